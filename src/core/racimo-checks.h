@@ -1,0 +1,63 @@
+/* racimo-checks.h: the findings of FORMAT.md's checks on a project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "racimo-project.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RACIMO_SEVERITY_WARNING,
+  RACIMO_SEVERITY_ERROR,
+} RacimoSeverity;
+
+/* In the order of FORMAT.md's check table, which is also the order of
+ * waivers in a saved file. */
+typedef enum
+{
+  RACIMO_CHECK_NO_OWNER,
+  RACIMO_CHECK_MANY_OWNERS,
+  RACIMO_CHECK_NO_DOER,
+  RACIMO_CHECK_IDLE_ROLE,
+  RACIMO_CHECK_OVERLOADED_ROLE,
+  RACIMO_CHECK_UNNAMED,
+  RACIMO_CHECK_DUPLICATE_NAME,
+  RACIMO_CHECK_UNKNOWN_CODE,
+  RACIMO_N_CHECKS
+} RacimoCheck;
+
+const char     *racimo_check_get_id       (RacimoCheck  check);
+gboolean        racimo_check_from_id      (const char  *id,
+                                           RacimoCheck *check);
+RacimoSeverity  racimo_check_get_severity (RacimoCheck  check);
+const char     *racimo_check_get_title    (RacimoCheck  check);
+const char     *racimo_severity_get_id    (RacimoSeverity severity);
+
+typedef struct
+{
+  RacimoCheck  check;
+  RacimoItem  *item;          /* the activity, role or phase (unowned) */
+  char        *message;       /* translated, one sentence */
+  const char  *waiver_reason; /* non-NULL when waived (owned by the item) */
+} RacimoFinding;
+
+#define RACIMO_TYPE_CHECKS (racimo_checks_get_type ())
+
+G_DECLARE_FINAL_TYPE (RacimoChecks, racimo_checks, RACIMO, CHECKS, GObject)
+
+RacimoChecks *racimo_checks_new                (RacimoProject *project);
+RacimoProject *racimo_checks_get_project       (RacimoChecks  *self);
+guint         racimo_checks_get_n_errors       (RacimoChecks  *self);
+guint         racimo_checks_get_n_warnings     (RacimoChecks  *self);
+guint         racimo_checks_get_n_waived       (RacimoChecks  *self);
+GPtrArray    *racimo_checks_get_item_findings  (RacimoChecks  *self,
+                                                RacimoItem    *item);
+gboolean      racimo_checks_item_has           (RacimoChecks  *self,
+                                                RacimoItem    *item,
+                                                RacimoCheck    check);
+GPtrArray    *racimo_checks_list_findings      (RacimoChecks  *self);
+
+G_END_DECLS

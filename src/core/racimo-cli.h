@@ -1,0 +1,23 @@
+/* racimo-cli.h: the commands that need no window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of DESIGN.md. */
+#define RACIMO_EXIT_OK 0
+#define RACIMO_EXIT_FINDINGS 1
+#define RACIMO_EXIT_UNREADABLE 2
+
+/* racimo --check FILE...: prints findings to standard output, errors
+ * reading a file to standard error. */
+int racimo_cli_check  (const char * const *paths);
+/* racimo --export OUT FILE */
+int racimo_cli_export (const char         *out_path,
+                       const char         *in_path);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* racimo-core.h: everything of src/core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "racimo-activity.h"
+#include "racimo-checks.h"
+#include "racimo-cli.h"
+#include "racimo-file.h"
+#include "racimo-history.h"
+#include "racimo-item.h"
+#include "racimo-phase.h"
+#include "racimo-project.h"
+#include "racimo-role.h"
+#include "racimo-scheme.h"
+#include "racimo-templates.h"
