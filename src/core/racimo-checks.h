@@ -41,7 +41,7 @@ typedef struct
   RacimoCheck  check;
   RacimoItem  *item;          /* the activity, role or phase (unowned) */
   char        *message;       /* translated, one sentence */
-  const char  *waiver_reason; /* non-NULL when waived (owned by the item) */
+  const char  *waiver_reason; /* non-NULL when waived (a copy owned by the checks) */
 } RacimoFinding;
 
 #define RACIMO_TYPE_CHECKS (racimo_checks_get_type ())
