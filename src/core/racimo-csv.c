@@ -1,0 +1,1898 @@
+/* racimo-csv.c: exchange with spreadsheets: CSV files and the clipboard
+ *
+ * The export is RFC 4180: a header row "Phase,Activity,<role names>", one
+ * row per activity, each cell the codes joined with "/" in the scheme's
+ * order, CRLF between rows.  The import reads what spreadsheets write
+ * instead, which is rarely that: semicolons or tabs, a byte order mark, a
+ * legacy code page, merged phase cells exported as empty ones, and cells
+ * typed by hand ("a, r", "R+A", "Accountable").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "racimo-csv.h"
+#include "racimo-file.h"
+
+#define UTF8_BOM "\xef\xbb\xbf"
+
+/* Enough rows to tell the delimiter apart, few enough to be instant. */
+#define DETECT_ROWS 50
+
+/* Cell text quoted in a message is cut here, so one odd cell does not
+ * fill the summary. */
+#define QUOTED_TEXT_MAX 40
+
+#define ABBREV_MAX 8
+
+struct _RacimoCsvBlock
+{
+  guint        n_rows;
+  guint        n_columns;
+  char       **texts;      /* n_rows * n_columns, row by row */
+  RacimoCodes *codes;
+  gboolean    *understood;
+};
+
+G_DEFINE_QUARK (racimo-csv-error-quark, racimo_csv_error)
+
+/* "NAME:LINE: what is wrong", as the .raci reader and compilers say it. */
+G_GNUC_PRINTF (6, 7)
+static void
+set_error (GError     **error,
+           GQuark       domain,
+           int          code,
+           const char  *name,
+           guint        line,
+           const char  *format,
+           ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    g_set_error (error, domain, code, "%s:%u: %s", name, line, what);
+  else
+    g_set_error (error, domain, code, "%s: %s", name, what);
+}
+
+/* Problems */
+
+void
+racimo_csv_problem_free (RacimoCsvProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->text);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* Spreadsheets name columns A, B, ..., Z, AA, AB, ... */
+static char *
+column_letters (guint column)
+{
+  char buffer[16];
+  guint n = sizeof buffer - 1;
+
+  g_assert (column > 0);
+
+  buffer[n] = '\0';
+  while (column > 0 && n > 0)
+    {
+      column--;
+      buffer[--n] = (char) ('A' + column % 26);
+      column /= 26;
+    }
+
+  return g_strdup (buffer + n);
+}
+
+/* A cell's text as it can be shown inside a one-line message. */
+static char *
+quote_for_message (const char *text)
+{
+  g_autofree char *one_line = g_strdup (text);
+
+  for (char *p = one_line; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        *p = ' ';
+    }
+
+  if (g_utf8_strlen (one_line, -1) > QUOTED_TEXT_MAX)
+    {
+      g_autofree char *start = g_utf8_substring (one_line, 0, QUOTED_TEXT_MAX - 1);
+
+      return g_strconcat (start, "…", NULL);
+    }
+
+  return g_steal_pointer (&one_line);
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             guint       row,
+             guint       column,
+             guint       line,
+             const char *text,
+             char       *message)
+{
+  RacimoCsvProblem *problem = g_new0 (RacimoCsvProblem, 1);
+
+  problem->row = row;
+  problem->column = column;
+  problem->line = line;
+  problem->text = g_strdup (text != NULL ? text : "");
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+static void
+add_cell_problem (GPtrArray  *problems,
+                  guint       row,
+                  guint       column,
+                  guint       line,
+                  const char *role_name,
+                  const char *text)
+{
+  g_autofree char *letters = column_letters (column);
+  g_autofree char *quoted = quote_for_message (text);
+  char *message;
+
+  if (role_name != NULL && *role_name != '\0')
+    {
+      g_autofree char *role = quote_for_message (role_name);
+
+      /* Translators: the first %s is a column such as "D", the second a
+       * role name, the third what the cell holds */
+      message = g_strdup_printf (_("Row %u, column %s (%s): “%s” is not a code; "
+                                   "the cell was left empty"),
+                                 row, letters, role, quoted);
+    }
+  else
+    {
+      /* Translators: %s is a column such as "D", then what the cell holds */
+      message = g_strdup_printf (_("Row %u, column %s: “%s” is not a code; "
+                                   "the cell was left empty"),
+                                 row, letters, quoted);
+    }
+
+  add_problem (problems, row, column, line, text, message);
+}
+
+/**
+ * racimo_csv_summarize_problems:
+ * @problems: (element-type RacimoCsvProblem): from an import
+ * @max_listed: how many problems to name; the others are counted
+ *
+ * Returns: (transfer full) (nullable): a translated summary of what an
+ *   import did not understand, one problem a line, or %NULL when there
+ *   was nothing
+ */
+char *
+racimo_csv_summarize_problems (GPtrArray *problems,
+                               guint      max_listed)
+{
+  GString *summary;
+
+  if (problems == NULL || problems->len == 0)
+    return NULL;
+
+  summary = g_string_new (NULL);
+  g_string_append_printf (summary,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u part of the file was not understood:",
+                                       "%u parts of the file were not understood:",
+                                       problems->len),
+                          problems->len);
+
+  for (guint i = 0; i < problems->len && i < max_listed; i++)
+    {
+      const RacimoCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_c (summary, '\n');
+      g_string_append (summary, problem->message);
+    }
+
+  if (problems->len > max_listed)
+    {
+      guint more = problems->len - max_listed;
+
+      g_string_append_c (summary, '\n');
+      g_string_append_printf (summary,
+                              /* Translators: after a list of problems, the
+                               * number of those not listed */
+                              g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                           more),
+                              more);
+    }
+
+  return g_string_free (summary, FALSE);
+}
+
+/* Export */
+
+static char
+delimiter_char (const RacimoCsvOptions *options)
+{
+  if (options == NULL)
+    return ',';
+
+  switch (options->delimiter)
+    {
+    case RACIMO_CSV_COMMA:
+      return ',';
+    case RACIMO_CSV_SEMICOLON:
+      return ';';
+    case RACIMO_CSV_TAB:
+      return '\t';
+    default:
+      g_return_val_if_reached (',');
+    }
+}
+
+static void
+append_field (GString    *out,
+              const char *text,
+              char        delimiter)
+{
+  if (text == NULL)
+    return;
+
+  if (strchr (text, delimiter) == NULL && strpbrk (text, "\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * racimo_csv_quote_field:
+ * @text: a cell's text
+ * @delimiter: ',', ';' or '\t'
+ *
+ * Returns: (transfer full): @text as one field of RFC 4180, in quotes
+ *   only when it holds @delimiter, a quote or a line break
+ */
+char *
+racimo_csv_quote_field (const char *text,
+                        char        delimiter)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (NULL);
+  append_field (out, text, delimiter);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_codes (GString            *out,
+              const RacimoScheme *scheme,
+              RacimoCodes         codes)
+{
+  char letters[27];
+  guint n = racimo_scheme_order_codes (scheme, codes, letters);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '/');
+      g_string_append_c (out, letters[i]);
+    }
+}
+
+/**
+ * racimo_csv_export:
+ * @options: (nullable): the delimiter and byte order mark; %NULL for
+ *   commas and no mark
+ *
+ * The header row is "Phase", "Activity" (translated) and the role names;
+ * each activity is a row that repeats its phase's name, so that sorting
+ * or filtering in the spreadsheet keeps it.  A phase without activities
+ * is a row with only its name, so that it comes back on import.  Rows end
+ * in CRLF; line breaks inside names stay LF, as Excel writes them.
+ *
+ * Returns: (transfer full): the CSV file, in UTF-8
+ */
+GBytes *
+racimo_csv_export (RacimoProject          *project,
+                   const RacimoCsvOptions *options)
+{
+  const RacimoScheme *scheme;
+  GString *out;
+  guint n_roles;
+  char delimiter;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+
+  scheme = racimo_project_get_scheme (project);
+  n_roles = racimo_project_get_n_roles (project);
+  delimiter = delimiter_char (options);
+  out = g_string_new (NULL);
+
+  if (options != NULL && options->bom)
+    g_string_append (out, UTF8_BOM);
+
+  append_field (out, _("Phase"), delimiter);
+  g_string_append_c (out, delimiter);
+  append_field (out, _("Activity"), delimiter);
+  for (guint r = 0; r < n_roles; r++)
+    {
+      RacimoRole *role = racimo_project_get_role (project, r);
+
+      g_string_append_c (out, delimiter);
+      append_field (out, racimo_item_get_name (RACIMO_ITEM (role)), delimiter);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+      const char *phase_name = racimo_item_get_name (RACIMO_ITEM (phase));
+      guint n_activities = racimo_phase_get_n_activities (phase);
+
+      if (n_activities == 0 && phase_name != NULL && *phase_name != '\0')
+        {
+          append_field (out, phase_name, delimiter);
+          for (guint r = 0; r <= n_roles; r++)
+            g_string_append_c (out, delimiter);
+          g_string_append (out, "\r\n");
+        }
+
+      for (guint a = 0; a < n_activities; a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+          append_field (out, phase_name, delimiter);
+          g_string_append_c (out, delimiter);
+          append_field (out, racimo_item_get_name (RACIMO_ITEM (activity)), delimiter);
+          for (guint r = 0; r < n_roles; r++)
+            {
+              RacimoRole *role = racimo_project_get_role (project, r);
+
+              g_string_append_c (out, delimiter);
+              append_codes (out, scheme, racimo_activity_get_codes (activity, role));
+            }
+          g_string_append (out, "\r\n");
+        }
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * racimo_csv_save:
+ * @options: (nullable): as for racimo_csv_export()
+ *
+ * Writes the CSV export of @project atomically: a complete file replaces
+ * @file, or @file stays as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+racimo_csv_save (RacimoProject          *project,
+                 GFile                  *file,
+                 const RacimoCsvOptions *options,
+                 GCancellable           *cancellable,
+                 GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gconstpointer data;
+  gsize size;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = racimo_csv_export (project, options);
+  data = g_bytes_get_data (bytes, &size);
+
+  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, cancellable, error);
+}
+
+static void
+on_contents_replaced (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * racimo_csv_save_async:
+ *
+ * The project is serialised at once, on the calling thread, so it may be
+ * edited again as soon as this returns; only the writing runs in the
+ * background.
+ */
+void
+racimo_csv_save_async (RacimoProject          *project,
+                       GFile                  *file,
+                       const RacimoCsvOptions *options,
+                       GCancellable           *cancellable,
+                       GAsyncReadyCallback     callback,
+                       gpointer                user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  bytes = racimo_csv_export (project, options);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, racimo_csv_save_async);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, on_contents_replaced, task);
+}
+
+gboolean
+racimo_csv_save_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_csv_save_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Words */
+
+/* Text compared without regard to case or width: "Ａ" is "a". */
+static char *
+normalize_key (const char *text,
+               gssize      length)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, length, G_NORMALIZE_ALL_COMPOSE);
+
+  if (normalized == NULL)
+    return NULL;
+
+  return g_utf8_casefold (normalized, -1);
+}
+
+/* The header of the grouping column.  Besides English and the user's
+ * language, the translations that Racimo ships: a file that a colleague
+ * exported in Japanese opens the same for an English user. */
+static gboolean
+is_phase_header (const char *text)
+{
+  static const char * const words[] = { "phase", "phases", "フェーズ" };
+  g_autofree char *key = normalize_key (text, -1);
+  g_autofree char *translated = NULL;
+
+  if (key == NULL)
+    return FALSE;
+  g_strstrip (key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *word = normalize_key (words[i], -1);
+
+      if (strcmp (key, word) == 0)
+        return TRUE;
+    }
+
+  translated = normalize_key (_("Phase"), -1);
+
+  return translated != NULL && strcmp (key, translated) == 0;
+}
+
+/* Reading records */
+
+typedef struct
+{
+  guint row;    /* 1-based */
+  guint column; /* 1-based */
+  guint line;   /* 1-based */
+} Position;
+
+/* Splits @text into records of fields as RFC 4180 says, and as
+ * spreadsheets write beyond it: CRLF, LF or a lone CR (old Mac Excel) end
+ * a record; a line break inside quotes is kept as LF; text after a
+ * closing quote is kept rather than refused.  A quote that is never
+ * closed takes the rest of the text, and @unclosed says where it opened.
+ * Stops after @max_records.  @lines receives the line each record starts
+ * on, counting from @first_line.
+ *
+ * Returns: (element-type GStrv): the records */
+static GPtrArray *
+split_records (const char *text,
+               gsize       length,
+               char        delimiter,
+               guint       max_records,
+               guint       first_line,
+               GArray     *lines,
+               Position   *unclosed)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *p = text;
+  const char *end = text + length;
+  GString *field = g_string_new (NULL);
+  guint line = first_line;
+
+  if (unclosed != NULL)
+    *unclosed = (Position) { 0, 0, 0 };
+
+  while (p < end && records->len < max_records)
+    {
+      GPtrArray *fields = g_ptr_array_new ();
+      gboolean record_done = FALSE;
+
+      if (lines != NULL)
+        g_array_append_val (lines, line);
+
+      while (!record_done)
+        {
+          g_string_truncate (field, 0);
+
+          if (p < end && *p == '"')
+            {
+              gboolean closed = FALSE;
+              guint quote_line = line;
+
+              p++;
+              while (p < end)
+                {
+                  if (*p == '"')
+                    {
+                      if (p + 1 < end && p[1] == '"')
+                        {
+                          g_string_append_c (field, '"');
+                          p += 2;
+                          continue;
+                        }
+                      p++;
+                      closed = TRUE;
+                      break;
+                    }
+                  if (*p == '\r' || *p == '\n')
+                    {
+                      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+                        p++;
+                      g_string_append_c (field, '\n');
+                      line++;
+                      p++;
+                      continue;
+                    }
+                  g_string_append_c (field, *p++);
+                }
+
+              if (!closed && unclosed != NULL && unclosed->row == 0)
+                *unclosed = (Position) { records->len + 1, fields->len + 1, quote_line };
+            }
+
+          while (p < end && *p != delimiter && *p != '\r' && *p != '\n')
+            g_string_append_c (field, *p++);
+
+          g_ptr_array_add (fields, g_strndup (field->str, field->len));
+
+          if (p >= end)
+            record_done = TRUE;
+          else if (*p == delimiter)
+            p++;
+          else
+            {
+              if (*p == '\r' && p + 1 < end && p[1] == '\n')
+                p++;
+              p++;
+              line++;
+              record_done = TRUE;
+            }
+        }
+
+      g_ptr_array_add (fields, NULL);
+      g_ptr_array_add (records, g_ptr_array_free (fields, FALSE));
+    }
+
+  g_string_free (field, TRUE);
+
+  return records;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_blank_record (char **fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      if (!is_blank (fields[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The delimiter that splits the first rows into the same number of
+ * fields, more than one.  A semicolon file from Excel holds commas in its
+ * cells ("A,R"), and a comma file may hold semicolons in names, so the
+ * count of characters alone would mislead; consistent rows do not.  When
+ * two delimiters split as consistently (a file with few rows), the one
+ * that leaves "Phase" alone in the first field wins, as Racimo writes it,
+ * then the one that makes more columns. */
+static char
+detect_delimiter (const char *text,
+                  gsize       length)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  char best = ',';
+  guint best_score = 0;
+  gboolean best_phase = FALSE;
+  guint best_fields = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      g_autoptr(GPtrArray) records = split_records (text, length, candidates[c],
+                                                    DETECT_ROWS, 1, NULL, NULL);
+      char **header = NULL;
+      guint header_fields = 0;
+      guint total = 0;
+      guint consistent = 0;
+      guint score;
+      gboolean phase;
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          char **fields = g_ptr_array_index (records, i);
+          guint n = g_strv_length (fields);
+
+          if (is_blank_record (fields))
+            continue;
+
+          if (header == NULL)
+            {
+              header = fields;
+              header_fields = n;
+            }
+          total++;
+          if (n == header_fields)
+            consistent++;
+        }
+
+      /* A file of nothing but delimiters is empty under the right one. */
+      if (total == 0 && best_fields == 0)
+        best = candidates[c];
+
+      if (header_fields < 2)
+        continue;
+
+      score = consistent * 1000 / total;
+      phase = is_phase_header (header[0]);
+      if (score > best_score
+          || (score == best_score && phase && !best_phase)
+          || (score == best_score && phase == best_phase && header_fields > best_fields))
+        {
+          best = candidates[c];
+          best_score = score;
+          best_phase = phase;
+          best_fields = header_fields;
+        }
+    }
+
+  return best;
+}
+
+/* Decoding */
+
+/* Text decoded from CP932 that holds kana, and hardly anything outside
+ * Japanese, is Japanese: Western text decoded that way gives scattered
+ * kanji, half-width katakana and private-use characters, and kana only
+ * from the rare bytes 0x82 and 0x83 followed by a matching byte. */
+static gboolean
+looks_japanese (const char *text)
+{
+  guint non_ascii = 0;
+  guint japanese = 0;
+  guint kana = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        continue;
+
+      non_ascii++;
+      if (c >= 0x3040 && c <= 0x30ff)
+        {
+          kana++;
+          japanese++;
+        }
+      else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0x4e00 && c <= 0x9fff)
+               || (c >= 0xff01 && c <= 0xff5e))
+        japanese++;
+    }
+
+  return kana > 0 && japanese * 10 >= non_ascii * 9;
+}
+
+/* Returns: (transfer full): the text of a CSV file in UTF-8, without a
+ * byte order mark.  A file that is not UTF-8 comes from a spreadsheet's
+ * "CSV" on Windows: Windows-1252 in the West, CP932 in Japan. */
+static char *
+decode_text (const guint8  *data,
+             gsize          size,
+             const char    *display_name,
+             GError       **error)
+{
+  g_autofree char *converted = NULL;
+  const char *from = NULL;
+
+  if (size >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+      if (memchr (data, '\0', size) == NULL)
+        return g_utf8_make_valid ((const char *) data, (gssize) size);
+    }
+  else if (size >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    {
+      gsize written = 0;
+
+      /* Excel's "Unicode Text" */
+      from = data[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
+      converted = g_convert ((const char *) data + 2, (gssize) size - 2, "UTF-8", from,
+                             NULL, &written, NULL);
+      if (converted != NULL && memchr (converted, '\0', written) == NULL)
+        return g_steal_pointer (&converted);
+    }
+
+  if (from != NULL || memchr (data, '\0', size) != NULL)
+    {
+      set_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_BINARY, display_name, 0,
+                 _("this is not a text file; save it from the spreadsheet as CSV"));
+      return NULL;
+    }
+
+  if (g_utf8_validate_len ((const char *) data, size, NULL))
+    return g_strndup ((const char *) data, size);
+
+  converted = g_convert ((const char *) data, (gssize) size, "UTF-8", "CP932",
+                         NULL, NULL, NULL);
+  if (converted != NULL && looks_japanese (converted))
+    return g_steal_pointer (&converted);
+  g_clear_pointer (&converted, g_free);
+
+  /* Windows-1252 leaves five bytes undefined, which Latin-1 reads. */
+  converted = g_convert ((const char *) data, (gssize) size, "UTF-8", "WINDOWS-1252",
+                         NULL, NULL, NULL);
+  if (converted == NULL)
+    converted = g_convert ((const char *) data, (gssize) size, "UTF-8", "ISO-8859-1",
+                           NULL, NULL, NULL);
+  if (converted == NULL)
+    converted = g_utf8_make_valid ((const char *) data, (gssize) size);
+
+  return g_steal_pointer (&converted);
+}
+
+/* A name as it goes into the model: no surrounding spaces, and none of
+ * the characters that XML 1.0 cannot hold, so that it saves. */
+static char *
+clean_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xfffe || c == 0xffff)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  g_strstrip (out->str);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Cells */
+
+typedef struct
+{
+  char  *key;    /* normalised with normalize_key() */
+  gsize  length;
+  char   letter;
+} CodeName;
+
+static void
+add_code_name (GArray     *names,
+               const char *name,
+               char        letter)
+{
+  CodeName entry;
+
+  entry.key = normalize_key (name, -1);
+  if (entry.key == NULL || *entry.key == '\0')
+    {
+      g_free (entry.key);
+      return;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (strcmp (g_array_index (names, CodeName, i).key, entry.key) == 0)
+        {
+          g_free (entry.key);
+          return;
+        }
+    }
+
+  entry.length = strlen (entry.key);
+  entry.letter = letter;
+  g_array_append_val (names, entry);
+}
+
+static int
+compare_longer_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const CodeName *name_a = a;
+  const CodeName *name_b = b;
+
+  if (name_a->length != name_b->length)
+    return name_a->length > name_b->length ? -1 : 1;
+
+  return strcmp (name_a->key, name_b->key);
+}
+
+/* The long forms of every scheme's codes, in English and in the user's
+ * language.  Longer names come first, so that a name is never read as
+ * the start of a longer one.  Built once: the language does not change
+ * while Racimo runs. */
+static const GArray *
+get_code_names (void)
+{
+  static gsize initialized = 0;
+  static GArray *names = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GArray *array = g_array_new (FALSE, FALSE, sizeof (CodeName));
+
+      for (guint s = 0; s < racimo_scheme_get_n_schemes (); s++)
+        {
+          const RacimoScheme *scheme = racimo_scheme_get_nth (s);
+
+          for (guint c = 0; c < scheme->n_codes; c++)
+            {
+              add_code_name (array, scheme->codes[c].name, scheme->codes[c].letter);
+              add_code_name (array, g_dgettext (GETTEXT_PACKAGE, scheme->codes[c].name),
+                             scheme->codes[c].letter);
+            }
+        }
+
+      g_array_sort (array, compare_longer_first);
+      names = array;
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return names;
+}
+
+static RacimoCodes
+get_all_codes (void)
+{
+  RacimoCodes mask = 0;
+
+  for (guint s = 0; s < racimo_scheme_get_n_schemes (); s++)
+    mask |= racimo_scheme_get_mask (racimo_scheme_get_nth (s));
+
+  return mask;
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isspace ((char) c) || strchr ("/,+&;|-()[]{}<>", (int) c) != NULL;
+
+  switch (c)
+    {
+    case 0x2013: /* – en dash */
+    case 0x2014: /* — em dash */
+    case 0x3001: /* 、 ideographic comma */
+    case 0x30fb: /* ・ katakana middle dot */
+    case 0x300c: /* 「 */
+    case 0x300d: /* 」 */
+    case 0x3010: /* 【 */
+    case 0x3011: /* 】 */
+      return TRUE;
+    default:
+      return g_unichar_isspace (c);
+    }
+}
+
+static gboolean
+ends_token (const char *p)
+{
+  return *p == '\0' || is_separator (g_utf8_get_char (p));
+}
+
+/**
+ * racimo_csv_parse_cell:
+ * @scheme: (nullable): the project's scheme; %NULL while importing,
+ *   before the scheme is known, for the codes of every scheme
+ * @text: a cell as written in a spreadsheet
+ * @codes: (out): the codes read
+ *
+ * Reads a cell the way people type them: without regard to case; letters
+ * separated by "/", ",", "+", "&", spaces or nothing ("A/R", "a, r", "AR",
+ * "R+A"); surrounding spaces and brackets ignored; the long forms of every
+ * scheme's codes ("Responsible", "Out of the loop"), in English and in
+ * the user's language; full-width forms as a Japanese keyboard types
+ * them.  An empty cell, "-" and "n/a" hold no code.
+ *
+ * A lone letter is always a code, kept even when the scheme does not
+ * define it (the unknown-code check then says so).  Letters written
+ * together ("AR") must all be codes of @scheme, so that a word is not read
+ * as codes.
+ *
+ * Returns: %FALSE, with @codes 0, when the cell is not understood
+ */
+gboolean
+racimo_csv_parse_cell (const RacimoScheme *scheme,
+                       const char         *text,
+                       RacimoCodes        *codes)
+{
+  static const char * const no_code[] = { "n/a", "n.a.", "n.a", "na" };
+  const GArray *names;
+  g_autofree char *key = NULL;
+  RacimoCodes allowed;
+  RacimoCodes found = 0;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (codes != NULL, FALSE);
+
+  *codes = 0;
+
+  key = normalize_key (text, -1);
+  if (key == NULL)
+    return FALSE;
+  g_strstrip (key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (no_code); i++)
+    {
+      if (strcmp (key, no_code[i]) == 0)
+        return TRUE;
+    }
+
+  names = get_code_names ();
+  allowed = scheme != NULL ? racimo_scheme_get_mask (scheme) : get_all_codes ();
+
+  p = key;
+  while (*p != '\0')
+    {
+      const char *token_end;
+      gboolean named = FALSE;
+
+      if (is_separator (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          const CodeName *name = &g_array_index (names, CodeName, i);
+
+          if (strncmp (p, name->key, name->length) == 0 && ends_token (p + name->length))
+            {
+              found |= RACIMO_CODE_BIT (name->letter);
+              p += name->length;
+              named = TRUE;
+              break;
+            }
+        }
+      if (named)
+        continue;
+
+      token_end = p;
+      while (!ends_token (token_end))
+        token_end = g_utf8_next_char (token_end);
+
+      if (token_end - p == 1 && g_ascii_isalpha (*p))
+        found |= RACIMO_CODE_BIT (g_ascii_toupper (*p));
+      else
+        {
+          for (const char *q = p; q < token_end; q++)
+            {
+              char letter = g_ascii_toupper (*q);
+
+              if (!g_ascii_isalpha (*q) || (allowed & RACIMO_CODE_BIT (letter)) == 0)
+                return FALSE;
+              found |= RACIMO_CODE_BIT (letter);
+            }
+        }
+
+      p = token_end;
+    }
+
+  *codes = found;
+
+  return TRUE;
+}
+
+/* Import */
+
+static gboolean
+is_word_break (gunichar c)
+{
+  return g_unichar_isspace (c) || (c < 0x80 && strchr ("-/&_.,;:()", (int) c) != NULL);
+}
+
+/* An abbreviation for column headers: a short one-word name as it is, the
+ * initials of several words ("Data scientist": "DS") keeping acronyms
+ * whole ("ML engineer": "MLE"), or the start of a long word. */
+static char *
+make_abbrev (const char *name)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  GString *abbrev;
+  const char *p = name;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && is_word_break (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !is_word_break (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, (gsize) (p - start)));
+    }
+
+  if (words->len == 0)
+    return NULL;
+
+  if (words->len == 1)
+    {
+      const char *word = g_ptr_array_index (words, 0);
+
+      if (g_utf8_strlen (word, -1) <= ABBREV_MAX)
+        return g_strdup (word);
+
+      return g_utf8_substring (word, 0, 3);
+    }
+
+  abbrev = g_string_new (NULL);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      guint upper = 0;
+
+      for (const char *q = word; *q != '\0'; q++)
+        {
+          if (g_ascii_isupper (*q))
+            upper++;
+        }
+
+      if (upper >= 2)
+        {
+          for (const char *q = word; *q != '\0'; q++)
+            {
+              if (g_ascii_isupper (*q))
+                g_string_append_c (abbrev, *q);
+            }
+        }
+      else
+        g_string_append_unichar (abbrev, g_unichar_toupper (g_utf8_get_char (word)));
+    }
+
+  if (g_utf8_strlen (abbrev->str, -1) > ABBREV_MAX)
+    {
+      g_autofree char *cut = g_utf8_substring (abbrev->str, 0, ABBREV_MAX);
+
+      g_string_assign (abbrev, cut);
+    }
+
+  return g_string_free (abbrev, FALSE);
+}
+
+/* @abbrev, or with a number after it when another role has it already:
+ * "DS", "DS2". */
+static char *
+make_unique_abbrev (GHashTable *taken,
+                    const char *abbrev)
+{
+  g_autofree char *candidate = g_strdup (abbrev);
+  glong length = g_utf8_strlen (abbrev, -1);
+
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *key = g_utf8_casefold (candidate, -1);
+      g_autofree char *suffix = NULL;
+      g_autofree char *base = NULL;
+
+      if (!g_hash_table_contains (taken, key))
+        {
+          g_hash_table_add (taken, g_steal_pointer (&key));
+          return g_steal_pointer (&candidate);
+        }
+
+      suffix = g_strdup_printf ("%u", n);
+      base = g_utf8_substring (abbrev, 0, MIN (length, ABBREV_MAX - (glong) strlen (suffix)));
+      g_free (candidate);
+      candidate = g_strconcat (base, suffix, NULL);
+    }
+}
+
+typedef struct
+{
+  RacimoProject *project;
+  GPtrArray     *problems;
+  GArray        *lines;        /* the line each record starts on */
+  char         **header;
+  gboolean       has_phases;
+  guint          activity_column; /* 0-based */
+  GPtrArray     *role_columns; /* 0-based column of each role, as guint */
+  GPtrArray     *roles;        /* RacimoRole, in the same order */
+} Import;
+
+static const char *
+field (char  **fields,
+       guint   column)
+{
+  for (guint i = 0; i <= column; i++)
+    {
+      if (fields[i] == NULL)
+        return "";
+    }
+
+  return fields[column];
+}
+
+/* A title row above the header, as people put in their sheets: one cell
+ * in the first column, and a next row that fills several. */
+static gboolean
+is_title_row (char **fields,
+              char **next)
+{
+  guint filled = 0;
+
+  if (next == NULL || is_blank (fields[0]) || is_phase_header (fields[0]))
+    return FALSE;
+
+  for (guint i = 1; fields[i] != NULL; i++)
+    {
+      if (!is_blank (fields[i]))
+        return FALSE;
+    }
+
+  for (guint i = 0; next[i] != NULL; i++)
+    {
+      if (!is_blank (next[i]))
+        filled++;
+    }
+
+  return filled >= 2;
+}
+
+/* The first scheme that defines every code used, so that a RASCI or a
+ * DACI matrix comes back as one; RACI when none does.  Letters that no
+ * scheme defines do not count: they are unknown in any of them. */
+static const char *
+choose_scheme (RacimoCodes used)
+{
+  used &= get_all_codes ();
+
+  for (guint s = 0; s < racimo_scheme_get_n_schemes (); s++)
+    {
+      const RacimoScheme *scheme = racimo_scheme_get_nth (s);
+
+      if ((used & ~racimo_scheme_get_mask (scheme)) == 0)
+        return scheme->id;
+    }
+
+  return racimo_scheme_get_default ()->id;
+}
+
+static char *
+title_from_name (const char *display_name)
+{
+  g_autofree char *base = g_path_get_basename (display_name);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+static void
+add_roles (Import     *import,
+           GPtrArray  *records,
+           guint       first_data)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_columns = g_strv_length (import->header);
+
+  for (guint i = first_data; i < records->len; i++)
+    n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (records, i)));
+
+  for (guint column = import->activity_column + 1; column < n_columns; column++)
+    {
+      g_autofree char *name = clean_text (field (import->header, column));
+      g_autofree char *abbrev = NULL;
+      g_autofree char *unique = NULL;
+      RacimoRole *role;
+      gboolean used = *name != '\0';
+
+      /* Columns with neither a header nor a cell are the empty columns
+       * that spreadsheets export after the last one, or between. */
+      for (guint i = first_data; !used && i < records->len; i++)
+        used = !is_blank (field (g_ptr_array_index (records, i), column));
+      if (!used)
+        continue;
+
+      abbrev = make_abbrev (name);
+      if (abbrev != NULL)
+        unique = make_unique_abbrev (taken, abbrev);
+
+      role = racimo_project_add_role (import->project, -1, name, unique);
+      g_ptr_array_add (import->role_columns, GUINT_TO_POINTER (column));
+      g_ptr_array_add (import->roles, role);
+    }
+}
+
+static RacimoCodes
+add_activities (Import    *import,
+                GPtrArray *records,
+                guint      first_data)
+{
+  RacimoPhase *phase = NULL;
+  RacimoCodes used = 0;
+  g_autofree RacimoCodes *codes = g_new0 (RacimoCodes, MAX (import->roles->len, 1));
+
+  if (!import->has_phases)
+    phase = racimo_project_add_phase (import->project, -1, "");
+
+  for (guint i = first_data; i < records->len; i++)
+    {
+      char **fields = g_ptr_array_index (records, i);
+      g_autofree char *name = NULL;
+      RacimoActivity *activity;
+      RacimoCodes row_codes = 0;
+      guint row = i + 1;
+
+      if (is_blank_record (fields))
+        continue;
+
+      if (import->has_phases)
+        {
+          g_autofree char *phase_name = clean_text (field (fields, 0));
+
+          if (*phase_name != '\0'
+              && (phase == NULL
+                  || strcmp (racimo_item_get_name (RACIMO_ITEM (phase)), phase_name) != 0))
+            phase = racimo_project_add_phase (import->project, -1, phase_name);
+        }
+
+      for (guint r = 0; r < import->roles->len; r++)
+        {
+          guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
+          const char *text = field (fields, column);
+
+          if (!racimo_csv_parse_cell (NULL, text, &codes[r]))
+            {
+              RacimoRole *role = g_ptr_array_index (import->roles, r);
+
+              add_cell_problem (import->problems, row, column + 1,
+                                g_array_index (import->lines, guint, i),
+                                racimo_item_get_name (RACIMO_ITEM (role)), text);
+            }
+          row_codes |= codes[r];
+        }
+
+      name = clean_text (field (fields, import->activity_column));
+      if (*name == '\0' && row_codes == 0)
+        continue;
+
+      if (phase == NULL)
+        phase = racimo_project_add_phase (import->project, -1, "");
+
+      activity = racimo_project_add_activity (import->project, phase, -1, name);
+      for (guint r = 0; r < import->roles->len; r++)
+        {
+          if (codes[r] != 0)
+            racimo_project_set_codes (import->project, activity,
+                                      g_ptr_array_index (import->roles, r), codes[r]);
+        }
+      used |= row_codes;
+    }
+
+  if (racimo_project_get_n_phases (import->project) == 0)
+    racimo_project_add_phase (import->project, -1, "");
+
+  return used;
+}
+
+/**
+ * racimo_csv_import_bytes:
+ * @bytes: the content of a CSV file
+ * @display_name: names the file in messages; its base name without the
+ *   extension becomes the project's title
+ * @problems: (out) (optional) (element-type RacimoCsvProblem): on
+ *   success, what was not understood (maybe nothing); show it to the user
+ *
+ * Reads a matrix from a spreadsheet's CSV: the delimiter (comma,
+ * semicolon, tab, or Excel's "sep=" line) and the encoding (UTF-8 with or
+ * without BOM, UTF-16 with BOM, CP932 Japanese, else Windows-1252 or
+ * Latin-1) are detected.  The first row is the header, unless it holds
+ * only a title in its first cell, which then becomes the project's
+ * title.  A first column headed "Phase" (or its translation) groups the
+ * activities: a row with a new value starts a phase, an empty cell
+ * continues the one before, as merged cells export.  Without it, the
+ * first column is the activity and the project has one phase with an
+ * empty name.  Every other column with a header or a cell is a role.
+ *
+ * Returns: (transfer full) (nullable): a project with nothing to undo and
+ *   not saved, or %NULL with @error set
+ */
+RacimoProject *
+racimo_csv_import_bytes (GBytes      *bytes,
+                         const char  *display_name,
+                         GPtrArray  **problems,
+                         GError     **error)
+{
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GPtrArray) role_columns = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  const guint8 *data;
+  const char *start;
+  gsize size;
+  char delimiter = '\0';
+  guint first_line = 1;
+  guint header = 0;
+  guint next;
+  Position unclosed;
+  Import import;
+  RacimoHistory *history;
+  RacimoCodes used;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (problems == NULL || *problems == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = (const guint8 *) "";
+  if (size > RACIMO_FILE_MAX_SIZE)
+    {
+      set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE, display_name, 0,
+                 _("the file is larger than 64 MiB"));
+      return NULL;
+    }
+
+  text = decode_text (data, size, display_name, error);
+  if (text == NULL)
+    return NULL;
+
+  /* Excel's "sep=;" line names the delimiter and is not a row. */
+  start = text;
+  if (g_str_has_prefix (text, "sep=") && text[4] != '\0'
+      && (text[5] == '\n' || text[5] == '\r' || text[5] == '\0'))
+    {
+      delimiter = text[4];
+      start = text + 5;
+      if (*start == '\r')
+        start++;
+      if (*start == '\n')
+        start++;
+      first_line = 2;
+    }
+  if (delimiter == '\0')
+    delimiter = detect_delimiter (start, strlen (start));
+
+  lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  records = split_records (start, strlen (start), delimiter, G_MAXUINT, first_line, lines,
+                           &unclosed);
+
+  while (header < records->len && is_blank_record (g_ptr_array_index (records, header)))
+    header++;
+  if (header == records->len)
+    {
+      set_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_EMPTY, display_name, 0,
+                 _("the file is empty: there is no header row"));
+      return NULL;
+    }
+
+  project = racimo_project_new ();
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_csv_problem_free);
+
+  next = header + 1;
+  while (next < records->len && is_blank_record (g_ptr_array_index (records, next)))
+    next++;
+  if (next < records->len
+      && is_title_row (g_ptr_array_index (records, header), g_ptr_array_index (records, next)))
+    {
+      title = clean_text (((char **) g_ptr_array_index (records, header))[0]);
+      header = next;
+    }
+  else
+    title = title_from_name (display_name);
+
+  role_columns = g_ptr_array_new ();
+  roles = g_ptr_array_new ();
+  import = (Import) {
+    .project = project,
+    .problems = found,
+    .lines = lines,
+    .header = g_ptr_array_index (records, header),
+    .role_columns = role_columns,
+    .roles = roles,
+  };
+  import.has_phases = is_phase_header (import.header[0]);
+  import.activity_column = import.has_phases ? 1 : 0;
+
+  if (import.has_phases)
+    {
+      guint n_columns = 0;
+
+      for (guint i = header; i < records->len; i++)
+        n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (records, i)));
+
+      if (n_columns < 2)
+        {
+          set_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_NO_ACTIVITY_COLUMN, display_name,
+                     g_array_index (lines, guint, header),
+                     _("there is no activity column after the phase column"));
+          return NULL;
+        }
+    }
+
+  add_roles (&import, records, header + 1);
+  used = add_activities (&import, records, header + 1);
+
+  if (unclosed.row != 0)
+    {
+      g_autofree char *letters = column_letters (unclosed.column);
+
+      add_problem (found, unclosed.row, unclosed.column, unclosed.line, NULL,
+                   /* Translators: %u is a row number, %s a column such as "D" */
+                   g_strdup_printf (_("Row %u, column %s: a quote is not closed; "
+                                      "the rest of the file was read into this cell"),
+                                    unclosed.row, letters));
+    }
+
+  racimo_project_set_title (project, title);
+  racimo_project_set_scheme (project, choose_scheme (used));
+
+  history = racimo_project_get_history (project);
+  racimo_history_clear (history);
+  racimo_history_mark_modified (history);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return g_steal_pointer (&project);
+}
+
+/* GIO's errors keep their domain and code (callers look for
+ * G_IO_ERROR_CANCELLED or NOT_FOUND), with the words that a .raci file's
+ * would have. */
+static void
+set_read_error (GError     **error,
+                GError      *io_error,
+                const char  *name)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    message = g_strdup_printf (_("%s: the file does not exist"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    message = g_strdup_printf (_("%s: this is a folder, not a file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    message = g_strdup_printf (_("%s: you do not have permission to read this file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (io_error->message);
+  else
+    message = g_strdup_printf (_("%s: the file could not be read: %s"), name, io_error->message);
+
+  g_set_error_literal (error, io_error->domain, io_error->code, message);
+}
+
+static GBytes *
+read_capped (GFile         *file,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree guint8 *buffer = NULL;
+  const gsize chunk = 64 * 1024;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      set_read_error (error, local_error, name);
+      return NULL;
+    }
+
+  data = g_byte_array_new ();
+  buffer = g_malloc (chunk);
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, chunk,
+                                      cancellable, &local_error);
+
+      if (n < 0)
+        {
+          set_read_error (error, local_error, name);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+
+      /* Stops reading at the limit: a huge file is not read whole. */
+      if (data->len + (gsize) n > RACIMO_FILE_MAX_SIZE)
+        {
+          set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE, name, 0,
+                     _("the file is larger than 64 MiB"));
+          return NULL;
+        }
+
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/**
+ * racimo_csv_import_file:
+ * @problems: (out) (optional) (element-type RacimoCsvProblem): as for
+ *   racimo_csv_import_bytes()
+ *
+ * Reads @file, at most RACIMO_FILE_MAX_SIZE bytes of it, and imports it
+ * with racimo_csv_import_bytes(), naming it as a .raci file is named in
+ * messages: by its parse name.  Blocks: run it in a thread, or use
+ * racimo_csv_import_file_async().
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL with @error set
+ */
+RacimoProject *
+racimo_csv_import_file (GFile         *file,
+                        GPtrArray    **problems,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (problems == NULL || *problems == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+  bytes = read_capped (file, name, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return racimo_csv_import_bytes (bytes, name, problems, error);
+}
+
+typedef struct
+{
+  RacimoProject *project;
+  GPtrArray     *problems;
+} ImportResult;
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_clear_object (&result->project);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ImportResult *result = g_new0 (ImportResult, 1);
+  GError *error = NULL;
+
+  result->project = racimo_csv_import_file (G_FILE (task_data), &result->problems,
+                                            cancellable, &error);
+  if (result->project == NULL)
+    {
+      import_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
+}
+
+/**
+ * racimo_csv_import_file_async:
+ *
+ * Reads and imports @file in a thread; the window stays responsive.
+ */
+void
+racimo_csv_import_file_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, racimo_csv_import_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_in_thread);
+}
+
+/**
+ * racimo_csv_import_file_finish:
+ * @problems: (out) (optional) (element-type RacimoCsvProblem): as for
+ *   racimo_csv_import_bytes()
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL with @error set
+ */
+RacimoProject *
+racimo_csv_import_file_finish (GAsyncResult  *result,
+                               GPtrArray    **problems,
+                               GError       **error)
+{
+  ImportResult *import_result;
+  RacimoProject *project;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == racimo_csv_import_file_async, NULL);
+  g_return_val_if_fail (problems == NULL || *problems == NULL, NULL);
+
+  import_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (import_result == NULL)
+    return NULL;
+
+  project = g_steal_pointer (&import_result->project);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&import_result->problems);
+  import_result_free (import_result);
+
+  return project;
+}
+
+/* The clipboard */
+
+/**
+ * racimo_csv_format_block:
+ * @activities: (element-type RacimoActivity): the rows, in order
+ * @roles: (element-type RacimoRole): the columns, in order
+ *
+ * Returns: (transfer full): the codes of those cells as spreadsheets put
+ *   a copied range on the clipboard: a tab between cells, a line feed
+ *   after each row, codes joined with "/" in the scheme's order
+ */
+char *
+racimo_csv_format_block (RacimoProject *project,
+                         GPtrArray     *activities,
+                         GPtrArray     *roles)
+{
+  const RacimoScheme *scheme;
+  GString *out;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (activities != NULL, NULL);
+  g_return_val_if_fail (roles != NULL, NULL);
+
+  scheme = racimo_project_get_scheme (project);
+  out = g_string_new (NULL);
+
+  for (guint a = 0; a < activities->len; a++)
+    {
+      RacimoActivity *activity = g_ptr_array_index (activities, a);
+
+      for (guint r = 0; r < roles->len; r++)
+        {
+          if (r > 0)
+            g_string_append_c (out, '\t');
+          append_codes (out, scheme, racimo_activity_get_codes (activity,
+                                                                g_ptr_array_index (roles, r)));
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * racimo_csv_parse_rows:
+ * @text: text in UTF-8, as pasted or read
+ * @delimiter: '\t' for the clipboard; ',' or ';' for CSV lines
+ *
+ * Splits @text into rows of cells, with the quoting of RFC 4180 that
+ * spreadsheets also use on the clipboard (a cell holding a line break
+ * comes in quotes).  A final line break does not make an empty row.
+ *
+ * Returns: (transfer full) (element-type GStrv): the rows
+ */
+GPtrArray *
+racimo_csv_parse_rows (const char *text,
+                       char        delimiter)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+
+  return split_records (valid, strlen (valid), delimiter, G_MAXUINT, 1, NULL, NULL);
+}
+
+/**
+ * racimo_csv_parse_block:
+ * @scheme: the scheme of the project pasted into
+ * @text: tab-separated text from the clipboard
+ *
+ * Reads pasted text as a rectangle of code sets, each cell as
+ * racimo_csv_parse_cell() reads it.  Rows shorter than the longest one
+ * are filled with empty cells.
+ *
+ * Returns: (transfer full): the cells
+ */
+RacimoCsvBlock *
+racimo_csv_parse_block (const RacimoScheme *scheme,
+                        const char         *text)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  RacimoCsvBlock *block;
+
+  g_return_val_if_fail (scheme != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  rows = racimo_csv_parse_rows (text, '\t');
+  block = g_new0 (RacimoCsvBlock, 1);
+  block->n_rows = rows->len;
+  for (guint i = 0; i < rows->len; i++)
+    block->n_columns = MAX (block->n_columns, g_strv_length (g_ptr_array_index (rows, i)));
+
+  block->texts = g_new0 (char *, (gsize) block->n_rows * block->n_columns);
+  block->codes = g_new0 (RacimoCodes, (gsize) block->n_rows * block->n_columns);
+  block->understood = g_new0 (gboolean, (gsize) block->n_rows * block->n_columns);
+
+  for (guint row = 0; row < block->n_rows; row++)
+    {
+      char **cells = g_ptr_array_index (rows, row);
+
+      for (guint column = 0; column < block->n_columns; column++)
+        {
+          gsize i = (gsize) row * block->n_columns + column;
+
+          block->texts[i] = g_strdup (field (cells, column));
+          block->understood[i] = racimo_csv_parse_cell (scheme, block->texts[i],
+                                                        &block->codes[i]);
+        }
+    }
+
+  return block;
+}
+
+guint
+racimo_csv_block_get_n_rows (const RacimoCsvBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->n_rows;
+}
+
+guint
+racimo_csv_block_get_n_columns (const RacimoCsvBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->n_columns;
+}
+
+/**
+ * racimo_csv_block_get_text:
+ *
+ * Returns: the cell as pasted, to name it when it was not understood
+ */
+const char *
+racimo_csv_block_get_text (const RacimoCsvBlock *block,
+                           guint                 row,
+                           guint                 column)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+  g_return_val_if_fail (row < block->n_rows && column < block->n_columns, NULL);
+
+  return block->texts[(gsize) row * block->n_columns + column];
+}
+
+/**
+ * racimo_csv_block_get_codes:
+ * @codes: (out): the codes of the cell; 0 when it was not understood
+ *
+ * Returns: %FALSE when the cell was not understood
+ */
+gboolean
+racimo_csv_block_get_codes (const RacimoCsvBlock *block,
+                            guint                 row,
+                            guint                 column,
+                            RacimoCodes          *codes)
+{
+  gsize i;
+
+  g_return_val_if_fail (block != NULL, FALSE);
+  g_return_val_if_fail (row < block->n_rows && column < block->n_columns, FALSE);
+  g_return_val_if_fail (codes != NULL, FALSE);
+
+  i = (gsize) row * block->n_columns + column;
+  *codes = block->codes[i];
+
+  return block->understood[i];
+}
+
+void
+racimo_csv_block_free (RacimoCsvBlock *block)
+{
+  if (block == NULL)
+    return;
+
+  for (gsize i = 0; i < (gsize) block->n_rows * block->n_columns; i++)
+    g_free (block->texts[i]);
+  g_free (block->texts);
+  g_free (block->codes);
+  g_free (block->understood);
+  g_free (block);
+}

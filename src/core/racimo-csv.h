@@ -1,0 +1,121 @@
+/* racimo-csv.h: exchange with spreadsheets: CSV files and the clipboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "racimo-project.h"
+
+G_BEGIN_DECLS
+
+#define RACIMO_CSV_ERROR (racimo_csv_error_quark ())
+
+/* Errors that stop an import.  A file over RACIMO_FILE_MAX_SIZE fails with
+ * RACIMO_FILE_ERROR_TOO_LARGE, as a .raci file does; reading fails with
+ * G_IO_ERROR. */
+typedef enum
+{
+  RACIMO_CSV_ERROR_EMPTY,              /* no row with any text */
+  RACIMO_CSV_ERROR_BINARY,             /* not text: an .xlsx or .ods, an image */
+  RACIMO_CSV_ERROR_NO_ACTIVITY_COLUMN, /* the header has a Phase column and nothing after it */
+} RacimoCsvError;
+
+typedef enum
+{
+  RACIMO_CSV_COMMA,
+  RACIMO_CSV_SEMICOLON,
+  RACIMO_CSV_TAB,
+} RacimoCsvDelimiter;
+
+typedef struct
+{
+  RacimoCsvDelimiter delimiter;
+  gboolean           bom;       /* start with a UTF-8 byte order mark, for Excel */
+} RacimoCsvOptions;
+
+/* Something in an imported file that was not understood; the import went
+ * on without it. */
+typedef struct
+{
+  guint  row;     /* 1-based, as the spreadsheet numbers its rows */
+  guint  column;  /* 1-based (A is 1); 0 when the problem is not one cell's */
+  guint  line;    /* 1-based, in the file: rows can hold line breaks */
+  char  *text;    /* the cell as written, or "" */
+  char  *message; /* translated, naming the row and column */
+} RacimoCsvProblem;
+
+/* A rectangle of pasted cells, read as code sets. */
+typedef struct _RacimoCsvBlock RacimoCsvBlock;
+
+GQuark          racimo_csv_error_quark        (void);
+
+void            racimo_csv_problem_free       (RacimoCsvProblem    *problem);
+char           *racimo_csv_summarize_problems (GPtrArray           *problems,
+                                               guint                max_listed);
+
+/* Export */
+GBytes         *racimo_csv_export             (RacimoProject       *project,
+                                               const RacimoCsvOptions *options);
+gboolean        racimo_csv_save               (RacimoProject       *project,
+                                               GFile               *file,
+                                               const RacimoCsvOptions *options,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void            racimo_csv_save_async         (RacimoProject       *project,
+                                               GFile               *file,
+                                               const RacimoCsvOptions *options,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        racimo_csv_save_finish        (GAsyncResult        *result,
+                                               GError             **error);
+
+/* Import */
+RacimoProject  *racimo_csv_import_bytes       (GBytes              *bytes,
+                                               const char          *display_name,
+                                               GPtrArray          **problems,
+                                               GError             **error);
+RacimoProject  *racimo_csv_import_file        (GFile               *file,
+                                               GPtrArray          **problems,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void            racimo_csv_import_file_async  (GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+RacimoProject  *racimo_csv_import_file_finish (GAsyncResult        *result,
+                                               GPtrArray          **problems,
+                                               GError             **error);
+
+/* Cells, for import and paste alike */
+gboolean        racimo_csv_parse_cell         (const RacimoScheme  *scheme,
+                                               const char          *text,
+                                               RacimoCodes         *codes);
+char           *racimo_csv_quote_field        (const char          *text,
+                                               char                 delimiter);
+
+/* The clipboard: tab-separated text, as spreadsheets copy and paste it */
+char           *racimo_csv_format_block       (RacimoProject       *project,
+                                               GPtrArray           *activities,
+                                               GPtrArray           *roles);
+GPtrArray      *racimo_csv_parse_rows         (const char          *text,
+                                               char                 delimiter);
+RacimoCsvBlock *racimo_csv_parse_block        (const RacimoScheme  *scheme,
+                                               const char          *text);
+guint           racimo_csv_block_get_n_rows   (const RacimoCsvBlock *block);
+guint           racimo_csv_block_get_n_columns (const RacimoCsvBlock *block);
+const char     *racimo_csv_block_get_text     (const RacimoCsvBlock *block,
+                                               guint                row,
+                                               guint                column);
+gboolean        racimo_csv_block_get_codes    (const RacimoCsvBlock *block,
+                                               guint                row,
+                                               guint                column,
+                                               RacimoCodes         *codes);
+void            racimo_csv_block_free         (RacimoCsvBlock      *block);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoCsvProblem, racimo_csv_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoCsvBlock, racimo_csv_block_free)
+
+G_END_DECLS

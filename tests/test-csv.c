@@ -1,0 +1,960 @@
+/* test-csv.c: CSV import and export, and the clipboard's text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "racimo-csv.h"
+#include "racimo-file.h"
+
+#define BIT RACIMO_CODE_BIT
+/* A string literal and its length, which may hold NUL bytes */
+#define TEXT(literal) literal, sizeof (literal) - 1
+
+/* Spreadsheet exports and the matrix each must give, in
+ * files/csv/NAME.csv and files/csv/NAME.expected. */
+static const char * const corpus[] = {
+  "excel-semicolon-bom",
+  "excel-sep-line",
+  "excel-unicode-text",
+  "google-sheets",
+  "windows-1252",
+  "japanese",
+  "japanese-cp932",
+  "quoted-line-breaks",
+  "messy-cells",
+  "mac-cr",
+  "rasci-tabs",
+  "libreoffice-comma",
+  "libreoffice-tab",
+  "libreoffice-semicolon-1252",
+  "libreoffice-default",
+  "gnumeric-ssconvert",
+  "gnumeric-semicolon-crlf",
+};
+
+static void
+append_quoted (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The matrix as a user sees it, one line a role, phase and activity.  The
+ * full form adds what an import makes up: the title, ids, abbreviations
+ * and problems; the short form is what a round trip must keep. */
+static char *
+dump_project (RacimoProject *project,
+              GPtrArray     *problems,
+              gboolean       full)
+{
+  const RacimoScheme *scheme = racimo_project_get_scheme (project);
+  GString *out = g_string_new (NULL);
+  guint n_roles = racimo_project_get_n_roles (project);
+
+  if (full)
+    {
+      g_string_append (out, "title ");
+      append_quoted (out, racimo_project_get_title (project));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, "scheme %s\n", racimo_project_get_scheme_id (project));
+
+  for (guint r = 0; r < n_roles; r++)
+    {
+      RacimoRole *role = racimo_project_get_role (project, r);
+
+      g_string_append (out, "role ");
+      if (full)
+        g_string_append_printf (out, "%s %s ", racimo_item_get_id (RACIMO_ITEM (role)),
+                                racimo_role_get_abbrev (role) != NULL
+                                ? racimo_role_get_abbrev (role) : "-");
+      append_quoted (out, racimo_item_get_name (RACIMO_ITEM (role)));
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+
+      g_string_append (out, "phase ");
+      if (full)
+        g_string_append_printf (out, "%s ", racimo_item_get_id (RACIMO_ITEM (phase)));
+      append_quoted (out, racimo_item_get_name (RACIMO_ITEM (phase)));
+      g_string_append_c (out, '\n');
+
+      for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+          g_string_append (out, "  activity ");
+          if (full)
+            g_string_append_printf (out, "%s ", racimo_item_get_id (RACIMO_ITEM (activity)));
+          append_quoted (out, racimo_item_get_name (RACIMO_ITEM (activity)));
+
+          for (guint r = 0; r < n_roles; r++)
+            {
+              RacimoRole *role = racimo_project_get_role (project, r);
+              RacimoCodes codes = racimo_activity_get_codes (activity, role);
+              g_autofree char *letters = NULL;
+
+              if (codes == 0)
+                continue;
+
+              letters = racimo_scheme_format_codes (scheme, codes, "/");
+              if (full && racimo_role_get_abbrev (role) != NULL)
+                g_string_append_printf (out, " %s=%s", racimo_role_get_abbrev (role), letters);
+              else
+                g_string_append_printf (out, " %u=%s", r + 1, letters);
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const RacimoCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (out, "problem row %u column %u line %u ", problem->row,
+                              problem->column, problem->line);
+      append_quoted (out, problem->text);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static RacimoProject *
+import_text (const char  *text,
+             gssize       length,
+             const char  *display_name,
+             GPtrArray  **problems,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize) length);
+
+  return racimo_csv_import_bytes (bytes, display_name, problems, error);
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_strndup (data, size);
+}
+
+static void
+test_csv_corpus (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *csv_name = g_strconcat (corpus[i], ".csv", NULL);
+      g_autofree char *expected_name = g_strconcat (corpus[i], ".expected", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "files",
+                                                                        "csv", csv_name, NULL));
+      g_autofree char *expected = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(RacimoProject) project = NULL;
+      g_autofree char *dump = NULL;
+      RacimoHistory *history;
+
+      g_test_message ("%s", csv_name);
+
+      g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", "csv", expected_name,
+                                                NULL),
+                           &expected, NULL, &error);
+      g_assert_no_error (error);
+
+      project = racimo_csv_import_file (file, &problems, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (project);
+      g_assert_nonnull (problems);
+
+      dump = dump_project (project, problems, TRUE);
+      g_assert_cmpstr (dump, ==, expected);
+
+      /* An import is one new, unsaved project with nothing to undo. */
+      history = racimo_project_get_history (project);
+      g_assert_false (racimo_history_get_can_undo (history));
+      g_assert_false (racimo_history_get_can_redo (history));
+      g_assert_true (racimo_history_get_modified (history));
+
+      g_assert_finalize_object (g_steal_pointer (&project));
+    }
+}
+
+static const RacimoCsvOptions all_options[] = {
+  { RACIMO_CSV_COMMA, FALSE },
+  { RACIMO_CSV_COMMA, TRUE },
+  { RACIMO_CSV_SEMICOLON, FALSE },
+  { RACIMO_CSV_SEMICOLON, TRUE },
+  { RACIMO_CSV_TAB, FALSE },
+  { RACIMO_CSV_TAB, TRUE },
+};
+
+/* Export then import gives back the same matrix: names, phases, codes. */
+static void
+assert_round_trip (RacimoProject *project)
+{
+  g_autofree char *before = dump_project (project, NULL, FALSE);
+
+  for (guint o = 0; o < G_N_ELEMENTS (all_options); o++)
+    {
+      g_autoptr(GBytes) bytes = racimo_csv_export (project, &all_options[o]);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RacimoProject) again = NULL;
+      g_autofree char *after = NULL;
+
+      again = racimo_csv_import_bytes (bytes, "again.csv", &problems, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+
+      after = dump_project (again, NULL, FALSE);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_csv_corpus_round_trip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *csv_name = g_strconcat (corpus[i], ".csv", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "files",
+                                                                        "csv", csv_name, NULL));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RacimoProject) project = NULL;
+
+      g_test_message ("%s", csv_name);
+
+      project = racimo_csv_import_file (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_round_trip (project);
+    }
+}
+
+static RacimoProject *
+make_tricky_project (void)
+{
+  RacimoProject *project = racimo_project_new ();
+  RacimoRole *lead, *quote, *ja, *semi;
+  RacimoPhase *plan, *empty, *build;
+  RacimoActivity *a;
+
+  racimo_project_set_scheme (project, "RASCI");
+  lead = racimo_project_add_role (project, -1, "Lead, data", "LD");
+  quote = racimo_project_add_role (project, -1, "The \"QA\" team", NULL);
+  ja = racimo_project_add_role (project, -1, "データサイエンティスト", "DS");
+  semi = racimo_project_add_role (project, -1, "Ops; infra\tteam", NULL);
+
+  plan = racimo_project_add_phase (project, -1, "Plan; scope");
+  a = racimo_project_add_activity (project, plan, -1, "Write the plan,\nthen sign it");
+  racimo_project_set_codes (project, a, lead, BIT ('A') | BIT ('R'));
+  racimo_project_set_codes (project, a, quote, BIT ('S'));
+  racimo_project_set_codes (project, a, ja, BIT ('C') | BIT ('I'));
+  a = racimo_project_add_activity (project, plan, -1, "");
+  racimo_project_set_codes (project, a, semi, BIT ('X'));
+
+  empty = racimo_project_add_phase (project, -1, "Nothing yet");
+  g_assert_nonnull (empty);
+
+  build = racimo_project_add_phase (project, -1, "\"Build\"");
+  a = racimo_project_add_activity (project, build, -1, "モデルの学習");
+  racimo_project_set_codes (project, a, ja, BIT ('A') | BIT ('R') | BIT ('S') | BIT ('C')
+                                            | BIT ('I'));
+  racimo_project_add_activity (project, build, -1, "No codes at all");
+
+  return project;
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(RacimoProject) daci = racimo_project_new ();
+  g_autoptr(RacimoProject) unnamed = racimo_project_new ();
+  g_autoptr(RacimoProject) header_only = racimo_project_new ();
+  RacimoRole *role;
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+
+  assert_round_trip (project);
+
+  /* The scheme comes back from the codes used. */
+  racimo_project_set_scheme (daci, "DACI");
+  role = racimo_project_add_role (daci, -1, "Driver", NULL);
+  phase = racimo_project_add_phase (daci, -1, "Decide");
+  activity = racimo_project_add_activity (daci, phase, -1, "Pick a vendor");
+  racimo_project_set_codes (daci, activity, role, BIT ('D') | BIT ('A'));
+  assert_round_trip (daci);
+
+  /* A header alone splits as well on commas as on the semicolons of a
+   * name; Racimo's "Phase" in the first field tells. */
+  racimo_project_add_role (header_only, -1, "Lead; data; and; more", NULL);
+  racimo_project_add_phase (header_only, -1, "");
+  assert_round_trip (header_only);
+
+  /* One unnamed phase, as a blank RACI has. */
+  role = racimo_project_add_role (unnamed, -1, "Owner", NULL);
+  phase = racimo_project_add_phase (unnamed, -1, "");
+  activity = racimo_project_add_activity (unnamed, phase, -1, "Do it");
+  racimo_project_set_codes (unnamed, activity, role, BIT ('A'));
+  assert_round_trip (unnamed);
+}
+
+static void
+test_csv_export (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(GBytes) comma = racimo_csv_export (project, NULL);
+  g_autoptr(GBytes) semicolon = NULL;
+  g_autoptr(GBytes) tab = NULL;
+  g_autofree char *comma_text = bytes_to_string (comma);
+  g_autofree char *semicolon_text = NULL;
+  g_autofree char *tab_text = NULL;
+  RacimoCsvOptions options = { RACIMO_CSV_SEMICOLON, TRUE };
+
+  g_assert_cmpstr (comma_text, ==,
+                   "Phase,Activity,\"Lead, data\",\"The \"\"QA\"\" team\","
+                   "データサイエンティスト,Ops; infra\tteam\r\n"
+                   "Plan; scope,\"Write the plan,\nthen sign it\",R/A,S,C/I,\r\n"
+                   "Plan; scope,,,,,X\r\n"
+                   "Nothing yet,,,,,\r\n"
+                   "\"\"\"Build\"\"\",モデルの学習,,,R/A/S/C/I,\r\n"
+                   "\"\"\"Build\"\"\",No codes at all,,,,\r\n");
+
+  semicolon = racimo_csv_export (project, &options);
+  semicolon_text = bytes_to_string (semicolon);
+  g_assert_cmpstr (semicolon_text, ==,
+                   "\xef\xbb\xbf"
+                   "Phase;Activity;Lead, data;\"The \"\"QA\"\" team\";"
+                   "データサイエンティスト;\"Ops; infra\tteam\"\r\n"
+                   "\"Plan; scope\";\"Write the plan,\nthen sign it\";R/A;S;C/I;\r\n"
+                   "\"Plan; scope\";;;;;X\r\n"
+                   "Nothing yet;;;;;\r\n"
+                   "\"\"\"Build\"\"\";モデルの学習;;;R/A/S/C/I;\r\n"
+                   "\"\"\"Build\"\"\";No codes at all;;;;\r\n");
+
+  options = (RacimoCsvOptions) { RACIMO_CSV_TAB, FALSE };
+  tab = racimo_csv_export (project, &options);
+  tab_text = bytes_to_string (tab);
+  g_assert_cmpstr (tab_text, ==,
+                   "Phase\tActivity\tLead, data\t\"The \"\"QA\"\" team\"\t"
+                   "データサイエンティスト\t\"Ops; infra\tteam\"\r\n"
+                   "Plan; scope\t\"Write the plan,\nthen sign it\"\tR/A\tS\tC/I\t\r\n"
+                   "Plan; scope\t\t\t\t\tX\r\n"
+                   "Nothing yet\t\t\t\t\t\r\n"
+                   "\"\"\"Build\"\"\"\tモデルの学習\t\t\tR/A/S/C/I\t\r\n"
+                   "\"\"\"Build\"\"\"\tNo codes at all\t\t\t\t\r\n");
+
+  {
+    g_autofree char *plain = racimo_csv_quote_field ("A/R", ',');
+    g_autofree char *quoted = racimo_csv_quote_field ("say \"hi\"", ';');
+
+    g_assert_cmpstr (plain, ==, "A/R");
+    g_assert_cmpstr (quoted, ==, "\"say \"\"hi\"\"\"");
+  }
+}
+
+static void
+test_csv_cells (void)
+{
+  static const struct { const char *text; const char *codes; } cells[] = {
+    { "", "" },
+    { "   ", "" },
+    { "-", "" },
+    { "n/a", "" },
+    { "N/A", "" },
+    { "A/R", "RA" },
+    { "a, r", "RA" },
+    { "AR", "RA" },
+    { "ra", "RA" },
+    { "R+A", "RA" },
+    { "r & a", "RA" },
+    { "A R", "RA" },
+    { "A;R", "RA" },
+    { " ( A ) ", "A" },
+    { "[r]", "R" },
+    { "{C}", "C" },
+    { "<I>", "I" },
+    { "Responsible", "R" },
+    { "accountable / RESPONSIBLE", "RA" },
+    { "Consulted, Informed", "CI" },
+    { "Out of the loop", "O" },
+    { "out of the loop/R", "RO" },
+    { "Supportive", "S" },
+    { "Verifier & Signatory", "VS" },
+    { "Driver", "D" },
+    { "Approver", "A" },
+    { "Contributor", "C" },
+    { "Ａ／Ｒ", "RA" },
+    { "Ａ、Ｒ", "RA" },
+    { "ｒａ", "RA" },
+    { "\xc2\xa0" "A\xc2\xa0", "A" },
+    { "A/R\n", "RA" },
+    /* One letter is a code, kept even when no scheme defines it. */
+    { "x", "X" },
+    { "A/S", "AS" },
+    { "A/Q", "AQ" },
+    /* Letters written together are codes only when they are all codes. */
+    { "DAS", "ADS" },
+    { "yes", NULL },
+    { "OK", NULL },
+    { "AXE", NULL },
+    { "maybe later", NULL },
+    { "✓", NULL },
+    { "?", NULL },
+    { "R.", NULL },
+    { "1", NULL },
+    { "Responsibles", NULL },
+    { "\xff\xfe", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      RacimoCodes codes = 0xdead;
+      gboolean understood = racimo_csv_parse_cell (NULL, cells[i].text, &codes);
+
+      g_autofree char *escaped = g_strescape (cells[i].text, NULL);
+
+      g_test_message ("cell “%s”", escaped);
+      if (cells[i].codes == NULL)
+        {
+          g_assert_false (understood);
+          g_assert_cmpuint (codes, ==, 0);
+        }
+      else
+        {
+          RacimoCodes expected = 0;
+
+          for (const char *c = cells[i].codes; *c != '\0'; c++)
+            expected |= BIT (*c);
+          g_assert_true (understood);
+          g_assert_cmphex (codes, ==, expected);
+        }
+    }
+}
+
+static void
+test_csv_cells_scheme (void)
+{
+  const RacimoScheme *raci = racimo_scheme_lookup ("RACI");
+  const RacimoScheme *rasci = racimo_scheme_lookup ("RASCI");
+  const RacimoScheme *daci = racimo_scheme_lookup ("DACI");
+  RacimoCodes codes;
+
+  /* With a scheme, letters together must be that scheme's... */
+  g_assert_false (racimo_csv_parse_cell (raci, "AS", &codes));
+  g_assert_true (racimo_csv_parse_cell (rasci, "AS", &codes));
+  g_assert_cmphex (codes, ==, BIT ('A') | BIT ('S'));
+  g_assert_false (racimo_csv_parse_cell (raci, "DA", &codes));
+  g_assert_true (racimo_csv_parse_cell (daci, "DA", &codes));
+  g_assert_cmphex (codes, ==, BIT ('A') | BIT ('D'));
+
+  /* ...while a lone letter and the long forms of any scheme are kept. */
+  g_assert_true (racimo_csv_parse_cell (raci, "A/S", &codes));
+  g_assert_cmphex (codes, ==, BIT ('A') | BIT ('S'));
+  g_assert_true (racimo_csv_parse_cell (raci, "Driver", &codes));
+  g_assert_cmphex (codes, ==, BIT ('D'));
+}
+
+static void
+test_csv_errors (void)
+{
+  static const struct
+  {
+    const char *text;
+    gsize       length;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { TEXT (""), RACIMO_CSV_ERROR_EMPTY,
+      "team.csv: the file is empty: there is no header row" },
+    { TEXT ("\xef\xbb\xbf"), RACIMO_CSV_ERROR_EMPTY,
+      "team.csv: the file is empty: there is no header row" },
+    { TEXT ("\r\n;;;\r\n \t\r\n"), RACIMO_CSV_ERROR_EMPTY,
+      "team.csv: the file is empty: there is no header row" },
+    { TEXT ("PK\x03\x04\x14\x00\x06\x00"), RACIMO_CSV_ERROR_BINARY,
+      "team.csv: this is not a text file; save it from the spreadsheet as CSV" },
+    { TEXT ("\xef\xbb\xbfPhase\0"), RACIMO_CSV_ERROR_BINARY,
+      "team.csv: this is not a text file; save it from the spreadsheet as CSV" },
+    { TEXT ("\xff\xfeP\0\0\0"), RACIMO_CSV_ERROR_BINARY,
+      "team.csv: this is not a text file; save it from the spreadsheet as CSV" },
+    { TEXT ("\n\nPhase\nPlan\nBuild\n"), RACIMO_CSV_ERROR_NO_ACTIVITY_COLUMN,
+      "team.csv:3: there is no activity column after the phase column" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(RacimoProject) project = NULL;
+
+      g_test_message ("case %u", i);
+      project = import_text (cases[i].text, (gssize) cases[i].length, "team.csv", &problems,
+                             &error);
+      g_assert_null (project);
+      g_assert_null (problems);
+      g_assert_error (error, RACIMO_CSV_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_csv_too_large (void)
+{
+  gsize size = RACIMO_FILE_MAX_SIZE + 1;
+  char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GFile) missing = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  memset (data, 'A', size);
+  bytes = g_bytes_new_take (data, size);
+  project = racimo_csv_import_bytes (bytes, "huge.csv", NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "huge.csv: the file is larger than 64 MiB");
+  g_clear_error (&error);
+
+  /* The same from a file, which is not read past the limit. */
+  dir = g_dir_make_tmp ("racimo-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "huge.csv", NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) size, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *message = g_strdup_printf ("%s: the file is larger than 64 MiB", path);
+
+    project = racimo_csv_import_file (file, NULL, NULL, &error);
+    g_assert_null (project);
+    g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, message);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (g_remove (path), ==, 0);
+
+  missing = g_file_new_for_path (path);
+  project = racimo_csv_import_file (missing, NULL, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  {
+    g_autofree char *message = g_strdup_printf ("%s: the file does not exist", path);
+
+    g_assert_cmpstr (error->message, ==, message);
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static char *
+import_and_dump (const char *text)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+
+  project = import_text (text, -1, "inline.csv", &problems, &error);
+  g_assert_no_error (error);
+
+  return dump_project (project, problems, TRUE);
+}
+
+static void
+test_csv_shapes (void)
+{
+  g_autofree char *delimiters = NULL;
+  g_autofree char *only_header = NULL;
+  g_autofree char *phases = NULL;
+  g_autofree char *unclosed = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *title = NULL;
+
+  /* Commas inside the cells of a semicolon file do not fool the detection. */
+  delimiters = import_and_dump ("Activity;Lead, data;QA\nPlan;A,R;C\nBuild;R;A,C\n");
+  g_assert_cmpstr (delimiters, ==,
+                   "title \"inline\"\n"
+                   "scheme RACI\n"
+                   "role lead-data LD \"Lead, data\"\n"
+                   "role qa QA \"QA\"\n"
+                   "phase phase \"\"\n"
+                   "  activity plan \"Plan\" LD=R/A QA=C\n"
+                   "  activity build \"Build\" LD=R QA=A/C\n");
+
+  /* A header alone is a project with roles and nothing else. */
+  only_header = import_and_dump ("Phase,Activity,Data scientist,Data Scientist,DS,"
+                                 "Infrastructure,UX designer,ML engineer,"
+                                 "A very long role name for nine initials here\r\n");
+  g_assert_cmpstr (only_header, ==,
+                   "title \"inline\"\n"
+                   "scheme RACI\n"
+                   "role data-scientist DS \"Data scientist\"\n"
+                   "role data-scientist-2 DS2 \"Data Scientist\"\n"
+                   "role ds DS3 \"DS\"\n"
+                   "role infrastructure Inf \"Infrastructure\"\n"
+                   "role ux-designer UXD \"UX designer\"\n"
+                   "role ml-engineer MLE \"ML engineer\"\n"
+                   "role a-very-long-role-name-for-nine-initials-here AVLRNFNI "
+                   "\"A very long role name for nine initials here\"\n"
+                   "phase phase \"\"\n");
+
+  /* Phases: a new value starts one, the same or an empty value continues
+   * it, a value seen before starts another; a row with only a phase makes
+   * an empty one. */
+  phases = import_and_dump ("Phase,Activity,Owner\n"
+                            ",Before any phase,A\n"
+                            "Plan,One,A\n"
+                            "Plan,Two,A\n"
+                            ",Three,A\n"
+                            "Empty,,\n"
+                            "Build,Four,A\n"
+                            "Plan,Five,A\n");
+  g_assert_cmpstr (phases, ==,
+                   "title \"inline\"\n"
+                   "scheme RACI\n"
+                   "role owner Owner \"Owner\"\n"
+                   "phase phase \"\"\n"
+                   "  activity before-any-phase \"Before any phase\" Owner=A\n"
+                   "phase plan \"Plan\"\n"
+                   "  activity one \"One\" Owner=A\n"
+                   "  activity two \"Two\" Owner=A\n"
+                   "  activity three \"Three\" Owner=A\n"
+                   "phase empty \"Empty\"\n"
+                   "phase build \"Build\"\n"
+                   "  activity four \"Four\" Owner=A\n"
+                   "phase plan-2 \"Plan\"\n"
+                   "  activity five \"Five\" Owner=A\n");
+
+  /* A quote never closed takes the rest of the file, and says so. */
+  unclosed = import_and_dump ("Activity,Owner\nPlan,A\n\"Build,R\nTest,A\n");
+  g_assert_cmpstr (unclosed, ==,
+                   "title \"inline\"\n"
+                   "scheme RACI\n"
+                   "role owner Owner \"Owner\"\n"
+                   "phase phase \"\"\n"
+                   "  activity plan \"Plan\" Owner=A\n"
+                   "  activity build-r-test-a \"Build,R\\nTest,A\"\n"
+                   "problem row 3 column 1 line 3 \"\"\n");
+
+  /* Empty columns are dropped; a column with cells but no header is a
+   * role without a name; a ragged row is filled with empty cells. */
+  columns = import_and_dump ("Activity,,Owner,,,\n"
+                             "Plan,,A,,R,\n"
+                             "Build,,\n");
+  g_assert_cmpstr (columns, ==,
+                   "title \"inline\"\n"
+                   "scheme RACI\n"
+                   "role owner Owner \"Owner\"\n"
+                   "role role - \"\"\n"
+                   "phase phase \"\"\n"
+                   "  activity plan \"Plan\" Owner=A 2=R\n"
+                   "  activity build \"Build\"\n");
+
+  /* A title above the header becomes the project's title; control
+   * characters do not reach names. */
+  title = import_and_dump ("\n  Team matrix \x01 ,,\n\n"
+                           "Activity,Owner,Helper\n"
+                           "Plan\x7f\xef\xbf\xbf,A,R\n");
+  g_assert_cmpstr (title, ==,
+                   "title \"Team matrix\"\n"
+                   "scheme RACI\n"
+                   "role owner Owner \"Owner\"\n"
+                   "role helper Helper \"Helper\"\n"
+                   "phase phase \"\"\n"
+                   "  activity plan \"Plan\" Owner=A Helper=R\n");
+}
+
+static void
+test_csv_problems (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *short_summary = NULL;
+  const RacimoCsvProblem *problem;
+
+  project = import_text ("Phase,Activity,Data scientist,,QA\n"
+                         "Plan,\"Scope\nand plan\",yes,x,"
+                         "\"a very, very long cell that goes on and on and on\"\n"
+                         "Plan,Build,A,\"multi\nline\",R\n",
+                         -1, "team.csv", &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 3);
+
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpuint (problem->row, ==, 2);
+  g_assert_cmpuint (problem->column, ==, 3);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpstr (problem->text, ==, "yes");
+  g_assert_cmpstr (problem->message, ==,
+                   "Row 2, column C (Data scientist): “yes” is not a code; "
+                   "the cell was left empty");
+
+  problem = g_ptr_array_index (problems, 1);
+  g_assert_cmpstr (problem->message, ==,
+                   "Row 2, column E (QA): “a very, very long cell that goes on and…” "
+                   "is not a code; the cell was left empty");
+
+  /* Rows are counted as the spreadsheet counts them, not as lines. */
+  problem = g_ptr_array_index (problems, 2);
+  g_assert_cmpuint (problem->row, ==, 3);
+  g_assert_cmpuint (problem->column, ==, 4);
+  g_assert_cmpuint (problem->line, ==, 4);
+  g_assert_cmpstr (problem->text, ==, "multi\nline");
+  g_assert_cmpstr (problem->message, ==,
+                   "Row 3, column D: “multi line” is not a code; the cell was left empty");
+
+  summary = racimo_csv_summarize_problems (problems, 10);
+  g_assert_cmpstr (summary, ==,
+                   "3 parts of the file were not understood:\n"
+                   "Row 2, column C (Data scientist): “yes” is not a code; "
+                   "the cell was left empty\n"
+                   "Row 2, column E (QA): “a very, very long cell that goes on and…” "
+                   "is not a code; the cell was left empty\n"
+                   "Row 3, column D: “multi line” is not a code; the cell was left empty");
+
+  short_summary = racimo_csv_summarize_problems (problems, 1);
+  g_assert_cmpstr (short_summary, ==,
+                   "3 parts of the file were not understood:\n"
+                   "Row 2, column C (Data scientist): “yes” is not a code; "
+                   "the cell was left empty\n"
+                   "and 2 more");
+
+  g_assert_null (racimo_csv_summarize_problems (NULL, 10));
+  g_ptr_array_set_size (problems, 0);
+  g_assert_null (racimo_csv_summarize_problems (problems, 10));
+
+  /* The lone x is kept, as an unknown code; the row with "yes" stays. */
+  {
+    g_autofree char *dump = dump_project (project, NULL, TRUE);
+
+    g_assert_cmpstr (dump, ==,
+                     "title \"team\"\n"
+                     "scheme RACI\n"
+                     "role data-scientist DS \"Data scientist\"\n"
+                     "role role - \"\"\n"
+                     "role qa QA \"QA\"\n"
+                     "phase plan \"Plan\"\n"
+                     "  activity scope-and-plan \"Scope\\nand plan\" 2=X\n"
+                     "  activity build \"Build\" DS=A QA=R\n");
+  }
+}
+
+static void
+test_csv_block (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RacimoCsvBlock) block = NULL;
+  g_autoptr(RacimoCsvBlock) pasted = NULL;
+  g_autofree char *text = NULL;
+  RacimoPhase *plan = racimo_project_get_phase (project, 0);
+  RacimoPhase *build = racimo_project_get_phase (project, 2);
+  RacimoCodes codes;
+
+  g_ptr_array_add (activities, racimo_phase_get_activity (plan, 0));
+  g_ptr_array_add (activities, racimo_phase_get_activity (plan, 1));
+  g_ptr_array_add (activities, racimo_phase_get_activity (build, 0));
+  g_ptr_array_add (roles, racimo_project_get_role (project, 0));
+  g_ptr_array_add (roles, racimo_project_get_role (project, 2));
+  g_ptr_array_add (roles, racimo_project_get_role (project, 3));
+
+  text = racimo_csv_format_block (project, activities, roles);
+  g_assert_cmpstr (text, ==,
+                   "R/A\tC/I\t\n"
+                   "\t\tX\n"
+                   "\tR/A/S/C/I\t\n");
+
+  /* What was copied pastes back as the same codes. */
+  block = racimo_csv_parse_block (racimo_project_get_scheme (project), text);
+  g_assert_cmpuint (racimo_csv_block_get_n_rows (block), ==, 3);
+  g_assert_cmpuint (racimo_csv_block_get_n_columns (block), ==, 3);
+  for (guint a = 0; a < activities->len; a++)
+    for (guint r = 0; r < roles->len; r++)
+      {
+        g_assert_true (racimo_csv_block_get_codes (block, a, r, &codes));
+        g_assert_cmphex (codes, ==,
+                         racimo_activity_get_codes (g_ptr_array_index (activities, a),
+                                                    g_ptr_array_index (roles, r)));
+      }
+
+  /* Text from a spreadsheet: CRLF, hand-typed cells, a quoted cell with a
+   * line break, a short row, no final line break. */
+  pasted = racimo_csv_parse_block (racimo_scheme_lookup ("RACI"),
+                                   "a, r\tResponsible\t\"yes\nno\"\r\nAR\r\nRS\t x ");
+  g_assert_cmpuint (racimo_csv_block_get_n_rows (pasted), ==, 3);
+  g_assert_cmpuint (racimo_csv_block_get_n_columns (pasted), ==, 3);
+  g_assert_true (racimo_csv_block_get_codes (pasted, 0, 0, &codes));
+  g_assert_cmphex (codes, ==, BIT ('A') | BIT ('R'));
+  g_assert_true (racimo_csv_block_get_codes (pasted, 0, 1, &codes));
+  g_assert_cmphex (codes, ==, BIT ('R'));
+  g_assert_false (racimo_csv_block_get_codes (pasted, 0, 2, &codes));
+  g_assert_cmpstr (racimo_csv_block_get_text (pasted, 0, 2), ==, "yes\nno");
+  g_assert_true (racimo_csv_block_get_codes (pasted, 1, 0, &codes));
+  g_assert_cmphex (codes, ==, BIT ('A') | BIT ('R'));
+  g_assert_true (racimo_csv_block_get_codes (pasted, 1, 1, &codes));
+  g_assert_cmphex (codes, ==, 0);
+  g_assert_cmpstr (racimo_csv_block_get_text (pasted, 1, 2), ==, "");
+  /* S is not a RACI code, so "RS" is not read as letters. */
+  g_assert_false (racimo_csv_block_get_codes (pasted, 2, 0, &codes));
+  g_assert_cmpstr (racimo_csv_block_get_text (pasted, 2, 0), ==, "RS");
+  g_assert_true (racimo_csv_block_get_codes (pasted, 2, 1, &codes));
+  g_assert_cmphex (codes, ==, BIT ('X'));
+
+  rows = racimo_csv_parse_rows ("Plan;\"A;R\"\nBuild\n\n", ';');
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstrv (g_ptr_array_index (rows, 0), ((const char * const[]) { "Plan", "A;R", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (rows, 1), ((const char * const[]) { "Build", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (rows, 2), ((const char * const[]) { "", NULL }));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = racimo_csv_parse_rows ("", '\t');
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+typedef struct
+{
+  GMainLoop     *loop;
+  GAsyncResult  *result;
+} AsyncData;
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->result = g_object_ref (result);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+test_csv_save (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-csv-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *missing_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) missing_dir = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RacimoProject) imported = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RacimoCsvOptions options = { RACIMO_CSV_TAB, TRUE };
+  AsyncData data = { loop, NULL };
+  gsize length;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "Team plan.v2.csv", NULL);
+  file = g_file_new_for_path (path);
+
+  /* Saving replaces what was there. */
+  g_file_set_contents (path, "old content that is longer than nothing", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (racimo_csv_save (project, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = racimo_csv_export (project, NULL);
+  expected = bytes_to_string (bytes);
+  g_assert_cmpstr (contents, ==, expected);
+
+  racimo_csv_save_async (project, file, &options, NULL, on_done, &data);
+  g_main_loop_run (loop);
+  g_assert_true (racimo_csv_save_finish (data.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&data.result);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfPhase\tActivity\t"));
+
+  racimo_csv_import_file_async (file, NULL, on_done, &data);
+  g_main_loop_run (loop);
+  imported = racimo_csv_import_file_finish (data.result, &problems, &error);
+  g_assert_no_error (error);
+  g_clear_object (&data.result);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (racimo_project_get_title (imported), ==, "Team plan.v2");
+  before = dump_project (project, NULL, FALSE);
+  after = dump_project (imported, NULL, FALSE);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_remove (path), ==, 0);
+
+  /* A file that cannot be written leaves nothing behind. */
+  missing_path = g_build_filename (dir, "missing", "team.csv", NULL);
+  missing_dir = g_file_new_for_path (missing_path);
+  g_assert_false (racimo_csv_save (project, missing_dir, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  racimo_csv_import_file_async (missing_dir, NULL, on_done, &data);
+  g_main_loop_run (loop);
+  g_assert_null (racimo_csv_import_file_finish (data.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_object (&data.result);
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/corpus", test_csv_corpus);
+  g_test_add_func ("/csv/corpus-round-trip", test_csv_corpus_round_trip);
+  g_test_add_func ("/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/csv/export", test_csv_export);
+  g_test_add_func ("/csv/cells", test_csv_cells);
+  g_test_add_func ("/csv/cells-scheme", test_csv_cells_scheme);
+  g_test_add_func ("/csv/errors", test_csv_errors);
+  g_test_add_func ("/csv/too-large", test_csv_too_large);
+  g_test_add_func ("/csv/shapes", test_csv_shapes);
+  g_test_add_func ("/csv/problems", test_csv_problems);
+  g_test_add_func ("/csv/block", test_csv_block);
+  g_test_add_func ("/csv/save", test_csv_save);
+
+  return g_test_run ();
+}
