@@ -216,7 +216,7 @@ test_project_structure (void)
   racimo_project_set_codes (project, kpis, am, BIT ('A') | BIT ('R'));
   racimo_project_set_codes (project, journey, am, BIT ('C'));
   racimo_project_set_codes (project, journey, ux, BIT ('A'));
-  take_log (log);
+  g_free (take_log (log));
 
   /* Moving a role */
   racimo_project_move_role (project, ux, 0);

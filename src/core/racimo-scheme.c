@@ -213,12 +213,13 @@ racimo_scheme_describe_codes (const RacimoScheme *scheme,
                               RacimoCodes         codes)
 {
   char letters[27];
-  GString *s = g_string_new (NULL);
   guint n = racimo_scheme_order_codes (scheme, codes, letters);
+  GString *s;
 
   if (n == 0)
     return g_strdup (_("No code"));
 
+  s = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
       const RacimoCodeInfo *info = racimo_scheme_get_code (scheme, letters[i]);

@@ -1,0 +1,303 @@
+/* racimo-cli.c: the commands that need no window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "racimo-checks.h"
+#include "racimo-cli.h"
+#include "racimo-file.h"
+
+/* Reading a project from a file, chosen by the file's extension. */
+typedef RacimoProject *(*RacimoImportFunc) (GFile   *file,
+                                            GError **error);
+/* Writing a project to a file.  Must be atomic: on failure nothing is left
+ * at @file (or what was there stays untouched). */
+typedef gboolean       (*RacimoExportFunc) (RacimoProject *project,
+                                            GFile         *file,
+                                            GError       **error);
+
+typedef struct
+{
+  const char       *extension; /* with the dot, compared without case */
+  RacimoImportFunc  import;
+} RacimoImporter;
+
+typedef struct
+{
+  const char       *extension;
+  RacimoExportFunc  export;
+} RacimoExporter;
+
+static RacimoProject *
+import_raci (GFile   *file,
+             GError **error)
+{
+  return racimo_file_load (file, NULL, NULL, error);
+}
+
+static gboolean
+export_raci (RacimoProject  *project,
+             GFile          *file,
+             GError        **error)
+{
+  /* No etag: the command line replaces whatever is there, and
+   * racimo_file_save () renames a complete temporary file over it. */
+  return racimo_file_save (project, file, NULL, NULL, NULL, error);
+}
+
+/* The first entry is also used for a file whose extension is in neither
+ * table: colleagues send .raci files renamed .xml, or with no extension. */
+static const RacimoImporter importers[] = {
+  { ".raci", import_raci },
+};
+
+static const RacimoExporter exporters[] = {
+  { ".raci", export_raci },
+};
+
+static gboolean
+has_extension (const char *path,
+               const char *extension)
+{
+  gsize path_len = strlen (path);
+  gsize ext_len = strlen (extension);
+
+  return path_len > ext_len
+         && g_ascii_strcasecmp (path + path_len - ext_len, extension) == 0;
+}
+
+static RacimoImportFunc
+find_importer (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (importers); i++)
+    {
+      if (has_extension (path, importers[i].extension))
+        return importers[i].import;
+    }
+
+  return importers[0].import;
+}
+
+static RacimoExportFunc
+find_exporter (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    {
+      if (has_extension (path, exporters[i].extension))
+        return exporters[i].export;
+    }
+
+  return NULL;
+}
+
+/* One finding per line is what editors and CI logs parse, so line breaks
+ * and tabs that a colleague put in a name must not split it. */
+static char *
+one_line (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  for (char *p = copy; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        *p = ' ';
+    }
+
+  return copy;
+}
+
+/* The reader and the writer name a file by its full path, as the window
+ * shows it.  On the command line it is named as it was typed, as compilers
+ * do, so that a script sees the same name on standard error as in the
+ * findings and can match them. */
+static void
+print_file_error (GFile        *file,
+                  const char   *path,
+                  const GError *error)
+{
+  g_autofree char *full_name = g_file_get_parse_name (file);
+  gsize len = strlen (full_name);
+
+  if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
+    g_printerr ("racimo: %s%s\n", path, error->message + len);
+  else
+    g_printerr ("racimo: %s: %s\n", path, error->message);
+}
+
+typedef struct
+{
+  guint                line;
+  guint                index;
+  const RacimoFinding *finding;
+} SortedFinding;
+
+static int
+compare_sorted_findings (gconstpointer a,
+                         gconstpointer b)
+{
+  const SortedFinding *fa = a;
+  const SortedFinding *fb = b;
+
+  if (fa->line != fb->line)
+    return fa->line < fb->line ? -1 : 1;
+
+  /* Same line: keep the order of the checks, so the output is stable. */
+  return fa->index < fb->index ? -1 : (fa->index > fb->index ? 1 : 0);
+}
+
+/* Prints the unwaived findings of the project in @path and returns
+ * RACIMO_EXIT_OK, RACIMO_EXIT_FINDINGS or RACIMO_EXIT_UNREADABLE. */
+static int
+check_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(RacimoChecks) checks = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GArray) sorted = NULL;
+  gboolean any_error = FALSE;
+
+  project = find_importer (path) (file, &error);
+  if (project == NULL)
+    {
+      print_file_error (file, path, error);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  checks = racimo_checks_new (project);
+  findings = racimo_checks_list_findings (checks);
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (SortedFinding), findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const RacimoFinding *finding = g_ptr_array_index (findings, i);
+      SortedFinding entry;
+
+      if (finding->waiver_reason != NULL)
+        continue;
+
+      entry.line = finding->item != NULL ? racimo_item_get_line (finding->item) : 0;
+      entry.index = i;
+      entry.finding = finding;
+      g_array_append_val (sorted, entry);
+    }
+  g_array_sort (sorted, compare_sorted_findings);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const SortedFinding *entry = &g_array_index (sorted, SortedFinding, i);
+      RacimoSeverity severity = racimo_check_get_severity (entry->finding->check);
+      const char *severity_id = racimo_severity_get_id (severity);
+      const char *check_id = racimo_check_get_id (entry->finding->check);
+      g_autofree char *message = one_line (entry->finding->message);
+
+      if (severity == RACIMO_SEVERITY_ERROR)
+        any_error = TRUE;
+
+      /* The layout of a compiler's diagnostics, which editors and CI
+       * parse: not translated.  The message itself is. */
+      if (entry->line > 0)
+        g_print ("%s:%u: %s: %s: %s\n", path, entry->line, severity_id, check_id, message);
+      else
+        g_print ("%s: %s: %s: %s\n", path, severity_id, check_id, message);
+    }
+
+  return any_error ? RACIMO_EXIT_FINDINGS : RACIMO_EXIT_OK;
+}
+
+/**
+ * racimo_cli_check:
+ * @paths: (array zero-terminated=1): the files to check, as given on the
+ *   command line
+ *
+ * Runs FORMAT.md's checks on each file, as `racimo --check` does: every
+ * finding that is not waived goes to standard output as
+ * `FILE:LINE: SEVERITY: CHECK-ID: MESSAGE`, sorted by line; a file that
+ * cannot be read is reported on standard error and the others are still
+ * checked.
+ *
+ * Returns: %RACIMO_EXIT_UNREADABLE when a file could not be read, otherwise
+ *   %RACIMO_EXIT_FINDINGS when there are error findings, otherwise
+ *   %RACIMO_EXIT_OK
+ */
+int
+racimo_cli_check (const char * const *paths)
+{
+  int status = RACIMO_EXIT_OK;
+
+  g_return_val_if_fail (paths != NULL, RACIMO_EXIT_UNREADABLE);
+
+  if (paths[0] == NULL)
+    {
+      g_printerr (_("racimo: no file to check\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      /* The statuses are ordered: unreadable wins over findings. */
+      int file_status = check_file (paths[i]);
+
+      status = MAX (status, file_status);
+    }
+
+  return status;
+}
+
+/**
+ * racimo_cli_export:
+ * @out_path: the file to write; its extension says in which format
+ * @in_path: the project to read
+ *
+ * Converts a project as `racimo --export OUT FILE` does.  @out_path is
+ * written whole or not at all; a reason for failing goes to standard error.
+ *
+ * Returns: %RACIMO_EXIT_OK, or %RACIMO_EXIT_UNREADABLE when @in_path cannot
+ *   be read or @out_path cannot be written
+ */
+int
+racimo_cli_export (const char *out_path,
+                   const char *in_path)
+{
+  g_autoptr(GFile) in_file = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoExportFunc export_func;
+
+  g_return_val_if_fail (out_path != NULL, RACIMO_EXIT_UNREADABLE);
+  g_return_val_if_fail (in_path != NULL, RACIMO_EXIT_UNREADABLE);
+
+  /* Before reading anything: a mistyped name should not wait for a large
+   * project to load. */
+  export_func = find_exporter (out_path);
+  if (export_func == NULL)
+    {
+      g_printerr (_("racimo: cannot export to \"%s\": use a .raci, .csv or .pdf file name\n"),
+                  out_path);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  in_file = g_file_new_for_commandline_arg (in_path);
+  project = find_importer (in_path) (in_file, &error);
+  if (project == NULL)
+    {
+      print_file_error (in_file, in_path, error);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  out_file = g_file_new_for_commandline_arg (out_path);
+  if (!export_func (project, out_file, &error))
+    {
+      print_file_error (out_file, out_path, error);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  return RACIMO_EXIT_OK;
+}
