@@ -633,6 +633,52 @@ test_export_replace (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
 }
 
+/* A matrix goes out to a spreadsheet and comes back as the same matrix;
+ * a cell the import cannot read is named on standard error, and the rest
+ * still comes through. */
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *csv = NULL;
+  g_autofree char *back = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  RUN (fixture, &result, "--export", "matrix.csv", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  csv = read_file (fixture, "matrix.csv");
+  g_assert_true (g_str_has_prefix (csv, "Phase,Activity,"));
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "back.raci", "matrix.csv");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "again.csv", "back.raci");
+  g_assert_cmpint (result.status, ==, 0);
+  back = read_file (fixture, "again.csv");
+  g_assert_cmpstr (back, ==, csv);
+
+  result_clear (&result);
+  write_file (fixture, "sheet.csv",
+              "Activity,Data scientist,ML engineer\n"
+              "Train the model,A/R,maybe later\n");
+  RUN (fixture, &result, "--export", "sheet.raci", "sheet.csv");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.err, "sheet.csv: warning: "));
+  g_assert_nonnull (strstr (result.err, "maybe later"));
+  g_clear_pointer (&back, g_free);
+  back = read_file (fixture, "sheet.raci");
+  g_assert_nonnull (strstr (back, "<name>Train the model</name>"));
+  g_assert_nonnull (strstr (back, "<assign role=\"data-scientist\" code=\"R\"/>"));
+}
+
 static void
 test_export_unknown_extension (Fixture       *fixture,
                                gconstpointer  data)
@@ -822,6 +868,7 @@ main (int   argc,
   ADD ("/cli/check/several", test_check_several);
   ADD ("/cli/export/raci", test_export_raci);
   ADD ("/cli/export/replace", test_export_replace);
+  ADD ("/cli/export/csv", test_export_csv);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
   ADD ("/cli/export/unwritable", test_export_unwritable);

@@ -10,6 +10,7 @@
 
 #include "racimo-checks.h"
 #include "racimo-cli.h"
+#include "racimo-csv.h"
 #include "racimo-file.h"
 
 /* Reading a project from a file, chosen by the file's extension. */
@@ -50,14 +51,45 @@ export_raci (RacimoProject  *project,
   return racimo_file_save (project, file, NULL, NULL, NULL, error);
 }
 
+static RacimoProject *
+import_csv (GFile   *file,
+            GError **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *summary = NULL;
+  RacimoProject *project;
+
+  project = racimo_csv_import_file (file, &problems, NULL, error);
+
+  /* The import goes on past cells it cannot read; say which they were. */
+  summary = racimo_csv_summarize_problems (problems, 20);
+  if (summary != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_printerr (_("racimo: %s: warning: %s\n"), name, summary);
+    }
+
+  return project;
+}
+
+static gboolean
+export_csv (RacimoProject  *project,
+            GFile          *file,
+            GError        **error)
+{
+  return racimo_csv_save (project, file, NULL, NULL, error);
+}
+
 /* The first entry is also used for a file whose extension is in neither
  * table: colleagues send .raci files renamed .xml, or with no extension. */
 static const RacimoImporter importers[] = {
   { ".raci", import_raci },
+  { ".csv", import_csv },
 };
 
 static const RacimoExporter exporters[] = {
   { ".raci", export_raci },
+  { ".csv", export_csv },
 };
 
 static gboolean
