@@ -1,0 +1,321 @@
+/* racimo-application.c: startup, the command line, one window per project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "racimo-application.h"
+#include "racimo-compat.h"
+#include "racimo-data-resources.h"
+#include "racimo-ui-resources.h"
+#include "racimo-window.h"
+
+struct _RacimoApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RacimoApplication, racimo_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check FILE... and print one line per finding, then exit"), NULL },
+  { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Convert FILE to OUT (.raci, .csv or .pdf), then exit"), N_("OUT") },
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+RacimoApplication *
+racimo_application_new (void)
+{
+  return g_object_new (RACIMO_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/* --check and --export run here, before the application registers or GTK
+ * opens a display, so that scripts and CI can use them with no display. */
+static int
+racimo_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+  const char *export_out = NULL;
+  guint n_files;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("racimo %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  n_files = files != NULL ? g_strv_length ((char **) files) : 0;
+  g_variant_dict_lookup (options, "export", "^&ay", &export_out);
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      if (export_out != NULL)
+        {
+          g_printerr (_("racimo: --check and --export cannot be used together\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      if (n_files == 0)
+        {
+          g_printerr (_("racimo: --check needs at least one FILE\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      return racimo_cli_check (files);
+    }
+
+  if (export_out != NULL)
+    {
+      if (n_files != 1)
+        {
+          g_printerr (_("racimo: --export OUT needs exactly one FILE\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      return racimo_cli_export (export_out, files[0]);
+    }
+
+  if (n_files > 0)
+    {
+      g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      /* The file names were taken out of argv by G_OPTION_REMAINING, so
+       * GApplication would only activate: open them ourselves, in this
+       * process or in the instance already running. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("racimo: %s\n", error->message);
+          return 1;
+        }
+
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+
+      g_application_open (app, (GFile **) gfiles->pdata, (int) gfiles->len, "");
+
+      if (g_application_get_is_remote (app))
+        return 0;
+    }
+
+  return -1;
+}
+
+static RacimoWindow *
+find_window_for_file (RacimoApplication *self,
+                      GFile             *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *other;
+
+      if (!RACIMO_IS_WINDOW (l->data))
+        continue;
+
+      other = racimo_window_get_file (l->data);
+      if (other != NULL && g_file_equal (other, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* A window that shows the start page can take a project instead of
+ * opening a second window beside it. */
+static RacimoWindow *
+find_empty_window (RacimoApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (RACIMO_IS_WINDOW (l->data) && racimo_window_is_empty (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+racimo_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  RacimoApplication *self = RACIMO_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      RacimoWindow *window = find_window_for_file (self, files[i]);
+
+      if (window == NULL)
+        {
+          window = find_empty_window (self);
+          if (window == NULL)
+            window = racimo_window_new (self);
+          racimo_window_load_file (window, files[i]);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+racimo_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (racimo_window_new (RACIMO_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+/**
+ * racimo_application_new_from_template:
+ * @parent: (nullable): the window the request came from
+ *
+ * Opens a new project made from the template @template_id, in @parent when
+ * it shows the start page and in a new window otherwise.
+ */
+void
+racimo_application_new_from_template (RacimoApplication *self,
+                                      GtkWindow         *parent,
+                                      const char        *template_id)
+{
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoWindow *window = NULL;
+
+  g_return_if_fail (RACIMO_IS_APPLICATION (self));
+  g_return_if_fail (template_id != NULL);
+
+  project = racimo_templates_create (template_id, &error);
+  if (project == NULL)
+    {
+      /* The templates are compiled in: this is a build error. */
+      g_critical ("Template %s: %s", template_id, error->message);
+      return;
+    }
+
+  if (RACIMO_IS_WINDOW (parent) && racimo_window_is_empty (RACIMO_WINDOW (parent)))
+    window = RACIMO_WINDOW (parent);
+  else
+    window = racimo_window_new (self);
+
+  racimo_window_set_project (window, project, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_from_template_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RacimoApplication *self = user_data;
+
+  racimo_application_new_from_template (self,
+                                        gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                        g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (racimo_window_new (RACIMO_APPLICATION (user_data))));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RacimoApplication *self = user_data;
+
+  racimo_compat_show_about (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RacimoApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window lets it decide about unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-from-template", new_from_template_action, "s" },
+  { "new-window", new_window_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+/* Every accelerator of the application and its windows, in one place.  The
+ * matrix view's own keys (arrows, code letters, copy and paste) are
+ * bindings of its class. */
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.new-window", { "<Control>n", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+};
+
+static void
+racimo_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (racimo_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+racimo_application_class_init (RacimoApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = racimo_application_handle_local_options;
+  app_class->startup = racimo_application_startup;
+  app_class->activate = racimo_application_activate;
+  app_class->open = racimo_application_open;
+}
+
+static void
+racimo_application_init (RacimoApplication *self)
+{
+  /* Referencing the resources keeps their object files, and so the
+   * constructors that register them, in the link of the static libraries. */
+  (void) racimo_ui_get_resource ();
+  (void) racimo_data_get_resource ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Edit RACI matrices: who is Responsible, "
+                                              "Accountable, Consulted and Informed."));
+}

@@ -1,0 +1,23 @@
+/* racimo-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "racimo-core.h"
+
+G_BEGIN_DECLS
+
+#define RACIMO_TYPE_APPLICATION (racimo_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (RacimoApplication, racimo_application,
+                      RACIMO, APPLICATION, AdwApplication)
+
+RacimoApplication *racimo_application_new             (void);
+void               racimo_application_new_from_template (RacimoApplication *self,
+                                                        GtkWindow         *parent,
+                                                        const char        *template_id);
+
+G_END_DECLS

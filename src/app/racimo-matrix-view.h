@@ -1,0 +1,72 @@
+/* racimo-matrix-view.h: the RACI grid, drawn rather than built of widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "racimo-core.h"
+
+G_BEGIN_DECLS
+
+#define RACIMO_TYPE_MATRIX_VIEW (racimo_matrix_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RacimoMatrixView, racimo_matrix_view, RACIMO, MATRIX_VIEW, GtkWidget)
+
+/* The column of the activity names, left of the roles. */
+#define RACIMO_MATRIX_NAME_COLUMN (-1)
+/* The row of the role headers, above the activities. */
+#define RACIMO_MATRIX_HEADER_ROW (-1)
+
+/* How a row is highlighted. */
+typedef enum
+{
+  RACIMO_ROW_PROBLEM_NONE,
+  RACIMO_ROW_PROBLEM_NO_OWNER,
+  RACIMO_ROW_PROBLEM_MANY_OWNERS,
+  RACIMO_ROW_PROBLEM_WAIVED,
+} RacimoRowProblem;
+
+GtkWidget        *racimo_matrix_view_new              (void);
+
+void              racimo_matrix_view_set_project      (RacimoMatrixView *self,
+                                                       RacimoProject    *project,
+                                                       RacimoChecks     *checks);
+RacimoProject    *racimo_matrix_view_get_project      (RacimoMatrixView *self);
+
+guint             racimo_matrix_view_get_n_rows       (RacimoMatrixView *self);
+RacimoItem       *racimo_matrix_view_get_row_item     (RacimoMatrixView *self,
+                                                       guint             row);
+int               racimo_matrix_view_find_row         (RacimoMatrixView *self,
+                                                       RacimoItem       *item);
+RacimoRowProblem  racimo_matrix_view_get_row_problem  (RacimoMatrixView *self,
+                                                       guint             row);
+guint             racimo_matrix_view_get_workload     (RacimoMatrixView *self,
+                                                       RacimoRole       *role,
+                                                       char              code);
+
+void              racimo_matrix_view_set_cursor       (RacimoMatrixView *self,
+                                                       int               row,
+                                                       int               column);
+void              racimo_matrix_view_get_cursor       (RacimoMatrixView *self,
+                                                       int              *row,
+                                                       int              *column);
+void              racimo_matrix_view_get_selection    (RacimoMatrixView *self,
+                                                       int              *first_row,
+                                                       int              *first_column,
+                                                       int              *last_row,
+                                                       int              *last_column);
+const char       *racimo_matrix_view_get_cursor_label (RacimoMatrixView *self);
+const char       *racimo_matrix_view_get_cursor_description (RacimoMatrixView *self);
+
+void              racimo_matrix_view_add_activity     (RacimoMatrixView *self);
+void              racimo_matrix_view_add_phase        (RacimoMatrixView *self);
+void              racimo_matrix_view_add_role         (RacimoMatrixView *self);
+void              racimo_matrix_view_start_rename     (RacimoMatrixView *self,
+                                                       const char       *initial_text);
+char             *racimo_matrix_view_copy_text        (RacimoMatrixView *self);
+void              racimo_matrix_view_paste_text       (RacimoMatrixView *self,
+                                                       const char       *text);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* racimo-window.h: one project's window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "racimo-application.h"
+#include "racimo-core.h"
+#include "racimo-matrix-view.h"
+
+G_BEGIN_DECLS
+
+#define RACIMO_TYPE_WINDOW (racimo_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RacimoWindow, racimo_window, RACIMO, WINDOW, AdwApplicationWindow)
+
+RacimoWindow     *racimo_window_new             (RacimoApplication *application);
+
+void              racimo_window_set_project     (RacimoWindow      *self,
+                                                 RacimoProject     *project,
+                                                 GFile             *file,
+                                                 const char        *etag);
+void              racimo_window_load_file       (RacimoWindow      *self,
+                                                 GFile             *file);
+
+RacimoProject    *racimo_window_get_project     (RacimoWindow      *self);
+RacimoChecks     *racimo_window_get_checks      (RacimoWindow      *self);
+GFile            *racimo_window_get_file        (RacimoWindow      *self);
+RacimoMatrixView *racimo_window_get_matrix_view (RacimoWindow      *self);
+gboolean          racimo_window_is_empty        (RacimoWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,401 @@
+/* bench-matrix.c: the editor window with the large project (DESIGN.md's numbers)
+ *
+ * Each bound is measured in the same run, against the same program:
+ *   first frame of the large project     < 2 x that of a new blank project
+ *   scrolling, per frame (page down, jump to any row):
+ *                                         median < 16 ms, worst < 33 ms
+ *   one cell edit, with checks and redraw < 2 ms, for 2,000 activities as
+ *                                         for 200 (ratio < 1.5)
+ *   peak memory with the large project   < 1.5 x a blank project's + 40 MB
+ *
+ * A frame's time is the work of the frame, from the frame clock's
+ * "before-paint" to its "after-paint": waiting for the next tick of the
+ * (virtual) screen is not the program's time.  Run under Xvfb with
+ * GSK_RENDERER=cairo, as `meson test --benchmark` does in the README.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "racimo-large-project.h"
+#include "racimo-window.h"
+
+#define N_ACTIVITIES 2000
+#define N_PHASES 20
+#define N_ROLES 40
+#define SEED 42
+#define RUNS 5
+#define N_SCROLLS 60
+#define N_EDITS 41
+
+typedef struct
+{
+  gint64  frame_start;
+  GArray *frame_ms;  /* double */
+  guint   frames;
+} Frames;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median_of (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static double
+max_of (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len - 1);
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Frames        *frames)
+{
+  frames->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  double ms = (g_get_monotonic_time () - frames->frame_start) / 1000.0;
+
+  if (frames->frame_ms != NULL)
+    g_array_append_val (frames->frame_ms, ms);
+  frames->frames++;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Waits for the next frame of @widget's window to be painted. */
+static void
+wait_for_frame (GtkWidget *widget,
+                Frames    *frames)
+{
+  guint before = frames->frames;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (frames->frames == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (frames->frames, >, before);
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+press (GtkWidget *view,
+       guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key_controller (view), "key-pressed", keyval, 0, 0, &handled);
+  g_assert_true (handled);
+}
+
+/* A window showing @project, drawn once; its frames are counted in @frames. */
+static RacimoWindow *
+open_window (RacimoProject *project,
+             Frames        *frames,
+             double        *first_frame_ms)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  gint64 start;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
+                    G_CALLBACK (on_before_paint), frames);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_after_paint), frames);
+
+  start = g_get_monotonic_time ();
+  racimo_window_set_project (window, project, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window), frames);
+  if (first_frame_ms != NULL)
+    *first_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  return window;
+}
+
+static void
+close_window (RacimoWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static double
+first_frame (RacimoProject *project)
+{
+  Frames frames = { 0 };
+  double ms;
+  RacimoWindow *window = open_window (project, &frames, &ms);
+
+  close_window (window);
+  return ms;
+}
+
+static gboolean
+report_ratio (const char *what,
+              double      value,
+              double      reference,
+              double      bound,
+              const char *reference_name)
+{
+  double ratio = value / reference;
+  gboolean ok = ratio < bound;
+
+  g_print ("%-36s %8.2f ms = %5.2f x %s (bound < %.1f x)  %s\n",
+           what, value, ratio, reference_name, bound, ok ? "ok" : "MISSED");
+  return ok;
+}
+
+static gboolean
+report_ms (const char *what,
+           double      value,
+           double      bound)
+{
+  gboolean ok = value < bound;
+
+  g_print ("%-36s %8.2f ms (bound < %.0f ms)  %s\n", what, value, bound, ok ? "ok" : "MISSED");
+  return ok;
+}
+
+static void
+scroll_frames (RacimoWindow *window,
+               Frames       *frames,
+               GArray       *page_ms,
+               GArray       *jump_ms)
+{
+  RacimoMatrixView *view = racimo_window_get_matrix_view (window);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GRand *rand = g_rand_new_with_seed (SEED);
+
+  for (guint i = 0; i < N_SCROLLS; i++)
+    {
+      double page = gtk_adjustment_get_page_size (vadjustment);
+      double value = gtk_adjustment_get_value (vadjustment) + page;
+
+      frames->frame_ms = page_ms;
+      gtk_adjustment_set_value (vadjustment, value);
+      wait_for_frame (GTK_WIDGET (window), frames);
+    }
+
+  for (guint i = 0; i < N_SCROLLS; i++)
+    {
+      double upper = gtk_adjustment_get_upper (vadjustment)
+                     - gtk_adjustment_get_page_size (vadjustment);
+
+      frames->frame_ms = jump_ms;
+      gtk_adjustment_set_value (vadjustment, g_rand_double_range (rand, 0, upper));
+      wait_for_frame (GTK_WIDGET (window), frames);
+    }
+
+  frames->frame_ms = NULL;
+  g_rand_free (rand);
+}
+
+/* The median time of one cell edit from the keyboard: the model, the
+ * checks, the view's own bookkeeping and the frame that shows it. */
+static double
+edit_time (RacimoProject *project)
+{
+  Frames frames = { 0 };
+  RacimoWindow *window = open_window (project, &frames, NULL);
+  GtkWidget *view = GTK_WIDGET (racimo_window_get_matrix_view (window));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  int middle;
+
+  /* In the middle of the project, where checks have the most around. */
+  middle = (int) racimo_matrix_view_get_n_rows (RACIMO_MATRIX_VIEW (view)) / 2;
+  racimo_matrix_view_set_cursor (RACIMO_MATRIX_VIEW (view), middle, 3);
+  wait_for_frame (view, &frames);
+
+  for (guint i = 0; i < N_EDITS; i++)
+    {
+      gint64 start;
+      double edit_ms, ms;
+
+      frames.frame_ms = frame_ms;
+      start = g_get_monotonic_time ();
+      press (view, i % 2 == 0 ? GDK_KEY_a : GDK_KEY_A);
+      edit_ms = (g_get_monotonic_time () - start) / 1000.0;
+      wait_for_frame (view, &frames);
+
+      ms = edit_ms + g_array_index (frame_ms, double, frame_ms->len - 1);
+      g_array_append_val (times, ms);
+    }
+
+  close_window (window);
+  return median_of (times);
+}
+
+static guint
+peak_memory_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? (guint) g_ascii_strtoull (line + 6, NULL, 10) : 0;
+}
+
+/* In a process of its own: the peak memory of a window with the project. */
+static int
+run_memory (const char *which)
+{
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Frames frames = { 0 };
+  RacimoWindow *window;
+
+  if (g_str_equal (which, "large"))
+    project = racimo_large_project_new (N_ACTIVITIES, N_PHASES, N_ROLES, SEED);
+  else
+    project = racimo_templates_create ("blank-raci", NULL);
+
+  window = open_window (project, &frames, NULL);
+  scroll_frames (window, &frames, page_ms, jump_ms);
+  g_print ("%u\n", peak_memory_kb ());
+  close_window (window);
+
+  return 0;
+}
+
+static double
+memory_of (const char *self_path,
+           const char *which)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, self_path, "--memory", which, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  return g_ascii_strtod (out, NULL) / 1024.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RacimoProject) large = NULL;
+  g_autoptr(RacimoProject) small = NULL;
+  g_autoptr(GArray) blank_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) large_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Frames frames = { 0 };
+  RacimoWindow *window;
+  double edit_large, edit_small, blank_mb, large_mb;
+  gboolean ok = TRUE;
+
+  if (!gtk_init_check ())
+    {
+      g_print ("SKIP: no display (run under xvfb-run)\n");
+      return 77;
+    }
+  adw_init ();
+
+  if (argc == 3 && g_str_equal (argv[1], "--memory"))
+    return run_memory (argv[2]);
+
+  large = racimo_large_project_new (N_ACTIVITIES, N_PHASES, N_ROLES, SEED);
+  small = racimo_large_project_new (N_ACTIVITIES / 10, N_PHASES, N_ROLES, SEED);
+  g_print ("large project: %u activities in %u phases, %u roles\n",
+           racimo_project_get_n_activities (large), racimo_project_get_n_phases (large),
+           racimo_project_get_n_roles (large));
+
+  /* A first window pays once for what every later window shares (styles,
+   * fonts, icons): it is left out of both sides of the ratio. */
+  {
+    g_autoptr(RacimoProject) warm = racimo_templates_create ("blank-raci", NULL);
+
+    first_frame (warm);
+  }
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(RacimoProject) blank = racimo_templates_create ("blank-raci", NULL);
+      double ms = first_frame (blank);
+
+      g_array_append_val (blank_ms, ms);
+      ms = first_frame (large);
+      g_array_append_val (large_ms, ms);
+    }
+  ok &= report_ratio ("first frame, large project", median_of (large_ms),
+                      median_of (blank_ms), 2.0, "blank");
+
+  window = open_window (large, &frames, NULL);
+  scroll_frames (window, &frames, page_ms, jump_ms);
+  close_window (window);
+  ok &= report_ms ("scroll a page down, median frame", median_of (page_ms), 16);
+  ok &= report_ms ("scroll a page down, worst frame", max_of (page_ms), 33);
+  ok &= report_ms ("jump to any row, median frame", median_of (jump_ms), 16);
+  ok &= report_ms ("jump to any row, worst frame", max_of (jump_ms), 33);
+
+  edit_large = edit_time (large);
+  edit_small = edit_time (small);
+  ok &= report_ms ("cell edit, 2,000 activities", edit_large, 2);
+  ok &= report_ms ("cell edit, 200 activities", edit_small, 2);
+  ok &= report_ratio ("cell edit, 2,000 vs 200 activities", edit_large, edit_small, 1.5,
+                      "200");
+
+  blank_mb = memory_of (argv[0], "blank");
+  large_mb = memory_of (argv[0], "large");
+  {
+    double bound = 1.5 * blank_mb + 40;
+    gboolean fits = large_mb < bound;
+
+    g_print ("%-36s %8.1f MB (blank %.1f MB; bound < 1.5 x blank + 40 = %.1f MB)  %s\n",
+             "peak memory, large project", large_mb, blank_mb, bound, fits ? "ok" : "MISSED");
+    ok &= fits;
+  }
+
+  return ok ? 0 : 1;
+}

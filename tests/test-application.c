@@ -1,0 +1,211 @@
+/* test-application.c: the racimo program's command line, and one window
+ * per project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "racimo-application.h"
+#include "racimo-window.h"
+
+/* Runs the real program with no display at all (and one that does not
+ * exist, which GTK would fail to open): --check and --export must not need
+ * one, as in CI. */
+static char *
+run_without_display (const char  *display,
+                      const char **args,
+                      int         *status,
+                      char       **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (display != NULL)
+    g_subprocess_launcher_setenv (launcher, "DISPLAY", display, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RACIMO_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  *status = g_subprocess_get_exit_status (process);
+
+  return out;
+}
+
+static void
+test_cli_no_display (void)
+{
+  g_autofree char *no_owner = g_test_build_filename (G_TEST_DIST, "files",
+                                                     "window-no-owner.raci", NULL);
+  g_autofree char *template = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
+                                                     "ml-system-deployment.raci", NULL);
+  const char *displays[] = { NULL, ":999" };
+
+  if (g_getenv ("RACIMO_BINARY") == NULL)
+    {
+      g_test_skip ("RACIMO_BINARY is not set");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (displays); i++)
+    {
+      const char *version[] = { "--version", NULL };
+      const char *check_bad[] = { "--check", no_owner, NULL };
+      const char *check_good[] = { "--check", template, NULL };
+      const char *check_none[] = { "--check", NULL };
+      const char *export_two[] = { "--export", "out.csv", template, no_owner, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *expected = NULL;
+      int status;
+
+      out = run_without_display (displays[i], version, &status, &err);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpstr (out, ==, "racimo " PACKAGE_VERSION "\n");
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      /* An activity without owner: one line like a compiler's, status 1. */
+      out = run_without_display (displays[i], check_bad, &status, &err);
+      g_assert_cmpint (status, ==, 1);
+      expected = g_strdup_printf ("%s:43: error: no-owner: Activity \"Define the business case "
+                                  "and KPIs\" has no owner (A)\n", no_owner);
+      g_assert_cmpstr (out, ==, expected);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      out = run_without_display (displays[i], check_good, &status, &err);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpstr (out, ==, "");
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      out = run_without_display (displays[i], check_none, &status, &err);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_cmpstr (err, ==, "racimo: --check needs at least one FILE\n");
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      out = run_without_display (displays[i], export_two, &status, &err);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_cmpstr (err, ==, "racimo: --export OUT needs exactly one FILE\n");
+    }
+}
+
+static gboolean
+has_project (RacimoWindow *window)
+{
+  return racimo_window_get_project (window) != NULL;
+}
+
+static void
+test_one_window_per_file (void)
+{
+  g_autoptr(RacimoApplication) app = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files",
+                                                 "window-no-owner.raci", NULL);
+  g_autofree char *other_path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
+                                                       "ml-system-deployment.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  RacimoWindow *first;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  app = racimo_application_new ();
+  /* Not the one instance of the session: a test must not meet another. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  first = RACIMO_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  while (!has_project (first))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Opening it again presents its window. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* Another project gets a window of its own. */
+  g_application_open (G_APPLICATION (app), &other, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  /* A template replaces the start page of an empty window, or opens one. */
+  racimo_application_new_from_template (app, GTK_WINDOW (first), "blank-rasci");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 3);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      while (!has_project (l->data))
+        g_main_context_iteration (NULL, TRUE);
+      gtk_window_destroy (l->data);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
+  int status;
+
+  /* The recent files list goes to a directory of the test, not the
+   * user's (G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons). */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/application/cli-without-display", test_cli_no_display);
+  g_test_add_func ("/application/one-window-per-file", test_one_window_per_file);
+
+  status = g_test_run ();
+  remove_tree (data_home);
+
+  return status;
+}

@@ -1,0 +1,866 @@
+/* test-window.c: the editor window and its matrix, driven as a user would
+ *
+ * Keys go through the matrix view's own key controller, actions through
+ * the window's actions, so what is tested is what a key press does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "racimo-window.h"
+
+typedef struct
+{
+  RacimoWindow     *window;
+  RacimoProject    *project;
+  RacimoMatrixView *view;
+} Fixture;
+
+/* Helpers */
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits until @widget has been drawn twice: laid out, then painted. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (frames < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, id);
+  g_assert_cmpuint (frames, >=, 2);
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+press (Fixture         *f,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key_controller (GTK_WIDGET (f->view)), "key-pressed",
+                         keyval, 0, state, &handled);
+  spin ();
+  return handled;
+}
+
+static void
+assert_cursor (Fixture *f,
+               int      row,
+               int      column)
+{
+  int r, c;
+
+  racimo_matrix_view_get_cursor (f->view, &r, &c);
+  g_assert_cmpint (r, ==, row);
+  g_assert_cmpint (c, ==, column);
+}
+
+static RacimoActivity *
+activity_at (Fixture *f,
+             int      row)
+{
+  RacimoItem *item = racimo_matrix_view_get_row_item (f->view, (guint) row);
+
+  g_assert_true (RACIMO_IS_ACTIVITY (item));
+  return RACIMO_ACTIVITY (item);
+}
+
+static RacimoCodes
+codes_at (Fixture *f,
+          int      row,
+          int      column)
+{
+  return racimo_activity_get_codes (activity_at (f, row),
+                                    racimo_project_get_role (f->project, (guint) column));
+}
+
+static RacimoCodes
+codes_of (const char *letters)
+{
+  RacimoCodes codes = 0;
+
+  for (const char *p = letters; *p; p++)
+    codes |= RACIMO_CODE_BIT (*p);
+
+  return codes;
+}
+
+/* The visible popover among the view's children, holding a @type. */
+static GtkWidget *
+find_in_popover (Fixture *f,
+                 GType    type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inner;
+
+      if (!GTK_IS_POPOVER (child) || !gtk_widget_get_visible (child))
+        continue;
+
+      inner = gtk_popover_get_child (GTK_POPOVER (child));
+      if (inner != NULL && G_TYPE_CHECK_INSTANCE_TYPE (inner, type))
+        return inner;
+
+      for (GtkWidget *w = inner ? gtk_widget_get_first_child (inner) : NULL; w != NULL;
+           w = gtk_widget_get_next_sibling (w))
+        if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+          return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+any_popover_visible (Fixture *f)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static const char *
+title_of (Fixture *f)
+{
+  return gtk_window_get_title (GTK_WINDOW (f->window));
+}
+
+/* Fixture: the ML system deployment template in a window */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *template_id = data != NULL ? data : "ml-system-deployment";
+  g_autoptr(GError) error = NULL;
+
+  f->project = racimo_templates_create (template_id, &error);
+  g_assert_no_error (error);
+
+  f->window = racimo_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
+  racimo_window_set_project (f->window, f->project, NULL, NULL);
+  f->view = racimo_window_get_matrix_view (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_frames (GTK_WIDGET (f->view));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  RacimoChecks *checks = g_object_ref (racimo_window_get_checks (f->window));
+
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+
+  /* Nothing keeps the window, its checks or the project alive. */
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (checks);
+  g_assert_finalize_object (f->project);
+}
+
+/* Tests */
+
+static void
+test_template_shown (Fixture       *f,
+                     gconstpointer  data)
+{
+  RacimoPhase *first_phase = racimo_project_get_phase (f->project, 0);
+
+  /* A header row per phase, then its activities. */
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==,
+                    racimo_project_get_n_phases (f->project)
+                    + racimo_project_get_n_activities (f->project));
+  g_assert_true (racimo_matrix_view_get_row_item (f->view, 0) == RACIMO_ITEM (first_phase));
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity_at (f, 1))), ==,
+                   "Define the business case and KPIs");
+
+  /* The cursor starts on the first cell, and says so. */
+  assert_cursor (f, 1, 0);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Define the business case and KPIs, Account manager: "
+                   "Responsible, Accountable");
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==, "");
+
+  /* The title names the project, unmodified. */
+  g_assert_cmpstr (title_of (f), ==, "ML system deployment — Racimo");
+}
+
+static void
+test_keyboard_moves (Fixture       *f,
+                     gconstpointer  data)
+{
+  int last_row = (int) racimo_matrix_view_get_n_rows (f->view) - 1;
+  int last_column = (int) racimo_project_get_n_roles (f->project) - 1;
+
+  g_assert_true (press (f, GDK_KEY_Down, 0));
+  assert_cursor (f, 2, 0);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Map the customer journey, Account manager: Accountable");
+
+  press (f, GDK_KEY_Right, 0);
+  press (f, GDK_KEY_Right, 0);
+  assert_cursor (f, 2, 2);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Map the customer journey, Data scientist: Consulted");
+
+  press (f, GDK_KEY_End, 0);
+  assert_cursor (f, 2, last_column);
+  press (f, GDK_KEY_Home, 0);
+  assert_cursor (f, 2, RACIMO_MATRIX_NAME_COLUMN);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Activity Map the customer journey");
+
+  press (f, GDK_KEY_End, GDK_CONTROL_MASK);
+  assert_cursor (f, last_row, RACIMO_MATRIX_NAME_COLUMN);
+  press (f, GDK_KEY_Page_Up, 0);
+  {
+    int row;
+
+    racimo_matrix_view_get_cursor (f->view, &row, NULL);
+    g_assert_cmpint (row, <, last_row);
+  }
+  press (f, GDK_KEY_Home, GDK_CONTROL_MASK);
+  assert_cursor (f, 0, RACIMO_MATRIX_NAME_COLUMN);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Phase Requirements, 3 activities");
+
+  /* Nothing is above the names; above a cell are the role headers. */
+  press (f, GDK_KEY_Up, 0);
+  assert_cursor (f, 0, RACIMO_MATRIX_NAME_COLUMN);
+  press (f, GDK_KEY_Right, 0);
+  press (f, GDK_KEY_Up, 0);
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 0);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Role Account manager, AM");
+  press (f, GDK_KEY_Left, 0);
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 0);
+
+  /* Page Down moves by what fits in the window. */
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  press (f, GDK_KEY_Page_Down, 0);
+  {
+    int row;
+
+    racimo_matrix_view_get_cursor (f->view, &row, NULL);
+    g_assert_cmpint (row, >, 2);
+  }
+}
+
+static void
+test_codes_and_highlight (Fixture       *f,
+                          gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+
+  /* "Define the business case" is owned by the account manager (R, A). */
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  g_assert_cmpuint (codes_at (f, 1, 0), ==, codes_of ("RA"));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==, RACIMO_ROW_PROBLEM_NONE);
+
+  /* Typing "a" takes the A away: the row has no owner and says why. */
+  g_assert_true (press (f, GDK_KEY_a, 0));
+  g_assert_cmpuint (codes_at (f, 1, 0), ==, codes_of ("R"));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
+                   RACIMO_ROW_PROBLEM_NO_OWNER);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Define the business case and KPIs, Account manager: Responsible");
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==,
+                   "No owner: no role is Accountable for this activity");
+  g_assert_true (g_str_has_prefix (title_of (f), "• ML system deployment"));
+
+  /* The UX designer takes it: one owner again. */
+  press (f, GDK_KEY_Right, 0);
+  press (f, GDK_KEY_A, GDK_SHIFT_MASK);
+  g_assert_cmpuint (codes_at (f, 1, 1), ==, codes_of ("AI"));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==, RACIMO_ROW_PROBLEM_NONE);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==, "");
+
+  /* Two owners are highlighted too, in their own words. */
+  press (f, GDK_KEY_Left, 0);
+  press (f, GDK_KEY_a, 0);
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
+                   RACIMO_ROW_PROBLEM_MANY_OWNERS);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==,
+                   "Several owners: more than one role is Accountable for this activity");
+
+  /* A letter that is not a code of the scheme changes nothing. */
+  press (f, GDK_KEY_s, 0);
+  g_assert_cmpuint (codes_at (f, 1, 0), ==, codes_of ("RA"));
+
+  /* Delete clears the cell. */
+  press (f, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (codes_at (f, 1, 0), ==, 0);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Define the business case and KPIs, Account manager: No code");
+
+  /* Undo goes back through every edit, to the unmodified template. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (racimo_history_get_can_undo (history));
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+      spin ();
+    }
+  g_assert_false (racimo_history_get_can_undo (history));
+  g_assert_cmpuint (codes_at (f, 1, 0), ==, codes_of ("RA"));
+  g_assert_cmpuint (codes_at (f, 1, 1), ==, codes_of ("I"));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==, RACIMO_ROW_PROBLEM_NONE);
+  g_assert_cmpstr (title_of (f), ==, "ML system deployment — Racimo");
+
+  /* And redo forward again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  spin ();
+  g_assert_cmpuint (codes_at (f, 1, 0), ==, codes_of ("R"));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
+                   RACIMO_ROW_PROBLEM_NO_OWNER);
+  g_assert_true (g_str_has_prefix (title_of (f), "• "));
+  wait_for_frames (GTK_WIDGET (f->view));
+}
+
+static void
+test_selection_toggle (Fixture       *f,
+                       gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+
+  /* Shift+arrows select; a letter then sets the code in every cell. */
+  racimo_matrix_view_set_cursor (f->view, 1, 5);
+  press (f, GDK_KEY_Down, GDK_SHIFT_MASK);
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  press (f, GDK_KEY_i, 0);
+  for (int r = 1; r <= 2; r++)
+    for (int c = 5; c <= 6; c++)
+      g_assert_true (codes_at (f, r, c) & RACIMO_CODE_BIT ('I'));
+
+  /* As one step of history. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (racimo_history_get_can_undo (history));
+  g_assert_cmpuint (codes_at (f, 1, 5), ==, 0);
+  g_assert_cmpuint (codes_at (f, 2, 6), ==, codes_of ("C"));
+
+  /* Escape leaves a single cell selected. */
+  press (f, GDK_KEY_Escape, 0);
+  {
+    int r0, c0, r1, c1;
+
+    racimo_matrix_view_get_selection (f->view, &r0, &c0, &r1, &c1);
+    g_assert_cmpint (r0, ==, r1);
+    g_assert_cmpint (c0, ==, c1);
+  }
+}
+
+static void
+test_workload (Fixture       *f,
+               gconstpointer  data)
+{
+  RacimoRole *am = racimo_project_get_role (f->project, 0);
+  guint accountable = racimo_matrix_view_get_workload (f->view, am, 'A');
+  guint consulted = racimo_matrix_view_get_workload (f->view, am, 'C');
+  guint count = 0;
+
+  for (guint r = 0; r < racimo_matrix_view_get_n_rows (f->view); r++)
+    {
+      RacimoItem *item = racimo_matrix_view_get_row_item (f->view, r);
+
+      if (RACIMO_IS_ACTIVITY (item)
+          && (racimo_activity_get_codes (RACIMO_ACTIVITY (item), am) & RACIMO_CODE_BIT ('A')))
+        count++;
+    }
+  g_assert_cmpuint (accountable, ==, count);
+
+  /* An edit shows in the workload at once. */
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  press (f, GDK_KEY_c, 0);
+  g_assert_cmpuint (racimo_matrix_view_get_workload (f->view, am, 'C'), ==, consulted + 1);
+
+  /* An activity that does not apply is not counted. */
+  press (f, GDK_KEY_Menu, 0);
+  g_assert_true (any_popover_visible (f));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.toggle-applicable", NULL);
+  spin ();
+  g_assert_false (racimo_activity_get_applicable (activity_at (f, 1)));
+  g_assert_cmpuint (racimo_matrix_view_get_workload (f->view, am, 'C'), ==, consulted);
+  g_assert_cmpuint (racimo_matrix_view_get_workload (f->view, am, 'A'), ==, accountable - 1);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==,
+                   "Does not apply to this project");
+  wait_for_frames (GTK_WIDGET (f->view));
+}
+
+static void
+test_reorder (Fixture       *f,
+              gconstpointer  data)
+{
+  RacimoRole *am = racimo_project_get_role (f->project, 0);
+  RacimoRole *ux = racimo_project_get_role (f->project, 1);
+  RacimoActivity *first = activity_at (f, 1);
+  RacimoPhase *requirements = racimo_project_get_phase (f->project, 0);
+  RacimoPhase *data_phase = racimo_project_get_phase (f->project, 1);
+
+  /* Alt+Right on a role's header moves the role, and the cursor with it. */
+  racimo_matrix_view_set_cursor (f->view, RACIMO_MATRIX_HEADER_ROW, 0);
+  g_assert_true (press (f, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (racimo_project_get_role (f->project, 0) == ux);
+  g_assert_true (racimo_project_get_role (f->project, 1) == am);
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 1);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "Role Account manager, AM");
+  /* The cells went with it. */
+  g_assert_cmpuint (codes_at (f, 1, 1), ==, codes_of ("RA"));
+
+  /* Alt+Down moves an activity; past its phase's end, into the next. */
+  racimo_matrix_view_set_cursor (f->view, 1, RACIMO_MATRIX_NAME_COLUMN);
+  press (f, GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_cmpint (racimo_phase_index_of (requirements, first), ==, 1);
+  press (f, GDK_KEY_Down, GDK_ALT_MASK);
+  press (f, GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_true (racimo_activity_get_phase (first) == data_phase);
+  g_assert_cmpint (racimo_phase_index_of (data_phase, first), ==, 0);
+  assert_cursor (f, racimo_matrix_view_find_row (f->view, RACIMO_ITEM (first)),
+                 RACIMO_MATRIX_NAME_COLUMN);
+
+  /* A phase moves with Alt+Up, its activities with it. */
+  racimo_matrix_view_set_cursor (f->view,
+                                 racimo_matrix_view_find_row (f->view, RACIMO_ITEM (data_phase)),
+                                 RACIMO_MATRIX_NAME_COLUMN);
+  press (f, GDK_KEY_Up, GDK_ALT_MASK);
+  g_assert_cmpint (racimo_project_index_of_phase (f->project, data_phase), ==, 0);
+  g_assert_cmpint (racimo_matrix_view_find_row (f->view, RACIMO_ITEM (first)), ==, 1);
+
+  /* Every move is undone, one by one. */
+  for (guint i = 0; i < 5; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (racimo_project_get_role (f->project, 0) == am);
+  g_assert_true (activity_at (f, 1) == first);
+  g_assert_false (racimo_history_get_modified (racimo_project_get_history (f->project)));
+}
+
+static void
+test_rename (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *entry;
+
+  /* F2 on an activity's cell opens an entry with its name. */
+  racimo_matrix_view_set_cursor (f->view, 1, 3);
+  g_assert_true (press (f, GDK_KEY_F2, 0));
+  entry = find_in_popover (f, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   "Define the business case and KPIs");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Agree the business case");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity_at (f, 1))), ==,
+                   "Agree the business case");
+  g_assert_false (any_popover_visible (f));
+
+  /* Typing on a name starts renaming with what was typed. */
+  racimo_matrix_view_set_cursor (f->view, 2, RACIMO_MATRIX_NAME_COLUMN);
+  press (f, GDK_KEY_D, GDK_SHIFT_MASK);
+  entry = find_in_popover (f, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "D");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Draw the customer journey");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity_at (f, 2))), ==,
+                   "Draw the customer journey");
+
+  /* Enter on a role's header renames the role. */
+  racimo_matrix_view_set_cursor (f->view, RACIMO_MATRIX_HEADER_ROW, 5);
+  press (f, GDK_KEY_Return, 0);
+  entry = find_in_popover (f, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "MLOps engineer");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Platform engineer");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (f->project, 5))),
+                   ==, "Platform engineer");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (f->project, 5))),
+                   ==, "MLOps engineer");
+}
+
+static void
+test_codes_popover (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *box, *button = NULL;
+  guint n_checks = 0;
+
+  /* Space (as a click) offers the scheme's codes for the cell. */
+  racimo_matrix_view_set_cursor (f->view, 2, 1);
+  g_assert_true (press (f, GDK_KEY_space, 0));
+  box = find_in_popover (f, GTK_TYPE_BOX);
+  g_assert_nonnull (box);
+  for (GtkWidget *w = gtk_widget_get_first_child (box); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_CHECK_BUTTON (w))
+      {
+        n_checks++;
+        /* R, A, C, I: the second is Accountable. */
+        if (n_checks == 2)
+          button = w;
+        if (n_checks == 1)
+          g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (w)));
+      }
+  g_assert_cmpuint (n_checks, ==, 4);
+  wait_for_frames (GTK_WIDGET (f->view));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+  spin ();
+  g_assert_cmpuint (codes_at (f, 2, 1), ==, codes_of ("RA"));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 2), ==,
+                   RACIMO_ROW_PROBLEM_MANY_OWNERS);
+
+  /* An undo while it is open shows in it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+  g_assert_cmpuint (codes_at (f, 2, 1), ==, codes_of ("R"));
+}
+
+static void
+test_copy_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  RacimoHistory *history = racimo_project_get_history (f->project);
+
+  /* Copy: tab-separated, one line per activity, codes as "R/A". */
+  racimo_matrix_view_set_cursor (f->view, 1, RACIMO_MATRIX_NAME_COLUMN);
+  press (f, GDK_KEY_Down, GDK_SHIFT_MASK);
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  text = racimo_matrix_view_copy_text (f->view);
+  g_assert_cmpstr (text, ==,
+                   "Define the business case and KPIs\tR/A\tI\n"
+                   "Map the customer journey\tA\tR\n");
+
+  /* Paste at the cursor, skipping the phase's header row, as one step. */
+  racimo_matrix_view_set_cursor (f->view, 3, 6);
+  racimo_matrix_view_paste_text (f->view, "a/r\tC\r\nI\tyes\n");
+  g_assert_cmpuint (codes_at (f, 3, 6), ==, codes_of ("RA"));
+  g_assert_cmpuint (codes_at (f, 3, 7), ==, codes_of ("C"));
+  g_assert_cmpuint (codes_at (f, 5, 6), ==, codes_of ("I"));
+  g_assert_cmpuint (codes_at (f, 5, 7), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (racimo_history_get_can_undo (history));
+
+  /* A single value fills the selection. */
+  racimo_matrix_view_set_cursor (f->view, 1, 6);
+  press (f, GDK_KEY_Down, GDK_SHIFT_MASK);
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  racimo_matrix_view_paste_text (f->view, "C\n");
+  for (int r = 1; r <= 2; r++)
+    for (int c = 6; c <= 7; c++)
+      g_assert_cmpuint (codes_at (f, r, c), ==, codes_of ("C"));
+
+  /* Through the clipboard too. */
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  press (f, GDK_KEY_c, GDK_CONTROL_MASK);
+  racimo_matrix_view_set_cursor (f->view, 2, 7);
+  press (f, GDK_KEY_v, GDK_CONTROL_MASK);
+  for (guint i = 0; i < 100 && codes_at (f, 2, 7) != codes_of ("RA"); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (codes_at (f, 2, 7), ==, codes_of ("RA"));
+}
+
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint n_rows = racimo_matrix_view_get_n_rows (f->view);
+  guint n_roles = racimo_project_get_n_roles (f->project);
+  RacimoActivity *second = activity_at (f, 2);
+
+  /* Delete from the menu asks nothing; undo brings the activity back. */
+  racimo_matrix_view_set_cursor (f->view, 1, 2);
+  press (f, GDK_KEY_Menu, 0);
+  g_assert_true (any_popover_visible (f));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.delete", NULL);
+  spin ();
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, n_rows - 1);
+  g_assert_true (activity_at (f, 1) == second);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, n_rows);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity_at (f, 1))), ==,
+                   "Define the business case and KPIs");
+
+  /* Insert a role after the one under the cursor, named at once. */
+  racimo_matrix_view_set_cursor (f->view, RACIMO_MATRIX_HEADER_ROW, 2);
+  press (f, GDK_KEY_F10, GDK_SHIFT_MASK);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.insert-after", NULL);
+  spin ();
+  g_assert_cmpuint (racimo_project_get_n_roles (f->project), ==, n_roles + 1);
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 3);
+  g_assert_nonnull (find_in_popover (f, GTK_TYPE_ENTRY));
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (f->project, 3))),
+                   ==, "New role");
+
+  /* Properties of a role: abbreviation and person, in one step. */
+  press (f, GDK_KEY_Menu, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.properties", NULL);
+  spin ();
+  {
+    GtkWidget *grid = find_in_popover (f, GTK_TYPE_GRID);
+    GtkWidget *abbrev = gtk_grid_get_child_at (GTK_GRID (grid), 1, 1);
+    GtkWidget *person = gtk_grid_get_child_at (GTK_GRID (grid), 1, 2);
+    GtkWidget *apply = gtk_widget_get_next_sibling (grid);
+    RacimoRole *role = racimo_project_get_role (f->project, 3);
+
+    gtk_editable_set_text (GTK_EDITABLE (abbrev), "SEC");
+    gtk_editable_set_text (GTK_EDITABLE (person), "Ana Souza");
+    g_signal_emit_by_name (apply, "clicked");
+    spin ();
+    g_assert_cmpstr (racimo_role_get_abbrev (role), ==, "SEC");
+    g_assert_cmpstr (racimo_role_get_person (role), ==, "Ana Souza");
+    g_assert_cmpstr (racimo_history_get_undo_label (racimo_project_get_history (f->project)),
+                     ==, "Change Properties");
+  }
+
+  /* Waive a finding with a reason: the row shows it as waived. */
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  press (f, GDK_KEY_a, 0);
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
+                   RACIMO_ROW_PROBLEM_NO_OWNER);
+  press (f, GDK_KEY_Menu, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.waive", "s", "no-owner");
+  spin ();
+  {
+    GtkWidget *entry = find_in_popover (f, GTK_TYPE_ENTRY);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "The customer decides");
+    g_signal_emit_by_name (entry, "activate");
+    spin ();
+  }
+  g_assert_cmpstr (racimo_item_get_waiver_reason (RACIMO_ITEM (activity_at (f, 1)), "no-owner"),
+                   ==, "The customer decides");
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
+                   RACIMO_ROW_PROBLEM_WAIVED);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==,
+                   "A finding on this activity was waived");
+  wait_for_frames (GTK_WIDGET (f->view));
+
+  press (f, GDK_KEY_Menu, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.unwaive", "s", "no-owner");
+  spin ();
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
+                   RACIMO_ROW_PROBLEM_NO_OWNER);
+}
+
+static void
+test_add_and_scheme (Fixture       *f,
+                     gconstpointer  data)
+{
+  RacimoRole *role;
+  RacimoActivity *activity;
+
+  /* A blank project: add a role and an activity from the window. */
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-role", NULL);
+  spin ();
+  g_assert_cmpuint (racimo_project_get_n_roles (f->project), ==, 1);
+  role = racimo_project_get_role (f->project, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-activity", NULL);
+  spin ();
+  g_assert_cmpuint (racimo_project_get_n_activities (f->project), ==, 1);
+  activity = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (f->view, 0));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 0), ==,
+                   RACIMO_ROW_PROBLEM_NO_OWNER);
+
+  /* Switching the scheme keeps the codes and offers the new letters. */
+  racimo_matrix_view_set_cursor (f->view, 0, 0);
+  press (f, GDK_KEY_a, 0);
+  press (f, GDK_KEY_r, 0);
+  g_assert_cmpuint (racimo_activity_get_codes (activity, role), ==, codes_of ("RA"));
+  press (f, GDK_KEY_s, 0);
+  g_assert_cmpuint (racimo_activity_get_codes (activity, role), ==, codes_of ("RA"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.scheme", "s", "RASCI");
+  spin ();
+  g_assert_cmpstr (racimo_project_get_scheme_id (f->project), ==, "RASCI");
+  g_assert_cmpuint (racimo_activity_get_codes (activity, role), ==, codes_of ("RA"));
+  press (f, GDK_KEY_s, 0);
+  g_assert_cmpuint (racimo_activity_get_codes (activity, role), ==, codes_of ("RAS"));
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (f->view), ==,
+                   "New activity, New role: Responsible, Accountable, Supportive");
+
+  /* A phase: the activities are grouped under headers from now on. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-phase", NULL);
+  spin ();
+  g_assert_cmpuint (racimo_project_get_n_phases (f->project), ==, 2);
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, 3);
+  wait_for_frames (GTK_WIDGET (f->view));
+}
+
+static void
+test_start_page (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (racimo_window_is_empty (window));
+  g_assert_null (racimo_window_get_project (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Racimo");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_open_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
+                                                 "ml-system-deployment.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("no-such-project.raci");
+  RacimoWindow *window = racimo_window_new (NULL);
+  GtkStack *stack;
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_load_file (window, file);
+  g_assert_false (racimo_window_is_empty (window));
+  while (racimo_window_get_project (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (racimo_project_get_title (racimo_window_get_project (window)), ==,
+                   "ML system deployment");
+  g_assert_true (g_file_equal (racimo_window_get_file (window), file));
+  g_assert_cmpstr (adw_window_title_get_subtitle (
+                     ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (
+                       ADW_HEADER_BAR (gtk_widget_get_first_child (
+                         GTK_WIDGET (adw_application_window_get_content (
+                           ADW_APPLICATION_WINDOW (window)))))))),
+                   ==, "ml-system-deployment.raci");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+
+  /* A file that cannot be read leaves the start page, saying why. */
+  window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_load_file (window, missing);
+  while (!racimo_window_is_empty (window))
+    g_main_context_iteration (NULL, TRUE);
+  stack = GTK_STACK (gtk_widget_get_last_child (GTK_WIDGET (adw_application_window_get_content (
+                                                  ADW_APPLICATION_WINDOW (window)))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
+  int status;
+
+  /* The recent files list goes to a directory of the test, not the
+   * user's (G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons). */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      remove_tree (data_home);
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(name, func, template) \
+  g_test_add ("/window/" name, Fixture, template, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("template-shown", test_template_shown, NULL);
+  ADD ("keyboard-moves", test_keyboard_moves, NULL);
+  ADD ("codes-and-highlight", test_codes_and_highlight, NULL);
+  ADD ("selection-toggle", test_selection_toggle, NULL);
+  ADD ("workload", test_workload, NULL);
+  ADD ("reorder", test_reorder, NULL);
+  ADD ("rename", test_rename, NULL);
+  ADD ("codes-popover", test_codes_popover, NULL);
+  ADD ("copy-paste", test_copy_paste, NULL);
+  ADD ("context-menu", test_context_menu, NULL);
+  ADD ("add-and-scheme", test_add_and_scheme, "blank-raci");
+  g_test_add_func ("/window/start-page", test_start_page);
+  g_test_add_func ("/window/open-file", test_open_file);
+
+  status = g_test_run ();
+  remove_tree (data_home);
+
+  return status;
+}
