@@ -679,6 +679,73 @@ test_export_csv (Fixture       *fixture,
   g_assert_nonnull (strstr (back, "<assign role=\"data-scientist\" code=\"R\"/>"));
 }
 
+static guint
+count_pdf_pages (const char *contents,
+                 gsize       length)
+{
+  static const char page[] = "/Type /Page";
+  const gsize n = strlen (page);
+  guint pages = 0;
+
+  /* Each page object of cairo's PDF says so in its dictionary; the file
+   * holds binary streams, so search it as bytes. */
+  for (gsize i = 0; i + n < length; i++)
+    if (memcmp (contents + i, page, n) == 0 && contents[i + n] != 's')
+      pages++;
+
+  return pages;
+}
+
+/* PDF with and without layout options; the options are checked before
+ * anything is read, and apply to PDF only. */
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *listing = NULL;
+  gsize length;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  RUN (fixture, &result, "--export", "matrix.pdf", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  path = fixture_path (fixture, "matrix.pdf");
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpuint (count_pdf_pages (pdf, length), ==, 1);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "a3.pdf", "--paper", "a3", "--orientation", "portrait",
+       "--tile", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "missing.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "b5"));
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "both.pdf", "--fit", "--tile", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==, "racimo: --fit and --tile cannot be used together\n");
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n");
+
+  listing = list_folder (fixture);
+  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci matrix.pdf");
+}
+
 static void
 test_export_unknown_extension (Fixture       *fixture,
                                gconstpointer  data)
@@ -826,15 +893,15 @@ test_in_process_export (Fixture       *fixture,
       g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
       write_file (fixture, "messy.raci", messy_raci);
 
-      g_assert_cmpint (racimo_cli_export ("Tidy.RACI", "messy.raci"), ==, RACIMO_EXIT_OK);
+      g_assert_cmpint (racimo_cli_export ("Tidy.RACI", "messy.raci", NULL), ==, RACIMO_EXIT_OK);
       written = read_file (fixture, "Tidy.RACI");
       g_assert_cmpstr (written, ==, messy_canonical);
 
       /* A name that is only an extension is not a .raci file name. */
-      g_assert_cmpint (racimo_cli_export (".raci", "messy.raci"), ==, RACIMO_EXIT_UNREADABLE);
-      g_assert_cmpint (racimo_cli_export ("messy.raci.bak", "messy.raci"), ==,
+      g_assert_cmpint (racimo_cli_export (".raci", "messy.raci", NULL), ==, RACIMO_EXIT_UNREADABLE);
+      g_assert_cmpint (racimo_cli_export ("messy.raci.bak", "messy.raci", NULL), ==,
                        RACIMO_EXIT_UNREADABLE);
-      g_assert_cmpint (racimo_cli_export ("out.raci", "missing.raci"), ==,
+      g_assert_cmpint (racimo_cli_export ("out.raci", "missing.raci", NULL), ==,
                        RACIMO_EXIT_UNREADABLE);
       g_assert_false (g_file_test ("out.raci", G_FILE_TEST_EXISTS));
       return;
@@ -869,6 +936,7 @@ main (int   argc,
   ADD ("/cli/export/raci", test_export_raci);
   ADD ("/cli/export/replace", test_export_replace);
   ADD ("/cli/export/csv", test_export_csv);
+  ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
   ADD ("/cli/export/unwritable", test_export_unwritable);

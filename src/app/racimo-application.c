@@ -24,6 +24,14 @@ static const GOptionEntry main_entries[] = {
     N_("Check FILE... and print one line per finding, then exit"), NULL },
   { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Convert FILE to OUT (.raci, .csv or .pdf), then exit"), N_("OUT") },
+  { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the paper size, a4, a3, letter or legal"), N_("SIZE") },
+  { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: landscape (the default) or portrait"), N_("ORIENTATION") },
+  { "fit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
+  { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: split the role columns over pages"), NULL },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -83,7 +91,7 @@ racimo_application_handle_local_options (GApplication *app,
           g_printerr (_("racimo: --export OUT needs exactly one FILE\n"));
           return RACIMO_EXIT_UNREADABLE;
         }
-      return racimo_cli_export (export_out, files[0]);
+      return racimo_cli_export (export_out, files[0], options);
     }
 
   if (n_files > 0)
@@ -112,10 +120,19 @@ racimo_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-static RacimoWindow *
-find_window_for_file (RacimoApplication *self,
-                      GFile             *file)
+/**
+ * racimo_application_find_window:
+ *
+ * Returns: (transfer none) (nullable): the window showing @file, or
+ *   opening it
+ */
+GtkWindow *
+racimo_application_find_window (RacimoApplication *self,
+                                GFile             *file)
 {
+  g_return_val_if_fail (RACIMO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
       GFile *other;
@@ -153,7 +170,7 @@ racimo_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      RacimoWindow *window = find_window_for_file (self, files[i]);
+      RacimoWindow *window = (RacimoWindow *) racimo_application_find_window (self, files[i]);
 
       if (window == NULL)
         {

@@ -12,15 +12,17 @@
 #include "racimo-cli.h"
 #include "racimo-csv.h"
 #include "racimo-file.h"
+#include "racimo-layout.h"
 
 /* Reading a project from a file, chosen by the file's extension. */
 typedef RacimoProject *(*RacimoImportFunc) (GFile   *file,
                                             GError **error);
 /* Writing a project to a file.  Must be atomic: on failure nothing is left
- * at @file (or what was there stays untouched). */
-typedef gboolean       (*RacimoExportFunc) (RacimoProject *project,
-                                            GFile         *file,
-                                            GError       **error);
+ * at @file (or what was there stays untouched).  @layout is set for PDF. */
+typedef gboolean       (*RacimoExportFunc) (RacimoProject             *project,
+                                            GFile                     *file,
+                                            const RacimoLayoutOptions *layout,
+                                            GError                   **error);
 
 typedef struct
 {
@@ -42,9 +44,10 @@ import_raci (GFile   *file,
 }
 
 static gboolean
-export_raci (RacimoProject  *project,
-             GFile          *file,
-             GError        **error)
+export_raci (RacimoProject             *project,
+             GFile                     *file,
+             const RacimoLayoutOptions *layout,
+             GError                   **error)
 {
   /* No etag: the command line replaces whatever is there, and
    * racimo_file_save () renames a complete temporary file over it. */
@@ -73,11 +76,32 @@ import_csv (GFile   *file,
 }
 
 static gboolean
-export_csv (RacimoProject  *project,
-            GFile          *file,
-            GError        **error)
+export_csv (RacimoProject             *project,
+            GFile                     *file,
+            const RacimoLayoutOptions *layout,
+            GError                   **error)
 {
   return racimo_csv_save (project, file, NULL, NULL, error);
+}
+
+static gboolean
+export_pdf (RacimoProject             *project,
+            GFile                     *file,
+            const RacimoLayoutOptions *layout,
+            GError                   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: a PDF can only be written to a local file"), name);
+      return FALSE;
+    }
+
+  return racimo_layout_export_pdf (project, path, layout, NULL, error);
 }
 
 /* The first entry is also used for a file whose extension is in neither
@@ -90,6 +114,7 @@ static const RacimoImporter importers[] = {
 static const RacimoExporter exporters[] = {
   { ".raci", export_raci },
   { ".csv", export_csv },
+  { ".pdf", export_pdf },
 };
 
 static gboolean
@@ -286,6 +311,8 @@ racimo_cli_check (const char * const *paths)
  * racimo_cli_export:
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
+ * @options: (nullable): "paper" (a4, a3, letter, legal), "orientation"
+ *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -293,13 +320,64 @@ racimo_cli_check (const char * const *paths)
  * Returns: %RACIMO_EXIT_OK, or %RACIMO_EXIT_UNREADABLE when @in_path cannot
  *   be read or @out_path cannot be written
  */
+/* The layout options of the command line, or NULL and a message on
+ * standard error when one is wrong. */
+static RacimoLayoutOptions *
+parse_layout_options (GVariantDict *options)
+{
+  g_autoptr(RacimoLayoutOptions) layout = racimo_layout_options_new ();
+  g_autoptr(GError) error = NULL;
+  const char *value;
+
+  if (options == NULL)
+    return g_steal_pointer (&layout);
+
+  if (g_variant_dict_contains (options, "fit") && g_variant_dict_contains (options, "tile"))
+    {
+      g_printerr (_("racimo: --fit and --tile cannot be used together\n"));
+      return NULL;
+    }
+
+  if ((g_variant_dict_lookup (options, "paper", "&s", &value)
+       && !racimo_layout_options_parse_paper (layout, value, &error))
+      || (g_variant_dict_lookup (options, "orientation", "&s", &value)
+          && !racimo_layout_options_parse_orientation (layout, value, &error))
+      || (g_variant_dict_contains (options, "fit")
+          && !racimo_layout_options_parse_fit (layout, "fit", &error))
+      || (g_variant_dict_contains (options, "tile")
+          && !racimo_layout_options_parse_fit (layout, "tile", &error)))
+    {
+      g_printerr ("racimo: %s\n", error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&layout);
+}
+
+static gboolean
+has_layout_options (GVariantDict *options)
+{
+  static const char * const names[] = { "paper", "orientation", "fit", "tile" };
+
+  if (options == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_variant_dict_contains (options, names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 int
-racimo_cli_export (const char *out_path,
-                   const char *in_path)
+racimo_cli_export (const char   *out_path,
+                   const char   *in_path,
+                   GVariantDict *options)
 {
   g_autoptr(GFile) in_file = NULL;
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(RacimoLayoutOptions) layout = NULL;
   g_autoptr(GError) error = NULL;
   RacimoExportFunc export_func;
 
@@ -316,6 +394,18 @@ racimo_cli_export (const char *out_path,
       return RACIMO_EXIT_UNREADABLE;
     }
 
+  if (export_func == export_pdf)
+    {
+      layout = parse_layout_options (options);
+      if (layout == NULL)
+        return RACIMO_EXIT_UNREADABLE;
+    }
+  else if (has_layout_options (options))
+    {
+      g_printerr (_("racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
   in_file = g_file_new_for_commandline_arg (in_path);
   project = find_importer (in_path) (in_file, &error);
   if (project == NULL)
@@ -325,7 +415,7 @@ racimo_cli_export (const char *out_path,
     }
 
   out_file = g_file_new_for_commandline_arg (out_path);
-  if (!export_func (project, out_file, &error))
+  if (!export_func (project, out_file, layout, &error))
     {
       print_file_error (out_file, out_path, error);
       return RACIMO_EXIT_UNREADABLE;

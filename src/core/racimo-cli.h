@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 /* racimo --check FILE...: prints findings to standard output, errors
  * reading a file to standard error. */
 int racimo_cli_check  (const char * const *paths);
-/* racimo --export OUT FILE */
+/* racimo --export OUT FILE, with the layout options of a PDF in
+ * @options (nullable): "paper" and "orientation" strings, "fit" and "tile". */
 int racimo_cli_export (const char         *out_path,
-                       const char         *in_path);
+                       const char         *in_path,
+                       GVariantDict       *options);
 
 G_END_DECLS

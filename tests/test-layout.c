@@ -1,0 +1,921 @@
+/* test-layout.c: the matrix on paper, read back from the PDF
+ *
+ * The PDFs are read back with pdftotext (poppler-utils): what a user can
+ * select and search in them is what these tests see.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "racimo-checks.h"
+#include "racimo-layout.h"
+#include "racimo-templates.h"
+
+#define BIT RACIMO_CODE_BIT
+
+/* For LeakSanitizer: fontconfig keeps its configuration until exit by
+ * design, and cairo 1.16 loses an array each time it embeds a CFF font
+ * (Noto Sans CJK, for the Japanese names) while finishing a PDF.  What
+ * leaks in Racimo's own code, cairo objects included, is still reported:
+ * those are allocated when they are made, not in cairo_surface_finish(). */
+const char *__lsan_default_suppressions (void);
+const char *__asan_default_options (void);
+
+/* Without frame pointers in cairo, the fast unwinder stops inside it and
+ * the suppression above could not see cairo_surface_finish(). */
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libfontconfig.so\n"
+         "leak:cairo_surface_finish\n";
+}
+
+static const char * const ml_activities[] = {
+  "Define the business case and KPIs", "Map the customer journey", "Plan the project and the team",
+  "Sign the data access agreement", "Collect and label the data",
+  "Build the data pipeline and quality checks", "Implement the first model",
+  "Make training reproducible", "Evaluate the model against the KPIs",
+  "Test the predictions with users", "Build the retraining pipeline",
+  "Version models in a registry", "Set up monitoring and drift detection",
+  "Serve the model behind an API", "Integrate the model into the application",
+  "Set up infrastructure and access control", "Release to production",
+  "Respond to incidents and drift alerts", "Review the results with the customer",
+};
+
+static const char * const ml_roles[][2] = {
+  { "AM", "Account manager" }, { "UX", "UX designer" }, { "DS", "Data scientist" },
+  { "PEM", "Project engineering manager" }, { "MLE", "ML engineer" },
+  { "MLOps", "MLOps engineer" }, { "AE", "Application engineer" },
+  { "IE", "Infrastructure engineer" },
+};
+
+#define JA_ROLE "データサイエンティスト"
+#define JA_PERSON "佐藤花子"
+#define JA_ACTIVITY "モデルを本番環境にデプロイする"
+
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  if (path == NULL)
+    g_test_skip ("pdftotext is not installed (apt-get install poppler-utils)");
+
+  return path != NULL;
+}
+
+/* One space for every run of white space: a name that wraps onto two
+ * lines on paper is still found. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+export_to (RacimoProject             *project,
+           const RacimoLayoutOptions *options,
+           const char                *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (racimo_layout_export_pdf (project, path, options, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The text of each page of the PDF, white space squeezed. */
+static GStrv
+read_pages (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_auto(GStrv) raw = NULL;
+
+  /* -raw keeps the order the text was drawn in, a row's name in one piece */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  /* pdftotext ends every page with a form feed. */
+  raw = g_strsplit (text, "\f", -1);
+  for (guint i = 0; raw[i] != NULL && raw[i + 1] != NULL; i++)
+    g_ptr_array_add (pages, squeeze (raw[i]));
+  g_ptr_array_add (pages, NULL);
+
+  return (GStrv) g_ptr_array_steal (pages, NULL);
+}
+
+static GStrv
+export_pages (RacimoProject             *project,
+              const RacimoLayoutOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  GStrv pages;
+
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "matrix.pdf", NULL);
+  export_to (project, options, pdf);
+  pages = read_pages (pdf);
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  return pages;
+}
+
+#define assert_has(text, needle) \
+  assert_has_impl (__FILE__, __LINE__, G_STRFUNC, (text), (needle), TRUE)
+#define assert_has_not(text, needle) \
+  assert_has_impl (__FILE__, __LINE__, G_STRFUNC, (text), (needle), FALSE)
+
+static void
+assert_has_impl (const char *file,
+                 int         line,
+                 const char *func,
+                 const char *text,
+                 const char *needle,
+                 gboolean    present)
+{
+  g_autofree char *squeezed = squeeze (needle);
+
+  if ((strstr (text, squeezed) != NULL) != present)
+    {
+      g_autofree char *message = g_strdup_printf ("“%s” is %s the text: %s", squeezed,
+                                                  present ? "not in" : "in", text);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+    }
+}
+
+static char *
+join_pages (GStrv pages)
+{
+  return g_strjoinv (" ", pages);
+}
+
+static RacimoLayoutOptions *
+options_new (const char *paper,
+             const char *orientation,
+             const char *fit)
+{
+  g_autoptr(GError) error = NULL;
+  RacimoLayoutOptions *options = racimo_layout_options_new ();
+
+  racimo_layout_options_parse_paper (options, paper, &error);
+  g_assert_no_error (error);
+  racimo_layout_options_parse_orientation (options, orientation, &error);
+  g_assert_no_error (error);
+  racimo_layout_options_parse_fit (options, fit, &error);
+  g_assert_no_error (error);
+
+  return options;
+}
+
+static RacimoProject *
+ml_template_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  RacimoProject *project = racimo_templates_create ("ml-system-deployment", &error);
+
+  g_assert_no_error (error);
+
+  return project;
+}
+
+/* 40 roles (the third one Japanese), @n_phases phases of @per_phase
+ * activities, about a third of the cells set, one owner per activity but
+ * for a few: one with none, one with two, one that does not apply. */
+static RacimoProject *
+wide_project_new (guint n_phases,
+                  guint per_phase)
+{
+  RacimoProject *project = racimo_project_new ();
+  RacimoHistory *history = racimo_project_get_history (project);
+  static const char others[] = "RCI";
+  guint a = 0;
+
+  racimo_history_begin (history, NULL);
+  racimo_project_set_title (project, "Forty roles");
+  for (guint r = 0; r < 40; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Specialist number %u", r + 1);
+      g_autofree char *abbrev = g_strdup_printf ("S%u", r + 1);
+
+      if (r == 2)
+        {
+          RacimoRole *role = racimo_project_add_role (project, -1, JA_ROLE, "DS");
+
+          racimo_project_set_role_person (project, role, JA_PERSON);
+        }
+      else
+        racimo_project_add_role (project, -1, name, abbrev);
+    }
+
+  for (guint p = 0; p < n_phases; p++)
+    {
+      g_autofree char *phase_name = g_strdup_printf ("Stage %u", p + 1);
+      RacimoPhase *phase = racimo_project_add_phase (project, -1, phase_name);
+
+      for (guint i = 0; i < per_phase; i++, a++)
+        {
+          g_autofree char *name = a == 3 ? g_strdup (JA_ACTIVITY)
+                                         : g_strdup_printf ("Review the design of part %u", a + 1);
+          RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+          for (guint r = 0; r < 40; r++)
+            {
+              RacimoCodes codes = 0;
+
+              if (r == a % 40 && a != 5)
+                codes |= BIT ('A');
+              if (r == (a + 7) % 40 && a == 6)
+                codes |= BIT ('A');
+              if ((a + r) % 3 == 0)
+                codes |= BIT (others[(a * r) % 3]);
+              if (codes != 0)
+                racimo_project_set_codes (project, activity, racimo_project_get_role (project, r),
+                                          codes);
+            }
+          if (a == 8)
+            racimo_project_set_applicable (project, activity, FALSE);
+        }
+    }
+  racimo_history_end (history);
+
+  return project;
+}
+
+static void
+test_options_parse (void)
+{
+  g_autoptr(RacimoLayoutOptions) options = racimo_layout_options_new ();
+  g_autoptr(RacimoLayoutOptions) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *phases[] = { "data", "mlops", NULL };
+  double width, height;
+
+  /* Landscape, fit to width, by default */
+  g_assert_cmpint (options->orientation, ==, RACIMO_LAYOUT_LANDSCAPE);
+  g_assert_cmpint (options->fit, ==, RACIMO_LAYOUT_FIT_WIDTH);
+  g_assert_false (options->summary);
+  g_assert_false (options->descriptions);
+  g_assert_null (options->phases);
+
+  g_assert_true (racimo_layout_options_parse_paper (options, "A3", &error));
+  g_assert_no_error (error);
+  racimo_layout_options_get_page_size (options, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 420 * 72 / 25.4, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 297 * 72 / 25.4, 0.01);
+
+  g_assert_true (racimo_layout_options_parse_orientation (options, "portrait", &error));
+  g_assert_true (racimo_layout_options_parse_paper (options, "letter", &error));
+  racimo_layout_options_get_page_size (options, &width, &height);
+  g_assert_cmpfloat (width, ==, 612.0);
+  g_assert_cmpfloat (height, ==, 792.0);
+  g_assert_true (racimo_layout_options_parse_paper (options, "legal", &error));
+  g_assert_true (racimo_layout_options_parse_paper (options, "a4", &error));
+  g_assert_true (racimo_layout_options_parse_fit (options, "tile", &error));
+  g_assert_cmpint (options->fit, ==, RACIMO_LAYOUT_TILE);
+  g_assert_true (racimo_layout_options_parse_fit (options, "fit", &error));
+  g_assert_cmpint (options->fit, ==, RACIMO_LAYOUT_FIT_WIDTH);
+  g_assert_no_error (error);
+
+  g_assert_false (racimo_layout_options_parse_paper (options, "b5", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "Unknown paper size “b5”: use a4, a3, letter or legal");
+  g_clear_error (&error);
+  g_assert_false (racimo_layout_options_parse_orientation (options, "sideways", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Unknown orientation “sideways”: use landscape or portrait");
+  g_clear_error (&error);
+  g_assert_false (racimo_layout_options_parse_fit (options, "shrink", &error));
+  g_assert_cmpstr (error->message, ==, "Unknown page fitting “shrink”: use fit or tile");
+  g_clear_error (&error);
+
+  /* A failed parse changes nothing */
+  racimo_layout_options_get_page_size (options, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 210 * 72 / 25.4, 0.01);
+
+  options->phases = g_strdupv ((char **) phases);
+  copy = racimo_layout_options_copy (options);
+  g_assert_true (copy->phases != options->phases);
+  g_assert_cmpstrv (copy->phases, phases);
+  g_assert_cmpint (copy->orientation, ==, RACIMO_LAYOUT_PORTRAIT);
+}
+
+/* The ML template on one landscape A4 page, with everything a reader
+ * needs to read it. */
+static void
+test_ml_template (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoLayout) layout = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  layout = racimo_layout_new (project, options);
+  g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, 1);
+  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 1);
+  g_assert_cmpfloat (racimo_layout_get_scale (layout), ==, 1.0);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "ML system deployment");
+  assert_has (pages[0], "Activity");
+  for (guint i = 0; i < G_N_ELEMENTS (ml_activities); i++)
+    assert_has (pages[0], ml_activities[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (ml_roles); i++)
+    {
+      assert_has (pages[0], ml_roles[i][0]);
+      assert_has (pages[0], ml_roles[i][1]);
+    }
+  for (const char *phase = "Requirements\0Data\0Modeling\0Evaluation\0MLOps\0Integration\0"
+                           "Operations\0"; *phase != '\0'; phase += strlen (phase) + 1)
+    assert_has (pages[0], phase);
+  /* The legend: the scheme's codes with their names */
+  assert_has (pages[0], "R Responsible");
+  assert_has (pages[0], "A Accountable");
+  assert_has (pages[0], "C Consulted");
+  assert_has (pages[0], "I Informed");
+  assert_has (pages[0], "Page 1 of 1");
+  /* Every activity has one owner: nothing to mark, nothing in the legend */
+  assert_has_not (pages[0], "No owner");
+  assert_has_not (pages[0], "(continued)");
+}
+
+/* Each option's page count for the ML template. */
+static void
+test_ml_template_options (void)
+{
+  static const struct
+  {
+    const char *paper;
+    const char *orientation;
+    const char *fit;
+    gboolean    summary;
+    guint       n_pages;
+  } cases[] = {
+    { "a4",     "landscape", "fit",  FALSE, 1 },
+    { "a4",     "portrait",  "fit",  FALSE, 1 },
+    { "a4",     "landscape", "tile", FALSE, 1 },
+    { "a3",     "landscape", "fit",  FALSE, 1 },
+    { "letter", "landscape", "fit",  FALSE, 1 },
+    { "legal",  "portrait",  "tile", FALSE, 1 },
+    { "a4",     "landscape", "fit",  TRUE,  2 },
+  };
+  g_autoptr(RacimoProject) project = ml_template_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RacimoLayoutOptions) options = options_new (cases[i].paper,
+                                                            cases[i].orientation, cases[i].fit);
+      g_autoptr(RacimoLayout) layout = NULL;
+
+      g_test_message ("%s %s %s%s", cases[i].paper, cases[i].orientation, cases[i].fit,
+                      cases[i].summary ? " with summary" : "");
+      options->summary = cases[i].summary;
+      layout = racimo_layout_new (project, options);
+      g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, cases[i].n_pages);
+
+      if (have_pdftotext ())
+        {
+          g_auto(GStrv) pages = export_pages (project, options);
+          g_autofree char *all = join_pages (pages);
+
+          g_assert_cmpuint (g_strv_length (pages), ==, cases[i].n_pages);
+          for (guint a = 0; a < G_N_ELEMENTS (ml_activities); a++)
+            assert_has (all, ml_activities[a]);
+        }
+    }
+}
+
+static void
+test_ml_template_summary (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_pdftotext ())
+    return;
+
+  options->summary = TRUE;
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[1], "ML system deployment");
+  assert_has (pages[1], "Summary");
+  assert_has (pages[1], "Errors: 0 · Warnings: 0 · Waived: 0");
+  assert_has (pages[1], "No problems found.");
+  assert_has (pages[1], "Workload per role");
+  assert_has (pages[1], "Role R A C I Activities");
+  /* The account manager is R on 2 activities, A on 4, C on 3, I on 6, and
+   * holds a code in 13 */
+  assert_has (pages[1], "AM Account manager 2 4 3 6 13");
+  for (guint i = 0; i < G_N_ELEMENTS (ml_roles); i++)
+    assert_has (pages[1], ml_roles[i][1]);
+  assert_has (pages[1], "Page 2 of 2");
+  assert_has (pages[0], "Page 1 of 2");
+  /* No legend on the summary */
+  assert_has_not (pages[1], "Consulted");
+}
+
+static void
+test_ml_template_descriptions (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  const char *description = "Agree with the customer on the problem, the expected value and how "
+                            "success is measured.";
+
+  if (!have_pdftotext ())
+    return;
+
+  {
+    g_auto(GStrv) pages = export_pages (project, options);
+    g_autofree char *all = join_pages (pages);
+
+    assert_has_not (all, description);
+  }
+
+  options->descriptions = TRUE;
+  {
+    g_auto(GStrv) pages = export_pages (project, options);
+    g_autofree char *all = join_pages (pages);
+
+    assert_has (all, description);
+    assert_has (all, "Page 1 of");
+    for (guint a = 0; a < G_N_ELEMENTS (ml_activities); a++)
+      assert_has (all, ml_activities[a]);
+  }
+}
+
+static void
+test_ml_template_phases (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  const char *phases[] = { "data", "operations", NULL };
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_pdftotext ())
+    return;
+
+  options->phases = g_strdupv ((char **) phases);
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "Data Sign the data access agreement");
+  assert_has (pages[0], "Build the data pipeline and quality checks");
+  assert_has (pages[0], "Operations Release to production");
+  assert_has_not (pages[0], "Requirements");
+  assert_has_not (pages[0], "Define the business case and KPIs");
+  assert_has_not (pages[0], "Serve the model behind an API");
+  /* Still every role */
+  for (guint i = 0; i < G_N_ELEMENTS (ml_roles); i++)
+    assert_has (pages[0], ml_roles[i][1]);
+}
+
+static void
+assert_page_numbers (GStrv pages)
+{
+  guint n = g_strv_length (pages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", i + 1, n);
+
+      assert_has (pages[i], number);
+      assert_has (pages[i], "Forty roles");
+      assert_has (pages[i], "Activity");
+      assert_has (pages[i], "R Responsible");
+    }
+}
+
+/* 40 roles on A3: all of them on every page, at full size. */
+static void
+test_wide_a3 (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (6, 20);
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a3", "landscape", "fit");
+  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *all = NULL;
+
+  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 1);
+  g_assert_cmpfloat (racimo_layout_get_scale (layout), ==, 1.0);
+  g_assert_cmpuint (racimo_layout_get_n_pages (layout), >=, 2);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_layout_get_n_pages (layout));
+  assert_page_numbers (pages);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      /* The header row on every page */
+      for (guint r = 0; r < 40; r++)
+        {
+          g_autofree char *name = g_strdup_printf ("S%u Specialist number %u", r + 1, r + 1);
+
+          if (r == 2)
+            assert_has (pages[i], "DS " JA_ROLE " · " JA_PERSON);
+          else
+            assert_has (pages[i], name);
+        }
+    }
+
+  all = join_pages (pages);
+  for (guint a = 0; a < 120; a++)
+    {
+      g_autofree char *name = g_strdup_printf ("Review the design of part %u ", a + 1);
+
+      if (a == 3)
+        assert_has (all, JA_ACTIVITY);
+      else
+        assert_has (all, name);
+    }
+  /* The marks, and what they mean */
+  assert_has (all, "⚠ Review the design of part 6 ");
+  assert_has (all, "‼ Review the design of part 7 ");
+  assert_has (all, "⚠ No owner");
+  assert_has (all, "‼ Several owners");
+  assert_has (all, "Does not apply");
+  /* A phase cut by a page break goes on under its header */
+  assert_has (pages[1], "(continued)");
+}
+
+/* The same on A4 landscape fits by scaling down, not tiling. */
+static void
+test_wide_a4_fit (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (6, 20);
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
+  g_auto(GStrv) pages = NULL;
+
+  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 1);
+  g_assert_cmpfloat (racimo_layout_get_scale (layout), <, 1.0);
+  g_assert_cmpfloat (racimo_layout_get_scale (layout), >=, 6.0 / 9.0);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_layout_get_n_pages (layout));
+  assert_page_numbers (pages);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      assert_has (pages[i], "S1 Specialist number 1");
+      assert_has (pages[i], "S40 Specialist number 40");
+      assert_has_not (pages[i], "Roles 1–");
+    }
+}
+
+/* Tiled on A4: the roles split over two pages across, each repeating the
+ * activity column; the second page of a pair shows the same activities. */
+static void
+test_wide_a4_tile (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (6, 20);
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoLayoutOptions) fit = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
+  g_autoptr(RacimoLayout) fit_layout = racimo_layout_new (project, fit);
+  g_auto(GStrv) pages = NULL;
+  guint n;
+
+  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 2);
+  g_assert_cmpfloat (racimo_layout_get_scale (layout), ==, 1.0);
+  n = racimo_layout_get_n_pages (layout);
+  g_assert_cmpuint (n % 2, ==, 0);
+  /* Full-size text takes more pages than the fitted matrix */
+  g_assert_cmpuint (n, >, racimo_layout_get_n_pages (fit_layout));
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, n);
+  assert_page_numbers (pages);
+  for (guint i = 0; i < n; i += 2)
+    {
+      assert_has (pages[i], "Roles 1–20 of 40");
+      assert_has (pages[i], "S1 Specialist number 1");
+      assert_has (pages[i], "S20 Specialist number 20");
+      assert_has_not (pages[i], "S21 Specialist number 21");
+      assert_has (pages[i + 1], "Roles 21–40 of 40");
+      assert_has (pages[i + 1], "S21 Specialist number 21");
+      assert_has (pages[i + 1], "S40 Specialist number 40");
+      assert_has_not (pages[i + 1], "S1 Specialist number 1 ");
+    }
+  for (guint a = 0; a < 120; a++)
+    {
+      g_autofree char *name = g_strdup_printf ("Review the design of part %u ", a + 1);
+
+      if (a == 3)
+        continue;
+      for (guint i = 0; i < n; i += 2)
+        if (strstr (pages[i], name) != NULL)
+          {
+            assert_has (pages[i + 1], name);
+            break;
+          }
+    }
+}
+
+/* Portrait A4 cannot hold 40 roles at a readable size: fit scales down
+ * to its minimum, then tiles. */
+static void
+test_wide_a4_portrait (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (6, 20);
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
+  g_auto(GStrv) pages = NULL;
+
+  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 2);
+  g_assert_cmpfloat_with_epsilon (racimo_layout_get_scale (layout), 6.0 / 9.0, 1e-9);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_layout_get_n_pages (layout));
+  assert_page_numbers (pages);
+  assert_has (pages[0], JA_ACTIVITY);
+  assert_has (pages[1], JA_ACTIVITY);
+  assert_has (pages[0], JA_ROLE);
+}
+
+/* Marks that survive black and white printing: a symbol, and a legend
+ * that says what it means. */
+static void
+test_marks (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *lead, *dev;
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_pdftotext ())
+    return;
+
+  racimo_project_set_title (project, "Marks");
+  lead = racimo_project_add_role (project, -1, "Lead", "L");
+  dev = racimo_project_add_role (project, -1, "Developer", "D");
+  phase = racimo_project_add_phase (project, -1, "");
+  activity = racimo_project_add_activity (project, phase, -1, "Owned");
+  racimo_project_set_codes (project, activity, lead, BIT ('A'));
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  activity = racimo_project_add_activity (project, phase, -1, "Nobody owns this");
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  activity = racimo_project_add_activity (project, phase, -1, "Two owners");
+  racimo_project_set_codes (project, activity, lead, BIT ('A'));
+  racimo_project_set_codes (project, activity, dev, BIT ('A') | BIT ('R'));
+  activity = racimo_project_add_activity (project, phase, -1, "Skipped step");
+  racimo_project_set_applicable (project, activity, FALSE);
+  activity = racimo_project_add_activity (project, phase, -1, "Accepted without owner");
+  racimo_project_set_codes (project, activity, dev, BIT ('R') | BIT ('S'));
+  racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Agreed in review");
+
+  options->summary = TRUE;
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[0], "Owned");
+  assert_has (pages[0], "⚠ Nobody owns this");
+  assert_has (pages[0], "‼ Two owners");
+  assert_has (pages[0], "Skipped step");
+  assert_has (pages[0], "(⚠) Accepted without owner");
+  /* One phase with no name: no phase header */
+  assert_has_not (pages[0], "Unnamed phase");
+  /* The legend */
+  assert_has (pages[0], "⚠ No owner");
+  assert_has (pages[0], "‼ Several owners");
+  assert_has (pages[0], "(⚠) Waived");
+  assert_has (pages[0], "Does not apply");
+  assert_has (pages[0], "S not in the RACI scheme");
+
+  /* The developer is R on all four applicable activities: overloaded */
+  assert_has (pages[1], "Errors: 3 · Warnings: 1 · Waived: 1");
+  assert_has (pages[1], "Error: Activity \"Nobody owns this\" has no owner (A)");
+  assert_has (pages[1], "Error: Activity \"Accepted without owner\" has no owner (A) "
+                        "Waived: Agreed in review");
+  assert_has (pages[1], "Warning: Role \"Developer\" is responsible or accountable");
+  assert_has (pages[1], "L Lead 0 2 0 0 2");
+  assert_has (pages[1], "D Developer 4 1 0 0 4");
+}
+
+/* The print dialog draws pages one at a time, in any order, on its own
+ * surfaces; so does a preview on an image. */
+static void
+test_draw_pages (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (2, 30);
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoLayout) layout = NULL;
+  double width, height;
+  guint n;
+
+  options->summary = TRUE;
+  options->descriptions = TRUE;
+  layout = racimo_layout_new (project, options);
+  racimo_layout_get_page_size (layout, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 297 * 72 / 25.4, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 210 * 72 / 25.4, 0.01);
+  n = racimo_layout_get_n_pages (layout);
+  g_assert_cmpuint (n, >=, 3);
+
+  for (guint i = n; i > 0; i--)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width / 2,
+                                                             (int) height / 2);
+      cairo_t *cr = cairo_create (surface);
+      const guint32 *pixels;
+      gboolean inked = FALSE;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 0.5, 0.5);
+      racimo_layout_draw_page (layout, cr, i - 1);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+
+      cairo_surface_flush (surface);
+      pixels = (const guint32 *) cairo_image_surface_get_data (surface);
+      for (int p = 0; p < (int) width / 2 * ((int) height / 2) && !inked; p++)
+        inked = (pixels[p] & 0xffffff) != 0xffffff;
+      g_assert_true (inked);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Nothing to print still gives a page with the title, the legend and the
+ * page number; a row taller than a page gets a page of its own. */
+static void
+test_edge_cases (void)
+{
+  const char *nothing[] = { "no-such-phase", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) blank = racimo_templates_create ("blank-rasci", &error);
+  g_autoptr(RacimoProject) ml = ml_template_new ();
+  g_autoptr(RacimoProject) tall = racimo_project_new ();
+  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(RacimoLayout) layout = NULL;
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+
+  g_assert_no_error (error);
+  layout = racimo_layout_new (blank, options);
+  g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, 1);
+  g_clear_object (&layout);
+
+  /* A row taller than a page */
+  racimo_project_add_role (tall, -1, "Writer", "W");
+  phase = racimo_project_add_phase (tall, -1, "Long");
+  for (guint i = 0; i < 400; i++)
+    g_string_append (description, "A description that goes on and on. ");
+  activity = racimo_project_add_activity (tall, phase, -1, "Tall");
+  racimo_project_set_item_description (tall, RACIMO_ITEM (activity), description->str);
+  racimo_project_add_activity (tall, phase, -1, "Short");
+  options->descriptions = TRUE;
+  layout = racimo_layout_new (tall, options);
+  g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, 2);
+  options->descriptions = FALSE;
+
+  if (!have_pdftotext ())
+    return;
+
+  {
+    g_auto(GStrv) pages = export_pages (blank, options);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, 1);
+    assert_has (pages[0], "Untitled RASCI matrix");
+    assert_has (pages[0], "S Supportive");
+    assert_has (pages[0], "Page 1 of 1");
+  }
+
+  options->phases = g_strdupv ((char **) nothing);
+  {
+    g_auto(GStrv) pages = export_pages (ml, options);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, 1);
+    assert_has (pages[0], "Account manager");
+    assert_has_not (pages[0], "Requirements");
+    assert_has (pages[0], "Page 1 of 1");
+  }
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Never half-written: a failed or cancelled export leaves the file as it
+ * was, and leaves nothing beside it. */
+static void
+test_export_atomic (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no such folder", "matrix.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (pdf, "an older export", -1, &error));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (racimo_layout_export_pdf (project, pdf, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "an older export");
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_assert_false (racimo_layout_export_pdf (project, missing, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_assert_true (racimo_layout_export_pdf (project, pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (g_strrstr_len (contents + length - 16, 16, "%%EOF"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/layout/options/parse", test_options_parse);
+  g_test_add_func ("/layout/ml-template/page", test_ml_template);
+  g_test_add_func ("/layout/ml-template/options", test_ml_template_options);
+  g_test_add_func ("/layout/ml-template/summary", test_ml_template_summary);
+  g_test_add_func ("/layout/ml-template/descriptions", test_ml_template_descriptions);
+  g_test_add_func ("/layout/ml-template/phases", test_ml_template_phases);
+  g_test_add_func ("/layout/wide/a3", test_wide_a3);
+  g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
+  g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
+  g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
+  g_test_add_func ("/layout/marks", test_marks);
+  g_test_add_func ("/layout/draw-pages", test_draw_pages);
+  g_test_add_func ("/layout/edge-cases", test_edge_cases);
+  g_test_add_func ("/layout/export/atomic", test_export_atomic);
+
+  return g_test_run ();
+}
