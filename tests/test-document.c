@@ -1,0 +1,1059 @@
+/* test-document.c: opening, saving and watching a project's file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "racimo-csv.h"
+#include "racimo-document.h"
+#include "racimo-file.h"
+#include "racimo-templates.h"
+
+/* Helpers */
+
+static char *
+good_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+}
+
+static char *
+make_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *folder = g_dir_make_tmp ("racimo-document-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return folder;
+}
+
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_folder (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* Copies a file of tests/files into @folder under @name. */
+static GFile *
+copy_into (const char *folder,
+           const char *source,
+           const char *name)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_text (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+serialize (RacimoProject *project)
+{
+  g_autoptr(GBytes) bytes = racimo_file_serialize (project);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  g_error ("Timed out after 10 s waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @slot holds a result. */
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot,
+                 const char    *what)
+{
+  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) what);
+
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  return *slot;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+get_boolean (gpointer    object,
+             const char *property)
+{
+  gboolean value;
+
+  g_object_get (object, property, &value, NULL);
+  return value;
+}
+
+static void
+wait_for_boolean (gpointer    object,
+                  const char *property,
+                  gboolean    value)
+{
+  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) property);
+
+  while (get_boolean (object, property) != value)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) what);
+  guint tick = g_timeout_add (10, on_tick, NULL);
+
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  g_source_remove (timeout);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Work under way (a draft being written, a callback not yet run) holds
+ * the document until it is done; after that nothing may keep it alive. */
+static void
+finalize_document (RacimoDocument *document)
+{
+  gpointer weak = document;
+
+  g_object_add_weak_pointer (G_OBJECT (document), &weak);
+  g_object_unref (document);
+  wait_until (is_null, &weak, "the document to be finalized");
+}
+
+static RacimoDocument *
+load (GFile   *file,
+      GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  racimo_document_load_async (file, NULL, store_result, &result);
+  return racimo_document_load_finish (wait_for_result (&result, "a load"), error);
+}
+
+static RacimoDocument *
+load_ok (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document = load (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static gboolean
+save (RacimoDocument  *document,
+      gboolean         force,
+      GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  racimo_document_save_async (document, force, NULL, store_result, &result);
+  return racimo_document_save_finish (document, wait_for_result (&result, "a save"), error);
+}
+
+static gboolean
+save_as (RacimoDocument  *document,
+         GFile           *file,
+         GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  racimo_document_save_as_async (document, file, NULL, store_result, &result);
+  return racimo_document_save_as_finish (document, wait_for_result (&result, "a save as"),
+                                         error);
+}
+
+static gboolean
+reload (RacimoDocument  *document,
+        GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  racimo_document_reload_async (document, NULL, store_result, &result);
+  return racimo_document_reload_finish (document, wait_for_result (&result, "a reload"), error);
+}
+
+static gboolean
+check_on_disk (RacimoDocument *document)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  racimo_document_check_on_disk_async (document, NULL, store_result, &result);
+  changed = racimo_document_check_on_disk_finish (document,
+                                                  wait_for_result (&result, "a check"), &error);
+  g_assert_no_error (error);
+  return changed;
+}
+
+/* What a colleague's program does: writes the file anew (here through a
+ * temporary file renamed over it, as editors do). */
+static void
+write_as_colleague (GFile      *file,
+                    const char *contents)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileInfo) before = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE ","
+                                                   G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GFileInfo) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  /* On a file system with coarse times, two writes within a tick look
+   * the same; a colleague's would come later anyway. */
+  after = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL,
+                             &error);
+  g_assert_no_error (error);
+  if (before != NULL && g_strcmp0 (g_file_info_get_etag (before),
+                                   g_file_info_get_etag (after)) == 0)
+    {
+      guint64 mtime = g_file_info_get_attribute_uint64 (before, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+
+      g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, mtime + 2,
+                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static char *
+colleague_version (void)
+{
+  g_autofree char *path = good_path ("format-example.raci");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "<title>ML system deployment</title>",
+                                      "<title>The colleague's version</title>", 1), ==, 1);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static RacimoActivity *
+first_activity (RacimoProject *project)
+{
+  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
+}
+
+static void
+edit (RacimoDocument *document,
+      const char     *name)
+{
+  RacimoProject *project = racimo_document_get_project (document);
+
+  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+/* Opening */
+
+static void
+test_load (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = load_ok (file);
+  RacimoProject *project = racimo_document_get_project (document);
+
+  g_assert_true (g_file_equal (racimo_document_get_file (document), file));
+  g_assert_cmpstr (racimo_document_get_title (document), ==, "Plan.raci");
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "ML system deployment");
+  g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_RACI);
+  g_assert_false (racimo_document_get_modified (document));
+  g_assert_false (racimo_document_get_needs_save_as (document));
+  g_assert_false (racimo_document_get_newer_minor_version (document));
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+  g_assert_false (racimo_document_get_deleted_on_disk (document));
+  g_assert_false (racimo_document_get_busy (document));
+  g_assert_null (racimo_document_get_import_problems (document));
+  g_assert_false (racimo_document_get_has_draft (document));
+  g_assert_null (racimo_document_get_drafts (document));
+
+  /* A colleague's project renamed .xml is still a project. */
+  {
+    g_autoptr(GFile) renamed = copy_into (folder, source, "Plan from Anna.xml");
+    RacimoDocument *other = load_ok (renamed);
+
+    g_assert_cmpint (racimo_document_get_source (other), ==, RACIMO_DOCUMENT_SOURCE_RACI);
+    g_assert_false (racimo_document_get_needs_save_as (other));
+    finalize_document (other);
+  }
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_load_errors (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *malformed = g_test_build_filename (G_TEST_DIST, "files", "bad",
+                                                      "malformed.raci", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (malformed);
+  g_autoptr(GFile) missing = g_file_new_build_filename (folder, "Missing.raci", NULL);
+  g_autofree char *bad_name = g_file_get_parse_name (bad);
+  g_autofree char *missing_name = g_file_get_parse_name (missing);
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document;
+
+  document = load (bad, &error);
+  g_assert_null (document);
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, bad_name));
+  g_clear_error (&error);
+
+  document = load (missing, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, missing_name));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+
+  remove_folder (folder);
+}
+
+static void
+test_load_newer_minor (void)
+{
+  g_autofree char *path = good_path ("newer-minor.raci");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RacimoDocument *document = load_ok (file);
+
+  g_assert_true (racimo_document_get_newer_minor_version (document));
+  g_assert_false (racimo_document_get_modified (document));
+  finalize_document (document);
+}
+
+static void
+test_load_csv (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *comma = g_test_build_filename (G_TEST_DIST, "files", "csv",
+                                                  "libreoffice-comma.csv", NULL);
+  g_autofree char *messy = g_test_build_filename (G_TEST_DIST, "files", "csv",
+                                                  "messy-cells.csv", NULL);
+  g_autoptr(GFile) file = copy_into (folder, comma, "Plan.csv");
+  g_autoptr(GFile) text = copy_into (folder, comma, "Plan exported.txt");
+  g_autoptr(GFile) problems_file = copy_into (folder, messy, "Messy.csv");
+  RacimoDocument *document = load_ok (file);
+  GPtrArray *problems;
+
+  g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_CSV);
+  g_assert_cmpstr (racimo_document_get_title (document), ==, "Plan.csv");
+  g_assert_true (racimo_document_get_needs_save_as (document));
+  /* Imported: it matches no .raci file yet. */
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_document_get_project (document)), ==, 8);
+  finalize_document (document);
+
+  /* A sheet saved as .txt is read as a sheet. */
+  document = load_ok (text);
+  g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_CSV);
+  g_assert_true (racimo_document_get_needs_save_as (document));
+  finalize_document (document);
+
+  /* What the import did not understand is kept, for the window to show. */
+  document = load_ok (problems_file);
+  problems = racimo_document_get_import_problems (document);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, >=, 5);
+  g_assert_cmpstr (((RacimoCsvProblem *) g_ptr_array_index (problems, 0))->text, ==, "yes");
+  finalize_document (document);
+
+  remove_folder (folder);
+}
+
+/* Saving */
+
+static void
+test_save_reopen (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = load_ok (file);
+  RacimoDocument *reopened;
+  RacimoProject *project = racimo_document_get_project (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  guint modified_notifies = 0;
+
+  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify), &modified_notifies);
+
+  edit (document, "Agree on the business goal");
+  racimo_project_toggle_code (project, first_activity (project),
+                              racimo_project_get_role (project, 1), 'I');
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_cmpuint (modified_notifies, ==, 1);
+
+  g_assert_true (save (document, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (racimo_document_get_modified (document));
+  g_assert_false (racimo_document_get_busy (document));
+  g_assert_cmpuint (modified_notifies, ==, 2);
+
+  /* The bytes on disk are the canonical form of the edited project, and
+   * read back as the same project. */
+  expected = serialize (project);
+  on_disk = read_text (file);
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  reopened = load_ok (file);
+  saved = serialize (racimo_document_get_project (reopened));
+  g_assert_cmpstr (saved, ==, expected);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+                     racimo_document_get_project (reopened)))), ==, "Agree on the business goal");
+
+  /* Undoing back past the save makes it modified again. */
+  racimo_history_undo (racimo_project_get_history (project));
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+
+  finalize_document (reopened);
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_save_as (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *on_disk = NULL;
+  RacimoDocument *document;
+  guint file_notifies = 0;
+
+  project = racimo_templates_create ("ml-system-deployment", &error);
+  g_assert_no_error (error);
+  document = racimo_document_new_from_project (project, NULL);
+  g_signal_connect (document, "notify::file", G_CALLBACK (count_notify), &file_notifies);
+
+  g_assert_null (racimo_document_get_file (document));
+  g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_NEW);
+  g_assert_cmpstr (racimo_document_get_title (document), ==, "ML system deployment");
+  g_assert_true (racimo_document_get_needs_save_as (document));
+
+  /* Save has nowhere to go. */
+  g_assert_false (save (document, FALSE, &error));
+  g_assert_error (error, RACIMO_DOCUMENT_ERROR, RACIMO_DOCUMENT_ERROR_NEEDS_SAVE_AS);
+  g_assert_nonnull (strstr (error->message, "Save As"));
+  g_clear_error (&error);
+
+  edit (document, "Define the goal");
+  name = racimo_document_suggest_file_name (document);
+  g_assert_cmpstr (name, ==, "ML system deployment.raci");
+
+  file = g_file_new_build_filename (folder, name, NULL);
+  g_assert_true (save_as (document, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_equal (racimo_document_get_file (document), file));
+  g_assert_cmpuint (file_notifies, ==, 1);
+  g_assert_cmpstr (racimo_document_get_title (document), ==, "ML system deployment.raci");
+  g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_RACI);
+  g_assert_false (racimo_document_get_needs_save_as (document));
+  g_assert_false (racimo_document_get_modified (document));
+
+  expected = serialize (project);
+  on_disk = read_text (file);
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  /* From now on Save writes there. */
+  edit (document, "Define the business goal");
+  g_assert_true (save (document, FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_text (file);
+  g_assert_nonnull (strstr (on_disk, "<name>Define the business goal</name>"));
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+assert_suggestion (const char *title,
+                   const char *expected)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoDocument) document = NULL;
+  g_autofree char *name = NULL;
+
+  racimo_project_set_title (project, title);
+  document = racimo_document_new_from_project (project, NULL);
+  name = racimo_document_suggest_file_name (document);
+  g_assert_cmpstr (name, ==, expected);
+}
+
+static void
+assert_extension (const char *name,
+                  const char *expected)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GFile) file = g_file_get_child (folder, name);
+  g_autoptr(GFile) completed = racimo_document_add_extension (file);
+  g_autofree char *basename = g_file_get_basename (completed);
+
+  g_assert_cmpstr (basename, ==, expected);
+  g_assert_true (g_file_has_parent (completed, folder));
+}
+
+static void
+test_suggest_file_name (void)
+{
+  g_autofree char *long_title = g_strnfill (300, 'a');
+  g_autofree char *long_name = NULL;
+  g_autofree char *cut = g_strnfill (200, 'a');
+
+  assert_suggestion ("ML system deployment", "ML system deployment.raci");
+  assert_suggestion ("Q3: roll-out / ML <pilot>?", "Q3- roll-out - ML -pilot--.raci");
+  assert_suggestion ("C:\\plans\\\"big\" | small*", "C--plans--big- - small-.raci");
+  assert_suggestion ("Two\nlines\tand   spaces", "Two lines and spaces.raci");
+  assert_suggestion ("  ..hidden. ", "hidden.raci");
+  assert_suggestion ("機械学習の導入", "機械学習の導入.raci");
+  assert_suggestion ("", "Untitled.raci");
+  assert_suggestion ("/", "-.raci");
+  assert_suggestion ("...", "Untitled.raci");
+
+  long_name = g_strconcat (cut, ".raci", NULL);
+  assert_suggestion (long_title, long_name);
+
+  /* A file keeps its name; a spreadsheet's becomes a project's. */
+  {
+    g_autoptr(RacimoProject) project = racimo_project_new ();
+    g_autoptr(GFile) file = g_file_new_build_filename (g_get_tmp_dir (), "Budget 2025.csv",
+                                                       NULL);
+    g_autoptr(RacimoDocument) document = racimo_document_new_from_project (project, file);
+    g_autofree char *name = racimo_document_suggest_file_name (document);
+
+    g_assert_cmpstr (name, ==, "Budget 2025.raci");
+    g_assert_true (racimo_document_get_needs_save_as (document));
+  }
+
+  assert_extension ("plan", "plan.raci");
+  assert_extension ("plan.raci", "plan.raci");
+  assert_extension ("plan.RACI", "plan.RACI");
+  assert_extension ("plan.csv", "plan.raci");
+  assert_extension ("plan.CSV", "plan.raci");
+  assert_extension ("plan.xml", "plan.xml.raci");
+}
+
+static void
+test_csv_never_overwritten (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *comma = g_test_build_filename (G_TEST_DIST, "files", "csv",
+                                                  "libreoffice-comma.csv", NULL);
+  g_autoptr(GFile) csv = copy_into (folder, comma, "Plan.csv");
+  g_autoptr(GFile) other_csv = g_file_new_build_filename (folder, "Plan 2.csv", NULL);
+  g_autoptr(GFile) raci = NULL;
+  g_autofree char *csv_before = read_text (csv);
+  g_autofree char *csv_after = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document = load_ok (csv);
+
+  edit (document, "Define the goal");
+
+  g_assert_false (save (document, FALSE, &error));
+  g_assert_error (error, RACIMO_DOCUMENT_ERROR, RACIMO_DOCUMENT_ERROR_NEEDS_SAVE_AS);
+  g_assert_cmpstr (error->message, ==,
+                   "Plan.csv was imported from a spreadsheet; save the project as a .raci file "
+                   "with Save As");
+  g_clear_error (&error);
+
+  /* Not even when forced. */
+  g_assert_false (save (document, TRUE, &error));
+  g_assert_error (error, RACIMO_DOCUMENT_ERROR, RACIMO_DOCUMENT_ERROR_NEEDS_SAVE_AS);
+  g_clear_error (&error);
+
+  /* Nor to another .csv name. */
+  g_assert_false (save_as (document, other_csv, &error));
+  g_assert_error (error, RACIMO_DOCUMENT_ERROR, RACIMO_DOCUMENT_ERROR_NOT_RACI_NAME);
+  g_clear_error (&error);
+  g_assert_false (g_file_query_exists (other_csv, NULL));
+
+  csv_after = read_text (csv);
+  g_assert_cmpstr (csv_after, ==, csv_before);
+  g_assert_true (racimo_document_get_modified (document));
+
+  name = racimo_document_suggest_file_name (document);
+  g_assert_cmpstr (name, ==, "Plan.raci");
+  raci = g_file_new_build_filename (folder, name, NULL);
+  g_assert_true (save_as (document, raci, &error));
+  g_assert_no_error (error);
+  g_assert_false (racimo_document_get_needs_save_as (document));
+  g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_RACI);
+
+  edit (document, "Define the business goal");
+  g_assert_true (save (document, FALSE, &error));
+  g_assert_no_error (error);
+
+  expected = serialize (racimo_document_get_project (document));
+  on_disk = read_text (raci);
+  g_assert_cmpstr (on_disk, ==, expected);
+  g_clear_pointer (&csv_after, g_free);
+  csv_after = read_text (csv);
+  g_assert_cmpstr (csv_after, ==, csv_before);
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_save_stale_etag (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  g_autofree char *colleague = colleague_version ();
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document = load_ok (file);
+  RacimoProject *project = racimo_document_get_project (document);
+
+  edit (document, "Mine");
+  write_as_colleague (file, colleague);
+
+  g_assert_false (save (document, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_assert_nonnull (strstr (error->message, "changed by another program"));
+  g_assert_nonnull (strstr (error->message, "Plan.raci"));
+  g_clear_error (&error);
+
+  /* Nothing lost on either side. */
+  on_disk = read_text (file);
+  g_assert_cmpstr (on_disk, ==, colleague);
+  g_assert_true (racimo_document_get_project (document) == project);
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_true (racimo_document_get_changed_on_disk (document) || check_on_disk (document));
+
+  /* The user said to overwrite. */
+  g_assert_true (save (document, TRUE, &error));
+  g_assert_no_error (error);
+  expected = serialize (project);
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_text (file);
+  g_assert_cmpstr (on_disk, ==, expected);
+  g_assert_false (racimo_document_get_modified (document));
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+  g_assert_false (check_on_disk (document));
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+/* Changed on disk */
+
+static void
+test_external_change (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  g_autofree char *colleague = colleague_version ();
+  RacimoDocument *document = load_ok (file);
+
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+  write_as_colleague (file, colleague);
+
+  /* The file monitor notices, without anyone asking. */
+  wait_for_boolean (document, "changed-on-disk", TRUE);
+  g_assert_false (racimo_document_get_deleted_on_disk (document));
+  g_assert_false (racimo_document_get_modified (document));
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+on_monitor_event (GFileMonitor      *monitor,
+                  GFile             *file,
+                  GFile             *other_file,
+                  GFileMonitorEvent  event,
+                  gpointer           user_data)
+{
+  guint *events = user_data;
+
+  (*events)++;
+}
+
+static gboolean
+has_events (gpointer user_data)
+{
+  return *(guint *) user_data > 0;
+}
+
+static void
+test_own_save (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  g_autofree char *colleague = colleague_version ();
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document = load_ok (file);
+  guint events = 0;
+  guint changed_notifies = 0;
+  guint timeout;
+
+  g_signal_connect (document, "notify::changed-on-disk", G_CALLBACK (count_notify),
+                    &changed_notifies);
+  monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (monitor, "changed", G_CALLBACK (on_monitor_event), &events);
+
+  edit (document, "Mine");
+  g_assert_true (save (document, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* Our own save reaches the monitors as a rename over the file, like
+   * anyone's: wait until it has arrived. */
+  timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) "the monitor's event");
+  while (!has_events (&events))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_false (check_on_disk (document));
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+  g_assert_cmpuint (changed_notifies, ==, 0);
+
+  /* A second save, as the user goes on working. */
+  edit (document, "Mine, again");
+  g_assert_true (save (document, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (check_on_disk (document));
+  g_assert_cmpuint (changed_notifies, ==, 0);
+
+  /* Whereas a colleague's write raises the banner. */
+  write_as_colleague (file, colleague);
+  wait_for_boolean (document, "changed-on-disk", TRUE);
+  g_assert_cmpuint (changed_notifies, ==, 1);
+
+  g_file_monitor_cancel (monitor);
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_deleted (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  RacimoDocument *document = load_ok (file);
+
+  g_file_delete (file, NULL, &error);
+  g_assert_no_error (error);
+
+  wait_for_boolean (document, "deleted-on-disk", TRUE);
+  g_assert_true (racimo_document_get_changed_on_disk (document));
+
+  /* Saving puts it back: there is nothing of anyone's to overwrite. */
+  g_assert_true (save (document, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (racimo_document_get_deleted_on_disk (document));
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+  expected = serialize (racimo_document_get_project (document));
+  on_disk = read_text (file);
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_reload (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  g_autofree char *colleague = colleague_version ();
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document = load_ok (file);
+  RacimoProject *old_project = racimo_document_get_project (document);
+  guint project_notifies = 0;
+
+  g_object_add_weak_pointer (G_OBJECT (old_project), (gpointer *) &old_project);
+  g_signal_connect (document, "notify::project", G_CALLBACK (count_notify), &project_notifies);
+
+  edit (document, "Mine");
+  write_as_colleague (file, colleague);
+  wait_for_boolean (document, "changed-on-disk", TRUE);
+
+  g_assert_true (reload (document, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (project_notifies, ==, 1);
+  g_assert_null (old_project);
+  g_assert_cmpstr (racimo_project_get_title (racimo_document_get_project (document)), ==,
+                   "The colleague's version");
+  g_assert_false (racimo_document_get_modified (document));
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+  g_assert_false (check_on_disk (document));
+
+  /* Edits go on being noticed on the new project. */
+  edit (document, "Mine, on theirs");
+  g_assert_true (racimo_document_get_modified (document));
+
+  /* A file that can no longer be read leaves the document as it was. */
+  write_as_colleague (file, "<raci-project");
+  g_assert_false (reload (document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_MALFORMED);
+  g_assert_cmpuint (project_notifies, ==, 1);
+  g_assert_true (racimo_document_get_modified (document));
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_save_read_only_folder (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *locked = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  RacimoDocument *document;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      return;
+    }
+
+  folder = make_folder ();
+  locked = g_build_filename (folder, "Shared", NULL);
+  g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
+
+  project = racimo_templates_create ("blank-raci", &error);
+  g_assert_no_error (error);
+  document = racimo_document_new_from_project (project, NULL);
+  racimo_project_set_title (project, "Budget");
+  g_assert_true (racimo_document_get_modified (document));
+
+  file = g_file_new_build_filename (locked, "Budget.raci", NULL);
+  g_assert_false (save_as (document, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "you do not have permission to write here"));
+  g_test_message ("%s", error->message);
+
+  /* Still here, still unsaved, still new. */
+  g_assert_true (racimo_document_get_project (document) == project);
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_null (racimo_document_get_file (document));
+  g_assert_false (racimo_document_get_busy (document));
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_save_missing_folder (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *gone = g_build_filename (folder, "Gone", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (gone, "Plan.raci", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  RacimoDocument *document;
+
+  project = racimo_templates_create ("ml-system-deployment", &error);
+  g_assert_no_error (error);
+  document = racimo_document_new_from_project (project, file);
+  edit (document, "Mine");
+
+  /* The folder was there when the file was chosen, and is not now. */
+  g_assert_false (save (document, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_true (racimo_document_get_project (document) == project);
+
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+static void
+test_busy (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document = load_ok (file);
+
+  edit (document, "Mine");
+  racimo_document_save_async (document, FALSE, NULL, store_result, &first);
+  g_assert_true (racimo_document_get_busy (document));
+
+  /* A second save, or a reload, waits for the first to be done. */
+  g_assert_false (save (document, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+  g_assert_false (reload (document, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+
+  g_assert_true (racimo_document_save_finish (document, wait_for_result (&first, "a save"),
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_false (racimo_document_get_busy (document));
+  g_assert_false (racimo_document_get_modified (document));
+
+  g_clear_object (&first);
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+/* Edits made while the file is being written are not in it: the project
+ * stays modified. */
+static void
+test_edit_while_saving (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *source = good_path ("format-example.raci");
+  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_disk = NULL;
+  RacimoDocument *document = load_ok (file);
+
+  edit (document, "Saved");
+  racimo_document_save_async (document, FALSE, NULL, store_result, &result);
+  edit (document, "Not saved yet");
+
+  g_assert_true (racimo_document_save_finish (document, wait_for_result (&result, "a save"),
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (racimo_document_get_modified (document));
+  on_disk = read_text (file);
+  g_assert_nonnull (strstr (on_disk, "<name>Saved</name>"));
+
+  g_clear_object (&result);
+  finalize_document (document);
+  remove_folder (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/load", test_load);
+  g_test_add_func ("/document/load-errors", test_load_errors);
+  g_test_add_func ("/document/load-newer-minor", test_load_newer_minor);
+  g_test_add_func ("/document/load-csv", test_load_csv);
+  g_test_add_func ("/document/save-reopen", test_save_reopen);
+  g_test_add_func ("/document/save-as", test_save_as);
+  g_test_add_func ("/document/suggest-file-name", test_suggest_file_name);
+  g_test_add_func ("/document/csv-never-overwritten", test_csv_never_overwritten);
+  g_test_add_func ("/document/save-stale-etag", test_save_stale_etag);
+  g_test_add_func ("/document/external-change", test_external_change);
+  g_test_add_func ("/document/own-save", test_own_save);
+  g_test_add_func ("/document/deleted", test_deleted);
+  g_test_add_func ("/document/reload", test_reload);
+  g_test_add_func ("/document/save-read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/document/save-missing-folder", test_save_missing_folder);
+  g_test_add_func ("/document/busy", test_busy);
+  g_test_add_func ("/document/edit-while-saving", test_edit_while_saving);
+
+  return g_test_run ();
+}
