@@ -1,0 +1,1273 @@
+/* racimo-checks-panel.c: the sidebar that lists every finding of the checks
+ *
+ * The findings are a RacimoFindingList, grouped by severity then check and
+ * kept up to date edit by edit, shown in a GtkListView so that thousands
+ * of findings cost only the rows in view.  Selecting a finding asks the
+ * window, through "finding-activated", to move the grid's cursor to it.
+ * Every change the panel makes goes through the project's history: a
+ * waiver, its removal, and the quick fix for an activity without an owner.
+ *
+ * A second page shows one role's details (RacimoRoleDetails) when the
+ * window asks for it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "racimo-checks-panel.h"
+#include "racimo-role-details.h"
+
+struct _RacimoChecksPanel
+{
+  GtkWidget          parent_instance;
+
+  RacimoChecks      *checks;
+  RacimoProject     *project;
+  RacimoFindingList *rows;
+  char              *summary;
+
+  gboolean           selecting;  /* the panel itself is changing the selection */
+  RacimoFindingRow  *selected;   /* the row selected last */
+  GHashTable        *bound;      /* RacimoFindingRow -> its row widget, while shown */
+
+  GtkWidget         *row_menu;
+  RacimoItem        *waive_item;
+  RacimoCheck        waive_check;
+
+  /* Template widgets */
+  GtkWidget          *pages;
+  GtkWidget          *summary_box;
+  GtkImage           *summary_icon;
+  GtkLabel           *summary_label;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  RacimoRoleDetails  *role_details;
+  GtkWidget          *waive_popover;
+  GtkLabel           *waive_label;
+  GtkWidget          *waive_entry;
+  GtkWidget          *waive_button;
+};
+
+G_DEFINE_FINAL_TYPE (RacimoChecksPanel, racimo_checks_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHECKS,
+  PROP_SUMMARY,
+  PROP_ROLE,
+  N_PROPS
+};
+
+enum {
+  FINDING_ACTIVATED,
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Menu labels take underscores as mnemonics; a name keeps its own. */
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static RacimoFindingRow *
+row_at (RacimoChecksPanel *self,
+        guint              position)
+{
+  g_autoptr(RacimoFindingRow) row = NULL;
+
+  if (self->rows == NULL)
+    return NULL;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  /* The list keeps its rows; a borrowed pointer stays valid. */
+  return row;
+}
+
+static gboolean
+is_open_finding (RacimoFindingRow *row)
+{
+  return row != NULL
+         && racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_FINDING
+         && racimo_finding_row_get_section (row) != RACIMO_FINDING_SECTION_WAIVED;
+}
+
+/* The summary */
+
+/**
+ * racimo_checks_panel_format_summary:
+ *
+ * Says how many problems there are, as the panel and the header bar show
+ * it: "2 errors, 3 warnings", or "No problems found".  Waived findings are
+ * not problems.
+ *
+ * Returns: (transfer full): the translated text
+ */
+char *
+racimo_checks_panel_format_summary (guint n_errors,
+                                    guint n_warnings)
+{
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+
+  if (n_errors == 0 && n_warnings == 0)
+    return g_strdup (_("No problems found"));
+
+  /* Translators: a count of error findings, in "2 errors, 3 warnings" */
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+  /* Translators: a count of warning findings, in "2 errors, 3 warnings" */
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+
+  if (n_warnings == 0)
+    return g_steal_pointer (&errors);
+  if (n_errors == 0)
+    return g_steal_pointer (&warnings);
+
+  /* Translators: errors, then warnings: "2 errors, 3 warnings" */
+  return g_strdup_printf (C_("checks summary", "%s, %s"), errors, warnings);
+}
+
+static void
+update_summary (RacimoChecksPanel *self)
+{
+  guint n_errors = self->checks != NULL ? racimo_checks_get_n_errors (self->checks) : 0;
+  guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
+  g_autofree char *summary = racimo_checks_panel_format_summary (n_errors, n_warnings);
+  GtkWidget *icon = GTK_WIDGET (self->summary_icon);
+
+  gtk_label_set_text (self->summary_label, summary);
+
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  gtk_widget_remove_css_class (icon, "success");
+  if (n_errors > 0)
+    {
+      gtk_image_set_from_icon_name (self->summary_icon, "dialog-error-symbolic");
+      gtk_widget_add_css_class (icon, "error");
+    }
+  else if (n_warnings > 0)
+    {
+      gtk_image_set_from_icon_name (self->summary_icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (self->summary_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (icon, "success");
+    }
+
+  if (g_strcmp0 (self->summary, summary) != 0)
+    {
+      g_free (self->summary);
+      self->summary = g_steal_pointer (&summary);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+    }
+}
+
+static void
+update_empty (RacimoChecksPanel *self)
+{
+  gboolean empty = self->rows == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+}
+
+/* Rows */
+
+typedef struct
+{
+  RacimoChecksPanel *panel;  /* unowned */
+  RacimoFindingRow  *row;    /* while bound */
+  gulong             notify_handler;
+  GtkWidget         *box;
+  GtkWidget         *icon;
+  GtkWidget         *title;
+  GtkWidget         *count;
+  GtkWidget         *message;
+  GtkWidget         *reason;
+  GtkWidget         *more;
+} RowWidgets;
+
+static const char * const row_classes[] = {
+  "finding-section", "finding-check", "finding", "errors", "warnings", "waived",
+};
+
+static void
+row_widgets_free (gpointer data)
+{
+  RowWidgets *w = data;
+
+  if (w->row != NULL)
+    g_clear_signal_handler (&w->notify_handler, w->row);
+  g_clear_object (&w->row);
+  g_free (w);
+}
+
+static RowWidgets *
+row_widgets (GtkListItem *list_item)
+{
+  return g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "racimo-row");
+}
+
+static void
+sync_row (RowWidgets *w)
+{
+  RacimoFindingRow *row = w->row;
+  RacimoFindingRowKind kind = racimo_finding_row_get_kind (row);
+  RacimoFindingSection section = racimo_finding_row_get_section (row);
+  const char *reason = racimo_finding_row_get_reason (row);
+  g_autofree char *count = g_strdup_printf ("%u", racimo_finding_row_get_count (row));
+  g_autofree char *quoted = NULL;
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_classes); i++)
+    gtk_widget_remove_css_class (w->box, row_classes[i]);
+  gtk_widget_remove_css_class (w->icon, "error");
+  gtk_widget_remove_css_class (w->icon, "warning");
+
+  gtk_widget_add_css_class (w->box, kind == RACIMO_FINDING_ROW_SECTION ? "finding-section"
+                                    : kind == RACIMO_FINDING_ROW_CHECK ? "finding-check"
+                                    : "finding");
+  gtk_widget_add_css_class (w->box, section == RACIMO_FINDING_SECTION_ERRORS ? "errors"
+                                    : section == RACIMO_FINDING_SECTION_WARNINGS ? "warnings"
+                                    : "waived");
+
+  gtk_label_set_text (GTK_LABEL (w->title), racimo_finding_row_get_title (row));
+  gtk_label_set_text (GTK_LABEL (w->count), count);
+
+  switch (kind)
+    {
+    case RACIMO_FINDING_ROW_SECTION:
+      gtk_image_set_from_icon_name (GTK_IMAGE (w->icon),
+                                    section == RACIMO_FINDING_SECTION_ERRORS
+                                    ? "dialog-error-symbolic"
+                                    : section == RACIMO_FINDING_SECTION_WARNINGS
+                                    ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+      if (section != RACIMO_FINDING_SECTION_WAIVED)
+        gtk_widget_add_css_class (w->icon, section == RACIMO_FINDING_SECTION_ERRORS
+                                           ? "error" : "warning");
+      gtk_widget_set_visible (w->icon, TRUE);
+      gtk_widget_set_visible (w->count, TRUE);
+      gtk_widget_set_visible (w->message, FALSE);
+      gtk_widget_set_visible (w->reason, FALSE);
+      gtk_widget_set_visible (w->more, FALSE);
+      /* Translators: a heading of the checks panel read aloud, with how
+       * many findings it has: "Errors, 3" */
+      label = g_strdup_printf (C_("checks heading", "%s, %u"), racimo_finding_row_get_title (row),
+                               racimo_finding_row_get_count (row));
+      break;
+
+    case RACIMO_FINDING_ROW_CHECK:
+      gtk_widget_set_visible (w->icon, FALSE);
+      gtk_widget_set_visible (w->count, TRUE);
+      gtk_widget_set_visible (w->message, FALSE);
+      gtk_widget_set_visible (w->reason, FALSE);
+      gtk_widget_set_visible (w->more, FALSE);
+      label = g_strdup_printf (C_("checks heading", "%s, %u"), racimo_finding_row_get_title (row),
+                               racimo_finding_row_get_count (row));
+      break;
+
+    case RACIMO_FINDING_ROW_FINDING:
+    default:
+      gtk_widget_set_visible (w->icon, FALSE);
+      gtk_widget_set_visible (w->count, FALSE);
+      gtk_label_set_text (GTK_LABEL (w->message), racimo_finding_row_get_message (row));
+      gtk_widget_set_visible (w->message, TRUE);
+      if (reason != NULL)
+        /* Translators: the reason a finding was waived, quoted */
+        quoted = g_strdup_printf (_("“%s”"), reason);
+      gtk_label_set_text (GTK_LABEL (w->reason), quoted != NULL ? quoted : "");
+      gtk_widget_set_visible (w->reason, reason != NULL);
+      gtk_widget_set_visible (w->more, TRUE);
+      /* What a screen reader says of the row: "No owner: Retraining
+       * pipeline. Activity "Retraining pipeline" has no owner (A)" */
+      if (reason != NULL)
+        /* Translators: a waived finding read aloud: check, item, message, reason */
+        label = g_strdup_printf (_("%s: %s. %s Waived: %s"),
+                                 racimo_check_get_title (racimo_finding_row_get_check (row)),
+                                 racimo_finding_row_get_title (row),
+                                 racimo_finding_row_get_message (row), reason);
+      else
+        /* Translators: a finding read aloud: check, item, then the message */
+        label = g_strdup_printf (_("%s: %s. %s"),
+                                 racimo_check_get_title (racimo_finding_row_get_check (row)),
+                                 racimo_finding_row_get_title (row),
+                                 racimo_finding_row_get_message (row));
+      break;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static GMenuModel *
+build_row_menu (RacimoChecksPanel *self,
+                RacimoFindingRow  *row)
+{
+  RacimoItem *item = racimo_finding_row_get_item (row);
+  RacimoCheck check = racimo_finding_row_get_check (row);
+  const char *item_id = racimo_item_get_id (item);
+  const char *check_id = racimo_check_get_id (check);
+  gboolean waived = racimo_finding_row_get_section (row) == RACIMO_FINDING_SECTION_WAIVED;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) fixes = g_menu_new ();
+  g_autoptr(GMenu) waivers = g_menu_new ();
+  g_autoptr(GMenuItem) entry = NULL;
+
+  /* The quick fix: one of those who do the work becomes the owner. */
+  if (!waived && check == RACIMO_CHECK_NO_OWNER && RACIMO_IS_ACTIVITY (item))
+    {
+      const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
+      RacimoCodes doer = RACIMO_CODE_BIT (scheme->doer);
+      guint n_roles = racimo_project_get_n_roles (self->project);
+
+      for (guint i = 0; i < n_roles; i++)
+        {
+          RacimoRole *role = racimo_project_get_role (self->project, i);
+          g_autofree char *name = NULL;
+          g_autofree char *label = NULL;
+          g_autoptr(GMenuItem) fix = NULL;
+
+          if ((racimo_activity_get_codes (RACIMO_ACTIVITY (item), role) & doer) == 0)
+            continue;
+
+          name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
+          if (scheme->doer_exactly_one)
+            /* Translators: a quick fix in the DACI scheme: the role becomes
+             * the approver (A) of the activity */
+            label = g_strdup_printf (_("Make %s the Approver"), name);
+          else
+            /* Translators: a quick fix: the role becomes accountable (A) for
+             * the activity */
+            label = g_strdup_printf (_("Make %s Accountable"), name);
+
+          fix = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target (fix, "checks.make-owner", "(ss)", item_id,
+                                             racimo_item_get_id (RACIMO_ITEM (role)));
+          g_menu_append_item (fixes, fix);
+        }
+
+      if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
+    }
+
+  entry = g_menu_item_new (waived ? _("Change _Reason…") : _("_Waive…"), NULL);
+  g_menu_item_set_action_and_target (entry, "checks.waive", "(ss)", item_id, check_id);
+  g_menu_append_item (waivers, entry);
+  if (waived)
+    {
+      g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove Waiver"), NULL);
+
+      g_menu_item_set_action_and_target (remove, "checks.unwaive", "(ss)", item_id, check_id);
+      g_menu_append_item (waivers, remove);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (waivers));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+popup_row_menu (RacimoChecksPanel *self,
+                RacimoFindingRow  *row,
+                GtkWidget         *anchor,
+                double             x,
+                double             y)
+{
+  g_autoptr(GMenuModel) model = build_row_menu (self, row);
+  graphene_point_t point = GRAPHENE_POINT_INIT ((float) x, (float) y);
+  graphene_point_t in_panel;
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  if (x < 0 && gtk_widget_compute_bounds (anchor, GTK_WIDGET (self), &bounds))
+    {
+      rect.x = (int) bounds.origin.x;
+      rect.y = (int) bounds.origin.y;
+      rect.width = (int) bounds.size.width;
+      rect.height = (int) bounds.size.height;
+    }
+  else if (gtk_widget_compute_point (anchor, GTK_WIDGET (self), &point, &in_panel))
+    {
+      rect.x = (int) in_panel.x;
+      rect.y = (int) in_panel.y;
+      rect.width = rect.height = 1;
+    }
+  else
+    return;
+
+  gtk_popover_popdown (GTK_POPOVER (self->waive_popover));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static void
+on_more_clicked (GtkButton  *button,
+                 RowWidgets *w)
+{
+  if (w->row != NULL)
+    popup_row_menu (w->panel, w->row, GTK_WIDGET (button), -1, -1);
+}
+
+static void
+on_row_pressed (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                RowWidgets      *w)
+{
+  if (w->row == NULL || racimo_finding_row_get_kind (w->row) != RACIMO_FINDING_ROW_FINDING)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_row_menu (w->panel, w->row, w->box, x, y);
+}
+
+static GtkWidget *
+new_label (const char *css_class,
+           gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           RacimoChecksPanel        *self)
+{
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  w->panel = self;
+  w->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  w->icon = gtk_image_new ();
+  w->title = new_label ("finding-title", FALSE);
+  w->count = new_label ("finding-count", FALSE);
+  w->message = new_label ("finding-message", TRUE);
+  w->reason = new_label ("finding-reason", TRUE);
+  w->more = gtk_button_new_from_icon_name ("view-more-symbolic");
+
+  gtk_widget_set_valign (w->icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (w->title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (w->count), 1);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (w->more, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (w->more, "flat");
+  gtk_widget_add_css_class (w->more, "circular");
+  gtk_widget_set_tooltip_text (w->more, _("Finding Actions"));
+  g_signal_connect (w->more, "clicked", G_CALLBACK (on_more_clicked), w);
+
+  gtk_box_append (GTK_BOX (line), w->title);
+  gtk_box_append (GTK_BOX (line), w->count);
+  gtk_box_append (GTK_BOX (text), line);
+  gtk_box_append (GTK_BOX (text), w->message);
+  gtk_box_append (GTK_BOX (text), w->reason);
+  gtk_box_append (GTK_BOX (w->box), w->icon);
+  gtk_box_append (GTK_BOX (w->box), text);
+  gtk_box_append (GTK_BOX (w->box), w->more);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), w);
+  gtk_widget_add_controller (w->box, GTK_EVENT_CONTROLLER (click));
+
+  g_object_set_data_full (G_OBJECT (w->box), "racimo-row", w, row_widgets_free);
+  gtk_list_item_set_child (list_item, w->box);
+}
+
+static void
+row_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          RacimoChecksPanel        *self)
+{
+  RowWidgets *w = row_widgets (list_item);
+  RacimoFindingRow *row = gtk_list_item_get_item (list_item);
+  gboolean finding = racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_FINDING;
+
+  gtk_list_item_set_selectable (list_item, finding);
+  gtk_list_item_set_activatable (list_item, finding);
+
+  w->row = g_object_ref (row);
+  w->notify_handler = g_signal_connect_swapped (row, "notify", G_CALLBACK (sync_row), w);
+  sync_row (w);
+  g_hash_table_insert (self->bound, row, w->box);
+}
+
+static void
+row_unbind (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            RacimoChecksPanel        *self)
+{
+  RowWidgets *w = row_widgets (list_item);
+
+  if (w->row == NULL)
+    return;
+
+  if (g_hash_table_lookup (self->bound, w->row) == w->box)
+    g_hash_table_remove (self->bound, w->row);
+  g_clear_signal_handler (&w->notify_handler, w->row);
+  g_clear_object (&w->row);
+}
+
+/* Selection */
+
+static void
+scroll_to (RacimoChecksPanel *self,
+           guint              position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              position);
+}
+
+static void
+on_selection_changed (RacimoChecksPanel  *self,
+                      guint               position,
+                      guint               n_items,
+                      GtkSingleSelection *selection)
+{
+  RacimoFindingRow *row = gtk_single_selection_get_selected_item (selection);
+
+  /* The list changing under the selection keeps the same row, or none. */
+  if (row == self->selected)
+    return;
+
+  g_set_object (&self->selected, row);
+
+  if (!self->selecting && row != NULL
+      && racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_FINDING)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0,
+                   racimo_finding_row_get_item (row),
+                   (guint) racimo_finding_row_get_check (row));
+}
+
+static void
+on_activate (RacimoChecksPanel *self,
+             guint              position,
+             GtkListView       *list_view)
+{
+  RacimoFindingRow *row = row_at (self, position);
+
+  if (row != NULL && racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_FINDING)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0,
+                   racimo_finding_row_get_item (row),
+                   (guint) racimo_finding_row_get_check (row));
+}
+
+static void
+select_position (RacimoChecksPanel *self,
+                 guint              position)
+{
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+  g_set_object (&self->selected, gtk_single_selection_get_selected_item (self->selection));
+  scroll_to (self, position);
+}
+
+static RacimoItem *
+select_step (RacimoChecksPanel *self,
+             int                step,
+             RacimoCheck       *check)
+{
+  guint n, selected;
+  gint64 start;
+
+  if (self->rows == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (n == 0)
+    return NULL;
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= n)
+    start = step > 0 ? -1 : (gint64) n;
+  else
+    start = selected;
+
+  /* Round the list, from the one after the selection; waived findings are
+   * not problems to go to. */
+  for (guint i = 1; i <= n; i++)
+    {
+      guint position = (guint) (((start + step * (gint64) i) % n + n) % n);
+      RacimoFindingRow *row = row_at (self, position);
+
+      if (!is_open_finding (row))
+        continue;
+
+      select_position (self, position);
+      if (check != NULL)
+        *check = racimo_finding_row_get_check (row);
+      return racimo_finding_row_get_item (row);
+    }
+
+  return NULL;
+}
+
+/* Role details */
+
+static void
+on_owned_activated (RacimoChecksPanel *self,
+                    RacimoActivity    *activity,
+                    RacimoRoleDetails *details)
+{
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, activity);
+}
+
+static void
+on_details_role (RacimoChecksPanel *self,
+                 GParamSpec        *pspec,
+                 RacimoRoleDetails *details)
+{
+  /* The role left the project. */
+  if (racimo_role_details_get_role (details) == NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->pages), "findings");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+/* Waivers and the quick fix */
+
+static void
+on_waive_changed (RacimoChecksPanel *self,
+                  GtkEditable       *entry)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  gtk_widget_set_sensitive (self->waive_button, *reason != '\0');
+}
+
+static void
+on_waive_apply (RacimoChecksPanel *self,
+                GtkWidget         *widget)
+{
+  g_autofree char *reason =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->waive_entry))));
+  g_autoptr(RacimoItem) item = NULL;
+
+  if (self->waive_item == NULL || *reason == '\0')
+    return;
+
+  item = g_steal_pointer (&self->waive_item);
+  gtk_popover_popdown (GTK_POPOVER (self->waive_popover));
+  racimo_project_set_waiver (self->project, item, racimo_check_get_id (self->waive_check),
+                             reason);
+}
+
+static void
+point_at_finding (RacimoChecksPanel *self,
+                  GtkWidget         *popover,
+                  RacimoItem        *item,
+                  RacimoCheck        check)
+{
+  int position = racimo_finding_list_find (self->rows, item, check);
+  RacimoFindingRow *row = position >= 0 ? row_at (self, (guint) position) : NULL;
+  GtkWidget *widget = row != NULL ? g_hash_table_lookup (self->bound, row) : NULL;
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget)
+      || !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
+    {
+      /* Not in view: under the summary, at the top of the list. */
+      if (!gtk_widget_compute_bounds (self->summary_box, GTK_WIDGET (self), &bounds))
+        graphene_rect_init (&bounds, 0, 0, 1, 1);
+    }
+
+  rect.x = (int) bounds.origin.x;
+  rect.y = (int) bounds.origin.y;
+  rect.width = MAX (1, (int) bounds.size.width);
+  rect.height = MAX (1, (int) bounds.size.height);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+}
+
+static void
+open_waive (RacimoChecksPanel *self,
+            RacimoItem        *item,
+            RacimoCheck        check)
+{
+  const char *old_reason = racimo_item_get_waiver_reason (item, racimo_check_get_id (check));
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  int position;
+
+  gtk_popover_popdown (GTK_POPOVER (self->row_menu));
+
+  g_set_object (&self->waive_item, item);
+  self->waive_check = check;
+
+  position = racimo_finding_list_find (self->rows, item, check);
+  if (position >= 0)
+    scroll_to (self, (guint) position);
+
+  title = escape_underscores (racimo_check_get_title (check));
+  name = escape_underscores (racimo_item_get_name (item));
+  /* Translators: asks for the reason of a waiver; the first %s is the title
+   * of a check ("No owner"), the second the name of an activity or role */
+  text = g_strdup_printf (_("_Why is “%s” acceptable for “%s”?"), title, name);
+  gtk_label_set_text_with_mnemonic (self->waive_label, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->waive_entry), old_reason != NULL ? old_reason : "");
+  on_waive_changed (self, GTK_EDITABLE (self->waive_entry));
+
+  point_at_finding (self, self->waive_popover, item, check);
+  gtk_popover_popup (GTK_POPOVER (self->waive_popover));
+  gtk_widget_grab_focus (self->waive_entry);
+}
+
+static gboolean
+lookup_target (RacimoChecksPanel  *self,
+               GVariant           *parameter,
+               RacimoItem        **item,
+               const char        **second)
+{
+  const char *id;
+
+  if (self->project == NULL)
+    return FALSE;
+
+  g_variant_get (parameter, "(&s&s)", &id, second);
+  *item = racimo_project_lookup (self->project, id);
+
+  return *item != NULL;
+}
+
+static void
+waive_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+  RacimoItem *item;
+  const char *check_id;
+  RacimoCheck check;
+
+  if (lookup_target (self, parameter, &item, &check_id)
+      && racimo_check_from_id (check_id, &check))
+    open_waive (self, item, check);
+}
+
+static void
+unwaive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+  RacimoItem *item;
+  const char *check_id;
+  RacimoCheck check;
+
+  if (lookup_target (self, parameter, &item, &check_id)
+      && racimo_check_from_id (check_id, &check))
+    racimo_project_set_waiver (self->project, item, check_id, NULL);
+}
+
+static void
+make_owner_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+  RacimoItem *item;
+  RacimoItem *role;
+  const char *role_id;
+  const RacimoScheme *scheme;
+  RacimoHistory *history;
+  RacimoCodes codes;
+  g_autofree char *label = NULL;
+
+  if (!lookup_target (self, parameter, &item, &role_id) || !RACIMO_IS_ACTIVITY (item))
+    return;
+  role = racimo_project_lookup (self->project, role_id);
+  if (!RACIMO_IS_ROLE (role))
+    return;
+
+  scheme = racimo_project_get_scheme (self->project);
+  history = racimo_project_get_history (self->project);
+  codes = racimo_activity_get_codes (RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
+
+  if (scheme->doer_exactly_one)
+    /* Translators: what Undo undoes after the DACI quick fix */
+    label = g_strdup_printf (_("Make %s the Approver"), racimo_item_get_name (role));
+  else
+    /* Translators: what Undo undoes after the quick fix */
+    label = g_strdup_printf (_("Make %s Accountable"), racimo_item_get_name (role));
+
+  /* One step, named for what the user chose. */
+  racimo_history_begin (history, label);
+  racimo_project_set_codes (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role),
+                            codes | RACIMO_CODE_BIT (scheme->owner));
+  racimo_history_end (history);
+}
+
+static void
+show_findings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  racimo_checks_panel_show_role (RACIMO_CHECKS_PANEL (widget), NULL);
+}
+
+/* GtkWidget */
+
+static void
+racimo_checks_panel_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+
+  gtk_widget_measure (self->pages, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+racimo_checks_panel_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+
+  gtk_widget_allocate (self->pages, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->waive_popover));
+  gtk_popover_present (GTK_POPOVER (self->row_menu));
+}
+
+/* GObject */
+
+static void
+disconnect_checks (RacimoChecksPanel *self)
+{
+  if (self->checks != NULL)
+    g_signal_handlers_disconnect_by_data (self->checks, self);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+  g_clear_object (&self->waive_item);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->project);
+  g_clear_object (&self->checks);
+}
+
+static void
+racimo_checks_panel_dispose (GObject *object)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (object);
+  GtkWidget *child;
+
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+  disconnect_checks (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_CHECKS_PANEL);
+  self->row_menu = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (racimo_checks_panel_parent_class)->dispose (object);
+}
+
+static void
+racimo_checks_panel_finalize (GObject *object)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (object);
+
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (racimo_checks_panel_parent_class)->finalize (object);
+}
+
+static void
+racimo_checks_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHECKS:
+      g_value_set_object (value, self->checks);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case PROP_ROLE:
+      g_value_set_object (value, racimo_checks_panel_get_role (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+racimo_checks_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHECKS:
+      racimo_checks_panel_set_checks (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = racimo_checks_panel_dispose;
+  object_class->finalize = racimo_checks_panel_finalize;
+  object_class->get_property = racimo_checks_panel_get_property;
+  object_class->set_property = racimo_checks_panel_set_property;
+  widget_class->measure = racimo_checks_panel_measure;
+  widget_class->size_allocate = racimo_checks_panel_size_allocate;
+
+  properties[PROP_CHECKS] =
+    g_param_spec_object ("checks", NULL, NULL, RACIMO_TYPE_CHECKS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * RacimoChecksPanel:summary:
+   *
+   * How many problems there are, for the header bar: "2 errors, 3
+   * warnings", or "No problems found".
+   */
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ROLE] =
+    g_param_spec_object ("role", NULL, NULL, RACIMO_TYPE_ROLE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RacimoChecksPanel::finding-activated:
+   * @item: the role, phase or activity the finding is on
+   * @check: the #RacimoCheck of the finding
+   *
+   * Emitted when the user selects or activates a finding (a click, the
+   * arrow keys, Enter), for the window to move the grid's cursor to @item.
+   * Not emitted for racimo_checks_panel_select() and the like, whose
+   * caller moves the cursor itself.
+   */
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_ITEM, G_TYPE_UINT);
+
+  /**
+   * RacimoChecksPanel::item-activated:
+   * @item: an activity
+   *
+   * Emitted when the user picks an activity in a role's details, for the
+   * window to move the grid's cursor to it.
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RACIMO_TYPE_ITEM);
+
+  gtk_widget_class_set_css_name (widget_class, "checkspanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  g_type_ensure (RACIMO_TYPE_ROLE_DETAILS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/racimo-checks-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, pages);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, summary_icon);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, selection);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, role_details);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_popover);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_entry);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_button);
+  gtk_widget_class_bind_template_callback (widget_class, row_setup);
+  gtk_widget_class_bind_template_callback (widget_class, row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, row_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_owned_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_role);
+  gtk_widget_class_bind_template_callback (widget_class, on_waive_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_waive_apply);
+
+  /* Targets are ids, which stay valid across undo, unlike positions. */
+  gtk_widget_class_install_action (widget_class, "checks.waive", "(ss)", waive_action);
+  gtk_widget_class_install_action (widget_class, "checks.unwaive", "(ss)", unwaive_action);
+  gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", make_owner_action);
+  gtk_widget_class_install_action (widget_class, "checks.show-findings", NULL,
+                                   show_findings_action);
+}
+
+static void
+racimo_checks_panel_init (RacimoChecksPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->row_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+
+  update_summary (self);
+  update_empty (self);
+}
+
+/**
+ * racimo_checks_panel_new:
+ *
+ * Returns: (transfer floating): a panel that shows no findings until
+ *   racimo_checks_panel_set_checks() is called
+ */
+GtkWidget *
+racimo_checks_panel_new (void)
+{
+  return g_object_new (RACIMO_TYPE_CHECKS_PANEL, NULL);
+}
+
+/**
+ * racimo_checks_panel_set_checks:
+ * @checks: (nullable): the findings to list, or %NULL for none
+ *
+ * Lists @checks' findings and follows them, and shows the findings page.
+ */
+void
+racimo_checks_panel_set_checks (RacimoChecksPanel *self,
+                                RacimoChecks      *checks)
+{
+  g_return_if_fail (RACIMO_IS_CHECKS_PANEL (self));
+  g_return_if_fail (checks == NULL || RACIMO_IS_CHECKS (checks));
+
+  if (self->checks == checks)
+    return;
+
+  gtk_popover_popdown (GTK_POPOVER (self->waive_popover));
+  gtk_popover_popdown (GTK_POPOVER (self->row_menu));
+  gtk_single_selection_set_model (self->selection, NULL);
+  disconnect_checks (self);
+
+  racimo_role_details_set_checks (self->role_details, checks);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->pages), "findings");
+
+  if (checks != NULL)
+    {
+      self->checks = g_object_ref (checks);
+      self->project = g_object_ref (racimo_checks_get_project (checks));
+      self->rows = racimo_finding_list_new (checks);
+
+      g_signal_connect_swapped (checks, "notify::n-errors", G_CALLBACK (update_summary), self);
+      g_signal_connect_swapped (checks, "notify::n-warnings", G_CALLBACK (update_summary), self);
+      g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_empty), self);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+    }
+
+  update_summary (self);
+  update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKS]);
+}
+
+/**
+ * racimo_checks_panel_get_checks:
+ *
+ * Returns: (transfer none) (nullable): the checks listed
+ */
+RacimoChecks *
+racimo_checks_panel_get_checks (RacimoChecksPanel *self)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), NULL);
+
+  return self->checks;
+}
+
+/**
+ * racimo_checks_panel_get_rows:
+ *
+ * Returns: (transfer none) (nullable): the #RacimoFindingRow list shown,
+ *   headers included
+ */
+GListModel *
+racimo_checks_panel_get_rows (RacimoChecksPanel *self)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), NULL);
+
+  return self->rows != NULL ? G_LIST_MODEL (self->rows) : NULL;
+}
+
+/**
+ * racimo_checks_panel_get_summary:
+ *
+ * Returns: what #RacimoChecksPanel:summary says
+ */
+const char *
+racimo_checks_panel_get_summary (RacimoChecksPanel *self)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), NULL);
+
+  return self->summary;
+}
+
+/**
+ * racimo_checks_panel_get_selected:
+ * @check: (out) (optional): the check of the finding selected
+ *
+ * Returns: (transfer none) (nullable): the item of the finding selected
+ */
+RacimoItem *
+racimo_checks_panel_get_selected (RacimoChecksPanel *self,
+                                  RacimoCheck       *check)
+{
+  RacimoFindingRow *row;
+
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), NULL);
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL || racimo_finding_row_get_kind (row) != RACIMO_FINDING_ROW_FINDING)
+    return NULL;
+
+  if (check != NULL)
+    *check = racimo_finding_row_get_check (row);
+  return racimo_finding_row_get_item (row);
+}
+
+/**
+ * racimo_checks_panel_select:
+ * @item: a role, phase or activity
+ * @check: a check
+ *
+ * Selects the finding of @check on @item and scrolls it into view, as when
+ * the grid's cursor comes to it.  Does not emit
+ * #RacimoChecksPanel::finding-activated.
+ *
+ * Returns: %TRUE when there is such a finding
+ */
+gboolean
+racimo_checks_panel_select (RacimoChecksPanel *self,
+                            RacimoItem        *item,
+                            RacimoCheck        check)
+{
+  int position;
+
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), FALSE);
+  g_return_val_if_fail (RACIMO_IS_ITEM (item), FALSE);
+
+  if (self->rows == NULL)
+    return FALSE;
+
+  position = racimo_finding_list_find (self->rows, item, check);
+  if (position < 0)
+    return FALSE;
+
+  select_position (self, (guint) position);
+  return TRUE;
+}
+
+/**
+ * racimo_checks_panel_select_next:
+ * @check: (out) (optional): the check of the finding selected
+ *
+ * Selects the next problem after the one selected, round to the first
+ * after the last, skipping waived findings: what Ctrl+. does from the grid.
+ * Does not emit #RacimoChecksPanel::finding-activated.
+ *
+ * Returns: (transfer none) (nullable): the item to move the cursor to, or
+ *   %NULL when there is no problem
+ */
+RacimoItem *
+racimo_checks_panel_select_next (RacimoChecksPanel *self,
+                                 RacimoCheck       *check)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), NULL);
+
+  return select_step (self, +1, check);
+}
+
+/**
+ * racimo_checks_panel_select_previous:
+ * @check: (out) (optional): the check of the finding selected
+ *
+ * Like racimo_checks_panel_select_next(), backwards: what Ctrl+, does.
+ *
+ * Returns: (transfer none) (nullable): the item to move the cursor to
+ */
+RacimoItem *
+racimo_checks_panel_select_previous (RacimoChecksPanel *self,
+                                     RacimoCheck       *check)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), NULL);
+
+  return select_step (self, -1, check);
+}
+
+/**
+ * racimo_checks_panel_show_role:
+ * @role: (nullable): a role of the project, or %NULL
+ *
+ * Shows @role's details in place of the findings, or the findings again
+ * for %NULL.
+ */
+void
+racimo_checks_panel_show_role (RacimoChecksPanel *self,
+                               RacimoRole        *role)
+{
+  g_return_if_fail (RACIMO_IS_CHECKS_PANEL (self));
+  g_return_if_fail (role == NULL || RACIMO_IS_ROLE (role));
+  g_return_if_fail (role == NULL || self->checks != NULL);
+
+  /* Details of no role follow no edits. */
+  racimo_role_details_set_role (self->role_details, role);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->pages), role != NULL ? "role" : "findings");
+}
+
+/**
+ * racimo_checks_panel_get_role:
+ *
+ * Returns: (transfer none) (nullable): the role whose details are shown
+ */
+RacimoRole *
+racimo_checks_panel_get_role (RacimoChecksPanel *self)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS_PANEL (self), NULL);
+
+  return racimo_role_details_get_role (self->role_details);
+}

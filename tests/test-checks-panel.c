@@ -1,0 +1,1074 @@
+/* test-checks-panel.c: the checks panel beside the grid, driven as a user
+ * would: the findings it lists and counts, going to one, the quick fix,
+ * waiving and unwaiving with undo, following edits, and a role's details
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "racimo-checks-panel.h"
+#include "racimo-matrix-view.h"
+#include "racimo-role-details.h"
+
+#define BIT RACIMO_CODE_BIT
+
+typedef struct
+{
+  RacimoProject     *project;
+  RacimoChecks      *checks;
+  GtkWidget         *window;
+  RacimoChecksPanel *panel;
+  RacimoMatrixView  *view;
+
+  /* The rows as items-changed said them, to check that it said them right */
+  GPtrArray         *mirror;
+  GListModel        *mirrored;
+
+  guint              n_activated;
+  RacimoItem        *activated_item;
+  RacimoCheck        activated_check;
+} Fixture;
+
+/* Helpers */
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (frames < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, id);
+  g_assert_cmpuint (frames, >=, 2);
+}
+
+static RacimoProject *
+load_project (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  RacimoProject *project;
+  gsize length;
+
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", name, NULL),
+                       &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  project = racimo_file_load_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+
+  return project;
+}
+
+static void
+on_mirror_changed (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Fixture    *f)
+{
+  g_assert_cmpuint (position + removed, <=, f->mirror->len);
+  g_ptr_array_remove_range (f->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (f->mirror, (int) (position + i),
+                        g_list_model_get_item (model, position + i));
+}
+
+static void
+mirror_rows (Fixture *f)
+{
+  GListModel *rows = racimo_checks_panel_get_rows (f->panel);
+
+  if (f->mirrored != NULL)
+    g_signal_handlers_disconnect_by_data (f->mirrored, f);
+  g_clear_object (&f->mirrored);
+  g_ptr_array_set_size (f->mirror, 0);
+
+  if (rows == NULL)
+    return;
+
+  f->mirrored = g_object_ref (rows);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    g_ptr_array_add (f->mirror, g_list_model_get_item (rows, i));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (on_mirror_changed), f);
+}
+
+/* Moves the grid's cursor to what a finding is on, as the window does. */
+static void
+on_finding_activated (RacimoChecksPanel *panel,
+                      RacimoItem        *item,
+                      guint              check,
+                      Fixture           *f)
+{
+  f->n_activated++;
+  f->activated_item = item;
+  f->activated_check = (RacimoCheck) check;
+
+  if (RACIMO_IS_ROLE (item))
+    racimo_matrix_view_set_cursor (f->view, RACIMO_MATRIX_HEADER_ROW,
+                                   racimo_project_index_of_role (f->project, RACIMO_ROLE (item)));
+  else
+    racimo_matrix_view_set_cursor (f->view, racimo_matrix_view_find_row (f->view, item),
+                                   RACIMO_MATRIX_NAME_COLUMN);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *file = data != NULL ? data : "panel-problems.raci";
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  f->project = load_project (file);
+  f->checks = racimo_checks_new (f->project);
+  f->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+
+  f->view = RACIMO_MATRIX_VIEW (racimo_matrix_view_new ());
+  racimo_matrix_view_set_project (f->view, f->project, f->checks);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->view));
+  gtk_widget_set_hexpand (scroller, TRUE);
+
+  f->panel = RACIMO_CHECKS_PANEL (racimo_checks_panel_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (f->panel), 340, -1);
+  racimo_checks_panel_set_checks (f->panel, f->checks);
+  g_signal_connect (f->panel, "finding-activated", G_CALLBACK (on_finding_activated), f);
+  mirror_rows (f);
+
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->panel));
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_frames (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->mirrored != NULL)
+    g_signal_handlers_disconnect_by_data (f->mirrored, f);
+  g_clear_object (&f->mirrored);
+  g_clear_pointer (&f->mirror, g_ptr_array_unref);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+
+  g_assert_finalize_object (f->checks);
+  g_assert_finalize_object (f->project);
+}
+
+/* The rows, one a line: "# Errors 3" for a section, "## No owner 1" for a
+ * check, "- NAME: MESSAGE" for a finding, its reason after it. */
+static char *
+dump_model (GListModel *rows)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RacimoFindingRow) row = g_list_model_get_item (rows, i);
+
+      switch (racimo_finding_row_get_kind (row))
+        {
+        case RACIMO_FINDING_ROW_SECTION:
+          g_string_append_printf (s, "# %s %u\n", racimo_finding_row_get_title (row),
+                                  racimo_finding_row_get_count (row));
+          break;
+        case RACIMO_FINDING_ROW_CHECK:
+          g_string_append_printf (s, "## %s %u\n", racimo_finding_row_get_title (row),
+                                  racimo_finding_row_get_count (row));
+          break;
+        case RACIMO_FINDING_ROW_FINDING:
+        default:
+          g_string_append_printf (s, "- %s: %s", racimo_finding_row_get_title (row),
+                                  racimo_finding_row_get_message (row));
+          if (racimo_finding_row_get_reason (row) != NULL)
+            g_string_append_printf (s, " (%s)", racimo_finding_row_get_reason (row));
+          g_string_append_c (s, '\n');
+          break;
+        }
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* The panel's list, kept up to date edit by edit, is the list a fresh
+ * panel would show, and its signals said every change. */
+static void
+assert_consistent (Fixture *f)
+{
+  GListModel *rows = racimo_checks_panel_get_rows (f->panel);
+  g_autoptr(RacimoFindingList) fresh = racimo_finding_list_new (f->checks);
+  g_autofree char *got = dump_model (rows);
+  g_autofree char *expected = dump_model (G_LIST_MODEL (fresh));
+
+  g_assert_cmpstr (got, ==, expected);
+
+  g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (rows));
+  for (guint i = 0; i < f->mirror->len; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      g_assert_true (g_ptr_array_index (f->mirror, i) == row);
+    }
+}
+
+#define assert_rows(f, expected) \
+  G_STMT_START { \
+    g_autofree char *dumped_ = dump_model (racimo_checks_panel_get_rows ((f)->panel)); \
+    g_assert_cmpstr (dumped_, ==, expected); \
+    assert_consistent (f); \
+  } G_STMT_END
+
+static RacimoItem *
+item (Fixture    *f,
+      const char *id)
+{
+  RacimoItem *found = racimo_project_lookup (f->project, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+find_widgets (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_widgets (child, type, found);
+}
+
+/* The label showing @text in @root, mapped. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  find_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (label)
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+static gpointer
+template_child (Fixture    *f,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->panel),
+                                                  RACIMO_TYPE_CHECKS_PANEL, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkPopoverMenu *
+row_menu (Fixture *f)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->panel)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return GTK_POPOVER_MENU (child);
+
+  g_assert_not_reached ();
+}
+
+/* The labels of a menu, sections flattened, one a line. */
+static void
+dump_menu (GMenuModel *model,
+           GString    *s)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = NULL;
+
+      if (section != NULL)
+        {
+          dump_menu (section, s);
+          continue;
+        }
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_string_append_printf (s, "%s\n", label);
+    }
+}
+
+static void
+assert_cursor (Fixture *f,
+               int      row,
+               int      column)
+{
+  int r, c;
+
+  racimo_matrix_view_get_cursor (f->view, &r, &c);
+  g_assert_cmpint (r, ==, row);
+  g_assert_cmpint (c, ==, column);
+}
+
+#define PROBLEMS \
+  "# Errors 3\n" \
+  "## No owner 1\n" \
+  "- Retraining pipeline: Activity \"Retraining pipeline\" has no owner (A)\n" \
+  "## Several owners 1\n" \
+  "- Déployer le modèle: Activity \"Déployer le modèle\" has 2 owners (A): ML engineer, " \
+  "MLOps engineer\n" \
+  "## Unknown code 1\n" \
+  "- Label the data: Activity \"Label the data\" uses S, which the RACI scheme does not " \
+  "define\n" \
+  "# Warnings 6\n" \
+  "## No one responsible 1\n" \
+  "- Monitor drift: Activity \"Monitor drift\" has no one responsible (R)\n" \
+  "## Idle role 1\n" \
+  "- UX designer: Role \"UX designer\" holds no code in any activity\n" \
+  "## Overloaded role 1\n" \
+  "- ML engineer: Role \"ML engineer\" is responsible or accountable for 7 of 10 " \
+  "activities\n" \
+  "## Unnamed 1\n" \
+  "- Unnamed activity: Activity 4 of phase \"MLOps\" has no name\n" \
+  "## Duplicate name 2\n" \
+  "- Clean the data: Activity \"Clean the data\" appears twice in phase \"Data\"\n" \
+  "- Clean the data: Activity \"Clean the data\" appears twice in phase \"Data\"\n" \
+  "# Waived 1\n" \
+  "## No one responsible 1\n" \
+  "- Choose the model family: Activity \"Choose the model family\" has no one " \
+  "responsible (R) (The data scientist does this alone.)\n"
+
+/* Tests */
+
+static void
+test_listed (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkStack *list_stack = GTK_STACK (template_child (f, "list_stack"));
+
+  assert_rows (f, PROBLEMS);
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "3 errors, 6 warnings");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+
+  /* On screen: the summary, the headings and the first findings. */
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "3 errors, 6 warnings"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Errors"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "No owner"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Retraining pipeline"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
+                                "Activity \"Retraining pipeline\" has no owner (A)"));
+
+  /* Scrolled to, the waived finding shows its reason. */
+  g_assert_true (racimo_checks_panel_select (f->panel, item (f, "model-family"),
+                                             RACIMO_CHECK_NO_DOER));
+  wait_for_frames (f->window);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
+                                "“The data scientist does this alone.”"));
+
+  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+                                               racimo_checks_panel_get_rows (f->panel)),
+                                             item (f, "retraining"), RACIMO_CHECK_NO_OWNER),
+                   ==, 2);
+  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+                                               racimo_checks_panel_get_rows (f->panel)),
+                                             item (f, "retraining"), RACIMO_CHECK_NO_DOER),
+                   ==, -1);
+}
+
+static void
+test_select (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (template_child (f, "selection"));
+  GtkListView *list_view = GTK_LIST_VIEW (template_child (f, "list_view"));
+  RacimoCheck check;
+
+  /* Selecting the idle role moves the cursor to its column's header. */
+  gtk_single_selection_set_selected (selection, 11);
+  spin ();
+  g_assert_cmpuint (f->n_activated, ==, 1);
+  g_assert_true (f->activated_item == item (f, "ux-designer"));
+  g_assert_cmpint (f->activated_check, ==, RACIMO_CHECK_IDLE_ROLE);
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 1);
+  g_assert_true (racimo_checks_panel_get_selected (f->panel, &check) == item (f, "ux-designer"));
+  g_assert_cmpint (check, ==, RACIMO_CHECK_IDLE_ROLE);
+
+  /* Selecting "No owner: Retraining pipeline" moves it to that row. */
+  gtk_single_selection_set_selected (selection, 2);
+  spin ();
+  g_assert_cmpuint (f->n_activated, ==, 2);
+  g_assert_true (f->activated_item == item (f, "retraining"));
+  g_assert_cmpint (f->activated_check, ==, RACIMO_CHECK_NO_OWNER);
+  assert_cursor (f, racimo_matrix_view_find_row (f->view, item (f, "retraining")),
+                 RACIMO_MATRIX_NAME_COLUMN);
+
+  /* Enter on the selected finding goes there again. */
+  racimo_matrix_view_set_cursor (f->view, 0, 0);
+  g_signal_emit_by_name (list_view, "activate", 2);
+  g_assert_cmpuint (f->n_activated, ==, 3);
+  assert_cursor (f, racimo_matrix_view_find_row (f->view, item (f, "retraining")),
+                 RACIMO_MATRIX_NAME_COLUMN);
+
+  /* Headers go nowhere. */
+  g_signal_emit_by_name (list_view, "activate", 0);
+  g_assert_cmpuint (f->n_activated, ==, 3);
+
+  /* Selecting from the window's side does not bounce back. */
+  g_assert_true (racimo_checks_panel_select (f->panel, item (f, "monitor"),
+                                             RACIMO_CHECK_NO_DOER));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 9);
+  g_assert_cmpuint (f->n_activated, ==, 3);
+  g_assert_false (racimo_checks_panel_select (f->panel, item (f, "monitor"),
+                                              RACIMO_CHECK_NO_OWNER));
+}
+
+static void
+test_next_previous (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char  *id;
+    RacimoCheck  check;
+  } order[] = {
+    { "retraining", RACIMO_CHECK_NO_OWNER },
+    { "deploy", RACIMO_CHECK_MANY_OWNERS },
+    { "label", RACIMO_CHECK_UNKNOWN_CODE },
+    { "monitor", RACIMO_CHECK_NO_DOER },
+    { "ux-designer", RACIMO_CHECK_IDLE_ROLE },
+    { "ml-engineer", RACIMO_CHECK_OVERLOADED_ROLE },
+    { "unnamed", RACIMO_CHECK_UNNAMED },
+    { "clean", RACIMO_CHECK_DUPLICATE_NAME },
+    { "clean-again", RACIMO_CHECK_DUPLICATE_NAME },
+  };
+  guint n = G_N_ELEMENTS (order);
+  RacimoCheck check;
+
+  /* Ctrl+. from nothing selected: the first problem, then each in turn,
+   * the waived one skipped, round to the first again. */
+  for (guint i = 0; i <= n; i++)
+    {
+      RacimoItem *next = racimo_checks_panel_select_next (f->panel, &check);
+
+      g_assert_true (next == item (f, order[i % n].id));
+      g_assert_cmpint (check, ==, order[i % n].check);
+    }
+
+  /* Ctrl+, goes back, round to the last. */
+  g_assert_true (racimo_checks_panel_select_previous (f->panel, &check)
+                 == item (f, "clean-again"));
+  g_assert_true (racimo_checks_panel_select_previous (f->panel, NULL)
+                 == item (f, "clean"));
+
+  /* The window moves the cursor: the panel did not ask. */
+  g_assert_cmpuint (f->n_activated, ==, 0);
+  g_assert_true (racimo_checks_panel_get_selected (f->panel, NULL) == item (f, "clean"));
+}
+
+static void
+test_quick_fix (Fixture       *f,
+                gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoActivity *retraining = RACIMO_ACTIVITY (item (f, "retraining"));
+  RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
+  GtkWidget *title = find_label (GTK_WIDGET (f->panel), "Retraining pipeline");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GString) menu = g_string_new (NULL);
+  GtkWidget *row;
+
+  /* The row's menu offers the roles that do the work. */
+  g_assert_nonnull (title);
+  row = title;
+  while (!g_object_get_data (G_OBJECT (row), "racimo-row"))
+    row = gtk_widget_get_parent (row);
+  find_widgets (row, GTK_TYPE_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row_menu (f))));
+  dump_menu (gtk_popover_menu_get_menu_model (row_menu (f)), menu);
+  g_assert_cmpstr (menu->str, ==,
+                   "Make Data scientist Accountable\n"
+                   "Make MLOps engineer Accountable\n"
+                   "_Waive…\n");
+  gtk_popover_popdown (GTK_POPOVER (row_menu (f)));
+
+  /* Chosen: the MLOps engineer is accountable, the finding is gone. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.make-owner", "(ss)",
+                              "retraining", "mlops-engineer");
+  g_assert_cmpuint (racimo_activity_get_codes (retraining, ops), ==, BIT ('R') | BIT ('A'));
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==,
+                   "Make MLOps engineer Accountable");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "2 errors, 6 warnings");
+  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+                                               racimo_checks_panel_get_rows (f->panel)),
+                                             RACIMO_ITEM (retraining), RACIMO_CHECK_NO_OWNER),
+                   ==, -1);
+  assert_consistent (f);
+  spin ();
+  g_assert_null (find_label (GTK_WIDGET (f->panel), "Retraining pipeline"));
+
+  /* One undo brings it all back. */
+  racimo_history_undo (history);
+  g_assert_cmpuint (racimo_activity_get_codes (retraining, ops), ==, BIT ('R'));
+  assert_rows (f, PROBLEMS);
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "3 errors, 6 warnings");
+
+  racimo_history_redo (history);
+  g_assert_cmpuint (racimo_activity_get_codes (retraining, ops), ==, BIT ('R') | BIT ('A'));
+  assert_consistent (f);
+}
+
+static void
+test_waive (Fixture       *f,
+            gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoItem *retraining = item (f, "retraining");
+  GtkWidget *popover = template_child (f, "waive_popover");
+  GtkWidget *entry = template_child (f, "waive_entry");
+  GtkWidget *button = template_child (f, "waive_button");
+  GtkWidget *label = template_child (f, "waive_label");
+
+  /* Waive…: the question, and no waiver without a reason. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.waive", "(ss)",
+                              "retraining", "no-owner");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Why is “No owner” acceptable for “Retraining pipeline”?");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (racimo_item_get_waiver_reason (retraining, "no-owner"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "The pipeline team owns it together. ");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  /* Stored as FORMAT.md says, listed apart with its reason, not counted. */
+  g_assert_cmpstr (racimo_item_get_waiver_reason (retraining, "no-owner"), ==,
+                   "The pipeline team owns it together.");
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Waive Finding");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "2 errors, 6 warnings");
+  g_assert_cmpuint (racimo_checks_get_n_waived (f->checks), ==, 2);
+  {
+    g_autoptr(GBytes) bytes = racimo_file_serialize (f->project);
+    const char *xml = g_bytes_get_data (bytes, NULL);
+
+    g_assert_nonnull (g_strstr_len (xml, (gssize) g_bytes_get_size (bytes),
+                                    "<waiver check=\"no-owner\">The pipeline team owns it "
+                                    "together.</waiver>"));
+  }
+  assert_rows (f,
+               "# Errors 2\n"
+               "## Several owners 1\n"
+               "- Déployer le modèle: Activity \"Déployer le modèle\" has 2 owners (A): "
+               "ML engineer, MLOps engineer\n"
+               "## Unknown code 1\n"
+               "- Label the data: Activity \"Label the data\" uses S, which the RACI scheme "
+               "does not define\n"
+               "# Warnings 6\n"
+               "## No one responsible 1\n"
+               "- Monitor drift: Activity \"Monitor drift\" has no one responsible (R)\n"
+               "## Idle role 1\n"
+               "- UX designer: Role \"UX designer\" holds no code in any activity\n"
+               "## Overloaded role 1\n"
+               "- ML engineer: Role \"ML engineer\" is responsible or accountable for 7 of 10 "
+               "activities\n"
+               "## Unnamed 1\n"
+               "- Unnamed activity: Activity 4 of phase \"MLOps\" has no name\n"
+               "## Duplicate name 2\n"
+               "- Clean the data: Activity \"Clean the data\" appears twice in phase \"Data\"\n"
+               "- Clean the data: Activity \"Clean the data\" appears twice in phase \"Data\"\n"
+               "# Waived 2\n"
+               "## No owner 1\n"
+               "- Retraining pipeline: Activity \"Retraining pipeline\" has no owner (A) "
+               "(The pipeline team owns it together.)\n"
+               "## No one responsible 1\n"
+               "- Choose the model family: Activity \"Choose the model family\" has no one "
+               "responsible (R) (The data scientist does this alone.)\n");
+
+  /* Undone: a problem again. */
+  racimo_history_undo (history);
+  g_assert_null (racimo_item_get_waiver_reason (retraining, "no-owner"));
+  assert_rows (f, PROBLEMS);
+  racimo_history_redo (history);
+  g_assert_cmpuint (racimo_checks_get_n_waived (f->checks), ==, 2);
+
+  /* The waived row's menu: change the reason, or remove the waiver. */
+  {
+    g_autoptr(GString) menu = g_string_new (NULL);
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *row;
+
+    racimo_checks_panel_select (f->panel, retraining, RACIMO_CHECK_NO_OWNER);
+    wait_for_frames (f->window);
+    row = find_label (GTK_WIDGET (f->panel), "“The pipeline team owns it together.”");
+    g_assert_nonnull (row);
+    while (!g_object_get_data (G_OBJECT (row), "racimo-row"))
+      row = gtk_widget_get_parent (row);
+    find_widgets (row, GTK_TYPE_BUTTON, buttons);
+    g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+    dump_menu (gtk_popover_menu_get_menu_model (row_menu (f)), menu);
+    g_assert_cmpstr (menu->str, ==, "Change _Reason…\n_Remove Waiver\n");
+    gtk_popover_popdown (GTK_POPOVER (row_menu (f)));
+  }
+
+  /* Changing the reason starts from the old one. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.waive", "(ss)",
+                              "retraining", "no-owner");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   "The pipeline team owns it together.");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Agreed at the kick-off.");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (racimo_item_get_waiver_reason (retraining, "no-owner"), ==,
+                   "Agreed at the kick-off.");
+  assert_consistent (f);
+
+  /* Remove Waiver, and undo it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.unwaive", "(ss)",
+                              "retraining", "no-owner");
+  g_assert_null (racimo_item_get_waiver_reason (retraining, "no-owner"));
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Remove Waiver");
+  assert_rows (f, PROBLEMS);
+  racimo_history_undo (history);
+  g_assert_cmpstr (racimo_item_get_waiver_reason (retraining, "no-owner"), ==,
+                   "Agreed at the kick-off.");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "2 errors, 6 warnings");
+  assert_consistent (f);
+
+  /* The waiver that came with the file can go too. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.unwaive", "(ss)",
+                              "model-family", "no-doer");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "2 errors, 7 warnings");
+  assert_consistent (f);
+}
+
+static void
+test_updates (Fixture       *f,
+              gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoPhase *data_phase = RACIMO_PHASE (item (f, "data"));
+  RacimoPhase *mlops = RACIMO_PHASE (item (f, "mlops"));
+  RacimoRole *ux = RACIMO_ROLE (item (f, "ux-designer"));
+  guint n_steps = 0;
+
+#define STEP(edit) \
+  G_STMT_START { edit; n_steps++; assert_consistent (f); } G_STMT_END
+
+  /* The UX designer gets work: no longer idle. */
+  STEP (racimo_project_set_codes (f->project, RACIMO_ACTIVITY (item (f, "monitor")), ux,
+                                  BIT ('R')));
+  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+                                               racimo_checks_panel_get_rows (f->panel)),
+                                             RACIMO_ITEM (ux), RACIMO_CHECK_IDLE_ROLE), ==, -1);
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "3 errors, 4 warnings");
+
+  /* A rename: the duplicate goes, the message follows the name. */
+  STEP (racimo_project_rename (f->project, item (f, "clean-again"), "Clean the labels"));
+  STEP (racimo_project_rename (f->project, item (f, "retraining"), "Retrain the model"));
+  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+                                               racimo_checks_panel_get_rows (f->panel)),
+                                             item (f, "retraining"), RACIMO_CHECK_NO_OWNER),
+                   ==, 2);
+  spin ();
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Retrain the model"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
+                                "Activity \"Retrain the model\" has no owner (A)"));
+
+  /* Moves reorder the rows of a check: the unnamed activity before the
+   * others, an activity into another phase. */
+  STEP (racimo_project_rename (f->project, item (f, "collect"), ""));
+  STEP (racimo_project_move_activity (f->project, RACIMO_ACTIVITY (item (f, "unnamed")),
+                                      data_phase, 0));
+  STEP (racimo_project_move_activity (f->project, RACIMO_ACTIVITY (item (f, "label")),
+                                      mlops, 3));
+  STEP (racimo_project_move_phase (f->project, mlops, 0));
+  STEP (racimo_project_move_role (f->project, ux, 4));
+
+  /* Added and removed. */
+  STEP (racimo_project_add_role (f->project, 2, "Legal counsel", "LC"));
+  STEP (racimo_project_add_activity (f->project, mlops, -1, "Write the runbook"));
+  STEP (racimo_project_remove_activity (f->project, RACIMO_ACTIVITY (item (f, "deploy"))));
+  STEP (racimo_project_remove_role (f->project, RACIMO_ROLE (item (f, "ml-engineer"))));
+  STEP (racimo_project_set_applicable (f->project, RACIMO_ACTIVITY (item (f, "monitor")),
+                                       FALSE));
+  STEP (racimo_project_remove_phase (f->project, data_phase));
+
+  /* Another scheme: codes it does not define. */
+  STEP (racimo_project_set_scheme (f->project, "DACI"));
+
+  /* Everything undone, one step at a time, and redone. */
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_assert_true (racimo_history_undo (history));
+      assert_consistent (f);
+    }
+  assert_rows (f, PROBLEMS);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_assert_true (racimo_history_redo (history));
+      assert_consistent (f);
+    }
+  wait_for_frames (f->window);
+#undef STEP
+}
+
+static void
+test_random (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const names[] = { "Clean the data", "Deploy", "", "Monitor drift" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  RacimoHistory *history = racimo_project_get_history (f->project);
+
+  for (guint step = 0; step < 300; step++)
+    {
+      guint n_roles = racimo_project_get_n_roles (f->project);
+      guint n_phases = racimo_project_get_n_phases (f->project);
+      RacimoPhase *phase = racimo_project_get_phase (f->project,
+                                                     (guint) g_rand_int_range (rand, 0,
+                                                                               (int) n_phases));
+      guint n = racimo_phase_get_n_activities (phase);
+      RacimoActivity *a = n > 0 ? racimo_phase_get_activity (phase, (guint) g_rand_int_range (
+                                                                rand, 0, (int) n)) : NULL;
+      RacimoRole *r = n_roles > 0 ? racimo_project_get_role (f->project, (guint) g_rand_int_range (
+                                                               rand, 0, (int) n_roles)) : NULL;
+
+      switch (g_rand_int_range (rand, 0, 9))
+        {
+        case 0:
+        case 1:
+          if (a != NULL && r != NULL)
+            racimo_project_toggle_code (f->project, a, r, "RACIS"[g_rand_int_range (rand, 0, 5)]);
+          break;
+        case 2:
+          if (a != NULL)
+            racimo_project_rename (f->project, RACIMO_ITEM (a),
+                                   names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]);
+          break;
+        case 3:
+          if (a != NULL)
+            racimo_project_move_activity (f->project, a, phase,
+                                          (guint) g_rand_int_range (rand, 0, (int) n));
+          break;
+        case 4:
+          if (a != NULL)
+            racimo_project_set_waiver (f->project, RACIMO_ITEM (a), "no-owner",
+                                       g_rand_boolean (rand) ? "Accepted." : NULL);
+          break;
+        case 5:
+          if (r != NULL)
+            racimo_project_move_role (f->project, r,
+                                      (guint) g_rand_int_range (rand, 0, (int) n_roles));
+          break;
+        case 6:
+          racimo_project_add_activity (f->project, phase, 0, names[step % 4]);
+          break;
+        case 7:
+          if (a != NULL && g_rand_boolean (rand))
+            racimo_project_remove_activity (f->project, a);
+          break;
+        case 8:
+        default:
+          if (racimo_history_get_can_undo (history))
+            racimo_history_undo (history);
+          break;
+        }
+
+      assert_consistent (f);
+      if (step % 50 == 0)
+        spin ();
+    }
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  GtkStack *list_stack = GTK_STACK (template_child (f, "list_stack"));
+  g_autoptr(GPtrArray) status_pages = g_ptr_array_new ();
+  GtkWidget *empty;
+
+  find_widgets (GTK_WIDGET (f->panel), ADW_TYPE_STATUS_PAGE, status_pages);
+  g_assert_cmpuint (status_pages->len, ==, 1);
+  empty = g_ptr_array_index (status_pages, 0);
+
+  /* A matrix everybody agrees on. */
+  assert_rows (f, "");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "No problems found");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_nonnull (find_label (empty, "No Problems Found"));
+  g_assert_null (racimo_checks_panel_select_next (f->panel, NULL));
+
+  /* An edit makes a problem: listed at once. */
+  racimo_project_set_codes (f->project, RACIMO_ACTIVITY (item (f, "deploy")),
+                            RACIMO_ROLE (item (f, "mle")), BIT ('R'));
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "1 error");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  assert_rows (f,
+               "# Errors 1\n"
+               "## No owner 1\n"
+               "- Deploy model: Activity \"Deploy model\" has no owner (A)\n");
+
+  /* Waived, it is listed apart, and there is no problem. */
+  racimo_project_set_waiver (f->project, item (f, "deploy"), "no-owner", "Everyone's job.");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "No problems found");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  assert_rows (f,
+               "# Waived 1\n"
+               "## No owner 1\n"
+               "- Deploy model: Activity \"Deploy model\" has no owner (A) (Everyone's job.)\n");
+  g_assert_null (racimo_checks_panel_select_next (f->panel, NULL));
+
+  racimo_history_undo (history);
+  racimo_history_undo (history);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+
+  /* A warning alone. */
+  racimo_project_set_codes (f->project, RACIMO_ACTIVITY (item (f, "train")),
+                            RACIMO_ROLE (item (f, "ds")), BIT ('A'));
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "1 warning");
+
+  /* No project at all. */
+  racimo_checks_panel_set_checks (f->panel, NULL);
+  mirror_rows (f);
+  g_assert_null (racimo_checks_panel_get_rows (f->panel));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "No problems found");
+}
+
+static void
+test_summary_text (void)
+{
+  static const struct
+  {
+    guint       errors;
+    guint       warnings;
+    const char *text;
+  } cases[] = {
+    { 0, 0, "No problems found" },
+    { 1, 0, "1 error" },
+    { 2, 0, "2 errors" },
+    { 0, 1, "1 warning" },
+    { 0, 5, "5 warnings" },
+    { 2, 3, "2 errors, 3 warnings" },
+    { 1, 1, "1 error, 1 warning" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = racimo_checks_panel_format_summary (cases[i].errors,
+                                                                  cases[i].warnings);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+on_item_activated (RacimoChecksPanel *panel,
+                   RacimoItem        *activity,
+                   RacimoItem       **out)
+{
+  *out = activity;
+}
+
+static char *
+owned_names (GListModel *owned)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (owned); i++)
+    {
+      g_autoptr(RacimoItem) a = g_list_model_get_item (owned, i);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", racimo_item_get_id (a));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+#define assert_owned(details, expected) \
+  G_STMT_START { \
+    g_autofree char *owned_ = owned_names (racimo_role_details_get_owned (details)); \
+    g_assert_cmpstr (owned_, ==, expected); \
+  } G_STMT_END
+
+static void
+test_role_details (Fixture       *f,
+                   gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoRole *mle = RACIMO_ROLE (item (f, "ml-engineer"));
+  RacimoRoleDetails *details =
+    RACIMO_ROLE_DETAILS (template_child (f, "role_details"));
+  GtkStack *pages = GTK_STACK (template_child (f, "pages"));
+  GtkWidget *owned_view =
+    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (details), RACIMO_TYPE_ROLE_DETAILS,
+                                               "owned_view"));
+  RacimoItem *activated = NULL;
+
+  g_signal_connect (f->panel, "item-activated", G_CALLBACK (on_item_activated), &activated);
+
+  /* The role header selected: its workload, what it owns, its finding. */
+  racimo_checks_panel_show_role (f->panel, mle);
+  wait_for_frames (f->window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "role");
+  g_assert_true (racimo_checks_panel_get_role (f->panel) == mle);
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'R'), ==, 1);
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'A'), ==, 7);
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'C'), ==, 0);
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'I'), ==, 0);
+  assert_owned (details, "collect, data-pipeline, clean, clean-again, deploy, monitor, unnamed");
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "ML engineer (MLE)"));
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "Owns 7 activities"));
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "Accountable"));
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "Overloaded role"));
+  g_assert_nonnull (find_label (GTK_WIDGET (details),
+                                "Role \"ML engineer\" is responsible or accountable for 7 of 10 "
+                                "activities"));
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "Build the data pipeline"));
+
+  /* Picking an owned activity goes there. */
+  g_signal_emit_by_name (owned_view, "activate", 1);
+  g_assert_true (activated == item (f, "data-pipeline"));
+
+  /* Edits follow: an A taken away, given, the finding gone. */
+  racimo_project_toggle_code (f->project, RACIMO_ACTIVITY (item (f, "monitor")), mle, 'A');
+  racimo_project_toggle_code (f->project, RACIMO_ACTIVITY (item (f, "clean")), mle, 'A');
+  racimo_project_toggle_code (f->project, RACIMO_ACTIVITY (item (f, "clean-again")), mle, 'A');
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'A'), ==, 4);
+  assert_owned (details, "collect, data-pipeline, deploy, unnamed");
+  g_assert_null (racimo_checks_get_item_findings (f->checks, RACIMO_ITEM (mle)));
+  racimo_project_toggle_code (f->project, RACIMO_ACTIVITY (item (f, "retraining")), mle, 'A');
+  racimo_project_toggle_code (f->project, RACIMO_ACTIVITY (item (f, "retraining")), mle, 'C');
+  assert_owned (details, "collect, data-pipeline, retraining, deploy, unnamed");
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'C'), ==, 1);
+  wait_for_frames (f->window);
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "Owns 5 activities"));
+  g_assert_null (find_label (GTK_WIDGET (details), "Overloaded role"));
+
+  /* A rename shows at once. */
+  racimo_project_rename (f->project, item (f, "data-pipeline"), "Build the feature store");
+  wait_for_frames (f->window);
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "Build the feature store"));
+
+  /* Moved: the list follows the document. */
+  racimo_project_move_activity (f->project, RACIMO_ACTIVITY (item (f, "unnamed")),
+                                RACIMO_PHASE (item (f, "data")), 0);
+  assert_owned (details, "unnamed, collect, data-pipeline, retraining, deploy");
+
+  /* A code the scheme does not define is counted apart. */
+  racimo_checks_panel_show_role (f->panel, RACIMO_ROLE (item (f, "data-scientist")));
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'S'), ==, 1);
+  wait_for_frames (f->window);
+  g_assert_nonnull (find_label (GTK_WIDGET (details), "Not in this scheme"));
+
+  /* The role removed: back to the findings; undone, nothing breaks. */
+  racimo_project_remove_role (f->project, RACIMO_ROLE (item (f, "data-scientist")));
+  g_assert_null (racimo_checks_panel_get_role (f->panel));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "findings");
+  racimo_history_undo (history);
+
+  /* The back button. */
+  racimo_checks_panel_show_role (f->panel, mle);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.show-findings", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "findings");
+  g_assert_null (racimo_checks_panel_get_role (f->panel));
+  assert_consistent (f);
+}
+
+static void
+test_no_leak (void)
+{
+  RacimoProject *project = load_project ("panel-problems.raci");
+  RacimoChecks *checks = racimo_checks_new (project);
+  GtkWidget *panel = racimo_checks_panel_new ();
+
+  g_object_ref_sink (panel);
+  racimo_checks_panel_set_checks (RACIMO_CHECKS_PANEL (panel), checks);
+  racimo_checks_panel_show_role (RACIMO_CHECKS_PANEL (panel),
+                                 RACIMO_ROLE (racimo_project_lookup (project, "ml-engineer")));
+  racimo_project_toggle_code (project,
+                              RACIMO_ACTIVITY (racimo_project_lookup (project, "retraining")),
+                              RACIMO_ROLE (racimo_project_lookup (project, "ml-engineer")), 'A');
+
+  /* The panel lets go of the project when it goes. */
+  g_assert_finalize_object (panel);
+  g_assert_finalize_object (checks);
+  g_assert_finalize_object (project);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(name, func, file) \
+  g_test_add ("/checks-panel/" name, Fixture, file, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/checks-panel/summary-text", test_summary_text);
+  ADD ("listed", test_listed, NULL);
+  ADD ("select", test_select, NULL);
+  ADD ("next-previous", test_next_previous, NULL);
+  ADD ("quick-fix", test_quick_fix, NULL);
+  ADD ("waive", test_waive, NULL);
+  ADD ("updates", test_updates, NULL);
+  ADD ("random", test_random, NULL);
+  ADD ("empty", test_empty, "panel-clean.raci");
+  ADD ("role-details", test_role_details, NULL);
+  g_test_add_func ("/checks-panel/no-leak", test_no_leak);
+
+  return g_test_run ();
+}
