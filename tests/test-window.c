@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "racimo-compat.h"
+#include "racimo-window-private.h"
 #include "racimo-window.h"
 
 typedef struct
@@ -571,6 +573,7 @@ test_copy_paste (Fixture       *f,
 {
   g_autofree char *text = NULL;
   RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoCodes before;
 
   /* Copy: tab-separated, one line per activity, codes as "R/A". */
   racimo_matrix_view_set_cursor (f->view, 1, RACIMO_MATRIX_NAME_COLUMN);
@@ -582,15 +585,51 @@ test_copy_paste (Fixture       *f,
                    "Define the business case and KPIs\tR/A\tI\n"
                    "Map the customer journey\tA\tR\n");
 
-  /* Paste at the cursor, skipping the phase's header row, as one step. */
+  /* Paste at the cursor, skipping the phase's header row, as one step.
+   * A cell that is not codes is left as it was, and the window says so. */
   racimo_matrix_view_set_cursor (f->view, 3, 6);
-  racimo_matrix_view_paste_text (f->view, "a/r\tC\r\nI\tyes\n");
+  before = codes_at (f, 5, 7);
+  g_assert_cmpuint (racimo_matrix_view_paste_text (f->view, "a/r\tC\r\nI\tyes\n"), ==, 1);
   g_assert_cmpuint (codes_at (f, 3, 6), ==, codes_of ("RA"));
   g_assert_cmpuint (codes_at (f, 3, 7), ==, codes_of ("C"));
   g_assert_cmpuint (codes_at (f, 5, 6), ==, codes_of ("I"));
-  g_assert_cmpuint (codes_at (f, 5, 7), ==, 0);
+  g_assert_cmpuint (codes_at (f, 5, 7), ==, before);
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (f->window)), ==,
+                   "“yes” is not a code: the cell was left as it was");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_false (racimo_history_get_can_undo (history));
+
+  /* From a spreadsheet: cells read as an import reads them ("R+A" with
+   * spaces, "Accountable" in full, lower case), in one undoable step. */
+  racimo_matrix_view_set_cursor (f->view, 1, 2);
+  before = codes_at (f, 1, 2);
+  g_assert_cmpuint (racimo_matrix_view_paste_text (f->view,
+                                                   "A/R\tc\n R+A \tAccountable"), ==, 0);
+  g_assert_cmpuint (codes_at (f, 1, 2), ==, codes_of ("RA"));
+  g_assert_cmpuint (codes_at (f, 1, 3), ==, codes_of ("C"));
+  g_assert_cmpuint (codes_at (f, 2, 2), ==, codes_of ("RA"));
+  g_assert_cmpuint (codes_at (f, 2, 3), ==, codes_of ("A"));
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Paste");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (racimo_history_get_can_undo (history));
+  g_assert_cmpuint (codes_at (f, 1, 2), ==, before);
+
+  /* Names copied with a tab in them come back whole, in quotes. */
+  {
+    g_autofree char *names = NULL;
+
+    racimo_project_rename (f->project, RACIMO_ITEM (activity_at (f, 1)), "Plan\tand agree");
+    racimo_matrix_view_set_cursor (f->view, 1, RACIMO_MATRIX_NAME_COLUMN);
+    names = racimo_matrix_view_copy_text (f->view);
+    g_assert_cmpstr (names, ==, "\"Plan\tand agree\"\n");
+    racimo_matrix_view_set_cursor (f->view, 2, RACIMO_MATRIX_NAME_COLUMN);
+    racimo_matrix_view_paste_text (f->view, names);
+    g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity_at (f, 2))), ==,
+                     "Plan\tand agree");
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+    g_assert_false (racimo_history_get_can_undo (history));
+  }
 
   /* A single value fills the selection. */
   racimo_matrix_view_set_cursor (f->view, 1, 6);
@@ -766,7 +805,6 @@ test_open_file (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) missing = g_file_new_for_path ("no-such-project.raci");
   RacimoWindow *window = racimo_window_new (NULL);
-  GtkStack *stack;
 
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_load_file (window, file);
@@ -788,15 +826,21 @@ test_open_file (void)
   spin ();
   g_assert_finalize_object (window);
 
-  /* A file that cannot be read leaves the start page, saying why. */
+  /* A file that cannot be read leaves the start page, and says why. */
   window = racimo_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_load_file (window, missing);
   while (!racimo_window_is_empty (window))
     g_main_context_iteration (NULL, TRUE);
-  stack = GTK_STACK (gtk_widget_get_last_child (GTK_WIDGET (adw_application_window_get_content (
-                                                  ADW_APPLICATION_WINDOW (window)))));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Racimo");
+  g_assert_nonnull (_racimo_window_get_alert (window));
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: the file does not exist",
+                                                 g_file_peek_path (missing));
+
+    g_assert_cmpstr (racimo_compat_alert_get_body (_racimo_window_get_alert (window)), ==,
+                     expected);
+  }
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -15,6 +15,8 @@
 struct _RacimoApplication
 {
   AdwApplication parent_instance;
+
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoApplication, racimo_application, ADW_TYPE_APPLICATION)
@@ -160,6 +162,36 @@ find_empty_window (RacimoApplication *self)
   return NULL;
 }
 
+/**
+ * racimo_application_offer_drafts:
+ *
+ * Offers back, each in a window, the unsaved changes that Racimo kept as
+ * drafts before it stopped without saving them.  Done once, at start-up.
+ */
+void
+racimo_application_offer_drafts (RacimoApplication *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_return_if_fail (RACIMO_IS_APPLICATION (self));
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  drafts = racimo_drafts_list (racimo_drafts_get_default ());
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      RacimoWindow *window = find_empty_window (self);
+
+      if (window == NULL)
+        window = racimo_window_new (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      racimo_window_offer_draft (window, g_ptr_array_index (drafts, i));
+    }
+}
+
 static void
 racimo_application_open (GApplication  *app,
                          GFile        **files,
@@ -182,6 +214,8 @@ racimo_application_open (GApplication  *app,
 
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  racimo_application_offer_drafts (self);
 }
 
 static void
@@ -193,6 +227,7 @@ racimo_application_activate (GApplication *app)
     window = GTK_WINDOW (racimo_window_new (RACIMO_APPLICATION (app)));
 
   gtk_window_present (window);
+  racimo_application_offer_drafts (RACIMO_APPLICATION (app));
 }
 
 /**
@@ -291,6 +326,11 @@ static const struct
 } accels[] = {
   { "app.new-window", { "<Control>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.export-pdf", { "<Control><Shift>e", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "window.close", { "<Control>w", NULL } },

@@ -1,8 +1,11 @@
 /* racimo-compat.c
  *
- * GTK 4.10 deprecated GtkStyleContext, and libadwaita 1.5 replaced
- * AdwAboutWindow with AdwAboutDialog.  Debian 12 has neither replacement,
- * so each call is branched here and nowhere else.
+ * GTK 4.10 deprecated GtkStyleContext and GtkFileChooserNative (for
+ * GtkFileDialog), and libadwaita 1.5 replaced AdwAboutWindow and
+ * AdwMessageDialog with AdwAboutDialog and AdwAlertDialog.  Debian 12 has
+ * none of the replacements, so each call is branched here and nowhere
+ * else.  The newer branches are kept short: they cannot be compiled on the
+ * build machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,4 +85,480 @@ racimo_compat_lookup_color (GtkWidget  *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   return gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color);
   G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* File dialogs */
+
+static void
+add_filter (GListStore         *store,
+            const char         *name,
+            const char * const *patterns,
+            const char * const *mime_types)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  g_list_store_append (store, filter);
+}
+
+static GListModel *
+make_filters (RacimoFileFilters filters)
+{
+  static const char * const raci_patterns[] = { "*.raci", NULL };
+  static const char * const raci_types[] = { "application/x-raci+xml", NULL };
+  static const char * const csv_patterns[] = { "*.csv", "*.tsv", NULL };
+  static const char * const csv_types[] = { "text/csv", "text/tab-separated-values", NULL };
+  static const char * const pdf_patterns[] = { "*.pdf", NULL };
+  static const char * const pdf_types[] = { "application/pdf", NULL };
+  static const char * const all_patterns[] = { "*", NULL };
+  GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  if (filters & RACIMO_FILE_FILTER_RACI)
+    add_filter (store, _("RACI projects"), raci_patterns, raci_types);
+  if (filters & RACIMO_FILE_FILTER_CSV)
+    add_filter (store, _("CSV files"), csv_patterns, csv_types);
+  if (filters & RACIMO_FILE_FILTER_PDF)
+    add_filter (store, _("PDF documents"), pdf_patterns, pdf_types);
+  if (filters & RACIMO_FILE_FILTER_ALL)
+    add_filter (store, _("All files"), all_patterns, NULL);
+
+  return G_LIST_MODEL (store);
+}
+
+typedef struct
+{
+  GObject    *dialog;
+  GStrv       choice_ids;
+  GHashTable *choices;
+} FileRequest;
+
+static void
+file_request_free (FileRequest *request)
+{
+  g_clear_object (&request->dialog);
+  g_clear_pointer (&request->choice_ids, g_strfreev);
+  g_clear_pointer (&request->choices, g_hash_table_unref);
+  g_free (request);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+on_file_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  if (g_task_get_source_tag (task) == racimo_compat_open_file)
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+  else
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+
+  if (file != NULL)
+    g_task_return_pointer (task, file, g_object_unref);
+  else if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+           || g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+show_file_dialog (GtkWindow              *parent,
+                  GTask                  *task,
+                  const char             *title,
+                  RacimoFileFilters       filters,
+                  GFile                  *folder,
+                  const char             *name,
+                  const RacimoFileChoice *choices,
+                  guint                   n_choices)
+{
+  GtkFileDialog *dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filter_list = make_filters (filters);
+
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  gtk_file_dialog_set_filters (dialog, filter_list);
+  if (folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, folder);
+
+  ((FileRequest *) g_task_get_task_data (task))->dialog = G_OBJECT (dialog);
+
+  if (name == NULL)
+    gtk_file_dialog_open (dialog, parent, g_task_get_cancellable (task),
+                          on_file_dialog_done, task);
+  else
+    {
+      gtk_file_dialog_set_initial_name (dialog, name);
+      gtk_file_dialog_save (dialog, parent, g_task_get_cancellable (task),
+                            on_file_dialog_done, task);
+    }
+}
+
+#else /* GTK < 4.10 */
+
+static void
+on_native_response (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FileRequest *request = g_task_get_task_data (task);
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (chooser);
+
+  if (file == NULL || g_task_return_error_if_cancelled (task))
+    {
+      if (!g_task_had_error (task))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 "The file dialog was dismissed");
+      return;
+    }
+
+  for (guint i = 0; request->choice_ids != NULL && request->choice_ids[i] != NULL; i++)
+    {
+      const char *value = gtk_file_chooser_get_choice (chooser, request->choice_ids[i]);
+
+      if (request->choices == NULL)
+        request->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (request->choices, g_strdup (request->choice_ids[i]),
+                           g_strdup (value != NULL ? value : ""));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+}
+
+static void
+show_file_dialog (GtkWindow              *parent,
+                  GTask                  *task,
+                  const char             *title,
+                  RacimoFileFilters       filters,
+                  GFile                  *folder,
+                  const char             *name,
+                  const RacimoFileChoice *choices,
+                  guint                   n_choices)
+{
+  FileRequest *request = g_task_get_task_data (task);
+  g_autoptr(GListModel) filter_list = make_filters (filters);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (title, parent,
+                                        name == NULL ? GTK_FILE_CHOOSER_ACTION_OPEN
+                                                     : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        name == NULL ? _("_Open") : _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (filter_list); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filter_list, i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  if (n_choices > 0)
+    {
+      GStrvBuilder *ids = g_strv_builder_new ();
+
+      for (guint i = 0; i < n_choices; i++)
+        {
+          gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), choices[i].id,
+                                       choices[i].label, (const char **) choices[i].options,
+                                       (const char **) choices[i].option_labels);
+          if (choices[i].selected != NULL)
+            gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), choices[i].id,
+                                         choices[i].selected);
+          g_strv_builder_add (ids, choices[i].id);
+        }
+      request->choice_ids = g_strv_builder_end (ids);
+      g_strv_builder_unref (ids);
+    }
+
+  request->dialog = G_OBJECT (native);
+  g_signal_connect (native, "response", G_CALLBACK (on_native_response), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif /* GTK < 4.10 */
+
+/**
+ * racimo_compat_open_file:
+ * @filters: the filters offered, the first one selected
+ * @folder: (nullable): the folder shown first
+ *
+ * Asks for a file to open.  The finish function fails with
+ * %G_IO_ERROR_CANCELLED when the user cancels.
+ */
+void
+racimo_compat_open_file (GtkWindow           *parent,
+                         const char          *title,
+                         RacimoFileFilters    filters,
+                         GFile               *folder,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (title != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, racimo_compat_open_file);
+  g_task_set_task_data (task, g_new0 (FileRequest, 1), (GDestroyNotify) file_request_free);
+  show_file_dialog (parent, task, title, filters, folder, NULL, NULL, 0);
+}
+
+/**
+ * racimo_compat_open_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the file chosen
+ */
+GFile *
+racimo_compat_open_file_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * racimo_compat_save_file:
+ * @folder: (nullable): the folder shown first
+ * @name: the file name proposed
+ * @choices: (array length=n_choices) (nullable): extra choices, where the
+ *   dialog can offer them
+ *
+ * Asks where to save a file; the dialog itself asks before replacing one.
+ */
+void
+racimo_compat_save_file (GtkWindow              *parent,
+                         const char             *title,
+                         RacimoFileFilters       filters,
+                         GFile                  *folder,
+                         const char             *name,
+                         const RacimoFileChoice *choices,
+                         guint                   n_choices,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (choices != NULL || n_choices == 0);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, racimo_compat_save_file);
+  g_task_set_task_data (task, g_new0 (FileRequest, 1), (GDestroyNotify) file_request_free);
+  show_file_dialog (parent, task, title, filters, folder, name, choices, n_choices);
+
+}
+
+/**
+ * racimo_compat_save_file_finish:
+ * @choices: (out) (optional) (transfer full) (nullable): the values of the
+ *   choices by id, or %NULL when the dialog offered none
+ *
+ * Returns: (transfer full) (nullable): the file chosen
+ */
+GFile *
+racimo_compat_save_file_finish (GAsyncResult  *result,
+                                GHashTable   **choices,
+                                GError       **error)
+{
+  FileRequest *request;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  request = g_task_get_task_data (G_TASK (result));
+  if (choices != NULL)
+    *choices = request->choices != NULL ? g_hash_table_ref (request->choices) : NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Alerts */
+
+typedef struct
+{
+  GWeakRef        owner;
+  RacimoAlertFunc callback;
+  gboolean        done;
+} AlertData;
+
+static void
+alert_data_free (AlertData *data)
+{
+  g_weak_ref_clear (&data->owner);
+  g_free (data);
+}
+
+static void
+on_alert_response (GtkWidget  *alert,
+                   const char *response,
+                   AlertData  *data)
+{
+  g_autoptr(GObject) owner = NULL;
+
+  /* Once, even when closing after a response says so again. */
+  if (data->done)
+    return;
+  data->done = TRUE;
+
+  owner = g_weak_ref_get (&data->owner);
+  if (owner != NULL)
+    data->callback (owner, response);
+}
+
+/**
+ * racimo_compat_alert_show:
+ * @responses: (array length=n_responses): the buttons, in order
+ * @close_response: the response of Escape or closing the alert
+ * @callback: called once with the response; not when @owner is gone
+ *
+ * Shows an alert over @parent.
+ *
+ * Returns: (transfer none): the alert, to respond to it from a test
+ */
+GtkWidget *
+racimo_compat_alert_show (GtkWindow                 *parent,
+                          const char                *heading,
+                          const char                *body,
+                          const RacimoAlertResponse *responses,
+                          guint                      n_responses,
+                          const char                *default_response,
+                          const char                *close_response,
+                          RacimoAlertFunc            callback,
+                          GObject                   *owner)
+{
+  AlertData *data;
+  GtkWidget *alert;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+  g_return_val_if_fail (responses != NULL && n_responses > 0, NULL);
+  g_return_val_if_fail (close_response != NULL, NULL);
+
+  data = g_new0 (AlertData, 1);
+  g_weak_ref_init (&data->owner, owner);
+  data->callback = callback;
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  alert = GTK_WIDGET (adw_alert_dialog_new (heading, body));
+  for (guint i = 0; i < n_responses; i++)
+    {
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (alert), responses[i].id,
+                                     responses[i].label);
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), responses[i].id,
+                                                (AdwResponseAppearance) responses[i].appearance);
+    }
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), default_response);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), close_response);
+#else
+  alert = adw_message_dialog_new (parent, heading, body);
+  for (guint i = 0; i < n_responses; i++)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), responses[i].id,
+                                       responses[i].label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (alert), responses[i].id,
+                                                  (AdwResponseAppearance) responses[i].appearance);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (alert), default_response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (alert), close_response);
+  gtk_window_set_modal (GTK_WINDOW (alert), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (alert), TRUE);
+#endif
+
+  g_object_set_data_full (G_OBJECT (alert), "racimo-alert-data", data,
+                          (GDestroyNotify) alert_data_free);
+  if (callback != NULL)
+    g_signal_connect (alert, "response", G_CALLBACK (on_alert_response), data);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (alert), GTK_WIDGET (parent));
+#else
+  gtk_window_present (GTK_WINDOW (alert));
+#endif
+
+  return alert;
+}
+
+const char *
+racimo_compat_alert_get_heading (GtkWidget *alert)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert));
+#else
+  return adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (alert));
+#endif
+}
+
+const char *
+racimo_compat_alert_get_body (GtkWidget *alert)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_body (ADW_ALERT_DIALOG (alert));
+#else
+  return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert));
+#endif
+}
+
+/**
+ * racimo_compat_alert_respond:
+ *
+ * Responds to @alert as a click on the button of @response would, and
+ * closes it.
+ */
+void
+racimo_compat_alert_respond (GtkWidget  *alert,
+                             const char *response)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+  g_return_if_fail (response != NULL);
+
+  /* As a button does it: closed first, then the response, which may
+   * close the window under the alert too. */
+  g_object_ref (alert);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  g_signal_emit_by_name (alert, "response", response);
+#else
+  gtk_window_destroy (GTK_WINDOW (alert));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), response);
+#endif
+  g_object_unref (alert);
+}
+
+/**
+ * racimo_compat_alert_close:
+ *
+ * Closes @alert as Escape would: with its close response.
+ */
+void
+racimo_compat_alert_close (GtkWidget *alert)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_close (ADW_DIALOG (alert));
+#else
+  gtk_window_close (GTK_WINDOW (alert));
+#endif
 }

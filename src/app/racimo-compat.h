@@ -16,4 +16,86 @@ gboolean racimo_compat_lookup_color      (GtkWidget   *widget,
                                           const char  *name,
                                           GdkRGBA     *color);
 
+/* File dialogs: GtkFileDialog from GTK 4.10, GtkFileChooserNative before. */
+
+typedef enum
+{
+  RACIMO_FILE_FILTER_RACI = 1 << 0,
+  RACIMO_FILE_FILTER_CSV  = 1 << 1,
+  RACIMO_FILE_FILTER_PDF  = 1 << 2,
+  RACIMO_FILE_FILTER_ALL  = 1 << 3,
+} RacimoFileFilters;
+
+/* An extra choice in a save dialog.  With @options NULL it is a check box
+ * whose value is "true" or "false"; otherwise one of @options, shown as
+ * @option_labels.  GtkFileDialog has no choices: there, none is offered
+ * and the finish function returns no values. */
+typedef struct
+{
+  const char         *id;
+  const char         *label;
+  const char * const *options;
+  const char * const *option_labels;
+  const char         *selected;
+} RacimoFileChoice;
+
+void        racimo_compat_open_file        (GtkWindow              *parent,
+                                            const char             *title,
+                                            RacimoFileFilters       filters,
+                                            GFile                  *folder,
+                                            GCancellable           *cancellable,
+                                            GAsyncReadyCallback     callback,
+                                            gpointer                user_data);
+GFile      *racimo_compat_open_file_finish (GAsyncResult           *result,
+                                            GError                **error);
+void        racimo_compat_save_file        (GtkWindow              *parent,
+                                            const char             *title,
+                                            RacimoFileFilters       filters,
+                                            GFile                  *folder,
+                                            const char             *name,
+                                            const RacimoFileChoice *choices,
+                                            guint                   n_choices,
+                                            GCancellable           *cancellable,
+                                            GAsyncReadyCallback     callback,
+                                            gpointer                user_data);
+GFile      *racimo_compat_save_file_finish (GAsyncResult           *result,
+                                            GHashTable            **choices,
+                                            GError                **error);
+
+/* Alerts: AdwAlertDialog from libadwaita 1.5, AdwMessageDialog before. */
+
+typedef enum
+{
+  RACIMO_RESPONSE_DEFAULT,
+  RACIMO_RESPONSE_SUGGESTED,
+  RACIMO_RESPONSE_DESTRUCTIVE,
+} RacimoResponseAppearance;
+
+typedef struct
+{
+  const char               *id;
+  const char               *label;
+  RacimoResponseAppearance  appearance;
+} RacimoAlertResponse;
+
+/* Called once, with the id of the response chosen, or the close response
+ * when the alert was dismissed. */
+typedef void (*RacimoAlertFunc) (GObject    *owner,
+                                 const char *response);
+
+GtkWidget  *racimo_compat_alert_show        (GtkWindow                 *parent,
+                                             const char                *heading,
+                                             const char                *body,
+                                             const RacimoAlertResponse *responses,
+                                             guint                      n_responses,
+                                             const char                *default_response,
+                                             const char                *close_response,
+                                             RacimoAlertFunc            callback,
+                                             GObject                   *owner);
+const char *racimo_compat_alert_get_heading (GtkWidget                 *alert);
+const char *racimo_compat_alert_get_body    (GtkWidget                 *alert);
+void        racimo_compat_alert_respond     (GtkWidget                 *alert,
+                                             const char                *response);
+void        racimo_compat_alert_close       (GtkWidget                 *alert);
+
 G_END_DECLS

@@ -201,6 +201,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PASTE_NOT_UNDERSTOOD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void update_accessible    (RacimoMatrixView *self);
 static void sync_codes_popover   (RacimoMatrixView *self);
 static void popdown_all          (RacimoMatrixView *self);
@@ -2211,14 +2218,16 @@ clear_selection (RacimoMatrixView *self)
 }
 
 /* Copy and paste as tab-separated text, which spreadsheets read and
- * write: one line per activity, codes written "A/R". */
+ * write: one line per activity, codes written "A/R".  Both go through
+ * core's CSV code, so a pasted cell is read exactly as an imported one. */
+
 static void
 append_field (GString    *line,
               const char *text)
 {
-  /* A tab or a line break would split the field. */
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    g_string_append_c (line, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+  g_autofree char *quoted = racimo_csv_quote_field (text != NULL ? text : "", '\t');
+
+  g_string_append (line, quoted);
 }
 
 /**
@@ -2231,19 +2240,32 @@ append_field (GString    *line,
 char *
 racimo_matrix_view_copy_text (RacimoMatrixView *self)
 {
-  GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
   const RacimoScheme *scheme;
+  GString *text;
   int r0, c0, r1, c1;
 
   g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), NULL);
 
   ensure_rows (self);
   if (self->project == NULL)
-    return g_string_free (text, FALSE);
+    return g_strdup ("");
 
   scheme = get_scheme (self);
   get_selection (self, &r0, &c0, &r1, &c1);
 
+  for (int r = MAX (r0, 0); r <= r1; r++)
+    if (row_activity (self, r) != NULL)
+      g_ptr_array_add (activities, row_activity (self, r));
+  for (int c = MAX (c0, 0); c <= c1; c++)
+    g_ptr_array_add (roles, column_role (self, c));
+
+  /* Cells only: as the CSV code formats a block. */
+  if (r0 >= 0 && c0 >= 0)
+    return racimo_csv_format_block (self->project, activities, roles);
+
+  text = g_string_new (NULL);
   for (int r = r0; r <= r1; r++)
     {
       RacimoActivity *activity = row_activity (self, r);
@@ -2275,65 +2297,47 @@ racimo_matrix_view_copy_text (RacimoMatrixView *self)
   return g_string_free (text, FALSE);
 }
 
-/* "A/R", "R, A", "ar" and "RA" all read as A and R; a word made of other
- * letters ("yes") is not read as codes. */
-static RacimoCodes
-parse_codes (const RacimoScheme *scheme,
-             const char         *field)
+typedef struct
 {
-  RacimoCodes mask = racimo_scheme_get_mask (scheme);
-  RacimoCodes codes = 0;
-  const char *p = field;
-
-  while (*p != '\0')
-    {
-      const char *start;
-      RacimoCodes word = 0;
-      gboolean known = TRUE;
-
-      while (*p != '\0' && !g_ascii_isalpha (*p))
-        p++;
-      start = p;
-      while (g_ascii_isalpha (*p))
-        {
-          RacimoCodes bit = RACIMO_CODE_BIT (g_ascii_toupper (*p));
-
-          known = known && (mask & bit) != 0;
-          word |= bit;
-          p++;
-        }
-
-      if (p - start == 1 || (p > start && known))
-        codes |= word;
-    }
-
-  return codes;
-}
+  guint       not_understood;
+  const char *example;
+} PasteResult;
 
 static void
-paste_field (RacimoMatrixView *self,
-             int               row,
-             int               column,
-             const char       *field)
+paste_cell (RacimoMatrixView     *self,
+            int                   row,
+            int                   column,
+            const RacimoCsvBlock *block,
+            guint                 block_row,
+            guint                 block_column,
+            PasteResult          *result)
 {
   RacimoActivity *activity = row_activity (self, row);
+  const char *text = racimo_csv_block_get_text (block, block_row, block_column);
+  g_autofree char *name = g_strstrip (g_strdup (text));
+  RacimoCodes codes;
 
   if (row < 0 && column >= 0)
     {
       RacimoRole *role = column_role (self, column);
 
-      if (*field != '\0' && g_strcmp0 (field, racimo_item_get_name (RACIMO_ITEM (role))) != 0)
-        racimo_project_rename (self->project, RACIMO_ITEM (role), field);
+      if (*name != '\0' && g_strcmp0 (name, racimo_item_get_name (RACIMO_ITEM (role))) != 0)
+        racimo_project_rename (self->project, RACIMO_ITEM (role), name);
     }
   else if (activity != NULL && column < 0)
     {
-      if (*field != '\0'
-          && g_strcmp0 (field, racimo_item_get_name (RACIMO_ITEM (activity))) != 0)
-        racimo_project_rename (self->project, RACIMO_ITEM (activity), field);
+      if (*name != '\0' && g_strcmp0 (name, racimo_item_get_name (RACIMO_ITEM (activity))) != 0)
+        racimo_project_rename (self->project, RACIMO_ITEM (activity), name);
     }
   else if (activity != NULL)
     {
-      RacimoCodes codes = parse_codes (get_scheme (self), field);
+      /* A cell that is not codes ("yes", "maybe") is left as it was. */
+      if (!racimo_csv_block_get_codes (block, block_row, block_column, &codes))
+        {
+          if (result->not_understood++ == 0)
+            result->example = text;
+          return;
+        }
 
       if (codes != self->codes[row * n_columns (self) + column])
         racimo_project_set_codes (self->project, activity, column_role (self, column), codes);
@@ -2357,33 +2361,34 @@ next_paste_row (RacimoMatrixView *self,
  * @text: tab-separated text, as from a spreadsheet
  *
  * Pastes @text at the top left of the selection, as one undoable step.  A
- * single value fills the whole selection.
+ * single value fills the whole selection.  Each cell is read as
+ * racimo_csv_parse_cell() reads an imported one; those that are not codes
+ * leave their cell as it was, and #RacimoMatrixView::paste-not-understood
+ * says so.
+ *
+ * Returns: how many cells were not understood
  */
-void
+guint
 racimo_matrix_view_paste_text (RacimoMatrixView *self,
                                const char       *text)
 {
-  g_auto(GStrv) lines = NULL;
-  guint n_lines;
+  g_autoptr(RacimoCsvBlock) block = NULL;
+  PasteResult result = { 0, NULL };
+  guint n_block_rows, n_block_columns;
   int r0, c0, r1, c1, row;
 
-  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
-  g_return_if_fail (text != NULL);
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 0);
+  g_return_val_if_fail (text != NULL, 0);
 
   ensure_rows (self);
   if (self->project == NULL)
-    return;
+    return 0;
 
-  lines = g_strsplit (text, "\n", -1);
-  n_lines = g_strv_length (lines);
-  /* A final line break ends the last line, it does not start another. */
-  while (n_lines > 0 && (lines[n_lines - 1][0] == '\0' || strcmp (lines[n_lines - 1], "\r") == 0))
-    {
-      g_clear_pointer (&lines[n_lines - 1], g_free);
-      n_lines--;
-    }
-  if (n_lines == 0)
-    return;
+  block = racimo_csv_parse_block (get_scheme (self), text);
+  n_block_rows = racimo_csv_block_get_n_rows (block);
+  n_block_columns = racimo_csv_block_get_n_columns (block);
+  if (n_block_rows == 0 || n_block_columns == 0)
+    return 0;
 
   get_selection (self, &r0, &c0, &r1, &c1);
   row = r0;
@@ -2392,34 +2397,31 @@ racimo_matrix_view_paste_text (RacimoMatrixView *self,
 
   racimo_history_begin (get_history (self), _("Paste"));
 
-  if (n_lines == 1 && strchr (lines[0], '\t') == NULL && has_multiple_selection (self))
+  if (n_block_rows == 1 && n_block_columns == 1 && has_multiple_selection (self))
     {
-      g_strchomp (lines[0]);
       for (int r = MAX (r0, 0); r <= r1; r++)
         for (int c = c0; c <= c1; c++)
           if (row_activity (self, r) != NULL)
-            paste_field (self, r, c, lines[0]);
+            paste_cell (self, r, c, block, 0, 0, &result);
     }
   else
     {
-      for (guint l = 0; l < n_lines && row < (int) n_rows (self); l++)
+      for (guint br = 0; br < n_block_rows && row < (int) n_rows (self); br++)
         {
-          g_auto(GStrv) fields = NULL;
-          char *line = lines[l];
-          gsize len = strlen (line);
-
-          if (len > 0 && line[len - 1] == '\r')
-            line[len - 1] = '\0';
-
-          fields = g_strsplit (line, "\t", -1);
-          for (guint f = 0; fields[f] != NULL && c0 + (int) f < (int) n_columns (self); f++)
-            paste_field (self, row, c0 + (int) f, g_strstrip (fields[f]));
+          for (guint bc = 0; bc < n_block_columns && c0 + (int) bc < (int) n_columns (self); bc++)
+            paste_cell (self, row, c0 + (int) bc, block, br, bc, &result);
 
           row = next_paste_row (self, row);
         }
     }
 
   racimo_history_end (get_history (self));
+
+  if (result.not_understood > 0)
+    g_signal_emit (self, signals[PASTE_NOT_UNDERSTOOD], 0, result.not_understood,
+                   result.example);
+
+  return result.not_understood;
 }
 
 static void
@@ -4455,6 +4457,18 @@ racimo_matrix_view_class_init (RacimoMatrixViewClass *klass)
     g_param_spec_object ("project", NULL, NULL, RACIMO_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RacimoMatrixView::paste-not-understood:
+   * @n_cells: how many pasted cells were not codes
+   * @example: the text of the first of them
+   *
+   * Emitted after a paste that left cells as they were, because what was
+   * pasted into them could not be read as codes.
+   */
+  signals[PASTE_NOT_UNDERSTOOD] =
+    g_signal_new ("paste-not-understood", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");

@@ -66,7 +66,7 @@ void              racimo_matrix_view_add_role         (RacimoMatrixView *self);
 void              racimo_matrix_view_start_rename     (RacimoMatrixView *self,
                                                        const char       *initial_text);
 char             *racimo_matrix_view_copy_text        (RacimoMatrixView *self);
-void              racimo_matrix_view_paste_text       (RacimoMatrixView *self,
+guint             racimo_matrix_view_paste_text       (RacimoMatrixView *self,
                                                        const char       *text);
 
 G_END_DECLS

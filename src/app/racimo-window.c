@@ -3,7 +3,9 @@
  * Shows the start page until a project is opened or made from a template,
  * then the matrix.  The header bar says which project this is and whether
  * it has changes since it was opened or saved; undo and redo go through
- * the project's history, like every edit.
+ * the project's history, like every edit.  The window shows a
+ * RacimoDocument, which reads, saves, watches the file on disk and keeps
+ * drafts; the window asks the user what to do when that takes a decision.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,34 +13,76 @@
 
 #include <glib/gi18n.h>
 
+#include "racimo-compat.h"
+#include "racimo-print-operation.h"
+#include "racimo-window-private.h"
 #include "racimo-window.h"
 
 #define MAX_RECENT 8
 #define RACI_MIME_TYPE "application/x-raci+xml"
 
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_OPEN,
+} PendingAction;
+
 struct _RacimoWindow
 {
   AdwApplicationWindow parent_instance;
 
+  RacimoDocument *document;
+  /* The document's project, as the matrix shows it */
   RacimoProject  *project;
   RacimoChecks   *checks;
-  GFile          *file;
-  char           *etag;
+  /* The file being opened, and the work to cancel when another is asked
+   * for or the window closes. */
+  GFile          *loading_file;
   GCancellable   *loading;
+  GCancellable   *cancellable;
   GSettings      *settings;
+  /* What the window shows the user right now, weak: for the tests. */
+  GtkWidget      *alert;
+  AdwToast       *toast;
+  /* Files being written: saves and exports. */
+  guint           writing;
+  /* What to do once unsaved changes are saved or discarded; set while
+   * the user is asked, or the save is under way. */
+  PendingAction   pending;
+  GFile          *pending_file;
+  gboolean        close_confirmed;
+  gboolean        banner_dismissed;
+  /* A crash's draft, while the user is asked whether to restore it */
+  RacimoDraft    *offered_draft;
+  /* The choices of the last CSV export, offered again. */
+  RacimoCsvDelimiter csv_delimiter;
+  gboolean           csv_bom;
+  /* Printing and PDF: the options of the print dialog's Matrix tab, the
+   * operation while its dialog is open, the notice of a long export. */
+  RacimoLayoutOptions  *layout_options;
+  RacimoPrintOperation *printing;
+  AdwToast             *progress_toast;
+  guint                 progress_id;
+  char                 *exporting_name;
   gulong          history_handler;
   gulong          title_handler;
   gulong          scheme_handler;
   gulong          recent_handler;
+  gulong          active_handler;
 
   /* Template widgets */
   AdwWindowTitle   *window_title;
+  GtkWidget        *open_button;
   GtkWidget        *undo_button;
   GtkWidget        *redo_button;
   GtkWidget        *add_button;
+  GtkRevealer      *banner;
+  GtkLabel         *banner_label;
+  GtkWidget        *reload_button;
+  AdwToastOverlay  *toast_overlay;
   GtkStack         *stack;
   AdwStatusPage    *start_page;
-  GtkWidget        *start_error;
   AdwPreferencesGroup *templates_group;
   AdwPreferencesGroup *recent_group;
   GtkWidget        *recent_list;
@@ -70,7 +114,14 @@ update_actions (RacimoWindow *self)
   RacimoHistory *history = self->project != NULL ? racimo_project_get_history (self->project)
                                                  : NULL;
   gboolean editing = self->project != NULL;
+  gboolean busy = self->document != NULL && racimo_document_get_busy (self->document);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", editing && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", editing && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 editing && !busy
+                                 && racimo_document_get_changed_on_disk (self->document)
+                                 && !racimo_document_get_deleted_on_disk (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  history != NULL && racimo_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -79,6 +130,10 @@ update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-phase", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 editing && self->printing == NULL);
 
   /* On the start page there is nothing to undo or add to. */
   gtk_widget_set_visible (self->undo_button, editing);
@@ -93,6 +148,7 @@ update_title (RacimoWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
   const char *name;
+  GFile *file;
 
   if (self->project == NULL)
     {
@@ -113,8 +169,16 @@ update_title (RacimoWindow *self)
   else
     title = g_strdup (name);
 
-  if (self->file != NULL)
-    subtitle = g_file_get_basename (self->file);
+  file = racimo_document_get_file (self->document);
+  if (file != NULL && racimo_document_get_needs_save_as (self->document))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      /* Translators: the subtitle of a project read from a spreadsheet */
+      subtitle = g_strdup_printf (_("Imported from %s"), basename);
+    }
+  else if (file != NULL)
+    subtitle = g_file_get_basename (file);
   else
     subtitle = g_strdup (_("Not saved"));
 
@@ -158,6 +222,11 @@ on_scheme_notify (RacimoWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEME]);
 }
 
+static void update_banner     (RacimoWindow  *self);
+static void ask_about_changes (RacimoWindow  *self,
+                               PendingAction  action,
+                               GFile         *file);
+
 static void
 disconnect_project (RacimoWindow *self)
 {
@@ -172,33 +241,19 @@ disconnect_project (RacimoWindow *self)
   g_clear_object (&self->project);
 }
 
-/**
- * racimo_window_set_project:
- * @project: the project to show, which the window keeps a reference to
- * @file: (nullable): where @project was read from
- * @etag: (nullable): the file's entity tag when it was read
- *
- * Shows @project's matrix.
- */
-void
-racimo_window_set_project (RacimoWindow  *self,
-                           RacimoProject *project,
-                           GFile         *file,
-                           const char    *etag)
+/* The document's project, in the matrix: when the document is set, and
+ * again when it reloads its file. */
+static void
+bind_project (RacimoWindow *self)
 {
-  g_return_if_fail (RACIMO_IS_WINDOW (self));
-  g_return_if_fail (RACIMO_IS_PROJECT (project));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  RacimoProject *project = racimo_document_get_project (self->document);
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  if (project == self->project)
+    return;
 
   disconnect_project (self);
   self->project = g_object_ref (project);
   self->checks = racimo_checks_new (project);
-  g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
 
   self->history_handler =
     g_signal_connect_swapped (racimo_project_get_history (project), "notify",
@@ -209,73 +264,278 @@ racimo_window_set_project (RacimoWindow  *self,
     g_signal_connect_swapped (project, "notify::scheme", G_CALLBACK (on_scheme_notify), self);
 
   racimo_matrix_view_set_project (self->matrix_view, project, self->checks);
-  gtk_stack_set_visible_child_name (self->stack, "matrix");
-  gtk_widget_set_visible (self->start_error, FALSE);
 
   on_history_notify (self);
   on_scheme_notify (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
 }
 
 static void
-show_start_page (RacimoWindow *self,
-                 const char   *error_message)
+on_document_notify (RacimoWindow *self,
+                    GParamSpec   *pspec)
 {
-  gtk_stack_set_visible_child_name (self->stack, "start");
-  gtk_label_set_text (GTK_LABEL (self->start_error), error_message != NULL ? error_message : "");
-  gtk_widget_set_visible (self->start_error, error_message != NULL);
-  update_title (self);
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "project"))
+    bind_project (self);
+  else if (g_str_equal (name, "changed-on-disk") || g_str_equal (name, "deleted-on-disk"))
+    {
+      /* Each new change on disk is news, even after "Keep Mine". */
+      if (racimo_document_get_changed_on_disk (self->document))
+        self->banner_dismissed = FALSE;
+      update_banner (self);
+    }
+  else if (g_str_equal (name, "file") || g_str_equal (name, "needs-save-as"))
+    update_title (self);
+
   update_actions (self);
 }
 
 static void
-on_file_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+disconnect_document (RacimoWindow *self)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_document_notify, self);
+
+  disconnect_project (self);
+  g_clear_object (&self->document);
+}
+
+/**
+ * racimo_window_set_document:
+ * @document: the document to show, which the window keeps a reference to
+ *
+ * Shows @document's project.  Its unsaved changes are kept as drafts
+ * while the window belongs to the application.
+ */
+void
+racimo_window_set_document (RacimoWindow   *self,
+                            RacimoDocument *document)
+{
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (RACIMO_IS_DOCUMENT (document));
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->loading_file);
+
+  g_object_ref (document);
+  disconnect_document (self);
+  self->document = document;
+  self->banner_dismissed = FALSE;
+
+  /* Drafts of a real session's windows only: a window made by a test or
+   * a benchmark has no application, and leaves nothing to restore. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      if (racimo_document_get_drafts (document) == NULL)
+        racimo_document_set_drafts (document, racimo_drafts_get_default ());
+      if (self->settings != NULL)
+        racimo_document_set_draft_delay (document,
+                                         1000 * g_settings_get_uint (self->settings,
+                                                                     "draft-delay"));
+    }
+
+  g_signal_connect_swapped (document, "notify", G_CALLBACK (on_document_notify), self);
+  bind_project (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "matrix");
+  update_banner (self);
+  update_title (self);
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+/**
+ * racimo_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+RacimoDocument *
+racimo_window_get_document (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * racimo_window_set_project:
+ * @project: the project to show, as a new document
+ * @file: (nullable): where @project is saved; the first save replaces
+ *   what is there
+ * @etag: (nullable): not used: a document read from a file keeps its
+ *   entity tag itself (racimo_window_load_file()); kept for the callers
+ *   that pass %NULL
+ *
+ * Shows @project's matrix.
+ */
+void
+racimo_window_set_project (RacimoWindow  *self,
+                           RacimoProject *project,
+                           GFile         *file,
+                           const char    *etag)
+{
+  g_autoptr(RacimoDocument) document = NULL;
+
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  document = racimo_document_new_from_project (project, file);
+  racimo_window_set_document (self, document);
+}
+
+static void
+show_start_page (RacimoWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "start");
+  update_title (self);
+  update_actions (self);
+}
+
+/* Alerts and notices */
+
+static GtkWidget *
+show_alert (RacimoWindow              *self,
+            const char                *heading,
+            const char                *body,
+            const RacimoAlertResponse *responses,
+            guint                      n_responses,
+            const char                *default_response,
+            const char                *close_response,
+            RacimoAlertFunc            callback)
+{
+  if (self->alert != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->alert), (gpointer *) &self->alert);
+
+  self->alert = racimo_compat_alert_show (GTK_WINDOW (self), heading, body,
+                                          responses, n_responses, default_response,
+                                          close_response, callback, G_OBJECT (self));
+  g_object_add_weak_pointer (G_OBJECT (self->alert), (gpointer *) &self->alert);
+
+  return self->alert;
+}
+
+/* An alert that only informs: what went wrong, and a button to go on. */
+static void
+show_error (RacimoWindow *self,
+            const char   *heading,
+            const char   *body)
+{
+  RacimoAlertResponse responses[] = {
+    { "close", _("_Close"), RACIMO_RESPONSE_DEFAULT },
+  };
+
+  show_alert (self, heading, body, responses, G_N_ELEMENTS (responses), "close", "close", NULL);
+}
+
+static void
+show_toast (RacimoWindow *self,
+            AdwToast     *toast)
+{
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+
+  self->toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Opening */
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { NULL, NULL, (char *) RACI_MIME_TYPE, (char *) "racimo",
+                         (char *) "racimo %u", NULL, FALSE };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* After a failed open the window shows what it showed before. */
+static void
+end_loading (RacimoWindow *self)
+{
+  g_clear_object (&self->loading);
+  g_clear_object (&self->loading_file);
+
+  if (self->project != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "matrix");
+  else
+    show_start_page (self);
+  update_actions (self);
+}
+
+static void
+show_open_error (RacimoWindow *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
+
+  /* The message names the file, the line and the column, and what is
+   * wrong there. */
+  show_error (self, heading, error->message);
+}
+
+static void
+on_document_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(RacimoWindow) self = user_data;
-  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(RacimoDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *summary = NULL;
 
-  project = racimo_file_load_finish (result, &etag, &error);
+  document = racimo_document_load_finish (result, &error);
 
+  /* Cancelled: another file was asked for, or the window closed. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* The file being opened, as racimo_window_load_file() noted it. */
-  file = g_object_ref (self->file);
+  file = g_steal_pointer (&self->loading_file);
+  end_loading (self);
 
-  g_clear_object (&self->loading);
-
-  if (project == NULL)
+  if (document == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      /* Translators: %s is a file name, then the reason it cannot be opened */
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name,
-                                                  error->message);
-
-      show_start_page (self, message);
+      show_open_error (self, file, error);
       return;
     }
 
-  racimo_window_set_project (self, project, file, etag);
+  racimo_window_set_document (self, document);
 
-  {
-    g_autofree char *uri = g_file_get_uri (file);
-    GtkRecentData data = { NULL, NULL, (char *) RACI_MIME_TYPE, (char *) "racimo",
-                           (char *) "racimo %u", NULL, FALSE };
+  /* A spreadsheet is imported as a new project, which is saved as a .raci
+   * file: only projects go to the recent list. */
+  if (!racimo_document_get_needs_save_as (document))
+    add_to_recent (file);
 
-    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-  }
+  summary = racimo_csv_summarize_problems (racimo_document_get_import_problems (document), 8);
+  if (summary != NULL)
+    show_error (self, _("Some Cells Were Not Understood"), summary);
+
+  if (racimo_document_get_newer_minor_version (document))
+    {
+      AdwToast *toast =
+        adw_toast_new (_("Made by a newer version of Racimo: what this version does not "
+                         "know is kept as it is"));
+
+      adw_toast_set_timeout (toast, 10);
+      show_toast (self, toast);
+    }
 }
 
 /**
  * racimo_window_load_file:
  *
- * Reads @file without blocking the window, then shows it; when it cannot
- * be read, the start page says why.
+ * Reads @file without blocking the window, then shows it in place of what
+ * the window showed: a .raci project, or a spreadsheet's .csv or .tsv
+ * file imported as a new project.  When it cannot be read, the window
+ * stays as it was, and an alert says why.
  */
 void
 racimo_window_load_file (RacimoWindow *self,
@@ -290,15 +550,119 @@ racimo_window_load_file (RacimoWindow *self,
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
-  g_set_object (&self->file, file);
+  g_set_object (&self->loading_file, file);
 
   basename = g_file_get_basename (file);
   /* Translators: %s is a file name */
   text = g_strdup_printf (_("Opening “%s”…"), basename);
   gtk_label_set_text (self->loading_label, text);
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  update_actions (self);
 
-  racimo_file_load_async (file, self->loading, on_file_loaded, g_object_ref (self));
+  racimo_document_load_async (file, self->loading, on_document_loaded, g_object_ref (self));
+}
+
+/**
+ * racimo_window_open_file:
+ *
+ * Opens @file as the user asked for it: its window comes forward when it
+ * is open already, otherwise it is read into this window.
+ */
+void
+racimo_window_open_file (RacimoWindow *self,
+                         GFile        *file)
+{
+  GtkApplication *app;
+  GtkWindow *other = NULL;
+
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (RACIMO_IS_APPLICATION (app))
+    other = racimo_application_find_window (RACIMO_APPLICATION (app), file);
+
+  if (other != NULL)
+    {
+      gtk_window_present (other);
+      return;
+    }
+
+  if (self->document != NULL && racimo_document_get_modified (self->document))
+    {
+      ask_about_changes (self, PENDING_OPEN, file);
+      return;
+    }
+
+  racimo_window_load_file (self, file);
+}
+
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(GFile) file = racimo_compat_open_file_finish (result, NULL);
+
+  if (file != NULL)
+    racimo_window_open_file (self, file);
+}
+
+static GFile *
+get_folder (RacimoWindow *self)
+{
+  GFile *file = racimo_window_get_file (self);
+
+  return file != NULL ? g_file_get_parent (file) : NULL;
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GFile) folder = get_folder (self);
+  gboolean import = g_str_equal (action_name, "win.import-csv");
+
+  racimo_compat_open_file (GTK_WINDOW (self),
+                           import ? _("Import a Spreadsheet") : _("Open a Project"),
+                           import ? RACIMO_FILE_FILTER_CSV | RACIMO_FILE_FILTER_ALL
+                                  : RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_CSV
+                                    | RACIMO_FILE_FILTER_ALL,
+                           folder, self->cancellable, on_open_chosen, g_object_ref (self));
+}
+
+/* Files dropped on the window: the first opens here, any others in
+ * windows of their own. */
+static gboolean
+on_drop (RacimoWindow *self,
+         const GValue *value,
+         double        x,
+         double        y)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      g_autoptr(GSList) list = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        g_ptr_array_add (files, g_object_ref (l->data));
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE) && g_value_get_object (value) != NULL)
+    g_ptr_array_add (files, g_value_dup_object (value));
+
+  if (files->len == 0)
+    return FALSE;
+
+  racimo_window_open_file (self, g_ptr_array_index (files, 0));
+  if (files->len > 1 && app != NULL)
+    g_application_open (app, (GFile **) files->pdata + 1, (int) files->len - 1, "");
+
+  return TRUE;
 }
 
 /**
@@ -337,7 +701,10 @@ racimo_window_get_file (RacimoWindow *self)
 {
   g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
 
-  return self->file;
+  if (self->loading_file != NULL)
+    return self->loading_file;
+
+  return self->document != NULL ? racimo_document_get_file (self->document) : NULL;
 }
 
 /**
@@ -356,15 +723,28 @@ racimo_window_get_matrix_view (RacimoWindow *self)
 /**
  * racimo_window_is_empty:
  *
- * Returns: %TRUE when the window shows the start page, neither a project
- *   nor one being opened
+ * Returns: %TRUE when the window shows the start page: no project, none
+ *   being opened, and no unsaved changes of a crash being offered back
  */
 gboolean
 racimo_window_is_empty (RacimoWindow *self)
 {
   g_return_val_if_fail (RACIMO_IS_WINDOW (self), FALSE);
 
-  return self->project == NULL && self->loading == NULL;
+  return self->project == NULL && self->loading == NULL && self->offered_draft == NULL;
+}
+
+/**
+ * racimo_window_is_idle:
+ *
+ * Returns: %TRUE when no file is being read or written for the window
+ */
+gboolean
+racimo_window_is_idle (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), FALSE);
+
+  return self->loading == NULL && self->writing == 0;
 }
 
 /* The start page */
@@ -493,6 +873,1129 @@ fill_templates (RacimoWindow *self)
     }
 }
 
+static void
+on_paste_not_understood (RacimoWindow *self,
+                         guint         n_cells,
+                         const char   *example)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *title = NULL;
+
+  /* The cell as pasted, shortened to fit a notice. */
+  if (g_utf8_strlen (example, -1) > 24)
+    {
+      g_autofree char *start = g_utf8_substring (example, 0, 23);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (example);
+
+  if (n_cells == 1)
+    /* Translators: %s is what was pasted into a cell */
+    title = g_strdup_printf (_("“%s” is not a code: the cell was left as it was"), shown);
+  else
+    /* Translators: %u is a number of cells, %s what was pasted into one */
+    title = g_strdup_printf (ngettext ("%u pasted cell is not a code, such as “%s”: "
+                                       "it was left as it was",
+                                       "%u pasted cells are not codes, such as “%s”: "
+                                       "they were left as they were", n_cells),
+                             n_cells, shown);
+
+  show_toast (self, adw_toast_new (title));
+}
+
+/* Exporting */
+
+/* A failed write in plain words; GIO's own message only for the rare
+ * cases without any. */
+static char *
+describe_write_error (GFile        *file,
+                      const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("You may not write “%s”: it or its folder is protected, "
+                              "or on a disk that cannot be written."), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("There is no space left on the disk to write “%s”."), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("The folder of “%s” does not exist any more."), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("“%s” is a folder."), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("“%s” is not a name this disk can take."), name);
+
+  /* Translators: %s is a file name, then what went wrong */
+  return g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+}
+
+/* A file name made from the project's title, safe on every system. */
+static char *
+name_for_export (RacimoWindow *self,
+                 const char   *extension)
+{
+  const char *title = self->project != NULL ? racimo_project_get_title (self->project) : NULL;
+  g_autofree char *base = g_strdup (title != NULL && *title != '\0' ? title
+                                                                   : _("Untitled Project"));
+
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  g_strstrip (base);
+
+  return g_strconcat (base, extension, NULL);
+}
+
+static GFile *
+get_export_folder (RacimoWindow *self)
+{
+  g_autofree char *uri = NULL;
+  const char *documents;
+
+  if (self->settings != NULL)
+    uri = g_settings_get_string (self->settings, "last-export-folder");
+  if (uri != NULL && *uri != '\0')
+    return g_file_new_for_uri (uri);
+
+  if (racimo_window_get_file (self) != NULL)
+    return g_file_get_parent (racimo_window_get_file (self));
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  return documents != NULL ? g_file_new_for_path (documents) : NULL;
+}
+
+static void
+remember_export_folder (RacimoWindow *self,
+                        GFile        *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+
+  if (self->settings != NULL && uri != NULL)
+    g_settings_set_string (self->settings, "last-export-folder", uri);
+}
+
+static void
+show_exported (RacimoWindow *self,
+               GFile        *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), basename);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.launch-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  show_toast (self, toast);
+}
+
+static void
+launch_uri_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GdkAppLaunchContext) context =
+    gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL),
+                                           G_APP_LAUNCH_CONTEXT (context), NULL, NULL, NULL);
+}
+
+static void
+show_export_error (RacimoWindow *self,
+                   GFile        *file,
+                   const GError *error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), basename);
+  g_autofree char *body = describe_write_error (file, error);
+
+  show_error (self, heading, body);
+}
+
+static void
+on_csv_saved (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RacimoWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  self->writing--;
+  if (racimo_csv_save_finish (result, &error))
+    show_exported (self, file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_export_error (self, file, error);
+}
+
+/**
+ * racimo_window_export_csv:
+ * @options: the delimiter and the byte order mark
+ *
+ * Writes the project shown to @file as a spreadsheet's CSV, without
+ * blocking the window; says when it is done, or why it failed.
+ */
+void
+racimo_window_export_csv (RacimoWindow           *self,
+                          GFile                  *file,
+                          const RacimoCsvOptions *options)
+{
+  GTask *task;
+
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (options != NULL);
+
+  if (self->project == NULL)
+    return;
+
+  self->csv_delimiter = options->delimiter;
+  self->csv_bom = options->bom;
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  self->writing++;
+  racimo_csv_save_async (self->project, file, options, self->cancellable, on_csv_saved, task);
+}
+
+static const char * const delimiter_ids[] = { "comma", "semicolon", "tab", NULL };
+
+static void
+on_export_csv_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(GHashTable) choices = NULL;
+  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, &choices, NULL);
+  g_autofree char *basename = NULL;
+  RacimoCsvOptions options = { self->csv_delimiter, self->csv_bom };
+
+  if (file == NULL)
+    return;
+
+  basename = g_ascii_strdown (g_file_get_basename (file), -1);
+
+  if (choices != NULL)
+    {
+      const char *delimiter = g_hash_table_lookup (choices, "delimiter");
+
+      for (guint i = 0; delimiter_ids[i] != NULL; i++)
+        if (g_strcmp0 (delimiter, delimiter_ids[i]) == 0)
+          options.delimiter = (RacimoCsvDelimiter) i;
+      options.bom = g_strcmp0 (g_hash_table_lookup (choices, "bom"), "true") == 0;
+    }
+  else if (g_str_has_suffix (basename, ".tsv"))
+    /* The dialog offered no choices: the name says which. */
+    options.delimiter = RACIMO_CSV_TAB;
+  else if (options.delimiter == RACIMO_CSV_TAB)
+    options.delimiter = RACIMO_CSV_COMMA;
+
+  /* A name typed without an extension gets the one of its delimiter. */
+  if (strrchr (basename, '.') == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *full = g_strconcat (name, options.delimiter == RACIMO_CSV_TAB
+                                                 ? ".tsv" : ".csv", NULL);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      g_set_object (&file, g_file_get_child (parent, full));
+    }
+
+  remember_export_folder (self, file);
+  racimo_window_export_csv (self, file, &options);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  const char *delimiter_labels[] = { _("Comma"), _("Semicolon"), _("Tab"), NULL };
+  RacimoFileChoice choices[] = {
+    { "delimiter", _("Separate cells by"), delimiter_ids, delimiter_labels,
+      delimiter_ids[self->csv_delimiter] },
+    { "bom", _("BOM for Excel"), NULL, NULL, self->csv_bom ? "true" : "false" },
+  };
+  g_autoptr(GFile) folder = get_export_folder (self);
+  g_autofree char *name = name_for_export (self, self->csv_delimiter == RACIMO_CSV_TAB
+                                                 ? ".tsv" : ".csv");
+
+  if (self->project == NULL)
+    return;
+
+  racimo_compat_save_file (GTK_WINDOW (self), _("Export CSV"),
+                           RACIMO_FILE_FILTER_CSV | RACIMO_FILE_FILTER_ALL,
+                           folder, name, choices, G_N_ELEMENTS (choices), self->cancellable,
+                           on_export_csv_chosen, g_object_ref (self));
+}
+
+/* Printing and PDF */
+
+static GtkPageSetup *
+load_page_setup (RacimoWindow *self)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(RacimoLayoutOptions) defaults = NULL;
+  GtkPageSetup *setup = NULL;
+
+  if (self->settings != NULL)
+    value = g_settings_get_value (self->settings, "page-setup");
+  if (value != NULL && g_variant_n_children (value) > 0)
+    setup = gtk_page_setup_new_from_gvariant (value);
+  if (setup != NULL)
+    return setup;
+
+  /* A matrix is wider than tall: landscape, on the locale's paper, with
+   * the layout's own margins. */
+  defaults = racimo_layout_options_new ();
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_page_setup_set_top_margin (setup, defaults->margin_top, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (setup, defaults->margin_bottom, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (setup, defaults->margin_left, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (setup, defaults->margin_right, GTK_UNIT_POINTS);
+
+  return setup;
+}
+
+static GtkPrintSettings *
+load_print_settings (RacimoWindow *self)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  if (self->settings != NULL)
+    value = g_settings_get_value (self->settings, "print-settings");
+  if (value != NULL && g_variant_n_children (value) > 0)
+    return gtk_print_settings_new_from_gvariant (value);
+
+  return NULL;
+}
+
+/* What the PDF and the print dialog start from: the Matrix tab's options
+ * as last left, on the paper last used. */
+static RacimoLayoutOptions *
+get_layout_options (RacimoWindow *self)
+{
+  g_autoptr(GtkPageSetup) setup = load_page_setup (self);
+  RacimoLayoutOptions *options = racimo_layout_options_copy (self->layout_options);
+
+  racimo_print_operation_apply_page_setup (options, setup);
+
+  return options;
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               RacimoWindow            *self)
+{
+  RacimoPrintOperation *print = RACIMO_PRINT_OPERATION (operation);
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPageSetup *setup = racimo_print_operation_get_used_page_setup (print);
+      const RacimoLayoutOptions *chosen = racimo_print_operation_get_options (print);
+
+      racimo_layout_options_free (self->layout_options);
+      self->layout_options = racimo_layout_options_copy (chosen);
+
+      if (self->settings != NULL)
+        {
+          g_settings_set_value (self->settings, "print-settings",
+                                gtk_print_settings_to_gvariant (
+                                  gtk_print_operation_get_print_settings (operation)));
+          if (setup != NULL)
+            g_settings_set_value (self->settings, "page-setup",
+                                  gtk_page_setup_to_gvariant (setup));
+        }
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("Could Not Print"),
+                  error != NULL ? error->message : _("The printer gave no reason."));
+    }
+
+  g_object_set_data (G_OBJECT (operation), "racimo-done", GINT_TO_POINTER (TRUE));
+  if (self->printing == print)
+    g_clear_object (&self->printing);
+  update_actions (self);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  GtkPrintOperation *operation;
+
+  if (self->project == NULL || self->printing != NULL)
+    return;
+
+  setup = load_page_setup (self);
+  settings = load_print_settings (self);
+
+  self->printing = racimo_print_operation_new (self->project, self->layout_options);
+  operation = GTK_PRINT_OPERATION (self->printing);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  update_actions (self);
+
+  g_object_ref (operation);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      && g_object_get_data (G_OBJECT (operation), "racimo-done") == NULL)
+    {
+      show_error (self, _("Could Not Print"), error->message);
+      if (self->printing == RACIMO_PRINT_OPERATION (operation))
+        g_clear_object (&self->printing);
+      update_actions (self);
+    }
+  g_object_unref (operation);
+}
+
+typedef struct
+{
+  GBytes              *bytes;
+  char                *name;
+  char                *path;
+  RacimoLayoutOptions *options;
+  GFile               *file;
+} PdfJob;
+
+static void
+pdf_job_free (PdfJob *job)
+{
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->name, g_free);
+  g_clear_pointer (&job->path, g_free);
+  g_clear_pointer (&job->options, racimo_layout_options_free);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+/* In a thread of its own: the model is not thread-safe, so the thread
+ * reads its own copy of the project from the bytes the main thread wrote,
+ * then lays it out and draws it. */
+static void
+export_pdf_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  PdfJob *job = task_data;
+  g_autoptr(RacimoProject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy = racimo_file_load_bytes (job->bytes, job->name, &error);
+  if (copy == NULL
+      || !racimo_layout_export_pdf (copy, job->path, job->options, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+show_export_progress (gpointer user_data)
+{
+  RacimoWindow *self = user_data;
+  g_autofree char *title = NULL;
+
+  self->progress_id = 0;
+
+  /* Translators: %s is the name of the PDF being written */
+  title = g_strdup_printf (_("Exporting “%s”…"), self->exporting_name);
+  self->progress_toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_timeout (self->progress_toast, 0);
+  show_toast (self, self->progress_toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+end_export_progress (RacimoWindow *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (self->progress_toast != NULL)
+    adw_toast_dismiss (self->progress_toast);
+  g_clear_object (&self->progress_toast);
+}
+
+static void
+on_pdf_exported (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RacimoWindow *self = RACIMO_WINDOW (source);
+  PdfJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->writing--;
+  end_export_progress (self);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    show_exported (self, job->file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_export_error (self, job->file, error);
+}
+
+/**
+ * racimo_window_export_pdf:
+ *
+ * Writes the project shown to @file as a PDF, in a thread, laid out as
+ * the print dialog last left the options; a notice shows while a large
+ * project takes its time, and says when it is done or why it failed.
+ */
+void
+racimo_window_export_pdf (RacimoWindow *self,
+                          GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+  PdfJob *job;
+
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->project == NULL)
+    return;
+
+  task = g_task_new (self, self->cancellable, on_pdf_exported, NULL);
+  g_task_set_source_tag (task, racimo_window_export_pdf);
+
+  job = g_new0 (PdfJob, 1);
+  job->file = g_object_ref (file);
+  job->path = g_file_get_path (file);
+  job->name = g_file_get_parse_name (file);
+  job->options = get_layout_options (self);
+  g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
+
+  self->writing++;
+
+  if (job->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("A PDF can only be written to a folder of this computer."));
+      return;
+    }
+
+  /* The snapshot, taken now: edits from here on are not in the PDF. */
+  job->bytes = racimo_file_serialize (self->project);
+
+  g_free (self->exporting_name);
+  self->exporting_name = g_file_get_basename (file);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  self->progress_id = g_timeout_add (400, show_export_progress, self);
+
+  g_task_run_in_thread (task, export_pdf_in_thread);
+}
+
+static void
+on_export_pdf_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, NULL, NULL);
+  g_autofree char *basename = NULL;
+
+  if (file == NULL)
+    return;
+
+  /* A name typed without an extension gets ".pdf". */
+  basename = g_file_get_basename (file);
+  if (strrchr (basename, '.') == NULL)
+    {
+      g_autofree char *full = g_strconcat (basename, ".pdf", NULL);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      g_set_object (&file, g_file_get_child (parent, full));
+    }
+
+  remember_export_folder (self, file);
+  racimo_window_export_pdf (self, file);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GFile) folder = get_export_folder (self);
+  g_autofree char *name = name_for_export (self, ".pdf");
+
+  if (self->project == NULL)
+    return;
+
+  racimo_compat_save_file (GTK_WINDOW (self), _("Export PDF"),
+                           RACIMO_FILE_FILTER_PDF | RACIMO_FILE_FILTER_ALL,
+                           folder, name, NULL, 0, self->cancellable,
+                           on_export_pdf_chosen, g_object_ref (self));
+}
+
+/* Saving */
+
+static void save_document (RacimoWindow *self,
+                           gboolean      force);
+static void save_as_dialog (RacimoWindow *self);
+
+static void
+close_now (gpointer user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Once the changes are saved, or the user let them go: what was asked. */
+static void
+run_pending (RacimoWindow *self)
+{
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+  PendingAction action = self->pending;
+
+  self->pending = PENDING_NONE;
+
+  switch (action)
+    {
+    case PENDING_CLOSE:
+      /* Not from inside the alert's response: the alert goes first. */
+      self->close_confirmed = TRUE;
+      g_idle_add_once (close_now, g_object_ref (self));
+      break;
+    case PENDING_OPEN:
+      racimo_window_load_file (self, file);
+      break;
+    case PENDING_NONE:
+    default:
+      break;
+    }
+}
+
+/* The save failed or the user cancelled: the window stays as it is. */
+static void
+drop_pending (RacimoWindow *self)
+{
+  self->pending = PENDING_NONE;
+  g_clear_object (&self->pending_file);
+}
+
+static void
+show_save_error (RacimoWindow *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (basename != NULL)
+    /* Translators: %s is a file name */
+    heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
+  else
+    heading = g_strdup (_("Could Not Save the Project"));
+
+  /* GIO's words for a failed write are a programmer's; Racimo's own
+   * errors are written for the user already. */
+  if (error->domain == G_IO_ERROR && file != NULL)
+    body = describe_write_error (file, error);
+  else
+    body = g_strdup (error->message);
+
+  show_error (self, heading, body);
+}
+
+static void
+on_overwrite_response (GObject    *owner,
+                       const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+
+  if (g_str_equal (response, "overwrite"))
+    save_document (self, TRUE);
+  else
+    drop_pending (self);
+}
+
+/* Someone wrote the file since it was read: replacing their work is the
+ * user's decision, never a silent one. */
+static void
+ask_to_overwrite (RacimoWindow *self)
+{
+  GFile *file = racimo_document_get_file (self->document);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  RacimoAlertResponse responses[] = {
+    { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
+    { "overwrite", _("_Overwrite"), RACIMO_RESPONSE_DESTRUCTIVE },
+  };
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("Another program changed “%s” since it was opened here. "
+                            "Saving replaces those changes with this window’s."), basename);
+  show_alert (self, _("Overwrite the Changed File?"), body, responses,
+              G_N_ELEMENTS (responses), "cancel", "cancel", on_overwrite_response);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  RacimoDocument *document = RACIMO_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+
+  self->writing--;
+  update_actions (self);
+
+  if (racimo_document_save_finish (document, result, &error))
+    {
+      add_to_recent (racimo_document_get_file (document));
+      if (document == self->document)
+        run_pending (self);
+      return;
+    }
+
+  if (document != self->document || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    drop_pending (self);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    ask_to_overwrite (self);
+  else if (g_error_matches (error, RACIMO_DOCUMENT_ERROR, RACIMO_DOCUMENT_ERROR_NEEDS_SAVE_AS))
+    save_as_dialog (self);
+  else
+    {
+      show_save_error (self, racimo_document_get_file (document), error);
+      drop_pending (self);
+    }
+}
+
+static void
+save_document (RacimoWindow *self,
+               gboolean      force)
+{
+  if (self->document == NULL)
+    {
+      drop_pending (self);
+      return;
+    }
+
+  /* New, or read from a spreadsheet: there is no project file yet. */
+  if (racimo_document_get_needs_save_as (self->document))
+    {
+      save_as_dialog (self);
+      return;
+    }
+
+  self->writing++;
+  racimo_document_save_async (self->document, force, self->cancellable, on_saved,
+                              g_object_ref (self));
+  update_actions (self);
+}
+
+static void
+on_saved_as (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RacimoWindow *self = g_task_get_source_object (task);
+  RacimoDocument *document = RACIMO_DOCUMENT (source);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  self->writing--;
+  update_actions (self);
+
+  if (racimo_document_save_as_finish (document, result, &error))
+    {
+      add_to_recent (file);
+      if (document == self->document)
+        run_pending (self);
+      return;
+    }
+
+  drop_pending (self);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_save_error (self, file, error);
+}
+
+/**
+ * racimo_window_save_as:
+ * @file: where to save; a name without ".raci", or a spreadsheet's, gets
+ *   ".raci"
+ *
+ * Saves the project shown to @file, which it is then saved to, without
+ * blocking the window; says so when it fails, and the project stays
+ * modified.
+ */
+void
+racimo_window_save_as (RacimoWindow *self,
+                       GFile        *file)
+{
+  g_autoptr(GFile) target = NULL;
+  GTask *task;
+
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL)
+    return;
+
+  target = racimo_document_add_extension (file);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (target), g_object_unref);
+
+  self->writing++;
+  racimo_document_save_as_async (self->document, target, self->cancellable, on_saved_as, task);
+  update_actions (self);
+}
+
+static void
+on_replace_response (GObject    *owner,
+                     const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+  GFile *file = g_object_get_data (G_OBJECT (self), "racimo-replace-file");
+
+  if (g_str_equal (response, "replace") && file != NULL)
+    racimo_window_save_as (self, file);
+  else
+    drop_pending (self);
+  g_object_set_data (G_OBJECT (self), "racimo-replace-file", NULL);
+}
+
+static void
+on_save_as_chosen (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(GFile) chosen = racimo_compat_save_file_finish (result, NULL, NULL);
+  g_autoptr(GFile) file = NULL;
+
+  if (chosen == NULL)
+    {
+      drop_pending (self);
+      return;
+    }
+
+  /* The dialog asked about replacing the name typed; when ".raci" makes
+   * it another file that exists, that one is asked about here. */
+  file = racimo_document_add_extension (chosen);
+  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *heading = NULL;
+      RacimoAlertResponse responses[] = {
+        { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
+        { "replace", _("_Replace"), RACIMO_RESPONSE_DESTRUCTIVE },
+      };
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Replace “%s”?"), basename);
+      g_object_set_data_full (G_OBJECT (self), "racimo-replace-file", g_steal_pointer (&file),
+                              g_object_unref);
+      show_alert (self, heading, _("A project file with this name already exists. "
+                                   "Saving replaces what it holds."),
+                  responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                  on_replace_response);
+      return;
+    }
+
+  racimo_window_save_as (self, file);
+}
+
+static void
+save_as_dialog (RacimoWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->document == NULL)
+    {
+      drop_pending (self);
+      return;
+    }
+
+  name = racimo_document_suggest_file_name (self->document);
+  folder = get_folder (self);
+  if (folder == NULL && documents != NULL)
+    folder = g_file_new_for_path (documents);
+
+  racimo_compat_save_file (GTK_WINDOW (self), _("Save As"),
+                           RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_ALL,
+                           folder, name, NULL, 0, self->cancellable,
+                           on_save_as_chosen, g_object_ref (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (self->document == NULL || self->pending != PENDING_NONE)
+    return;
+
+  if (g_str_equal (action_name, "win.save-as"))
+    save_as_dialog (self);
+  else
+    save_document (self, FALSE);
+}
+
+static void
+on_changes_response (GObject    *owner,
+                     const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+
+  if (g_str_equal (response, "save"))
+    save_document (self, FALSE);
+  else if (g_str_equal (response, "discard"))
+    {
+      /* Let go for good: no draft to offer at the next start. */
+      if (self->document != NULL)
+        racimo_document_discard_draft (self->document);
+      run_pending (self);
+    }
+  else
+    drop_pending (self);
+}
+
+/* Unsaved changes, and the user wants to close or open another file. */
+static void
+ask_about_changes (RacimoWindow  *self,
+                   PendingAction  action,
+                   GFile         *file)
+{
+  const char *title = racimo_project_get_title (self->project);
+  g_autofree char *body = NULL;
+  RacimoAlertResponse responses[] = {
+    { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
+    { "discard", _("_Discard"), RACIMO_RESPONSE_DESTRUCTIVE },
+    { "save", racimo_document_get_needs_save_as (self->document) ? _("_Save As…") : _("_Save"),
+      RACIMO_RESPONSE_SUGGESTED },
+  };
+
+  if (self->pending != PENDING_NONE)
+    return;
+
+  self->pending = action;
+  g_set_object (&self->pending_file, file);
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Project");
+  /* Translators: %s is the project's title */
+  body = g_strdup_printf (_("“%s” has changes that are not saved. "
+                            "If you do not save them, they are lost."), title);
+  show_alert (self, _("Save Changes?"), body, responses, G_N_ELEMENTS (responses),
+              "save", "cancel", on_changes_response);
+}
+
+/* Changed on disk */
+
+static void
+update_banner (RacimoWindow *self)
+{
+  gboolean changed = self->document != NULL
+                     && racimo_document_get_changed_on_disk (self->document);
+  gboolean deleted = changed && racimo_document_get_deleted_on_disk (self->document);
+
+  if (changed && !self->banner_dismissed)
+    {
+      g_autofree char *basename = g_file_get_basename (racimo_document_get_file (self->document));
+      g_autofree char *text = NULL;
+
+      if (deleted)
+        /* Translators: %s is a file name */
+        text = g_strdup_printf (_("“%s” was deleted or moved by another program"), basename);
+      else
+        /* Translators: %s is a file name */
+        text = g_strdup_printf (_("“%s” was changed by another program"), basename);
+
+      gtk_label_set_text (self->banner_label, text);
+      gtk_widget_set_visible (self->reload_button, !deleted);
+      gtk_revealer_set_reveal_child (self->banner, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->banner, FALSE);
+}
+
+static void
+on_reloaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  RacimoDocument *document = RACIMO_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+
+  self->writing--;
+  update_actions (self);
+
+  if (!racimo_document_reload_finish (document, result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && document == self->document)
+    show_open_error (self, racimo_document_get_file (document), error);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* Counted with the writes: the window is busy with its file. */
+  self->writing++;
+  racimo_document_reload_async (self->document, self->cancellable, on_reloaded,
+                                g_object_ref (self));
+  update_actions (self);
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  /* The next save still asks before it overwrites the other version. */
+  self->banner_dismissed = TRUE;
+  update_banner (self);
+}
+
+/* Back to the window: a file on a network share may have changed without
+ * the monitor hearing of it. */
+static void
+on_active_changed (RacimoWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->document != NULL
+      && racimo_document_get_file (self->document) != NULL)
+    racimo_document_check_on_disk_async (self->document, self->cancellable, NULL, NULL);
+}
+
+/* Drafts left by a crash */
+
+static void
+on_draft_restored (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(RacimoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = racimo_drafts_restore_finish (RACIMO_DRAFTS (source), result, &error);
+  end_loading (self);
+
+  if (document != NULL)
+    racimo_window_set_document (self, document);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Could Not Restore the Unsaved Changes"), error->message);
+}
+
+static void
+on_draft_response (GObject    *owner,
+                   const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+  g_autoptr(RacimoDraft) draft = g_steal_pointer (&self->offered_draft);
+  RacimoDrafts *drafts = racimo_drafts_get_default ();
+  g_autoptr(GError) error = NULL;
+
+  if (draft == NULL)
+    return;
+
+  if (g_str_equal (response, "restore"))
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+      self->loading = g_cancellable_new ();
+      gtk_label_set_text (self->loading_label, _("Restoring unsaved changes…"));
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      racimo_drafts_restore_async (drafts, draft, self->loading, on_draft_restored,
+                                   g_object_ref (self));
+    }
+  else if (g_str_equal (response, "discard")
+           && !racimo_drafts_discard (drafts, draft, &error))
+    show_error (self, _("Could Not Discard the Unsaved Changes"), error->message);
+
+  /* Dismissed: the draft stays, and is offered again at the next start. */
+}
+
+/**
+ * racimo_window_offer_draft:
+ * @draft: unsaved changes that a crash left, from racimo_drafts_list()
+ *
+ * Asks whether to restore @draft, in this window, or to discard it.
+ */
+void
+racimo_window_offer_draft (RacimoWindow *self,
+                           RacimoDraft  *draft)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  RacimoAlertResponse responses[] = {
+    { "discard", _("_Discard"), RACIMO_RESPONSE_DESTRUCTIVE },
+    { "restore", _("_Restore"), RACIMO_RESPONSE_SUGGESTED },
+  };
+
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (draft != NULL);
+
+  g_clear_pointer (&self->offered_draft, racimo_draft_unref);
+  self->offered_draft = racimo_draft_ref (draft);
+
+  name = racimo_draft_get_display_name (draft);
+  /* Translators: %s is a file name, or a project's title */
+  heading = g_strdup_printf (_("Restore Unsaved Changes to “%s”?"), name);
+  local = g_date_time_to_local (racimo_draft_get_time (draft));
+  /* Translators: a date and time, in g_date_time_format()'s words */
+  when = g_date_time_format (local, _("%e %B %Y at %H:%M"));
+  /* Translators: %s is a date and time */
+  body = g_strdup_printf (_("Racimo stopped before these changes were saved. "
+                            "They were last kept on %s."), when);
+  show_alert (self, heading, body, responses, G_N_ELEMENTS (responses), "restore", "later",
+              on_draft_response);
+}
+
 /* Actions */
 
 static void
@@ -599,7 +2102,26 @@ save_window_size (RacimoWindow *self)
 static gboolean
 racimo_window_close_request (GtkWindow *window)
 {
-  save_window_size (RACIMO_WINDOW (window));
+  RacimoWindow *self = RACIMO_WINDOW (window);
+
+  /* A save under way finishes first; then the window closes, or stays
+   * with the reason the save failed. */
+  if (!self->close_confirmed && self->document != NULL
+      && racimo_document_get_busy (self->document))
+    {
+      if (self->pending == PENDING_NONE)
+        self->pending = PENDING_CLOSE;
+      return TRUE;
+    }
+
+  if (!self->close_confirmed && self->document != NULL
+      && racimo_document_get_modified (self->document))
+    {
+      ask_about_changes (self, PENDING_CLOSE, NULL);
+      return TRUE;
+    }
+
+  save_window_size (self);
 
   return GTK_WINDOW_CLASS (racimo_window_parent_class)->close_request (window);
 }
@@ -611,8 +2133,20 @@ racimo_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  end_export_progress (self);
+  g_clear_object (&self->printing);
+  if (self->alert != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->alert), (gpointer *) &self->alert);
+  self->alert = NULL;
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   g_clear_signal_handler (&self->recent_handler, gtk_recent_manager_get_default ());
-  disconnect_project (self);
+  g_clear_signal_handler (&self->active_handler, self);
+  disconnect_document (self);
+  g_clear_object (&self->pending_file);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_WINDOW);
@@ -625,8 +2159,10 @@ racimo_window_finalize (GObject *object)
 {
   RacimoWindow *self = RACIMO_WINDOW (object);
 
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->etag, g_free);
+  g_clear_object (&self->loading_file);
+  g_clear_pointer (&self->offered_draft, racimo_draft_unref);
+  g_clear_pointer (&self->layout_options, racimo_layout_options_free);
+  g_clear_pointer (&self->exporting_name, g_free);
 
   G_OBJECT_CLASS (racimo_window_parent_class)->finalize (object);
 }
@@ -653,12 +2189,16 @@ racimo_window_class_init (RacimoWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/racimo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, start_page);
-  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, start_error);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, templates_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, recent_list);
@@ -668,6 +2208,16 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
 
   /* Accelerators for these are set in one place, by the application. */
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.launch-uri", "s", launch_uri_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-activity", NULL, add_action);
@@ -681,8 +2231,22 @@ racimo_window_init (RacimoWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->layout_options = racimo_layout_options_new ();
+
+  self->active_handler = g_signal_connect (self, "notify::is-active",
+                                           G_CALLBACK (on_active_changed), NULL);
+  g_signal_connect_swapped (self->matrix_view, "paste-not-understood",
+                            G_CALLBACK (on_paste_not_understood), self);
+
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, drop_types, G_N_ELEMENTS (drop_types));
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   /* Run from the build tree, the schema may not be installed: then the
    * window size is simply not remembered. */
@@ -704,6 +2268,34 @@ racimo_window_init (RacimoWindow *self)
   self->recent_handler = g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                                                    G_CALLBACK (fill_recent), self);
 
-  show_start_page (self, NULL);
+  show_start_page (self);
   update_undo_tooltips (self);
+}
+
+/* For the tests: what the window shows the user */
+
+GtkWidget *
+_racimo_window_get_alert (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->alert;
+}
+
+AdwToast *
+_racimo_window_get_toast (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->toast;
+}
+
+/* The banner's text while it is shown, else NULL. */
+const char *
+_racimo_window_get_banner (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->banner) ? gtk_label_get_text (self->banner_label)
+                                                      : NULL;
 }

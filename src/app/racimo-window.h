@@ -22,13 +22,28 @@ void              racimo_window_set_project     (RacimoWindow      *self,
                                                  RacimoProject     *project,
                                                  GFile             *file,
                                                  const char        *etag);
+void              racimo_window_set_document    (RacimoWindow      *self,
+                                                 RacimoDocument    *document);
+RacimoDocument   *racimo_window_get_document    (RacimoWindow      *self);
+void              racimo_window_save_as         (RacimoWindow      *self,
+                                                 GFile             *file);
+void              racimo_window_offer_draft     (RacimoWindow      *self,
+                                                 RacimoDraft       *draft);
 void              racimo_window_load_file       (RacimoWindow      *self,
                                                  GFile             *file);
+void              racimo_window_open_file       (RacimoWindow      *self,
+                                                 GFile             *file);
+void              racimo_window_export_pdf      (RacimoWindow      *self,
+                                                 GFile             *file);
+void              racimo_window_export_csv      (RacimoWindow      *self,
+                                                 GFile             *file,
+                                                 const RacimoCsvOptions *options);
 
 RacimoProject    *racimo_window_get_project     (RacimoWindow      *self);
 RacimoChecks     *racimo_window_get_checks      (RacimoWindow      *self);
 GFile            *racimo_window_get_file        (RacimoWindow      *self);
 RacimoMatrixView *racimo_window_get_matrix_view (RacimoWindow      *self);
 gboolean          racimo_window_is_empty        (RacimoWindow      *self);
+gboolean          racimo_window_is_idle         (RacimoWindow      *self);
 
 G_END_DECLS

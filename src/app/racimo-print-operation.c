@@ -1,0 +1,317 @@
+/* racimo-print-operation.c: printing the matrix through core's layout
+ *
+ * The print dialog's pages are the PDF export's: "begin-print" makes a
+ * RacimoLayout from the page setup the user chose, and "draw-page" has it
+ * draw each page.  The layout takes its snapshot of the project when it is
+ * made, so edits while the pages are sent do not change them.  A tab of
+ * the dialog holds what only a matrix has: fit to the page width or tile
+ * at full size, descriptions, the summary page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "racimo-print-operation.h"
+
+struct _RacimoPrintOperation
+{
+  GtkPrintOperation    parent_instance;
+
+  RacimoProject       *project;
+  RacimoLayoutOptions *options;
+  RacimoLayout        *layout;
+  GtkPageSetup        *used_page_setup;
+
+  /* The custom tab, while the dialog shows it */
+  GtkWidget           *fit_width;
+  GtkWidget           *descriptions;
+  GtkWidget           *summary;
+};
+
+G_DEFINE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+/**
+ * racimo_print_operation_apply_page_setup:
+ *
+ * Sets the paper, orientation and margins of @options from @setup.
+ */
+void
+racimo_print_operation_apply_page_setup (RacimoLayoutOptions *options,
+                                         GtkPageSetup        *setup)
+{
+  GtkPaperSize *paper;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (GTK_IS_PAGE_SETUP (setup));
+
+  paper = gtk_page_setup_get_paper_size (setup);
+  options->paper_width = gtk_paper_size_get_width (paper, GTK_UNIT_POINTS);
+  options->paper_height = gtk_paper_size_get_height (paper, GTK_UNIT_POINTS);
+
+  switch (gtk_page_setup_get_orientation (setup))
+    {
+    case GTK_PAGE_ORIENTATION_LANDSCAPE:
+    case GTK_PAGE_ORIENTATION_REVERSE_LANDSCAPE:
+      options->orientation = RACIMO_LAYOUT_LANDSCAPE;
+      break;
+    case GTK_PAGE_ORIENTATION_PORTRAIT:
+    case GTK_PAGE_ORIENTATION_REVERSE_PORTRAIT:
+    default:
+      options->orientation = RACIMO_LAYOUT_PORTRAIT;
+      break;
+    }
+
+  /* GtkPageSetup gives the margins of the page as it is read, as the
+   * layout takes them. */
+  options->margin_top = gtk_page_setup_get_top_margin (setup, GTK_UNIT_POINTS);
+  options->margin_bottom = gtk_page_setup_get_bottom_margin (setup, GTK_UNIT_POINTS);
+  options->margin_left = gtk_page_setup_get_left_margin (setup, GTK_UNIT_POINTS);
+  options->margin_right = gtk_page_setup_get_right_margin (setup, GTK_UNIT_POINTS);
+}
+
+static void
+racimo_print_operation_begin_print (GtkPrintOperation *operation,
+                                    GtkPrintContext   *context)
+{
+  RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+
+  racimo_print_operation_apply_page_setup (self->options, setup);
+  g_set_object (&self->used_page_setup, setup);
+
+  g_clear_object (&self->layout);
+  self->layout = racimo_layout_new (self->project, self->options);
+  gtk_print_operation_set_n_pages (operation, (int) racimo_layout_get_n_pages (self->layout));
+}
+
+static void
+racimo_print_operation_draw_page (GtkPrintOperation *operation,
+                                  GtkPrintContext   *context,
+                                  int                page_nr)
+{
+  RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
+
+  racimo_layout_draw_page (self->layout, gtk_print_context_get_cairo_context (context),
+                           (guint) page_nr);
+}
+
+static void
+racimo_print_operation_end_print (GtkPrintOperation *operation,
+                                  GtkPrintContext   *context)
+{
+  RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
+
+  /* What it took of memory goes now, not with the operation. */
+  g_clear_object (&self->layout);
+}
+
+static GtkWidget *
+add_heading (GtkWidget  *box,
+             const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
+}
+
+static GtkWidget *
+add_check (GtkWidget  *box,
+           const char *text,
+           gboolean    active)
+{
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (text);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  gtk_box_append (GTK_BOX (box), check);
+
+  return check;
+}
+
+static GtkWidget *
+racimo_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading, *tile;
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  heading = add_heading (box, _("Width"));
+  self->fit_width = add_check (box, _("_Fit the roles to the page width"),
+                               self->options->fit == RACIMO_LAYOUT_FIT_WIDTH);
+  tile = add_check (box, _("_Tile the roles across pages, at full size"),
+                    self->options->fit == RACIMO_LAYOUT_TILE);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (tile), GTK_CHECK_BUTTON (self->fit_width));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->fit_width),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+
+  heading = add_heading (box, _("Include"));
+  gtk_widget_set_margin_top (heading, 12);
+  self->descriptions = add_check (box, _("Phase and activity _descriptions"),
+                                  self->options->descriptions);
+  self->summary = add_check (box, _("A _summary: findings and each role’s workload"),
+                             self->options->summary);
+
+  g_object_add_weak_pointer (G_OBJECT (self->fit_width), (gpointer *) &self->fit_width);
+  g_object_add_weak_pointer (G_OBJECT (self->descriptions), (gpointer *) &self->descriptions);
+  g_object_add_weak_pointer (G_OBJECT (self->summary), (gpointer *) &self->summary);
+
+  return box;
+}
+
+static void
+racimo_print_operation_custom_widget_apply (GtkPrintOperation *operation,
+                                            GtkWidget         *widget)
+{
+  RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
+
+  if (self->fit_width != NULL)
+    self->options->fit = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->fit_width))
+                         ? RACIMO_LAYOUT_FIT_WIDTH : RACIMO_LAYOUT_TILE;
+  if (self->descriptions != NULL)
+    self->options->descriptions =
+      gtk_check_button_get_active (GTK_CHECK_BUTTON (self->descriptions));
+  if (self->summary != NULL)
+    self->options->summary = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->summary));
+}
+
+static void
+clear_weak (GtkWidget **widget)
+{
+  if (*widget != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*widget), (gpointer *) widget);
+  *widget = NULL;
+}
+
+static void
+racimo_print_operation_dispose (GObject *object)
+{
+  RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (object);
+
+  clear_weak (&self->fit_width);
+  clear_weak (&self->descriptions);
+  clear_weak (&self->summary);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->used_page_setup);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (racimo_print_operation_parent_class)->dispose (object);
+}
+
+static void
+racimo_print_operation_finalize (GObject *object)
+{
+  RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (object);
+
+  g_clear_pointer (&self->options, racimo_layout_options_free);
+
+  G_OBJECT_CLASS (racimo_print_operation_parent_class)->finalize (object);
+}
+
+static void
+racimo_print_operation_class_init (RacimoPrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->dispose = racimo_print_operation_dispose;
+  object_class->finalize = racimo_print_operation_finalize;
+
+  operation_class->begin_print = racimo_print_operation_begin_print;
+  operation_class->draw_page = racimo_print_operation_draw_page;
+  operation_class->end_print = racimo_print_operation_end_print;
+  operation_class->create_custom_widget = racimo_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = racimo_print_operation_custom_widget_apply;
+}
+
+static void
+racimo_print_operation_init (RacimoPrintOperation *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+
+  /* The layout places everything itself, margins included, in points. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* Translators: the tab of the print dialog with the matrix's options */
+  gtk_print_operation_set_custom_tab_label (operation, _("Matrix"));
+}
+
+/**
+ * racimo_print_operation_new:
+ * @options: (nullable): the layout's options to start from; the page
+ *   setup chosen in the dialog sets the paper, orientation and margins
+ *
+ * Returns: (transfer full): an operation that prints @project
+ */
+RacimoPrintOperation *
+racimo_print_operation_new (RacimoProject             *project,
+                            const RacimoLayoutOptions *options)
+{
+  RacimoPrintOperation *self;
+  const char *title;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+
+  self = g_object_new (RACIMO_TYPE_PRINT_OPERATION, NULL);
+  self->project = g_object_ref (project);
+  self->options = options != NULL ? racimo_layout_options_copy (options)
+                                  : racimo_layout_options_new ();
+
+  title = racimo_project_get_title (project);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self),
+                                    title != NULL && *title != '\0' ? title
+                                                                    : _("Untitled Project"));
+
+  return self;
+}
+
+/**
+ * racimo_print_operation_get_options:
+ *
+ * Returns: (transfer none): the layout's options, as the dialog left them
+ */
+const RacimoLayoutOptions *
+racimo_print_operation_get_options (RacimoPrintOperation *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
+
+  return self->options;
+}
+
+/**
+ * racimo_print_operation_get_layout:
+ *
+ * Returns: (transfer none) (nullable): the layout being printed, between
+ *   "begin-print" and "end-print"
+ */
+RacimoLayout *
+racimo_print_operation_get_layout (RacimoPrintOperation *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
+
+  return self->layout;
+}
+
+/**
+ * racimo_print_operation_get_used_page_setup:
+ *
+ * Returns: (transfer none) (nullable): the page setup the pages were laid
+ *   out for, once printing began
+ */
+GtkPageSetup *
+racimo_print_operation_get_used_page_setup (RacimoPrintOperation *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
+
+  return self->used_page_setup;
+}

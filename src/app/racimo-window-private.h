@@ -1,0 +1,19 @@
+/* racimo-window-private.h: what the window shows, for the tests to read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "racimo-window.h"
+
+G_BEGIN_DECLS
+
+/* The alert shown over the window, or NULL; answer it with
+ * racimo_compat_alert_respond(). */
+GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
+/* The last notice shown, while it is shown. */
+AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
+/* The text of the banner above the matrix, or NULL when it is hidden. */
+const char *_racimo_window_get_banner (RacimoWindow *self);
+
+G_END_DECLS

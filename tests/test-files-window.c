@@ -1,0 +1,816 @@
+/* test-files-window.c: opening, importing, saving and reloading files in
+ * the window, as a user does it
+ *
+ * File dialogs are not shown: the tests call what a dialog's answer calls.
+ * Alerts are shown, read, and answered as a click on a button would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "racimo-compat.h"
+#include "racimo-window-private.h"
+#include "racimo-window.h"
+
+/* Helpers */
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+test_file_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "files", name, NULL);
+}
+
+static GFile *
+test_file (const char *name)
+{
+  g_autofree char *path = test_file_path (name);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+wait_for_project (RacimoWindow *window)
+{
+  while (racimo_window_get_project (window) == NULL || !racimo_window_is_idle (window))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_idle (RacimoWindow *window)
+{
+  while (!racimo_window_is_idle (window))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static RacimoWindow *
+window_with_template (const char *template_id)
+{
+  g_autoptr(RacimoProject) project = racimo_templates_create (template_id, NULL);
+  RacimoWindow *window = racimo_window_new (NULL);
+
+  racimo_window_set_project (window, project, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  return window;
+}
+
+static void
+destroy_window (RacimoWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+/* One application for the tests that need one: a second could not
+ * register on the bus beside it in the same process. */
+static RacimoApplication *
+get_application (void)
+{
+  static RacimoApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = racimo_application_new ();
+      /* Not the one instance of the session: a test must not meet another. */
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return app;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+/* Tests: opening */
+
+static void
+test_open_good (void)
+{
+  RacimoWindow *window = window_with_template ("blank-raci");
+  g_autoptr(GFile) file = test_file ("window-no-owner.raci");
+
+  /* A project of the window is replaced by the one opened. */
+  racimo_window_open_file (window, file);
+  g_assert_false (racimo_window_is_idle (window));
+  wait_idle (window);
+  g_assert_cmpstr (racimo_project_get_title (racimo_window_get_project (window)), ==,
+                   "ML system deployment");
+  g_assert_true (g_file_equal (racimo_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "ML system deployment — Racimo");
+  g_assert_null (_racimo_window_get_alert (window));
+  g_assert_null (_racimo_window_get_toast (window));
+
+  destroy_window (window);
+}
+
+static void
+test_open_bad (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoProject *project = racimo_window_get_project (window);
+  g_autofree char *path = test_file_path ("window-malformed.raci");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = NULL;
+  GtkWidget *alert;
+
+  racimo_window_open_file (window, file);
+  wait_idle (window);
+
+  /* The window is as it was... */
+  g_assert_true (racimo_window_get_project (window) == project);
+  g_assert_null (racimo_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "ML system deployment — Racimo");
+
+  /* ... and an alert names the file, the line, the column, the problem. */
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
+                   "Could Not Open “window-malformed.raci”");
+  expected = g_strdup_printf ("%s:6:21: </nmae> does not close <name> from line 6",
+                              g_file_peek_path (file));
+  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, expected);
+  racimo_compat_alert_respond (alert, "close");
+  spin ();
+  g_assert_null (_racimo_window_get_alert (window));
+
+  destroy_window (window);
+}
+
+static void
+test_open_newer_minor (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autoptr(GFile) file = test_file ("window-newer-minor.raci");
+  AdwToast *toast;
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  wait_for_project (window);
+
+  g_assert_cmpstr (racimo_project_get_title (racimo_window_get_project (window)), ==,
+                   "Made by Racimo 1.3");
+  toast = _racimo_window_get_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "Made by a newer version of Racimo: what this version does not know "
+                   "is kept as it is");
+
+  destroy_window (window);
+}
+
+static void
+test_open_twice (void)
+{
+  RacimoApplication *app = get_application ();
+  g_autoptr(GFile) file = test_file ("window-no-owner.raci");
+  RacimoWindow *first, *second;
+  RacimoProject *project;
+
+  first = racimo_window_new (app);
+  racimo_window_open_file (first, file);
+  wait_for_project (first);
+
+  second = racimo_window_new (app);
+  racimo_application_new_from_template (app, GTK_WINDOW (second), "blank-raci");
+  project = racimo_window_get_project (second);
+
+  /* Opening it from the other window brings its window forward. */
+  racimo_window_open_file (second, file);
+  g_assert_true (racimo_window_is_idle (second));
+  g_assert_true (racimo_window_get_project (second) == project);
+  g_assert_null (racimo_window_get_file (second));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (first));
+  gtk_window_destroy (GTK_WINDOW (second));
+  spin ();
+}
+
+static void
+test_drop (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autoptr(GFile) file = test_file ("window-no-owner.raci");
+  GtkEventController *target;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  target = find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+
+  /* A file dragged from the file manager comes as a list of files. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  wait_for_project (window);
+  g_assert_true (g_file_equal (racimo_window_get_file (window), file));
+
+  destroy_window (window);
+}
+
+static void
+test_import_csv (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autoptr(GFile) file = test_file ("window-import.csv");
+  RacimoProject *project;
+  GtkWidget *alert;
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  wait_for_project (window);
+
+  /* A new project, titled after the file, not saved yet. */
+  project = racimo_window_get_project (window);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 2);
+  g_assert_cmpuint (racimo_project_get_n_activities (project), ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• window-import — Racimo");
+
+  /* What was not understood is said. */
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Some Cells Were Not Understood");
+  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==,
+                   "1 part of the file was not understood:\n"
+                   "Row 3, column C (Data scientist): “maybe” is not a code; the cell was "
+                   "left empty");
+  racimo_compat_alert_respond (alert, "close");
+
+  destroy_window (window);
+}
+
+static void
+test_export_csv (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  RacimoCsvOptions options = { RACIMO_CSV_TAB, TRUE };
+
+  racimo_window_export_csv (window, file, &options);
+  g_assert_false (racimo_window_is_idle (window));
+  wait_idle (window);
+
+  /* The file holds what the CSV export makes, and the window says so. */
+  expected = racimo_csv_export (racimo_window_get_project (window), &options);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length,
+                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"));
+  g_assert_nonnull (strchr (contents, '\t'));
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
+                   "Exported “matrix.tsv”");
+
+  /* A folder that is not there: the alert says so in plain words. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "gone", "matrix.csv", NULL);
+    g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+    g_autofree char *body = g_strdup_printf ("The folder of “%s” does not exist any more.",
+                                             missing);
+    GtkWidget *alert;
+
+    racimo_window_export_csv (window, nowhere, &options);
+    wait_idle (window);
+    alert = _racimo_window_get_alert (window);
+    g_assert_nonnull (alert);
+    g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
+                     "Could Not Export “matrix.csv”");
+    g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, body);
+    racimo_compat_alert_respond (alert, "close");
+  }
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Tests: saving */
+
+static RacimoActivity *
+first_activity (RacimoProject *project)
+{
+  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
+}
+
+static void
+edit (RacimoWindow *window,
+      const char   *name)
+{
+  RacimoProject *project = racimo_window_get_project (window);
+
+  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
+  spin ();
+}
+
+static void
+assert_file_holds (const char    *path,
+                   RacimoProject *project)
+{
+  g_autoptr(GBytes) expected = racimo_file_serialize (project);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+}
+
+/* Waits for what the file monitor reports, at most ten seconds. */
+static void
+wait_for_banner (RacimoWindow *window,
+                 gboolean      shown)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((_racimo_window_get_banner (window) != NULL) != shown
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (_racimo_window_get_banner (window) != NULL, ==, shown);
+}
+
+/* Someone else's program writes the file: another project altogether.
+ * Its time is set a minute on, as a colleague's later write would have
+ * it: the entity tag is the time of the last write, and the kernel's
+ * clock may not tick between our save and this write. */
+static void
+write_elsewhere (const char *path)
+{
+  g_autofree char *other = test_file_path ("window-no-owner.raci");
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (other, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                               (guint64) (g_get_real_time () / G_USEC_PER_SEC + 60),
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_save_and_reopen (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *again;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
+  g_autofree char *typed = g_build_filename (dir, "plan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (typed);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) reread = NULL;
+
+  edit (window, "Agree the business case");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "• ML system deployment — Racimo");
+
+  /* Save As a name typed without the extension: it gets ".raci". */
+  racimo_window_save_as (window, file);
+  g_assert_false (racimo_window_is_idle (window));
+  wait_idle (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "ML system deployment — Racimo");
+  g_assert_null (_racimo_window_get_alert (window));
+  assert_file_holds (path, racimo_window_get_project (window));
+  g_assert_cmpstr (g_file_peek_path (racimo_window_get_file (window)), ==, path);
+
+  /* Opened again, it is the same project. */
+  again = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (again));
+  racimo_window_load_file (again, racimo_window_get_file (window));
+  wait_for_project (again);
+  saved = racimo_file_serialize (racimo_window_get_project (window));
+  reread = racimo_file_serialize (racimo_window_get_project (again));
+  g_assert_true (g_bytes_equal (saved, reread));
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+                     racimo_window_get_project (again)))), ==, "Agree the business case");
+  destroy_window (again);
+
+  /* Ctrl+S writes the next edit to the same file. */
+  edit (window, "Agree the business case and KPIs");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_idle (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "ML system deployment — Racimo");
+  assert_file_holds (path, racimo_window_get_project (window));
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_as_from_csv (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autoptr(GFile) csv = test_file ("window-import.csv");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-save-XXXXXX", NULL);
+  g_autofree char *typed = g_build_filename (dir, "window-import.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "window-import.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (typed);
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, csv);
+  wait_for_project (window);
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "close");
+
+  /* A project from a spreadsheet is saved as a project, never over a
+   * spreadsheet's file. */
+  racimo_window_save_as (window, file);
+  wait_idle (window);
+  g_assert_null (_racimo_window_get_alert (window));
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  assert_file_holds (path, racimo_window_get_project (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "window-import — Racimo");
+  g_assert_cmpstr (g_file_peek_path (racimo_window_get_file (window)), ==, path);
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_error (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "gone", "plan.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *body = g_strdup_printf ("The folder of “%s” does not exist any more.",
+                                           path);
+  GtkWidget *alert;
+
+  edit (window, "Agree the business case");
+  racimo_window_save_as (window, file);
+  wait_idle (window);
+
+  /* Plain words, and the changes are still there, unsaved. */
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Could Not Save “plan.raci”");
+  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, body);
+  racimo_compat_alert_respond (alert, "close");
+  g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "• ML system deployment — Racimo");
+  g_assert_null (racimo_window_get_file (window));
+
+  destroy_window (window);
+  g_rmdir (dir);
+}
+
+static void
+test_close_prompt (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *alert;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* Closing with unsaved changes asks; Cancel keeps the window. */
+  edit (window, "Agree the business case");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (window);
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Save Changes?");
+  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==,
+                   "“ML system deployment” has changes that are not saved. "
+                   "If you do not save them, they are lost.");
+  racimo_compat_alert_respond (alert, "cancel");
+  spin ();
+  g_assert_nonnull (window);
+  g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
+
+  /* Save: the window closes once the file is written. */
+  racimo_window_save_as (window, file);
+  wait_idle (window);
+  edit (window, "Agree the business case, again");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "save");
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(RacimoProject) saved = racimo_file_load (file, NULL, NULL, NULL);
+
+    g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (saved))), ==,
+                     "Agree the business case, again");
+  }
+
+  /* Discard: it closes, and the file stays as it was. */
+  window = window_with_template ("blank-raci");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-role", NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
+  spin ();
+  g_assert_null (window);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_open_into_modified (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  g_autoptr(GFile) file = test_file ("window-no-owner.raci");
+  GtkWidget *alert;
+
+  /* Opening another file into a window with unsaved changes asks too. */
+  edit (window, "Agree the business case");
+  racimo_window_open_file (window, file);
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Save Changes?");
+  g_assert_true (racimo_window_is_idle (window));
+
+  racimo_compat_alert_respond (alert, "discard");
+  wait_idle (window);
+  g_assert_true (g_file_equal (racimo_window_get_file (window), file));
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+                     racimo_window_get_project (window)))), ==,
+                   "Define the business case and KPIs");
+
+  destroy_window (window);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-disk-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *alert;
+
+  racimo_window_save_as (window, file);
+  wait_idle (window);
+  g_assert_null (_racimo_window_get_banner (window));
+
+  /* A colleague's program writes the file: the banner says so. */
+  write_elsewhere (path);
+  wait_for_banner (window, TRUE);
+  g_assert_cmpstr (_racimo_window_get_banner (window), ==,
+                   "“plan.raci” was changed by another program");
+
+  /* Keep Mine: the banner goes, and saving still asks first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL);
+  g_assert_null (_racimo_window_get_banner (window));
+  edit (window, "Agree the business case");
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_idle (window);
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Overwrite the Changed File?");
+  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==,
+                   "Another program changed “plan.raci” since it was opened here. "
+                   "Saving replaces those changes with this window’s.");
+
+  /* Cancel: their file is untouched, the edit is still unsaved. */
+  racimo_compat_alert_respond (alert, "cancel");
+  wait_idle (window);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, theirs);
+  g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
+
+  /* Overwrite: only when the user says so. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_idle (window);
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "overwrite");
+  wait_idle (window);
+  assert_file_holds (path, racimo_window_get_project (window));
+  g_assert_false (racimo_document_get_modified (racimo_window_get_document (window)));
+
+  /* Reload shows their version instead. */
+  write_elsewhere (path);
+  wait_for_banner (window, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait_idle (window);
+  wait_for_banner (window, FALSE);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+                     racimo_window_get_project (window)))), ==,
+                   "Define the business case and KPIs");
+  g_assert_true (racimo_matrix_view_get_project (racimo_window_get_matrix_view (window))
+                 == racimo_window_get_project (window));
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Makes the draft look like one of a process that is gone, as after a
+ * crash: the same pid, started at another time. */
+static void
+orphan_draft (const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".draft", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "racimo", "drafts", name,
+                                            NULL);
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_load_from_file (info, path, G_KEY_FILE_KEEP_COMMENTS, &error);
+  g_assert_no_error (error);
+  g_key_file_set_uint64 (info, "Draft", "ProcessStart",
+                         g_key_file_get_uint64 (info, "Draft", "ProcessStart", NULL) + 1);
+  g_key_file_save_to_file (info, path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_drafts (void)
+{
+  RacimoApplication *app = get_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *id = NULL;
+  RacimoWindow *window;
+  RacimoDocument *document;
+  GtkWidget *alert = NULL;
+  GList *windows;
+
+  g_settings_set_uint (settings, "draft-delay", 1);
+
+  /* An edit in an application's window is kept as a draft... */
+  window = racimo_window_new (app);
+  racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
+  document = racimo_window_get_document (window);
+  edit (window, "Edited before the crash");
+  while (!racimo_document_get_has_draft (document))
+    g_main_context_iteration (NULL, TRUE);
+  id = g_strdup (racimo_document_get_draft_id (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* ... which the next start offers back, after a crash. */
+  orphan_draft (id);
+  racimo_application_offer_drafts (app);
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
+                   "Restore Unsaved Changes to “ML system deployment”?");
+
+  racimo_compat_alert_respond (alert, "restore");
+  wait_for_project (window);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+                     racimo_window_get_project (window)))), ==, "Edited before the crash");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "• ML system deployment — Racimo");
+
+  /* Closing without saving lets it go for good. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  {
+    g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  g_settings_reset (settings, "draft-delay");
+}
+
+static void
+test_window_size (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RacimoWindow *window = racimo_window_new (NULL);
+
+  /* The size a window is closed at is the next one's. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 812, 514);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 514);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = racimo_window_new (NULL);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 812);
+    g_assert_cmpint (height, ==, 514);
+  }
+  destroy_window (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
+  int status;
+
+  /* The recent files list and the drafts go to a directory of the test,
+   * not the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      remove_tree (data_home);
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/files-window/open-good", test_open_good);
+  g_test_add_func ("/files-window/open-bad", test_open_bad);
+  g_test_add_func ("/files-window/open-newer-minor", test_open_newer_minor);
+  g_test_add_func ("/files-window/open-twice", test_open_twice);
+  g_test_add_func ("/files-window/drop", test_drop);
+  g_test_add_func ("/files-window/import-csv", test_import_csv);
+  g_test_add_func ("/files-window/export-csv", test_export_csv);
+  g_test_add_func ("/files-window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/files-window/save-as-from-csv", test_save_as_from_csv);
+  g_test_add_func ("/files-window/save-error", test_save_error);
+  g_test_add_func ("/files-window/close-prompt", test_close_prompt);
+  g_test_add_func ("/files-window/open-into-modified", test_open_into_modified);
+  g_test_add_func ("/files-window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/files-window/drafts", test_drafts);
+  g_test_add_func ("/files-window/window-size", test_window_size);
+
+  status = g_test_run ();
+  remove_tree (data_home);
+
+  return status;
+}

@@ -1,0 +1,409 @@
+/* test-print-window.c: printing and the PDF export from the window
+ *
+ * The print dialog needs a printer to finish; the same operation is run
+ * here with GTK's export action, which draws the pages through the same
+ * "begin-print" and "draw-page" into a PDF file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "racimo-compat.h"
+#include "racimo-print-operation.h"
+#include "racimo-window-private.h"
+#include "racimo-window.h"
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_idle (RacimoWindow *window)
+{
+  while (!racimo_window_is_idle (window))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+/* @needle in @data, which holds binary streams and so NUL bytes. */
+static const char *
+find (const char *data,
+      gsize       length,
+      const char *from,
+      const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = from; p + n <= data + length; p++)
+    if (memcmp (p, needle, n) == 0)
+      return p;
+
+  return NULL;
+}
+
+static gboolean
+pdf_is_complete (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 8
+         && find (contents, length, contents + length - 8, "%%EOF") != NULL;
+}
+
+/* What a PDF reader would say of the file: its pages, and the size of the
+ * first one in points.  Cairo writes each page's dictionary as text. */
+static guint
+read_pdf (const char *path,
+          double     *width,
+          double     *height)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint pages = 0;
+  const char *p;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (find (contents, length, contents + length - 8, "%%EOF"));
+
+  for (p = contents; (p = find (contents, length, p, "/Type /Page")) != NULL; p += 11)
+    if (p[11] != 's')
+      pages++;
+
+  p = find (contents, length, contents, "/MediaBox [");
+  g_assert_nonnull (p);
+  g_assert_cmpint (sscanf (p, "/MediaBox [ 0 0 %lf %lf ]", width, height), ==, 2);
+
+  return pages;
+}
+
+static RacimoWindow *
+window_with_template (const char *template_id)
+{
+  g_autoptr(RacimoProject) project = racimo_templates_create (template_id, NULL);
+  RacimoWindow *window = racimo_window_new (NULL);
+
+  racimo_window_set_project (window, project, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  return window;
+}
+
+static void
+destroy_window (RacimoWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_export_pdf (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ML system deployment.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RacimoLayoutOptions) options = racimo_layout_options_new ();
+  g_autoptr(RacimoLayout) layout = NULL;
+  double width, height;
+  guint pages;
+
+  /* As Ctrl+Shift+E does once a name is chosen: in a thread. */
+  racimo_window_export_pdf (window, file);
+  g_assert_false (racimo_window_is_idle (window));
+  wait_idle (window);
+
+  /* Landscape, with the pages the layout makes of the template. */
+  layout = racimo_layout_new (racimo_window_get_project (window), options);
+  pages = read_pdf (path, &width, &height);
+  g_assert_cmpuint (pages, >, 0);
+  g_assert_cmpuint (pages, ==, racimo_layout_get_n_pages (layout));
+  g_assert_cmpfloat (width, >, height);
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
+                   "Exported “ML system deployment.pdf”");
+
+  /* An edit after the export is not in it; a failed export says why. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "gone", "x.pdf", NULL);
+    g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+    GtkWidget *alert;
+
+    racimo_window_export_pdf (window, nowhere);
+    wait_idle (window);
+    alert = _racimo_window_get_alert (window);
+    g_assert_nonnull (alert);
+    g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Could Not Export “x.pdf”");
+    racimo_compat_alert_respond (alert, "close");
+  }
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_page_setup_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autofree char *dir = g_dir_make_tmp ("racimo-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a5.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RacimoWindow *window;
+  double width, height;
+
+  /* The paper last chosen in the print dialog is the PDF's too. */
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a5);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (setup));
+
+  window = window_with_template ("blank-raci");
+  racimo_window_export_pdf (window, file);
+  wait_idle (window);
+  g_assert_cmpuint (read_pdf (path, &width, &height), ==, 1);
+  g_assert_cmpfloat_with_epsilon (width, gtk_paper_size_get_width (a5, GTK_UNIT_POINTS), 0.01);
+  g_assert_cmpfloat_with_epsilon (height, gtk_paper_size_get_height (a5, GTK_UNIT_POINTS), 0.01);
+
+  destroy_window (window);
+  g_settings_reset (settings, "page-setup");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_print_operation (void)
+{
+  g_autoptr(RacimoProject) project = racimo_templates_create ("ml-system-deployment", NULL);
+  g_autoptr(RacimoPrintOperation) operation = racimo_print_operation_new (project, NULL);
+  g_autoptr(RacimoLayoutOptions) expected = racimo_layout_options_new ();
+  g_autoptr(RacimoLayout) layout = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  GtkWidget *tab, *fit = NULL, *tile = NULL, *descriptions = NULL, *summary = NULL;
+  GObject *custom = NULL;
+  GtkPrintOperationResult result;
+  double width, height;
+  guint n = 0;
+
+  /* The dialog's Matrix tab: fit or tile, descriptions, summary. */
+  g_signal_emit_by_name (operation, "create-custom-widget", &custom);
+  tab = GTK_WIDGET (custom);
+  g_object_ref_sink (tab);
+  for (GtkWidget *w = gtk_widget_get_first_child (tab); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_CHECK_BUTTON (w))
+      {
+        GtkWidget **slots[] = { &fit, &tile, &descriptions, &summary };
+
+        g_assert_cmpuint (n, <, G_N_ELEMENTS (slots));
+        *slots[n++] = w;
+      }
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (fit)));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (tile)), ==,
+                   "_Tile the roles across pages, at full size");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (tile), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (summary), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_cmpint (racimo_print_operation_get_options (operation)->fit, ==, RACIMO_LAYOUT_TILE);
+  g_assert_true (racimo_print_operation_get_options (operation)->summary);
+  g_assert_false (racimo_print_operation_get_options (operation)->descriptions);
+  g_object_unref (tab);
+
+  /* The pages: the layout's, on the page setup given. */
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  racimo_print_operation_apply_page_setup (expected, setup);
+  expected->fit = RACIMO_LAYOUT_TILE;
+  expected->summary = TRUE;
+  layout = racimo_layout_new (project, expected);
+  g_assert_cmpuint (read_pdf (path, &width, &height), ==, racimo_layout_get_n_pages (layout));
+  g_assert_cmpfloat (width, >, height);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static GtkWindow *
+find_print_dialog_now (RacimoWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint t = 0; t < g_list_model_get_n_items (toplevels); t++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, t);
+
+      /* GtkPrintUnixDialog, without the header of gtk4-unix-print */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkPrintUnixDialog")
+          && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return w;
+    }
+
+  return NULL;
+}
+
+/* The print dialog, once it shows over @window. */
+static GtkWindow *
+find_print_dialog (RacimoWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *dialog;
+
+  while ((dialog = find_print_dialog_now (window)) == NULL
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  return dialog;
+}
+
+static void
+test_print_dialog (void)
+{
+  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  GtkWindow *dialog;
+
+  /* Ctrl+P opens the print dialog over the window; cancelling it leaves
+   * nothing behind. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
+  dialog = find_print_dialog (window);
+  g_assert_nonnull (dialog);
+
+  g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (find_print_dialog_now (window));
+
+  destroy_window (window);
+}
+
+static void
+test_print_to_file (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) remembered = NULL;
+  g_autoptr(GVariant) page_setup = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  RacimoWindow *window;
+  GtkWindow *dialog;
+  GObject *printer = NULL;
+  double width, height;
+
+  /* Printed before to GTK's "Print to File": the dialog chooses it again. */
+  gtk_print_settings_set_printer (print_settings, "Print to File");
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  g_settings_set_value (settings, "print-settings",
+                        gtk_print_settings_to_gvariant (print_settings));
+
+  window = window_with_template ("ml-system-deployment");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
+  dialog = find_print_dialog (window);
+  g_assert_nonnull (dialog);
+  for (guint i = 0; i < 1000 && printer == NULL; i++)
+    {
+      g_object_get (dialog, "selected-printer", &printer, NULL);
+      g_main_context_iteration (NULL, printer == NULL);
+    }
+  g_assert_nonnull (printer);
+  g_object_unref (printer);
+
+  /* Print: the pages go to the file, and the choices are remembered. */
+  g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_OK);
+  for (;;)
+    {
+      page_setup = g_settings_get_value (settings, "page-setup");
+      if (g_variant_n_children (page_setup) > 0)
+        break;
+      g_clear_pointer (&page_setup, g_variant_unref);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* GTK's file printer goes on writing the job after the operation is
+   * done. */
+  while (!pdf_is_complete (path))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (read_pdf (path, &width, &height), ==, 1);
+  g_assert_cmpfloat (width, >, height);
+
+  remembered = gtk_print_settings_new_from_gvariant (g_settings_get_value (settings,
+                                                                          "print-settings"));
+  g_assert_cmpstr (gtk_print_settings_get_printer (remembered), ==, "Print to File");
+  g_assert_cmpstr (gtk_print_settings_get (remembered, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, uri);
+
+  destroy_window (window);
+  g_settings_reset (settings, "print-settings");
+  g_settings_reset (settings, "page-setup");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      remove_tree (data_home);
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/print-window/export-pdf", test_export_pdf);
+  g_test_add_func ("/print-window/page-setup-remembered", test_page_setup_remembered);
+  g_test_add_func ("/print-window/print-operation", test_print_operation);
+  g_test_add_func ("/print-window/print-dialog", test_print_dialog);
+  g_test_add_func ("/print-window/print-to-file", test_print_to_file);
+
+  status = g_test_run ();
+  remove_tree (data_home);
+
+  return status;
+}
