@@ -1,0 +1,2000 @@
+/* racimo-reader.c: loading .raci files (FORMAT.md)
+ *
+ * A file comes from a colleague and is not trusted.  It is read with GIO
+ * under a size cap, parsed by libxml2 from memory with no network and no
+ * entity expansion, and refused at the first sign of a DOCTYPE or of
+ * nesting deeper than the format allows.  The tree is built into a project
+ * without history, checking what the RELAX NG schema cannot say (and,
+ * in plain words, most of what it can), then a file of version 1.0 is
+ * validated against the schema.  What Racimo does not understand is kept
+ * as RacimoForeign entries (racimo-core-private.h) so that saving writes
+ * it back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+
+#include "racimo-checks.h"
+#include "racimo-core-private.h"
+#include "racimo-data-resources.h"
+#include "racimo-file.h"
+
+#define MAX_DEPTH 64
+#define SCHEMA_RESOURCE RESOURCE_BASE "/raci-1.rng"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
+
+/* libxml2 2.12 made the error passed to structured handlers const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError RacimoXmlError;
+#else
+typedef xmlError RacimoXmlError;
+#endif
+
+G_DEFINE_QUARK (racimo-file-error-quark, racimo_file_error)
+
+/* The first error libxml2 reported, copied: later ones are mostly
+ * consequences of it ("premature end of data" after a mismatched tag). */
+typedef struct
+{
+  gboolean set;
+  int      code;
+  int      line;
+  int      column;
+  int      int1;
+  char    *str1;
+  char    *str2;
+  char    *message;
+} FirstError;
+
+static void
+first_error_clear (FirstError *first)
+{
+  g_clear_pointer (&first->str1, g_free);
+  g_clear_pointer (&first->str2, g_free);
+  g_clear_pointer (&first->message, g_free);
+  first->set = FALSE;
+}
+
+static void
+first_error_take (FirstError     *first,
+                  RacimoXmlError *error)
+{
+  if (first->set || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+
+  first->set = TRUE;
+  first->code = error->code;
+  first->line = error->line;
+  first->column = error->int2;
+  first->int1 = error->int1;
+  first->str1 = g_strdup (error->str1);
+  first->str2 = g_strdup (error->str2);
+  first->message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
+}
+
+/* Error messages */
+
+static void set_error (GError          **error,
+                       RacimoFileError   code,
+                       const char       *name,
+                       long              line,
+                       long              column,
+                       const char       *format,
+                       ...) G_GNUC_PRINTF (6, 7);
+
+/* Sets @error to "NAME:LINE:COLUMN: what", leaving out the line or column
+ * where they are not known, as compilers do. */
+static void
+set_error (GError          **error,
+           RacimoFileError   code,
+           const char       *name,
+           long              line,
+           long              column,
+           const char       *format,
+           ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0 && column > 0)
+    g_set_error (error, RACIMO_FILE_ERROR, code, "%s:%ld:%ld: %s", name, line, column, what);
+  else if (line > 0)
+    g_set_error (error, RACIMO_FILE_ERROR, code, "%s:%ld: %s", name, line, what);
+  else
+    g_set_error (error, RACIMO_FILE_ERROR, code, "%s: %s", name, what);
+}
+
+/* GIO's errors keep their domain and code (callers look for
+ * G_IO_ERROR_CANCELLED or NOT_FOUND) with a message that names the file. */
+static void
+set_read_error (GError       **error,
+                GError        *io_error,
+                GFile         *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    message = g_strdup_printf (_("%s: the file does not exist"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    message = g_strdup_printf (_("%s: this is a folder, not a file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    message = g_strdup_printf (_("%s: you do not have permission to read this file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (io_error->message);
+  else
+    message = g_strdup_printf (_("%s: the file could not be read: %s"), name, io_error->message);
+
+  g_set_error_literal (error, io_error->domain, io_error->code, message);
+}
+
+/* Parsing */
+
+typedef struct
+{
+  FirstError             first;
+  long                   doctype_line;
+  long                   deep_line;
+  guint                  depth;
+  startElementNsSAX2Func start_element;
+  endElementNsSAX2Func   end_element;
+} ParseState;
+
+static void
+on_parse_error (void           *user_data,
+                RacimoXmlError *error)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  first_error_take (&state->first, error);
+}
+
+/* A DOCTYPE can declare entities that expand a few bytes into gigabytes, or
+ * that pull in local files or URLs; a .raci file never has one.  Stopping
+ * here, before the internal subset is read, means no declaration in it is
+ * ever parsed. */
+static void
+on_internal_subset (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  state->doctype_line = ctxt->input != NULL ? ctxt->input->line : 0;
+  xmlStopParser (ctxt);
+}
+
+/* Counted while parsing so that a file nested thousands deep is refused
+ * before its tree is built. */
+static void
+on_start_element (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (++state->depth > MAX_DEPTH)
+    {
+      state->deep_line = ctxt->input != NULL ? ctxt->input->line : 0;
+      xmlStopParser (ctxt);
+      return;
+    }
+
+  state->start_element (user_data, localname, prefix, uri, n_namespaces, namespaces,
+                        n_attributes, n_defaulted, attributes);
+}
+
+static void
+on_end_element (void          *user_data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  state->depth--;
+  state->end_element (user_data, localname, prefix, uri);
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void ignore_message (void       *user_data,
+                            const char *format,
+                            ...) G_GNUC_PRINTF (2, 3);
+
+static void
+ignore_message (void       *user_data,
+                const char *format,
+                ...)
+{
+}
+
+/* Plain words for the errors that people make by hand; libxml2's own text
+ * for the rest. */
+static void
+set_parse_error (GError           **error,
+                 const char        *name,
+                 const FirstError  *first,
+                 GBytes            *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  long line = first->line;
+  long column = first->column;
+
+  switch (first->code)
+    {
+    case XML_ERR_DOCUMENT_EMPTY:
+      if (is_blank (data, size))
+        set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, 0, 0, _("the file is empty"));
+      else
+        set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                   _("the file is not XML: it does not start with an element"));
+      return;
+
+    case XML_ERR_TAG_NOT_FINISHED:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("the file ends before <%s> from line %d is closed; it may have been cut short"),
+                 first->str1, first->int1);
+      return;
+
+    case XML_ERR_TAG_NAME_MISMATCH:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("</%s> does not close <%s> from line %d"),
+                 first->str2, first->str1, first->int1);
+      return;
+
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("\"&%s;\" is not defined; a plain \"&\" is written \"&amp;\""), first->str1);
+      return;
+
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("a plain \"&\" is written \"&amp;\""));
+      return;
+
+    case XML_ERR_LT_IN_ATTRIBUTE:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("a \"<\" in an attribute is written \"&lt;\""));
+      return;
+
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("the attribute \"%s\" is written twice"), first->str1);
+      return;
+
+    case XML_ERR_DOCUMENT_END:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("there is more after the end of the root element"));
+      return;
+
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      /* A file saved in Latin-1 or Windows-1252 by an editor that does not
+       * say so: libxml2 only tells it by its message. */
+      if (first->code == XML_ERR_INVALID_ENCODING
+          || g_str_has_prefix (first->message, "Input is not proper UTF-8"))
+        set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                   _("the text is not UTF-8, and the XML declaration names no other "
+                     "encoding"));
+      else if (first->int1 > 0)
+        set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                   _("the character U+%04X cannot be in an XML file"), (guint) first->int1);
+      else
+        set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column, "%s",
+                   first->message);
+      return;
+
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column,
+                 _("the prefix \"%s\" of <%s:%s> is not declared"),
+                 first->str1, first->str1, first->str2);
+      return;
+
+    default:
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, line, column, "%s", first->message);
+      return;
+    }
+}
+
+static xmlDoc *
+parse (GBytes      *bytes,
+       const char  *name,
+       GError     **error)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  ParseState state = { 0 };
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size == 0)
+    {
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, 0, 0, _("the file is empty"));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("libxml2 could not allocate a parser");
+
+  /* Hooks on this parser alone, so that threads loading other files at the
+   * same time are not affected. */
+  ctxt->_private = &state;
+  ctxt->sax->serror = on_parse_error;
+  ctxt->sax->internalSubset = on_internal_subset;
+  state.start_element = ctxt->sax->startElementNs;
+  state.end_element = ctxt->sax->endElementNs;
+  ctxt->sax->startElementNs = on_start_element;
+  ctxt->sax->endElementNs = on_end_element;
+
+  /* libxml2 2.9 reports some errors, such as bytes that are not text in
+   * the file's encoding, out of the parser's context too: to this thread's
+   * generic handler, which prints on standard error.  The parser's own
+   * report of them is what the user reads. */
+  xmlSetGenericErrorFunc (NULL, ignore_message);
+
+  /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: those expand
+   * entities, fetch files and lift the limits on what a file can make
+   * libxml2 allocate.  Not NOBLANKS either: it guesses which white space
+   * matters and could drop that of a name or a description. */
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+  xmlSetGenericErrorFunc (NULL, NULL);
+
+  if (state.doctype_line > 0)
+    {
+      set_error (error, RACIMO_FILE_ERROR_DOCTYPE, name, state.doctype_line, 0,
+                 _("the file has a document type declaration (<!DOCTYPE>), which Racimo "
+                   "refuses: it can expand entities or fetch other files"));
+      first_error_clear (&state.first);
+      return NULL;
+    }
+
+  if (state.deep_line > 0)
+    {
+      set_error (error, RACIMO_FILE_ERROR_TOO_DEEP, name, state.deep_line, 0,
+                 _("the elements are nested more than %d levels deep, deeper than a "
+                   "Racimo file can be"), MAX_DEPTH);
+      first_error_clear (&state.first);
+      return NULL;
+    }
+
+  if (!state.first.set)
+    {
+      RacimoXmlError *last = xmlCtxtGetLastError (ctxt);
+
+      if (last != NULL && last->code != XML_ERR_OK)
+        first_error_take (&state.first, last);
+    }
+
+  if (doc == NULL || state.first.set)
+    {
+      if (!state.first.set)
+        {
+          state.first.set = TRUE;
+          state.first.message = g_strdup (_("the file is not well-formed XML"));
+        }
+      set_parse_error (error, name, &state.first, bytes);
+      first_error_clear (&state.first);
+      return NULL;
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+/* The schema, compiled once per process: it is the same for every file. */
+static gpointer
+compile_schema (gpointer data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlRelaxNGParserCtxt *ctxt;
+  xmlRelaxNG *schema;
+  gsize size;
+  const char *text;
+
+  /* From the data resource itself: a program that links the core library
+   * statically does not register it unless it refers to it. */
+  bytes = g_resource_lookup_data (racimo_data_get_resource (), SCHEMA_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("The schema of .raci files is missing: %s", error->message);
+
+  text = g_bytes_get_data (bytes, &size);
+  ctxt = xmlRelaxNGNewMemParserCtxt (text, (int) size);
+  schema = xmlRelaxNGParse (ctxt);
+  xmlRelaxNGFreeParserCtxt (ctxt);
+
+  if (schema == NULL)
+    g_error ("The schema of .raci files does not compile");
+
+  return schema;
+}
+
+static xmlRelaxNG *
+get_schema (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, compile_schema, NULL);
+}
+
+static void
+on_validity_error (void           *user_data,
+                   RacimoXmlError *error)
+{
+  first_error_take (user_data, error);
+}
+
+/* libxml2 does not say that a compiled schema may be used by several
+ * threads at once; files loaded at the same time take turns here. */
+G_LOCK_DEFINE_STATIC (validation);
+
+static gboolean
+validate (xmlDoc     *doc,
+          FirstError *first)
+{
+  xmlRelaxNG *schema = get_schema ();
+  xmlRelaxNGValidCtxt *ctxt;
+  int status;
+
+  G_LOCK (validation);
+  ctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (ctxt, on_validity_error, first);
+  status = xmlRelaxNGValidateDoc (ctxt, doc);
+  xmlRelaxNGFreeValidCtxt (ctxt);
+  G_UNLOCK (validation);
+
+  if (status != 0 && !first->set)
+    {
+      first->set = TRUE;
+      first->line = xmlGetLineNo (xmlDocGetRootElement (doc));
+      first->message = g_strdup (_("the schema refuses it"));
+    }
+
+  return status == 0;
+}
+
+/* Building the project */
+
+typedef struct
+{
+  RacimoProject *project;
+  const char    *name;     /* the file, for messages */
+  xmlDoc        *doc;
+  /* Version 1.0: what is unknown in our namespace is an error.  A newer
+   * minor version may have added it: it is kept, as foreign content. */
+  gboolean       strict;
+  GHashTable    *ids;      /* id -> line where it was first used */
+  GHashTable    *roles;    /* id -> RacimoRole, unowned */
+  xmlBuffer     *buffer;
+  GError       **error;
+} Builder;
+
+/* The known children of an element, in the order of version 1.0. */
+typedef enum
+{
+  KIND_TITLE,
+  KIND_DESCRIPTION,
+  KIND_SCHEME,
+  KIND_ROLES,
+  KIND_PHASES,
+  KIND_NAME,
+  KIND_PERSON,
+  KIND_ASSIGN,
+  KIND_WAIVER,
+  KIND_ACTIVITY,
+} Kind;
+
+typedef struct
+{
+  const char *name;
+  Kind        kind;
+  gboolean    repeats;
+} Child;
+
+static gboolean
+is_ours (xmlNode *node)
+{
+  return node->type == XML_ELEMENT_NODE
+         && node->ns != NULL
+         && strcmp ((const char *) node->ns->href, RACIMO_FILE_NAMESPACE) == 0;
+}
+
+static gboolean
+is_named (xmlNode    *node,
+          const char *name)
+{
+  return strcmp ((const char *) node->name, name) == 0;
+}
+
+static long
+line_of (xmlNode *node)
+{
+  return xmlGetLineNo (node);
+}
+
+/* The value of our attribute @name, owned by the tree, or NULL.  Without a
+ * DTD, libxml2 holds a value as one text node. */
+static const char *
+attribute (xmlNode    *node,
+           const char *name)
+{
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    if (attr->ns == NULL && strcmp ((const char *) attr->name, name) == 0)
+      {
+        if (attr->children == NULL || attr->children->content == NULL)
+          return "";
+        return (const char *) attr->children->content;
+      }
+
+  return NULL;
+}
+
+/* The key of a known element, as racimo-core-private.h spells it, for the
+ * foreign content that follows it: "" for none. */
+static char *
+key_of (xmlNode *node)
+{
+  if (node == NULL)
+    return g_strdup ("");
+
+  if (is_named (node, "role") || is_named (node, "phase") || is_named (node, "activity"))
+    return g_strconcat ((const char *) node->name, " ", attribute (node, "id"), NULL);
+
+  if (is_named (node, "assign"))
+    return g_strconcat ("assign ", attribute (node, "role"), " ", attribute (node, "code"), NULL);
+
+  if (is_named (node, "waiver"))
+    return g_strconcat ("waiver ", attribute (node, "check"), NULL);
+
+  return g_strdup ((const char *) node->name);
+}
+
+static void
+add_foreign (GPtrArray  *foreign,
+             const char *parent,
+             const char *anchor,
+             const char *qname,
+             const char *value)
+{
+  RacimoForeign *entry = g_new0 (RacimoForeign, 1);
+
+  entry->parent = g_strdup (parent);
+  entry->anchor = g_strdup (anchor);
+  entry->qname = g_strdup (qname);
+  entry->value = g_strdup (value);
+  g_ptr_array_add (foreign, entry);
+}
+
+/* libxml2 2.9 keeps an "&" in a namespace name as the text "&#38;", its
+ * form for "&" in attribute values before they become nodes, and writes
+ * namespace declarations without escaping: inside foreign content, which
+ * it writes, that round-trips.  A declaration kept from a Racimo element
+ * is written by the writer, which escapes: it needs the real name.
+ * Whether this libxml2 does so is asked once. */
+static gboolean
+keeps_char_refs_in_namespaces (void)
+{
+  static gsize answer = 0;
+
+  if (g_once_init_enter (&answer))
+    {
+      static const char probe[] = "<r xmlns:x=\"a&amp;b\"/>";
+      xmlParserCtxt *ctxt = xmlNewParserCtxt ();
+      xmlDoc *doc = xmlCtxtReadMemory (ctxt, probe, sizeof probe - 1, NULL, NULL,
+                                       XML_PARSE_NONET);
+      xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+      gboolean keeps = root != NULL && root->nsDef != NULL
+                       && strcmp ((const char *) root->nsDef->href, "a&#38;b") == 0;
+
+      xmlFreeDoc (doc);
+      xmlFreeParserCtxt (ctxt);
+      g_once_init_leave (&answer, keeps ? 2 : 1);
+    }
+
+  return answer == 2;
+}
+
+static char *
+namespace_name (xmlNs *ns)
+{
+  GString *name = g_string_new ((const char *) ns->href);
+
+  if (strstr (name->str, "&#38;") != NULL && keeps_char_refs_in_namespaces ())
+    g_string_replace (name, "&#38;", "&", 0);
+
+  return g_string_free (name, FALSE);
+}
+
+/* The node is written back inside elements of our default namespace.
+ * When the default namespace around it in the file was another one, or
+ * none (declared on a Racimo element, which does not keep it, or with our
+ * namespace under a prefix), the node declares it, for itself and for the
+ * unprefixed elements inside it. */
+static void
+make_self_contained (xmlDoc  *doc,
+                     xmlNode *node)
+{
+  xmlNs *in_scope;
+
+  for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
+    if (ns->prefix == NULL)
+      return;
+
+  in_scope = xmlSearchNs (doc, node, NULL);
+  if (in_scope == NULL)
+    xmlNewNs (node, (const xmlChar *) "", NULL);
+  else if (strcmp ((const char *) in_scope->href, RACIMO_FILE_NAMESPACE) != 0)
+    xmlNewNs (node, in_scope->href, NULL);
+}
+
+/* Keeps @node as it is in the file, to be written after @anchor, the known
+ * element before it. */
+static void
+keep_node (Builder    *b,
+           GPtrArray  *foreign,
+           const char *parent,
+           xmlNode    *anchor,
+           xmlNode    *node)
+{
+  g_autofree char *key = key_of (anchor);
+
+  if (node->type == XML_ELEMENT_NODE)
+    make_self_contained (b->doc, node);
+
+  xmlBufferEmpty (b->buffer);
+  xmlNodeDump (b->buffer, b->doc, node, 0, 0);
+
+  /* Text between elements (which a newer version may have put there) is
+   * written back on a line of its own: the white space around it is the
+   * layout, which the writer makes. */
+  if (node->type == XML_TEXT_NODE)
+    {
+      g_autofree char *text = g_strdup ((const char *) xmlBufferContent (b->buffer));
+
+      add_foreign (foreign, parent, key, NULL, g_strstrip (text));
+      return;
+    }
+
+  add_foreign (foreign, parent, key, NULL, (const char *) xmlBufferContent (b->buffer));
+}
+
+/* A child of a Racimo element that is not a known child there: foreign
+ * content is kept, and so is what a newer minor version added; in a
+ * version 1.0 file our namespace has nothing else to offer. */
+static gboolean
+keep_other (Builder    *b,
+            GPtrArray  *foreign,
+            const char *parent,
+            xmlNode    *anchor,
+            xmlNode    *container,
+            xmlNode    *node)
+{
+  gboolean is_text = node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE;
+
+  /* Without a DTD there are no entity references, and no other kind of
+   * node can be the child of an element. */
+  if (!is_text && node->type != XML_ELEMENT_NODE
+      && node->type != XML_COMMENT_NODE && node->type != XML_PI_NODE)
+    return TRUE;
+
+  if (is_text && (node->content == NULL
+                  || is_blank ((const char *) node->content,
+                               strlen ((const char *) node->content))))
+    return TRUE;
+
+  if (b->strict && is_text)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("<%s> holds text where only elements belong"), container->name);
+      return FALSE;
+    }
+
+  if (b->strict && is_ours (node))
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("<%s> has no place in <%s>"), node->name, container->name);
+      return FALSE;
+    }
+
+  keep_node (b, foreign, parent, anchor, node);
+  return TRUE;
+}
+
+static gboolean
+is_known (const char         *name,
+          const char * const *known)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    if (strcmp (name, known[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether @node has namespace declarations or attributes other than
+ * @known, our attribute names. */
+static gboolean
+has_other_attributes (xmlNode            *node,
+                      const char * const *known)
+{
+  if (node->nsDef != NULL)
+    return TRUE;
+
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    if (attr->ns != NULL || !is_known ((const char *) attr->name, known))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Keeps the namespace declarations and the attributes of @node that are
+ * not in @known. */
+static gboolean
+keep_attributes (Builder            *b,
+                 GPtrArray          *foreign,
+                 const char         *parent,
+                 xmlNode            *node,
+                 const char * const *known)
+{
+  for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
+    {
+      g_autofree char *qname = NULL;
+      g_autofree char *name = NULL;
+
+      /* The writer declares our namespace as the default one on the root;
+       * a foreign element that used another default gets it back in
+       * make_self_contained(). */
+      if (ns->prefix == NULL)
+        continue;
+
+      qname = g_strconcat ("xmlns:", (const char *) ns->prefix, NULL);
+      name = namespace_name (ns);
+      add_foreign (foreign, parent, NULL, qname, name);
+    }
+
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *qname = NULL;
+
+      if (attr->ns == NULL && is_known ((const char *) attr->name, known))
+        continue;
+
+      if (attr->ns != NULL && attr->ns->prefix != NULL)
+        qname = g_strconcat ((const char *) attr->ns->prefix, ":",
+                             (const char *) attr->name, NULL);
+      else
+        qname = g_strdup ((const char *) attr->name);
+
+      /* Ours: unprefixed, or prefixed with our namespace */
+      if (b->strict
+          && (attr->ns == NULL
+              || strcmp ((const char *) attr->ns->href, RACIMO_FILE_NAMESPACE) == 0))
+        {
+          set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                     _("<%s> has an attribute \"%s\" that Racimo does not know"),
+                     node->name, qname);
+          return FALSE;
+        }
+
+      value = (char *) xmlNodeGetContent ((xmlNode *) attr);
+      add_foreign (foreign, parent, NULL, qname, value != NULL ? value : "");
+      xmlFree (g_steal_pointer (&value));
+    }
+
+  return TRUE;
+}
+
+static const char * const no_attributes[] = { NULL };
+
+/* The text of a Racimo element that holds text, as it is: line breaks and
+ * white space included.  Foreign content inside, and attributes other than
+ * @known, are kept under @key. */
+static char *
+read_text (Builder            *b,
+           GPtrArray          *foreign,
+           const char         *key,
+           xmlNode            *node,
+           const char * const *known)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!keep_attributes (b, foreign, key, node, known))
+    return NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          if (child->content != NULL)
+            g_string_append (text, (const char *) child->content);
+        }
+      else if (!keep_other (b, foreign, key, NULL, node, child))
+        return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+#define MAX_CHILDREN 5
+
+/* The known children of an element seen so far, to check their order in
+ * version 1.0 files and to keep a second one of those that come once. */
+typedef struct
+{
+  xmlNode *first[MAX_CHILDREN]; /* the first of each, by its rank */
+  xmlNode *last;                /* the last known child seen, or NULL */
+  guint    rank;                /* its rank: its position in the table */
+} Order;
+
+/* Whether the writer would leave @node out: nothing in it but white space
+ * between elements (for <roles> and <phases>), and no attributes. */
+static gboolean
+is_empty_element (xmlNode *node)
+{
+  gboolean is_list = is_named (node, "roles") || is_named (node, "phases");
+
+  if (node->properties != NULL || node->nsDef != NULL)
+    return FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (!is_list
+        || child->type != XML_TEXT_NODE
+        || !is_blank ((const char *) child->content, strlen ((const char *) child->content)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The known child that @node is, or NULL when it is foreign content, an
+ * element a newer version added or, in a newer minor version, a second one
+ * of a child that comes once (*@repeated is then TRUE), which is kept as
+ * it is.  A second one after an empty first one is taken instead: saving
+ * leaves the empty one out, and the second would be taken when the file
+ * is read again. */
+static const Child *
+find_child (Builder     *b,
+            const Child *children,
+            guint        n_children,
+            Order       *order,
+            xmlNode     *node,
+            guint       *rank,
+            gboolean    *repeated)
+{
+  g_assert (n_children <= MAX_CHILDREN);
+
+  *repeated = FALSE;
+
+  if (!is_ours (node))
+    return NULL;
+
+  for (guint i = 0; i < n_children; i++)
+    if (is_named (node, children[i].name))
+      {
+        if (!b->strict && order->first[i] != NULL && !children[i].repeats)
+          {
+            *repeated = !is_empty_element (order->first[i]);
+            if (*repeated)
+              return NULL;
+            order->first[i] = NULL;
+          }
+
+        *rank = i;
+        return &children[i];
+      }
+
+  return NULL;
+}
+
+static gboolean
+check_order (Builder     *b,
+             Order       *order,
+             const Child *children,
+             xmlNode     *node,
+             guint        rank)
+{
+  if (b->strict && order->first[rank] != NULL && !children[rank].repeats)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("there is a second <%s> (the first is on line %ld)"),
+                 node->name, line_of (order->first[rank]));
+      return FALSE;
+    }
+
+  if (b->strict && order->last != NULL && rank < order->rank)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("<%s> is out of order: it goes before <%s>"),
+                 node->name, order->last->name);
+      return FALSE;
+    }
+
+  if (order->first[rank] == NULL)
+    order->first[rank] = node;
+  order->last = node;
+  order->rank = rank;
+
+  return TRUE;
+}
+
+static const char *
+check_id (Builder    *b,
+          xmlNode    *node)
+{
+  const char *id = attribute (node, "id");
+  gpointer first_line;
+
+  if (id == NULL)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 /* Translators: %s is "role", "phase" or "activity", an element name */
+                 _("a <%s> has no id"), node->name);
+      return NULL;
+    }
+
+  if (xmlValidateNCName ((const xmlChar *) id, 0) != 0)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("\"%s\" is not an id: an id is made of letters, digits, \"-\", \"_\" and "
+                   "\".\", and starts with a letter or \"_\""), id);
+      return NULL;
+    }
+
+  if (g_hash_table_lookup_extended (b->ids, id, NULL, &first_line))
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_DUPLICATE_ID, b->name, line_of (node), 0,
+                 _("the id \"%s\" is used twice (first on line %u)"),
+                 id, GPOINTER_TO_UINT (first_line));
+      return NULL;
+    }
+
+  g_hash_table_insert (b->ids, (gpointer) id, GUINT_TO_POINTER ((guint) line_of (node)));
+
+  return id;
+}
+
+static char *
+list_check_ids (void)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (RacimoCheck check = 0; check < RACIMO_N_CHECKS; check++)
+    {
+      if (check > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, racimo_check_get_id (check));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static char *
+list_scheme_ids (void)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < racimo_scheme_get_n_schemes (); i++)
+    {
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, racimo_scheme_get_nth (i)->id);
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Returns FALSE on error; *@kept is TRUE when the waiver went into the
+ * foreign content and is not the anchor of what follows. */
+static gboolean
+read_waiver (Builder    *b,
+             RacimoItem *item,
+             GPtrArray  *foreign,
+             xmlNode    *node,
+             gboolean   *kept)
+{
+  const char *check = attribute (node, "check");
+  g_autofree char *key = NULL;
+  g_autofree char *reason = NULL;
+  RacimoCheck known;
+  static const char * const attributes[] = { "check", NULL };
+
+  if (check == NULL)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("<waiver> has no check attribute"));
+      return FALSE;
+    }
+
+  if (b->strict && !racimo_check_from_id (check, &known))
+    {
+      g_autofree char *ids = list_check_ids ();
+
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("\"%s\" is not a check; the checks are %s"), check, ids);
+      return FALSE;
+    }
+
+  /* Two waivers of one check: the model holds one reason, and the other
+   * is kept as it is, so that nothing is lost.  Anchored at the first (its
+   * key is the same), it is written after it and stays the second. */
+  *kept = racimo_item_get_waiver_reason (item, check) != NULL;
+  if (*kept)
+    {
+      keep_node (b, foreign, NULL, node, node);
+      return TRUE;
+    }
+
+  key = g_strconcat ("waiver ", check, NULL);
+  reason = read_text (b, foreign, key, node, attributes);
+  if (reason == NULL)
+    return FALSE;
+
+  _racimo_item_set_waiver (item, check, reason);
+
+  return TRUE;
+}
+
+static gboolean
+read_assign (Builder        *b,
+             RacimoActivity *activity,
+             GPtrArray      *foreign,
+             xmlNode        *node)
+{
+  const char *role_id = attribute (node, "role");
+  const char *code = attribute (node, "code");
+  g_autofree char *key = NULL;
+  RacimoRole *role;
+  RacimoCodes codes;
+  static const char * const attributes[] = { "role", "code", NULL };
+
+  if (role_id == NULL)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("<assign> has no role attribute"));
+      return FALSE;
+    }
+
+  if (code == NULL)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("<assign> has no code attribute"));
+      return FALSE;
+    }
+
+  if (code[0] == '\0')
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_BAD_CODE, b->name, line_of (node), 0,
+                 _("<assign> has an empty code: a code is one upper-case letter"));
+      return FALSE;
+    }
+
+  if (!RACIMO_CODE_IS_VALID (code[0]) || code[1] != '\0')
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_BAD_CODE, b->name, line_of (node), 0,
+                 _("\"%s\" is not a code: a code is one upper-case letter"), code);
+      return FALSE;
+    }
+
+  role = g_hash_table_lookup (b->roles, role_id);
+  if (role == NULL)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_UNKNOWN_ROLE, b->name, line_of (node), 0,
+                 _("<assign> names the role \"%s\", which is not in <roles>"), role_id);
+      return FALSE;
+    }
+
+  codes = racimo_activity_get_codes (activity, role);
+  _racimo_activity_set_codes (activity, role, codes | RACIMO_CODE_BIT (code[0]));
+
+  /* Tens of thousands of these in a large matrix: the key is made only for
+   * the rare one that holds foreign content. */
+  if (node->children == NULL && !has_other_attributes (node, attributes))
+    return TRUE;
+
+  /* The same code twice is one code, but the foreign content of both
+   * cannot go on one element: the second is kept as it is, after the first
+   * (its key is the same). */
+  if (codes & RACIMO_CODE_BIT (code[0]))
+    {
+      keep_node (b, foreign, NULL, node, node);
+      return TRUE;
+    }
+
+  key = key_of (node);
+  if (!keep_attributes (b, foreign, key, node, attributes))
+    return FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (!keep_other (b, foreign, key, NULL, node, child))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+set_text (Builder    *b,
+          RacimoItem *item,
+          GPtrArray  *foreign,
+          xmlNode    *node,
+          Kind        kind)
+{
+  g_autofree char *text = read_text (b, foreign, (const char *) node->name, node,
+                                     no_attributes);
+
+  if (text == NULL)
+    return FALSE;
+
+  switch (kind)
+    {
+    case KIND_NAME:
+      _racimo_item_set_name (item, text);
+      break;
+    case KIND_DESCRIPTION:
+      _racimo_item_set_description (item, text);
+      break;
+    case KIND_PERSON:
+      _racimo_role_set_person (RACIMO_ROLE (item), text);
+      break;
+    case KIND_TITLE:
+    case KIND_SCHEME:
+    case KIND_ROLES:
+    case KIND_PHASES:
+    case KIND_ASSIGN:
+    case KIND_WAIVER:
+    case KIND_ACTIVITY:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+static gboolean read_activity (Builder     *b,
+                               RacimoPhase *phase,
+                               xmlNode     *node);
+
+/* The content of a role, a phase or an activity, which are read alike. */
+static gboolean
+read_item_content (Builder     *b,
+                   RacimoItem  *item,
+                   xmlNode     *node,
+                   const Child *children,
+                   guint        n_children)
+{
+  GPtrArray *foreign = _racimo_item_get_foreign (item);
+  xmlNode *anchor = NULL;
+  gboolean has_name = FALSE;
+  Order order = { { NULL, }, NULL, 0 };
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      guint rank = 0;
+      gboolean repeated;
+      const Child *known = find_child (b, children, n_children, &order, child, &rank,
+                                       &repeated);
+      gboolean kept = FALSE;
+
+      /* A second one is anchored at the first (its key is the same): it is
+       * written after it, and stays the second. */
+      if (known == NULL)
+        {
+          if (!keep_other (b, foreign, NULL, repeated ? child : anchor, node, child))
+            return FALSE;
+          continue;
+        }
+
+      if (!check_order (b, &order, children, child, rank))
+        return FALSE;
+
+      switch (known->kind)
+        {
+        case KIND_NAME:
+          has_name = TRUE;
+          G_GNUC_FALLTHROUGH;
+        case KIND_DESCRIPTION:
+        case KIND_PERSON:
+          if (!set_text (b, item, foreign, child, known->kind))
+            return FALSE;
+          break;
+
+        case KIND_ASSIGN:
+          if (!read_assign (b, RACIMO_ACTIVITY (item), foreign, child))
+            return FALSE;
+          break;
+
+        case KIND_WAIVER:
+          if (!read_waiver (b, item, foreign, child, &kept))
+            return FALSE;
+          break;
+
+        case KIND_ACTIVITY:
+          if (!read_activity (b, RACIMO_PHASE (item), child))
+            return FALSE;
+          break;
+
+        case KIND_TITLE:
+        case KIND_SCHEME:
+        case KIND_ROLES:
+        case KIND_PHASES:
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!kept)
+        anchor = child;
+    }
+
+  if (!has_name)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 /* Translators: the first %s is "role", "phase" or "activity" */
+                 _("the %s \"%s\" has no <name>"), node->name, racimo_item_get_id (item));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_activity (Builder     *b,
+               RacimoPhase *phase,
+               xmlNode     *node)
+{
+  g_autoptr(RacimoActivity) activity = g_object_new (RACIMO_TYPE_ACTIVITY, NULL);
+  RacimoItem *item = RACIMO_ITEM (activity);
+  const char *id;
+  const char *applicable;
+  static const char * const attributes[] = { "id", "applicable", NULL };
+  static const Child children[] = {
+    { "name", KIND_NAME, FALSE },
+    { "description", KIND_DESCRIPTION, FALSE },
+    { "assign", KIND_ASSIGN, TRUE },
+    { "waiver", KIND_WAIVER, TRUE },
+  };
+
+  id = check_id (b, node);
+  if (id == NULL)
+    return FALSE;
+
+  _racimo_item_set_id (item, id);
+  _racimo_item_set_line (item, (guint) line_of (node));
+
+  applicable = attribute (node, "applicable");
+  if (applicable != NULL && strcmp (applicable, "no") == 0)
+    _racimo_activity_set_applicable (activity, FALSE);
+  else if (applicable != NULL && strcmp (applicable, "yes") != 0)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("applicable=\"%s\" is not allowed: it is \"yes\" or \"no\""), applicable);
+      return FALSE;
+    }
+
+  if (!keep_attributes (b, _racimo_item_get_foreign (item), NULL, node, attributes)
+      || !read_item_content (b, item, node, children, G_N_ELEMENTS (children)))
+    return FALSE;
+
+  if (!_racimo_project_append_activity (b->project, phase, activity))
+    g_return_val_if_reached (FALSE);
+
+  return TRUE;
+}
+
+static gboolean
+read_phase (Builder *b,
+            xmlNode *node)
+{
+  g_autoptr(RacimoPhase) phase = g_object_new (RACIMO_TYPE_PHASE, NULL);
+  RacimoItem *item = RACIMO_ITEM (phase);
+  const char *id;
+  static const char * const attributes[] = { "id", NULL };
+  static const Child children[] = {
+    { "name", KIND_NAME, FALSE },
+    { "description", KIND_DESCRIPTION, FALSE },
+    { "waiver", KIND_WAIVER, TRUE },
+    { "activity", KIND_ACTIVITY, TRUE },
+  };
+
+  id = check_id (b, node);
+  if (id == NULL)
+    return FALSE;
+
+  _racimo_item_set_id (item, id);
+  _racimo_item_set_line (item, (guint) line_of (node));
+
+  /* In the project before its activities, which go into it. */
+  if (!_racimo_project_append_phase (b->project, phase))
+    g_return_val_if_reached (FALSE);
+
+  return keep_attributes (b, _racimo_item_get_foreign (item), NULL, node, attributes)
+         && read_item_content (b, item, node, children, G_N_ELEMENTS (children));
+}
+
+static gboolean
+read_role (Builder *b,
+           xmlNode *node)
+{
+  g_autoptr(RacimoRole) role = g_object_new (RACIMO_TYPE_ROLE, NULL);
+  RacimoItem *item = RACIMO_ITEM (role);
+  const char *id;
+  const char *abbrev;
+  static const char * const attributes[] = { "id", "abbrev", NULL };
+  static const Child children[] = {
+    { "name", KIND_NAME, FALSE },
+    { "person", KIND_PERSON, FALSE },
+    { "description", KIND_DESCRIPTION, FALSE },
+    { "waiver", KIND_WAIVER, TRUE },
+  };
+
+  id = check_id (b, node);
+  if (id == NULL)
+    return FALSE;
+
+  _racimo_item_set_id (item, id);
+  _racimo_item_set_line (item, (guint) line_of (node));
+
+  abbrev = attribute (node, "abbrev");
+  if (abbrev != NULL && g_utf8_strlen (abbrev, -1) > 8)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("the abbreviation \"%s\" is longer than 8 characters"), abbrev);
+      return FALSE;
+    }
+  _racimo_role_set_abbrev (role, abbrev);
+
+  if (!keep_attributes (b, _racimo_item_get_foreign (item), NULL, node, attributes)
+      || !read_item_content (b, item, node, children, G_N_ELEMENTS (children)))
+    return FALSE;
+
+  if (!_racimo_project_append_role (b->project, role))
+    g_return_val_if_reached (FALSE);
+
+  g_hash_table_insert (b->roles, (gpointer) id, role);
+
+  return TRUE;
+}
+
+/* <roles> or <phases>: their items, and foreign content between them. */
+static gboolean
+read_list (Builder    *b,
+           xmlNode    *node,
+           const char *item_name)
+{
+  GPtrArray *foreign = _racimo_project_get_foreign (b->project);
+  const char *key = (const char *) node->name;
+  xmlNode *anchor = NULL;
+
+  if (!keep_attributes (b, foreign, key, node, no_attributes))
+    return FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (!is_ours (child) || !is_named (child, item_name))
+        {
+          if (!keep_other (b, foreign, key, anchor, node, child))
+            return FALSE;
+          continue;
+        }
+
+      if (is_named (child, "role") ? !read_role (b, child) : !read_phase (b, child))
+        return FALSE;
+
+      anchor = child;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_scheme (Builder *b,
+             xmlNode *node)
+{
+  GPtrArray *foreign = _racimo_project_get_foreign (b->project);
+  g_autofree char *text = read_text (b, foreign, "scheme", node, no_attributes);
+
+  if (text == NULL)
+    return FALSE;
+
+  /* The schema compares the name as a token; so does the loader. */
+  g_strstrip (text);
+
+  if (b->strict && racimo_scheme_lookup (text) == NULL)
+    {
+      g_autofree char *ids = list_scheme_ids ();
+
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
+                 _("\"%s\" is not a scheme; the schemes are %s"), text, ids);
+      return FALSE;
+    }
+
+  _racimo_project_set_scheme_id (b->project, text);
+
+  return TRUE;
+}
+
+/* Comments and processing instructions before the root element are kept
+ * at its start, those after it at its end: racimo-core-private.h has no
+ * place outside it. */
+static void
+keep_outside (Builder *b,
+              xmlNode *root,
+              gboolean after,
+              xmlNode *anchor)
+{
+  GPtrArray *foreign = _racimo_project_get_foreign (b->project);
+
+  for (xmlNode *node = after ? root->next : root->doc->children;
+       node != NULL && node != root;
+       node = node->next)
+    if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE)
+      keep_node (b, foreign, NULL, anchor, node);
+}
+
+static gboolean
+read_project (Builder *b,
+              xmlNode *root)
+{
+  GPtrArray *foreign = _racimo_project_get_foreign (b->project);
+  g_autoptr(GPtrArray) phases = g_ptr_array_new ();
+  xmlNode *anchor = NULL;
+  gboolean has_title = FALSE;
+  Order order = { { NULL, }, NULL, 0 };
+  static const char * const attributes[] = { "version", NULL };
+  static const Child children[] = {
+    { "title", KIND_TITLE, FALSE },
+    { "description", KIND_DESCRIPTION, FALSE },
+    { "scheme", KIND_SCHEME, FALSE },
+    { "roles", KIND_ROLES, FALSE },
+    { "phases", KIND_PHASES, FALSE },
+  };
+
+  if (!keep_attributes (b, foreign, NULL, root, attributes))
+    return FALSE;
+
+  keep_outside (b, root, FALSE, NULL);
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      guint rank = 0;
+      gboolean repeated;
+      const Child *known = find_child (b, children, G_N_ELEMENTS (children), &order, child,
+                                       &rank, &repeated);
+      g_autofree char *text = NULL;
+
+      if (known == NULL)
+        {
+          if (!keep_other (b, foreign, NULL, repeated ? child : anchor, root, child))
+            return FALSE;
+          continue;
+        }
+
+      if (!check_order (b, &order, children, child, rank))
+        return FALSE;
+
+      switch (known->kind)
+        {
+        case KIND_TITLE:
+        case KIND_DESCRIPTION:
+          text = read_text (b, foreign, known->name, child, no_attributes);
+          if (text == NULL)
+            return FALSE;
+
+          if (known->kind == KIND_TITLE)
+            {
+              _racimo_project_set_title (b->project, text);
+              has_title = TRUE;
+            }
+          else
+            _racimo_project_set_description (b->project, text);
+          break;
+
+        case KIND_SCHEME:
+          if (!read_scheme (b, child))
+            return FALSE;
+          break;
+
+        case KIND_ROLES:
+          if (!read_list (b, child, "role"))
+            return FALSE;
+          break;
+
+        case KIND_PHASES:
+          /* Read once every role is known, in case a newer version wrote
+           * the phases first. */
+          g_ptr_array_add (phases, child);
+          break;
+
+        case KIND_NAME:
+        case KIND_PERSON:
+        case KIND_ASSIGN:
+        case KIND_WAIVER:
+        case KIND_ACTIVITY:
+        default:
+          g_assert_not_reached ();
+        }
+
+      anchor = child;
+    }
+
+  keep_outside (b, root, TRUE, anchor);
+
+  if (!has_title)
+    {
+      set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (root), 0,
+                 _("the project has no <title>"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < phases->len; i++)
+    if (!read_list (b, g_ptr_array_index (phases, i), "phase"))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_version (const char *version,
+               guint      *major,
+               guint      *minor)
+{
+  g_auto(GStrv) parts = g_strsplit (version, ".", -1);
+  guint64 numbers[2];
+
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    if (!g_ascii_string_to_unsigned (parts[i], 10, 0, 9999, &numbers[i], NULL)
+        || !g_ascii_isdigit (parts[i][0]))
+      return FALSE;
+
+  *major = (guint) numbers[0];
+  *minor = (guint) numbers[1];
+
+  return TRUE;
+}
+
+static RacimoProject *
+build (xmlDoc      *doc,
+       const char  *name,
+       GError     **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(xmlBuffer) buffer = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) roles = NULL;
+  const char *version;
+  guint major, minor;
+  Builder b;
+
+  if (root == NULL)
+    {
+      set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, 0, 0, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!is_named (root, "raci-project"))
+    {
+      set_error (error, RACIMO_FILE_ERROR_NOT_RACI, name, line_of (root), 0,
+                 _("the file is not a Racimo project: the root element is <%s>"), root->name);
+      return NULL;
+    }
+
+  if (!is_ours (root))
+    {
+      if (root->ns == NULL)
+        set_error (error, RACIMO_FILE_ERROR_NOT_RACI, name, line_of (root), 0,
+                   _("the file is not a Racimo project: <raci-project> is not in the "
+                     "namespace \"%s\""), RACIMO_FILE_NAMESPACE);
+      else
+        set_error (error, RACIMO_FILE_ERROR_NOT_RACI, name, line_of (root), 0,
+                   _("the file is not a Racimo project: <raci-project> is in the namespace "
+                     "\"%s\" instead of \"%s\""), root->ns->href, RACIMO_FILE_NAMESPACE);
+      return NULL;
+    }
+
+  version = attribute (root, "version");
+  if (version == NULL)
+    {
+      set_error (error, RACIMO_FILE_ERROR_INVALID, name, line_of (root), 0,
+                 _("<raci-project> has no version attribute"));
+      return NULL;
+    }
+
+  if (!parse_version (version, &major, &minor) || major == 0)
+    {
+      set_error (error, RACIMO_FILE_ERROR_INVALID, name, line_of (root), 0,
+                 _("\"%s\" is not a format version; Racimo writes version=\"1.0\""), version);
+      return NULL;
+    }
+
+  if (major > RACIMO_FILE_VERSION_MAJOR)
+    {
+      set_error (error, RACIMO_FILE_ERROR_NEWER_MAJOR, name, 0, 0,
+                 _("made by a newer version of Racimo (format %u.%u); this version reads "
+                   "format %u.x"), major, minor, RACIMO_FILE_VERSION_MAJOR);
+      return NULL;
+    }
+
+  /* xmlNodeDump writes what is beyond ASCII as character references in a
+   * document that declares no encoding.  The tree is UTF-8, whatever the
+   * file was, and foreign content is kept as it was written. */
+  if (doc->encoding == NULL)
+    doc->encoding = xmlStrdup ((const xmlChar *) "UTF-8");
+
+  project = racimo_project_new ();
+  buffer = xmlBufferCreate ();
+  /* Keys are strings of the tree, which outlives the builder. */
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  roles = g_hash_table_new (g_str_hash, g_str_equal);
+
+  b.strict = minor <= RACIMO_FILE_VERSION_MINOR;
+  b.project = project;
+  b.name = name;
+  b.doc = doc;
+  b.ids = ids;
+  b.roles = roles;
+  b.buffer = buffer;
+  b.error = error;
+
+  if (minor > RACIMO_FILE_VERSION_MINOR)
+    _racimo_project_set_version_minor (project, minor);
+
+  if (!read_project (&b, root))
+    return NULL;
+
+  /* The schema after the builder, whose checks cover all but odd corners
+   * of the schema and say what is wrong in plainer words than libxml2's
+   * validator.  It also means that every id reference is known to be good
+   * here: libxml2 2.9 prints the errors of that check on standard error
+   * whatever the handler. */
+  if (b.strict)
+    {
+      FirstError invalid = { 0 };
+
+      if (!validate (doc, &invalid))
+        {
+          set_error (error, RACIMO_FILE_ERROR_INVALID, name, invalid.line, 0,
+                     _("the file does not follow the Racimo format here (%s)"),
+                     invalid.message);
+          first_error_clear (&invalid);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&project);
+}
+
+static void
+init_libxml (void)
+{
+  static gsize initialized = 0;
+
+  /* libxml2 2.9 wants this called once before threads parse. */
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static void
+free_doc (gpointer data,
+          gpointer user_data)
+{
+  xmlFreeDoc (data);
+}
+
+/* Freeing the tree of a large file takes a fifth of the time of loading
+ * it: a thread of its own does that while the caller goes on with the
+ * project.  One thread, so that a burst of loads cannot start many. */
+static void
+release_doc (xmlDoc *doc,
+             gsize   size)
+{
+  static GThreadPool *pool = NULL;
+
+  if (size < 256 * 1024)
+    {
+      xmlFreeDoc (doc);
+      return;
+    }
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (free_doc, NULL, 1, FALSE, NULL));
+
+  g_thread_pool_push (pool, doc, NULL);
+}
+
+/**
+ * racimo_file_load_bytes:
+ * @bytes: the content of a .raci file
+ * @display_name: names the file in error messages
+ *
+ * Reads a project from @bytes.  Safe to call from any thread.
+ *
+ * Returns: (transfer full): the project, with an empty history
+ */
+RacimoProject *
+racimo_file_load_bytes (GBytes      *bytes,
+                        const char  *display_name,
+                        GError     **error)
+{
+  xmlDoc *doc;
+  RacimoProject *project;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
+    {
+      set_error (error, RACIMO_FILE_ERROR_TOO_LARGE, display_name, 0, 0,
+                 _("the file is larger than 64 MiB"));
+      return NULL;
+    }
+
+  init_libxml ();
+
+  doc = parse (bytes, display_name, error);
+  if (doc == NULL)
+    return NULL;
+
+  project = build (doc, display_name, error);
+  release_doc (doc, g_bytes_get_size (bytes));
+
+  return project;
+}
+
+/* Reads @file under the size cap, which is checked against the size that
+ * the file reports and again while reading, for files that grow or do not
+ * know their size. */
+static GBytes *
+read_file (GFile         *file,
+           char         **etag,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  goffset size = -1;
+  gsize chunk;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      set_read_error (error, local_error, file);
+      return NULL;
+    }
+
+  info = g_file_input_stream_query_info (stream,
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                         G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                         cancellable, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    size = g_file_info_get_size (info);
+
+  if (size > RACIMO_FILE_MAX_SIZE)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      set_error (error, RACIMO_FILE_ERROR_TOO_LARGE, name, 0, 0,
+                 _("the file is larger than 64 MiB"));
+      return NULL;
+    }
+
+  /* One byte more than the size, to see the end of the file in one read. */
+  chunk = size >= 0 ? (gsize) size + 1 : 65536;
+  data = g_byte_array_sized_new ((guint) chunk);
+
+  for (;;)
+    {
+      gsize old_len = data->len;
+      gssize n;
+
+      g_byte_array_set_size (data, old_len + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + old_len, chunk,
+                               cancellable, &local_error);
+      if (n < 0)
+        {
+          set_read_error (error, local_error, file);
+          return NULL;
+        }
+
+      g_byte_array_set_size (data, old_len + (gsize) n);
+
+      if (data->len > RACIMO_FILE_MAX_SIZE)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          set_error (error, RACIMO_FILE_ERROR_TOO_LARGE, name, 0, 0,
+                     _("the file is larger than 64 MiB"));
+          return NULL;
+        }
+
+      if (n == 0)
+        break;
+
+      chunk = 65536;
+    }
+
+  if (etag != NULL)
+    {
+      const char *value = NULL;
+
+      if (info != NULL)
+        value = g_file_info_get_etag (info);
+
+      *etag = g_strdup (value);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/**
+ * racimo_file_load:
+ * @file: a .raci file
+ * @etag: (out) (optional): the entity tag of what was read, to pass to
+ *   racimo_file_save() so that it notices a change on disk
+ *
+ * Reads a project from @file; blocks, so runs in a thread or a tool.
+ *
+ * Returns: (transfer full): the project, with an empty history
+ */
+RacimoProject *
+racimo_file_load (GFile         *file,
+                  char         **etag,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *read_etag = NULL;
+  g_autofree char *name = NULL;
+  RacimoProject *project;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = read_file (file, &read_etag, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+  project = racimo_file_load_bytes (bytes, name, error);
+
+  if (project != NULL && etag != NULL)
+    *etag = g_steal_pointer (&read_etag);
+
+  return project;
+}
+
+typedef struct
+{
+  RacimoProject *project;
+  char          *etag;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->project);
+  g_clear_pointer (&result->etag, g_free);
+  g_free (result);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->project = racimo_file_load (file, &result->etag, cancellable, &error);
+  if (result->project == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+/**
+ * racimo_file_load_async:
+ *
+ * Reads, parses and builds the project in a thread.
+ */
+void
+racimo_file_load_async (GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, racimo_file_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * racimo_file_load_finish:
+ * @etag: (out) (optional): as for racimo_file_load()
+ *
+ * Returns: (transfer full): the project
+ */
+RacimoProject *
+racimo_file_load_finish (GAsyncResult  *result,
+                         char         **etag,
+                         GError       **error)
+{
+  LoadResult *loaded;
+  RacimoProject *project;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_file_load_async, NULL);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return NULL;
+
+  project = g_steal_pointer (&loaded->project);
+  if (etag != NULL)
+    *etag = g_steal_pointer (&loaded->etag);
+  load_result_free (loaded);
+
+  return project;
+}

@@ -1,0 +1,828 @@
+/* racimo-writer.c: saving .raci files in the canonical form of FORMAT.md
+ *
+ * One form only, so that saving a file unchanged gives back its bytes and
+ * two colleagues' changes merge cleanly: fixed indentation and order,
+ * nothing escaped but what XML requires.  Content that Racimo does not
+ * understand (racimo-core-private.h) goes back where it was read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "racimo-checks.h"
+#include "racimo-core-private.h"
+#include "racimo-file.h"
+
+typedef struct
+{
+  GString            *out;
+  RacimoProject      *project;
+  const RacimoScheme *scheme;
+} Writer;
+
+/* The foreign content of one item (or of the project), and which of its
+ * nodes are written already. */
+typedef struct
+{
+  GPtrArray *entries; /* NULL when there are none, the common case */
+  gboolean  *written;
+} Foreign;
+
+static void
+foreign_init (Foreign   *f,
+              GPtrArray *entries)
+{
+  f->entries = entries != NULL && entries->len > 0 ? entries : NULL;
+  f->written = f->entries != NULL ? g_new0 (gboolean, entries->len) : NULL;
+}
+
+static void
+foreign_clear (Foreign *f)
+{
+  g_clear_pointer (&f->written, g_free);
+  f->entries = NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Foreign, foreign_clear)
+
+static inline RacimoForeign *
+foreign_at (Foreign *f,
+            guint    i)
+{
+  return g_ptr_array_index (f->entries, i);
+}
+
+/* Characters that XML 1.0 does not allow in a document, even escaped: a
+ * project holding one (pasted into a name) must still save to a file that
+ * opens, so they are left out. */
+static inline gboolean
+is_forbidden (const guchar *p)
+{
+  if (p[0] < 0x20)
+    return p[0] != '\t' && p[0] != '\n' && p[0] != '\r';
+
+  /* U+FFFE and U+FFFF */
+  return p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf);
+}
+
+/* Escapes &, < and > (and " in attribute values), and nothing else but
+ * the characters that an XML reader would not read back as they are
+ * written: a carriage return anywhere, and a tab or a line break in an
+ * attribute value, which would come back as a line feed or a space. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    attribute)
+{
+  g_autofree char *valid = NULL;
+  const guchar *p;
+  const guchar *run;
+
+  if (text == NULL)
+    return;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  run = p = (const guchar *) text;
+  for (; *p != '\0'; p++)
+    {
+      const char *entity = NULL;
+      guint extra = 0; /* bytes left out after *p */
+
+      switch (*p)
+        {
+        case '&':
+          entity = "&amp;";
+          break;
+        case '<':
+          entity = "&lt;";
+          break;
+        case '>':
+          entity = "&gt;";
+          break;
+        case '"':
+          if (!attribute)
+            continue;
+          entity = "&quot;";
+          break;
+        case '\t':
+          if (!attribute)
+            continue;
+          entity = "&#9;";
+          break;
+        case '\n':
+          if (!attribute)
+            continue;
+          entity = "&#10;";
+          break;
+        case '\r':
+          entity = "&#13;";
+          break;
+        default:
+          if ((*p >= 0x20 && *p != 0xef) || !is_forbidden (p))
+            continue;
+          /* left out: a control character, or U+FFFE or U+FFFF */
+          extra = *p == 0xef ? 2 : 0;
+          break;
+        }
+
+      g_string_append_len (out, (const char *) run, p - run);
+      if (entity != NULL)
+        g_string_append (out, entity);
+      p += extra;
+      run = p + 1;
+    }
+
+  g_string_append_len (out, (const char *) run, p - run);
+}
+
+static void
+indent (Writer *w,
+        guint   level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (w->out, "  ");
+}
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+/* Foreign content */
+
+static gboolean
+has_foreign (Foreign    *f,
+             const char *parent,
+             gboolean    nodes_only)
+{
+  if (f->entries == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < f->entries->len; i++)
+    {
+      RacimoForeign *entry = foreign_at (f, i);
+
+      if ((!nodes_only || entry->qname == NULL) && g_strcmp0 (entry->parent, parent) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Foreign attributes go after ours, in the order they were read. */
+static void
+write_foreign_attributes (Writer     *w,
+                          Foreign    *f,
+                          const char *parent)
+{
+  if (f->entries == NULL)
+    return;
+
+  for (guint i = 0; i < f->entries->len; i++)
+    {
+      RacimoForeign *entry = foreign_at (f, i);
+
+      if (entry->qname == NULL || g_strcmp0 (entry->parent, parent) != 0)
+        continue;
+
+      g_string_append_c (w->out, ' ');
+      g_string_append (w->out, entry->qname);
+      g_string_append (w->out, "=\"");
+      append_escaped (w->out, entry->value, TRUE);
+      g_string_append_c (w->out, '"');
+    }
+}
+
+/* Writes the nodes of @parent that follow @anchor, or all those not written
+ * yet when @anchor is NULL.  At @level 0 they go inline, inside text;
+ * otherwise each on its own line, as it was read. */
+static void
+write_foreign_nodes (Writer     *w,
+                     Foreign    *f,
+                     const char *parent,
+                     const char *anchor,
+                     guint       level)
+{
+  if (f->entries == NULL)
+    return;
+
+  for (guint i = 0; i < f->entries->len; i++)
+    {
+      RacimoForeign *entry = foreign_at (f, i);
+
+      if (entry->qname != NULL || f->written[i]
+          || g_strcmp0 (entry->parent, parent) != 0
+          || (anchor != NULL && g_strcmp0 (entry->anchor, anchor) != 0))
+        continue;
+
+      f->written[i] = TRUE;
+      if (level > 0)
+        indent (w, level);
+      g_string_append (w->out, entry->value);
+      if (level > 0)
+        g_string_append_c (w->out, '\n');
+    }
+}
+
+/* Elements */
+
+/* <tag>text</tag>, or <tag/>, with the foreign content kept under its
+ * name, in the element of @f's item.  Left out when @optional and there is
+ * nothing to write. */
+static void
+write_text_element (Writer     *w,
+                    Foreign    *f,
+                    guint       level,
+                    const char *tag,
+                    const char *text,
+                    gboolean    optional)
+{
+  const char *key = tag;
+
+  if (optional && is_empty (text) && !has_foreign (f, key, FALSE))
+    return;
+
+  indent (w, level);
+  g_string_append_c (w->out, '<');
+  g_string_append (w->out, tag);
+  write_foreign_attributes (w, f, key);
+
+  if (is_empty (text) && !has_foreign (f, key, TRUE))
+    {
+      g_string_append (w->out, "/>\n");
+    }
+  else
+    {
+      g_string_append_c (w->out, '>');
+      append_escaped (w->out, text, FALSE);
+      write_foreign_nodes (w, f, key, NULL, 0);
+      g_string_append (w->out, "</");
+      g_string_append (w->out, tag);
+      g_string_append (w->out, ">\n");
+    }
+
+  write_foreign_nodes (w, f, NULL, key, level);
+}
+
+static void
+write_waiver (Writer     *w,
+              Foreign    *f,
+              guint       level,
+              const char *check,
+              const char *reason)
+{
+  g_autofree char *key = NULL;
+  gboolean has_nodes = FALSE;
+
+  if (f->entries != NULL)
+    {
+      key = g_strconcat ("waiver ", check, NULL);
+      has_nodes = has_foreign (f, key, TRUE);
+    }
+
+  indent (w, level);
+  g_string_append (w->out, "<waiver check=\"");
+  append_escaped (w->out, check, TRUE);
+  g_string_append_c (w->out, '"');
+  write_foreign_attributes (w, f, key);
+
+  if (is_empty (reason) && !has_nodes)
+    {
+      g_string_append (w->out, "/>\n");
+    }
+  else
+    {
+      g_string_append_c (w->out, '>');
+      append_escaped (w->out, reason, FALSE);
+      write_foreign_nodes (w, f, key, NULL, 0);
+      g_string_append (w->out, "</waiver>\n");
+    }
+
+  if (key != NULL)
+    write_foreign_nodes (w, f, NULL, key, level);
+}
+
+static int
+compare_waivers (gconstpointer a,
+                 gconstpointer b)
+{
+  const RacimoWaiver *waiver_a = *(const RacimoWaiver * const *) a;
+  const RacimoWaiver *waiver_b = *(const RacimoWaiver * const *) b;
+
+  return strcmp (waiver_a->check, waiver_b->check);
+}
+
+/* In the order of the check table, then the checks of a newer version,
+ * alphabetically. */
+static void
+write_waivers (Writer     *w,
+               Foreign    *f,
+               guint       level,
+               RacimoItem *item)
+{
+  guint n = racimo_item_get_n_waivers (item);
+  g_autoptr(GPtrArray) unknown = NULL;
+
+  if (n == 0)
+    return;
+
+  for (RacimoCheck check = 0; check < RACIMO_N_CHECKS; check++)
+    {
+      const char *id = racimo_check_get_id (check);
+      const char *reason = racimo_item_get_waiver_reason (item, id);
+
+      if (reason != NULL)
+        write_waiver (w, f, level, id, reason);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RacimoWaiver *waiver = racimo_item_get_waiver (item, i);
+      RacimoCheck check;
+
+      if (racimo_check_from_id (waiver->check, &check))
+        continue;
+
+      if (unknown == NULL)
+        unknown = g_ptr_array_new ();
+      g_ptr_array_add (unknown, (gpointer) waiver);
+    }
+
+  if (unknown == NULL)
+    return;
+
+  g_ptr_array_sort (unknown, compare_waivers);
+  for (guint i = 0; i < unknown->len; i++)
+    {
+      const RacimoWaiver *waiver = g_ptr_array_index (unknown, i);
+
+      write_waiver (w, f, level, waiver->check, waiver->reason);
+    }
+}
+
+/* <tag id="ID"; the caller adds the other attributes. */
+static void
+open_item (Writer     *w,
+           guint       level,
+           const char *tag,
+           RacimoItem *item)
+{
+  indent (w, level);
+  g_string_append_c (w->out, '<');
+  g_string_append (w->out, tag);
+  g_string_append (w->out, " id=\"");
+  append_escaped (w->out, racimo_item_get_id (item), TRUE);
+  g_string_append_c (w->out, '"');
+}
+
+/* Ends the start tag of the element of @f's item, then writes what comes
+ * first in it. */
+static void
+end_start_tag (Writer  *w,
+               Foreign *f,
+               guint    level)
+{
+  write_foreign_attributes (w, f, NULL);
+  g_string_append (w->out, ">\n");
+  write_foreign_nodes (w, f, NULL, "", level + 1);
+}
+
+static void
+close_element (Writer     *w,
+               Foreign    *f,
+               const char *parent,
+               guint       level,
+               const char *tag)
+{
+  /* Nodes whose anchor is gone go at the end, so that nothing is lost. */
+  write_foreign_nodes (w, f, parent, NULL, level + 1);
+  indent (w, level);
+  g_string_append (w->out, "</");
+  g_string_append (w->out, tag);
+  g_string_append (w->out, ">\n");
+}
+
+/* Writes the nodes of <roles> or <phases> that follow the item. */
+static void
+write_after_item (Writer     *w,
+                  Foreign    *f,
+                  const char *list,
+                  const char *tag,
+                  RacimoItem *item,
+                  guint       level)
+{
+  g_autofree char *anchor = NULL;
+
+  if (f->entries == NULL)
+    return;
+
+  anchor = g_strconcat (tag, " ", racimo_item_get_id (item), NULL);
+  write_foreign_nodes (w, f, list, anchor, level);
+}
+
+static void
+write_role (Writer     *w,
+            guint       level,
+            RacimoRole *role)
+{
+  g_auto(Foreign) f = { NULL, NULL };
+  RacimoItem *item = RACIMO_ITEM (role);
+  const char *abbrev = racimo_role_get_abbrev (role);
+
+  foreign_init (&f, _racimo_item_get_foreign (item));
+
+  open_item (w, level, "role", item);
+  if (!is_empty (abbrev))
+    {
+      g_string_append (w->out, " abbrev=\"");
+      append_escaped (w->out, abbrev, TRUE);
+      g_string_append_c (w->out, '"');
+    }
+  end_start_tag (w, &f, level);
+
+  write_text_element (w, &f, level + 1, "name", racimo_item_get_name (item), FALSE);
+  write_text_element (w, &f, level + 1, "person", racimo_role_get_person (role), TRUE);
+  write_text_element (w, &f, level + 1, "description",
+                      racimo_item_get_description (item), TRUE);
+  write_waivers (w, &f, level + 1, item);
+
+  close_element (w, &f, NULL, level, "role");
+}
+
+static void
+write_assign (Writer     *w,
+              Foreign    *f,
+              guint       level,
+              const char *role_id,
+              char        code)
+{
+  g_autofree char *key = NULL;
+  gboolean has_nodes = FALSE;
+
+  if (f->entries != NULL)
+    {
+      key = g_strdup_printf ("assign %s %c", role_id, code);
+      has_nodes = has_foreign (f, key, TRUE);
+    }
+
+  indent (w, level);
+  g_string_append (w->out, "<assign role=\"");
+  append_escaped (w->out, role_id, TRUE);
+  g_string_append (w->out, "\" code=\"");
+  g_string_append_c (w->out, code);
+  g_string_append_c (w->out, '"');
+  write_foreign_attributes (w, f, key);
+
+  if (has_nodes)
+    {
+      g_string_append (w->out, ">\n");
+      close_element (w, f, key, level, "assign");
+    }
+  else
+    {
+      g_string_append (w->out, "/>\n");
+    }
+
+  if (key != NULL)
+    write_foreign_nodes (w, f, NULL, key, level);
+}
+
+static void
+write_activity (Writer         *w,
+                guint           level,
+                RacimoActivity *activity)
+{
+  g_auto(Foreign) f = { NULL, NULL };
+  RacimoItem *item = RACIMO_ITEM (activity);
+
+  foreign_init (&f, _racimo_item_get_foreign (item));
+
+  open_item (w, level, "activity", item);
+  if (!racimo_activity_get_applicable (activity))
+    g_string_append (w->out, " applicable=\"no\"");
+  end_start_tag (w, &f, level);
+
+  write_text_element (w, &f, level + 1, "name", racimo_item_get_name (item), FALSE);
+  write_text_element (w, &f, level + 1, "description",
+                      racimo_item_get_description (item), TRUE);
+
+  /* By role order, then by the scheme's code order, unknown codes last. */
+  if (racimo_activity_get_all_codes (activity) != 0)
+    {
+      guint n_roles = racimo_project_get_n_roles (w->project);
+
+      for (guint i = 0; i < n_roles; i++)
+        {
+          RacimoRole *role = racimo_project_get_role (w->project, i);
+          RacimoCodes codes = racimo_activity_get_codes (activity, role);
+          const char *role_id;
+          char letters[27];
+          guint n;
+
+          if (codes == 0)
+            continue;
+
+          role_id = racimo_item_get_id (RACIMO_ITEM (role));
+          n = racimo_scheme_order_codes (w->scheme, codes, letters);
+          for (guint j = 0; j < n; j++)
+            write_assign (w, &f, level + 1, role_id, letters[j]);
+        }
+    }
+
+  write_waivers (w, &f, level + 1, item);
+
+  close_element (w, &f, NULL, level, "activity");
+}
+
+static void
+write_phase (Writer      *w,
+             guint        level,
+             RacimoPhase *phase)
+{
+  g_auto(Foreign) f = { NULL, NULL };
+  RacimoItem *item = RACIMO_ITEM (phase);
+  guint n = racimo_phase_get_n_activities (phase);
+
+  foreign_init (&f, _racimo_item_get_foreign (item));
+
+  open_item (w, level, "phase", item);
+  end_start_tag (w, &f, level);
+
+  write_text_element (w, &f, level + 1, "name", racimo_item_get_name (item), FALSE);
+  write_text_element (w, &f, level + 1, "description",
+                      racimo_item_get_description (item), TRUE);
+  write_waivers (w, &f, level + 1, item);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoActivity *activity = racimo_phase_get_activity (phase, i);
+
+      write_activity (w, level + 1, activity);
+      write_after_item (w, &f, NULL, "activity", RACIMO_ITEM (activity), level + 1);
+    }
+
+  close_element (w, &f, NULL, level, "phase");
+}
+
+/* <roles> or <phases>, left out when it has nothing in it. */
+static void
+write_list (Writer     *w,
+            Foreign    *f,
+            const char *list,
+            guint       n)
+{
+  const gboolean roles = strcmp (list, "roles") == 0;
+
+  if (n == 0 && !has_foreign (f, list, FALSE))
+    return;
+
+  indent (w, 1);
+  g_string_append_c (w->out, '<');
+  g_string_append (w->out, list);
+  write_foreign_attributes (w, f, list);
+
+  if (n == 0 && !has_foreign (f, list, TRUE))
+    {
+      g_string_append (w->out, "/>\n");
+      write_foreign_nodes (w, f, NULL, list, 1);
+      return;
+    }
+
+  g_string_append (w->out, ">\n");
+  write_foreign_nodes (w, f, list, "", 2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoItem *item;
+
+      if (roles)
+        {
+          RacimoRole *role = racimo_project_get_role (w->project, i);
+
+          write_role (w, 2, role);
+          item = RACIMO_ITEM (role);
+        }
+      else
+        {
+          RacimoPhase *phase = racimo_project_get_phase (w->project, i);
+
+          write_phase (w, 2, phase);
+          item = RACIMO_ITEM (phase);
+        }
+
+      write_after_item (w, f, list, roles ? "role" : "phase", item, 2);
+    }
+
+  close_element (w, f, list, 1, list);
+  write_foreign_nodes (w, f, NULL, list, 1);
+}
+
+/**
+ * racimo_file_serialize:
+ *
+ * Writes @project in the canonical form of FORMAT.md.
+ *
+ * Returns: (transfer full): the bytes of the file
+ */
+GBytes *
+racimo_file_serialize (RacimoProject *project)
+{
+  g_auto(Foreign) f = { NULL, NULL };
+  Writer w;
+  guint minor;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+
+  w.project = project;
+  w.scheme = racimo_project_get_scheme (project);
+  /* About 650 bytes per activity in a large matrix: one allocation for
+   * most files. */
+  w.out = g_string_sized_new (4096 + 700 * racimo_project_get_n_activities (project));
+
+  foreign_init (&f, _racimo_project_get_foreign (project));
+  minor = MAX (racimo_project_get_version_minor (project), RACIMO_FILE_VERSION_MINOR);
+
+  g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append_printf (w.out, "<raci-project xmlns=\"%s\" version=\"%d.%u\"",
+                          RACIMO_FILE_NAMESPACE, RACIMO_FILE_VERSION_MAJOR, minor);
+  end_start_tag (&w, &f, 0);
+
+  write_text_element (&w, &f, 1, "title", racimo_project_get_title (project), FALSE);
+  write_text_element (&w, &f, 1, "description",
+                      racimo_project_get_description (project), TRUE);
+  write_text_element (&w, &f, 1, "scheme", racimo_project_get_scheme_id (project),
+                      FALSE);
+  write_list (&w, &f, "roles", racimo_project_get_n_roles (project));
+  write_list (&w, &f, "phases", racimo_project_get_n_phases (project));
+
+  close_element (&w, &f, NULL, 0, "raci-project");
+
+  return g_string_free_to_bytes (w.out);
+}
+
+/* Saving */
+
+/* GIO's errors keep their domain and code (callers look for
+ * G_IO_ERROR_WRONG_ETAG) with a message that names the file. */
+static GError *
+describe_save_error (GError *io_error,
+                     GFile  *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+      || g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+      message = g_strdup_printf (_("%s: the folder \"%s\" does not exist"), name, folder);
+    }
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    message = g_strdup_printf (_("%s: the file was changed by another program since it was "
+                                 "opened; saving would overwrite those changes"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    message = g_strdup_printf (_("%s: you do not have permission to write here"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    message = g_strdup_printf (_("%s: there is no space left on the disk"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    message = g_strdup_printf (_("%s: the disk is read-only"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    message = g_strdup_printf (_("%s: this is a folder, not a file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (io_error->message);
+  else
+    message = g_strdup_printf (_("%s: the file could not be saved: %s"), name, io_error->message);
+
+  return g_error_new_literal (io_error->domain, io_error->code, message);
+}
+
+/**
+ * racimo_file_save:
+ * @etag: (nullable): the entity tag from the last load or save, or %NULL
+ *   to overwrite whatever is there
+ * @new_etag: (out) (optional): the entity tag of what was written
+ *
+ * Writes @project to @file, atomically.  Blocks.
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+racimo_file_save (RacimoProject  *project,
+                  GFile          *file,
+                  const char     *etag,
+                  char          **new_etag,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = racimo_file_serialize (project);
+  data = g_bytes_get_data (bytes, &size);
+
+  /* No backup: "file~" beside it may not be allowed (a document portal),
+   * and the rename over the file is atomic anyway. */
+  if (!g_file_replace_contents (file, data, size, etag, FALSE, G_FILE_CREATE_NONE,
+                                new_etag, cancellable, &local_error))
+    {
+      g_propagate_error (error, describe_save_error (local_error, file));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_replaced (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *new_etag = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
+    {
+      g_task_return_error (task, describe_save_error (error, G_FILE (source)));
+      return;
+    }
+
+  g_task_return_pointer (task, new_etag, g_free);
+}
+
+/**
+ * racimo_file_save_async:
+ *
+ * Serialises @project now, on the calling thread (the model is not
+ * thread-safe), and writes it to @file in the background.
+ */
+void
+racimo_file_save_async (RacimoProject       *project,
+                        GFile               *file,
+                        const char          *etag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, racimo_file_save_async);
+
+  bytes = racimo_file_serialize (project);
+  g_file_replace_contents_bytes_async (file, bytes, etag, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, on_replaced, task);
+}
+
+/**
+ * racimo_file_save_finish:
+ * @new_etag: (out) (optional): the entity tag of what was written
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+racimo_file_save_finish (GAsyncResult  *result,
+                         char         **new_etag,
+                         GError       **error)
+{
+  g_autofree char *etag = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* The source object is the project, which the caller may no longer have
+   * at hand. */
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_file_save_async, FALSE);
+
+  etag = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (new_etag != NULL)
+    *new_etag = g_steal_pointer (&etag);
+
+  return TRUE;
+}

@@ -1,0 +1,887 @@
+/* test-reader.c: what a user gets from opening the files of tests/files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "racimo-checks.h"
+#include "racimo-core-private.h"
+#include "racimo-file.h"
+
+static GFile *
+good_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static RacimoProject *
+load_good (const char *name)
+{
+  g_autoptr(GFile) file = good_file (name);
+  g_autoptr(GError) error = NULL;
+  RacimoProject *project = racimo_file_load (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+
+  return project;
+}
+
+static RacimoItem *
+lookup (RacimoProject *project,
+        const char    *id)
+{
+  RacimoItem *item = racimo_project_lookup (project, id);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+static RacimoCodes
+codes_of (RacimoProject *project,
+          const char    *activity,
+          const char    *role)
+{
+  return racimo_activity_get_codes (RACIMO_ACTIVITY (lookup (project, activity)),
+                                    RACIMO_ROLE (lookup (project, role)));
+}
+
+static RacimoCodes
+codes (const char *letters)
+{
+  RacimoCodes set = 0;
+
+  for (const char *c = letters; *c != '\0'; c++)
+    set |= RACIMO_CODE_BIT (*c);
+
+  return set;
+}
+
+/* The value of a kept attribute, or of the @n-th kept node of @parent
+ * after @anchor when @qname is NULL. */
+static const char *
+find_foreign (GPtrArray  *foreign,
+              const char *parent,
+              const char *anchor,
+              const char *qname,
+              guint       n)
+{
+  for (guint i = 0; foreign != NULL && i < foreign->len; i++)
+    {
+      RacimoForeign *entry = g_ptr_array_index (foreign, i);
+
+      if (g_strcmp0 (entry->parent, parent) != 0)
+        continue;
+
+      if (qname != NULL ? g_strcmp0 (entry->qname, qname) == 0
+                        : entry->qname == NULL && g_strcmp0 (entry->anchor, anchor) == 0)
+        {
+          if (n == 0)
+            return entry->value;
+          n--;
+        }
+    }
+
+  return NULL;
+}
+
+static guint
+count_foreign (GPtrArray *foreign)
+{
+  return foreign != NULL ? foreign->len : 0;
+}
+
+static void
+test_format_example (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("format-example.raci");
+  RacimoRole *manager;
+  RacimoPhase *phase;
+  RacimoActivity *legal;
+  RacimoItem *pick;
+
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "ML system deployment");
+  g_assert_cmpstr (racimo_project_get_description (project), ==,
+                   "Who does what when a model moves from experiment to production.");
+  g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "RACI");
+  g_assert_cmpuint (racimo_project_get_version_minor (project), ==, 0);
+
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 2);
+  manager = racimo_project_get_role (project, 0);
+  g_assert_cmpstr (racimo_item_get_id (RACIMO_ITEM (manager)), ==, "account-manager");
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (manager)), ==, "Account manager");
+  g_assert_cmpstr (racimo_role_get_abbrev (manager), ==, "AM");
+  g_assert_cmpstr (racimo_role_get_person (manager), ==, "Sato Hanako");
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (manager)), ==,
+                   "Wins the go-ahead from management and the business side.");
+  g_assert_cmpuint (racimo_item_get_line (RACIMO_ITEM (manager)), ==, 7);
+  g_assert_null (racimo_role_get_person (racimo_project_get_role (project, 1)));
+
+  g_assert_cmpuint (racimo_project_get_n_phases (project), ==, 1);
+  phase = racimo_project_get_phase (project, 0);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (phase)), ==, "Requirements");
+  g_assert_cmpuint (racimo_phase_get_n_activities (phase), ==, 3);
+  g_assert_cmpuint (racimo_project_get_n_activities (project), ==, 3);
+  g_assert_cmpstr (racimo_item_get_id (RACIMO_ITEM (racimo_phase_get_activity (phase, 2))), ==,
+                   "pick-model");
+
+  g_assert_cmpuint (codes_of (project, "define-kpis", "account-manager"), ==, codes ("RA"));
+  g_assert_cmpuint (codes_of (project, "define-kpis", "data-scientist"), ==, codes ("C"));
+  g_assert_cmpuint (racimo_item_get_line (lookup (project, "define-kpis")), ==, 19);
+  g_assert_cmpstr (racimo_item_get_description (lookup (project, "define-kpis")), ==,
+                   "Optional, may span lines.");
+
+  legal = RACIMO_ACTIVITY (lookup (project, "legal-review"));
+  g_assert_false (racimo_activity_get_applicable (legal));
+  g_assert_cmpuint (racimo_activity_get_all_codes (legal), ==, 0);
+  pick = lookup (project, "pick-model");
+  g_assert_true (racimo_activity_get_applicable (RACIMO_ACTIVITY (pick)));
+
+  g_assert_cmpuint (racimo_item_get_n_waivers (pick), ==, 1);
+  g_assert_cmpstr (racimo_item_get_waiver_reason (pick, "no-doer"), ==,
+                   "The data scientist does this alone.");
+
+  g_assert_cmpuint (count_foreign (_racimo_project_get_foreign (project)), ==, 0);
+  g_assert_cmpuint (count_foreign (_racimo_item_get_foreign (pick)), ==, 0);
+}
+
+static void
+test_schemes (void)
+{
+  static const struct { const char *file; const char *scheme; char code; } cases[] = {
+    { "scheme-rasci.raci", "RASCI", 'S' },
+    { "scheme-raci-vs.raci", "RACI-VS", 'V' },
+    { "scheme-cairo.raci", "CAIRO", 'O' },
+    { "scheme-daci.raci", "DACI", 'D' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RacimoProject) project = load_good (cases[i].file);
+      const RacimoScheme *scheme = racimo_project_get_scheme (project);
+
+      g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, cases[i].scheme);
+      g_assert_cmpstr (scheme->id, ==, cases[i].scheme);
+      g_assert_cmpuint (codes_of (project, "task", "helper"), ==, RACIMO_CODE_BIT (cases[i].code));
+      g_assert_cmpint (racimo_scheme_code_index (scheme, cases[i].code), >=, 0);
+    }
+
+  {
+    g_autoptr(RacimoProject) project = load_good ("scheme-default.raci");
+
+    g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "RACI");
+    g_assert_cmpuint (codes_of (project, "plan", "lead"), ==, codes ("RA"));
+  }
+}
+
+static void
+test_multiple_codes (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("multiple-codes.raci");
+
+  /* The same code twice is one code. */
+  g_assert_cmpuint (codes_of (project, "sign-off", "pm"), ==, codes ("RA"));
+  g_assert_cmpuint (codes_of (project, "sign-off", "qa"), ==, codes ("CVS"));
+}
+
+static void
+test_unknown_code (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("unknown-code.raci");
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+
+  g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "RACI");
+  g_assert_cmpuint (codes_of (project, "code", "dev"), ==, codes ("RASZ"));
+  /* Kept, shown and reported by the unknown-code check. */
+  g_assert_true (racimo_checks_item_has (checks, lookup (project, "code"),
+                                         RACIMO_CHECK_UNKNOWN_CODE));
+}
+
+static void
+test_not_applicable (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("not-applicable.raci");
+
+  g_assert_false (racimo_activity_get_applicable (RACIMO_ACTIVITY (lookup (project, "gdpr"))));
+  g_assert_true (racimo_activity_get_applicable (RACIMO_ACTIVITY (lookup (project, "contract"))));
+}
+
+static void
+test_waivers (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("waivers.raci");
+  RacimoItem *ship = lookup (project, "ship");
+
+  g_assert_cmpstr (racimo_item_get_waiver_reason (lookup (project, "auditor"), "idle-role"), ==,
+                   "Only reads the final report.");
+  g_assert_cmpstr (racimo_item_get_waiver_reason (lookup (project, "phase-1"), "unnamed"), ==,
+                   "One group only.");
+  g_assert_cmpuint (racimo_item_get_n_waivers (ship), ==, 2);
+  g_assert_cmpstr (racimo_item_get_waiver_reason (ship, "unknown-code"), ==, "");
+  g_assert_cmpstr (racimo_item_get_waiver_reason (ship, "no-owner"), ==,
+                   "The team owns it together.\nAgreed in the kick-off.");
+  g_assert_null (racimo_item_get_waiver_reason (ship, "no-doer"));
+}
+
+static void
+test_empty_phase_name (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("empty-phase-name.raci");
+  RacimoPhase *phase = racimo_project_get_phase (project, 0);
+
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (phase)), ==, "");
+  g_assert_cmpuint (racimo_phase_get_n_activities (phase), ==, 2);
+}
+
+static void
+test_multiline (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("multiline.raci");
+
+  g_assert_cmpstr (racimo_project_get_description (project), ==,
+                   "First line.\n  Second line, indented.\n\nAfter an empty line.");
+  g_assert_cmpstr (racimo_role_get_person (RACIMO_ROLE (lookup (project, "writer"))), ==,
+                   "  Two spaces before, one after ");
+  g_assert_cmpstr (racimo_item_get_description (lookup (project, "writer")), ==,
+                   "\nStarts and ends with a line break.\n");
+  g_assert_cmpstr (racimo_item_get_description (lookup (project, "draft")), ==,
+                   "A phase may have a description.");
+  g_assert_cmpstr (racimo_item_get_name (lookup (project, "write")), ==, "Write\twith a tab");
+  g_assert_cmpstr (racimo_item_get_description (lookup (project, "write")), ==,
+                   "Line one\nLine two");
+}
+
+static void
+test_japanese (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("japanese.raci");
+  RacimoRole *manager = RACIMO_ROLE (lookup (project, "account-manager"));
+
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "機械学習システムの本番導入");
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (manager)), ==, "アカウントマネージャー");
+  g_assert_cmpstr (racimo_role_get_abbrev (manager), ==, "営業");
+  g_assert_cmpstr (racimo_role_get_person (manager), ==, "佐藤花子");
+  g_assert_cmpstr (racimo_item_get_waiver_reason (lookup (project, "define-kpis"), "no-doer"), ==,
+                   "担当者は後で決める。");
+}
+
+/* Every encoding and spelling of XML that a colleague's tool may use gives
+ * the same project. */
+static void
+test_encodings (void)
+{
+  static const struct { const char *file; const char *what; } cases[] = {
+    { "latin1.raci", "ISO-8859-1" },
+    { "utf16.raci", "UTF-16" },
+    { "crlf.raci", "CRLF line ends" },
+    { "bom.raci", "UTF-8 byte order mark" },
+    { "single-quotes.raci", "single quotes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RacimoProject) project = load_good (cases[i].file);
+      g_autofree char *title = g_strconcat ("Café für Ærø: ", cases[i].what, NULL);
+      RacimoRole *chef = RACIMO_ROLE (lookup (project, "chef"));
+
+      g_test_message ("%s", cases[i].file);
+      g_assert_cmpstr (racimo_project_get_title (project), ==, title);
+      g_assert_cmpstr (racimo_role_get_person (chef), ==, "Zoë Müller");
+      g_assert_cmpstr (racimo_role_get_abbrev (chef), ==, "Ch");
+      g_assert_cmpstr (racimo_item_get_name (lookup (project, "menu")), ==, "Menü");
+      g_assert_cmpstr (racimo_item_get_name (lookup (project, "soup")), ==, "Soupe à l'oignon");
+      g_assert_cmpuint (codes_of (project, "soup", "chef"), ==, codes ("A"));
+      g_assert_cmpuint (racimo_item_get_line (lookup (project, "soup")), ==, 14);
+    }
+}
+
+static void
+test_escaping (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("escaping.raci");
+  RacimoRole *role = RACIMO_ROLE (lookup (project, "r-and-d"));
+
+  g_assert_cmpstr (racimo_project_get_title (project), ==,
+                   "R&D <beta> \"quoted\" 'single' été 😀");
+  g_assert_cmpstr (racimo_role_get_abbrev (role), ==, "R&D\"<>");
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (role)), ==, "Research & development");
+  g_assert_cmpstr (racimo_role_get_person (role), ==, "<Sato & Suzuki>");
+  g_assert_cmpstr (racimo_item_get_name (lookup (project, "p")), ==, "a > b");
+  g_assert_cmpstr (racimo_item_get_name (lookup (project, "a")), ==, "Don't & won't");
+}
+
+static void
+test_prefix (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("prefix.raci");
+
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "Our namespace with a prefix");
+  g_assert_cmpuint (codes_of (project, "monitor", "ops"), ==, codes ("RA"));
+  /* The declaration of the prefix is kept for foreign content that may
+   * use it. */
+  g_assert_cmpstr (find_foreign (_racimo_project_get_foreign (project), NULL, NULL, "xmlns:r", 0),
+                   ==, RACIMO_FILE_NAMESPACE);
+}
+
+static void
+test_no_declaration (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("no-declaration.raci");
+
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "No XML declaration, one line");
+  g_assert_cmpuint (codes_of (project, "x", "a"), ==, codes ("A"));
+  /* Kept as written, not as character references */
+  g_assert_cmpstr (find_foreign (_racimo_project_get_foreign (project), NULL, "title", NULL, 0),
+                   ==, "<x:note x:who=\"Zoë\">日本語 &amp; ü</x:note>");
+}
+
+static void
+test_foreign (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("foreign.raci");
+  GPtrArray *foreign = _racimo_project_get_foreign (project);
+  GPtrArray *am = _racimo_item_get_foreign (lookup (project, "am"));
+  GPtrArray *kpis = _racimo_item_get_foreign (lookup (project, "kpis"));
+  GPtrArray *phase = _racimo_item_get_foreign (lookup (project, "requirements"));
+
+  /* Attributes and namespace declarations, on the element they sit on */
+  g_assert_cmpstr (find_foreign (foreign, NULL, NULL, "xmlns:pt", 0), ==, "urn:example:plantool");
+  g_assert_cmpstr (find_foreign (foreign, NULL, NULL, "pt:revision", 0), ==, "17");
+  g_assert_cmpstr (find_foreign (foreign, "title", NULL, "xml:lang", 0), ==, "en");
+  g_assert_cmpstr (find_foreign (foreign, "scheme", NULL, "pt:locked", 0), ==, "yes");
+  g_assert_cmpstr (find_foreign (foreign, "roles", NULL, "pt:sorted", 0), ==, "no");
+  g_assert_cmpstr (find_foreign (am, NULL, NULL, "pt:color", 0), ==, "#c01c28");
+  g_assert_cmpstr (find_foreign (am, "person", NULL, "pt:email", 0), ==, "sato@example.com");
+  g_assert_cmpstr (find_foreign (am, "waiver idle-role", NULL, "pt:by", 0), ==, "lead");
+  g_assert_cmpstr (find_foreign (kpis, "assign am A", NULL, "pt:confirmed", 0), ==, "yes");
+  g_assert_cmpstr (find_foreign (phase, NULL, NULL, "pt:weeks", 0), ==, "3");
+  g_assert_cmpstr (find_foreign (_racimo_item_get_foreign (lookup (project, "data")), NULL, NULL,
+                                 "pt:note", 0), ==, "two\nlines\tand a tab");
+
+  /* Nodes, as they are in the file, after the known element before them */
+  g_assert_cmpstr (find_foreign (foreign, NULL, "", NULL, 0), ==,
+                   "<!-- Exported by PlanTool 4.2 -->");
+  g_assert_cmpstr (find_foreign (foreign, NULL, "", NULL, 1), ==, "<?plantool mode=\"sync\"?>");
+  g_assert_cmpstr (find_foreign (foreign, NULL, "", NULL, 2), ==,
+                   "<pt:sync last=\"2024-05-01T10:00:00Z\" by=\"sato\">\n"
+                   "    <pt:source>shared drive</pt:source>\n"
+                   "  </pt:sync>");
+  g_assert_cmpstr (find_foreign (foreign, NULL, "title", NULL, 0), ==,
+                   "<dc:creator>Sato Hanako</dc:creator>");
+  g_assert_cmpstr (find_foreign (foreign, NULL, "scheme", NULL, 0), ==,
+                   "<!-- before the roles -->");
+  g_assert_cmpstr (find_foreign (foreign, "roles", "", NULL, 0), ==,
+                   "<pt:group name=\"business\"/>");
+  g_assert_cmpstr (find_foreign (foreign, "roles", "role am", NULL, 0), ==,
+                   "<pt:group name=\"engineering\"/>");
+  g_assert_cmpstr (find_foreign (foreign, "roles", "role ds", NULL, 0), ==,
+                   "<!-- after the last role -->");
+  g_assert_cmpstr (find_foreign (foreign, NULL, NULL, "xmlns:q", 0), ==,
+                   "http://example.org/ns?a=1&b=2");
+  g_assert_cmpstr (find_foreign (foreign, NULL, "phases", NULL, 0), ==,
+                   "<pt:footer q:kind=\"query &amp; more\"/>");
+  g_assert_cmpstr (find_foreign (foreign, NULL, "phases", NULL, 1), ==,
+                   "<!-- end of export -->");
+  g_assert_cmpstr (find_foreign (am, NULL, "", NULL, 0), ==, "<pt:avatar href=\"am.png\"/>");
+  g_assert_cmpstr (find_foreign (am, NULL, "name", NULL, 0), ==, "<pt:hours>20</pt:hours>");
+  g_assert_cmpstr (find_foreign (am, NULL, "waiver idle-role", NULL, 0), ==, "<pt:end/>");
+  g_assert_cmpstr (find_foreign (phase, NULL, "name", NULL, 0), ==,
+                   "<pt:milestone date=\"2024-06-01\"/>");
+  g_assert_cmpstr (find_foreign (phase, NULL, "activity kpis", NULL, 0), ==,
+                   "<!-- between activities -->");
+  g_assert_cmpstr (find_foreign (kpis, "assign ds R", "", NULL, 0), ==,
+                   "<pt:note>Needs the data first.</pt:note>");
+  /* Another default namespace is declared where it is used, since the
+   * file is written back inside Racimo's. */
+  g_assert_cmpstr (find_foreign (kpis, NULL, "assign ds R", NULL, 0), ==,
+                   "<note xmlns=\"urn:example:notes\" level=\"2\">Default namespace of another "
+                   "tool, <b>bold</b> and 日本語.</note>");
+  g_assert_cmpstr (find_foreign (kpis, NULL, "assign ds R", NULL, 1), ==,
+                   "<pt:raw><![CDATA[a < b && c > d]]></pt:raw>");
+
+  /* Text around a comment in a text element is the text */
+  g_assert_cmpstr (racimo_project_get_description (project), ==, "Text kept.");
+  g_assert_cmpstr (find_foreign (foreign, "description", "", NULL, 0), ==,
+                   "<!-- a comment inside text -->");
+
+  /* and the project is what it would be without the foreign content */
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "Foreign content everywhere");
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 2);
+  g_assert_cmpuint (codes_of (project, "kpis", "ds"), ==, codes ("R"));
+  g_assert_cmpstr (racimo_role_get_person (RACIMO_ROLE (lookup (project, "am"))), ==,
+                   "Sato Hanako");
+}
+
+static void
+test_foreign_no_namespace (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("foreign-no-namespace.raci");
+  GPtrArray *foreign = _racimo_project_get_foreign (project);
+
+  /* Written back under Racimo's default namespace, it says it has none. */
+  g_assert_cmpstr (find_foreign (foreign, NULL, "title", NULL, 0), ==,
+                   "<extra xmlns=\"\" kind=\"no namespace\">kept apart from Racimo's own</extra>");
+  /* and so do the elements in no namespace inside one of a newer version */
+  g_assert_cmpstr (find_foreign (foreign, NULL, "title", NULL, 1), ==,
+                   "<r:later-thing xmlns=\"\">\n"
+                   "    <part>In no namespace either, inside an element of a newer Racimo</part>\n"
+                   "  </r:later-thing>");
+}
+
+static void
+test_namespace_ampersand (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("namespace-ampersand.raci");
+  GPtrArray *foreign = _racimo_project_get_foreign (project);
+  const char *thing = find_foreign (foreign, NULL, "title", NULL, 0);
+
+  /* The declaration Racimo writes itself holds the real name */
+  g_assert_cmpstr (find_foreign (foreign, NULL, NULL, "xmlns:q", 0), ==,
+                   "http://example.org/ns?a=1&b=2");
+  g_assert_cmpstr (find_foreign (foreign, NULL, NULL, "q:kind", 0), ==, "a & b");
+  /* One inside foreign content is as libxml2 writes it, which reads back
+   * the same: with a character reference in 2.9 */
+  g_assert_true (g_strcmp0 (thing, "<z:thing xmlns:z=\"urn:example:z?x&#38;y\" z:n=\"&amp;\">"
+                                   "&amp;</z:thing>") == 0
+                 || g_strcmp0 (thing, "<z:thing xmlns:z=\"urn:example:z?x&amp;y\" "
+                                      "z:n=\"&amp;\">&amp;</z:thing>") == 0);
+}
+
+static void
+test_newer_minor (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("newer-minor.raci");
+  GPtrArray *foreign = _racimo_project_get_foreign (project);
+  RacimoItem *lead = lookup (project, "lead");
+  RacimoItem *a1 = lookup (project, "a1");
+
+  g_assert_cmpuint (racimo_project_get_version_minor (project), ==, 3);
+  g_assert_cmpstr (racimo_project_get_description (project), ==,
+                   "Taken: the first one is empty.");
+  /* An unknown scheme is kept; the checks use RACI. */
+  g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "RAPID");
+  g_assert_cmpstr (racimo_project_get_scheme (project)->id, ==, "RACI");
+
+  g_assert_cmpstr (find_foreign (foreign, NULL, "description", NULL, 0), ==,
+                   "<subtitle>An element that version 1.0 does not know</subtitle>");
+  g_assert_cmpstr (find_foreign (foreign, "roles", "role lead", NULL, 0), ==,
+                   "<team-member id=\"ghost\">\n      <name>Someone</name>\n    </team-member>");
+  g_assert_null (racimo_project_lookup (project, "ghost"));
+  g_assert_cmpstr (find_foreign (foreign, NULL, "roles", NULL, 0), ==,
+                   "<roles>\n    <role id=\"second-list\">\n"
+                   "      <name>A second list, kept after the first</name>\n"
+                   "    </role>\n  </roles>");
+  g_assert_null (racimo_project_lookup (project, "second-list"));
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 1);
+  g_assert_cmpstr (find_foreign (foreign, "phases", "", NULL, 0), ==,
+                   "Text where version 1.0 has only elements");
+  g_assert_cmpstr (find_foreign (foreign, NULL, "phases", NULL, 0), ==,
+                   "<history>\n    <entry date=\"2024-01-01\">Created</entry>\n  </history>");
+
+  g_assert_cmpstr (find_foreign (_racimo_item_get_foreign (lead), NULL, NULL, "color", 0), ==,
+                   "#1c71d8");
+  g_assert_cmpstr (find_foreign (_racimo_item_get_foreign (lead), NULL, "name", NULL, 0), ==,
+                   "<team>Platform</team>");
+  g_assert_cmpstr (find_foreign (_racimo_item_get_foreign (lookup (project, "p1")), NULL, NULL,
+                                 "deadline", 0), ==, "2025-01-31");
+
+  /* A second name is kept, not taken */
+  g_assert_cmpstr (racimo_item_get_name (a1), ==, "Do it");
+  g_assert_cmpstr (racimo_item_get_description (a1), ==, "A description.");
+  /* and stays after the first one */
+  g_assert_cmpstr (find_foreign (_racimo_item_get_foreign (a1), NULL, "name", NULL, 0), ==,
+                   "<name>A second name, kept and not taken</name>");
+  g_assert_cmpstr (find_foreign (_racimo_item_get_foreign (a1), "assign lead D", NULL, "weight",
+                                 0), ==, "2");
+  g_assert_cmpuint (codes_of (project, "a1", "lead"), ==, codes ("D"));
+  g_assert_cmpstr (racimo_item_get_waiver_reason (a1, "too-many-codes"), ==, "New in 1.3.");
+  g_assert_cmpstr (racimo_item_get_waiver_reason (a1, "no-owner"), ==, "Accepted.");
+}
+
+static void
+test_etag (void)
+{
+  g_autoptr(GFile) file = good_file ("format-example.raci");
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  project = racimo_file_load (file, &etag, NULL, &error);
+  g_assert_no_error (error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (etag);
+  g_assert_cmpstr (etag, ==, g_file_info_get_etag (info));
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GFile) file = good_file ("japanese.raci");
+  g_autoptr(GFile) missing = good_file ("not-there.raci");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *name = g_file_get_parse_name (missing);
+  g_autofree char *message = g_strconcat (name, ": the file does not exist", NULL);
+
+  racimo_file_load_async (file, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  project = racimo_file_load_finish (result, &etag, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (etag);
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "機械学習システムの本番導入");
+  g_clear_object (&result);
+
+  racimo_file_load_async (missing, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_null (racimo_file_load_finish (result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Files opened at once, each in its thread, share the schema. */
+static void
+test_threads (void)
+{
+  static const char * const names[] = {
+    "format-example.raci", "canonical.raci", "foreign.raci", "japanese.raci",
+    "latin1.raci", "utf16.raci", "waivers.raci", "canonical-foreign.raci",
+  };
+  GAsyncResult *results[G_N_ELEMENTS (names)] = { NULL, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) file = good_file (names[i]);
+
+      racimo_file_load_async (file, NULL, on_loaded, &results[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(RacimoProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      while (results[i] == NULL)
+        g_main_context_iteration (NULL, TRUE);
+
+      project = racimo_file_load_finish (results[i], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (project);
+      g_clear_object (&results[i]);
+    }
+}
+
+static void
+test_load_bytes (void)
+{
+  static const char text[] =
+    "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+    "  <title>From memory</title>\n"
+    "  <roles>\n"
+    "    <role id=\"a\"/>\n"
+    "  </roles>\n"
+    "</raci-project>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+
+  project = racimo_file_load_bytes (bytes, "plan.raci", &error);
+  g_assert_null (project);
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "plan.raci:4: the role \"a\" has no <name>");
+}
+
+static void
+assert_io_error (GFile      *file,
+                 GIOErrorEnum code,
+                 const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *message = g_strconcat (name, ": ", what, NULL);
+  g_autofree char *etag = NULL;
+
+  g_assert_null (racimo_file_load (file, &etag, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, (int) code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_null (etag);
+}
+
+static void
+test_io_errors (void)
+{
+  g_autoptr(GFile) missing = good_file ("not-there.raci");
+  g_autofree char *folder_path = g_test_build_filename (G_TEST_DIST, "files", "good", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+
+  assert_io_error (missing, G_IO_ERROR_NOT_FOUND, "the file does not exist");
+  assert_io_error (folder, G_IO_ERROR_IS_DIRECTORY, "this is a folder, not a file");
+}
+
+/* A sparse file, so that the test writes no 64 MiB; never committed. */
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  static const char start[] = "<?xml version=\"1.0\"?>\n<raci-project";
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "huge.raci", NULL);
+  file = g_file_new_for_path (path);
+  stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (G_OUTPUT_STREAM (stream), start, sizeof start - 1, NULL, NULL,
+                             &error);
+  g_assert_no_error (error);
+  g_seekable_truncate (G_SEEKABLE (stream), RACIMO_FILE_MAX_SIZE + 1, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+
+  project = racimo_file_load (file, NULL, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  message = g_strconcat (path, ": the file is larger than 64 MiB", NULL);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  g_file_delete (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Each refusal of FORMAT.md: the error and the exact message a user reads
+ * after the file's name. */
+static const struct
+{
+  const char      *file;
+  RacimoFileError  code;
+  const char      *message;
+} bad_files[] = {
+  { "malformed.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":6:21: </nmae> does not close <name> from line 6" },
+  { "truncated.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":25:1: the file ends before <activity> from line 19 is closed; it may have been cut short" },
+  { "binary.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":1:1: the file is not XML: it does not start with an element" },
+  { "empty.raci", RACIMO_FILE_ERROR_MALFORMED, ": the file is empty" },
+  { "blank.raci", RACIMO_FILE_ERROR_MALFORMED, ": the file is empty" },
+  { "not-utf8.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":3:13: the text is not UTF-8, and the XML declaration names no other encoding" },
+  { "control-character.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":3:17: the character U+0007 cannot be in an XML file" },
+  { "bare-ampersand.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":3:13: a plain \"&\" is written \"&amp;\"" },
+  { "undefined-entity.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":3:30: \"&nbsp;\" is not defined; a plain \"&\" is written \"&amp;\"" },
+  { "undeclared-prefix.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":4:11: the prefix \"pt\" of <pt:note> is not declared" },
+  { "doctype-entities.raci", RACIMO_FILE_ERROR_DOCTYPE,
+    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
+    "it can expand entities or fetch other files" },
+  { "billion-laughs.raci", RACIMO_FILE_ERROR_DOCTYPE,
+    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
+    "it can expand entities or fetch other files" },
+  { "external-entity.raci", RACIMO_FILE_ERROR_DOCTYPE,
+    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
+    "it can expand entities or fetch other files" },
+  { "external-dtd.raci", RACIMO_FILE_ERROR_DOCTYPE,
+    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
+    "it can expand entities or fetch other files" },
+  { "html5.raci", RACIMO_FILE_ERROR_DOCTYPE,
+    ":1: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
+    "it can expand entities or fetch other files" },
+  { "deep-nesting.raci", RACIMO_FILE_ERROR_TOO_DEEP,
+    ":4: the elements are nested more than 64 levels deep, deeper than a Racimo file can be" },
+  { "wrong-root.raci", RACIMO_FILE_ERROR_NOT_RACI,
+    ":2: the file is not a Racimo project: the root element is <html>" },
+  { "wrong-root-xhtml.raci", RACIMO_FILE_ERROR_NOT_RACI,
+    ":2: the file is not a Racimo project: the root element is <html>" },
+  { "wrong-namespace.raci", RACIMO_FILE_ERROR_NOT_RACI,
+    ":2: the file is not a Racimo project: <raci-project> is in the namespace "
+    "\"urn:x-racimo:raci:2\" instead of \"urn:x-racimo:raci:1\"" },
+  { "no-namespace.raci", RACIMO_FILE_ERROR_NOT_RACI,
+    ":2: the file is not a Racimo project: <raci-project> is not in the namespace "
+    "\"urn:x-racimo:raci:1\"" },
+  { "version-2.raci", RACIMO_FILE_ERROR_NEWER_MAJOR,
+    ": made by a newer version of Racimo (format 2.0); this version reads format 1.x" },
+  { "version-abc.raci", RACIMO_FILE_ERROR_INVALID,
+    ":2: \"abc\" is not a format version; Racimo writes version=\"1.0\"" },
+  { "version-missing.raci", RACIMO_FILE_ERROR_INVALID,
+    ":2: <raci-project> has no version attribute" },
+  { "missing-title.raci", RACIMO_FILE_ERROR_INVALID, ":2: the project has no <title>" },
+  { "second-title.raci", RACIMO_FILE_ERROR_INVALID,
+    ":4: there is a second <title> (the first is on line 3)" },
+  { "missing-role-name.raci", RACIMO_FILE_ERROR_INVALID,
+    ":8: the role \"ml-engineer\" has no <name>" },
+  { "missing-phase-name.raci", RACIMO_FILE_ERROR_INVALID,
+    ":5: the phase \"design\" has no <name>" },
+  { "missing-id.raci", RACIMO_FILE_ERROR_INVALID, ":7: a <activity> has no id" },
+  { "bad-id.raci", RACIMO_FILE_ERROR_INVALID,
+    ":5: \"2nd role\" is not an id: an id is made of letters, digits, \"-\", \"_\" and \".\", "
+    "and starts with a letter or \"_\"" },
+  { "duplicate-id.raci", RACIMO_FILE_ERROR_DUPLICATE_ID,
+    ":12: the id \"data\" is used twice (first on line 5)" },
+  { "unknown-role.raci", RACIMO_FILE_ERROR_UNKNOWN_ROLE,
+    ":15: <assign> names the role \"qa\", which is not in <roles>" },
+  { "assign-to-phase.raci", RACIMO_FILE_ERROR_UNKNOWN_ROLE,
+    ":14: <assign> names the role \"p\", which is not in <roles>" },
+  { "bad-code-two-letters.raci", RACIMO_FILE_ERROR_BAD_CODE,
+    ":14: \"AR\" is not a code: a code is one upper-case letter" },
+  { "bad-code-lower-case.raci", RACIMO_FILE_ERROR_BAD_CODE,
+    ":14: \"r\" is not a code: a code is one upper-case letter" },
+  { "bad-code-empty.raci", RACIMO_FILE_ERROR_BAD_CODE,
+    ":14: <assign> has an empty code: a code is one upper-case letter" },
+  { "applicable-maybe.raci", RACIMO_FILE_ERROR_INVALID,
+    ":7: applicable=\"maybe\" is not allowed: it is \"yes\" or \"no\"" },
+  { "unknown-scheme.raci", RACIMO_FILE_ERROR_INVALID,
+    ":4: \"RAPID\" is not a scheme; the schemes are RACI, RASCI, RACI-VS, CAIRO, DACI" },
+  { "unknown-check.raci", RACIMO_FILE_ERROR_INVALID,
+    ":7: \"too-busy\" is not a check; the checks are no-owner, many-owners, no-doer, "
+    "idle-role, overloaded-role, unnamed, duplicate-name, unknown-code" },
+  { "abbrev-too-long.raci", RACIMO_FILE_ERROR_INVALID,
+    ":5: the abbreviation \"ENGINEERING\" is longer than 8 characters" },
+  { "unknown-element.raci", RACIMO_FILE_ERROR_INVALID, ":7: <team> has no place in <role>" },
+  { "unknown-attribute.raci", RACIMO_FILE_ERROR_INVALID,
+    ":5: <role> has an attribute \"color\" that Racimo does not know" },
+  { "our-prefixed-attribute.raci", RACIMO_FILE_ERROR_INVALID,
+    ":3: <title> has an attribute \"r:lang\" that Racimo does not know" },
+  { "out-of-order.raci", RACIMO_FILE_ERROR_INVALID,
+    ":7: <name> is out of order: it goes before <person>" },
+  { "text-in-roles.raci", RACIMO_FILE_ERROR_INVALID,
+    ":6: <roles> holds text where only elements belong" },
+  { "schema-only.raci", RACIMO_FILE_ERROR_INVALID,
+    ":5: the file does not follow the Racimo format here (Element wrap has extra content: "
+    "role)" },
+};
+
+static void
+test_bad (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad", bad_files[i].file,
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *message = g_strconcat (name, bad_files[i].message, NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autofree char *etag = NULL;
+
+  before = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  project = racimo_file_load (file, &etag, NULL, &error);
+  g_assert_null (project);
+  g_assert_null (etag);
+  g_assert_error (error, RACIMO_FILE_ERROR, (int) bad_files[i].code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  /* The file on disk is as it was. */
+  after = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Every file of bad/ is in the table, and nothing leaks out of a refused
+ * external entity. */
+static void
+test_bad_corpus (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = FALSE;
+
+      if (!g_str_has_suffix (name, ".raci"))
+        continue;
+
+      for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+        listed |= strcmp (bad_files[i].file, name) == 0;
+
+      g_assert_true (listed);
+      n++;
+    }
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (bad_files));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/reader/good/format-example", test_format_example);
+  g_test_add_func ("/reader/good/schemes", test_schemes);
+  g_test_add_func ("/reader/good/multiple-codes", test_multiple_codes);
+  g_test_add_func ("/reader/good/unknown-code", test_unknown_code);
+  g_test_add_func ("/reader/good/not-applicable", test_not_applicable);
+  g_test_add_func ("/reader/good/waivers", test_waivers);
+  g_test_add_func ("/reader/good/empty-phase-name", test_empty_phase_name);
+  g_test_add_func ("/reader/good/multiline", test_multiline);
+  g_test_add_func ("/reader/good/japanese", test_japanese);
+  g_test_add_func ("/reader/good/encodings", test_encodings);
+  g_test_add_func ("/reader/good/escaping", test_escaping);
+  g_test_add_func ("/reader/good/prefix", test_prefix);
+  g_test_add_func ("/reader/good/no-declaration", test_no_declaration);
+  g_test_add_func ("/reader/good/foreign", test_foreign);
+  g_test_add_func ("/reader/good/foreign-no-namespace", test_foreign_no_namespace);
+  g_test_add_func ("/reader/good/namespace-ampersand", test_namespace_ampersand);
+  g_test_add_func ("/reader/good/newer-minor", test_newer_minor);
+  g_test_add_func ("/reader/etag", test_etag);
+  g_test_add_func ("/reader/async", test_async);
+  g_test_add_func ("/reader/threads", test_threads);
+  g_test_add_func ("/reader/load-bytes", test_load_bytes);
+  g_test_add_func ("/reader/io-errors", test_io_errors);
+  g_test_add_func ("/reader/too-large", test_too_large);
+  g_test_add_func ("/reader/bad-corpus", test_bad_corpus);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *test = g_strdup_printf ("/reader/bad/%s", bad_files[i].file);
+
+      g_test_add_data_func (test, GUINT_TO_POINTER (i), test_bad);
+    }
+
+  return g_test_run ();
+}
