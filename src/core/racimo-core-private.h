@@ -96,6 +96,29 @@ void           _racimo_project_set_version_minor (RacimoProject *self,
                                                   guint          minor);
 GPtrArray     *_racimo_project_get_foreign     (RacimoProject  *self);
 
+/* Writes @bytes to @file whole or not at all: through a temporary file
+ * renamed over it, removed again when a write fails.  With @etag, fails
+ * with G_IO_ERROR_WRONG_ETAG when @file changed since it was read.  The
+ * async version runs in a thread, takes a reference on @bytes and keeps
+ * the file's owner and links (G_FILE_CREATE_NONE). */
+gboolean       _racimo_replace_contents        (GFile               *file,
+                                                GBytes              *bytes,
+                                                const char          *etag,
+                                                GFileCreateFlags     flags,
+                                                char               **new_etag,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+void           _racimo_replace_contents_async  (GFile               *file,
+                                                GBytes              *bytes,
+                                                const char          *etag,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       _racimo_replace_contents_finish (GFile               *file,
+                                                GAsyncResult        *result,
+                                                char               **new_etag,
+                                                GError             **error);
+
 /* History */
 typedef void (*RacimoCommandFunc) (RacimoProject *project,
                                    gpointer       data,

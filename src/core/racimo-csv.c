@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "racimo-core-private.h"
 #include "racimo-csv.h"
 #include "racimo-file.h"
 
@@ -399,18 +400,14 @@ racimo_csv_save (RacimoProject          *project,
                  GError                **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  gconstpointer data;
-  gsize size;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = racimo_csv_export (project, options);
-  data = g_bytes_get_data (bytes, &size);
 
-  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
+  return _racimo_replace_contents (file, bytes, NULL, G_FILE_CREATE_NONE, NULL, cancellable, error);
 }
 
 static void
@@ -421,7 +418,7 @@ on_contents_replaced (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (_racimo_replace_contents_finish (G_FILE (source), result, NULL, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -451,8 +448,7 @@ racimo_csv_save_async (RacimoProject          *project,
   bytes = racimo_csv_export (project, options);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, racimo_csv_save_async);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, on_contents_replaced, task);
+  _racimo_replace_contents_async (file, bytes, NULL, cancellable, on_contents_replaced, task);
 }
 
 gboolean

@@ -29,6 +29,7 @@
 #include <pango/pangocairo.h>
 
 #include "racimo-checks.h"
+#include "racimo-core-private.h"
 #include "racimo-layout.h"
 
 #define MM (72.0 / 25.4)
@@ -2469,6 +2470,7 @@ racimo_layout_export_pdf (RacimoProject              *project,
 {
   g_autoptr(RacimoLayout) layout = NULL;
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -2520,6 +2522,7 @@ racimo_layout_export_pdf (RacimoProject              *project,
   /* REPLACE_DESTINATION: a temporary file renamed over @path in every case,
    * even where GIO would otherwise write in place to keep ownership. */
   file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, (const char *) pdf->data, pdf->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+  return _racimo_replace_contents (file, bytes, NULL, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                   cancellable, error);
 }

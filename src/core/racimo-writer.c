@@ -725,8 +725,6 @@ racimo_file_save (RacimoProject  *project,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -734,12 +732,9 @@ racimo_file_save (RacimoProject  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = racimo_file_serialize (project);
-  data = g_bytes_get_data (bytes, &size);
 
-  /* No backup: "file~" beside it may not be allowed (a document portal),
-   * and the rename over the file is atomic anyway. */
-  if (!g_file_replace_contents (file, data, size, etag, FALSE, G_FILE_CREATE_NONE,
-                                new_etag, cancellable, &local_error))
+  if (!_racimo_replace_contents (file, bytes, etag, G_FILE_CREATE_NONE, new_etag, cancellable,
+                                 &local_error))
     {
       g_propagate_error (error, describe_save_error (local_error, file));
       return FALSE;
@@ -757,7 +752,7 @@ on_replaced (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *new_etag = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
+  if (!_racimo_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
     {
       g_task_return_error (task, describe_save_error (error, G_FILE (source)));
       return;
@@ -791,8 +786,7 @@ racimo_file_save_async (RacimoProject       *project,
   g_task_set_source_tag (task, racimo_file_save_async);
 
   bytes = racimo_file_serialize (project);
-  g_file_replace_contents_bytes_async (file, bytes, etag, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, on_replaced, task);
+  _racimo_replace_contents_async (file, bytes, etag, cancellable, on_replaced, task);
 }
 
 /**
