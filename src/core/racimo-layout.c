@@ -749,10 +749,17 @@ append_word (RacimoLayout     *self,
              gsize             start,
              gsize             end)
 {
-  g_autofree char *word = g_strndup (string + start, end - start);
-  PangoGlyphString *shaped = g_hash_table_lookup (self->word_cache, word);
+  g_autofree char *word = NULL;
+  PangoGlyphString *shaped;
   int n = glyphs->num_glyphs;
 
+  /* Between two spaces, or after a trailing one: nothing to shape, and
+   * Pango warns when asked to. */
+  if (start == end)
+    return;
+
+  word = g_strndup (string + start, end - start);
+  shaped = g_hash_table_lookup (self->word_cache, word);
   if (shaped == NULL)
     {
       shaped = pango_glyph_string_new ();
