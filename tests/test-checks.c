@@ -785,7 +785,7 @@ static const char *const names[] = {
 
 static const char *const waiver_checks[] = {
   "no-owner", "many-owners", "no-doer", "idle-role", "overloaded-role", "unnamed",
-  "duplicate-name", "unknown-code", "not-a-check",
+  "duplicate-name", "unknown-code",
 };
 
 static const char *

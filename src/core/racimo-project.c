@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "racimo-checks.h"
 #include "racimo-core-private.h"
 #include "racimo-project.h"
 
@@ -876,7 +877,8 @@ racimo_project_set_applicable (RacimoProject  *self,
 
 /**
  * racimo_project_set_waiver:
- * @check: a check id, such as "no-doer"
+ * @check: a check id of FORMAT.md, such as "no-doer"; a file of format
+ *   1.0 holding another would be refused on load
  * @reason: (nullable): why the finding is accepted; %NULL removes the waiver
  */
 void
@@ -885,9 +887,11 @@ racimo_project_set_waiver (RacimoProject *self,
                            const char    *check,
                            const char    *reason)
 {
+  RacimoCheck known;
+
   g_return_if_fail (RACIMO_IS_PROJECT (self));
   g_return_if_fail (RACIMO_IS_ITEM (item) && owns_item (self, item));
-  g_return_if_fail (check != NULL);
+  g_return_if_fail (check != NULL && racimo_check_from_id (check, &known));
 
   set_item_field (self, item, RACIMO_CHANGE_WAIVERS, check,
                   racimo_item_get_waiver_reason (item, check), reason,
