@@ -101,6 +101,7 @@ _racimo_activity_set_codes (RacimoActivity *self,
                             RacimoRole     *role,
                             RacimoCodes     codes)
 {
+  RacimoCodes old_codes = GPOINTER_TO_UINT (g_hash_table_lookup (self->cells, role));
   GHashTableIter iter;
   gpointer value;
 
@@ -108,6 +109,13 @@ _racimo_activity_set_codes (RacimoActivity *self,
     g_hash_table_remove (self->cells, role);
   else
     g_hash_table_insert (self->cells, role, GUINT_TO_POINTER (codes));
+
+  /* Loading only adds codes: the union then needs no walk of the row. */
+  if ((old_codes & ~codes) == 0)
+    {
+      self->all_codes |= codes;
+      return;
+    }
 
   self->all_codes = 0;
   g_hash_table_iter_init (&iter, self->cells);
