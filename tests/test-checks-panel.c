@@ -270,12 +270,14 @@ find_widgets (GtkWidget *widget,
     find_widgets (child, type, found);
 }
 
-/* The label showing @text in @root, mapped. */
+/* The label showing @text in @root, mapped, or the inscription of a
+ * finding's row showing it as one of its lines (title, message, reason). */
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
 
   find_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -285,6 +287,21 @@ find_label (GtkWidget  *root,
       if (gtk_widget_get_mapped (label)
           && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
         return label;
+    }
+
+  find_widgets (root, GTK_TYPE_INSCRIPTION, inscriptions);
+  for (guint i = 0; i < inscriptions->len; i++)
+    {
+      GtkWidget *inscription = g_ptr_array_index (inscriptions, i);
+      g_auto(GStrv) lines = NULL;
+
+      if (!gtk_widget_get_mapped (inscription))
+        continue;
+
+      lines = g_strsplit (gtk_inscription_get_text (GTK_INSCRIPTION (inscription)) ?: "", "\n",
+                          -1);
+      if (g_strv_contains ((const char * const *) lines, text))
+        return inscription;
     }
 
   return NULL;

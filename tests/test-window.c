@@ -172,6 +172,26 @@ title_of (Fixture *f)
 
 /* Fixture: the ML system deployment template in a window */
 
+static RacimoProject *
+load_test_file (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  RacimoProject *project;
+  gsize length;
+
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", name, NULL),
+                       &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  project = racimo_file_load_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+
+  return project;
+}
+
+/* @data: a template's id, or "file:" and a file of tests/files */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -179,7 +199,10 @@ fixture_set_up (Fixture       *f,
   const char *template_id = data != NULL ? data : "ml-system-deployment";
   g_autoptr(GError) error = NULL;
 
-  f->project = racimo_templates_create (template_id, &error);
+  if (g_str_has_prefix (template_id, "file:"))
+    f->project = load_test_file (template_id + strlen ("file:"));
+  else
+    f->project = racimo_templates_create (template_id, &error);
   g_assert_no_error (error);
 
   f->window = racimo_window_new (NULL);
@@ -780,6 +803,284 @@ test_add_and_scheme (Fixture       *f,
   wait_for_frames (GTK_WIDGET (f->view));
 }
 
+/* The checks panel, beside the matrix */
+
+static gpointer
+window_child (Fixture    *f,
+              const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->window), RACIMO_TYPE_WINDOW,
+                                                   name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gpointer
+panel_child (Fixture    *f,
+             const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (
+    GTK_WIDGET (_racimo_window_get_checks_panel (f->window)), RACIMO_TYPE_CHECKS_PANEL, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static RacimoItem *
+item (Fixture    *f,
+      const char *id)
+{
+  RacimoItem *found = racimo_project_lookup (f->project, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+assert_cursor_on (Fixture    *f,
+                  const char *id,
+                  int         column)
+{
+  assert_cursor (f, racimo_matrix_view_find_row (f->view, item (f, id)), column);
+}
+
+static gboolean
+shows_checks (Fixture *f)
+{
+  gboolean shown;
+
+  g_object_get (f->window, "show-checks", &shown, NULL);
+  g_assert_cmpint (shown, ==, gtk_revealer_get_reveal_child (window_child (f, "checks_revealer")));
+  return shown;
+}
+
+/* The header bar's button: "E3 W6" for 3 errors and 6 warnings, each
+ * count by its icon, "ok" for none; the summary as its tooltip. */
+static char *
+checks_button_text (Fixture *f)
+{
+  GString *s = g_string_new (NULL);
+
+  if (gtk_widget_get_visible (window_child (f, "errors_icon")))
+    g_string_append_printf (s, "E%s ", gtk_label_get_text (window_child (f, "errors_label")));
+  if (gtk_widget_get_visible (window_child (f, "warnings_icon")))
+    g_string_append_printf (s, "W%s ",
+                            gtk_label_get_text (window_child (f, "warnings_label")));
+  if (gtk_widget_get_visible (window_child (f, "no_problems_icon")))
+    g_string_append_printf (s, "ok %s ",
+                            gtk_label_get_text (window_child (f, "no_problems_label")));
+  /* The tooltip is the panel's summary, asked for when it shows. */
+  g_assert_true (gtk_widget_get_has_tooltip (window_child (f, "checks_button")));
+  g_string_append_printf (s, "(%s)",
+                          racimo_checks_panel_get_summary (
+                            _racimo_window_get_checks_panel (f->window)));
+
+  return g_string_free (s, FALSE);
+}
+
+#define assert_checks_button(f, expected) \
+  G_STMT_START { \
+    g_autofree char *text_ = checks_button_text (f); \
+    g_assert_cmpstr (text_, ==, expected); \
+  } G_STMT_END
+
+static void
+test_checks_panel (Fixture       *f,
+                   gconstpointer  data)
+{
+  RacimoChecksPanel *panel = _racimo_window_get_checks_panel (f->window);
+  GtkSingleSelection *selection = panel_child (f, "selection");
+  RacimoActivity *retraining = RACIMO_ACTIVITY (item (f, "retraining"));
+  RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
+  GtkWidget *list_view = panel_child (f, "list_view");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Shown, with the counts in the header bar. */
+  g_assert_true (shows_checks (f));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  assert_checks_button (f, "E3 W6 (3 errors, 6 warnings)");
+  g_assert_cmpstr (racimo_checks_panel_get_summary (panel), ==, "3 errors, 6 warnings");
+
+  /* Arrowing onto a finding moves the grid's cursor to its row, in the
+   * cursor's column; the keyboard stays in the list. */
+  racimo_matrix_view_set_cursor (f->view, 1, 2);
+  gtk_widget_grab_focus (list_view);
+  gtk_single_selection_set_selected (selection, 2);
+  spin ();
+  assert_cursor_on (f, "retraining", 2);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (panel)));
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==,
+                   "No owner: no role is Accountable for this activity");
+
+  /* A role's finding: its column's header. */
+  gtk_single_selection_set_selected (selection, 11);
+  spin ();
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 1);
+  /* The panel still lists the findings, not the role's details. */
+  g_assert_null (racimo_checks_panel_get_role (panel));
+
+  /* Enter on a finding: there, with the keyboard in the grid. */
+  gtk_single_selection_set_selected (selection, 6);
+  g_signal_emit_by_name (list_view, "activate", 6);
+  spin ();
+  assert_cursor_on (f, "label", 1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->view));
+
+  /* Ctrl+. and Ctrl+, from the grid: the next and previous problem. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-finding", NULL);
+  assert_cursor_on (f, "monitor", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-finding", NULL);
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-finding", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-finding", NULL);
+  assert_cursor_on (f, "label", 1);
+  g_assert_true (racimo_checks_panel_get_selected (panel, NULL) == item (f, "label"));
+
+  /* The quick fix in the panel: the row's highlight goes, so does the
+   * error in the header bar; one undo brings both back. */
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (
+                     f->view, (guint) racimo_matrix_view_find_row (f->view,
+                                                                   RACIMO_ITEM (retraining))),
+                   ==, RACIMO_ROW_PROBLEM_NO_OWNER);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "checks.make-owner", "(ss)",
+                              "retraining", "mlops-engineer");
+  g_assert_cmpuint (racimo_activity_get_codes (retraining, ops), ==,
+                    RACIMO_CODE_BIT ('R') | RACIMO_CODE_BIT ('A'));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (
+                     f->view, (guint) racimo_matrix_view_find_row (f->view,
+                                                                   RACIMO_ITEM (retraining))),
+                   ==, RACIMO_ROW_PROBLEM_NONE);
+  assert_checks_button (f, "E2 W6 (2 errors, 6 warnings)");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
+                   "• Model to production, with problems — Racimo");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_checks_button (f, "E3 W6 (3 errors, 6 warnings)");
+
+  /* Waived in the panel: the row shows the waiver; undone, the problem. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "checks.waive", "(ss)",
+                              "retraining", "no-owner");
+  spin ();
+  gtk_editable_set_text (GTK_EDITABLE (panel_child (f, "waive_entry")), "Shared by the team.");
+  g_signal_emit_by_name (panel_child (f, "waive_entry"), "activate");
+  spin ();
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (
+                     f->view, (guint) racimo_matrix_view_find_row (f->view,
+                                                                   RACIMO_ITEM (retraining))),
+                   ==, RACIMO_ROW_PROBLEM_WAIVED);
+  assert_checks_button (f, "E2 W6 (2 errors, 6 warnings)");
+  /* ... and the waiver removed from the panel, then that undone. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "checks.unwaive", "(ss)",
+                              "retraining", "no-owner");
+  assert_checks_button (f, "E3 W6 (3 errors, 6 warnings)");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_checks_button (f, "E2 W6 (2 errors, 6 warnings)");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_checks_button (f, "E3 W6 (3 errors, 6 warnings)");
+  g_assert_null (racimo_item_get_waiver_reason (RACIMO_ITEM (retraining), "no-owner"));
+  wait_for_frames (GTK_WIDGET (f->view));
+
+  /* F9 hides the panel, and the next window starts without it; F9 again
+   * shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checks", NULL);
+  g_assert_false (shows_checks (f));
+  g_assert_false (g_settings_get_boolean (settings, "show-checks"));
+  wait_for_frames (GTK_WIDGET (f->view));
+  {
+    RacimoWindow *other = racimo_window_new (NULL);
+    gboolean shown;
+
+    g_object_get (other, "show-checks", &shown, NULL);
+    g_assert_false (shown);
+    g_object_ref_sink (other);
+    gtk_window_destroy (GTK_WINDOW (other));
+    g_assert_finalize_object (other);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checks", NULL);
+  g_assert_true (shows_checks (f));
+  g_assert_true (g_settings_get_boolean (settings, "show-checks"));
+  wait_for_frames (GTK_WIDGET (f->view));
+}
+
+static void
+test_checks_follow_edits (Fixture       *f,
+                          gconstpointer  data)
+{
+  RacimoChecksPanel *panel = _racimo_window_get_checks_panel (f->window);
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoPhase *phase = racimo_project_get_phase (f->project, 0);
+
+  /* A blank project has no problem, and says so. */
+  assert_checks_button (f, "ok No problems (No problems found)");
+
+  /* Edits from the keyboard: a role, an activity with an R and no A. */
+  racimo_project_add_role (f->project, -1, "Data scientist", "DS");
+  assert_checks_button (f, "W1 (1 warning)");
+  racimo_project_add_activity (f->project, phase, -1, "Train the model");
+  assert_checks_button (f, "E1 W2 (1 error, 2 warnings)");
+  racimo_matrix_view_set_cursor (f->view, racimo_matrix_view_get_n_rows (f->view) - 1, 0);
+  press (f, GDK_KEY_r, 0);
+  assert_checks_button (f, "E1 (1 error)");
+  press (f, GDK_KEY_a, 0);
+  assert_checks_button (f, "ok No problems (No problems found)");
+  g_assert_cmpuint (g_list_model_get_n_items (racimo_checks_panel_get_rows (panel)), ==, 0);
+  wait_for_frames (GTK_WIDGET (f->view));
+
+  while (racimo_history_get_can_undo (history))
+    racimo_history_undo (history);
+  assert_checks_button (f, "ok No problems (No problems found)");
+}
+
+static void
+test_role_details (Fixture       *f,
+                   gconstpointer  data)
+{
+  RacimoChecksPanel *panel = _racimo_window_get_checks_panel (f->window);
+  RacimoRole *mle = RACIMO_ROLE (item (f, "ml-engineer"));
+  GtkStack *pages = panel_child (f, "pages");
+
+  /* The cursor onto a role's header, up from the first phase's: its
+   * details in the panel. */
+  racimo_matrix_view_set_cursor (f->view, 0, 3);
+  g_assert_null (racimo_checks_panel_get_role (panel));
+  press (f, GDK_KEY_Up, 0);
+  assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 3);
+  g_assert_true (racimo_checks_panel_get_role (panel) == mle);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "role");
+  press (f, GDK_KEY_Right, 0);
+  g_assert_true (racimo_checks_panel_get_role (panel) == RACIMO_ROLE (item (f, "mlops-engineer")));
+  press (f, GDK_KEY_Left, 0);
+  wait_for_frames (GTK_WIDGET (f->view));
+
+  /* An activity it owns, picked in the details: the cell where it holds
+   * the A, and the details stay. */
+  g_signal_emit_by_name (panel, "item-activated", item (f, "deploy"));
+  assert_cursor_on (f, "deploy", 3);
+  g_assert_true (racimo_checks_panel_get_role (panel) == mle);
+
+  /* Off the header: the findings again. */
+  press (f, GDK_KEY_Down, 0);
+  g_assert_null (racimo_checks_panel_get_role (panel));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "findings");
+
+  /* Ctrl+. from a role's details shows the finding it goes to. */
+  racimo_matrix_view_set_cursor (f->view, RACIMO_MATRIX_HEADER_ROW, 3);
+  g_assert_true (racimo_checks_panel_get_role (panel) == mle);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-finding", NULL);
+  assert_cursor_on (f, "retraining", 3);
+  g_assert_null (racimo_checks_panel_get_role (panel));
+
+  /* Hidden, the panel does not follow; shown again, it catches up. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checks", NULL);
+  racimo_matrix_view_set_cursor (f->view, RACIMO_MATRIX_HEADER_ROW, 2);
+  g_assert_null (racimo_checks_panel_get_role (panel));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checks", NULL);
+  g_assert_true (racimo_checks_panel_get_role (panel)
+                 == RACIMO_ROLE (item (f, "data-scientist")));
+  wait_for_frames (GTK_WIDGET (f->view));
+}
+
 static void
 test_start_page (void)
 {
@@ -790,6 +1091,21 @@ test_start_page (void)
   g_assert_true (racimo_window_is_empty (window));
   g_assert_null (racimo_window_get_project (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Racimo");
+
+  /* Nothing to search or check yet. */
+  g_assert_false (gtk_widget_get_visible (
+                    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                               RACIMO_TYPE_WINDOW,
+                                                               "checks_button"))));
+  g_assert_false (gtk_widget_get_visible (
+                    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                               RACIMO_TYPE_WINDOW,
+                                                               "search_button"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_false (gtk_search_bar_get_search_mode (
+                    GTK_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   RACIMO_TYPE_WINDOW,
+                                                                   "search_bar"))));
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -900,6 +1216,9 @@ main (int   argc,
   ADD ("copy-paste", test_copy_paste, NULL);
   ADD ("context-menu", test_context_menu, NULL);
   ADD ("add-and-scheme", test_add_and_scheme, "blank-raci");
+  ADD ("checks-panel", test_checks_panel, "file:panel-problems.raci");
+  ADD ("checks-follow-edits", test_checks_follow_edits, "blank-raci");
+  ADD ("role-details", test_role_details, "file:panel-problems.raci");
   g_test_add_func ("/window/start-page", test_start_page);
   g_test_add_func ("/window/open-file", test_open_file);
 

@@ -297,6 +297,43 @@ about_action (GSimpleAction *action,
 }
 
 static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = GTK_IS_WINDOW (source) ? GTK_WINDOW (source) : NULL;
+  RacimoAlertResponse responses[] = {
+    { "close", _("_Close"), RACIMO_RESPONSE_DEFAULT },
+  };
+
+  if (racimo_compat_show_uri_finish (result, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without a help browser (Yelp), there is nothing to show the guide. */
+  if (parent == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  racimo_compat_alert_show (parent, _("Could Not Open the Help"), error->message,
+                            responses, G_N_ELEMENTS (responses), "close", "close",
+                            NULL, NULL);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RacimoApplication *self = user_data;
+
+  racimo_compat_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                          "help:racimo", NULL, on_help_shown, NULL);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -312,6 +349,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-from-template", new_from_template_action, "s" },
   { "new-window", new_window_action },
+  { "help", help_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -335,6 +373,11 @@ static const struct
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.show-checks", { "F9", NULL } },
+  { "win.next-finding", { "<Control>period", NULL } },
+  { "win.previous-finding", { "<Control>comma", NULL } },
 };
 
 static void

@@ -34,6 +34,7 @@ struct _RacimoChecksPanel
   GHashTable        *bound;      /* RacimoFindingRow -> its row widget, while shown */
 
   GtkWidget         *row_menu;
+  GtkSelectionModel *list_model; /* the selection, kept while the list lets go of it */
   RacimoItem        *waive_item;
   RacimoCheck        waive_check;
 
@@ -64,12 +65,15 @@ enum {
 
 enum {
   FINDING_ACTIVATED,
+  FINDING_ENTERED,
   ITEM_ACTIVATED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+#define NATURAL_WIDTH 340
 
 /* Menu labels take underscores as mnemonics; a name keeps its own. */
 static char *
@@ -192,11 +196,10 @@ typedef struct
   gulong             notify_handler;
   GtkWidget         *box;
   GtkWidget         *icon;
-  GtkWidget         *title;
+  GtkWidget         *text;   /* the title; a finding's message and reason under it */
   GtkWidget         *count;
-  GtkWidget         *message;
-  GtkWidget         *reason;
   GtkWidget         *more;
+  char              *shown;  /* what the widgets show, to do nothing when it is the same */
 } RowWidgets;
 
 static const char * const row_classes[] = {
@@ -211,6 +214,7 @@ row_widgets_free (gpointer data)
   if (w->row != NULL)
     g_clear_signal_handler (&w->notify_handler, w->row);
   g_clear_object (&w->row);
+  g_free (w->shown);
   g_free (w);
 }
 
@@ -218,6 +222,19 @@ static RowWidgets *
 row_widgets (GtkListItem *list_item)
 {
   return g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "racimo-row");
+}
+
+/* The lines of a finding: its title, its message in two lines (cut short
+ * with an ellipsis past that, all of it read aloud), and its reason. */
+#define MESSAGE_LINES 2
+#define REASON_LINES 2
+
+static void
+set_text_lines (RowWidgets *w,
+                guint       lines)
+{
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (w->text), lines);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (w->text), lines);
 }
 
 static void
@@ -229,7 +246,21 @@ sync_row (RowWidgets *w)
   const char *reason = racimo_finding_row_get_reason (row);
   g_autofree char *count = g_strdup_printf ("%u", racimo_finding_row_get_count (row));
   g_autofree char *quoted = NULL;
+  g_autofree char *markup = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
+
+  /* GTK 4.8's list binds every row again after a row added or taken out
+   * above it, though its finding is the same: nothing to redo then. */
+  shown = g_strdup_printf ("%d %d %u\x1f%s\x1f%s\x1f%s", kind, section,
+                           racimo_finding_row_get_count (row), racimo_finding_row_get_title (row),
+                           kind == RACIMO_FINDING_ROW_FINDING
+                           ? racimo_finding_row_get_message (row) : "",
+                           reason != NULL ? reason : "");
+  if (g_strcmp0 (shown, w->shown) == 0)
+    return;
+  g_free (w->shown);
+  w->shown = g_steal_pointer (&shown);
 
   for (guint i = 0; i < G_N_ELEMENTS (row_classes); i++)
     gtk_widget_remove_css_class (w->box, row_classes[i]);
@@ -243,7 +274,6 @@ sync_row (RowWidgets *w)
                                     : section == RACIMO_FINDING_SECTION_WARNINGS ? "warnings"
                                     : "waived");
 
-  gtk_label_set_text (GTK_LABEL (w->title), racimo_finding_row_get_title (row));
   gtk_label_set_text (GTK_LABEL (w->count), count);
 
   switch (kind)
@@ -259,9 +289,9 @@ sync_row (RowWidgets *w)
                                            ? "error" : "warning");
       gtk_widget_set_visible (w->icon, TRUE);
       gtk_widget_set_visible (w->count, TRUE);
-      gtk_widget_set_visible (w->message, FALSE);
-      gtk_widget_set_visible (w->reason, FALSE);
       gtk_widget_set_visible (w->more, FALSE);
+      gtk_inscription_set_text (GTK_INSCRIPTION (w->text), racimo_finding_row_get_title (row));
+      set_text_lines (w, 1);
       /* Translators: a heading of the checks panel read aloud, with how
        * many findings it has: "Errors, 3" */
       label = g_strdup_printf (C_("checks heading", "%s, %u"), racimo_finding_row_get_title (row),
@@ -271,9 +301,9 @@ sync_row (RowWidgets *w)
     case RACIMO_FINDING_ROW_CHECK:
       gtk_widget_set_visible (w->icon, FALSE);
       gtk_widget_set_visible (w->count, TRUE);
-      gtk_widget_set_visible (w->message, FALSE);
-      gtk_widget_set_visible (w->reason, FALSE);
       gtk_widget_set_visible (w->more, FALSE);
+      gtk_inscription_set_text (GTK_INSCRIPTION (w->text), racimo_finding_row_get_title (row));
+      set_text_lines (w, 1);
       label = g_strdup_printf (C_("checks heading", "%s, %u"), racimo_finding_row_get_title (row),
                                racimo_finding_row_get_count (row));
       break;
@@ -282,14 +312,19 @@ sync_row (RowWidgets *w)
     default:
       gtk_widget_set_visible (w->icon, FALSE);
       gtk_widget_set_visible (w->count, FALSE);
-      gtk_label_set_text (GTK_LABEL (w->message), racimo_finding_row_get_message (row));
-      gtk_widget_set_visible (w->message, TRUE);
+      gtk_widget_set_visible (w->more, TRUE);
       if (reason != NULL)
         /* Translators: the reason a finding was waived, quoted */
         quoted = g_strdup_printf (_("“%s”"), reason);
-      gtk_label_set_text (GTK_LABEL (w->reason), quoted != NULL ? quoted : "");
-      gtk_widget_set_visible (w->reason, reason != NULL);
-      gtk_widget_set_visible (w->more, TRUE);
+      /* The names are the users' own text: escaped. */
+      markup = g_markup_printf_escaped ("%s\n<span size=\"smaller\" alpha=\"75%%\">%s</span>"
+                                        "%s<span size=\"smaller\" style=\"italic\">%s</span>",
+                                        racimo_finding_row_get_title (row),
+                                        racimo_finding_row_get_message (row),
+                                        quoted != NULL ? "\n" : "",
+                                        quoted != NULL ? quoted : "");
+      gtk_inscription_set_markup (GTK_INSCRIPTION (w->text), markup);
+      set_text_lines (w, 1 + MESSAGE_LINES + (reason != NULL ? REASON_LINES : 0));
       /* What a screen reader says of the row: "No owner: Retraining
        * pipeline. Activity "Retraining pipeline" has no owner (A)" */
       if (reason != NULL)
@@ -434,62 +469,48 @@ on_row_pressed (GtkGestureClick *gesture,
   popup_row_menu (w->panel, w->row, w->box, x, y);
 }
 
-static GtkWidget *
-new_label (const char *css_class,
-           gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
+/* A row is few widgets, and its text an inscription: the list makes rows
+ * for sixty findings or so at once, and a label that wraps asks for its
+ * height at each width the list tries, which for those rows cost more
+ * than drawing the whole grid. */
 static void
 row_setup (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            RacimoChecksPanel        *self)
 {
   RowWidgets *w = g_new0 (RowWidgets, 1);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkGesture *click = gtk_gesture_click_new ();
 
   w->panel = self;
   w->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   w->icon = gtk_image_new ();
-  w->title = new_label ("finding-title", FALSE);
-  w->count = new_label ("finding-count", FALSE);
-  w->message = new_label ("finding-message", TRUE);
-  w->reason = new_label ("finding-reason", TRUE);
+  w->text = gtk_inscription_new (NULL);
+  w->count = gtk_label_new (NULL);
   w->more = gtk_button_new_from_icon_name ("view-more-symbolic");
 
   gtk_widget_set_valign (w->icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (w->title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (w->count), 1);
-  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_hexpand (w->text, TRUE);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (w->text), 0);
+  /* A short message leaves its second line empty, under it. */
+  gtk_inscription_set_yalign (GTK_INSCRIPTION (w->text), 0);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (w->text), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (w->text),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (w->text, "finding-title");
+  gtk_widget_set_valign (w->count, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (w->count, "finding-count");
   gtk_widget_set_valign (w->more, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (w->more, "flat");
   gtk_widget_add_css_class (w->more, "circular");
+  /* Hidden until a finding is bound: a visible widget's new tooltip asks
+   * the display where the pointer is, a round trip per row. */
+  gtk_widget_set_visible (w->more, FALSE);
   gtk_widget_set_tooltip_text (w->more, _("Finding Actions"));
   g_signal_connect (w->more, "clicked", G_CALLBACK (on_more_clicked), w);
 
-  gtk_box_append (GTK_BOX (line), w->title);
-  gtk_box_append (GTK_BOX (line), w->count);
-  gtk_box_append (GTK_BOX (text), line);
-  gtk_box_append (GTK_BOX (text), w->message);
-  gtk_box_append (GTK_BOX (text), w->reason);
   gtk_box_append (GTK_BOX (w->box), w->icon);
-  gtk_box_append (GTK_BOX (w->box), text);
+  gtk_box_append (GTK_BOX (w->box), w->text);
+  gtk_box_append (GTK_BOX (w->box), w->count);
   gtk_box_append (GTK_BOX (w->box), w->more);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
@@ -540,6 +561,10 @@ static void
 scroll_to (RacimoChecksPanel *self,
            guint              position)
 {
+  /* Hidden, the list shows nothing to scroll. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                               position);
 }
@@ -572,10 +597,13 @@ on_activate (RacimoChecksPanel *self,
 {
   RacimoFindingRow *row = row_at (self, position);
 
-  if (row != NULL && racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_FINDING)
-    g_signal_emit (self, signals[FINDING_ACTIVATED], 0,
-                   racimo_finding_row_get_item (row),
-                   (guint) racimo_finding_row_get_check (row));
+  if (row == NULL || racimo_finding_row_get_kind (row) != RACIMO_FINDING_ROW_FINDING)
+    return;
+
+  g_signal_emit (self, signals[FINDING_ACTIVATED], 0,
+                 racimo_finding_row_get_item (row),
+                 (guint) racimo_finding_row_get_check (row));
+  g_signal_emit (self, signals[FINDING_ENTERED], 0);
 }
 
 static void
@@ -848,6 +876,33 @@ racimo_checks_panel_measure (GtkWidget      *widget,
 
   gtk_widget_measure (self->pages, orientation, for_size, minimum, natural,
                       minimum_baseline, natural_baseline);
+
+  /* Wide enough for a finding's message in two lines when there is room;
+   * the findings' text wraps, and asks for no width of its own. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*natural, NATURAL_WIDTH);
+}
+
+/* Out of view, the list lets go of its rows: an edit that adds or takes
+ * out a finding above them makes GTK 4.8 bind every row below again. */
+static void
+racimo_checks_panel_map (GtkWidget *widget)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+
+  gtk_list_view_set_model (self->list_view, self->list_model);
+
+  GTK_WIDGET_CLASS (racimo_checks_panel_parent_class)->map (widget);
+}
+
+static void
+racimo_checks_panel_unmap (GtkWidget *widget)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (racimo_checks_panel_parent_class)->unmap (widget);
+
+  gtk_list_view_set_model (self->list_view, NULL);
 }
 
 static void
@@ -859,8 +914,13 @@ racimo_checks_panel_size_allocate (GtkWidget *widget,
   RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
 
   gtk_widget_allocate (self->pages, width, height, baseline, NULL);
-  gtk_popover_present (GTK_POPOVER (self->waive_popover));
-  gtk_popover_present (GTK_POPOVER (self->row_menu));
+
+  /* Only those shown: presenting a popover asks the display about its
+   * monitor, round trips that a hidden one does not need. */
+  if (gtk_widget_get_visible (self->waive_popover))
+    gtk_popover_present (GTK_POPOVER (self->waive_popover));
+  if (gtk_widget_get_visible (self->row_menu))
+    gtk_popover_present (GTK_POPOVER (self->row_menu));
 }
 
 /* GObject */
@@ -890,6 +950,7 @@ racimo_checks_panel_dispose (GObject *object)
   disconnect_checks (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_CHECKS_PANEL);
+  g_clear_object (&self->list_model);
   self->row_menu = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -962,6 +1023,8 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   object_class->set_property = racimo_checks_panel_set_property;
   widget_class->measure = racimo_checks_panel_measure;
   widget_class->size_allocate = racimo_checks_panel_size_allocate;
+  widget_class->map = racimo_checks_panel_map;
+  widget_class->unmap = racimo_checks_panel_unmap;
 
   properties[PROP_CHECKS] =
     g_param_spec_object ("checks", NULL, NULL, RACIMO_TYPE_CHECKS,
@@ -993,6 +1056,18 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_ITEM, G_TYPE_UINT);
+
+  /**
+   * RacimoChecksPanel::finding-entered:
+   *
+   * Emitted after #RacimoChecksPanel::finding-activated when the user
+   * activated the finding (Enter, a double click) rather than only
+   * selected it, for the window to give the grid the keyboard focus: the
+   * user goes there to fix it.
+   */
+  signals[FINDING_ENTERED] =
+    g_signal_new ("finding-entered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
    * RacimoChecksPanel::item-activated:
@@ -1046,6 +1121,9 @@ racimo_checks_panel_init (RacimoChecksPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Given to the list when the panel shows. */
+  self->list_model = g_object_ref (GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, NULL);
   self->bound = g_hash_table_new (NULL, NULL);
   self->row_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));

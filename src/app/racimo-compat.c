@@ -87,6 +87,72 @@ racimo_compat_lookup_color (GtkWidget  *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* Opening a URI */
+
+static void
+on_uri_shown (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gboolean shown;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  shown = gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error);
+#else
+  shown = gtk_show_uri_full_finish (g_task_get_source_object (task), result, &error);
+#endif
+
+  if (shown)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * racimo_compat_show_uri:
+ * @parent: (nullable): the window the request comes from
+ * @uri: what to open, such as "help:racimo" for the user guide
+ *
+ * Opens @uri with the program the desktop has for it.
+ */
+void
+racimo_compat_show_uri (GtkWindow           *parent,
+                        const char          *uri,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, racimo_compat_show_uri);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, parent, cancellable, on_uri_shown, task);
+  }
+#else
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, cancellable, on_uri_shown, task);
+#endif
+}
+
+/**
+ * racimo_compat_show_uri_finish:
+ *
+ * Returns: %TRUE when a program opened the URI
+ */
+gboolean
+racimo_compat_show_uri_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* File dialogs */
 
 static void

@@ -16,6 +16,16 @@ gboolean racimo_compat_lookup_color      (GtkWidget   *widget,
                                           const char  *name,
                                           GdkRGBA     *color);
 
+/* Opening a URI: GtkUriLauncher from GTK 4.10, gtk_show_uri_full() before. */
+
+void        racimo_compat_show_uri         (GtkWindow              *parent,
+                                            const char             *uri,
+                                            GCancellable           *cancellable,
+                                            GAsyncReadyCallback     callback,
+                                            gpointer                user_data);
+gboolean    racimo_compat_show_uri_finish  (GAsyncResult           *result,
+                                            GError                **error);
+
 /* File dialogs: GtkFileDialog from GTK 4.10, GtkFileChooserNative before. */
 
 typedef enum

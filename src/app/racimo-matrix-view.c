@@ -15,6 +15,12 @@
  * an edit costs the same however large the project is.  The project is
  * only ever changed through racimo_project_*(), which records history.
  *
+ * A RacimoFilter, when set, leaves out the activities it does not match,
+ * and the headers of phases left with none.  The cursor remembers the
+ * item the user put it on: hidden by a search, it waits on a neighbour and
+ * comes back when the item shows again.  The workload row counts the whole
+ * project, shown or not: a search does not change who does the work.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -76,8 +82,10 @@ struct _RacimoMatrixView
 
   RacimoProject *project;
   RacimoChecks  *checks;
+  RacimoFilter  *filter;
   gulong         project_handlers[6];
   gulong         checks_handler;
+  gulong         filter_handler;
   gulong         dark_handler;
 
   GtkAdjustment *hadjustment;
@@ -87,8 +95,12 @@ struct _RacimoMatrixView
 
   /* The model, flattened (see the top of this file) */
   gboolean       rows_dirty;
+  gboolean       codes_valid;  /* the codes of the rows shown are up to date */
+  gboolean       rows_rebuilt; /* since the last allocation, which sizes the scrolling */
+  gboolean       scroll_pending;
   GArray        *rows;        /* Row */
   GHashTable    *row_of;      /* RacimoItem * -> row + 1 */
+  GHashTable    *phase_shown; /* RacimoPhase * -> activities shown, while filtering */
   GPtrArray     *roles;       /* RacimoRole *, unowned, in column order */
   GHashTable    *column_of;   /* RacimoRole * -> column + 1 */
   RacimoCodes   *codes;       /* rows x roles */
@@ -123,7 +135,8 @@ struct _RacimoMatrixView
   int            cursor_column;
   int            anchor_row;
   int            anchor_column;
-  /* What the cursor is on, to find it again when rows move */
+  /* What the user put the cursor on, to find it again when rows move or
+   * a search hides it for a while */
   RacimoItem    *cursor_item;
   RacimoRole    *cursor_role;
   char          *a11y_label;
@@ -203,6 +216,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   PASTE_NOT_UNDERSTOOD,
+  CURSOR_MOVED,
   N_SIGNALS
 };
 
@@ -287,6 +301,24 @@ shows_phase_rows (RacimoProject *project)
   return name != NULL && *name != '\0';
 }
 
+static gboolean
+is_filtering (RacimoMatrixView *self)
+{
+  return self->filter != NULL && racimo_filter_is_active (self->filter);
+}
+
+static void
+count_codes (RacimoMatrixView *self,
+             guint             column,
+             RacimoCodes       codes)
+{
+  for (guint l = 0; codes != 0; l++, codes >>= 1)
+    if (codes & 1)
+      self->workload[column * N_LETTERS + l]++;
+}
+
+/* The workload of every role over the whole project: from the view's copy
+ * of the codes when every activity is shown, from the project otherwise. */
 static void
 recount_workload (RacimoMatrixView *self)
 {
@@ -295,20 +327,40 @@ recount_workload (RacimoMatrixView *self)
   g_free (self->workload);
   self->workload = g_new0 (guint, MAX (nc, 1) * N_LETTERS);
 
-  for (guint r = 0; r < n_rows (self); r++)
+  if (is_filtering (self))
     {
-      RacimoActivity *activity = row_activity (self, (int) r);
+      guint n_phases = racimo_project_get_n_phases (self->project);
 
-      if (activity == NULL || !racimo_activity_get_applicable (activity))
-        continue;
-
-      for (guint c = 0; c < nc; c++)
+      for (guint p = 0; p < n_phases; p++)
         {
-          RacimoCodes codes = self->codes[r * nc + c];
+          RacimoPhase *phase = racimo_project_get_phase (self->project, p);
+          guint n = racimo_phase_get_n_activities (phase);
 
-          for (guint l = 0; codes != 0; l++, codes >>= 1)
-            if (codes & 1)
-              self->workload[c * N_LETTERS + l]++;
+          for (guint a = 0; a < n; a++)
+            {
+              RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+              if (!racimo_activity_get_applicable (activity)
+                  || racimo_activity_get_all_codes (activity) == 0)
+                continue;
+
+              for (guint c = 0; c < nc; c++)
+                count_codes (self, c, racimo_activity_get_codes (activity,
+                                                                 column_role (self, (int) c)));
+            }
+        }
+    }
+  else
+    {
+      for (guint r = 0; r < n_rows (self); r++)
+        {
+          RacimoActivity *activity = row_activity (self, (int) r);
+
+          if (activity == NULL || !racimo_activity_get_applicable (activity))
+            continue;
+
+          for (guint c = 0; c < nc; c++)
+            count_codes (self, c, self->codes[r * nc + c]);
         }
     }
 
@@ -319,16 +371,36 @@ recount_workload (RacimoMatrixView *self)
 static void
 ensure_rows (RacimoMatrixView *self)
 {
+  g_autoptr(GArray) old_rows = NULL;
+  g_autoptr(GHashTable) old_row_of = NULL;
+  g_autofree RacimoCodes *old_codes = NULL;
+  g_autofree guint8 *old_problems = NULL;
   guint n_phases, nr, nc;
-  gboolean headers;
-  int row;
+  gboolean headers, filtering, reuse, home_passed = FALSE;
+  int row, home = -1;
 
   if (!self->rows_dirty)
     return;
 
+  /* Only the filter changed: the codes of rows shown before are still
+   * right, and copying them is cheaper than asking the project again. */
+  reuse = self->codes_valid && self->project != NULL;
+  if (reuse)
+    {
+      old_rows = g_steal_pointer (&self->rows);
+      old_row_of = g_steal_pointer (&self->row_of);
+      old_codes = g_steal_pointer (&self->codes);
+      old_problems = g_steal_pointer (&self->problems);
+      self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+      self->row_of = g_hash_table_new (NULL, NULL);
+    }
+
   self->rows_dirty = FALSE;
+  self->codes_valid = TRUE;
+  self->rows_rebuilt = TRUE;
   g_array_set_size (self->rows, 0);
   g_hash_table_remove_all (self->row_of);
+  g_hash_table_remove_all (self->phase_shown);
   g_hash_table_remove_all (self->column_of);
   g_ptr_array_set_size (self->roles, 0);
   g_clear_pointer (&self->codes, g_free);
@@ -352,28 +424,63 @@ ensure_rows (RacimoMatrixView *self)
     }
 
   headers = shows_phase_rows (self->project);
+  filtering = is_filtering (self);
   n_phases = racimo_project_get_n_phases (self->project);
   for (guint p = 0; p < n_phases; p++)
     {
       RacimoPhase *phase = racimo_project_get_phase (self->project, p);
       guint n = racimo_phase_get_n_activities (phase);
+      gboolean header_added = FALSE;
 
-      if (headers)
+      /* Filtered, a phase shows only above an activity it still has. */
+      if (headers && !filtering)
         {
           Row r = { RACIMO_ITEM (phase), TRUE };
 
           g_array_append_val (self->rows, r);
+          header_added = TRUE;
         }
-      g_hash_table_insert (self->row_of, phase, GINT_TO_POINTER (self->rows->len));
+      if (!filtering)
+        g_hash_table_insert (self->row_of, phase, GINT_TO_POINTER (self->rows->len));
 
       for (guint a = 0; a < n; a++)
         {
           Row r = { RACIMO_ITEM (racimo_phase_get_activity (phase, a)), FALSE };
 
+          if (filtering && !racimo_filter_matches (self->filter, RACIMO_ACTIVITY (r.item)))
+            {
+              /* The cursor's item is hidden: it waits on the next activity. */
+              if (r.item == self->cursor_item)
+                home_passed = TRUE;
+              continue;
+            }
+
+          if (filtering && !header_added)
+            {
+              Row h = { RACIMO_ITEM (phase), TRUE };
+
+              if (headers)
+                g_array_append_val (self->rows, h);
+              g_hash_table_insert (self->row_of, phase, GINT_TO_POINTER (self->rows->len));
+              header_added = TRUE;
+            }
+
+          if (home_passed && home < 0)
+            home = (int) self->rows->len;
           g_array_append_val (self->rows, r);
           g_hash_table_insert (self->row_of, r.item, GINT_TO_POINTER (self->rows->len));
+          if (filtering)
+            g_hash_table_insert (self->phase_shown, phase,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                                   g_hash_table_lookup (self->phase_shown, phase)) + 1));
         }
+
+      if (filtering && !header_added && RACIMO_ITEM (phase) == self->cursor_item)
+        home_passed = TRUE;
     }
+  /* Or on the last, when nothing follows it. */
+  if (home_passed && home < 0)
+    home = (int) self->rows->len - 1;
 
   nr = n_rows (self);
   self->codes = g_new0 (RacimoCodes, MAX (nr * nc, 1));
@@ -383,24 +490,43 @@ ensure_rows (RacimoMatrixView *self)
   for (guint r = 0; r < nr; r++)
     {
       RacimoActivity *activity = row_activity (self, (int) r);
+      int old = -1;
 
       if (activity == NULL || racimo_activity_get_all_codes (activity) == 0)
         continue;
 
-      for (guint c = 0; c < nc; c++)
-        self->codes[r * nc + c] = racimo_activity_get_codes (activity,
-                                                             column_role (self, (int) c));
+      if (reuse)
+        {
+          old = GPOINTER_TO_INT (g_hash_table_lookup (old_row_of, activity)) - 1;
+          if (old >= 0 && g_array_index (old_rows, Row, old).item != RACIMO_ITEM (activity))
+            old = -1;
+        }
+
+      if (old >= 0)
+        {
+          memcpy (self->codes + r * nc, old_codes + (guint) old * nc, nc * sizeof (RacimoCodes));
+          self->problems[r] = old_problems[old];
+        }
+      else
+        for (guint c = 0; c < nc; c++)
+          self->codes[r * nc + c] = racimo_activity_get_codes (activity,
+                                                               column_role (self, (int) c));
     }
 
-  recount_workload (self);
+  /* The workload counts the whole project: a search changes nothing of it. */
+  if (!reuse || self->workload == NULL)
+    recount_workload (self);
 
   /* Find the cursor again: on the same activity and role when they are
-   * still there, at the same place otherwise. */
-  if (self->cursor_row >= 0 && self->cursor_item != NULL)
+   * still there; beside the item when the filter hides it; at the same
+   * place otherwise. */
+  if (self->cursor_item != NULL)
     {
       row = lookup_row (self, self->cursor_item);
       if (row >= 0 && get_row (self, row)->item == self->cursor_item)
         self->cursor_row = row;
+      else if (home >= 0)
+        self->cursor_row = home;
     }
   if (self->cursor_role != NULL && lookup_column (self, self->cursor_role) >= 0)
     self->cursor_column = lookup_column (self, self->cursor_role);
@@ -475,7 +601,26 @@ static void
 invalidate_structure (RacimoMatrixView *self)
 {
   self->rows_dirty = TRUE;
+  self->codes_valid = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+update_workload (RacimoMatrixView *self,
+                 int               column,
+                 RacimoCodes       old_codes,
+                 RacimoCodes       new_codes)
+{
+  for (guint l = 0; l < N_LETTERS; l++)
+    {
+      RacimoCodes bit = 1u << l;
+
+      if ((old_codes & bit) && !(new_codes & bit))
+        self->workload[column * N_LETTERS + l]--;
+      else if (!(old_codes & bit) && (new_codes & bit))
+        self->workload[column * N_LETTERS + l]++;
+    }
+  g_hash_table_remove (self->footer_layouts, column_role (self, column));
 }
 
 static void
@@ -489,30 +634,34 @@ on_cell_changed (RacimoProject    *project,
   guint nc = n_columns (self);
   int row, column;
 
+  /* The rows are made again from the project, codes and all. */
   if (self->rows_dirty)
-    return;
+    {
+      self->codes_valid = FALSE;
+      return;
+    }
 
   row = lookup_row (self, activity);
   column = lookup_column (self, role);
-  if (row < 0 || column < 0)
+  if (column < 0)
     return;
+
+  /* Hidden by the filter: counted in the workload all the same. */
+  if (row < 0 || get_row (self, row)->item != RACIMO_ITEM (activity))
+    {
+      if (!self->workload_dirty && racimo_activity_get_applicable (activity))
+        {
+          update_workload (self, column, old_codes, new_codes);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      return;
+    }
 
   old_codes = self->codes[row * nc + column];
   self->codes[row * nc + column] = new_codes;
 
-  if (racimo_activity_get_applicable (activity))
-    {
-      for (guint l = 0; l < N_LETTERS; l++)
-        {
-          RacimoCodes bit = 1u << l;
-
-          if ((old_codes & bit) && !(new_codes & bit))
-            self->workload[column * N_LETTERS + l]--;
-          else if (!(old_codes & bit) && (new_codes & bit))
-            self->workload[column * N_LETTERS + l]++;
-        }
-      g_hash_table_remove (self->footer_layouts, role);
-    }
+  if (!self->workload_dirty && racimo_activity_get_applicable (activity))
+    update_workload (self, column, old_codes, new_codes);
 
   if (row == self->cursor_row || row == self->codes_row)
     {
@@ -639,15 +788,48 @@ on_findings_changed (RacimoChecks     *checks,
   if (row >= 0 && get_row (self, row)->item == item)
     self->problems[row] = PROBLEM_DIRTY;
 
-  if (item == self->cursor_item)
+  if (row >= 0 && row == self->cursor_row)
     update_accessible (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
+on_filter_changed (RacimoFilter     *filter,
+                   RacimoActivity   *activity,
+                   RacimoMatrixView *self)
+{
+  /* One activity: nothing to do when the view shows it as it should (an
+   * activity added or removed made the rows dirty already). */
+  if (activity != NULL && !self->rows_dirty)
+    {
+      int row = lookup_row (self, activity);
+      gboolean shown = row >= 0 && get_row (self, row)->item == RACIMO_ITEM (activity);
+
+      if (shown == racimo_filter_matches (filter, activity))
+        return;
+    }
+
+  /* The codes of the rows stay right: ensure_rows() copies them over. */
+  self->rows_dirty = TRUE;
+  self->scroll_pending = TRUE;
+  popdown_all (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+disconnect_filter (RacimoMatrixView *self)
+{
+  if (self->filter != NULL)
+    g_clear_signal_handler (&self->filter_handler, self->filter);
+  g_clear_object (&self->filter);
+}
+
+static void
 disconnect_project (RacimoMatrixView *self)
 {
+  disconnect_filter (self);
+
   if (self->project != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (self->project_handlers); i++)
       g_clear_signal_handler (&self->project_handlers[i], self->project);
@@ -712,6 +894,7 @@ racimo_matrix_view_set_project (RacimoMatrixView *self,
   self->cursor_item = NULL;
   self->cursor_role = NULL;
   self->rows_dirty = TRUE;
+  self->codes_valid = FALSE;
   self->metrics_dirty = TRUE;
   ensure_rows (self);
   set_cursor_full (self, n_rows (self) > 0 && get_row (self, 0)->is_phase ? 1 : 0, 0, FALSE);
@@ -723,6 +906,51 @@ racimo_matrix_view_set_project (RacimoMatrixView *self,
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * racimo_matrix_view_set_filter:
+ * @filter: (nullable): which activities of the project to show, or %NULL
+ *   for all of them
+ *
+ * Shows only the activities @filter matches, and follows it as it
+ * changes.  The filter must be of the project shown; setting another
+ * project drops it.
+ */
+void
+racimo_matrix_view_set_filter (RacimoMatrixView *self,
+                               RacimoFilter     *filter)
+{
+  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
+  g_return_if_fail (filter == NULL || RACIMO_IS_FILTER (filter));
+  g_return_if_fail (filter == NULL || racimo_filter_get_project (filter) == self->project);
+
+  if (self->filter == filter)
+    return;
+
+  disconnect_filter (self);
+  if (filter != NULL)
+    {
+      self->filter = g_object_ref (filter);
+      self->filter_handler =
+        g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed), self);
+    }
+
+  on_filter_changed (filter, NULL, self);
+  self->workload_dirty = TRUE;
+}
+
+/**
+ * racimo_matrix_view_get_filter:
+ *
+ * Returns: (transfer none) (nullable): the filter of the activities shown
+ */
+RacimoFilter *
+racimo_matrix_view_get_filter (RacimoMatrixView *self)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), NULL);
+
+  return self->filter;
 }
 
 /**
@@ -911,10 +1139,17 @@ get_name_layout (RacimoMatrixView *self,
     }
   else if (row->is_phase)
     {
-      /* Translators: a phase's header: its name and how many activities it has */
-      g_autofree char *text =
-        g_strdup_printf (_("%s  (%u)"), name,
-                         racimo_phase_get_n_activities (RACIMO_PHASE (row->item)));
+      guint n = racimo_phase_get_n_activities (RACIMO_PHASE (row->item));
+      guint shown = GPOINTER_TO_UINT (g_hash_table_lookup (self->phase_shown, row->item));
+      g_autofree char *text = NULL;
+
+      if (shown > 0 && shown < n)
+        /* Translators: a phase's header while a search hides some of its
+         * activities: its name, how many are shown, how many it has */
+        text = g_strdup_printf (_("%s  (%u of %u)"), name, shown, n);
+      else
+        /* Translators: a phase's header: its name and how many activities it has */
+        text = g_strdup_printf (_("%s  (%u)"), name, n);
 
       pango_layout_set_text (layout, text, -1);
       set_bold (layout, 1.0);
@@ -1523,6 +1758,19 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
       pango_layout_get_pixel_size (hint, &w, &h);
       append_layout_at (snapshot, hint, &dim, 2 * self->pad, (height - h) / 2);
     }
+  else if (nr == 0 && is_filtering (self))
+    {
+      g_autoptr(PangoLayout) hint = make_layout (self, _("No activity matches the search"));
+      int w, h;
+
+      pango_layout_set_width (hint, (width - 4 * self->pad) * PANGO_SCALE);
+      pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
+      pango_layout_get_pixel_size (hint, &w, &h);
+      /* Under the workload row, which follows the last row shown. */
+      append_layout_at (snapshot, hint, &dim, 2 * self->pad,
+                        fy + self->footer_height + 4 * self->pad);
+    }
 
   /* The cursor */
   if (self->project != NULL && self->cursor_row < nr
@@ -1720,6 +1968,14 @@ racimo_matrix_view_size_allocate (GtkWidget *widget,
   configure_adjustment (self->vadjustment, content_height (self), body_height (self),
                         self->row_height);
 
+  /* After a search, or a jump to rows just shown again: the cursor in view. */
+  self->rows_rebuilt = FALSE;
+  if (self->scroll_pending)
+    {
+      self->scroll_pending = FALSE;
+      scroll_to_cell (self, self->cursor_row, self->cursor_column);
+    }
+
   present_popovers (self);
 }
 
@@ -1884,6 +2140,8 @@ set_cursor_full (RacimoMatrixView *self,
                  int               column,
                  gboolean          extend)
 {
+  RacimoItem *old_item = self->cursor_item;
+  int old_row = self->cursor_row, old_column = self->cursor_column;
   int nr, nc;
 
   ensure_rows (self);
@@ -1910,9 +2168,19 @@ set_cursor_full (RacimoMatrixView *self,
   self->cursor_item = row >= 0 && row < nr ? get_row (self, (guint) row)->item : NULL;
   self->cursor_role = column_role (self, column);
 
+  /* Rows made again since the last allocation: the scrolling is sized
+   * for the old ones, and scrolls once more when it knows the new. */
+  if (self->rows_rebuilt)
+    {
+      self->scroll_pending = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
   scroll_to_cell (self, row, column);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (old_row != row || old_column != column || old_item != self->cursor_item)
+    g_signal_emit (self, signals[CURSOR_MOVED], 0);
 }
 
 /**
@@ -1931,6 +2199,47 @@ racimo_matrix_view_set_cursor (RacimoMatrixView *self,
   g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
 
   set_cursor_full (self, row, column, FALSE);
+}
+
+/**
+ * racimo_matrix_view_show_item:
+ * @item: a role, a phase or an activity of the project
+ *
+ * Moves the cursor to @item and scrolls it into view: to a role's header,
+ * or to the row of a phase or an activity, in the cursor's column.  The
+ * keyboard focus stays where it is.
+ *
+ * Returns: %FALSE when @item has no row or column shown: the filter hides
+ *   it, or it is the single phase of a project that shows no phases
+ */
+gboolean
+racimo_matrix_view_show_item (RacimoMatrixView *self,
+                              RacimoItem       *item)
+{
+  int row, column;
+
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), FALSE);
+  g_return_val_if_fail (RACIMO_IS_ITEM (item), FALSE);
+
+  ensure_rows (self);
+
+  if (RACIMO_IS_ROLE (item))
+    {
+      row = RACIMO_MATRIX_HEADER_ROW;
+      column = lookup_column (self, item);
+      if (column < 0)
+        return FALSE;
+    }
+  else
+    {
+      row = racimo_matrix_view_find_row (self, item);
+      if (row < 0)
+        return FALSE;
+      column = self->cursor_column;
+    }
+
+  set_cursor_full (self, row, column, FALSE);
+  return TRUE;
 }
 
 void
@@ -2474,6 +2783,23 @@ phase_of_row (RacimoMatrixView *self,
   return racimo_activity_get_phase (RACIMO_ACTIVITY (r->item));
 }
 
+/* A new item is shown to be named: a search that would hide it is
+ * cleared. */
+static int
+row_of_new_item (RacimoMatrixView *self,
+                 RacimoItem       *item)
+{
+  int row = racimo_matrix_view_find_row (self, item);
+
+  if (row < 0 && is_filtering (self))
+    {
+      racimo_filter_clear (self->filter);
+      row = racimo_matrix_view_find_row (self, item);
+    }
+
+  return row;
+}
+
 static void
 insert_activity (RacimoMatrixView *self,
                  RacimoPhase      *phase,
@@ -2487,8 +2813,7 @@ insert_activity (RacimoMatrixView *self,
   activity = racimo_project_add_activity (self->project, phase, position, _("New activity"));
   racimo_history_end (get_history (self));
 
-  ensure_rows (self);
-  set_cursor_full (self, racimo_matrix_view_find_row (self, RACIMO_ITEM (activity)),
+  set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (activity)),
                    RACIMO_MATRIX_NAME_COLUMN, FALSE);
   racimo_matrix_view_start_rename (self, NULL);
 }
@@ -2531,8 +2856,7 @@ insert_phase (RacimoMatrixView *self,
 {
   RacimoPhase *phase = racimo_project_add_phase (self->project, position, _("New phase"));
 
-  ensure_rows (self);
-  set_cursor_full (self, racimo_matrix_view_find_row (self, RACIMO_ITEM (phase)),
+  set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (phase)),
                    RACIMO_MATRIX_NAME_COLUMN, FALSE);
   racimo_matrix_view_start_rename (self, NULL);
 }
@@ -2661,12 +2985,11 @@ move_under_cursor (RacimoMatrixView *self,
         }
     }
 
-  if (moved)
-    {
-      ensure_rows (self);
-      set_cursor_full (self, racimo_matrix_view_find_row (self, item), self->cursor_column,
-                       FALSE);
-    }
+  /* Into a phase a search hides, the item leaves the cursor where the
+   * view put it. */
+  if (moved && racimo_matrix_view_find_row (self, item) >= 0)
+    set_cursor_full (self, racimo_matrix_view_find_row (self, item), self->cursor_column,
+                     FALSE);
 
   return moved;
 }
@@ -3415,7 +3738,8 @@ focus_item (RacimoMatrixView *self,
   int row, column;
 
   item_cell (self, item, &row, &column);
-  set_cursor_full (self, row, column, FALSE);
+  if (row >= 0 || column >= 0)
+    set_cursor_full (self, row, column, FALSE);
 }
 
 static void
@@ -4111,11 +4435,13 @@ on_drag_end (GtkGestureDrag   *gesture,
     case DRAG_PHASE:
       {
         int from = racimo_project_index_of_phase (self->project, RACIMO_PHASE (item));
-        int to = 0;
+        int to = (int) racimo_project_get_n_phases (self->project);
 
-        for (int r = 0; r < self->drop_index; r++)
-          if (get_row (self, (guint) r)->is_phase)
-            to++;
+        /* Before the phase whose header is there: phases a search hides
+         * have no header to count. */
+        if (self->drop_index < (int) n_rows (self))
+          to = racimo_project_index_of_phase (self->project,
+                                              phase_of_row (self, self->drop_index));
         if (to > from)
           to--;
         racimo_project_move_phase (self->project, RACIMO_PHASE (item), (guint) to);
@@ -4292,6 +4618,9 @@ racimo_matrix_view_query_tooltip (GtkWidget  *widget,
         }
       append_markup (markup, "\n<small>%s</small>",
                               _("Activities that do not apply are not counted."));
+      if (is_filtering (self))
+        append_markup (markup, "\n<small>%s</small>",
+                       _("Activities the search hides are counted too."));
       graphene_rect_init (&rect, (float) column_x (self, column), (float) footer_y (self),
                           (float) self->column_width, (float) self->footer_height);
     }
@@ -4350,6 +4679,7 @@ racimo_matrix_view_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->row_of, g_hash_table_unref);
+  g_clear_pointer (&self->phase_shown, g_hash_table_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->column_of, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_free);
@@ -4470,6 +4800,17 @@ racimo_matrix_view_class_init (RacimoMatrixViewClass *klass)
     g_signal_new ("paste-not-understood", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
 
+  /**
+   * RacimoMatrixView::cursor-moved:
+   *
+   * Emitted when the cursor was moved to another cell, header or name, by
+   * the user or by racimo_matrix_view_set_cursor() and the like.  Not
+   * emitted when the rows change under it.
+   */
+  signals[CURSOR_MOVED] =
+    g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -4516,6 +4857,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
 
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->row_of = g_hash_table_new (NULL, NULL);
+  self->phase_shown = g_hash_table_new (NULL, NULL);
   self->roles = g_ptr_array_new ();
   self->column_of = g_hash_table_new (NULL, NULL);
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);

@@ -34,6 +34,9 @@ void              racimo_matrix_view_set_project      (RacimoMatrixView *self,
                                                        RacimoProject    *project,
                                                        RacimoChecks     *checks);
 RacimoProject    *racimo_matrix_view_get_project      (RacimoMatrixView *self);
+void              racimo_matrix_view_set_filter       (RacimoMatrixView *self,
+                                                       RacimoFilter     *filter);
+RacimoFilter     *racimo_matrix_view_get_filter       (RacimoMatrixView *self);
 
 guint             racimo_matrix_view_get_n_rows       (RacimoMatrixView *self);
 RacimoItem       *racimo_matrix_view_get_row_item     (RacimoMatrixView *self,
@@ -49,6 +52,8 @@ guint             racimo_matrix_view_get_workload     (RacimoMatrixView *self,
 void              racimo_matrix_view_set_cursor       (RacimoMatrixView *self,
                                                        int               row,
                                                        int               column);
+gboolean          racimo_matrix_view_show_item        (RacimoMatrixView *self,
+                                                       RacimoItem       *item);
 void              racimo_matrix_view_get_cursor       (RacimoMatrixView *self,
                                                        int              *row,
                                                        int              *column);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "racimo-checks-panel.h"
 #include "racimo-window.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,9 @@ GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
 /* The text of the banner above the matrix, or NULL when it is hidden. */
 const char *_racimo_window_get_banner (RacimoWindow *self);
+/* The checks panel beside the matrix, shown or not. */
+RacimoChecksPanel *_racimo_window_get_checks_panel (RacimoWindow *self);
+/* What the search bar sets, or NULL without a project. */
+RacimoFilter *_racimo_window_get_filter (RacimoWindow *self);
 
 G_END_DECLS

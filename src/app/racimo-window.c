@@ -7,12 +7,18 @@
  * RacimoDocument, which reads, saves, watches the file on disk and keeps
  * drafts; the window asks the user what to do when that takes a decision.
  *
+ * Beside the matrix, the checks panel lists the findings; choosing one
+ * moves the grid's cursor to it, and the cursor on a role's header shows
+ * that role's details there.  The search bar above the matrix sets the
+ * RacimoFilter that the matrix shows; closing it shows every activity.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "racimo-checks-panel.h"
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
 #include "racimo-window-private.h"
@@ -36,6 +42,17 @@ struct _RacimoWindow
   /* The document's project, as the matrix shows it */
   RacimoProject  *project;
   RacimoChecks   *checks;
+  /* Which activities the matrix shows, as the search bar sets it */
+  RacimoFilter   *filter;
+  GBinding       *only_problems_binding;
+  GBinding       *hide_not_applicable_binding;
+  gulong          role_handlers[4];
+  gboolean        syncing_search;
+  /* The checks panel: shown or not, and while the window moves the cursor
+   * for it, how the role details follow */
+  gboolean        show_checks;
+  gboolean        moving_cursor;
+  gboolean        keep_role;
   /* The file being opened, and the work to cancel when another is asked
    * for or the window closes. */
   GFile          *loading_file;
@@ -90,6 +107,23 @@ struct _RacimoWindow
   RacimoMatrixView *matrix_view;
   GMenu            *template_menu;
   GMenu            *scheme_menu;
+  GtkWidget        *checks_button;
+  GtkWidget        *errors_icon;
+  GtkLabel         *errors_label;
+  GtkWidget        *warnings_icon;
+  GtkLabel         *warnings_label;
+  GtkWidget        *no_problems_icon;
+  GtkWidget        *no_problems_label;
+  GtkWidget        *search_button;
+  GtkSearchBar     *search_bar;
+  GtkWidget        *search_entry;
+  GtkWidget        *only_problems_button;
+  GtkWidget        *hide_not_applicable_button;
+  GtkDropDown      *role_dropdown;
+  GtkStringList    *role_names;
+  GtkLabel         *shown_label;
+  GtkRevealer      *checks_revealer;
+  RacimoChecksPanel *checks_panel;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoWindow, racimo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -97,6 +131,7 @@ G_DEFINE_FINAL_TYPE (RacimoWindow, racimo_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SCHEME,
+  PROP_SHOW_CHECKS,
   N_PROPS
 };
 
@@ -134,11 +169,17 @@ update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  editing && self->printing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-checks", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-finding", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-finding", editing);
 
-  /* On the start page there is nothing to undo or add to. */
+  /* On the start page there is nothing to undo, add to, search or check. */
   gtk_widget_set_visible (self->undo_button, editing);
   gtk_widget_set_visible (self->redo_button, editing);
   gtk_widget_set_visible (self->add_button, editing);
+  gtk_widget_set_visible (self->search_button, editing);
+  gtk_widget_set_visible (self->checks_button, editing);
 }
 
 static void
@@ -190,6 +231,18 @@ update_title (RacimoWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+/* A tooltip set anew makes GTK ask the display where the pointer is, a
+ * round trip: not on every edit when the text is the same. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *old = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (old, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_undo_tooltips (RacimoWindow *self)
 {
@@ -204,8 +257,8 @@ update_undo_tooltips (RacimoWindow *self)
   undo_text = undo != NULL ? g_strdup_printf (_("Undo “%s”"), undo) : g_strdup (_("Undo"));
   /* Translators: %s says what would be redone, such as "Add Role" */
   redo_text = redo != NULL ? g_strdup_printf (_("Redo “%s”"), redo) : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (self->undo_button, undo_text);
-  gtk_widget_set_tooltip_text (self->redo_button, redo_text);
+  set_tooltip (self->undo_button, undo_text);
+  set_tooltip (self->redo_button, redo_text);
 }
 
 static void
@@ -227,6 +280,387 @@ static void ask_about_changes (RacimoWindow  *self,
                                PendingAction  action,
                                GFile         *file);
 
+/* The checks panel */
+
+/* The summary, asked for when the tooltip shows: the counts change with
+ * most edits, and a tooltip set anew costs a round trip to the display. */
+static gboolean
+on_checks_tooltip (RacimoWindow *self,
+                   int           x,
+                   int           y,
+                   gboolean      keyboard_mode,
+                   GtkTooltip   *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, racimo_checks_panel_get_summary (self->checks_panel));
+  return TRUE;
+}
+
+/* The header bar's button of the panel: the counts of errors and
+ * warnings, each by its icon, or that there is no problem; the panel's
+ * summary, "2 errors, 3 warnings", as its tooltip and what a screen
+ * reader says. */
+static void
+update_checks_button (RacimoWindow *self)
+{
+  guint n_errors = self->checks != NULL ? racimo_checks_get_n_errors (self->checks) : 0;
+  guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
+  const char *summary = racimo_checks_panel_get_summary (self->checks_panel);
+  g_autofree char *errors = g_strdup_printf ("%u", n_errors);
+  g_autofree char *warnings = g_strdup_printf ("%u", n_warnings);
+
+  gtk_label_set_text (self->errors_label, errors);
+  gtk_label_set_text (self->warnings_label, warnings);
+  gtk_widget_set_visible (self->errors_icon, n_errors > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), n_errors > 0);
+  gtk_widget_set_visible (self->warnings_icon, n_warnings > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), n_warnings > 0);
+  gtk_widget_set_margin_start (self->warnings_icon, n_errors > 0 ? 6 : 0);
+  gtk_widget_set_visible (self->no_problems_icon, n_errors == 0 && n_warnings == 0);
+  gtk_widget_set_visible (self->no_problems_label, n_errors == 0 && n_warnings == 0);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Shows or hides the checks panel"),
+                                  -1);
+}
+
+/* The role whose header the cursor is on, in the panel; the findings when
+ * it is anywhere else.  Nothing to do while the panel is hidden: it is
+ * brought up to date when it shows. */
+static void
+sync_role_details (RacimoWindow *self)
+{
+  RacimoRole *role = NULL;
+  int row, column;
+
+  if (!self->show_checks || self->project == NULL)
+    return;
+
+  racimo_matrix_view_get_cursor (self->matrix_view, &row, &column);
+  if (row == RACIMO_MATRIX_HEADER_ROW && column >= 0
+      && (guint) column < racimo_project_get_n_roles (self->project))
+    role = racimo_project_get_role (self->project, (guint) column);
+
+  if (role != racimo_checks_panel_get_role (self->checks_panel))
+    racimo_checks_panel_show_role (self->checks_panel, role);
+}
+
+static void
+on_cursor_moved (RacimoWindow *self)
+{
+  /* Going to an activity from a role's details keeps them in view; and
+   * the window going away has nothing to show. */
+  if (self->keep_role || self->checks_panel == NULL)
+    return;
+
+  /* Going to a finding, the panel shows the findings, where it is
+   * selected, even when it is on a role. */
+  if (self->moving_cursor)
+    {
+      if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
+        racimo_checks_panel_show_role (self->checks_panel, NULL);
+      return;
+    }
+
+  sync_role_details (self);
+}
+
+/* Where the grid is focused, it stays; otherwise a widget being hidden
+ * had it, and the grid takes it back. */
+static void
+focus_grid_if_lost (RacimoWindow *self,
+                    GtkWidget    *hidden)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->matrix_view == NULL)
+    return;
+
+  if (focus == NULL || focus == hidden || gtk_widget_is_ancestor (focus, hidden))
+    gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+static void
+set_show_checks (RacimoWindow *self,
+                 gboolean      show)
+{
+  show = !!show;
+  if (self->show_checks == show)
+    return;
+
+  self->show_checks = show;
+  if (show)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->checks_revealer, show);
+  if (show)
+    sync_role_details (self);
+  else
+    focus_grid_if_lost (self, GTK_WIDGET (self->checks_revealer));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECKS]);
+}
+
+/* Hidden, the panel is left out of the layout: a revealer still measures
+ * a child it does not show, and the list of findings costs most of an
+ * edit's frame. */
+static void
+on_checks_revealed (RacimoWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->checks_revealer) && !self->show_checks)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), FALSE);
+}
+
+/* A search that hides @item is closed, which shows every activity. */
+static void
+unhide_item (RacimoWindow *self,
+             RacimoItem   *item)
+{
+  if (RACIMO_IS_ROLE (item) || self->filter == NULL || !racimo_filter_is_active (self->filter)
+      || racimo_matrix_view_find_row (self->matrix_view, item) >= 0)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* The grid's cursor to what a finding is on, the keyboard focus left
+ * where it is: the user may be going through the findings. */
+static void
+go_to_item (RacimoWindow *self,
+            RacimoItem   *item)
+{
+  unhide_item (self, item);
+
+  if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
+    racimo_checks_panel_show_role (self->checks_panel, NULL);
+
+  self->moving_cursor = TRUE;
+  if (!racimo_matrix_view_show_item (self->matrix_view, item))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  self->moving_cursor = FALSE;
+}
+
+static void
+on_finding_activated (RacimoWindow *self,
+                      RacimoItem   *item,
+                      guint         check)
+{
+  go_to_item (self, item);
+}
+
+static void
+on_finding_entered (RacimoWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+/* An activity the role owns, picked in its details: the cell where it
+ * holds the A, with the details still shown. */
+static void
+on_owned_activated (RacimoWindow *self,
+                    RacimoItem   *activity)
+{
+  RacimoRole *role = racimo_checks_panel_get_role (self->checks_panel);
+  int row;
+
+  if (self->project == NULL)
+    return;
+
+  unhide_item (self, activity);
+  row = racimo_matrix_view_find_row (self->matrix_view, activity);
+  if (row < 0)
+    return;
+
+  self->keep_role = TRUE;
+  racimo_matrix_view_set_cursor (self->matrix_view, row,
+                                 role != NULL ? racimo_project_index_of_role (self->project, role)
+                                              : RACIMO_MATRIX_NAME_COLUMN);
+  self->keep_role = FALSE;
+}
+
+static void
+step_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  RacimoItem *item;
+
+  if (self->project == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.next-finding"))
+    item = racimo_checks_panel_select_next (self->checks_panel, NULL);
+  else
+    item = racimo_checks_panel_select_previous (self->checks_panel, NULL);
+
+  if (item == NULL)
+    {
+      /* No problem to go to. */
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  go_to_item (self, item);
+}
+
+/* The search bar */
+
+static void
+update_shown_label (RacimoWindow *self)
+{
+  g_autofree char *summary = self->filter != NULL ? racimo_filter_dup_summary (self->filter)
+                                                  : NULL;
+
+  gtk_label_set_text (self->shown_label, summary != NULL ? summary : "");
+}
+
+static int
+role_position (RacimoWindow *self,
+               RacimoRole   *role)
+{
+  int index = role != NULL ? racimo_project_index_of_role (self->project, role) : -1;
+
+  /* "Any Role" comes first. */
+  return index >= 0 ? index + 1 : 0;
+}
+
+static void
+fill_role_names (RacimoWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  guint n = self->project != NULL ? racimo_project_get_n_roles (self->project) : 0;
+
+  g_strv_builder_add (builder, _("Any Role"));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (self->project,
+                                                                                      i)));
+
+      g_strv_builder_add (builder, name != NULL && *name != '\0' ? name : _("Unnamed role"));
+    }
+  names = g_strv_builder_end (builder);
+
+  self->syncing_search = TRUE;
+  gtk_string_list_splice (self->role_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->role_names)),
+                          (const char * const *) names);
+  gtk_drop_down_set_selected (self->role_dropdown,
+                              self->filter != NULL
+                              ? (guint) role_position (self, racimo_filter_get_role (self->filter))
+                              : 0);
+  self->syncing_search = FALSE;
+}
+
+static void
+on_role_changed (RacimoWindow *self,
+                 RacimoItem   *item)
+{
+  if (RACIMO_IS_ROLE (item))
+    fill_role_names (self);
+}
+
+static void
+on_role_selected (RacimoWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->role_dropdown);
+  RacimoRole *role = NULL;
+
+  if (self->syncing_search || self->filter == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
+      && selected <= racimo_project_get_n_roles (self->project))
+    role = racimo_project_get_role (self->project, selected - 1);
+
+  racimo_filter_set_role (self->filter, role);
+}
+
+static void
+on_filter_role (RacimoWindow *self)
+{
+  self->syncing_search = TRUE;
+  gtk_drop_down_set_selected (self->role_dropdown,
+                              (guint) role_position (self, racimo_filter_get_role (self->filter)));
+  self->syncing_search = FALSE;
+}
+
+/* The filter's text, cleared from elsewhere, in the entry. */
+static void
+on_filter_text (RacimoWindow *self)
+{
+  const char *text = racimo_filter_get_search_text (self->filter);
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) == 0)
+    return;
+
+  self->syncing_search = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  self->syncing_search = FALSE;
+}
+
+static void
+on_search_changed (RacimoWindow *self)
+{
+  if (self->syncing_search || self->filter == NULL)
+    return;
+
+  racimo_filter_set_search_text (self->filter,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Enter: on to the grid, where the cursor is on what was found. */
+static void
+on_search_activate (RacimoWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+static void
+on_search_mode (RacimoWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+
+  /* Closed: every activity shows again, the cursor on what it was on. */
+  if (self->filter != NULL)
+    racimo_filter_clear (self->filter);
+  focus_grid_if_lost (self, GTK_WIDGET (self->search_bar));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (self->search_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* Escape from the grid, or anywhere in the window, closes the search. */
+static gboolean
+close_search (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return FALSE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  return TRUE;
+}
+
+/* The project */
+
 static void
 disconnect_project (RacimoWindow *self)
 {
@@ -235,8 +669,15 @@ disconnect_project (RacimoWindow *self)
       g_clear_signal_handler (&self->history_handler, racimo_project_get_history (self->project));
       g_clear_signal_handler (&self->title_handler, self->project);
       g_clear_signal_handler (&self->scheme_handler, self->project);
+      for (guint i = 0; i < G_N_ELEMENTS (self->role_handlers); i++)
+        g_clear_signal_handler (&self->role_handlers[i], self->project);
     }
 
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_pointer (&self->only_problems_binding, g_binding_unbind);
+  g_clear_pointer (&self->hide_not_applicable_binding, g_binding_unbind);
+  g_clear_object (&self->filter);
   g_clear_object (&self->checks);
   g_clear_object (&self->project);
 }
@@ -251,6 +692,9 @@ bind_project (RacimoWindow *self)
   if (project == self->project)
     return;
 
+  /* A search of another project: closed. */
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
   disconnect_project (self);
   self->project = g_object_ref (project);
   self->checks = racimo_checks_new (project);
@@ -264,6 +708,42 @@ bind_project (RacimoWindow *self)
     g_signal_connect_swapped (project, "notify::scheme", G_CALLBACK (on_scheme_notify), self);
 
   racimo_matrix_view_set_project (self->matrix_view, project, self->checks);
+
+  /* Made after the view and the checks listen to the project: an edit
+   * reaches the filter once the findings and the view's rows are up to
+   * date. */
+  self->filter = racimo_filter_new (self->checks);
+  racimo_matrix_view_set_filter (self->matrix_view, self->filter);
+  g_signal_connect_swapped (self->filter, "notify::search-text",
+                            G_CALLBACK (on_filter_text), self);
+  g_signal_connect_swapped (self->filter, "notify::role", G_CALLBACK (on_filter_role), self);
+  g_signal_connect_swapped (self->filter, "notify::n-shown",
+                            G_CALLBACK (update_shown_label), self);
+  g_signal_connect_swapped (self->filter, "notify::n-total",
+                            G_CALLBACK (update_shown_label), self);
+  self->only_problems_binding =
+    g_object_bind_property (self->filter, "only-findings", self->only_problems_button, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->hide_not_applicable_binding =
+    g_object_bind_property (self->filter, "hide-not-applicable",
+                            self->hide_not_applicable_button, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  /* The role list of the search follows the roles. */
+  self->role_handlers[0] =
+    g_signal_connect_swapped (project, "item-added", G_CALLBACK (on_role_changed), self);
+  self->role_handlers[1] =
+    g_signal_connect_swapped (project, "item-removed", G_CALLBACK (on_role_changed), self);
+  self->role_handlers[2] =
+    g_signal_connect_swapped (project, "item-moved", G_CALLBACK (on_role_changed), self);
+  self->role_handlers[3] =
+    g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_role_changed), self);
+  fill_role_names (self);
+  update_shown_label (self);
+
+  racimo_checks_panel_set_checks (self->checks_panel, self->checks);
+  update_checks_button (self);
+  sync_role_details (self);
 
   on_history_notify (self);
   on_scheme_notify (self);
@@ -2054,6 +2534,9 @@ racimo_window_get_property (GObject    *object,
       g_value_set_string (value, self->project != NULL
                                  ? racimo_project_get_scheme_id (self->project) : "RACI");
       break;
+    case PROP_SHOW_CHECKS:
+      g_value_set_boolean (value, self->show_checks);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2078,6 +2561,9 @@ racimo_window_set_property (GObject      *object,
             && g_strcmp0 (id, racimo_project_get_scheme_id (self->project)) != 0)
           racimo_project_set_scheme (self->project, id);
       }
+      break;
+    case PROP_SHOW_CHECKS:
+      set_show_checks (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2183,9 +2669,18 @@ racimo_window_class_init (RacimoWindowClass *klass)
   properties[PROP_SCHEME] =
     g_param_spec_string ("scheme", NULL, NULL, "RACI",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * RacimoWindow:show-checks:
+   *
+   * Whether the checks panel shows beside the matrix (F9).
+   */
+  properties[PROP_SHOW_CHECKS] =
+    g_param_spec_boolean ("show-checks", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RACIMO_TYPE_MATRIX_VIEW);
+  g_type_ensure (RACIMO_TYPE_CHECKS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/racimo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, window_title);
@@ -2206,6 +2701,32 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_icon);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, warnings_icon);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, no_problems_icon);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, no_problems_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, only_problems_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, hide_not_applicable_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_names);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, shown_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_panel);
+  gtk_widget_class_bind_template_callback (widget_class, update_checks_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_entered);
+  gtk_widget_class_bind_template_callback (widget_class, on_owned_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
 
   /* Accelerators for these are set in one place, by the application. */
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -2224,6 +2745,14 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-phase", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.add-role", NULL, add_action);
   gtk_widget_class_install_property_action (widget_class, "win.scheme", "scheme");
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
+  gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL,
+                                   step_finding_action);
+
+  /* Escape, when nothing under the focus uses it. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_search, NULL);
 }
 
 static void
@@ -2237,6 +2766,18 @@ racimo_window_init (RacimoWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->layout_options = racimo_layout_options_new ();
+  self->show_checks = TRUE;
+  gtk_revealer_set_reveal_child (self->checks_revealer, TRUE);
+
+  g_signal_connect_swapped (self->checks_revealer, "notify::child-revealed",
+                            G_CALLBACK (on_checks_revealed), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_widget_set_has_tooltip (self->checks_button, TRUE);
+  g_signal_connect_swapped (self->checks_button, "query-tooltip",
+                            G_CALLBACK (on_checks_tooltip), self);
+  g_object_bind_property (self->search_bar, "search-mode-enabled",
+                          self->search_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   self->active_handler = g_signal_connect (self, "notify::is-active",
                                            G_CALLBACK (on_active_changed), NULL);
@@ -2260,6 +2801,11 @@ racimo_window_init (RacimoWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+
+      /* Each window starts as the last one was left, and goes its own way. */
+      g_settings_bind (self->settings, "show-checks", self, "show-checks",
+                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET
+                       | G_SETTINGS_BIND_GET_NO_CHANGES);
     }
 
   adw_status_page_set_icon_name (self->start_page, APP_ID "-symbolic");
@@ -2298,4 +2844,20 @@ _racimo_window_get_banner (RacimoWindow *self)
 
   return gtk_revealer_get_reveal_child (self->banner) ? gtk_label_get_text (self->banner_label)
                                                       : NULL;
+}
+
+RacimoChecksPanel *
+_racimo_window_get_checks_panel (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->checks_panel;
+}
+
+RacimoFilter *
+_racimo_window_get_filter (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->filter;
 }

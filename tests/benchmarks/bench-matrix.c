@@ -240,15 +240,28 @@ edit_time (RacimoProject *project)
   GtkWidget *view = GTK_WIDGET (racimo_window_get_matrix_view (window));
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  int middle;
+  RacimoMatrixView *matrix = RACIMO_MATRIX_VIEW (view);
+  RacimoRole *role = racimo_project_get_role (project, 3);
+  RacimoItem *item = NULL;
+  guint middle;
 
-  /* In the middle of the project, where checks have the most around. */
-  middle = (int) racimo_matrix_view_get_n_rows (RACIMO_MATRIX_VIEW (view)) / 2;
-  racimo_matrix_view_set_cursor (RACIMO_MATRIX_VIEW (view), middle, 3);
+  /* In the middle of the project, where checks have the most around, on
+   * an activity's row: a key on a phase header would edit nothing. */
+  for (middle = racimo_matrix_view_get_n_rows (matrix) / 2;
+       middle < racimo_matrix_view_get_n_rows (matrix);
+       middle++)
+    {
+      item = racimo_matrix_view_get_row_item (matrix, middle);
+      if (RACIMO_IS_ACTIVITY (item))
+        break;
+    }
+  g_assert (RACIMO_IS_ACTIVITY (item));
+  racimo_matrix_view_set_cursor (matrix, (int) middle, 3);
   wait_for_frame (view, &frames);
 
   for (guint i = 0; i < N_EDITS; i++)
     {
+      RacimoCodes before = racimo_activity_get_codes (RACIMO_ACTIVITY (item), role);
       gint64 start;
       double edit_ms, ms;
 
@@ -257,6 +270,10 @@ edit_time (RacimoProject *project)
       press (view, i % 2 == 0 ? GDK_KEY_a : GDK_KEY_A);
       edit_ms = (g_get_monotonic_time () - start) / 1000.0;
       wait_for_frame (view, &frames);
+
+      /* Each key really toggled the owner code of the cell. */
+      g_assert (racimo_activity_get_codes (RACIMO_ACTIVITY (item), role)
+                == (before ^ RACIMO_CODE_BIT ('A')));
 
       ms = edit_ms + g_array_index (frame_ms, double, frame_ms->len - 1);
       g_array_append_val (times, ms);
