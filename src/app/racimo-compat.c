@@ -15,37 +15,41 @@
 
 #include "racimo-compat.h"
 
-void
-racimo_compat_show_about (GtkWindow *parent)
+/* AdwAboutDialog (libadwaita 1.5) and AdwAboutWindow have the same
+ * properties. */
+static void
+set_about_properties (GObject *about)
 {
   const char *developers[] = { _("The Racimo authors"), NULL };
-
-#if ADW_CHECK_VERSION (1, 5, 0)
-  AdwDialog *about = adw_about_dialog_new ();
 
   g_object_set (about,
                 "application-name", _("Racimo"),
                 "application-icon", APP_ID,
                 "version", PACKAGE_VERSION,
                 "developers", developers,
+                "copyright", "\u00a9 2026 The Racimo authors",
                 "license-type", GTK_LICENSE_GPL_3_0,
+                "website", "https://github.com/racimo/racimo",
+                "issue-url", "https://github.com/racimo/racimo/issues",
                 "comments", _("Who is Responsible, Accountable, Consulted and Informed, "
                               "activity by activity"),
                 "translator-credits", _("translator-credits"),
                 NULL);
+}
+
+void
+racimo_compat_show_about (GtkWindow *parent)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *about = adw_about_dialog_new ();
+
+  set_about_properties (G_OBJECT (about));
   adw_dialog_present (about, parent ? GTK_WIDGET (parent) : NULL);
 #else
   GtkWidget *about = adw_about_window_new ();
 
+  set_about_properties (G_OBJECT (about));
   g_object_set (about,
-                "application-name", _("Racimo"),
-                "application-icon", APP_ID,
-                "version", PACKAGE_VERSION,
-                "developers", developers,
-                "license-type", GTK_LICENSE_GPL_3_0,
-                "comments", _("Who is Responsible, Accountable, Consulted and Informed, "
-                              "activity by activity"),
-                "translator-credits", _("translator-credits"),
                 "transient-for", parent,
                 "modal", parent != NULL,
                 NULL);
