@@ -10,6 +10,7 @@
 
 #include "racimo-application.h"
 #include "racimo-window.h"
+#include "racimo-ui-test.h"
 
 /* Runs the real program with no display at all (and one that does not
  * exist, which GTK would fail to open): --check and --export must not need
@@ -171,24 +172,6 @@ test_one_window_per_file (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -205,7 +188,7 @@ main (int   argc,
   g_test_add_func ("/application/one-window-per-file", test_one_window_per_file);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  racimo_ui_test_remove_tree (data_home);
 
   return status;
 }

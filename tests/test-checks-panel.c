@@ -11,6 +11,7 @@
 #include "racimo-checks-panel.h"
 #include "racimo-matrix-view.h"
 #include "racimo-role-details.h"
+#include "racimo-ui-test.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -32,36 +33,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (frames < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-  g_assert_cmpuint (frames, >=, 2);
-}
 
 static RacimoProject *
 load_project (const char *name)
@@ -165,7 +136,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
   gtk_window_set_child (GTK_WINDOW (f->window), box);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (f->window);
+  racimo_ui_test_wait_for_frames (f->window);
 }
 
 static void
@@ -178,7 +149,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->mirror, g_ptr_array_unref);
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  racimo_ui_test_spin ();
 
   g_assert_finalize_object (f->checks);
   g_assert_finalize_object (f->project);
@@ -412,7 +383,7 @@ test_listed (Fixture       *f,
   /* Scrolled to, the waived finding shows its reason. */
   g_assert_true (racimo_checks_panel_select (f->panel, item (f, "model-family"),
                                              RACIMO_CHECK_NO_DOER));
-  wait_for_frames (f->window);
+  racimo_ui_test_wait_for_frames (f->window);
   g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
                                 "“The data scientist does this alone.”"));
 
@@ -436,7 +407,7 @@ test_select (Fixture       *f,
 
   /* Selecting the idle role moves the cursor to its column's header. */
   gtk_single_selection_set_selected (selection, 11);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (f->n_activated, ==, 1);
   g_assert_true (f->activated_item == item (f, "ux-designer"));
   g_assert_cmpint (f->activated_check, ==, RACIMO_CHECK_IDLE_ROLE);
@@ -446,7 +417,7 @@ test_select (Fixture       *f,
 
   /* Selecting "No owner: Retraining pipeline" moves it to that row. */
   gtk_single_selection_set_selected (selection, 2);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (f->n_activated, ==, 2);
   g_assert_true (f->activated_item == item (f, "retraining"));
   g_assert_cmpint (f->activated_check, ==, RACIMO_CHECK_NO_OWNER);
@@ -536,7 +507,7 @@ test_quick_fix (Fixture       *f,
   find_widgets (row, GTK_TYPE_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row_menu (f))));
   dump_menu (gtk_popover_menu_get_menu_model (row_menu (f)), menu);
   g_assert_cmpstr (menu->str, ==,
@@ -557,7 +528,7 @@ test_quick_fix (Fixture       *f,
                                              RACIMO_ITEM (retraining), RACIMO_CHECK_NO_OWNER),
                    ==, -1);
   assert_consistent (f);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_null (find_label (GTK_WIDGET (f->panel), "Retraining pipeline"));
 
   /* One undo brings it all back. */
@@ -585,7 +556,7 @@ test_waive (Fixture       *f,
   /* Waive…: the question, and no waiver without a reason. */
   gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.waive", "(ss)",
                               "retraining", "no-owner");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
                    "Why is “No owner” acceptable for “Retraining pipeline”?");
@@ -599,7 +570,7 @@ test_waive (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), "The pipeline team owns it together. ");
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (gtk_widget_get_visible (popover));
 
   /* Stored as FORMAT.md says, listed apart with its reason, not counted. */
@@ -659,7 +630,7 @@ test_waive (Fixture       *f,
     GtkWidget *row;
 
     racimo_checks_panel_select (f->panel, retraining, RACIMO_CHECK_NO_OWNER);
-    wait_for_frames (f->window);
+    racimo_ui_test_wait_for_frames (f->window);
     row = find_label (GTK_WIDGET (f->panel), "“The pipeline team owns it together.”");
     g_assert_nonnull (row);
     while (!g_object_get_data (G_OBJECT (row), "racimo-row"))
@@ -729,7 +700,7 @@ test_updates (Fixture       *f,
                                                racimo_checks_panel_get_rows (f->panel)),
                                              item (f, "retraining"), RACIMO_CHECK_NO_OWNER),
                    ==, 2);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Retrain the model"));
   g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
                                 "Activity \"Retrain the model\" has no owner (A)"));
@@ -768,7 +739,7 @@ test_updates (Fixture       *f,
       g_assert_true (racimo_history_redo (history));
       assert_consistent (f);
     }
-  wait_for_frames (f->window);
+  racimo_ui_test_wait_for_frames (f->window);
 #undef STEP
 }
 
@@ -836,7 +807,7 @@ test_random (Fixture       *f,
 
       assert_consistent (f);
       if (step % 50 == 0)
-        spin ();
+        racimo_ui_test_spin ();
     }
 }
 
@@ -972,7 +943,7 @@ test_role_details (Fixture       *f,
 
   /* The role header selected: its workload, what it owns, its finding. */
   racimo_checks_panel_show_role (f->panel, mle);
-  wait_for_frames (f->window);
+  racimo_ui_test_wait_for_frames (f->window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "role");
   g_assert_true (racimo_checks_panel_get_role (f->panel) == mle);
   g_assert_cmpuint (racimo_role_details_get_count (details, 'R'), ==, 1);
@@ -1004,13 +975,13 @@ test_role_details (Fixture       *f,
   racimo_project_toggle_code (f->project, RACIMO_ACTIVITY (item (f, "retraining")), mle, 'C');
   assert_owned (details, "collect, data-pipeline, retraining, deploy, unnamed");
   g_assert_cmpuint (racimo_role_details_get_count (details, 'C'), ==, 1);
-  wait_for_frames (f->window);
+  racimo_ui_test_wait_for_frames (f->window);
   g_assert_nonnull (find_label (GTK_WIDGET (details), "Owns 5 activities"));
   g_assert_null (find_label (GTK_WIDGET (details), "Overloaded role"));
 
   /* A rename shows at once. */
   racimo_project_rename (f->project, item (f, "data-pipeline"), "Build the feature store");
-  wait_for_frames (f->window);
+  racimo_ui_test_wait_for_frames (f->window);
   g_assert_nonnull (find_label (GTK_WIDGET (details), "Build the feature store"));
 
   /* Moved: the list follows the document. */
@@ -1021,7 +992,7 @@ test_role_details (Fixture       *f,
   /* A code the scheme does not define is counted apart. */
   racimo_checks_panel_show_role (f->panel, RACIMO_ROLE (item (f, "data-scientist")));
   g_assert_cmpuint (racimo_role_details_get_count (details, 'S'), ==, 1);
-  wait_for_frames (f->window);
+  racimo_ui_test_wait_for_frames (f->window);
   g_assert_nonnull (find_label (GTK_WIDGET (details), "Not in this scheme"));
 
   /* The role removed: back to the findings; undone, nothing breaks. */

@@ -14,15 +14,9 @@
 #include "racimo-compat.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
+#include "racimo-ui-test.h"
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 test_file_path (const char *name)
@@ -50,7 +44,7 @@ wait_idle (RacimoWindow *window)
 {
   while (!racimo_window_is_idle (window))
     g_main_context_iteration (NULL, TRUE);
-  spin ();
+  racimo_ui_test_spin ();
 }
 
 static RacimoWindow *
@@ -61,7 +55,7 @@ window_with_template (const char *template_id)
 
   racimo_window_set_project (window, project, NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
 
   return window;
 }
@@ -71,7 +65,7 @@ destroy_window (RacimoWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -165,7 +159,7 @@ test_open_bad (void)
                               g_file_peek_path (file));
   g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, expected);
   racimo_compat_alert_respond (alert, "close");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_null (_racimo_window_get_alert (window));
 
   destroy_window (window);
@@ -218,7 +212,7 @@ test_open_twice (void)
 
   gtk_window_destroy (GTK_WINDOW (first));
   gtk_window_destroy (GTK_WINDOW (second));
-  spin ();
+  racimo_ui_test_spin ();
 }
 
 static void
@@ -340,7 +334,7 @@ edit (RacimoWindow *window,
   RacimoProject *project = racimo_window_get_project (window);
 
   racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
-  spin ();
+  racimo_ui_test_spin ();
 }
 
 static void
@@ -515,7 +509,7 @@ test_close_prompt (void)
   /* Closing with unsaved changes asks; Cancel keeps the window. */
   edit (window, "Agree the business case");
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_nonnull (window);
   alert = _racimo_window_get_alert (window);
   g_assert_nonnull (alert);
@@ -524,7 +518,7 @@ test_close_prompt (void)
                    "“ML system deployment” has changes that are not saved. "
                    "If you do not save them, they are lost.");
   racimo_compat_alert_respond (alert, "cancel");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_nonnull (window);
   g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
 
@@ -533,7 +527,7 @@ test_close_prompt (void)
   wait_idle (window);
   edit (window, "Agree the business case, again");
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "save");
   while (window != NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -549,9 +543,9 @@ test_close_prompt (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-role", NULL);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_null (window);
 
   g_remove (path);
@@ -692,7 +686,7 @@ test_drafts (void)
     g_main_context_iteration (NULL, TRUE);
   id = g_strdup (racimo_document_get_draft_id (document));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
 
   /* ... which the next start offers back, after a crash. */
   orphan_draft (id);
@@ -714,9 +708,9 @@ test_drafts (void)
 
   /* Closing without saving lets it go for good. */
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   {
     g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
@@ -735,9 +729,9 @@ test_window_size (void)
   /* The size a window is closed at is the next one's. */
   gtk_window_set_default_size (GTK_WINDOW (window), 812, 514);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 514);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -755,24 +749,6 @@ test_window_size (void)
   g_settings_reset (settings, "window-height");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -788,7 +764,7 @@ main (int   argc,
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
-      remove_tree (data_home);
+      racimo_ui_test_remove_tree (data_home);
       return 0;
     }
   adw_init ();
@@ -810,7 +786,7 @@ main (int   argc,
   g_test_add_func ("/files-window/window-size", test_window_size);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  racimo_ui_test_remove_tree (data_home);
 
   return status;
 }

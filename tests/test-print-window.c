@@ -16,20 +16,14 @@
 #include "racimo-print-operation.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "racimo-ui-test.h"
 
 static void
 wait_idle (RacimoWindow *window)
 {
   while (!racimo_window_is_idle (window))
     g_main_context_iteration (NULL, TRUE);
-  spin ();
+  racimo_ui_test_spin ();
 }
 
 /* @needle in @data, which holds binary streams and so NUL bytes. */
@@ -93,7 +87,7 @@ window_with_template (const char *template_id)
 
   racimo_window_set_project (window, project, NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
 
   return window;
 }
@@ -103,7 +97,7 @@ destroy_window (RacimoWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -290,7 +284,7 @@ test_print_dialog (void)
   g_assert_nonnull (dialog);
 
   g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_CANCEL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_null (find_print_dialog_now (window));
 
   destroy_window (window);
@@ -360,24 +354,6 @@ test_print_to_file (void)
   g_rmdir (dir);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -391,7 +367,7 @@ main (int   argc,
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
-      remove_tree (data_home);
+      racimo_ui_test_remove_tree (data_home);
       return 0;
     }
   adw_init ();
@@ -403,7 +379,7 @@ main (int   argc,
   g_test_add_func ("/print-window/print-to-file", test_print_to_file);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  racimo_ui_test_remove_tree (data_home);
 
   return status;
 }

@@ -10,6 +10,7 @@
 
 #include "racimo-window-private.h"
 #include "racimo-window.h"
+#include "racimo-ui-test.h"
 
 typedef struct
 {
@@ -19,36 +20,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (frames < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-  g_assert_cmpuint (frames, >=, 2);
-}
 
 static RacimoProject *
 load_project (const char *name)
@@ -170,7 +141,7 @@ type_search (Fixture    *f,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpstr (racimo_filter_get_search_text (filter (f)), ==, text);
-  spin ();
+  racimo_ui_test_spin ();
 }
 
 static GtkWidget *
@@ -192,7 +163,7 @@ static void
 open_search (Fixture *f)
 {
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_true (searching (f));
 }
 
@@ -208,7 +179,7 @@ fixture_set_up (Fixture       *f,
   racimo_window_set_project (f->window, f->project, NULL, NULL);
   f->view = racimo_window_get_matrix_view (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -220,7 +191,7 @@ fixture_tear_down (Fixture       *f,
 
   g_object_ref (f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  racimo_ui_test_spin ();
 
   /* Nothing keeps the window, its filter, checks or project alive. */
   g_assert_finalize_object (f->window);
@@ -261,7 +232,7 @@ test_search_text (Fixture       *f,
   assert_rows (f, "[Data] | Build the data pipeline | [MLOps] | Retraining pipeline");
   g_assert_cmpstr (count_text (f), ==, "2 of 11 activities shown");
   assert_cursor_on (f, "retraining", 3);
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   /* Any case, with or without accents; a phase without a match goes. */
   type_search (f, "DEPLOYER");
@@ -286,7 +257,7 @@ test_search_text (Fixture       *f,
   assert_rows (f, "");
   g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, 0);
   g_assert_cmpstr (count_text (f), ==, "0 of 11 activities shown");
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   /* The workload row counts the whole project all the same. */
   g_assert_cmpuint (racimo_matrix_view_get_workload (f->view, mle, 'A'), ==, 7);
@@ -303,14 +274,14 @@ test_search_text (Fixture       *f,
   racimo_matrix_view_set_cursor (f->view, 1, 3);
   gtk_widget_grab_focus (entry);
   g_signal_emit_by_name (entry, "stop-search");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (searching (f));
   g_assert_false (racimo_filter_is_active (filter (f)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   assert_rows (f, ALL_ROWS);
   assert_cursor_on (f, "monitor", 3);
   g_assert_true (focus_of (f) == GTK_WIDGET (f->view));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -338,11 +309,11 @@ test_cursor_comes_back (Fixture       *f,
   /* Closed from the header bar's button: the grid scrolled to the cursor. */
   gtk_adjustment_set_value (vadjustment, 0);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, "search_button")), FALSE);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (searching (f));
   assert_rows (f, ALL_ROWS);
   assert_cursor_on (f, "model-family", 2);
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
   {
     /* Rows are all as high: the cursor's, the last of 13, is in view. */
     double row_top = 12 * (gtk_adjustment_get_upper (vadjustment) / 13);
@@ -376,7 +347,7 @@ test_only_problems (Fixture       *f,
   assert_rows (f, "[Data] | Label the data | Clean the data | Clean the data | [MLOps] | "
                   "Déployer le modèle | Monitor drift | (unnamed)");
   g_assert_cmpstr (count_text (f), ==, "6 of 11 activities shown");
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
   racimo_history_undo (history);
   g_assert_cmpstr (count_text (f), ==, "7 of 11 activities shown");
   g_assert_cmpint (racimo_matrix_view_find_row (f->view, RACIMO_ITEM (retraining)), ==, 5);
@@ -400,7 +371,7 @@ test_only_problems (Fixture       *f,
   /* Closing the bar puts the button back up. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (child (f, "search_bar")), FALSE);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   assert_rows (f, ALL_ROWS);
 }
@@ -488,7 +459,7 @@ test_role (Fixture       *f,
   racimo_project_move_role (f->project, mle, 0);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
   g_assert_cmpstr (count_text (f), ==, "7 of 11 activities shown");
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   /* The role removed: every activity again, and "Any Role". */
   racimo_project_remove_role (f->project, mle);
@@ -498,7 +469,7 @@ test_role (Fixture       *f,
                              "Data scientist, MLOps engineer");
   g_assert_cmpstr (count_text (f), ==, "11 of 11 activities shown");
   racimo_history_undo (history);
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   /* The account manager, after the ML engineer back in first place and
    * the legal counsel; then "Any Role". */
@@ -582,14 +553,14 @@ test_edit_while_searching (Fixture       *f,
    * shows, under the cursor, being named. */
   racimo_matrix_view_set_cursor (f->view, 1, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-activity", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (racimo_filter_is_active (filter (f)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "search_entry"))), ==, "");
   added = racimo_matrix_view_get_row_item (f->view, 3);
   g_assert_cmpstr (racimo_item_get_name (added), ==, "New activity");
   assert_cursor (f, 3, RACIMO_MATRIX_NAME_COLUMN);
   g_assert_cmpstr (count_text (f), ==, "12 of 12 activities shown");
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -609,7 +580,7 @@ test_finding_hidden (Fixture       *f,
   /* A finding on an activity the search hides: the search closes, and
    * the cursor goes to it. */
   gtk_single_selection_set_selected (selection, 2);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (searching (f));
   assert_rows (f, ALL_ROWS);
   assert_cursor_on (f, "retraining", 0);
@@ -618,7 +589,7 @@ test_finding_hidden (Fixture       *f,
   open_search (f);
   type_search (f, "collect");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-finding", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (searching (f));
   assert_cursor_on (f, "deploy", 0);
 }

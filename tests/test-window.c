@@ -13,6 +13,7 @@
 #include "racimo-compat.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
+#include "racimo-ui-test.h"
 
 typedef struct
 {
@@ -22,37 +23,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Waits until @widget has been drawn twice: laid out, then painted. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (frames < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-  g_assert_cmpuint (frames, >=, 2);
-}
 
 static GtkEventController *
 key_controller (GtkWidget *widget)
@@ -79,7 +49,7 @@ press (Fixture         *f,
 
   g_signal_emit_by_name (key_controller (GTK_WIDGET (f->view)), "key-pressed",
                          keyval, 0, state, &handled);
-  spin ();
+  racimo_ui_test_spin ();
   return handled;
 }
 
@@ -210,7 +180,7 @@ fixture_set_up (Fixture       *f,
   racimo_window_set_project (f->window, f->project, NULL, NULL);
   f->view = racimo_window_get_matrix_view (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -221,7 +191,7 @@ fixture_tear_down (Fixture       *f,
 
   g_object_ref (f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  racimo_ui_test_spin ();
 
   /* Nothing keeps the window, its checks or the project alive. */
   g_assert_finalize_object (f->window);
@@ -369,7 +339,7 @@ test_codes_and_highlight (Fixture       *f,
     {
       g_assert_true (racimo_history_get_can_undo (history));
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-      spin ();
+      racimo_ui_test_spin ();
     }
   g_assert_false (racimo_history_get_can_undo (history));
   g_assert_cmpuint (codes_at (f, 1, 0), ==, codes_of ("RA"));
@@ -379,12 +349,12 @@ test_codes_and_highlight (Fixture       *f,
 
   /* And redo forward again. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (codes_at (f, 1, 0), ==, codes_of ("R"));
   g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
                    RACIMO_ROW_PROBLEM_NO_OWNER);
   g_assert_true (g_str_has_prefix (title_of (f), "• "));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -447,13 +417,13 @@ test_workload (Fixture       *f,
   press (f, GDK_KEY_Menu, 0);
   g_assert_true (any_popover_visible (f));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.toggle-applicable", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (racimo_activity_get_applicable (activity_at (f, 1)));
   g_assert_cmpuint (racimo_matrix_view_get_workload (f->view, am, 'C'), ==, consulted);
   g_assert_cmpuint (racimo_matrix_view_get_workload (f->view, am, 'A'), ==, accountable - 1);
   g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==,
                    "Does not apply to this project");
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -519,7 +489,7 @@ test_rename (Fixture       *f,
                    "Define the business case and KPIs");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Agree the business case");
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity_at (f, 1))), ==,
                    "Agree the business case");
   g_assert_false (any_popover_visible (f));
@@ -532,7 +502,7 @@ test_rename (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "D");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Draw the customer journey");
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity_at (f, 2))), ==,
                    "Draw the customer journey");
 
@@ -543,7 +513,7 @@ test_rename (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "MLOps engineer");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Platform engineer");
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (f->project, 5))),
                    ==, "Platform engineer");
 
@@ -575,17 +545,17 @@ test_codes_popover (Fixture       *f,
           g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (w)));
       }
   g_assert_cmpuint (n_checks, ==, 4);
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (codes_at (f, 2, 1), ==, codes_of ("RA"));
   g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 2), ==,
                    RACIMO_ROW_PROBLEM_MANY_OWNERS);
 
   /* An undo while it is open shows in it. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
   g_assert_cmpuint (codes_at (f, 2, 1), ==, codes_of ("R"));
 }
@@ -686,7 +656,7 @@ test_context_menu (Fixture       *f,
   press (f, GDK_KEY_Menu, 0);
   g_assert_true (any_popover_visible (f));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.delete", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, n_rows - 1);
   g_assert_true (activity_at (f, 1) == second);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -698,7 +668,7 @@ test_context_menu (Fixture       *f,
   racimo_matrix_view_set_cursor (f->view, RACIMO_MATRIX_HEADER_ROW, 2);
   press (f, GDK_KEY_F10, GDK_SHIFT_MASK);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.insert-after", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (racimo_project_get_n_roles (f->project), ==, n_roles + 1);
   assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 3);
   g_assert_nonnull (find_in_popover (f, GTK_TYPE_ENTRY));
@@ -708,7 +678,7 @@ test_context_menu (Fixture       *f,
   /* Properties of a role: abbreviation and person, in one step. */
   press (f, GDK_KEY_Menu, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.properties", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   {
     GtkWidget *grid = find_in_popover (f, GTK_TYPE_GRID);
     GtkWidget *abbrev = gtk_grid_get_child_at (GTK_GRID (grid), 1, 1);
@@ -719,7 +689,7 @@ test_context_menu (Fixture       *f,
     gtk_editable_set_text (GTK_EDITABLE (abbrev), "SEC");
     gtk_editable_set_text (GTK_EDITABLE (person), "Ana Souza");
     g_signal_emit_by_name (apply, "clicked");
-    spin ();
+    racimo_ui_test_spin ();
     g_assert_cmpstr (racimo_role_get_abbrev (role), ==, "SEC");
     g_assert_cmpstr (racimo_role_get_person (role), ==, "Ana Souza");
     g_assert_cmpstr (racimo_history_get_undo_label (racimo_project_get_history (f->project)),
@@ -733,14 +703,14 @@ test_context_menu (Fixture       *f,
                    RACIMO_ROW_PROBLEM_NO_OWNER);
   press (f, GDK_KEY_Menu, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.waive", "s", "no-owner");
-  spin ();
+  racimo_ui_test_spin ();
   {
     GtkWidget *entry = find_in_popover (f, GTK_TYPE_ENTRY);
 
     g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "The customer decides");
     g_signal_emit_by_name (entry, "activate");
-    spin ();
+    racimo_ui_test_spin ();
   }
   g_assert_cmpstr (racimo_item_get_waiver_reason (RACIMO_ITEM (activity_at (f, 1)), "no-owner"),
                    ==, "The customer decides");
@@ -748,11 +718,11 @@ test_context_menu (Fixture       *f,
                    RACIMO_ROW_PROBLEM_WAIVED);
   g_assert_cmpstr (racimo_matrix_view_get_cursor_description (f->view), ==,
                    "A finding on this activity was waived");
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   press (f, GDK_KEY_Menu, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "matrix.unwaive", "s", "no-owner");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 1), ==,
                    RACIMO_ROW_PROBLEM_NO_OWNER);
 }
@@ -767,12 +737,12 @@ test_add_and_scheme (Fixture       *f,
   /* A blank project: add a role and an activity from the window. */
   g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-role", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (racimo_project_get_n_roles (f->project), ==, 1);
   role = racimo_project_get_role (f->project, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-activity", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (racimo_project_get_n_activities (f->project), ==, 1);
   activity = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (f->view, 0));
   g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 0), ==,
@@ -787,7 +757,7 @@ test_add_and_scheme (Fixture       *f,
   g_assert_cmpuint (racimo_activity_get_codes (activity, role), ==, codes_of ("RA"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.scheme", "s", "RASCI");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpstr (racimo_project_get_scheme_id (f->project), ==, "RASCI");
   g_assert_cmpuint (racimo_activity_get_codes (activity, role), ==, codes_of ("RA"));
   press (f, GDK_KEY_s, 0);
@@ -797,10 +767,10 @@ test_add_and_scheme (Fixture       *f,
 
   /* A phase: the activities are grouped under headers from now on. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-phase", NULL);
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpuint (racimo_project_get_n_phases (f->project), ==, 2);
   g_assert_cmpuint (racimo_matrix_view_get_n_rows (f->view), ==, 3);
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 /* The checks panel, beside the matrix */
@@ -907,7 +877,7 @@ test_checks_panel (Fixture       *f,
   racimo_matrix_view_set_cursor (f->view, 1, 2);
   gtk_widget_grab_focus (list_view);
   gtk_single_selection_set_selected (selection, 2);
-  spin ();
+  racimo_ui_test_spin ();
   assert_cursor_on (f, "retraining", 2);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                          GTK_WIDGET (panel)));
@@ -916,7 +886,7 @@ test_checks_panel (Fixture       *f,
 
   /* A role's finding: its column's header. */
   gtk_single_selection_set_selected (selection, 11);
-  spin ();
+  racimo_ui_test_spin ();
   assert_cursor (f, RACIMO_MATRIX_HEADER_ROW, 1);
   /* The panel still lists the findings, not the role's details. */
   g_assert_null (racimo_checks_panel_get_role (panel));
@@ -924,7 +894,7 @@ test_checks_panel (Fixture       *f,
   /* Enter on a finding: there, with the keyboard in the grid. */
   gtk_single_selection_set_selected (selection, 6);
   g_signal_emit_by_name (list_view, "activate", 6);
-  spin ();
+  racimo_ui_test_spin ();
   assert_cursor_on (f, "label", 1);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->view));
 
@@ -961,10 +931,10 @@ test_checks_panel (Fixture       *f,
   /* Waived in the panel: the row shows the waiver; undone, the problem. */
   gtk_widget_activate_action (GTK_WIDGET (panel), "checks.waive", "(ss)",
                               "retraining", "no-owner");
-  spin ();
+  racimo_ui_test_spin ();
   gtk_editable_set_text (GTK_EDITABLE (panel_child (f, "waive_entry")), "Shared by the team.");
   g_signal_emit_by_name (panel_child (f, "waive_entry"), "activate");
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_cmpint (racimo_matrix_view_get_row_problem (
                      f->view, (guint) racimo_matrix_view_find_row (f->view,
                                                                    RACIMO_ITEM (retraining))),
@@ -979,14 +949,14 @@ test_checks_panel (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   assert_checks_button (f, "E3 W6 (3 errors, 6 warnings)");
   g_assert_null (racimo_item_get_waiver_reason (RACIMO_ITEM (retraining), "no-owner"));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   /* F9 hides the panel, and the next window starts without it; F9 again
    * shows it. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checks", NULL);
   g_assert_false (shows_checks (f));
   g_assert_false (g_settings_get_boolean (settings, "show-checks"));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
   {
     RacimoWindow *other = racimo_window_new (NULL);
     gboolean shown;
@@ -1000,7 +970,7 @@ test_checks_panel (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checks", NULL);
   g_assert_true (shows_checks (f));
   g_assert_true (g_settings_get_boolean (settings, "show-checks"));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -1025,7 +995,7 @@ test_checks_follow_edits (Fixture       *f,
   press (f, GDK_KEY_a, 0);
   assert_checks_button (f, "ok No problems (No problems found)");
   g_assert_cmpuint (g_list_model_get_n_items (racimo_checks_panel_get_rows (panel)), ==, 0);
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   while (racimo_history_get_can_undo (history))
     racimo_history_undo (history);
@@ -1051,7 +1021,7 @@ test_role_details (Fixture       *f,
   press (f, GDK_KEY_Right, 0);
   g_assert_true (racimo_checks_panel_get_role (panel) == RACIMO_ROLE (item (f, "mlops-engineer")));
   press (f, GDK_KEY_Left, 0);
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 
   /* An activity it owns, picked in the details: the cell where it holds
    * the A, and the details stay. */
@@ -1078,7 +1048,7 @@ test_role_details (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checks", NULL);
   g_assert_true (racimo_checks_panel_get_role (panel)
                  == RACIMO_ROLE (item (f, "data-scientist")));
-  wait_for_frames (GTK_WIDGET (f->view));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -1087,7 +1057,7 @@ test_start_page (void)
   RacimoWindow *window = racimo_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_true (racimo_window_is_empty (window));
   g_assert_null (racimo_window_get_project (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Racimo");
@@ -1109,7 +1079,7 @@ test_start_page (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -1139,7 +1109,7 @@ test_open_file (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_finalize_object (window);
 
   /* A file that cannot be read leaves the start page, and says why. */
@@ -1160,26 +1130,8 @@ test_open_file (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  racimo_ui_test_spin ();
   g_assert_finalize_object (window);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -1197,7 +1149,7 @@ main (int   argc,
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
-      remove_tree (data_home);
+      racimo_ui_test_remove_tree (data_home);
       return 0;
     }
   adw_init ();
@@ -1223,7 +1175,7 @@ main (int   argc,
   g_test_add_func ("/window/open-file", test_open_file);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  racimo_ui_test_remove_tree (data_home);
 
   return status;
 }

@@ -1,0 +1,18 @@
+/* racimo-ui-test.h: what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until nothing is pending. */
+void racimo_ui_test_spin            (void);
+/* Waits until @widget has been drawn twice: laid out, then painted. */
+void racimo_ui_test_wait_for_frames (GtkWidget  *widget);
+/* Removes @path and everything below it. */
+void racimo_ui_test_remove_tree     (const char *path);
+
+G_END_DECLS
