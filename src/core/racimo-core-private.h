@@ -96,6 +96,13 @@ void           _racimo_project_set_version_minor (RacimoProject *self,
                                                   guint          minor);
 GPtrArray     *_racimo_project_get_foreign     (RacimoProject  *self);
 
+/* Reads all of @file, refusing one over RACIMO_FILE_MAX_SIZE; errors
+ * name the file in plain words and keep GIO's domain and code. */
+GBytes        *_racimo_file_read               (GFile               *file,
+                                                char               **etag,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+
 /* Writes @bytes to @file whole or not at all: through a temporary file
  * renamed over it, removed again when a write fails.  With @etag, fails
  * with G_IO_ERROR_WRONG_ETAG when @file changed since it was read.  The

@@ -1514,79 +1514,6 @@ racimo_csv_import_bytes (GBytes      *bytes,
   return g_steal_pointer (&project);
 }
 
-/* GIO's errors keep their domain and code (callers look for
- * G_IO_ERROR_CANCELLED or NOT_FOUND), with the words that a .raci file's
- * would have. */
-static void
-set_read_error (GError     **error,
-                GError      *io_error,
-                const char  *name)
-{
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    message = g_strdup_printf (_("%s: the file does not exist"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    message = g_strdup_printf (_("%s: this is a folder, not a file"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    message = g_strdup_printf (_("%s: you do not have permission to read this file"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup (io_error->message);
-  else
-    message = g_strdup_printf (_("%s: the file could not be read: %s"), name, io_error->message);
-
-  g_set_error_literal (error, io_error->domain, io_error->code, message);
-}
-
-static GBytes *
-read_capped (GFile         *file,
-             const char    *name,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree guint8 *buffer = NULL;
-  const gsize chunk = 64 * 1024;
-
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      set_read_error (error, local_error, name);
-      return NULL;
-    }
-
-  data = g_byte_array_new ();
-  buffer = g_malloc (chunk);
-
-  for (;;)
-    {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, chunk,
-                                      cancellable, &local_error);
-
-      if (n < 0)
-        {
-          set_read_error (error, local_error, name);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-
-      /* Stops reading at the limit: a huge file is not read whole. */
-      if (data->len + (gsize) n > RACIMO_FILE_MAX_SIZE)
-        {
-          set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE, name, 0,
-                     _("the file is larger than 64 MiB"));
-          return NULL;
-        }
-
-      g_byte_array_append (data, buffer, (guint) n);
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
-}
-
 /**
  * racimo_csv_import_file:
  * @problems: (out) (optional) (element-type RacimoCsvProblem): as for
@@ -1612,10 +1539,11 @@ racimo_csv_import_file (GFile         *file,
   g_return_val_if_fail (problems == NULL || *problems == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_parse_name (file);
-  bytes = read_capped (file, name, cancellable, error);
+  bytes = _racimo_file_read (file, NULL, cancellable, error);
   if (bytes == NULL)
     return NULL;
+
+  name = g_file_get_parse_name (file);
 
   return racimo_csv_import_bytes (bytes, name, problems, error);
 }

@@ -1804,12 +1804,12 @@ racimo_file_load_bytes (GBytes      *bytes,
 
 /* Reads @file under the size cap, which is checked against the size that
  * the file reports and again while reading, for files that grow or do not
- * know their size. */
-static GBytes *
-read_file (GFile         *file,
-           char         **etag,
-           GCancellable  *cancellable,
-           GError       **error)
+ * know their size.  Also for the CSV importer. */
+GBytes *
+_racimo_file_read (GFile         *file,
+                   char         **etag,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -1914,7 +1914,7 @@ racimo_file_load (GFile         *file,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = read_file (file, &read_etag, cancellable, error);
+  bytes = _racimo_file_read (file, &read_etag, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
