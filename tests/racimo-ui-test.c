@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "racimo-file.h"
 #include "racimo-ui-test.h"
 
 void
@@ -52,4 +53,23 @@ racimo_ui_test_remove_tree (const char *path)
         g_remove (child);
     }
   g_rmdir (path);
+}
+
+RacimoProject *
+racimo_ui_test_load_project (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  RacimoProject *project;
+  gsize length;
+
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", name, NULL),
+                       &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  project = racimo_file_load_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+
+  return project;
 }

@@ -6,12 +6,16 @@
 
 #include <gtk/gtk.h>
 
+#include "racimo-project.h"
+
 G_BEGIN_DECLS
 
 /* Runs the main loop until nothing is pending. */
 void racimo_ui_test_spin            (void);
 /* Waits until @widget has been drawn twice: laid out, then painted. */
 void racimo_ui_test_wait_for_frames (GtkWidget  *widget);
+/* Loads tests/files/@name, which must open. */
+RacimoProject *racimo_ui_test_load_project (const char *name);
 /* Removes @path and everything below it. */
 void racimo_ui_test_remove_tree     (const char *path);
 

@@ -34,25 +34,6 @@ typedef struct
 
 /* Helpers */
 
-static RacimoProject *
-load_project (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  RacimoProject *project;
-  gsize length;
-
-  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", name, NULL),
-                       &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  project = racimo_file_load_bytes (bytes, name, &error);
-  g_assert_no_error (error);
-
-  return project;
-}
-
 static void
 on_mirror_changed (GListModel *model,
                    guint       position,
@@ -113,7 +94,7 @@ fixture_set_up (Fixture       *f,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  f->project = load_project (file);
+  f->project = racimo_ui_test_load_project (file);
   f->checks = racimo_checks_new (f->project);
   f->mirror = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1012,7 +993,7 @@ test_role_details (Fixture       *f,
 static void
 test_no_leak (void)
 {
-  RacimoProject *project = load_project ("panel-problems.raci");
+  RacimoProject *project = racimo_ui_test_load_project ("panel-problems.raci");
   RacimoChecks *checks = racimo_checks_new (project);
   GtkWidget *panel = racimo_checks_panel_new ();
 

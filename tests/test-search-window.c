@@ -21,25 +21,6 @@ typedef struct
 
 /* Helpers */
 
-static RacimoProject *
-load_project (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  RacimoProject *project;
-  gsize length;
-
-  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", name, NULL),
-                       &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  project = racimo_file_load_bytes (bytes, name, &error);
-  g_assert_no_error (error);
-
-  return project;
-}
-
 static gpointer
 child (Fixture    *f,
        const char *name)
@@ -173,7 +154,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->project = load_project ("panel-problems.raci");
+  f->project = racimo_ui_test_load_project ("panel-problems.raci");
   f->window = racimo_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
   racimo_window_set_project (f->window, f->project, NULL, NULL);

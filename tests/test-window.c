@@ -142,25 +142,6 @@ title_of (Fixture *f)
 
 /* Fixture: the ML system deployment template in a window */
 
-static RacimoProject *
-load_test_file (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  RacimoProject *project;
-  gsize length;
-
-  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", name, NULL),
-                       &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  project = racimo_file_load_bytes (bytes, name, &error);
-  g_assert_no_error (error);
-
-  return project;
-}
-
 /* @data: a template's id, or "file:" and a file of tests/files */
 static void
 fixture_set_up (Fixture       *f,
@@ -170,7 +151,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   if (g_str_has_prefix (template_id, "file:"))
-    f->project = load_test_file (template_id + strlen ("file:"));
+    f->project = racimo_ui_test_load_project (template_id + strlen ("file:"));
   else
     f->project = racimo_templates_create (template_id, &error);
   g_assert_no_error (error);
