@@ -85,7 +85,7 @@ window_with_template (const char *template_id)
   g_autoptr(RacimoProject) project = racimo_templates_create (template_id, NULL);
   RacimoWindow *window = racimo_window_new (NULL);
 
-  racimo_window_set_project (window, project, NULL, NULL);
+  racimo_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
   racimo_ui_test_spin ();
 

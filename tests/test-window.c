@@ -158,7 +158,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = racimo_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
-  racimo_window_set_project (f->window, f->project, NULL, NULL);
+  racimo_window_set_project (f->window, f->project);
   f->view = racimo_window_get_matrix_view (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
   racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));

@@ -262,7 +262,7 @@ racimo_application_new_from_template (RacimoApplication *self,
   else
     window = racimo_window_new (self);
 
-  racimo_window_set_project (window, project, NULL, NULL);
+  racimo_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -840,28 +840,21 @@ racimo_window_get_document (RacimoWindow *self)
 
 /**
  * racimo_window_set_project:
- * @project: the project to show, as a new document
- * @file: (nullable): where @project is saved; the first save replaces
- *   what is there
- * @etag: (nullable): not used: a document read from a file keeps its
- *   entity tag itself (racimo_window_load_file()); kept for the callers
- *   that pass %NULL
+ * @project: the project to show, as a new document with no file yet (a
+ *   template's; a file's document comes from racimo_window_load_file())
  *
  * Shows @project's matrix.
  */
 void
 racimo_window_set_project (RacimoWindow  *self,
-                           RacimoProject *project,
-                           GFile         *file,
-                           const char    *etag)
+                           RacimoProject *project)
 {
   g_autoptr(RacimoDocument) document = NULL;
 
   g_return_if_fail (RACIMO_IS_WINDOW (self));
   g_return_if_fail (RACIMO_IS_PROJECT (project));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  document = racimo_document_new_from_project (project, file);
+  document = racimo_document_new_from_project (project, NULL);
   racimo_window_set_document (self, document);
 }
 

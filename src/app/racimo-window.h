@@ -19,9 +19,7 @@ G_DECLARE_FINAL_TYPE (RacimoWindow, racimo_window, RACIMO, WINDOW, AdwApplicatio
 RacimoWindow     *racimo_window_new             (RacimoApplication *application);
 
 void              racimo_window_set_project     (RacimoWindow      *self,
-                                                 RacimoProject     *project,
-                                                 GFile             *file,
-                                                 const char        *etag);
+                                                 RacimoProject     *project);
 void              racimo_window_set_document    (RacimoWindow      *self,
                                                  RacimoDocument    *document);
 RacimoDocument   *racimo_window_get_document    (RacimoWindow      *self);

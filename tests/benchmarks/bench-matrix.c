@@ -143,7 +143,7 @@ open_window (RacimoProject *project,
                     G_CALLBACK (on_after_paint), frames);
 
   start = g_get_monotonic_time ();
-  racimo_window_set_project (window, project, NULL, NULL);
+  racimo_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window), frames);
   if (first_frame_ms != NULL)
