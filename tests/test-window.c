@@ -1064,6 +1064,15 @@ test_start_page (void)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+loading_spinner_spins (RacimoWindow *window)
+{
+  GObject *spinner = gtk_widget_get_template_child (GTK_WIDGET (window), RACIMO_TYPE_WINDOW,
+                                                    "loading_spinner");
+
+  return gtk_spinner_get_spinning (GTK_SPINNER (spinner));
+}
+
 static void
 test_open_file (void)
 {
@@ -1076,8 +1085,12 @@ test_open_file (void)
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_load_file (window, file);
   g_assert_false (racimo_window_is_empty (window));
+  /* The spinner turns while the file is read, and only then: turning out
+   * of sight, it had the window laid out sixty times a second. */
+  g_assert_true (loading_spinner_spins (window));
   while (racimo_window_get_project (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_false (loading_spinner_spins (window));
   g_assert_cmpstr (racimo_project_get_title (racimo_window_get_project (window)), ==,
                    "ML system deployment");
   g_assert_true (g_file_equal (racimo_window_get_file (window), file));
@@ -1099,6 +1112,7 @@ test_open_file (void)
   racimo_window_load_file (window, missing);
   while (!racimo_window_is_empty (window))
     g_main_context_iteration (NULL, TRUE);
+  g_assert_false (loading_spinner_spins (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Racimo");
   g_assert_nonnull (_racimo_window_get_alert (window));
   {

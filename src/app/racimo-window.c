@@ -104,6 +104,7 @@ struct _RacimoWindow
   AdwPreferencesGroup *recent_group;
   GtkWidget        *recent_list;
   GtkLabel         *loading_label;
+  GtkSpinner       *loading_spinner;
   RacimoMatrixView *matrix_view;
   GMenu            *template_menu;
   GMenu            *scheme_menu;
@@ -924,6 +925,16 @@ add_to_recent (GFile *file)
                          (char *) "racimo %u", NULL, FALSE };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* The spinner turns only while its page shows: turning out of sight, it
+ * would still have the window laid out anew sixty times a second. */
+static void
+on_page_changed (RacimoWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (page, "loading") == 0);
 }
 
 /* After a failed open the window shows what it showed before. */
@@ -2691,6 +2702,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
@@ -2764,6 +2776,8 @@ racimo_window_init (RacimoWindow *self)
 
   g_signal_connect_swapped (self->checks_revealer, "notify::child-revealed",
                             G_CALLBACK (on_checks_revealed), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (on_page_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_widget_set_has_tooltip (self->checks_button, TRUE);
   g_signal_connect_swapped (self->checks_button, "query-tooltip",
