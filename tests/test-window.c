@@ -814,10 +814,10 @@ checks_button_text (Fixture *f)
   GString *s = g_string_new (NULL);
 
   if (gtk_widget_get_visible (window_child (f, "errors_icon")))
-    g_string_append_printf (s, "E%s ", gtk_label_get_text (window_child (f, "errors_label")));
+    g_string_append_printf (s, "E%s ", gtk_inscription_get_text (window_child (f, "errors_label")));
   if (gtk_widget_get_visible (window_child (f, "warnings_icon")))
     g_string_append_printf (s, "W%s ",
-                            gtk_label_get_text (window_child (f, "warnings_label")));
+                            gtk_inscription_get_text (window_child (f, "warnings_label")));
   if (gtk_widget_get_visible (window_child (f, "no_problems_icon")))
     g_string_append_printf (s, "ok %s ",
                             gtk_label_get_text (window_child (f, "no_problems_label")));

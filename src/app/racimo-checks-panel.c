@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "racimo-checks-panel.h"
+#include "racimo-count.h"
 #include "racimo-role-details.h"
 
 struct _RacimoChecksPanel
@@ -42,7 +43,7 @@ struct _RacimoChecksPanel
   GtkWidget          *pages;
   GtkWidget          *summary_box;
   GtkImage           *summary_icon;
-  GtkLabel           *summary_label;
+  GtkInscription     *summary_label;  /* its new text redraws it, where a label's lays out the window */
   GtkStack           *list_stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
@@ -142,34 +143,40 @@ racimo_checks_panel_format_summary (guint n_errors,
   return g_strdup_printf (C_("checks summary", "%s, %s"), errors, warnings);
 }
 
+/* The icon of the summary, set only when it changes: an image given its
+ * icon anew, even the same, lays out the whole window again. */
+static void
+set_summary_icon (RacimoChecksPanel *self,
+                  const char        *icon_name,
+                  const char        *style)
+{
+  GtkWidget *icon = GTK_WIDGET (self->summary_icon);
+
+  if (g_strcmp0 (gtk_image_get_icon_name (self->summary_icon), icon_name) == 0)
+    return;
+
+  gtk_image_set_from_icon_name (self->summary_icon, icon_name);
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  gtk_widget_remove_css_class (icon, "success");
+  gtk_widget_add_css_class (icon, style);
+}
+
 static void
 update_summary (RacimoChecksPanel *self)
 {
   guint n_errors = self->checks != NULL ? racimo_checks_get_n_errors (self->checks) : 0;
   guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
   g_autofree char *summary = racimo_checks_panel_format_summary (n_errors, n_warnings);
-  GtkWidget *icon = GTK_WIDGET (self->summary_icon);
 
-  gtk_label_set_text (self->summary_label, summary);
+  gtk_inscription_set_text (self->summary_label, summary);
 
-  gtk_widget_remove_css_class (icon, "error");
-  gtk_widget_remove_css_class (icon, "warning");
-  gtk_widget_remove_css_class (icon, "success");
   if (n_errors > 0)
-    {
-      gtk_image_set_from_icon_name (self->summary_icon, "dialog-error-symbolic");
-      gtk_widget_add_css_class (icon, "error");
-    }
+    set_summary_icon (self, "dialog-error-symbolic", "error");
   else if (n_warnings > 0)
-    {
-      gtk_image_set_from_icon_name (self->summary_icon, "dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, "warning");
-    }
+    set_summary_icon (self, "dialog-warning-symbolic", "warning");
   else
-    {
-      gtk_image_set_from_icon_name (self->summary_icon, "emblem-ok-symbolic");
-      gtk_widget_add_css_class (icon, "success");
-    }
+    set_summary_icon (self, "emblem-ok-symbolic", "success");
 
   if (g_strcmp0 (self->summary, summary) != 0)
     {
@@ -202,9 +209,25 @@ typedef struct
   char              *shown;  /* what the widgets show, to do nothing when it is the same */
 } RowWidgets;
 
-static const char * const row_classes[] = {
-  "finding-section", "finding-check", "finding", "errors", "warnings", "waived",
-};
+static const char * const kind_classes[] = { "finding-section", "finding-check", "finding" };
+static const char * const section_classes[] = { "errors", "warnings", "waived" };
+static const char * const icon_classes[] = { "error", "warning" };
+
+/* Gives @widget the class @wanted (none when NULL) of @classes, touching
+ * only what changes: a style changed anew, even back to what it was,
+ * lays out the whole window again. */
+static void
+set_class_among (GtkWidget          *widget,
+                 const char * const *classes,
+                 guint               n_classes,
+                 const char         *wanted)
+{
+  for (guint i = 0; i < n_classes; i++)
+    if (g_strcmp0 (classes[i], wanted) != 0)
+      gtk_widget_remove_css_class (widget, classes[i]);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (widget, wanted);
+}
 
 static void
 row_widgets_free (gpointer data)
@@ -244,7 +267,7 @@ sync_row (RowWidgets *w)
   RacimoFindingRowKind kind = racimo_finding_row_get_kind (row);
   RacimoFindingSection section = racimo_finding_row_get_section (row);
   const char *reason = racimo_finding_row_get_reason (row);
-  g_autofree char *count = g_strdup_printf ("%u", racimo_finding_row_get_count (row));
+  const char *icon;
   g_autofree char *quoted = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *label = NULL;
@@ -262,31 +285,31 @@ sync_row (RowWidgets *w)
   g_free (w->shown);
   w->shown = g_steal_pointer (&shown);
 
-  for (guint i = 0; i < G_N_ELEMENTS (row_classes); i++)
-    gtk_widget_remove_css_class (w->box, row_classes[i]);
-  gtk_widget_remove_css_class (w->icon, "error");
-  gtk_widget_remove_css_class (w->icon, "warning");
+  set_class_among (w->box, kind_classes, G_N_ELEMENTS (kind_classes),
+                   kind == RACIMO_FINDING_ROW_SECTION ? "finding-section"
+                   : kind == RACIMO_FINDING_ROW_CHECK ? "finding-check"
+                   : "finding");
+  set_class_among (w->box, section_classes, G_N_ELEMENTS (section_classes),
+                   section == RACIMO_FINDING_SECTION_ERRORS ? "errors"
+                   : section == RACIMO_FINDING_SECTION_WARNINGS ? "warnings"
+                   : "waived");
+  set_class_among (w->icon, icon_classes, G_N_ELEMENTS (icon_classes),
+                   kind != RACIMO_FINDING_ROW_SECTION ? NULL
+                   : section == RACIMO_FINDING_SECTION_ERRORS ? "error"
+                   : section == RACIMO_FINDING_SECTION_WARNINGS ? "warning"
+                   : NULL);
 
-  gtk_widget_add_css_class (w->box, kind == RACIMO_FINDING_ROW_SECTION ? "finding-section"
-                                    : kind == RACIMO_FINDING_ROW_CHECK ? "finding-check"
-                                    : "finding");
-  gtk_widget_add_css_class (w->box, section == RACIMO_FINDING_SECTION_ERRORS ? "errors"
-                                    : section == RACIMO_FINDING_SECTION_WARNINGS ? "warnings"
-                                    : "waived");
-
-  gtk_label_set_text (GTK_LABEL (w->count), count);
+  racimo_count_show (GTK_INSCRIPTION (w->count), racimo_finding_row_get_count (row));
 
   switch (kind)
     {
     case RACIMO_FINDING_ROW_SECTION:
-      gtk_image_set_from_icon_name (GTK_IMAGE (w->icon),
-                                    section == RACIMO_FINDING_SECTION_ERRORS
-                                    ? "dialog-error-symbolic"
-                                    : section == RACIMO_FINDING_SECTION_WARNINGS
-                                    ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
-      if (section != RACIMO_FINDING_SECTION_WAIVED)
-        gtk_widget_add_css_class (w->icon, section == RACIMO_FINDING_SECTION_ERRORS
-                                           ? "error" : "warning");
+      icon = section == RACIMO_FINDING_SECTION_ERRORS ? "dialog-error-symbolic"
+             : section == RACIMO_FINDING_SECTION_WARNINGS ? "dialog-warning-symbolic"
+             : "emblem-ok-symbolic";
+      /* Given anew, even the same icon lays out the window again. */
+      if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (w->icon)), icon) != 0)
+        gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), icon);
       gtk_widget_set_visible (w->icon, TRUE);
       gtk_widget_set_visible (w->count, TRUE);
       gtk_widget_set_visible (w->more, FALSE);
@@ -485,7 +508,7 @@ row_setup (GtkSignalListItemFactory *factory,
   w->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   w->icon = gtk_image_new ();
   w->text = gtk_inscription_new (NULL);
-  w->count = gtk_label_new (NULL);
+  w->count = gtk_inscription_new (NULL);
   w->more = gtk_button_new_from_icon_name ("view-more-symbolic");
 
   gtk_widget_set_valign (w->icon, GTK_ALIGN_CENTER);

@@ -20,6 +20,7 @@
 
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
+#include "racimo-count.h"
 #include "racimo-print-operation.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
@@ -110,9 +111,9 @@ struct _RacimoWindow
   GMenu            *scheme_menu;
   GtkWidget        *checks_button;
   GtkWidget        *errors_icon;
-  GtkLabel         *errors_label;
+  GtkInscription   *errors_label;
   GtkWidget        *warnings_icon;
-  GtkLabel         *warnings_label;
+  GtkInscription   *warnings_label;
   GtkWidget        *no_problems_icon;
   GtkWidget        *no_problems_label;
   GtkWidget        *search_button;
@@ -306,11 +307,9 @@ update_checks_button (RacimoWindow *self)
   guint n_errors = self->checks != NULL ? racimo_checks_get_n_errors (self->checks) : 0;
   guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
   const char *summary = racimo_checks_panel_get_summary (self->checks_panel);
-  g_autofree char *errors = g_strdup_printf ("%u", n_errors);
-  g_autofree char *warnings = g_strdup_printf ("%u", n_warnings);
 
-  gtk_label_set_text (self->errors_label, errors);
-  gtk_label_set_text (self->warnings_label, warnings);
+  racimo_count_show (self->errors_label, n_errors);
+  racimo_count_show (self->warnings_label, n_warnings);
   gtk_widget_set_visible (self->errors_icon, n_errors > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->errors_label), n_errors > 0);
   gtk_widget_set_visible (self->warnings_icon, n_warnings > 0);
