@@ -122,7 +122,7 @@ struct _RacimoMatrixView
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
   GHashTable    *header_layouts;  /* RacimoRole * -> PangoLayout */
   GHashTable    *footer_layouts;  /* RacimoRole * -> PangoLayout */
-  GHashTable    *code_layouts;    /* RacimoCodes -> PangoLayout */
+  GHashTable    *code_layouts;    /* RacimoCodes -> CodesText */
   PangoLayout   *corner_layout;
   PangoLayout   *workload_layout;
   gboolean       dark;
@@ -1070,20 +1070,40 @@ code_color (RacimoMatrixView     *self,
   return self->dark ? info->color_dark : info->color_light;
 }
 
+/* A cell's letters, drawn once as a render node and placed in every cell
+ * that holds the same codes: a frame then draws no text of its own. */
+typedef struct
+{
+  GskRenderNode *node;
+  int            width;
+  int            height;
+} CodesText;
+
+static void
+codes_text_free (gpointer data)
+{
+  CodesText *text = data;
+
+  gsk_render_node_unref (text->node);
+  g_free (text);
+}
+
 /* The letters of @codes in the scheme's order, each in its colour. */
-static PangoLayout *
-get_codes_layout (RacimoMatrixView *self,
-                  RacimoCodes       codes)
+static const CodesText *
+get_codes_text (RacimoMatrixView *self,
+                RacimoCodes       codes)
 {
   const RacimoScheme *scheme = get_scheme (self);
-  PangoLayout *layout;
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkSnapshot *snapshot;
+  CodesText *text;
   GString *markup;
   char letters[27];
   guint n;
 
-  layout = g_hash_table_lookup (self->code_layouts, GUINT_TO_POINTER (codes));
-  if (layout != NULL)
-    return layout;
+  text = g_hash_table_lookup (self->code_layouts, GUINT_TO_POINTER (codes));
+  if (text != NULL)
+    return text;
 
   n = racimo_scheme_order_codes (scheme, codes, letters);
   markup = g_string_new ("<b>");
@@ -1102,8 +1122,14 @@ get_codes_layout (RacimoMatrixView *self,
   pango_layout_set_markup (layout, markup->str, -1);
   g_string_free (markup, TRUE);
 
-  g_hash_table_insert (self->code_layouts, GUINT_TO_POINTER (codes), layout);
-  return layout;
+  text = g_new0 (CodesText, 1);
+  pango_layout_get_pixel_size (layout, &text->width, &text->height);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_layout (snapshot, layout, &self->colors.fg);
+  text->node = gtk_snapshot_free_to_node (snapshot);
+
+  g_hash_table_insert (self->code_layouts, GUINT_TO_POINTER (codes), text);
+  return text;
 }
 
 static int
@@ -1581,17 +1607,18 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
       for (int c = first_column; c <= last_column; c++)
         {
           RacimoCodes codes = self->codes[r * nc + c];
-          PangoLayout *layout;
-          int w, h;
+          const CodesText *text;
 
           if (codes == 0)
             continue;
 
-          layout = get_codes_layout (self, codes);
-          pango_layout_get_pixel_size (layout, &w, &h);
-          append_layout_at (snapshot, layout, &colors->fg,
-                            column_x (self, c) + (self->column_width - w) / 2,
-                            y + (self->row_height - h) / 2);
+          text = get_codes_text (self, codes);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
+                                    (float) (column_x (self, c) + (self->column_width - text->width) / 2),
+                                    (float) (y + (self->row_height - text->height) / 2)));
+          gtk_snapshot_append_node (snapshot, text->node);
+          gtk_snapshot_restore (snapshot);
         }
 
       if (!applicable)
@@ -4863,7 +4890,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->header_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->footer_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->code_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->code_layouts = g_hash_table_new_full (NULL, NULL, NULL, codes_text_free);
   self->code_buttons = g_ptr_array_new ();
   self->codes_row = self->codes_column = -2;
   self->rows_dirty = TRUE;
