@@ -143,6 +143,26 @@ racimo_checks_panel_format_summary (guint n_errors,
   return g_strdup_printf (C_("checks summary", "%s, %s"), errors, warnings);
 }
 
+static const char * const kind_classes[] = { "finding-section", "finding-check", "finding" };
+static const char * const section_classes[] = { "errors", "warnings", "waived" };
+static const char * const icon_classes[] = { "error", "warning", "success" };
+
+/* Gives @widget the class @wanted (none when NULL) of @classes, touching
+ * only what changes: a style changed anew, even back to what it was,
+ * lays out the whole window again. */
+static void
+set_class_among (GtkWidget          *widget,
+                 const char * const *classes,
+                 guint               n_classes,
+                 const char         *wanted)
+{
+  for (guint i = 0; i < n_classes; i++)
+    if (g_strcmp0 (classes[i], wanted) != 0)
+      gtk_widget_remove_css_class (widget, classes[i]);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (widget, wanted);
+}
+
 /* The icon of the summary, set only when it changes: an image given its
  * icon anew, even the same, lays out the whole window again. */
 static void
@@ -150,16 +170,10 @@ set_summary_icon (RacimoChecksPanel *self,
                   const char        *icon_name,
                   const char        *style)
 {
-  GtkWidget *icon = GTK_WIDGET (self->summary_icon);
-
-  if (g_strcmp0 (gtk_image_get_icon_name (self->summary_icon), icon_name) == 0)
-    return;
-
-  gtk_image_set_from_icon_name (self->summary_icon, icon_name);
-  gtk_widget_remove_css_class (icon, "error");
-  gtk_widget_remove_css_class (icon, "warning");
-  gtk_widget_remove_css_class (icon, "success");
-  gtk_widget_add_css_class (icon, style);
+  if (g_strcmp0 (gtk_image_get_icon_name (self->summary_icon), icon_name) != 0)
+    gtk_image_set_from_icon_name (self->summary_icon, icon_name);
+  set_class_among (GTK_WIDGET (self->summary_icon), icon_classes, G_N_ELEMENTS (icon_classes),
+                   style);
 }
 
 static void
@@ -208,26 +222,6 @@ typedef struct
   GtkWidget         *more;
   char              *shown;  /* what the widgets show, to do nothing when it is the same */
 } RowWidgets;
-
-static const char * const kind_classes[] = { "finding-section", "finding-check", "finding" };
-static const char * const section_classes[] = { "errors", "warnings", "waived" };
-static const char * const icon_classes[] = { "error", "warning" };
-
-/* Gives @widget the class @wanted (none when NULL) of @classes, touching
- * only what changes: a style changed anew, even back to what it was,
- * lays out the whole window again. */
-static void
-set_class_among (GtkWidget          *widget,
-                 const char * const *classes,
-                 guint               n_classes,
-                 const char         *wanted)
-{
-  for (guint i = 0; i < n_classes; i++)
-    if (g_strcmp0 (classes[i], wanted) != 0)
-      gtk_widget_remove_css_class (widget, classes[i]);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (widget, wanted);
-}
 
 static void
 row_widgets_free (gpointer data)
