@@ -220,6 +220,21 @@ report_ms (const char *what,
   return ok;
 }
 
+/* Scrolls to @value and waits for the frame that shows it; a window with
+ * nothing to scroll, a blank project's, draws no frame for it. */
+static void
+scroll_to (RacimoWindow  *window,
+           GtkAdjustment *vadjustment,
+           double         value,
+           Frames        *frames)
+{
+  double before = gtk_adjustment_get_value (vadjustment);
+
+  gtk_adjustment_set_value (vadjustment, value);
+  if (gtk_adjustment_get_value (vadjustment) != before)
+    wait_for_frame (GTK_WIDGET (window), frames);
+}
+
 static void
 scroll_frames (RacimoWindow *window,
                Frames       *frames,
@@ -236,8 +251,7 @@ scroll_frames (RacimoWindow *window,
       double value = gtk_adjustment_get_value (vadjustment) + page;
 
       frames->frame_ms = page_ms;
-      gtk_adjustment_set_value (vadjustment, value);
-      wait_for_frame (GTK_WIDGET (window), frames);
+      scroll_to (window, vadjustment, value, frames);
     }
 
   for (guint i = 0; i < N_SCROLLS; i++)
@@ -246,8 +260,7 @@ scroll_frames (RacimoWindow *window,
                      - gtk_adjustment_get_page_size (vadjustment);
 
       frames->frame_ms = jump_ms;
-      gtk_adjustment_set_value (vadjustment, g_rand_double_range (rand, 0, upper));
-      wait_for_frame (GTK_WIDGET (window), frames);
+      scroll_to (window, vadjustment, g_rand_double_range (rand, 0, upper), frames);
     }
 
   frames->frame_ms = NULL;
