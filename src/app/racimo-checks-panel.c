@@ -163,15 +163,22 @@ set_class_among (GtkWidget          *widget,
     gtk_widget_add_css_class (widget, wanted);
 }
 
-/* The icon of the summary, set only when it changes: an image given its
- * icon anew, even the same, lays out the whole window again. */
+/* Gives @image the icon @icon_name, only when it changes: an image given
+ * its icon anew, even the same, lays out the whole window again. */
+static void
+set_icon_name (GtkImage   *image,
+               const char *icon_name)
+{
+  if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
+    gtk_image_set_from_icon_name (image, icon_name);
+}
+
 static void
 set_summary_icon (RacimoChecksPanel *self,
                   const char        *icon_name,
                   const char        *style)
 {
-  if (g_strcmp0 (gtk_image_get_icon_name (self->summary_icon), icon_name) != 0)
-    gtk_image_set_from_icon_name (self->summary_icon, icon_name);
+  set_icon_name (self->summary_icon, icon_name);
   set_class_among (GTK_WIDGET (self->summary_icon), icon_classes, G_N_ELEMENTS (icon_classes),
                    style);
 }
@@ -301,9 +308,7 @@ sync_row (RowWidgets *w)
       icon = section == RACIMO_FINDING_SECTION_ERRORS ? "dialog-error-symbolic"
              : section == RACIMO_FINDING_SECTION_WARNINGS ? "dialog-warning-symbolic"
              : "emblem-ok-symbolic";
-      /* Given anew, even the same icon lays out the window again. */
-      if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (w->icon)), icon) != 0)
-        gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), icon);
+      set_icon_name (GTK_IMAGE (w->icon), icon);
       gtk_widget_set_visible (w->icon, TRUE);
       gtk_widget_set_visible (w->count, TRUE);
       gtk_widget_set_visible (w->more, FALSE);

@@ -122,7 +122,7 @@ struct _RacimoMatrixView
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
   GHashTable    *header_layouts;  /* RacimoRole * -> PangoLayout */
   GHashTable    *footer_layouts;  /* RacimoRole * -> PangoLayout */
-  GHashTable    *code_layouts;    /* RacimoCodes -> CodesText */
+  GHashTable    *code_texts;      /* RacimoCodes -> CodesText */
   PangoLayout   *corner_layout;
   PangoLayout   *workload_layout;
   gboolean       dark;
@@ -765,7 +765,7 @@ on_scheme_changed (RacimoProject    *project,
                    GParamSpec       *pspec,
                    RacimoMatrixView *self)
 {
-  g_hash_table_remove_all (self->code_layouts);
+  g_hash_table_remove_all (self->code_texts);
   g_hash_table_remove_all (self->footer_layouts);
   self->metrics_dirty = TRUE;
   update_accessible (self);
@@ -887,7 +887,7 @@ racimo_matrix_view_set_project (RacimoMatrixView *self,
   g_hash_table_remove_all (self->name_layouts);
   g_hash_table_remove_all (self->header_layouts);
   g_hash_table_remove_all (self->footer_layouts);
-  g_hash_table_remove_all (self->code_layouts);
+  g_hash_table_remove_all (self->code_texts);
 
   self->cursor_row = self->anchor_row = 0;
   self->cursor_column = self->anchor_column = 0;
@@ -1010,7 +1010,7 @@ clear_text_caches (RacimoMatrixView *self)
   g_hash_table_remove_all (self->name_layouts);
   g_hash_table_remove_all (self->header_layouts);
   g_hash_table_remove_all (self->footer_layouts);
-  g_hash_table_remove_all (self->code_layouts);
+  g_hash_table_remove_all (self->code_texts);
   g_clear_pointer (&self->corner_layout, g_object_unref);
   g_clear_pointer (&self->workload_layout, g_object_unref);
 }
@@ -1101,7 +1101,7 @@ get_codes_text (RacimoMatrixView *self,
   char letters[27];
   guint n;
 
-  text = g_hash_table_lookup (self->code_layouts, GUINT_TO_POINTER (codes));
+  text = g_hash_table_lookup (self->code_texts, GUINT_TO_POINTER (codes));
   if (text != NULL)
     return text;
 
@@ -1128,7 +1128,7 @@ get_codes_text (RacimoMatrixView *self,
   gtk_snapshot_append_layout (snapshot, layout, &self->colors.fg);
   text->node = gtk_snapshot_free_to_node (snapshot);
 
-  g_hash_table_insert (self->code_layouts, GUINT_TO_POINTER (codes), text);
+  g_hash_table_insert (self->code_texts, GUINT_TO_POINTER (codes), text);
   return text;
 }
 
@@ -4715,7 +4715,7 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->name_layouts, g_hash_table_unref);
   g_clear_pointer (&self->header_layouts, g_hash_table_unref);
   g_clear_pointer (&self->footer_layouts, g_hash_table_unref);
-  g_clear_pointer (&self->code_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->code_texts, g_hash_table_unref);
   g_clear_object (&self->corner_layout);
   g_clear_object (&self->workload_layout);
   g_clear_pointer (&self->code_buttons, g_ptr_array_unref);
@@ -4890,7 +4890,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->header_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->footer_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->code_layouts = g_hash_table_new_full (NULL, NULL, NULL, codes_text_free);
+  self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, codes_text_free);
   self->code_buttons = g_ptr_array_new ();
   self->codes_row = self->codes_column = -2;
   self->rows_dirty = TRUE;
