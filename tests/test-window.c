@@ -338,6 +338,94 @@ test_codes_and_highlight (Fixture       *f,
   racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
+/* The view's pixels, drawn from the same render nodes as its last frame */
+static GBytes *
+render_view (Fixture *f)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  gsize stride = (gsize) width * 4;
+  guchar *pixels = g_malloc (stride * (gsize) height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
+  gdk_texture_download (texture, pixels, stride);
+  gsk_renderer_unrealize (renderer);
+
+  return g_bytes_new_take (pixels, stride * (gsize) height);
+}
+
+/* What the view shows after @what equals what it draws from nothing: the
+ * rows it keeps from frame to frame are never out of date. */
+static void
+assert_drawn_afresh (Fixture    *f,
+                     const char *what)
+{
+  static guint generation;
+  g_autofree char *css_class = g_strdup_printf ("redrawn-%u", generation++);
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) afresh = NULL;
+
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
+  kept = render_view (f);
+
+  /* A new style makes the view lay out and draw everything anew. */
+  gtk_widget_add_css_class (GTK_WIDGET (f->view), css_class);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
+  afresh = render_view (f);
+  gtk_widget_remove_css_class (GTK_WIDGET (f->view), css_class);
+
+  if (!g_bytes_equal (kept, afresh))
+    g_error ("after %s, the view shows other pixels than it draws afresh", what);
+}
+
+static void
+test_drawn_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  RacimoActivity *first = activity_at (f, 1);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
+
+  assert_drawn_afresh (f, "opening");
+
+  /* A code, and the owner-less highlight it brings */
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  press (f, GDK_KEY_a, 0);
+  assert_drawn_afresh (f, "taking away an A");
+  /* A waiver changes the highlight and no code */
+  racimo_project_set_waiver (f->project, RACIMO_ITEM (first),
+                             racimo_check_get_id (RACIMO_CHECK_NO_OWNER), "Agreed");
+  assert_drawn_afresh (f, "a waiver");
+  press (f, GDK_KEY_r, 0);
+  assert_drawn_afresh (f, "taking away an R");
+
+  /* A name, a row that no longer applies, undo */
+  racimo_project_rename (f->project, RACIMO_ITEM (first), "Agree on the goal");
+  assert_drawn_afresh (f, "a rename");
+  racimo_project_set_applicable (f->project, first, FALSE);
+  assert_drawn_afresh (f, "marking an activity not applicable");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_drawn_afresh (f, "undo");
+
+  /* Rows that move: scrolling, an activity added above the others */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + 100);
+  assert_drawn_afresh (f, "scrolling down");
+  gtk_adjustment_set_value (vadjustment, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-activity", NULL);
+  assert_drawn_afresh (f, "adding an activity");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-role", NULL);
+  assert_drawn_afresh (f, "adding a role");
+}
+
 static void
 test_selection_toggle (Fixture       *f,
                        gconstpointer  data)
@@ -1155,6 +1243,7 @@ main (int   argc,
   ADD ("template-shown", test_template_shown, NULL);
   ADD ("keyboard-moves", test_keyboard_moves, NULL);
   ADD ("codes-and-highlight", test_codes_and_highlight, NULL);
+  ADD ("drawn-rows", test_drawn_rows, NULL);
   ADD ("selection-toggle", test_selection_toggle, NULL);
   ADD ("workload", test_workload, NULL);
   ADD ("reorder", test_reorder, NULL);

@@ -1,9 +1,10 @@
 /* racimo-matrix-view.c: the RACI grid
  *
  * One widget draws the whole matrix: only the rows and columns in view,
- * from cached Pango layouts, with the role headers, the activity names
- * and the workload footer at fixed places while the cells scroll under
- * them.  GTK 4.8's list widgets make a widget per cell, which is too slow
+ * with the role headers, the activity names and the workload footer at
+ * fixed places while the cells scroll under them.  Text is laid out and
+ * drawn once into render nodes, and each row's nodes are kept from frame
+ * to frame until what the row shows changes (see DrawnRow).  GTK 4.8's list widgets make a widget per cell, which is too slow
  * for 2,000 activities by 40 roles (see PLATFORM.md), and a drawn grid
  * cannot expose one accessible per cell before GTK 4.10, so the widget
  * names the cell under its cursor instead.
@@ -33,6 +34,7 @@
 #include "racimo-ui-resources.h"
 
 #define PROBLEM_DIRTY 0xff
+#define DIMMED_TEXT (1u << 31)  /* in code_texts' keys: codes shown dimmed */
 #define N_LETTERS 26
 
 typedef struct
@@ -75,6 +77,80 @@ typedef struct
   GdkRGBA accent;
   GdkRGBA selection;
 } Colors;
+
+/* Text drawn once as a render node and placed wherever it shows: a frame
+ * lays out and draws no text of its own. */
+typedef struct
+{
+  GskRenderNode *node;
+  int            width;
+  int            height;
+} Text;
+
+static Text *
+text_new (PangoLayout   *layout,
+          const GdkRGBA *color)
+{
+  Text *text = g_new0 (Text, 1);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  pango_layout_get_pixel_size (layout, &text->width, &text->height);
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  text->node = gtk_snapshot_free_to_node (snapshot);
+  return text;
+}
+
+static void
+text_free (gpointer data)
+{
+  Text *text = data;
+
+  g_clear_pointer (&text->node, gsk_render_node_unref);
+  g_free (text);
+}
+
+static void
+append_text_at (GtkSnapshot *snapshot,
+                const Text  *text,
+                double       x,
+                double       y)
+{
+  if (text->node == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  gtk_snapshot_append_node (snapshot, text->node);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* A row as the last frame drew it, with what it was drawn from.  A frame
+ * draws again only the rows whose codes, background or name changed, and
+ * the renderer finds every other row's node the same as before: an edit
+ * costs one row, and a scroll by whole rows re-draws none of them. */
+typedef struct
+{
+  gboolean       is_phase;
+  gboolean       applicable;
+  guint8         problem;
+  const GdkRGBA *background;
+  RacimoCodes   *codes;        /* of the columns drawn */
+  PangoLayout   *name_layout;  /* held, so that no new layout takes its address */
+  GskRenderNode *cells;        /* from the top of the row */
+  GskRenderNode *name;
+} DrawnRow;
+
+/* What every row of a frame is drawn in */
+typedef struct
+{
+  int    first_column;
+  int    last_column;
+  int    name_width;
+  int    row_height;
+  int    column_width;
+  double hvalue;
+  double grid_right;
+} DrawnGeometry;
 
 struct _RacimoMatrixView
 {
@@ -120,15 +196,21 @@ struct _RacimoMatrixView
 
   /* Drawing caches, each shaped once */
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
-  GHashTable    *header_layouts;  /* RacimoRole * -> PangoLayout */
-  GHashTable    *footer_layouts;  /* RacimoRole * -> PangoLayout */
-  GHashTable    *code_texts;      /* RacimoCodes -> CodesText */
-  PangoLayout   *corner_layout;
-  PangoLayout   *workload_layout;
+  GHashTable    *header_texts;    /* RacimoRole * -> Text */
+  GHashTable    *footer_texts;    /* RacimoRole * -> Text */
+  GHashTable    *code_texts;      /* RacimoCodes -> Text */
+  Text          *corner_text;
+  Text          *workload_text;
   gboolean       dark;
   Colors         colors;
   GdkPaintable  *problem_icon;
   GdkPaintable  *waived_icon;
+
+  /* The rows drawn in the last frame, from drawn_first on, and the
+   * geometry they were drawn in (see DrawnRow) */
+  GArray        *drawn_rows;
+  int            drawn_first;
+  DrawnGeometry  drawn_geometry;
 
   /* The cursor, and the corner of the selection that stays put */
   int            cursor_row;
@@ -364,7 +446,7 @@ recount_workload (RacimoMatrixView *self)
         }
     }
 
-  g_hash_table_remove_all (self->footer_layouts);
+  g_hash_table_remove_all (self->footer_texts);
   self->workload_dirty = FALSE;
 }
 
@@ -543,7 +625,7 @@ ensure_rows (RacimoMatrixView *self)
   self->anchor_row = self->cursor_row;
   self->anchor_column = self->cursor_column;
 
-  g_clear_pointer (&self->corner_layout, g_object_unref);
+  g_clear_pointer (&self->corner_text, text_free);
   self->metrics_dirty = TRUE;
 }
 
@@ -620,7 +702,7 @@ update_workload (RacimoMatrixView *self,
       else if (!(old_codes & bit) && (new_codes & bit))
         self->workload[column * N_LETTERS + l]++;
     }
-  g_hash_table_remove (self->footer_layouts, column_role (self, column));
+  g_hash_table_remove (self->footer_texts, column_role (self, column));
 }
 
 static void
@@ -677,8 +759,8 @@ forget_item (RacimoMatrixView *self,
              RacimoItem       *item)
 {
   g_hash_table_remove (self->name_layouts, item);
-  g_hash_table_remove (self->header_layouts, item);
-  g_hash_table_remove (self->footer_layouts, item);
+  g_hash_table_remove (self->header_texts, item);
+  g_hash_table_remove (self->footer_texts, item);
 }
 
 static void
@@ -766,7 +848,7 @@ on_scheme_changed (RacimoProject    *project,
                    RacimoMatrixView *self)
 {
   g_hash_table_remove_all (self->code_texts);
-  g_hash_table_remove_all (self->footer_layouts);
+  g_hash_table_remove_all (self->footer_texts);
   self->metrics_dirty = TRUE;
   update_accessible (self);
   sync_codes_popover (self);
@@ -885,8 +967,8 @@ racimo_matrix_view_set_project (RacimoMatrixView *self,
     }
 
   g_hash_table_remove_all (self->name_layouts);
-  g_hash_table_remove_all (self->header_layouts);
-  g_hash_table_remove_all (self->footer_layouts);
+  g_hash_table_remove_all (self->header_texts);
+  g_hash_table_remove_all (self->footer_texts);
   g_hash_table_remove_all (self->code_texts);
 
   self->cursor_row = self->anchor_row = 0;
@@ -1005,14 +1087,33 @@ update_colors (RacimoMatrixView *self)
 }
 
 static void
+drawn_row_clear (gpointer data)
+{
+  DrawnRow *row = data;
+
+  g_clear_pointer (&row->codes, g_free);
+  g_clear_object (&row->name_layout);
+  g_clear_pointer (&row->cells, gsk_render_node_unref);
+  g_clear_pointer (&row->name, gsk_render_node_unref);
+}
+
+/* Colours, fonts or sizes changed: no row drawn so far can be kept. */
+static void
+forget_drawn_rows (RacimoMatrixView *self)
+{
+  g_array_set_size (self->drawn_rows, 0);
+}
+
+static void
 clear_text_caches (RacimoMatrixView *self)
 {
+  forget_drawn_rows (self);
   g_hash_table_remove_all (self->name_layouts);
-  g_hash_table_remove_all (self->header_layouts);
-  g_hash_table_remove_all (self->footer_layouts);
+  g_hash_table_remove_all (self->header_texts);
+  g_hash_table_remove_all (self->footer_texts);
   g_hash_table_remove_all (self->code_texts);
-  g_clear_pointer (&self->corner_layout, g_object_unref);
-  g_clear_pointer (&self->workload_layout, g_object_unref);
+  g_clear_pointer (&self->corner_text, text_free);
+  g_clear_pointer (&self->workload_text, text_free);
 }
 
 static void
@@ -1070,43 +1171,29 @@ code_color (RacimoMatrixView     *self,
   return self->dark ? info->color_dark : info->color_light;
 }
 
-/* A cell's letters, drawn once as a render node and placed in every cell
- * that holds the same codes: a frame then draws no text of its own. */
-typedef struct
-{
-  GskRenderNode *node;
-  int            width;
-  int            height;
-} CodesText;
-
-static void
-codes_text_free (gpointer data)
-{
-  CodesText *text = data;
-
-  gsk_render_node_unref (text->node);
-  g_free (text);
-}
-
-/* The letters of @codes in the scheme's order, each in its colour. */
-static const CodesText *
+/* The letters of @codes in the scheme's order, each in its colour, faded
+ * when @dimmed: drawn once, and placed in every cell that holds the same
+ * codes.  Faded in the text itself, as a group made transparent would be
+ * drawn apart in every frame. */
+static const Text *
 get_codes_text (RacimoMatrixView *self,
-                RacimoCodes       codes)
+                RacimoCodes       codes,
+                gboolean          dimmed)
 {
   const RacimoScheme *scheme = get_scheme (self);
   g_autoptr(PangoLayout) layout = NULL;
-  GtkSnapshot *snapshot;
-  CodesText *text;
+  Text *text;
   GString *markup;
   char letters[27];
   guint n;
 
-  text = g_hash_table_lookup (self->code_texts, GUINT_TO_POINTER (codes));
+  text = g_hash_table_lookup (self->code_texts,
+                              GUINT_TO_POINTER (codes | (dimmed ? DIMMED_TEXT : 0)));
   if (text != NULL)
     return text;
 
   n = racimo_scheme_order_codes (scheme, codes, letters);
-  markup = g_string_new ("<b>");
+  markup = g_string_new (dimmed ? "<b><span fgalpha=\"45%\">" : "<b>");
   for (guint i = 0; i < n; i++)
     {
       const RacimoCodeInfo *info = racimo_scheme_get_code (scheme, letters[i]);
@@ -1116,19 +1203,15 @@ get_codes_text (RacimoMatrixView *self,
                               i > 0 ? "\u2009" : "", code_color (self, info),
                               info == NULL ? " style=\"italic\"" : "", letters[i]);
     }
-  g_string_append (markup, "</b>");
+  g_string_append (markup, dimmed ? "</span></b>" : "</b>");
 
   layout = make_layout (self, NULL);
   pango_layout_set_markup (layout, markup->str, -1);
   g_string_free (markup, TRUE);
 
-  text = g_new0 (CodesText, 1);
-  pango_layout_get_pixel_size (layout, &text->width, &text->height);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_layout (snapshot, layout, &self->colors.fg);
-  text->node = gtk_snapshot_free_to_node (snapshot);
-
-  g_hash_table_insert (self->code_texts, GUINT_TO_POINTER (codes), text);
+  text = text_new (layout, &self->colors.fg);
+  g_hash_table_insert (self->code_texts, GUINT_TO_POINTER (codes | (dimmed ? DIMMED_TEXT : 0)),
+                       text);
   return text;
 }
 
@@ -1203,24 +1286,25 @@ get_name_layout (RacimoMatrixView *self,
   return layout;
 }
 
-static PangoLayout *
-get_header_layout (RacimoMatrixView *self,
-                   RacimoRole       *role)
+static const Text *
+get_header_text (RacimoMatrixView *self,
+                 RacimoRole       *role)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->header_layouts, role);
-  g_autofree char *text = NULL;
+  Text *text = g_hash_table_lookup (self->header_texts, role);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *name = NULL;
 
-  if (layout != NULL)
-    return layout;
+  if (text != NULL)
+    return text;
 
-  text = racimo_role_dup_short_name (role);
-  if (text == NULL || *text == '\0')
+  name = racimo_role_dup_short_name (role);
+  if (name == NULL || *name == '\0')
     {
-      g_free (text);
-      text = g_strdup ("?");
+      g_free (name);
+      name = g_strdup ("?");
     }
 
-  layout = make_layout (self, text);
+  layout = make_layout (self, name);
   set_bold (layout, 1.0);
   pango_layout_set_width (layout, (self->column_width - self->pad) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -1228,22 +1312,24 @@ get_header_layout (RacimoMatrixView *self,
   pango_layout_set_height (layout, -2);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
 
-  g_hash_table_insert (self->header_layouts, role, layout);
-  return layout;
+  text = text_new (layout, &self->colors.fg);
+  g_hash_table_insert (self->header_texts, role, text);
+  return text;
 }
 
 /* The workload of a role: how many of each code it holds, two codes a line. */
-static PangoLayout *
-get_footer_layout (RacimoMatrixView *self,
-                   int               column)
+static const Text *
+get_footer_text (RacimoMatrixView *self,
+                 int               column)
 {
   RacimoRole *role = column_role (self, column);
   const RacimoScheme *scheme = get_scheme (self);
-  PangoLayout *layout = g_hash_table_lookup (self->footer_layouts, role);
+  Text *text = g_hash_table_lookup (self->footer_texts, role);
+  g_autoptr(PangoLayout) layout = NULL;
   GString *markup;
 
-  if (layout != NULL)
-    return layout;
+  if (text != NULL)
+    return text;
 
   markup = g_string_new ("<small>");
   for (guint i = 0; i < scheme->n_codes; i++)
@@ -1264,8 +1350,9 @@ get_footer_layout (RacimoMatrixView *self,
   pango_layout_set_width (layout, self->column_width * PANGO_SCALE);
   g_string_free (markup, TRUE);
 
-  g_hash_table_insert (self->footer_layouts, role, layout);
-  return layout;
+  text = text_new (layout, &self->colors.fg);
+  g_hash_table_insert (self->footer_texts, role, text);
+  return text;
 }
 
 static void
@@ -1531,6 +1618,180 @@ has_multiple_selection (RacimoMatrixView *self)
   return self->cursor_row != self->anchor_row || self->cursor_column != self->anchor_column;
 }
 
+/* The cells of a row, from the top of the row */
+static GskRenderNode *
+draw_row_cells (RacimoMatrixView    *self,
+                const DrawnRow      *drawn,
+                const DrawnGeometry *geometry)
+{
+  const Colors *colors = &self->colors;
+  double left = self->name_width, width = geometry->grid_right - self->name_width;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  if (drawn->is_phase)
+    {
+      /* A phase's header spans the row, over the grid lines. */
+      append_rect (snapshot, &colors->view_bg, left, 0, width, self->row_height - 1);
+      append_rect (snapshot, drawn->background, left, 0, width, self->row_height - 1);
+      return gtk_snapshot_free_to_node (snapshot);
+    }
+
+  if (drawn->background != NULL)
+    append_rect (snapshot, drawn->background, left, 0, width, self->row_height);
+
+  for (int c = geometry->first_column; c <= geometry->last_column; c++)
+    {
+      RacimoCodes codes = drawn->codes[c - geometry->first_column];
+      const Text *text;
+
+      if (codes == 0)
+        continue;
+
+      text = get_codes_text (self, codes, !drawn->applicable);
+      append_text_at (snapshot, text, column_x (self, c) + (self->column_width - text->width) / 2,
+                      (self->row_height - text->height) / 2);
+    }
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The name of a row, with its problem's icon, from the top of the row */
+static GskRenderNode *
+draw_row_name (RacimoMatrixView *self,
+               const DrawnRow   *drawn)
+{
+  const Colors *colors = &self->colors;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  double text_y, icon_y = (self->row_height - self->icon_size) / 2;
+  GdkRGBA dim = colors->fg;
+  int h;
+
+  dim.alpha *= 0.6f;
+  if (drawn->background != NULL)
+    append_rect (snapshot, drawn->background, 0, 0, self->name_width, self->row_height);
+
+  pango_layout_get_pixel_size (drawn->name_layout, NULL, &h);
+  text_y = (self->row_height - h) / 2;
+
+  if (drawn->is_phase)
+    append_layout_at (snapshot, drawn->name_layout, &colors->fg, self->pad, text_y);
+  else
+    {
+      if (drawn->problem == RACIMO_ROW_PROBLEM_NO_OWNER)
+        append_icon (self, snapshot, self->problem_icon, &colors->error, self->pad, icon_y);
+      else if (drawn->problem == RACIMO_ROW_PROBLEM_MANY_OWNERS)
+        append_icon (self, snapshot, self->problem_icon, &colors->warning, self->pad, icon_y);
+      else if (drawn->problem == RACIMO_ROW_PROBLEM_WAIVED)
+        append_icon (self, snapshot, self->waived_icon, &dim, self->pad, icon_y);
+
+      append_layout_at (snapshot, drawn->name_layout, drawn->applicable ? &colors->fg : &dim,
+                        2 * self->pad + self->icon_size, text_y);
+    }
+
+  append_rect (snapshot, &colors->line, 0, self->row_height - 1, self->name_width, 1);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static inline DrawnRow *
+drawn_row (RacimoMatrixView *self,
+           int               r)
+{
+  return &g_array_index (self->drawn_rows, DrawnRow, r - self->drawn_first);
+}
+
+static gboolean
+same_geometry (const DrawnGeometry *a,
+               const DrawnGeometry *b)
+{
+  return a->first_column == b->first_column && a->last_column == b->last_column
+         && a->name_width == b->name_width && a->row_height == b->row_height
+         && a->column_width == b->column_width
+         && a->hvalue == b->hvalue && a->grid_right == b->grid_right;
+}
+
+/* Brings the drawn rows to rows @first_row to @last_row of this frame,
+ * keeping each part of a row that would be drawn the same. */
+static void
+update_drawn_rows (RacimoMatrixView    *self,
+                   int                  first_row,
+                   int                  last_row,
+                   const DrawnGeometry *geometry)
+{
+  g_autoptr(GArray) last = self->drawn_rows;
+  int last_first = self->drawn_first;
+  guint n_drawn = (guint) (geometry->last_column - geometry->first_column + 1);
+
+  if (!same_geometry (geometry, &self->drawn_geometry))
+    g_array_set_size (last, 0);
+
+  self->drawn_geometry = *geometry;
+  self->drawn_first = first_row;
+  self->drawn_rows = g_array_sized_new (FALSE, TRUE, sizeof (DrawnRow),
+                                        (guint) MAX (last_row - first_row + 1, 0));
+  g_array_set_clear_func (self->drawn_rows, drawn_row_clear);
+
+  for (int r = first_row; r <= last_row; r++)
+    {
+      Row *row = get_row (self, (guint) r);
+      const RacimoCodes *codes = row->is_phase || n_drawn == 0
+                                 ? NULL
+                                 : &self->codes[r * (int) n_columns (self) + geometry->first_column];
+      DrawnRow drawn = { 0 };
+      DrawnRow *was = NULL;
+      PangoLayout *name_layout = get_name_layout (self, row);
+      gboolean same_cells, same_name;
+
+      if (r - last_first >= 0 && (guint) (r - last_first) < last->len)
+        was = &g_array_index (last, DrawnRow, r - last_first);
+
+      drawn.is_phase = row->is_phase;
+      drawn.applicable = row->is_phase || racimo_activity_get_applicable (RACIMO_ACTIVITY (row->item));
+      drawn.problem = row->is_phase ? RACIMO_ROW_PROBLEM_NONE : (guint8) row_problem (self, (guint) r);
+      drawn.background = row_background (self, (guint) r);
+
+      same_cells = was != NULL && was->cells != NULL
+                   && was->is_phase == drawn.is_phase && was->applicable == drawn.applicable
+                   && was->background == drawn.background
+                   && (codes == NULL
+                       || (was->codes != NULL
+                           && memcmp (was->codes, codes, n_drawn * sizeof *codes) == 0));
+      same_name = was != NULL && was->name != NULL
+                  && was->name_layout == name_layout && was->is_phase == drawn.is_phase
+                  && was->applicable == drawn.applicable && was->problem == drawn.problem
+                  && was->background == drawn.background;
+
+      if (was != NULL)
+        {
+          drawn.codes = g_steal_pointer (&was->codes);
+          drawn.name_layout = g_steal_pointer (&was->name_layout);
+        }
+      if (codes != NULL && drawn.codes == NULL)
+        drawn.codes = g_new (RacimoCodes, n_drawn);
+      if (codes != NULL && !same_cells)
+        memcpy (drawn.codes, codes, n_drawn * sizeof *codes);
+      g_set_object (&drawn.name_layout, name_layout);
+
+      drawn.cells = same_cells ? g_steal_pointer (&was->cells)
+                               : draw_row_cells (self, &drawn, geometry);
+      drawn.name = same_name ? g_steal_pointer (&was->name) : draw_row_name (self, &drawn);
+      g_array_append_val (self->drawn_rows, drawn);
+    }
+}
+
+static void
+append_drawn_node (GtkSnapshot   *snapshot,
+                   GskRenderNode *node,
+                   double         y)
+{
+  if (node == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) y));
+  gtk_snapshot_append_node (snapshot, node);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 racimo_matrix_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -1544,6 +1805,7 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
   double hv, vv, fy, grid_right, bw, body_top;
   GdkRGBA dim;
   gboolean focused = gtk_widget_has_focus (widget);
+  DrawnGeometry geometry;
 
   ensure_rows (self);
   ensure_metrics (self);
@@ -1565,6 +1827,15 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
   last_column = MIN (nc - 1, (int) ((hv + bw) / self->column_width));
   get_selection (self, &sel_r0, &sel_c0, &sel_r1, &sel_c1);
 
+  geometry.first_column = first_column;
+  geometry.last_column = last_column;
+  geometry.name_width = self->name_width;
+  geometry.row_height = self->row_height;
+  geometry.column_width = self->column_width;
+  geometry.hvalue = hv;
+  geometry.grid_right = grid_right;
+  update_drawn_rows (self, first_row, last_row, &geometry);
+
   dim = colors->fg;
   dim.alpha *= 0.6f;
 
@@ -1580,50 +1851,7 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                  1, fy - body_top);
 
   for (int r = first_row; r <= last_row; r++)
-    {
-      const GdkRGBA *bg = row_background (self, (guint) r);
-      RacimoActivity *activity = row_activity (self, r);
-      double y = row_y (self, r);
-      gboolean applicable;
-
-      if (activity == NULL)
-        {
-          /* A phase's header spans the row. */
-          append_rect (snapshot, &colors->view_bg, self->name_width, y,
-                       grid_right - self->name_width, self->row_height - 1);
-          append_rect (snapshot, bg, self->name_width, y, grid_right - self->name_width,
-                       self->row_height - 1);
-          continue;
-        }
-
-      if (bg != NULL)
-        append_rect (snapshot, bg, self->name_width, y, grid_right - self->name_width,
-                     self->row_height);
-
-      applicable = racimo_activity_get_applicable (activity);
-      if (!applicable)
-        gtk_snapshot_push_opacity (snapshot, 0.45);
-
-      for (int c = first_column; c <= last_column; c++)
-        {
-          RacimoCodes codes = self->codes[r * nc + c];
-          const CodesText *text;
-
-          if (codes == 0)
-            continue;
-
-          text = get_codes_text (self, codes);
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
-                                    (float) (column_x (self, c) + (self->column_width - text->width) / 2),
-                                    (float) (y + (self->row_height - text->height) / 2)));
-          gtk_snapshot_append_node (snapshot, text->node);
-          gtk_snapshot_restore (snapshot);
-        }
-
-      if (!applicable)
-        gtk_snapshot_pop (snapshot);
-    }
+    append_drawn_node (snapshot, drawn_row (self, r)->cells, row_y (self, r));
 
   if (has_multiple_selection (self) && sel_r1 >= 0 && sel_c1 >= 0)
     {
@@ -1656,40 +1884,7 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                                                          (float) (fy - body_top)));
   append_rect (snapshot, &colors->view_bg, 0, body_top, self->name_width, fy - body_top);
   for (int r = first_row; r <= last_row; r++)
-    {
-      Row *row = get_row (self, (guint) r);
-      const GdkRGBA *bg = row_background (self, (guint) r);
-      PangoLayout *layout = get_name_layout (self, row);
-      double y = row_y (self, r);
-      int h;
-
-      if (bg != NULL)
-        append_rect (snapshot, bg, 0, y, self->name_width, self->row_height);
-
-      pango_layout_get_pixel_size (layout, NULL, &h);
-
-      if (row->is_phase)
-        append_layout_at (snapshot, layout, &colors->fg, self->pad,
-                          y + (self->row_height - h) / 2);
-      else
-        {
-          RacimoRowProblem problem = row_problem (self, (guint) r);
-          double icon_y = y + (self->row_height - self->icon_size) / 2;
-          gboolean applicable = racimo_activity_get_applicable (RACIMO_ACTIVITY (row->item));
-
-          if (problem == RACIMO_ROW_PROBLEM_NO_OWNER)
-            append_icon (self, snapshot, self->problem_icon, &colors->error, self->pad, icon_y);
-          else if (problem == RACIMO_ROW_PROBLEM_MANY_OWNERS)
-            append_icon (self, snapshot, self->problem_icon, &colors->warning, self->pad, icon_y);
-          else if (problem == RACIMO_ROW_PROBLEM_WAIVED)
-            append_icon (self, snapshot, self->waived_icon, &dim, self->pad, icon_y);
-
-          append_layout_at (snapshot, layout, applicable ? &colors->fg : &dim,
-                            2 * self->pad + self->icon_size, y + (self->row_height - h) / 2);
-        }
-
-      append_rect (snapshot, &colors->line, 0, y + self->row_height - 1, self->name_width, 1);
-    }
+    append_drawn_node (snapshot, drawn_row (self, r)->name, row_y (self, r));
   if (has_multiple_selection (self) && sel_c0 < 0 && sel_r1 >= 0)
     {
       double y0 = row_y (self, MAX (sel_r0, 0));
@@ -1706,12 +1901,10 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                                                          (float) self->header_height));
   for (int c = first_column; c <= last_column; c++)
     {
-      PangoLayout *layout = get_header_layout (self, column_role (self, c));
-      int h;
+      const Text *text = get_header_text (self, column_role (self, c));
 
-      pango_layout_get_pixel_size (layout, NULL, &h);
-      append_layout_at (snapshot, layout, &colors->fg, column_x (self, c) + self->pad / 2,
-                        (self->header_height - h) / 2);
+      append_text_at (snapshot, text, column_x (self, c) + self->pad / 2,
+                      (self->header_height - text->height) / 2);
       append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, 0, 1,
                    self->header_height);
     }
@@ -1724,48 +1917,43 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_pop (snapshot);
 
-  if (self->corner_layout == NULL)
+  if (self->corner_text == NULL)
     {
-      self->corner_layout = make_layout (self, nr > 0 || nc > 0 ? _("Activity") : "");
-      set_bold (self->corner_layout, 1.0);
-    }
-  {
-    int h;
+      g_autoptr(PangoLayout) layout = make_layout (self, nr > 0 || nc > 0 ? _("Activity") : "");
 
-    pango_layout_get_pixel_size (self->corner_layout, NULL, &h);
-    append_layout_at (snapshot, self->corner_layout, &dim, self->pad,
-                      self->header_height - h - self->pad);
-  }
+      set_bold (layout, 1.0);
+      self->corner_text = text_new (layout, &dim);
+    }
+  append_text_at (snapshot, self->corner_text, self->pad,
+                  self->header_height - self->corner_text->height - self->pad);
   append_rect (snapshot, &colors->line, 0, self->header_height - 1, width, 1);
   append_rect (snapshot, &colors->line, self->name_width - 1, 0, 1, fy + self->footer_height);
 
   /* The workload of each role, at the foot */
   if (nc > 0)
     {
-      int h;
-
       append_rect (snapshot, &colors->header_bg, 0, fy, width, self->footer_height);
       append_rect (snapshot, &colors->line, 0, fy, width, 1);
 
-      if (self->workload_layout == NULL)
+      if (self->workload_text == NULL)
         {
-          self->workload_layout = make_layout (self, _("Workload"));
-          set_bold (self->workload_layout, 1.0);
+          g_autoptr(PangoLayout) layout = make_layout (self, _("Workload"));
+
+          set_bold (layout, 1.0);
+          self->workload_text = text_new (layout, &dim);
         }
-      pango_layout_get_pixel_size (self->workload_layout, NULL, &h);
-      append_layout_at (snapshot, self->workload_layout, &dim, self->pad,
-                        fy + (self->footer_height - h) / 2);
+      append_text_at (snapshot, self->workload_text, self->pad,
+                      fy + (self->footer_height - self->workload_text->height) / 2);
 
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width,
                                                              (float) fy, (float) bw,
                                                              (float) self->footer_height));
       for (int c = first_column; c <= last_column; c++)
         {
-          PangoLayout *layout = get_footer_layout (self, c);
+          const Text *text = get_footer_text (self, c);
 
-          pango_layout_get_pixel_size (layout, NULL, &h);
-          append_layout_at (snapshot, layout, &colors->fg, column_x (self, c),
-                            fy + (self->footer_height - h) / 2);
+          append_text_at (snapshot, text, column_x (self, c),
+                          fy + (self->footer_height - text->height) / 2);
           append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, fy, 1,
                        self->footer_height);
         }
@@ -4713,11 +4901,12 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_free);
   g_clear_pointer (&self->workload, g_free);
   g_clear_pointer (&self->name_layouts, g_hash_table_unref);
-  g_clear_pointer (&self->header_layouts, g_hash_table_unref);
-  g_clear_pointer (&self->footer_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->header_texts, g_hash_table_unref);
+  g_clear_pointer (&self->footer_texts, g_hash_table_unref);
   g_clear_pointer (&self->code_texts, g_hash_table_unref);
-  g_clear_object (&self->corner_layout);
-  g_clear_object (&self->workload_layout);
+  g_clear_pointer (&self->drawn_rows, g_array_unref);
+  g_clear_pointer (&self->corner_text, text_free);
+  g_clear_pointer (&self->workload_text, text_free);
   g_clear_pointer (&self->code_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->a11y_label, g_free);
   g_clear_pointer (&self->a11y_description, g_free);
@@ -4888,9 +5077,11 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->roles = g_ptr_array_new ();
   self->column_of = g_hash_table_new (NULL, NULL);
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->header_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->footer_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, codes_text_free);
+  self->header_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
+  self->footer_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
+  self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
+  self->drawn_rows = g_array_new (FALSE, TRUE, sizeof (DrawnRow));
+  g_array_set_clear_func (self->drawn_rows, drawn_row_clear);
   self->code_buttons = g_ptr_array_new ();
   self->codes_row = self->codes_column = -2;
   self->rows_dirty = TRUE;

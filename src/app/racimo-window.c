@@ -230,7 +230,9 @@ update_title (RacimoWindow *self)
 
   /* Translators: the window's title: the project's, then the program's */
   window_title = g_strdup_printf (_("%s — Racimo"), title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  /* Set anew, the title would go to the display on every edit. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), window_title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 /* A tooltip set anew makes GTK ask the display where the pointer is, a
