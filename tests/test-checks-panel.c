@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "racimo-checks-panel.h"
+#include "racimo-finding-view.h"
 #include "racimo-matrix-view.h"
 #include "racimo-role-details.h"
 #include "racimo-ui-test.h"
@@ -270,6 +271,81 @@ template_child (Fixture    *f,
   return child;
 }
 
+/* The row of the findings list in view that shows @text as its title, its
+ * message or its reason, or -1 */
+static int
+find_row (Fixture    *f,
+          const char *text)
+{
+  RacimoFindingView *list = template_child (f, "list_view");
+  GListModel *rows = racimo_checks_panel_get_rows (f->panel);
+
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RacimoFindingRow) row = g_list_model_get_item (rows, i);
+      const char *reason = racimo_finding_row_get_reason (row);
+      g_autofree char *quoted = reason != NULL ? g_strdup_printf ("“%s”", reason) : NULL;
+      graphene_rect_t area;
+
+      if (!racimo_finding_view_get_row_area (list, i, &area))
+        continue;
+
+      if (g_strcmp0 (racimo_finding_row_get_title (row), text) == 0
+          || (racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_FINDING
+              && g_strcmp0 (racimo_finding_row_get_message (row), text) == 0)
+          || g_strcmp0 (quoted, text) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* Clicks the menu button at the end of the row showing @text. */
+static void
+click_row_button (Fixture    *f,
+                  const char *text)
+{
+  RacimoFindingView *list = template_child (f, "list_view");
+  int position = find_row (f, text);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+  graphene_rect_t area;
+
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (racimo_finding_view_get_row_area (list, (guint) position, &area));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 1,
+                               (double) (area.size.width - 20),
+                               (double) (area.origin.y + area.size.height / 2));
+    }
+  racimo_ui_test_spin ();
+}
+
+/* Presses @keyval in the findings list. */
+static gboolean
+press_in_list (Fixture         *f,
+               guint            keyval,
+               GdkModifierType  state)
+{
+  RacimoFindingView *list = template_child (f, "list_view");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  racimo_ui_test_spin ();
+  return handled;
+}
+
 static GtkPopoverMenu *
 row_menu (Fixture *f)
 {
@@ -355,18 +431,16 @@ test_listed (Fixture       *f,
 
   /* On screen: the summary, the headings and the first findings. */
   g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "3 errors, 6 warnings"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Errors"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "No owner"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Retraining pipeline"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
-                                "Activity \"Retraining pipeline\" has no owner (A)"));
+  g_assert_cmpint (find_row (f, "Errors"), ==, 0);
+  g_assert_cmpint (find_row (f, "No owner"), ==, 1);
+  g_assert_cmpint (find_row (f, "Retraining pipeline"), ==, 2);
+  g_assert_cmpint (find_row (f, "Activity \"Retraining pipeline\" has no owner (A)"), ==, 2);
 
   /* Scrolled to, the waived finding shows its reason. */
   g_assert_true (racimo_checks_panel_select (f->panel, item (f, "model-family"),
                                              RACIMO_CHECK_NO_DOER));
   racimo_ui_test_wait_for_frames (f->window);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
-                                "“The data scientist does this alone.”"));
+  g_assert_cmpint (find_row (f, "“The data scientist does this alone.”"), >=, 0);
 
   g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
                                                racimo_checks_panel_get_rows (f->panel)),
@@ -383,7 +457,8 @@ test_select (Fixture       *f,
              gconstpointer  data)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (template_child (f, "selection"));
-  GtkListView *list_view = GTK_LIST_VIEW (template_child (f, "list_view"));
+  RacimoFindingView *list_view = template_child (f, "list_view");
+  GListModel *rows = racimo_checks_panel_get_rows (f->panel);
   RacimoCheck check;
 
   /* Selecting the idle role moves the cursor to its column's header. */
@@ -423,6 +498,38 @@ test_select (Fixture       *f,
   g_assert_cmpuint (f->n_activated, ==, 3);
   g_assert_false (racimo_checks_panel_select (f->panel, item (f, "monitor"),
                                               RACIMO_CHECK_NO_OWNER));
+
+  /* The keyboard goes from finding to finding, over the headings. */
+  gtk_single_selection_set_selected (selection, 2);
+  racimo_ui_test_spin ();
+  g_assert_cmpuint (f->n_activated, ==, 4);
+  g_assert_true (press_in_list (f, GDK_KEY_Down, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 4);
+  g_assert_true (f->activated_item == item (f, "deploy"));
+  g_assert_true (press_in_list (f, GDK_KEY_Up, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_true (press_in_list (f, GDK_KEY_Up, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_true (press_in_list (f, GDK_KEY_End, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    g_list_model_get_n_items (rows) - 1);
+  g_assert_true (press_in_list (f, GDK_KEY_Home, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_cmpuint (f->n_activated, ==, 8);
+
+  /* Enter goes to the finding again; a screen reader hears which it is. */
+  racimo_matrix_view_set_cursor (f->view, 0, 0);
+  g_assert_true (press_in_list (f, GDK_KEY_Return, 0));
+  g_assert_cmpuint (f->n_activated, ==, 9);
+  assert_cursor (f, racimo_matrix_view_find_row (f->view, item (f, "retraining")),
+                 RACIMO_MATRIX_NAME_COLUMN);
+  {
+    g_autoptr(RacimoFindingRow) row = g_list_model_get_item (rows, 2);
+    g_autofree char *said = racimo_finding_view_describe_row (row);
+
+    g_assert_cmpstr (said, ==, "No owner: Retraining pipeline. "
+                               "Activity \"Retraining pipeline\" has no owner (A)");
+  }
 }
 
 static void
@@ -475,20 +582,10 @@ test_quick_fix (Fixture       *f,
   RacimoHistory *history = racimo_project_get_history (f->project);
   RacimoActivity *retraining = RACIMO_ACTIVITY (item (f, "retraining"));
   RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
-  GtkWidget *title = find_label (GTK_WIDGET (f->panel), "Retraining pipeline");
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autoptr(GString) menu = g_string_new (NULL);
-  GtkWidget *row;
 
-  /* The row's menu offers the roles that do the work. */
-  g_assert_nonnull (title);
-  row = title;
-  while (!g_object_get_data (G_OBJECT (row), "racimo-row"))
-    row = gtk_widget_get_parent (row);
-  find_widgets (row, GTK_TYPE_BUTTON, buttons);
-  g_assert_cmpuint (buttons->len, ==, 1);
-  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
-  racimo_ui_test_spin ();
+  /* The row's menu button offers the roles that do the work. */
+  click_row_button (f, "Retraining pipeline");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row_menu (f))));
   dump_menu (gtk_popover_menu_get_menu_model (row_menu (f)), menu);
   g_assert_cmpstr (menu->str, ==,
@@ -510,7 +607,7 @@ test_quick_fix (Fixture       *f,
                    ==, -1);
   assert_consistent (f);
   racimo_ui_test_spin ();
-  g_assert_null (find_label (GTK_WIDGET (f->panel), "Retraining pipeline"));
+  g_assert_cmpint (find_row (f, "Retraining pipeline"), <, 0);
 
   /* One undo brings it all back. */
   racimo_history_undo (history);
@@ -607,17 +704,13 @@ test_waive (Fixture       *f,
   /* The waived row's menu: change the reason, or remove the waiver. */
   {
     g_autoptr(GString) menu = g_string_new (NULL);
-    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-    GtkWidget *row;
 
+    /* From the keyboard, on the selected finding */
     racimo_checks_panel_select (f->panel, retraining, RACIMO_CHECK_NO_OWNER);
     racimo_ui_test_wait_for_frames (f->window);
-    row = find_label (GTK_WIDGET (f->panel), "“The pipeline team owns it together.”");
-    g_assert_nonnull (row);
-    while (!g_object_get_data (G_OBJECT (row), "racimo-row"))
-      row = gtk_widget_get_parent (row);
-    find_widgets (row, GTK_TYPE_BUTTON, buttons);
-    g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+    g_assert_cmpint (find_row (f, "“The pipeline team owns it together.”"), >=, 0);
+    g_assert_true (press_in_list (f, GDK_KEY_Menu, 0));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row_menu (f))));
     dump_menu (gtk_popover_menu_get_menu_model (row_menu (f)), menu);
     g_assert_cmpstr (menu->str, ==, "Change _Reason…\n_Remove Waiver\n");
     gtk_popover_popdown (GTK_POPOVER (row_menu (f)));
@@ -682,9 +775,8 @@ test_updates (Fixture       *f,
                                              item (f, "retraining"), RACIMO_CHECK_NO_OWNER),
                    ==, 2);
   racimo_ui_test_spin ();
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel), "Retrain the model"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->panel),
-                                "Activity \"Retrain the model\" has no owner (A)"));
+  g_assert_cmpint (find_row (f, "Retrain the model"), ==, 2);
+  g_assert_cmpint (find_row (f, "Activity \"Retrain the model\" has no owner (A)"), ==, 2);
 
   /* Moves reorder the rows of a check: the unnamed activity before the
    * others, an activity into another phase. */

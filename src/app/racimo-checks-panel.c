@@ -1,9 +1,11 @@
 /* racimo-checks-panel.c: the sidebar that lists every finding of the checks
  *
  * The findings are a RacimoFindingList, grouped by severity then check and
- * kept up to date edit by edit, shown in a GtkListView so that thousands
- * of findings cost only the rows in view.  Selecting a finding asks the
- * window, through "finding-activated", to move the grid's cursor to it.
+ * kept up to date edit by edit, drawn by a RacimoFindingView so that
+ * thousands of findings cost only the rows in view, and an edit that
+ * brings or settles a finding only the row that changed.  Selecting a
+ * finding asks the window, through "finding-activated", to move the
+ * grid's cursor to it.
  * Every change the panel makes goes through the project's history: a
  * waiver, its removal, and the quick fix for an activity without an owner.
  *
@@ -18,7 +20,7 @@
 #include <adwaita.h>
 
 #include "racimo-checks-panel.h"
-#include "racimo-count.h"
+#include "racimo-finding-view.h"
 #include "racimo-role-details.h"
 
 struct _RacimoChecksPanel
@@ -32,10 +34,8 @@ struct _RacimoChecksPanel
 
   gboolean           selecting;  /* the panel itself is changing the selection */
   RacimoFindingRow  *selected;   /* the row selected last */
-  GHashTable        *bound;      /* RacimoFindingRow -> its row widget, while shown */
 
   GtkWidget         *row_menu;
-  GtkSelectionModel *list_model; /* the selection, kept while the list lets go of it */
   RacimoItem        *waive_item;
   RacimoCheck        waive_check;
 
@@ -45,7 +45,7 @@ struct _RacimoChecksPanel
   GtkImage           *summary_icon;
   GtkInscription     *summary_label;  /* its new text redraws it, where a label's lays out the window */
   GtkStack           *list_stack;
-  GtkListView        *list_view;
+  RacimoFindingView  *list_view;
   GtkSingleSelection *selection;
   RacimoRoleDetails  *role_details;
   GtkWidget          *waive_popover;
@@ -143,8 +143,6 @@ racimo_checks_panel_format_summary (guint n_errors,
   return g_strdup_printf (C_("checks summary", "%s, %s"), errors, warnings);
 }
 
-static const char * const kind_classes[] = { "finding-section", "finding-check", "finding" };
-static const char * const section_classes[] = { "errors", "warnings", "waived" };
 static const char * const icon_classes[] = { "error", "warning", "success" };
 
 /* Gives @widget the class @wanted (none when NULL) of @classes, touching
@@ -215,158 +213,7 @@ update_empty (RacimoChecksPanel *self)
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
 
-/* Rows */
-
-typedef struct
-{
-  RacimoChecksPanel *panel;  /* unowned */
-  RacimoFindingRow  *row;    /* while bound */
-  gulong             notify_handler;
-  GtkWidget         *box;
-  GtkWidget         *icon;
-  GtkWidget         *text;   /* the title; a finding's message and reason under it */
-  GtkWidget         *count;
-  GtkWidget         *more;
-  char              *shown;  /* what the widgets show, to do nothing when it is the same */
-} RowWidgets;
-
-static void
-row_widgets_free (gpointer data)
-{
-  RowWidgets *w = data;
-
-  if (w->row != NULL)
-    g_clear_signal_handler (&w->notify_handler, w->row);
-  g_clear_object (&w->row);
-  g_free (w->shown);
-  g_free (w);
-}
-
-static RowWidgets *
-row_widgets (GtkListItem *list_item)
-{
-  return g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "racimo-row");
-}
-
-/* The lines of a finding: its title, its message in two lines (cut short
- * with an ellipsis past that, all of it read aloud), and its reason. */
-#define MESSAGE_LINES 2
-#define REASON_LINES 2
-
-static void
-set_text_lines (RowWidgets *w,
-                guint       lines)
-{
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (w->text), lines);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (w->text), lines);
-}
-
-static void
-sync_row (RowWidgets *w)
-{
-  RacimoFindingRow *row = w->row;
-  RacimoFindingRowKind kind = racimo_finding_row_get_kind (row);
-  RacimoFindingSection section = racimo_finding_row_get_section (row);
-  const char *reason = racimo_finding_row_get_reason (row);
-  const char *icon;
-  g_autofree char *quoted = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *shown = NULL;
-
-  /* GTK 4.8's list binds every row again after a row added or taken out
-   * above it, though its finding is the same: nothing to redo then. */
-  shown = g_strdup_printf ("%d %d %u\x1f%s\x1f%s\x1f%s", kind, section,
-                           racimo_finding_row_get_count (row), racimo_finding_row_get_title (row),
-                           kind == RACIMO_FINDING_ROW_FINDING
-                           ? racimo_finding_row_get_message (row) : "",
-                           reason != NULL ? reason : "");
-  if (g_strcmp0 (shown, w->shown) == 0)
-    return;
-  g_free (w->shown);
-  w->shown = g_steal_pointer (&shown);
-
-  set_class_among (w->box, kind_classes, G_N_ELEMENTS (kind_classes),
-                   kind == RACIMO_FINDING_ROW_SECTION ? "finding-section"
-                   : kind == RACIMO_FINDING_ROW_CHECK ? "finding-check"
-                   : "finding");
-  set_class_among (w->box, section_classes, G_N_ELEMENTS (section_classes),
-                   section == RACIMO_FINDING_SECTION_ERRORS ? "errors"
-                   : section == RACIMO_FINDING_SECTION_WARNINGS ? "warnings"
-                   : "waived");
-  set_class_among (w->icon, icon_classes, G_N_ELEMENTS (icon_classes),
-                   kind != RACIMO_FINDING_ROW_SECTION ? NULL
-                   : section == RACIMO_FINDING_SECTION_ERRORS ? "error"
-                   : section == RACIMO_FINDING_SECTION_WARNINGS ? "warning"
-                   : NULL);
-
-  racimo_count_show (GTK_INSCRIPTION (w->count), racimo_finding_row_get_count (row));
-
-  switch (kind)
-    {
-    case RACIMO_FINDING_ROW_SECTION:
-      icon = section == RACIMO_FINDING_SECTION_ERRORS ? "dialog-error-symbolic"
-             : section == RACIMO_FINDING_SECTION_WARNINGS ? "dialog-warning-symbolic"
-             : "emblem-ok-symbolic";
-      set_icon_name (GTK_IMAGE (w->icon), icon);
-      gtk_widget_set_visible (w->icon, TRUE);
-      gtk_widget_set_visible (w->count, TRUE);
-      gtk_widget_set_visible (w->more, FALSE);
-      gtk_inscription_set_text (GTK_INSCRIPTION (w->text), racimo_finding_row_get_title (row));
-      set_text_lines (w, 1);
-      /* Translators: a heading of the checks panel read aloud, with how
-       * many findings it has: "Errors, 3" */
-      label = g_strdup_printf (C_("checks heading", "%s, %u"), racimo_finding_row_get_title (row),
-                               racimo_finding_row_get_count (row));
-      break;
-
-    case RACIMO_FINDING_ROW_CHECK:
-      gtk_widget_set_visible (w->icon, FALSE);
-      gtk_widget_set_visible (w->count, TRUE);
-      gtk_widget_set_visible (w->more, FALSE);
-      gtk_inscription_set_text (GTK_INSCRIPTION (w->text), racimo_finding_row_get_title (row));
-      set_text_lines (w, 1);
-      label = g_strdup_printf (C_("checks heading", "%s, %u"), racimo_finding_row_get_title (row),
-                               racimo_finding_row_get_count (row));
-      break;
-
-    case RACIMO_FINDING_ROW_FINDING:
-    default:
-      gtk_widget_set_visible (w->icon, FALSE);
-      gtk_widget_set_visible (w->count, FALSE);
-      gtk_widget_set_visible (w->more, TRUE);
-      if (reason != NULL)
-        /* Translators: the reason a finding was waived, quoted */
-        quoted = g_strdup_printf (_("“%s”"), reason);
-      /* The names are the users' own text: escaped. */
-      markup = g_markup_printf_escaped ("%s\n<span size=\"smaller\" alpha=\"75%%\">%s</span>"
-                                        "%s<span size=\"smaller\" style=\"italic\">%s</span>",
-                                        racimo_finding_row_get_title (row),
-                                        racimo_finding_row_get_message (row),
-                                        quoted != NULL ? "\n" : "",
-                                        quoted != NULL ? quoted : "");
-      gtk_inscription_set_markup (GTK_INSCRIPTION (w->text), markup);
-      set_text_lines (w, 1 + MESSAGE_LINES + (reason != NULL ? REASON_LINES : 0));
-      /* What a screen reader says of the row: "No owner: Retraining
-       * pipeline. Activity "Retraining pipeline" has no owner (A)" */
-      if (reason != NULL)
-        /* Translators: a waived finding read aloud: check, item, message, reason */
-        label = g_strdup_printf (_("%s: %s. %s Waived: %s"),
-                                 racimo_check_get_title (racimo_finding_row_get_check (row)),
-                                 racimo_finding_row_get_title (row),
-                                 racimo_finding_row_get_message (row), reason);
-      else
-        /* Translators: a finding read aloud: check, item, then the message */
-        label = g_strdup_printf (_("%s: %s. %s"),
-                                 racimo_check_get_title (racimo_finding_row_get_check (row)),
-                                 racimo_finding_row_get_title (row),
-                                 racimo_finding_row_get_message (row));
-      break;
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
+/* A finding's menu */
 
 static GMenuModel *
 build_row_menu (RacimoChecksPanel *self,
@@ -434,147 +281,47 @@ build_row_menu (RacimoChecksPanel *self,
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+/* @x, @y: where the pointer was in the list, or -1 for the row as a whole */
 static void
 popup_row_menu (RacimoChecksPanel *self,
-                RacimoFindingRow  *row,
-                GtkWidget         *anchor,
+                guint              position,
                 double             x,
                 double             y)
 {
-  g_autoptr(GMenuModel) model = build_row_menu (self, row);
-  graphene_point_t point = GRAPHENE_POINT_INIT ((float) x, (float) y);
-  graphene_point_t in_panel;
-  graphene_rect_t bounds;
-  GdkRectangle rect;
+  RacimoFindingRow *row = row_at (self, position);
+  g_autoptr(GMenuModel) model = NULL;
+  graphene_rect_t area;
+  graphene_rect_t in_panel;
 
-  if (x < 0 && gtk_widget_compute_bounds (anchor, GTK_WIDGET (self), &bounds))
-    {
-      rect.x = (int) bounds.origin.x;
-      rect.y = (int) bounds.origin.y;
-      rect.width = (int) bounds.size.width;
-      rect.height = (int) bounds.size.height;
-    }
-  else if (gtk_widget_compute_point (anchor, GTK_WIDGET (self), &point, &in_panel))
-    {
-      rect.x = (int) in_panel.x;
-      rect.y = (int) in_panel.y;
-      rect.width = rect.height = 1;
-    }
-  else
+  if (row == NULL || racimo_finding_row_get_kind (row) != RACIMO_FINDING_ROW_FINDING)
     return;
 
+  if (x >= 0)
+    graphene_rect_init (&area, (float) x, (float) y, 1, 1);
+  else if (!racimo_finding_view_get_row_area (self->list_view, position, &area))
+    return;
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->list_view), GTK_WIDGET (self), &in_panel))
+    return;
+
+  model = build_row_menu (self, row);
   gtk_popover_popdown (GTK_POPOVER (self->waive_popover));
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu), model);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &rect);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &(GdkRectangle) {
+                                 (int) (in_panel.origin.x + area.origin.x),
+                                 (int) (in_panel.origin.y + area.origin.y),
+                                 MAX (1, (int) area.size.width),
+                                 MAX (1, (int) area.size.height) });
   gtk_popover_popup (GTK_POPOVER (self->row_menu));
 }
 
 static void
-on_more_clicked (GtkButton  *button,
-                 RowWidgets *w)
+on_row_menu (RacimoChecksPanel *self,
+             guint              position,
+             double             x,
+             double             y,
+             RacimoFindingView *view)
 {
-  if (w->row != NULL)
-    popup_row_menu (w->panel, w->row, GTK_WIDGET (button), -1, -1);
-}
-
-static void
-on_row_pressed (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                RowWidgets      *w)
-{
-  if (w->row == NULL || racimo_finding_row_get_kind (w->row) != RACIMO_FINDING_ROW_FINDING)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_row_menu (w->panel, w->row, w->box, x, y);
-}
-
-/* A row is few widgets, and its text an inscription: the list makes rows
- * for sixty findings or so at once, and a label that wraps asks for its
- * height at each width the list tries, which for those rows cost more
- * than drawing the whole grid. */
-static void
-row_setup (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           RacimoChecksPanel        *self)
-{
-  RowWidgets *w = g_new0 (RowWidgets, 1);
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  w->panel = self;
-  w->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  w->icon = gtk_image_new ();
-  w->text = gtk_inscription_new (NULL);
-  w->count = gtk_inscription_new (NULL);
-  w->more = gtk_button_new_from_icon_name ("view-more-symbolic");
-
-  gtk_widget_set_valign (w->icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (w->text, TRUE);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (w->text), 0);
-  /* A short message leaves its second line empty, under it. */
-  gtk_inscription_set_yalign (GTK_INSCRIPTION (w->text), 0);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (w->text), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (w->text),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_add_css_class (w->text, "finding-title");
-  gtk_widget_set_valign (w->count, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (w->count, "finding-count");
-  gtk_widget_set_valign (w->more, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (w->more, "flat");
-  gtk_widget_add_css_class (w->more, "circular");
-  /* Hidden until a finding is bound: a visible widget's new tooltip asks
-   * the display where the pointer is, a round trip per row. */
-  gtk_widget_set_visible (w->more, FALSE);
-  gtk_widget_set_tooltip_text (w->more, _("Finding Actions"));
-  g_signal_connect (w->more, "clicked", G_CALLBACK (on_more_clicked), w);
-
-  gtk_box_append (GTK_BOX (w->box), w->icon);
-  gtk_box_append (GTK_BOX (w->box), w->text);
-  gtk_box_append (GTK_BOX (w->box), w->count);
-  gtk_box_append (GTK_BOX (w->box), w->more);
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), w);
-  gtk_widget_add_controller (w->box, GTK_EVENT_CONTROLLER (click));
-
-  g_object_set_data_full (G_OBJECT (w->box), "racimo-row", w, row_widgets_free);
-  gtk_list_item_set_child (list_item, w->box);
-}
-
-static void
-row_bind (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          RacimoChecksPanel        *self)
-{
-  RowWidgets *w = row_widgets (list_item);
-  RacimoFindingRow *row = gtk_list_item_get_item (list_item);
-  gboolean finding = racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_FINDING;
-
-  gtk_list_item_set_selectable (list_item, finding);
-  gtk_list_item_set_activatable (list_item, finding);
-
-  w->row = g_object_ref (row);
-  w->notify_handler = g_signal_connect_swapped (row, "notify", G_CALLBACK (sync_row), w);
-  sync_row (w);
-  g_hash_table_insert (self->bound, row, w->box);
-}
-
-static void
-row_unbind (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            RacimoChecksPanel        *self)
-{
-  RowWidgets *w = row_widgets (list_item);
-
-  if (w->row == NULL)
-    return;
-
-  if (g_hash_table_lookup (self->bound, w->row) == w->box)
-    g_hash_table_remove (self->bound, w->row);
-  g_clear_signal_handler (&w->notify_handler, w->row);
-  g_clear_object (&w->row);
+  popup_row_menu (self, position, x, y);
 }
 
 /* Selection */
@@ -583,12 +330,7 @@ static void
 scroll_to (RacimoChecksPanel *self,
            guint              position)
 {
-  /* Hidden, the list shows nothing to scroll. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                              position);
+  racimo_finding_view_scroll_to (self->list_view, position);
 }
 
 static void
@@ -615,7 +357,7 @@ on_selection_changed (RacimoChecksPanel  *self,
 static void
 on_activate (RacimoChecksPanel *self,
              guint              position,
-             GtkListView       *list_view)
+             RacimoFindingView *list_view)
 {
   RacimoFindingRow *row = row_at (self, position);
 
@@ -736,18 +478,18 @@ point_at_finding (RacimoChecksPanel *self,
                   RacimoCheck        check)
 {
   int position = racimo_finding_list_find (self->rows, item, check);
-  RacimoFindingRow *row = position >= 0 ? row_at (self, (guint) position) : NULL;
-  GtkWidget *widget = row != NULL ? g_hash_table_lookup (self->bound, row) : NULL;
+  graphene_rect_t area, list;
   graphene_rect_t bounds;
   GdkRectangle rect;
 
-  if (widget == NULL || !gtk_widget_get_mapped (widget)
-      || !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
-    {
-      /* Not in view: under the summary, at the top of the list. */
-      if (!gtk_widget_compute_bounds (self->summary_box, GTK_WIDGET (self), &bounds))
-        graphene_rect_init (&bounds, 0, 0, 1, 1);
-    }
+  if (position >= 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      && racimo_finding_view_get_row_area (self->list_view, (guint) position, &area)
+      && gtk_widget_compute_bounds (GTK_WIDGET (self->list_view), GTK_WIDGET (self), &list))
+    graphene_rect_init (&bounds, list.origin.x + area.origin.x, list.origin.y + area.origin.y,
+                        area.size.width, area.size.height);
+  /* Not in view: under the summary, at the top of the list. */
+  else if (!gtk_widget_compute_bounds (self->summary_box, GTK_WIDGET (self), &bounds))
+    graphene_rect_init (&bounds, 0, 0, 1, 1);
 
   rect.x = (int) bounds.origin.x;
   rect.y = (int) bounds.origin.y;
@@ -905,28 +647,6 @@ racimo_checks_panel_measure (GtkWidget      *widget,
     *natural = MAX (*natural, NATURAL_WIDTH);
 }
 
-/* Out of view, the list lets go of its rows: an edit that adds or takes
- * out a finding above them makes GTK 4.8 bind every row below again. */
-static void
-racimo_checks_panel_map (GtkWidget *widget)
-{
-  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
-
-  gtk_list_view_set_model (self->list_view, self->list_model);
-
-  GTK_WIDGET_CLASS (racimo_checks_panel_parent_class)->map (widget);
-}
-
-static void
-racimo_checks_panel_unmap (GtkWidget *widget)
-{
-  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
-
-  GTK_WIDGET_CLASS (racimo_checks_panel_parent_class)->unmap (widget);
-
-  gtk_list_view_set_model (self->list_view, NULL);
-}
-
 static void
 racimo_checks_panel_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -972,7 +692,6 @@ racimo_checks_panel_dispose (GObject *object)
   disconnect_checks (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_CHECKS_PANEL);
-  g_clear_object (&self->list_model);
   self->row_menu = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -985,7 +704,6 @@ racimo_checks_panel_finalize (GObject *object)
 {
   RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (object);
 
-  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (racimo_checks_panel_parent_class)->finalize (object);
@@ -1045,8 +763,6 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   object_class->set_property = racimo_checks_panel_set_property;
   widget_class->measure = racimo_checks_panel_measure;
   widget_class->size_allocate = racimo_checks_panel_size_allocate;
-  widget_class->map = racimo_checks_panel_map;
-  widget_class->unmap = racimo_checks_panel_unmap;
 
   properties[PROP_CHECKS] =
     g_param_spec_object ("checks", NULL, NULL, RACIMO_TYPE_CHECKS,
@@ -1105,6 +821,7 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "checkspanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
+  g_type_ensure (RACIMO_TYPE_FINDING_VIEW);
   g_type_ensure (RACIMO_TYPE_ROLE_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/racimo-checks-panel.ui");
@@ -1120,11 +837,9 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_entry);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_button);
-  gtk_widget_class_bind_template_callback (widget_class, row_setup);
-  gtk_widget_class_bind_template_callback (widget_class, row_bind);
-  gtk_widget_class_bind_template_callback (widget_class, row_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_owned_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_details_role);
   gtk_widget_class_bind_template_callback (widget_class, on_waive_changed);
@@ -1143,10 +858,6 @@ racimo_checks_panel_init (RacimoChecksPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Given to the list when the panel shows. */
-  self->list_model = g_object_ref (GTK_SELECTION_MODEL (self->selection));
-  gtk_list_view_set_model (self->list_view, NULL);
-  self->bound = g_hash_table_new (NULL, NULL);
   self->row_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
 
