@@ -146,10 +146,20 @@ racimo_window_new (RacimoApplication *application)
 }
 
 static void
-update_actions (RacimoWindow *self)
+update_history_actions (RacimoWindow *self)
 {
   RacimoHistory *history = self->project != NULL ? racimo_project_get_history (self->project)
                                                  : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 history != NULL && racimo_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 history != NULL && racimo_history_get_can_redo (history));
+}
+
+static void
+update_actions (RacimoWindow *self)
+{
   gboolean editing = self->project != NULL;
   gboolean busy = self->document != NULL && racimo_document_get_busy (self->document);
 
@@ -159,10 +169,7 @@ update_actions (RacimoWindow *self)
                                  editing && !busy
                                  && racimo_document_get_changed_on_disk (self->document)
                                  && !racimo_document_get_deleted_on_disk (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 history != NULL && racimo_history_get_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 history != NULL && racimo_history_get_can_redo (history));
+  update_history_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-activity", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-phase", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
@@ -268,7 +275,8 @@ update_undo_tooltips (RacimoWindow *self)
 static void
 on_history_notify (RacimoWindow *self)
 {
-  update_actions (self);
+  /* Every edit: only what the history decides. */
+  update_history_actions (self);
   update_title (self);
   update_undo_tooltips (self);
 }
