@@ -198,6 +198,7 @@ struct _RacimoMatrixView
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
   GHashTable    *header_texts;    /* RacimoRole * -> Text */
   GHashTable    *footer_texts;    /* RacimoRole * -> Text */
+  GHashTable    *footer_pieces;   /* a letter or a count, as text -> Text */
   GHashTable    *code_texts;      /* RacimoCodes -> Text */
   Text          *corner_text;
   Text          *workload_text;
@@ -1111,6 +1112,7 @@ clear_text_caches (RacimoMatrixView *self)
   g_hash_table_remove_all (self->name_layouts);
   g_hash_table_remove_all (self->header_texts);
   g_hash_table_remove_all (self->footer_texts);
+  g_hash_table_remove_all (self->footer_pieces);
   g_hash_table_remove_all (self->code_texts);
   g_clear_pointer (&self->corner_text, text_free);
   g_clear_pointer (&self->workload_text, text_free);
@@ -1317,7 +1319,38 @@ get_header_text (RacimoMatrixView *self,
   return text;
 }
 
-/* The workload of a role: how many of each code it holds, two codes a line. */
+/* A piece of the workload row, in small type: a code's letter, bold in
+ * its colour, or a count after a thin space.  Each is drawn once: an edit
+ * changes a count, and lays out no text for it. */
+static const Text *
+get_footer_piece (RacimoMatrixView     *self,
+                  const RacimoCodeInfo *info,
+                  guint                 count)
+{
+  g_autofree char *key = info != NULL ? g_strdup_printf ("%c", info->letter)
+                                      : g_strdup_printf ("%u", count);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *markup = NULL;
+  Text *text = g_hash_table_lookup (self->footer_pieces, key);
+
+  if (text != NULL)
+    return text;
+
+  if (info != NULL)
+    markup = g_strdup_printf ("<small><span foreground=\"%s\"><b>%c</b></span></small>",
+                              code_color (self, info), info->letter);
+  else
+    markup = g_strdup_printf ("<small>\u2009%u</small>", count);
+
+  layout = make_layout (self, NULL);
+  pango_layout_set_markup (layout, markup, -1);
+  text = text_new (layout, &self->colors.fg);
+  g_hash_table_insert (self->footer_pieces, g_steal_pointer (&key), text);
+  return text;
+}
+
+/* The workload of a role: how many of each code it holds, two codes a
+ * line, each line centred in the column. */
 static const Text *
 get_footer_text (RacimoMatrixView *self,
                  int               column)
@@ -1325,32 +1358,46 @@ get_footer_text (RacimoMatrixView *self,
   RacimoRole *role = column_role (self, column);
   const RacimoScheme *scheme = get_scheme (self);
   Text *text = g_hash_table_lookup (self->footer_texts, role);
-  g_autoptr(PangoLayout) layout = NULL;
-  GString *markup;
+  GtkSnapshot *snapshot;
+  int gap = self->pad, y = 0;
 
   if (text != NULL)
     return text;
 
-  markup = g_string_new ("<small>");
-  for (guint i = 0; i < scheme->n_codes; i++)
+  snapshot = gtk_snapshot_new ();
+  for (guint first = 0; first < scheme->n_codes; first += 2)
     {
-      const RacimoCodeInfo *info = &scheme->codes[i];
-      guint count = self->workload[column * N_LETTERS + (info->letter - 'A')];
+      guint last = MIN (first + 2, scheme->n_codes);
+      const Text *pieces[4];
+      int width = 0, height = 0, x;
 
-      if (i > 0)
-        g_string_append (markup, i % 2 == 0 ? "\n" : "  ");
-      g_string_append_printf (markup, "<span foreground=\"%s\"><b>%c</b></span>\u2009%u",
-                              code_color (self, info), info->letter, count);
+      for (guint i = first; i < last; i++)
+        {
+          const RacimoCodeInfo *info = &scheme->codes[i];
+          const Text *letter = get_footer_piece (self, info, 0);
+          const Text *count = get_footer_piece (self, NULL,
+                                                self->workload[column * N_LETTERS
+                                                               + (info->letter - 'A')]);
+
+          pieces[2 * (i - first)] = letter;
+          pieces[2 * (i - first) + 1] = count;
+          width += letter->width + count->width + (i > first ? gap : 0);
+          height = MAX (height, MAX (letter->height, count->height));
+        }
+
+      x = (self->column_width - width) / 2;
+      for (guint i = 0; i < 2 * (last - first); i++)
+        {
+          append_text_at (snapshot, pieces[i], x, y + (height - pieces[i]->height) / 2);
+          x += pieces[i]->width + (i % 2 == 1 ? gap : 0);
+        }
+      y += height;
     }
-  g_string_append (markup, "</small>");
 
-  layout = make_layout (self, NULL);
-  pango_layout_set_markup (layout, markup->str, -1);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (layout, self->column_width * PANGO_SCALE);
-  g_string_free (markup, TRUE);
-
-  text = text_new (layout, &self->colors.fg);
+  text = g_new0 (Text, 1);
+  text->node = gtk_snapshot_free_to_node (snapshot);
+  text->width = self->column_width;
+  text->height = y;
   g_hash_table_insert (self->footer_texts, role, text);
   return text;
 }
@@ -4903,6 +4950,7 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->name_layouts, g_hash_table_unref);
   g_clear_pointer (&self->header_texts, g_hash_table_unref);
   g_clear_pointer (&self->footer_texts, g_hash_table_unref);
+  g_clear_pointer (&self->footer_pieces, g_hash_table_unref);
   g_clear_pointer (&self->code_texts, g_hash_table_unref);
   g_clear_pointer (&self->drawn_rows, g_array_unref);
   g_clear_pointer (&self->corner_text, text_free);
@@ -5079,6 +5127,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->header_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
   self->footer_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
+  self->footer_pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_free);
   self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
   self->drawn_rows = g_array_new (FALSE, TRUE, sizeof (DrawnRow));
   g_array_set_clear_func (self->drawn_rows, drawn_row_clear);
