@@ -43,7 +43,7 @@ struct _RacimoChecksPanel
   GtkWidget          *pages;
   GtkWidget          *summary_box;
   GtkImage           *summary_icon;
-  GtkInscription     *summary_label;  /* its new text redraws it, where a label's lays out the window */
+  GtkInscription     *summary_label;  /* new text redraws it; a label's lays out the window */
   GtkStack           *list_stack;
   RacimoFindingView  *list_view;
   GtkSingleSelection *selection;

@@ -597,8 +597,8 @@ draw_row (RacimoFindingView *self,
             append_text (snapshot, layout, &self->fg, 36, y);
           }
 
-        append_icon (snapshot, self->more_icon, &self->fg, width - 6 - (MORE_SIZE + ICON_SIZE) / 2.0,
-                     (height - ICON_SIZE) / 2.0);
+        append_icon (snapshot, self->more_icon, &self->fg,
+                     width - 6 - (MORE_SIZE + ICON_SIZE) / 2.0, (height - ICON_SIZE) / 2.0);
       }
       break;
     }
@@ -705,13 +705,13 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
                                                         (float) row_height));
       if ((int) i == self->hovered && self->hovered_more)
         {
+          /* The row's menu button, as a flat button shows the pointer */
+          graphene_rect_t button = GRAPHENE_RECT_INIT ((float) (width - 6 - MORE_SIZE),
+                                                       (float) (y + (row_height - MORE_SIZE) / 2.0),
+                                                       MORE_SIZE, MORE_SIZE);
           GskRoundedRect circle;
 
-          gsk_rounded_rect_init_from_rect (&circle,
-                                           &GRAPHENE_RECT_INIT ((float) (width - 6 - MORE_SIZE),
-                                                                (float) (y + (row_height - MORE_SIZE) / 2.0),
-                                                                MORE_SIZE, MORE_SIZE),
-                                           MORE_SIZE / 2.0f);
+          gsk_rounded_rect_init_from_rect (&circle, &button, MORE_SIZE / 2.0f);
           gtk_snapshot_push_rounded_clip (snapshot, &circle);
           gtk_snapshot_append_color (snapshot, &self->selection, &circle.bounds);
           gtk_snapshot_pop (snapshot);
@@ -808,8 +808,7 @@ racimo_finding_view_get_row_area (RacimoFindingView *self,
 /**
  * racimo_finding_view_scroll_to:
  *
- * Scrolls as little as brings row @position into view, and the heading
- * above it when there is room.
+ * Scrolls as little as brings row @position into view.
  */
 void
 racimo_finding_view_scroll_to (RacimoFindingView *self,
@@ -1068,8 +1067,12 @@ static void
 update_accessible (RacimoFindingView *self)
 {
   int position = selected (self);
-  g_autofree char *label = position >= 0 ? racimo_finding_view_describe_row (row_at (self, (guint) position))
-                                         : g_strdup (_("Findings"));
+  g_autofree char *label = NULL;
+
+  if (position >= 0)
+    label = racimo_finding_view_describe_row (row_at (self, (guint) position));
+  else
+    label = g_strdup (_("Findings"));
 
   if (g_strcmp0 (label, self->a11y_label) == 0)
     return;

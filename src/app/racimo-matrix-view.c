@@ -4,10 +4,11 @@
  * with the role headers, the activity names and the workload footer at
  * fixed places while the cells scroll under them.  Text is laid out and
  * drawn once into render nodes, and each row's nodes are kept from frame
- * to frame until what the row shows changes (see DrawnRow).  GTK 4.8's list widgets make a widget per cell, which is too slow
- * for 2,000 activities by 40 roles (see PLATFORM.md), and a drawn grid
- * cannot expose one accessible per cell before GTK 4.10, so the widget
- * names the cell under its cursor instead.
+ * to frame until what the row shows changes (see DrawnRow).  GTK 4.8's
+ * list widgets make a widget per cell, which is too slow for 2,000
+ * activities by 40 roles (see PLATFORM.md), and a drawn grid cannot
+ * expose one accessible per cell before GTK 4.10, so the widget names the
+ * cell under its cursor instead.
  *
  * Rows are a flat list: a header row for each phase (left out when the
  * project has a single phase without a name) followed by its activities.
@@ -1780,9 +1781,8 @@ update_drawn_rows (RacimoMatrixView    *self,
   for (int r = first_row; r <= last_row; r++)
     {
       Row *row = get_row (self, (guint) r);
-      const RacimoCodes *codes = row->is_phase || n_drawn == 0
-                                 ? NULL
-                                 : &self->codes[r * (int) n_columns (self) + geometry->first_column];
+      int first_cell = r * (int) n_columns (self) + geometry->first_column;
+      const RacimoCodes *codes = row->is_phase || n_drawn == 0 ? NULL : &self->codes[first_cell];
       DrawnRow drawn = { 0 };
       DrawnRow *was = NULL;
       PangoLayout *name_layout = get_name_layout (self, row);
@@ -1792,8 +1792,10 @@ update_drawn_rows (RacimoMatrixView    *self,
         was = &g_array_index (last, DrawnRow, r - last_first);
 
       drawn.is_phase = row->is_phase;
-      drawn.applicable = row->is_phase || racimo_activity_get_applicable (RACIMO_ACTIVITY (row->item));
-      drawn.problem = row->is_phase ? RACIMO_ROW_PROBLEM_NONE : (guint8) row_problem (self, (guint) r);
+      drawn.applicable = row->is_phase
+                         || racimo_activity_get_applicable (RACIMO_ACTIVITY (row->item));
+      drawn.problem = row->is_phase ? RACIMO_ROW_PROBLEM_NONE
+                                    : (guint8) row_problem (self, (guint) r);
       drawn.background = row_background (self, (guint) r);
 
       same_cells = was != NULL && was->cells != NULL
