@@ -300,6 +300,34 @@ find_row (Fixture    *f,
   return -1;
 }
 
+/* The findings list places its rows one under the other, each as tall as
+ * the others of its kind: what it keeps up to date edit by edit, without
+ * measuring again the rows that did not change. */
+static void
+assert_rows_placed (Fixture *f)
+{
+  RacimoFindingView *list = template_child (f, "list_view");
+  GListModel *rows = racimo_checks_panel_get_rows (f->panel);
+  float heights[4] = { -1, -1, -1, -1 };
+  float next = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RacimoFindingRow) row = g_list_model_get_item (rows, i);
+      guint shape = racimo_finding_row_get_kind (row)
+                    + (racimo_finding_row_get_reason (row) != NULL ? 1 : 0);
+      graphene_rect_t area;
+
+      racimo_finding_view_get_row_area (list, i, &area);
+      if (i > 0)
+        g_assert_cmpfloat (area.origin.y, ==, next);
+      if (heights[shape] < 0)
+        heights[shape] = area.size.height;
+      g_assert_cmpfloat (area.size.height, ==, heights[shape]);
+      next = area.origin.y + area.size.height;
+    }
+}
+
 /* Clicks the menu button at the end of the row showing @text. */
 static void
 click_row_button (Fixture    *f,
@@ -879,9 +907,12 @@ test_random (Fixture       *f,
         }
 
       assert_consistent (f);
+      if (step % 10 == 0)
+        assert_rows_placed (f);
       if (step % 50 == 0)
         racimo_ui_test_spin ();
     }
+  assert_rows_placed (f);
 }
 
 static void
