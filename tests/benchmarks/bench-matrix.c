@@ -29,7 +29,7 @@
 #define SEED 42
 #define RUNS 5
 #define N_SCROLLS 60
-#define N_EDITS 41
+#define N_EDITS 101
 
 typedef struct
 {
