@@ -2,10 +2,11 @@
 # test-e2e.py: drives the real racimo program from outside, as a user with a
 # screen reader would: through AT-SPI, with synthesized keys and clicks.
 #
-# Opens a project whose first activity has no owner, moves to the account
-# manager's cell with the keyboard, types "a", and checks that the row is
-# no longer highlighted: on the screen (the highlight's colour is gone) and
-# in what the matrix tells assistive technologies.  Then drags a role's
+# Opens a project whose first activity has no owner, goes to its finding
+# from the checks panel's list with the keyboard, moves to the account
+# manager's cell, types "a", and checks that the row is no longer
+# highlighted: on the screen (the highlight's colour is gone) and in what
+# the matrix tells assistive technologies.  Then drags a role's
 # header and an activity's name with the mouse, into another phase.
 #
 # Needs a display and a session bus (xvfb-run -a dbus-run-session), Debian's
@@ -98,6 +99,19 @@ def find_matrix(app):
         if accessible is None:
             continue
         if accessible.getRoleName() == 'table':
+            return accessible
+        queue.extend(accessible.getChildAtIndex(i) for i in range(accessible.childCount))
+    return None
+
+
+def find_findings(app):
+    """The checks panel's list of findings, named for what is selected."""
+    queue = [app]
+    while queue:
+        accessible = queue.pop(0)
+        if accessible is None:
+            continue
+        if accessible.getRoleName() == 'list' and accessible.name == 'Findings':
             return accessible
         queue.extend(accessible.getChildAtIndex(i) for i in range(accessible.childCount))
     return None
@@ -254,6 +268,20 @@ def main():
         if before < 500:
             fail('the row without owner is not highlighted')
 
+        # The checks panel lists the problem; in its list, the keyboard
+        # selects it, a screen reader hears it, and the matrix is at the
+        # activity (where its cursor already was).
+        findings = wait_for('the list of findings', lambda: find_findings(app))
+        fx = findings.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        click(fx.x + fx.width // 2, fx.y + 8)
+        tap('Down')
+        wait_for('a finding to be selected', lambda: findings.name != 'Findings')
+        note('findings list says: %s' % findings.name)
+        if not findings.name.startswith('No owner: Define the business case and KPIs.'):
+            fail('the list does not say the finding selected: ' + findings.name)
+        if not matrix.name.startswith('Define the business case and KPIs'):
+            fail('the matrix is not at the finding\'s activity: ' + matrix.name)
+
         # A click on the role headers gives the matrix the keyboard.
         pyatspi.Registry.generateMouseEvent(x + width // 2, y + 8, 'b1c')
         time.sleep(0.5)
@@ -298,8 +326,8 @@ def main():
         bus.terminate()
         shutil.rmtree(workdir, ignore_errors=True)
 
-    note('PASS: the highlight of the row without owner went away; drag and drop moved a role '
-         'and an activity')
+    note('PASS: the findings list said the problem; the highlight of the row without owner '
+         'went away; drag and drop moved a role and an activity')
     return 0
 
 

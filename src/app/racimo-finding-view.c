@@ -986,11 +986,12 @@ on_pressed (GtkGestureClick   *gesture,
   int position = row_at_y (self, y);
   RacimoFindingRow *row = position >= 0 ? row_at (self, (guint) position) : NULL;
 
+  /* A click anywhere gives the list the keyboard; only findings do more. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (!is_finding (row))
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
 
   if (button == GDK_BUTTON_SECONDARY)
     {
