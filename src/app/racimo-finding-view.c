@@ -25,6 +25,7 @@
 
 #include "racimo-compat.h"
 #include "racimo-finding-view.h"
+#include "racimo-scrollable.h"
 
 #define MESSAGE_LINES 2
 #define REASON_LINES 2
@@ -751,28 +752,6 @@ on_adjustment_value_changed (GtkAdjustment     *adjustment,
 }
 
 static void
-set_adjustment (RacimoFindingView  *self,
-                GtkAdjustment     **slot,
-                GtkAdjustment      *adjustment)
-{
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-
-  if (*slot == adjustment)
-    return;
-
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, on_adjustment_value_changed, self);
-      g_object_unref (*slot);
-    }
-
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_adjustment_value_changed), self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
 racimo_finding_view_scrollable_init (GtkScrollableInterface *iface)
 {
 }
@@ -1142,12 +1121,10 @@ racimo_finding_view_dispose (GObject *object)
   RacimoFindingView *self = RACIMO_FINDING_VIEW (object);
 
   racimo_finding_view_set_model (self, NULL);
-  if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
+  racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->hadjustment,
+                                      G_CALLBACK (on_adjustment_value_changed));
+  racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->vadjustment,
+                                      G_CALLBACK (on_adjustment_value_changed));
   for (guint i = 0; i < RACIMO_FINDING_N_SECTIONS; i++)
     g_clear_object (&self->section_icons[i]);
   g_clear_object (&self->more_icon);
@@ -1212,10 +1189,14 @@ racimo_finding_view_set_property (GObject      *object,
       racimo_finding_view_set_model (self, g_value_get_object (value));
       break;
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      racimo_scrollable_set_adjustment (GTK_WIDGET (self), &self->hadjustment,
+                                        g_value_get_object (value),
+                                        G_CALLBACK (on_adjustment_value_changed));
       break;
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      racimo_scrollable_set_adjustment (GTK_WIDGET (self), &self->vadjustment,
+                                        g_value_get_object (value),
+                                        G_CALLBACK (on_adjustment_value_changed));
       break;
     case PROP_HSCROLL_POLICY:
       self->hscroll_policy = g_value_get_enum (value);

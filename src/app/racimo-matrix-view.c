@@ -32,6 +32,7 @@
 
 #include "racimo-compat.h"
 #include "racimo-matrix-view.h"
+#include "racimo-scrollable.h"
 #include "racimo-ui-resources.h"
 
 #define PROBLEM_DIRTY 0xff
@@ -2085,28 +2086,6 @@ on_adjustment_value_changed (GtkAdjustment    *adjustment,
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-set_adjustment (RacimoMatrixView  *self,
-                GtkAdjustment    **slot,
-                GtkAdjustment     *adjustment)
-{
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-
-  if (*slot == adjustment)
-    return;
-
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, on_adjustment_value_changed, self);
-      g_object_unref (*slot);
-    }
-
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_adjustment_value_changed), self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -4921,12 +4900,10 @@ racimo_matrix_view_dispose (GObject *object)
   g_clear_pointer (&self->waive_popover, gtk_widget_unparent);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
-  if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
+  racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->hadjustment,
+                                      G_CALLBACK (on_adjustment_value_changed));
+  racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->vadjustment,
+                                      G_CALLBACK (on_adjustment_value_changed));
 
   g_clear_object (&self->problem_icon);
   g_clear_object (&self->waived_icon);
@@ -5006,10 +4983,14 @@ racimo_matrix_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      racimo_scrollable_set_adjustment (GTK_WIDGET (self), &self->hadjustment,
+                                        g_value_get_object (value),
+                                        G_CALLBACK (on_adjustment_value_changed));
       break;
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      racimo_scrollable_set_adjustment (GTK_WIDGET (self), &self->vadjustment,
+                                        g_value_get_object (value),
+                                        G_CALLBACK (on_adjustment_value_changed));
       break;
     case PROP_HSCROLL_POLICY:
       if (self->hscroll_policy != (guint) g_value_get_enum (value))
