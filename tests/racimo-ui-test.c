@@ -23,6 +23,24 @@ count_frame (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+GtkEventController *
+racimo_ui_test_find_controller (GtkWidget *widget,
+                                GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      /* The widget keeps its controllers: a borrowed pointer stays valid. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
 void
 racimo_ui_test_wait_for_frames (GtkWidget *widget)
 {

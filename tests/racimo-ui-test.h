@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 void racimo_ui_test_spin            (void);
 /* Waits until @widget has been drawn twice: laid out, then painted. */
 void racimo_ui_test_wait_for_frames (GtkWidget  *widget);
+/* The event controller of @type on @widget, or %NULL */
+GtkEventController *racimo_ui_test_find_controller (GtkWidget *widget,
+                                                    GType      type);
 /* Loads tests/files/@name, which must open. */
 RacimoProject *racimo_ui_test_load_project (const char *name);
 /* Removes @path and everything below it. */

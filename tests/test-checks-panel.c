@@ -335,21 +335,15 @@ click_row_button (Fixture    *f,
 {
   RacimoFindingView *list = template_child (f, "list_view");
   int position = find_row (f, text);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
   graphene_rect_t area;
 
   g_assert_cmpint (position, >=, 0);
   g_assert_true (racimo_finding_view_get_row_area (list, (guint) position, &area));
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        g_signal_emit_by_name (controller, "pressed", 1,
-                               (double) (area.size.width - 20),
-                               (double) (area.origin.y + area.size.height / 2));
-    }
+  g_signal_emit_by_name (racimo_ui_test_find_controller (GTK_WIDGET (list),
+                                                         GTK_TYPE_GESTURE_CLICK),
+                         "pressed", 1, (double) (area.size.width - 20),
+                         (double) (area.origin.y + area.size.height / 2));
   racimo_ui_test_spin ();
 }
 
@@ -360,16 +354,11 @@ press_in_list (Fixture         *f,
                GdkModifierType  state)
 {
   RacimoFindingView *list = template_child (f, "list_view");
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-    }
+  g_signal_emit_by_name (racimo_ui_test_find_controller (GTK_WIDGET (list),
+                                                         GTK_TYPE_EVENT_CONTROLLER_KEY),
+                         "key-pressed", keyval, 0, state, &handled);
   racimo_ui_test_spin ();
   return handled;
 }

@@ -91,23 +91,6 @@ get_application (void)
   return app;
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-
-  return NULL;
-}
-
 /* Tests: opening */
 
 static void
@@ -225,7 +208,7 @@ test_drop (void)
   gboolean accepted = FALSE;
 
   gtk_window_present (GTK_WINDOW (window));
-  target = find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  target = racimo_ui_test_find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (target);
 
   /* A file dragged from the file manager comes as a list of files. */

@@ -27,17 +27,11 @@ typedef struct
 static GtkEventController *
 key_controller (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *keys = racimo_ui_test_find_controller (widget,
+                                                             GTK_TYPE_EVENT_CONTROLLER_KEY);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        return controller;
-    }
-
-  g_assert_not_reached ();
+  g_assert_nonnull (keys);
+  return keys;
 }
 
 static gboolean

@@ -145,40 +145,21 @@ racimo_checks_panel_format_summary (guint n_errors,
 
 static const char * const icon_classes[] = { "error", "warning", "success" };
 
-/* Gives @widget the class @wanted (none when NULL) of @classes, touching
- * only what changes: a style changed anew, even back to what it was,
- * lays out the whole window again. */
-static void
-set_class_among (GtkWidget          *widget,
-                 const char * const *classes,
-                 guint               n_classes,
-                 const char         *wanted)
-{
-  for (guint i = 0; i < n_classes; i++)
-    if (g_strcmp0 (classes[i], wanted) != 0)
-      gtk_widget_remove_css_class (widget, classes[i]);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (widget, wanted);
-}
-
-/* Gives @image the icon @icon_name, only when it changes: an image given
- * its icon anew, even the same, lays out the whole window again. */
-static void
-set_icon_name (GtkImage   *image,
-               const char *icon_name)
-{
-  if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
-    gtk_image_set_from_icon_name (image, icon_name);
-}
-
+/* Gives the summary @icon_name in the colour of @style, touching only what
+ * changes: an image given its icon or a style anew, even the same, lays
+ * out the whole window again. */
 static void
 set_summary_icon (RacimoChecksPanel *self,
                   const char        *icon_name,
                   const char        *style)
 {
-  set_icon_name (self->summary_icon, icon_name);
-  set_class_among (GTK_WIDGET (self->summary_icon), icon_classes, G_N_ELEMENTS (icon_classes),
-                   style);
+  if (g_strcmp0 (gtk_image_get_icon_name (self->summary_icon), icon_name) != 0)
+    gtk_image_set_from_icon_name (self->summary_icon, icon_name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (icon_classes); i++)
+    if (g_strcmp0 (icon_classes[i], style) != 0)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), icon_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon), style);
 }
 
 static void
