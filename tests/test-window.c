@@ -918,6 +918,52 @@ checks_button_text (Fixture *f)
     g_assert_cmpstr (text_, ==, expected); \
   } G_STMT_END
 
+/* Undo and redo say what they would do, as their tooltip (made when it
+ * shows) and to screen readers, and are named for what they are. */
+static void
+assert_history_button (Fixture    *f,
+                       const char *name,
+                       const char *label,
+                       const char *description)
+{
+  GtkWidget *button = window_child (f, name);
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  /* Made when it shows: a text set on every edit would cost round trips
+   * to the display. */
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_signal_emit_by_name (button, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  g_object_unref (tooltip);
+}
+
+static void
+test_history_buttons (Fixture       *f,
+                      gconstpointer  data)
+{
+  assert_history_button (f, "undo_button", "Undo", "Undo");
+  assert_history_button (f, "redo_button", "Redo", "Redo");
+
+  /* The account manager's R and A on "Define the business case": one
+   * code taken away, then the other, which leaves the cell empty. */
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  press (f, GDK_KEY_a, 0);
+  assert_history_button (f, "undo_button", "Undo", "Undo “Set Code”");
+  press (f, GDK_KEY_r, 0);
+  assert_history_button (f, "undo_button", "Undo", "Undo “Clear Cell”");
+  assert_history_button (f, "redo_button", "Redo", "Redo");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_history_button (f, "undo_button", "Undo", "Undo “Set Code”");
+  assert_history_button (f, "redo_button", "Redo", "Redo “Clear Cell”");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_history_button (f, "undo_button", "Undo", "Undo");
+}
+
 static void
 test_checks_panel (Fixture       *f,
                    gconstpointer  data)
@@ -1237,6 +1283,7 @@ main (int   argc,
   ADD ("template-shown", test_template_shown, NULL);
   ADD ("keyboard-moves", test_keyboard_moves, NULL);
   ADD ("codes-and-highlight", test_codes_and_highlight, NULL);
+  ADD ("history-buttons", test_history_buttons, NULL);
   ADD ("drawn-rows", test_drawn_rows, NULL);
   ADD ("selection-toggle", test_selection_toggle, NULL);
   ADD ("workload", test_workload, NULL);

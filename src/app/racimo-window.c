@@ -94,6 +94,8 @@ struct _RacimoWindow
   GtkWidget        *open_button;
   GtkWidget        *undo_button;
   GtkWidget        *redo_button;
+  char             *undo_description;
+  char             *redo_description;
   GtkWidget        *add_button;
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
@@ -242,34 +244,72 @@ update_title (RacimoWindow *self)
     gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-/* A tooltip set anew makes GTK ask the display where the pointer is, a
- * round trip: not on every edit when the text is the same. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
+/* What undo or redo would do, "Undo “Set Code”", or just "Undo".  Shown
+ * as the button's tooltip when asked for, and told to screen readers as
+ * its description. */
+static char *
+history_text (RacimoWindow *self,
+              gboolean      redo)
 {
-  const char *old = gtk_widget_get_tooltip_text (widget);
+  RacimoHistory *history = self->project != NULL ? racimo_project_get_history (self->project)
+                                                 : NULL;
+  const char *label = NULL;
 
-  if (g_strcmp0 (old, text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+  if (history != NULL)
+    label = redo ? racimo_history_get_redo_label (history)
+                 : racimo_history_get_undo_label (history);
+
+  if (redo)
+    /* Translators: %s says what would be redone, such as "Add Role" */
+    return label != NULL ? g_strdup_printf (_("Redo “%s”"), label) : g_strdup (_("Redo"));
+
+  /* Translators: %s says what would be undone, such as "Add Role" */
+  return label != NULL ? g_strdup_printf (_("Undo “%s”"), label) : g_strdup (_("Undo"));
+}
+
+/* The text is made when the tooltip shows: a tooltip text set anew makes
+ * GTK ask the display where the pointer is, three round trips on an edit
+ * that changes what undo would do. */
+static gboolean
+on_history_tooltip (GtkWidget  *button,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard_mode,
+                    GtkTooltip *tooltip,
+                    gpointer    user_data)
+{
+  RacimoWindow *self = RACIMO_WINDOW (gtk_widget_get_root (button));
+  g_autofree char *text = history_text (self, button == self->redo_button);
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+describe_history_button (GtkWidget  *button,
+                         char      **described,
+                         char       *text)
+{
+  if (g_strcmp0 (*described, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+
+  g_free (*described);
+  *described = text;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 static void
 update_undo_tooltips (RacimoWindow *self)
 {
-  RacimoHistory *history = self->project != NULL ? racimo_project_get_history (self->project)
-                                                 : NULL;
-  const char *undo = history != NULL ? racimo_history_get_undo_label (history) : NULL;
-  const char *redo = history != NULL ? racimo_history_get_redo_label (history) : NULL;
-  g_autofree char *undo_text = NULL;
-  g_autofree char *redo_text = NULL;
-
-  /* Translators: %s says what would be undone, such as "Add Role" */
-  undo_text = undo != NULL ? g_strdup_printf (_("Undo “%s”"), undo) : g_strdup (_("Undo"));
-  /* Translators: %s says what would be redone, such as "Add Role" */
-  redo_text = redo != NULL ? g_strdup_printf (_("Redo “%s”"), redo) : g_strdup (_("Redo"));
-  set_tooltip (self->undo_button, undo_text);
-  set_tooltip (self->redo_button, redo_text);
+  describe_history_button (self->undo_button, &self->undo_description,
+                           history_text (self, FALSE));
+  describe_history_button (self->redo_button, &self->redo_description,
+                           history_text (self, TRUE));
 }
 
 static void
@@ -2662,6 +2702,8 @@ racimo_window_finalize (GObject *object)
   g_clear_pointer (&self->offered_draft, racimo_draft_unref);
   g_clear_pointer (&self->layout_options, racimo_layout_options_free);
   g_clear_pointer (&self->exporting_name, g_free);
+  g_clear_pointer (&self->undo_description, g_free);
+  g_clear_pointer (&self->redo_description, g_free);
 
   G_OBJECT_CLASS (racimo_window_parent_class)->finalize (object);
 }
@@ -2791,6 +2833,10 @@ racimo_window_init (RacimoWindow *self)
   gtk_widget_set_has_tooltip (self->checks_button, TRUE);
   g_signal_connect_swapped (self->checks_button, "query-tooltip",
                             G_CALLBACK (on_checks_tooltip), self);
+  gtk_widget_set_has_tooltip (self->undo_button, TRUE);
+  g_signal_connect (self->undo_button, "query-tooltip", G_CALLBACK (on_history_tooltip), NULL);
+  gtk_widget_set_has_tooltip (self->redo_button, TRUE);
+  g_signal_connect (self->redo_button, "query-tooltip", G_CALLBACK (on_history_tooltip), NULL);
   g_object_bind_property (self->search_bar, "search-mode-enabled",
                           self->search_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
