@@ -14,6 +14,8 @@ RACIMO_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi python3-pyatspi
   # tests: validating data files, reading PDFs, screenshots
   libxml2-utils desktop-file-utils appstream poppler-utils imagemagick
+  # benchmarks: a window manager for their windows, as every X11 desktop has
+  openbox
   # the user guide: built with itstool, validated with yelp-check
   itstool yelp-tools
   # Japanese on screen and on paper
