@@ -833,6 +833,92 @@ test_updates (Fixture       *f,
 #undef STEP
 }
 
+static GtkPolicyType
+list_scroll_bar (Fixture *f)
+{
+  GtkPolicyType vertical;
+
+  gtk_scrolled_window_get_policy (template_child (f, "list_scroller"), NULL, &vertical);
+  return vertical;
+}
+
+static void
+on_surface_layout (GdkSurface *surface,
+                   int         width,
+                   int         height,
+                   guint      *n_layouts)
+{
+  (*n_layouts)++;
+}
+
+/* The findings list has its scroll bar while the pointer moves over it,
+ * and none a moment after; without one, an edit that adds or settles a
+ * finding does not lay out the window again. */
+static void
+test_scroll_bar (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *scroller = template_child (f, "list_scroller");
+  GtkEventController *motion = NULL;
+  GtkSettings *settings = gtk_widget_get_settings (scroller);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  RacimoActivity *retraining = RACIMO_ACTIVITY (item (f, "retraining"));
+  RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_layouts = 0;
+  RacimoCodes codes;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "racimo-scroll-bar-motion") == 0)
+        motion = controller;
+    }
+  g_assert_nonnull (motion);
+
+  /* The pointer moves over the list: the scroll bar is there. */
+  g_signal_emit_by_name (motion, "motion", 10.0, 10.0);
+  g_assert_cmpint (list_scroll_bar (f), ==, GTK_POLICY_AUTOMATIC);
+
+  /* And gone a moment later, the list's range still kept for scrolling. */
+  while (list_scroll_bar (f) != GTK_POLICY_EXTERNAL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (list_scroll_bar (f), ==, GTK_POLICY_EXTERNAL);
+  racimo_ui_test_wait_for_frames (f->window);
+
+  /* Retraining gets an owner, and loses it again: its finding goes and
+   * comes back, and the list's length with it.  The window is drawn
+   * again, not laid out (but once, the first time GTK sees the hidden
+   * scroll bar's range change). */
+  g_signal_connect (surface, "layout", G_CALLBACK (on_surface_layout), &n_layouts);
+  codes = racimo_activity_get_codes (retraining, ops);
+  racimo_project_set_codes (f->project, retraining, ops, codes | BIT ('A'));
+  racimo_ui_test_wait_for_frames (f->window);
+  g_assert_cmpuint (n_layouts, <=, 1);
+  n_layouts = 0;
+  for (guint i = 0; i < 4; i++)
+    {
+      racimo_project_set_codes (f->project, retraining, ops, codes ^ (i % 2 == 0 ? 0 : BIT ('A')));
+      racimo_ui_test_wait_for_frames (f->window);
+    }
+  g_assert_cmpuint (n_layouts, ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (
+                                                 GTK_SCROLLED_WINDOW (scroller))),
+                     >=, gtk_widget_get_height (template_child (f, "list_view")));
+  g_signal_handlers_disconnect_by_func (surface, on_surface_layout, &n_layouts);
+
+  /* Scroll bars that always show stay. */
+  g_object_set (settings, "gtk-overlay-scrolling", FALSE, NULL);
+  g_assert_cmpint (list_scroll_bar (f), ==, GTK_POLICY_AUTOMATIC);
+  g_signal_emit_by_name (motion, "motion", 10.0, 10.0);
+  for (guint i = 0; i < 3; i++)
+    racimo_ui_test_wait_for_frames (f->window);
+  g_assert_cmpint (list_scroll_bar (f), ==, GTK_POLICY_AUTOMATIC);
+  gtk_settings_reset_property (settings, "gtk-overlay-scrolling");
+}
+
 static void
 test_random (Fixture       *f,
              gconstpointer  data)
@@ -1146,6 +1232,7 @@ main (int   argc,
   ADD ("quick-fix", test_quick_fix, NULL);
   ADD ("waive", test_waive, NULL);
   ADD ("updates", test_updates, NULL);
+  ADD ("scroll-bar", test_scroll_bar, NULL);
   ADD ("random", test_random, NULL);
   ADD ("empty", test_empty, "panel-clean.raci");
   ADD ("role-details", test_role_details, NULL);

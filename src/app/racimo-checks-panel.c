@@ -35,6 +35,8 @@ struct _RacimoChecksPanel
   gboolean           selecting;  /* the panel itself is changing the selection */
   RacimoFindingRow  *selected;   /* the row selected last */
 
+  guint              scroll_bar_timeout;
+
   GtkWidget         *row_menu;
   RacimoItem        *waive_item;
   RacimoCheck        waive_check;
@@ -45,6 +47,7 @@ struct _RacimoChecksPanel
   GtkImage           *summary_icon;
   GtkInscription     *summary_label;  /* new text redraws it; a label's lays out the window */
   GtkStack           *list_stack;
+  GtkScrolledWindow  *list_scroller;
   RacimoFindingView  *list_view;
   GtkSingleSelection *selection;
   RacimoRoleDetails  *role_details;
@@ -662,6 +665,86 @@ disconnect_checks (RacimoChecksPanel *self)
   g_clear_object (&self->checks);
 }
 
+/* The findings list's scroll bar */
+
+/* How long the scroll bar stays after the pointer last moved or the list
+ * last scrolled: longer than GTK takes to fade it out. */
+#define SCROLL_BAR_SECONDS 2
+
+static gboolean
+overlay_scroll_bars (RacimoChecksPanel *self)
+{
+  gboolean overlay = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-overlay-scrolling", &overlay,
+                NULL);
+  return overlay && gtk_scrolled_window_get_overlay_scrolling (self->list_scroller);
+}
+
+static gboolean
+on_scroll_bar_timeout (gpointer data)
+{
+  RacimoChecksPanel *self = data;
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (GTK_WIDGET (self)));
+  GdkDevice *pointer = seat != NULL ? gdk_seat_get_pointer (seat) : NULL;
+
+  /* Not while a button is down: the scroll bar may be being dragged. */
+  if (pointer != NULL
+      && (gdk_device_get_modifier_state (pointer) & (GDK_BUTTON1_MASK | GDK_BUTTON2_MASK
+                                                     | GDK_BUTTON3_MASK)) != 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_bar_timeout = 0;
+  gtk_scrolled_window_set_policy (self->list_scroller, GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list has a scroll bar while the pointer moves over it or it is
+ * scrolled, as an overlay scroll bar shows then, and none when it would
+ * have faded out anyway.  The list still scrolls without one.
+ *
+ * What this spares: in GTK 4.8, a scroll bar whose range changes has the
+ * whole window laid out again, and on X11 that asks the X server for the
+ * window's screen and work area, a few round trips.  An edit that adds or
+ * settles a finding changes the range: about half a millisecond of each
+ * edit, while the user works in the grid. */
+static void
+show_scroll_bar (RacimoChecksPanel *self)
+{
+  GtkPolicyType vertical;
+
+  g_clear_handle_id (&self->scroll_bar_timeout, g_source_remove);
+
+  gtk_scrolled_window_get_policy (self->list_scroller, NULL, &vertical);
+  if (vertical != GTK_POLICY_AUTOMATIC)
+    gtk_scrolled_window_set_policy (self->list_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  /* Scroll bars that take room stay: that is what the user chose. */
+  if (overlay_scroll_bars (self))
+    self->scroll_bar_timeout = g_timeout_add_seconds (SCROLL_BAR_SECONDS,
+                                                      on_scroll_bar_timeout, self);
+}
+
+static void
+on_list_pointer_moved (RacimoChecksPanel *self)
+{
+  show_scroll_bar (self);
+}
+
+static gboolean
+on_list_scrolled (RacimoChecksPanel *self)
+{
+  show_scroll_bar (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_scroll_settings_changed (RacimoChecksPanel *self)
+{
+  if (!overlay_scroll_bars (self))
+    show_scroll_bar (self);
+}
+
 static void
 racimo_checks_panel_dispose (GObject *object)
 {
@@ -671,6 +754,7 @@ racimo_checks_panel_dispose (GObject *object)
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   disconnect_checks (self);
+  g_clear_handle_id (&self->scroll_bar_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_CHECKS_PANEL);
   self->row_menu = NULL;
@@ -811,6 +895,7 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, summary_icon);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, selection);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, role_details);
@@ -837,10 +922,27 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
 static void
 racimo_checks_panel_init (RacimoChecksPanel *self)
 {
+  GtkEventController *motion, *scroll;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->row_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+
+  motion = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_name (motion, "racimo-scroll-bar-motion");
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_list_pointer_moved), self);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_list_pointer_moved), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), motion);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_list_scrolled), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), scroll);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)),
+                           "notify::gtk-overlay-scrolling",
+                           G_CALLBACK (on_scroll_settings_changed), self, G_CONNECT_SWAPPED);
+  on_scroll_settings_changed (self);
 
   update_summary (self);
   update_empty (self);
