@@ -91,3 +91,74 @@ racimo_ui_test_load_project (const char *name)
 
   return project;
 }
+
+/* @widget's pixels, drawn from the render nodes it keeps */
+static GBytes *
+render_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  gsize stride = (gsize) width * 4;
+  guchar *pixels = g_malloc (stride * (gsize) height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
+  gdk_texture_download (texture, pixels, stride);
+  gsk_renderer_unrealize (renderer);
+
+  return g_bytes_new_take (pixels, stride * (gsize) height);
+}
+
+/* Gives @widget a new style, or its old one back: either way it forgets
+ * what it had drawn, and draws everything anew. */
+static void
+restyle (GtkWidget *widget,
+         gboolean   redrawn)
+{
+  static GtkCssProvider *provider;
+
+  /* A style that changes nothing drawn: a class that no style sheet
+   * names would not be a new style at all. */
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_css_provider_load_from_data (provider, ".racimo-test-redrawn { caret-color: #010203; }",
+                                       -1);
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  if (redrawn)
+    gtk_widget_add_css_class (widget, "racimo-test-redrawn");
+  else
+    gtk_widget_remove_css_class (widget, "racimo-test-redrawn");
+  racimo_ui_test_wait_for_frames (widget);
+}
+
+void
+racimo_ui_test_assert_drawn_afresh (GtkWidget  *widget,
+                                    const char *what)
+{
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) afresh = NULL;
+
+  racimo_ui_test_wait_for_frames (widget);
+  kept = render_widget (widget);
+  restyle (widget, TRUE);
+  afresh = render_widget (widget);
+
+  /* Back to its style, drawn in full before the next change. */
+  restyle (widget, FALSE);
+
+  if (!g_bytes_equal (kept, afresh))
+    g_error ("after %s, the view shows other pixels than it draws afresh", what);
+}

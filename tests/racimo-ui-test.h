@@ -19,6 +19,11 @@ GtkEventController *racimo_ui_test_find_controller (GtkWidget *widget,
                                                     GType      type);
 /* Loads tests/files/@name, which must open. */
 RacimoProject *racimo_ui_test_load_project (const char *name);
+
+/* What @widget shows after @what equals what it draws from nothing: the
+ * drawing it keeps from frame to frame is never out of date. */
+void racimo_ui_test_assert_drawn_afresh (GtkWidget  *widget,
+                                         const char *what);
 /* Removes @path and everything below it. */
 void racimo_ui_test_remove_tree     (const char *path);
 

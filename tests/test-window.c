@@ -332,54 +332,12 @@ test_codes_and_highlight (Fixture       *f,
   racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
-/* The view's pixels, drawn from the same render nodes as its last frame */
-static GBytes *
-render_view (Fixture *f)
-{
-  GtkWidget *view = GTK_WIDGET (f->view);
-  int width = gtk_widget_get_width (view);
-  int height = gtk_widget_get_height (view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  gsize stride = (gsize) width * 4;
-  guchar *pixels = g_malloc (stride * (gsize) height);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
-  gdk_texture_download (texture, pixels, stride);
-  gsk_renderer_unrealize (renderer);
-
-  return g_bytes_new_take (pixels, stride * (gsize) height);
-}
-
-/* What the view shows after @what equals what it draws from nothing: the
- * rows it keeps from frame to frame are never out of date. */
 static void
 assert_drawn_afresh (Fixture    *f,
                      const char *what)
 {
-  static guint generation;
-  g_autofree char *css_class = g_strdup_printf ("redrawn-%u", generation++);
-  g_autoptr(GBytes) kept = NULL;
-  g_autoptr(GBytes) afresh = NULL;
-
-  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
-  kept = render_view (f);
-
-  /* A new style makes the view lay out and draw everything anew. */
-  gtk_widget_add_css_class (GTK_WIDGET (f->view), css_class);
-  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
-  afresh = render_view (f);
-  gtk_widget_remove_css_class (GTK_WIDGET (f->view), css_class);
-
-  if (!g_bytes_equal (kept, afresh))
-    g_error ("after %s, the view shows other pixels than it draws afresh", what);
+  racimo_ui_test_assert_drawn_afresh (GTK_WIDGET (f->view), what);
 }
 
 static void
