@@ -833,6 +833,35 @@ test_updates (Fixture       *f,
 #undef STEP
 }
 
+/* The findings list keeps each row's drawing, and a heading's count apart:
+ * what it shows is always what it would draw from nothing. */
+static void
+test_drawn_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *list = template_child (f, "list_view");
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoActivity *retraining = RACIMO_ACTIVITY (item (f, "retraining"));
+  RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
+  RacimoCodes codes = racimo_activity_get_codes (retraining, ops);
+
+  racimo_ui_test_assert_drawn_afresh (list, "opening");
+
+  /* A finding goes: the counts of its section and check change. */
+  racimo_project_set_codes (f->project, retraining, ops, codes | BIT ('A'));
+  racimo_ui_test_assert_drawn_afresh (list, "an owner for Retraining");
+  g_assert_true (racimo_history_undo (history));
+  racimo_ui_test_assert_drawn_afresh (list, "undo");
+
+  /* A finding's title and message follow a rename; a waiver moves it. */
+  racimo_project_rename (f->project, RACIMO_ITEM (retraining), "Retrain the model");
+  racimo_ui_test_assert_drawn_afresh (list, "a rename");
+  racimo_project_set_waiver (f->project, RACIMO_ITEM (retraining), "no-owner", "Shared ownership");
+  racimo_ui_test_assert_drawn_afresh (list, "a waiver");
+  g_assert_true (racimo_history_undo (history));
+  racimo_ui_test_assert_drawn_afresh (list, "undoing the waiver");
+}
+
 static GtkPolicyType
 list_scroll_bar (Fixture *f)
 {
@@ -1232,6 +1261,7 @@ main (int   argc,
   ADD ("quick-fix", test_quick_fix, NULL);
   ADD ("waive", test_waive, NULL);
   ADD ("updates", test_updates, NULL);
+  ADD ("drawn-rows", test_drawn_rows, NULL);
   ADD ("scroll-bar", test_scroll_bar, NULL);
   ADD ("random", test_random, NULL);
   ADD ("empty", test_empty, "panel-clean.raci");

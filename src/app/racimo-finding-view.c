@@ -41,14 +41,18 @@ typedef enum
   N_SHAPES
 } Shape;
 
+/* A row in view as drawn, kept until the row says it changed.  A heading's
+ * count is drawn apart: an edit changes it, and draws nothing else again. */
 typedef struct
 {
-  RacimoFindingRow *row;
-  gulong            notify_handler;  /* a row in view changing draws it again */
-  GskRenderNode    *node;
-  char             *shown;  /* what the node shows */
-  int               width;
-  gboolean          in_view;
+  RacimoFindingView *view;
+  RacimoFindingRow  *row;
+  gulong             notify_handler;
+  GskRenderNode     *body;   /* all but the count */
+  GskRenderNode     *count;  /* a heading's count, or NULL */
+  GskRenderNode     *node;   /* both */
+  int                width;
+  gboolean           in_view;
 } DrawnFinding;
 
 struct _RacimoFindingView
@@ -488,46 +492,36 @@ append_icon (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* A count at the right of a heading */
-static void
-append_count (RacimoFindingView *self,
-              GtkSnapshot       *snapshot,
-              guint              count,
-              double             scale,
-              double             right,
-              double             y,
-              int                height)
+/* A heading's count, at the right of a row @width wide */
+static GskRenderNode *
+draw_count (RacimoFindingView *self,
+            RacimoFindingRow  *row,
+            int                width)
 {
-  char text[16];
+  gboolean section = racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_SECTION;
+  double scale = section ? 1.0 : PANGO_SCALE_SMALL;
+  double y = section ? 14 : 8;
+  int height = section ? MAX (self->line_height, ICON_SIZE) : self->small_line_height;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(PangoLayout) layout = NULL;
   GdkRGBA dim = self->fg;
+  char text[16];
   int w, h;
 
-  g_snprintf (text, sizeof text, "%u", count);
-  layout = make_text (self, text, 200, 1, scale, scale != 1.0 ? PANGO_WEIGHT_BOLD
-                                                               : PANGO_WEIGHT_NORMAL,
+  g_snprintf (text, sizeof text, "%u", racimo_finding_row_get_count (row));
+  layout = make_text (self, text, 200, 1, scale, section ? PANGO_WEIGHT_NORMAL
+                                                          : PANGO_WEIGHT_BOLD,
                       PANGO_STYLE_NORMAL);
   pango_layout_get_pixel_size (layout, &w, &h);
   dim.alpha *= 0.7f;
-  append_text (snapshot, layout, &dim, right - w, y + (height - h) / 2.0);
+  append_text (snapshot, layout, &dim, width - 12 - w, y + (height - h) / 2.0);
+
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
-/* What a row shows, to know when it must be drawn again */
-static char *
-shown_of (RacimoFindingRow *row)
-{
-  const char *reason = racimo_finding_row_get_reason (row);
-
-  return g_strdup_printf ("%d %d %u\x1f%s\x1f%s\x1f%s", racimo_finding_row_get_kind (row),
-                          racimo_finding_row_get_section (row), racimo_finding_row_get_count (row),
-                          racimo_finding_row_get_title (row),
-                          is_finding (row) ? racimo_finding_row_get_message (row) : "",
-                          reason != NULL ? reason : "");
-}
-
-/* @row, from its top left, @width wide */
+/* @row but a heading's count, from its top left, @width wide */
 static GskRenderNode *
-draw_row (RacimoFindingView *self,
+draw_body (RacimoFindingView *self,
           RacimoFindingRow  *row,
           int                width)
 {
@@ -552,8 +546,6 @@ draw_row (RacimoFindingView *self,
                             PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
         append_text (snapshot, layout, &self->fg, 12 + ICON_SIZE + 8,
                      14 + (line - self->line_height) / 2.0);
-        append_count (self, snapshot, racimo_finding_row_get_count (row), 1.0, width - 12, 14,
-                      line);
       }
       break;
 
@@ -562,8 +554,6 @@ draw_row (RacimoFindingView *self,
       layout = make_text (self, title, width - 36 - 12 - 48, 1, PANGO_SCALE_SMALL,
                           PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
       append_text (snapshot, layout, &color, 36, 8);
-      append_count (self, snapshot, racimo_finding_row_get_count (row), PANGO_SCALE_SMALL,
-                    width - 12, 8, self->small_line_height);
       break;
 
     case RACIMO_FINDING_ROW_FINDING:
@@ -607,32 +597,55 @@ draw_row (RacimoFindingView *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
-/* The node of @row, drawn again only when what it shows changed */
+static void
+on_drawn_row_notify (RacimoFindingRow *row,
+                     GParamSpec       *pspec,
+                     DrawnFinding     *drawn)
+{
+  if (g_strcmp0 (g_param_spec_get_name (pspec), "count") == 0)
+    g_clear_pointer (&drawn->count, gsk_render_node_unref);
+  else
+    g_clear_pointer (&drawn->body, gsk_render_node_unref);
+  g_clear_pointer (&drawn->node, gsk_render_node_unref);
+
+  gtk_widget_queue_draw (GTK_WIDGET (drawn->view));
+}
+
+/* The node of @row, drawn again only when the row changed */
 static GskRenderNode *
 drawn_row (RacimoFindingView *self,
            RacimoFindingRow  *row,
            int                width)
 {
   DrawnFinding *drawn = g_hash_table_lookup (self->drawn, row);
-  g_autofree char *shown = shown_of (row);
 
   if (drawn == NULL)
     {
       drawn = g_new0 (DrawnFinding, 1);
+      drawn->view = self;
       drawn->row = g_object_ref (row);
-      drawn->notify_handler = g_signal_connect_object (row, "notify",
-                                                       G_CALLBACK (gtk_widget_queue_draw), self,
-                                                       G_CONNECT_SWAPPED);
+      drawn->notify_handler = g_signal_connect (row, "notify",
+                                                G_CALLBACK (on_drawn_row_notify), drawn);
       g_hash_table_insert (self->drawn, row, drawn);
     }
 
-  if (drawn->node == NULL || drawn->width != width || g_strcmp0 (drawn->shown, shown) != 0)
+  if (drawn->width != width)
     {
+      g_clear_pointer (&drawn->body, gsk_render_node_unref);
+      g_clear_pointer (&drawn->count, gsk_render_node_unref);
       g_clear_pointer (&drawn->node, gsk_render_node_unref);
-      drawn->node = draw_row (self, row, width);
       drawn->width = width;
-      g_free (drawn->shown);
-      drawn->shown = g_steal_pointer (&shown);
+    }
+
+  if (drawn->node == NULL)
+    {
+      if (drawn->body == NULL)
+        drawn->body = draw_body (self, row, width);
+      if (drawn->count == NULL && !is_finding (row))
+        drawn->count = draw_count (self, row, width);
+      drawn->node = drawn->count != NULL
+                    ? gsk_container_node_new ((GskRenderNode *[]) { drawn->body, drawn->count }, 2)
+                    : gsk_render_node_ref (drawn->body);
     }
 
   drawn->in_view = TRUE;
@@ -646,8 +659,9 @@ drawn_finding_free (gpointer data)
 
   g_clear_signal_handler (&drawn->notify_handler, drawn->row);
   g_clear_object (&drawn->row);
+  g_clear_pointer (&drawn->body, gsk_render_node_unref);
+  g_clear_pointer (&drawn->count, gsk_render_node_unref);
   g_clear_pointer (&drawn->node, gsk_render_node_unref);
-  g_free (drawn->shown);
   g_free (drawn);
 }
 
