@@ -12,6 +12,7 @@
 #include "racimo-finding-view.h"
 #include "racimo-matrix-view.h"
 #include "racimo-role-details.h"
+#include "racimo-text-line.h"
 #include "racimo-ui-test.h"
 
 #define BIT RACIMO_CODE_BIT
@@ -223,14 +224,13 @@ find_widgets (GtkWidget *widget,
     find_widgets (child, type, found);
 }
 
-/* The label showing @text in @root, mapped, or the inscription of a
- * finding's row showing it as one of its lines (title, message, reason). */
+/* The label or text line showing @text in @root, mapped */
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
 
   find_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -242,19 +242,14 @@ find_label (GtkWidget  *root,
         return label;
     }
 
-  find_widgets (root, GTK_TYPE_INSCRIPTION, inscriptions);
-  for (guint i = 0; i < inscriptions->len; i++)
+  find_widgets (root, RACIMO_TYPE_TEXT_LINE, lines);
+  for (guint i = 0; i < lines->len; i++)
     {
-      GtkWidget *inscription = g_ptr_array_index (inscriptions, i);
-      g_auto(GStrv) lines = NULL;
+      GtkWidget *line = g_ptr_array_index (lines, i);
 
-      if (!gtk_widget_get_mapped (inscription))
-        continue;
-
-      lines = g_strsplit (gtk_inscription_get_text (GTK_INSCRIPTION (inscription)) ?: "", "\n",
-                          -1);
-      if (g_strv_contains ((const char * const *) lines, text))
-        return inscription;
+      if (gtk_widget_get_mapped (line)
+          && g_strcmp0 (racimo_text_line_get_text (RACIMO_TEXT_LINE (line)), text) == 0)
+        return line;
     }
 
   return NULL;

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "racimo-compat.h"
+#include "racimo-text-line.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
@@ -854,10 +855,10 @@ checks_button_text (Fixture *f)
   GString *s = g_string_new (NULL);
 
   if (gtk_widget_get_visible (window_child (f, "errors_icon")))
-    g_string_append_printf (s, "E%s ", gtk_inscription_get_text (window_child (f, "errors_label")));
+    g_string_append_printf (s, "E%s ", racimo_text_line_get_text (window_child (f, "errors_label")));
   if (gtk_widget_get_visible (window_child (f, "warnings_icon")))
     g_string_append_printf (s, "W%s ",
-                            gtk_inscription_get_text (window_child (f, "warnings_label")));
+                            racimo_text_line_get_text (window_child (f, "warnings_label")));
   if (gtk_widget_get_visible (window_child (f, "no_problems_icon")))
     g_string_append_printf (s, "ok %s ",
                             gtk_label_get_text (window_child (f, "no_problems_label")));
@@ -932,6 +933,7 @@ test_checks_panel (Fixture       *f,
   RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
   GtkWidget *list_view = panel_child (f, "list_view");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int errors_width;
 
   /* Shown, with the counts in the header bar. */
   g_assert_true (shows_checks (f));
@@ -981,6 +983,8 @@ test_checks_panel (Fixture       *f,
                      f->view, (guint) racimo_matrix_view_find_row (f->view,
                                                                    RACIMO_ITEM (retraining))),
                    ==, RACIMO_ROW_PROBLEM_NO_OWNER);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->window));
+  errors_width = gtk_widget_get_width (window_child (f, "errors_label"));
   gtk_widget_activate_action (GTK_WIDGET (panel), "checks.make-owner", "(ss)",
                               "retraining", "mlops-engineer");
   g_assert_cmpuint (racimo_activity_get_codes (retraining, ops), ==,
@@ -992,8 +996,15 @@ test_checks_panel (Fixture       *f,
   assert_checks_button (f, "E2 W6 (2 errors, 6 warnings)");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
                    "• Model to production, with problems — Racimo");
+  racimo_ui_test_assert_drawn_afresh (window_child (f, "errors_label"), "2 errors");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   assert_checks_button (f, "E3 W6 (3 errors, 6 warnings)");
+
+  /* The counts and the summary keep their width, and what they drew for
+   * the texts they showed before is still right. */
+  racimo_ui_test_assert_drawn_afresh (window_child (f, "errors_label"), "3 errors again");
+  racimo_ui_test_assert_drawn_afresh (panel_child (f, "summary_label"), "the summary again");
+  g_assert_cmpint (gtk_widget_get_width (window_child (f, "errors_label")), ==, errors_width);
 
   /* Waived in the panel: the row shows the waiver; undone, the problem. */
   gtk_widget_activate_action (GTK_WIDGET (panel), "checks.waive", "(ss)",

@@ -22,6 +22,7 @@
 #include "racimo-checks-panel.h"
 #include "racimo-finding-view.h"
 #include "racimo-role-details.h"
+#include "racimo-text-line.h"
 
 struct _RacimoChecksPanel
 {
@@ -45,7 +46,7 @@ struct _RacimoChecksPanel
   GtkWidget          *pages;
   GtkWidget          *summary_box;
   GtkImage           *summary_icon;
-  GtkInscription     *summary_label;  /* new text redraws it; a label's lays out the window */
+  RacimoTextLine     *summary_label;  /* new text redraws it; a label's lays out the window */
   GtkStack           *list_stack;
   GtkScrolledWindow  *list_scroller;
   RacimoFindingView  *list_view;
@@ -172,7 +173,7 @@ update_summary (RacimoChecksPanel *self)
   guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
   g_autofree char *summary = racimo_checks_panel_format_summary (n_errors, n_warnings);
 
-  gtk_inscription_set_text (self->summary_label, summary);
+  racimo_text_line_set_text (self->summary_label, summary);
 
   if (n_errors > 0)
     set_summary_icon (self, "dialog-error-symbolic", "error");
@@ -887,6 +888,7 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   g_type_ensure (RACIMO_TYPE_FINDING_VIEW);
+  g_type_ensure (RACIMO_TYPE_TEXT_LINE);
   g_type_ensure (RACIMO_TYPE_ROLE_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/racimo-checks-panel.ui");

@@ -20,8 +20,8 @@
 
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
-#include "racimo-count.h"
 #include "racimo-print-operation.h"
+#include "racimo-text-line.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 
@@ -113,9 +113,9 @@ struct _RacimoWindow
   GMenu            *scheme_menu;
   GtkWidget        *checks_button;
   GtkWidget        *errors_icon;
-  GtkInscription   *errors_label;
+  RacimoTextLine   *errors_label;
   GtkWidget        *warnings_icon;
-  GtkInscription   *warnings_label;
+  RacimoTextLine   *warnings_label;
   GtkWidget        *no_problems_icon;
   GtkWidget        *no_problems_label;
   GtkWidget        *search_button;
@@ -358,8 +358,8 @@ update_checks_button (RacimoWindow *self)
   guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
   const char *summary = racimo_checks_panel_get_summary (self->checks_panel);
 
-  racimo_count_show (self->errors_label, n_errors);
-  racimo_count_show (self->warnings_label, n_warnings);
+  racimo_text_line_set_count (self->errors_label, n_errors);
+  racimo_text_line_set_count (self->warnings_label, n_warnings);
   gtk_widget_set_visible (self->errors_icon, n_errors > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->errors_label), n_errors > 0);
   gtk_widget_set_visible (self->warnings_icon, n_warnings > 0);
@@ -2735,6 +2735,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RACIMO_TYPE_MATRIX_VIEW);
+  g_type_ensure (RACIMO_TYPE_TEXT_LINE);
   g_type_ensure (RACIMO_TYPE_CHECKS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/racimo-window.ui");
