@@ -41,6 +41,23 @@ typedef enum
   N_SHAPES
 } Shape;
 
+/* A heading's count, drawn at (0, 0) */
+typedef struct
+{
+  GskRenderNode *node;
+  int            width;
+  int            height;
+} DrawnCount;
+
+static void
+drawn_count_free (gpointer data)
+{
+  DrawnCount *drawn = data;
+
+  g_clear_pointer (&drawn->node, gsk_render_node_unref);
+  g_free (drawn);
+}
+
 /* A row in view as drawn, kept until the row says it changed.  A heading's
  * count is drawn apart: an edit changes it, and draws nothing else again. */
 typedef struct
@@ -82,6 +99,7 @@ struct _RacimoFindingView
   GdkPaintable       *section_icons[RACIMO_FINDING_N_SECTIONS];
   GdkPaintable       *more_icon;
   GHashTable         *drawn;  /* RacimoFindingRow -> DrawnFinding, for the rows in view */
+  GHashTable         *counts; /* "s12" or "c3" (a section's or a check's) -> DrawnCount */
   int                 hovered;       /* the finding under the pointer, or -1 */
   gboolean            hovered_more;  /* and the pointer on its menu button */
 
@@ -214,6 +232,7 @@ static void
 forget_drawn (RacimoFindingView *self)
 {
   g_hash_table_remove_all (self->drawn);
+  g_hash_table_remove_all (self->counts);
 }
 
 static GdkPaintable *
@@ -492,30 +511,46 @@ append_icon (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* A heading's count, at the right of a row @width wide */
+/* A heading's count, at the right of a row @width wide.  Counts are drawn
+ * once each: an edit and its undo change a count back and forth. */
 static GskRenderNode *
 draw_count (RacimoFindingView *self,
             RacimoFindingRow  *row,
             int                width)
 {
   gboolean section = racimo_finding_row_get_kind (row) == RACIMO_FINDING_ROW_SECTION;
-  double scale = section ? 1.0 : PANGO_SCALE_SMALL;
-  double y = section ? 14 : 8;
   int height = section ? MAX (self->line_height, ICON_SIZE) : self->small_line_height;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(PangoLayout) layout = NULL;
-  GdkRGBA dim = self->fg;
-  char text[16];
-  int w, h;
+  double y = section ? 14 : 8;
+  g_autofree char *key = g_strdup_printf ("%c%u", section ? 's' : 'c',
+                                          racimo_finding_row_get_count (row));
+  DrawnCount *drawn = g_hash_table_lookup (self->counts, key);
+  GtkSnapshot *snapshot;
 
-  g_snprintf (text, sizeof text, "%u", racimo_finding_row_get_count (row));
-  layout = make_text (self, text, 200, 1, scale, section ? PANGO_WEIGHT_NORMAL
-                                                          : PANGO_WEIGHT_BOLD,
-                      PANGO_STYLE_NORMAL);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  dim.alpha *= 0.7f;
-  append_text (snapshot, layout, &dim, width - 12 - w, y + (height - h) / 2.0);
+  if (drawn == NULL)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      GdkRGBA dim = self->fg;
 
+      /* Headings are few; their counts many only over a long session. */
+      if (g_hash_table_size (self->counts) >= 64)
+        g_hash_table_remove_all (self->counts);
+
+      layout = make_text (self, key + 1, 200, 1, section ? 1.0 : PANGO_SCALE_SMALL,
+                          section ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+      dim.alpha *= 0.7f;
+      drawn = g_new0 (DrawnCount, 1);
+      pango_layout_get_pixel_size (layout, &drawn->width, &drawn->height);
+      snapshot = gtk_snapshot_new ();
+      gtk_snapshot_append_layout (snapshot, layout, &dim);
+      drawn->node = gtk_snapshot_free_to_node (snapshot);
+      g_hash_table_insert (self->counts, g_steal_pointer (&key), drawn);
+    }
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT ((float) (width - 12 - drawn->width),
+                                                (float) (y + (height - drawn->height) / 2.0)));
+  gtk_snapshot_append_node (snapshot, drawn->node);
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -1154,6 +1189,7 @@ racimo_finding_view_finalize (GObject *object)
 
   g_clear_pointer (&self->tops, g_array_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->a11y_label, g_free);
 
   G_OBJECT_CLASS (racimo_finding_view_parent_class)->finalize (object);
@@ -1287,6 +1323,7 @@ racimo_finding_view_init (RacimoFindingView *self)
   self->hovered = -1;
   self->tops = g_array_new (FALSE, FALSE, sizeof (int));
   self->drawn = g_hash_table_new_full (NULL, NULL, NULL, drawn_finding_free);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, drawn_count_free);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
