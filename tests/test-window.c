@@ -855,7 +855,8 @@ checks_button_text (Fixture *f)
   GString *s = g_string_new (NULL);
 
   if (gtk_widget_get_visible (window_child (f, "errors_icon")))
-    g_string_append_printf (s, "E%s ", racimo_text_line_get_text (window_child (f, "errors_label")));
+    g_string_append_printf (s, "E%s ",
+                            racimo_text_line_get_text (window_child (f, "errors_label")));
   if (gtk_widget_get_visible (window_child (f, "warnings_icon")))
     g_string_append_printf (s, "W%s ",
                             racimo_text_line_get_text (window_child (f, "warnings_label")));

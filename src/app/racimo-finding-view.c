@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "racimo-compat.h"
+#include "racimo-drawn-text.h"
 #include "racimo-finding-view.h"
 #include "racimo-scrollable.h"
 
@@ -40,23 +41,6 @@ typedef enum
   SHAPE_WAIVED_FINDING,  /* with the reason under the message */
   N_SHAPES
 } Shape;
-
-/* A heading's count, drawn at (0, 0) */
-typedef struct
-{
-  GskRenderNode *node;
-  int            width;
-  int            height;
-} DrawnCount;
-
-static void
-drawn_count_free (gpointer data)
-{
-  DrawnCount *drawn = data;
-
-  g_clear_pointer (&drawn->node, gsk_render_node_unref);
-  g_free (drawn);
-}
 
 /* A row in view as drawn, kept until the row says it changed.  A heading's
  * count is drawn apart: an edit changes it, and draws nothing else again. */
@@ -99,7 +83,7 @@ struct _RacimoFindingView
   GdkPaintable       *section_icons[RACIMO_FINDING_N_SECTIONS];
   GdkPaintable       *more_icon;
   GHashTable         *drawn;  /* RacimoFindingRow -> DrawnFinding, for the rows in view */
-  GHashTable         *counts; /* "s12" or "c3" (a section's or a check's) -> DrawnCount */
+  GHashTable         *counts; /* "s12" or "c3" (a section's or a check's) -> RacimoDrawnText */
   int                 hovered;       /* the finding under the pointer, or -1 */
   gboolean            hovered_more;  /* and the pointer on its menu button */
 
@@ -523,7 +507,7 @@ draw_count (RacimoFindingView *self,
   double y = section ? 14 : 8;
   g_autofree char *key = g_strdup_printf ("%c%u", section ? 's' : 'c',
                                           racimo_finding_row_get_count (row));
-  DrawnCount *drawn = g_hash_table_lookup (self->counts, key);
+  RacimoDrawnText *drawn = g_hash_table_lookup (self->counts, key);
   GtkSnapshot *snapshot;
 
   if (drawn == NULL)
@@ -538,19 +522,13 @@ draw_count (RacimoFindingView *self,
       layout = make_text (self, key + 1, 200, 1, section ? 1.0 : PANGO_SCALE_SMALL,
                           section ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
       dim.alpha *= 0.7f;
-      drawn = g_new0 (DrawnCount, 1);
-      pango_layout_get_pixel_size (layout, &drawn->width, &drawn->height);
-      snapshot = gtk_snapshot_new ();
-      gtk_snapshot_append_layout (snapshot, layout, &dim);
-      drawn->node = gtk_snapshot_free_to_node (snapshot);
+      drawn = racimo_drawn_text_new (layout, &dim);
       g_hash_table_insert (self->counts, g_steal_pointer (&key), drawn);
     }
 
   snapshot = gtk_snapshot_new ();
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT ((float) (width - 12 - drawn->width),
-                                                (float) (y + (height - drawn->height) / 2.0)));
-  gtk_snapshot_append_node (snapshot, drawn->node);
+  racimo_drawn_text_append (drawn, snapshot, width - 12 - drawn->width,
+                            y + (height - drawn->height) / 2.0);
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -1323,7 +1301,7 @@ racimo_finding_view_init (RacimoFindingView *self)
   self->hovered = -1;
   self->tops = g_array_new (FALSE, FALSE, sizeof (int));
   self->drawn = g_hash_table_new_full (NULL, NULL, NULL, drawn_finding_free);
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, drawn_count_free);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, racimo_drawn_text_free);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

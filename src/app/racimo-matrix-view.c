@@ -31,6 +31,7 @@
 #include <adwaita.h>
 
 #include "racimo-compat.h"
+#include "racimo-drawn-text.h"
 #include "racimo-matrix-view.h"
 #include "racimo-scrollable.h"
 #include "racimo-ui-resources.h"
@@ -79,52 +80,6 @@ typedef struct
   GdkRGBA accent;
   GdkRGBA selection;
 } Colors;
-
-/* Text drawn once as a render node and placed wherever it shows: a frame
- * lays out and draws no text of its own. */
-typedef struct
-{
-  GskRenderNode *node;
-  int            width;
-  int            height;
-} Text;
-
-static Text *
-text_new (PangoLayout   *layout,
-          const GdkRGBA *color)
-{
-  Text *text = g_new0 (Text, 1);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  pango_layout_get_pixel_size (layout, &text->width, &text->height);
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  text->node = gtk_snapshot_free_to_node (snapshot);
-  return text;
-}
-
-static void
-text_free (gpointer data)
-{
-  Text *text = data;
-
-  g_clear_pointer (&text->node, gsk_render_node_unref);
-  g_free (text);
-}
-
-static void
-append_text_at (GtkSnapshot *snapshot,
-                const Text  *text,
-                double       x,
-                double       y)
-{
-  if (text->node == NULL)
-    return;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  gtk_snapshot_append_node (snapshot, text->node);
-  gtk_snapshot_restore (snapshot);
-}
 
 /* A row as the last frame drew it, with what it was drawn from.  A frame
  * draws again only the rows whose codes, background or name changed, and
@@ -198,12 +153,12 @@ struct _RacimoMatrixView
 
   /* Drawing caches, each shaped once */
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
-  GHashTable    *header_texts;    /* RacimoRole * -> Text */
-  GHashTable    *footer_texts;    /* RacimoRole * -> Text */
-  GHashTable    *footer_pieces;   /* a letter or a count, as text -> Text */
-  GHashTable    *code_texts;      /* RacimoCodes -> Text */
-  Text          *corner_text;
-  Text          *workload_text;
+  GHashTable    *header_texts;    /* RacimoRole * -> RacimoDrawnText */
+  GHashTable    *footer_texts;    /* RacimoRole * -> RacimoDrawnText */
+  GHashTable    *footer_pieces;   /* a letter or a count, as text -> RacimoDrawnText */
+  GHashTable    *code_texts;      /* RacimoCodes -> RacimoDrawnText */
+  RacimoDrawnText *corner_text;
+  RacimoDrawnText *workload_text;
   gboolean       dark;
   Colors         colors;
   GdkPaintable  *problem_icon;
@@ -628,7 +583,7 @@ ensure_rows (RacimoMatrixView *self)
   self->anchor_row = self->cursor_row;
   self->anchor_column = self->cursor_column;
 
-  g_clear_pointer (&self->corner_text, text_free);
+  g_clear_pointer (&self->corner_text, racimo_drawn_text_free);
   self->metrics_dirty = TRUE;
 }
 
@@ -1116,8 +1071,8 @@ clear_text_caches (RacimoMatrixView *self)
   g_hash_table_remove_all (self->footer_texts);
   g_hash_table_remove_all (self->footer_pieces);
   g_hash_table_remove_all (self->code_texts);
-  g_clear_pointer (&self->corner_text, text_free);
-  g_clear_pointer (&self->workload_text, text_free);
+  g_clear_pointer (&self->corner_text, racimo_drawn_text_free);
+  g_clear_pointer (&self->workload_text, racimo_drawn_text_free);
 }
 
 static void
@@ -1179,14 +1134,14 @@ code_color (RacimoMatrixView     *self,
  * when @dimmed: drawn once, and placed in every cell that holds the same
  * codes.  Faded in the text itself, as a group made transparent would be
  * drawn apart in every frame. */
-static const Text *
+static const RacimoDrawnText *
 get_codes_text (RacimoMatrixView *self,
                 RacimoCodes       codes,
                 gboolean          dimmed)
 {
   const RacimoScheme *scheme = get_scheme (self);
   g_autoptr(PangoLayout) layout = NULL;
-  Text *text;
+  RacimoDrawnText *text;
   GString *markup;
   char letters[27];
   guint n;
@@ -1213,7 +1168,7 @@ get_codes_text (RacimoMatrixView *self,
   pango_layout_set_markup (layout, markup->str, -1);
   g_string_free (markup, TRUE);
 
-  text = text_new (layout, &self->colors.fg);
+  text = racimo_drawn_text_new (layout, &self->colors.fg);
   g_hash_table_insert (self->code_texts, GUINT_TO_POINTER (codes | (dimmed ? DIMMED_TEXT : 0)),
                        text);
   return text;
@@ -1290,11 +1245,11 @@ get_name_layout (RacimoMatrixView *self,
   return layout;
 }
 
-static const Text *
+static const RacimoDrawnText *
 get_header_text (RacimoMatrixView *self,
                  RacimoRole       *role)
 {
-  Text *text = g_hash_table_lookup (self->header_texts, role);
+  RacimoDrawnText *text = g_hash_table_lookup (self->header_texts, role);
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *name = NULL;
 
@@ -1316,7 +1271,7 @@ get_header_text (RacimoMatrixView *self,
   pango_layout_set_height (layout, -2);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
 
-  text = text_new (layout, &self->colors.fg);
+  text = racimo_drawn_text_new (layout, &self->colors.fg);
   g_hash_table_insert (self->header_texts, role, text);
   return text;
 }
@@ -1324,7 +1279,7 @@ get_header_text (RacimoMatrixView *self,
 /* A piece of the workload row, in small type: a code's letter, bold in
  * its colour, or a count after a thin space.  Each is drawn once: an edit
  * changes a count, and lays out no text for it. */
-static const Text *
+static const RacimoDrawnText *
 get_footer_piece (RacimoMatrixView     *self,
                   const RacimoCodeInfo *info,
                   guint                 count)
@@ -1333,7 +1288,7 @@ get_footer_piece (RacimoMatrixView     *self,
                                       : g_strdup_printf ("%u", count);
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *markup = NULL;
-  Text *text = g_hash_table_lookup (self->footer_pieces, key);
+  RacimoDrawnText *text = g_hash_table_lookup (self->footer_pieces, key);
 
   if (text != NULL)
     return text;
@@ -1346,20 +1301,20 @@ get_footer_piece (RacimoMatrixView     *self,
 
   layout = make_layout (self, NULL);
   pango_layout_set_markup (layout, markup, -1);
-  text = text_new (layout, &self->colors.fg);
+  text = racimo_drawn_text_new (layout, &self->colors.fg);
   g_hash_table_insert (self->footer_pieces, g_steal_pointer (&key), text);
   return text;
 }
 
 /* The workload of a role: how many of each code it holds, two codes a
  * line, each line centred in the column. */
-static const Text *
+static const RacimoDrawnText *
 get_footer_text (RacimoMatrixView *self,
                  int               column)
 {
   RacimoRole *role = column_role (self, column);
   const RacimoScheme *scheme = get_scheme (self);
-  Text *text = g_hash_table_lookup (self->footer_texts, role);
+  RacimoDrawnText *text = g_hash_table_lookup (self->footer_texts, role);
   GtkSnapshot *snapshot;
   int gap = self->pad, y = 0;
 
@@ -1370,16 +1325,16 @@ get_footer_text (RacimoMatrixView *self,
   for (guint first = 0; first < scheme->n_codes; first += 2)
     {
       guint last = MIN (first + 2, scheme->n_codes);
-      const Text *pieces[4];
+      const RacimoDrawnText *pieces[4];
       int width = 0, height = 0, x;
 
       for (guint i = first; i < last; i++)
         {
           const RacimoCodeInfo *info = &scheme->codes[i];
-          const Text *letter = get_footer_piece (self, info, 0);
-          const Text *count = get_footer_piece (self, NULL,
-                                                self->workload[column * N_LETTERS
-                                                               + (info->letter - 'A')]);
+          const RacimoDrawnText *letter = get_footer_piece (self, info, 0);
+          const RacimoDrawnText *count = get_footer_piece (self, NULL,
+                                                           self->workload[column * N_LETTERS
+                                                                          + (info->letter - 'A')]);
 
           pieces[2 * (i - first)] = letter;
           pieces[2 * (i - first) + 1] = count;
@@ -1390,13 +1345,14 @@ get_footer_text (RacimoMatrixView *self,
       x = (self->column_width - width) / 2;
       for (guint i = 0; i < 2 * (last - first); i++)
         {
-          append_text_at (snapshot, pieces[i], x, y + (height - pieces[i]->height) / 2);
+          racimo_drawn_text_append (pieces[i], snapshot, x,
+                                    y + (height - pieces[i]->height) / 2);
           x += pieces[i]->width + (i % 2 == 1 ? gap : 0);
         }
       y += height;
     }
 
-  text = g_new0 (Text, 1);
+  text = g_new0 (RacimoDrawnText, 1);
   text->node = gtk_snapshot_free_to_node (snapshot);
   text->width = self->column_width;
   text->height = y;
@@ -1691,14 +1647,15 @@ draw_row_cells (RacimoMatrixView    *self,
   for (int c = geometry->first_column; c <= geometry->last_column; c++)
     {
       RacimoCodes codes = drawn->codes[c - geometry->first_column];
-      const Text *text;
+      const RacimoDrawnText *text;
 
       if (codes == 0)
         continue;
 
       text = get_codes_text (self, codes, !drawn->applicable);
-      append_text_at (snapshot, text, column_x (self, c) + (self->column_width - text->width) / 2,
-                      (self->row_height - text->height) / 2);
+      racimo_drawn_text_append (text, snapshot,
+                                column_x (self, c) + (self->column_width - text->width) / 2,
+                                (self->row_height - text->height) / 2);
     }
 
   return gtk_snapshot_free_to_node (snapshot);
@@ -1951,10 +1908,10 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                                                          (float) self->header_height));
   for (int c = first_column; c <= last_column; c++)
     {
-      const Text *text = get_header_text (self, column_role (self, c));
+      const RacimoDrawnText *text = get_header_text (self, column_role (self, c));
 
-      append_text_at (snapshot, text, column_x (self, c) + self->pad / 2,
-                      (self->header_height - text->height) / 2);
+      racimo_drawn_text_append (text, snapshot, column_x (self, c) + self->pad / 2,
+                                (self->header_height - text->height) / 2);
       append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, 0, 1,
                    self->header_height);
     }
@@ -1972,10 +1929,10 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
       g_autoptr(PangoLayout) layout = make_layout (self, nr > 0 || nc > 0 ? _("Activity") : "");
 
       set_bold (layout, 1.0);
-      self->corner_text = text_new (layout, &dim);
+      self->corner_text = racimo_drawn_text_new (layout, &dim);
     }
-  append_text_at (snapshot, self->corner_text, self->pad,
-                  self->header_height - self->corner_text->height - self->pad);
+  racimo_drawn_text_append (self->corner_text, snapshot, self->pad,
+                            self->header_height - self->corner_text->height - self->pad);
   append_rect (snapshot, &colors->line, 0, self->header_height - 1, width, 1);
   append_rect (snapshot, &colors->line, self->name_width - 1, 0, 1, fy + self->footer_height);
 
@@ -1990,20 +1947,20 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
           g_autoptr(PangoLayout) layout = make_layout (self, _("Workload"));
 
           set_bold (layout, 1.0);
-          self->workload_text = text_new (layout, &dim);
+          self->workload_text = racimo_drawn_text_new (layout, &dim);
         }
-      append_text_at (snapshot, self->workload_text, self->pad,
-                      fy + (self->footer_height - self->workload_text->height) / 2);
+      racimo_drawn_text_append (self->workload_text, snapshot, self->pad,
+                                fy + (self->footer_height - self->workload_text->height) / 2);
 
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width,
                                                              (float) fy, (float) bw,
                                                              (float) self->footer_height));
       for (int c = first_column; c <= last_column; c++)
         {
-          const Text *text = get_footer_text (self, c);
+          const RacimoDrawnText *text = get_footer_text (self, c);
 
-          append_text_at (snapshot, text, column_x (self, c),
-                          fy + (self->footer_height - text->height) / 2);
+          racimo_drawn_text_append (text, snapshot, column_x (self, c),
+                                    fy + (self->footer_height - text->height) / 2);
           append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, fy, 1,
                        self->footer_height);
         }
@@ -4932,8 +4889,8 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->footer_pieces, g_hash_table_unref);
   g_clear_pointer (&self->code_texts, g_hash_table_unref);
   g_clear_pointer (&self->drawn_rows, g_array_unref);
-  g_clear_pointer (&self->corner_text, text_free);
-  g_clear_pointer (&self->workload_text, text_free);
+  g_clear_pointer (&self->corner_text, racimo_drawn_text_free);
+  g_clear_pointer (&self->workload_text, racimo_drawn_text_free);
   g_clear_pointer (&self->code_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->a11y_label, g_free);
   g_clear_pointer (&self->a11y_description, g_free);
@@ -5108,10 +5065,11 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->roles = g_ptr_array_new ();
   self->column_of = g_hash_table_new (NULL, NULL);
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->header_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
-  self->footer_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
-  self->footer_pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_free);
-  self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, text_free);
+  self->header_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
+  self->footer_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
+  self->footer_pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               racimo_drawn_text_free);
+  self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
   self->drawn_rows = g_array_new (FALSE, TRUE, sizeof (DrawnRow));
   g_array_set_clear_func (self->drawn_rows, drawn_row_clear);
   self->code_buttons = g_ptr_array_new ();

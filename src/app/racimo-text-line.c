@@ -13,17 +13,11 @@
 #include "config.h"
 
 #include "racimo-compat.h"
+#include "racimo-drawn-text.h"
 #include "racimo-text-line.h"
 
 /* Texts whose drawing is kept: more are rare, and all are let go then. */
 #define MAX_KEPT 32
-
-typedef struct
-{
-  GskRenderNode *node;
-  int            width;
-  int            height;
-} Drawn;
 
 struct _RacimoTextLine
 {
@@ -34,7 +28,7 @@ struct _RacimoTextLine
   gboolean    ellipsize; /* narrower if need be, its text cut short */
   float       xalign;
 
-  GHashTable *drawn;     /* text -> Drawn, for the width drawn_width */
+  GHashTable *drawn;     /* text -> RacimoDrawnText, for the width drawn_width */
   int         drawn_width;
 };
 
@@ -50,15 +44,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-drawn_free (gpointer data)
-{
-  Drawn *drawn = data;
-
-  g_clear_pointer (&drawn->node, gsk_render_node_unref);
-  g_free (drawn);
-}
 
 static void
 forget_drawn (RacimoTextLine *self)
@@ -82,15 +67,14 @@ make_layout (RacimoTextLine *self,
   return layout;
 }
 
-static const Drawn *
+static const RacimoDrawnText *
 get_drawn (RacimoTextLine *self,
            int             width)
 {
   const char *text = self->text != NULL ? self->text : "";
   g_autoptr(PangoLayout) layout = NULL;
-  GtkSnapshot *snapshot;
+  RacimoDrawnText *drawn;
   GdkRGBA color;
-  Drawn *drawn;
 
   if (width != self->drawn_width || g_hash_table_size (self->drawn) >= MAX_KEPT)
     {
@@ -110,12 +94,7 @@ get_drawn (RacimoTextLine *self,
     }
 
   racimo_compat_widget_get_color (GTK_WIDGET (self), &color);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-
-  drawn = g_new0 (Drawn, 1);
-  drawn->node = gtk_snapshot_free_to_node (snapshot);
-  pango_layout_get_pixel_size (layout, &drawn->width, &drawn->height);
+  drawn = racimo_drawn_text_new (layout, &color);
   g_hash_table_insert (self->drawn, g_strdup (text), drawn);
 
   return drawn;
@@ -128,21 +107,15 @@ racimo_text_line_snapshot (GtkWidget   *widget,
   RacimoTextLine *self = RACIMO_TEXT_LINE (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  const Drawn *drawn = get_drawn (self, width);
+  const RacimoDrawnText *drawn = get_drawn (self, width);
   float xalign = self->xalign;
-
-  if (drawn->node == NULL)
-    return;
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     xalign = 1.0f - xalign;
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (floorf (xalign * (float) MAX (width - drawn->width, 0)),
-                                                floorf ((float) (height - drawn->height) / 2)));
-  gtk_snapshot_append_node (snapshot, drawn->node);
-  gtk_snapshot_restore (snapshot);
+  racimo_drawn_text_append (drawn, snapshot,
+                            floorf (xalign * (float) MAX (width - drawn->width, 0)),
+                            floorf ((float) (height - drawn->height) / 2));
 }
 
 static void
@@ -320,7 +293,7 @@ static void
 racimo_text_line_init (RacimoTextLine *self)
 {
   self->chars = 1;
-  self->drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, drawn_free);
+  self->drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, racimo_drawn_text_free);
   self->drawn_width = -1;
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (forget_drawn), NULL);
 }

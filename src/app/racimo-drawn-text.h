@@ -1,0 +1,29 @@
+/* racimo-drawn-text.h: text drawn once, placed wherever it shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A layout drawn as a render node at (0, 0), with its size in pixels.  A
+ * widget that shows the same texts frame after frame keeps these, and a
+ * frame lays out and draws no text of its own. */
+typedef struct
+{
+  GskRenderNode *node;
+  int            width;
+  int            height;
+} RacimoDrawnText;
+
+RacimoDrawnText *racimo_drawn_text_new    (PangoLayout           *layout,
+                                           const GdkRGBA         *color);
+void             racimo_drawn_text_free   (gpointer               text);
+void             racimo_drawn_text_append (const RacimoDrawnText *text,
+                                           GtkSnapshot           *snapshot,
+                                           double                 x,
+                                           double                 y);
+
+G_END_DECLS
