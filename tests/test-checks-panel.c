@@ -838,6 +838,8 @@ test_drawn_rows (Fixture       *f,
   RacimoHistory *history = racimo_project_get_history (f->project);
   RacimoActivity *retraining = RACIMO_ACTIVITY (item (f, "retraining"));
   RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
+  RacimoActivity *deploy = RACIMO_ACTIVITY (item (f, "deploy"));
+  RacimoRole *ml = RACIMO_ROLE (item (f, "ml-engineer"));
   RacimoCodes codes = racimo_activity_get_codes (retraining, ops);
 
   racimo_ui_test_assert_drawn_afresh (list, "opening");
@@ -847,6 +849,19 @@ test_drawn_rows (Fixture       *f,
   racimo_ui_test_assert_drawn_afresh (list, "an owner for Retraining");
   g_assert_true (racimo_history_undo (history));
   racimo_ui_test_assert_drawn_afresh (list, "undo");
+
+  /* Two go, one frame after the other, and the first comes back: it is
+   * drawn as itself, not as the other that left the view after it. */
+  racimo_project_set_codes (f->project, retraining, ops, codes | BIT ('A'));
+  racimo_ui_test_wait_for_frames (list);
+  racimo_project_set_codes (f->project, deploy, ml, BIT ('R'));
+  racimo_ui_test_wait_for_frames (list);
+  racimo_project_set_codes (f->project, retraining, ops, codes);
+  racimo_ui_test_assert_drawn_afresh (list, "two findings gone, the first back");
+  g_assert_true (racimo_history_undo (history));
+  g_assert_true (racimo_history_undo (history));
+  g_assert_true (racimo_history_undo (history));
+  racimo_ui_test_assert_drawn_afresh (list, "undoing the three");
 
   /* A finding's title and message follow a rename; a waiver moves it. */
   racimo_project_rename (f->project, RACIMO_ITEM (retraining), "Retrain the model");

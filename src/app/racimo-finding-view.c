@@ -84,6 +84,7 @@ struct _RacimoFindingView
   GdkPaintable       *more_icon;
   GHashTable         *drawn;  /* RacimoFindingRow -> DrawnFinding, for the rows in view */
   GHashTable         *counts; /* "s12" or "c3" (a section's or a check's) -> RacimoDrawnText */
+  GHashTable         *gone;   /* what a finding that left the view showed -> its body */
   int                 hovered;       /* the finding under the pointer, or -1 */
   gboolean            hovered_more;  /* and the pointer on its menu button */
 
@@ -217,6 +218,7 @@ forget_drawn (RacimoFindingView *self)
 {
   g_hash_table_remove_all (self->drawn);
   g_hash_table_remove_all (self->counts);
+  g_hash_table_remove_all (self->gone);
 }
 
 static GdkPaintable *
@@ -610,6 +612,17 @@ draw_body (RacimoFindingView *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* What a finding's row shows, @width wide */
+static char *
+shown_of (RacimoFindingRow *row,
+          int               width)
+{
+  const char *reason = racimo_finding_row_get_reason (row);
+
+  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", width, racimo_finding_row_get_title (row),
+                          racimo_finding_row_get_message (row), reason != NULL ? reason : "");
+}
+
 static void
 on_drawn_row_notify (RacimoFindingRow *row,
                      GParamSpec       *pspec,
@@ -652,6 +665,12 @@ drawn_row (RacimoFindingView *self,
 
   if (drawn->node == NULL)
     {
+      if (drawn->body == NULL && is_finding (row))
+        {
+          g_autofree char *shown = shown_of (row, width);
+
+          g_hash_table_steal_extended (self->gone, shown, NULL, (gpointer *) &drawn->body);
+        }
       if (drawn->body == NULL)
         drawn->body = draw_body (self, row, width);
       if (drawn->count == NULL && !is_finding (row))
@@ -678,15 +697,27 @@ drawn_finding_free (gpointer data)
   g_free (drawn);
 }
 
+/* A finding that leaves the view keeps its drawing a while, by what it
+ * shows: a finding that an edit settles and its undo brings back is a
+ * row anew, and finds its drawing there. */
 static gboolean
 out_of_view (gpointer key,
              gpointer value,
              gpointer user_data)
 {
+  RacimoFindingView *self = user_data;
   DrawnFinding *drawn = value;
   gboolean out = !drawn->in_view;
 
   drawn->in_view = FALSE;
+  if (out && drawn->body != NULL && is_finding (drawn->row))
+    {
+      if (g_hash_table_size (self->gone) >= 32)
+        g_hash_table_remove_all (self->gone);
+      g_hash_table_replace (self->gone, shown_of (drawn->row, drawn->width),
+                            gsk_render_node_ref (drawn->body));
+    }
+
   return out;
 }
 
@@ -766,7 +797,7 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
     append_focus_ring (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
 
   /* Only the rows in view are kept. */
-  g_hash_table_foreach_remove (self->drawn, out_of_view, NULL);
+  g_hash_table_foreach_remove (self->drawn, out_of_view, self);
 }
 
 /* Scrolling */
@@ -1168,6 +1199,7 @@ racimo_finding_view_finalize (GObject *object)
   g_clear_pointer (&self->tops, g_array_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->gone, g_hash_table_unref);
   g_clear_pointer (&self->a11y_label, g_free);
 
   G_OBJECT_CLASS (racimo_finding_view_parent_class)->finalize (object);
@@ -1302,6 +1334,8 @@ racimo_finding_view_init (RacimoFindingView *self)
   self->tops = g_array_new (FALSE, FALSE, sizeof (int));
   self->drawn = g_hash_table_new_full (NULL, NULL, NULL, drawn_finding_free);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, racimo_drawn_text_free);
+  self->gone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) gsk_render_node_unref);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
