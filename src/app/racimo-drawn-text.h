@@ -24,6 +24,13 @@ void             racimo_drawn_text_free   (gpointer               text);
 void             racimo_drawn_text_append (const RacimoDrawnText *text,
                                            GtkSnapshot           *snapshot,
                                            double                 x,
-                                           double                 y);
+                                           double                 y,
+                                           const graphene_rect_t *area);
+
+void             racimo_snapshot_append_at (GtkSnapshot           *snapshot,
+                                            GskRenderNode         *node,
+                                            double                 x,
+                                            double                 y,
+                                            const graphene_rect_t *area);
 
 G_END_DECLS

@@ -530,7 +530,7 @@ draw_count (RacimoFindingView *self,
 
   snapshot = gtk_snapshot_new ();
   racimo_drawn_text_append (drawn, snapshot, width - 12 - drawn->width,
-                            y + (height - drawn->height) / 2.0);
+                            y + (height - drawn->height) / 2.0, NULL);
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -786,10 +786,9 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
             append_focus_ring (self, snapshot, &area);
         }
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) y));
-      gtk_snapshot_append_node (snapshot, drawn_row (self, row, width));
-      gtk_snapshot_restore (snapshot);
+      racimo_snapshot_append_at (snapshot, drawn_row (self, row, width), 0, y,
+                                 &GRAPHENE_RECT_INIT (0, (float) y, (float) width,
+                                                      (float) row_height));
     }
 
   /* Focused with nothing selected: the list as a whole shows it. */

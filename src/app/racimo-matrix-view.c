@@ -1346,7 +1346,7 @@ get_footer_text (RacimoMatrixView *self,
       for (guint i = 0; i < 2 * (last - first); i++)
         {
           racimo_drawn_text_append (pieces[i], snapshot, x,
-                                    y + (height - pieces[i]->height) / 2);
+                                    y + (height - pieces[i]->height) / 2, NULL);
           x += pieces[i]->width + (i % 2 == 1 ? gap : 0);
         }
       y += height;
@@ -1655,7 +1655,7 @@ draw_row_cells (RacimoMatrixView    *self,
       text = get_codes_text (self, codes, !drawn->applicable);
       racimo_drawn_text_append (text, snapshot,
                                 column_x (self, c) + (self->column_width - text->width) / 2,
-                                (self->row_height - text->height) / 2);
+                                (self->row_height - text->height) / 2, NULL);
     }
 
   return gtk_snapshot_free_to_node (snapshot);
@@ -1786,20 +1786,6 @@ update_drawn_rows (RacimoMatrixView    *self,
 }
 
 static void
-append_drawn_node (GtkSnapshot   *snapshot,
-                   GskRenderNode *node,
-                   double         y)
-{
-  if (node == NULL)
-    return;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) y));
-  gtk_snapshot_append_node (snapshot, node);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 racimo_matrix_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
@@ -1858,7 +1844,10 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                  1, fy - body_top);
 
   for (int r = first_row; r <= last_row; r++)
-    append_drawn_node (snapshot, drawn_row (self, r)->cells, row_y (self, r));
+    racimo_snapshot_append_at (snapshot, drawn_row (self, r)->cells, 0, row_y (self, r),
+                               &GRAPHENE_RECT_INIT ((float) self->name_width,
+                                                    (float) row_y (self, r), (float) bw,
+                                                    (float) self->row_height));
 
   if (has_multiple_selection (self) && sel_r1 >= 0 && sel_c1 >= 0)
     {
@@ -1891,7 +1880,10 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                                                          (float) (fy - body_top)));
   append_rect (snapshot, &colors->view_bg, 0, body_top, self->name_width, fy - body_top);
   for (int r = first_row; r <= last_row; r++)
-    append_drawn_node (snapshot, drawn_row (self, r)->name, row_y (self, r));
+    racimo_snapshot_append_at (snapshot, drawn_row (self, r)->name, 0, row_y (self, r),
+                               &GRAPHENE_RECT_INIT (0, (float) row_y (self, r),
+                                                    (float) self->name_width,
+                                                    (float) self->row_height));
   if (has_multiple_selection (self) && sel_c0 < 0 && sel_r1 >= 0)
     {
       double y0 = row_y (self, MAX (sel_r0, 0));
@@ -1911,7 +1903,10 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
       const RacimoDrawnText *text = get_header_text (self, column_role (self, c));
 
       racimo_drawn_text_append (text, snapshot, column_x (self, c) + self->pad / 2,
-                                (self->header_height - text->height) / 2);
+                                (self->header_height - text->height) / 2,
+                                &GRAPHENE_RECT_INIT ((float) column_x (self, c), 0,
+                                                     (float) self->column_width,
+                                                     (float) self->header_height));
       append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, 0, 1,
                    self->header_height);
     }
@@ -1932,7 +1927,7 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
       self->corner_text = racimo_drawn_text_new (layout, &dim);
     }
   racimo_drawn_text_append (self->corner_text, snapshot, self->pad,
-                            self->header_height - self->corner_text->height - self->pad);
+                            self->header_height - self->corner_text->height - self->pad, NULL);
   append_rect (snapshot, &colors->line, 0, self->header_height - 1, width, 1);
   append_rect (snapshot, &colors->line, self->name_width - 1, 0, 1, fy + self->footer_height);
 
@@ -1950,7 +1945,8 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
           self->workload_text = racimo_drawn_text_new (layout, &dim);
         }
       racimo_drawn_text_append (self->workload_text, snapshot, self->pad,
-                                fy + (self->footer_height - self->workload_text->height) / 2);
+                                fy + (self->footer_height - self->workload_text->height) / 2,
+                                NULL);
 
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width,
                                                              (float) fy, (float) bw,
@@ -1960,7 +1956,10 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
           const RacimoDrawnText *text = get_footer_text (self, c);
 
           racimo_drawn_text_append (text, snapshot, column_x (self, c),
-                                    fy + (self->footer_height - text->height) / 2);
+                                    fy + (self->footer_height - text->height) / 2,
+                                    &GRAPHENE_RECT_INIT ((float) column_x (self, c), (float) fy,
+                                                         (float) self->column_width,
+                                                         (float) self->footer_height));
           append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, fy, 1,
                        self->footer_height);
         }

@@ -115,7 +115,7 @@ racimo_text_line_snapshot (GtkWidget   *widget,
 
   racimo_drawn_text_append (drawn, snapshot,
                             floorf (xalign * (float) MAX (width - drawn->width, 0)),
-                            floorf ((float) (height - drawn->height) / 2));
+                            floorf ((float) (height - drawn->height) / 2), NULL);
 }
 
 static void
