@@ -1005,6 +1005,8 @@ test_checks_panel (Fixture       *f,
    * the texts they showed before is still right. */
   racimo_ui_test_assert_drawn_afresh (window_child (f, "errors_label"), "3 errors again");
   racimo_ui_test_assert_drawn_afresh (panel_child (f, "summary_label"), "the summary again");
+  gtk_test_accessible_assert_property (panel_child (f, "summary_label"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "3 errors, 6 warnings");
   g_assert_cmpint (gtk_widget_get_width (window_child (f, "errors_label")), ==, errors_width);
 
   /* Waived in the panel: the row shows the waiver; undone, the problem. */

@@ -331,6 +331,10 @@ racimo_text_line_set_text (RacimoTextLine *self,
   self->text = g_strdup (text);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+
+  /* What a screen reader says of it, as of a label */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->text, -1);
 }
 
 /**
