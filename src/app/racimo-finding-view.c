@@ -537,8 +537,8 @@ draw_count (RacimoFindingView *self,
 /* @row but a heading's count, from its top left, @width wide */
 static GskRenderNode *
 draw_body (RacimoFindingView *self,
-          RacimoFindingRow  *row,
-          int                width)
+           RacimoFindingRow  *row,
+           int                width)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   RacimoFindingSection section = racimo_finding_row_get_section (row);
@@ -668,8 +668,10 @@ drawn_row (RacimoFindingView *self,
       if (drawn->body == NULL && is_finding (row))
         {
           g_autofree char *shown = shown_of (row, width);
+          g_autofree char *key = NULL;
 
-          g_hash_table_steal_extended (self->gone, shown, NULL, (gpointer *) &drawn->body);
+          g_hash_table_steal_extended (self->gone, shown, (gpointer *) &key,
+                                       (gpointer *) &drawn->body);
         }
       if (drawn->body == NULL)
         drawn->body = draw_body (self, row, width);
