@@ -958,6 +958,48 @@ test_scroll_bar (Fixture       *f,
   gtk_settings_reset_property (settings, "gtk-overlay-scrolling");
 }
 
+/* The list's controllers may outlive the panel a moment, and the pointer
+ * cross into the list as its widgets go: no scroll bar timeout is started
+ * then for a panel that is gone. */
+static void
+test_scroll_bar_gone (void)
+{
+  g_autoptr(RacimoProject) project = racimo_ui_test_load_project ("panel-problems.raci");
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = racimo_checks_panel_new ();
+  GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (panel,
+                                                                   RACIMO_TYPE_CHECKS_PANEL,
+                                                                   "list_scroller"));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+  g_autoptr(GtkEventController) motion = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "racimo-scroll-bar-motion") == 0)
+        motion = g_steal_pointer (&controller);
+    }
+  g_assert_nonnull (motion);
+
+  racimo_checks_panel_set_checks (RACIMO_CHECKS_PANEL (panel), checks);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_ui_test_wait_for_frames (window);
+  g_signal_emit_by_name (motion, "motion", 10.0, 10.0);
+
+  g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &panel);
+  gtk_window_destroy (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  g_assert_null (panel);
+
+  /* Nothing listens any more. */
+  g_signal_emit_by_name (motion, "enter", 10.0, 10.0);
+  g_signal_emit_by_name (motion, "motion", 10.0, 10.0);
+  racimo_ui_test_spin ();
+}
+
 static void
 test_random (Fixture       *f,
              gconstpointer  data)
@@ -1276,6 +1318,7 @@ main (int   argc,
   ADD ("random", test_random, NULL);
   ADD ("empty", test_empty, "panel-clean.raci");
   ADD ("role-details", test_role_details, NULL);
+  g_test_add_func ("/checks-panel/scroll-bar-gone", test_scroll_bar_gone);
   g_test_add_func ("/checks-panel/no-leak", test_no_leak);
 
   return g_test_run ();

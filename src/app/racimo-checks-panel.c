@@ -716,6 +716,10 @@ show_scroll_bar (RacimoChecksPanel *self)
 
   g_clear_handle_id (&self->scroll_bar_timeout, g_source_remove);
 
+  /* The pointer may cross into the list while the panel is taken apart. */
+  if (self->list_scroller == NULL)
+    return;
+
   gtk_scrolled_window_get_policy (self->list_scroller, NULL, &vertical);
   if (vertical != GTK_POLICY_AUTOMATIC)
     gtk_scrolled_window_set_policy (self->list_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -755,12 +759,15 @@ racimo_checks_panel_dispose (GObject *object)
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   disconnect_checks (self);
-  g_clear_handle_id (&self->scroll_bar_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_CHECKS_PANEL);
   self->row_menu = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+
+  /* Last: the pointer crossing into the list as its widgets go would
+   * start the timeout again. */
+  g_clear_handle_id (&self->scroll_bar_timeout, g_source_remove);
 
   G_OBJECT_CLASS (racimo_checks_panel_parent_class)->dispose (object);
 }
@@ -934,12 +941,15 @@ racimo_checks_panel_init (RacimoChecksPanel *self)
   motion = gtk_event_controller_motion_new ();
   gtk_event_controller_set_name (motion, "racimo-scroll-bar-motion");
   gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_list_pointer_moved), self);
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_list_pointer_moved), self);
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_list_pointer_moved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_list_pointer_moved), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), motion);
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_list_scrolled), self);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_list_scrolled), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), scroll);
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)),
                            "notify::gtk-overlay-scrolling",
