@@ -144,41 +144,21 @@ restyle (GtkWidget *widget,
   racimo_ui_test_wait_for_frames (widget);
 }
 
-static gboolean
-has_focus (GtkWidget *widget)
-{
-  return gtk_widget_has_focus (widget) || gtk_widget_has_visible_focus (widget);
-}
-
 void
 racimo_ui_test_assert_drawn_afresh (GtkWidget  *widget,
                                     const char *what)
 {
-  /* The suite's tests share one screen: another test's window may take
-   * the focus between the two drawings, and the view draw its cursor
-   * otherwise.  Those two drawings tell nothing; they are made again. */
-  for (guint attempt = 0; attempt < 5; attempt++)
-    {
-      g_autoptr(GBytes) kept = NULL;
-      g_autoptr(GBytes) afresh = NULL;
-      gboolean focused;
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) afresh = NULL;
 
-      racimo_ui_test_wait_for_frames (widget);
-      focused = has_focus (widget);
-      kept = render_widget (widget);
-      restyle (widget, TRUE);
-      afresh = render_widget (widget);
+  racimo_ui_test_wait_for_frames (widget);
+  kept = render_widget (widget);
+  restyle (widget, TRUE);
+  afresh = render_widget (widget);
 
-      /* Back to its style, drawn in full before the next change. */
-      restyle (widget, FALSE);
+  /* Back to its style, drawn in full before the next change. */
+  restyle (widget, FALSE);
 
-      if (has_focus (widget) != focused)
-        continue;
-      if (!g_bytes_equal (kept, afresh))
-        g_error ("after %s, the view shows other pixels than it draws afresh", what);
-      return;
-    }
-
-  g_error ("after %s, the focus kept changing: the view's drawings could not be compared",
-           what);
+  if (!g_bytes_equal (kept, afresh))
+    g_error ("after %s, the view shows other pixels than it draws afresh", what);
 }
