@@ -304,7 +304,7 @@ describe_history_button (GtkWidget  *button,
 }
 
 static void
-update_undo_tooltips (RacimoWindow *self)
+describe_history_buttons (RacimoWindow *self)
 {
   describe_history_button (self->undo_button, &self->undo_description,
                            history_text (self, FALSE));
@@ -318,7 +318,7 @@ on_history_notify (RacimoWindow *self)
   /* Every edit: only what the history decides. */
   update_history_actions (self);
   update_title (self);
-  update_undo_tooltips (self);
+  describe_history_buttons (self);
 }
 
 static void
@@ -2878,7 +2878,7 @@ racimo_window_init (RacimoWindow *self)
                                                    G_CALLBACK (fill_recent), self);
 
   show_start_page (self);
-  update_undo_tooltips (self);
+  describe_history_buttons (self);
 }
 
 /* For the tests: what the window shows the user */
