@@ -954,6 +954,8 @@ racimo_checks_panel_init (RacimoChecksPanel *self)
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)),
                            "notify::gtk-overlay-scrolling",
                            G_CALLBACK (on_scroll_settings_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_scroller, "notify::overlay-scrolling",
+                           G_CALLBACK (on_scroll_settings_changed), self, G_CONNECT_SWAPPED);
   on_scroll_settings_changed (self);
 
   update_summary (self);
