@@ -23,9 +23,11 @@ count_frame (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-GtkEventController *
-racimo_ui_test_find_controller (GtkWidget *widget,
-                                GType      type)
+/* The first controller of @widget of @type, named @name unless NULL */
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 GType       type,
+                 const char *name)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -34,11 +36,26 @@ racimo_ui_test_find_controller (GtkWidget *widget,
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
       /* The widget keeps its controllers: a borrowed pointer stays valid. */
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type)
+          && (name == NULL || g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0))
         return controller;
     }
 
   return NULL;
+}
+
+GtkEventController *
+racimo_ui_test_find_controller (GtkWidget *widget,
+                                GType      type)
+{
+  return find_controller (widget, type, NULL);
+}
+
+GtkEventController *
+racimo_ui_test_find_named_controller (GtkWidget  *widget,
+                                      const char *name)
+{
+  return find_controller (widget, GTK_TYPE_EVENT_CONTROLLER, name);
 }
 
 void

@@ -17,6 +17,9 @@ void racimo_ui_test_wait_for_frames (GtkWidget  *widget);
 /* The event controller of @type on @widget, or %NULL */
 GtkEventController *racimo_ui_test_find_controller (GtkWidget *widget,
                                                     GType      type);
+/* The event controller of @widget named @name, or %NULL */
+GtkEventController *racimo_ui_test_find_named_controller (GtkWidget  *widget,
+                                                          const char *name);
 /* Loads tests/files/@name, which must open. */
 RacimoProject *racimo_ui_test_load_project (const char *name);
 

@@ -901,22 +901,15 @@ test_scroll_bar (Fixture       *f,
                  gconstpointer  data)
 {
   GtkWidget *scroller = template_child (f, "list_scroller");
-  GtkEventController *motion = NULL;
+  GtkEventController *motion;
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
   RacimoActivity *retraining = RACIMO_ACTIVITY (item (f, "retraining"));
   RacimoRole *ops = RACIMO_ROLE (item (f, "mlops-engineer"));
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   guint n_layouts = 0;
   RacimoCodes codes;
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (g_strcmp0 (gtk_event_controller_get_name (controller), "racimo-scroll-bar-motion") == 0)
-        motion = controller;
-    }
+  motion = racimo_ui_test_find_named_controller (scroller, "racimo-scroll-bar-motion");
   g_assert_nonnull (motion);
 
   /* The pointer moves over the list: the scroll bar is there. */
@@ -977,17 +970,9 @@ test_scroll_bar_gone (void)
   GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (panel,
                                                                    RACIMO_TYPE_CHECKS_PANEL,
                                                                    "list_scroller"));
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
-  g_autoptr(GtkEventController) motion = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (g_strcmp0 (gtk_event_controller_get_name (controller), "racimo-scroll-bar-motion") == 0)
-        motion = g_steal_pointer (&controller);
-    }
-  g_assert_nonnull (motion);
+  /* Kept past the panel, as GTK may keep a controller a moment. */
+  g_autoptr(GtkEventController) motion =
+    g_object_ref (racimo_ui_test_find_named_controller (scroller, "racimo-scroll-bar-motion"));
 
   racimo_checks_panel_set_checks (RACIMO_CHECKS_PANEL (panel), checks);
   gtk_window_set_child (GTK_WINDOW (window), panel);
