@@ -901,6 +901,53 @@ assert_history_button (Fixture    *f,
   g_object_unref (tooltip);
 }
 
+/* What a screen reader is told follows the cursor's cell once the main
+ * loop has drawn what is due: not in the middle of an edit's key press, and
+ * once for a burst of changes, in their final state. */
+static void
+test_announced (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkAccessible *view = GTK_ACCESSIBLE (f->view);
+  GtkEventController *keys = key_controller (GTK_WIDGET (f->view));
+  const char *owned = "Define the business case and KPIs, Account manager: "
+                      "Responsible, Accountable";
+  const char *taken = "Define the business case and KPIs, UX designer: "
+                      "Accountable, Informed";
+  g_autofree char *told_early = NULL;
+  gboolean handled = FALSE;
+
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  racimo_ui_test_spin ();
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, owned);
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+
+  /* "a" leaves the activity without an owner, Right moves to the UX
+   * designer, "A" makes the UX designer its owner: three changes at once. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_a, 0, 0, &handled);
+  g_assert_true (handled);
+  told_early = gtk_test_accessible_check_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                   "No owner: no role is Accountable "
+                                                   "for this activity");
+  g_assert_nonnull (told_early);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_A, 0, GDK_SHIFT_MASK, &handled);
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, owned);
+
+  racimo_ui_test_spin ();
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, taken);
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+
+  /* Undo brings the problem back, and the description says it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "win.undo", NULL));
+  racimo_ui_test_spin ();
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Define the business case and KPIs, UX designer: "
+                                       "Informed");
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No owner: no role is Accountable for this activity");
+}
+
 static void
 test_history_buttons (Fixture       *f,
                       gconstpointer  data)
@@ -1255,6 +1302,7 @@ main (int   argc,
   ADD ("template-shown", test_template_shown, NULL);
   ADD ("keyboard-moves", test_keyboard_moves, NULL);
   ADD ("codes-and-highlight", test_codes_and_highlight, NULL);
+  ADD ("announced", test_announced, NULL);
   ADD ("history-buttons", test_history_buttons, NULL);
   ADD ("drawn-rows", test_drawn_rows, NULL);
   ADD ("selection-toggle", test_selection_toggle, NULL);

@@ -181,6 +181,7 @@ struct _RacimoMatrixView
   RacimoRole    *cursor_role;
   char          *a11y_label;
   char          *a11y_description;
+  guint          a11y_idle;
 
   /* Popovers, made when first needed */
   GtkWidget     *codes_popover;
@@ -263,6 +264,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update_accessible    (RacimoMatrixView *self);
+static void queue_accessible     (RacimoMatrixView *self);
 static void sync_codes_popover   (RacimoMatrixView *self);
 static void popdown_all          (RacimoMatrixView *self);
 static void set_cursor_full      (RacimoMatrixView *self,
@@ -705,7 +707,7 @@ on_cell_changed (RacimoProject    *project,
 
   if (row == self->cursor_row || row == self->codes_row)
     {
-      update_accessible (self);
+      queue_accessible (self);
       sync_codes_popover (self);
     }
 
@@ -796,7 +798,7 @@ on_item_changed (RacimoProject    *project,
       break;
     }
 
-  update_accessible (self);
+  queue_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -808,7 +810,7 @@ on_scheme_changed (RacimoProject    *project,
   g_hash_table_remove_all (self->code_texts);
   g_hash_table_remove_all (self->footer_texts);
   self->metrics_dirty = TRUE;
-  update_accessible (self);
+  queue_accessible (self);
   sync_codes_popover (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -829,7 +831,7 @@ on_findings_changed (RacimoChecks     *checks,
     self->problems[row] = PROBLEM_DIRTY;
 
   if (row >= 0 && row == self->cursor_row)
-    update_accessible (self);
+    queue_accessible (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -2242,12 +2244,15 @@ item_name_or (RacimoItem *item,
   return name != NULL && *name != '\0' ? name : fallback;
 }
 
+/* Tells assistive technologies about the cell under the cursor, now. */
 static void
 update_accessible (RacimoMatrixView *self)
 {
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
   int row = self->cursor_row, column = self->cursor_column;
+
+  g_clear_handle_id (&self->a11y_idle, g_source_remove);
 
   if (self->project == NULL || self->rows_dirty)
     {
@@ -2333,6 +2338,34 @@ update_accessible (RacimoMatrixView *self)
     }
 }
 
+static gboolean
+on_accessible_idle (gpointer data)
+{
+  RacimoMatrixView *self = data;
+
+  self->a11y_idle = 0;
+  update_accessible (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Tells assistive technologies about the cursor's cell once GTK has laid
+ * out and drawn what is due.  GTK 4.8 sends each change of an accessible
+ * property to the accessibility bus as it is made, about a tenth of a
+ * millisecond each, and an edit changes the cell's label and often its
+ * description: that would come before the frame showing the edit.  Queued,
+ * a burst of changes (a key held down, a paste, a move then an edit) is
+ * said once, as it ends. */
+static void
+queue_accessible (RacimoMatrixView *self)
+{
+  if (self->a11y_idle != 0)
+    return;
+
+  self->a11y_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_accessible_idle, self, NULL);
+  g_source_set_name_by_id (self->a11y_idle, "[racimo] matrix view accessible");
+}
+
 static void
 set_cursor_full (RacimoMatrixView *self,
                  int               row,
@@ -2375,7 +2408,7 @@ set_cursor_full (RacimoMatrixView *self,
       gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
   scroll_to_cell (self, row, column);
-  update_accessible (self);
+  queue_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (old_row != row || old_column != column || old_item != self->cursor_item)
@@ -4847,6 +4880,7 @@ racimo_matrix_view_dispose (GObject *object)
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (object);
 
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+  g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_signal_handler (&self->dark_handler, adw_style_manager_get_default ());
   disconnect_project (self);
 
