@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "racimo-checks-panel.h"
+#include "racimo-drawn-text.h"
 #include "racimo-finding-view.h"
 #include "racimo-matrix-view.h"
 #include "racimo-role-details.h"
@@ -833,6 +834,124 @@ test_updates (Fixture       *f,
 
 /* The findings list keeps each row's drawing, and a heading's count apart:
  * what it shows is always what it would draw from nothing. */
+/* How many nodes of @type are in @node */
+static guint
+count_nodes (GskRenderNode     *node,
+             GskRenderNodeType  type)
+{
+  GskRenderNodeType node_type = gsk_render_node_get_node_type (node);
+  guint n = node_type == type;
+
+  if (node_type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      n += count_nodes (gsk_container_node_get_child (node, i), type);
+  else if (node_type == GSK_TRANSFORM_NODE)
+    n += count_nodes (gsk_transform_node_get_child (node), type);
+  else if (node_type == GSK_CLIP_NODE)
+    n += count_nodes (gsk_clip_node_get_child (node), type);
+  else if (node_type == GSK_ROUNDED_CLIP_NODE)
+    n += count_nodes (gsk_rounded_clip_node_get_child (node), type);
+  else if (node_type == GSK_OPACITY_NODE)
+    n += count_nodes (gsk_opacity_node_get_child (node), type);
+
+  return n;
+}
+
+/* @node's pixels, @width x @height at @scale, as the cairo renderer draws them */
+static guchar *
+render_pixels (GskRenderNode *node,
+               int            width,
+               int            height,
+               int            scale)
+{
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) scaled = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gsize stride = (gsize) (width * scale) * 4;
+  guchar *pixels = g_malloc (stride * (gsize) (height * scale));
+
+  if (scale == 1)
+    scaled = gsk_render_node_ref (node);
+  else
+    scaled = gsk_transform_node_new (node, gsk_transform_scale (NULL, (float) scale,
+                                                                (float) scale));
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, scaled,
+                                         &GRAPHENE_RECT_INIT (0, 0, (float) (width * scale),
+                                                              (float) (height * scale)));
+  gdk_texture_download (texture, pixels, stride);
+  gsk_renderer_unrealize (renderer);
+
+  return pixels;
+}
+
+/* A drawing flattened into an image shows the same pixels, within
+ * rounding, at the scale it was made for. */
+static void
+test_flattened (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label,
+                                                                  "No owner: Retraining pipeline");
+  const int width = 240, height = 40;
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GskRenderNode) flat = NULL;
+      g_autofree guchar *drawn = NULL;
+      g_autofree guchar *copied = NULL;
+      gsize size = (gsize) (width * scale) * (gsize) (height * scale) * 4;
+      guint inked = 0;
+
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.2f, 0.4f, 0.6f, 0.5f },
+                                 &GRAPHENE_RECT_INIT (3, 2, 20, 10));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (6, 11));
+      gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 0.1f, 0.1f, 0.1f, 0.8f });
+      node = gtk_snapshot_free_to_node (snapshot);
+
+      flat = racimo_flatten_node (node, width, height, scale);
+      g_assert_cmpint (gsk_render_node_get_node_type (flat), ==, GSK_CAIRO_NODE);
+
+      drawn = render_pixels (node, width, height, scale);
+      copied = render_pixels (flat, width, height, scale);
+      for (gsize i = 0; i < size; i++)
+        {
+          if (ABS ((int) drawn[i] - (int) copied[i]) > 2)
+            g_error ("at scale %d, byte %" G_GSIZE_FORMAT " is %u drawn, %u flattened",
+                     scale, i, drawn[i], copied[i]);
+          inked += drawn[i] != 0;
+        }
+      g_assert_cmpuint (inked, >, 100U * (guint) (scale * scale));
+    }
+
+  g_object_unref (label);
+}
+
+/* With the cairo renderer, the findings list keeps its rows as images:
+ * rows that move when a finding comes or goes are copied, not drawn. */
+static void
+assert_rows_are_images (Fixture *f)
+{
+  RacimoFindingView *list = template_child (f, "list_view");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (list));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t area;
+  guint in_view = 0;
+
+  g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (f->window))));
+  for (guint i = 0; racimo_finding_view_get_row_area (list, i, &area) || area.origin.y < 0; i++)
+    in_view += area.origin.y + area.size.height > 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (list)),
+                          gtk_widget_get_height (GTK_WIDGET (list)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_cmpuint (in_view, >, 3);
+  g_assert_cmpuint (count_nodes (node, GSK_CAIRO_NODE), ==, in_view);
+}
+
 static void
 test_drawn_rows (Fixture       *f,
                  gconstpointer  data)
@@ -846,6 +965,7 @@ test_drawn_rows (Fixture       *f,
   RacimoCodes codes = racimo_activity_get_codes (retraining, ops);
 
   racimo_ui_test_assert_drawn_afresh (list, "opening");
+  assert_rows_are_images (f);
 
   /* A finding goes: the counts of its section and check change. */
   racimo_project_set_codes (f->project, retraining, ops, codes | BIT ('A'));
@@ -873,6 +993,7 @@ test_drawn_rows (Fixture       *f,
   racimo_ui_test_assert_drawn_afresh (list, "a waiver");
   g_assert_true (racimo_history_undo (history));
   racimo_ui_test_assert_drawn_afresh (list, "undoing the waiver");
+  assert_rows_are_images (f);
 }
 
 static GtkPolicyType
@@ -1298,6 +1419,7 @@ main (int   argc,
   g_test_add ("/checks-panel/" name, Fixture, file, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/checks-panel/summary-text", test_summary_text);
+  g_test_add_func ("/checks-panel/flattened", test_flattened);
   ADD ("listed", test_listed, NULL);
   ADD ("select", test_select, NULL);
   ADD ("next-previous", test_next_previous, NULL);

@@ -98,3 +98,47 @@ racimo_snapshot_append_at (GtkSnapshot           *snapshot,
     gtk_snapshot_append_node (snapshot, node);
   gtk_snapshot_restore (snapshot);
 }
+
+/**
+ * racimo_flatten_node:
+ * @node: drawn for (0, 0), inside @width x @height
+ * @scale: the widget's scale factor
+ *
+ * Draws @node once into an image, at @scale pixels to the unit.
+ *
+ * For the cairo renderer, which draws glyph by glyph each text in what a
+ * frame changed: a row that moves (the rows under one that a finding adds)
+ * is drawn again, all of its text.  Flattened, it is copied.  The pixels are
+ * the same within rounding.  Other renderers keep their glyphs and should
+ * not be given images: they could scale them.
+ *
+ * Returns: (transfer full): the image, as a render node of @width x @height
+ */
+GskRenderNode *
+racimo_flatten_node (GskRenderNode *node,
+                     int            width,
+                     int            height,
+                     int            scale)
+{
+  cairo_surface_t *image;
+  GskRenderNode *flat;
+  cairo_t *cr;
+
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  /* Painted into the node's recording: the frame replays one copy. */
+  flat = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
+  cr = gsk_cairo_node_get_draw_context (flat);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+
+  return flat;
+}

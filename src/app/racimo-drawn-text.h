@@ -33,4 +33,9 @@ void             racimo_snapshot_append_at (GtkSnapshot           *snapshot,
                                             double                 y,
                                             const graphene_rect_t *area);
 
+GskRenderNode   *racimo_flatten_node       (GskRenderNode         *node,
+                                            int                    width,
+                                            int                    height,
+                                            int                    scale);
+
 G_END_DECLS

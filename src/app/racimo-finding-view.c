@@ -85,6 +85,7 @@ struct _RacimoFindingView
   GHashTable         *drawn;  /* RacimoFindingRow -> DrawnFinding, for the rows in view */
   GHashTable         *counts; /* "s12" or "c3" (a section's or a check's) -> RacimoDrawnText */
   GHashTable         *gone;   /* what a finding that left the view showed -> its body */
+  gboolean            images; /* rows' bodies are drawn as images: see draw_body() */
   int                 hovered;       /* the finding under the pointer, or -1 */
   gboolean            hovered_more;  /* and the pointer on its menu button */
 
@@ -534,7 +535,8 @@ draw_count (RacimoFindingView *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
-/* @row but a heading's count, from its top left, @width wide */
+/* @row but a heading's count, from its top left, @width wide: an image
+ * with the cairo renderer, for when rows move */
 static GskRenderNode *
 draw_body (RacimoFindingView *self,
            RacimoFindingRow  *row,
@@ -545,6 +547,7 @@ draw_body (RacimoFindingView *self,
   const char *title = racimo_finding_row_get_title (row);
   g_autoptr(PangoLayout) layout = NULL;
   GdkRGBA color = self->fg;
+  GskRenderNode *body;
 
   switch (racimo_finding_row_get_kind (row))
     {
@@ -609,7 +612,17 @@ draw_body (RacimoFindingView *self,
       break;
     }
 
-  return gtk_snapshot_free_to_node (snapshot);
+  body = gtk_snapshot_free_to_node (snapshot);
+  if (self->images && body != NULL)
+    {
+      GskRenderNode *image = racimo_flatten_node (body, width, self->heights[shape_of (row)],
+                                                  gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+      gsk_render_node_unref (body);
+      body = image;
+    }
+
+  return body;
 }
 
 /* What a finding's row shows, @width wide */
@@ -723,6 +736,15 @@ out_of_view (gpointer key,
   return out;
 }
 
+static gboolean
+renders_with_cairo (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
 static void
 append_focus_ring (RacimoFindingView     *self,
                    GtkSnapshot           *snapshot,
@@ -753,6 +775,12 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
 
   if (first < 0)
     first = 0;
+
+  if (renders_with_cairo (widget) != self->images)
+    {
+      self->images = !self->images;
+      forget_drawn (self);
+    }
 
   for (guint i = (guint) first; i < n && row_top (self, i) - value < height; i++)
     {
@@ -1166,6 +1194,16 @@ racimo_finding_view_css_changed (GtkWidget         *widget,
   gtk_widget_queue_resize (widget);
 }
 
+/* Icons and row images are drawn for the scale */
+static void
+on_scale_factor_changed (RacimoFindingView *self,
+                         GParamSpec        *pspec,
+                         gpointer           user_data)
+{
+  self->metrics_dirty = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 racimo_finding_view_focus_changed (RacimoFindingView *self)
 {
@@ -1342,6 +1380,7 @@ racimo_finding_view_init (RacimoFindingView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
