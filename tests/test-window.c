@@ -379,6 +379,80 @@ test_drawn_rows (Fixture       *f,
   assert_drawn_afresh (f, "adding a role");
 }
 
+/* Every node under @node, into @nodes */
+static void
+collect_nodes (GskRenderNode *node,
+               GHashTable    *nodes)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  g_hash_table_add (nodes, node);
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      collect_nodes (gsk_container_node_get_child (node, i), nodes);
+  else if (type == GSK_TRANSFORM_NODE)
+    collect_nodes (gsk_transform_node_get_child (node), nodes);
+  else if (type == GSK_CLIP_NODE)
+    collect_nodes (gsk_clip_node_get_child (node), nodes);
+}
+
+static GskRenderNode *
+view_node (Fixture *f)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->view));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (f->view)),
+                          gtk_widget_get_height (GTK_WIDGET (f->view)));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* How many nodes under @node were placed (moved, and clipped) as in the
+ * frame that drew @earlier, and kept */
+static guint
+count_kept_placings (GskRenderNode *node,
+                     GHashTable    *earlier)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  guint n = 0;
+
+  if (g_hash_table_contains (earlier, node))
+    return type == GSK_TRANSFORM_NODE
+           && gsk_render_node_get_node_type (gsk_transform_node_get_child (node)) == GSK_CLIP_NODE;
+
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      n += count_kept_placings (gsk_container_node_get_child (node, i), earlier);
+  else if (type == GSK_TRANSFORM_NODE)
+    n += count_kept_placings (gsk_transform_node_get_child (node), earlier);
+  else if (type == GSK_CLIP_NODE)
+    n += count_kept_placings (gsk_clip_node_get_child (node), earlier);
+
+  return n;
+}
+
+/* A frame after an edit appends the rows that did not change as the last
+ * frame placed them: the same nodes, which the renderer passes over. */
+static void
+test_placed_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GskRenderNode) before = NULL;
+  g_autoptr(GskRenderNode) after = NULL;
+  g_autoptr(GHashTable) earlier = g_hash_table_new (NULL, NULL);
+
+  racimo_matrix_view_set_cursor (f->view, 1, 0);
+  before = view_node (f);
+  press (f, GDK_KEY_a, 0);
+  after = view_node (f);
+  g_assert_true (before != after);
+
+  /* The names and the cells of each row in view but the edited one */
+  collect_nodes (before, earlier);
+  g_assert_cmpuint (count_kept_placings (after, earlier), >=, 2 * 10);
+}
+
 static void
 test_selection_toggle (Fixture       *f,
                        gconstpointer  data)
@@ -1305,6 +1379,7 @@ main (int   argc,
   ADD ("announced", test_announced, NULL);
   ADD ("history-buttons", test_history_buttons, NULL);
   ADD ("drawn-rows", test_drawn_rows, NULL);
+  ADD ("placed-rows", test_placed_rows, NULL);
   ADD ("selection-toggle", test_selection_toggle, NULL);
   ADD ("workload", test_workload, NULL);
   ADD ("reorder", test_reorder, NULL);

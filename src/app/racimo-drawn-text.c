@@ -56,6 +56,34 @@ racimo_drawn_text_append (const RacimoDrawnText *text,
   racimo_snapshot_append_at (snapshot, text->node, x, y, area);
 }
 
+/* @node moved to (@x, @y), and kept to @area if there is one (in the
+ * coordinates @node is placed in) */
+static GskRenderNode *
+place_node (GskRenderNode         *node,
+            double                 x,
+            double                 y,
+            const graphene_rect_t *area)
+{
+  g_autoptr(GskRenderNode) clip = NULL;
+  g_autoptr(GskTransform) transform = NULL;
+
+  if (area != NULL)
+    {
+      graphene_rect_t local;
+
+      graphene_rect_offset_r (area, (float) -x, (float) -y, &local);
+      clip = gsk_clip_node_new (node, &local);
+    }
+  else
+    clip = gsk_render_node_ref (node);
+
+  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  if (transform == NULL)
+    return g_steal_pointer (&clip);
+
+  return gsk_transform_node_new (clip, transform);
+}
+
 /**
  * racimo_snapshot_append_at:
  * @node: (nullable): drawn for (0, 0)
@@ -79,24 +107,58 @@ racimo_snapshot_append_at (GtkSnapshot           *snapshot,
                            double                 y,
                            const graphene_rect_t *area)
 {
+  g_autoptr(GskRenderNode) placed = NULL;
+
   if (node == NULL)
     return;
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  if (area != NULL)
-    {
-      graphene_rect_t local;
-      GskRenderNode *clip;
+  placed = place_node (node, x, y, area);
+  gtk_snapshot_append_node (snapshot, placed);
+}
 
-      graphene_rect_offset_r (area, (float) -x, (float) -y, &local);
-      clip = gsk_clip_node_new (node, &local);
-      gtk_snapshot_append_node (snapshot, clip);
-      gsk_render_node_unref (clip);
+/**
+ * racimo_placed_node_append:
+ * @self: what was placed there in the last frame
+ * @node: (nullable): drawn for (0, 0)
+ * @area: the part of the widget @node belongs to
+ *
+ * Appends @node at (@x, @y), kept to @area, as racimo_snapshot_append_at()
+ * does.  When the last frame placed the same node in the same place, its
+ * placing is appended again: the snapshot makes no node, and the renderer
+ * finds that part of the frame unchanged at once, without comparing it.
+ */
+void
+racimo_placed_node_append (RacimoPlacedNode      *self,
+                           GtkSnapshot           *snapshot,
+                           GskRenderNode         *node,
+                           double                 x,
+                           double                 y,
+                           const graphene_rect_t *area)
+{
+  if (node == NULL)
+    return;
+
+  /* @self->node is held by @self->placed: no other node can have its
+   * address while it is compared. */
+  if (self->placed == NULL || self->node != node || self->x != x || self->y != y
+      || !graphene_rect_equal (&self->area, area))
+    {
+      g_clear_pointer (&self->placed, gsk_render_node_unref);
+      self->placed = place_node (node, x, y, area);
+      self->node = node;
+      self->x = x;
+      self->y = y;
+      self->area = *area;
     }
-  else
-    gtk_snapshot_append_node (snapshot, node);
-  gtk_snapshot_restore (snapshot);
+
+  gtk_snapshot_append_node (snapshot, self->placed);
+}
+
+void
+racimo_placed_node_clear (RacimoPlacedNode *self)
+{
+  g_clear_pointer (&self->placed, gsk_render_node_unref);
+  self->node = NULL;
 }
 
 /**

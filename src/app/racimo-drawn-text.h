@@ -33,6 +33,25 @@ void             racimo_snapshot_append_at (GtkSnapshot           *snapshot,
                                             double                 y,
                                             const graphene_rect_t *area);
 
+/* A node placed at (x, y) and kept to an area, as racimo_snapshot_append_at()
+ * does it, kept from frame to frame while they stay the same. */
+typedef struct
+{
+  GskRenderNode   *placed;
+  GskRenderNode   *node;  /* held by @placed */
+  double           x;
+  double           y;
+  graphene_rect_t  area;
+} RacimoPlacedNode;
+
+void             racimo_placed_node_append (RacimoPlacedNode      *self,
+                                            GtkSnapshot           *snapshot,
+                                            GskRenderNode         *node,
+                                            double                 x,
+                                            double                 y,
+                                            const graphene_rect_t *area);
+void             racimo_placed_node_clear  (RacimoPlacedNode      *self);
+
 GskRenderNode   *racimo_flatten_node       (GskRenderNode         *node,
                                             int                    width,
                                             int                    height,

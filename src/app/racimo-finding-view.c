@@ -52,6 +52,7 @@ typedef struct
   GskRenderNode     *body;   /* all but the count */
   GskRenderNode     *count;  /* a heading's count, or NULL */
   GskRenderNode     *node;   /* both */
+  RacimoPlacedNode   placed; /* where the last frame put it */
   int                width;
   gboolean           in_view;
 } DrawnFinding;
@@ -650,8 +651,8 @@ on_drawn_row_notify (RacimoFindingRow *row,
   gtk_widget_queue_draw (GTK_WIDGET (drawn->view));
 }
 
-/* The node of @row, drawn again only when the row changed */
-static GskRenderNode *
+/* @row as drawn, drawn again only when the row changed */
+static DrawnFinding *
 drawn_row (RacimoFindingView *self,
            RacimoFindingRow  *row,
            int                width)
@@ -696,7 +697,7 @@ drawn_row (RacimoFindingView *self,
     }
 
   drawn->in_view = TRUE;
-  return drawn->node;
+  return drawn;
 }
 
 static void
@@ -709,6 +710,7 @@ drawn_finding_free (gpointer data)
   g_clear_pointer (&drawn->body, gsk_render_node_unref);
   g_clear_pointer (&drawn->count, gsk_render_node_unref);
   g_clear_pointer (&drawn->node, gsk_render_node_unref);
+  racimo_placed_node_clear (&drawn->placed);
   g_free (drawn);
 }
 
@@ -787,6 +789,7 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
       RacimoFindingRow *row = row_at (self, i);
       double y = row_top (self, i) - value;
       int row_height = row_top (self, i + 1) - row_top (self, i);
+      DrawnFinding *drawn;
 
       if ((int) i == self->hovered && (int) i != chosen)
         gtk_snapshot_append_color (snapshot, &self->hover,
@@ -816,7 +819,8 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
             append_focus_ring (self, snapshot, &area);
         }
 
-      racimo_snapshot_append_at (snapshot, drawn_row (self, row, width), 0, y,
+      drawn = drawn_row (self, row, width);
+      racimo_placed_node_append (&drawn->placed, snapshot, drawn->node, 0, y,
                                  &GRAPHENE_RECT_INIT (0, (float) y, (float) width,
                                                       (float) row_height));
     }

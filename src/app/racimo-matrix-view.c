@@ -95,6 +95,8 @@ typedef struct
   PangoLayout   *name_layout;  /* held, so that no new layout takes its address */
   GskRenderNode *cells;        /* from the top of the row */
   GskRenderNode *name;
+  RacimoPlacedNode placed_cells;  /* where the last frame put them */
+  RacimoPlacedNode placed_name;
 } DrawnRow;
 
 /* What every row of a frame is drawn in */
@@ -1055,6 +1057,8 @@ drawn_row_clear (gpointer data)
   g_clear_object (&row->name_layout);
   g_clear_pointer (&row->cells, gsk_render_node_unref);
   g_clear_pointer (&row->name, gsk_render_node_unref);
+  racimo_placed_node_clear (&row->placed_cells);
+  racimo_placed_node_clear (&row->placed_name);
 }
 
 /* Colours, fonts or sizes changed: no row drawn so far can be kept. */
@@ -1773,6 +1777,10 @@ update_drawn_rows (RacimoMatrixView    *self,
         {
           drawn.codes = g_steal_pointer (&was->codes);
           drawn.name_layout = g_steal_pointer (&was->name_layout);
+          drawn.placed_cells = was->placed_cells;
+          drawn.placed_name = was->placed_name;
+          was->placed_cells = (RacimoPlacedNode) { 0 };
+          was->placed_name = (RacimoPlacedNode) { 0 };
         }
       if (codes != NULL && drawn.codes == NULL)
         drawn.codes = g_new (RacimoCodes, n_drawn);
@@ -1846,10 +1854,14 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                  1, fy - body_top);
 
   for (int r = first_row; r <= last_row; r++)
-    racimo_snapshot_append_at (snapshot, drawn_row (self, r)->cells, 0, row_y (self, r),
-                               &GRAPHENE_RECT_INIT ((float) self->name_width,
-                                                    (float) row_y (self, r), (float) bw,
-                                                    (float) self->row_height));
+    {
+      DrawnRow *drawn = drawn_row (self, r);
+
+      racimo_placed_node_append (&drawn->placed_cells, snapshot, drawn->cells, 0, row_y (self, r),
+                                 &GRAPHENE_RECT_INIT ((float) self->name_width,
+                                                      (float) row_y (self, r), (float) bw,
+                                                      (float) self->row_height));
+    }
 
   if (has_multiple_selection (self) && sel_r1 >= 0 && sel_c1 >= 0)
     {
@@ -1882,10 +1894,14 @@ racimo_matrix_view_snapshot (GtkWidget   *widget,
                                                          (float) (fy - body_top)));
   append_rect (snapshot, &colors->view_bg, 0, body_top, self->name_width, fy - body_top);
   for (int r = first_row; r <= last_row; r++)
-    racimo_snapshot_append_at (snapshot, drawn_row (self, r)->name, 0, row_y (self, r),
-                               &GRAPHENE_RECT_INIT (0, (float) row_y (self, r),
-                                                    (float) self->name_width,
-                                                    (float) self->row_height));
+    {
+      DrawnRow *drawn = drawn_row (self, r);
+
+      racimo_placed_node_append (&drawn->placed_name, snapshot, drawn->name, 0, row_y (self, r),
+                                 &GRAPHENE_RECT_INIT (0, (float) row_y (self, r),
+                                                      (float) self->name_width,
+                                                      (float) self->row_height));
+    }
   if (has_multiple_selection (self) && sel_c0 < 0 && sel_r1 >= 0)
     {
       double y0 = row_y (self, MAX (sel_r0, 0));
