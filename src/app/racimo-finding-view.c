@@ -21,6 +21,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "racimo-compat.h"
@@ -738,6 +740,18 @@ out_of_view (gpointer key,
   return out;
 }
 
+/* @y on the screen's pixel grid: a row's image drawn between two pixels
+ * would be blurred, where text is drawn on whole pixels anyway.  Scrolling
+ * with a touchpad stops anywhere. */
+static double
+on_pixel (GtkWidget *widget,
+          double     y)
+{
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  return round (y * scale) / scale;
+}
+
 static gboolean
 renders_with_cairo (GtkWidget *widget)
 {
@@ -787,7 +801,7 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
   for (guint i = (guint) first; i < n && row_top (self, i) - value < height; i++)
     {
       RacimoFindingRow *row = row_at (self, i);
-      double y = row_top (self, i) - value;
+      double y = on_pixel (widget, row_top (self, i) - value);
       int row_height = row_top (self, i + 1) - row_top (self, i);
       DrawnFinding *drawn;
 
