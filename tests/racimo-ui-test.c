@@ -109,22 +109,50 @@ racimo_ui_test_load_project (const char *name)
   return project;
 }
 
+GskRenderNode *
+racimo_ui_test_widget_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+GPtrArray *
+racimo_ui_test_child_nodes (GskRenderNode *node)
+{
+  GPtrArray *children = g_ptr_array_new ();
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      g_ptr_array_add (children, gsk_container_node_get_child (node, i));
+  else if (type == GSK_TRANSFORM_NODE)
+    g_ptr_array_add (children, gsk_transform_node_get_child (node));
+  else if (type == GSK_CLIP_NODE)
+    g_ptr_array_add (children, gsk_clip_node_get_child (node));
+  else if (type == GSK_ROUNDED_CLIP_NODE)
+    g_ptr_array_add (children, gsk_rounded_clip_node_get_child (node));
+  else if (type == GSK_OPACITY_NODE)
+    g_ptr_array_add (children, gsk_opacity_node_get_child (node));
+
+  return children;
+}
+
 /* @widget's pixels, drawn from the render nodes it keeps */
 static GBytes *
 render_widget (GtkWidget *widget)
 {
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = racimo_ui_test_widget_node (widget);
   g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   gsize stride = (gsize) width * 4;
   guchar *pixels = g_malloc (stride * (gsize) height);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
   g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));

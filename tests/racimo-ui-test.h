@@ -27,6 +27,12 @@ RacimoProject *racimo_ui_test_load_project (const char *name);
  * drawing it keeps from frame to frame is never out of date. */
 void racimo_ui_test_assert_drawn_afresh (GtkWidget  *widget,
                                          const char *what);
+/* The render node that @widget keeps from its last frame */
+GskRenderNode *racimo_ui_test_widget_node (GtkWidget *widget);
+/* The nodes right under @node: a container's, or the child of a transform,
+ * clip, rounded clip or opacity node */
+GPtrArray *racimo_ui_test_child_nodes (GskRenderNode *node);
+
 /* Removes @path and everything below it. */
 void racimo_ui_test_remove_tree     (const char *path);
 

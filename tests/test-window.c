@@ -384,28 +384,11 @@ static void
 collect_nodes (GskRenderNode *node,
                GHashTable    *nodes)
 {
-  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  g_autoptr(GPtrArray) children = racimo_ui_test_child_nodes (node);
 
   g_hash_table_add (nodes, node);
-  if (type == GSK_CONTAINER_NODE)
-    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-      collect_nodes (gsk_container_node_get_child (node, i), nodes);
-  else if (type == GSK_TRANSFORM_NODE)
-    collect_nodes (gsk_transform_node_get_child (node), nodes);
-  else if (type == GSK_CLIP_NODE)
-    collect_nodes (gsk_clip_node_get_child (node), nodes);
-}
-
-static GskRenderNode *
-view_node (Fixture *f)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->view));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (f->view)),
-                          gtk_widget_get_height (GTK_WIDGET (f->view)));
-  return gtk_snapshot_free_to_node (snapshot);
+  for (guint i = 0; i < children->len; i++)
+    collect_nodes (g_ptr_array_index (children, i), nodes);
 }
 
 /* How many nodes under @node were placed (moved, and clipped) as in the
@@ -414,20 +397,16 @@ static guint
 count_kept_placings (GskRenderNode *node,
                      GHashTable    *earlier)
 {
-  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  g_autoptr(GPtrArray) children = NULL;
   guint n = 0;
 
   if (g_hash_table_contains (earlier, node))
-    return type == GSK_TRANSFORM_NODE
+    return gsk_render_node_get_node_type (node) == GSK_TRANSFORM_NODE
            && gsk_render_node_get_node_type (gsk_transform_node_get_child (node)) == GSK_CLIP_NODE;
 
-  if (type == GSK_CONTAINER_NODE)
-    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-      n += count_kept_placings (gsk_container_node_get_child (node, i), earlier);
-  else if (type == GSK_TRANSFORM_NODE)
-    n += count_kept_placings (gsk_transform_node_get_child (node), earlier);
-  else if (type == GSK_CLIP_NODE)
-    n += count_kept_placings (gsk_clip_node_get_child (node), earlier);
+  children = racimo_ui_test_child_nodes (node);
+  for (guint i = 0; i < children->len; i++)
+    n += count_kept_placings (g_ptr_array_index (children, i), earlier);
 
   return n;
 }
@@ -443,9 +422,11 @@ test_placed_rows (Fixture       *f,
   g_autoptr(GHashTable) earlier = g_hash_table_new (NULL, NULL);
 
   racimo_matrix_view_set_cursor (f->view, 1, 0);
-  before = view_node (f);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
+  before = racimo_ui_test_widget_node (GTK_WIDGET (f->view));
   press (f, GDK_KEY_a, 0);
-  after = view_node (f);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
+  after = racimo_ui_test_widget_node (GTK_WIDGET (f->view));
   g_assert_true (before != after);
 
   /* The names and the cells of each row in view but the edited one */
