@@ -903,11 +903,13 @@ shows_checks (Fixture *f)
 }
 
 /* The header bar's button: "E3 W6" for 3 errors and 6 warnings, each
- * count by its icon, "ok" for none; the summary as its tooltip. */
+ * count by its icon, "ok" for none; the summary as its tooltip and its
+ * accessible label. */
 static char *
 checks_button_text (Fixture *f)
 {
   GString *s = g_string_new (NULL);
+  const char *summary = racimo_checks_panel_get_summary (_racimo_window_get_checks_panel (f->window));
 
   if (gtk_widget_get_visible (window_child (f, "errors_icon")))
     g_string_append_printf (s, "E%s ",
@@ -920,9 +922,13 @@ checks_button_text (Fixture *f)
                             gtk_label_get_text (window_child (f, "no_problems_label")));
   /* The tooltip is the panel's summary, asked for when it shows. */
   g_assert_true (gtk_widget_get_has_tooltip (window_child (f, "checks_button")));
-  g_string_append_printf (s, "(%s)",
-                          racimo_checks_panel_get_summary (
-                            _racimo_window_get_checks_panel (f->window)));
+  g_string_append_printf (s, "(%s)", summary);
+  /* Screen readers hear the summary, and what the button does. */
+  gtk_test_accessible_assert_property (window_child (f, "checks_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, summary);
+  gtk_test_accessible_assert_property (window_child (f, "checks_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Shows or hides the checks panel");
 
   return g_string_free (s, FALSE);
 }

@@ -312,13 +312,21 @@ describe_history_buttons (RacimoWindow *self)
                            history_text (self, TRUE));
 }
 
+/* Every edit changes some of what the history says (what undo would do,
+ * always): each part of the window follows only what it shows.  With no
+ * @pspec, all of it. */
 static void
-on_history_notify (RacimoWindow *self)
+on_history_notify (RacimoWindow *self,
+                   GParamSpec   *pspec)
 {
-  /* Every edit: only what the history decides. */
-  update_history_actions (self);
-  update_title (self);
-  describe_history_buttons (self);
+  const char *name = pspec != NULL ? g_param_spec_get_name (pspec) : NULL;
+
+  if (name == NULL || g_str_has_prefix (name, "can-"))
+    update_history_actions (self);
+  if (name == NULL || g_strcmp0 (name, "modified") == 0)
+    update_title (self);
+  if (name == NULL || g_str_has_suffix (name, "-label"))
+    describe_history_buttons (self);
 }
 
 static void
@@ -370,8 +378,6 @@ update_checks_button (RacimoWindow *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Shows or hides the checks panel"),
                                   -1);
 }
 
@@ -795,7 +801,7 @@ bind_project (RacimoWindow *self)
   update_checks_button (self);
   sync_role_details (self);
 
-  on_history_notify (self);
+  on_history_notify (self, NULL);
   on_scheme_notify (self);
 }
 
@@ -2832,6 +2838,10 @@ racimo_window_init (RacimoWindow *self)
                             G_CALLBACK (on_page_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_widget_set_has_tooltip (self->checks_button, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Shows or hides the checks panel"),
+                                  -1);
   g_signal_connect_swapped (self->checks_button, "query-tooltip",
                             G_CALLBACK (on_checks_tooltip), self);
   gtk_widget_set_has_tooltip (self->undo_button, TRUE);
