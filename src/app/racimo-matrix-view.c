@@ -157,7 +157,7 @@ struct _RacimoMatrixView
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
   GHashTable    *header_texts;    /* RacimoRole * -> RacimoDrawnText */
   GHashTable    *footer_texts;    /* RacimoRole * -> RacimoDrawnText */
-  GHashTable    *footer_pieces;   /* a letter or a count, as text -> RacimoDrawnText */
+  GHashTable    *footer_pieces;   /* a letter or a count (see footer_piece_key()) -> RacimoDrawnText */
   GHashTable    *code_texts;      /* RacimoCodes -> RacimoDrawnText */
   RacimoDrawnText *corner_text;
   RacimoDrawnText *workload_text;
@@ -1282,6 +1282,15 @@ get_header_text (RacimoMatrixView *self,
   return text;
 }
 
+/* A footer piece's key: a code's letter, or a count */
+static gpointer
+footer_piece_key (const RacimoCodeInfo *info,
+                  guint                 count)
+{
+  return GUINT_TO_POINTER (info != NULL ? 0x80000000u | (guint) info->letter
+                                        : MIN (count, 0x7fffffffu));
+}
+
 /* A piece of the workload row, in small type: a code's letter, bold in
  * its colour, or a count after a thin space.  Each is drawn once: an edit
  * changes a count, and lays out no text for it. */
@@ -1290,8 +1299,7 @@ get_footer_piece (RacimoMatrixView     *self,
                   const RacimoCodeInfo *info,
                   guint                 count)
 {
-  g_autofree char *key = info != NULL ? g_strdup_printf ("%c", info->letter)
-                                      : g_strdup_printf ("%u", count);
+  gpointer key = footer_piece_key (info, count);
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *markup = NULL;
   RacimoDrawnText *text = g_hash_table_lookup (self->footer_pieces, key);
@@ -1308,7 +1316,7 @@ get_footer_piece (RacimoMatrixView     *self,
   layout = make_layout (self, NULL);
   pango_layout_set_markup (layout, markup, -1);
   text = racimo_drawn_text_new (layout, &self->colors.fg);
-  g_hash_table_insert (self->footer_pieces, g_steal_pointer (&key), text);
+  g_hash_table_insert (self->footer_pieces, key, text);
   return text;
 }
 
@@ -1667,6 +1675,30 @@ draw_row_cells (RacimoMatrixView    *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* A row's name @layout drawn, as it shows in rows that apply or not.  It
+ * is kept with the layout: a row is drawn again when its highlight
+ * changes, its name seldom. */
+static const RacimoDrawnText *
+get_name_text (RacimoMatrixView *self,
+               PangoLayout      *layout,
+               gboolean          dimmed)
+{
+  const char *key = dimmed ? "racimo-name-dimmed" : "racimo-name";
+  RacimoDrawnText *text = g_object_get_data (G_OBJECT (layout), key);
+
+  if (text == NULL)
+    {
+      GdkRGBA color = self->colors.fg;
+
+      if (dimmed)
+        color.alpha *= 0.6f;
+      text = racimo_drawn_text_new (layout, &color);
+      g_object_set_data_full (G_OBJECT (layout), key, text, racimo_drawn_text_free);
+    }
+
+  return text;
+}
+
 /* The name of a row, with its problem's icon, from the top of the row */
 static GskRenderNode *
 draw_row_name (RacimoMatrixView *self,
@@ -1674,19 +1706,18 @@ draw_row_name (RacimoMatrixView *self,
 {
   const Colors *colors = &self->colors;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  double text_y, icon_y = (self->row_height - self->icon_size) / 2;
+  const RacimoDrawnText *name = get_name_text (self, drawn->name_layout,
+                                               !drawn->is_phase && !drawn->applicable);
+  double text_y = (self->row_height - name->height) / 2;
+  double icon_y = (self->row_height - self->icon_size) / 2;
   GdkRGBA dim = colors->fg;
-  int h;
 
   dim.alpha *= 0.6f;
   if (drawn->background != NULL)
     append_rect (snapshot, drawn->background, 0, 0, self->name_width, self->row_height);
 
-  pango_layout_get_pixel_size (drawn->name_layout, NULL, &h);
-  text_y = (self->row_height - h) / 2;
-
   if (drawn->is_phase)
-    append_layout_at (snapshot, drawn->name_layout, &colors->fg, self->pad, text_y);
+    racimo_drawn_text_append (name, snapshot, self->pad, text_y, NULL);
   else
     {
       if (drawn->problem == RACIMO_ROW_PROBLEM_NO_OWNER)
@@ -1696,8 +1727,7 @@ draw_row_name (RacimoMatrixView *self,
       else if (drawn->problem == RACIMO_ROW_PROBLEM_WAIVED)
         append_icon (self, snapshot, self->waived_icon, &dim, self->pad, icon_y);
 
-      append_layout_at (snapshot, drawn->name_layout, drawn->applicable ? &colors->fg : &dim,
-                        2 * self->pad + self->icon_size, text_y);
+      racimo_drawn_text_append (name, snapshot, 2 * self->pad + self->icon_size, text_y, NULL);
     }
 
   append_rect (snapshot, &colors->line, 0, self->row_height - 1, self->name_width, 1);
@@ -5116,7 +5146,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->header_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
   self->footer_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
-  self->footer_pieces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->footer_pieces = g_hash_table_new_full (NULL, NULL, NULL,
                                                racimo_drawn_text_free);
   self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
   self->drawn_rows = g_array_new (FALSE, TRUE, sizeof (DrawnRow));
