@@ -740,15 +740,13 @@ out_of_view (gpointer key,
   return out;
 }
 
-/* @y on the screen's pixel grid: a row's image drawn between two pixels
- * would be blurred, where text is drawn on whole pixels anyway.  Scrolling
- * with a touchpad stops anywhere. */
+/* @y on the screen's pixel grid, @scale pixels to the unit: a row's image
+ * drawn between two pixels would be blurred, where text is drawn on whole
+ * pixels anyway.  Scrolling with a touchpad stops anywhere. */
 static double
-on_pixel (GtkWidget *widget,
-          double     y)
+on_pixel (double y,
+          int    scale)
 {
-  int scale = gtk_widget_get_scale_factor (widget);
-
   return round (y * scale) / scale;
 }
 
@@ -787,6 +785,7 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
   double value = scrolled (self);
   int first = row_at_y (self, 0);
   int chosen = selected (self);
+  int scale = gtk_widget_get_scale_factor (widget);
   guint n = n_rows (self);
 
   if (first < 0)
@@ -801,7 +800,7 @@ racimo_finding_view_snapshot (GtkWidget   *widget,
   for (guint i = (guint) first; i < n && row_top (self, i) - value < height; i++)
     {
       RacimoFindingRow *row = row_at (self, i);
-      double y = on_pixel (widget, row_top (self, i) - value);
+      double y = on_pixel (row_top (self, i) - value, scale);
       int row_height = row_top (self, i + 1) - row_top (self, i);
       DrawnFinding *drawn;
 
