@@ -667,7 +667,7 @@ test_waive (Fixture       *f,
   racimo_ui_test_spin ();
   g_assert_false (gtk_widget_get_visible (popover));
 
-  /* Stored as FORMAT.md says, listed apart with its reason, not counted. */
+  /* Stored as docs/file-format.md, "Waivers", says, listed apart with its reason, not counted. */
   g_assert_cmpstr (racimo_item_get_waiver_reason (retraining, "no-owner"), ==,
                    "The pipeline team owns it together.");
   g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Waive Finding");

@@ -1,4 +1,4 @@
-/* test-checks.c: the findings of FORMAT.md's checks, as the checks panel
+/* test-checks.c: the findings of the checks of docs/file-format.md, "Checks", as the checks panel
  * and `racimo --check` show them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -680,7 +680,7 @@ test_too_large (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-/* Each refusal of FORMAT.md: the error and the exact message a user reads
+/* Each refusal of docs/file-format.md, "Refusals": the error and the exact message a user reads
  * after the file's name. */
 static const struct
 {

@@ -471,7 +471,7 @@ static const char expected_ordered[] =
   "</raci-project>\n";
 
 /* Edits through the model's public API, in any order, come out in the
- * canonical order and escaped as FORMAT.md says. */
+ * canonical order and escaped as docs/file-format.md, "Canonical output", says. */
 static void
 test_order_and_escaping (void)
 {

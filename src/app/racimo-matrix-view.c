@@ -6,7 +6,7 @@
  * drawn once into render nodes, and each row's nodes are kept from frame
  * to frame until what the row shows changes (see DrawnRow).  GTK 4.8's
  * list widgets make a widget per cell, which is too slow for 2,000
- * activities by 40 roles (see PLATFORM.md), and a drawn grid cannot
+ * activities by 40 roles (see docs/platform-notes.md, "The grid"), and a drawn grid cannot
  * expose one accessible per cell before GTK 4.10, so the widget names the
  * cell under its cursor instead.
  *

@@ -1,4 +1,4 @@
-/* racimo-checks.c: the findings of FORMAT.md's checks on a project
+/* racimo-checks.c: the findings of the checks on a project (docs/file-format.md, "Checks")
  *
  * The checks follow the project's signals and recompute only what an edit
  * can change: a cell edit re-checks its activity and its role (from
@@ -1388,7 +1388,7 @@ racimo_checks_get_n_waived (RacimoChecks *self)
  * @item: a role, phase or activity of the project
  *
  * Returns: (transfer none) (nullable) (element-type RacimoFinding): the
- *   findings on @item in the order of FORMAT.md's check table, waived ones
+ *   findings on @item in the order of the check table (docs/file-format.md, "Checks"), waived ones
  *   included; %NULL or empty when there are none.  Valid until the project
  *   changes.
  */
@@ -1460,7 +1460,7 @@ append_findings (RacimoChecks *self,
  *
  * Lists every finding in document order: the roles in column order, then
  * each phase followed by its activities, and each item's findings in the
- * order of FORMAT.md's check table.
+ * order of the check table (docs/file-format.md, "Checks").
  *
  * Returns: (transfer container) (element-type RacimoFinding): the findings,
  *   waived ones included; valid until the project changes

@@ -1,4 +1,4 @@
-/* racimo-checks.h: the findings of FORMAT.md's checks on a project
+/* racimo-checks.h: the findings of the checks on a project (docs/file-format.md, "Checks")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,7 @@ typedef enum
   RACIMO_SEVERITY_ERROR,
 } RacimoSeverity;
 
-/* In the order of FORMAT.md's check table, which is also the order of
+/* In the order of the check table (docs/file-format.md, "Checks"), which is also the order of
  * waivers in a saved file. */
 typedef enum
 {

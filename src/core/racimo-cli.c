@@ -273,7 +273,7 @@ check_file (const char *path)
  * @paths: (array zero-terminated=1): the files to check, as given on the
  *   command line
  *
- * Runs FORMAT.md's checks on each file, as `racimo --check` does: every
+ * Runs the checks of docs/file-format.md, "Checks", on each file, as `racimo --check` does: every
  * finding that is not waived goes to standard output as
  * `FILE:LINE: SEVERITY: CHECK-ID: MESSAGE`, sorted by line; a file that
  * cannot be read is reported on standard error and the others are still

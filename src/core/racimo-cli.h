@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of DESIGN.md. */
+/* Exit statuses, as README.md lists them under "Command line". */
 #define RACIMO_EXIT_OK 0
 #define RACIMO_EXIT_FINDINGS 1
 #define RACIMO_EXIT_UNREADABLE 2

@@ -1,4 +1,4 @@
-/* racimo-file.h: reading and writing .raci files (FORMAT.md)
+/* racimo-file.h: reading and writing .raci files (docs/file-format.md)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,7 +52,7 @@ RacimoProject  *racimo_file_load_finish      (GAsyncResult        *result,
                                               char               **etag,
                                               GError             **error);
 
-/* Writing the canonical form of FORMAT.md. */
+/* Writing the canonical form (docs/file-format.md, "Canonical output"). */
 GBytes         *racimo_file_serialize        (RacimoProject       *project);
 /* Atomic: written beside @file, then renamed over it.  With @etag non-NULL,
  * fails with G_IO_ERROR_WRONG_ETAG when @file changed since it was read. */

@@ -22,7 +22,7 @@ struct _RacimoItemClass
 /* A waiver: the finding of @check on an item was looked at and accepted. */
 typedef struct
 {
-  char *check;  /* a check id of FORMAT.md, such as "no-doer" */
+  char *check;  /* a check id of docs/file-format.md, "Checks", such as "no-doer" */
   char *reason;
 } RacimoWaiver;
 

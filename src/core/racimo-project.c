@@ -443,7 +443,7 @@ make_id (RacimoProject *self,
  * racimo_project_make_id:
  * @name: (nullable): the name of a new role, phase or activity
  *
- * Makes an id as FORMAT.md says: lower-case ASCII from @name with `-`,
+ * Makes an id as docs/file-format.md, "Identifiers", says: lower-case ASCII from @name with `-`,
  * and a numeric suffix when it is taken.
  *
  * Returns: (transfer full): an id no item of the project has
@@ -877,7 +877,7 @@ racimo_project_set_applicable (RacimoProject  *self,
 
 /**
  * racimo_project_set_waiver:
- * @check: a check id of FORMAT.md, such as "no-doer"; a file of format
+ * @check: a check id of docs/file-format.md, "Checks", such as "no-doer"; a file of format
  *   1.0 holding another would be refused on load
  * @reason: (nullable): why the finding is accepted; %NULL removes the waiver
  */

@@ -1,4 +1,4 @@
-/* racimo-reader.c: loading .raci files (FORMAT.md)
+/* racimo-reader.c: loading .raci files (docs/file-format.md)
  *
  * A file comes from a colleague and is not trusted.  It is read with GIO
  * under a size cap, parsed by libxml2 from memory with no network and no

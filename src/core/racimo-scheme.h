@@ -1,4 +1,4 @@
-/* racimo-scheme.h: the responsibility schemes of FORMAT.md
+/* racimo-scheme.h: the responsibility schemes of docs/file-format.md, "Schemes and codes"
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

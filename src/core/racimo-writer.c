@@ -1,4 +1,4 @@
-/* racimo-writer.c: saving .raci files in the canonical form of FORMAT.md
+/* racimo-writer.c: saving .raci files in canonical form (docs/file-format.md, "Canonical output")
  *
  * One form only, so that saving a file unchanged gives back its bytes and
  * two colleagues' changes merge cleanly: fixed indentation and order,
@@ -627,7 +627,7 @@ write_list (Writer     *w,
 /**
  * racimo_file_serialize:
  *
- * Writes @project in the canonical form of FORMAT.md.
+ * Writes @project in the canonical form of docs/file-format.md, "Canonical output".
  *
  * Returns: (transfer full): the bytes of the file
  */

@@ -1,4 +1,4 @@
-/* bench-export.c: exporting the large project to PDF (DESIGN.md's numbers)
+/* bench-export.c: exporting the large project to PDF (docs/design-targets.md)
  *
  * The bound is a ratio measured in the same run:
  *   racimo_layout_export_pdf ()  < 0.1 x `ssconvert` of the same matrix as CSV

@@ -1,4 +1,4 @@
-/* bench-file.c: loading and saving the large project (DESIGN.md's numbers)
+/* bench-file.c: loading and saving the large project (docs/design-targets.md)
  *
  * Each bound is a ratio measured in the same run:
  *   load (read, parse, validate, build, check) < 3 x `xmllint --noout`

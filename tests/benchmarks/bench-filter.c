@@ -1,7 +1,7 @@
 /* bench-filter.c: searching and filtering the large project, and the
  * checks panel's list of findings
  *
- * DESIGN.md asks that typing in the search keeps up with the keyboard and
+ * docs/design-targets.md asks that typing in the search keeps up with the keyboard and
  * that an edit stays under 2 ms with the filters and the panel following.
  * Measured here:
  *   each keystroke of a search typed letter by letter, then erased,

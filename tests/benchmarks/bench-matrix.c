@@ -1,4 +1,4 @@
-/* bench-matrix.c: the editor window with the large project (DESIGN.md's numbers)
+/* bench-matrix.c: the editor window with the large project (docs/design-targets.md)
  *
  * Each bound is measured in the same run, against the same program:
  *   first frame of the large project     < 2 x that of a new blank project

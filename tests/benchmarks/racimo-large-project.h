@@ -1,4 +1,4 @@
-/* racimo-large-project.h: the generated projects of DESIGN.md's numbers
+/* racimo-large-project.h: the generated projects of docs/design-targets.md, "Test projects"
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
