@@ -1473,8 +1473,8 @@ describe_write_error (GFile        *file,
     /* Translators: %s is a file name */
     return g_strdup_printf (_("“%s” is not a name this disk can take."), name);
 
-  /* Translators: %s is a file name, then what went wrong */
-  return g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+  /* The core's message names the file and says what became of it. */
+  return g_strdup (error->message);
 }
 
 /* A file name made from the project's title, safe on every system. */

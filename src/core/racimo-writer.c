@@ -669,42 +669,6 @@ racimo_file_serialize (RacimoProject *project)
 
 /* Saving */
 
-/* GIO's errors keep their domain and code (callers look for
- * G_IO_ERROR_WRONG_ETAG) with a message that names the file. */
-static GError *
-describe_save_error (GError *io_error,
-                     GFile  *file)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-      || g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
-
-      message = g_strdup_printf (_("%s: the folder \"%s\" does not exist"), name, folder);
-    }
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    message = g_strdup_printf (_("%s: the file was changed by another program since it was "
-                                 "opened; saving would overwrite those changes"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    message = g_strdup_printf (_("%s: you do not have permission to write here"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    message = g_strdup_printf (_("%s: there is no space left on the disk"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    message = g_strdup_printf (_("%s: the disk is read-only"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    message = g_strdup_printf (_("%s: this is a folder, not a file"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup (io_error->message);
-  else
-    message = g_strdup_printf (_("%s: the file could not be saved: %s"), name, io_error->message);
-
-  return g_error_new_literal (io_error->domain, io_error->code, message);
-}
-
 /**
  * racimo_file_save:
  * @etag: (nullable): the entity tag from the last load or save, or %NULL
@@ -724,7 +688,6 @@ racimo_file_save (RacimoProject  *project,
                   GError        **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -733,14 +696,8 @@ racimo_file_save (RacimoProject  *project,
 
   bytes = racimo_file_serialize (project);
 
-  if (!_racimo_replace_contents (file, bytes, etag, G_FILE_CREATE_NONE, new_etag, cancellable,
-                                 &local_error))
-    {
-      g_propagate_error (error, describe_save_error (local_error, file));
-      return FALSE;
-    }
-
-  return TRUE;
+  /* The error names the file in plain words already. */
+  return _racimo_replace_contents (file, bytes, etag, new_etag, cancellable, error);
 }
 
 static void
@@ -754,7 +711,7 @@ on_replaced (GObject      *source,
 
   if (!_racimo_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
     {
-      g_task_return_error (task, describe_save_error (error, G_FILE (source)));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
