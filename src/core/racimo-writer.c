@@ -22,7 +22,17 @@ typedef struct
   GString            *out;
   RacimoProject      *project;
   const RacimoScheme *scheme;
+  GHashTable         *role_index; /* RacimoRole -> its position + 1, made when first needed */
+  GArray             *cells;      /* Cell: one activity's, reused */
 } Writer;
+
+/* A role's codes in one activity, with the role's position. */
+typedef struct
+{
+  guint        index;
+  RacimoRole  *role;
+  RacimoCodes  codes;
+} Cell;
 
 /* The foreign content of one item (or of the project), and which of its
  * nodes are written already. */
@@ -494,6 +504,54 @@ write_assign (Writer     *w,
     write_foreign_nodes (w, f, NULL, key, level);
 }
 
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const Cell *cell_a = a;
+  const Cell *cell_b = b;
+
+  return (cell_a->index > cell_b->index) - (cell_a->index < cell_b->index);
+}
+
+/* Fills w->cells with @activity's cells in role order.  Looking up each
+ * role of the project in every activity would make saving grow with
+ * roles x activities; an activity holds a few cells, whatever the number
+ * of roles. */
+static void
+sort_cells (Writer         *w,
+            RacimoActivity *activity)
+{
+  GHashTableIter iter;
+  gpointer role, codes;
+
+  if (w->role_index == NULL)
+    {
+      guint n_roles = racimo_project_get_n_roles (w->project);
+
+      w->role_index = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n_roles; i++)
+        g_hash_table_insert (w->role_index, racimo_project_get_role (w->project, i),
+                             GUINT_TO_POINTER (i + 1));
+      w->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+    }
+
+  g_array_set_size (w->cells, 0);
+  g_hash_table_iter_init (&iter, _racimo_activity_get_cells (activity));
+  while (g_hash_table_iter_next (&iter, &role, &codes))
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (w->role_index, role));
+      Cell cell = { index, role, GPOINTER_TO_UINT (codes) };
+
+      /* A role no longer in the project has no column, and is not written. */
+      if (index == 0 || cell.codes == 0)
+        continue;
+      g_array_append_val (w->cells, cell);
+    }
+
+  g_array_sort (w->cells, compare_cells);
+}
+
 static void
 write_activity (Writer         *w,
                 guint           level,
@@ -516,21 +574,15 @@ write_activity (Writer         *w,
   /* By role order, then by the scheme's code order, unknown codes last. */
   if (racimo_activity_get_all_codes (activity) != 0)
     {
-      guint n_roles = racimo_project_get_n_roles (w->project);
+      sort_cells (w, activity);
 
-      for (guint i = 0; i < n_roles; i++)
+      for (guint i = 0; i < w->cells->len; i++)
         {
-          RacimoRole *role = racimo_project_get_role (w->project, i);
-          RacimoCodes codes = racimo_activity_get_codes (activity, role);
-          const char *role_id;
+          Cell *cell = &g_array_index (w->cells, Cell, i);
+          const char *role_id = racimo_item_get_id (RACIMO_ITEM (cell->role));
           char letters[27];
-          guint n;
+          guint n = racimo_scheme_order_codes (w->scheme, cell->codes, letters);
 
-          if (codes == 0)
-            continue;
-
-          role_id = racimo_item_get_id (RACIMO_ITEM (role));
-          n = racimo_scheme_order_codes (w->scheme, codes, letters);
           for (guint j = 0; j < n; j++)
             write_assign (w, &f, level + 1, role_id, letters[j]);
         }
@@ -642,6 +694,8 @@ racimo_file_serialize (RacimoProject *project)
 
   w.project = project;
   w.scheme = racimo_project_get_scheme (project);
+  w.role_index = NULL;
+  w.cells = NULL;
   /* About 650 bytes per activity in a large matrix: one allocation for
    * most files. */
   w.out = g_string_sized_new (4096 + 700 * racimo_project_get_n_activities (project));
@@ -663,6 +717,9 @@ racimo_file_serialize (RacimoProject *project)
   write_list (&w, &f, "phases", racimo_project_get_n_phases (project));
 
   close_element (&w, &f, NULL, 0, "raci-project");
+
+  g_clear_pointer (&w.role_index, g_hash_table_unref);
+  g_clear_pointer (&w.cells, g_array_unref);
 
   return g_string_free_to_bytes (w.out);
 }
