@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "racimo-compat.h"
 #include "racimo-window-private.h"
@@ -295,6 +296,30 @@ test_export_csv (void)
                      "Could Not Export “matrix.csv”");
     g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, body);
     racimo_compat_alert_respond (alert, "close");
+  }
+
+  /* A named pipe: refused at once, where opening it would wait for a
+   * reader for ever. */
+  {
+    g_autofree char *pipe_path = g_build_filename (dir, "pipe.csv", NULL);
+    g_autoptr(GFile) pipe_file = g_file_new_for_path (pipe_path);
+    g_autofree char *body = g_strdup_printf ("%s: this is not a regular file (a pipe, a device "
+                                             "or a socket); Racimo writes only to files, and "
+                                             "wrote nothing", pipe_path);
+    GtkWidget *alert;
+
+    g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+    racimo_window_export_csv (window, pipe_file, &options);
+    wait_idle (window);
+    alert = _racimo_window_get_alert (window);
+    g_assert_nonnull (alert);
+    g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
+                     "Could Not Export “pipe.csv”");
+    g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, body);
+    racimo_compat_alert_respond (alert, "close");
+    g_assert_true (g_file_test (pipe_path, G_FILE_TEST_EXISTS)
+                   && !g_file_test (pipe_path, G_FILE_TEST_IS_REGULAR));
+    g_remove (pipe_path);
   }
 
   destroy_window (window);
