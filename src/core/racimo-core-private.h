@@ -26,8 +26,11 @@ G_BEGIN_DECLS
  * the known child element it follows inside @parent ("" when it comes
  * first): "title", "description", "scheme", "roles", "phases", "name",
  * "person", "role ID", "phase ID", "activity ID", "assign ROLE-ID CODE",
- * "waiver CHECK".  A node whose anchor is gone is written at the end of
- * its parent, so nothing is lost. */
+ * "waiver CHECK"; inside the text of an element that holds text
+ * ("title", "name", "waiver CHECK"...), "@N": after the first N bytes of
+ * the text.  A node whose anchor is gone (or whose place an edit of the
+ * text took away) is written at the end of its parent, so nothing is
+ * lost. */
 typedef struct
 {
   char *parent;

@@ -241,6 +241,48 @@ write_foreign_nodes (Writer     *w,
     }
 }
 
+/* Text with the foreign nodes that were read inside it, each at its
+ * place ("@N": after the first N bytes of the text).  Nodes whose place
+ * the text no longer has (it was edited shorter, or the place is inside
+ * a character now) go at the end, as do nodes kept without a place. */
+static void
+write_mixed_text (Writer     *w,
+                  Foreign    *f,
+                  const char *key,
+                  const char *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+  gsize done = 0;
+
+  for (guint i = 0; f->entries != NULL && i < f->entries->len; i++)
+    {
+      RacimoForeign *entry = foreign_at (f, i);
+      g_autofree char *before = NULL;
+      guint64 offset;
+      char *end;
+
+      if (entry->qname != NULL || f->written[i] || g_strcmp0 (entry->parent, key) != 0
+          || entry->anchor == NULL || entry->anchor[0] != '@')
+        continue;
+
+      offset = g_ascii_strtoull (entry->anchor + 1, &end, 10);
+      if (*end != '\0' || offset < done || offset > length
+          || (offset < length && (text[offset] & 0xc0) == 0x80))
+        continue;
+
+      before = g_strndup (text + done, offset - done);
+      append_escaped (w->out, before, FALSE);
+      done = offset;
+
+      f->written[i] = TRUE;
+      g_string_append (w->out, entry->value);
+    }
+
+  if (text != NULL)
+    append_escaped (w->out, text + done, FALSE);
+  write_foreign_nodes (w, f, key, NULL, 0);
+}
+
 /* Elements */
 
 /* <tag>text</tag>, or <tag/>, with the foreign content kept under its
@@ -271,8 +313,7 @@ write_text_element (Writer     *w,
   else
     {
       g_string_append_c (w->out, '>');
-      append_escaped (w->out, text, FALSE);
-      write_foreign_nodes (w, f, key, NULL, 0);
+      write_mixed_text (w, f, key, text);
       g_string_append (w->out, "</");
       g_string_append (w->out, tag);
       g_string_append (w->out, ">\n");
@@ -310,8 +351,7 @@ write_waiver (Writer     *w,
   else
     {
       g_string_append_c (w->out, '>');
-      append_escaped (w->out, reason, FALSE);
-      write_foreign_nodes (w, f, key, NULL, 0);
+      write_mixed_text (w, f, key, reason);
       g_string_append (w->out, "</waiver>\n");
     }
 
