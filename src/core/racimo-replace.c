@@ -342,6 +342,7 @@ replace_by_rename (Target        *t,
   int saved_errno = 0;
   int fd;
 
+  /* A new file gets what the umask allows of 0666, as any other. */
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     {
@@ -363,18 +364,6 @@ replace_by_rename (Target        *t,
         }
 
       if (fchmod (fd, t->st.st_mode & 07777) != 0)
-        {
-          saved_errno = errno;
-          goto failed;
-        }
-    }
-  else
-    {
-      /* mkstemp makes it 0600; a new file gets what the umask allows. */
-      mode_t mask = umask (0);
-
-      umask (mask);
-      if (fchmod (fd, 0666 & ~mask) != 0)
         {
           saved_errno = errno;
           goto failed;
