@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -355,18 +357,27 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 /* Runs the racimo program in the test's folder, with no display, and
  * returns its exit status and everything it printed. */
 static void
-run_racimo (Fixture            *fixture,
-            Result             *result,
-            const char * const *args)
+run_racimo_within (Fixture            *fixture,
+                   Result             *result,
+                   guint               seconds,
+                   const char * const *args)
 {
   const char *binary = g_getenv ("RACIMO_BINARY");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *limit = g_strdup_printf ("%u", seconds);
 
   g_assert_nonnull (binary);
 
+  /* A program that would hang is stopped, and fails the test with the
+   * status of timeout(1), 124, instead of blocking the suite. */
+  if (seconds > 0)
+    {
+      g_ptr_array_add (argv, (char *) "timeout");
+      g_ptr_array_add (argv, limit);
+    }
   g_ptr_array_add (argv, (char *) binary);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
@@ -390,7 +401,10 @@ run_racimo (Fixture            *fixture,
 }
 
 #define RUN(fixture, result, ...) \
-  run_racimo ((fixture), (result), (const char * const[]) { __VA_ARGS__, NULL })
+  run_racimo_within ((fixture), (result), 0, (const char * const[]) { __VA_ARGS__, NULL })
+#define RUN_WITHIN(fixture, result, seconds, ...) \
+  run_racimo_within ((fixture), (result), (seconds), \
+                     (const char * const[]) { __VA_ARGS__, NULL })
 
 static gboolean
 have_binary (void)
@@ -834,6 +848,106 @@ test_export_unwritable (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "clean.raci folder.raci");
 }
 
+/* OUT is a named pipe: opening it to write would wait for a reader for
+ * ever, so it is refused before it is opened, for every format. */
+static void
+test_export_fifo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const names[] = { "pipe.raci", "pipe.csv", "pipe.pdf" };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_autofree char *path = fixture_path (fixture, names[i]);
+      g_autofree char *expected = NULL;
+      GStatBuf st;
+
+      g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+      RUN_WITHIN (fixture, &result, 20, "--export", names[i], "clean.raci");
+      expected = g_strdup_printf ("racimo: %s: this is not a regular file (a pipe, a device or "
+                                  "a socket); Racimo writes only to files, and wrote nothing\n",
+                                  names[i]);
+      g_assert_cmpstr (result.out, ==, "");
+      g_assert_cmpstr (result.err, ==, expected);
+      g_assert_cmpint (result.status, ==, 2);
+
+      /* Still the pipe, not a file put in its place. */
+      g_assert_cmpint (g_lstat (path, &st), ==, 0);
+      g_assert_true (S_ISFIFO (st.st_mode));
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+/* What is wrong with OUT's path, in the user's words, for each format. */
+static void
+test_export_messages (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const extensions[] = { "raci", "csv", "pdf" };
+  g_autofree char *listing = NULL;
+  g_autofree char *a_file = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *link = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  write_file (fixture, "notes.txt", "a file, not a folder\n");
+  a_file = fixture_path (fixture, "notes.txt");
+  sub = fixture_path (fixture, "sub");
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_autofree char *out = g_strdup_printf ("notes.txt/out.%s", extensions[i]);
+      g_autofree char *expected = NULL;
+
+      /* A parent of OUT is a file: said so, not "the folder does not
+       * exist". */
+      RUN (fixture, &result, "--export", out, "clean.raci");
+      expected = g_strdup_printf ("racimo: %s: \"%s\" is a file, not a folder\n", out, a_file);
+      g_assert_cmpstr (result.out, ==, "");
+      g_assert_cmpstr (result.err, ==, expected);
+      g_assert_cmpint (result.status, ==, 2);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_autofree char *out = g_strdup_printf ("folder-link.%s", extensions[i]);
+      g_autofree char *expected = NULL;
+
+      /* OUT is a symlink to a folder: a folder, not "too many levels of
+       * symbolic links". */
+      g_clear_pointer (&link, g_free);
+      link = fixture_path (fixture, out);
+      g_assert_cmpint (symlink ("sub", link), ==, 0);
+      RUN (fixture, &result, "--export", out, "clean.raci");
+      expected = g_strdup_printf ("racimo: %s: this is a folder, not a file\n", out);
+      g_assert_cmpstr (result.out, ==, "");
+      g_assert_cmpstr (result.err, ==, expected);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpint (g_unlink (link), ==, 0);
+    }
+
+  listing = list_folder (fixture);
+  g_assert_cmpstr (listing, ==, "clean.raci notes.txt sub");
+  g_clear_pointer (&listing, g_free);
+  {
+    g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
+
+    g_assert_null (g_dir_read_name (dir));
+  }
+}
+
 /* --version */
 
 static void
@@ -940,6 +1054,8 @@ main (int   argc,
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
   ADD ("/cli/export/unwritable", test_export_unwritable);
+  ADD ("/cli/export/fifo", test_export_fifo);
+  ADD ("/cli/export/messages", test_export_messages);
   ADD ("/cli/version", test_version);
   ADD ("/cli/in-process/check", test_in_process_check);
   ADD ("/cli/in-process/export", test_in_process_export);

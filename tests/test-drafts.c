@@ -623,6 +623,182 @@ test_restore_checks_etag (Fixture       *fixture,
   finalize_document (document);
 }
 
+/* Writes @contents into the fixture's file as another program would,
+ * with a modification time two seconds later (coarse file systems). */
+static void
+colleague_writes (Fixture    *fixture,
+                  const char *contents)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 mtime;
+
+  info = g_file_query_info (fixture->file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint64 (fixture->file, G_FILE_ATTRIBUTE_TIME_MODIFIED, mtime + 2,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The draft says which version of the file the changes were made to. */
+static void
+test_remembers_base (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RacimoDocument *document = load_ok (fixture->file);
+  g_autofree char *id = g_strdup (racimo_document_get_draft_id (document));
+  g_autofree char *info_path = draft_path (fixture->drafts_folder, id, ".draft");
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                             fixture->original, -1);
+  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  racimo_document_set_drafts (document, fixture->drafts);
+  racimo_document_set_draft_delay (document, 20);
+  edit (document, "Edited");
+  wait_for_draft (document, TRUE);
+
+  file_info = g_file_query_info (fixture->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                 G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  assert_key (info, "BaseEtag", g_file_info_get_etag (file_info));
+  assert_key (info, "BaseChecksum", checksum);
+
+  racimo_document_discard_draft (document);
+  finalize_document (document);
+}
+
+/* Edit, crash, a colleague saves the file, restore, save: the save must
+ * not replace the colleague's version without asking. */
+static void
+test_restore_onto_changed_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *copy_path = g_build_filename (fixture->projects, "Plan (mine).raci", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document;
+
+  id = leave_unsaved (fixture, load_ok (fixture->file), "Mine");
+  colleague_writes (fixture, "the colleague's");
+
+  document = restore_only_draft (fixture, NULL);
+  g_assert_cmpstr (first_activity_name (document), ==, "Mine");
+
+  /* The document says so at once, before any save... */
+  g_assert_true (racimo_document_get_changed_on_disk (document));
+  g_assert_false (racimo_document_get_deleted_on_disk (document));
+
+  /* ... and saving does not overwrite their version. */
+  g_assert_false (save (document, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  on_disk = read_text (path);
+  g_assert_cmpstr (on_disk, ==, "the colleague's");
+  g_assert_true (racimo_document_get_has_draft (document));
+  g_assert_true (racimo_document_get_modified (document));
+
+  /* A check on disk agrees: the file is not the one the draft was made
+   * from. */
+  racimo_document_check_on_disk_async (document, NULL, store_result, &result);
+  wait_until (has_result, &result, "a check on disk");
+  g_assert_true (racimo_document_check_on_disk_finish (document, result, &error));
+  g_assert_no_error (error);
+
+  /* Keeping both: Save As writes the changes beside theirs. */
+  g_clear_object (&result);
+  racimo_document_save_as_async (document, copy, NULL, store_result, &result);
+  wait_until (has_result, &result, "a save as");
+  g_assert_true (racimo_document_save_as_finish (document, result, &error));
+  g_assert_no_error (error);
+  mine = read_text (copy_path);
+  expected = serialize (racimo_document_get_project (document));
+  g_assert_cmpstr (mine, ==, expected);
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_text (path);
+  g_assert_cmpstr (on_disk, ==, "the colleague's");
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+
+  g_clear_object (&result);
+  finalize_document (document);
+  g_assert_cmpint (g_unlink (copy_path), ==, 0);
+}
+
+/* The file's entity tag changed but not its bytes (copied back, touched):
+ * it is still the draft's base, and saving goes through. */
+static void
+test_restore_onto_touched_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document;
+
+  id = leave_unsaved (fixture, load_ok (fixture->file), "Mine");
+  colleague_writes (fixture, fixture->original);
+
+  document = restore_only_draft (fixture, NULL);
+  g_assert_false (racimo_document_get_changed_on_disk (document));
+  g_assert_true (save (document, &error));
+  g_assert_no_error (error);
+  on_disk = read_text (path);
+  expected = serialize (racimo_document_get_project (document));
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  finalize_document (document);
+}
+
+/* A draft from before drafts recorded their base cannot tell: saving
+ * asks first. */
+static void
+test_restore_without_base (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *info_path = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  RacimoDocument *document;
+
+  id = leave_unsaved (fixture, load_ok (fixture->file), "Mine");
+  info_path = draft_path (fixture->drafts_folder, id, ".draft");
+  g_key_file_load_from_file (info, info_path, G_KEY_FILE_KEEP_COMMENTS, &error);
+  g_assert_no_error (error);
+  g_key_file_remove_key (info, "Draft", "BaseEtag", NULL);
+  g_key_file_remove_key (info, "Draft", "BaseChecksum", NULL);
+  g_key_file_save_to_file (info, info_path, &error);
+  g_assert_no_error (error);
+
+  document = restore_only_draft (fixture, NULL);
+  g_assert_true (racimo_document_get_changed_on_disk (document));
+  g_assert_false (save (document, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  on_disk = read_text (path);
+  g_assert_cmpstr (on_disk, ==, fixture->original);
+
+  racimo_document_discard_draft (document);
+  finalize_document (document);
+}
+
 static void
 test_discard_listed (Fixture       *fixture,
                      gconstpointer  data)
@@ -967,6 +1143,10 @@ main (int   argc,
   ADD ("/drafts/discard-removes", test_discard_removes);
   ADD ("/drafts/restore", test_restore);
   ADD ("/drafts/restore-checks-etag", test_restore_checks_etag);
+  ADD ("/drafts/remembers-base", test_remembers_base);
+  ADD ("/drafts/restore-onto-changed-file", test_restore_onto_changed_file);
+  ADD ("/drafts/restore-onto-touched-file", test_restore_onto_touched_file);
+  ADD ("/drafts/restore-without-base", test_restore_without_base);
   ADD ("/drafts/discard-listed", test_discard_listed);
   ADD ("/drafts/new-project", test_new_project);
   ADD ("/drafts/csv", test_csv);

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "racimo-compat.h"
 #include "racimo-window-private.h"
@@ -295,6 +296,30 @@ test_export_csv (void)
                      "Could Not Export “matrix.csv”");
     g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, body);
     racimo_compat_alert_respond (alert, "close");
+  }
+
+  /* A named pipe: refused at once, where opening it would wait for a
+   * reader for ever. */
+  {
+    g_autofree char *pipe_path = g_build_filename (dir, "pipe.csv", NULL);
+    g_autoptr(GFile) pipe_file = g_file_new_for_path (pipe_path);
+    g_autofree char *body = g_strdup_printf ("%s: this is not a regular file (a pipe, a device "
+                                             "or a socket); Racimo writes only to files, and "
+                                             "wrote nothing", pipe_path);
+    GtkWidget *alert;
+
+    g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+    racimo_window_export_csv (window, pipe_file, &options);
+    wait_idle (window);
+    alert = _racimo_window_get_alert (window);
+    g_assert_nonnull (alert);
+    g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
+                     "Could Not Export “pipe.csv”");
+    g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, body);
+    racimo_compat_alert_respond (alert, "close");
+    g_assert_true (g_file_test (pipe_path, G_FILE_TEST_EXISTS)
+                   && !g_file_test (pipe_path, G_FILE_TEST_IS_REGULAR));
+    g_remove (pipe_path);
   }
 
   destroy_window (window);
@@ -703,6 +728,111 @@ test_drafts (void)
   g_settings_reset (settings, "draft-delay");
 }
 
+/* Edit a saved file, crash, a colleague saves it, restart and restore:
+ * the window says the file changed since, offers to keep both, and
+ * Ctrl+S does not replace the colleague's version without asking. */
+static void
+test_draft_onto_changed_file (void)
+{
+  RacimoApplication *app = get_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("racimo-restore-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "plan (mine).raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autofree char *id = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *contents = NULL;
+  RacimoWindow *window;
+  RacimoDocument *document;
+  GtkWidget *alert;
+
+  g_settings_set_uint (settings, "draft-delay", 1);
+
+  window = racimo_window_new (app);
+  racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_save_as (window, file);
+  wait_idle (window);
+  document = racimo_window_get_document (window);
+  edit (window, "Edited before the crash");
+  while (!racimo_document_get_has_draft (document))
+    g_main_context_iteration (NULL, TRUE);
+  id = g_strdup (racimo_document_get_draft_id (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+
+  /* While Racimo was down, a colleague saved the file. */
+  orphan_draft (id);
+  write_elsewhere (path);
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+
+  /* As the application offers it at start-up (which this test's
+   * application did already, in /files-window/drafts). */
+  {
+    g_autoptr(GPtrArray) drafts = racimo_drafts_list (racimo_drafts_get_default ());
+
+    g_assert_cmpuint (drafts->len, ==, 1);
+    window = racimo_window_new (app);
+    gtk_window_present (GTK_WINDOW (window));
+    racimo_window_offer_draft (window, g_ptr_array_index (drafts, 0));
+  }
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "restore");
+  wait_for_project (window);
+  racimo_ui_test_spin ();
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+                     racimo_window_get_project (window)))), ==, "Edited before the crash");
+
+  /* Said at once, in an alert and in the banner. */
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
+                   "“plan.raci” Changed Since These Changes Were Kept");
+  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==,
+                   "Another program saved “plan.raci” after Racimo kept these unsaved changes. "
+                   "Saving them to it would replace that version; save them as a new file to "
+                   "keep both.");
+  g_assert_cmpstr (_racimo_window_get_banner (window), ==,
+                   "“plan.raci” was changed by another program");
+  racimo_compat_alert_respond (alert, "keep-editing");
+  racimo_ui_test_spin ();
+
+  /* Ctrl+S asks before it overwrites; cancelled, their file stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_idle (window);
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Overwrite the Changed File?");
+  racimo_compat_alert_respond (alert, "cancel");
+  wait_idle (window);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, theirs);
+  g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
+
+  /* Save As keeps both. */
+  racimo_window_save_as (window, copy);
+  wait_idle (window);
+  assert_file_holds (copy_path, racimo_window_get_project (window));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, theirs);
+  g_assert_false (racimo_document_get_modified (racimo_window_get_document (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  {
+    g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  g_settings_reset (settings, "draft-delay");
+  g_remove (path);
+  g_remove (copy_path);
+  g_rmdir (dir);
+}
+
 static void
 test_window_size (void)
 {
@@ -766,6 +896,7 @@ main (int   argc,
   g_test_add_func ("/files-window/open-into-modified", test_open_into_modified);
   g_test_add_func ("/files-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/files-window/drafts", test_drafts);
+  g_test_add_func ("/files-window/draft-onto-changed-file", test_draft_onto_changed_file);
   g_test_add_func ("/files-window/window-size", test_window_size);
 
   status = g_test_run ();

@@ -243,6 +243,7 @@ test_canonical (Folder        *folder,
 {
   static const char * const names[] = {
     "canonical.raci", "canonical-foreign.raci", "format-example.raci",
+    "canonical-foreign-in-text.raci",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -319,7 +320,7 @@ test_foreign_placement (void)
     "  </pt:sync>\n"
     "  <title xml:lang=\"en\">Foreign content everywhere</title>\n"
     "  <dc:creator>Sato Hanako</dc:creator>\n"
-    "  <description>Text kept.<!-- a comment inside text --></description>\n"
+    "  <description>Text <!-- a comment inside text -->kept.</description>\n"
     "  <scheme pt:locked=\"yes\">RACI</scheme>\n"
     "  <!-- before the roles -->\n"
     "  <roles pt:sorted=\"no\">\n"
@@ -404,6 +405,27 @@ test_foreign_anchor_gone (void)
 
   reloaded = load_bytes (bytes);
   g_assert_cmpuint (racimo_project_get_n_roles (reloaded), ==, 0);
+}
+
+/* Foreign content inside text keeps its place in it; when the text was
+ * edited so that the place is gone, it goes at the end, not lost. */
+static void
+test_foreign_in_text_edited (void)
+{
+  g_autofree char *path = good_path ("canonical-foreign-in-text.raci");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = read_bytes (file);
+  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  /* What the program shows is the text alone. */
+  g_assert_cmpstr (racimo_project_get_title (project), ==, "Hello  world");
+
+  racimo_project_set_title (project, "Hi");
+  bytes = racimo_file_serialize (project);
+  text = text_of (bytes);
+  g_assert_nonnull (strstr (text, "  <title>Hi<x:b>bold</x:b></title>\n"));
 }
 
 static void
@@ -753,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/foreign-placement", test_foreign_placement);
   g_test_add_func ("/writer/foreign-anchor-gone", test_foreign_anchor_gone);
+  g_test_add_func ("/writer/foreign-in-text-edited", test_foreign_in_text_edited);
   g_test_add_func ("/writer/version", test_version);
   g_test_add_func ("/writer/order-and-escaping", test_order_and_escaping);
   g_test_add_func ("/writer/never-refused", test_never_refused);

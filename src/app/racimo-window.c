@@ -1473,8 +1473,8 @@ describe_write_error (GFile        *file,
     /* Translators: %s is a file name */
     return g_strdup_printf (_("“%s” is not a name this disk can take."), name);
 
-  /* Translators: %s is a file name, then what went wrong */
-  return g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+  /* The core's message names the file and says what became of it. */
+  return g_strdup (error->message);
 }
 
 /* A file name made from the project's title, safe on every system. */
@@ -2450,6 +2450,40 @@ on_active_changed (RacimoWindow *self)
 /* Drafts left by a crash */
 
 static void
+on_restored_onto_changed_response (GObject    *owner,
+                                   const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+
+  if (g_str_equal (response, "save-as"))
+    save_as_dialog (self);
+}
+
+/* The file is not the version the restored changes were made to: a
+ * colleague saved it since.  Saving to it would replace their work (the
+ * save asks first, as for any change on disk); Save As keeps both. */
+static void
+offer_to_keep_both (RacimoWindow *self)
+{
+  g_autofree char *basename = g_file_get_basename (racimo_document_get_file (self->document));
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  RacimoAlertResponse responses[] = {
+    { "keep-editing", _("_Keep Editing"), RACIMO_RESPONSE_DEFAULT },
+    { "save-as", _("_Save As…"), RACIMO_RESPONSE_SUGGESTED },
+  };
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("“%s” Changed Since These Changes Were Kept"), basename);
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("Another program saved “%s” after Racimo kept these unsaved "
+                            "changes. Saving them to it would replace that version; save them "
+                            "as a new file to keep both."), basename);
+  show_alert (self, heading, body, responses, G_N_ELEMENTS (responses), "save-as",
+              "keep-editing", on_restored_onto_changed_response);
+}
+
+static void
 on_draft_restored (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -2462,7 +2496,12 @@ on_draft_restored (GObject      *source,
   end_loading (self);
 
   if (document != NULL)
-    racimo_window_set_document (self, document);
+    {
+      racimo_window_set_document (self, document);
+      if (racimo_document_get_changed_on_disk (document)
+          && !racimo_document_get_deleted_on_disk (document))
+        offer_to_keep_both (self);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_error (self, _("Could Not Restore the Unsaved Changes"), error->message);
 }

@@ -26,8 +26,11 @@ G_BEGIN_DECLS
  * the known child element it follows inside @parent ("" when it comes
  * first): "title", "description", "scheme", "roles", "phases", "name",
  * "person", "role ID", "phase ID", "activity ID", "assign ROLE-ID CODE",
- * "waiver CHECK".  A node whose anchor is gone is written at the end of
- * its parent, so nothing is lost. */
+ * "waiver CHECK"; inside the text of an element that holds text
+ * ("title", "name", "waiver CHECK"...), "@N": after the first N bytes of
+ * the text.  A node whose anchor is gone (or whose place an edit of the
+ * text took away) is written at the end of its parent, so nothing is
+ * lost. */
 typedef struct
 {
   char *parent;
@@ -103,15 +106,16 @@ GBytes        *_racimo_file_read               (GFile               *file,
                                                 GCancellable        *cancellable,
                                                 GError             **error);
 
-/* Writes @bytes to @file whole or not at all: through a temporary file
- * renamed over it, removed again when a write fails.  With @etag, fails
- * with G_IO_ERROR_WRONG_ETAG when @file changed since it was read.  The
- * async version runs in a thread, takes a reference on @bytes and keeps
- * the file's owner and links (G_FILE_CREATE_NONE). */
+/* Writes @bytes to @file whole or not at all (racimo-replace.c): a
+ * symlink is written through to its target, replaced by a temporary file
+ * renamed over it; a pipe or a device is refused.  With @etag, fails with
+ * G_IO_ERROR_WRONG_ETAG when @file changed since it was read.  Errors
+ * name the file and say that it was left as it was; GIO's domain and
+ * code are kept where there is one, else RACIMO_SAVE_ERROR.  The async
+ * version runs in a thread and takes a reference on @bytes. */
 gboolean       _racimo_replace_contents        (GFile               *file,
                                                 GBytes              *bytes,
                                                 const char          *etag,
-                                                GFileCreateFlags     flags,
                                                 char               **new_etag,
                                                 GCancellable        *cancellable,
                                                 GError             **error);

@@ -407,7 +407,7 @@ racimo_csv_save (RacimoProject          *project,
 
   bytes = racimo_csv_export (project, options);
 
-  return _racimo_replace_contents (file, bytes, NULL, G_FILE_CREATE_NONE, NULL, cancellable, error);
+  return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
 }
 
 static void

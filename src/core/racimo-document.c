@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "racimo-core-private.h"
 #include "racimo-csv.h"
 #include "racimo-document.h"
 #include "racimo-drafts.h"
@@ -24,7 +25,8 @@ struct _RacimoDocument
 
   RacimoProject        *project;
   GFile                *file;
-  char                 *etag;  /* of the file as last read or written */
+  char                 *etag;     /* of the file as last read or written */
+  char                 *checksum; /* SHA-256 of its bytes then, for drafts */
   char                 *title;
   GPtrArray            *import_problems;
   RacimoDocumentSource  source;
@@ -600,6 +602,7 @@ racimo_document_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->import_problems, g_ptr_array_unref);
   g_clear_pointer (&self->draft_id, g_free);
@@ -806,6 +809,7 @@ document_new (RacimoProject        *project,
               GFile                *file,
               gboolean              is_csv,
               const char           *etag,
+              const char           *checksum,
               RacimoDocumentSource  source,
               GPtrArray            *import_problems)
 {
@@ -813,6 +817,7 @@ document_new (RacimoProject        *project,
 
   self->source = source;
   self->etag = g_strdup (etag);
+  self->checksum = g_strdup (checksum);
   set_project (self, project, import_problems);
   set_file (self, file, is_csv);
 
@@ -838,7 +843,7 @@ racimo_document_new_from_project (RacimoProject *project,
 
   is_csv = file != NULL && file_has_extension (file, ".csv");
 
-  return document_new (project, file, is_csv, NULL,
+  return document_new (project, file, is_csv, NULL, NULL,
                        file == NULL ? RACIMO_DOCUMENT_SOURCE_NEW
                                     : is_csv ? RACIMO_DOCUMENT_SOURCE_CSV
                                              : RACIMO_DOCUMENT_SOURCE_RACI,
@@ -849,6 +854,9 @@ RacimoDocument *
 _racimo_document_new_restored (RacimoProject *project,
                                GFile         *file,
                                const char    *etag,
+                               const char    *checksum,
+                               gboolean       changed_on_disk,
+                               gboolean       deleted_on_disk,
                                gboolean       is_csv,
                                RacimoDrafts  *drafts,
                                const char    *draft_id)
@@ -862,7 +870,12 @@ _racimo_document_new_restored (RacimoProject *project,
   /* A draft differs from any file, and no undo may pretend otherwise. */
   racimo_history_mark_modified (racimo_project_get_history (project));
 
-  self = document_new (project, file, is_csv, etag, RACIMO_DOCUMENT_SOURCE_DRAFT, NULL);
+  self = document_new (project, file, is_csv, etag, checksum, RACIMO_DOCUMENT_SOURCE_DRAFT,
+                       NULL);
+  /* The file is not the version the draft was made from: saving asks
+   * first (the entity tag is that version's), and the window says so. */
+  set_disk_state (self, file != NULL && (changed_on_disk || deleted_on_disk),
+                  file != NULL && deleted_on_disk);
   self->drafts = g_object_ref (drafts);
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
@@ -878,6 +891,7 @@ typedef struct
   GFile         *file;
   RacimoProject *project;
   char          *etag;
+  char          *checksum;
   GPtrArray     *problems;
   gboolean       is_csv;
 } LoadData;
@@ -888,6 +902,7 @@ load_data_free (LoadData *data)
   g_clear_object (&data->file);
   g_clear_object (&data->project);
   g_clear_pointer (&data->etag, g_free);
+  g_clear_pointer (&data->checksum, g_free);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_free (data);
 }
@@ -938,24 +953,25 @@ load_in_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_parse_name (data->file);
 
   data->is_csv = is_spreadsheet (data->file, cancellable);
 
-  if (data->is_csv)
+  /* The entity tag is taken as the file is opened, before reading: a
+   * change made while reading then shows as a change on disk, never the
+   * other way round.  The checksum of the bytes lets a draft tell later
+   * whether the file is still the version it was made from. */
+  bytes = _racimo_file_read (data->file, &data->etag, cancellable, &error);
+  if (bytes != NULL)
     {
-      g_autoptr(GFileInfo) info = NULL;
+      data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
-      /* Taken before reading: a change made while reading then shows as
-       * a change on disk, never the other way round. */
-      info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                                cancellable, NULL);
-      if (info != NULL)
-        data->etag = g_strdup (g_file_info_get_etag (info));
-
-      data->project = racimo_csv_import_file (data->file, &data->problems, cancellable, &error);
+      if (data->is_csv)
+        data->project = racimo_csv_import_bytes (bytes, name, &data->problems, &error);
+      else
+        data->project = racimo_file_load_bytes (bytes, name, &error);
     }
-  else
-    data->project = racimo_file_load (data->file, &data->etag, cancellable, &error);
 
   if (data->project == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -1026,9 +1042,22 @@ racimo_document_load_finish (GAsyncResult  *result,
    * deliver its events. */
   data = g_task_get_task_data (G_TASK (result));
 
-  return document_new (data->project, data->file, data->is_csv, data->etag,
+  return document_new (data->project, data->file, data->is_csv, data->etag, data->checksum,
                        data->is_csv ? RACIMO_DOCUMENT_SOURCE_CSV : RACIMO_DOCUMENT_SOURCE_RACI,
                        data->problems);
+}
+
+/* For RacimoDrafts: the version of the file that the project started
+ * from, as last read or saved; %NULL when not known. */
+void
+_racimo_document_get_base (RacimoDocument  *self,
+                           const char     **etag,
+                           const char     **checksum)
+{
+  g_return_if_fail (RACIMO_IS_DOCUMENT (self));
+
+  *etag = self->etag;
+  *checksum = self->checksum;
 }
 
 /* Properties */
@@ -1265,13 +1294,15 @@ typedef struct
 {
   GFile   *file;
   gboolean save_as;
-  guint64  n_edits; /* when the project was serialised */
+  guint64  n_edits;  /* when the project was serialised */
+  char    *checksum; /* of what is written */
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
+  g_free (data->checksum);
   g_free (data);
 }
 
@@ -1301,12 +1332,14 @@ on_saved (GObject      *source,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (racimo_file_save_finish (result, &etag, &error))
+  if (_racimo_replace_contents_finish (G_FILE (source), result, &etag, &error))
     {
       /* Stored before anything looks at the file again, so that our own
        * write is not taken for someone else's. */
       g_free (self->etag);
       self->etag = g_steal_pointer (&etag);
+      g_free (self->checksum);
+      self->checksum = g_steal_pointer (&data->checksum);
 
       if (data->save_as)
         set_file (self, data->file, FALSE);
@@ -1340,10 +1373,16 @@ start_save (RacimoDocument *self,
             gboolean        save_as)
 {
   SaveData *data = g_new0 (SaveData, 1);
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Serialised here: the model is not thread-safe.  Only the writing
+   * runs in the background. */
+  bytes = racimo_file_serialize (self->project);
 
   data->file = g_object_ref (file);
   data->save_as = save_as;
   data->n_edits = self->n_edits;
+  data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
 
   /* The monitor's event for our own write is looked at once the new
@@ -1351,8 +1390,8 @@ start_save (RacimoDocument *self,
   cancel_check (self);
   set_busy (self, TRUE);
 
-  racimo_file_save_async (self->project, file, etag, g_task_get_cancellable (task),
-                          on_saved, g_object_ref (task));
+  _racimo_replace_contents_async (file, bytes, etag, g_task_get_cancellable (task),
+                                  on_saved, g_object_ref (task));
 }
 
 /**
@@ -1494,6 +1533,8 @@ on_reloaded (GObject      *source,
 
       g_free (self->etag);
       self->etag = g_steal_pointer (&data->etag);
+      g_free (self->checksum);
+      self->checksum = g_steal_pointer (&data->checksum);
       set_project (self, data->project, data->problems);
       set_file (self, self->file, data->is_csv);
       set_source (self, data->is_csv ? RACIMO_DOCUMENT_SOURCE_CSV : RACIMO_DOCUMENT_SOURCE_RACI);

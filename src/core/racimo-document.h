@@ -109,13 +109,21 @@ const char          *racimo_document_get_draft_id         (RacimoDocument       
 void                 racimo_document_discard_draft        (RacimoDocument       *self);
 
 /* For RacimoDrafts: a document restored from the draft @draft_id of
- * @drafts, pointing at @file (read as a spreadsheet when @is_csv) whose
- * entity tag is now @etag. */
+ * @drafts, pointing at @file (read as a spreadsheet when @is_csv).  Saves
+ * are checked against @etag, the version the draft was made from, whose
+ * SHA-256 is @checksum; @changed_on_disk and @deleted_on_disk say that
+ * the file is no longer that version. */
 RacimoDocument      *_racimo_document_new_restored        (RacimoProject        *project,
                                                            GFile                *file,
                                                            const char           *etag,
+                                                           const char           *checksum,
+                                                           gboolean              changed_on_disk,
+                                                           gboolean              deleted_on_disk,
                                                            gboolean              is_csv,
                                                            RacimoDrafts         *drafts,
                                                            const char           *draft_id);
+void                 _racimo_document_get_base            (RacimoDocument       *self,
+                                                           const char          **etag,
+                                                           const char          **checksum);
 
 G_END_DECLS

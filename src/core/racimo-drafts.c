@@ -2,7 +2,9 @@
  *
  * A draft is two files in the drafts folder, named after the document's
  * draft id: ID.raci, the project as it would be saved, and ID.draft, a
- * key file saying which file it belongs to and which process wrote it.
+ * key file saying which file it belongs to, which version of that file
+ * the changes were made to (its entity tag and the SHA-256 of its bytes),
+ * and which process wrote it.
  * Each is written to ID.raci.tmp (ID.draft.tmp) and renamed over, so a
  * crash leaves either the old draft or the new one, and any temporary
  * file left behind is known by name and removed with its draft.  The
@@ -25,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "racimo-core-private.h"
 #include "racimo-drafts.h"
 #include "racimo-file.h"
 
@@ -43,6 +46,10 @@ struct _RacimoDraft
   GFile                *file;
   RacimoDocumentSource  source;
   GDateTime            *time;
+  /* The version of the file the changes were made to; NULL in a draft
+   * written before Racimo recorded it. */
+  char                 *base_etag;
+  char                 *base_checksum;
 };
 
 G_DEFINE_BOXED_TYPE (RacimoDraft, racimo_draft, racimo_draft_ref, racimo_draft_unref)
@@ -54,6 +61,8 @@ racimo_draft_clear (RacimoDraft *draft)
   g_free (draft->title);
   g_clear_object (&draft->file);
   g_clear_pointer (&draft->time, g_date_time_unref);
+  g_free (draft->base_etag);
+  g_free (draft->base_checksum);
 }
 
 RacimoDraft *
@@ -387,6 +396,8 @@ info_to_data (const char            *title,
               GFile                 *file,
               RacimoDocumentSource   source,
               GDateTime             *time,
+              const char            *base_etag,
+              const char            *base_checksum,
               gsize                 *length)
 {
   g_autoptr(GKeyFile) info = g_key_file_new ();
@@ -401,6 +412,10 @@ info_to_data (const char            *title,
       g_key_file_set_string (info, INFO_GROUP, "File", uri);
     }
   g_key_file_set_string (info, INFO_GROUP, "Source", source_to_string (source));
+  if (base_etag != NULL)
+    g_key_file_set_string (info, INFO_GROUP, "BaseEtag", base_etag);
+  if (base_checksum != NULL)
+    g_key_file_set_string (info, INFO_GROUP, "BaseChecksum", base_checksum);
   g_key_file_set_string (info, INFO_GROUP, "Time", iso_time);
   set_owner (info);
 
@@ -505,6 +520,8 @@ write_data_new (RacimoDocument *document)
   GFile *file = racimo_document_get_file (document);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   RacimoDocumentSource source;
+  const char *base_etag = NULL;
+  const char *base_checksum = NULL;
 
   if (file == NULL)
     source = RACIMO_DOCUMENT_SOURCE_NEW;
@@ -515,8 +532,10 @@ write_data_new (RacimoDocument *document)
 
   data->id = g_strdup (racimo_document_get_draft_id (document));
   data->project = racimo_file_serialize (project);
+  if (file != NULL)
+    _racimo_document_get_base (document, &base_etag, &base_checksum);
   data->info = info_to_data (racimo_project_get_title (project), file, source, now,
-                             &data->info_length);
+                             base_etag, base_checksum, &data->info_length);
 
   return data;
 }
@@ -722,6 +741,8 @@ draft_new (const char *id,
   if (uri != NULL && uri[0] != '\0')
     draft->file = g_file_new_for_uri (uri);
   draft->source = draft->file == NULL ? RACIMO_DOCUMENT_SOURCE_NEW : source_from_string (source);
+  draft->base_etag = g_key_file_get_string (info, INFO_GROUP, "BaseEtag", NULL);
+  draft->base_checksum = g_key_file_get_string (info, INFO_GROUP, "BaseChecksum", NULL);
   if (time != NULL)
     draft->time = g_date_time_new_from_iso8601 (time, NULL);
   if (draft->time == NULL)
@@ -809,7 +830,10 @@ typedef struct
 {
   RacimoDraft   *draft;
   RacimoProject *project;
-  char          *etag;
+  char          *etag;     /* what saves are checked against */
+  char          *checksum;
+  gboolean       changed;  /* the file is not the draft's base any more */
+  gboolean       deleted;
 } RestoreData;
 
 static void
@@ -818,10 +842,75 @@ restore_data_free (RestoreData *data)
   g_clear_pointer (&data->draft, racimo_draft_unref);
   g_clear_object (&data->project);
   g_free (data->etag);
+  g_free (data->checksum);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RestoreData, restore_data_free)
+
+/* Is the draft's file still the version the changes were made to?  Same
+ * entity tag, or (copied back, touched, on a file system whose tags
+ * change) the same bytes: then saves are checked against the file as it
+ * is.  Otherwise a colleague changed it since, and saving the restored
+ * project must not silently replace their version: saves are checked
+ * against the draft's base, which fails, and the document says the file
+ * changed on disk. */
+static void
+compare_with_base (RestoreData  *data,
+                   GCancellable *cancellable)
+{
+  RacimoDraft *draft = data->draft;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *checksum = NULL;
+
+  /* The entity tag first: the same, and the bytes need no reading. */
+  info = g_file_query_info (draft->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && draft->base_etag != NULL
+      && g_strcmp0 (g_file_info_get_etag (info), draft->base_etag) == 0)
+    {
+      data->etag = g_strdup (draft->base_etag);
+      data->checksum = g_strdup (draft->base_checksum);
+      return;
+    }
+
+  bytes = _racimo_file_read (draft->file, &etag, cancellable, &error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          /* Gone since: saving makes it again.  A draft of a file that
+           * was not there yet (no base) has nothing to compare with. */
+          data->etag = g_strdup (draft->base_etag);
+          data->checksum = g_strdup (draft->base_checksum);
+          data->deleted = draft->base_etag != NULL || draft->base_checksum != NULL;
+          return;
+        }
+
+      /* Unreadable now: not known to be the same. */
+      g_debug ("%s", error->message);
+    }
+  else if (draft->base_checksum != NULL)
+    {
+      checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      if (g_strcmp0 (checksum, draft->base_checksum) == 0)
+        {
+          data->etag = g_steal_pointer (&etag);
+          data->checksum = g_steal_pointer (&checksum);
+          return;
+        }
+    }
+
+  /* Changed, or a draft that does not say what it was made from: an
+   * entity tag that matches no file ("" where there is none) makes the
+   * next save ask before it writes. */
+  data->etag = g_strdup (draft->base_etag != NULL ? draft->base_etag : "");
+  data->checksum = g_strdup (draft->base_checksum);
+  data->changed = TRUE;
+}
 
 static gboolean
 read_draft (RacimoDrafts  *self,
@@ -856,21 +945,13 @@ read_draft (RacimoDrafts  *self,
   if (data->project == NULL)
     return FALSE;
 
-  /* The file as it is now: if a colleague changes it after this, saving
-   * the restored project asks first. */
   if (draft->file != NULL)
-    {
-      g_autoptr(GFileInfo) file_info = g_file_query_info (draft->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                          G_FILE_QUERY_INFO_NONE, cancellable,
-                                                          NULL);
-
-      if (file_info != NULL)
-        data->etag = g_strdup (g_file_info_get_etag (file_info));
-    }
+    compare_with_base (data, cancellable);
 
   /* The draft is this process's from now on, so it is not offered again
    * while the restored document is open. */
-  info = info_to_data (draft->title, draft->file, draft->source, draft->time, &length);
+  info = info_to_data (draft->title, draft->file, draft->source, draft->time,
+                       draft->base_etag, draft->base_checksum, &length);
   {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
 
@@ -886,6 +967,7 @@ restored_document (RacimoDrafts *self,
                    RestoreData  *data)
 {
   return _racimo_document_new_restored (data->project, data->draft->file, data->etag,
+                                        data->checksum, data->changed, data->deleted,
                                         data->draft->source == RACIMO_DOCUMENT_SOURCE_CSV,
                                         self, data->draft->id);
 }
@@ -895,9 +977,11 @@ restored_document (RacimoDrafts *self,
  * @draft: one of racimo_drafts_list()
  *
  * Reads the draft, blocking.  The document holds the unsaved project,
- * modified, with the draft's file (whose entity tag is taken now, so that
- * a later save notices a colleague's change) and the draft itself, which
- * goes on being updated and is removed by a save or a discard.
+ * modified, with the draft's file and the draft itself, which goes on
+ * being updated and is removed by a save or a discard.  When the file is
+ * no longer the version the changes were made to (a colleague saved it
+ * since), the document is changed on disk and its save fails with
+ * %G_IO_ERROR_WRONG_ETAG until the user chooses to overwrite.
  *
  * Returns: (transfer full): the document, or %NULL with @error set
  */

@@ -27,6 +27,20 @@ typedef enum
   RACIMO_FILE_ERROR_TOO_DEEP,
 } RacimoFileError;
 
+/* Writing refused before anything was touched, or that could not be
+ * done safely.  Other write errors are G_IO_ERROR, with a message that
+ * names the file. */
+#define RACIMO_SAVE_ERROR (racimo_save_error_quark ())
+
+typedef enum
+{
+  RACIMO_SAVE_ERROR_NOT_REGULAR,  /* a pipe, a device, a socket */
+  RACIMO_SAVE_ERROR_NOT_A_FOLDER, /* a parent in the path is a file */
+  RACIMO_SAVE_ERROR_UNSAFE,       /* cannot be replaced whole nor written safely in place */
+} RacimoSaveError;
+
+GQuark          racimo_save_error_quark      (void);
+
 #define RACIMO_FILE_MAX_SIZE (64 * 1024 * 1024)
 #define RACIMO_FILE_VERSION_MAJOR 1
 #define RACIMO_FILE_VERSION_MINOR 0

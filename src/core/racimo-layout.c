@@ -2526,10 +2526,7 @@ racimo_layout_export_pdf (RacimoProject              *project,
       return FALSE;
     }
 
-  /* REPLACE_DESTINATION: a temporary file renamed over @path in every case,
-   * even where GIO would otherwise write in place to keep ownership. */
   file = g_file_new_for_path (path);
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
-  return _racimo_replace_contents (file, bytes, NULL, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                   cancellable, error);
+  return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
 }

@@ -860,6 +860,8 @@ read_text (Builder            *b,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
+      guint n_kept = foreign->len;
+
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
           if (child->content != NULL)
@@ -867,6 +869,15 @@ read_text (Builder            *b,
         }
       else if (!keep_other (b, foreign, key, NULL, node, child))
         return NULL;
+
+      /* Kept with its place in the text, to be written back there. */
+      if (foreign->len > n_kept)
+        {
+          RacimoForeign *kept = g_ptr_array_index (foreign, foreign->len - 1);
+
+          g_free (kept->anchor);
+          kept->anchor = g_strdup_printf ("@%" G_GSIZE_FORMAT, text->len);
+        }
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -22,7 +22,17 @@ typedef struct
   GString            *out;
   RacimoProject      *project;
   const RacimoScheme *scheme;
+  GHashTable         *role_index; /* RacimoRole -> its position + 1, made when first needed */
+  GArray             *cells;      /* Cell: one activity's, reused */
 } Writer;
+
+/* A role's codes in one activity, with the role's position. */
+typedef struct
+{
+  guint        index;
+  RacimoRole  *role;
+  RacimoCodes  codes;
+} Cell;
 
 /* The foreign content of one item (or of the project), and which of its
  * nodes are written already. */
@@ -231,6 +241,48 @@ write_foreign_nodes (Writer     *w,
     }
 }
 
+/* Text with the foreign nodes that were read inside it, each at its
+ * place ("@N": after the first N bytes of the text).  Nodes whose place
+ * the text no longer has (it was edited shorter, or the place is inside
+ * a character now) go at the end, as do nodes kept without a place. */
+static void
+write_mixed_text (Writer     *w,
+                  Foreign    *f,
+                  const char *key,
+                  const char *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+  gsize done = 0;
+
+  for (guint i = 0; f->entries != NULL && i < f->entries->len; i++)
+    {
+      RacimoForeign *entry = foreign_at (f, i);
+      g_autofree char *before = NULL;
+      guint64 offset;
+      char *end;
+
+      if (entry->qname != NULL || f->written[i] || g_strcmp0 (entry->parent, key) != 0
+          || entry->anchor == NULL || entry->anchor[0] != '@')
+        continue;
+
+      offset = g_ascii_strtoull (entry->anchor + 1, &end, 10);
+      if (*end != '\0' || offset < done || offset > length
+          || (offset < length && (text[offset] & 0xc0) == 0x80))
+        continue;
+
+      before = g_strndup (text + done, offset - done);
+      append_escaped (w->out, before, FALSE);
+      done = offset;
+
+      f->written[i] = TRUE;
+      g_string_append (w->out, entry->value);
+    }
+
+  if (text != NULL)
+    append_escaped (w->out, text + done, FALSE);
+  write_foreign_nodes (w, f, key, NULL, 0);
+}
+
 /* Elements */
 
 /* <tag>text</tag>, or <tag/>, with the foreign content kept under its
@@ -261,8 +313,7 @@ write_text_element (Writer     *w,
   else
     {
       g_string_append_c (w->out, '>');
-      append_escaped (w->out, text, FALSE);
-      write_foreign_nodes (w, f, key, NULL, 0);
+      write_mixed_text (w, f, key, text);
       g_string_append (w->out, "</");
       g_string_append (w->out, tag);
       g_string_append (w->out, ">\n");
@@ -300,8 +351,7 @@ write_waiver (Writer     *w,
   else
     {
       g_string_append_c (w->out, '>');
-      append_escaped (w->out, reason, FALSE);
-      write_foreign_nodes (w, f, key, NULL, 0);
+      write_mixed_text (w, f, key, reason);
       g_string_append (w->out, "</waiver>\n");
     }
 
@@ -494,6 +544,54 @@ write_assign (Writer     *w,
     write_foreign_nodes (w, f, NULL, key, level);
 }
 
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const Cell *cell_a = a;
+  const Cell *cell_b = b;
+
+  return (cell_a->index > cell_b->index) - (cell_a->index < cell_b->index);
+}
+
+/* Fills w->cells with @activity's cells in role order.  Looking up each
+ * role of the project in every activity would make saving grow with
+ * roles x activities; an activity holds a few cells, whatever the number
+ * of roles. */
+static void
+sort_cells (Writer         *w,
+            RacimoActivity *activity)
+{
+  GHashTableIter iter;
+  gpointer role, codes;
+
+  if (w->role_index == NULL)
+    {
+      guint n_roles = racimo_project_get_n_roles (w->project);
+
+      w->role_index = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n_roles; i++)
+        g_hash_table_insert (w->role_index, racimo_project_get_role (w->project, i),
+                             GUINT_TO_POINTER (i + 1));
+      w->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+    }
+
+  g_array_set_size (w->cells, 0);
+  g_hash_table_iter_init (&iter, _racimo_activity_get_cells (activity));
+  while (g_hash_table_iter_next (&iter, &role, &codes))
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (w->role_index, role));
+      Cell cell = { index, role, GPOINTER_TO_UINT (codes) };
+
+      /* A role no longer in the project has no column, and is not written. */
+      if (index == 0 || cell.codes == 0)
+        continue;
+      g_array_append_val (w->cells, cell);
+    }
+
+  g_array_sort (w->cells, compare_cells);
+}
+
 static void
 write_activity (Writer         *w,
                 guint           level,
@@ -516,21 +614,15 @@ write_activity (Writer         *w,
   /* By role order, then by the scheme's code order, unknown codes last. */
   if (racimo_activity_get_all_codes (activity) != 0)
     {
-      guint n_roles = racimo_project_get_n_roles (w->project);
+      sort_cells (w, activity);
 
-      for (guint i = 0; i < n_roles; i++)
+      for (guint i = 0; i < w->cells->len; i++)
         {
-          RacimoRole *role = racimo_project_get_role (w->project, i);
-          RacimoCodes codes = racimo_activity_get_codes (activity, role);
-          const char *role_id;
+          Cell *cell = &g_array_index (w->cells, Cell, i);
+          const char *role_id = racimo_item_get_id (RACIMO_ITEM (cell->role));
           char letters[27];
-          guint n;
+          guint n = racimo_scheme_order_codes (w->scheme, cell->codes, letters);
 
-          if (codes == 0)
-            continue;
-
-          role_id = racimo_item_get_id (RACIMO_ITEM (role));
-          n = racimo_scheme_order_codes (w->scheme, codes, letters);
           for (guint j = 0; j < n; j++)
             write_assign (w, &f, level + 1, role_id, letters[j]);
         }
@@ -642,6 +734,8 @@ racimo_file_serialize (RacimoProject *project)
 
   w.project = project;
   w.scheme = racimo_project_get_scheme (project);
+  w.role_index = NULL;
+  w.cells = NULL;
   /* About 650 bytes per activity in a large matrix: one allocation for
    * most files. */
   w.out = g_string_sized_new (4096 + 700 * racimo_project_get_n_activities (project));
@@ -664,46 +758,13 @@ racimo_file_serialize (RacimoProject *project)
 
   close_element (&w, &f, NULL, 0, "raci-project");
 
+  g_clear_pointer (&w.role_index, g_hash_table_unref);
+  g_clear_pointer (&w.cells, g_array_unref);
+
   return g_string_free_to_bytes (w.out);
 }
 
 /* Saving */
-
-/* GIO's errors keep their domain and code (callers look for
- * G_IO_ERROR_WRONG_ETAG) with a message that names the file. */
-static GError *
-describe_save_error (GError *io_error,
-                     GFile  *file)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-      || g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
-
-      message = g_strdup_printf (_("%s: the folder \"%s\" does not exist"), name, folder);
-    }
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    message = g_strdup_printf (_("%s: the file was changed by another program since it was "
-                                 "opened; saving would overwrite those changes"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    message = g_strdup_printf (_("%s: you do not have permission to write here"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    message = g_strdup_printf (_("%s: there is no space left on the disk"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    message = g_strdup_printf (_("%s: the disk is read-only"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    message = g_strdup_printf (_("%s: this is a folder, not a file"), name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup (io_error->message);
-  else
-    message = g_strdup_printf (_("%s: the file could not be saved: %s"), name, io_error->message);
-
-  return g_error_new_literal (io_error->domain, io_error->code, message);
-}
 
 /**
  * racimo_file_save:
@@ -724,7 +785,6 @@ racimo_file_save (RacimoProject  *project,
                   GError        **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -733,14 +793,8 @@ racimo_file_save (RacimoProject  *project,
 
   bytes = racimo_file_serialize (project);
 
-  if (!_racimo_replace_contents (file, bytes, etag, G_FILE_CREATE_NONE, new_etag, cancellable,
-                                 &local_error))
-    {
-      g_propagate_error (error, describe_save_error (local_error, file));
-      return FALSE;
-    }
-
-  return TRUE;
+  /* The error names the file in plain words already. */
+  return _racimo_replace_contents (file, bytes, etag, new_etag, cancellable, error);
 }
 
 static void
@@ -754,7 +808,7 @@ on_replaced (GObject      *source,
 
   if (!_racimo_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
     {
-      g_task_return_error (task, describe_save_error (error, G_FILE (source)));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
