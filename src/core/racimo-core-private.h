@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* The reader: for tests of its validation */
+typedef enum
+{
+  RACIMO_SCHEMA_AUTO,   /* as the shape of the tree allows */
+  RACIMO_SCHEMA_ALWAYS,
+  RACIMO_SCHEMA_NEVER,
+} RacimoSchemaUse;
+
+void           _racimo_file_set_schema_use     (RacimoSchemaUse use);
+guint          _racimo_file_get_n_validations  (void);
+
 /* Content of a file that Racimo does not understand (other namespaces,
  * comments, and what a newer minor version added), kept to be written back
  * in place.
