@@ -1133,27 +1133,37 @@ make_abbrev (const char *name)
  * "DS", "DS2". */
 static char *
 make_unique_abbrev (GHashTable *taken,
+                    GHashTable *next,
                     const char *abbrev)
 {
-  g_autofree char *candidate = g_strdup (abbrev);
+  g_autofree char *abbrev_key = g_utf8_casefold (abbrev, -1);
   glong length = g_utf8_strlen (abbrev, -1);
+  gpointer hint;
+  guint n;
 
-  for (guint n = 2; ; n++)
+  if (!g_hash_table_contains (taken, abbrev_key))
     {
+      g_hash_table_add (taken, g_strdup (abbrev_key));
+      return g_strdup (abbrev);
+    }
+
+  /* The number to try next for this abbreviation: 10,000 columns of one
+   * name would otherwise try 2, 3, ... each time. */
+  n = g_hash_table_lookup_extended (next, abbrev_key, NULL, &hint) ? GPOINTER_TO_UINT (hint) : 2;
+  for (;; n++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("%u", n);
+      glong kept = MAX (0, MIN (length, ABBREV_MAX - (glong) strlen (suffix)));
+      g_autofree char *base = g_utf8_substring (abbrev, 0, kept);
+      g_autofree char *candidate = g_strconcat (base, suffix, NULL);
       g_autofree char *key = g_utf8_casefold (candidate, -1);
-      g_autofree char *suffix = NULL;
-      g_autofree char *base = NULL;
 
       if (!g_hash_table_contains (taken, key))
         {
           g_hash_table_add (taken, g_steal_pointer (&key));
+          g_hash_table_insert (next, g_steal_pointer (&abbrev_key), GUINT_TO_POINTER (n + 1));
           return g_steal_pointer (&candidate);
         }
-
-      suffix = g_strdup_printf ("%u", n);
-      base = g_utf8_substring (abbrev, 0, MIN (length, ABBREV_MAX - (glong) strlen (suffix)));
-      g_free (candidate);
-      candidate = g_strconcat (base, suffix, NULL);
     }
 }
 
@@ -1163,23 +1173,22 @@ typedef struct
   GPtrArray     *problems;
   GArray        *lines;        /* the line each record starts on */
   char         **header;
+  guint         *widths;       /* the number of fields of each record */
   gboolean       has_phases;
   guint          activity_column; /* 0-based */
   GPtrArray     *role_columns; /* 0-based column of each role, as guint */
   GPtrArray     *roles;        /* RacimoRole, in the same order */
 } Import;
 
+/* A field of a record of @width fields, "" past its end.  The width is
+ * counted once per record: counting it on each call made 5,000 roles x
+ * 1,000 rows quadratic. */
 static const char *
 field (char  **fields,
+       guint   width,
        guint   column)
 {
-  for (guint i = 0; i <= column; i++)
-    {
-      if (fields[i] == NULL)
-        return "";
-    }
-
-  return fields[column];
+  return column < width ? fields[column] : "";
 }
 
 /* A title row above the header, as people put in their sheets: one cell
@@ -1245,14 +1254,16 @@ add_roles (Import     *import,
            guint       first_data)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_columns = g_strv_length (import->header);
+  g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint header_width = g_strv_length (import->header);
+  guint n_columns = header_width;
 
   for (guint i = first_data; i < records->len; i++)
-    n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (records, i)));
+    n_columns = MAX (n_columns, import->widths[i]);
 
   for (guint column = import->activity_column + 1; column < n_columns; column++)
     {
-      g_autofree char *name = clean_text (field (import->header, column));
+      g_autofree char *name = clean_text (field (import->header, header_width, column));
       g_autofree char *abbrev = NULL;
       g_autofree char *unique = NULL;
       RacimoRole *role;
@@ -1261,13 +1272,13 @@ add_roles (Import     *import,
       /* Columns with neither a header nor a cell are the empty columns
        * that spreadsheets export after the last one, or between. */
       for (guint i = first_data; !used && i < records->len; i++)
-        used = !is_blank (field (g_ptr_array_index (records, i), column));
+        used = !is_blank (field (g_ptr_array_index (records, i), import->widths[i], column));
       if (!used)
         continue;
 
       abbrev = make_abbrev (name);
       if (abbrev != NULL)
-        unique = make_unique_abbrev (taken, abbrev);
+        unique = make_unique_abbrev (taken, next, abbrev);
 
       role = racimo_project_add_role (import->project, -1, name, unique);
       g_ptr_array_add (import->role_columns, GUINT_TO_POINTER (column));
@@ -1300,7 +1311,7 @@ add_activities (Import    *import,
 
       if (import->has_phases)
         {
-          g_autofree char *phase_name = clean_text (field (fields, 0));
+          g_autofree char *phase_name = clean_text (field (fields, import->widths[i], 0));
 
           if (*phase_name != '\0'
               && (phase == NULL
@@ -1311,7 +1322,7 @@ add_activities (Import    *import,
       for (guint r = 0; r < import->roles->len; r++)
         {
           guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
-          const char *text = field (fields, column);
+          const char *text = field (fields, import->widths[i], column);
 
           if (!racimo_csv_parse_cell (NULL, text, &codes[r]))
             {
@@ -1324,7 +1335,7 @@ add_activities (Import    *import,
           row_codes |= codes[r];
         }
 
-      name = clean_text (field (fields, import->activity_column));
+      name = clean_text (field (fields, import->widths[i], import->activity_column));
       if (*name == '\0' && row_codes == 0)
         continue;
 
@@ -1383,6 +1394,7 @@ racimo_csv_import_bytes (GBytes      *bytes,
   g_autoptr(GPtrArray) roles = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
+  g_autofree guint *widths = NULL;
   const guint8 *data;
   const char *start;
   gsize size;
@@ -1458,6 +1470,10 @@ racimo_csv_import_bytes (GBytes      *bytes,
   else
     title = title_from_name (display_name);
 
+  widths = g_new (guint, MAX (records->len, 1));
+  for (guint i = 0; i < records->len; i++)
+    widths[i] = g_strv_length (g_ptr_array_index (records, i));
+
   role_columns = g_ptr_array_new ();
   roles = g_ptr_array_new ();
   import = (Import) {
@@ -1465,6 +1481,7 @@ racimo_csv_import_bytes (GBytes      *bytes,
     .problems = found,
     .lines = lines,
     .header = g_ptr_array_index (records, header),
+    .widths = widths,
     .role_columns = role_columns,
     .roles = roles,
   };
@@ -1476,7 +1493,7 @@ racimo_csv_import_bytes (GBytes      *bytes,
       guint n_columns = 0;
 
       for (guint i = header; i < records->len; i++)
-        n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (records, i)));
+        n_columns = MAX (n_columns, widths[i]);
 
       if (n_columns < 2)
         {
@@ -1737,12 +1754,13 @@ racimo_csv_parse_block (const RacimoScheme *scheme,
   for (guint row = 0; row < block->n_rows; row++)
     {
       char **cells = g_ptr_array_index (rows, row);
+      guint width = g_strv_length (cells);
 
       for (guint column = 0; column < block->n_columns; column++)
         {
           gsize i = (gsize) row * block->n_columns + column;
 
-          block->texts[i] = g_strdup (field (cells, column));
+          block->texts[i] = g_strdup (field (cells, width, column));
           block->understood[i] = racimo_csv_parse_cell (scheme, block->texts[i],
                                                         &block->codes[i]);
         }
