@@ -750,6 +750,7 @@ static char *
 decode_text (const guint8  *data,
              gsize          size,
              const char    *display_name,
+             GPtrArray     *problems,
              GError       **error)
 {
   g_autofree char *converted = NULL;
@@ -757,10 +758,32 @@ decode_text (const guint8  *data,
 
   if (size >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
     {
+      const char *invalid = NULL;
+
       data += 3;
       size -= 3;
-      if (memchr (data, '\0', size) == NULL)
-        return g_utf8_make_valid ((const char *) data, (gssize) size);
+      if (memchr (data, '\0', size) != NULL)
+        ;
+      else if (g_utf8_validate_len ((const char *) data, size, &invalid))
+        return g_strndup ((const char *) data, size);
+      else
+        {
+          /* The mark says UTF-8, so the file is not read in another
+           * encoding; but the bytes that are not UTF-8 become "�", and
+           * the user is told where the first one is. */
+          guint line = 1;
+
+          for (const char *p = (const char *) data; p < invalid; p++)
+            if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+              line++;
+
+          add_problem (problems, 0, 0, line, NULL,
+                       /* Translators: %u is a line number; “�” is U+FFFD */
+                       g_strdup_printf (_("Line %u: the file starts with the byte order mark "
+                                          "of UTF-8 but holds bytes that are not UTF-8; they "
+                                          "were replaced with “�”"), line));
+          return g_utf8_make_valid ((const char *) data, (gssize) size);
+        }
     }
   else if (size >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
     {
@@ -953,17 +976,18 @@ ends_token (const char *p)
  * @text: a cell as written in a spreadsheet
  * @codes: (out): the codes read
  *
- * Reads a cell the way people type them: without regard to case; letters
- * separated by "/", ",", "+", "&", spaces or nothing ("A/R", "a, r", "AR",
- * "R+A"); surrounding spaces and brackets ignored; the long forms of every
+ * Reads a cell the way people type them: letters separated by "/", ",",
+ * "+", "&" or spaces, in either case ("A/R", "a, r", "R+A"), or written
+ * together in upper case ("AR"); surrounding spaces and brackets ignored;
+ * the long forms of every
  * scheme's codes ("Responsible", "Out of the loop"), in English and in
  * the user's language; full-width forms as a Japanese keyboard types
  * them.  An empty cell, "-" and "n/a" hold no code.
  *
  * A lone letter is always a code, kept even when the scheme does not
  * define it (the unknown-code check then says so).  Letters written
- * together ("AR") must all be codes of @scheme, so that a word is not read
- * as codes.
+ * together ("AR") must be upper case and all codes of @scheme, so that a
+ * word ("Docs", "radio") is not read as codes.
  *
  * Returns: %FALSE, with @codes 0, when the cell is not understood
  */
@@ -975,9 +999,14 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
   static const char * const no_code[] = { "n/a", "n.a.", "n.a", "na" };
   const GArray *names;
   g_autofree char *key = NULL;
+  g_autofree char *cased = NULL;
+  g_autoptr(GPtrArray) upper = NULL;
   RacimoCodes allowed;
   RacimoCodes found = 0;
   const char *p;
+  const char *counted;
+  gboolean in_token = FALSE;
+  guint n_tokens = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (codes != NULL, FALSE);
@@ -998,7 +1027,26 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
   names = get_code_names ();
   allowed = scheme != NULL ? racimo_scheme_get_mask (scheme) : get_all_codes ();
 
-  p = key;
+  /* Whether each token is written in upper case, from the text before case
+   * folding, which leaves the separators where they were: the n-th token
+   * of one is the n-th of the other. */
+  cased = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  upper = g_ptr_array_new ();
+  for (const char *q = cased; q != NULL && *q != '\0';)
+    {
+      gboolean all_upper = TRUE;
+
+      if (is_separator (g_utf8_get_char (q)))
+        {
+          q = g_utf8_next_char (q);
+          continue;
+        }
+      for (; !ends_token (q); q = g_utf8_next_char (q))
+        all_upper &= g_ascii_isupper (*q);
+      g_ptr_array_add (upper, GINT_TO_POINTER (all_upper));
+    }
+
+  p = counted = key;
   while (*p != '\0')
     {
       const char *token_end;
@@ -1025,6 +1073,16 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
       if (named)
         continue;
 
+      /* The number of this token, counting those that names took */
+      for (; counted <= p; counted = g_utf8_next_char (counted))
+        {
+          gboolean separator = is_separator (g_utf8_get_char (counted));
+
+          if (!separator && !in_token)
+            n_tokens++;
+          in_token = !separator;
+        }
+
       token_end = p;
       while (!ends_token (token_end))
         token_end = g_utf8_next_char (token_end);
@@ -1033,6 +1091,9 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
         found |= RACIMO_CODE_BIT (g_ascii_toupper (*p));
       else
         {
+          if (n_tokens > upper->len || !GPOINTER_TO_INT (g_ptr_array_index (upper, n_tokens - 1)))
+            return FALSE;
+
           for (const char *q = p; q < token_end; q++)
             {
               char letter = g_ascii_toupper (*q);
@@ -1422,7 +1483,8 @@ racimo_csv_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  text = decode_text (data, size, display_name, error);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_csv_problem_free);
+  text = decode_text (data, size, display_name, found, error);
   if (text == NULL)
     return NULL;
 
@@ -1456,7 +1518,6 @@ racimo_csv_import_bytes (GBytes      *bytes,
     }
 
   project = racimo_project_new ();
-  found = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_csv_problem_free);
 
   next = header + 1;
   while (next < records->len && is_blank_record (g_ptr_array_index (records, next)))
