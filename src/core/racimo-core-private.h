@@ -63,6 +63,9 @@ void           _racimo_item_set_line           (RacimoItem  *self,
 void           _racimo_item_set_waiver         (RacimoItem  *self,
                                                 const char  *check,
                                                 const char  *reason);
+void           _racimo_item_append_waiver      (RacimoItem  *self,
+                                                const char  *check,
+                                                const char  *reason);
 GPtrArray     *_racimo_item_get_foreign        (RacimoItem  *self);
 
 void           _racimo_role_set_abbrev         (RacimoRole  *self,

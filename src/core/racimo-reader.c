@@ -888,6 +888,10 @@ typedef struct
   gboolean       strict;
   GHashTable    *ids;      /* id -> line where it was first used */
   GHashTable    *roles;    /* id -> RacimoRole, unowned */
+  /* The checks waived so far on @waived_item: a newer minor version may
+   * put any number of waivers on one item. */
+  RacimoItem    *waived_item;
+  GHashTable    *waived_checks;
   xmlBuffer     *buffer;
   GError       **error;
 } Builder;
@@ -1491,7 +1495,14 @@ read_waiver (Builder    *b,
   /* Two waivers of one check: the model holds one reason, and the other
    * is kept as it is, so that nothing is lost.  Anchored at the first (its
    * key is the same), it is written after it and stays the second. */
-  *kept = racimo_item_get_waiver_reason (item, check) != NULL;
+  if (b->waived_item != item)
+    {
+      g_hash_table_remove_all (b->waived_checks);
+      b->waived_item = item;
+    }
+
+  /* Keys are strings of the tree, which outlives the builder. */
+  *kept = !g_hash_table_add (b->waived_checks, (gpointer) check);
   if (*kept)
     {
       /* Kept as it is, but checked as the first one was: the schema
@@ -1515,7 +1526,7 @@ read_waiver (Builder    *b,
   if (reason == NULL)
     return FALSE;
 
-  _racimo_item_set_waiver (item, check, reason);
+  _racimo_item_append_waiver (item, check, reason);
 
   return TRUE;
 }
@@ -2108,6 +2119,7 @@ build (xmlDoc      *doc,
   g_autoptr(xmlBuffer) buffer = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) roles = NULL;
+  g_autoptr(GHashTable) waived_checks = NULL;
   const char *version;
   guint major, minor;
   Builder b;
@@ -2178,6 +2190,7 @@ build (xmlDoc      *doc,
   /* Keys are strings of the tree, which outlives the builder. */
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   roles = g_hash_table_new (g_str_hash, g_str_equal);
+  waived_checks = g_hash_table_new (g_str_hash, g_str_equal);
 
   b.strict = minor <= RACIMO_FILE_VERSION_MINOR;
   b.project = project;
@@ -2185,6 +2198,8 @@ build (xmlDoc      *doc,
   b.doc = doc;
   b.ids = ids;
   b.roles = roles;
+  b.waived_item = NULL;
+  b.waived_checks = waived_checks;
   b.buffer = buffer;
   b.error = error;
 

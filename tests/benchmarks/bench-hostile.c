@@ -181,6 +181,24 @@ japanese_activities (guint n)
   return g_string_free_to_bytes (out);
 }
 
+/* A newer minor version may put waivers of checks this version does not
+ * know on one item, any number of them. */
+static GBytes *
+waivers_on_one_item (guint n)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\"?>\n"
+                               "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.1\">\n"
+                               "  <title>t</title>\n  <phases>\n    <phase id=\"p\">\n"
+                               "      <name>P</name>\n      <activity id=\"a\">\n"
+                               "        <name>A</name>\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "        <waiver check=\"later-%u\">Reason %u</waiver>\n", i, i);
+  g_string_append (out, "      </activity>\n    </phase>\n  </phases>\n</raci-project>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
 /* Sparse: as many roles as activities, one code each.  Its file grows
  * linearly; a writer that visits every cell does not. */
 static GBytes *
@@ -345,6 +363,7 @@ static const Case cases[] = {
   { "load: entities in a text", entities_in_text, 100000, LOAD, FALSE },
   { "load: Japanese names", japanese_activities, 20000, LOAD, FALSE },
   { "load: roles x activities", roles_by_activities, 10000, LOAD, FALSE },
+  { "load: waivers on one item", waivers_on_one_item, 100000, LOAD, FALSE },
   { "import: duplicate headers", csv_duplicate_headers, 20000, IMPORT, FALSE },
   { "import: Japanese names", csv_japanese_names, 20000, IMPORT, FALSE },
   { "import: many roles", csv_many_roles, 2000, IMPORT, FALSE },
@@ -355,6 +374,7 @@ static const Case cases[] = {
   { "save: codes in an activity", codes_in_one_activity, 20000, SAVE_LOADED, FALSE },
   { "save: foreign between roles", foreign_between_roles, 5000, SAVE_LOADED, FALSE },
   { "save: Japanese names", japanese_activities, 20000, SAVE_LOADED, FALSE },
+  { "save: waivers on one item", waivers_on_one_item, 100000, SAVE_LOADED, FALSE },
   { "save: roles x activities", roles_by_activities, 4000, SAVE_LOADED, FALSE },
   { "save: duplicate headers", csv_duplicate_headers, 40000, SAVE_IMPORTED, FALSE },
   { "save: imported Japanese names", csv_japanese_names, 20000, SAVE_IMPORTED, FALSE },
