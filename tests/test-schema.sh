@@ -17,7 +17,7 @@ files=$source_dir/tests/files
 
 # Newer minor versions may hold what the 1.0 schema does not know.
 newer=" newer-minor.raci foreign-no-namespace.raci "
-# What the schema cannot say (FORMAT.md; the loader refuses them): an
+# What the schema cannot say (the loader refuses them): an
 # assign naming a phase, nesting, a DOCTYPE, an undeclared prefix (a
 # namespace error that xmllint only warns about), a byte order mark that
 # contradicts the declared encoding (libxml2 believes the declaration).
