@@ -1,10 +1,11 @@
 /* bench-hostile.c: loading, importing and saving take time linear in size
  *
  * Inputs shaped to find what grows faster than the input (issue 17): wide
- * elements, one parent with many children, one activity with many codes,
- * long texts of entities, names in Japanese (whose ids all fall back to
- * "activity-N"), CSV files with thousands of columns of one name, many
- * roles or many rows.  Each is generated at a size n and 2n; the time at
+ * elements, too many attributes at the end of a large file, one parent
+ * with many children, one activity with many codes, long texts of
+ * entities, names in Japanese (whose ids all fall back to "activity-N"),
+ * many waivers on one item; CSV files with thousands of columns of one
+ * name, many roles or many rows.  Each is generated at a size n and 2n; the time at
  * 2n must stay under 2.5 x the time at n.  Times are the best of a few
  * runs, measured in the same process, because these machines are noisy.
  *
@@ -84,17 +85,17 @@ wide_elements (guint n)
   return g_string_free_to_bytes (out);
 }
 
+/* Refused for the attributes of its last element: the scan that finds
+ * them before libxml2 reads the file goes through all of it. */
 static GBytes *
-wide_root (guint n)
+refused_at_the_end (guint n)
 {
-  GString *out = g_string_new ("<?xml version=\"1.0\"?>\n"
-                               "<raci-project xmlns=\"urn:x-racimo:raci:1\" "
-                               "xmlns:x=\"urn:example:x\" version=\"1.0\"");
+  GString *out = g_string_new (head);
 
-  /* Refused for its attributes: the time to say so counts. */
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (out, " x:a%u=\"'>%u\"", i, i);
-  g_string_append (out, ">\n  <title>t</title>\n</raci-project>\n");
+  append_roles (out, n, 0);
+  g_string_truncate (out, out->len - strlen ("  </roles>\n"));
+  append_roles (out, 1, 300);
+  g_string_append (out, "  </roles>\n</raci-project>\n");
 
   return g_string_free_to_bytes (out);
 }
@@ -355,8 +356,7 @@ typedef struct
 static const Case cases[] = {
   { "load: many roles", many_roles, 50000, LOAD, FALSE },
   { "load: wide elements", wide_elements, 1000, LOAD, FALSE },
-  /* Refused at its 257th attribute, whatever comes after */
-  { "load: wide root, refused", wide_root, 1000000, LOAD, TRUE },
+  { "load: refused at the end", refused_at_the_end, 200000, LOAD, TRUE },
   { "load: activities in a phase", activities_in_one_phase, 40000, LOAD, FALSE },
   { "load: codes in an activity", codes_in_one_activity, 20000, LOAD, FALSE },
   { "load: foreign between roles", foreign_between_roles, 20000, LOAD, FALSE },
