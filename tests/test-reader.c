@@ -791,6 +791,27 @@ test_too_many_attributes (void)
                    "on one element");
   g_clear_error (&error);
 
+  /* The same in UTF-16 */
+  {
+    g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (over, NULL),
+                                                (gssize) g_bytes_get_size (over));
+    g_autofree char *utf16 = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    gsize length = 0;
+
+    g_string_replace (text, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+    g_string_prepend (text, "\xef\xbb\xbf");
+    utf16 = g_convert (text->str, (gssize) text->len, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+    g_assert_nonnull (utf16);
+    bytes = g_bytes_new (utf16, length);
+    project = racimo_file_load_bytes (bytes, "over16.raci", &error);
+    g_assert_null (project);
+    g_assert_cmpstr (error->message, ==,
+                     "over16.raci:5: <role> has more than 256 attributes; Racimo reads at most "
+                     "256 on one element");
+    g_clear_error (&error);
+  }
+
   /* 20,000 on the root took libxml2 20 s; values hold ">" and quotes. */
   for (guint i = 0; i < 20000; i++)
     g_string_append_printf (root, "%sx:a%u='>\"%u'", i % 100 == 0 ? "\n  " : " ", i, i);

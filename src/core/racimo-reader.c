@@ -364,109 +364,121 @@ check_encoding (const Units  *u,
   return FALSE;
 }
 
-/* Skips to the end of @terminator from @i, counting lines. */
-static gsize
-skip_past (const Units *u,
-           gsize        i,
-           const char  *terminator,
-           long        *line)
+/* The end of the first @terminator at or after @p, or NULL. */
+static const char *
+find_end (const char *p,
+          const char *end,
+          const char *terminator)
 {
-  for (; i < u->n_units; i++)
+  gsize length = strlen (terminator);
+
+  while (p < end && (p = memchr (p, terminator[0], (gsize) (end - p))) != NULL)
     {
-      if (unit_at (u, i) == '\n')
-        (*line)++;
-      if (units_match (u, i, terminator))
-        return i + strlen (terminator);
+      if ((gsize) (end - p) >= length && memcmp (p, terminator, length) == 0)
+        return p + length;
+      p++;
     }
 
-  return i;
+  return NULL;
 }
 
-/* Counts the attributes (and namespace declarations) of every start tag,
- * in one pass over the units that follows comments, CDATA sections,
- * processing instructions and quoted values, and refuses a tag with more
- * than MAX_ATTRIBUTES.  What is not well-formed is left to libxml2, which
- * stops at it; so is a DOCTYPE, which the parser refuses. */
+/* The first start tag in @text with more than MAX_ATTRIBUTES attributes
+ * (namespace declarations included), or NULL.  One pass that follows
+ * comments, CDATA sections, processing instructions and quoted values;
+ * what is not well-formed is left to libxml2, which stops at it, and so
+ * is a DOCTYPE, which the parser refuses. */
+static const char *
+find_wide_tag (const char *text,
+               gsize       size)
+{
+  const char *end = text + size;
+  const char *p = text;
+
+  while (p != NULL && p < end && (p = memchr (p, '<', (gsize) (end - p))) != NULL)
+    {
+      const char *tag = p;
+      guint n_attributes = 0;
+      char next = p + 1 < end ? p[1] : '\0';
+
+      if (next == '!' && end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        p = find_end (p + 4, end, "-->");
+      else if (next == '!' && end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        p = find_end (p + 9, end, "]]>");
+      else if (next == '!')
+        return NULL;
+      else if (next == '?')
+        p = find_end (p + 2, end, "?>");
+      else if (next == '/')
+        p = find_end (p + 2, end, ">");
+      else
+        {
+          for (p++; p < end && *p != '>'; p++)
+            {
+              if (*p == '"' || *p == '\'')
+                {
+                  p = memchr (p + 1, *p, (gsize) (end - p - 1));
+                  if (p == NULL)
+                    return NULL;
+                }
+              else if (*p == '=' && ++n_attributes > MAX_ATTRIBUTES)
+                return tag;
+            }
+          if (p < end)
+            p++;
+        }
+    }
+
+  return NULL;
+}
+
+/* libxml2 2.9 parses the attributes of one element in quadratic time: an
+ * element with too many is refused before it reads the file.  The text is
+ * scanned as bytes, which in every encoding that libxml2 reads without a
+ * byte order mark or "<?" in UTF-16 keep the characters of markup as in
+ * ASCII; UTF-16 is scanned as UTF-8. */
 static gboolean
 check_attributes (const Units  *u,
                   const char   *name,
                   GError      **error)
 {
-  long line = 1;
-  gsize i = u->start;
+  g_autofree char *converted = NULL;
+  const char *text = (const char *) u->data + u->start * u->step;
+  gsize size = (u->n_units - u->start) * u->step;
+  const char *tag;
 
-  while (i < u->n_units)
+  if (u->step == 2)
     {
-      guint c = unit_at (u, i);
-      guint next;
-      gsize tag;
-      long tag_line = line;
-      guint n_attributes = 0;
+      gsize written = 0;
 
-      if (c == '\n')
-        line++;
-
-      if (c != '<')
-        {
-          i++;
-          continue;
-        }
-
-      next = unit_at (u, i + 1);
-      if (units_match (u, i, "<!--"))
-        i = skip_past (u, i + 4, "-->", &line);
-      else if (units_match (u, i, "<![CDATA["))
-        i = skip_past (u, i + 9, "]]>", &line);
-      else if (next == '!')
+      converted = g_convert (text, (gssize) size, "UTF-8",
+                             u->big_endian ? "UTF-16BE" : "UTF-16LE", NULL, &written, NULL);
+      /* Not UTF-16 after all: libxml2 stops at the first bad unit. */
+      if (converted == NULL)
         return TRUE;
-      else if (next == '?')
-        i = skip_past (u, i + 2, "?>", &line);
-      else if (next == '/')
-        i = skip_past (u, i + 2, ">", &line);
-      else
-        {
-          tag = i;
-          for (i++; i < u->n_units && (c = unit_at (u, i)) != '>'; i++)
-            {
-              if (c == '\n')
-                line++;
-              else if (c == '"' || c == '\'')
-                {
-                  guint quote = c;
+      text = converted;
+      size = written;
+    }
 
-                  for (i++; i < u->n_units && (c = unit_at (u, i)) != quote; i++)
-                    if (c == '\n')
-                      line++;
-                }
-              else if (c == '=' && ++n_attributes > MAX_ATTRIBUTES)
-                {
-                  g_autoptr(GString) element = g_string_new (NULL);
-                  g_autofree char *valid = NULL;
-                  g_autofree char *shown = NULL;
+  tag = find_wide_tag (text, size);
+  if (tag != NULL)
+    {
+      const char *tag_end = tag + 1;
+      g_autofree char *element = NULL;
+      g_autofree char *shown = NULL;
+      long line = 1;
 
-                  for (gsize k = tag + 1; k < u->n_units && element->len < 200; k++)
-                    {
-                      guint e = unit_at (u, k);
+      for (const char *p = text; (p = memchr (p, '\n', (gsize) (tag - p))) != NULL; p++)
+        line++;
+      while (tag_end < text + size && tag_end - tag < 200 && !g_ascii_isspace (*tag_end)
+             && *tag_end != '/' && *tag_end != '>')
+        tag_end++;
+      element = g_utf8_make_valid (tag + 1, tag_end - tag - 1);
+      shown = excerpt (element);
 
-                      if (e == ' ' || e == '\t' || e == '\r' || e == '\n' || e == '/'
-                          || e == '>')
-                        break;
-                      if (u->step == 1)
-                        g_string_append_c (element, (char) e);
-                      else if (e < 0xd800 || e > 0xdfff)
-                        g_string_append_unichar (element, e);
-                    }
-                  valid = g_utf8_make_valid (element->str, (gssize) element->len);
-                  shown = excerpt (valid);
-
-                  set_error (error, RACIMO_FILE_ERROR_INVALID, name, tag_line, 0,
-                             _("<%s> has more than %d attributes; Racimo reads at most %d on "
-                               "one element"), shown, MAX_ATTRIBUTES, MAX_ATTRIBUTES);
-                  return FALSE;
-                }
-            }
-          i++;
-        }
+      set_error (error, RACIMO_FILE_ERROR_INVALID, name, line, 0,
+                 _("<%s> has more than %d attributes; Racimo reads at most %d on one element"),
+                 shown, MAX_ATTRIBUTES, MAX_ATTRIBUTES);
+      return FALSE;
     }
 
   return TRUE;
