@@ -442,9 +442,16 @@ check_attributes (const Units  *u,
                   GError      **error)
 {
   g_autofree char *converted = NULL;
-  const char *text = (const char *) u->data + u->start * u->step;
-  gsize size = (u->n_units - u->start) * u->step;
+  const char *text;
+  gsize size;
   const char *tag;
+
+  /* Empty: the parser says so. */
+  if (u->data == NULL || u->n_units <= u->start)
+    return TRUE;
+
+  text = (const char *) u->data + u->start * u->step;
+  size = (u->n_units - u->start) * u->step;
 
   if (u->step == 2)
     {
