@@ -809,6 +809,36 @@ test_export_unreadable_input (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "broken.raci");
 }
 
+/* A project that the reader would refuse is not written (issue 17): a
+ * spreadsheet's cell of 11 MB becomes a name over libxml2's limit. */
+static void
+test_export_over_limits (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(GString) csv = g_string_new ("Activity,");
+  g_autofree char *listing = NULL;
+
+  if (!have_binary ())
+    return;
+
+  while (csv->len < 11 * 1000 * 1000)
+    g_string_append (csv, "Data scientist ");
+  g_string_append (csv, "\r\nTrain the model,R\r\n");
+  write_file (fixture, "big.csv", csv->str);
+
+  RUN (fixture, &result, "--export", "out.raci", "big.csv");
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: out.raci: not saved: a text of the project (\"Data scientist Data "
+                   "scientist …\") is longer than the 10 million bytes that Racimo can open "
+                   "again; the file was not changed\n");
+  g_assert_cmpint (result.status, ==, 2);
+
+  listing = list_folder (fixture);
+  g_assert_cmpstr (listing, ==, "big.csv");
+}
+
 static void
 test_export_unwritable (Fixture       *fixture,
                         gconstpointer  data)
@@ -1056,6 +1086,7 @@ main (int   argc,
   ADD ("/cli/export/unwritable", test_export_unwritable);
   ADD ("/cli/export/fifo", test_export_fifo);
   ADD ("/cli/export/messages", test_export_messages);
+  ADD ("/cli/export/over-limits", test_export_over_limits);
   ADD ("/cli/version", test_version);
   ADD ("/cli/in-process/check", test_in_process_check);
   ADD ("/cli/in-process/export", test_in_process_export);

@@ -395,7 +395,6 @@ test_csv_cells (void)
     { "A/R", "RA" },
     { "a, r", "RA" },
     { "AR", "RA" },
-    { "ra", "RA" },
     { "R+A", "RA" },
     { "r & a", "RA" },
     { "A R", "RA" },
@@ -416,7 +415,7 @@ test_csv_cells (void)
     { "Contributor", "C" },
     { "Ａ／Ｒ", "RA" },
     { "Ａ、Ｒ", "RA" },
-    { "ｒａ", "RA" },
+    { "ＲＡ", "RA" },
     { "\xc2\xa0" "A\xc2\xa0", "A" },
     { "A/R\n", "RA" },
     /* One letter is a code, kept even when no scheme defines it. */
@@ -435,6 +434,18 @@ test_csv_cells (void)
     { "1", NULL },
     { "Responsibles", NULL },
     { "\xff\xfe", NULL },
+    /* Letters written together are codes only in upper case: words made
+     * of code letters are not (issue 17). */
+    { "ra", NULL },
+    { "ｒａ", NULL },
+    { "Docs", NULL },
+    { "docs", NULL },
+    { "radio", NULL },
+    { "Radio", NULL },
+    { "R/radio", NULL },
+    { "Responsible radio", NULL },
+    { "RA/c", "RAC" },
+    { "Out of the loop RA", "RAO" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
@@ -460,6 +471,57 @@ test_csv_cells (void)
           g_assert_cmphex (codes, ==, expected);
         }
     }
+}
+
+/* Words in role columns are reported, not read as codes; bytes that are
+ * not UTF-8 after a UTF-8 mark are reported with their line. */
+static void
+test_csv_words_and_bad_bytes (void)
+{
+  static const char words[] = "Activity,Writer,Tester\r\nWrite the guide,Docs,R\r\n"
+                              "Test,RA,radio\r\n";
+  static const char bad_bytes[] = "\xef\xbb\xbf" "Activity,Dev\r\nBuild,R\r\n"
+                                  "Caf\xe9 break,A\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (words, sizeof words - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  const RacimoCsvProblem *problem;
+  RacimoPhase *phase;
+
+  project = racimo_csv_import_bytes (bytes, "words.csv", &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 2);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpstr (problem->message, ==,
+                   "Row 2, column B (Writer): “Docs” is not a code; the cell was left empty");
+  problem = g_ptr_array_index (problems, 1);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->message, ==,
+                   "Row 3, column C (Tester): “radio” is not a code; the cell was left empty");
+  phase = racimo_project_get_phase (project, 0);
+  g_assert_cmpuint (racimo_activity_get_codes (racimo_phase_get_activity (phase, 0),
+                                               racimo_project_get_role (project, 0)), ==, 0);
+  g_assert_cmphex (racimo_activity_get_codes (racimo_phase_get_activity (phase, 1),
+                                              racimo_project_get_role (project, 0)), ==,
+                   BIT ('R') | BIT ('A'));
+
+  g_clear_object (&project);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_bytes_unref (bytes);
+  bytes = g_bytes_new_static (bad_bytes, sizeof bad_bytes - 1);
+  project = racimo_csv_import_bytes (bytes, "bad-bytes.csv", &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->message, ==,
+                   "Line 3: the file starts with the byte order mark of UTF-8 but holds bytes "
+                   "that are not UTF-8; they were replaced with “\xef\xbf\xbd”");
+  phase = racimo_project_get_phase (project, 0);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_phase_get_activity (phase, 1))), ==,
+                   "Caf\xef\xbf\xbd break");
 }
 
 static void
@@ -948,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/csv/export", test_csv_export);
   g_test_add_func ("/csv/cells", test_csv_cells);
+  g_test_add_func ("/csv/words-and-bad-bytes", test_csv_words_and_bad_bytes);
   g_test_add_func ("/csv/cells-scheme", test_csv_cells_scheme);
   g_test_add_func ("/csv/errors", test_csv_errors);
   g_test_add_func ("/csv/too-large", test_csv_too_large);

@@ -7,6 +7,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "racimo-checks.h"
@@ -175,6 +177,121 @@ test_limits_right_to_left (void)
   exercise (project);
 }
 
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Saving @project to a file that holds "before" is refused with a message
+ * starting "PATH: @what", sync and async, and the file is unchanged. */
+static void
+assert_save_refused (RacimoProject *project,
+                     const char    *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-limits-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "over.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = g_strconcat (path, ": ", what, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "before", -1, NULL));
+
+  g_assert_false (racimo_file_save (project, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpuint (strlen (error->message), <, strlen (path) + 300);
+  g_clear_error (&error);
+
+  /* The window saves this way. */
+  racimo_file_save_async (project, file, NULL, NULL, on_saved, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (racimo_file_save_finish (result, NULL, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The writer never writes what the reader refuses (issue 17): a text
+ * over libxml2's 10,000,000 bytes, a file over 64 MiB.  Ids made from a
+ * huge name stay short. */
+static void
+test_limits_save_refused (void)
+{
+  g_autoptr(RacimoProject) long_name = racimo_project_new ();
+  g_autoptr(RacimoProject) large = racimo_project_new ();
+  g_autoptr(RacimoProject) reopened = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoRole *role;
+
+  while (text->len < 10000000)
+    g_string_append (text, "Data scientist ");
+  g_string_truncate (text, 10000000);
+
+  /* At the limit: it saves and opens again. */
+  role = racimo_project_add_role (long_name, -1, text->str, NULL);
+  g_assert_cmpuint (strlen (racimo_item_get_id (RACIMO_ITEM (role))), <=, 48);
+  bytes = racimo_file_serialize (long_name);
+  reopened = racimo_file_load_bytes (bytes, "limit.raci", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (reopened, 0)))),
+                    ==, 10000000);
+
+  /* One byte over */
+  g_string_append_c (text, 'x');
+  racimo_project_rename (long_name, RACIMO_ITEM (role), text->str);
+  assert_save_refused (long_name, "not saved: a text of the project (\"Data scientist Data "
+                                  "scientist …\") is longer than the 10 million bytes that "
+                                  "Racimo can open again; the file was not changed");
+
+  /* Seven descriptions of 9.9 MB: each is allowed, the file is not. */
+  g_string_truncate (text, 9900000);
+  for (guint i = 0; i < 7; i++)
+    {
+      role = racimo_project_add_role (large, -1, "Data scientist", NULL);
+      racimo_project_set_item_description (large, RACIMO_ITEM (role), text->str);
+    }
+  assert_save_refused (large, "not saved: the project would make a file of 69.3\u00a0MB, and Racimo "
+                              "opens files of at most 64 MiB; the file was not changed");
+}
+
+/* A cell of a spreadsheet becomes a name, never a huge id. */
+static void
+test_limits_csv_huge_cell (void)
+{
+  g_autoptr(GString) csv = g_string_new ("Activity,");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (csv, "Data scientist ");
+  g_string_append (csv, "\r\nTrain the model,R\r\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+
+  project = racimo_csv_import_bytes (bytes, "huge.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (racimo_item_get_id (RACIMO_ITEM (racimo_project_get_role (project, 0)))),
+                    <=, 48);
+  g_assert_cmpstr (racimo_item_get_id (RACIMO_ITEM (racimo_project_get_role (project, 0))), ==,
+                   "data-scientist-data-scientist-data-scientist-dat");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +303,8 @@ main (int   argc,
   g_test_add_func ("/limits/long-name", test_limits_long_name);
   g_test_add_func ("/limits/combining", test_limits_combining);
   g_test_add_func ("/limits/right-to-left", test_limits_right_to_left);
+  g_test_add_func ("/limits/save-refused", test_limits_save_refused);
+  g_test_add_func ("/limits/csv-huge-cell", test_limits_csv_huge_cell);
 
   return g_test_run ();
 }

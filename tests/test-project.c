@@ -159,6 +159,47 @@ test_project_ids (void)
   }
 }
 
+/* The next suffix of each base is remembered (issue 17: 10,000 columns of
+ * one name were quadratic), and a freed one is found again. */
+static void
+test_project_id_suffixes (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  RacimoRole *third = NULL;
+
+  for (guint i = 1; i <= 1000; i++)
+    {
+      RacimoRole *role = racimo_project_add_role (project, -1, "Data scientist", NULL);
+      g_autofree char *expected = i == 1 ? g_strdup ("data-scientist")
+                                         : g_strdup_printf ("data-scientist-%u", i);
+
+      g_assert_cmpstr (racimo_item_get_id (RACIMO_ITEM (role)), ==, expected);
+      if (i == 3)
+        third = role;
+    }
+
+  racimo_project_remove_role (project, third);
+  {
+    g_autofree char *id = racimo_project_make_id (project, "Data scientist");
+
+    g_assert_cmpstr (id, ==, "data-scientist-3");
+  }
+  racimo_history_undo (racimo_project_get_history (project));
+  {
+    g_autofree char *id = racimo_project_make_id (project, "Data scientist");
+
+    g_assert_cmpstr (id, ==, "data-scientist-1001");
+  }
+  {
+    /* Names in other scripts fall back to the kind of item. */
+    RacimoPhase *phase = racimo_project_add_phase (project, -1, "");
+
+    for (guint i = 1; i <= 3; i++)
+      racimo_project_add_activity (project, phase, -1, "データ整備");
+    g_assert_nonnull (racimo_project_lookup (project, "activity-3"));
+  }
+}
+
 static void
 test_project_cells (void)
 {
@@ -357,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/project/cells", test_project_cells);
   g_test_add_func ("/project/structure", test_project_structure);
   g_test_add_func ("/project/notify", test_project_notify);
+  g_test_add_func ("/project/id-suffixes", test_project_id_suffixes);
   g_test_add_func ("/project/no-leak", test_project_no_leak);
 
   return g_test_run ();

@@ -681,6 +681,308 @@ test_too_large (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Linear loading (issue 17) */
+
+static GBytes *
+bytes_of_string (GString *text)
+{
+  return g_bytes_new (text->str, text->len);
+}
+
+static void
+append_role (GString *text,
+             guint    n,
+             guint    n_foreign)
+{
+  g_string_append_printf (text, "    <role id=\"r%u\"", n);
+  for (guint i = 0; i < n_foreign; i++)
+    g_string_append_printf (text, " x:a%u=\"%u\"", i, i);
+  g_string_append_printf (text, ">\n      <name>Role %u</name>\n    </role>\n", n);
+}
+
+/* A version 1.0 project with @n_roles roles, each with @n_foreign foreign
+ * attributes, and @extra inside <roles> after them. */
+static GBytes *
+wide_project (guint       n_roles,
+              guint       n_foreign,
+              const char *extra)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<raci-project xmlns=\"urn:x-racimo:raci:1\" "
+                                          "xmlns:x=\"urn:example:x\" version=\"1.0\">\n"
+                                          "  <title>Wide</title>\n  <roles>\n");
+
+  for (guint i = 0; i < n_roles; i++)
+    append_role (text, i, n_foreign);
+  g_string_append (text, extra);
+  g_string_append (text, "  </roles>\n</raci-project>\n");
+
+  return bytes_of_string (text);
+}
+
+/* What libxml2's RELAX NG validator takes more than linear time over
+ * (many children of one parent, many attributes on one element) is
+ * checked by the builder alone: the same refusals, with no validation. */
+static void
+test_wide_skips_schema (void)
+{
+  g_autoptr(GBytes) small = wide_project (10, 2, "");
+  g_autoptr(GBytes) many_roles = wide_project (3000, 0, "");
+  g_autoptr(GBytes) many_attributes = wide_project (10, 200, "");
+  g_autoptr(GBytes) bad = wide_project (3000, 0,
+                                        "    <x:wrap>\n      <role id=\"in\"><name>In</name>"
+                                        "</role>\n    </x:wrap>\n");
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  before = _racimo_file_get_n_validations ();
+  project = racimo_file_load_bytes (small, "small.raci", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_racimo_file_get_n_validations (), ==, before + 1);
+  g_clear_object (&project);
+
+  before = _racimo_file_get_n_validations ();
+  project = racimo_file_load_bytes (many_roles, "many-roles.raci", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 3000);
+  g_clear_object (&project);
+
+  project = racimo_file_load_bytes (many_attributes, "many-attributes.raci", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 10);
+  g_clear_object (&project);
+  g_assert_cmpuint (_racimo_file_get_n_validations (), ==, before);
+
+  /* What only the schema used to catch, in a file too wide for it. */
+  project = racimo_file_load_bytes (bad, "bad.raci", &error);
+  g_assert_null (project);
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "bad.raci:9006: <role> is inside <x:wrap>, which belongs to another "
+                   "program: Racimo does not read it there");
+  g_assert_cmpuint (_racimo_file_get_n_validations (), ==, before);
+}
+
+/* libxml2 2.9 parses the attributes of one element in quadratic time:
+ * too many are refused before it reads them, wherever they are. */
+static void
+test_too_many_attributes (void)
+{
+  g_autoptr(GString) root = g_string_new ("<?xml version=\"1.0\"?>\n<!-- <a b=\"1\" c=\"2\"> -->\n"
+                                          "<raci-project xmlns=\"urn:x-racimo:raci:1\"\n"
+                                          "  xmlns:x=\"urn:example:x\" version=\"1.0\"");
+  g_autoptr(GBytes) limit = wide_project (3, 255, ""); /* and the id */
+  g_autoptr(GBytes) over = wide_project (3, 256, "");
+  g_autoptr(GBytes) wide_root = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = _racimo_file_get_n_validations ();
+
+  project = racimo_file_load_bytes (limit, "limit.raci", &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  g_assert_cmpuint (_racimo_file_get_n_validations (), ==, before);
+
+  project = racimo_file_load_bytes (over, "over.raci", &error);
+  g_assert_null (project);
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "over.raci:5: <role> has more than 256 attributes; Racimo reads at most 256 "
+                   "on one element");
+  g_clear_error (&error);
+
+  /* The same in UTF-16 */
+  {
+    g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (over, NULL),
+                                                (gssize) g_bytes_get_size (over));
+    g_autofree char *utf16 = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    gsize length = 0;
+
+    g_string_replace (text, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+    g_string_prepend (text, "\xef\xbb\xbf");
+    utf16 = g_convert (text->str, (gssize) text->len, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+    g_assert_nonnull (utf16);
+    bytes = g_bytes_new (utf16, length);
+    project = racimo_file_load_bytes (bytes, "over16.raci", &error);
+    g_assert_null (project);
+    g_assert_cmpstr (error->message, ==,
+                     "over16.raci:5: <role> has more than 256 attributes; Racimo reads at most "
+                     "256 on one element");
+    g_clear_error (&error);
+  }
+
+  /* 20,000 on the root took libxml2 20 s; values hold ">" and quotes. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (root, "%sx:a%u='>\"%u'", i % 100 == 0 ? "\n  " : " ", i, i);
+  g_string_append (root, ">\n  <title>t</title>\n</raci-project>\n");
+  wide_root = bytes_of_string (root);
+  project = racimo_file_load_bytes (wide_root, "wide.raci", &error);
+  g_assert_null (project);
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "wide.raci:3: <raci-project> has more than 256 attributes; Racimo reads at "
+                   "most 256 on one element");
+}
+
+/* Loads @path with the schema always and never: the builder's checks
+ * alone must refuse what the schema refuses. */
+static void
+assert_same_without_schema (const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) with_error = NULL;
+  g_autoptr(GError) without_error = NULL;
+  g_autoptr(RacimoProject) with = NULL;
+  g_autoptr(RacimoProject) without = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+
+  _racimo_file_set_schema_use (RACIMO_SCHEMA_ALWAYS);
+  with = racimo_file_load_bytes (bytes, path, &with_error);
+  _racimo_file_set_schema_use (RACIMO_SCHEMA_NEVER);
+  without = racimo_file_load_bytes (bytes, path, &without_error);
+  _racimo_file_set_schema_use (RACIMO_SCHEMA_AUTO);
+
+  if ((with == NULL) != (without == NULL))
+    g_error ("%s: with the schema: %s; without: %s", path,
+             with_error != NULL ? with_error->message : "opens",
+             without_error != NULL ? without_error->message : "opens");
+  if (with_error != NULL)
+    g_assert_cmpstr (with_error->message, ==, without_error->message);
+}
+
+static void
+test_schema_and_builder_agree (void)
+{
+  static const char * const folders[][2] = {
+    { "files", "good" },
+    { "files", "bad" },
+    { "fuzz", "corpus/reader" },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, folders[f][0], folders[f][1],
+                                                     NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+
+          if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+            assert_same_without_schema (file);
+        }
+    }
+}
+
+/* libxml2 2.9 keeps lines up to 65,535 in its nodes; past it, an element's
+ * line was read from its first child: one too many. */
+static void
+test_big_line_numbers (void)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                          "<raci-project xmlns=\"urn:x-racimo:raci:1\" "
+                                          "version=\"1.0\">\n  <title>Long</title>\n  <!--");
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line;
+
+  /* Lines 4 to 70,003 are one comment. */
+  for (guint i = 0; i < 70000; i++)
+    g_string_append (text, "\n");
+  g_string_append (text, "-->\n"
+                         "  <phases>\n"                        /* 70,005 */
+                         "    <phase id=\"p\">\n"
+                         "      <name>P</name>\n"
+                         "      <activity id=\"a\">\n");       /* 70,008 */
+  line = 70008;
+  good = g_bytes_new (text->str, text->len);
+  {
+    g_autoptr(GString) copy = g_string_new (text->str);
+
+    g_string_append (copy, "        <name>A</name>\n      </activity>\n    </phase>\n"
+                           "  </phases>\n</raci-project>\n");
+    g_bytes_unref (good);
+    good = bytes_of_string (copy);
+  }
+  project = racimo_file_load_bytes (good, "long.raci", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_item_get_line (racimo_project_lookup (project, "a")), ==, line);
+  g_assert_cmpuint (racimo_item_get_line (racimo_project_lookup (project, "p")), ==, line - 2);
+
+  g_string_append (text, "        <name>A</name>\n"
+                         "        <assign role=\"nobody\" code=\"R\"/>\n" /* 70,010 */
+                         "      </activity>\n    </phase>\n  </phases>\n</raci-project>\n");
+  bad = bytes_of_string (text);
+  g_clear_object (&project);
+  g_clear_error (&error);
+  project = racimo_file_load_bytes (bad, "long.raci", &error);
+  g_assert_null (project);
+  g_assert_cmpstr (error->message, ==,
+                   "long.raci:70010: <assign> names the role \"nobody\", which is not in <roles>");
+}
+
+/* A huge bad value is quoted in a short excerpt, not copied whole. */
+static void
+test_huge_value_excerpt (void)
+{
+  /* Before and after the value */
+  static const char * const templates[][2] = {
+    { "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\"><title>t</title>"
+      "<roles><role id=\"r\" abbrev=\"",
+      "\"><name>R</name></role></roles></raci-project>" },
+    { "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\"><title>t</title>"
+      "<roles><role id=\"r\"><name>R</name></role></roles><phases><phase id=\"p\"><name/>"
+      "<activity id=\"a\"><name/><assign role=\"r\" code=\"",
+      "\"/></activity></phase></phases></raci-project>" },
+    { "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\"><title>t</title>"
+      "<scheme>", "</scheme></raci-project>" },
+  };
+  static const char * const starts[] = {
+    "huge.raci:1: the abbreviation \"ÉÉÉÉ",
+    "huge.raci:1: \"ÉÉÉÉ",
+    "huge.raci:1: \"ÉÉÉÉ",
+  };
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  /* 5 MB of a two-byte character: a cut in the middle would not be UTF-8. */
+  while (value->len < 5 * 1000 * 1000)
+    g_string_append (value, "É");
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RacimoProject) project = NULL;
+      g_autofree char *quoted = NULL;
+
+      g_string_append (text, templates[i][0]);
+      g_string_append (text, value->str);
+      g_string_append (text, templates[i][1]);
+      bytes = bytes_of_string (text);
+      project = racimo_file_load_bytes (bytes, "huge.raci", &error);
+      g_assert_null (project);
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, starts[i]));
+      g_assert_cmpuint (strlen (error->message), <, 300);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      /* 39 characters of the value and an ellipsis */
+      quoted = g_strconcat ("\"", "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ…\"", NULL);
+      g_assert_nonnull (strstr (error->message, quoted));
+    }
+}
+
 /* Each refusal of docs/file-format.md, "Refusals": the error and the exact message a user reads
  * after the file's name. */
 static const struct
@@ -781,9 +1083,17 @@ static const struct
     ":7: <name> is out of order: it goes before <person>" },
   { "text-in-roles.raci", RACIMO_FILE_ERROR_INVALID,
     ":6: <roles> holds text where only elements belong" },
+  { "bom-utf8-declared-latin1.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":1: the file starts with the byte order mark of UTF-8 but declares "
+    "encoding=\"ISO-8859-1\"; the two contradict each other, and Racimo does not guess "
+    "which is right (XML 1.0, appendix F)" },
+  { "bom-utf16-declared-utf8.raci", RACIMO_FILE_ERROR_MALFORMED,
+    ":1: the file starts with the byte order mark of UTF-16 but declares "
+    "encoding=\"UTF-8\"; the two contradict each other, and Racimo does not guess "
+    "which is right (XML 1.0, appendix F)" },
   { "schema-only.raci", RACIMO_FILE_ERROR_INVALID,
-    ":5: the file does not follow the Racimo format here (Element wrap has extra content: "
-    "role)" },
+    ":5: <role> is inside <x:wrap>, which belongs to another program: Racimo does not "
+    "read it there" },
 };
 
 static void
@@ -876,6 +1186,11 @@ main (int   argc,
   g_test_add_func ("/reader/io-errors", test_io_errors);
   g_test_add_func ("/reader/too-large", test_too_large);
   g_test_add_func ("/reader/bad-corpus", test_bad_corpus);
+  g_test_add_func ("/reader/wide-skips-schema", test_wide_skips_schema);
+  g_test_add_func ("/reader/too-many-attributes", test_too_many_attributes);
+  g_test_add_func ("/reader/schema-and-builder-agree", test_schema_and_builder_agree);
+  g_test_add_func ("/reader/big-line-numbers", test_big_line_numbers);
+  g_test_add_func ("/reader/huge-value-excerpt", test_huge_value_excerpt);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {

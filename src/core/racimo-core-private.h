@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* The reader: for tests of its validation */
+typedef enum
+{
+  RACIMO_SCHEMA_AUTO,   /* as the shape of the tree allows */
+  RACIMO_SCHEMA_ALWAYS,
+  RACIMO_SCHEMA_NEVER,
+} RacimoSchemaUse;
+
+void           _racimo_file_set_schema_use     (RacimoSchemaUse use);
+guint          _racimo_file_get_n_validations  (void);
+
 /* Content of a file that Racimo does not understand (other namespaces,
  * comments, and what a newer minor version added), kept to be written back
  * in place.
@@ -53,6 +64,9 @@ void           _racimo_item_set_line           (RacimoItem  *self,
 /* Sets, replaces (@reason non-NULL) or removes (@reason NULL) a waiver;
  * a new one goes after the others. */
 void           _racimo_item_set_waiver         (RacimoItem  *self,
+                                                const char  *check,
+                                                const char  *reason);
+void           _racimo_item_append_waiver      (RacimoItem  *self,
                                                 const char  *check,
                                                 const char  *reason);
 GPtrArray     *_racimo_item_get_foreign        (RacimoItem  *self);

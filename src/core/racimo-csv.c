@@ -750,6 +750,7 @@ static char *
 decode_text (const guint8  *data,
              gsize          size,
              const char    *display_name,
+             GPtrArray     *problems,
              GError       **error)
 {
   g_autofree char *converted = NULL;
@@ -757,10 +758,32 @@ decode_text (const guint8  *data,
 
   if (size >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
     {
+      const char *invalid = NULL;
+
       data += 3;
       size -= 3;
-      if (memchr (data, '\0', size) == NULL)
-        return g_utf8_make_valid ((const char *) data, (gssize) size);
+      if (memchr (data, '\0', size) != NULL)
+        ;
+      else if (g_utf8_validate_len ((const char *) data, size, &invalid))
+        return g_strndup ((const char *) data, size);
+      else
+        {
+          /* The mark says UTF-8, so the file is not read in another
+           * encoding; but the bytes that are not UTF-8 become "�", and
+           * the user is told where the first one is. */
+          guint line = 1;
+
+          for (const char *p = (const char *) data; p < invalid; p++)
+            if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+              line++;
+
+          add_problem (problems, 0, 0, line, NULL,
+                       /* Translators: %u is a line number; “�” is U+FFFD */
+                       g_strdup_printf (_("Line %u: the file starts with the byte order mark "
+                                          "of UTF-8 but holds bytes that are not UTF-8; they "
+                                          "were replaced with “�”"), line));
+          return g_utf8_make_valid ((const char *) data, (gssize) size);
+        }
     }
   else if (size >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
     {
@@ -953,17 +976,18 @@ ends_token (const char *p)
  * @text: a cell as written in a spreadsheet
  * @codes: (out): the codes read
  *
- * Reads a cell the way people type them: without regard to case; letters
- * separated by "/", ",", "+", "&", spaces or nothing ("A/R", "a, r", "AR",
- * "R+A"); surrounding spaces and brackets ignored; the long forms of every
+ * Reads a cell the way people type them: letters separated by "/", ",",
+ * "+", "&" or spaces, in either case ("A/R", "a, r", "R+A"), or written
+ * together in upper case ("AR"); surrounding spaces and brackets ignored;
+ * the long forms of every
  * scheme's codes ("Responsible", "Out of the loop"), in English and in
  * the user's language; full-width forms as a Japanese keyboard types
  * them.  An empty cell, "-" and "n/a" hold no code.
  *
  * A lone letter is always a code, kept even when the scheme does not
  * define it (the unknown-code check then says so).  Letters written
- * together ("AR") must all be codes of @scheme, so that a word is not read
- * as codes.
+ * together ("AR") must be upper case and all codes of @scheme, so that a
+ * word ("Docs", "radio") is not read as codes.
  *
  * Returns: %FALSE, with @codes 0, when the cell is not understood
  */
@@ -975,9 +999,14 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
   static const char * const no_code[] = { "n/a", "n.a.", "n.a", "na" };
   const GArray *names;
   g_autofree char *key = NULL;
+  g_autofree char *cased = NULL;
+  g_autoptr(GPtrArray) upper = NULL;
   RacimoCodes allowed;
   RacimoCodes found = 0;
   const char *p;
+  const char *counted;
+  gboolean in_token = FALSE;
+  guint n_tokens = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (codes != NULL, FALSE);
@@ -998,7 +1027,26 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
   names = get_code_names ();
   allowed = scheme != NULL ? racimo_scheme_get_mask (scheme) : get_all_codes ();
 
-  p = key;
+  /* Whether each token is written in upper case, from the text before case
+   * folding, which leaves the separators where they were: the n-th token
+   * of one is the n-th of the other. */
+  cased = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  upper = g_ptr_array_new ();
+  for (const char *q = cased; q != NULL && *q != '\0';)
+    {
+      gboolean all_upper = TRUE;
+
+      if (is_separator (g_utf8_get_char (q)))
+        {
+          q = g_utf8_next_char (q);
+          continue;
+        }
+      for (; !ends_token (q); q = g_utf8_next_char (q))
+        all_upper &= g_ascii_isupper (*q);
+      g_ptr_array_add (upper, GINT_TO_POINTER (all_upper));
+    }
+
+  p = counted = key;
   while (*p != '\0')
     {
       const char *token_end;
@@ -1025,6 +1073,16 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
       if (named)
         continue;
 
+      /* The number of this token, counting those that names took */
+      for (; counted <= p; counted = g_utf8_next_char (counted))
+        {
+          gboolean separator = is_separator (g_utf8_get_char (counted));
+
+          if (!separator && !in_token)
+            n_tokens++;
+          in_token = !separator;
+        }
+
       token_end = p;
       while (!ends_token (token_end))
         token_end = g_utf8_next_char (token_end);
@@ -1033,6 +1091,9 @@ racimo_csv_parse_cell (const RacimoScheme *scheme,
         found |= RACIMO_CODE_BIT (g_ascii_toupper (*p));
       else
         {
+          if (n_tokens > upper->len || !GPOINTER_TO_INT (g_ptr_array_index (upper, n_tokens - 1)))
+            return FALSE;
+
           for (const char *q = p; q < token_end; q++)
             {
               char letter = g_ascii_toupper (*q);
@@ -1133,27 +1194,37 @@ make_abbrev (const char *name)
  * "DS", "DS2". */
 static char *
 make_unique_abbrev (GHashTable *taken,
+                    GHashTable *next,
                     const char *abbrev)
 {
-  g_autofree char *candidate = g_strdup (abbrev);
+  g_autofree char *abbrev_key = g_utf8_casefold (abbrev, -1);
   glong length = g_utf8_strlen (abbrev, -1);
+  gpointer hint;
+  guint n;
 
-  for (guint n = 2; ; n++)
+  if (!g_hash_table_contains (taken, abbrev_key))
     {
+      g_hash_table_add (taken, g_strdup (abbrev_key));
+      return g_strdup (abbrev);
+    }
+
+  /* The number to try next for this abbreviation: 10,000 columns of one
+   * name would otherwise try 2, 3, ... each time. */
+  n = g_hash_table_lookup_extended (next, abbrev_key, NULL, &hint) ? GPOINTER_TO_UINT (hint) : 2;
+  for (;; n++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("%u", n);
+      glong kept = MAX (0, MIN (length, ABBREV_MAX - (glong) strlen (suffix)));
+      g_autofree char *base = g_utf8_substring (abbrev, 0, kept);
+      g_autofree char *candidate = g_strconcat (base, suffix, NULL);
       g_autofree char *key = g_utf8_casefold (candidate, -1);
-      g_autofree char *suffix = NULL;
-      g_autofree char *base = NULL;
 
       if (!g_hash_table_contains (taken, key))
         {
           g_hash_table_add (taken, g_steal_pointer (&key));
+          g_hash_table_insert (next, g_steal_pointer (&abbrev_key), GUINT_TO_POINTER (n + 1));
           return g_steal_pointer (&candidate);
         }
-
-      suffix = g_strdup_printf ("%u", n);
-      base = g_utf8_substring (abbrev, 0, MIN (length, ABBREV_MAX - (glong) strlen (suffix)));
-      g_free (candidate);
-      candidate = g_strconcat (base, suffix, NULL);
     }
 }
 
@@ -1163,23 +1234,22 @@ typedef struct
   GPtrArray     *problems;
   GArray        *lines;        /* the line each record starts on */
   char         **header;
+  guint         *widths;       /* the number of fields of each record */
   gboolean       has_phases;
   guint          activity_column; /* 0-based */
   GPtrArray     *role_columns; /* 0-based column of each role, as guint */
   GPtrArray     *roles;        /* RacimoRole, in the same order */
 } Import;
 
+/* A field of a record of @width fields, "" past its end.  The width is
+ * counted once per record: counting it on each call made 5,000 roles x
+ * 1,000 rows quadratic. */
 static const char *
 field (char  **fields,
+       guint   width,
        guint   column)
 {
-  for (guint i = 0; i <= column; i++)
-    {
-      if (fields[i] == NULL)
-        return "";
-    }
-
-  return fields[column];
+  return column < width ? fields[column] : "";
 }
 
 /* A title row above the header, as people put in their sheets: one cell
@@ -1245,14 +1315,16 @@ add_roles (Import     *import,
            guint       first_data)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_columns = g_strv_length (import->header);
+  g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint header_width = g_strv_length (import->header);
+  guint n_columns = header_width;
 
   for (guint i = first_data; i < records->len; i++)
-    n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (records, i)));
+    n_columns = MAX (n_columns, import->widths[i]);
 
   for (guint column = import->activity_column + 1; column < n_columns; column++)
     {
-      g_autofree char *name = clean_text (field (import->header, column));
+      g_autofree char *name = clean_text (field (import->header, header_width, column));
       g_autofree char *abbrev = NULL;
       g_autofree char *unique = NULL;
       RacimoRole *role;
@@ -1261,13 +1333,13 @@ add_roles (Import     *import,
       /* Columns with neither a header nor a cell are the empty columns
        * that spreadsheets export after the last one, or between. */
       for (guint i = first_data; !used && i < records->len; i++)
-        used = !is_blank (field (g_ptr_array_index (records, i), column));
+        used = !is_blank (field (g_ptr_array_index (records, i), import->widths[i], column));
       if (!used)
         continue;
 
       abbrev = make_abbrev (name);
       if (abbrev != NULL)
-        unique = make_unique_abbrev (taken, abbrev);
+        unique = make_unique_abbrev (taken, next, abbrev);
 
       role = racimo_project_add_role (import->project, -1, name, unique);
       g_ptr_array_add (import->role_columns, GUINT_TO_POINTER (column));
@@ -1300,7 +1372,7 @@ add_activities (Import    *import,
 
       if (import->has_phases)
         {
-          g_autofree char *phase_name = clean_text (field (fields, 0));
+          g_autofree char *phase_name = clean_text (field (fields, import->widths[i], 0));
 
           if (*phase_name != '\0'
               && (phase == NULL
@@ -1311,7 +1383,7 @@ add_activities (Import    *import,
       for (guint r = 0; r < import->roles->len; r++)
         {
           guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
-          const char *text = field (fields, column);
+          const char *text = field (fields, import->widths[i], column);
 
           if (!racimo_csv_parse_cell (NULL, text, &codes[r]))
             {
@@ -1324,7 +1396,7 @@ add_activities (Import    *import,
           row_codes |= codes[r];
         }
 
-      name = clean_text (field (fields, import->activity_column));
+      name = clean_text (field (fields, import->widths[i], import->activity_column));
       if (*name == '\0' && row_codes == 0)
         continue;
 
@@ -1383,6 +1455,7 @@ racimo_csv_import_bytes (GBytes      *bytes,
   g_autoptr(GPtrArray) roles = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
+  g_autofree guint *widths = NULL;
   const guint8 *data;
   const char *start;
   gsize size;
@@ -1410,7 +1483,8 @@ racimo_csv_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  text = decode_text (data, size, display_name, error);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_csv_problem_free);
+  text = decode_text (data, size, display_name, found, error);
   if (text == NULL)
     return NULL;
 
@@ -1444,7 +1518,6 @@ racimo_csv_import_bytes (GBytes      *bytes,
     }
 
   project = racimo_project_new ();
-  found = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_csv_problem_free);
 
   next = header + 1;
   while (next < records->len && is_blank_record (g_ptr_array_index (records, next)))
@@ -1458,6 +1531,10 @@ racimo_csv_import_bytes (GBytes      *bytes,
   else
     title = title_from_name (display_name);
 
+  widths = g_new (guint, MAX (records->len, 1));
+  for (guint i = 0; i < records->len; i++)
+    widths[i] = g_strv_length (g_ptr_array_index (records, i));
+
   role_columns = g_ptr_array_new ();
   roles = g_ptr_array_new ();
   import = (Import) {
@@ -1465,6 +1542,7 @@ racimo_csv_import_bytes (GBytes      *bytes,
     .problems = found,
     .lines = lines,
     .header = g_ptr_array_index (records, header),
+    .widths = widths,
     .role_columns = role_columns,
     .roles = roles,
   };
@@ -1476,7 +1554,7 @@ racimo_csv_import_bytes (GBytes      *bytes,
       guint n_columns = 0;
 
       for (guint i = header; i < records->len; i++)
-        n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (records, i)));
+        n_columns = MAX (n_columns, widths[i]);
 
       if (n_columns < 2)
         {
@@ -1737,12 +1815,13 @@ racimo_csv_parse_block (const RacimoScheme *scheme,
   for (guint row = 0; row < block->n_rows; row++)
     {
       char **cells = g_ptr_array_index (rows, row);
+      guint width = g_strv_length (cells);
 
       for (guint column = 0; column < block->n_columns; column++)
         {
           gsize i = (gsize) row * block->n_columns + column;
 
-          block->texts[i] = g_strdup (field (cells, column));
+          block->texts[i] = g_strdup (field (cells, width, column));
           block->understood[i] = racimo_csv_parse_cell (scheme, block->texts[i],
                                                         &block->codes[i]);
         }

@@ -269,6 +269,21 @@ _racimo_item_set_waiver (RacimoItem *self,
   g_array_append_val (priv->waivers, waiver);
 }
 
+/* For the reader, which knows that @check has no waiver yet: a newer
+ * minor version's item may hold many, and looking for each is quadratic. */
+void
+_racimo_item_append_waiver (RacimoItem *self,
+                            const char *check,
+                            const char *reason)
+{
+  RacimoItemPrivate *priv = racimo_item_get_instance_private (self);
+  RacimoWaiver waiver;
+
+  waiver.check = g_strdup (check);
+  waiver.reason = g_strdup (reason);
+  g_array_append_val (priv->waivers, waiver);
+}
+
 GPtrArray *
 _racimo_item_get_foreign (RacimoItem *self)
 {

@@ -31,6 +31,26 @@
 #define MAX_DEPTH 64
 #define SCHEMA_RESOURCE RESOURCE_BASE "/raci-1.rng"
 
+/* libxml2 2.9 parses the attributes of one element in time that grows with
+ * the square of their number (duplicates are looked for one by one, and
+ * each new attribute walks the list to its end): 200,000 of them on the
+ * root, 2.4 MB, take nearly two minutes.  No file of Racimo's or of a
+ * colleague's tool needs more than a few; a file with more is refused
+ * before libxml2 reads it. */
+#define MAX_ATTRIBUTES 256
+
+/* Its RELAX NG validator is quadratic too, in the attributes of an element
+ * and in the children of one parent (100,000 roles: 6 s).  A file with an
+ * element beyond these bounds is checked by the builder alone, whose checks
+ * cover everything the schema says (tests/test-reader.c compares both on
+ * every file of the test corpus). */
+#define SCHEMA_MAX_ATTRIBUTES 32
+#define SCHEMA_MAX_CHILDREN 1000
+
+/* A value quoted in a message is cut to this many characters: a 5 MB
+ * abbreviation must not make a 5 MB message. */
+#define EXCERPT_MAX 40
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
@@ -120,6 +140,36 @@ set_error (GError          **error,
     g_set_error (error, RACIMO_FILE_ERROR, code, "%s: %s", name, what);
 }
 
+/* @value as a message quotes it: at most EXCERPT_MAX characters, cut on
+ * a character boundary and followed by an ellipsis when it is longer. */
+static char *
+excerpt (const char *value)
+{
+  const char *end = value;
+  guint n = 0;
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  while (*end != '\0' && n < EXCERPT_MAX)
+    {
+      end = g_utf8_find_next_char (end, NULL);
+      n++;
+    }
+
+  if (*end == '\0')
+    return g_strdup (value);
+
+  /* One character fewer, for the ellipsis. */
+  end = g_utf8_find_prev_char (value, end);
+
+  {
+    g_autofree char *start = g_strndup (value, (gsize) (end - value));
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
 /* GIO's errors keep their domain and code (callers look for
  * G_IO_ERROR_CANCELLED or NOT_FOUND) with a message that names the file. */
 static void
@@ -144,6 +194,303 @@ set_read_error (GError       **error,
   g_set_error_literal (error, io_error->domain, io_error->code, message);
 }
 
+/* Before libxml2: what it would take too long over, or read wrongly */
+
+/* The text of a file as units: bytes, or the 16-bit units of UTF-16, in
+ * which the characters of markup are the same numbers as in ASCII. */
+typedef struct
+{
+  const guint8 *data;
+  gsize         n_units;
+  guint         step;       /* bytes per unit: 1, or 2 for UTF-16 */
+  gboolean      big_endian;
+  gsize         start;      /* the first unit after a byte order mark */
+  const char   *bom;        /* the encoding a byte order mark names, or NULL */
+} Units;
+
+static inline guint
+unit_at (const Units *u,
+         gsize        i)
+{
+  const guint8 *p;
+
+  if (i >= u->n_units)
+    return 0;
+
+  if (u->step == 1)
+    return u->data[i];
+
+  p = u->data + i * 2;
+
+  return u->big_endian ? (guint) (p[0] << 8 | p[1]) : (guint) (p[1] << 8 | p[0]);
+}
+
+static void
+units_init (Units        *u,
+            const guint8 *data,
+            gsize         size)
+{
+  *u = (Units) { data, size, 1, FALSE, 0, NULL };
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      u->start = 3;
+      u->bom = "UTF-8";
+    }
+  else if (size >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    {
+      u->step = 2;
+      u->big_endian = data[0] == 0xfe;
+      u->start = 1;
+      u->bom = u->big_endian ? "UTF-16BE" : "UTF-16LE";
+    }
+  else if (size >= 4 && (memcmp (data, "<\0?\0", 4) == 0 || memcmp (data, "\0<\0?", 4) == 0))
+    {
+      u->step = 2;
+      u->big_endian = data[0] == '\0';
+    }
+
+  u->n_units = size / u->step;
+}
+
+/* Whether the units at @i spell the ASCII @word. */
+static gboolean
+units_match (const Units *u,
+             gsize        i,
+             const char  *word)
+{
+  for (gsize k = 0; word[k] != '\0'; k++)
+    if (unit_at (u, i + k) != (guchar) word[k])
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The encoding that the XML declaration names, or NULL. */
+static char *
+declared_encoding (const Units *u)
+{
+  char declaration[512];
+  gsize n = 0;
+  const char *p;
+  char quote;
+  const char *end;
+
+  if (!units_match (u, u->start, "<?xml"))
+    return NULL;
+
+  for (gsize i = u->start; i < u->n_units && n < sizeof declaration - 1; i++)
+    {
+      guint c = unit_at (u, i);
+
+      if (c == '>')
+        break;
+      declaration[n++] = c < 0x80 && c != 0 ? (char) c : '?';
+    }
+  declaration[n] = '\0';
+
+  p = strstr (declaration, "encoding");
+  if (p == NULL)
+    return NULL;
+
+  for (p += strlen ("encoding"); g_ascii_isspace (*p); p++)
+    ;
+  if (*p++ != '=')
+    return NULL;
+  while (g_ascii_isspace (*p))
+    p++;
+  quote = *p++;
+  if (quote != '"' && quote != '\'')
+    return NULL;
+  end = strchr (p, quote);
+  if (end == NULL)
+    return NULL;
+
+  return g_strndup (p, (gsize) (end - p));
+}
+
+static gboolean
+is_one_of (const char         *name,
+           const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* XML 1.0, appendix F: a byte order mark and an encoding declaration that
+ * disagree are an error.  libxml2 2.9 believes the declaration and reads
+ * UTF-8 as Latin-1 ("Café" becomes "CafÃ©"), which the next save would
+ * make permanent. */
+static gboolean
+check_encoding (const Units  *u,
+                const char   *name,
+                GError      **error)
+{
+  static const char * const utf8[] = { "UTF-8", "UTF8", NULL };
+  static const char * const utf16le[] = { "UTF-16", "UTF16", "UTF-16LE", "ISO-10646-UCS-2",
+                                          "UCS-2", NULL };
+  static const char * const utf16be[] = { "UTF-16", "UTF16", "UTF-16BE", "ISO-10646-UCS-2",
+                                          "UCS-2", NULL };
+  g_autofree char *declared = NULL;
+  const char * const *agreeing;
+
+  if (u->bom == NULL)
+    return TRUE;
+
+  declared = declared_encoding (u);
+  if (declared == NULL)
+    return TRUE;
+
+  agreeing = strcmp (u->bom, "UTF-8") == 0 ? utf8
+             : strcmp (u->bom, "UTF-16LE") == 0 ? utf16le : utf16be;
+  if (is_one_of (declared, agreeing))
+    return TRUE;
+
+  {
+    g_autofree char *shown = excerpt (declared);
+
+    set_error (error, RACIMO_FILE_ERROR_MALFORMED, name, 1, 0,
+               /* Translators: the first %s is an encoding such as "UTF-8", the
+                * second the one the file declares, such as "ISO-8859-1" */
+               _("the file starts with the byte order mark of %s but declares "
+                 "encoding=\"%s\"; the two contradict each other, and Racimo does not "
+                 "guess which is right (XML 1.0, appendix F)"),
+               strcmp (u->bom, "UTF-8") == 0 ? "UTF-8" : "UTF-16", shown);
+  }
+
+  return FALSE;
+}
+
+/* The end of the first @terminator at or after @p, or NULL. */
+static const char *
+find_end (const char *p,
+          const char *end,
+          const char *terminator)
+{
+  gsize length = strlen (terminator);
+
+  while (p < end && (p = memchr (p, terminator[0], (gsize) (end - p))) != NULL)
+    {
+      if ((gsize) (end - p) >= length && memcmp (p, terminator, length) == 0)
+        return p + length;
+      p++;
+    }
+
+  return NULL;
+}
+
+/* The first start tag in @text with more than MAX_ATTRIBUTES attributes
+ * (namespace declarations included), or NULL.  One pass that follows
+ * comments, CDATA sections, processing instructions and quoted values;
+ * what is not well-formed is left to libxml2, which stops at it, and so
+ * is a DOCTYPE, which the parser refuses. */
+static const char *
+find_wide_tag (const char *text,
+               gsize       size)
+{
+  const char *end = text + size;
+  const char *p = text;
+
+  while (p != NULL && p < end && (p = memchr (p, '<', (gsize) (end - p))) != NULL)
+    {
+      const char *tag = p;
+      guint n_attributes = 0;
+      char next = p + 1 < end ? p[1] : '\0';
+
+      if (next == '!' && end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        p = find_end (p + 4, end, "-->");
+      else if (next == '!' && end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        p = find_end (p + 9, end, "]]>");
+      else if (next == '!')
+        return NULL;
+      else if (next == '?')
+        p = find_end (p + 2, end, "?>");
+      else if (next == '/')
+        p = find_end (p + 2, end, ">");
+      else
+        {
+          for (p++; p < end && *p != '>'; p++)
+            {
+              if (*p == '"' || *p == '\'')
+                {
+                  p = memchr (p + 1, *p, (gsize) (end - p - 1));
+                  if (p == NULL)
+                    return NULL;
+                }
+              else if (*p == '=' && ++n_attributes > MAX_ATTRIBUTES)
+                return tag;
+            }
+          if (p < end)
+            p++;
+        }
+    }
+
+  return NULL;
+}
+
+/* libxml2 2.9 parses the attributes of one element in quadratic time: an
+ * element with too many is refused before it reads the file.  The text is
+ * scanned as bytes, which in every encoding that libxml2 reads without a
+ * byte order mark or "<?" in UTF-16 keep the characters of markup as in
+ * ASCII; UTF-16 is scanned as UTF-8. */
+static gboolean
+check_attributes (const Units  *u,
+                  const char   *name,
+                  GError      **error)
+{
+  g_autofree char *converted = NULL;
+  const char *text;
+  gsize size;
+  const char *tag;
+
+  /* Empty: the parser says so. */
+  if (u->data == NULL || u->n_units <= u->start)
+    return TRUE;
+
+  text = (const char *) u->data + u->start * u->step;
+  size = (u->n_units - u->start) * u->step;
+
+  if (u->step == 2)
+    {
+      gsize written = 0;
+
+      converted = g_convert (text, (gssize) size, "UTF-8",
+                             u->big_endian ? "UTF-16BE" : "UTF-16LE", NULL, &written, NULL);
+      /* Not UTF-16 after all: libxml2 stops at the first bad unit. */
+      if (converted == NULL)
+        return TRUE;
+      text = converted;
+      size = written;
+    }
+
+  tag = find_wide_tag (text, size);
+  if (tag != NULL)
+    {
+      const char *tag_end = tag + 1;
+      g_autofree char *element = NULL;
+      g_autofree char *shown = NULL;
+      long line = 1;
+
+      for (const char *p = text; (p = memchr (p, '\n', (gsize) (tag - p))) != NULL; p++)
+        line++;
+      while (tag_end < text + size && tag_end - tag < 200 && !g_ascii_isspace (*tag_end)
+             && *tag_end != '/' && *tag_end != '>')
+        tag_end++;
+      element = g_utf8_make_valid (tag + 1, tag_end - tag - 1);
+      shown = excerpt (element);
+
+      set_error (error, RACIMO_FILE_ERROR_INVALID, name, line, 0,
+                 _("<%s> has more than %d attributes; Racimo reads at most %d on one element"),
+                 shown, MAX_ATTRIBUTES, MAX_ATTRIBUTES);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Parsing */
 
 typedef struct
@@ -152,6 +499,12 @@ typedef struct
   long                   doctype_line;
   long                   deep_line;
   guint                  depth;
+  /* The children seen so far of each open element, by depth, and the most
+   * that one element had, children or attributes: whether the schema can
+   * be asked in linear time. */
+  guint                  n_children[MAX_DEPTH + 1];
+  guint                  most_children;
+  guint                  most_attributes;
   startElementNsSAX2Func start_element;
   endElementNsSAX2Func   end_element;
 } ParseState;
@@ -206,8 +559,21 @@ on_start_element (void           *user_data,
       return;
     }
 
+  state->n_children[state->depth] = 0;
+  state->n_children[state->depth - 1]++;
+  state->most_children = MAX (state->most_children, state->n_children[state->depth - 1]);
+  state->most_attributes = MAX (state->most_attributes,
+                                (guint) MAX (n_attributes, 0) + (guint) MAX (n_namespaces, 0));
+
   state->start_element (user_data, localname, prefix, uri, n_namespaces, namespaces,
                         n_attributes, n_defaulted, attributes);
+
+  /* A node of libxml2 2.9 holds a line up to 65,535; past it,
+   * xmlGetLineNo() gives the line of the element's first child, where
+   * its start tag ended: one line too many.  line_of() reads the true
+   * line from here. */
+  if (ctxt->node != NULL && ctxt->input != NULL && ctxt->input->line >= G_MAXUINT16)
+    ctxt->node->_private = GINT_TO_POINTER (ctxt->input->line);
 }
 
 static void
@@ -336,9 +702,17 @@ set_parse_error (GError           **error,
     }
 }
 
+/* What the parser saw of the tree's shape. */
+typedef struct
+{
+  guint most_children;
+  guint most_attributes;
+} Shape;
+
 static xmlDoc *
 parse (GBytes      *bytes,
        const char  *name,
+       Shape       *shape,
        GError     **error)
 {
   g_autoptr(xmlParserCtxt) ctxt = NULL;
@@ -380,6 +754,9 @@ parse (GBytes      *bytes,
   doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
   xmlSetGenericErrorFunc (NULL, NULL);
+
+  shape->most_children = state.most_children;
+  shape->most_attributes = state.most_attributes;
 
   if (state.doctype_line > 0)
     {
@@ -473,11 +850,20 @@ get_schema (void)
   return g_once (&once, compile_schema, NULL);
 }
 
+static long line_of (xmlNode *node);
+
 static void
 on_validity_error (void           *user_data,
                    RacimoXmlError *error)
 {
-  first_error_take (user_data, error);
+  FirstError *first = user_data;
+  gboolean had_one = first->set;
+
+  first_error_take (first, error);
+
+  if (!had_one && first->set && error->node != NULL
+      && ((xmlNode *) error->node)->type == XML_ELEMENT_NODE)
+    first->line = (int) line_of (error->node);
 }
 
 /* libxml2 does not say that a compiled schema may be used by several
@@ -521,6 +907,10 @@ typedef struct
   gboolean       strict;
   GHashTable    *ids;      /* id -> line where it was first used */
   GHashTable    *roles;    /* id -> RacimoRole, unowned */
+  /* The checks waived so far on @waived_item: a newer minor version may
+   * put any number of waivers on one item. */
+  RacimoItem    *waived_item;
+  GHashTable    *waived_checks;
   xmlBuffer     *buffer;
   GError       **error;
 } Builder;
@@ -565,6 +955,9 @@ is_named (xmlNode    *node,
 static long
 line_of (xmlNode *node)
 {
+  if (node->type == XML_ELEMENT_NODE && node->line == G_MAXUINT16 && node->_private != NULL)
+    return GPOINTER_TO_INT (node->_private);
+
   return xmlGetLineNo (node);
 }
 
@@ -714,6 +1107,44 @@ keep_node (Builder    *b,
   add_foreign (foreign, parent, key, NULL, (const char *) xmlBufferContent (b->buffer));
 }
 
+/* The schema lets foreign content hold anything but Racimo's elements
+ * that carry ids or name a role: they would be mistaken for the real ones
+ * by other tools. */
+static gboolean
+check_inside_foreign (Builder *b,
+                      xmlNode *foreign,
+                      xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (is_ours (child)
+          && (is_named (child, "role") || is_named (child, "phase")
+              || is_named (child, "activity") || is_named (child, "assign")))
+        {
+          g_autofree char *qname = NULL;
+
+          if (foreign->ns != NULL && foreign->ns->prefix != NULL)
+            qname = g_strconcat ((const char *) foreign->ns->prefix, ":",
+                                 (const char *) foreign->name, NULL);
+          else
+            qname = g_strdup ((const char *) foreign->name);
+
+          set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (child), 0,
+                     _("<%s> is inside <%s>, which belongs to another program: Racimo "
+                       "does not read it there"), child->name, qname);
+          return FALSE;
+        }
+
+      if (!check_inside_foreign (b, foreign, child))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A child of a Racimo element that is not a known child there: foreign
  * content is kept, and so is what a newer minor version added; in a
  * version 1.0 file our namespace has nothing else to offer. */
@@ -751,6 +1182,9 @@ keep_other (Builder    *b,
                  _("<%s> has no place in <%s>"), node->name, container->name);
       return FALSE;
     }
+
+  if (b->strict && node->type == XML_ELEMENT_NODE && !check_inside_foreign (b, node, node))
+    return FALSE;
 
   keep_node (b, foreign, parent, anchor, node);
   return TRUE;
@@ -827,9 +1261,11 @@ keep_attributes (Builder            *b,
           && (attr->ns == NULL
               || strcmp ((const char *) attr->ns->href, RACIMO_FILE_NAMESPACE) == 0))
         {
+          g_autofree char *shown = excerpt (qname);
+
           set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
                      _("<%s> has an attribute \"%s\" that Racimo does not know"),
-                     node->name, qname);
+                     node->name, shown);
           return FALSE;
         }
 
@@ -1001,17 +1437,21 @@ check_id (Builder    *b,
 
   if (xmlValidateNCName ((const xmlChar *) id, 0) != 0)
     {
+      g_autofree char *shown = excerpt (id);
+
       set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
                  _("\"%s\" is not an id: an id is made of letters, digits, \"-\", \"_\" and "
-                   "\".\", and starts with a letter or \"_\""), id);
+                   "\".\", and starts with a letter or \"_\""), shown);
       return NULL;
     }
 
   if (g_hash_table_lookup_extended (b->ids, id, NULL, &first_line))
     {
+      g_autofree char *shown = excerpt (id);
+
       set_error (b->error, RACIMO_FILE_ERROR_DUPLICATE_ID, b->name, line_of (node), 0,
                  _("the id \"%s\" is used twice (first on line %u)"),
-                 id, GPOINTER_TO_UINT (first_line));
+                 shown, GPOINTER_TO_UINT (first_line));
       return NULL;
     }
 
@@ -1075,18 +1515,38 @@ read_waiver (Builder    *b,
   if (b->strict && !racimo_check_from_id (check, &known))
     {
       g_autofree char *ids = list_check_ids ();
+      g_autofree char *shown = excerpt (check);
 
       set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
-                 _("\"%s\" is not a check; the checks are %s"), check, ids);
+                 _("\"%s\" is not a check; the checks are %s"), shown, ids);
       return FALSE;
     }
 
   /* Two waivers of one check: the model holds one reason, and the other
    * is kept as it is, so that nothing is lost.  Anchored at the first (its
    * key is the same), it is written after it and stays the second. */
-  *kept = racimo_item_get_waiver_reason (item, check) != NULL;
+  if (b->waived_item != item)
+    {
+      g_hash_table_remove_all (b->waived_checks);
+      b->waived_item = item;
+    }
+
+  /* Keys are strings of the tree, which outlives the builder. */
+  *kept = !g_hash_table_add (b->waived_checks, (gpointer) check);
   if (*kept)
     {
+      /* Kept as it is, but checked as the first one was: the schema
+       * would. */
+      if (b->strict)
+        {
+          g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (
+            (GDestroyNotify) _racimo_foreign_free);
+          g_autofree char *text = read_text (b, scratch, "waiver", node, attributes);
+
+          if (text == NULL)
+            return FALSE;
+        }
+
       keep_node (b, foreign, NULL, node, node);
       return TRUE;
     }
@@ -1096,7 +1556,7 @@ read_waiver (Builder    *b,
   if (reason == NULL)
     return FALSE;
 
-  _racimo_item_set_waiver (item, check, reason);
+  _racimo_item_append_waiver (item, check, reason);
 
   return TRUE;
 }
@@ -1137,16 +1597,20 @@ read_assign (Builder        *b,
 
   if (!RACIMO_CODE_IS_VALID (code[0]) || code[1] != '\0')
     {
+      g_autofree char *shown = excerpt (code);
+
       set_error (b->error, RACIMO_FILE_ERROR_BAD_CODE, b->name, line_of (node), 0,
-                 _("\"%s\" is not a code: a code is one upper-case letter"), code);
+                 _("\"%s\" is not a code: a code is one upper-case letter"), shown);
       return FALSE;
     }
 
   role = g_hash_table_lookup (b->roles, role_id);
   if (role == NULL)
     {
+      g_autofree char *shown = excerpt (role_id);
+
       set_error (b->error, RACIMO_FILE_ERROR_UNKNOWN_ROLE, b->name, line_of (node), 0,
-                 _("<assign> names the role \"%s\", which is not in <roles>"), role_id);
+                 _("<assign> names the role \"%s\", which is not in <roles>"), shown);
       return FALSE;
     }
 
@@ -1163,6 +1627,20 @@ read_assign (Builder        *b,
    * (its key is the same). */
   if (codes & RACIMO_CODE_BIT (code[0]))
     {
+      /* Kept as it is, but checked as the first one was: the schema
+       * would. */
+      if (b->strict)
+        {
+          g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (
+            (GDestroyNotify) _racimo_foreign_free);
+
+          if (!keep_attributes (b, scratch, "assign", node, attributes))
+            return FALSE;
+          for (xmlNode *child = node->children; child != NULL; child = child->next)
+            if (!keep_other (b, scratch, "assign", NULL, node, child))
+              return FALSE;
+        }
+
       keep_node (b, foreign, NULL, node, node);
       return TRUE;
     }
@@ -1331,8 +1809,10 @@ read_activity (Builder     *b,
     _racimo_activity_set_applicable (activity, FALSE);
   else if (applicable != NULL && strcmp (applicable, "yes") != 0)
     {
+      g_autofree char *shown = excerpt (applicable);
+
       set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
-                 _("applicable=\"%s\" is not allowed: it is \"yes\" or \"no\""), applicable);
+                 _("applicable=\"%s\" is not allowed: it is \"yes\" or \"no\""), shown);
       return FALSE;
     }
 
@@ -1402,8 +1882,10 @@ read_role (Builder *b,
   abbrev = attribute (node, "abbrev");
   if (abbrev != NULL && g_utf8_strlen (abbrev, -1) > 8)
     {
+      g_autofree char *shown = excerpt (abbrev);
+
       set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
-                 _("the abbreviation \"%s\" is longer than 8 characters"), abbrev);
+                 _("the abbreviation \"%s\" is longer than 8 characters"), shown);
       return FALSE;
     }
   _racimo_role_set_abbrev (role, abbrev);
@@ -1467,9 +1949,10 @@ read_scheme (Builder *b,
   if (b->strict && racimo_scheme_lookup (text) == NULL)
     {
       g_autofree char *ids = list_scheme_ids ();
+      g_autofree char *shown = excerpt (text);
 
       set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, line_of (node), 0,
-                 _("\"%s\" is not a scheme; the schemes are %s"), text, ids);
+                 _("\"%s\" is not a scheme; the schemes are %s"), shown, ids);
       return FALSE;
     }
 
@@ -1606,7 +2089,8 @@ parse_version (const char *version,
   g_auto(GStrv) parts = g_strsplit (version, ".", -1);
   guint64 numbers[2];
 
-  if (g_strv_length (parts) != 2)
+  /* The schema's pattern is 1\.[0-9]+: no zero before the major. */
+  if (g_strv_length (parts) != 2 || parts[0][0] == '0')
     return FALSE;
 
   for (guint i = 0; i < 2; i++)
@@ -1620,9 +2104,44 @@ parse_version (const char *version,
   return TRUE;
 }
 
+static gint schema_use = RACIMO_SCHEMA_AUTO;
+static gint n_validations = 0;
+
+/* For tests: whether files are validated against the schema always, never,
+ * or as the shape of their tree allows. */
+void
+_racimo_file_set_schema_use (RacimoSchemaUse use)
+{
+  g_atomic_int_set (&schema_use, use);
+}
+
+/* For tests: how many files went through the RELAX NG validator. */
+guint
+_racimo_file_get_n_validations (void)
+{
+  return (guint) g_atomic_int_get (&n_validations);
+}
+
+static gboolean
+is_shape_for_schema (const Shape *shape)
+{
+  switch (g_atomic_int_get (&schema_use))
+    {
+    case RACIMO_SCHEMA_ALWAYS:
+      return TRUE;
+    case RACIMO_SCHEMA_NEVER:
+      return FALSE;
+    case RACIMO_SCHEMA_AUTO:
+    default:
+      return shape->most_attributes <= SCHEMA_MAX_ATTRIBUTES
+             && shape->most_children <= SCHEMA_MAX_CHILDREN;
+    }
+}
+
 static RacimoProject *
 build (xmlDoc      *doc,
        const char  *name,
+       const Shape *shape,
        GError     **error)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
@@ -1630,6 +2149,7 @@ build (xmlDoc      *doc,
   g_autoptr(xmlBuffer) buffer = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) roles = NULL;
+  g_autoptr(GHashTable) waived_checks = NULL;
   const char *version;
   guint major, minor;
   Builder b;
@@ -1654,9 +2174,13 @@ build (xmlDoc      *doc,
                    _("the file is not a Racimo project: <raci-project> is not in the "
                      "namespace \"%s\""), RACIMO_FILE_NAMESPACE);
       else
-        set_error (error, RACIMO_FILE_ERROR_NOT_RACI, name, line_of (root), 0,
-                   _("the file is not a Racimo project: <raci-project> is in the namespace "
-                     "\"%s\" instead of \"%s\""), root->ns->href, RACIMO_FILE_NAMESPACE);
+        {
+          g_autofree char *shown = excerpt ((const char *) root->ns->href);
+
+          set_error (error, RACIMO_FILE_ERROR_NOT_RACI, name, line_of (root), 0,
+                     _("the file is not a Racimo project: <raci-project> is in the namespace "
+                       "\"%s\" instead of \"%s\""), shown, RACIMO_FILE_NAMESPACE);
+        }
       return NULL;
     }
 
@@ -1670,8 +2194,10 @@ build (xmlDoc      *doc,
 
   if (!parse_version (version, &major, &minor) || major == 0)
     {
+      g_autofree char *shown = excerpt (version);
+
       set_error (error, RACIMO_FILE_ERROR_INVALID, name, line_of (root), 0,
-                 _("\"%s\" is not a format version; Racimo writes version=\"1.0\""), version);
+                 _("\"%s\" is not a format version; Racimo writes version=\"1.0\""), shown);
       return NULL;
     }
 
@@ -1694,6 +2220,7 @@ build (xmlDoc      *doc,
   /* Keys are strings of the tree, which outlives the builder. */
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   roles = g_hash_table_new (g_str_hash, g_str_equal);
+  waived_checks = g_hash_table_new (g_str_hash, g_str_equal);
 
   b.strict = minor <= RACIMO_FILE_VERSION_MINOR;
   b.project = project;
@@ -1701,6 +2228,8 @@ build (xmlDoc      *doc,
   b.doc = doc;
   b.ids = ids;
   b.roles = roles;
+  b.waived_item = NULL;
+  b.waived_checks = waived_checks;
   b.buffer = buffer;
   b.error = error;
 
@@ -1715,10 +2244,11 @@ build (xmlDoc      *doc,
    * validator.  It also means that every id reference is known to be good
    * here: libxml2 2.9 prints the errors of that check on standard error
    * whatever the handler. */
-  if (b.strict)
+  if (b.strict && is_shape_for_schema (shape))
     {
       FirstError invalid = { 0 };
 
+      g_atomic_int_inc (&n_validations);
       if (!validate (doc, &invalid))
         {
           set_error (error, RACIMO_FILE_ERROR_INVALID, name, invalid.line, 0,
@@ -1789,6 +2319,8 @@ racimo_file_load_bytes (GBytes      *bytes,
 {
   xmlDoc *doc;
   RacimoProject *project;
+  Shape shape = { 0, 0 };
+  Units units;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -1801,13 +2333,18 @@ racimo_file_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
+  units_init (&units, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (!check_encoding (&units, display_name, error)
+      || !check_attributes (&units, display_name, error))
+    return NULL;
+
   init_libxml ();
 
-  doc = parse (bytes, display_name, error);
+  doc = parse (bytes, display_name, &shape, error);
   if (doc == NULL)
     return NULL;
 
-  project = build (doc, display_name, error);
+  project = build (doc, display_name, &shape, error);
   release_doc (doc, g_bytes_get_size (bytes));
 
   return project;

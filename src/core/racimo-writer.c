@@ -766,6 +766,99 @@ racimo_file_serialize (RacimoProject *project)
 
 /* Saving */
 
+/* libxml2 refuses a text or an attribute value longer than this without
+ * XML_PARSE_HUGE, which the reader never sets. */
+#define MAX_TEXT_LENGTH 10000000
+
+typedef struct
+{
+  const char *text;   /* the first text over the limit, or NULL */
+} Longest;
+
+static void
+check_text (Longest    *longest,
+            const char *text)
+{
+  if (longest->text == NULL && text != NULL && strlen (text) > MAX_TEXT_LENGTH)
+    longest->text = text;
+}
+
+static void
+check_item (Longest    *longest,
+            RacimoItem *item)
+{
+  GPtrArray *foreign = _racimo_item_get_foreign (item);
+
+  check_text (longest, racimo_item_get_id (item));
+  check_text (longest, racimo_item_get_name (item));
+  check_text (longest, racimo_item_get_description (item));
+  for (guint i = 0; i < racimo_item_get_n_waivers (item); i++)
+    check_text (longest, racimo_item_get_waiver (item, i)->reason);
+  for (guint i = 0; foreign != NULL && i < foreign->len; i++)
+    check_text (longest, ((RacimoForeign *) g_ptr_array_index (foreign, i))->value);
+}
+
+/* What the reader would refuse is not written: a file over 64 MiB, or a
+ * text over libxml2's limit.  The file is not touched. */
+static gboolean
+check_limits (RacimoProject  *project,
+              GBytes         *bytes,
+              GFile          *file,
+              GError        **error)
+{
+  g_autofree char *name = NULL;
+  GPtrArray *foreign = _racimo_project_get_foreign (project);
+  Longest longest = { NULL };
+
+  if (g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
+
+      name = g_file_get_parse_name (file);
+      g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
+                   /* Translators: the second %s is a size such as "70.2 MB" */
+                   _("%s: not saved: the project would make a file of %s, and Racimo opens "
+                     "files of at most 64 MiB; the file was not changed"),
+                   name, size);
+      return FALSE;
+    }
+
+  check_text (&longest, racimo_project_get_title (project));
+  check_text (&longest, racimo_project_get_description (project));
+  for (guint i = 0; foreign != NULL && i < foreign->len; i++)
+    check_text (&longest, ((RacimoForeign *) g_ptr_array_index (foreign, i))->value);
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    {
+      RacimoRole *role = racimo_project_get_role (project, r);
+
+      check_item (&longest, RACIMO_ITEM (role));
+      check_text (&longest, racimo_role_get_person (role));
+    }
+  for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+
+      check_item (&longest, RACIMO_ITEM (phase));
+      for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
+        check_item (&longest, RACIMO_ITEM (racimo_phase_get_activity (phase, a)));
+    }
+
+  if (longest.text != NULL)
+    {
+      g_autofree char *start = g_utf8_substring (longest.text, 0, 30);
+
+      name = g_file_get_parse_name (file);
+      g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
+                   /* Translators: the second %s is the start of a text of the project */
+                   _("%s: not saved: a text of the project (\"%s…\") is longer than the "
+                     "10 million bytes that Racimo can open again; the file was not changed"),
+                   name, start);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * racimo_file_save:
  * @etag: (nullable): the entity tag from the last load or save, or %NULL
@@ -792,6 +885,8 @@ racimo_file_save (RacimoProject  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = racimo_file_serialize (project);
+  if (!check_limits (project, bytes, file, error))
+    return FALSE;
 
   /* The error names the file in plain words already. */
   return _racimo_replace_contents (file, bytes, etag, new_etag, cancellable, error);
@@ -840,6 +935,16 @@ racimo_file_save_async (RacimoProject       *project,
   g_task_set_source_tag (task, racimo_file_save_async);
 
   bytes = racimo_file_serialize (project);
+  {
+    GError *error = NULL;
+
+    if (!check_limits (project, bytes, file, &error))
+      {
+        g_task_return_error (task, error);
+        g_object_unref (task);
+        return;
+      }
+  }
   _racimo_replace_contents_async (file, bytes, etag, cancellable, on_replaced, task);
 }
 
