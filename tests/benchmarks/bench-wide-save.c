@@ -3,7 +3,7 @@
  * Projects with as many roles as activities and two cells per activity
  * (the shape of issue 17: 20,000 x 20,000 saved in 6.5 s against a 0.9 s
  * load).  Bounds, measured in the same run, best of RUNS:
- *   save (serialise, write, sync)            < 2 x load (DESIGN.md)
+ *   save (serialise, write, sync)            < 2 x load (docs/design-targets.md)
  *   serialising 2N x 2N against N x N        at most 2.5 x the time
  * The second is measured without the disk, whose sync time on a shared
  * machine says nothing about how the writer grows.
