@@ -108,6 +108,27 @@ find_file_chooser (void)
   return NULL;
 }
 
+/* GTK's file chooser reads folders and file information in threads.  GTK
+ * 4.18 can crash when the chooser is answered, and so destroyed, while
+ * one of them is under way (a callback into its path bar's freed box);
+ * a user takes longer than a test.  So: wait until nothing has happened
+ * for a moment (at most a few seconds). */
+static void
+wait_until_quiet (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 last = start;
+
+  while (g_get_monotonic_time () - last < 300 * G_TIME_SPAN_MILLISECOND
+         && g_get_monotonic_time () - start < 5 * G_TIME_SPAN_SECOND)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        last = g_get_monotonic_time ();
+      else
+        g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
 /* Waits for the file chooser to be shown, and checks what it asks. */
 static GtkWindow *
 wait_for_file_chooser (const char           *title,
@@ -119,7 +140,7 @@ wait_for_file_chooser (const char           *title,
   while ((chooser = find_file_chooser ()) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
-  racimo_ui_test_spin ();
+  wait_until_quiet ();
 
   g_assert_cmpstr (gtk_window_get_title (chooser), ==, title);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, action);
@@ -128,13 +149,28 @@ wait_for_file_chooser (const char           *title,
   return chooser;
 }
 
+/* Waits until the file chooser is not only hidden but gone, with the
+ * work it started (reading folders) done. */
+static void
+wait_for_file_chooser_gone (GtkWindow *chooser)
+{
+  guint timeout = g_timeout_add_seconds (TIMEOUT_S, on_timeout,
+                                         (gpointer) "the file chooser to be destroyed");
+
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  while (chooser != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  racimo_ui_test_spin ();
+  g_assert_null (find_file_chooser ());
+}
+
 /* Answers the file chooser as its Cancel button does. */
 static void
 cancel_file_chooser (GtkWindow *chooser)
 {
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  racimo_ui_test_spin ();
-  g_assert_null (find_file_chooser ());
+  wait_for_file_chooser_gone (chooser);
 }
 
 /* Chooses @file in the file chooser, as a user does: for saving, the
@@ -175,7 +211,9 @@ accept_file_chooser (GtkWindow *chooser,
       g_source_remove (timeout);
     }
 
+  wait_until_quiet ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for_file_chooser_gone (chooser);
 }
 
 typedef struct
