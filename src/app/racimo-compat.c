@@ -4,8 +4,9 @@
  * GtkFileDialog), and libadwaita 1.5 replaced AdwAboutWindow and
  * AdwMessageDialog with AdwAboutDialog and AdwAlertDialog.  Debian 12 has
  * none of the replacements, so each call is branched here and nowhere
- * else.  The newer branches are kept short: they cannot be compiled on the
- * build machine.
+ * else.  Debian 12 builds and tests the older branches, Debian 13 (GTK
+ * 4.18, libadwaita 1.7, as the Flatpak's runtime) the newer ones:
+ * tests/test-compat.c drives every function of this file on both.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -199,19 +200,24 @@ make_filters (RacimoFileFilters filters)
   return G_LIST_MODEL (store);
 }
 
+/* The dialog lives as long as the request: GtkFileChooserNative and
+ * GtkFileDialog are not kept alive by being shown. */
 typedef struct
 {
-  GObject    *dialog;
-  GStrv       choice_ids;
-  GHashTable *choices;
+  GObject      *dialog;
+  /* GtkFileChooserNative knows nothing of the cancellable */
+  GCancellable *cancellable;
+  gulong        cancelled_id;
+  gboolean      answered;
 } FileRequest;
 
 static void
 file_request_free (FileRequest *request)
 {
+  if (request->cancelled_id != 0)
+    g_cancellable_disconnect (request->cancellable, request->cancelled_id);
+  g_clear_object (&request->cancellable);
   g_clear_object (&request->dialog);
-  g_clear_pointer (&request->choice_ids, g_strfreev);
-  g_clear_pointer (&request->choices, g_hash_table_unref);
   g_free (request);
 }
 
@@ -246,9 +252,7 @@ show_file_dialog (GtkWindow              *parent,
                   const char             *title,
                   RacimoFileFilters       filters,
                   GFile                  *folder,
-                  const char             *name,
-                  const RacimoFileChoice *choices,
-                  guint                   n_choices)
+                  const char             *name)
 {
   GtkFileDialog *dialog = gtk_file_dialog_new ();
   g_autoptr(GListModel) filter_list = make_filters (filters);
@@ -284,6 +288,7 @@ on_native_response (GtkNativeDialog *native,
   GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
   g_autoptr(GFile) file = NULL;
 
+  request->answered = TRUE;
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (chooser);
 
@@ -295,17 +300,36 @@ on_native_response (GtkNativeDialog *native,
       return;
     }
 
-  for (guint i = 0; request->choice_ids != NULL && request->choice_ids[i] != NULL; i++)
-    {
-      const char *value = gtk_file_chooser_get_choice (chooser, request->choice_ids[i]);
-
-      if (request->choices == NULL)
-        request->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_insert (request->choices, g_strdup (request->choice_ids[i]),
-                           g_strdup (value != NULL ? value : ""));
-    }
-
   g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+}
+
+/* Cancelled: the dialog goes away unanswered, as GtkFileDialog's does. */
+static gboolean
+dismiss_native (gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FileRequest *request = g_task_get_task_data (task);
+
+  if (request->answered)
+    return G_SOURCE_REMOVE;
+  request->answered = TRUE;
+
+  /* The response will not come: drop the reference its handler held. */
+  g_signal_handlers_disconnect_by_func (request->dialog, on_native_response, task);
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (request->dialog));
+  g_task_return_error_if_cancelled (task);
+  g_object_unref (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_native_cancelled (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  /* Later: the dialog's request cannot be disconnected from the
+   * cancellable while it emits ::cancelled. */
+  g_idle_add (dismiss_native, g_object_ref (user_data));
 }
 
 static void
@@ -314,9 +338,7 @@ show_file_dialog (GtkWindow              *parent,
                   const char             *title,
                   RacimoFileFilters       filters,
                   GFile                  *folder,
-                  const char             *name,
-                  const RacimoFileChoice *choices,
-                  guint                   n_choices)
+                  const char             *name)
 {
   FileRequest *request = g_task_get_task_data (task);
   g_autoptr(GListModel) filter_list = make_filters (filters);
@@ -339,27 +361,17 @@ show_file_dialog (GtkWindow              *parent,
   if (name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
-  if (n_choices > 0)
-    {
-      GStrvBuilder *ids = g_strv_builder_new ();
-
-      for (guint i = 0; i < n_choices; i++)
-        {
-          gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), choices[i].id,
-                                       choices[i].label, (const char **) choices[i].options,
-                                       (const char **) choices[i].option_labels);
-          if (choices[i].selected != NULL)
-            gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), choices[i].id,
-                                         choices[i].selected);
-          g_strv_builder_add (ids, choices[i].id);
-        }
-      request->choice_ids = g_strv_builder_end (ids);
-      g_strv_builder_unref (ids);
-    }
-
   request->dialog = G_OBJECT (native);
   g_signal_connect (native, "response", G_CALLBACK (on_native_response), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      request->cancellable = g_object_ref (g_task_get_cancellable (task));
+      request->cancelled_id = g_cancellable_connect (request->cancellable,
+                                                     G_CALLBACK (on_native_cancelled),
+                                                     task, NULL);
+    }
 }
 
 #endif /* GTK < 4.10 */
@@ -389,7 +401,7 @@ racimo_compat_open_file (GtkWindow           *parent,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, racimo_compat_open_file);
   g_task_set_task_data (task, g_new0 (FileRequest, 1), (GDestroyNotify) file_request_free);
-  show_file_dialog (parent, task, title, filters, folder, NULL, NULL, 0);
+  show_file_dialog (parent, task, title, filters, folder, NULL);
 }
 
 /**
@@ -410,8 +422,6 @@ racimo_compat_open_file_finish (GAsyncResult  *result,
  * racimo_compat_save_file:
  * @folder: (nullable): the folder shown first
  * @name: the file name proposed
- * @choices: (array length=n_choices) (nullable): extra choices, where the
- *   dialog can offer them
  *
  * Asks where to save a file; the dialog itself asks before replacing one.
  */
@@ -421,8 +431,6 @@ racimo_compat_save_file (GtkWindow              *parent,
                          RacimoFileFilters       filters,
                          GFile                  *folder,
                          const char             *name,
-                         const RacimoFileChoice *choices,
-                         guint                   n_choices,
                          GCancellable           *cancellable,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
@@ -432,34 +440,23 @@ racimo_compat_save_file (GtkWindow              *parent,
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (title != NULL);
   g_return_if_fail (name != NULL);
-  g_return_if_fail (choices != NULL || n_choices == 0);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, racimo_compat_save_file);
   g_task_set_task_data (task, g_new0 (FileRequest, 1), (GDestroyNotify) file_request_free);
-  show_file_dialog (parent, task, title, filters, folder, name, choices, n_choices);
-
+  show_file_dialog (parent, task, title, filters, folder, name);
 }
 
 /**
  * racimo_compat_save_file_finish:
- * @choices: (out) (optional) (transfer full) (nullable): the values of the
- *   choices by id, or %NULL when the dialog offered none
  *
  * Returns: (transfer full) (nullable): the file chosen
  */
 GFile *
 racimo_compat_save_file_finish (GAsyncResult  *result,
-                                GHashTable   **choices,
                                 GError       **error)
 {
-  FileRequest *request;
-
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  request = g_task_get_task_data (G_TASK (result));
-  if (choices != NULL)
-    *choices = request->choices != NULL ? g_hash_table_ref (request->choices) : NULL;
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -607,8 +604,17 @@ racimo_compat_alert_respond (GtkWidget  *alert,
    * close the window under the alert too. */
   g_object_ref (alert);
 #if ADW_CHECK_VERSION (1, 5, 0)
-  adw_dialog_force_close (ADW_DIALOG (alert));
-  g_signal_emit_by_name (alert, "response", response);
+  {
+    AlertData *data = g_object_get_data (G_OBJECT (alert), "racimo-alert-data");
+
+    /* Closing an AdwAlertDialog responds with its close response unless
+     * a button of its own blocks that, with a private flag: the answer
+     * is not that one. */
+    data->done = TRUE;
+    adw_dialog_force_close (ADW_DIALOG (alert));
+    data->done = FALSE;
+    g_signal_emit_by_name (alert, "response", response);
+  }
 #else
   gtk_window_destroy (GTK_WINDOW (alert));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), response);

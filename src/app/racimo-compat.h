@@ -36,19 +36,6 @@ typedef enum
   RACIMO_FILE_FILTER_ALL  = 1 << 3,
 } RacimoFileFilters;
 
-/* An extra choice in a save dialog.  With @options NULL it is a check box
- * whose value is "true" or "false"; otherwise one of @options, shown as
- * @option_labels.  GtkFileDialog has no choices: there, none is offered
- * and the finish function returns no values. */
-typedef struct
-{
-  const char         *id;
-  const char         *label;
-  const char * const *options;
-  const char * const *option_labels;
-  const char         *selected;
-} RacimoFileChoice;
-
 void        racimo_compat_open_file        (GtkWindow              *parent,
                                             const char             *title,
                                             RacimoFileFilters       filters,
@@ -63,13 +50,10 @@ void        racimo_compat_save_file        (GtkWindow              *parent,
                                             RacimoFileFilters       filters,
                                             GFile                  *folder,
                                             const char             *name,
-                                            const RacimoFileChoice *choices,
-                                            guint                   n_choices,
                                             GCancellable           *cancellable,
                                             GAsyncReadyCallback     callback,
                                             gpointer                user_data);
 GFile      *racimo_compat_save_file_finish (GAsyncResult           *result,
-                                            GHashTable            **choices,
                                             GError                **error);
 
 /* Alerts: AdwAlertDialog from libadwaita 1.5, AdwMessageDialog before. */

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* The alert shown over the window, or NULL; answer it with
  * racimo_compat_alert_respond(). */
 GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
+/* The dialog of a CSV export's options while it is shown, or NULL */
+GtkWidget *_racimo_window_get_csv_export_dialog (RacimoWindow *self);
 /* The last notice shown, while it is shown. */
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
 /* The text of the banner above the matrix, or NULL when it is hidden. */

@@ -20,6 +20,7 @@
 
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
+#include "racimo-csv-export-dialog.h"
 #include "racimo-print-operation.h"
 #include "racimo-text-line.h"
 #include "racimo-window-private.h"
@@ -73,9 +74,11 @@ struct _RacimoWindow
   gboolean        banner_dismissed;
   /* A crash's draft, while the user is asked whether to restore it */
   RacimoDraft    *offered_draft;
-  /* The choices of the last CSV export, offered again. */
+  /* The choices of the last CSV export, offered again, and the dialog
+   * that asks for them while it is shown (weak) */
   RacimoCsvDelimiter csv_delimiter;
   gboolean           csv_bom;
+  GtkWidget         *csv_dialog;
   /* Printing and PDF: the options of the print dialog's Matrix tab, the
    * operation while its dialog is open, the notice of a long export. */
   RacimoLayoutOptions  *layout_options;
@@ -1609,45 +1612,25 @@ racimo_window_export_csv (RacimoWindow           *self,
   racimo_csv_save_async (self->project, file, options, self->cancellable, on_csv_saved, task);
 }
 
-static const char * const delimiter_ids[] = { "comma", "semicolon", "tab", NULL };
-
 static void
 on_export_csv_chosen (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
   g_autoptr(RacimoWindow) self = user_data;
-  g_autoptr(GHashTable) choices = NULL;
-  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, &choices, NULL);
+  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, NULL);
   g_autofree char *basename = NULL;
   RacimoCsvOptions options = { self->csv_delimiter, self->csv_bom };
 
   if (file == NULL)
     return;
 
-  basename = g_ascii_strdown (g_file_get_basename (file), -1);
-
-  if (choices != NULL)
-    {
-      const char *delimiter = g_hash_table_lookup (choices, "delimiter");
-
-      for (guint i = 0; delimiter_ids[i] != NULL; i++)
-        if (g_strcmp0 (delimiter, delimiter_ids[i]) == 0)
-          options.delimiter = (RacimoCsvDelimiter) i;
-      options.bom = g_strcmp0 (g_hash_table_lookup (choices, "bom"), "true") == 0;
-    }
-  else if (g_str_has_suffix (basename, ".tsv"))
-    /* The dialog offered no choices: the name says which. */
-    options.delimiter = RACIMO_CSV_TAB;
-  else if (options.delimiter == RACIMO_CSV_TAB)
-    options.delimiter = RACIMO_CSV_COMMA;
-
   /* A name typed without an extension gets the one of its delimiter. */
+  basename = g_file_get_basename (file);
   if (strrchr (basename, '.') == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *full = g_strconcat (name, options.delimiter == RACIMO_CSV_TAB
-                                                 ? ".tsv" : ".csv", NULL);
+      g_autofree char *full = g_strconcat (basename, options.delimiter == RACIMO_CSV_TAB
+                                                     ? ".tsv" : ".csv", NULL);
       g_autoptr(GFile) parent = g_file_get_parent (file);
 
       g_set_object (&file, g_file_get_child (parent, full));
@@ -1658,28 +1641,49 @@ on_export_csv_chosen (GObject      *source,
 }
 
 static void
+on_csv_options_chosen (RacimoWindow          *self,
+                       RacimoCsvExportDialog *dialog)
+{
+  RacimoCsvOptions options;
+  g_autoptr(GFile) folder = get_export_folder (self);
+  g_autofree char *name = NULL;
+
+  /* Kept even when the file dialog is cancelled: offered again next time. */
+  racimo_csv_export_dialog_get_options (dialog, &options);
+  self->csv_delimiter = options.delimiter;
+  self->csv_bom = options.bom;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (self->project == NULL)
+    return;
+
+  name = name_for_export (self, options.delimiter == RACIMO_CSV_TAB ? ".tsv" : ".csv");
+  racimo_compat_save_file (GTK_WINDOW (self), _("Export CSV"),
+                           RACIMO_FILE_FILTER_CSV | RACIMO_FILE_FILTER_ALL,
+                           folder, name, self->cancellable,
+                           on_export_csv_chosen, g_object_ref (self));
+}
+
+/* How to write the file is asked first, in a dialog of ours; the file
+ * dialog then asks only where: GtkFileDialog has no room for choices. */
+static void
 export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   RacimoWindow *self = RACIMO_WINDOW (widget);
-  const char *delimiter_labels[] = { _("Comma"), _("Semicolon"), _("Tab"), NULL };
-  RacimoFileChoice choices[] = {
-    { "delimiter", _("Separate cells by"), delimiter_ids, delimiter_labels,
-      delimiter_ids[self->csv_delimiter] },
-    { "bom", _("BOM for Excel"), NULL, NULL, self->csv_bom ? "true" : "false" },
-  };
-  g_autoptr(GFile) folder = get_export_folder (self);
-  g_autofree char *name = name_for_export (self, self->csv_delimiter == RACIMO_CSV_TAB
-                                                 ? ".tsv" : ".csv");
+  RacimoCsvOptions options = { self->csv_delimiter, self->csv_bom };
+  RacimoCsvExportDialog *dialog;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->csv_dialog != NULL)
     return;
 
-  racimo_compat_save_file (GTK_WINDOW (self), _("Export CSV"),
-                           RACIMO_FILE_FILTER_CSV | RACIMO_FILE_FILTER_ALL,
-                           folder, name, choices, G_N_ELEMENTS (choices), self->cancellable,
-                           on_export_csv_chosen, g_object_ref (self));
+  dialog = racimo_csv_export_dialog_new (GTK_WINDOW (self), &options);
+  self->csv_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->csv_dialog);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (on_csv_options_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Printing and PDF */
@@ -1961,7 +1965,7 @@ on_export_pdf_chosen (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(RacimoWindow) self = user_data;
-  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, NULL, NULL);
+  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, NULL);
   g_autofree char *basename = NULL;
 
   if (file == NULL)
@@ -1995,7 +1999,7 @@ export_pdf_action (GtkWidget  *widget,
 
   racimo_compat_save_file (GTK_WINDOW (self), _("Export PDF"),
                            RACIMO_FILE_FILTER_PDF | RACIMO_FILE_FILTER_ALL,
-                           folder, name, NULL, 0, self->cancellable,
+                           folder, name, self->cancellable,
                            on_export_pdf_chosen, g_object_ref (self));
 }
 
@@ -2237,7 +2241,7 @@ on_save_as_chosen (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(RacimoWindow) self = user_data;
-  g_autoptr(GFile) chosen = racimo_compat_save_file_finish (result, NULL, NULL);
+  g_autoptr(GFile) chosen = racimo_compat_save_file_finish (result, NULL);
   g_autoptr(GFile) file = NULL;
 
   if (chosen == NULL)
@@ -2292,7 +2296,7 @@ save_as_dialog (RacimoWindow *self)
 
   racimo_compat_save_file (GTK_WINDOW (self), _("Save As"),
                            RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_ALL,
-                           folder, name, NULL, 0, self->cancellable,
+                           folder, name, self->cancellable,
                            on_save_as_chosen, g_object_ref (self));
 }
 
@@ -2727,6 +2731,11 @@ racimo_window_dispose (GObject *object)
   if (self->toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   self->toast = NULL;
+  if (self->csv_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->csv_dialog), (gpointer *) &self->csv_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->csv_dialog)));
+    }
   g_clear_signal_handler (&self->recent_handler, gtk_recent_manager_get_default ());
   g_clear_signal_handler (&self->active_handler, self);
   disconnect_document (self);
@@ -2938,6 +2947,14 @@ _racimo_window_get_alert (RacimoWindow *self)
   g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
 
   return self->alert;
+}
+
+GtkWidget *
+_racimo_window_get_csv_export_dialog (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->csv_dialog;
 }
 
 AdwToast *
