@@ -180,7 +180,7 @@ update_summary (RacimoChecksPanel *self)
   else if (n_warnings > 0)
     set_summary_icon (self, "dialog-warning-symbolic", "warning");
   else
-    set_summary_icon (self, "emblem-ok-symbolic", "success");
+    set_summary_icon (self, "object-select-symbolic", "success");
 
   if (g_strcmp0 (self->summary, summary) != 0)
     {

@@ -1094,7 +1094,7 @@ load_icons (RacimoMatrixView *self)
   self->problem_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "dialog-warning-symbolic",
                                                                   NULL, self->icon_size, scale,
                                                                   dir, 0));
-  self->waived_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "emblem-ok-symbolic",
+  self->waived_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "object-select-symbolic",
                                                                  NULL, self->icon_size, scale,
                                                                  dir, 0));
 }
