@@ -3,13 +3,17 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-# Everything Racimo needs to build, run and test on Debian 12 or Ubuntu:
-# the one list of packages.
+# Everything Racimo needs to build, run and test on Debian 12, Debian 13
+# or Ubuntu: the one list of packages.
 RACIMO_PACKAGES=(
   # build
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libxml2-dev
   libcairo2-dev libpango1.0-dev
+  # run: the SVG loader of gdk-pixbuf.  GTK only recommends it, but Debian
+  # 13's Adwaita icons are SVG files alone (12's had PNG copies too), and
+  # the app's own icon is one: without it they show as missing images.
+  librsvg2-common
   # tests: a screen and a session bus without a desktop
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi python3-pyatspi
   # tests: validating data files, reading PDFs, screenshots

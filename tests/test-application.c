@@ -172,6 +172,122 @@ test_one_window_per_file (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
+/* The icon names in @path: in a template's icon-name properties, or the
+ * symbolic icons named in code. */
+static void
+add_icon_names (GHashTable *names,
+                const char *path,
+                GRegex     *regex)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  for (g_regex_match (regex, contents, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    g_hash_table_add (names, g_match_info_fetch (match, 1));
+}
+
+static void
+add_icon_names_in (GHashTable *names,
+                   const char *dir_path,
+                   const char *suffix,
+                   GRegex     *regex)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+        add_icon_names (names, path, regex);
+      }
+}
+
+/* Every icon the windows show is in the icon theme and can be read.  In a
+ * minimal Debian 13, Adwaita's symbolic icons are SVG files only (Debian
+ * 12's theme also had PNG copies), which GTK reads through gdk-pixbuf's
+ * SVG loader: without it, the undo button and the checks panel's picture
+ * show GTK's "missing image" icon. */
+static void
+test_icons_load (void)
+{
+  g_autofree char *ui_dir = g_test_build_filename (G_TEST_DIST, "..", "ui", NULL);
+  g_autofree char *code_dir = g_test_build_filename (G_TEST_DIST, "..", "src", "app", NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) in_template = NULL;
+  g_autoptr(GRegex) in_code = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  GtkIconTheme *theme;
+  GHashTableIter iter;
+  const char *name;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  in_template = g_regex_new ("<property name=\"icon-name\">([^<]+)</property>", 0, 0, NULL);
+  in_code = g_regex_new ("\"([a-z][a-z-]*-symbolic)\"", 0, 0, NULL);
+  add_icon_names_in (names, ui_dir, ".ui", in_template);
+  add_icon_names_in (names, code_dir, ".c", in_code);
+  g_hash_table_add (names, g_strdup (APP_ID "-symbolic"));
+  /* What the templates and the code show, at least */
+  g_assert_true (g_hash_table_contains (names, "edit-undo-symbolic"));
+  g_assert_true (g_hash_table_contains (names, "object-select-symbolic"));
+
+  /* As AdwApplication does for the application's own icons */
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  gtk_icon_theme_add_resource_path (theme, "/io/github/racimo/Racimo/icons");
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!gtk_icon_theme_has_icon (theme, name))
+        {
+          g_string_append_printf (missing, "\n%s: not in the icon theme %s", name,
+                                  gtk_icon_theme_get_theme_name (theme));
+          continue;
+        }
+      icon = gtk_icon_theme_lookup_icon (theme, name, NULL, 16, 1, GTK_TEXT_DIR_LTR, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      g_assert_nonnull (file);
+      /* GTK 4.18 passes over files it has no loader for: the name is in
+       * the theme, and the lookup gives "image-missing". */
+      {
+        g_autofree char *basename = g_file_get_basename (file);
+
+        if (!g_str_has_prefix (basename, name))
+          {
+            g_string_append_printf (missing, "\n%s: the icon theme gives %s", name, basename);
+            continue;
+          }
+      }
+      texture = gdk_texture_new_from_file (file, &error);
+      if (texture == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          g_string_append_printf (missing, "\n%s: %s cannot be read: %s", name, uri,
+                                  error->message);
+        }
+    }
+  if (missing->len > 0)
+    g_error ("icons the windows show that users would see as missing images:%s",
+             missing->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +302,7 @@ main (int   argc,
 
   g_test_add_func ("/application/cli-without-display", test_cli_no_display);
   g_test_add_func ("/application/one-window-per-file", test_one_window_per_file);
+  g_test_add_func ("/application/icons-load", test_icons_load);
 
   status = g_test_run ();
   racimo_ui_test_remove_tree (data_home);

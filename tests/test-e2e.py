@@ -117,8 +117,9 @@ def find_findings(app):
     return None
 
 
-def highlighted_pixels(x, y, width, height):
-    """Counts the pixels of the highlight colour in a part of the screen."""
+def highlight(x, y, width, height):
+    """The pixels of the highlight colour in a part of the screen: how
+    many, and the leftmost column that has one (None when none)."""
     ppm = subprocess.run(['import', '-silent', '-window', 'root',
                           '-crop', '%dx%d+%d+%d' % (width, height, x, y),
                           '-depth', '8', 'ppm:-'],
@@ -128,12 +129,38 @@ def highlighted_pixels(x, y, width, height):
     w, h = int(fields[1]), int(fields[2])
     data = fields[4]
     count = 0
+    left = None
     for i in range(0, w * h * 3, 3):
         r, g, b = data[i], data[i + 1], data[i + 2]
         if (abs(r - HIGHLIGHT[0]) <= 8 and abs(g - HIGHLIGHT[1]) <= 8
                 and abs(b - HIGHLIGHT[2]) <= 8):
             count += 1
-    return count
+            column = (i // 3) % w
+            left = column if left is None else min(left, column)
+    return count, (None if left is None else x + left)
+
+
+def highlighted_pixels(x, y, width, height):
+    """Counts the pixels of the highlight colour in a part of the screen."""
+    return highlight(x, y, width, height)[0]
+
+
+def window_to_screen(matrix_x):
+    """What to add to a place in the window (AT-SPI's WINDOW_COORDS) to
+    find it on the screen.  Without a window manager the window sits at
+    the screen's origin, but its surface has an invisible border for the
+    shadow and resizing, which GTK 4.8 and 4.18 count differently in
+    window coordinates (5 and 10 pixels off here, so a click 8 pixels
+    into a list can miss it).  The highlight of the row without owner
+    starts at the matrix's left edge: the screen says where that is.  The
+    border is as wide on the top as on the left."""
+    screen = subprocess.run(['import', '-silent', '-window', 'root', '-depth', '8', 'ppm:-'],
+                            check=True, capture_output=True).stdout
+    fields = screen.split(maxsplit=4)
+    _, left = highlight(0, 0, int(fields[1]), int(fields[2]))
+    if left is None:
+        fail('the row without owner is not highlighted')
+    return left - matrix_x
 
 
 # X keysyms of the keys used.
@@ -260,9 +287,10 @@ def main():
         if width < 100 or height < 100:
             fail('the matrix is not on the screen')
 
-        # Without a window manager, the window sits at the screen's origin:
-        # window and screen coordinates are the same.
         time.sleep(1)
+        offset = window_to_screen(x)
+        note('the window is %d pixels off the screen\'s origin' % offset)
+        x, y = x + offset, y + offset
         before = highlighted_pixels(x, y, width, height)
         note('highlighted pixels before: %d' % before)
         if before < 500:
@@ -273,7 +301,7 @@ def main():
         # activity (where its cursor already was).
         findings = wait_for('the list of findings', lambda: find_findings(app))
         fx = findings.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        click(fx.x + fx.width // 2, fx.y + 8)
+        click(fx.x + offset + fx.width // 2, fx.y + offset + 8)
         tap('Down')
         wait_for('a finding to be selected', lambda: findings.name != 'Findings')
         note('findings list says: %s' % findings.name)

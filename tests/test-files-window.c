@@ -142,6 +142,20 @@ test_open_bad (void)
   expected = g_strdup_printf ("%s:6:21: </nmae> does not close <name> from line 6",
                               g_file_peek_path (file));
   g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, expected);
+  /* The heading and the path, each a word wider than the alert, still fit
+   * in it: broken where they must be, not cut off. */
+  {
+    GtkWidget *message = racimo_compat_alert_get_message_widget (alert);
+    GtkWidget *heading = gtk_widget_get_first_child (message);
+    GtkWidget *body = gtk_widget_get_next_sibling (heading);
+    int minimum;
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==,
+                     "Could Not Open “window-malformed.raci”");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (body)), ==, expected);
+    gtk_widget_measure (message, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <, 200);
+  }
   racimo_compat_alert_respond (alert, "close");
   racimo_ui_test_spin ();
   g_assert_null (_racimo_window_get_alert (window));

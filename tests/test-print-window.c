@@ -10,12 +10,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
+#include "racimo-test-pdf.h"
 #include "racimo-ui-test.h"
 
 static void
@@ -26,22 +26,7 @@ wait_idle (RacimoWindow *window)
   racimo_ui_test_spin ();
 }
 
-/* @needle in @data, which holds binary streams and so NUL bytes. */
-static const char *
-find (const char *data,
-      gsize       length,
-      const char *from,
-      const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (const char *p = from; p + n <= data + length; p++)
-    if (memcmp (p, needle, n) == 0)
-      return p;
-
-  return NULL;
-}
-
+/* A PDF ends with its end-of-file marker once written whole. */
 static gboolean
 pdf_is_complete (const char *path)
 {
@@ -49,34 +34,7 @@ pdf_is_complete (const char *path)
   gsize length;
 
   return g_file_get_contents (path, &contents, &length, NULL) && length > 8
-         && find (contents, length, contents + length - 8, "%%EOF") != NULL;
-}
-
-/* What a PDF reader would say of the file: its pages, and the size of the
- * first one in points.  Cairo writes each page's dictionary as text. */
-static guint
-read_pdf (const char *path,
-          double     *width,
-          double     *height)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  guint pages = 0;
-  const char *p;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_nonnull (find (contents, length, contents + length - 8, "%%EOF"));
-
-  for (p = contents; (p = find (contents, length, p, "/Type /Page")) != NULL; p += 11)
-    if (p[11] != 's')
-      pages++;
-
-  p = find (contents, length, contents, "/MediaBox [");
-  g_assert_nonnull (p);
-  g_assert_cmpint (sscanf (p, "/MediaBox [ 0 0 %lf %lf ]", width, height), ==, 2);
-
-  return pages;
+         && g_strstr_len (contents + length - 8, 8, "%%EOF") != NULL;
 }
 
 static RacimoWindow *
@@ -120,7 +78,7 @@ test_export_pdf (void)
 
   /* Landscape, with the pages the layout makes of the template. */
   layout = racimo_layout_new (racimo_window_get_project (window), options);
-  pages = read_pdf (path, &width, &height);
+  pages = racimo_test_pdf_read (path, &width, &height);
   g_assert_cmpuint (pages, >, 0);
   g_assert_cmpuint (pages, ==, racimo_layout_get_n_pages (layout));
   g_assert_cmpfloat (width, >, height);
@@ -166,7 +124,7 @@ test_page_setup_remembered (void)
   window = window_with_template ("blank-raci");
   racimo_window_export_pdf (window, file);
   wait_idle (window);
-  g_assert_cmpuint (read_pdf (path, &width, &height), ==, 1);
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat_with_epsilon (width, gtk_paper_size_get_width (a5, GTK_UNIT_POINTS), 0.01);
   g_assert_cmpfloat_with_epsilon (height, gtk_paper_size_get_height (a5, GTK_UNIT_POINTS), 0.01);
 
@@ -231,7 +189,8 @@ test_print_operation (void)
   expected->fit = RACIMO_LAYOUT_TILE;
   expected->summary = TRUE;
   layout = racimo_layout_new (project, expected);
-  g_assert_cmpuint (read_pdf (path, &width, &height), ==, racimo_layout_get_n_pages (layout));
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==,
+                    racimo_layout_get_n_pages (layout));
   g_assert_cmpfloat (width, >, height);
 
   g_remove (path);
@@ -339,7 +298,7 @@ test_print_to_file (void)
    * done. */
   while (!pdf_is_complete (path))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (read_pdf (path, &width, &height), ==, 1);
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, >, height);
 
   remembered = gtk_print_settings_new_from_gvariant (g_settings_get_value (settings,

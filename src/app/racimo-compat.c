@@ -468,13 +468,55 @@ typedef struct
   GWeakRef        owner;
   RacimoAlertFunc callback;
   gboolean        done;
+  gboolean        forcing_close;
+  char           *heading;
+  char           *body;
 } AlertData;
 
 static void
 alert_data_free (AlertData *data)
 {
   g_weak_ref_clear (&data->owner);
+  g_free (data->heading);
+  g_free (data->body);
   g_free (data);
+}
+
+static GtkWidget *
+wrapped_label_new (const char *text,
+                   const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* The heading and the body, in labels of the alert's own that break a
+ * word too long for a line where they must.  Headings and bodies name
+ * files, by name or by their whole path, and a name can be as long as
+ * the user made it.  libadwaita 1.7's AdwAlertDialog, at most about 320
+ * pixels wide, measures its one-line large heading at that width to
+ * choose between it and a smaller one that wraps (GTK 4.18 then warns
+ * that the label needs more), and its body breaks lines between words
+ * only, so a long path is cut off; libadwaita 1.2's AdwMessageDialog grew
+ * as wide as the longest word instead. */
+static GtkWidget *
+alert_message_new (const char *heading,
+                   const char *body)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+
+  gtk_box_append (GTK_BOX (box), wrapped_label_new (heading, "title-2"));
+  if (body != NULL)
+    gtk_box_append (GTK_BOX (box), wrapped_label_new (body, "body"));
+
+  return box;
 }
 
 static void
@@ -484,8 +526,10 @@ on_alert_response (GtkWidget  *alert,
 {
   g_autoptr(GObject) owner = NULL;
 
-  /* Once, even when closing after a response says so again. */
-  if (data->done)
+  /* Once, even when closing after a response says so again; and not the
+   * close response that libadwaita 1.7 gives while
+   * racimo_compat_alert_respond() closes the alert for another. */
+  if (data->done || data->forcing_close)
     return;
   data->done = TRUE;
 
@@ -526,9 +570,12 @@ racimo_compat_alert_show (GtkWindow                 *parent,
   data = g_new0 (AlertData, 1);
   g_weak_ref_init (&data->owner, owner);
   data->callback = callback;
+  data->heading = g_strdup (heading);
+  data->body = g_strdup (body);
 
 #if ADW_CHECK_VERSION (1, 5, 0)
-  alert = GTK_WIDGET (adw_alert_dialog_new (heading, body));
+  alert = GTK_WIDGET (adw_alert_dialog_new (NULL, NULL));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), alert_message_new (heading, body));
   for (guint i = 0; i < n_responses; i++)
     {
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (alert), responses[i].id,
@@ -539,7 +586,9 @@ racimo_compat_alert_show (GtkWindow                 *parent,
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), default_response);
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), close_response);
 #else
-  alert = adw_message_dialog_new (parent, heading, body);
+  alert = adw_message_dialog_new (parent, NULL, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (alert),
+                                      alert_message_new (heading, body));
   for (guint i = 0; i < n_responses; i++)
     {
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), responses[i].id,
@@ -553,6 +602,12 @@ racimo_compat_alert_show (GtkWindow                 *parent,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (alert), TRUE);
 #endif
 
+  /* What the dialogs' own labels would have told a screen reader */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (alert), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  heading, -1);
+  if (body != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (alert), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    body, -1);
   g_object_set_data_full (G_OBJECT (alert), "racimo-alert-data", data,
                           (GDestroyNotify) alert_data_free);
   if (callback != NULL)
@@ -570,20 +625,31 @@ racimo_compat_alert_show (GtkWindow                 *parent,
 const char *
 racimo_compat_alert_get_heading (GtkWidget *alert)
 {
-#if ADW_CHECK_VERSION (1, 5, 0)
-  return adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert));
-#else
-  return adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (alert));
-#endif
+  AlertData *data = g_object_get_data (G_OBJECT (alert), "racimo-alert-data");
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return data->heading;
 }
 
 const char *
 racimo_compat_alert_get_body (GtkWidget *alert)
 {
+  AlertData *data = g_object_get_data (G_OBJECT (alert), "racimo-alert-data");
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return data->body;
+}
+
+/* The widget that shows the heading and the body */
+GtkWidget *
+racimo_compat_alert_get_message_widget (GtkWidget *alert)
+{
 #if ADW_CHECK_VERSION (1, 5, 0)
-  return adw_alert_dialog_get_body (ADW_ALERT_DIALOG (alert));
+  return adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert));
 #else
-  return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert));
+  return adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (alert));
 #endif
 }
 
@@ -607,14 +673,11 @@ racimo_compat_alert_respond (GtkWidget  *alert,
   {
     AlertData *data = g_object_get_data (G_OBJECT (alert), "racimo-alert-data");
 
-    /* Closing an AdwAlertDialog responds with its close response unless
-     * a button of its own blocks that, with a private flag: the answer
-     * is not that one. */
-    data->done = TRUE;
+    data->forcing_close = TRUE;
     adw_dialog_force_close (ADW_DIALOG (alert));
-    data->done = FALSE;
-    g_signal_emit_by_name (alert, "response", response);
+    data->forcing_close = FALSE;
   }
+  g_signal_emit_by_name (alert, "response", response);
 #else
   gtk_window_destroy (GTK_WINDOW (alert));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), response);

@@ -88,6 +88,7 @@ GtkWidget  *racimo_compat_alert_show        (GtkWindow                 *parent,
                                              GObject                   *owner);
 const char *racimo_compat_alert_get_heading (GtkWidget                 *alert);
 const char *racimo_compat_alert_get_body    (GtkWidget                 *alert);
+GtkWidget  *racimo_compat_alert_get_message_widget (GtkWidget          *alert);
 void        racimo_compat_alert_respond     (GtkWidget                 *alert,
                                              const char                *response);
 void        racimo_compat_alert_close       (GtkWidget                 *alert);

@@ -99,6 +99,12 @@ place_node (GskRenderNode         *node,
  * every glyph first.  A frame that changes one cell or count then costs
  * far less for the rows and columns around it.  GtkSnapshot leaves out a
  * clip that clips nothing, so the node is made here.
+ *
+ * Measured with the matrix benchmark (medians of six runs), it pays on
+ * GTK 4.18's cairo renderer (Debian 13) as on 4.8's: without it, frames
+ * of jumps to any row took a fifth longer there (1.96 against 1.65 ms),
+ * and on 4.8 a cell edit with the checks panel took a tenth longer (1.04
+ * against 0.93 ms).  Kept for both; other renderers pay one node for it.
  */
 void
 racimo_snapshot_append_at (GtkSnapshot           *snapshot,
@@ -126,6 +132,11 @@ racimo_snapshot_append_at (GtkSnapshot           *snapshot,
  * does.  When the last frame placed the same node in the same place, its
  * placing is appended again: the snapshot makes no node, and the renderer
  * finds that part of the frame unchanged at once, without comparing it.
+ *
+ * Not tied to one GTK version: GTK 4.8 and 4.18 both compare two frames
+ * node by node and stop at the same node.  Without it, the matrix
+ * benchmark's scrolling frames took about a tenth longer on both (medians
+ * of six runs: 1.94 against 1.73 ms on 4.8, 2.09 against 1.94 on 4.18).
  */
 void
 racimo_placed_node_append (RacimoPlacedNode      *self,
@@ -173,6 +184,12 @@ racimo_placed_node_clear (RacimoPlacedNode *self)
  * is drawn again, all of its text.  Flattened, it is copied.  The pixels are
  * the same within rounding.  Other renderers keep their glyphs and should
  * not be given images: they could scale them.
+ *
+ * For the cairo renderer of GTK 4.8 and of 4.18 alike (it still draws
+ * text glyph by glyph): without the images, a cell edit in the
+ * 200-activity project with the checks panel shown took 1.43 against
+ * 1.17 ms on 4.8 and 1.61 against 1.06 ms on 4.18 (medians of six runs of
+ * the matrix benchmark).
  *
  * Returns: (transfer full): the image, as a render node of @width x @height
  */

@@ -1,8 +1,10 @@
 /* racimo-finding-list.c: the checks panel's rows, findings grouped by
  * severity then check, as a list model kept up to date edit by edit
  *
- * The list is flat, as GTK 4.8's list view wants it (section headers
- * came in 4.12):
+ * The list is flat, as GTK 4.8's list view wanted it (section headers
+ * came in 4.12).  It stays flat on newer GTK: the checks panel now draws
+ * it with RacimoFindingView, which needs no section model, and a flat
+ * list keeps the positions of an edit's changes simple:
  *
  *   Errors                  section header, when it has findings
  *     No owner              check header, when it has findings

@@ -241,7 +241,7 @@ static void
 ensure_metrics (RacimoFindingView *self)
 {
   static const char * const section_icons[] = {
-    "dialog-error-symbolic", "dialog-warning-symbolic", "emblem-ok-symbolic"
+    "dialog-error-symbolic", "dialog-warning-symbolic", "object-select-symbolic"
   };
   int finding;
 

@@ -314,7 +314,7 @@ update_findings (RacimoRoleDetails *self)
       gboolean error = racimo_check_get_severity (finding->check) == RACIMO_SEVERITY_ERROR;
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *icon = gtk_image_new_from_icon_name (waived ? "emblem-ok-symbolic"
+      GtkWidget *icon = gtk_image_new_from_icon_name (waived ? "object-select-symbolic"
                                                       : error ? "dialog-error-symbolic"
                                                       : "dialog-warning-symbolic");
       GtkWidget *title = gtk_label_new (racimo_check_get_title (finding->check));

@@ -18,7 +18,10 @@
  * Openbox is started for the run when none is there.  Without one, GDK 4.8
  * asks the X server twice a frame whether one has started, and waits for
  * the answer (and so for the server to take the frame's image): about
- * half a millisecond a frame that no user's desktop costs.
+ * half a millisecond a frame that no user's desktop costs.  GDK 4.18
+ * still does: without a window manager, median frames of a page down took
+ * 4.89 against 1.94 ms there (3.88 against 1.73 ms with GDK 4.8), so
+ * Openbox is started on both platforms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

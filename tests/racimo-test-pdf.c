@@ -1,0 +1,50 @@
+/* racimo-test-pdf.c: PDFs read back as a reader sees them
+ *
+ * A PDF's bytes say little without a reader: cairo 1.18 writes PDF 1.7
+ * with compressed object streams, where the page dictionaries cannot be
+ * found by searching the file.  Poppler's pdfinfo reads any of them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+
+#include "racimo-test-pdf.h"
+
+guint
+racimo_test_pdf_read (const char *path,
+                      double     *width,
+                      double     *height)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean have_pages = FALSE, have_size = FALSE;
+  guint pages = 0;
+
+  /* The C locale: "Pages:" and "Page size:", with a point before decimals */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, "env", "LC_ALL=C", "pdfinfo", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("pdfinfo could not read %s: %s", path, err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Pages:"))
+        have_pages = sscanf (lines[i], "Pages: %u", &pages) == 1;
+      else if (g_str_has_prefix (lines[i], "Page size:"))
+        have_size = sscanf (lines[i], "Page size: %lf x %lf", width, height) == 2;
+    }
+  if (!have_pages || !have_size)
+    g_error ("pdfinfo did not give the pages and page size of %s:\n%s", path, out);
+
+  return pages;
+}

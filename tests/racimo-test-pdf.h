@@ -1,0 +1,18 @@
+/* racimo-test-pdf.h: PDFs read back as a reader sees them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Reads @path with poppler's pdfinfo (poppler-utils): the number of pages
+ * and the size of the first one in points.  Fails the test when pdfinfo
+ * cannot read the file. */
+guint racimo_test_pdf_read (const char *path,
+                            double     *width,
+                            double     *height);
+
+G_END_DECLS
