@@ -1,0 +1,943 @@
+/* racimo-matrix-view-input.c: the matrix.* actions and context menus, key bindings,
+ * the mouse and drag and drop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "racimo-matrix-view-private.h"
+
+/* Context menus and the view's actions */
+
+static void
+fill_dynamic_section (RacimoMatrixView *self,
+                      GMenu            *section,
+                      RacimoItem       *item)
+{
+  g_menu_remove_all (section);
+
+  if (RACIMO_IS_ACTIVITY (item))
+    g_menu_append (section,
+                   racimo_activity_get_applicable (RACIMO_ACTIVITY (item))
+                   ? _("Mark _Not Applicable") : _("Mark _Applicable"),
+                   "matrix.toggle-applicable");
+
+  for (guint i = 0; i < RACIMO_N_CHECKS; i++)
+    {
+      const char *id = racimo_check_get_id ((RacimoCheck) i);
+      const char *title = _(racimo_check_get_title ((RacimoCheck) i));
+      gboolean waived = racimo_item_get_waiver_reason (item, id) != NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+
+      if (waived)
+        {
+          /* Translators: %s is the title of a check, such as "No owner" */
+          label = g_strdup_printf (_("Remove Waiver of “%s”"), title);
+          action = g_strdup_printf ("matrix.unwaive::%s", id);
+        }
+      else if (self->checks != NULL
+               && racimo_checks_item_has (self->checks, item, (RacimoCheck) i))
+        {
+          /* Translators: %s is the title of a check, such as "No owner" */
+          label = g_strdup_printf (_("Waive “%s”…"), title);
+          action = g_strdup_printf ("matrix.waive::%s", id);
+        }
+      else
+        continue;
+
+      g_menu_append (section, label, action);
+    }
+}
+
+static void
+open_context_menu (RacimoMatrixView   *self,
+                   RacimoItem         *item,
+                   const GdkRectangle *area)
+{
+  GMenuModel *model;
+  GMenu *section;
+
+  if (item == NULL)
+    return;
+
+  if (RACIMO_IS_ACTIVITY (item))
+    {
+      model = self->activity_menu;
+      section = self->activity_section;
+    }
+  else if (RACIMO_IS_PHASE (item))
+    {
+      model = self->phase_menu;
+      section = self->phase_section;
+    }
+  else
+    {
+      model = self->role_menu;
+      section = self->role_section;
+    }
+
+  _racimo_matrix_view_popdown_all (self);
+  self->menu_item = item;
+  fill_dynamic_section (self, section, item);
+
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      g_signal_connect (self->context_menu, "closed",
+                        G_CALLBACK (_racimo_matrix_view_on_popover_closed), self);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), area);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* The item a keyboard command or a menu applies to. */
+static RacimoItem *
+cursor_item (RacimoMatrixView *self)
+{
+  if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW)
+    return RACIMO_ITEM (column_role (self, self->cursor_column));
+  if (self->cursor_row >= 0 && (guint) self->cursor_row < n_rows (self))
+    return get_row (self, (guint) self->cursor_row)->item;
+  return NULL;
+}
+
+static void
+open_context_menu_at_cursor (RacimoMatrixView *self)
+{
+  RacimoItem *item = cursor_item (self);
+  graphene_rect_t rect;
+  GdkRectangle area;
+
+  if (item == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  _racimo_matrix_view_get_cell_rect (self, self->cursor_row,
+                                     self->cursor_row < 0 ? self->cursor_column : -1, &rect);
+  area = (GdkRectangle) { (int) rect.origin.x + self->pad,
+                          (int) (rect.origin.y + rect.size.height), 1, 1 };
+  open_context_menu (self, item, &area);
+}
+
+static RacimoItem *
+menu_target (RacimoMatrixView *self)
+{
+  /* The item may have gone since the menu opened, with an undo. */
+  if (self->menu_item == NULL || self->project == NULL)
+    return NULL;
+
+  _racimo_matrix_view_ensure_rows (self);
+  if (RACIMO_IS_ROLE (self->menu_item)
+        ? _racimo_matrix_view_lookup_column (self, self->menu_item) < 0
+        : _racimo_matrix_view_lookup_row (self, self->menu_item) < 0)
+    return NULL;
+
+  return self->menu_item;
+}
+
+static void
+focus_item (RacimoMatrixView *self,
+            RacimoItem       *item)
+{
+  int row, column;
+
+  _racimo_matrix_view_item_cell (self, item, &row, &column);
+  if (row >= 0 || column >= 0)
+    _racimo_matrix_view_set_cursor_full (self, row, column, FALSE);
+}
+
+static void
+insert_next_to (RacimoMatrixView *self,
+                RacimoItem       *item,
+                int               after)
+{
+  if (RACIMO_IS_ACTIVITY (item))
+    {
+      RacimoPhase *phase = racimo_activity_get_phase (RACIMO_ACTIVITY (item));
+
+      _racimo_matrix_view_insert_activity (
+        self, phase, racimo_phase_index_of (phase, RACIMO_ACTIVITY (item)) + after);
+    }
+  else if (RACIMO_IS_PHASE (item))
+    _racimo_matrix_view_insert_phase (
+      self, racimo_project_index_of_phase (self->project, RACIMO_PHASE (item)) + after);
+  else if (RACIMO_IS_ROLE (item))
+    _racimo_matrix_view_insert_role (
+      self, racimo_project_index_of_role (self->project, RACIMO_ROLE (item)) + after);
+}
+
+static void
+action_insert (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  if (item != NULL)
+    insert_next_to (self, item, g_str_equal (action_name, "matrix.insert-after") ? 1 : 0);
+}
+
+static void
+action_add_to_phase (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  if (RACIMO_IS_PHASE (item))
+    _racimo_matrix_view_insert_activity (self, RACIMO_PHASE (item), -1);
+}
+
+static void
+action_rename (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  if (item == NULL)
+    return;
+
+  focus_item (self, item);
+  racimo_matrix_view_start_rename (self, NULL);
+}
+
+static void
+action_properties (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  if (item == NULL)
+    return;
+
+  focus_item (self, item);
+  _racimo_matrix_view_open_properties (self, item);
+}
+
+static void
+action_toggle_applicable (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  if (RACIMO_IS_ACTIVITY (item))
+    racimo_project_set_applicable (self->project, RACIMO_ACTIVITY (item),
+                                   !racimo_activity_get_applicable (RACIMO_ACTIVITY (item)));
+}
+
+static void
+action_waive (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  if (item != NULL)
+    _racimo_matrix_view_open_waive (self, item, g_variant_get_string (parameter, NULL));
+}
+
+static void
+action_unwaive (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  if (item != NULL)
+    racimo_project_set_waiver (self->project, item, g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+action_delete (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  RacimoItem *item = menu_target (self);
+
+  /* No question asked: undo brings it back. */
+  if (item != NULL)
+    _racimo_matrix_view_delete_item (self, item);
+}
+
+static void
+action_copy (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _racimo_matrix_view_copy_to_clipboard (RACIMO_MATRIX_VIEW (widget));
+}
+
+static void
+action_paste (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _racimo_matrix_view_paste_from_clipboard (RACIMO_MATRIX_VIEW (widget));
+}
+
+static void
+action_edit_codes (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
+}
+
+/* The keyboard */
+
+static void
+select_all (RacimoMatrixView *self)
+{
+  int nr = (int) n_rows (self), nc = (int) n_columns (self);
+
+  if (nr == 0 && nc == 0)
+    return;
+
+  _racimo_matrix_view_set_cursor_full (self, MAX (nr - 1, 0), nc - 1, FALSE);
+  self->anchor_row = nc > 0 ? RACIMO_MATRIX_HEADER_ROW : 0;
+  self->anchor_column = RACIMO_MATRIX_NAME_COLUMN;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+move_cursor (RacimoMatrixView *self,
+             int               row,
+             int               column,
+             gboolean          extend)
+{
+  /* Nothing sits above the names: stay in the first row. */
+  if (row == RACIMO_MATRIX_HEADER_ROW && column < 0)
+    row = 0;
+  if (row < RACIMO_MATRIX_HEADER_ROW)
+    row = RACIMO_MATRIX_HEADER_ROW;
+
+  _racimo_matrix_view_set_cursor_full (self, row, column, extend);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                RacimoMatrixView      *self)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  gboolean alt = (state & GDK_ALT_MASK) != 0;
+  int row = self->cursor_row, column = self->cursor_column;
+  int last_row, last_column, page;
+  gunichar c;
+
+  if (self->project == NULL)
+    return FALSE;
+
+  _racimo_matrix_view_ensure_rows (self);
+  last_row = (int) n_rows (self) - 1;
+  last_column = (int) n_columns (self) - 1;
+  page = MAX (_racimo_matrix_view_body_height (self) / MAX (self->row_height, 1) - 1, 1);
+
+  if (alt && !ctrl)
+    {
+      int drow = 0, dcolumn = 0;
+
+      switch (keyval)
+        {
+        case GDK_KEY_Up: case GDK_KEY_KP_Up: drow = -1; break;
+        case GDK_KEY_Down: case GDK_KEY_KP_Down: drow = 1; break;
+        case GDK_KEY_Left: case GDK_KEY_KP_Left: dcolumn = -1; break;
+        case GDK_KEY_Right: case GDK_KEY_KP_Right: dcolumn = 1; break;
+        default: return FALSE;
+        }
+
+      if (!_racimo_matrix_view_move_under_cursor (self, drow, dcolumn))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_cursor (self, row - 1, column, shift);
+      return TRUE;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_cursor (self, MIN (row + 1, last_row), column, shift);
+      return TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_cursor (self, row, MAX (column - 1, row < 0 ? 0 : -1), shift);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_cursor (self, row, MIN (column + 1, last_column), shift);
+      return TRUE;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      if (ctrl)
+        move_cursor (self, 0, column, shift);
+      else
+        move_cursor (self, row, row < 0 ? 0 : RACIMO_MATRIX_NAME_COLUMN, shift);
+      return TRUE;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if (ctrl)
+        move_cursor (self, last_row, column, shift);
+      else
+        move_cursor (self, row, last_column, shift);
+      return TRUE;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      move_cursor (self, MAX (row - page, 0), column, shift);
+      return TRUE;
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      move_cursor (self, MIN (row + page, last_row), column, shift);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_F2:
+      if (ctrl || alt)
+        return FALSE;
+      racimo_matrix_view_start_rename (self, NULL);
+      return TRUE;
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      if (ctrl || alt)
+        return FALSE;
+      if (!_racimo_matrix_view_clear_selection (self))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (ctrl || alt || row_activity (self, row) == NULL || column < 0)
+        return FALSE;
+      _racimo_matrix_view_open_codes_popover (self, row, column);
+      return TRUE;
+
+    case GDK_KEY_Menu:
+      open_context_menu_at_cursor (self);
+      return TRUE;
+
+    case GDK_KEY_F10:
+      if (!shift)
+        return FALSE;
+      open_context_menu_at_cursor (self);
+      return TRUE;
+
+    case GDK_KEY_Insert:
+    case GDK_KEY_KP_Insert:
+      if (ctrl || alt || shift)
+        return FALSE;
+      if (row == RACIMO_MATRIX_HEADER_ROW)
+        racimo_matrix_view_add_role (self);
+      else
+        racimo_matrix_view_add_activity (self);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      if (!_racimo_matrix_view_has_multiple_selection (self))
+        return FALSE;
+      _racimo_matrix_view_set_cursor_full (self, row, column, FALSE);
+      return TRUE;
+
+    default:
+      break;
+    }
+
+  if (ctrl && !alt)
+    {
+      switch (gdk_keyval_to_lower (keyval))
+        {
+        case GDK_KEY_c:
+          _racimo_matrix_view_copy_to_clipboard (self);
+          return TRUE;
+        case GDK_KEY_v:
+          _racimo_matrix_view_paste_from_clipboard (self);
+          return TRUE;
+        case GDK_KEY_a:
+          select_all (self);
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+
+  if (ctrl || alt)
+    return FALSE;
+
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || !g_unichar_isprint (c))
+    return FALSE;
+
+  /* A code's letter toggles it in the cell; typing on a name renames. */
+  if (row >= 0 && column >= 0)
+    {
+      char code = (char) g_unichar_toupper (c);
+
+      if (c < 128 && RACIMO_CODE_IS_VALID (code)
+          && racimo_scheme_code_index (_racimo_matrix_view_get_scheme (self), code) >= 0
+          && _racimo_matrix_view_toggle_code (self, code))
+        return TRUE;
+
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  else
+    {
+      char text[7] = { 0 };
+
+      g_unichar_to_utf8 (c, text);
+      racimo_matrix_view_start_rename (self, text);
+      return TRUE;
+    }
+}
+
+/* The mouse */
+
+static gboolean
+in_selection (RacimoMatrixView *self,
+              int               row,
+              int               column)
+{
+  int r0, c0, r1, c1;
+
+  _racimo_matrix_view_get_selection (self, &r0, &c0, &r1, &c1);
+  return row >= r0 && row <= r1 && column >= c0 && column <= c1;
+}
+
+static void
+on_click_pressed (GtkGestureClick  *gesture,
+                  int               n_press,
+                  double            x,
+                  double            y,
+                  RacimoMatrixView *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  int row, column;
+  HitArea area;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  if (self->project == NULL)
+    return;
+
+  _racimo_matrix_view_ensure_rows (self);
+  area = _racimo_matrix_view_hit_test (self, x, y, &row, &column);
+  if (area != HIT_CELL && area != HIT_NAME && area != HIT_HEADER)
+    return;
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      GdkRectangle point = { (int) x, (int) y, 1, 1 };
+
+      if (!in_selection (self, row, column))
+        _racimo_matrix_view_set_cursor_full (self, row, column, FALSE);
+      open_context_menu (self, area == HIT_HEADER ? RACIMO_ITEM (column_role (self, column))
+                                                  : get_row (self, (guint) row)->item,
+                         &point);
+      return;
+    }
+
+  if (button != GDK_BUTTON_PRIMARY)
+    return;
+
+  _racimo_matrix_view_set_cursor_full (self, row, column, (state & GDK_SHIFT_MASK) != 0);
+
+  if (n_press == 2 && (area == HIT_NAME || area == HIT_HEADER))
+    racimo_matrix_view_start_rename (self, NULL);
+}
+
+static void
+on_click_released (GtkGestureClick  *gesture,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   RacimoMatrixView *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  int row, column;
+
+  if (self->project == NULL || button != GDK_BUTTON_PRIMARY || n_press != 1
+      || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0
+      || (self->drag_mode != DRAG_NONE && self->drag_mode != DRAG_PENDING))
+    return;
+
+  /* A click on a cell offers its codes. */
+  if (_racimo_matrix_view_hit_test (self, x, y, &row, &column) == HIT_CELL
+      && row_activity (self, row) != NULL)
+    _racimo_matrix_view_open_codes_popover (self, row, column);
+}
+
+/* Dragging: activities, phases and roles move; over cells, it selects. */
+
+static int
+activity_drop_index (RacimoMatrixView *self,
+                     double            y)
+{
+  double rows = (y - self->header_height + _racimo_matrix_view_vvalue (self)) / self->row_height;
+  int index = (int) floor (rows + 0.5);
+
+  /* Below a phase's header is the start of that phase. */
+  index = CLAMP (index, 0, (int) n_rows (self));
+  if (index == 0 && n_rows (self) > 0 && get_row (self, 0)->is_phase)
+    index = 1;
+
+  return index;
+}
+
+/* The row of the phase header a phase would be dropped before, or the
+ * end: the phase boundary nearest to @y. */
+static int
+phase_drop_index (RacimoMatrixView *self,
+                  double            y)
+{
+  int row = (int) floor ((y - self->header_height + _racimo_matrix_view_vvalue (self))
+                         / self->row_height);
+  int start, end;
+
+  row = CLAMP (row, 0, (int) n_rows (self) - 1);
+  start = row;
+  while (start > 0 && !get_row (self, (guint) start)->is_phase)
+    start--;
+  end = row + 1;
+  while (end < (int) n_rows (self) && !get_row (self, (guint) end)->is_phase)
+    end++;
+
+  return (double) (row - start) < (double) (end - start) / 2 ? start : end;
+}
+
+static int
+role_drop_index (RacimoMatrixView *self,
+                 double            x)
+{
+  double columns = (x - self->name_width + _racimo_matrix_view_hvalue (self)) / self->column_width;
+
+  return CLAMP ((int) floor (columns + 0.5), 0, (int) n_columns (self));
+}
+
+static void
+update_drop (RacimoMatrixView *self)
+{
+  switch (self->drag_mode)
+    {
+    case DRAG_ACTIVITY:
+      self->drop_index = activity_drop_index (self, self->drag_y);
+      break;
+    case DRAG_PHASE:
+      self->drop_index = phase_drop_index (self, self->drag_y);
+      break;
+    case DRAG_ROLE:
+      self->drop_index = role_drop_index (self, self->drag_x);
+      break;
+    case DRAG_SELECT:
+      {
+        int row, column;
+        HitArea area = _racimo_matrix_view_hit_test (
+          self,
+          CLAMP (self->drag_x, self->name_width, gtk_widget_get_width (GTK_WIDGET (self)) - 1),
+          CLAMP (self->drag_y, self->header_height, _racimo_matrix_view_footer_y (self) - 1), &row,
+          &column);
+
+        if (area == HIT_CELL)
+          _racimo_matrix_view_set_cursor_full (self, row, column, TRUE);
+      }
+      break;
+    case DRAG_NONE:
+    case DRAG_PENDING:
+    default:
+      break;
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+autoscroll_tick (gpointer data)
+{
+  RacimoMatrixView *self = data;
+  double dy = 0, dx = 0;
+  double edge_top = self->header_height + self->row_height / 2.0;
+  double edge_bottom = _racimo_matrix_view_footer_y (self) - self->row_height / 2.0;
+  double edge_left = self->name_width + self->column_width / 2.0;
+  double edge_right = gtk_widget_get_width (GTK_WIDGET (self)) - self->column_width / 2.0;
+
+  if (self->drag_mode != DRAG_ROLE)
+    {
+      if (self->drag_y < edge_top)
+        dy = -(edge_top - self->drag_y) / 2 - 2;
+      else if (self->drag_y > edge_bottom)
+        dy = (self->drag_y - edge_bottom) / 2 + 2;
+    }
+  if (self->drag_mode == DRAG_ROLE || self->drag_mode == DRAG_SELECT)
+    {
+      if (self->drag_x < edge_left && self->drag_mode == DRAG_ROLE)
+        dx = -(edge_left - self->drag_x) / 2 - 2;
+      else if (self->drag_x > edge_right)
+        dx = (self->drag_x - edge_right) / 2 + 2;
+    }
+
+  if (dy != 0)
+    gtk_adjustment_set_value (self->vadjustment,
+                              gtk_adjustment_get_value (self->vadjustment) + dy);
+  if (dx != 0)
+    gtk_adjustment_set_value (self->hadjustment,
+                              gtk_adjustment_get_value (self->hadjustment) + dx);
+  if (dx != 0 || dy != 0)
+    update_drop (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_drag_begin (GtkGestureDrag   *gesture,
+               double            x,
+               double            y,
+               RacimoMatrixView *self)
+{
+  int row, column;
+
+  self->drag_mode = DRAG_NONE;
+  if (self->project == NULL
+      || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture))
+         != GDK_BUTTON_PRIMARY)
+    return;
+
+  _racimo_matrix_view_ensure_rows (self);
+  self->drag_area = _racimo_matrix_view_hit_test (self, x, y, &row, &column);
+  self->drag_row = row;
+  self->drag_column = column;
+  self->drag_start_x = self->drag_x = x;
+  self->drag_start_y = self->drag_y = y;
+
+  if (self->drag_area == HIT_NAME || self->drag_area == HIT_HEADER || self->drag_area == HIT_CELL)
+    self->drag_mode = DRAG_PENDING;
+}
+
+static void
+on_drag_update (GtkGestureDrag   *gesture,
+                double            dx,
+                double            dy,
+                RacimoMatrixView *self)
+{
+  if (self->drag_mode == DRAG_NONE)
+    return;
+
+  self->drag_x = self->drag_start_x + dx;
+  self->drag_y = self->drag_start_y + dy;
+
+  if (self->drag_mode == DRAG_PENDING)
+    {
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self), (int) self->drag_start_x,
+                                     (int) self->drag_start_y, (int) self->drag_x,
+                                     (int) self->drag_y))
+        return;
+
+      if (self->drag_area == HIT_HEADER)
+        self->drag_mode = DRAG_ROLE;
+      else if (self->drag_area == HIT_CELL)
+        self->drag_mode = DRAG_SELECT;
+      else if (get_row (self, (guint) self->drag_row)->is_phase)
+        self->drag_mode = DRAG_PHASE;
+      else
+        self->drag_mode = DRAG_ACTIVITY;
+
+      _racimo_matrix_view_popdown_all (self);
+      if (self->autoscroll_id == 0)
+        self->autoscroll_id = g_timeout_add (30, autoscroll_tick, self);
+    }
+
+  update_drop (self);
+}
+
+static void
+drop_activity (RacimoMatrixView *self,
+               RacimoActivity   *activity,
+               int               index)
+{
+  RacimoPhase *phase;
+  RacimoPhase *old_phase = racimo_activity_get_phase (activity);
+  int position;
+
+  if (index > 0 && get_row (self, (guint) index - 1)->is_phase)
+    {
+      phase = RACIMO_PHASE (get_row (self, (guint) index - 1)->item);
+      position = 0;
+    }
+  else if (index > 0)
+    {
+      RacimoActivity *before = RACIMO_ACTIVITY (get_row (self, (guint) index - 1)->item);
+
+      if (before == activity)
+        return;
+      phase = racimo_activity_get_phase (before);
+      position = racimo_phase_index_of (phase, before) + 1;
+    }
+  else
+    {
+      phase = racimo_project_get_phase (self->project, 0);
+      position = 0;
+    }
+
+  /* Positions count without the activity in its old place. */
+  if (phase == old_phase && position > racimo_phase_index_of (phase, activity))
+    position--;
+
+  racimo_project_move_activity (self->project, activity, phase, (guint) position);
+}
+
+static void
+on_drag_end (GtkGestureDrag   *gesture,
+             double            dx,
+             double            dy,
+             RacimoMatrixView *self)
+{
+  DragMode mode = self->drag_mode;
+  RacimoItem *item = NULL;
+
+  g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+  self->drag_mode = DRAG_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (mode == DRAG_ACTIVITY || mode == DRAG_PHASE)
+    item = get_row (self, (guint) self->drag_row)->item;
+  else if (mode == DRAG_ROLE)
+    item = RACIMO_ITEM (column_role (self, self->drag_column));
+
+  switch (mode)
+    {
+    case DRAG_ACTIVITY:
+      drop_activity (self, RACIMO_ACTIVITY (item), self->drop_index);
+      break;
+
+    case DRAG_PHASE:
+      {
+        int from = racimo_project_index_of_phase (self->project, RACIMO_PHASE (item));
+        int to = (int) racimo_project_get_n_phases (self->project);
+
+        /* Before the phase whose header is there: phases a search hides
+         * have no header to count. */
+        if (self->drop_index < (int) n_rows (self))
+          to = racimo_project_index_of_phase (
+            self->project, _racimo_matrix_view_phase_of_row (self, self->drop_index));
+        if (to > from)
+          to--;
+        racimo_project_move_phase (self->project, RACIMO_PHASE (item), (guint) to);
+      }
+      break;
+
+    case DRAG_ROLE:
+      {
+        int to = self->drop_index > self->drag_column ? self->drop_index - 1 : self->drop_index;
+
+        racimo_project_move_role (self->project, RACIMO_ROLE (item), (guint) to);
+      }
+      break;
+
+    case DRAG_SELECT:
+    case DRAG_PENDING:
+    case DRAG_NONE:
+    default:
+      return;
+    }
+
+  _racimo_matrix_view_ensure_rows (self);
+  focus_item (self, item);
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                RacimoMatrixView *self)
+{
+  g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+  self->drag_mode = DRAG_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Set up from racimo_matrix_view_class_init() and _init() */
+
+void
+_racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "matrix.insert-before", NULL, action_insert);
+  gtk_widget_class_install_action (widget_class, "matrix.insert-after", NULL, action_insert);
+  gtk_widget_class_install_action (widget_class, "matrix.add-to-phase", NULL,
+                                   action_add_to_phase);
+  gtk_widget_class_install_action (widget_class, "matrix.rename", NULL, action_rename);
+  gtk_widget_class_install_action (widget_class, "matrix.properties", NULL, action_properties);
+  gtk_widget_class_install_action (widget_class, "matrix.toggle-applicable", NULL,
+                                   action_toggle_applicable);
+  gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_waive);
+  gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_unwaive);
+  gtk_widget_class_install_action (widget_class, "matrix.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
+  gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
+  gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
+}
+
+void
+_racimo_matrix_view_init_input (RacimoMatrixView *self)
+{
+  GtkEventController *keys;
+  GtkGesture *click, *drag;
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  gtk_gesture_group (click, drag);
+}
