@@ -15,6 +15,7 @@
 #include "racimo-role-details.h"
 #include "racimo-text-line.h"
 #include "racimo-ui-test.h"
+#include "racimo-waiver-popover.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -268,6 +269,17 @@ template_child (Fixture    *f,
 
   g_assert_nonnull (child);
   return child;
+}
+
+/* A widget of the waiver popover, which the grid opens too */
+static GtkWidget *
+waiver_child (GtkWidget  *popover,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (popover, RACIMO_TYPE_WAIVER_POPOVER, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
 }
 
 /* The row of the findings list in view that shows @text as its title, its
@@ -643,9 +655,9 @@ test_waive (Fixture       *f,
   RacimoHistory *history = racimo_project_get_history (f->project);
   RacimoItem *retraining = item (f, "retraining");
   GtkWidget *popover = template_child (f, "waive_popover");
-  GtkWidget *entry = template_child (f, "waive_entry");
-  GtkWidget *button = template_child (f, "waive_button");
-  GtkWidget *label = template_child (f, "waive_label");
+  GtkWidget *entry = waiver_child (popover, "entry");
+  GtkWidget *button = waiver_child (popover, "button");
+  GtkWidget *label = waiver_child (popover, "label");
 
   /* Waive…: the question, and no waiver without a reason. */
   gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.waive", "(ss)",

@@ -15,6 +15,7 @@
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
+#include "racimo-waiver-popover.h"
 
 typedef struct
 {
@@ -783,8 +784,22 @@ test_context_menu (Fixture       *f,
   racimo_ui_test_spin ();
   {
     GtkWidget *entry = find_in_popover (f, GTK_TYPE_ENTRY);
+    GtkWidget *label = find_in_popover (f, GTK_TYPE_LABEL);
+    GtkWidget *button = find_in_popover (f, GTK_TYPE_BUTTON);
+    g_autofree char *question =
+      g_strdup_printf ("Why is “No owner” acceptable for “%s”?",
+                       racimo_item_get_name (RACIMO_ITEM (activity_at (f, 1))));
 
     g_assert_nonnull (entry);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, question);
+
+    /* Spaces are no reason: Waive stays off, and Enter waives nothing. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+    g_assert_false (gtk_widget_get_sensitive (button));
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_null (racimo_item_get_waiver_reason (RACIMO_ITEM (activity_at (f, 1)), "no-owner"));
+    g_assert_true (any_popover_visible (f));
+
     gtk_editable_set_text (GTK_EDITABLE (entry), "The customer decides");
     g_signal_emit_by_name (entry, "activate");
     racimo_ui_test_spin ();
@@ -1121,8 +1136,13 @@ test_checks_panel (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (panel), "checks.waive", "(ss)",
                               "retraining", "no-owner");
   racimo_ui_test_spin ();
-  gtk_editable_set_text (GTK_EDITABLE (panel_child (f, "waive_entry")), "Shared by the team.");
-  g_signal_emit_by_name (panel_child (f, "waive_entry"), "activate");
+  {
+    GObject *entry = gtk_widget_get_template_child (panel_child (f, "waive_popover"),
+                                                    RACIMO_TYPE_WAIVER_POPOVER, "entry");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Shared by the team.");
+    g_signal_emit_by_name (entry, "activate");
+  }
   racimo_ui_test_spin ();
   g_assert_cmpint (racimo_matrix_view_get_row_problem (
                      f->view, (guint) racimo_matrix_view_find_row (f->view,

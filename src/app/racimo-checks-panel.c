@@ -23,6 +23,7 @@
 #include "racimo-finding-view.h"
 #include "racimo-role-details.h"
 #include "racimo-text-line.h"
+#include "racimo-waiver-popover.h"
 
 struct _RacimoChecksPanel
 {
@@ -39,8 +40,6 @@ struct _RacimoChecksPanel
   guint              scroll_bar_timeout;
 
   GtkWidget         *row_menu;
-  RacimoItem        *waive_item;
-  RacimoCheck        waive_check;
 
   /* Template widgets */
   GtkWidget          *pages;
@@ -53,9 +52,6 @@ struct _RacimoChecksPanel
   GtkSingleSelection *selection;
   RacimoRoleDetails  *role_details;
   GtkWidget          *waive_popover;
-  GtkLabel           *waive_label;
-  GtkWidget          *waive_entry;
-  GtkWidget          *waive_button;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoChecksPanel, racimo_checks_panel, GTK_TYPE_WIDGET)
@@ -431,32 +427,6 @@ on_details_role (RacimoChecksPanel *self,
 /* Waivers and the quick fix */
 
 static void
-on_waive_changed (RacimoChecksPanel *self,
-                  GtkEditable       *entry)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  gtk_widget_set_sensitive (self->waive_button, *reason != '\0');
-}
-
-static void
-on_waive_apply (RacimoChecksPanel *self,
-                GtkWidget         *widget)
-{
-  g_autofree char *reason =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->waive_entry))));
-  g_autoptr(RacimoItem) item = NULL;
-
-  if (self->waive_item == NULL || *reason == '\0')
-    return;
-
-  item = g_steal_pointer (&self->waive_item);
-  gtk_popover_popdown (GTK_POPOVER (self->waive_popover));
-  racimo_project_set_waiver (self->project, item, racimo_check_get_id (self->waive_check),
-                             reason);
-}
-
-static void
 point_at_finding (RacimoChecksPanel *self,
                   GtkWidget         *popover,
                   RacimoItem        *item,
@@ -488,33 +458,19 @@ open_waive (RacimoChecksPanel *self,
             RacimoItem        *item,
             RacimoCheck        check)
 {
-  const char *old_reason = racimo_item_get_waiver_reason (item, racimo_check_get_id (check));
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
   int position;
 
   gtk_popover_popdown (GTK_POPOVER (self->row_menu));
-
-  g_set_object (&self->waive_item, item);
-  self->waive_check = check;
 
   position = racimo_finding_list_find (self->rows, item, check);
   if (position >= 0)
     scroll_to (self, (guint) position);
 
-  title = escape_underscores (racimo_check_get_title (check));
-  name = escape_underscores (racimo_item_get_name (item));
-  /* Translators: asks for the reason of a waiver; the first %s is the title
-   * of a check ("No owner"), the second the name of an activity or role */
-  text = g_strdup_printf (_("_Why is “%s” acceptable for “%s”?"), title, name);
-  gtk_label_set_text_with_mnemonic (self->waive_label, text);
-  gtk_editable_set_text (GTK_EDITABLE (self->waive_entry), old_reason != NULL ? old_reason : "");
-  on_waive_changed (self, GTK_EDITABLE (self->waive_entry));
-
+  racimo_waiver_popover_set_finding (RACIMO_WAIVER_POPOVER (self->waive_popover), self->project,
+                                     item, check);
   point_at_finding (self, self->waive_popover, item, check);
   gtk_popover_popup (GTK_POPOVER (self->waive_popover));
-  gtk_widget_grab_focus (self->waive_entry);
+  racimo_waiver_popover_focus (RACIMO_WAIVER_POPOVER (self->waive_popover));
 }
 
 static gboolean
@@ -659,7 +615,6 @@ disconnect_checks (RacimoChecksPanel *self)
     g_signal_handlers_disconnect_by_data (self->checks, self);
   if (self->rows != NULL)
     g_signal_handlers_disconnect_by_data (self->rows, self);
-  g_clear_object (&self->waive_item);
   g_clear_object (&self->selected);
   g_clear_object (&self->rows);
   g_clear_object (&self->project);
@@ -900,6 +855,7 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   g_type_ensure (RACIMO_TYPE_FINDING_VIEW);
   g_type_ensure (RACIMO_TYPE_TEXT_LINE);
   g_type_ensure (RACIMO_TYPE_ROLE_DETAILS);
+  g_type_ensure (RACIMO_TYPE_WAIVER_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/racimo-checks-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, pages);
@@ -912,16 +868,11 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, selection);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, role_details);
   gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_popover);
-  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_label);
-  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_entry);
-  gtk_widget_class_bind_template_child (widget_class, RacimoChecksPanel, waive_button);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_row_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_owned_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_details_role);
-  gtk_widget_class_bind_template_callback (widget_class, on_waive_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_waive_apply);
 
   /* Targets are ids, which stay valid across undo, unlike positions. */
   gtk_widget_class_install_action (widget_class, "checks.waive", "(ss)", waive_action);

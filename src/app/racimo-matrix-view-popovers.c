@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "racimo-matrix-view-private.h"
+#include "racimo-waiver-popover.h"
 
 /* Popovers: codes of a cell, renaming, properties, waivers */
 
@@ -81,7 +82,9 @@ _racimo_matrix_view_present_popovers (RacimoMatrixView *self)
   present_at_cell (self, self->codes_popover, self->codes_row, self->codes_column);
   present_at_item (self, self->rename_popover, self->rename_item);
   present_at_item (self, self->props_popover, self->props_item);
-  present_at_item (self, self->waive_popover, self->waive_item);
+  if (self->waive_popover != NULL)
+    present_at_item (self, self->waive_popover,
+                     racimo_waiver_popover_get_item (RACIMO_WAIVER_POPOVER (self->waive_popover)));
   if (self->context_menu != NULL && gtk_widget_get_visible (self->context_menu))
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
@@ -112,15 +115,20 @@ _racimo_matrix_view_on_popover_closed (GtkPopover       *popover,
 }
 
 static GtkWidget *
-new_popover (RacimoMatrixView *self)
+adopt_popover (RacimoMatrixView *self,
+               GtkWidget        *popover)
 {
-  GtkWidget *popover = gtk_popover_new ();
-
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
   g_signal_connect (popover, "closed", G_CALLBACK (_racimo_matrix_view_on_popover_closed), self);
 
   return popover;
+}
+
+static GtkWidget *
+new_popover (RacimoMatrixView *self)
+{
+  return adopt_popover (self, gtk_popover_new ());
 }
 
 void
@@ -536,81 +544,24 @@ _racimo_matrix_view_open_properties (RacimoMatrixView *self,
 
 /* Waivers */
 
-static void
-on_waive_changed (GtkEditable      *entry,
-                  RacimoMatrixView *self)
-{
-  const char *reason = gtk_editable_get_text (entry);
-
-  gtk_widget_set_sensitive (self->waive_button, *reason != '\0');
-}
-
-static void
-on_waive_apply (GtkWidget        *widget,
-                RacimoMatrixView *self)
-{
-  g_autofree char *reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->waive_entry)));
-
-  g_strstrip (reason);
-  if (self->waive_item == NULL || *reason == '\0')
-    return;
-
-  racimo_project_set_waiver (self->project, self->waive_item, self->waive_check, reason);
-  gtk_popover_popdown (GTK_POPOVER (self->waive_popover));
-}
-
 void
 _racimo_matrix_view_open_waive (RacimoMatrixView *self,
                                 RacimoItem       *item,
                                 const char       *check_id)
 {
-  g_autofree char *text = NULL;
-  const char *old_reason;
   RacimoCheck check;
-  GtkWidget *box;
 
   if (!racimo_check_from_id (check_id, &check))
     return;
 
   _racimo_matrix_view_popdown_all (self);
-
   if (self->waive_popover == NULL)
-    {
-      self->waive_popover = new_popover (self);
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      self->waive_label = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (self->waive_label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (self->waive_label), 40);
-      gtk_label_set_xalign (GTK_LABEL (self->waive_label), 0);
-      self->waive_entry = gtk_entry_new ();
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->waive_entry), 36);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (self->waive_label), self->waive_entry);
-      self->waive_button = gtk_button_new_with_mnemonic (_("_Waive"));
-      gtk_widget_add_css_class (self->waive_button, "suggested-action");
-      gtk_widget_set_halign (self->waive_button, GTK_ALIGN_END);
-      g_signal_connect (self->waive_entry, "changed", G_CALLBACK (on_waive_changed), self);
-      g_signal_connect (self->waive_entry, "activate", G_CALLBACK (on_waive_apply), self);
-      g_signal_connect (self->waive_button, "clicked", G_CALLBACK (on_waive_apply), self);
-      gtk_box_append (GTK_BOX (box), self->waive_label);
-      gtk_box_append (GTK_BOX (box), self->waive_entry);
-      gtk_box_append (GTK_BOX (box), self->waive_button);
-      gtk_popover_set_child (GTK_POPOVER (self->waive_popover), box);
-    }
+    self->waive_popover = adopt_popover (self, racimo_waiver_popover_new ());
 
-  self->waive_item = item;
-  g_free (self->waive_check);
-  self->waive_check = g_strdup (check_id);
-
-  /* Translators: %s is the title of a check, such as "No owner" */
-  text = g_strdup_printf (_("Why is “%s” acceptable _here?"),
-                          _(racimo_check_get_title (check)));
-  gtk_label_set_text_with_mnemonic (GTK_LABEL (self->waive_label), text);
-  old_reason = racimo_item_get_waiver_reason (item, check_id);
-  gtk_editable_set_text (GTK_EDITABLE (self->waive_entry), old_reason != NULL ? old_reason : "");
-  on_waive_changed (GTK_EDITABLE (self->waive_entry), self);
-
+  racimo_waiver_popover_set_finding (RACIMO_WAIVER_POPOVER (self->waive_popover), self->project,
+                                     item, check);
   gtk_widget_set_visible (self->waive_popover, TRUE);
   present_at_item (self, self->waive_popover, item);
   gtk_popover_popup (GTK_POPOVER (self->waive_popover));
-  gtk_widget_grab_focus (self->waive_entry);
+  racimo_waiver_popover_focus (RACIMO_WAIVER_POPOVER (self->waive_popover));
 }

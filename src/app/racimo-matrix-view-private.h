@@ -192,12 +192,7 @@ struct _RacimoMatrixView
   GtkWidget     *props_description;
   RacimoItem    *props_item;
 
-  GtkWidget     *waive_popover;
-  GtkWidget     *waive_label;
-  GtkWidget     *waive_entry;
-  GtkWidget     *waive_button;
-  RacimoItem    *waive_item;
-  char          *waive_check;
+  GtkWidget     *waive_popover;  /* a RacimoWaiverPopover */
 
   GtkWidget     *context_menu;
   RacimoItem    *menu_item;

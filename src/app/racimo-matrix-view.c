@@ -33,6 +33,7 @@
 
 #include "racimo-matrix-view-private.h"
 #include "racimo-scrollable.h"
+#include "racimo-waiver-popover.h"
 #include "racimo-ui-resources.h"
 
 static void racimo_matrix_view_scrollable_init (GtkScrollableInterface *iface);
@@ -490,7 +491,9 @@ on_item_removed (RacimoProject    *project,
   if (self->cursor_role == (RacimoRole *) item)
     self->cursor_role = NULL;
   if (self->menu_item == item || self->rename_item == item
-      || self->props_item == item || self->waive_item == item)
+      || self->props_item == item
+      || (self->waive_popover != NULL
+          && racimo_waiver_popover_get_item (RACIMO_WAIVER_POPOVER (self->waive_popover)) == item))
     _racimo_matrix_view_popdown_all (self);
 
   invalidate_structure (self);
@@ -1066,7 +1069,6 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->code_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->a11y_label, g_free);
   g_clear_pointer (&self->a11y_description, g_free);
-  g_clear_pointer (&self->waive_check, g_free);
 
   G_OBJECT_CLASS (racimo_matrix_view_parent_class)->finalize (object);
 }
