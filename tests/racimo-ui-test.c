@@ -58,6 +58,59 @@ racimo_ui_test_find_named_controller (GtkWidget  *widget,
   return find_controller (widget, GTK_TYPE_EVENT_CONTROLLER, name);
 }
 
+/* Whether a shortcut of @controller for @keyval with exactly @state took
+ * the key, as GTK matches a key press against a GtkKeyvalTrigger */
+static gboolean
+activate_shortcut (GtkShortcutController *controller,
+                   GtkWidget             *widget,
+                   guint                  keyval,
+                   GdkModifierType        state)
+{
+  GListModel *shortcuts = G_LIST_MODEL (controller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger)
+          && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))
+               == gdk_keyval_to_lower (keyval)
+          && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state
+          && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                           gtk_shortcut_get_arguments (shortcut)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+racimo_ui_test_press_key (GtkWidget       *widget,
+                          guint            keyval,
+                          GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  /* In the order GTK offers the key to them: the class's bindings first. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        handled = activate_shortcut (GTK_SHORTCUT_CONTROLLER (controller), widget, keyval, state);
+      else if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+
+      if (handled)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 racimo_ui_test_wait_for_frames (GtkWidget *widget)
 {

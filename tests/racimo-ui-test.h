@@ -20,6 +20,12 @@ GtkEventController *racimo_ui_test_find_controller (GtkWidget *widget,
 /* The event controller of @widget named @name, or %NULL */
 GtkEventController *racimo_ui_test_find_named_controller (GtkWidget  *widget,
                                                           const char *name);
+/* Presses @keyval with @state on @widget, as GTK would: its shortcut
+ * controllers (the class's key bindings among them) and its key
+ * controllers, in order, until one takes the key.  Returns whether one did. */
+gboolean racimo_ui_test_press_key (GtkWidget       *widget,
+                                   guint            keyval,
+                                   GdkModifierType  state);
 /* Loads tests/files/@name, which must open. */
 RacimoProject *racimo_ui_test_load_project (const char *name);
 

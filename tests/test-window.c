@@ -26,25 +26,13 @@ typedef struct
 
 /* Helpers */
 
-static GtkEventController *
-key_controller (GtkWidget *widget)
-{
-  GtkEventController *keys = racimo_ui_test_find_controller (widget,
-                                                             GTK_TYPE_EVENT_CONTROLLER_KEY);
-
-  g_assert_nonnull (keys);
-  return keys;
-}
-
 static gboolean
 press (Fixture         *f,
        guint            keyval,
        GdkModifierType  state)
 {
-  gboolean handled = FALSE;
+  gboolean handled = racimo_ui_test_press_key (GTK_WIDGET (f->view), keyval, state);
 
-  g_signal_emit_by_name (key_controller (GTK_WIDGET (f->view)), "key-pressed",
-                         keyval, 0, state, &handled);
   racimo_ui_test_spin ();
   return handled;
 }
@@ -985,13 +973,12 @@ test_announced (Fixture       *f,
                 gconstpointer  data)
 {
   GtkAccessible *view = GTK_ACCESSIBLE (f->view);
-  GtkEventController *keys = key_controller (GTK_WIDGET (f->view));
+  GtkWidget *keys = GTK_WIDGET (f->view);
   const char *owned = "Define the business case and KPIs, Account manager: "
                       "Responsible, Accountable";
   const char *taken = "Define the business case and KPIs, UX designer: "
                       "Accountable, Informed";
   g_autofree char *told_early = NULL;
-  gboolean handled = FALSE;
 
   racimo_matrix_view_set_cursor (f->view, 1, 0);
   racimo_ui_test_spin ();
@@ -1000,14 +987,13 @@ test_announced (Fixture       *f,
 
   /* "a" leaves the activity without an owner, Right moves to the UX
    * designer, "A" makes the UX designer its owner: three changes at once. */
-  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_a, 0, 0, &handled);
-  g_assert_true (handled);
+  g_assert_true (racimo_ui_test_press_key (keys, GDK_KEY_a, 0));
   told_early = gtk_test_accessible_check_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                    "No owner: no role is Accountable "
                                                    "for this activity");
   g_assert_nonnull (told_early);
-  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
-  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_A, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (racimo_ui_test_press_key (keys, GDK_KEY_Right, 0));
+  g_assert_true (racimo_ui_test_press_key (keys, GDK_KEY_A, GDK_SHIFT_MASK));
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, owned);
 
   racimo_ui_test_spin ();

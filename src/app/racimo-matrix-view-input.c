@@ -307,7 +307,30 @@ action_edit_codes (GtkWidget  *widget,
   _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
 }
 
-/* The keyboard */
+/* The keyboard: bindings of the class, each activating a matrix.* action
+ * or, where a key is left to the rest of the window when it does nothing
+ * here, a binding callback that says whether it did.  Only typing a code's
+ * letter or the first letter of a name is left to on_key_pressed(). */
+
+typedef enum
+{
+  MOVE_ROWS,        /* by @count rows */
+  MOVE_COLUMNS,     /* by @count columns */
+  MOVE_PAGES,       /* by @count screens of rows */
+  MOVE_ROW_ENDS,    /* to the first (@count < 0) or last column of the row */
+  MOVE_COLUMN_ENDS, /* to the first (@count < 0) or last row of the column */
+} MoveStep;
+
+/* Whether the view shows a project to act on, its rows up to date */
+static gboolean
+ready_for_keys (RacimoMatrixView *self)
+{
+  if (self->project == NULL)
+    return FALSE;
+
+  _racimo_matrix_view_ensure_rows (self);
+  return TRUE;
+}
 
 static void
 select_all (RacimoMatrixView *self)
@@ -338,6 +361,175 @@ move_cursor (RacimoMatrixView *self,
   _racimo_matrix_view_set_cursor_full (self, row, column, extend);
 }
 
+/* matrix.move-cursor (step, count, extend): arrows, Home, End, Page Up and
+ * Page Down, with Shift extending the selection. */
+static void
+action_move_cursor (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  int row = self->cursor_row, column = self->cursor_column;
+  int step, count, last_row, last_column, page;
+  gboolean extend;
+
+  if (!ready_for_keys (self))
+    return;
+
+  g_variant_get (parameter, "(iib)", &step, &count, &extend);
+  last_row = (int) n_rows (self) - 1;
+  last_column = (int) n_columns (self) - 1;
+  page = MAX (_racimo_matrix_view_body_height (self) / MAX (self->row_height, 1) - 1, 1);
+
+  switch ((MoveStep) step)
+    {
+    case MOVE_ROWS:
+      move_cursor (self, count < 0 ? row - 1 : MIN (row + 1, last_row), column, extend);
+      break;
+
+    case MOVE_COLUMNS:
+      if (count < 0)
+        move_cursor (self, row, MAX (column - 1, row < 0 ? 0 : -1), extend);
+      else
+        move_cursor (self, row, MIN (column + 1, last_column), extend);
+      break;
+
+    case MOVE_PAGES:
+      if (count < 0)
+        move_cursor (self, MAX (row - page, 0), column, extend);
+      else
+        move_cursor (self, MIN (row + page, last_row), column, extend);
+      break;
+
+    case MOVE_ROW_ENDS:
+      if (count < 0)
+        move_cursor (self, row, row < 0 ? 0 : RACIMO_MATRIX_NAME_COLUMN, extend);
+      else
+        move_cursor (self, row, last_column, extend);
+      break;
+
+    case MOVE_COLUMN_ENDS:
+      move_cursor (self, count < 0 ? 0 : last_row, column, extend);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* matrix.move-item (rows, columns): Alt+arrows move what is under the
+ * cursor, the keyboard's drag and drop. */
+static void
+action_move_item (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  int drow, dcolumn;
+
+  if (!ready_for_keys (self))
+    return;
+
+  g_variant_get (parameter, "(ii)", &drow, &dcolumn);
+  if (!_racimo_matrix_view_move_under_cursor (self, drow, dcolumn))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+action_rename_at_cursor (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (ready_for_keys (self))
+    racimo_matrix_view_start_rename (self, NULL);
+}
+
+static void
+action_clear (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (ready_for_keys (self) && !_racimo_matrix_view_clear_selection (self))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+action_context_menu (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (ready_for_keys (self))
+    open_context_menu_at_cursor (self);
+}
+
+/* Insert adds a role on the headers, an activity anywhere else. */
+static void
+action_add_at_cursor (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (!ready_for_keys (self))
+    return;
+
+  if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW)
+    racimo_matrix_view_add_role (self);
+  else
+    racimo_matrix_view_add_activity (self);
+}
+
+static void
+action_select_all (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (ready_for_keys (self))
+    select_all (self);
+}
+
+/* Space opens the codes of a cell; elsewhere it is not the grid's. */
+static gboolean
+on_space (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (!ready_for_keys (self) || row_activity (self, self->cursor_row) == NULL
+      || self->cursor_column < 0)
+    return FALSE;
+
+  _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
+  return TRUE;
+}
+
+/* Escape leaves a selection of several cells for the cursor's cell; with
+ * none, it is the window's. */
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (!ready_for_keys (self) || !_racimo_matrix_view_has_multiple_selection (self))
+    return FALSE;
+
+  _racimo_matrix_view_set_cursor_full (self, self->cursor_row, self->cursor_column, FALSE);
+  return TRUE;
+}
+
+/* A letter on a cell toggles that code; on a name or a header, it starts
+ * renaming with that letter. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -345,169 +537,17 @@ on_key_pressed (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 RacimoMatrixView      *self)
 {
-  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
-  gboolean alt = (state & GDK_ALT_MASK) != 0;
-  int row = self->cursor_row, column = self->cursor_column;
-  int last_row, last_column, page;
   gunichar c;
 
-  if (self->project == NULL)
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || !ready_for_keys (self))
     return FALSE;
 
-  _racimo_matrix_view_ensure_rows (self);
-  last_row = (int) n_rows (self) - 1;
-  last_column = (int) n_columns (self) - 1;
-  page = MAX (_racimo_matrix_view_body_height (self) / MAX (self->row_height, 1) - 1, 1);
-
-  if (alt && !ctrl)
-    {
-      int drow = 0, dcolumn = 0;
-
-      switch (keyval)
-        {
-        case GDK_KEY_Up: case GDK_KEY_KP_Up: drow = -1; break;
-        case GDK_KEY_Down: case GDK_KEY_KP_Down: drow = 1; break;
-        case GDK_KEY_Left: case GDK_KEY_KP_Left: dcolumn = -1; break;
-        case GDK_KEY_Right: case GDK_KEY_KP_Right: dcolumn = 1; break;
-        default: return FALSE;
-        }
-
-      if (!_racimo_matrix_view_move_under_cursor (self, drow, dcolumn))
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      return TRUE;
-    }
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_cursor (self, row - 1, column, shift);
-      return TRUE;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_cursor (self, MIN (row + 1, last_row), column, shift);
-      return TRUE;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      move_cursor (self, row, MAX (column - 1, row < 0 ? 0 : -1), shift);
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      move_cursor (self, row, MIN (column + 1, last_column), shift);
-      return TRUE;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      if (ctrl)
-        move_cursor (self, 0, column, shift);
-      else
-        move_cursor (self, row, row < 0 ? 0 : RACIMO_MATRIX_NAME_COLUMN, shift);
-      return TRUE;
-
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      if (ctrl)
-        move_cursor (self, last_row, column, shift);
-      else
-        move_cursor (self, row, last_column, shift);
-      return TRUE;
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      move_cursor (self, MAX (row - page, 0), column, shift);
-      return TRUE;
-
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      move_cursor (self, MIN (row + page, last_row), column, shift);
-      return TRUE;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_F2:
-      if (ctrl || alt)
-        return FALSE;
-      racimo_matrix_view_start_rename (self, NULL);
-      return TRUE;
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      if (ctrl || alt)
-        return FALSE;
-      if (!_racimo_matrix_view_clear_selection (self))
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      return TRUE;
-
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if (ctrl || alt || row_activity (self, row) == NULL || column < 0)
-        return FALSE;
-      _racimo_matrix_view_open_codes_popover (self, row, column);
-      return TRUE;
-
-    case GDK_KEY_Menu:
-      open_context_menu_at_cursor (self);
-      return TRUE;
-
-    case GDK_KEY_F10:
-      if (!shift)
-        return FALSE;
-      open_context_menu_at_cursor (self);
-      return TRUE;
-
-    case GDK_KEY_Insert:
-    case GDK_KEY_KP_Insert:
-      if (ctrl || alt || shift)
-        return FALSE;
-      if (row == RACIMO_MATRIX_HEADER_ROW)
-        racimo_matrix_view_add_role (self);
-      else
-        racimo_matrix_view_add_activity (self);
-      return TRUE;
-
-    case GDK_KEY_Escape:
-      if (!_racimo_matrix_view_has_multiple_selection (self))
-        return FALSE;
-      _racimo_matrix_view_set_cursor_full (self, row, column, FALSE);
-      return TRUE;
-
-    default:
-      break;
-    }
-
-  if (ctrl && !alt)
-    {
-      switch (gdk_keyval_to_lower (keyval))
-        {
-        case GDK_KEY_c:
-          _racimo_matrix_view_copy_to_clipboard (self);
-          return TRUE;
-        case GDK_KEY_v:
-          _racimo_matrix_view_paste_from_clipboard (self);
-          return TRUE;
-        case GDK_KEY_a:
-          select_all (self);
-          return TRUE;
-        default:
-          return FALSE;
-        }
-    }
-
-  if (ctrl || alt)
-    return FALSE;
-
+  /* Space is a binding's (see on_space()), even where it does nothing. */
   c = gdk_keyval_to_unicode (keyval);
-  if (c == 0 || !g_unichar_isprint (c))
+  if (c == 0 || c == ' ' || !g_unichar_isprint (c))
     return FALSE;
 
-  /* A code's letter toggles it in the cell; typing on a name renames. */
-  if (row >= 0 && column >= 0)
+  if (self->cursor_row >= 0 && self->cursor_column >= 0)
     {
       char code = (char) g_unichar_toupper (c);
 
@@ -527,6 +567,121 @@ on_key_pressed (GtkEventControllerKey *controller,
       racimo_matrix_view_start_rename (self, text);
       return TRUE;
     }
+}
+
+/* @keyval and its keypad twin, @mods with and without Shift */
+static void
+add_key_bindings (GtkWidgetClass  *widget_class,
+                  guint            keyval,
+                  guint            kp_keyval,
+                  GdkModifierType  mods,
+                  gboolean         shift_extends,
+                  const char      *action,
+                  const char      *format,
+                  int              a,
+                  int              b)
+{
+  guint keyvals[] = { keyval, kp_keyval };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
+    {
+      if (keyvals[i] == 0)
+        continue;
+
+      if (shift_extends)
+        {
+          gtk_widget_class_add_binding_action (widget_class, keyvals[i], mods, action, format,
+                                               a, b, FALSE);
+          gtk_widget_class_add_binding_action (widget_class, keyvals[i], mods | GDK_SHIFT_MASK,
+                                               action, format, a, b, TRUE);
+        }
+      else
+        {
+          gtk_widget_class_add_binding_action (widget_class, keyvals[i], mods, action, format,
+                                               a, b);
+          gtk_widget_class_add_binding_action (widget_class, keyvals[i], mods | GDK_SHIFT_MASK,
+                                               action, format, a, b);
+        }
+    }
+}
+
+/* The cursor moves with Control held too, except where Control gives
+ * Home and End another meaning. */
+static void
+add_move_bindings (GtkWidgetClass *widget_class,
+                   guint           keyval,
+                   guint           kp_keyval,
+                   MoveStep        step,
+                   int             count,
+                   gboolean        with_control)
+{
+  add_key_bindings (widget_class, keyval, kp_keyval, 0, TRUE,
+                    "matrix.move-cursor", "(iib)", step, count);
+  if (with_control)
+    add_key_bindings (widget_class, keyval, kp_keyval, GDK_CONTROL_MASK, TRUE,
+                      "matrix.move-cursor", "(iib)", step, count);
+}
+
+static void
+add_bindings (GtkWidgetClass *widget_class)
+{
+  const struct
+  {
+    guint keyval, kp_keyval;
+    int   rows, columns;
+  } arrows[] = {
+    { GDK_KEY_Up, GDK_KEY_KP_Up, -1, 0 },
+    { GDK_KEY_Down, GDK_KEY_KP_Down, 1, 0 },
+    { GDK_KEY_Left, GDK_KEY_KP_Left, 0, -1 },
+    { GDK_KEY_Right, GDK_KEY_KP_Right, 0, 1 },
+  };
+  const guint rename_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_F2 };
+  const guint clear_keys[] = { GDK_KEY_Delete, GDK_KEY_KP_Delete, GDK_KEY_BackSpace };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      add_move_bindings (widget_class, arrows[i].keyval, arrows[i].kp_keyval,
+                         arrows[i].rows != 0 ? MOVE_ROWS : MOVE_COLUMNS,
+                         arrows[i].rows + arrows[i].columns, TRUE);
+      add_key_bindings (widget_class, arrows[i].keyval, arrows[i].kp_keyval, GDK_ALT_MASK,
+                        FALSE, "matrix.move-item", "(ii)", arrows[i].rows, arrows[i].columns);
+    }
+  add_move_bindings (widget_class, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, MOVE_PAGES, -1, TRUE);
+  add_move_bindings (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, MOVE_PAGES, 1,
+                     TRUE);
+  add_move_bindings (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, MOVE_ROW_ENDS, -1, FALSE);
+  add_move_bindings (widget_class, GDK_KEY_End, GDK_KEY_KP_End, MOVE_ROW_ENDS, 1, FALSE);
+  add_key_bindings (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, GDK_CONTROL_MASK, TRUE,
+                    "matrix.move-cursor", "(iib)", MOVE_COLUMN_ENDS, -1);
+  add_key_bindings (widget_class, GDK_KEY_End, GDK_KEY_KP_End, GDK_CONTROL_MASK, TRUE,
+                    "matrix.move-cursor", "(iib)", MOVE_COLUMN_ENDS, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rename_keys); i++)
+    add_key_bindings (widget_class, rename_keys[i], 0, 0, FALSE, "matrix.rename-at-cursor",
+                      NULL, 0, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (clear_keys); i++)
+    add_key_bindings (widget_class, clear_keys[i], 0, 0, FALSE, "matrix.clear", NULL, 0, 0);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, on_space, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, GDK_SHIFT_MASK, on_space, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, on_space, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, GDK_SHIFT_MASK, on_escape, NULL);
+
+  add_key_bindings (widget_class, GDK_KEY_Menu, 0, 0, FALSE, "matrix.context-menu", NULL, 0, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "matrix.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0,
+                                       "matrix.add-at-cursor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0,
+                                       "matrix.add-at-cursor", NULL);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "matrix.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "matrix.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "matrix.select-all", NULL);
 }
 
 /* The mouse */
@@ -915,6 +1070,18 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
+  gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_select_all);
+  gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(iib)",
+                                   action_move_cursor);
+  gtk_widget_class_install_action (widget_class, "matrix.move-item", "(ii)", action_move_item);
+  gtk_widget_class_install_action (widget_class, "matrix.rename-at-cursor", NULL,
+                                   action_rename_at_cursor);
+  gtk_widget_class_install_action (widget_class, "matrix.clear", NULL, action_clear);
+  gtk_widget_class_install_action (widget_class, "matrix.context-menu", NULL,
+                                   action_context_menu);
+  gtk_widget_class_install_action (widget_class, "matrix.add-at-cursor", NULL,
+                                   action_add_at_cursor);
+  add_bindings (widget_class);
 }
 
 void
