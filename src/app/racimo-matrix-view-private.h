@@ -171,28 +171,12 @@ struct _RacimoMatrixView
   guint          a11y_idle;
 
   /* Popovers, made when first needed */
-  GtkWidget     *codes_popover;
-  GtkWidget     *codes_box;
-  GPtrArray     *code_buttons;
-  gboolean       syncing_codes;
+  GtkWidget     *codes_popover;   /* a RacimoCodesPopover */
   int            codes_row;
   int            codes_column;
-
-  GtkWidget     *rename_popover;
-  GtkWidget     *rename_entry;
-  RacimoItem    *rename_item;
-
-  GtkWidget     *props_popover;
-  GtkWidget     *props_grid;
-  GtkWidget     *props_name;
-  GtkWidget     *props_abbrev;
-  GtkWidget     *props_abbrev_label;
-  GtkWidget     *props_person;
-  GtkWidget     *props_person_label;
-  GtkWidget     *props_description;
-  RacimoItem    *props_item;
-
-  GtkWidget     *waive_popover;  /* a RacimoWaiverPopover */
+  GtkWidget     *rename_popover;  /* a RacimoRenamePopover */
+  GtkWidget     *props_popover;   /* a RacimoPropertiesPopover */
+  GtkWidget     *waive_popover;   /* a RacimoWaiverPopover */
 
   GtkWidget     *context_menu;
   RacimoItem    *menu_item;
@@ -369,6 +353,8 @@ void               _racimo_matrix_view_open_codes_popover    (RacimoMatrixView *
                                                               int               column);
 void               _racimo_matrix_view_open_properties       (RacimoMatrixView *self,
                                                               RacimoItem       *item);
+RacimoItem        *_racimo_matrix_view_popover_item          (RacimoMatrixView *self,
+                                                              GtkWidget        *popover);
 void               _racimo_matrix_view_open_waive            (RacimoMatrixView *self,
                                                               RacimoItem       *item,
                                                               const char       *check_id);

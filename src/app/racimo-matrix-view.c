@@ -33,7 +33,6 @@
 
 #include "racimo-matrix-view-private.h"
 #include "racimo-scrollable.h"
-#include "racimo-waiver-popover.h"
 #include "racimo-ui-resources.h"
 
 static void racimo_matrix_view_scrollable_init (GtkScrollableInterface *iface);
@@ -490,10 +489,10 @@ on_item_removed (RacimoProject    *project,
     self->cursor_item = NULL;
   if (self->cursor_role == (RacimoRole *) item)
     self->cursor_role = NULL;
-  if (self->menu_item == item || self->rename_item == item
-      || self->props_item == item
-      || (self->waive_popover != NULL
-          && racimo_waiver_popover_get_item (RACIMO_WAIVER_POPOVER (self->waive_popover)) == item))
+  if (self->menu_item == item
+      || _racimo_matrix_view_popover_item (self, self->rename_popover) == item
+      || _racimo_matrix_view_popover_item (self, self->props_popover) == item
+      || _racimo_matrix_view_popover_item (self, self->waive_popover) == item)
     _racimo_matrix_view_popdown_all (self);
 
   invalidate_structure (self);
@@ -1066,7 +1065,6 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->drawn_rows, g_array_unref);
   g_clear_pointer (&self->corner_text, racimo_drawn_text_free);
   g_clear_pointer (&self->workload_text, racimo_drawn_text_free);
-  g_clear_pointer (&self->code_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->a11y_label, g_free);
   g_clear_pointer (&self->a11y_description, g_free);
 
@@ -1230,7 +1228,6 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
   self->drawn_rows = g_array_new (FALSE, TRUE, sizeof (DrawnRow));
   g_array_set_clear_func (self->drawn_rows, _racimo_matrix_view_drawn_row_clear);
-  self->code_buttons = g_ptr_array_new ();
   self->codes_row = self->codes_column = -2;
   self->rows_dirty = TRUE;
   self->metrics_dirty = TRUE;

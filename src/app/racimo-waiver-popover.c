@@ -102,8 +102,8 @@ racimo_waiver_popover_set_finding (RacimoWaiverPopover *self,
   g_return_if_fail (RACIMO_IS_PROJECT (project));
   g_return_if_fail (RACIMO_IS_ITEM (item));
 
-  g_set_object (&self->project, project);
-  g_set_object (&self->item, item);
+  g_set_weak_pointer (&self->project, project);
+  g_set_weak_pointer (&self->item, item);
   self->check = check;
 
   title = escape_underscores (racimo_check_get_title (check));
@@ -150,8 +150,8 @@ racimo_waiver_popover_closed (GtkPopover *popover)
 {
   RacimoWaiverPopover *self = RACIMO_WAIVER_POPOVER (popover);
 
-  g_clear_object (&self->item);
-  g_clear_object (&self->project);
+  g_clear_weak_pointer (&self->item);
+  g_clear_weak_pointer (&self->project);
 }
 
 static void
@@ -159,8 +159,8 @@ racimo_waiver_popover_dispose (GObject *object)
 {
   RacimoWaiverPopover *self = RACIMO_WAIVER_POPOVER (object);
 
-  g_clear_object (&self->item);
-  g_clear_object (&self->project);
+  g_clear_weak_pointer (&self->item);
+  g_clear_weak_pointer (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_WAIVER_POPOVER);
 
   G_OBJECT_CLASS (racimo_waiver_popover_parent_class)->dispose (object);
