@@ -829,81 +829,65 @@ update_drawn_rows (RacimoMatrixView    *self,
     }
 }
 
-void
-_racimo_matrix_view_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
+/* What every part of a frame is drawn from */
+typedef struct
 {
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  int      width;
+  int      height;
+  int      nr;
+  int      nc;
+  int      first_row;
+  int      last_row;
+  int      first_column;
+  int      last_column;
+  int      sel_r0;
+  int      sel_c0;
+  int      sel_r1;
+  int      sel_c1;
+  double   hv;
+  double   fy;          /* the top of the workload row */
+  double   grid_right;
+  double   bw;          /* the width of the cells in view */
+  double   body_top;
+  GdkRGBA  dim;
+  gboolean focused;
+} Frame;
+
+static void
+snapshot_cells (RacimoMatrixView *self,
+                GtkSnapshot      *snapshot,
+                const Frame      *f)
+{
   const Colors *colors = &self->colors;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  int nr, nc, first_row, last_row, first_column, last_column;
-  int sel_r0, sel_c0, sel_r1, sel_c1;
-  double hv, vv, fy, grid_right, bw, body_top;
-  GdkRGBA dim;
-  gboolean focused = gtk_widget_has_focus (widget);
-  DrawnGeometry geometry;
-
-  _racimo_matrix_view_ensure_rows (self);
-  _racimo_matrix_view_ensure_metrics (self);
-  if (self->workload_dirty)
-    _racimo_matrix_view_recount_workload (self);
-
-  nr = (int) n_rows (self);
-  nc = (int) n_columns (self);
-  hv = _racimo_matrix_view_hvalue (self);
-  vv = _racimo_matrix_view_vvalue (self);
-  bw = _racimo_matrix_view_body_width (self);
-  body_top = self->header_height;
-  fy = _racimo_matrix_view_footer_y (self);
-  grid_right = MIN (self->name_width + _racimo_matrix_view_content_width (self) - hv, width);
-
-  first_row = MAX (0, (int) (vv / self->row_height));
-  last_row = MIN (nr - 1, (int) ((vv + fy - body_top) / self->row_height));
-  first_column = MAX (0, (int) (hv / self->column_width));
-  last_column = MIN (nc - 1, (int) ((hv + bw) / self->column_width));
-  _racimo_matrix_view_get_selection (self, &sel_r0, &sel_c0, &sel_r1, &sel_c1);
-
-  geometry.first_column = first_column;
-  geometry.last_column = last_column;
-  geometry.name_width = self->name_width;
-  geometry.row_height = self->row_height;
-  geometry.column_width = self->column_width;
-  geometry.hvalue = hv;
-  geometry.grid_right = grid_right;
-  update_drawn_rows (self, first_row, last_row, &geometry);
-
-  dim = colors->fg;
-  dim.alpha *= 0.6f;
 
   /* The cells: grid lines first, so that phase headers can cover them */
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width,
-                                                         (float) body_top, (float) bw,
-                                                         (float) (fy - body_top)));
-  for (int r = first_row; r <= last_row; r++)
+                                                         (float) f->body_top, (float) f->bw,
+                                                         (float) (f->fy - f->body_top)));
+  for (int r = f->first_row; r <= f->last_row; r++)
     append_rect (snapshot, &colors->line, self->name_width, row_y (self, r + 1) - 1,
-                 grid_right - self->name_width, 1);
-  for (int c = first_column; c <= last_column; c++)
-    append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, body_top,
-                 1, fy - body_top);
+                 f->grid_right - self->name_width, 1);
+  for (int c = f->first_column; c <= f->last_column; c++)
+    append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, f->body_top,
+                 1, f->fy - f->body_top);
 
-  for (int r = first_row; r <= last_row; r++)
+  for (int r = f->first_row; r <= f->last_row; r++)
     {
       DrawnRow *drawn = drawn_row (self, r);
 
       racimo_placed_node_append (&drawn->placed_cells, snapshot, drawn->cells, 0, row_y (self, r),
                                  &GRAPHENE_RECT_INIT ((float) self->name_width,
-                                                      (float) row_y (self, r), (float) bw,
+                                                      (float) row_y (self, r), (float) f->bw,
                                                       (float) self->row_height));
     }
 
-  if (_racimo_matrix_view_has_multiple_selection (self) && sel_r1 >= 0 && sel_c1 >= 0)
+  if (_racimo_matrix_view_has_multiple_selection (self) && f->sel_r1 >= 0 && f->sel_c1 >= 0)
     {
-      double x0 = column_x (self, MAX (sel_c0, 0));
-      double y0 = row_y (self, MAX (sel_r0, 0));
+      double x0 = column_x (self, MAX (f->sel_c0, 0));
+      double y0 = row_y (self, MAX (f->sel_r0, 0));
 
       append_rect (snapshot, &colors->selection, x0, y0,
-                   column_x (self, sel_c1 + 1) - x0, row_y (self, sel_r1 + 1) - y0);
+                   column_x (self, f->sel_c1 + 1) - x0, row_y (self, f->sel_r1 + 1) - y0);
     }
 
   /* What is being dragged */
@@ -912,22 +896,30 @@ _racimo_matrix_view_snapshot (GtkWidget   *widget,
       int end = self->drag_row + 1;
 
       if (self->drag_mode == DRAG_PHASE)
-        while (end < nr && !get_row (self, (guint) end)->is_phase)
+        while (end < f->nr && !get_row (self, (guint) end)->is_phase)
           end++;
-      append_rect (snapshot, &colors->selection, 0, row_y (self, self->drag_row), width,
+      append_rect (snapshot, &colors->selection, 0, row_y (self, self->drag_row), f->width,
                    row_y (self, end) - row_y (self, self->drag_row));
     }
   else if (self->drag_mode == DRAG_ROLE)
-    append_rect (snapshot, &colors->selection, column_x (self, self->drag_column), body_top,
-                 self->column_width, fy - body_top);
+    append_rect (snapshot, &colors->selection, column_x (self, self->drag_column), f->body_top,
+                 self->column_width, f->fy - f->body_top);
   gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_names (RacimoMatrixView *self,
+                GtkSnapshot      *snapshot,
+                const Frame      *f)
+{
+  const Colors *colors = &self->colors;
 
   /* The activity names, which stay in place when scrolling sideways */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) body_top,
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) f->body_top,
                                                          (float) self->name_width,
-                                                         (float) (fy - body_top)));
-  append_rect (snapshot, &colors->view_bg, 0, body_top, self->name_width, fy - body_top);
-  for (int r = first_row; r <= last_row; r++)
+                                                         (float) (f->fy - f->body_top)));
+  append_rect (snapshot, &colors->view_bg, 0, f->body_top, self->name_width, f->fy - f->body_top);
+  for (int r = f->first_row; r <= f->last_row; r++)
     {
       DrawnRow *drawn = drawn_row (self, r);
 
@@ -936,21 +928,29 @@ _racimo_matrix_view_snapshot (GtkWidget   *widget,
                                                       (float) self->name_width,
                                                       (float) self->row_height));
     }
-  if (_racimo_matrix_view_has_multiple_selection (self) && sel_c0 < 0 && sel_r1 >= 0)
+  if (_racimo_matrix_view_has_multiple_selection (self) && f->sel_c0 < 0 && f->sel_r1 >= 0)
     {
-      double y0 = row_y (self, MAX (sel_r0, 0));
+      double y0 = row_y (self, MAX (f->sel_r0, 0));
 
       append_rect (snapshot, &colors->selection, 0, y0, self->name_width,
-                   row_y (self, sel_r1 + 1) - y0);
+                   row_y (self, f->sel_r1 + 1) - y0);
     }
   gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_headers (RacimoMatrixView *self,
+                  GtkSnapshot      *snapshot,
+                  const Frame      *f)
+{
+  const Colors *colors = &self->colors;
 
   /* The role headers, which stay in place when scrolling down */
-  append_rect (snapshot, &colors->header_bg, 0, 0, width, self->header_height);
+  append_rect (snapshot, &colors->header_bg, 0, 0, f->width, self->header_height);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width, 0,
-                                                         (float) bw,
+                                                         (float) f->bw,
                                                          (float) self->header_height));
-  for (int c = first_column; c <= last_column; c++)
+  for (int c = f->first_column; c <= f->last_column; c++)
     {
       const RacimoDrawnText *text = get_header_text (self, column_role (self, c));
 
@@ -962,91 +962,114 @@ _racimo_matrix_view_snapshot (GtkWidget   *widget,
       append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, 0, 1,
                    self->header_height);
     }
-  if (_racimo_matrix_view_has_multiple_selection (self) && sel_r0 < 0 && sel_c1 >= 0)
+  if (_racimo_matrix_view_has_multiple_selection (self) && f->sel_r0 < 0 && f->sel_c1 >= 0)
     {
-      double x0 = column_x (self, MAX (sel_c0, 0));
+      double x0 = column_x (self, MAX (f->sel_c0, 0));
 
-      append_rect (snapshot, &colors->selection, x0, 0, column_x (self, sel_c1 + 1) - x0,
+      append_rect (snapshot, &colors->selection, x0, 0, column_x (self, f->sel_c1 + 1) - x0,
                    self->header_height);
     }
   gtk_snapshot_pop (snapshot);
 
   if (self->corner_text == NULL)
     {
-      g_autoptr(PangoLayout) layout = make_layout (self, nr > 0 || nc > 0 ? _("Activity") : "");
+      g_autoptr(PangoLayout) layout
+                 = make_layout (self, f->nr > 0 || f->nc > 0 ? _("Activity") : "");
 
       set_bold (layout, 1.0);
-      self->corner_text = racimo_drawn_text_new (layout, &dim);
+      self->corner_text = racimo_drawn_text_new (layout, &f->dim);
     }
   racimo_drawn_text_append (self->corner_text, snapshot, self->pad,
                             self->header_height - self->corner_text->height - self->pad, NULL);
-  append_rect (snapshot, &colors->line, 0, self->header_height - 1, width, 1);
-  append_rect (snapshot, &colors->line, self->name_width - 1, 0, 1, fy + self->footer_height);
+  append_rect (snapshot, &colors->line, 0, self->header_height - 1, f->width, 1);
+  append_rect (snapshot, &colors->line, self->name_width - 1, 0, 1, f->fy + self->footer_height);
+}
+
+static void
+snapshot_footer (RacimoMatrixView *self,
+                 GtkSnapshot      *snapshot,
+                 const Frame      *f)
+{
+  const Colors *colors = &self->colors;
 
   /* The workload of each role, at the foot */
-  if (nc > 0)
+  if (f->nc > 0)
     {
-      append_rect (snapshot, &colors->header_bg, 0, fy, width, self->footer_height);
-      append_rect (snapshot, &colors->line, 0, fy, width, 1);
+      append_rect (snapshot, &colors->header_bg, 0, f->fy, f->width, self->footer_height);
+      append_rect (snapshot, &colors->line, 0, f->fy, f->width, 1);
 
       if (self->workload_text == NULL)
         {
           g_autoptr(PangoLayout) layout = make_layout (self, _("Workload"));
 
           set_bold (layout, 1.0);
-          self->workload_text = racimo_drawn_text_new (layout, &dim);
+          self->workload_text = racimo_drawn_text_new (layout, &f->dim);
         }
       racimo_drawn_text_append (self->workload_text, snapshot, self->pad,
-                                fy + (self->footer_height - self->workload_text->height) / 2,
+                                f->fy + (self->footer_height - self->workload_text->height) / 2,
                                 NULL);
 
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width,
-                                                             (float) fy, (float) bw,
+                                                             (float) f->fy, (float) f->bw,
                                                              (float) self->footer_height));
-      for (int c = first_column; c <= last_column; c++)
+      for (int c = f->first_column; c <= f->last_column; c++)
         {
           const RacimoDrawnText *text = get_footer_text (self, c);
 
           racimo_drawn_text_append (text, snapshot, column_x (self, c),
-                                    fy + (self->footer_height - text->height) / 2,
-                                    &GRAPHENE_RECT_INIT ((float) column_x (self, c), (float) fy,
+                                    f->fy + (self->footer_height - text->height) / 2,
+                                    &GRAPHENE_RECT_INIT ((float) column_x (self, c), (float) f->fy,
                                                          (float) self->column_width,
                                                          (float) self->footer_height));
-          append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, fy, 1,
+          append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, f->fy, 1,
                        self->footer_height);
         }
       gtk_snapshot_pop (snapshot);
-      append_rect (snapshot, &colors->line, self->name_width - 1, fy, 1, self->footer_height);
+      append_rect (snapshot, &colors->line, self->name_width - 1, f->fy, 1, self->footer_height);
     }
+}
 
-  if (nr == 0 && nc == 0 && self->project != NULL)
+static void
+snapshot_hint (RacimoMatrixView *self,
+               GtkSnapshot      *snapshot,
+               const Frame      *f)
+{
+  if (f->nr == 0 && f->nc == 0 && self->project != NULL)
     {
       g_autoptr(PangoLayout) hint =
         make_layout (self, _("No roles and no activities yet: add them from the “+” menu."));
       int w, h;
 
-      pango_layout_set_width (hint, (width - 4 * self->pad) * PANGO_SCALE);
+      pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
       pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
       pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
       pango_layout_get_pixel_size (hint, &w, &h);
-      append_layout_at (snapshot, hint, &dim, 2 * self->pad, (height - h) / 2);
+      append_layout_at (snapshot, hint, &f->dim, 2 * self->pad, (f->height - h) / 2);
     }
-  else if (nr == 0 && _racimo_matrix_view_is_filtering (self))
+  else if (f->nr == 0 && _racimo_matrix_view_is_filtering (self))
     {
       g_autoptr(PangoLayout) hint = make_layout (self, _("No activity matches the search"));
       int w, h;
 
-      pango_layout_set_width (hint, (width - 4 * self->pad) * PANGO_SCALE);
+      pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
       pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
       pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
       pango_layout_get_pixel_size (hint, &w, &h);
       /* Under the workload row, which follows the last row shown. */
-      append_layout_at (snapshot, hint, &dim, 2 * self->pad,
-                        fy + self->footer_height + 4 * self->pad);
+      append_layout_at (snapshot, hint, &f->dim, 2 * self->pad,
+                        f->fy + self->footer_height + 4 * self->pad);
     }
+}
+
+static void
+snapshot_cursor (RacimoMatrixView *self,
+                 GtkSnapshot      *snapshot,
+                 const Frame      *f)
+{
+  const Colors *colors = &self->colors;
 
   /* The cursor */
-  if (self->project != NULL && self->cursor_row < nr
+  if (self->project != NULL && self->cursor_row < f->nr
       && (self->cursor_row >= 0 || self->cursor_column >= 0))
     {
       graphene_rect_t rect, clip;
@@ -1055,31 +1078,85 @@ _racimo_matrix_view_snapshot (GtkWidget   *widget,
       _racimo_matrix_view_get_cell_rect (self, self->cursor_row, self->cursor_column, &rect);
       graphene_rect_init (&clip,
                           self->cursor_column < 0 ? 0 : (float) self->name_width,
-                          self->cursor_row < 0 ? 0 : (float) body_top,
-                          self->cursor_column < 0 ? (float) self->name_width : (float) bw,
+                          self->cursor_row < 0 ? 0 : (float) f->body_top,
+                          self->cursor_column < 0 ? (float) self->name_width : (float) f->bw,
                           self->cursor_row < 0 ? (float) self->header_height
-                                               : (float) (fy - body_top));
-      if (!focused)
+                                               : (float) (f->fy - f->body_top));
+      if (!f->focused)
         color.alpha *= 0.5f;
 
       gtk_snapshot_push_clip (snapshot, &clip);
-      append_outline (snapshot, &color, &rect, focused ? 2 : 1);
+      append_outline (snapshot, &color, &rect, f->focused ? 2 : 1);
       gtk_snapshot_pop (snapshot);
     }
 
   /* Where a dragged row or column would land */
   if (self->drag_mode == DRAG_ACTIVITY || self->drag_mode == DRAG_PHASE)
     {
-      double y = MAX (row_y (self, self->drop_index) - 1, body_top);
+      double y = MAX (row_y (self, self->drop_index) - 1, f->body_top);
 
-      append_rect (snapshot, &colors->accent, 0, MIN (y, fy - 2), width, 3);
+      append_rect (snapshot, &colors->accent, 0, MIN (y, f->fy - 2), f->width, 3);
     }
   else if (self->drag_mode == DRAG_ROLE)
     {
       double x = MAX (column_x (self, self->drop_index) - 1, self->name_width);
 
-      append_rect (snapshot, &colors->accent, MIN (x, width - 3), 0, 3, fy + self->footer_height);
+      append_rect (snapshot, &colors->accent, MIN (x, f->width - 3), 0, 3,
+                   f->fy + self->footer_height);
     }
+}
+
+void
+_racimo_matrix_view_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  Frame frame = { 0 }, *f = &frame;
+  double vv;
+  DrawnGeometry geometry;
+
+  f->width = gtk_widget_get_width (widget);
+  f->height = gtk_widget_get_height (widget);
+  f->focused = gtk_widget_has_focus (widget);
+  _racimo_matrix_view_ensure_rows (self);
+  _racimo_matrix_view_ensure_metrics (self);
+  if (self->workload_dirty)
+    _racimo_matrix_view_recount_workload (self);
+
+  f->nr = (int) n_rows (self);
+  f->nc = (int) n_columns (self);
+  f->hv = _racimo_matrix_view_hvalue (self);
+  vv = _racimo_matrix_view_vvalue (self);
+  f->bw = _racimo_matrix_view_body_width (self);
+  f->body_top = self->header_height;
+  f->fy = _racimo_matrix_view_footer_y (self);
+  f->grid_right
+    = MIN (self->name_width + _racimo_matrix_view_content_width (self) - f->hv, f->width);
+
+  f->first_row = MAX (0, (int) (vv / self->row_height));
+  f->last_row = MIN (f->nr - 1, (int) ((vv + f->fy - f->body_top) / self->row_height));
+  f->first_column = MAX (0, (int) (f->hv / self->column_width));
+  f->last_column = MIN (f->nc - 1, (int) ((f->hv + f->bw) / self->column_width));
+  _racimo_matrix_view_get_selection (self, &f->sel_r0, &f->sel_c0, &f->sel_r1, &f->sel_c1);
+
+  geometry.first_column = f->first_column;
+  geometry.last_column = f->last_column;
+  geometry.name_width = self->name_width;
+  geometry.row_height = self->row_height;
+  geometry.column_width = self->column_width;
+  geometry.hvalue = f->hv;
+  geometry.grid_right = f->grid_right;
+  update_drawn_rows (self, f->first_row, f->last_row, &geometry);
+
+  f->dim = self->colors.fg;
+  f->dim.alpha *= 0.6f;
+
+  snapshot_cells (self, snapshot, f);
+  snapshot_names (self, snapshot, f);
+  snapshot_headers (self, snapshot, f);
+  snapshot_footer (self, snapshot, f);
+  snapshot_hint (self, snapshot, f);
+  snapshot_cursor (self, snapshot, f);
 }
 
 /* Tooltips */

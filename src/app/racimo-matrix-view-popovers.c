@@ -80,6 +80,16 @@ present_at_item (RacimoMatrixView *self,
     present_at_cell (self, popover, row, column);
 }
 
+static void
+popup_at_item (RacimoMatrixView *self,
+               GtkWidget        *popover,
+               RacimoItem       *item)
+{
+  gtk_widget_set_visible (popover, TRUE);
+  present_at_item (self, popover, item);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 void
 _racimo_matrix_view_present_popovers (RacimoMatrixView *self)
 {
@@ -213,9 +223,7 @@ racimo_matrix_view_start_rename (RacimoMatrixView *self,
 
   racimo_rename_popover_set_item (RACIMO_RENAME_POPOVER (self->rename_popover), self->project,
                                   item, initial_text);
-  gtk_widget_set_visible (self->rename_popover, TRUE);
-  present_at_item (self, self->rename_popover, item);
-  gtk_popover_popup (GTK_POPOVER (self->rename_popover));
+  popup_at_item (self, self->rename_popover, item);
   racimo_rename_popover_focus (RACIMO_RENAME_POPOVER (self->rename_popover));
 }
 
@@ -231,9 +239,7 @@ _racimo_matrix_view_open_properties (RacimoMatrixView *self,
 
   racimo_properties_popover_set_item (RACIMO_PROPERTIES_POPOVER (self->props_popover),
                                       self->project, item);
-  gtk_widget_set_visible (self->props_popover, TRUE);
-  present_at_item (self, self->props_popover, item);
-  gtk_popover_popup (GTK_POPOVER (self->props_popover));
+  popup_at_item (self, self->props_popover, item);
   racimo_properties_popover_focus (RACIMO_PROPERTIES_POPOVER (self->props_popover));
 }
 
@@ -271,8 +277,6 @@ _racimo_matrix_view_open_waive (RacimoMatrixView *self,
 
   racimo_waiver_popover_set_finding (RACIMO_WAIVER_POPOVER (self->waive_popover), self->project,
                                      item, check);
-  gtk_widget_set_visible (self->waive_popover, TRUE);
-  present_at_item (self, self->waive_popover, item);
-  gtk_popover_popup (GTK_POPOVER (self->waive_popover));
+  popup_at_item (self, self->waive_popover, item);
   racimo_waiver_popover_focus (RACIMO_WAIVER_POPOVER (self->waive_popover));
 }

@@ -150,63 +150,18 @@ _racimo_matrix_view_recount_workload (RacimoMatrixView *self)
   self->workload_dirty = FALSE;
 }
 
-void
-_racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
+/* Lays the phases and their activities out in rows, leaving out what the
+ * filter hides.  Returns the row the cursor waits on while the filter
+ * hides its item, or -1. */
+static int
+flatten_rows (RacimoMatrixView *self,
+              gboolean          headers,
+              gboolean          filtering)
 {
-  g_autoptr(GArray) old_rows = NULL;
-  g_autoptr(GHashTable) old_row_of = NULL;
-  g_autofree RacimoCodes *old_codes = NULL;
-  g_autofree guint8 *old_problems = NULL;
-  guint n_phases, nr, nc;
-  gboolean headers, filtering, reuse, home_passed = FALSE;
-  int row, home = -1;
+  guint n_phases;
+  gboolean home_passed = FALSE;
+  int home = -1;
 
-  if (!self->rows_dirty)
-    return;
-
-  /* Only the filter changed: the codes of rows shown before are still
-   * right, and copying them is cheaper than asking the project again. */
-  reuse = self->codes_valid && self->project != NULL;
-  if (reuse)
-    {
-      old_rows = g_steal_pointer (&self->rows);
-      old_row_of = g_steal_pointer (&self->row_of);
-      old_codes = g_steal_pointer (&self->codes);
-      old_problems = g_steal_pointer (&self->problems);
-      self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
-      self->row_of = g_hash_table_new (NULL, NULL);
-    }
-
-  self->rows_dirty = FALSE;
-  self->codes_valid = TRUE;
-  self->rows_rebuilt = TRUE;
-  g_array_set_size (self->rows, 0);
-  g_hash_table_remove_all (self->row_of);
-  g_hash_table_remove_all (self->phase_shown);
-  g_hash_table_remove_all (self->column_of);
-  g_ptr_array_set_size (self->roles, 0);
-  g_clear_pointer (&self->codes, g_free);
-  g_clear_pointer (&self->problems, g_free);
-
-  if (self->project == NULL)
-    {
-      self->codes = g_new0 (RacimoCodes, 1);
-      self->problems = g_new0 (guint8, 1);
-      _racimo_matrix_view_recount_workload (self);
-      return;
-    }
-
-  nc = racimo_project_get_n_roles (self->project);
-  for (guint c = 0; c < nc; c++)
-    {
-      RacimoRole *role = racimo_project_get_role (self->project, c);
-
-      g_ptr_array_add (self->roles, role);
-      g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (c + 1));
-    }
-
-  headers = shows_phase_rows (self->project);
-  filtering = _racimo_matrix_view_is_filtering (self);
   n_phases = racimo_project_get_n_phases (self->project);
   for (guint p = 0; p < n_phases; p++)
     {
@@ -264,7 +219,22 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
   if (home_passed && home < 0)
     home = (int) self->rows->len - 1;
 
-  nr = n_rows (self);
+  return home;
+}
+
+/* The codes of every row, copied from @old_* for the rows shown before
+ * when @reuse, else asked of the project */
+static void
+fill_codes (RacimoMatrixView *self,
+            gboolean          reuse,
+            GArray           *old_rows,
+            GHashTable       *old_row_of,
+            RacimoCodes      *old_codes,
+            guint8           *old_problems,
+            guint             nc)
+{
+  guint nr = n_rows (self);
+
   self->codes = g_new0 (RacimoCodes, MAX (nr * nc, 1));
   self->problems = g_malloc (MAX (nr, 1));
   memset (self->problems, PROBLEM_DIRTY, MAX (nr, 1));
@@ -294,14 +264,19 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
           self->codes[r * nc + c] = racimo_activity_get_codes (activity,
                                                                column_role (self, (int) c));
     }
+}
 
-  /* The workload counts the whole project: a search changes nothing of it. */
-  if (!reuse || self->workload == NULL)
-    _racimo_matrix_view_recount_workload (self);
+/* Find the cursor again: on the same activity and role when they are
+ * still there; beside the item when the filter hides it (@home); at the
+ * same place otherwise. */
+static void
+find_cursor (RacimoMatrixView *self,
+             int               home,
+             guint             nr,
+             guint             nc)
+{
+  int row;
 
-  /* Find the cursor again: on the same activity and role when they are
-   * still there; beside the item when the filter hides it; at the same
-   * place otherwise. */
   if (self->cursor_item != NULL)
     {
       row = _racimo_matrix_view_lookup_row (self, self->cursor_item);
@@ -310,7 +285,8 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
       else if (home >= 0)
         self->cursor_row = home;
     }
-  if (self->cursor_role != NULL && _racimo_matrix_view_lookup_column (self, self->cursor_role) >= 0)
+  if (self->cursor_role != NULL
+      && _racimo_matrix_view_lookup_column (self, self->cursor_role) >= 0)
     self->cursor_column = _racimo_matrix_view_lookup_column (self, self->cursor_role);
 
   self->cursor_row = CLAMP (self->cursor_row, -1, (int) nr - 1);
@@ -324,6 +300,75 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
     }
   self->anchor_row = self->cursor_row;
   self->anchor_column = self->cursor_column;
+}
+
+void
+_racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
+{
+  g_autoptr(GArray) old_rows = NULL;
+  g_autoptr(GHashTable) old_row_of = NULL;
+  g_autofree RacimoCodes *old_codes = NULL;
+  g_autofree guint8 *old_problems = NULL;
+  guint nr, nc;
+  gboolean headers, filtering, reuse;
+  int home;
+
+  if (!self->rows_dirty)
+    return;
+
+  /* Only the filter changed: the codes of rows shown before are still
+   * right, and copying them is cheaper than asking the project again. */
+  reuse = self->codes_valid && self->project != NULL;
+  if (reuse)
+    {
+      old_rows = g_steal_pointer (&self->rows);
+      old_row_of = g_steal_pointer (&self->row_of);
+      old_codes = g_steal_pointer (&self->codes);
+      old_problems = g_steal_pointer (&self->problems);
+      self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+      self->row_of = g_hash_table_new (NULL, NULL);
+    }
+
+  self->rows_dirty = FALSE;
+  self->codes_valid = TRUE;
+  self->rows_rebuilt = TRUE;
+  g_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->row_of);
+  g_hash_table_remove_all (self->phase_shown);
+  g_hash_table_remove_all (self->column_of);
+  g_ptr_array_set_size (self->roles, 0);
+  g_clear_pointer (&self->codes, g_free);
+  g_clear_pointer (&self->problems, g_free);
+
+  if (self->project == NULL)
+    {
+      self->codes = g_new0 (RacimoCodes, 1);
+      self->problems = g_new0 (guint8, 1);
+      _racimo_matrix_view_recount_workload (self);
+      return;
+    }
+
+  nc = racimo_project_get_n_roles (self->project);
+  for (guint c = 0; c < nc; c++)
+    {
+      RacimoRole *role = racimo_project_get_role (self->project, c);
+
+      g_ptr_array_add (self->roles, role);
+      g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (c + 1));
+    }
+
+  headers = shows_phase_rows (self->project);
+  filtering = _racimo_matrix_view_is_filtering (self);
+  home = flatten_rows (self, headers, filtering);
+
+  fill_codes (self, reuse, old_rows, old_row_of, old_codes, old_problems, nc);
+  nr = n_rows (self);
+
+  /* The workload counts the whole project: a search changes nothing of it. */
+  if (!reuse || self->workload == NULL)
+    _racimo_matrix_view_recount_workload (self);
+
+  find_cursor (self, home, nr, nc);
 
   g_clear_pointer (&self->corner_text, racimo_drawn_text_free);
   self->metrics_dirty = TRUE;
