@@ -886,6 +886,98 @@ test_csv (Fixture       *fixture,
   finalize_document (document);
 }
 
+/* Writes a draft of @document, in a thread as the document does, and
+ * returns whether it was written. */
+static gboolean
+write_async (Fixture         *fixture,
+             RacimoDocument  *document,
+             GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  racimo_drafts_write_async (fixture->drafts, document, NULL, store_result, &result);
+  wait_until (has_result, &result, "the draft to be written");
+
+  return racimo_drafts_write_finish (fixture->drafts, result, error);
+}
+
+/* A draft is a .raci file that the reader restores: one that the reader
+ * would refuse (a text over 10,000,000 bytes, a file over 64 MiB) is not
+ * written, with a message that says why, and the draft before it stays. */
+static void
+test_over_limits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project_path = NULL;
+  g_autofree char *before = NULL;
+  RacimoDocument *document;
+  RacimoRole *role;
+
+  racimo_project_set_title (project, "Plan");
+  role = racimo_project_add_role (project, -1, "Data scientist", NULL);
+  document = racimo_document_new_from_project (project, NULL);
+  project_path = draft_path (fixture->drafts_folder,
+                             racimo_document_get_draft_id (document), ".raci");
+
+  g_assert_true (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_no_error (error);
+  before = serialize (project);
+
+  while (text->len < 10000001)
+    g_string_append (text, "Data scientist ");
+  g_string_truncate (text, 10000001);
+  racimo_project_rename (project, RACIMO_ITEM (role), text->str);
+
+#define TEXT_REFUSED "No draft of Plan was written: a text of the project (\"Data " \
+                     "scientist Data scientist …\") is longer than the 10 million bytes " \
+                     "that Racimo can open again"
+  g_assert_false (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, TEXT_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (write_async (fixture, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, TEXT_REFUSED);
+  g_clear_error (&error);
+#undef TEXT_REFUSED
+
+  /* Seven descriptions of 9.9 MB: each is allowed, the file is not. */
+  racimo_project_rename (project, RACIMO_ITEM (role), "Data scientist");
+  g_string_truncate (text, 9900000);
+  for (guint i = 0; i < 7; i++)
+    {
+      role = racimo_project_add_role (project, -1, "Engineer", NULL);
+      racimo_project_set_item_description (project, RACIMO_ITEM (role), text->str);
+    }
+
+#define SIZE_REFUSED "No draft of Plan was written: the project would make a file of " \
+                     "69.3\u00a0MB, and Racimo opens files of at most 64 MiB"
+  g_assert_false (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, SIZE_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (write_async (fixture, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, SIZE_REFUSED);
+  g_clear_error (&error);
+#undef SIZE_REFUSED
+
+  /* The draft that could be read again is still there, whole. */
+  {
+    FileState state = { project_path, before };
+
+    g_assert_true (file_holds (&state));
+  }
+
+  g_assert_true (racimo_drafts_remove (fixture->drafts,
+                                       racimo_document_get_draft_id (document), &error));
+  g_assert_no_error (error);
+  finalize_document (document);
+}
+
 /* A window closed (or a session ended) without a save or a discard: the
  * edits of the last few seconds are written on the way out. */
 static void
@@ -1150,6 +1242,7 @@ main (int   argc,
   ADD ("/drafts/discard-listed", test_discard_listed);
   ADD ("/drafts/new-project", test_new_project);
   ADD ("/drafts/csv", test_csv);
+  ADD ("/drafts/over-limits", test_over_limits);
   ADD ("/drafts/dispose-writes", test_dispose_writes);
   ADD ("/drafts/leftovers", test_leftovers);
   ADD ("/drafts/crash-mid-edit", test_crash_mid_edit);

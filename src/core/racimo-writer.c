@@ -877,30 +877,19 @@ check_item (Longest    *longest,
     check_text (longest, ((RacimoForeign *) g_ptr_array_index (foreign, i))->value);
 }
 
-/* What the reader would refuse is not written: a file over 64 MiB, or a
- * text over libxml2's limit.  The file is not touched. */
-static gboolean
-check_limits (RacimoProject  *project,
-              GBytes         *bytes,
-              GFile          *file,
-              GError        **error)
+/* What the reader would refuse: a file over 64 MiB, or a text over
+ * libxml2's limit (racimo-core-private.h). */
+gboolean
+_racimo_file_within_limits (RacimoProject  *project,
+                            GBytes         *bytes,
+                            const char    **long_text)
 {
-  g_autofree char *name = NULL;
   GPtrArray *foreign = _racimo_project_get_foreign (project);
   Longest longest = { NULL };
 
+  *long_text = NULL;
   if (g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
-
-      name = g_file_get_parse_name (file);
-      g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
-                   /* Translators: the second %s is a size such as "70.2 MB" */
-                   _("%s: not saved: the project would make a file of %s, and Racimo opens "
-                     "files of at most 64 MiB; the file was not changed"),
-                   name, size);
-      return FALSE;
-    }
+    return FALSE;
 
   check_text (&longest, racimo_project_get_title (project));
   check_text (&longest, racimo_project_get_description (project));
@@ -922,20 +911,47 @@ check_limits (RacimoProject  *project,
         check_item (&longest, RACIMO_ITEM (racimo_phase_get_activity (phase, a)));
     }
 
-  if (longest.text != NULL)
-    {
-      g_autofree char *start = g_utf8_substring (longest.text, 0, 30);
+  *long_text = longest.text;
 
-      name = g_file_get_parse_name (file);
+  return longest.text == NULL;
+}
+
+/* What the reader would refuse is not written.  The file is not touched. */
+static gboolean
+check_limits (RacimoProject  *project,
+              GBytes         *bytes,
+              GFile          *file,
+              GError        **error)
+{
+  g_autofree char *name = NULL;
+  const char *long_text;
+
+  if (_racimo_file_within_limits (project, bytes, &long_text))
+    return TRUE;
+
+  name = g_file_get_parse_name (file);
+  if (long_text == NULL)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
+
+      g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
+                   /* Translators: the second %s is a size such as "70.2 MB" */
+                   _("%s: not saved: the project would make a file of %s, and Racimo opens "
+                     "files of at most 64 MiB; the file was not changed"),
+                   name, size);
+    }
+  else
+    {
+      g_autofree char *start = g_utf8_substring (long_text, 0, 30);
+
       g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
                    /* Translators: the second %s is the start of a text of the project */
                    _("%s: not saved: a text of the project (\"%s…\") is longer than the "
                      "10 million bytes that Racimo can open again; the file was not changed"),
                    name, start);
-      return FALSE;
     }
 
-  return TRUE;
+  return FALSE;
 }
 
 /**
