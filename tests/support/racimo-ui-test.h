@@ -7,8 +7,24 @@
 #include <gtk/gtk.h>
 
 #include "racimo-project.h"
+#include "racimo-test.h"
+#include "racimo-window.h"
 
 G_BEGIN_DECLS
+
+/* Gives the test program a folder of its own as XDG_DATA_HOME (the recent
+ * files list and the drafts go there, not to the user's;
+ * G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons), then calls
+ * g_test_init (). */
+void racimo_ui_test_init            (int    *argc,
+                                     char ***argv);
+/* Opens the display and starts libadwaita.  Without a display, says that
+ * the tests are skipped, removes the folder of racimo_ui_test_init () and
+ * returns FALSE: main () then returns 0. */
+gboolean racimo_ui_test_init_display (void);
+/* Runs the tests, removes the folder of racimo_ui_test_init (), and
+ * returns what main () returns. */
+int  racimo_ui_test_run             (void);
 
 /* Runs the main loop until nothing is pending. */
 void racimo_ui_test_spin            (void);
@@ -33,7 +49,11 @@ GskRenderNode *racimo_ui_test_widget_node (GtkWidget *widget);
  * clip, rounded clip or opacity node */
 GPtrArray *racimo_ui_test_child_nodes (GskRenderNode *node);
 
-/* Removes @path and everything below it. */
-void racimo_ui_test_remove_tree     (const char *path);
+/* A window showing a new project made from the template @template_id */
+RacimoWindow *racimo_ui_test_window_with_template (const char *template_id);
+/* Runs the main loop until @window has no work under way. */
+void racimo_ui_test_wait_idle       (RacimoWindow *window);
+/* Closes @window, which nothing else may keep alive. */
+void racimo_ui_test_destroy_window  (RacimoWindow *window);
 
 G_END_DECLS

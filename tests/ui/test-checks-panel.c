@@ -1442,14 +1442,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  racimo_ui_test_init (&argc, &argv);
+  if (!racimo_ui_test_init_display ())
+    return 0;
 
 #define ADD(name, func, file) \
   g_test_add ("/checks-panel/" name, Fixture, file, fixture_set_up, func, fixture_tear_down)
@@ -1470,5 +1465,5 @@ main (int   argc,
   g_test_add_func ("/checks-panel/scroll-bar-gone", test_scroll_bar_gone);
   g_test_add_func ("/checks-panel/no-leak", test_no_leak);
 
-  return g_test_run ();
+  return racimo_ui_test_run ();
 }

@@ -574,14 +574,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  racimo_ui_test_init (&argc, &argv);
+  if (!racimo_ui_test_init_display ())
+    return 0;
 
 #define ADD(name, func) \
   g_test_add ("/search-window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -594,5 +589,5 @@ main (int   argc,
   ADD ("edit-while-searching", test_edit_while_searching);
   ADD ("finding-hidden", test_finding_hidden);
 
-  return g_test_run ();
+  return racimo_ui_test_run ();
 }

@@ -1266,10 +1266,7 @@ test_start_page (void)
                                                                    RACIMO_TYPE_WINDOW,
                                                                    "search_bar"))));
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static gboolean
@@ -1309,10 +1306,7 @@ test_open_file (void)
                            ADW_APPLICATION_WINDOW (window)))))))),
                    ==, "ml-system-deployment.raci");
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
+  racimo_ui_test_destroy_window (window);
 
   /* A file that cannot be read leaves the start page, and says why. */
   window = racimo_window_new (NULL);
@@ -1331,31 +1325,16 @@ test_open_file (void)
                      expected);
   }
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
-  int status;
-
-  /* The recent files list goes to a directory of the test, not the
-   * user's (G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons). */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      racimo_ui_test_remove_tree (data_home);
-      return 0;
-    }
-  adw_init ();
+  racimo_ui_test_init (&argc, &argv);
+  if (!racimo_ui_test_init_display ())
+    return 0;
 
 #define ADD(name, func, template) \
   g_test_add ("/window/" name, Fixture, template, fixture_set_up, func, fixture_tear_down)
@@ -1381,8 +1360,5 @@ main (int   argc,
   g_test_add_func ("/window/start-page", test_start_page);
   g_test_add_func ("/window/open-file", test_open_file);
 
-  status = g_test_run ();
-  racimo_ui_test_remove_tree (data_home);
-
-  return status;
+  return racimo_ui_test_run ();
 }
