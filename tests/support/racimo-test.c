@@ -80,6 +80,16 @@ racimo_test_await (GAsyncResult **slot,
   return *slot;
 }
 
+RacimoItem *
+racimo_test_item (RacimoProject *project,
+                  const char    *id)
+{
+  RacimoItem *found = racimo_project_lookup (project, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
 char *
 racimo_test_make_folder (const char *prefix)
 {

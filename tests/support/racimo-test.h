@@ -31,6 +31,10 @@ void           racimo_test_store_result    (GObject      *source,
 GAsyncResult  *racimo_test_await           (GAsyncResult **slot,
                                             const char    *what);
 
+/* The item of @project with the id @id, which must exist */
+RacimoItem    *racimo_test_item            (RacimoProject *project,
+                                            const char    *id);
+
 /* A new, empty folder in the temporary folder, named after @prefix */
 char          *racimo_test_make_folder     (const char *prefix);
 /* Removes @path and everything below it, even what a test made

@@ -115,6 +115,29 @@ racimo_ui_test_wait_for_frames (GtkWidget *widget)
   g_assert_cmpuint (frames, >=, 2);
 }
 
+void
+racimo_ui_test_assert_cursor (RacimoMatrixView *view,
+                              int               row,
+                              int               column)
+{
+  int r, c;
+
+  racimo_matrix_view_get_cursor (view, &r, &c);
+  g_assert_cmpint (r, ==, row);
+  g_assert_cmpint (c, ==, column);
+}
+
+void
+racimo_ui_test_assert_cursor_on (RacimoMatrixView *view,
+                                 RacimoProject    *project,
+                                 const char       *id,
+                                 int               column)
+{
+  RacimoItem *item = racimo_test_item (project, id);
+
+  racimo_ui_test_assert_cursor (view, racimo_matrix_view_find_row (view, item), column);
+}
+
 RacimoWindow *
 racimo_ui_test_window_with_template (const char *template_id)
 {

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "racimo-matrix-view.h"
 #include "racimo-project.h"
 #include "racimo-test.h"
 #include "racimo-window.h"
@@ -48,6 +49,17 @@ GskRenderNode *racimo_ui_test_widget_node (GtkWidget *widget);
 /* The nodes right under @node: a container's, or the child of a transform,
  * clip, rounded clip or opacity node */
 GPtrArray *racimo_ui_test_child_nodes (GskRenderNode *node);
+
+/* The cursor of @view is on @row, @column. */
+void racimo_ui_test_assert_cursor    (RacimoMatrixView *view,
+                                      int               row,
+                                      int               column);
+/* The cursor of @view is on the row of the item @id of @project, in
+ * @column. */
+void racimo_ui_test_assert_cursor_on (RacimoMatrixView *view,
+                                      RacimoProject    *project,
+                                      const char       *id,
+                                      int               column);
 
 /* A window showing a new project made from the template @template_id */
 RacimoWindow *racimo_ui_test_window_with_template (const char *template_id);

@@ -36,10 +36,7 @@ static RacimoItem *
 item (Fixture    *f,
       const char *id)
 {
-  RacimoItem *found = racimo_project_lookup (f->project, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return racimo_test_item (f->project, id);
 }
 
 static RacimoFilter *
@@ -87,11 +84,7 @@ assert_cursor (Fixture *f,
                int      row,
                int      column)
 {
-  int r, c;
-
-  racimo_matrix_view_get_cursor (f->view, &r, &c);
-  g_assert_cmpint (r, ==, row);
-  g_assert_cmpint (c, ==, column);
+  racimo_ui_test_assert_cursor (f->view, row, column);
 }
 
 static void
@@ -99,7 +92,7 @@ assert_cursor_on (Fixture    *f,
                   const char *id,
                   int         column)
 {
-  assert_cursor (f, racimo_matrix_view_find_row (f->view, item (f, id)), column);
+  racimo_ui_test_assert_cursor_on (f->view, f->project, id, column);
 }
 
 static gboolean
