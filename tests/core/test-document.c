@@ -200,29 +200,11 @@ colleague_version (void)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static RacimoActivity *
-first_activity (RacimoProject *project)
-{
-  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
-}
-
 static void
 edit (RacimoDocument *document,
       const char     *name)
 {
-  RacimoProject *project = racimo_document_get_project (document);
-
-  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              gpointer    user_data)
-{
-  guint *count = user_data;
-
-  (*count)++;
+  racimo_test_rename_first_activity (racimo_document_get_project (document), name);
 }
 
 /* Opening */
@@ -361,10 +343,11 @@ test_save_reopen (void)
   g_autofree char *expected = NULL;
   guint modified_notifies = 0;
 
-  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify), &modified_notifies);
+  g_signal_connect (document, "notify::modified", G_CALLBACK (racimo_test_count_notify),
+                    &modified_notifies);
 
   edit (document, "Agree on the business goal");
-  racimo_project_toggle_code (project, first_activity (project),
+  racimo_project_toggle_code (project, racimo_test_first_activity (project),
                               racimo_project_get_role (project, 1), 'I');
   g_assert_true (racimo_document_get_modified (document));
   g_assert_cmpuint (modified_notifies, ==, 1);
@@ -384,7 +367,7 @@ test_save_reopen (void)
   reopened = load_ok (file);
   saved = racimo_test_serialize (racimo_document_get_project (reopened));
   g_assert_cmpstr (saved, ==, expected);
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_document_get_project (reopened)))), ==, "Agree on the business goal");
 
   /* Undoing back past the save makes it modified again. */
@@ -413,7 +396,8 @@ test_save_as (void)
   project = racimo_templates_create ("ml-system-deployment", &error);
   g_assert_no_error (error);
   document = racimo_document_new_from_project (project, NULL);
-  g_signal_connect (document, "notify::file", G_CALLBACK (count_notify), &file_notifies);
+  g_signal_connect (document, "notify::file", G_CALLBACK (racimo_test_count_notify),
+                    &file_notifies);
 
   g_assert_null (racimo_document_get_file (document));
   g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_NEW);
@@ -686,7 +670,7 @@ test_own_save (void)
   guint events = 0;
   guint changed_notifies = 0;
 
-  g_signal_connect (document, "notify::changed-on-disk", G_CALLBACK (count_notify),
+  g_signal_connect (document, "notify::changed-on-disk", G_CALLBACK (racimo_test_count_notify),
                     &changed_notifies);
   monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   g_assert_no_error (error);
@@ -764,7 +748,8 @@ test_reload (void)
   guint project_notifies = 0;
 
   g_object_add_weak_pointer (G_OBJECT (old_project), (gpointer *) &old_project);
-  g_signal_connect (document, "notify::project", G_CALLBACK (count_notify), &project_notifies);
+  g_signal_connect (document, "notify::project", G_CALLBACK (racimo_test_count_notify),
+                    &project_notifies);
 
   edit (document, "Mine");
   write_as_colleague (file, colleague);

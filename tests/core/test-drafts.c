@@ -158,16 +158,10 @@ save (RacimoDocument  *document,
   return racimo_document_save_finish (document, result, error);
 }
 
-static RacimoActivity *
-first_activity (RacimoProject *project)
-{
-  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
-}
-
 static const char *
 first_activity_name (RacimoDocument *document)
 {
-  return racimo_item_get_name (RACIMO_ITEM (first_activity (
+  return racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                                  racimo_document_get_project (document))));
 }
 
@@ -175,9 +169,7 @@ static void
 edit (RacimoDocument *document,
       const char     *name)
 {
-  RacimoProject *project = racimo_document_get_project (document);
-
-  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
+  racimo_test_rename_first_activity (racimo_document_get_project (document), name);
 }
 
 /* Makes a draft of this process look like one of a process that is gone:

@@ -80,6 +80,16 @@ racimo_test_await (GAsyncResult **slot,
   return *slot;
 }
 
+void
+racimo_test_count_notify (GObject    *object,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
 RacimoItem *
 racimo_test_item (RacimoProject *project,
                   const char    *id)
@@ -88,6 +98,19 @@ racimo_test_item (RacimoProject *project,
 
   g_assert_nonnull (found);
   return found;
+}
+
+RacimoActivity *
+racimo_test_first_activity (RacimoProject *project)
+{
+  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
+}
+
+void
+racimo_test_rename_first_activity (RacimoProject *project,
+                                   const char    *name)
+{
+  racimo_project_rename (project, RACIMO_ITEM (racimo_test_first_activity (project)), name);
 }
 
 char *

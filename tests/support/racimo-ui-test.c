@@ -12,8 +12,8 @@
 static char *data_home;
 
 void
-racimo_ui_test_init (int    *argc,
-                     char ***argv)
+racimo_ui_test_init_without_display (int    *argc,
+                                     char ***argv)
 {
   data_home = racimo_test_make_folder ("racimo-test");
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -29,8 +29,10 @@ remove_data_home (void)
 }
 
 gboolean
-racimo_ui_test_init_display (void)
+racimo_ui_test_init (int    *argc,
+                     char ***argv)
 {
+  racimo_ui_test_init_without_display (argc, argv);
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
@@ -147,6 +149,21 @@ racimo_ui_test_window_with_template (const char *template_id)
   racimo_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
   racimo_ui_test_spin ();
+
+  return window;
+}
+
+RacimoWindow *
+racimo_ui_test_show_project (RacimoProject *project,
+                             int            width,
+                             int            height)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  racimo_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (racimo_window_get_matrix_view (window)));
 
   return window;
 }

@@ -13,16 +13,17 @@
 
 G_BEGIN_DECLS
 
-/* Gives the test program a folder of its own as XDG_DATA_HOME (the recent
- * files list and the drafts go there, not to the user's;
- * G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons), then calls
- * g_test_init (). */
-void racimo_ui_test_init            (int    *argc,
+/* Starts a UI test program: gives it a folder of its own as
+ * XDG_DATA_HOME (the recent files list and the drafts go there, not to
+ * the user's; G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons),
+ * calls g_test_init (), opens the display and starts libadwaita.  Without
+ * a display, says that the tests are skipped and returns FALSE: main ()
+ * then returns 0. */
+gboolean racimo_ui_test_init        (int    *argc,
                                      char ***argv);
-/* Opens the display and starts libadwaita.  Without a display, says that
- * the tests are skipped, removes the folder of racimo_ui_test_init () and
- * returns FALSE: main () then returns 0. */
-gboolean racimo_ui_test_init_display (void);
+/* The same, for tests that open no display themselves */
+void racimo_ui_test_init_without_display (int    *argc,
+                                          char ***argv);
 /* Runs the tests, removes the folder of racimo_ui_test_init (), and
  * returns what main () returns. */
 int  racimo_ui_test_run             (void);
@@ -63,6 +64,10 @@ void racimo_ui_test_assert_cursor_on (RacimoMatrixView *view,
 
 /* A window showing a new project made from the template @template_id */
 RacimoWindow *racimo_ui_test_window_with_template (const char *template_id);
+/* A window of @width x @height showing @project, drawn */
+RacimoWindow *racimo_ui_test_show_project (RacimoProject *project,
+                                           int            width,
+                                           int            height);
 /* Runs the main loop until @window has no work under way. */
 void racimo_ui_test_wait_idle       (RacimoWindow *window);
 /* Closes @window, which nothing else may keep alive. */

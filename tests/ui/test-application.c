@@ -292,7 +292,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  racimo_ui_test_init (&argc, &argv);
+  racimo_ui_test_init_without_display (&argc, &argv);
 
   g_test_add_func ("/application/cli-without-display", test_cli_no_display);
   g_test_add_func ("/application/one-window-per-file", test_one_window_per_file);

@@ -1435,8 +1435,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  racimo_ui_test_init (&argc, &argv);
-  if (!racimo_ui_test_init_display ())
+  if (!racimo_ui_test_init (&argc, &argv))
     return 0;
 
 #define ADD(name, func, file) \

@@ -712,8 +712,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  racimo_ui_test_init (&argc, &argv);
-  if (!racimo_ui_test_init_display ())
+  if (!racimo_ui_test_init (&argc, &argv))
     return 0;
 
   /* A blinking cursor draws frames all the time: never quiet. */

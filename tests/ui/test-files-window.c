@@ -313,19 +313,11 @@ test_export_csv (void)
 
 /* Tests: saving */
 
-static RacimoActivity *
-first_activity (RacimoProject *project)
-{
-  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
-}
-
 static void
 edit (RacimoWindow *window,
       const char   *name)
 {
-  RacimoProject *project = racimo_window_get_project (window);
-
-  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
+  racimo_test_rename_first_activity (racimo_window_get_project (window), name);
   racimo_ui_test_spin ();
 }
 
@@ -410,7 +402,7 @@ test_save_and_reopen (void)
   saved = racimo_file_serialize (racimo_window_get_project (window));
   reread = racimo_file_serialize (racimo_window_get_project (again));
   g_assert_true (g_bytes_equal (saved, reread));
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (again)))), ==, "Agree the business case");
   racimo_ui_test_destroy_window (again);
 
@@ -526,7 +518,7 @@ test_close_prompt (void)
   {
     g_autoptr(RacimoProject) saved = racimo_file_load (file, NULL, NULL, NULL);
 
-    g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (saved))), ==,
+    g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (saved))), ==,
                      "Agree the business case, again");
   }
 
@@ -562,7 +554,7 @@ test_open_into_modified (void)
   racimo_compat_alert_respond (alert, "discard");
   racimo_ui_test_wait_idle (window);
   g_assert_true (g_file_equal (racimo_window_get_file (window), file));
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==,
                    "Define the business case and KPIs");
 
@@ -626,7 +618,7 @@ test_changed_on_disk (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
   racimo_ui_test_wait_idle (window);
   wait_for_banner (window, FALSE);
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==,
                    "Define the business case and KPIs");
   g_assert_true (racimo_matrix_view_get_project (racimo_window_get_matrix_view (window))
@@ -693,7 +685,7 @@ test_drafts (void)
 
   racimo_compat_alert_respond (alert, "restore");
   wait_for_project (window);
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==, "Edited before the crash");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "• ML system deployment — Racimo");
@@ -765,7 +757,7 @@ test_draft_onto_changed_file (void)
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "restore");
   wait_for_project (window);
   racimo_ui_test_spin ();
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==, "Edited before the crash");
 
   /* Said at once, in an alert and in the banner. */
@@ -850,8 +842,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  racimo_ui_test_init (&argc, &argv);
-  if (!racimo_ui_test_init_display ())
+  if (!racimo_ui_test_init (&argc, &argv))
     return 0;
 
   g_test_add_func ("/files-window/open-good", test_open_good);

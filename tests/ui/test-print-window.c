@@ -287,8 +287,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  racimo_ui_test_init (&argc, &argv);
-  if (!racimo_ui_test_init_display ())
+  if (!racimo_ui_test_init (&argc, &argv))
     return 0;
 
   g_test_add_func ("/print-window/export-pdf", test_export_pdf);

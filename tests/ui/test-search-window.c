@@ -148,12 +148,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->project = racimo_ui_test_load_project ("panel-problems.raci");
-  f->window = racimo_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
-  racimo_window_set_project (f->window, f->project);
+  f->window = racimo_ui_test_show_project (f->project, 1100, 720);
   f->view = racimo_window_get_matrix_view (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -567,8 +563,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  racimo_ui_test_init (&argc, &argv);
-  if (!racimo_ui_test_init_display ())
+  if (!racimo_ui_test_init (&argc, &argv))
     return 0;
 
 #define ADD(name, func) \
