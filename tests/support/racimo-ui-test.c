@@ -1,4 +1,4 @@
-/* racimo-ui-test.c
+/* racimo-ui-test.c: what the UI tests share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
