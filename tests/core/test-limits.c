@@ -15,6 +15,7 @@
 #include "racimo-csv.h"
 #include "racimo-file.h"
 #include "racimo-layout.h"
+#include "racimo-test.h"
 
 static RacimoProject *
 make_project (guint       n_activities,
@@ -177,16 +178,6 @@ test_limits_right_to_left (void)
   exercise (project);
 }
 
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Saving @project to a file that holds "before" is refused with a message
  * starting "PATH: @what", sync and async, and the file is unchanged. */
 static void
@@ -211,7 +202,9 @@ assert_save_refused (RacimoProject *project,
   g_clear_error (&error);
 
   /* The window saves this way. */
-  racimo_file_save_async (project, file, NULL, NULL, on_saved, &result);
+  racimo_file_save_async (project, file, NULL, NULL, racimo_test_store_result, &result);
+  /* No time limit: refusing the largest projects takes a while under the
+   * sanitizers. */
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (racimo_file_save_finish (result, NULL, &error));
