@@ -113,6 +113,14 @@ void           _racimo_project_set_version_minor (RacimoProject *self,
                                                   guint          minor);
 GPtrArray     *_racimo_project_get_foreign     (RacimoProject  *self);
 
+/* Whether the reader would open @project, serialised as @bytes, again:
+ * FALSE when the file would be over RACIMO_FILE_MAX_SIZE (@long_text set
+ * to NULL) or a text is over libxml2's 10,000,000 bytes (@long_text set
+ * to that text).  The writer and the drafts write nothing then. */
+gboolean       _racimo_file_within_limits      (RacimoProject       *project,
+                                                GBytes              *bytes,
+                                                const char         **long_text);
+
 /* Reads all of @file, refusing one over RACIMO_FILE_MAX_SIZE; errors
  * name the file in plain words and keep GIO's domain and code. */
 GBytes        *_racimo_file_read               (GFile               *file,

@@ -383,6 +383,30 @@ racimo_csv_export (RacimoProject          *project,
   return g_string_free_to_bytes (out);
 }
 
+/* A CSV file that the importer would refuse is not written: one over
+ * RACIMO_FILE_MAX_SIZE.  (It always has its header row, and never a zero
+ * byte, so nothing else of it is refused.)  The file is not touched. */
+static gboolean
+check_limits (GBytes  *bytes,
+              GFile   *file,
+              GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *size = NULL;
+
+  if (g_bytes_get_size (bytes) <= RACIMO_FILE_MAX_SIZE)
+    return TRUE;
+
+  name = g_file_get_parse_name (file);
+  size = g_format_size (g_bytes_get_size (bytes));
+  g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
+               /* Translators: the second %s is a size such as "70.2 MB" */
+               _("%s: not exported: the CSV file would be %s, and Racimo imports CSV "
+                 "files of at most 64 MiB; the file was not changed"),
+               name, size);
+  return FALSE;
+}
+
 /**
  * racimo_csv_save:
  * @options: (nullable): as for racimo_csv_export()
@@ -406,6 +430,8 @@ racimo_csv_save (RacimoProject          *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = racimo_csv_export (project, options);
+  if (!check_limits (bytes, file, error))
+    return FALSE;
 
   return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
 }
@@ -448,6 +474,16 @@ racimo_csv_save_async (RacimoProject          *project,
   bytes = racimo_csv_export (project, options);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, racimo_csv_save_async);
+  {
+    GError *error = NULL;
+
+    if (!check_limits (bytes, file, &error))
+      {
+        g_task_return_error (task, error);
+        g_object_unref (task);
+        return;
+      }
+  }
   _racimo_replace_contents_async (file, bytes, NULL, cancellable, on_contents_replaced, task);
 }
 

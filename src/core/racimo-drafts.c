@@ -498,6 +498,7 @@ typedef struct
   GBytes *project;
   char   *info;
   gsize   info_length;
+  GError *refused; /* why the draft is not written, or NULL */
 } WriteData;
 
 static void
@@ -506,7 +507,57 @@ write_data_free (WriteData *data)
   g_free (data->id);
   g_clear_pointer (&data->project, g_bytes_unref);
   g_free (data->info);
+  g_clear_error (&data->refused);
   g_free (data);
+}
+
+/* A draft is restored by the reader: one that it would refuse is not
+ * written, and the draft before it, if any, stays. */
+static GError *
+check_limits (RacimoDocument *document,
+              GBytes         *bytes)
+{
+  RacimoProject *project = racimo_document_get_project (document);
+  const char *title = racimo_document_get_title (document);
+  g_autofree char *name = NULL;
+  const char *long_text;
+
+  if (_racimo_file_within_limits (project, bytes, &long_text))
+    return NULL;
+
+  /* The title may be the project's, of any length. */
+  if (g_utf8_strlen (title, 41) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, 39);
+
+      name = g_strconcat (start, "…", NULL);
+    }
+  else
+    name = g_strdup (title);
+
+  if (long_text == NULL)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
+
+      return g_error_new (RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
+                          /* Translators: the first %s is a document's name, the
+                           * second a size such as "70.2 MB" */
+                          _("No draft of %s was written: the project would make a file "
+                            "of %s, and Racimo opens files of at most 64 MiB"),
+                          name, size);
+    }
+  else
+    {
+      g_autofree char *start = g_utf8_substring (long_text, 0, 30);
+
+      return g_error_new (RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
+                          /* Translators: the first %s is a document's name, the
+                           * second the start of a text of the project */
+                          _("No draft of %s was written: a text of the project (\"%s…\") "
+                            "is longer than the 10 million bytes that Racimo can open "
+                            "again"),
+                          name, start);
+    }
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WriteData, write_data_free)
@@ -532,6 +583,9 @@ write_data_new (RacimoDocument *document)
 
   data->id = g_strdup (racimo_document_get_draft_id (document));
   data->project = racimo_file_serialize (project);
+  data->refused = check_limits (document, data->project);
+  if (data->refused != NULL)
+    g_clear_pointer (&data->project, g_bytes_unref);
   if (file != NULL)
     _racimo_document_get_base (document, &base_etag, &base_checksum);
   data->info = info_to_data (racimo_project_get_title (project), file, source, now,
@@ -556,6 +610,12 @@ write_draft (RacimoDrafts  *self,
    * either happened, and the draft must not come back, or waits. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  if (data->refused != NULL)
+    {
+      g_propagate_error (error, g_error_copy (data->refused));
+      return FALSE;
+    }
 
   if (g_mkdir_with_parents (self->directory, 0700) != 0)
     {

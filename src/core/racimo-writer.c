@@ -38,9 +38,39 @@ typedef struct
  * nodes are written already. */
 typedef struct
 {
-  GPtrArray *entries; /* NULL when there are none, the common case */
-  gboolean  *written;
+  GPtrArray  *entries; /* NULL when there are none, the common case */
+  gboolean   *written;
+  GHashTable *places;  /* Place -> GArray of positions in entries, made when first needed */
 } Foreign;
+
+/* Where entries sit: with @anchor NULL, all the entries of @parent (its
+ * attributes and its nodes); otherwise the nodes of @parent that follow
+ * @anchor.  The strings are the entries'. */
+typedef struct
+{
+  const char *parent;
+  const char *anchor;
+} Place;
+
+static guint
+place_hash (gconstpointer key)
+{
+  const Place *place = key;
+
+  return (place->parent != NULL ? g_str_hash (place->parent) : 0) * 31
+         + (place->anchor != NULL ? g_str_hash (place->anchor) : 1);
+}
+
+static gboolean
+place_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Place *place_a = a;
+  const Place *place_b = b;
+
+  return g_strcmp0 (place_a->parent, place_b->parent) == 0
+         && g_strcmp0 (place_a->anchor, place_b->anchor) == 0;
+}
 
 static void
 foreign_init (Foreign   *f,
@@ -48,12 +78,14 @@ foreign_init (Foreign   *f,
 {
   f->entries = entries != NULL && entries->len > 0 ? entries : NULL;
   f->written = f->entries != NULL ? g_new0 (gboolean, entries->len) : NULL;
+  f->places = NULL;
 }
 
 static void
 foreign_clear (Foreign *f)
 {
   g_clear_pointer (&f->written, g_free);
+  g_clear_pointer (&f->places, g_hash_table_unref);
   f->entries = NULL;
 }
 
@@ -64,6 +96,55 @@ foreign_at (Foreign *f,
             guint    i)
 {
   return g_ptr_array_index (f->entries, i);
+}
+
+static void
+foreign_add_place (Foreign    *f,
+                   const char *parent,
+                   const char *anchor,
+                   guint       i)
+{
+  Place key = { parent, anchor };
+  GArray *positions = g_hash_table_lookup (f->places, &key);
+
+  if (positions == NULL)
+    {
+      positions = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (f->places, g_memdup2 (&key, sizeof key), positions);
+    }
+  g_array_append_val (positions, i);
+}
+
+/* The positions in f->entries, in the order the entries were read, of all
+ * the entries of @parent (@anchor NULL), or of its nodes that follow
+ * @anchor; NULL when there are none.  Looking through every entry each
+ * time would make saving grow with the items of a list times the nodes
+ * kept between them: the entries are sorted by place once. */
+static GArray *
+foreign_find (Foreign    *f,
+              const char *parent,
+              const char *anchor)
+{
+  Place key = { parent, anchor };
+
+  if (f->entries == NULL)
+    return NULL;
+
+  if (f->places == NULL)
+    {
+      f->places = g_hash_table_new_full (place_hash, place_equal, g_free,
+                                         (GDestroyNotify) g_array_unref);
+      for (guint i = 0; i < f->entries->len; i++)
+        {
+          RacimoForeign *entry = foreign_at (f, i);
+
+          foreign_add_place (f, entry->parent, NULL, i);
+          if (entry->qname == NULL && entry->anchor != NULL)
+            foreign_add_place (f, entry->parent, entry->anchor, i);
+        }
+    }
+
+  return g_hash_table_lookup (f->places, &key);
 }
 
 /* Characters that XML 1.0 does not allow in a document, even escaped: a
@@ -172,14 +253,13 @@ has_foreign (Foreign    *f,
              const char *parent,
              gboolean    nodes_only)
 {
-  if (f->entries == NULL)
-    return FALSE;
+  GArray *positions = foreign_find (f, parent, NULL);
 
-  for (guint i = 0; i < f->entries->len; i++)
+  for (guint k = 0; positions != NULL && k < positions->len; k++)
     {
-      RacimoForeign *entry = foreign_at (f, i);
+      RacimoForeign *entry = foreign_at (f, g_array_index (positions, guint, k));
 
-      if ((!nodes_only || entry->qname == NULL) && g_strcmp0 (entry->parent, parent) == 0)
+      if (!nodes_only || entry->qname == NULL)
         return TRUE;
     }
 
@@ -192,14 +272,13 @@ write_foreign_attributes (Writer     *w,
                           Foreign    *f,
                           const char *parent)
 {
-  if (f->entries == NULL)
-    return;
+  GArray *positions = foreign_find (f, parent, NULL);
 
-  for (guint i = 0; i < f->entries->len; i++)
+  for (guint k = 0; positions != NULL && k < positions->len; k++)
     {
-      RacimoForeign *entry = foreign_at (f, i);
+      RacimoForeign *entry = foreign_at (f, g_array_index (positions, guint, k));
 
-      if (entry->qname == NULL || g_strcmp0 (entry->parent, parent) != 0)
+      if (entry->qname == NULL)
         continue;
 
       g_string_append_c (w->out, ' ');
@@ -220,16 +299,14 @@ write_foreign_nodes (Writer     *w,
                      const char *anchor,
                      guint       level)
 {
-  if (f->entries == NULL)
-    return;
+  GArray *positions = foreign_find (f, parent, anchor);
 
-  for (guint i = 0; i < f->entries->len; i++)
+  for (guint k = 0; positions != NULL && k < positions->len; k++)
     {
+      guint i = g_array_index (positions, guint, k);
       RacimoForeign *entry = foreign_at (f, i);
 
-      if (entry->qname != NULL || f->written[i]
-          || g_strcmp0 (entry->parent, parent) != 0
-          || (anchor != NULL && g_strcmp0 (entry->anchor, anchor) != 0))
+      if (entry->qname != NULL || f->written[i])
         continue;
 
       f->written[i] = TRUE;
@@ -251,17 +328,19 @@ write_mixed_text (Writer     *w,
                   const char *key,
                   const char *text)
 {
+  GArray *positions = foreign_find (f, key, NULL);
   gsize length = text != NULL ? strlen (text) : 0;
   gsize done = 0;
 
-  for (guint i = 0; f->entries != NULL && i < f->entries->len; i++)
+  for (guint k = 0; positions != NULL && k < positions->len; k++)
     {
+      guint i = g_array_index (positions, guint, k);
       RacimoForeign *entry = foreign_at (f, i);
       g_autofree char *before = NULL;
       guint64 offset;
       char *end;
 
-      if (entry->qname != NULL || f->written[i] || g_strcmp0 (entry->parent, key) != 0
+      if (entry->qname != NULL || f->written[i]
           || entry->anchor == NULL || entry->anchor[0] != '@')
         continue;
 
@@ -482,7 +561,7 @@ write_role (Writer     *w,
             guint       level,
             RacimoRole *role)
 {
-  g_auto(Foreign) f = { NULL, NULL };
+  g_auto(Foreign) f = { NULL, NULL, NULL };
   RacimoItem *item = RACIMO_ITEM (role);
   const char *abbrev = racimo_role_get_abbrev (role);
 
@@ -597,7 +676,7 @@ write_activity (Writer         *w,
                 guint           level,
                 RacimoActivity *activity)
 {
-  g_auto(Foreign) f = { NULL, NULL };
+  g_auto(Foreign) f = { NULL, NULL, NULL };
   RacimoItem *item = RACIMO_ITEM (activity);
 
   foreign_init (&f, _racimo_item_get_foreign (item));
@@ -638,7 +717,7 @@ write_phase (Writer      *w,
              guint        level,
              RacimoPhase *phase)
 {
-  g_auto(Foreign) f = { NULL, NULL };
+  g_auto(Foreign) f = { NULL, NULL, NULL };
   RacimoItem *item = RACIMO_ITEM (phase);
   guint n = racimo_phase_get_n_activities (phase);
 
@@ -726,7 +805,7 @@ write_list (Writer     *w,
 GBytes *
 racimo_file_serialize (RacimoProject *project)
 {
-  g_auto(Foreign) f = { NULL, NULL };
+  g_auto(Foreign) f = { NULL, NULL, NULL };
   Writer w;
   guint minor;
 
@@ -798,30 +877,19 @@ check_item (Longest    *longest,
     check_text (longest, ((RacimoForeign *) g_ptr_array_index (foreign, i))->value);
 }
 
-/* What the reader would refuse is not written: a file over 64 MiB, or a
- * text over libxml2's limit.  The file is not touched. */
-static gboolean
-check_limits (RacimoProject  *project,
-              GBytes         *bytes,
-              GFile          *file,
-              GError        **error)
+/* What the reader would refuse: a file over 64 MiB, or a text over
+ * libxml2's limit (racimo-core-private.h). */
+gboolean
+_racimo_file_within_limits (RacimoProject  *project,
+                            GBytes         *bytes,
+                            const char    **long_text)
 {
-  g_autofree char *name = NULL;
   GPtrArray *foreign = _racimo_project_get_foreign (project);
   Longest longest = { NULL };
 
+  *long_text = NULL;
   if (g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
-
-      name = g_file_get_parse_name (file);
-      g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
-                   /* Translators: the second %s is a size such as "70.2 MB" */
-                   _("%s: not saved: the project would make a file of %s, and Racimo opens "
-                     "files of at most 64 MiB; the file was not changed"),
-                   name, size);
-      return FALSE;
-    }
+    return FALSE;
 
   check_text (&longest, racimo_project_get_title (project));
   check_text (&longest, racimo_project_get_description (project));
@@ -843,20 +911,47 @@ check_limits (RacimoProject  *project,
         check_item (&longest, RACIMO_ITEM (racimo_phase_get_activity (phase, a)));
     }
 
-  if (longest.text != NULL)
-    {
-      g_autofree char *start = g_utf8_substring (longest.text, 0, 30);
+  *long_text = longest.text;
 
-      name = g_file_get_parse_name (file);
+  return longest.text == NULL;
+}
+
+/* What the reader would refuse is not written.  The file is not touched. */
+static gboolean
+check_limits (RacimoProject  *project,
+              GBytes         *bytes,
+              GFile          *file,
+              GError        **error)
+{
+  g_autofree char *name = NULL;
+  const char *long_text;
+
+  if (_racimo_file_within_limits (project, bytes, &long_text))
+    return TRUE;
+
+  name = g_file_get_parse_name (file);
+  if (long_text == NULL)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
+
+      g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
+                   /* Translators: the second %s is a size such as "70.2 MB" */
+                   _("%s: not saved: the project would make a file of %s, and Racimo opens "
+                     "files of at most 64 MiB; the file was not changed"),
+                   name, size);
+    }
+  else
+    {
+      g_autofree char *start = g_utf8_substring (long_text, 0, 30);
+
       g_set_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE,
                    /* Translators: the second %s is the start of a text of the project */
                    _("%s: not saved: a text of the project (\"%s…\") is longer than the "
                      "10 million bytes that Racimo can open again; the file was not changed"),
                    name, start);
-      return FALSE;
     }
 
-  return TRUE;
+  return FALSE;
 }
 
 /**

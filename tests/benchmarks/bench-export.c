@@ -17,28 +17,12 @@
 
 #include <glib/gstdio.h>
 
+#include "racimo-bench.h"
 #include "racimo-large-project.h"
 #include "racimo-layout.h"
 
 #define RUNS 7
 #define BOUND 0.1
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_doubles);
-  return values[RUNS / 2];
-}
 
 static void
 append_field (GString    *csv,
@@ -199,12 +183,12 @@ main (int   argc,
       export_ms[i] = time_export (project, racimo_pdf, &export_cpu[i]);
     }
 
-  ratio = median (export_ms) / median (ssconvert_ms);
-  cpu_ratio = median (export_cpu) / median (ssconvert_cpu);
+  ratio = racimo_bench_median (export_ms, RUNS) / racimo_bench_median (ssconvert_ms, RUNS);
+  cpu_ratio = racimo_bench_median (export_cpu, RUNS) / racimo_bench_median (ssconvert_cpu, RUNS);
   g_print ("ssconvert CSV to PDF         %8.1f ms elapsed %8.1f ms processor\n",
-           median (ssconvert_ms), median (ssconvert_cpu));
+           racimo_bench_median (ssconvert_ms, RUNS), racimo_bench_median (ssconvert_cpu, RUNS));
   g_print ("racimo_layout_export_pdf ()  %8.1f ms elapsed %8.1f ms processor\n",
-           median (export_ms), median (export_cpu));
+           racimo_bench_median (export_ms, RUNS), racimo_bench_median (export_cpu, RUNS));
   g_print ("ratio, processor             %8.3f x ssconvert (bound < %.1f x)  %s\n",
            cpu_ratio, BOUND, cpu_ratio < BOUND ? "ok" : "MISSED");
   g_print ("ratio, elapsed               %8.3f x ssconvert\n", ratio);

@@ -9,28 +9,12 @@
  */
 #include <glib/gstdio.h>
 
+#include "racimo-bench.h"
 #include "racimo-checks.h"
 #include "racimo-file.h"
 #include "racimo-large-project.h"
 
 #define RUNS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_doubles);
-  return values[RUNS / 2];
-}
 
 static double
 time_process (const char * const *argv)
@@ -75,6 +59,7 @@ main (int   argc,
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   const char *racimo = g_getenv ("RACIMO_BINARY");
   double xmllint_ms[RUNS], load_ms[RUNS], save_ms[RUNS], check_ms[RUNS];
+  double load, xmllint_median;
   gboolean ok = TRUE;
   goffset size;
 
@@ -132,11 +117,13 @@ main (int   argc,
         }
     }
 
-  ok &= report ("load + check", median (load_ms), median (xmllint_ms), 3.0, "xmllint");
-  ok &= report ("save", median (save_ms), median (load_ms), 2.0, "load");
+  load = racimo_bench_median (load_ms, RUNS);
+  xmllint_median = racimo_bench_median (xmllint_ms, RUNS);
+  ok &= report ("load + check", load, xmllint_median, 3.0, "xmllint");
+  ok &= report ("save", racimo_bench_median (save_ms, RUNS), load, 2.0, "load");
   if (racimo != NULL)
-    ok &= report ("racimo --check (process)", median (check_ms), median (xmllint_ms), 3.0,
-                  "xmllint");
+    ok &= report ("racimo --check (process)", racimo_bench_median (check_ms, RUNS), xmllint_median,
+                  3.0, "xmllint");
 
   g_unlink (path);
   g_rmdir (dir);

@@ -18,6 +18,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "racimo-bench.h"
 #include "racimo-checks.h"
 #include "racimo-filter.h"
 #include "racimo-finding-list.h"
@@ -27,42 +28,14 @@
 #define EDIT_MS 2.0
 #define N_EDITS 2001
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-maximum (GArray *values)
-{
-  double max = 0;
-
-  for (guint i = 0; i < values->len; i++)
-    max = MAX (max, g_array_index (values, double, i));
-
-  return max;
-}
-
 static gboolean
 report (const char *what,
         GArray     *ms,
         double      bound,
         gboolean    worst)
 {
-  double med = median (ms);
-  double max = maximum (ms);
+  double med = racimo_bench_median_of (ms);
+  double max = racimo_bench_max_of (ms);
   double value = worst ? max : med;
   gboolean ok = value < bound;
 
@@ -156,7 +129,7 @@ time_edits (guint n_activities,
       g_array_append_val (ms, elapsed);
     }
 
-  return median (ms);
+  return racimo_bench_median_of (ms);
 }
 
 /* The large project with about 5,000 findings: no activity has an owner

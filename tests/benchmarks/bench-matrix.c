@@ -34,6 +34,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "racimo-bench.h"
 #include "racimo-large-project.h"
 #include "racimo-window.h"
 
@@ -51,30 +52,6 @@ typedef struct
   GArray *frame_ms;  /* double */
   guint   frames;
 } Frames;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_of (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-max_of (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len - 1);
-}
 
 static void
 on_before_paint (GdkFrameClock *clock,
@@ -393,7 +370,7 @@ edit_time (RacimoProject *project,
     }
 
   close_window (window);
-  return median_of (times);
+  return racimo_bench_median_of (times);
 }
 
 static guint
@@ -500,16 +477,16 @@ main (int   argc,
       ms = first_frame (large);
       g_array_append_val (large_ms, ms);
     }
-  ok &= report_ratio ("first frame, large project", median_of (large_ms),
-                      median_of (blank_ms), 2.0, "blank");
+  ok &= report_ratio ("first frame, large project", racimo_bench_median_of (large_ms),
+                      racimo_bench_median_of (blank_ms), 2.0, "blank");
 
   window = open_window (large, &frames, NULL);
   scroll_frames (window, &frames, page_ms, jump_ms);
   close_window (window);
-  ok &= report_ms ("scroll a page down, median frame", median_of (page_ms), 16);
-  ok &= report_ms ("scroll a page down, worst frame", max_of (page_ms), 33);
-  ok &= report_ms ("jump to any row, median frame", median_of (jump_ms), 16);
-  ok &= report_ms ("jump to any row, worst frame", max_of (jump_ms), 33);
+  ok &= report_ms ("scroll a page down, median frame", racimo_bench_median_of (page_ms), 16);
+  ok &= report_ms ("scroll a page down, worst frame", racimo_bench_max_of (page_ms), 33);
+  ok &= report_ms ("jump to any row, median frame", racimo_bench_median_of (jump_ms), 16);
+  ok &= report_ms ("jump to any row, worst frame", racimo_bench_max_of (jump_ms), 33);
 
   for (guint panel = 0; panel < 2; panel++)
     {

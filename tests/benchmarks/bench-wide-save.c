@@ -12,6 +12,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "racimo-bench.h"
 #include "racimo-file.h"
 
 #define RUNS 7
@@ -52,16 +53,6 @@ wide_project (guint n)
   g_string_append (out, "    </phase>\n  </phases>\n</raci-project>\n");
 
   return g_string_free_to_bytes (out);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* Times of loading @n x @n from memory, serialising it and saving it
@@ -105,9 +96,9 @@ measure (guint   n,
 
   /* The best of the runs: on a shared machine the others measure the
    * neighbours. */
-  qsort (loads, RUNS, sizeof (double), compare_doubles);
-  qsort (serializes, RUNS, sizeof (double), compare_doubles);
-  qsort (saves, RUNS, sizeof (double), compare_doubles);
+  qsort (loads, RUNS, sizeof (double), racimo_bench_compare_doubles);
+  qsort (serializes, RUNS, sizeof (double), racimo_bench_compare_doubles);
+  qsort (saves, RUNS, sizeof (double), racimo_bench_compare_doubles);
   *load_ms = loads[0];
   *serialize_ms = serializes[0];
   *save_ms = saves[0];

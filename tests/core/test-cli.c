@@ -15,6 +15,7 @@
 
 #include "racimo-cli.h"
 #include "racimo-test-pdf.h"
+#include "racimo-test.h"
 
 /* Every kind of finding, on the lines that the expected output names. */
 static const char findings_raci[] =
@@ -241,43 +242,17 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("racimo-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = racimo_test_make_folder ("racimo-cli");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  racimo_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -305,38 +280,8 @@ read_file (Fixture    *fixture,
            const char *name)
 {
   g_autofree char *path = fixture_path (fixture, name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in the test's folder, sorted and joined with spaces: shows
- * that a failed export left nothing behind, not even a temporary file. */
-static char *
-list_folder (Fixture *fixture)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
+  return racimo_test_read_text (path);
 }
 
 typedef struct
@@ -612,7 +557,7 @@ test_export_raci (Fixture       *fixture,
 
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
 }
 
@@ -644,7 +589,7 @@ test_export_replace (Fixture       *fixture,
   written = read_file (fixture, "messy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
 }
 
@@ -744,7 +689,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==,
                    "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n");
 
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "a3.pdf clean.raci matrix.pdf");
 }
 
@@ -766,7 +711,7 @@ test_export_unknown_extension (Fixture       *fixture,
                    "racimo: cannot export to \"x.txt\": use a .raci, .csv or .pdf file name\n");
   g_assert_cmpint (result.status, ==, 2);
 
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "clean.raci");
 }
 
@@ -793,7 +738,7 @@ test_export_unreadable_input (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==, "racimo: missing.raci: the file does not exist\n");
   g_assert_cmpint (result.status, ==, 2);
 
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "broken.raci");
 }
 
@@ -823,7 +768,7 @@ test_export_over_limits (Fixture       *fixture,
                    "again; the file was not changed\n");
   g_assert_cmpint (result.status, ==, 2);
 
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "big.csv");
 }
 
@@ -862,7 +807,7 @@ test_export_unwritable (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==, expected);
   g_assert_cmpint (result.status, ==, 2);
 
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "clean.raci folder.raci");
 }
 
@@ -956,7 +901,7 @@ test_export_messages (Fixture       *fixture,
       g_assert_cmpint (g_unlink (link), ==, 0);
     }
 
-  listing = list_folder (fixture);
+  listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "clean.raci notes.txt sub");
   g_clear_pointer (&listing, g_free);
   {

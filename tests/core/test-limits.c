@@ -15,6 +15,7 @@
 #include "racimo-csv.h"
 #include "racimo-file.h"
 #include "racimo-layout.h"
+#include "racimo-test.h"
 
 static RacimoProject *
 make_project (guint       n_activities,
@@ -177,16 +178,6 @@ test_limits_right_to_left (void)
   exercise (project);
 }
 
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Saving @project to a file that holds "before" is refused with a message
  * starting "PATH: @what", sync and async, and the file is unchanged. */
 static void
@@ -211,7 +202,9 @@ assert_save_refused (RacimoProject *project,
   g_clear_error (&error);
 
   /* The window saves this way. */
-  racimo_file_save_async (project, file, NULL, NULL, on_saved, &result);
+  racimo_file_save_async (project, file, NULL, NULL, racimo_test_store_result, &result);
+  /* No time limit: refusing the largest projects takes a while under the
+   * sanitizers. */
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (racimo_file_save_finish (result, NULL, &error));
@@ -270,6 +263,69 @@ test_limits_save_refused (void)
                               "opens files of at most 64 MiB; the file was not changed");
 }
 
+static void
+on_csv_saved (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The CSV export never writes what the CSV import refuses: a file over
+ * 64 MiB.  Refused with a message that names the file, sync and async
+ * (the window exports this way), and the file is unchanged. */
+static void
+test_limits_csv_export_refused (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-limits-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "over.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *contents = NULL;
+  RacimoPhase *phase;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "before", -1, NULL));
+
+  /* Seven names of 9.9 MB: a .raci file may hold each, the CSV file is
+   * 69.3 MB. */
+  while (text->len < 9900000)
+    g_string_append (text, "Train the model ");
+  g_string_truncate (text, 9900000);
+  racimo_project_add_role (project, -1, "Data scientist", NULL);
+  phase = racimo_project_add_phase (project, -1, "Build");
+  for (guint i = 0; i < 7; i++)
+    racimo_project_add_activity (project, phase, -1, text->str);
+
+  expected = g_strconcat (path, ": not exported: the CSV file would be 69.3\u00a0MB, and "
+                          "Racimo imports CSV files of at most 64 MiB; the file was not "
+                          "changed", NULL);
+
+  g_assert_false (racimo_csv_save (project, file, NULL, NULL, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  racimo_csv_save_async (project, file, NULL, NULL, on_csv_saved, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (racimo_csv_save_finish (result, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A cell of a spreadsheet becomes a name, never a huge id. */
 static void
 test_limits_csv_huge_cell (void)
@@ -305,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/limits/right-to-left", test_limits_right_to_left);
   g_test_add_func ("/limits/save-refused", test_limits_save_refused);
   g_test_add_func ("/limits/csv-huge-cell", test_limits_csv_huge_cell);
+  g_test_add_func ("/limits/csv-export-refused", test_limits_csv_export_refused);
 
   return g_test_run ();
 }

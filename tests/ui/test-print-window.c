@@ -18,14 +18,6 @@
 #include "racimo-test-pdf.h"
 #include "racimo-ui-test.h"
 
-static void
-wait_idle (RacimoWindow *window)
-{
-  while (!racimo_window_is_idle (window))
-    g_main_context_iteration (NULL, TRUE);
-  racimo_ui_test_spin ();
-}
-
 /* A PDF ends with its end-of-file marker once written whole. */
 static gboolean
 pdf_is_complete (const char *path)
@@ -37,32 +29,10 @@ pdf_is_complete (const char *path)
          && g_strstr_len (contents + length - 8, 8, "%%EOF") != NULL;
 }
 
-static RacimoWindow *
-window_with_template (const char *template_id)
-{
-  g_autoptr(RacimoProject) project = racimo_templates_create (template_id, NULL);
-  RacimoWindow *window = racimo_window_new (NULL);
-
-  racimo_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-
-  return window;
-}
-
-static void
-destroy_window (RacimoWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
-}
-
 static void
 test_export_pdf (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autofree char *dir = g_dir_make_tmp ("racimo-pdf-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "ML system deployment.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -74,7 +44,7 @@ test_export_pdf (void)
   /* As Ctrl+Shift+E does once a name is chosen: in a thread. */
   racimo_window_export_pdf (window, file);
   g_assert_false (racimo_window_is_idle (window));
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
 
   /* Landscape, with the pages the layout makes of the template. */
   layout = racimo_layout_new (racimo_window_get_project (window), options);
@@ -92,14 +62,14 @@ test_export_pdf (void)
     GtkWidget *alert;
 
     racimo_window_export_pdf (window, nowhere);
-    wait_idle (window);
+    racimo_ui_test_wait_idle (window);
     alert = _racimo_window_get_alert (window);
     g_assert_nonnull (alert);
     g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Could Not Export “x.pdf”");
     racimo_compat_alert_respond (alert, "close");
   }
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -121,14 +91,14 @@ test_page_setup_remembered (void)
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
   g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (setup));
 
-  window = window_with_template ("blank-raci");
+  window = racimo_ui_test_window_with_template ("blank-raci");
   racimo_window_export_pdf (window, file);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat_with_epsilon (width, gtk_paper_size_get_width (a5, GTK_UNIT_POINTS), 0.01);
   g_assert_cmpfloat_with_epsilon (height, gtk_paper_size_get_height (a5, GTK_UNIT_POINTS), 0.01);
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_settings_reset (settings, "page-setup");
   g_remove (path);
   g_rmdir (dir);
@@ -233,7 +203,7 @@ find_print_dialog (RacimoWindow *window)
 static void
 test_print_dialog (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   GtkWindow *dialog;
 
   /* Ctrl+P opens the print dialog over the window; cancelling it leaves
@@ -246,7 +216,7 @@ test_print_dialog (void)
   racimo_ui_test_spin ();
   g_assert_null (find_print_dialog_now (window));
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
@@ -271,7 +241,7 @@ test_print_to_file (void)
   g_settings_set_value (settings, "print-settings",
                         gtk_print_settings_to_gvariant (print_settings));
 
-  window = window_with_template ("ml-system-deployment");
+  window = racimo_ui_test_window_with_template ("ml-system-deployment");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
   dialog = find_print_dialog (window);
   g_assert_nonnull (dialog);
@@ -306,7 +276,7 @@ test_print_to_file (void)
   g_assert_cmpstr (gtk_print_settings_get_printer (remembered), ==, "Print to File");
   g_assert_cmpstr (gtk_print_settings_get (remembered, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, uri);
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_settings_reset (settings, "print-settings");
   g_settings_reset (settings, "page-setup");
   g_remove (path);
@@ -317,19 +287,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
-  int status;
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      racimo_ui_test_remove_tree (data_home);
-      return 0;
-    }
-  adw_init ();
+  if (!racimo_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/print-window/export-pdf", test_export_pdf);
   g_test_add_func ("/print-window/page-setup-remembered", test_page_setup_remembered);
@@ -337,8 +296,5 @@ main (int   argc,
   g_test_add_func ("/print-window/print-dialog", test_print_dialog);
   g_test_add_func ("/print-window/print-to-file", test_print_to_file);
 
-  status = g_test_run ();
-  racimo_ui_test_remove_tree (data_home);
-
-  return status;
+  return racimo_ui_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "racimo-document.h"
 #include "racimo-file.h"
 #include "racimo-templates.h"
+#include "racimo-test.h"
 
 /* Helpers */
 
@@ -20,36 +21,6 @@ static char *
 good_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
-}
-
-static char *
-make_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *folder = g_dir_make_tmp ("racimo-document-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return folder;
-}
-
-static void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_folder (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 /* Copies a file of tests/files into @folder under @name. */
@@ -74,62 +45,24 @@ copy_into (const char *folder,
 static char *
 read_text (GFile *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
+  return racimo_test_read_text (g_file_peek_path (file));
 }
 
-static char *
-serialize (RacimoProject *project)
+typedef struct
 {
-  g_autoptr(GBytes) bytes = racimo_file_serialize (project);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
+  gpointer    object;
+  const char *property;
+  gboolean    value;
+} BooleanState;
 
 static gboolean
-on_timeout (gpointer user_data)
+boolean_is (gpointer data)
 {
-  g_error ("Timed out after 10 s waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @slot holds a result. */
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot,
-                 const char    *what)
-{
-  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) what);
-
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-
-  return *slot;
-}
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static gboolean
-get_boolean (gpointer    object,
-             const char *property)
-{
+  BooleanState *state = data;
   gboolean value;
 
-  g_object_get (object, property, &value, NULL);
-  return value;
+  g_object_get (state->object, state->property, &value, NULL);
+  return value == state->value;
 }
 
 static void
@@ -137,38 +70,9 @@ wait_for_boolean (gpointer    object,
                   const char *property,
                   gboolean    value)
 {
-  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) property);
+  BooleanState state = { object, property, value };
 
-  while (get_boolean (object, property) != value)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-}
-
-static gboolean
-on_tick (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) what);
-  guint tick = g_timeout_add (10, on_tick, NULL);
-
-  while (!done (data))
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  g_source_remove (timeout);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  racimo_test_wait_until (boolean_is, &state, property);
 }
 
 /* Work under way (a draft being written, a callback not yet run) holds
@@ -176,11 +80,7 @@ is_null (gpointer data)
 static void
 finalize_document (RacimoDocument *document)
 {
-  gpointer weak = document;
-
-  g_object_add_weak_pointer (G_OBJECT (document), &weak);
-  g_object_unref (document);
-  wait_until (is_null, &weak, "the document to be finalized");
+  racimo_test_wait_finalized (document, "the document to be finalized");
 }
 
 static RacimoDocument *
@@ -189,8 +89,8 @@ load (GFile   *file,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  racimo_document_load_async (file, NULL, store_result, &result);
-  return racimo_document_load_finish (wait_for_result (&result, "a load"), error);
+  racimo_document_load_async (file, NULL, racimo_test_store_result, &result);
+  return racimo_document_load_finish (racimo_test_await (&result, "a load"), error);
 }
 
 static RacimoDocument *
@@ -211,8 +111,8 @@ save (RacimoDocument  *document,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  racimo_document_save_async (document, force, NULL, store_result, &result);
-  return racimo_document_save_finish (document, wait_for_result (&result, "a save"), error);
+  racimo_document_save_async (document, force, NULL, racimo_test_store_result, &result);
+  return racimo_document_save_finish (document, racimo_test_await (&result, "a save"), error);
 }
 
 static gboolean
@@ -222,8 +122,8 @@ save_as (RacimoDocument  *document,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  racimo_document_save_as_async (document, file, NULL, store_result, &result);
-  return racimo_document_save_as_finish (document, wait_for_result (&result, "a save as"),
+  racimo_document_save_as_async (document, file, NULL, racimo_test_store_result, &result);
+  return racimo_document_save_as_finish (document, racimo_test_await (&result, "a save as"),
                                          error);
 }
 
@@ -233,8 +133,8 @@ reload (RacimoDocument  *document,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  racimo_document_reload_async (document, NULL, store_result, &result);
-  return racimo_document_reload_finish (document, wait_for_result (&result, "a reload"), error);
+  racimo_document_reload_async (document, NULL, racimo_test_store_result, &result);
+  return racimo_document_reload_finish (document, racimo_test_await (&result, "a reload"), error);
 }
 
 static gboolean
@@ -244,9 +144,9 @@ check_on_disk (RacimoDocument *document)
   g_autoptr(GError) error = NULL;
   gboolean changed;
 
-  racimo_document_check_on_disk_async (document, NULL, store_result, &result);
+  racimo_document_check_on_disk_async (document, NULL, racimo_test_store_result, &result);
   changed = racimo_document_check_on_disk_finish (document,
-                                                  wait_for_result (&result, "a check"), &error);
+                                                  racimo_test_await (&result, "a check"), &error);
   g_assert_no_error (error);
   return changed;
 }
@@ -300,29 +200,11 @@ colleague_version (void)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static RacimoActivity *
-first_activity (RacimoProject *project)
-{
-  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
-}
-
 static void
 edit (RacimoDocument *document,
       const char     *name)
 {
-  RacimoProject *project = racimo_document_get_project (document);
-
-  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              gpointer    user_data)
-{
-  guint *count = user_data;
-
-  (*count)++;
+  racimo_test_rename_first_activity (racimo_document_get_project (document), name);
 }
 
 /* Opening */
@@ -330,7 +212,7 @@ count_notify (GObject    *object,
 static void
 test_load (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   RacimoDocument *document = load_ok (file);
@@ -361,13 +243,13 @@ test_load (void)
   }
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
 test_load_errors (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *malformed = g_test_build_filename (G_TEST_DIST, "files", "bad",
                                                       "malformed.raci", NULL);
   g_autoptr(GFile) bad = g_file_new_for_path (malformed);
@@ -390,7 +272,7 @@ test_load_errors (void)
   g_assert_true (g_str_has_prefix (error->message, missing_name));
   g_assert_nonnull (strstr (error->message, "does not exist"));
 
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -408,7 +290,7 @@ test_load_newer_minor (void)
 static void
 test_load_csv (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *comma = g_test_build_filename (G_TEST_DIST, "files", "csv",
                                                   "libreoffice-comma.csv", NULL);
   g_autofree char *messy = g_test_build_filename (G_TEST_DIST, "files", "csv",
@@ -441,7 +323,7 @@ test_load_csv (void)
   g_assert_cmpstr (((RacimoCsvProblem *) g_ptr_array_index (problems, 0))->text, ==, "yes");
   finalize_document (document);
 
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 /* Saving */
@@ -449,7 +331,7 @@ test_load_csv (void)
 static void
 test_save_reopen (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   RacimoDocument *document = load_ok (file);
@@ -461,10 +343,11 @@ test_save_reopen (void)
   g_autofree char *expected = NULL;
   guint modified_notifies = 0;
 
-  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify), &modified_notifies);
+  g_signal_connect (document, "notify::modified", G_CALLBACK (racimo_test_count_notify),
+                    &modified_notifies);
 
   edit (document, "Agree on the business goal");
-  racimo_project_toggle_code (project, first_activity (project),
+  racimo_project_toggle_code (project, racimo_test_first_activity (project),
                               racimo_project_get_role (project, 1), 'I');
   g_assert_true (racimo_document_get_modified (document));
   g_assert_cmpuint (modified_notifies, ==, 1);
@@ -477,14 +360,14 @@ test_save_reopen (void)
 
   /* The bytes on disk are the canonical form of the edited project, and
    * read back as the same project. */
-  expected = serialize (project);
+  expected = racimo_test_serialize (project);
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, expected);
 
   reopened = load_ok (file);
-  saved = serialize (racimo_document_get_project (reopened));
+  saved = racimo_test_serialize (racimo_document_get_project (reopened));
   g_assert_cmpstr (saved, ==, expected);
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_document_get_project (reopened)))), ==, "Agree on the business goal");
 
   /* Undoing back past the save makes it modified again. */
@@ -494,13 +377,13 @@ test_save_reopen (void)
 
   finalize_document (reopened);
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
 test_save_as (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autoptr(RacimoProject) project = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -513,7 +396,8 @@ test_save_as (void)
   project = racimo_templates_create ("ml-system-deployment", &error);
   g_assert_no_error (error);
   document = racimo_document_new_from_project (project, NULL);
-  g_signal_connect (document, "notify::file", G_CALLBACK (count_notify), &file_notifies);
+  g_signal_connect (document, "notify::file", G_CALLBACK (racimo_test_count_notify),
+                    &file_notifies);
 
   g_assert_null (racimo_document_get_file (document));
   g_assert_cmpint (racimo_document_get_source (document), ==, RACIMO_DOCUMENT_SOURCE_NEW);
@@ -541,7 +425,7 @@ test_save_as (void)
   g_assert_false (racimo_document_get_needs_save_as (document));
   g_assert_false (racimo_document_get_modified (document));
 
-  expected = serialize (project);
+  expected = racimo_test_serialize (project);
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, expected);
 
@@ -554,7 +438,7 @@ test_save_as (void)
   g_assert_nonnull (strstr (on_disk, "<name>Define the business goal</name>"));
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -627,7 +511,7 @@ test_suggest_file_name (void)
 static void
 test_csv_never_overwritten (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *comma = g_test_build_filename (G_TEST_DIST, "files", "csv",
                                                   "libreoffice-comma.csv", NULL);
   g_autoptr(GFile) csv = copy_into (folder, comma, "Plan.csv");
@@ -677,7 +561,7 @@ test_csv_never_overwritten (void)
   g_assert_true (save (document, FALSE, &error));
   g_assert_no_error (error);
 
-  expected = serialize (racimo_document_get_project (document));
+  expected = racimo_test_serialize (racimo_document_get_project (document));
   on_disk = read_text (raci);
   g_assert_cmpstr (on_disk, ==, expected);
   g_clear_pointer (&csv_after, g_free);
@@ -685,13 +569,13 @@ test_csv_never_overwritten (void)
   g_assert_cmpstr (csv_after, ==, csv_before);
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
 test_save_stale_etag (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   g_autofree char *colleague = colleague_version ();
@@ -720,7 +604,7 @@ test_save_stale_etag (void)
   /* The user said to overwrite. */
   g_assert_true (save (document, TRUE, &error));
   g_assert_no_error (error);
-  expected = serialize (project);
+  expected = racimo_test_serialize (project);
   g_clear_pointer (&on_disk, g_free);
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, expected);
@@ -729,7 +613,7 @@ test_save_stale_etag (void)
   g_assert_false (check_on_disk (document));
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 /* Changed on disk */
@@ -737,7 +621,7 @@ test_save_stale_etag (void)
 static void
 test_external_change (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   g_autofree char *colleague = colleague_version ();
@@ -752,7 +636,7 @@ test_external_change (void)
   g_assert_false (racimo_document_get_modified (document));
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -776,7 +660,7 @@ has_events (gpointer user_data)
 static void
 test_own_save (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   g_autofree char *colleague = colleague_version ();
@@ -785,9 +669,8 @@ test_own_save (void)
   RacimoDocument *document = load_ok (file);
   guint events = 0;
   guint changed_notifies = 0;
-  guint timeout;
 
-  g_signal_connect (document, "notify::changed-on-disk", G_CALLBACK (count_notify),
+  g_signal_connect (document, "notify::changed-on-disk", G_CALLBACK (racimo_test_count_notify),
                     &changed_notifies);
   monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   g_assert_no_error (error);
@@ -799,10 +682,7 @@ test_own_save (void)
 
   /* Our own save reaches the monitors as a rename over the file, like
    * anyone's: wait until it has arrived. */
-  timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) "the monitor's event");
-  while (!has_events (&events))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  racimo_test_wait_until (has_events, &events, "the monitor's event");
 
   g_assert_false (check_on_disk (document));
   g_assert_false (racimo_document_get_changed_on_disk (document));
@@ -822,13 +702,13 @@ test_own_save (void)
 
   g_file_monitor_cancel (monitor);
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
 test_deleted (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   g_autoptr(GError) error = NULL;
@@ -847,18 +727,18 @@ test_deleted (void)
   g_assert_no_error (error);
   g_assert_false (racimo_document_get_deleted_on_disk (document));
   g_assert_false (racimo_document_get_changed_on_disk (document));
-  expected = serialize (racimo_document_get_project (document));
+  expected = racimo_test_serialize (racimo_document_get_project (document));
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, expected);
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
 test_reload (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   g_autofree char *colleague = colleague_version ();
@@ -868,7 +748,8 @@ test_reload (void)
   guint project_notifies = 0;
 
   g_object_add_weak_pointer (G_OBJECT (old_project), (gpointer *) &old_project);
-  g_signal_connect (document, "notify::project", G_CALLBACK (count_notify), &project_notifies);
+  g_signal_connect (document, "notify::project", G_CALLBACK (racimo_test_count_notify),
+                    &project_notifies);
 
   edit (document, "Mine");
   write_as_colleague (file, colleague);
@@ -897,7 +778,7 @@ test_reload (void)
   g_assert_true (racimo_document_get_modified (document));
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -916,7 +797,7 @@ test_save_read_only_folder (void)
       return;
     }
 
-  folder = make_folder ();
+  folder = racimo_test_make_folder ("racimo-document");
   locked = g_build_filename (folder, "Shared", NULL);
   g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
 
@@ -940,13 +821,13 @@ test_save_read_only_folder (void)
   g_assert_false (g_file_query_exists (file, NULL));
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
 test_save_missing_folder (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *gone = g_build_filename (folder, "Gone", NULL);
   g_autoptr(GFile) file = g_file_new_build_filename (gone, "Plan.raci", NULL);
   g_autoptr(GError) error = NULL;
@@ -966,13 +847,13 @@ test_save_missing_folder (void)
   g_assert_true (racimo_document_get_project (document) == project);
 
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 static void
 test_busy (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   g_autoptr(GAsyncResult) first = NULL;
@@ -982,24 +863,24 @@ test_busy (void)
   RacimoDocument *document = load_ok (file);
 
   edit (document, "Mine");
-  racimo_document_save_async (document, FALSE, NULL, store_result, &first);
+  racimo_document_save_async (document, FALSE, NULL, racimo_test_store_result, &first);
   g_assert_true (racimo_document_get_busy (document));
 
   /* A second save, or a reload, asked for while the first runs, is
    * refused.  Both are asked for before the main loop runs again, so the
    * first save cannot have finished in between, however slow the machine. */
-  racimo_document_save_async (document, FALSE, NULL, store_result, &second);
-  racimo_document_reload_async (document, NULL, store_result, &third);
-  g_assert_false (racimo_document_save_finish (document, wait_for_result (&second, "a save"),
+  racimo_document_save_async (document, FALSE, NULL, racimo_test_store_result, &second);
+  racimo_document_reload_async (document, NULL, racimo_test_store_result, &third);
+  g_assert_false (racimo_document_save_finish (document, racimo_test_await (&second, "a save"),
                                                &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
   g_clear_error (&error);
-  g_assert_false (racimo_document_reload_finish (document, wait_for_result (&third, "a reload"),
+  g_assert_false (racimo_document_reload_finish (document, racimo_test_await (&third, "a reload"),
                                                  &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
   g_clear_error (&error);
 
-  g_assert_true (racimo_document_save_finish (document, wait_for_result (&first, "a save"),
+  g_assert_true (racimo_document_save_finish (document, racimo_test_await (&first, "a save"),
                                               &error));
   g_assert_no_error (error);
   g_assert_false (racimo_document_get_busy (document));
@@ -1009,7 +890,7 @@ test_busy (void)
   g_clear_object (&second);
   g_clear_object (&third);
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 /* Edits made while the file is being written are not in it: the project
@@ -1017,7 +898,7 @@ test_busy (void)
 static void
 test_edit_while_saving (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
   g_autofree char *source = good_path ("format-example.raci");
   g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
   g_autoptr(GAsyncResult) result = NULL;
@@ -1026,10 +907,10 @@ test_edit_while_saving (void)
   RacimoDocument *document = load_ok (file);
 
   edit (document, "Saved");
-  racimo_document_save_async (document, FALSE, NULL, store_result, &result);
+  racimo_document_save_async (document, FALSE, NULL, racimo_test_store_result, &result);
   edit (document, "Not saved yet");
 
-  g_assert_true (racimo_document_save_finish (document, wait_for_result (&result, "a save"),
+  g_assert_true (racimo_document_save_finish (document, racimo_test_await (&result, "a save"),
                                               &error));
   g_assert_no_error (error);
   g_assert_true (racimo_document_get_modified (document));
@@ -1038,7 +919,7 @@ test_edit_while_saving (void)
 
   g_clear_object (&result);
   finalize_document (document);
-  remove_folder (folder);
+  racimo_test_remove_tree (folder);
 }
 
 int

@@ -40,36 +40,6 @@ wait_for_project (RacimoWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static void
-wait_idle (RacimoWindow *window)
-{
-  while (!racimo_window_is_idle (window))
-    g_main_context_iteration (NULL, TRUE);
-  racimo_ui_test_spin ();
-}
-
-static RacimoWindow *
-window_with_template (const char *template_id)
-{
-  g_autoptr(RacimoProject) project = racimo_templates_create (template_id, NULL);
-  RacimoWindow *window = racimo_window_new (NULL);
-
-  racimo_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-
-  return window;
-}
-
-static void
-destroy_window (RacimoWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
-}
-
 /* One application for the tests that need one: a second could not
  * register on the bus beside it in the same process. */
 static RacimoApplication *
@@ -97,13 +67,13 @@ get_application (void)
 static void
 test_open_good (void)
 {
-  RacimoWindow *window = window_with_template ("blank-raci");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   g_autoptr(GFile) file = test_file ("window-no-owner.raci");
 
   /* A project of the window is replaced by the one opened. */
   racimo_window_open_file (window, file);
   g_assert_false (racimo_window_is_idle (window));
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_cmpstr (racimo_project_get_title (racimo_window_get_project (window)), ==,
                    "ML system deployment");
   g_assert_true (g_file_equal (racimo_window_get_file (window), file));
@@ -112,13 +82,13 @@ test_open_good (void)
   g_assert_null (_racimo_window_get_alert (window));
   g_assert_null (_racimo_window_get_toast (window));
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
 test_open_bad (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   RacimoProject *project = racimo_window_get_project (window);
   g_autofree char *path = test_file_path ("window-malformed.raci");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -126,7 +96,7 @@ test_open_bad (void)
   GtkWidget *alert;
 
   racimo_window_open_file (window, file);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
 
   /* The window is as it was... */
   g_assert_true (racimo_window_get_project (window) == project);
@@ -160,7 +130,7 @@ test_open_bad (void)
   racimo_ui_test_spin ();
   g_assert_null (_racimo_window_get_alert (window));
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
@@ -182,7 +152,7 @@ test_open_newer_minor (void)
                    "Made by a newer version of Racimo: what this version does not know "
                    "is kept as it is");
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
@@ -234,7 +204,7 @@ test_drop (void)
   wait_for_project (window);
   g_assert_true (g_file_equal (racimo_window_get_file (window), file));
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
@@ -265,13 +235,13 @@ test_import_csv (void)
                    "left empty");
   racimo_compat_alert_respond (alert, "close");
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
 test_export_csv (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autofree char *dir = g_dir_make_tmp ("racimo-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "matrix.tsv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -282,7 +252,7 @@ test_export_csv (void)
 
   racimo_window_export_csv (window, file, &options);
   g_assert_false (racimo_window_is_idle (window));
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
 
   /* The file holds what the CSV export makes, and the window says so. */
   expected = racimo_csv_export (racimo_window_get_project (window), &options);
@@ -303,7 +273,7 @@ test_export_csv (void)
     GtkWidget *alert;
 
     racimo_window_export_csv (window, nowhere, &options);
-    wait_idle (window);
+    racimo_ui_test_wait_idle (window);
     alert = _racimo_window_get_alert (window);
     g_assert_nonnull (alert);
     g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
@@ -324,7 +294,7 @@ test_export_csv (void)
 
     g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
     racimo_window_export_csv (window, pipe_file, &options);
-    wait_idle (window);
+    racimo_ui_test_wait_idle (window);
     alert = _racimo_window_get_alert (window);
     g_assert_nonnull (alert);
     g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
@@ -336,26 +306,18 @@ test_export_csv (void)
     g_remove (pipe_path);
   }
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
 
 /* Tests: saving */
 
-static RacimoActivity *
-first_activity (RacimoProject *project)
-{
-  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
-}
-
 static void
 edit (RacimoWindow *window,
       const char   *name)
 {
-  RacimoProject *project = racimo_window_get_project (window);
-
-  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
+  racimo_test_rename_first_activity (racimo_window_get_project (window), name);
   racimo_ui_test_spin ();
 }
 
@@ -409,7 +371,7 @@ write_elsewhere (const char *path)
 static void
 test_save_and_reopen (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   RacimoWindow *again;
   g_autofree char *dir = g_dir_make_tmp ("racimo-save-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
@@ -425,7 +387,7 @@ test_save_and_reopen (void)
   /* Save As a name typed without the extension: it gets ".raci". */
   racimo_window_save_as (window, file);
   g_assert_false (racimo_window_is_idle (window));
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "ML system deployment — Racimo");
   g_assert_null (_racimo_window_get_alert (window));
@@ -440,19 +402,19 @@ test_save_and_reopen (void)
   saved = racimo_file_serialize (racimo_window_get_project (window));
   reread = racimo_file_serialize (racimo_window_get_project (again));
   g_assert_true (g_bytes_equal (saved, reread));
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (again)))), ==, "Agree the business case");
-  destroy_window (again);
+  racimo_ui_test_destroy_window (again);
 
   /* Ctrl+S writes the next edit to the same file. */
   edit (window, "Agree the business case and KPIs");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "ML system deployment — Racimo");
   assert_file_holds (path, racimo_window_get_project (window));
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -475,14 +437,14 @@ test_save_as_from_csv (void)
   /* A project from a spreadsheet is saved as a project, never over a
    * spreadsheet's file. */
   racimo_window_save_as (window, file);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_null (_racimo_window_get_alert (window));
   g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
   assert_file_holds (path, racimo_window_get_project (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "window-import — Racimo");
   g_assert_cmpstr (g_file_peek_path (racimo_window_get_file (window)), ==, path);
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -490,7 +452,7 @@ test_save_as_from_csv (void)
 static void
 test_save_error (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autofree char *dir = g_dir_make_tmp ("racimo-save-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "gone", "plan.raci", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -500,7 +462,7 @@ test_save_error (void)
 
   edit (window, "Agree the business case");
   racimo_window_save_as (window, file);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
 
   /* Plain words, and the changes are still there, unsaved. */
   alert = _racimo_window_get_alert (window);
@@ -513,14 +475,14 @@ test_save_error (void)
                    "• ML system deployment — Racimo");
   g_assert_null (racimo_window_get_file (window));
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_rmdir (dir);
 }
 
 static void
 test_close_prompt (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autofree char *dir = g_dir_make_tmp ("racimo-save-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -546,7 +508,7 @@ test_close_prompt (void)
 
   /* Save: the window closes once the file is written. */
   racimo_window_save_as (window, file);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   edit (window, "Agree the business case, again");
   gtk_window_close (GTK_WINDOW (window));
   racimo_ui_test_spin ();
@@ -556,12 +518,12 @@ test_close_prompt (void)
   {
     g_autoptr(RacimoProject) saved = racimo_file_load (file, NULL, NULL, NULL);
 
-    g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (saved))), ==,
+    g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (saved))), ==,
                      "Agree the business case, again");
   }
 
   /* Discard: it closes, and the file stays as it was. */
-  window = window_with_template ("blank-raci");
+  window = racimo_ui_test_window_with_template ("blank-raci");
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-role", NULL);
   gtk_window_close (GTK_WINDOW (window));
@@ -577,7 +539,7 @@ test_close_prompt (void)
 static void
 test_open_into_modified (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autoptr(GFile) file = test_file ("window-no-owner.raci");
   GtkWidget *alert;
 
@@ -590,19 +552,19 @@ test_open_into_modified (void)
   g_assert_true (racimo_window_is_idle (window));
 
   racimo_compat_alert_respond (alert, "discard");
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_true (g_file_equal (racimo_window_get_file (window), file));
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==,
                    "Define the business case and KPIs");
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
 test_changed_on_disk (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autofree char *dir = g_dir_make_tmp ("racimo-disk-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
   g_autofree char *theirs = NULL;
@@ -611,7 +573,7 @@ test_changed_on_disk (void)
   GtkWidget *alert;
 
   racimo_window_save_as (window, file);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_null (_racimo_window_get_banner (window));
 
   /* A colleague's program writes the file: the banner says so. */
@@ -627,7 +589,7 @@ test_changed_on_disk (void)
   g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   alert = _racimo_window_get_alert (window);
   g_assert_nonnull (alert);
   g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Overwrite the Changed File?");
@@ -637,16 +599,16 @@ test_changed_on_disk (void)
 
   /* Cancel: their file is untouched, the edit is still unsaved. */
   racimo_compat_alert_respond (alert, "cancel");
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, theirs);
   g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
 
   /* Overwrite: only when the user says so. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "overwrite");
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   assert_file_holds (path, racimo_window_get_project (window));
   g_assert_false (racimo_document_get_modified (racimo_window_get_document (window)));
 
@@ -654,15 +616,15 @@ test_changed_on_disk (void)
   write_elsewhere (path);
   wait_for_banner (window, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   wait_for_banner (window, FALSE);
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==,
                    "Define the business case and KPIs");
   g_assert_true (racimo_matrix_view_get_project (racimo_window_get_matrix_view (window))
                  == racimo_window_get_project (window));
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -723,7 +685,7 @@ test_drafts (void)
 
   racimo_compat_alert_respond (alert, "restore");
   wait_for_project (window);
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==, "Edited before the crash");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "• ML system deployment — Racimo");
@@ -768,7 +730,7 @@ test_draft_onto_changed_file (void)
   racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_save_as (window, file);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   document = racimo_window_get_document (window);
   edit (window, "Edited before the crash");
   while (!racimo_document_get_has_draft (document))
@@ -795,7 +757,7 @@ test_draft_onto_changed_file (void)
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "restore");
   wait_for_project (window);
   racimo_ui_test_spin ();
-  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (first_activity (
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                      racimo_window_get_project (window)))), ==, "Edited before the crash");
 
   /* Said at once, in an alert and in the banner. */
@@ -814,19 +776,19 @@ test_draft_onto_changed_file (void)
 
   /* Ctrl+S asks before it overwrites; cancelled, their file stays. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   alert = _racimo_window_get_alert (window);
   g_assert_nonnull (alert);
   g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Overwrite the Changed File?");
   racimo_compat_alert_respond (alert, "cancel");
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, theirs);
   g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
 
   /* Save As keeps both. */
   racimo_window_save_as (window, copy);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   assert_file_holds (copy_path, racimo_window_get_project (window));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -871,7 +833,7 @@ test_window_size (void)
     g_assert_cmpint (width, ==, 812);
     g_assert_cmpint (height, ==, 514);
   }
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
 }
@@ -880,21 +842,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
-  int status;
-
-  /* The recent files list and the drafts go to a directory of the test,
-   * not the user's. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      racimo_ui_test_remove_tree (data_home);
-      return 0;
-    }
-  adw_init ();
+  if (!racimo_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/files-window/open-good", test_open_good);
   g_test_add_func ("/files-window/open-bad", test_open_bad);
@@ -913,8 +862,5 @@ main (int   argc,
   g_test_add_func ("/files-window/draft-onto-changed-file", test_draft_onto_changed_file);
   g_test_add_func ("/files-window/window-size", test_window_size);
 
-  status = g_test_run ();
-  racimo_ui_test_remove_tree (data_home);
-
-  return status;
+  return racimo_ui_test_run ();
 }

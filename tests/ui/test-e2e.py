@@ -62,7 +62,9 @@ except ImportError:
     skip('python3-pyatspi is not installed')
 
 racimo = os.environ.get('RACIMO_BINARY')
-srcdir = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
+# tests/, where the corpus is: this file is in tests/ui/
+srcdir = os.environ.get('G_TEST_SRCDIR',
+                        os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 if not racimo:
     bus.terminate()
     skip('RACIMO_BINARY is not set')

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "racimo-project.h"
+#include "racimo-test.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -122,20 +123,13 @@ test_history_steps (Fixture       *f,
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_history_modified (Fixture       *f,
                        gconstpointer  data)
 {
   guint notified = 0;
 
-  g_signal_connect (f->history, "notify::modified", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (f->history, "notify::modified", G_CALLBACK (racimo_test_count_notify),
+                    &notified);
 
   racimo_project_toggle_code (f->project, f->activity, f->role, 'A');
   racimo_project_toggle_code (f->project, f->activity, f->role, 'R');

@@ -36,10 +36,7 @@ static RacimoItem *
 item (Fixture    *f,
       const char *id)
 {
-  RacimoItem *found = racimo_project_lookup (f->project, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return racimo_test_item (f->project, id);
 }
 
 static RacimoFilter *
@@ -87,11 +84,7 @@ assert_cursor (Fixture *f,
                int      row,
                int      column)
 {
-  int r, c;
-
-  racimo_matrix_view_get_cursor (f->view, &r, &c);
-  g_assert_cmpint (r, ==, row);
-  g_assert_cmpint (c, ==, column);
+  racimo_ui_test_assert_cursor (f->view, row, column);
 }
 
 static void
@@ -99,7 +92,7 @@ assert_cursor_on (Fixture    *f,
                   const char *id,
                   int         column)
 {
-  assert_cursor (f, racimo_matrix_view_find_row (f->view, item (f, id)), column);
+  racimo_ui_test_assert_cursor_on (f->view, f->project, id, column);
 }
 
 static gboolean
@@ -155,12 +148,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->project = racimo_ui_test_load_project ("panel-problems.raci");
-  f->window = racimo_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
-  racimo_window_set_project (f->window, f->project);
+  f->window = racimo_ui_test_show_project (f->project, 1100, 720);
   f->view = racimo_window_get_matrix_view (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -574,14 +563,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!racimo_ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, func) \
   g_test_add ("/search-window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -594,5 +577,5 @@ main (int   argc,
   ADD ("edit-while-searching", test_edit_while_searching);
   ADD ("finding-hidden", test_finding_hidden);
 
-  return g_test_run ();
+  return racimo_ui_test_run ();
 }

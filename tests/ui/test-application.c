@@ -292,20 +292,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
-  int status;
-
-  /* The recent files list goes to a directory of the test, not the
-   * user's (G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons). */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
+  racimo_ui_test_init_without_display (&argc, &argv);
 
   g_test_add_func ("/application/cli-without-display", test_cli_no_display);
   g_test_add_func ("/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/application/icons-load", test_icons_load);
 
-  status = g_test_run ();
-  racimo_ui_test_remove_tree (data_home);
-
-  return status;
+  return racimo_ui_test_run ();
 }

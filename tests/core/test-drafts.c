@@ -19,76 +19,14 @@
 #include "racimo-drafts.h"
 #include "racimo-file.h"
 #include "racimo-templates.h"
+#include "racimo-test.h"
 
 /* Helpers */
-
-static char *
-make_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *folder = g_dir_make_tmp ("racimo-drafts-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return folder;
-}
-
-static void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_folder (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
-/* The names in @path, sorted, separated by spaces: what a user would see
- * listing the folder. */
-static char *
-list_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
-}
 
 static char *
 draft_files (const char *id)
 {
   return g_strdup_printf ("%s.draft %s.raci", id, id);
-}
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 static char *
@@ -99,14 +37,6 @@ draft_path (const char *folder,
   g_autofree char *name = g_strconcat (id, suffix, NULL);
 
   return g_build_filename (folder, name, NULL);
-}
-
-static char *
-serialize (RacimoProject *project)
-{
-  g_autoptr(GBytes) bytes = racimo_file_serialize (project);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 /* A project folder with Plan.raci, and a drafts folder, side by side. */
@@ -129,12 +59,12 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->root = make_folder ();
+  fixture->root = racimo_test_make_folder ("racimo-drafts");
   fixture->projects = g_build_filename (fixture->root, "projects", NULL);
   fixture->drafts_folder = g_build_filename (fixture->root, "drafts", NULL);
   g_assert_cmpint (g_mkdir (fixture->projects, 0700), ==, 0);
 
-  fixture->original = read_text (source);
+  fixture->original = racimo_test_read_text (source);
   path = g_build_filename (fixture->projects, "Plan.raci", NULL);
   g_file_set_contents (path, fixture->original, -1, &error);
   g_assert_no_error (error);
@@ -143,25 +73,16 @@ fixture_set_up (Fixture       *fixture,
   fixture->drafts = racimo_drafts_new (fixture->drafts_folder);
 }
 
-static gboolean is_null (gpointer data);
-static void     wait_until (gboolean  (*done) (gpointer),
-                            gpointer    data,
-                            const char *what);
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer weak = fixture->drafts;
-
   /* A thread that wrote a draft may let go of the store a moment after
    * its callback has run. */
-  g_object_add_weak_pointer (G_OBJECT (fixture->drafts), &weak);
-  g_object_unref (fixture->drafts);
-  wait_until (is_null, &weak, "the drafts store to be finalized");
+  racimo_test_wait_finalized (fixture->drafts, "the drafts store to be finalized");
 
   g_clear_object (&fixture->file);
-  remove_folder (fixture->root);
+  racimo_test_remove_tree (fixture->root);
   g_free (fixture->root);
   g_free (fixture->projects);
   g_free (fixture->drafts_folder);
@@ -172,48 +93,12 @@ static void
 assert_original_untouched (Fixture *fixture)
 {
   g_autofree char *path = g_file_get_path (fixture->file);
-  g_autofree char *contents = read_text (path);
-  g_autofree char *names = list_folder (fixture->projects);
+  g_autofree char *contents = racimo_test_read_text (path);
+  g_autofree char *names = racimo_test_list_folder (fixture->projects);
 
   g_assert_cmpstr (contents, ==, fixture->original);
   /* No temporary file, no backup, nothing half-written beside it. */
   g_assert_cmpstr (names, ==, "Plan.raci");
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  g_error ("Timed out after 10 s waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_tick (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done says so.  A tick wakes it now and then,
- * for what no event announces (a file's contents). */
-static void
-wait_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) what);
-  guint tick = g_timeout_add (10, on_tick, NULL);
-
-  while (!done (data))
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  g_source_remove (timeout);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 /* Work under way (a draft being written, a callback not yet run) holds
@@ -221,27 +106,7 @@ is_null (gpointer data)
 static void
 finalize_document (RacimoDocument *document)
 {
-  gpointer weak = document;
-
-  g_object_add_weak_pointer (G_OBJECT (document), &weak);
-  g_object_unref (document);
-  wait_until (is_null, &weak, "the document to be finalized");
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
+  racimo_test_wait_finalized (document, "the document to be finalized");
 }
 
 typedef struct
@@ -264,7 +129,7 @@ wait_for_draft (RacimoDocument *document,
 {
   DraftState state = { document, value };
 
-  wait_until (has_draft_is, &state, value ? "a draft" : "the draft to go");
+  racimo_test_wait_until (has_draft_is, &state, value ? "a draft" : "the draft to go");
 }
 
 static RacimoDocument *
@@ -274,8 +139,8 @@ load_ok (GFile *file)
   g_autoptr(GError) error = NULL;
   RacimoDocument *document;
 
-  racimo_document_load_async (file, NULL, store_result, &result);
-  wait_until (has_result, &result, "a load");
+  racimo_document_load_async (file, NULL, racimo_test_store_result, &result);
+  racimo_test_await (&result, "a load");
   document = racimo_document_load_finish (result, &error);
   g_assert_no_error (error);
 
@@ -288,21 +153,15 @@ save (RacimoDocument  *document,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  racimo_document_save_async (document, FALSE, NULL, store_result, &result);
-  wait_until (has_result, &result, "a save");
+  racimo_document_save_async (document, FALSE, NULL, racimo_test_store_result, &result);
+  racimo_test_await (&result, "a save");
   return racimo_document_save_finish (document, result, error);
-}
-
-static RacimoActivity *
-first_activity (RacimoProject *project)
-{
-  return racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0);
 }
 
 static const char *
 first_activity_name (RacimoDocument *document)
 {
-  return racimo_item_get_name (RACIMO_ITEM (first_activity (
+  return racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
                                  racimo_document_get_project (document))));
 }
 
@@ -310,9 +169,7 @@ static void
 edit (RacimoDocument *document,
       const char     *name)
 {
-  RacimoProject *project = racimo_document_get_project (document);
-
-  racimo_project_rename (project, RACIMO_ITEM (first_activity (project)), name);
+  racimo_test_rename_first_activity (racimo_document_get_project (document), name);
 }
 
 /* Makes a draft of this process look like one of a process that is gone:
@@ -370,8 +227,8 @@ restore_only_draft (Fixture  *fixture,
   if (display_name != NULL)
     *display_name = racimo_draft_get_display_name (draft);
 
-  racimo_drafts_restore_async (fixture->drafts, draft, NULL, store_result, &result);
-  wait_until (has_result, &result, "a restore");
+  racimo_drafts_restore_async (fixture->drafts, draft, NULL, racimo_test_store_result, &result);
+  racimo_test_await (&result, "a restore");
   document = racimo_drafts_restore_finish (fixture->drafts, result, &error);
   g_assert_no_error (error);
 
@@ -433,9 +290,9 @@ test_after_edit (Fixture       *fixture,
   edit (document, "Edited");
   wait_for_draft (document, TRUE);
 
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, files);
-  expected = serialize (racimo_document_get_project (document));
+  expected = racimo_test_serialize (racimo_document_get_project (document));
   state = (FileState) { project_path, expected };
   g_assert_true (file_holds (&state));
 
@@ -453,9 +310,9 @@ test_after_edit (Fixture       *fixture,
   /* Later edits reach the draft too. */
   edit (document, "Edited again");
   g_clear_pointer (&expected, g_free);
-  expected = serialize (racimo_document_get_project (document));
+  expected = racimo_test_serialize (racimo_document_get_project (document));
   state = (FileState) { project_path, expected };
-  wait_until (file_holds, &state, "the second draft");
+  racimo_test_wait_until (file_holds, &state, "the second draft");
 
   assert_original_untouched (fixture);
   finalize_document (document);
@@ -477,7 +334,7 @@ test_save_removes (Fixture       *fixture,
   g_assert_true (save (document, &error));
   g_assert_no_error (error);
   g_assert_false (racimo_document_get_has_draft (document));
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, "");
 
   finalize_document (document);
@@ -500,14 +357,14 @@ test_discard_removes (Fixture       *fixture,
   /* Closing without saving. */
   racimo_document_discard_draft (document);
   g_assert_false (racimo_document_get_has_draft (document));
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, "");
 
   /* Going on editing instead: drafts resume. */
   edit (document, "Edited again");
   wait_for_draft (document, TRUE);
   g_clear_pointer (&names, g_free);
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, files);
 
   /* Undoing everything leaves nothing unsaved, and no draft. */
@@ -516,13 +373,13 @@ test_discard_removes (Fixture       *fixture,
   g_assert_false (racimo_document_get_modified (document));
   wait_for_draft (document, FALSE);
   g_clear_pointer (&names, g_free);
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, "");
 
   /* And letting it go unmodified writes nothing. */
   finalize_document (document);
   g_clear_pointer (&names, g_free);
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, "");
 }
 
@@ -566,18 +423,18 @@ test_restore (Fixture       *fixture,
   listed = racimo_drafts_list (fixture->drafts);
   g_assert_cmpuint (listed->len, ==, 0);
   files = draft_files (id);
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, files);
 
   /* Saving puts the changes in the file and removes the draft. */
   g_assert_true (save (document, &error));
   g_assert_no_error (error);
-  expected = serialize (racimo_document_get_project (document));
-  on_disk = read_text (path);
+  expected = racimo_test_serialize (racimo_document_get_project (document));
+  on_disk = racimo_test_read_text (path);
   g_assert_cmpstr (on_disk, ==, expected);
   g_assert_false (racimo_document_get_has_draft (document));
   g_clear_pointer (&names, g_free);
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, "");
 
   finalize_document (document);
@@ -612,7 +469,7 @@ test_restore_checks_etag (Fixture       *fixture,
 
   g_assert_false (save (document, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
-  on_disk = read_text (path);
+  on_disk = racimo_test_read_text (path);
   g_assert_cmpstr (on_disk, ==, "the colleague's");
 
   /* The draft is still all there is of the changes. */
@@ -707,29 +564,29 @@ test_restore_onto_changed_file (Fixture       *fixture,
   g_assert_false (save (document, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
   g_clear_error (&error);
-  on_disk = read_text (path);
+  on_disk = racimo_test_read_text (path);
   g_assert_cmpstr (on_disk, ==, "the colleague's");
   g_assert_true (racimo_document_get_has_draft (document));
   g_assert_true (racimo_document_get_modified (document));
 
   /* A check on disk agrees: the file is not the one the draft was made
    * from. */
-  racimo_document_check_on_disk_async (document, NULL, store_result, &result);
-  wait_until (has_result, &result, "a check on disk");
+  racimo_document_check_on_disk_async (document, NULL, racimo_test_store_result, &result);
+  racimo_test_await (&result, "a check on disk");
   g_assert_true (racimo_document_check_on_disk_finish (document, result, &error));
   g_assert_no_error (error);
 
   /* Keeping both: Save As writes the changes beside theirs. */
   g_clear_object (&result);
-  racimo_document_save_as_async (document, copy, NULL, store_result, &result);
-  wait_until (has_result, &result, "a save as");
+  racimo_document_save_as_async (document, copy, NULL, racimo_test_store_result, &result);
+  racimo_test_await (&result, "a save as");
   g_assert_true (racimo_document_save_as_finish (document, result, &error));
   g_assert_no_error (error);
-  mine = read_text (copy_path);
-  expected = serialize (racimo_document_get_project (document));
+  mine = racimo_test_read_text (copy_path);
+  expected = racimo_test_serialize (racimo_document_get_project (document));
   g_assert_cmpstr (mine, ==, expected);
   g_clear_pointer (&on_disk, g_free);
-  on_disk = read_text (path);
+  on_disk = racimo_test_read_text (path);
   g_assert_cmpstr (on_disk, ==, "the colleague's");
   g_assert_false (racimo_document_get_changed_on_disk (document));
 
@@ -758,8 +615,8 @@ test_restore_onto_touched_file (Fixture       *fixture,
   g_assert_false (racimo_document_get_changed_on_disk (document));
   g_assert_true (save (document, &error));
   g_assert_no_error (error);
-  on_disk = read_text (path);
-  expected = serialize (racimo_document_get_project (document));
+  on_disk = racimo_test_read_text (path);
+  expected = racimo_test_serialize (racimo_document_get_project (document));
   g_assert_cmpstr (on_disk, ==, expected);
 
   finalize_document (document);
@@ -792,7 +649,7 @@ test_restore_without_base (Fixture       *fixture,
   g_assert_true (racimo_document_get_changed_on_disk (document));
   g_assert_false (save (document, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
-  on_disk = read_text (path);
+  on_disk = racimo_test_read_text (path);
   g_assert_cmpstr (on_disk, ==, fixture->original);
 
   racimo_document_discard_draft (document);
@@ -817,7 +674,7 @@ test_discard_listed (Fixture       *fixture,
   g_assert_true (racimo_drafts_discard (fixture->drafts, g_ptr_array_index (listed, 0), &error));
   g_assert_no_error (error);
 
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, "");
   again = racimo_drafts_list (fixture->drafts);
   g_assert_cmpuint (again->len, ==, 0);
@@ -859,7 +716,7 @@ test_csv (Fixture       *fixture,
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "files", "csv",
                                                    "libreoffice-comma.csv", NULL);
   g_autofree char *path = g_build_filename (fixture->projects, "Sheet.csv", NULL);
-  g_autofree char *contents = read_text (source);
+  g_autofree char *contents = racimo_test_read_text (source);
   g_autofree char *id = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *after = NULL;
@@ -879,10 +736,102 @@ test_csv (Fixture       *fixture,
   g_assert_true (racimo_document_get_needs_save_as (document));
   g_assert_false (save (document, &error));
   g_assert_error (error, RACIMO_DOCUMENT_ERROR, RACIMO_DOCUMENT_ERROR_NEEDS_SAVE_AS);
-  after = read_text (path);
+  after = racimo_test_read_text (path);
   g_assert_cmpstr (after, ==, contents);
 
   racimo_document_discard_draft (document);
+  finalize_document (document);
+}
+
+/* Writes a draft of @document, in a thread as the document does, and
+ * returns whether it was written. */
+static gboolean
+write_async (Fixture         *fixture,
+             RacimoDocument  *document,
+             GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  racimo_drafts_write_async (fixture->drafts, document, NULL, store_result, &result);
+  wait_until (has_result, &result, "the draft to be written");
+
+  return racimo_drafts_write_finish (fixture->drafts, result, error);
+}
+
+/* A draft is a .raci file that the reader restores: one that the reader
+ * would refuse (a text over 10,000,000 bytes, a file over 64 MiB) is not
+ * written, with a message that says why, and the draft before it stays. */
+static void
+test_over_limits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project_path = NULL;
+  g_autofree char *before = NULL;
+  RacimoDocument *document;
+  RacimoRole *role;
+
+  racimo_project_set_title (project, "Plan");
+  role = racimo_project_add_role (project, -1, "Data scientist", NULL);
+  document = racimo_document_new_from_project (project, NULL);
+  project_path = draft_path (fixture->drafts_folder,
+                             racimo_document_get_draft_id (document), ".raci");
+
+  g_assert_true (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_no_error (error);
+  before = serialize (project);
+
+  while (text->len < 10000001)
+    g_string_append (text, "Data scientist ");
+  g_string_truncate (text, 10000001);
+  racimo_project_rename (project, RACIMO_ITEM (role), text->str);
+
+#define TEXT_REFUSED "No draft of Plan was written: a text of the project (\"Data " \
+                     "scientist Data scientist …\") is longer than the 10 million bytes " \
+                     "that Racimo can open again"
+  g_assert_false (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, TEXT_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (write_async (fixture, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, TEXT_REFUSED);
+  g_clear_error (&error);
+#undef TEXT_REFUSED
+
+  /* Seven descriptions of 9.9 MB: each is allowed, the file is not. */
+  racimo_project_rename (project, RACIMO_ITEM (role), "Data scientist");
+  g_string_truncate (text, 9900000);
+  for (guint i = 0; i < 7; i++)
+    {
+      role = racimo_project_add_role (project, -1, "Engineer", NULL);
+      racimo_project_set_item_description (project, RACIMO_ITEM (role), text->str);
+    }
+
+#define SIZE_REFUSED "No draft of Plan was written: the project would make a file of " \
+                     "69.3\u00a0MB, and Racimo opens files of at most 64 MiB"
+  g_assert_false (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, SIZE_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (write_async (fixture, document, &error));
+  g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, SIZE_REFUSED);
+  g_clear_error (&error);
+#undef SIZE_REFUSED
+
+  /* The draft that could be read again is still there, whole. */
+  {
+    FileState state = { project_path, before };
+
+    g_assert_true (file_holds (&state));
+  }
+
+  g_assert_true (racimo_drafts_remove (fixture->drafts,
+                                       racimo_document_get_draft_id (document), &error));
+  g_assert_no_error (error);
   finalize_document (document);
 }
 
@@ -903,7 +852,7 @@ test_dispose_writes (Fixture       *fixture,
   g_assert_false (racimo_document_get_has_draft (document));
   finalize_document (document);
 
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, files);
   orphan (fixture, id);
   document = restore_only_draft (fixture, NULL);
@@ -938,7 +887,7 @@ test_leftovers (Fixture       *fixture,
 
   listed = racimo_drafts_list (fixture->drafts);
   g_assert_cmpuint (listed->len, ==, 0);
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, "");
 }
 
@@ -1034,8 +983,9 @@ crash_helper (Fixture    *fixture,
   g_assert_no_error (error);
 
   output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (helper));
-  g_data_input_stream_read_line_async (output, G_PRIORITY_DEFAULT, NULL, store_result, &result);
-  wait_until (has_result, &result, "the helper to edit and write a draft");
+  g_data_input_stream_read_line_async (output, G_PRIORITY_DEFAULT, NULL, racimo_test_store_result,
+                                       &result);
+  racimo_test_await (&result, "the helper to edit and write a draft");
   line = g_data_input_stream_read_line_finish_utf8 (output, result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (line, ==, "ready");
@@ -1070,7 +1020,7 @@ test_crash_mid_edit (Fixture       *fixture,
   g_assert_true (g_file_equal (racimo_document_get_file (document), fixture->file));
 
   files = draft_files (racimo_document_get_draft_id (document));
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, files);
 
   racimo_document_discard_draft (document);
@@ -1098,7 +1048,7 @@ test_crash_while_writing (Fixture       *fixture,
 
   /* And listing tidied up any temporary file the kill left. */
   files = draft_files (racimo_document_get_draft_id (document));
-  names = list_folder (fixture->drafts_folder);
+  names = racimo_test_list_folder (fixture->drafts_folder);
   g_assert_cmpstr (names, ==, files);
 
   racimo_document_discard_draft (document);
@@ -1130,7 +1080,7 @@ main (int   argc,
 
   /* The default store lives under the user's data folder: a folder of
    * this test's own, never the real one. */
-  data_home = make_folder ();
+  data_home = racimo_test_make_folder ("racimo-drafts");
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
@@ -1150,6 +1100,7 @@ main (int   argc,
   ADD ("/drafts/discard-listed", test_discard_listed);
   ADD ("/drafts/new-project", test_new_project);
   ADD ("/drafts/csv", test_csv);
+  ADD ("/drafts/over-limits", test_over_limits);
   ADD ("/drafts/dispose-writes", test_dispose_writes);
   ADD ("/drafts/leftovers", test_leftovers);
   ADD ("/drafts/crash-mid-edit", test_crash_mid_edit);
@@ -1159,7 +1110,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_folder (data_home);
+  racimo_test_remove_tree (data_home);
 
   return status;
 }

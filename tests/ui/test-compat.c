@@ -42,36 +42,6 @@ test_file_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "files", name, NULL);
 }
 
-static RacimoWindow *
-window_with_template (const char *template_id)
-{
-  g_autoptr(RacimoProject) project = racimo_templates_create (template_id, NULL);
-  RacimoWindow *window = racimo_window_new (NULL);
-
-  racimo_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-
-  return window;
-}
-
-static void
-destroy_window (RacimoWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
-}
-
-static void
-wait_idle (RacimoWindow *window)
-{
-  while (!racimo_window_is_idle (window))
-    g_main_context_iteration (NULL, TRUE);
-  racimo_ui_test_spin ();
-}
-
 static gboolean
 on_timeout (gpointer user_data)
 {
@@ -291,7 +261,7 @@ wait_for_csv_dialog_gone (RacimoWindow *window)
 static void
 test_open_file_cancel (void)
 {
-  RacimoWindow *window = window_with_template ("blank-raci");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   g_auto(FileAnswer) answer = { 0 };
   GtkWindow *chooser;
 
@@ -309,13 +279,13 @@ test_open_file_cancel (void)
   g_assert_null (answer.file);
   g_assert_error (answer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
 test_open_file_window (void)
 {
-  RacimoWindow *window = window_with_template ("blank-raci");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   g_autofree char *path = test_file_path ("window-no-owner.raci");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *chooser;
@@ -326,7 +296,7 @@ test_open_file_window (void)
   accept_file_chooser (chooser, file);
   while (racimo_window_get_file (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
 
   g_assert_true (g_file_equal (racimo_window_get_file (window), file));
   g_assert_cmpstr (racimo_project_get_title (racimo_window_get_project (window)), ==,
@@ -334,13 +304,13 @@ test_open_file_window (void)
   g_assert_null (_racimo_window_get_alert (window));
   g_assert_null (find_file_chooser ());
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
 test_save_file (void)
 {
-  RacimoWindow *window = window_with_template ("blank-raci");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   g_autofree char *dir = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) target = g_file_get_child (folder, "chosen.raci");
@@ -393,14 +363,14 @@ test_save_file (void)
     g_assert_null (find_file_chooser ());
   }
 
-  destroy_window (window);
-  racimo_ui_test_remove_tree (dir);
+  racimo_ui_test_destroy_window (window);
+  racimo_test_remove_tree (dir);
 }
 
 static void
 test_save_as_window (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autofree char *dir = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "deployment", NULL);
   g_autofree char *saved_path = g_build_filename (dir, "deployment.raci", NULL);
@@ -414,7 +384,7 @@ test_save_as_window (void)
   accept_file_chooser (chooser, typed);
   while (racimo_window_get_file (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
 
   g_assert_true (g_file_equal (racimo_window_get_file (window), saved));
   g_assert_true (g_file_test (saved_path, G_FILE_TEST_IS_REGULAR));
@@ -426,12 +396,12 @@ test_save_as_window (void)
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
                    "ML system deployment.pdf");
   cancel_file_chooser (chooser);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
   g_assert_null (_racimo_window_get_alert (window));
   g_assert_null (_racimo_window_get_toast (window));
 
-  destroy_window (window);
-  racimo_ui_test_remove_tree (dir);
+  racimo_ui_test_destroy_window (window);
+  racimo_test_remove_tree (dir);
 }
 
 /* Tests: the CSV export's options, asked before the file dialog */
@@ -439,7 +409,7 @@ test_save_as_window (void)
 static void
 test_export_csv_options (void)
 {
-  RacimoWindow *window = window_with_template ("ml-system-deployment");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autofree char *dir = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "matrix", NULL);
   g_autofree char *written_path = g_build_filename (dir, "matrix.csv", NULL);
@@ -500,7 +470,7 @@ test_export_csv_options (void)
   accept_file_chooser (chooser, typed);
   while (!g_file_test (written_path, G_FILE_TEST_EXISTS))
     g_main_context_iteration (NULL, TRUE);
-  wait_idle (window);
+  racimo_ui_test_wait_idle (window);
 
   /* The file is as chosen: the mark, then cells separated by semicolons. */
   g_assert_true (g_file_get_contents (written_path, &contents, &length, NULL));
@@ -533,10 +503,10 @@ test_export_csv_options (void)
   dialog = _racimo_window_get_csv_export_dialog (window);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
   g_assert_null (dialog);
 
-  racimo_ui_test_remove_tree (dir);
+  racimo_test_remove_tree (dir);
 }
 
 /* Tests: alerts */
@@ -561,7 +531,7 @@ on_alert_answered (GObject    *owner,
 static void
 test_alert (void)
 {
-  RacimoWindow *window = window_with_template ("blank-raci");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   AlertAnswer answer = { 0 };
   const RacimoAlertResponse responses[] = {
     { "cancel", "_Cancel", RACIMO_RESPONSE_DEFAULT },
@@ -615,7 +585,7 @@ test_alert (void)
   g_assert_cmpuint (answer.calls, ==, 2);
 
   g_free (answer.response);
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 /* Tests: the about dialog, opening a URI, colours */
@@ -623,7 +593,7 @@ test_alert (void)
 static void
 test_about (void)
 {
-  RacimoWindow *window = window_with_template ("blank-raci");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   GtkWidget *about = NULL;
   g_autofree char *name = NULL;
   g_autofree char *version = NULL;
@@ -661,7 +631,7 @@ test_about (void)
 #endif
   racimo_ui_test_spin ();
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 typedef struct
@@ -685,7 +655,7 @@ on_uri_answered (GObject      *source,
 static void
 test_show_uri (void)
 {
-  RacimoWindow *window = window_with_template ("blank-raci");
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   UriAnswer answer = { 0 };
 
   /* No program handles the scheme: an error, which the window shows in
@@ -698,7 +668,7 @@ test_show_uri (void)
   g_assert_nonnull (answer.error->message);
   g_clear_error (&answer.error);
 
-  destroy_window (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static void
@@ -742,21 +712,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
-  int status;
+  if (!racimo_ui_test_init (&argc, &argv))
+    return 0;
 
-  /* The recent files list goes to a directory of the test, not the
-   * user's. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      racimo_ui_test_remove_tree (data_home);
-      return 0;
-    }
-  adw_init ();
   /* A blinking cursor draws frames all the time: never quiet. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
@@ -786,8 +744,5 @@ main (int   argc,
   g_test_add_func ("/compat/show-uri", test_show_uri);
   g_test_add_func ("/compat/colors", test_colors);
 
-  status = g_test_run ();
-  racimo_ui_test_remove_tree (data_home);
-
-  return status;
+  return racimo_ui_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "racimo-csv.h"
 #include "racimo-file.h"
 #include "racimo-large-project.h"
+#include "racimo-test.h"
 #include "racimo-layout.h"
 
 typedef struct
@@ -80,28 +81,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The folder holds exactly @expected (names joined by spaces, sorted). */
 static void
 assert_folder (Fixture    *f,
                const char *expected)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_autofree char *joined = racimo_test_list_folder (f->dir);
 
   g_assert_cmpstr (joined, ==, expected);
 }
@@ -367,16 +352,7 @@ static void
 disk_assert_folder (Disk       *d,
                     const char *expected)
 {
-  g_autoptr(GDir) dir = g_dir_open (d->dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_autofree char *joined = racimo_test_list_folder (d->dir);
 
   g_assert_cmpstr (joined, ==, expected);
 }

@@ -210,10 +210,7 @@ static RacimoItem *
 item (Fixture    *f,
       const char *id)
 {
-  RacimoItem *found = racimo_project_lookup (f->project, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return racimo_test_item (f->project, id);
 }
 
 static void
@@ -410,11 +407,7 @@ assert_cursor (Fixture *f,
                int      row,
                int      column)
 {
-  int r, c;
-
-  racimo_matrix_view_get_cursor (f->view, &r, &c);
-  g_assert_cmpint (r, ==, row);
-  g_assert_cmpint (c, ==, column);
+  racimo_ui_test_assert_cursor (f->view, row, column);
 }
 
 #define PROBLEMS \
@@ -1454,14 +1447,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!racimo_ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, func, file) \
   g_test_add ("/checks-panel/" name, Fixture, file, fixture_set_up, func, fixture_tear_down)
@@ -1482,5 +1469,5 @@ main (int   argc,
   g_test_add_func ("/checks-panel/scroll-bar-gone", test_scroll_bar_gone);
   g_test_add_func ("/checks-panel/no-leak", test_no_leak);
 
-  return g_test_run ();
+  return racimo_ui_test_run ();
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "racimo-project.h"
+#include "racimo-test.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -335,20 +336,12 @@ test_project_structure (void)
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_project_notify (void)
 {
   g_autoptr(RacimoProject) project = racimo_project_new ();
   guint notified = 0;
 
-  g_signal_connect (project, "notify", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (project, "notify", G_CALLBACK (racimo_test_count_notify), &notified);
 
   racimo_project_set_scheme (project, "RASCI");
   g_assert_cmpstr (racimo_project_get_scheme (project)->id, ==, "RASCI");

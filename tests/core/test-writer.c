@@ -11,6 +11,7 @@
 #include "racimo-checks.h"
 #include "racimo-core-private.h"
 #include "racimo-file.h"
+#include "racimo-test.h"
 
 static char *
 good_path (const char *name)
@@ -694,16 +695,6 @@ test_stale_etag (Folder        *folder,
 }
 
 static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_save_async (Folder        *folder,
                  gconstpointer  data)
 {
@@ -718,9 +709,9 @@ test_save_async (Folder        *folder,
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
 
-  racimo_file_save_async (project, file, NULL, NULL, on_saved, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  racimo_file_save_async (project, file, NULL, NULL, racimo_test_store_result,
+                          &result);
+  racimo_test_await (&result, "a save");
 
   g_assert_true (racimo_file_save_finish (result, &etag, &error));
   g_assert_no_error (error);
@@ -754,9 +745,9 @@ test_save_errors (Folder        *folder,
   g_assert_cmpstr (error->message, ==, message);
   g_clear_error (&error);
 
-  racimo_file_save_async (project, file, NULL, NULL, on_saved, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  racimo_file_save_async (project, file, NULL, NULL, racimo_test_store_result,
+                          &result);
+  racimo_test_await (&result, "a save");
 
   g_assert_false (racimo_file_save_finish (result, &etag, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);

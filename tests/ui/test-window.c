@@ -42,11 +42,7 @@ assert_cursor (Fixture *f,
                int      row,
                int      column)
 {
-  int r, c;
-
-  racimo_matrix_view_get_cursor (f->view, &r, &c);
-  g_assert_cmpint (r, ==, row);
-  g_assert_cmpint (c, ==, column);
+  racimo_ui_test_assert_cursor (f->view, row, column);
 }
 
 static RacimoActivity *
@@ -140,12 +136,8 @@ fixture_set_up (Fixture       *f,
     f->project = racimo_templates_create (template_id, &error);
   g_assert_no_error (error);
 
-  f->window = racimo_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
-  racimo_window_set_project (f->window, f->project);
+  f->window = racimo_ui_test_show_project (f->project, 1024, 600);
   f->view = racimo_window_get_matrix_view (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
 static void
@@ -881,10 +873,7 @@ static RacimoItem *
 item (Fixture    *f,
       const char *id)
 {
-  RacimoItem *found = racimo_project_lookup (f->project, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return racimo_test_item (f->project, id);
 }
 
 static void
@@ -892,7 +881,7 @@ assert_cursor_on (Fixture    *f,
                   const char *id,
                   int         column)
 {
-  assert_cursor (f, racimo_matrix_view_find_row (f->view, item (f, id)), column);
+  racimo_ui_test_assert_cursor_on (f->view, f->project, id, column);
 }
 
 static gboolean
@@ -1272,10 +1261,7 @@ test_start_page (void)
                                                                    RACIMO_TYPE_WINDOW,
                                                                    "search_bar"))));
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 static gboolean
@@ -1315,10 +1301,7 @@ test_open_file (void)
                            ADW_APPLICATION_WINDOW (window)))))))),
                    ==, "ml-system-deployment.raci");
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
+  racimo_ui_test_destroy_window (window);
 
   /* A file that cannot be read leaves the start page, and says why. */
   window = racimo_window_new (NULL);
@@ -1337,31 +1320,15 @@ test_open_file (void)
                      expected);
   }
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
-  g_assert_finalize_object (window);
+  racimo_ui_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
-  int status;
-
-  /* The recent files list goes to a directory of the test, not the
-   * user's (G_TEST_OPTION_ISOLATE_DIRS would hide the system's icons). */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      racimo_ui_test_remove_tree (data_home);
-      return 0;
-    }
-  adw_init ();
+  if (!racimo_ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, func, template) \
   g_test_add ("/window/" name, Fixture, template, fixture_set_up, func, fixture_tear_down)
@@ -1387,8 +1354,5 @@ main (int   argc,
   g_test_add_func ("/window/start-page", test_start_page);
   g_test_add_func ("/window/open-file", test_open_file);
 
-  status = g_test_run ();
-  racimo_ui_test_remove_tree (data_home);
-
-  return status;
+  return racimo_ui_test_run ();
 }

@@ -1,11 +1,56 @@
-/* racimo-ui-test.c
+/* racimo-ui-test.c: what the UI tests share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
+#include <adwaita.h>
 
 #include "racimo-file.h"
+#include "racimo-templates.h"
 #include "racimo-ui-test.h"
+
+/* The test program's XDG_DATA_HOME */
+static char *data_home;
+
+void
+racimo_ui_test_init_without_display (int    *argc,
+                                     char ***argv)
+{
+  data_home = racimo_test_make_folder ("racimo-test");
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (argc, argv, NULL);
+}
+
+static void
+remove_data_home (void)
+{
+  if (data_home != NULL)
+    racimo_test_remove_tree (data_home);
+  g_clear_pointer (&data_home, g_free);
+}
+
+gboolean
+racimo_ui_test_init (int    *argc,
+                     char ***argv)
+{
+  racimo_ui_test_init_without_display (argc, argv);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      remove_data_home ();
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}
+
+int
+racimo_ui_test_run (void)
+{
+  int status = g_test_run ();
+
+  remove_data_home ();
+  return status;
+}
 
 void
 racimo_ui_test_spin (void)
@@ -126,21 +171,71 @@ racimo_ui_test_wait_for_frames (GtkWidget *widget)
 }
 
 void
-racimo_ui_test_remove_tree (const char *path)
+racimo_ui_test_assert_cursor (RacimoMatrixView *view,
+                              int               row,
+                              int               column)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  int r, c;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+  racimo_matrix_view_get_cursor (view, &r, &c);
+  g_assert_cmpint (r, ==, row);
+  g_assert_cmpint (c, ==, column);
+}
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        racimo_ui_test_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+void
+racimo_ui_test_assert_cursor_on (RacimoMatrixView *view,
+                                 RacimoProject    *project,
+                                 const char       *id,
+                                 int               column)
+{
+  RacimoItem *item = racimo_test_item (project, id);
+
+  racimo_ui_test_assert_cursor (view, racimo_matrix_view_find_row (view, item), column);
+}
+
+RacimoWindow *
+racimo_ui_test_window_with_template (const char *template_id)
+{
+  g_autoptr(RacimoProject) project = racimo_templates_create (template_id, NULL);
+  RacimoWindow *window = racimo_window_new (NULL);
+
+  racimo_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+
+  return window;
+}
+
+RacimoWindow *
+racimo_ui_test_show_project (RacimoProject *project,
+                             int            width,
+                             int            height)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  racimo_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (racimo_window_get_matrix_view (window)));
+
+  return window;
+}
+
+void
+racimo_ui_test_wait_idle (RacimoWindow *window)
+{
+  while (!racimo_window_is_idle (window))
+    g_main_context_iteration (NULL, TRUE);
+  racimo_ui_test_spin ();
+}
+
+void
+racimo_ui_test_destroy_window (RacimoWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  g_assert_finalize_object (window);
 }
 
 RacimoProject *

@@ -1,0 +1,62 @@
+/* racimo-test.h: what the tests share, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "racimo-project.h"
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until @done (@data) says so, failing the test after
+ * 10 s with "Timed out after 10 s waiting for @what".  A tick wakes the
+ * loop now and then, for what no event announces (a file's contents). */
+void            racimo_test_wait_until             (gboolean  (*done) (gpointer),
+                                                    gpointer    data,
+                                                    const char *what);
+/* Drops the caller's reference to @object and waits until nothing else
+ * keeps it alive: work under way (a draft being written, a callback not
+ * yet run) may hold it until that work is done. */
+void            racimo_test_wait_finalized         (gpointer    object,
+                                                    const char *what);
+
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that
+ * @user_data points to */
+void            racimo_test_store_result           (GObject      *source,
+                                                    GAsyncResult *result,
+                                                    gpointer      user_data);
+/* Waits until racimo_test_store_result () has filled @slot; returns it. */
+GAsyncResult   *racimo_test_await                  (GAsyncResult **slot,
+                                                    const char    *what);
+
+/* A GObject::notify handler that counts, in the guint @user_data points to */
+void            racimo_test_count_notify           (GObject    *object,
+                                                    GParamSpec *pspec,
+                                                    gpointer    user_data);
+
+/* The item of @project with the id @id, which must exist */
+RacimoItem     *racimo_test_item                   (RacimoProject *project,
+                                                    const char    *id);
+
+/* The first activity of the first phase of @project, which must have one */
+RacimoActivity *racimo_test_first_activity         (RacimoProject *project);
+/* Renames that activity, as a user does (with history) */
+void            racimo_test_rename_first_activity  (RacimoProject *project,
+                                                    const char    *name);
+
+/* A new, empty folder in the temporary folder, named after @prefix */
+char           *racimo_test_make_folder            (const char *prefix);
+/* Removes @path and everything below it, even what a test made
+ * read-only; links are removed, not followed. */
+void            racimo_test_remove_tree            (const char *path);
+/* The names in the folder @path, sorted, joined with spaces: what a user
+ * would see listing it; nothing when it does not exist */
+char           *racimo_test_list_folder            (const char *path);
+/* The contents of the file at @path, which must be readable */
+char           *racimo_test_read_text              (const char *path);
+/* @project in the canonical form of the file format, as a string */
+char           *racimo_test_serialize              (RacimoProject *project);
+
+G_END_DECLS
