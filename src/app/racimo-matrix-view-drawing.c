@@ -126,9 +126,9 @@ set_bold (PangoLayout *layout,
   pango_attr_list_unref (attrs);
 }
 
-const char *
-_racimo_matrix_view_code_color (RacimoMatrixView     *self,
-                                const RacimoCodeInfo *info)
+static const char *
+code_color (RacimoMatrixView     *self,
+            const RacimoCodeInfo *info)
 {
   if (info == NULL)
     return self->dark ? "#c0bfbc" : "#5e5c64";
@@ -165,7 +165,7 @@ get_codes_text (RacimoMatrixView *self,
 
       /* A code the scheme does not define is shown, in grey and italic. */
       g_string_append_printf (markup, "%s<span foreground=\"%s\"%s>%c</span>",
-                              i > 0 ? "\u2009" : "", _racimo_matrix_view_code_color (self, info),
+                              i > 0 ? "\u2009" : "", code_color (self, info),
                               info == NULL ? " style=\"italic\"" : "", letters[i]);
     }
   g_string_append (markup, dimmed ? "</span></b>" : "</b>");
@@ -309,7 +309,7 @@ get_footer_piece (RacimoMatrixView     *self,
 
   if (info != NULL)
     markup = g_strdup_printf ("<small><span foreground=\"%s\"><b>%c</b></span></small>",
-                              _racimo_matrix_view_code_color (self, info), info->letter);
+                              code_color (self, info), info->letter);
   else
     markup = g_strdup_printf ("<small>\u2009%u</small>", count);
 

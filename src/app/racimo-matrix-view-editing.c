@@ -12,8 +12,8 @@
 
 /* Editing, always through the project's history */
 
-RacimoHistory *
-_racimo_matrix_view_get_history (RacimoMatrixView *self)
+static RacimoHistory *
+get_history (RacimoMatrixView *self)
 {
   return racimo_project_get_history (self->project);
 }
@@ -107,9 +107,9 @@ _racimo_matrix_view_toggle_code (RacimoMatrixView *self,
     }
 
   foreach_selected_cell (self, check_all_have, &toggle);
-  racimo_history_begin (_racimo_matrix_view_get_history (self), _("Change Codes"));
+  racimo_history_begin (get_history (self), _("Change Codes"));
   foreach_selected_cell (self, apply_toggle, &toggle);
-  racimo_history_end (_racimo_matrix_view_get_history (self));
+  racimo_history_end (get_history (self));
 
   return TRUE;
 }
@@ -131,9 +131,9 @@ _racimo_matrix_view_clear_selection (RacimoMatrixView *self)
   if (foreach_selected_cell (self, NULL, NULL) == 0)
     return FALSE;
 
-  racimo_history_begin (_racimo_matrix_view_get_history (self), _("Clear Cells"));
+  racimo_history_begin (get_history (self), _("Clear Cells"));
   foreach_selected_cell (self, apply_clear, NULL);
-  racimo_history_end (_racimo_matrix_view_get_history (self));
+  racimo_history_end (get_history (self));
 
   return TRUE;
 }
@@ -316,7 +316,7 @@ racimo_matrix_view_paste_text (RacimoMatrixView *self,
   if (row >= 0 && get_row (self, (guint) row)->is_phase)
     row = next_paste_row (self, row);
 
-  racimo_history_begin (_racimo_matrix_view_get_history (self), _("Paste"));
+  racimo_history_begin (get_history (self), _("Paste"));
 
   if (n_block_rows == 1 && n_block_columns == 1
       && _racimo_matrix_view_has_multiple_selection (self))
@@ -337,7 +337,7 @@ racimo_matrix_view_paste_text (RacimoMatrixView *self,
         }
     }
 
-  racimo_history_end (_racimo_matrix_view_get_history (self));
+  racimo_history_end (get_history (self));
 
   if (result.not_understood > 0)
     g_signal_emit (self, _racimo_matrix_view_signals[PASTE_NOT_UNDERSTOOD], 0,
@@ -420,11 +420,11 @@ _racimo_matrix_view_insert_activity (RacimoMatrixView *self,
 {
   RacimoActivity *activity;
 
-  racimo_history_begin (_racimo_matrix_view_get_history (self), _("Add Activity"));
+  racimo_history_begin (get_history (self), _("Add Activity"));
   if (phase == NULL)
     phase = racimo_project_add_phase (self->project, -1, NULL);
   activity = racimo_project_add_activity (self->project, phase, position, _("New activity"));
-  racimo_history_end (_racimo_matrix_view_get_history (self));
+  racimo_history_end (get_history (self));
 
   _racimo_matrix_view_set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (activity)),
                                        RACIMO_MATRIX_NAME_COLUMN, FALSE);

@@ -272,8 +272,6 @@ void               _racimo_matrix_view_scroll_to_cell        (RacimoMatrixView *
 /* racimo-matrix-view-drawing.c */
 void               _racimo_matrix_view_drawn_row_clear       (gpointer data);
 const RacimoScheme *_racimo_matrix_view_get_scheme            (RacimoMatrixView *self);
-const char *       _racimo_matrix_view_code_color            (RacimoMatrixView     *self,
-                                                              const RacimoCodeInfo *info);
 void               _racimo_matrix_view_ensure_metrics        (RacimoMatrixView *self);
 int                _racimo_matrix_view_content_width         (RacimoMatrixView *self);
 int                _racimo_matrix_view_content_height        (RacimoMatrixView *self);
@@ -296,7 +294,7 @@ void               _racimo_matrix_view_get_selection         (RacimoMatrixView *
                                                               int              *c0,
                                                               int              *r1,
                                                               int              *c1);
-gboolean           _racimo_matrix_view_has_multiple_selection(RacimoMatrixView *self);
+gboolean           _racimo_matrix_view_has_multiple_selection (RacimoMatrixView *self);
 void               _racimo_matrix_view_snapshot              (GtkWidget   *widget,
                                                               GtkSnapshot *snapshot);
 gboolean           _racimo_matrix_view_query_tooltip         (GtkWidget  *widget,
@@ -306,8 +304,8 @@ gboolean           _racimo_matrix_view_query_tooltip         (GtkWidget  *widget
                                                               GtkTooltip *tooltip);
 
 /* racimo-matrix-view-cursor.c */
-const char *       _racimo_matrix_view_problem_text          (RacimoRowProblem problem);
-const char *       _racimo_matrix_view_item_name_or          (RacimoItem *item,
+const char        *_racimo_matrix_view_problem_text          (RacimoRowProblem problem);
+const char        *_racimo_matrix_view_item_name_or          (RacimoItem *item,
                                                               const char *fallback);
 void               _racimo_matrix_view_update_accessible     (RacimoMatrixView *self);
 void               _racimo_matrix_view_queue_accessible      (RacimoMatrixView *self);
@@ -317,13 +315,12 @@ void               _racimo_matrix_view_set_cursor_full       (RacimoMatrixView *
                                                               gboolean          extend);
 
 /* racimo-matrix-view-editing.c */
-RacimoHistory *    _racimo_matrix_view_get_history           (RacimoMatrixView *self);
 gboolean           _racimo_matrix_view_toggle_code           (RacimoMatrixView *self,
                                                               char              code);
 gboolean           _racimo_matrix_view_clear_selection       (RacimoMatrixView *self);
 void               _racimo_matrix_view_copy_to_clipboard     (RacimoMatrixView *self);
 void               _racimo_matrix_view_paste_from_clipboard  (RacimoMatrixView *self);
-RacimoPhase *      _racimo_matrix_view_phase_of_row          (RacimoMatrixView *self,
+RacimoPhase       *_racimo_matrix_view_phase_of_row          (RacimoMatrixView *self,
                                                               int               row);
 void               _racimo_matrix_view_insert_activity       (RacimoMatrixView *self,
                                                               RacimoPhase      *phase,
