@@ -752,8 +752,8 @@ write_async (Fixture         *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  racimo_drafts_write_async (fixture->drafts, document, NULL, store_result, &result);
-  wait_until (has_result, &result, "the draft to be written");
+  racimo_drafts_write_async (fixture->drafts, document, NULL, racimo_test_store_result, &result);
+  racimo_test_await (&result, "the draft to be written");
 
   return racimo_drafts_write_finish (fixture->drafts, result, error);
 }
@@ -781,7 +781,7 @@ test_over_limits (Fixture       *fixture,
 
   g_assert_true (racimo_drafts_write (fixture->drafts, document, &error));
   g_assert_no_error (error);
-  before = serialize (project);
+  before = racimo_test_serialize (project);
 
   while (text->len < 10000001)
     g_string_append (text, "Data scientist ");
