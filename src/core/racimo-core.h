@@ -14,7 +14,7 @@
 #include "racimo-filter.h"
 #include "racimo-history.h"
 #include "racimo-item.h"
-#include "racimo-layout.h"
+#include "racimo-pagination.h"
 #include "racimo-phase.h"
 #include "racimo-project.h"
 #include "racimo-role.h"
