@@ -12,6 +12,7 @@
 #include "racimo-checks.h"
 #include "racimo-pagination.h"
 #include "racimo-templates.h"
+#include "racimo-workload.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -450,6 +451,54 @@ test_ml_template_summary (void)
   assert_has (pages[0], "Page 1 of 2");
   /* No legend on the summary */
   assert_has_not (pages[1], "Consulted");
+}
+
+/* The summary counts a role's workload as racimo-workload.c does, which
+ * the role details and the matrix's workload row show too: an activity
+ * that does not apply leaves the account manager's numbers. */
+static void
+test_ml_template_summary_not_applicable (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *am = racimo_project_get_role (project, 0);
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *line = NULL;
+  RacimoWorkload workload;
+  gboolean marked = FALSE;
+
+  if (!have_pdftotext ())
+    return;
+
+  g_assert_cmpstr (racimo_role_get_abbrev (am), ==, "AM");
+  for (guint p = 0; p < racimo_project_get_n_phases (project) && !marked; p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+
+      for (guint a = 0; a < racimo_phase_get_n_activities (phase) && !marked; a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+          if (racimo_activity_get_codes (activity, am) & BIT ('I'))
+            {
+              racimo_project_set_applicable (project, activity, FALSE);
+              marked = TRUE;
+            }
+        }
+    }
+  racimo_workload_count_role (project, am, &workload);
+  g_assert_cmpuint (racimo_workload_get_count (&workload, 'I'), ==, 5);
+  g_assert_cmpuint (workload.n_activities, ==, 12);
+
+  options->summary = TRUE;
+  pages = export_pages (project, options);
+  line = g_strdup_printf ("AM Account manager %u %u %u %u %u",
+                          racimo_workload_get_count (&workload, 'R'),
+                          racimo_workload_get_count (&workload, 'A'),
+                          racimo_workload_get_count (&workload, 'C'),
+                          racimo_workload_get_count (&workload, 'I'),
+                          workload.n_activities);
+  assert_has (pages[g_strv_length (pages) - 1], line);
 }
 
 static void
@@ -906,6 +955,8 @@ main (int   argc,
   g_test_add_func ("/layout/ml-template/page", test_ml_template);
   g_test_add_func ("/layout/ml-template/options", test_ml_template_options);
   g_test_add_func ("/layout/ml-template/summary", test_ml_template_summary);
+  g_test_add_func ("/layout/ml-template/summary-not-applicable",
+                   test_ml_template_summary_not_applicable);
   g_test_add_func ("/layout/ml-template/descriptions", test_ml_template_descriptions);
   g_test_add_func ("/layout/ml-template/phases", test_ml_template_phases);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);

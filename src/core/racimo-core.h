@@ -20,3 +20,4 @@
 #include "racimo-role.h"
 #include "racimo-scheme.h"
 #include "racimo-templates.h"
+#include "racimo-workload.h"

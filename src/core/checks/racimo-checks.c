@@ -18,6 +18,7 @@
 
 #include "racimo-checks.h"
 #include "racimo-core-private.h"
+#include "racimo-workload.h"
 
 /* Overloaded: R or A on more than half of the applicable activities, and on
  * at least this many. */
@@ -140,10 +141,13 @@ typedef struct
   guint       dup_count; /* items of its group named the same, itself included */
 
   /* Roles */
-  guint       n_cells;   /* activities, applicable or not, where it holds a code */
-  guint       n_busy;    /* applicable activities where it holds the doer or owner code */
+  guint       n_cells;   /* activities, applicable or not, where it holds a code: idle
+                          * means no code at all, not an empty workload */
+  guint       n_busy;    /* activities that count in the workload (racimo-workload.c)
+                          * where it holds the doer or owner code */
 
-  /* Activities: as last seen, to tell what an applicability change changes */
+  /* Activities: as last seen, to tell what an applicability change changes;
+   * whether it counts in the workload */
   gboolean    applicable;
 } ItemState;
 
@@ -164,7 +168,7 @@ item_state_new (RacimoItem *item)
 
   state->item = g_object_ref (item);
   if (RACIMO_IS_ACTIVITY (item))
-    state->applicable = racimo_activity_get_applicable (RACIMO_ACTIVITY (item));
+    state->applicable = racimo_workload_counts_activity (RACIMO_ACTIVITY (item));
 
   return state;
 }
@@ -176,7 +180,7 @@ struct _RacimoChecks
   RacimoProject *project;
 
   GHashTable    *states;       /* RacimoItem -> ItemState, every item of the project */
-  guint          n_applicable; /* applicable activities */
+  guint          n_applicable; /* activities that count in the workload */
 
   guint          n_errors;
   guint          n_warnings;
@@ -866,7 +870,7 @@ recompute_all (RacimoChecks *self)
       for (guint i = 0; i < n; i++)
         {
           RacimoActivity *activity = racimo_phase_get_activity (phase, i);
-          gboolean applicable = racimo_activity_get_applicable (activity);
+          gboolean applicable = racimo_workload_counts_activity (activity);
 
           add_state (self->states, activity);
           if (applicable)
@@ -990,7 +994,7 @@ on_applicable_changed (RacimoChecks   *self,
                        RacimoActivity *activity)
 {
   ItemState *state = g_hash_table_lookup (self->states, activity);
-  gboolean applicable = racimo_activity_get_applicable (activity);
+  gboolean applicable = racimo_workload_counts_activity (activity);
 
   if (state == NULL)
     return;

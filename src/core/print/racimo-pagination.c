@@ -25,6 +25,7 @@
 
 #include "racimo-checks.h"
 #include "racimo-pagination-private.h"
+#include "racimo-workload.h"
 
 static void
 summary_item_clear (gpointer data)
@@ -688,7 +689,6 @@ build_summary (RacimoPagination *self,
   g_autofree char *counts = NULL;
   Text *last;
   guint n_roles = racimo_project_get_n_roles (project);
-  guint n_phases = racimo_project_get_n_phases (project);
   g_autofree guint *workload = g_new0 (guint, (gsize) n_roles * (self->scheme->n_codes + 1));
   SummaryItem header = { ITEM_WORKLOAD_HEADER, NULL, NULL, 6.0, 0.0 };
 
@@ -736,29 +736,15 @@ build_summary (RacimoPagination *self,
     }
 
   /* Workload over the whole project, as the editor's workload row. */
-  for (guint p = 0; p < n_phases; p++)
+  for (guint r = 0; r < n_roles; r++)
     {
-      RacimoPhase *phase = racimo_project_get_phase (project, p);
+      guint *counts_row = &workload[r * (self->scheme->n_codes + 1)];
+      RacimoWorkload role_workload;
 
-      for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
-        {
-          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
-
-          if (!racimo_activity_get_applicable (activity))
-            continue;
-          for (guint r = 0; r < n_roles; r++)
-            {
-              RacimoCodes codes = racimo_activity_get_codes (activity,
-                                                             racimo_project_get_role (project, r));
-              guint *counts_row = &workload[r * (self->scheme->n_codes + 1)];
-
-              for (guint c = 0; c < self->scheme->n_codes; c++)
-                if (codes & RACIMO_CODE_BIT (self->scheme->codes[c].letter))
-                  counts_row[c]++;
-              if (codes != 0)
-                counts_row[self->scheme->n_codes]++;
-            }
-        }
+      racimo_workload_count_role (project, racimo_project_get_role (project, r), &role_workload);
+      for (guint c = 0; c < self->scheme->n_codes; c++)
+        counts_row[c] = racimo_workload_get_count (&role_workload, self->scheme->codes[c].letter);
+      counts_row[self->scheme->n_codes] = role_workload.n_activities;
     }
 
   add_summary_item (self, ITEM_HEADING,
