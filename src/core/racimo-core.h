@@ -5,6 +5,7 @@
 #pragma once
 
 #include "racimo-activity.h"
+#include "racimo-check.h"
 #include "racimo-checks.h"
 #include "racimo-cli.h"
 #include "racimo-csv.h"

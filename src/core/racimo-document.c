@@ -13,11 +13,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "racimo-core-private.h"
 #include "racimo-csv.h"
 #include "racimo-document.h"
 #include "racimo-drafts.h"
+#include "racimo-file-private.h"
 #include "racimo-file.h"
+#include "racimo-replace-private.h"
 
 struct _RacimoDocument
 {

@@ -15,9 +15,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "racimo-core-private.h"
 #include "racimo-csv.h"
+#include "racimo-file-private.h"
 #include "racimo-file.h"
+#include "racimo-replace-private.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
 

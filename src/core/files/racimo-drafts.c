@@ -27,8 +27,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "racimo-core-private.h"
 #include "racimo-drafts.h"
+#include "racimo-file-private.h"
 #include "racimo-file.h"
 
 #define INFO_GROUP "Draft"

@@ -23,10 +23,12 @@
 #include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
-#include "racimo-checks.h"
-#include "racimo-core-private.h"
+#include "racimo-check.h"
 #include "racimo-data-resources.h"
-#include "racimo-file.h"
+#include "racimo-file-private.h"
+#include "racimo-foreign-private.h"
+#include "racimo-model-private.h"
+#include "racimo-reader.h"
 
 #define MAX_DEPTH 64
 #define SCHEMA_RESOURCE RESOURCE_BASE "/raci-1.rng"

@@ -43,8 +43,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "racimo-core-private.h"
-#include "racimo-file.h"
+#include "racimo-replace-private.h"
+#include "racimo-replace.h"
 
 G_DEFINE_QUARK (racimo-save-error-quark, racimo_save_error)
 

@@ -6,9 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "racimo-core-private.h"
 #include "racimo-data-resources.h"
 #include "racimo-file.h"
+#include "racimo-model-private.h"
 #include "racimo-templates.h"
 
 /* The templates are .raci files in the data resource, written in English;

@@ -13,9 +13,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "racimo-checks.h"
-#include "racimo-core-private.h"
-#include "racimo-file.h"
+#include "racimo-check.h"
+#include "racimo-foreign-private.h"
+#include "racimo-model-private.h"
+#include "racimo-reader.h"
+#include "racimo-replace-private.h"
+#include "racimo-writer.h"
 
 typedef struct
 {

@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "racimo-activity.h"
-#include "racimo-core-private.h"
+#include "racimo-model-private.h"
 
 struct _RacimoActivity
 {

@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "racimo-core-private.h"
+#include "racimo-history-private.h"
 #include "racimo-history.h"
 
 typedef struct

@@ -4,8 +4,9 @@
  */
 #include "config.h"
 
-#include "racimo-core-private.h"
+#include "racimo-foreign-private.h"
 #include "racimo-item.h"
+#include "racimo-model-private.h"
 
 typedef struct
 {

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "racimo-core-private.h"
+#include "racimo-model-private.h"
 #include "racimo-phase.h"
 
 struct _RacimoPhase

@@ -13,8 +13,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "racimo-checks.h"
-#include "racimo-core-private.h"
+#include "racimo-check.h"
+#include "racimo-foreign-private.h"
+#include "racimo-history-private.h"
+#include "racimo-model-private.h"
 #include "racimo-project.h"
 
 struct _RacimoProject

@@ -11,8 +11,8 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
-#include "racimo-core-private.h"
 #include "racimo-pagination-private.h"
+#include "racimo-replace-private.h"
 
 /* Drawing */
 
