@@ -370,9 +370,9 @@ restore_only_draft (Fixture  *fixture,
   if (display_name != NULL)
     *display_name = racimo_draft_get_display_name (draft);
 
-  racimo_drafts_restore_async (fixture->drafts, draft, NULL, store_result, &result);
+  racimo_document_new_from_draft_async (fixture->drafts, draft, NULL, store_result, &result);
   wait_until (has_result, &result, "a restore");
-  document = racimo_drafts_restore_finish (fixture->drafts, result, &error);
+  document = racimo_document_new_from_draft_finish (fixture->drafts, result, &error);
   g_assert_no_error (error);
 
   return document;

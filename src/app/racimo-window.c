@@ -2496,7 +2496,7 @@ on_draft_restored (GObject      *source,
   g_autoptr(RacimoDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = racimo_drafts_restore_finish (RACIMO_DRAFTS (source), result, &error);
+  document = racimo_document_new_from_draft_finish (RACIMO_DRAFTS (source), result, &error);
   end_loading (self);
 
   if (document != NULL)
@@ -2529,7 +2529,7 @@ on_draft_response (GObject    *owner,
       self->loading = g_cancellable_new ();
       gtk_label_set_text (self->loading_label, _("Restoring unsaved changes…"));
       gtk_stack_set_visible_child_name (self->stack, "loading");
-      racimo_drafts_restore_async (drafts, draft, self->loading, on_draft_restored,
+      racimo_document_new_from_draft_async (drafts, draft, self->loading, on_draft_restored,
                                    g_object_ref (self));
     }
   else if (g_str_equal (response, "discard")

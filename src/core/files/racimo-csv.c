@@ -21,6 +21,7 @@
 #include "racimo-file-private.h"
 #include "racimo-file.h"
 #include "racimo-replace-private.h"
+#include "racimo-task-private.h"
 
 /* Cell text quoted in a message is cut here, so one odd cell does not
  * fill the summary. */
@@ -398,20 +399,6 @@ racimo_csv_save (RacimoProject           *project,
   return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
 }
 
-static void
-on_contents_replaced (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (_racimo_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
 /**
  * racimo_csv_save_async:
  *
@@ -428,26 +415,20 @@ racimo_csv_save_async (RacimoProject          *project,
                        gpointer                user_data)
 {
   g_autoptr(GBytes) bytes = NULL;
-  GTask *task;
 
   g_return_if_fail (RACIMO_IS_PROJECT (project));
   g_return_if_fail (G_IS_FILE (file));
 
   bytes = racimo_csv_export (project, options);
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_csv_save_async);
-  _racimo_replace_contents_async (file, bytes, NULL, cancellable, on_contents_replaced, task);
+  _racimo_replace_save_async (NULL, racimo_csv_save_async, file, bytes, NULL,
+                              cancellable, callback, user_data);
 }
 
 gboolean
 racimo_csv_save_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_csv_save_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _racimo_replace_save_finish (result, racimo_csv_save_async, NULL, error);
 }
 
 /* Import */
@@ -966,37 +947,33 @@ racimo_csv_import_file (GFile         *file,
 
 typedef struct
 {
+  GFile         *file;
   RacimoProject *project;
   GPtrArray     *problems;
-} ImportResult;
+} ImportData;
 
 static void
-import_result_free (ImportResult *result)
+import_data_free (gpointer data)
 {
-  g_clear_object (&result->project);
-  g_clear_pointer (&result->problems, g_ptr_array_unref);
-  g_free (result);
+  ImportData *import = data;
+
+  g_object_unref (import->file);
+  g_clear_object (&import->project);
+  g_clear_pointer (&import->problems, g_ptr_array_unref);
+  g_free (import);
 }
 
-static void
-import_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gboolean
+import_in_thread (gpointer       source_object,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  ImportResult *result = g_new0 (ImportResult, 1);
-  GError *error = NULL;
+  ImportData *import = data;
 
-  result->project = racimo_csv_import_file (G_FILE (task_data), &result->problems,
-                                            cancellable, &error);
-  if (result->project == NULL)
-    {
-      import_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
+  import->project = racimo_csv_import_file (import->file, &import->problems, cancellable, error);
 
-  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
+  return import->project != NULL;
 }
 
 /**
@@ -1010,14 +987,14 @@ racimo_csv_import_file_async (GFile               *file,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  ImportData *import;
 
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_csv_import_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, import_in_thread);
+  import = g_new0 (ImportData, 1);
+  import->file = g_object_ref (file);
+  _racimo_task_run_in_thread (NULL, racimo_csv_import_file_async, import_in_thread,
+                              import, import_data_free, cancellable, callback, user_data);
 }
 
 /**
@@ -1032,22 +1009,16 @@ racimo_csv_import_file_finish (GAsyncResult  *result,
                                GPtrArray    **problems,
                                GError       **error)
 {
-  ImportResult *import_result;
-  RacimoProject *project;
+  ImportData *import;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                        == racimo_csv_import_file_async, NULL);
   g_return_val_if_fail (problems == NULL || *problems == NULL, NULL);
 
-  import_result = g_task_propagate_pointer (G_TASK (result), error);
-  if (import_result == NULL)
+  import = _racimo_task_finish (result, racimo_csv_import_file_async, error);
+  if (import == NULL)
     return NULL;
 
-  project = g_steal_pointer (&import_result->project);
   if (problems != NULL)
-    *problems = g_steal_pointer (&import_result->problems);
-  import_result_free (import_result);
+    *problems = g_steal_pointer (&import->problems);
 
-  return project;
+  return g_steal_pointer (&import->project);
 }

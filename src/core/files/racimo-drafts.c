@@ -27,9 +27,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "racimo-drafts-private.h"
 #include "racimo-drafts.h"
 #include "racimo-file-private.h"
 #include "racimo-file.h"
+#include "racimo-task-private.h"
 
 #define INFO_GROUP "Draft"
 #define INFO_VERSION 1
@@ -513,39 +515,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WriteData, write_data_free)
 
 /* On the caller's thread: the model is not thread-safe. */
 static WriteData *
-write_data_new (RacimoDocument *document)
+write_data_new (const RacimoDraftState *state)
 {
   WriteData *data = g_new0 (WriteData, 1);
-  RacimoProject *project = racimo_document_get_project (document);
-  GFile *file = racimo_document_get_file (document);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  RacimoDocumentSource source;
-  const char *base_etag = NULL;
-  const char *base_checksum = NULL;
 
-  if (file == NULL)
-    source = RACIMO_DOCUMENT_SOURCE_NEW;
-  else if (racimo_document_get_needs_save_as (document))
-    source = RACIMO_DOCUMENT_SOURCE_CSV;
-  else
-    source = RACIMO_DOCUMENT_SOURCE_RACI;
-
-  data->id = g_strdup (racimo_document_get_draft_id (document));
-  data->project = racimo_file_serialize (project);
-  if (file != NULL)
-    _racimo_document_get_base (document, &base_etag, &base_checksum);
-  data->info = info_to_data (racimo_project_get_title (project), file, source, now,
-                             base_etag, base_checksum, &data->info_length);
+  data->id = g_strdup (state->id);
+  data->project = racimo_file_serialize (state->project);
+  data->info = info_to_data (racimo_project_get_title (state->project), state->file,
+                             state->source, now, state->base_etag, state->base_checksum,
+                             &data->info_length);
 
   return data;
 }
 
 static gboolean
-write_draft (RacimoDrafts  *self,
-             WriteData     *data,
+write_draft (gpointer       source_object,
+             gpointer       user_data,
              GCancellable  *cancellable,
              GError       **error)
 {
+  RacimoDrafts *self = source_object;
+  WriteData *data = user_data;
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   g_autofree char *info_path = draft_path (self, data->id, INFO_SUFFIX);
   g_autofree char *project_path = draft_path (self, data->id, PROJECT_SUFFIX);
@@ -574,81 +565,51 @@ write_draft (RacimoDrafts  *self,
          && write_atomically (project_path, bytes, size, error);
 }
 
-static void
-write_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (write_draft (source_object, task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * racimo_drafts_write:
- *
- * Writes a draft of @document's project now, blocking; see
- * racimo_drafts_write_async().
- *
- * Returns: %TRUE when written
- */
+/* Writes a draft of @state now, blocking; see _racimo_drafts_write_async (). */
 gboolean
-racimo_drafts_write (RacimoDrafts    *self,
-                     RacimoDocument  *document,
-                     GError         **error)
+_racimo_drafts_write (RacimoDrafts            *self,
+                      const RacimoDraftState  *state,
+                      GError                 **error)
 {
   g_autoptr(WriteData) data = NULL;
 
   g_return_val_if_fail (RACIMO_IS_DRAFTS (self), FALSE);
-  g_return_val_if_fail (RACIMO_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (state != NULL && RACIMO_IS_PROJECT (state->project), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = write_data_new (document);
+  data = write_data_new (state);
 
   return write_draft (self, data, NULL, error);
 }
 
-/**
- * racimo_drafts_write_async:
- *
- * Serialises @document's project now and writes the draft, replacing the
- * one before, in a thread.  Cancelling it before it starts writing keeps
- * it from writing at all.
- */
+/* Serialises the project of @state now and writes the draft, replacing
+ * the one before, in a thread.  Cancelling it before it starts writing
+ * keeps it from writing at all. */
 void
-racimo_drafts_write_async (RacimoDrafts        *self,
-                           RacimoDocument      *document,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+_racimo_drafts_write_async (RacimoDrafts            *self,
+                            const RacimoDraftState  *state,
+                            GCancellable            *cancellable,
+                            GAsyncReadyCallback      callback,
+                            gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RACIMO_IS_DRAFTS (self));
-  g_return_if_fail (RACIMO_IS_DOCUMENT (document));
+  g_return_if_fail (state != NULL && RACIMO_IS_PROJECT (state->project));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_drafts_write_async);
-  g_task_set_task_data (task, write_data_new (document), (GDestroyNotify) write_data_free);
-  g_task_run_in_thread (task, write_in_thread);
+  _racimo_task_run_in_thread (self, _racimo_drafts_write_async, write_draft,
+                              write_data_new (state), (GDestroyNotify) write_data_free,
+                              cancellable, callback, user_data);
 }
 
 gboolean
-racimo_drafts_write_finish (RacimoDrafts  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+_racimo_drafts_write_finish (RacimoDrafts  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
 {
   g_return_val_if_fail (RACIMO_IS_DRAFTS (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_drafts_write_async,
-                        FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _racimo_task_finish (result, _racimo_drafts_write_async, error) != NULL;
 }
 
 /* With the lock held. */
@@ -826,27 +787,27 @@ racimo_drafts_list (RacimoDrafts *self)
 
 /* Restoring */
 
-typedef struct
+RacimoDraftContents *
+_racimo_draft_contents_new (RacimoDraft *draft)
 {
-  RacimoDraft   *draft;
-  RacimoProject *project;
-  char          *etag;     /* what saves are checked against */
-  char          *checksum;
-  gboolean       changed;  /* the file is not the draft's base any more */
-  gboolean       deleted;
-} RestoreData;
+  RacimoDraftContents *contents = g_new0 (RacimoDraftContents, 1);
 
-static void
-restore_data_free (RestoreData *data)
-{
-  g_clear_pointer (&data->draft, racimo_draft_unref);
-  g_clear_object (&data->project);
-  g_free (data->etag);
-  g_free (data->checksum);
-  g_free (data);
+  contents->draft = racimo_draft_ref (draft);
+
+  return contents;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RestoreData, restore_data_free)
+void
+_racimo_draft_contents_free (gpointer data)
+{
+  RacimoDraftContents *contents = data;
+
+  g_clear_pointer (&contents->draft, racimo_draft_unref);
+  g_clear_object (&contents->project);
+  g_free (contents->etag);
+  g_free (contents->checksum);
+  g_free (contents);
+}
 
 /* Is the draft's file still the version the changes were made to?  Same
  * entity tag, or (copied back, touched, on a file system whose tags
@@ -856,7 +817,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RestoreData, restore_data_free)
  * against the draft's base, which fails, and the document says the file
  * changed on disk. */
 static void
-compare_with_base (RestoreData  *data,
+compare_with_base (RacimoDraftContents  *data,
                    GCancellable *cancellable)
 {
   RacimoDraft *draft = data->draft;
@@ -912,9 +873,9 @@ compare_with_base (RestoreData  *data,
   data->changed = TRUE;
 }
 
-static gboolean
-read_draft (RacimoDrafts  *self,
-            RestoreData   *data,
+gboolean
+_racimo_drafts_read (RacimoDrafts         *self,
+                     RacimoDraftContents  *data,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -960,113 +921,6 @@ read_draft (RacimoDrafts  *self,
   }
 
   return TRUE;
-}
-
-static RacimoDocument *
-restored_document (RacimoDrafts *self,
-                   RestoreData  *data)
-{
-  return _racimo_document_new_restored (data->project, data->draft->file, data->etag,
-                                        data->checksum, data->changed, data->deleted,
-                                        data->draft->source == RACIMO_DOCUMENT_SOURCE_CSV,
-                                        self, data->draft->id);
-}
-
-/**
- * racimo_drafts_restore:
- * @draft: one of racimo_drafts_list()
- *
- * Reads the draft, blocking.  The document holds the unsaved project,
- * modified, with the draft's file and the draft itself, which goes on
- * being updated and is removed by a save or a discard.  When the file is
- * no longer the version the changes were made to (a colleague saved it
- * since), the document is changed on disk and its save fails with
- * %G_IO_ERROR_WRONG_ETAG until the user chooses to overwrite.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-RacimoDocument *
-racimo_drafts_restore (RacimoDrafts  *self,
-                       RacimoDraft   *draft,
-                       GCancellable  *cancellable,
-                       GError       **error)
-{
-  g_autoptr(RestoreData) data = g_new0 (RestoreData, 1);
-
-  g_return_val_if_fail (RACIMO_IS_DRAFTS (self), NULL);
-  g_return_val_if_fail (draft != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data->draft = racimo_draft_ref (draft);
-  if (!read_draft (self, data, cancellable, error))
-    return NULL;
-
-  return restored_document (self, data);
-}
-
-static void
-restore_in_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (read_draft (source_object, task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * racimo_drafts_restore_async:
- *
- * racimo_drafts_restore() in a thread.
- */
-void
-racimo_drafts_restore_async (RacimoDrafts        *self,
-                             RacimoDraft         *draft,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  RestoreData *data;
-
-  g_return_if_fail (RACIMO_IS_DRAFTS (self));
-  g_return_if_fail (draft != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  data = g_new0 (RestoreData, 1);
-  data->draft = racimo_draft_ref (draft);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_drafts_restore_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
-  g_task_run_in_thread (task, restore_in_thread);
-}
-
-/**
- * racimo_drafts_restore_finish:
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-RacimoDocument *
-racimo_drafts_restore_finish (RacimoDrafts  *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (RACIMO_IS_DRAFTS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_drafts_restore_async,
-                        NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-
-  /* Made here: the document watches its file from the caller's thread. */
-  return restored_document (self, g_task_get_task_data (G_TASK (result)));
 }
 
 /**

@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "racimo-document.h"
+#include "racimo-project.h"
 
 G_BEGIN_DECLS
 
@@ -36,36 +36,12 @@ RacimoDrafts   *racimo_drafts_new             (const char     *directory);
 RacimoDrafts   *racimo_drafts_get_default     (void);
 const char     *racimo_drafts_get_directory   (RacimoDrafts   *self);
 
-/* Writing, as RacimoDocument does after each edit */
-gboolean        racimo_drafts_write           (RacimoDrafts   *self,
-                                               RacimoDocument *document,
-                                               GError        **error);
-void            racimo_drafts_write_async     (RacimoDrafts   *self,
-                                               RacimoDocument *document,
-                                               GCancellable   *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer        user_data);
-gboolean        racimo_drafts_write_finish    (RacimoDrafts   *self,
-                                               GAsyncResult   *result,
-                                               GError        **error);
 gboolean        racimo_drafts_remove          (RacimoDrafts   *self,
                                                const char     *id,
                                                GError        **error);
 
-/* At start-up */
+/* At start-up; racimo_document_new_from_draft () restores one */
 GPtrArray      *racimo_drafts_list            (RacimoDrafts   *self);
-RacimoDocument *racimo_drafts_restore         (RacimoDrafts   *self,
-                                               RacimoDraft    *draft,
-                                               GCancellable   *cancellable,
-                                               GError        **error);
-void            racimo_drafts_restore_async   (RacimoDrafts   *self,
-                                               RacimoDraft    *draft,
-                                               GCancellable   *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer        user_data);
-RacimoDocument *racimo_drafts_restore_finish  (RacimoDrafts   *self,
-                                               GAsyncResult   *result,
-                                               GError        **error);
 gboolean        racimo_drafts_discard         (RacimoDrafts   *self,
                                                RacimoDraft    *draft,
                                                GError        **error);

@@ -23,6 +23,7 @@
 #include "racimo-foreign-private.h"
 #include "racimo-model-private.h"
 #include "racimo-reader.h"
+#include "racimo-task-private.h"
 #include "racimo-xml-gate-private.h"
 
 /* Building the project */
@@ -1411,37 +1412,33 @@ racimo_file_load (GFile         *file,
 
 typedef struct
 {
+  GFile         *file;
   RacimoProject *project;
   char          *etag;
-} LoadResult;
+} LoadData;
 
 static void
-load_result_free (LoadResult *result)
+load_data_free (gpointer data)
 {
-  g_clear_object (&result->project);
-  g_clear_pointer (&result->etag, g_free);
-  g_free (result);
+  LoadData *load = data;
+
+  g_object_unref (load->file);
+  g_clear_object (&load->project);
+  g_free (load->etag);
+  g_free (load);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+load_in_thread (gpointer       source_object,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  GFile *file = task_data;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result = g_new0 (LoadResult, 1);
+  LoadData *load = data;
 
-  result->project = racimo_file_load (file, &result->etag, cancellable, &error);
-  if (result->project == NULL)
-    {
-      load_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  load->project = racimo_file_load (load->file, &load->etag, cancellable, error);
 
-  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+  return load->project != NULL;
 }
 
 /**
@@ -1455,15 +1452,15 @@ racimo_file_load_async (GFile               *file,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  LoadData *load;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_file_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_in_thread);
+  load = g_new0 (LoadData, 1);
+  load->file = g_object_ref (file);
+  _racimo_task_run_in_thread (NULL, racimo_file_load_async, load_in_thread, load, load_data_free,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -1477,20 +1474,13 @@ racimo_file_load_finish (GAsyncResult  *result,
                          char         **etag,
                          GError       **error)
 {
-  LoadResult *loaded;
-  RacimoProject *project;
+  LoadData *load = _racimo_task_finish (result, racimo_file_load_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_file_load_async, NULL);
-
-  loaded = g_task_propagate_pointer (G_TASK (result), error);
-  if (loaded == NULL)
+  if (load == NULL)
     return NULL;
 
-  project = g_steal_pointer (&loaded->project);
   if (etag != NULL)
-    *etag = g_steal_pointer (&loaded->etag);
-  load_result_free (loaded);
+    *etag = g_steal_pointer (&load->etag);
 
-  return project;
+  return g_steal_pointer (&load->project);
 }

@@ -32,4 +32,20 @@ gboolean       _racimo_replace_contents_finish (GFile               *file,
                                                 char               **new_etag,
                                                 GError             **error);
 
+/* For a _save_async () of a file format: @bytes written to @file as
+ * _racimo_replace_contents () does, in a thread, for a task of
+ * @source_object and @source_tag; the _finish () gives the new entity tag. */
+void           _racimo_replace_save_async      (gpointer             source_object,
+                                                gpointer             source_tag,
+                                                GFile               *file,
+                                                GBytes              *bytes,
+                                                const char          *etag,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       _racimo_replace_save_finish     (GAsyncResult        *result,
+                                                gpointer             source_tag,
+                                                char               **new_etag,
+                                                GError             **error);
+
 G_END_DECLS

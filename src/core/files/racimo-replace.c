@@ -45,6 +45,7 @@
 
 #include "racimo-replace-private.h"
 #include "racimo-replace.h"
+#include "racimo-task-private.h"
 
 G_DEFINE_QUARK (racimo-save-error-quark, racimo_save_error)
 
@@ -651,8 +652,10 @@ _racimo_replace_contents (GFile         *file,
 
 typedef struct
 {
+  GFile  *file;
   GBytes *bytes;
   char   *etag;
+  char   *new_etag;
 } ReplaceData;
 
 static void
@@ -660,26 +663,63 @@ replace_data_free (gpointer data)
 {
   ReplaceData *replace = data;
 
+  g_object_unref (replace->file);
   g_bytes_unref (replace->bytes);
   g_free (replace->etag);
+  g_free (replace->new_etag);
   g_free (replace);
 }
 
-static void
-replace_in_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gboolean
+replace_in_thread (gpointer       source_object,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  ReplaceData *replace = task_data;
-  GError *error = NULL;
-  char *new_etag = NULL;
+  ReplaceData *replace = data;
 
-  if (_racimo_replace_contents (G_FILE (source_object), replace->bytes, replace->etag,
-                                &new_etag, cancellable, &error))
-    g_task_return_pointer (task, new_etag, g_free);
-  else
-    g_task_return_error (task, error);
+  return _racimo_replace_contents (replace->file, replace->bytes, replace->etag,
+                                   &replace->new_etag, cancellable, error);
+}
+
+/* The one asynchronous save: every _save_async () of a file format
+ * serialises on its own thread, then hands the bytes here with its own
+ * source object and tag. */
+void
+_racimo_replace_save_async (gpointer             source_object,
+                            gpointer             source_tag,
+                            GFile               *file,
+                            GBytes              *bytes,
+                            const char          *etag,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  ReplaceData *replace = g_new0 (ReplaceData, 1);
+
+  replace->file = g_object_ref (file);
+  replace->bytes = g_bytes_ref (bytes);
+  replace->etag = g_strdup (etag);
+  _racimo_task_run_in_thread (source_object, source_tag, replace_in_thread,
+                              replace, replace_data_free, cancellable, callback, user_data);
+}
+
+gboolean
+_racimo_replace_save_finish (GAsyncResult  *result,
+                             gpointer       source_tag,
+                             char         **new_etag,
+                             GError       **error)
+{
+  ReplaceData *replace = _racimo_task_finish (result, source_tag, error);
+
+  if (replace == NULL)
+    return FALSE;
+
+  /* A file with no entity tag (some GVfs back ends) is saved too. */
+  if (new_etag != NULL)
+    *new_etag = g_steal_pointer (&replace->new_etag);
+
+  return TRUE;
 }
 
 void
@@ -690,14 +730,8 @@ _racimo_replace_contents_async (GFile               *file,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (file, cancellable, callback, user_data);
-  ReplaceData *replace = g_new0 (ReplaceData, 1);
-
-  replace->bytes = g_bytes_ref (bytes);
-  replace->etag = g_strdup (etag);
-  g_task_set_source_tag (task, _racimo_replace_contents_async);
-  g_task_set_task_data (task, replace, replace_data_free);
-  g_task_run_in_thread (task, replace_in_thread);
+  _racimo_replace_save_async (file, _racimo_replace_contents_async, file, bytes, etag,
+                              cancellable, callback, user_data);
 }
 
 gboolean
@@ -706,23 +740,7 @@ _racimo_replace_contents_finish (GFile         *file,
                                  char         **new_etag,
                                  GError       **error)
 {
-  char *etag;
-  GError *local_error = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, file), FALSE);
 
-  /* A file with no entity tag (some GVfs back ends) is saved too. */
-  etag = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  if (new_etag != NULL)
-    *new_etag = etag;
-  else
-    g_free (etag);
-
-  return TRUE;
+  return _racimo_replace_save_finish (result, _racimo_replace_contents_async, new_etag, error);
 }

@@ -895,24 +895,6 @@ racimo_file_save (RacimoProject  *project,
   return _racimo_replace_contents (file, bytes, etag, new_etag, cancellable, error);
 }
 
-static void
-on_replaced (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  char *new_etag = NULL;
-
-  if (!_racimo_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, new_etag, g_free);
-}
-
 /**
  * racimo_file_save_async:
  *
@@ -928,27 +910,21 @@ racimo_file_save_async (RacimoProject       *project,
                         gpointer             user_data)
 {
   g_autoptr(GBytes) bytes = NULL;
-  GTask *task;
+  GError *error = NULL;
 
   g_return_if_fail (RACIMO_IS_PROJECT (project));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (project, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_file_save_async);
-
   bytes = racimo_file_serialize (project);
-  {
-    GError *error = NULL;
+  if (!check_limits (project, bytes, file, &error))
+    {
+      g_task_report_error (project, callback, user_data, racimo_file_save_async, error);
+      return;
+    }
 
-    if (!check_limits (project, bytes, file, &error))
-      {
-        g_task_return_error (task, error);
-        g_object_unref (task);
-        return;
-      }
-  }
-  _racimo_replace_contents_async (file, bytes, etag, cancellable, on_replaced, task);
+  _racimo_replace_save_async (project, racimo_file_save_async, file, bytes, etag,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -962,23 +938,7 @@ racimo_file_save_finish (GAsyncResult  *result,
                          char         **new_etag,
                          GError       **error)
 {
-  g_autofree char *etag = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   /* The source object is the project, which the caller may no longer have
    * at hand. */
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_file_save_async, FALSE);
-
-  etag = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (new_etag != NULL)
-    *new_etag = g_steal_pointer (&etag);
-
-  return TRUE;
+  return _racimo_replace_save_finish (result, racimo_file_save_async, new_etag, error);
 }
