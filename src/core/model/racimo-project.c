@@ -14,33 +14,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "racimo-check.h"
-#include "racimo-foreign-private.h"
 #include "racimo-history-private.h"
 #include "racimo-model-private.h"
+#include "racimo-project-private.h"
 #include "racimo-project.h"
-
-struct _RacimoProject
-{
-  GObject parent_instance;
-
-  char          *title;
-  char          *description;
-  char          *scheme_id;
-  const RacimoScheme *scheme;
-  guint          version_minor;
-
-  GPtrArray     *roles;  /* RacimoRole, strong */
-  GPtrArray     *phases; /* RacimoPhase, strong */
-  GHashTable    *ids;    /* id -> RacimoItem, unowned */
-  /* base of an id made from a name -> the lowest suffix that may be free:
-   * every suffix from 2 below it is taken.  Without it, 10,000 roles of
-   * one name try 2, 3, ... each time: quadratic. */
-  GHashTable    *next_suffix;
-  guint          n_activities;
-
-  GPtrArray     *foreign; /* RacimoForeign */
-  RacimoHistory *history;
-};
 
 G_DEFINE_FINAL_TYPE (RacimoProject, racimo_project, G_TYPE_OBJECT)
 
@@ -400,204 +377,6 @@ racimo_project_lookup (RacimoProject *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_hash_table_lookup (self->ids, id);
-}
-
-/* An id made from a name is at most this long (and its suffix): a name
- * pasted from a 30 MB cell must not make a 30 MB id, which no reader
- * would take back as an attribute. */
-#define ID_BASE_MAX 48
-
-static char *
-make_id (RacimoProject *self,
-         const char    *name,
-         const char    *fallback)
-{
-  GString *base = g_string_new (NULL);
-  gboolean dash = FALSE;
-  g_autofree char *candidate = NULL;
-  gpointer hint;
-  guint n;
-
-  for (const char *p = name != NULL ? name : ""; *p != '\0' && base->len < ID_BASE_MAX; p++)
-    {
-      char c = *p;
-
-      if (g_ascii_isalnum (c))
-        {
-          if (dash && base->len > 0)
-            g_string_append_c (base, '-');
-          g_string_append_c (base, g_ascii_tolower (c));
-          dash = FALSE;
-        }
-      else
-        {
-          dash = TRUE;
-        }
-    }
-
-  /* An NCName starts with a letter; names in other scripts leave nothing. */
-  if (base->len == 0)
-    g_string_assign (base, fallback);
-  else if (!g_ascii_isalpha (base->str[0]))
-    {
-      g_string_prepend_c (base, '-');
-      g_string_prepend (base, fallback);
-    }
-
-  if (!g_hash_table_contains (self->ids, base->str))
-    return g_string_free (base, FALSE);
-
-  n = g_hash_table_lookup_extended (self->next_suffix, base->str, NULL, &hint)
-      ? GPOINTER_TO_UINT (hint) : 2;
-  for (;; n++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s-%u", base->str, n);
-      if (!g_hash_table_contains (self->ids, candidate))
-        break;
-    }
-
-  /* Not n + 1: the id is not registered yet, and may never be. */
-  g_hash_table_insert (self->next_suffix, g_string_free (base, FALSE), GUINT_TO_POINTER (n));
-
-  return g_steal_pointer (&candidate);
-}
-
-/**
- * racimo_project_make_id:
- * @name: (nullable): the name of a new role, phase or activity
- *
- * Makes an id as docs/file-format.md, "Identifiers", says: lower-case ASCII from @name with `-`,
- * and a numeric suffix when it is taken.
- *
- * Returns: (transfer full): an id no item of the project has
- */
-char *
-racimo_project_make_id (RacimoProject *self,
-                        const char    *name)
-{
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
-
-  return make_id (self, name, "item");
-}
-
-/* Raw changes, for the reader and the apply functions */
-
-static gboolean
-register_id (RacimoProject *self,
-             RacimoItem    *item)
-{
-  const char *id = racimo_item_get_id (item);
-
-  g_assert (id != NULL);
-
-  if (g_hash_table_contains (self->ids, id))
-    return FALSE;
-
-  g_hash_table_insert (self->ids, g_strdup (id), item);
-  return TRUE;
-}
-
-static void
-unregister_id (RacimoProject *self,
-               RacimoItem    *item)
-{
-  const char *id = racimo_item_get_id (item);
-  const char *dash = strrchr (id, '-');
-  guint64 n;
-
-  /* "base-N" is free again: make_id() must find it first, as before. */
-  if (dash != NULL && dash > id
-      && g_ascii_string_to_unsigned (dash + 1, 10, 2, G_MAXUINT, &n, NULL)
-      && g_ascii_isdigit (dash[1]))
-    {
-      g_autofree char *base = g_strndup (id, (gsize) (dash - id));
-      gpointer hint;
-
-      if (g_hash_table_lookup_extended (self->next_suffix, base, NULL, &hint)
-          && GPOINTER_TO_UINT (hint) > n)
-        g_hash_table_insert (self->next_suffix, g_steal_pointer (&base), GUINT_TO_POINTER (n));
-    }
-
-  g_hash_table_remove (self->ids, id);
-}
-
-gboolean
-_racimo_project_append_role (RacimoProject *self,
-                             RacimoRole    *role)
-{
-  if (!register_id (self, RACIMO_ITEM (role)))
-    return FALSE;
-
-  g_ptr_array_add (self->roles, g_object_ref (role));
-  return TRUE;
-}
-
-gboolean
-_racimo_project_append_phase (RacimoProject *self,
-                              RacimoPhase   *phase)
-{
-  if (!register_id (self, RACIMO_ITEM (phase)))
-    return FALSE;
-
-  g_ptr_array_add (self->phases, g_object_ref (phase));
-  return TRUE;
-}
-
-gboolean
-_racimo_project_append_activity (RacimoProject  *self,
-                                 RacimoPhase    *phase,
-                                 RacimoActivity *activity)
-{
-  if (!register_id (self, RACIMO_ITEM (activity)))
-    return FALSE;
-
-  _racimo_phase_insert_activity (phase, racimo_phase_get_n_activities (phase), activity);
-  self->n_activities++;
-  return TRUE;
-}
-
-void
-_racimo_project_set_title (RacimoProject *self,
-                           const char    *title)
-{
-  g_free (self->title);
-  self->title = g_strdup (title != NULL ? title : "");
-}
-
-void
-_racimo_project_set_description (RacimoProject *self,
-                                 const char    *description)
-{
-  g_free (self->description);
-  self->description = (description != NULL && *description != '\0') ? g_strdup (description) : NULL;
-}
-
-void
-_racimo_project_set_scheme_id (RacimoProject *self,
-                               const char    *scheme_id)
-{
-  const RacimoScheme *scheme = racimo_scheme_lookup (scheme_id);
-
-  g_free (self->scheme_id);
-  self->scheme_id = g_strdup (scheme_id);
-  self->scheme = scheme != NULL ? scheme : racimo_scheme_get_default ();
-}
-
-void
-_racimo_project_set_version_minor (RacimoProject *self,
-                                   guint          minor)
-{
-  self->version_minor = minor;
-}
-
-GPtrArray *
-_racimo_project_get_foreign (RacimoProject *self)
-{
-  if (self->foreign == NULL)
-    self->foreign = g_ptr_array_new_with_free_func ((GDestroyNotify) _racimo_foreign_free);
-
-  return self->foreign;
 }
 
 /* Commands */
@@ -1065,7 +844,7 @@ apply_role (RacimoProject *self,
   if (command->insert != undo)
     {
       g_ptr_array_insert (self->roles, (int) command->position, g_object_ref (command->role));
-      register_id (self, RACIMO_ITEM (command->role));
+      _racimo_project_register_id (self, RACIMO_ITEM (command->role));
 
       for (guint i = 0; i < command->cells->len; i++)
         {
@@ -1099,7 +878,7 @@ apply_role (RacimoProject *self,
             }
         }
 
-      unregister_id (self, RACIMO_ITEM (role));
+      _racimo_project_unregister_id (self, RACIMO_ITEM (role));
       g_ptr_array_remove_index (self->roles, command->position);
 
       g_signal_emit (self, signals[ITEM_REMOVED], 0, role, NULL, command->position);
@@ -1146,7 +925,7 @@ racimo_project_add_role (RacimoProject *self,
   if (position < 0)
     position = (int) self->roles->len;
 
-  id = make_id (self, name, "role");
+  id = _racimo_project_make_id (self, name, "role");
   role = g_object_new (RACIMO_TYPE_ROLE, NULL);
   _racimo_item_set_id (RACIMO_ITEM (role), id);
   _racimo_item_set_name (RACIMO_ITEM (role), name);
@@ -1298,9 +1077,9 @@ apply_phase (RacimoProject *self,
   if (command->insert != undo)
     {
       g_ptr_array_insert (self->phases, (int) command->position, g_object_ref (command->phase));
-      register_id (self, RACIMO_ITEM (command->phase));
+      _racimo_project_register_id (self, RACIMO_ITEM (command->phase));
       for (guint i = 0; i < n; i++)
-        register_id (self, RACIMO_ITEM (racimo_phase_get_activity (command->phase, i)));
+        _racimo_project_register_id (self, RACIMO_ITEM (racimo_phase_get_activity (command->phase, i)));
       self->n_activities += n;
 
       g_signal_emit (self, signals[ITEM_ADDED], 0, command->phase);
@@ -1310,8 +1089,8 @@ apply_phase (RacimoProject *self,
       g_autoptr(RacimoPhase) phase = g_object_ref (command->phase);
 
       for (guint i = 0; i < n; i++)
-        unregister_id (self, RACIMO_ITEM (racimo_phase_get_activity (phase, i)));
-      unregister_id (self, RACIMO_ITEM (phase));
+        _racimo_project_unregister_id (self, RACIMO_ITEM (racimo_phase_get_activity (phase, i)));
+      _racimo_project_unregister_id (self, RACIMO_ITEM (phase));
       self->n_activities -= n;
       g_ptr_array_remove_index (self->phases, command->position);
 
@@ -1341,7 +1120,7 @@ racimo_project_add_phase (RacimoProject *self,
   if (position < 0)
     position = (int) self->phases->len;
 
-  id = make_id (self, name, "phase");
+  id = _racimo_project_make_id (self, name, "phase");
   phase = g_object_new (RACIMO_TYPE_PHASE, NULL);
   _racimo_item_set_id (RACIMO_ITEM (phase), id);
   _racimo_item_set_name (RACIMO_ITEM (phase), name);
@@ -1408,14 +1187,14 @@ apply_activity (RacimoProject *self,
   if (command->insert != undo)
     {
       _racimo_phase_insert_activity (command->phase, command->position, command->activity);
-      register_id (self, RACIMO_ITEM (command->activity));
+      _racimo_project_register_id (self, RACIMO_ITEM (command->activity));
       self->n_activities++;
 
       g_signal_emit (self, signals[ITEM_ADDED], 0, command->activity);
     }
   else
     {
-      unregister_id (self, RACIMO_ITEM (command->activity));
+      _racimo_project_unregister_id (self, RACIMO_ITEM (command->activity));
       _racimo_phase_remove_activity (command->phase, command->activity);
       self->n_activities--;
 
@@ -1464,7 +1243,7 @@ racimo_project_add_activity (RacimoProject *self,
   if (position < 0)
     position = (int) racimo_phase_get_n_activities (phase);
 
-  id = make_id (self, name, "activity");
+  id = _racimo_project_make_id (self, name, "activity");
   activity = g_object_new (RACIMO_TYPE_ACTIVITY, NULL);
   _racimo_item_set_id (RACIMO_ITEM (activity), id);
   _racimo_item_set_name (RACIMO_ITEM (activity), name);
