@@ -29,31 +29,6 @@
 
 #define ABBREV_MAX 8
 
-G_DEFINE_QUARK (racimo-csv-error-quark, racimo_csv_error)
-
-/* "NAME:LINE: what is wrong", as the .raci reader and compilers say it. */
-void
-_racimo_csv_set_error (GError     **error,
-                       GQuark       domain,
-                       int          code,
-                       const char  *name,
-                       guint        line,
-                       const char  *format,
-                       ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (line > 0)
-    g_set_error (error, domain, code, "%s:%u: %s", name, line, what);
-  else
-    g_set_error (error, domain, code, "%s: %s", name, what);
-}
-
 /* Problems */
 
 void
@@ -107,24 +82,6 @@ quote_for_message (const char *text)
     }
 
   return g_steal_pointer (&one_line);
-}
-
-void
-_racimo_csv_add_problem (GPtrArray  *problems,
-                         guint       row,
-                         guint       column,
-                         guint       line,
-                         const char *text,
-                         char       *message)
-{
-  RacimoCsvProblem *problem = g_new0 (RacimoCsvProblem, 1);
-
-  problem->row = row;
-  problem->column = column;
-  problem->line = line;
-  problem->text = g_strdup (text != NULL ? text : "");
-  problem->message = message;
-  g_ptr_array_add (problems, problem);
 }
 
 static void
@@ -275,22 +232,6 @@ racimo_csv_quote_field (const char *text,
   append_field (out, text, delimiter);
 
   return g_string_free (out, FALSE);
-}
-
-void
-_racimo_csv_append_codes (GString            *out,
-                          const RacimoScheme *scheme,
-                          RacimoCodes         codes)
-{
-  char letters[27];
-  guint n = racimo_scheme_order_codes (scheme, codes, letters);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, '/');
-      g_string_append_c (out, letters[i]);
-    }
 }
 
 /**
@@ -559,17 +500,6 @@ typedef struct
   GPtrArray     *role_columns; /* 0-based column of each role, as guint */
   GPtrArray     *roles;        /* RacimoRole, in the same order */
 } Import;
-
-/* A field of a record of @width fields, "" past its end.  The width is
- * counted once per record: counting it on each call made 5,000 roles x
- * 1,000 rows quadratic. */
-const char *
-_racimo_csv_field (char  **fields,
-                   guint   width,
-                   guint   column)
-{
-  return column < width ? fields[column] : "";
-}
 
 /* A title row above the header, as people put in their sheets: one cell
  * in the first column, and a next row that fills several. */
