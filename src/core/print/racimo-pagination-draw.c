@@ -422,7 +422,7 @@ draw_summary (RacimoPagination *self,
  *
  * Draws one page.  Pages are independent: any may be drawn in any order,
  * on any cairo surface (a PDF, a printer's, an image for a preview), from
- * the thread that made the layout.
+ * the thread that made the pagination.
  */
 void
 racimo_pagination_draw_page (RacimoPagination *self,
@@ -515,7 +515,7 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
                               GCancellable                   *cancellable,
                               GError                        **error)
 {
-  g_autoptr(RacimoPagination) layout = NULL;
+  g_autoptr(RacimoPagination) pagination = NULL;
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
@@ -530,8 +530,8 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  layout = racimo_pagination_new (project, options);
-  racimo_pagination_get_page_size (layout, &width, &height);
+  pagination = racimo_pagination_new (project, options);
+  racimo_pagination_get_page_size (pagination, &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
   title = racimo_project_get_title (project);
@@ -540,7 +540,7 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Racimo " PACKAGE_VERSION);
 
   cr = cairo_create (surface);
-  for (guint page = 0; page < layout->n_pages; page++)
+  for (guint page = 0; page < pagination->n_pages; page++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -548,7 +548,7 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
           cairo_surface_destroy (surface);
           return FALSE;
         }
-      racimo_pagination_draw_page (layout, cr, page);
+      racimo_pagination_draw_page (pagination, cr, page);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);

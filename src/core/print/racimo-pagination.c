@@ -4,11 +4,14 @@
  * and findings are shaped once, and drawing a page only places them.  What
  * the export of 2,000 activities x 40 roles spends its time on, and how it
  * is kept near a tenth of a second:
- * - shaping names: each distinct word is shaped once (add_words_text());
+ * - shaping names: each distinct word is shaped once (add_words_text() in
+ *   racimo-pagination-text.c);
  * - every drawing call costs when cairo writes the page: the letters of
- *   all cells of a page go in one call per letter (queue_codes()), and
+ *   all cells of a page go in one call per letter
+ *   (_racimo_pagination_queue_codes()), and
  *   what each page repeats (title, legend, column headers and lines) is
- *   recorded once and painted, which a PDF holds once (paint_recording()).
+ *   recorded once and painted, which a PDF holds once (paint_recording()
+ *   in racimo-pagination-draw.c).
  *
  * The matrix is laid out at its base font size in "table units" and drawn
  * through cairo_scale(): fitting to the page width changes only that
@@ -877,10 +880,10 @@ measure_number_block (RacimoPagination *self,
  * @project: the project to print
  * @options: (nullable): how, or %NULL for racimo_pagination_options_new()'s
  *
- * Lays the project out in pages.  The layout is a snapshot: later changes
+ * Lays the project out in pages.  The pagination is a snapshot: later changes
  * of @project do not show in it.
  *
- * Returns: (transfer full): the layout
+ * Returns: (transfer full): the pagination
  */
 RacimoPagination *
 racimo_pagination_new (RacimoProject                 *project,
