@@ -1,7 +1,7 @@
 /* racimo-print-operation.c: printing the matrix through core's layout
  *
  * The print dialog's pages are the PDF export's: "begin-print" makes a
- * RacimoLayout from the page setup the user chose, and "draw-page" has it
+ * RacimoPagination from the page setup the user chose, and "draw-page" has it
  * draw each page.  The layout takes its snapshot of the project when it is
  * made, so edits while the pages are sent do not change them.  A tab of
  * the dialog holds what only a matrix has: fit to the page width or tile
@@ -20,8 +20,8 @@ struct _RacimoPrintOperation
   GtkPrintOperation    parent_instance;
 
   RacimoProject       *project;
-  RacimoLayoutOptions *options;
-  RacimoLayout        *layout;
+  RacimoPaginationOptions *options;
+  RacimoPagination        *layout;
   GtkPageSetup        *used_page_setup;
 
   /* The custom tab, while the dialog shows it */
@@ -38,7 +38,7 @@ G_DEFINE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation, GTK_TYPE_PRIN
  * Sets the paper, orientation and margins of @options from @setup.
  */
 void
-racimo_print_operation_apply_page_setup (RacimoLayoutOptions *options,
+racimo_print_operation_apply_page_setup (RacimoPaginationOptions *options,
                                          GtkPageSetup        *setup)
 {
   GtkPaperSize *paper;
@@ -54,12 +54,12 @@ racimo_print_operation_apply_page_setup (RacimoLayoutOptions *options,
     {
     case GTK_PAGE_ORIENTATION_LANDSCAPE:
     case GTK_PAGE_ORIENTATION_REVERSE_LANDSCAPE:
-      options->orientation = RACIMO_LAYOUT_LANDSCAPE;
+      options->orientation = RACIMO_PAGINATION_LANDSCAPE;
       break;
     case GTK_PAGE_ORIENTATION_PORTRAIT:
     case GTK_PAGE_ORIENTATION_REVERSE_PORTRAIT:
     default:
-      options->orientation = RACIMO_LAYOUT_PORTRAIT;
+      options->orientation = RACIMO_PAGINATION_PORTRAIT;
       break;
     }
 
@@ -82,8 +82,8 @@ racimo_print_operation_begin_print (GtkPrintOperation *operation,
   g_set_object (&self->used_page_setup, setup);
 
   g_clear_object (&self->layout);
-  self->layout = racimo_layout_new (self->project, self->options);
-  gtk_print_operation_set_n_pages (operation, (int) racimo_layout_get_n_pages (self->layout));
+  self->layout = racimo_pagination_new (self->project, self->options);
+  gtk_print_operation_set_n_pages (operation, (int) racimo_pagination_get_n_pages (self->layout));
 }
 
 static void
@@ -93,7 +93,7 @@ racimo_print_operation_draw_page (GtkPrintOperation *operation,
 {
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
 
-  racimo_layout_draw_page (self->layout, gtk_print_context_get_cairo_context (context),
+  racimo_pagination_draw_page (self->layout, gtk_print_context_get_cairo_context (context),
                            (guint) page_nr);
 }
 
@@ -147,9 +147,9 @@ racimo_print_operation_create_custom_widget (GtkPrintOperation *operation)
 
   heading = add_heading (box, _("Width"));
   self->fit_width = add_check (box, _("_Fit the roles to the page width"),
-                               self->options->fit == RACIMO_LAYOUT_FIT_WIDTH);
+                               self->options->fit == RACIMO_PAGINATION_FIT_WIDTH);
   tile = add_check (box, _("_Tile the roles across pages, at full size"),
-                    self->options->fit == RACIMO_LAYOUT_TILE);
+                    self->options->fit == RACIMO_PAGINATION_TILE);
   gtk_check_button_set_group (GTK_CHECK_BUTTON (tile), GTK_CHECK_BUTTON (self->fit_width));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->fit_width),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
@@ -176,7 +176,7 @@ racimo_print_operation_custom_widget_apply (GtkPrintOperation *operation,
 
   if (self->fit_width != NULL)
     self->options->fit = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->fit_width))
-                         ? RACIMO_LAYOUT_FIT_WIDTH : RACIMO_LAYOUT_TILE;
+                         ? RACIMO_PAGINATION_FIT_WIDTH : RACIMO_PAGINATION_TILE;
   if (self->descriptions != NULL)
     self->options->descriptions =
       gtk_check_button_get_active (GTK_CHECK_BUTTON (self->descriptions));
@@ -212,7 +212,7 @@ racimo_print_operation_finalize (GObject *object)
 {
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (object);
 
-  g_clear_pointer (&self->options, racimo_layout_options_free);
+  g_clear_pointer (&self->options, racimo_pagination_options_free);
 
   G_OBJECT_CLASS (racimo_print_operation_parent_class)->finalize (object);
 }
@@ -255,7 +255,7 @@ racimo_print_operation_init (RacimoPrintOperation *self)
  */
 RacimoPrintOperation *
 racimo_print_operation_new (RacimoProject             *project,
-                            const RacimoLayoutOptions *options)
+                            const RacimoPaginationOptions *options)
 {
   RacimoPrintOperation *self;
   const char *title;
@@ -264,8 +264,8 @@ racimo_print_operation_new (RacimoProject             *project,
 
   self = g_object_new (RACIMO_TYPE_PRINT_OPERATION, NULL);
   self->project = g_object_ref (project);
-  self->options = options != NULL ? racimo_layout_options_copy (options)
-                                  : racimo_layout_options_new ();
+  self->options = options != NULL ? racimo_pagination_options_copy (options)
+                                  : racimo_pagination_options_new ();
 
   title = racimo_project_get_title (project);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self),
@@ -280,7 +280,7 @@ racimo_print_operation_new (RacimoProject             *project,
  *
  * Returns: (transfer none): the layout's options, as the dialog left them
  */
-const RacimoLayoutOptions *
+const RacimoPaginationOptions *
 racimo_print_operation_get_options (RacimoPrintOperation *self)
 {
   g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
@@ -294,7 +294,7 @@ racimo_print_operation_get_options (RacimoPrintOperation *self)
  * Returns: (transfer none) (nullable): the layout being printed, between
  *   "begin-print" and "end-print"
  */
-RacimoLayout *
+RacimoPagination *
 racimo_print_operation_get_layout (RacimoPrintOperation *self)
 {
   g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);

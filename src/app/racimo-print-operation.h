@@ -16,12 +16,12 @@ G_DECLARE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation,
                       RACIMO, PRINT_OPERATION, GtkPrintOperation)
 
 RacimoPrintOperation      *racimo_print_operation_new         (RacimoProject             *project,
-                                                               const RacimoLayoutOptions *options);
-const RacimoLayoutOptions *racimo_print_operation_get_options (RacimoPrintOperation      *self);
-RacimoLayout              *racimo_print_operation_get_layout  (RacimoPrintOperation      *self);
+                                                               const RacimoPaginationOptions *options);
+const RacimoPaginationOptions *racimo_print_operation_get_options (RacimoPrintOperation      *self);
+RacimoPagination              *racimo_print_operation_get_layout  (RacimoPrintOperation      *self);
 
 void                       racimo_print_operation_apply_page_setup
-                                                              (RacimoLayoutOptions       *options,
+                                                              (RacimoPaginationOptions       *options,
                                                                GtkPageSetup              *setup);
 GtkPageSetup              *racimo_print_operation_get_used_page_setup
                                                               (RacimoPrintOperation      *self);

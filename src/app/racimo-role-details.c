@@ -3,7 +3,7 @@
  * Shown when a role's header is selected: how many of each code the role
  * holds, the activities where it holds the owner code, and what the checks
  * say about it (idle, overloaded).  It follows the project while it shows a
- * role; a cell edit costs one pass over the activities (tens of
+ * role; a cell edit costs two passes over the activities (tens of
  * microseconds for 2,000) and the owned list changes only where it differs,
  * so the list view keeps its place.
  *
@@ -29,7 +29,7 @@ struct _RacimoRoleDetails
   RacimoRole    *role;
   gulong         dark_handler;
 
-  guint          counts[N_LETTERS];
+  RacimoWorkload workload;    /* as racimo-workload.c counts it */
   GPtrArray     *owned;       /* RacimoActivity, unowned, as in owned_store */
   GListStore    *owned_store; /* RacimoActivity */
 
@@ -176,17 +176,18 @@ rebuild_workload (RacimoRoleDetails *self)
 
       add_workload_row (self, row++, info->letter,
                         dark ? info->color_dark : info->color_light,
-                        _(info->name), self->counts[info->letter - 'A']);
+                        _(info->name),
+                        racimo_workload_get_count (&self->workload, info->letter));
     }
 
   /* Codes a colleague wrote that the scheme does not define, when held. */
   for (guint i = 0; i < N_LETTERS; i++)
-    if (self->counts[i] > 0 && (known & RACIMO_CODE_BIT ('A' + i)) == 0)
+    if (self->workload.per_code[i] > 0 && (known & RACIMO_CODE_BIT ('A' + i)) == 0)
       add_workload_row (self, row++, (char) ('A' + i), NULL,
-                        _("Not in this scheme"), self->counts[i]);
+                        _("Not in this scheme"), self->workload.per_code[i]);
 }
 
-/* Owned activities and counts, in one pass */
+/* Owned activities and counts */
 
 static void
 update_owned_label (RacimoRoleDetails *self)
@@ -211,12 +212,13 @@ refresh (RacimoRoleDetails *self,
          gboolean           rebind)
 {
   g_autoptr(GPtrArray) owned = g_ptr_array_new ();
-  guint counts[N_LETTERS] = { 0, };
+  RacimoWorkload workload = { { 0, }, 0 };
   guint prefix = 0, suffix = 0, n_phases;
   RacimoCodes owner;
 
   if (self->role != NULL)
     {
+      racimo_workload_count_role (self->project, self->role, &workload);
       owner = RACIMO_CODE_BIT (racimo_project_get_scheme (self->project)->owner);
       n_phases = racimo_project_get_n_phases (self->project);
 
@@ -230,20 +232,15 @@ refresh (RacimoRoleDetails *self,
               RacimoActivity *activity = racimo_phase_get_activity (phase, i);
               RacimoCodes codes = racimo_activity_get_codes (activity, self->role);
 
-              if (codes == 0)
-                continue;
-              for (guint c = 0; c < N_LETTERS; c++)
-                if (codes & (1u << c))
-                  counts[c]++;
               if (codes & owner)
                 g_ptr_array_add (owned, activity);
             }
         }
     }
 
-  if (memcmp (counts, self->counts, sizeof counts) != 0)
+  if (memcmp (&workload, &self->workload, sizeof workload) != 0)
     {
-      memcpy (self->counts, counts, sizeof counts);
+      self->workload = workload;
       rebuild_workload (self);
     }
 
@@ -381,6 +378,8 @@ on_item_changed (RacimoProject     *project,
     rebind_activity (self, RACIMO_ACTIVITY (item));
   else if ((RacimoChange) change == RACIMO_CHANGE_NAME && RACIMO_IS_PHASE (item))
     refresh (self, TRUE);
+  else if ((RacimoChange) change == RACIMO_CHANGE_APPLICABLE && self->role != NULL)
+    refresh (self, FALSE);
 }
 
 static void
@@ -728,7 +727,8 @@ racimo_role_details_get_role (RacimoRoleDetails *self)
  * racimo_role_details_get_count:
  * @code: an upper-case letter
  *
- * Returns: how many activities the role shown holds @code for
+ * Returns: how many activities the role shown holds @code for, among
+ *   those that count in its workload (racimo_workload_counts_activity())
  */
 guint
 racimo_role_details_get_count (RacimoRoleDetails *self,
@@ -737,7 +737,7 @@ racimo_role_details_get_count (RacimoRoleDetails *self,
   g_return_val_if_fail (RACIMO_IS_ROLE_DETAILS (self), 0);
   g_return_val_if_fail (RACIMO_CODE_IS_VALID (code), 0);
 
-  return self->counts[code - 'A'];
+  return racimo_workload_get_count (&self->workload, code);
 }
 
 /**

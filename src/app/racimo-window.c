@@ -81,7 +81,7 @@ struct _RacimoWindow
   GtkWidget         *csv_dialog;
   /* Printing and PDF: the options of the print dialog's Matrix tab, the
    * operation while its dialog is open, the notice of a long export. */
-  RacimoLayoutOptions  *layout_options;
+  RacimoPaginationOptions  *layout_options;
   RacimoPrintOperation *printing;
   AdwToast             *progress_toast;
   guint                 progress_id;
@@ -1692,7 +1692,7 @@ static GtkPageSetup *
 load_page_setup (RacimoWindow *self)
 {
   g_autoptr(GVariant) value = NULL;
-  g_autoptr(RacimoLayoutOptions) defaults = NULL;
+  g_autoptr(RacimoPaginationOptions) defaults = NULL;
   GtkPageSetup *setup = NULL;
 
   if (self->settings != NULL)
@@ -1704,7 +1704,7 @@ load_page_setup (RacimoWindow *self)
 
   /* A matrix is wider than tall: landscape, on the locale's paper, with
    * the layout's own margins. */
-  defaults = racimo_layout_options_new ();
+  defaults = racimo_pagination_options_new ();
   setup = gtk_page_setup_new ();
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_page_setup_set_top_margin (setup, defaults->margin_top, GTK_UNIT_POINTS);
@@ -1730,11 +1730,11 @@ load_print_settings (RacimoWindow *self)
 
 /* What the PDF and the print dialog start from: the Matrix tab's options
  * as last left, on the paper last used. */
-static RacimoLayoutOptions *
+static RacimoPaginationOptions *
 get_layout_options (RacimoWindow *self)
 {
   g_autoptr(GtkPageSetup) setup = load_page_setup (self);
-  RacimoLayoutOptions *options = racimo_layout_options_copy (self->layout_options);
+  RacimoPaginationOptions *options = racimo_pagination_options_copy (self->layout_options);
 
   racimo_print_operation_apply_page_setup (options, setup);
 
@@ -1752,10 +1752,10 @@ on_print_done (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       GtkPageSetup *setup = racimo_print_operation_get_used_page_setup (print);
-      const RacimoLayoutOptions *chosen = racimo_print_operation_get_options (print);
+      const RacimoPaginationOptions *chosen = racimo_print_operation_get_options (print);
 
-      racimo_layout_options_free (self->layout_options);
-      self->layout_options = racimo_layout_options_copy (chosen);
+      racimo_pagination_options_free (self->layout_options);
+      self->layout_options = racimo_pagination_options_copy (chosen);
 
       if (self->settings != NULL)
         {
@@ -1826,7 +1826,7 @@ typedef struct
   GBytes              *bytes;
   char                *name;
   char                *path;
-  RacimoLayoutOptions *options;
+  RacimoPaginationOptions *options;
   GFile               *file;
 } PdfJob;
 
@@ -1836,7 +1836,7 @@ pdf_job_free (PdfJob *job)
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_pointer (&job->name, g_free);
   g_clear_pointer (&job->path, g_free);
-  g_clear_pointer (&job->options, racimo_layout_options_free);
+  g_clear_pointer (&job->options, racimo_pagination_options_free);
   g_clear_object (&job->file);
   g_free (job);
 }
@@ -1856,7 +1856,7 @@ export_pdf_in_thread (GTask        *task,
 
   copy = racimo_file_load_bytes (job->bytes, job->name, &error);
   if (copy == NULL
-      || !racimo_layout_export_pdf (copy, job->path, job->options, cancellable, &error))
+      || !racimo_pagination_export_pdf (copy, job->path, job->options, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -2496,7 +2496,7 @@ on_draft_restored (GObject      *source,
   g_autoptr(RacimoDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = racimo_drafts_restore_finish (RACIMO_DRAFTS (source), result, &error);
+  document = racimo_document_new_from_draft_finish (RACIMO_DRAFTS (source), result, &error);
   end_loading (self);
 
   if (document != NULL)
@@ -2529,7 +2529,7 @@ on_draft_response (GObject    *owner,
       self->loading = g_cancellable_new ();
       gtk_label_set_text (self->loading_label, _("Restoring unsaved changes…"));
       gtk_stack_set_visible_child_name (self->stack, "loading");
-      racimo_drafts_restore_async (drafts, draft, self->loading, on_draft_restored,
+      racimo_document_new_from_draft_async (drafts, draft, self->loading, on_draft_restored,
                                    g_object_ref (self));
     }
   else if (g_str_equal (response, "discard")
@@ -2754,7 +2754,7 @@ racimo_window_finalize (GObject *object)
 
   g_clear_object (&self->loading_file);
   g_clear_pointer (&self->offered_draft, racimo_draft_unref);
-  g_clear_pointer (&self->layout_options, racimo_layout_options_free);
+  g_clear_pointer (&self->layout_options, racimo_pagination_options_free);
   g_clear_pointer (&self->exporting_name, g_free);
   g_clear_pointer (&self->undo_description, g_free);
   g_clear_pointer (&self->redo_description, g_free);
@@ -2876,7 +2876,7 @@ racimo_window_init (RacimoWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->layout_options = racimo_layout_options_new ();
+  self->layout_options = racimo_pagination_options_new ();
   self->show_checks = TRUE;
   gtk_revealer_set_reveal_child (self->checks_revealer, TRUE);
 

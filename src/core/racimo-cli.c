@@ -12,7 +12,7 @@
 #include "racimo-cli.h"
 #include "racimo-csv.h"
 #include "racimo-file.h"
-#include "racimo-layout.h"
+#include "racimo-pagination.h"
 
 /* Reading a project from a file, chosen by the file's extension. */
 typedef RacimoProject *(*RacimoImportFunc) (GFile   *file,
@@ -21,7 +21,7 @@ typedef RacimoProject *(*RacimoImportFunc) (GFile   *file,
  * at @file (or what was there stays untouched).  @layout is set for PDF. */
 typedef gboolean       (*RacimoExportFunc) (RacimoProject             *project,
                                             GFile                     *file,
-                                            const RacimoLayoutOptions *layout,
+                                            const RacimoPaginationOptions *layout,
                                             GError                   **error);
 
 typedef struct
@@ -46,7 +46,7 @@ import_raci (GFile   *file,
 static gboolean
 export_raci (RacimoProject             *project,
              GFile                     *file,
-             const RacimoLayoutOptions *layout,
+             const RacimoPaginationOptions *layout,
              GError                   **error)
 {
   /* No etag: the command line replaces whatever is there, and
@@ -78,7 +78,7 @@ import_csv (GFile   *file,
 static gboolean
 export_csv (RacimoProject             *project,
             GFile                     *file,
-            const RacimoLayoutOptions *layout,
+            const RacimoPaginationOptions *layout,
             GError                   **error)
 {
   return racimo_csv_save (project, file, NULL, NULL, error);
@@ -87,7 +87,7 @@ export_csv (RacimoProject             *project,
 static gboolean
 export_pdf (RacimoProject             *project,
             GFile                     *file,
-            const RacimoLayoutOptions *layout,
+            const RacimoPaginationOptions *layout,
             GError                   **error)
 {
   g_autofree char *path = g_file_get_path (file);
@@ -101,7 +101,7 @@ export_pdf (RacimoProject             *project,
       return FALSE;
     }
 
-  return racimo_layout_export_pdf (project, path, layout, NULL, error);
+  return racimo_pagination_export_pdf (project, path, layout, NULL, error);
 }
 
 /* The first entry is also used for a file whose extension is in neither
@@ -322,10 +322,10 @@ racimo_cli_check (const char * const *paths)
  */
 /* The layout options of the command line, or NULL and a message on
  * standard error when one is wrong. */
-static RacimoLayoutOptions *
+static RacimoPaginationOptions *
 parse_layout_options (GVariantDict *options)
 {
-  g_autoptr(RacimoLayoutOptions) layout = racimo_layout_options_new ();
+  g_autoptr(RacimoPaginationOptions) layout = racimo_pagination_options_new ();
   g_autoptr(GError) error = NULL;
   const char *value;
 
@@ -339,13 +339,13 @@ parse_layout_options (GVariantDict *options)
     }
 
   if ((g_variant_dict_lookup (options, "paper", "&s", &value)
-       && !racimo_layout_options_parse_paper (layout, value, &error))
+       && !racimo_pagination_options_parse_paper (layout, value, &error))
       || (g_variant_dict_lookup (options, "orientation", "&s", &value)
-          && !racimo_layout_options_parse_orientation (layout, value, &error))
+          && !racimo_pagination_options_parse_orientation (layout, value, &error))
       || (g_variant_dict_contains (options, "fit")
-          && !racimo_layout_options_parse_fit (layout, "fit", &error))
+          && !racimo_pagination_options_parse_fit (layout, "fit", &error))
       || (g_variant_dict_contains (options, "tile")
-          && !racimo_layout_options_parse_fit (layout, "tile", &error)))
+          && !racimo_pagination_options_parse_fit (layout, "tile", &error)))
     {
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
@@ -377,7 +377,7 @@ racimo_cli_export (const char   *out_path,
   g_autoptr(GFile) in_file = NULL;
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(RacimoProject) project = NULL;
-  g_autoptr(RacimoLayoutOptions) layout = NULL;
+  g_autoptr(RacimoPaginationOptions) layout = NULL;
   g_autoptr(GError) error = NULL;
   RacimoExportFunc export_func;
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "racimo-activity.h"
+#include "racimo-check.h"
 #include "racimo-checks.h"
 #include "racimo-cli.h"
 #include "racimo-csv.h"
@@ -14,9 +15,10 @@
 #include "racimo-filter.h"
 #include "racimo-history.h"
 #include "racimo-item.h"
-#include "racimo-layout.h"
+#include "racimo-pagination.h"
 #include "racimo-phase.h"
 #include "racimo-project.h"
 #include "racimo-role.h"
 #include "racimo-scheme.h"
 #include "racimo-templates.h"
+#include "racimo-workload.h"

@@ -13,48 +13,14 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "racimo-core-private.h"
 #include "racimo-csv.h"
+#include "racimo-document-private.h"
 #include "racimo-document.h"
-#include "racimo-drafts.h"
+#include "racimo-drafts-private.h"
+#include "racimo-file-private.h"
 #include "racimo-file.h"
-
-struct _RacimoDocument
-{
-  GObject parent_instance;
-
-  RacimoProject        *project;
-  GFile                *file;
-  char                 *etag;     /* of the file as last read or written */
-  char                 *checksum; /* SHA-256 of its bytes then, for drafts */
-  char                 *title;
-  GPtrArray            *import_problems;
-  RacimoDocumentSource  source;
-  gboolean              file_is_csv;
-
-  /* Changed on disk */
-  GFileMonitor         *monitor;
-  GCancellable         *check_cancellable;
-  GPtrArray            *check_tasks; /* GTask: racimo_document_check_on_disk_async () */
-  gboolean              changed_on_disk;
-  gboolean              deleted_on_disk;
-
-  /* Every edit, undo and redo; tells whether the project changed while
-   * a save was under way. */
-  guint64               n_edits;
-  gboolean              busy;
-  gboolean              newer_minor_version;
-
-  /* Drafts */
-  RacimoDrafts         *drafts;
-  char                 *draft_id;
-  guint                 draft_delay;
-  guint                 draft_source_id;
-  GCancellable         *draft_cancellable; /* the draft being written */
-  gboolean              draft_dirty;       /* edits that no draft holds yet */
-  gboolean              draft_again;       /* look again once the write or save is done */
-  gboolean              has_draft;
-};
+#include "racimo-replace-private.h"
+#include "racimo-task-private.h"
 
 G_DEFINE_FINAL_TYPE (RacimoDocument, racimo_document, G_TYPE_OBJECT)
 
@@ -86,26 +52,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void draft_sync   (RacimoDocument *self);
 static void check_on_disk (RacimoDocument *self);
 
 /* Small helpers */
-
-static gboolean
-name_has_extension (const char *name,
-                    const char *extension)
-{
-  gsize name_len, ext_len;
-
-  if (name == NULL)
-    return FALSE;
-
-  name_len = strlen (name);
-  ext_len = strlen (extension);
-
-  return name_len > ext_len
-         && g_ascii_strcasecmp (name + name_len - ext_len, extension) == 0;
-}
 
 static gboolean
 file_has_extension (GFile      *file,
@@ -113,7 +62,7 @@ file_has_extension (GFile      *file,
 {
   g_autofree char *name = g_file_get_basename (file);
 
-  return name_has_extension (name, extension);
+  return _racimo_name_has_extension (name, extension);
 }
 
 static void
@@ -130,6 +79,13 @@ set_boolean (RacimoDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+void
+_racimo_document_set_has_draft (RacimoDocument *self,
+                                gboolean        has_draft)
+{
+  set_boolean (self, &self->has_draft, has_draft, PROP_HAS_DRAFT);
+}
+
 static void
 set_busy (RacimoDocument *self,
           gboolean        busy)
@@ -137,10 +93,10 @@ set_busy (RacimoDocument *self,
   set_boolean (self, &self->busy, busy, PROP_BUSY);
 }
 
-static void
-set_disk_state (RacimoDocument *self,
-                gboolean        changed,
-                gboolean        deleted)
+void
+_racimo_document_set_disk_state (RacimoDocument *self,
+                                 gboolean        changed,
+                                 gboolean        deleted)
 {
   g_object_freeze_notify (G_OBJECT (self));
   set_boolean (self, &self->changed_on_disk, changed, PROP_CHANGED_ON_DISK);
@@ -233,10 +189,10 @@ on_disk_checked (GObject      *source,
     {
       const char *etag = g_file_info_get_etag (info);
 
-      set_disk_state (self, g_strcmp0 (etag, self->etag) != 0, FALSE);
+      _racimo_document_set_disk_state (self, g_strcmp0 (etag, self->etag) != 0, FALSE);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    set_disk_state (self, TRUE, TRUE);
+    _racimo_document_set_disk_state (self, TRUE, TRUE);
   else
     g_debug ("Could not check %s on disk: %s", self->title, error->message);
 
@@ -372,7 +328,7 @@ on_draft_timeout (gpointer user_data)
   RacimoDocument *self = user_data;
 
   self->draft_source_id = 0;
-  draft_sync (self);
+  _racimo_document_draft_sync (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -467,100 +423,6 @@ set_project (RacimoDocument *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Drafts */
-
-static void
-on_draft_written (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(RacimoDocument) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean written;
-
-  written = racimo_drafts_write_finish (RACIMO_DRAFTS (source), result, &error);
-
-  /* A write that was called off (the draft was removed or discarded
-   * since) says nothing about the draft now. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->draft_cancellable)
-    return;
-
-  g_clear_object (&self->draft_cancellable);
-
-  if (written)
-    set_boolean (self, &self->has_draft, TRUE, PROP_HAS_DRAFT);
-  else
-    {
-      g_warning ("Could not write a draft of %s: %s", self->title, error->message);
-      /* Try again with the next edit. */
-      self->draft_dirty = TRUE;
-    }
-
-  if (self->draft_again)
-    {
-      self->draft_again = FALSE;
-      draft_sync (self);
-    }
-}
-
-static void
-remove_draft (RacimoDocument *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->draft_source_id, g_source_remove);
-  self->draft_again = FALSE;
-
-  if (self->drafts == NULL)
-    return;
-
-  /* The drafts store holds a write back once it sees the cancellation,
-   * and removes only after a write under way is complete, so the draft
-   * cannot come back. */
-  g_cancellable_cancel (self->draft_cancellable);
-  g_clear_object (&self->draft_cancellable);
-
-  if (!racimo_drafts_remove (self->drafts, self->draft_id, &error))
-    g_warning ("Could not remove the draft of %s: %s", self->title, error->message);
-
-  set_boolean (self, &self->has_draft, FALSE, PROP_HAS_DRAFT);
-}
-
-/* Brings the draft in line with the project: written when there are
- * unsaved edits that no draft holds, removed when nothing is unsaved. */
-static void
-draft_sync (RacimoDocument *self)
-{
-  if (self->drafts == NULL)
-    return;
-
-  /* One write at a time, so that an older draft never lands after a newer
-   * one; and nothing while saving: if the save fails, the draft is what
-   * is left. */
-  if (self->busy || self->draft_cancellable != NULL)
-    {
-      self->draft_again = TRUE;
-      return;
-    }
-
-  if (!racimo_document_get_modified (self))
-    {
-      self->draft_dirty = FALSE;
-      if (self->has_draft)
-        remove_draft (self);
-      return;
-    }
-
-  if (!self->draft_dirty)
-    return;
-
-  g_clear_handle_id (&self->draft_source_id, g_source_remove);
-  self->draft_dirty = FALSE;
-  self->draft_cancellable = g_cancellable_new ();
-  racimo_drafts_write_async (self->drafts, self, self->draft_cancellable, on_draft_written,
-                             g_object_ref (self));
-}
-
 /* GObject */
 
 static void
@@ -577,7 +439,7 @@ racimo_document_dispose (GObject *object)
       g_autoptr(GError) error = NULL;
 
       self->draft_dirty = FALSE;
-      if (!racimo_drafts_write (self->drafts, self, &error))
+      if (!_racimo_document_write_draft (self, &error))
         g_warning ("Could not write a draft of %s: %s", self->title, error->message);
     }
 
@@ -804,14 +666,14 @@ racimo_document_init (RacimoDocument *self)
   self->title = g_strdup (_("Untitled"));
 }
 
-static RacimoDocument *
-document_new (RacimoProject        *project,
-              GFile                *file,
-              gboolean              is_csv,
-              const char           *etag,
-              const char           *checksum,
-              RacimoDocumentSource  source,
-              GPtrArray            *import_problems)
+RacimoDocument *
+_racimo_document_new (RacimoProject        *project,
+                      GFile                *file,
+                      gboolean              is_csv,
+                      const char           *etag,
+                      const char           *checksum,
+                      RacimoDocumentSource  source,
+                      GPtrArray            *import_problems)
 {
   RacimoDocument *self = g_object_new (RACIMO_TYPE_DOCUMENT, NULL);
 
@@ -843,45 +705,11 @@ racimo_document_new_from_project (RacimoProject *project,
 
   is_csv = file != NULL && file_has_extension (file, ".csv");
 
-  return document_new (project, file, is_csv, NULL, NULL,
+  return _racimo_document_new (project, file, is_csv, NULL, NULL,
                        file == NULL ? RACIMO_DOCUMENT_SOURCE_NEW
                                     : is_csv ? RACIMO_DOCUMENT_SOURCE_CSV
                                              : RACIMO_DOCUMENT_SOURCE_RACI,
                        NULL);
-}
-
-RacimoDocument *
-_racimo_document_new_restored (RacimoProject *project,
-                               GFile         *file,
-                               const char    *etag,
-                               const char    *checksum,
-                               gboolean       changed_on_disk,
-                               gboolean       deleted_on_disk,
-                               gboolean       is_csv,
-                               RacimoDrafts  *drafts,
-                               const char    *draft_id)
-{
-  RacimoDocument *self;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (RACIMO_IS_DRAFTS (drafts), NULL);
-  g_return_val_if_fail (draft_id != NULL, NULL);
-
-  /* A draft differs from any file, and no undo may pretend otherwise. */
-  racimo_history_mark_modified (racimo_project_get_history (project));
-
-  self = document_new (project, file, is_csv, etag, checksum, RACIMO_DOCUMENT_SOURCE_DRAFT,
-                       NULL);
-  /* The file is not the version the draft was made from: saving asks
-   * first (the entity tag is that version's), and the window says so. */
-  set_disk_state (self, file != NULL && (changed_on_disk || deleted_on_disk),
-                  file != NULL && deleted_on_disk);
-  self->drafts = g_object_ref (drafts);
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (draft_id);
-  self->has_draft = TRUE;
-
-  return self;
 }
 
 /* Loading */
@@ -897,8 +725,10 @@ typedef struct
 } LoadData;
 
 static void
-load_data_free (LoadData *data)
+load_data_free (gpointer user_data)
 {
+  LoadData *data = user_data;
+
   g_clear_object (&data->file);
   g_clear_object (&data->project);
   g_clear_pointer (&data->etag, g_free);
@@ -945,14 +775,13 @@ is_spreadsheet (GFile        *file,
   return i < n && head[i] != '<';
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+load_in_thread (gpointer       source_object,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(GError) error = NULL;
+  LoadData *data = user_data;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_file_get_parse_name (data->file);
 
@@ -962,36 +791,32 @@ load_in_thread (GTask        *task,
    * change made while reading then shows as a change on disk, never the
    * other way round.  The checksum of the bytes lets a draft tell later
    * whether the file is still the version it was made from. */
-  bytes = _racimo_file_read (data->file, &data->etag, cancellable, &error);
-  if (bytes != NULL)
-    {
-      data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  bytes = _racimo_file_read (data->file, &data->etag, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
 
-      if (data->is_csv)
-        data->project = racimo_csv_import_bytes (bytes, name, &data->problems, &error);
-      else
-        data->project = racimo_file_load_bytes (bytes, name, &error);
-    }
-
-  if (data->project == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (data->is_csv)
+    data->project = racimo_csv_import_bytes (bytes, name, &data->problems, error);
   else
-    g_task_return_boolean (task, TRUE);
+    data->project = racimo_file_load_bytes (bytes, name, error);
+
+  return data->project != NULL;
 }
 
-static GTask *
-load_task_new (GFile               *file,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+/* Reads @file in a thread; the task's tag is racimo_document_load_async
+ * (also for a reload) and its data a LoadData. */
+static void
+load_in_background (GFile               *file,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   LoadData *data = g_new0 (LoadData, 1);
 
   data->file = g_object_ref (file);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-
-  return task;
+  _racimo_task_run_in_thread (NULL, racimo_document_load_async, load_in_thread,
+                              data, load_data_free, cancellable, callback, user_data);
 }
 
 /**
@@ -1009,14 +834,10 @@ racimo_document_load_async (GFile               *file,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = load_task_new (file, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_document_load_async);
-  g_task_run_in_thread (task, load_in_thread);
+  load_in_background (file, cancellable, callback, user_data);
 }
 
 /**
@@ -1029,35 +850,16 @@ RacimoDocument *
 racimo_document_load_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  LoadData *data;
+  LoadData *data = _racimo_task_finish (result, racimo_document_load_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == racimo_document_load_async,
-                        NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (data == NULL)
     return NULL;
 
   /* Built here, on the caller's thread, where the file monitor has to
    * deliver its events. */
-  data = g_task_get_task_data (G_TASK (result));
-
-  return document_new (data->project, data->file, data->is_csv, data->etag, data->checksum,
+  return _racimo_document_new (data->project, data->file, data->is_csv, data->etag, data->checksum,
                        data->is_csv ? RACIMO_DOCUMENT_SOURCE_CSV : RACIMO_DOCUMENT_SOURCE_RACI,
                        data->problems);
-}
-
-/* For RacimoDrafts: the version of the file that the project started
- * from, as last read or saved; %NULL when not known. */
-void
-_racimo_document_get_base (RacimoDocument  *self,
-                           const char     **etag,
-                           const char     **checksum)
-{
-  g_return_if_fail (RACIMO_IS_DOCUMENT (self));
-
-  *etag = self->etag;
-  *checksum = self->checksum;
 }
 
 /* Properties */
@@ -1168,126 +970,6 @@ racimo_document_get_import_problems (RacimoDocument *self)
   return self->import_problems;
 }
 
-/* File names */
-
-/* Characters that Windows, macOS or a shared drive refuse in a name
- * become '-'; line breaks, tabs and runs of spaces become one space.
- * Returns NULL when nothing is left. */
-static char *
-file_name_from_text (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autoptr(GString) name = g_string_new (NULL);
-  gboolean space = FALSE;
-  const char *start;
-  gsize len;
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
-        {
-          space = TRUE;
-          continue;
-        }
-
-      if (space && name->len > 0)
-        g_string_append_c (name, ' ');
-      space = FALSE;
-
-      if (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL)
-        g_string_append_c (name, '-');
-      else
-        g_string_append_unichar (name, c);
-    }
-
-  /* No hidden file, and no trailing dot, which Windows drops. */
-  start = name->str;
-  while (*start == '.' || *start == ' ')
-    start++;
-  len = strlen (start);
-
-  /* Names are limited to 255 bytes: leave room for ".raci" and the
-   * " (2)" that some file dialogs add. */
-  if (len > 200)
-    len = g_utf8_find_prev_char (start, start + 201) - start;
-
-  while (len > 0 && (start[len - 1] == '.' || start[len - 1] == ' '))
-    len--;
-
-  return len > 0 ? g_strndup (start, len) : NULL;
-}
-
-/**
- * racimo_document_suggest_file_name:
- *
- * The name Save As offers: the file's own name with ".raci", or the
- * project's title made into a file name ("ML system deployment.raci").
- *
- * Returns: (transfer full): a file name, in UTF-8
- */
-char *
-racimo_document_suggest_file_name (RacimoDocument *self)
-{
-  g_autofree char *stem = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), NULL);
-
-  if (self->file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (self->file);
-      g_autofree char *display = basename != NULL ? g_filename_display_name (basename) : NULL;
-
-      if (display != NULL)
-        {
-          if (name_has_extension (display, ".raci"))
-            display[strlen (display) - strlen (".raci")] = '\0';
-          else if (name_has_extension (display, ".csv"))
-            display[strlen (display) - strlen (".csv")] = '\0';
-          stem = file_name_from_text (display);
-        }
-    }
-
-  if (stem == NULL)
-    stem = file_name_from_text (racimo_project_get_title (self->project));
-  if (stem == NULL)
-    stem = file_name_from_text (_("Untitled"));
-
-  return g_strconcat (stem, ".raci", NULL);
-}
-
-/**
- * racimo_document_add_extension:
- * @file: the file a user chose in the Save As dialog
- *
- * Projects are .raci files: a name without the extension gets it, and a
- * .csv name has it replaced.
- *
- * Returns: (transfer full): @file, or a file beside it with ".raci"
- */
-GFile *
-racimo_document_add_extension (GFile *file)
-{
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  basename = g_file_get_basename (file);
-  parent = g_file_get_parent (file);
-  if (basename == NULL || parent == NULL || name_has_extension (basename, ".raci"))
-    return g_object_ref (file);
-
-  if (name_has_extension (basename, ".csv"))
-    basename[strlen (basename) - strlen (".csv")] = '\0';
-  name = g_strconcat (basename, ".raci", NULL);
-
-  return g_file_get_child (parent, name);
-}
-
 /* Saving */
 
 typedef struct
@@ -1344,7 +1026,7 @@ on_saved (GObject      *source,
       if (data->save_as)
         set_file (self, data->file, FALSE);
       set_source (self, RACIMO_DOCUMENT_SOURCE_RACI);
-      set_disk_state (self, FALSE, FALSE);
+      _racimo_document_set_disk_state (self, FALSE, FALSE);
 
       /* Edits made while the file was written are not in it. */
       if (self->n_edits == data->n_edits)
@@ -1356,7 +1038,7 @@ on_saved (GObject      *source,
 
   /* Saved: the draft goes.  Not saved: the draft is what is left, so it
    * is brought up to date. */
-  draft_sync (self);
+  _racimo_document_draft_sync (self);
   check_on_disk (self);
 
   if (error != NULL)
@@ -1519,16 +1201,16 @@ on_reloaded (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   RacimoDocument *self = g_task_get_source_object (task);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  LoadData *data = _racimo_task_finish (result, racimo_document_load_async, &error);
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (data != NULL)
     {
       /* The user chose the file over the unsaved changes: their draft
        * goes too. */
-      remove_draft (self);
+      _racimo_document_remove_draft (self);
       self->draft_dirty = FALSE;
 
       g_free (self->etag);
@@ -1538,13 +1220,13 @@ on_reloaded (GObject      *source,
       set_project (self, data->project, data->problems);
       set_file (self, self->file, data->is_csv);
       set_source (self, data->is_csv ? RACIMO_DOCUMENT_SOURCE_CSV : RACIMO_DOCUMENT_SOURCE_RACI);
-      set_disk_state (self, FALSE, FALSE);
+      _racimo_document_set_disk_state (self, FALSE, FALSE);
     }
 
   set_busy (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 
-  draft_sync (self);
+  _racimo_document_draft_sync (self);
   check_on_disk (self);
 
   if (error != NULL)
@@ -1567,7 +1249,6 @@ racimo_document_reload_async (RacimoDocument      *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) load = NULL;
 
   g_return_if_fail (RACIMO_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -1591,8 +1272,7 @@ racimo_document_reload_async (RacimoDocument      *self,
 
   /* No source object: the thread may drop the last reference to the
    * task, and the document must not be finalised there. */
-  load = load_task_new (self->file, cancellable, on_reloaded, g_object_ref (task));
-  g_task_run_in_thread (load, load_in_thread);
+  load_in_background (self->file, cancellable, on_reloaded, g_object_ref (task));
 }
 
 gboolean
@@ -1689,7 +1369,7 @@ racimo_document_set_drafts (RacimoDocument *self,
 
   if (self->has_draft)
     {
-      remove_draft (self);
+      _racimo_document_remove_draft (self);
       self->draft_dirty = TRUE;
     }
   else
@@ -1703,15 +1383,7 @@ racimo_document_set_drafts (RacimoDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFTS]);
 
   if (self->drafts != NULL && self->draft_dirty && racimo_document_get_modified (self))
-    draft_sync (self);
-}
-
-guint
-racimo_document_get_draft_delay (RacimoDocument *self)
-{
-  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), RACIMO_DOCUMENT_DEFAULT_DRAFT_DELAY);
-
-  return self->draft_delay;
+    _racimo_document_draft_sync (self);
 }
 
 /**
@@ -1735,39 +1407,3 @@ racimo_document_set_draft_delay (RacimoDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_DELAY]);
 }
 
-gboolean
-racimo_document_get_has_draft (RacimoDocument *self)
-{
-  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), FALSE);
-
-  return self->has_draft;
-}
-
-/**
- * racimo_document_get_draft_id:
- *
- * Returns: the name of this document's draft in its drafts store
- */
-const char *
-racimo_document_get_draft_id (RacimoDocument *self)
-{
-  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), NULL);
-
-  return self->draft_id;
-}
-
-/**
- * racimo_document_discard_draft:
- *
- * The user chose to drop the unsaved changes (closing without saving):
- * removes the draft now, so it is not offered at the next start.  Later
- * edits are drafted again.
- */
-void
-racimo_document_discard_draft (RacimoDocument *self)
-{
-  g_return_if_fail (RACIMO_IS_DOCUMENT (self));
-
-  self->draft_dirty = FALSE;
-  remove_draft (self);
-}

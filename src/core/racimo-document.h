@@ -6,23 +6,10 @@
 
 #include <gio/gio.h>
 
+#include "racimo-drafts.h"
 #include "racimo-project.h"
 
 G_BEGIN_DECLS
-
-typedef struct _RacimoDrafts RacimoDrafts;
-
-/* Where a document's project came from. */
-typedef enum
-{
-  RACIMO_DOCUMENT_SOURCE_NEW,   /* a template or a blank project, not saved yet */
-  RACIMO_DOCUMENT_SOURCE_RACI,  /* read from, or saved to, a .raci file */
-  RACIMO_DOCUMENT_SOURCE_CSV,   /* imported from a spreadsheet */
-  RACIMO_DOCUMENT_SOURCE_DRAFT, /* restored from a draft after a crash */
-} RacimoDocumentSource;
-
-#define RACIMO_TYPE_DOCUMENT_SOURCE (racimo_document_source_get_type ())
-GType racimo_document_source_get_type (void) G_GNUC_CONST;
 
 #define RACIMO_DOCUMENT_ERROR (racimo_document_error_quark ())
 
@@ -101,29 +88,25 @@ gboolean             racimo_document_check_on_disk_finish (RacimoDocument       
 RacimoDrafts        *racimo_document_get_drafts           (RacimoDocument       *self);
 void                 racimo_document_set_drafts           (RacimoDocument       *self,
                                                            RacimoDrafts         *drafts);
-guint                racimo_document_get_draft_delay      (RacimoDocument       *self);
 void                 racimo_document_set_draft_delay      (RacimoDocument       *self,
                                                            guint                 delay_ms);
 gboolean             racimo_document_get_has_draft        (RacimoDocument       *self);
 const char          *racimo_document_get_draft_id         (RacimoDocument       *self);
 void                 racimo_document_discard_draft        (RacimoDocument       *self);
 
-/* For RacimoDrafts: a document restored from the draft @draft_id of
- * @drafts, pointing at @file (read as a spreadsheet when @is_csv).  Saves
- * are checked against @etag, the version the draft was made from, whose
- * SHA-256 is @checksum; @changed_on_disk and @deleted_on_disk say that
- * the file is no longer that version. */
-RacimoDocument      *_racimo_document_new_restored        (RacimoProject        *project,
-                                                           GFile                *file,
-                                                           const char           *etag,
-                                                           const char           *checksum,
-                                                           gboolean              changed_on_disk,
-                                                           gboolean              deleted_on_disk,
-                                                           gboolean              is_csv,
-                                                           RacimoDrafts         *drafts,
-                                                           const char           *draft_id);
-void                 _racimo_document_get_base            (RacimoDocument       *self,
-                                                           const char          **etag,
-                                                           const char          **checksum);
+/* After a crash: the unsaved project of @draft, as
+ * racimo_drafts_list () offers it. */
+RacimoDocument      *racimo_document_new_from_draft        (RacimoDrafts         *drafts,
+                                                            RacimoDraft          *draft,
+                                                            GCancellable         *cancellable,
+                                                            GError              **error);
+void                 racimo_document_new_from_draft_async  (RacimoDrafts         *drafts,
+                                                            RacimoDraft          *draft,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+RacimoDocument      *racimo_document_new_from_draft_finish (RacimoDrafts         *drafts,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* bench-export.c: exporting the large project to PDF (docs/design-targets.md)
  *
  * The bound is a ratio measured in the same run:
- *   racimo_layout_export_pdf ()  < 0.1 x `ssconvert` of the same matrix as CSV
+ *   racimo_pagination_export_pdf ()  < 0.1 x `ssconvert` of the same matrix as CSV
  * on the medians of processor time (user and system).  Both are
  * single-threaded, and processor time does not count the moments another
  * process had the processor, which on a busy build machine change the
@@ -19,7 +19,7 @@
 
 #include "racimo-bench.h"
 #include "racimo-large-project.h"
-#include "racimo-layout.h"
+#include "racimo-pagination.h"
 
 #define RUNS 7
 #define BOUND 0.1
@@ -130,7 +130,7 @@ time_export (RacimoProject *project,
   gint64 start = g_get_monotonic_time ();
   double cpu_start = cpu_time (RUSAGE_SELF);
 
-  racimo_layout_export_pdf (project, pdf, NULL, NULL, &error);
+  racimo_pagination_export_pdf (project, pdf, NULL, NULL, &error);
   g_assert_no_error (error);
 
   *cpu_ms = cpu_time (RUSAGE_SELF) - cpu_start;
@@ -142,7 +142,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RacimoProject) project = racimo_large_project_new (2000, 20, 40, 42);
-  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, NULL);
+  g_autoptr(RacimoPagination) layout = racimo_pagination_new (project, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("racimo-bench-XXXXXX", &error);
   g_autofree char *csv = NULL;
@@ -157,12 +157,12 @@ main (int   argc,
   racimo_pdf = g_build_filename (dir, "large.pdf", NULL);
   gnumeric_pdf = g_build_filename (dir, "large-gnumeric.pdf", NULL);
 
-  racimo_layout_get_page_size (layout, &width, &height);
+  racimo_pagination_get_page_size (layout, &width, &height);
   g_print ("large project: %u activities x %u roles, %u pages of %.0f x %.0f pt "
            "(%u across, scale %.2f)\n",
            racimo_project_get_n_activities (project), racimo_project_get_n_roles (project),
-           racimo_layout_get_n_pages (layout), width, height,
-           racimo_layout_get_n_across (layout), racimo_layout_get_scale (layout));
+           racimo_pagination_get_n_pages (layout), width, height,
+           racimo_pagination_get_n_across (layout), racimo_pagination_get_scale (layout));
 
   if (ssconvert == NULL)
     {
@@ -187,7 +187,7 @@ main (int   argc,
   cpu_ratio = racimo_bench_median (export_cpu, RUNS) / racimo_bench_median (ssconvert_cpu, RUNS);
   g_print ("ssconvert CSV to PDF         %8.1f ms elapsed %8.1f ms processor\n",
            racimo_bench_median (ssconvert_ms, RUNS), racimo_bench_median (ssconvert_cpu, RUNS));
-  g_print ("racimo_layout_export_pdf ()  %8.1f ms elapsed %8.1f ms processor\n",
+  g_print ("racimo_pagination_export_pdf ()%8.1f ms elapsed %8.1f ms processor\n",
            racimo_bench_median (export_ms, RUNS), racimo_bench_median (export_cpu, RUNS));
   g_print ("ratio, processor             %8.3f x ssconvert (bound < %.1f x)  %s\n",
            cpu_ratio, BOUND, cpu_ratio < BOUND ? "ok" : "MISSED");

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "racimo-document.h"
+#include "racimo-drafts-private.h"
 #include "racimo-drafts.h"
 #include "racimo-file.h"
 #include "racimo-templates.h"
@@ -227,9 +228,9 @@ restore_only_draft (Fixture  *fixture,
   if (display_name != NULL)
     *display_name = racimo_draft_get_display_name (draft);
 
-  racimo_drafts_restore_async (fixture->drafts, draft, NULL, racimo_test_store_result, &result);
+  racimo_document_new_from_draft_async (fixture->drafts, draft, NULL, racimo_test_store_result, &result);
   racimo_test_await (&result, "a restore");
-  document = racimo_drafts_restore_finish (fixture->drafts, result, &error);
+  document = racimo_document_new_from_draft_finish (fixture->drafts, result, &error);
   g_assert_no_error (error);
 
   return document;
@@ -743,6 +744,31 @@ test_csv (Fixture       *fixture,
   finalize_document (document);
 }
 
+/* What the document hands its drafts store (a new document: no file). */
+static RacimoDraftState
+state_of (RacimoDocument *document)
+{
+  RacimoDraftState state = {
+    .id = racimo_document_get_draft_id (document),
+    .title = racimo_document_get_title (document),
+    .project = racimo_document_get_project (document),
+    .file = NULL,
+    .source = RACIMO_DOCUMENT_SOURCE_NEW,
+  };
+
+  return state;
+}
+
+static gboolean
+write_sync (Fixture         *fixture,
+            RacimoDocument  *document,
+            GError         **error)
+{
+  RacimoDraftState state = state_of (document);
+
+  return _racimo_drafts_write (fixture->drafts, &state, error);
+}
+
 /* Writes a draft of @document, in a thread as the document does, and
  * returns whether it was written. */
 static gboolean
@@ -751,11 +777,12 @@ write_async (Fixture         *fixture,
              GError         **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  RacimoDraftState state = state_of (document);
 
-  racimo_drafts_write_async (fixture->drafts, document, NULL, store_result, &result);
-  wait_until (has_result, &result, "the draft to be written");
+  _racimo_drafts_write_async (fixture->drafts, &state, NULL, racimo_test_store_result, &result);
+  racimo_test_await (&result, "the draft to be written");
 
-  return racimo_drafts_write_finish (fixture->drafts, result, error);
+  return _racimo_drafts_write_finish (fixture->drafts, result, error);
 }
 
 /* A draft is a .raci file that the reader restores: one that the reader
@@ -779,9 +806,9 @@ test_over_limits (Fixture       *fixture,
   project_path = draft_path (fixture->drafts_folder,
                              racimo_document_get_draft_id (document), ".raci");
 
-  g_assert_true (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_true (write_sync (fixture, document, &error));
   g_assert_no_error (error);
-  before = serialize (project);
+  before = racimo_test_serialize (project);
 
   while (text->len < 10000001)
     g_string_append (text, "Data scientist ");
@@ -791,7 +818,7 @@ test_over_limits (Fixture       *fixture,
 #define TEXT_REFUSED "No draft of Plan was written: a text of the project (\"Data " \
                      "scientist Data scientist …\") is longer than the 10 million bytes " \
                      "that Racimo can open again"
-  g_assert_false (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_false (write_sync (fixture, document, &error));
   g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==, TEXT_REFUSED);
   g_clear_error (&error);
@@ -812,7 +839,7 @@ test_over_limits (Fixture       *fixture,
 
 #define SIZE_REFUSED "No draft of Plan was written: the project would make a file of " \
                      "69.3\u00a0MB, and Racimo opens files of at most 64 MiB"
-  g_assert_false (racimo_drafts_write (fixture->drafts, document, &error));
+  g_assert_false (write_sync (fixture, document, &error));
   g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==, SIZE_REFUSED);
   g_clear_error (&error);

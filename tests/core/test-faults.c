@@ -24,7 +24,7 @@
 #include "racimo-file.h"
 #include "racimo-large-project.h"
 #include "racimo-test.h"
-#include "racimo-layout.h"
+#include "racimo-pagination.h"
 
 typedef struct
 {
@@ -140,7 +140,7 @@ test_faults_disk_full (Fixture       *f,
       }
       g_clear_error (&error);
 
-      g_assert_false (racimo_layout_export_pdf (f->project, pdf_path, NULL, NULL, &error));
+      g_assert_false (racimo_pagination_export_pdf (f->project, pdf_path, NULL, NULL, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
       {
         g_autofree char *message = g_strdup_printf ("%s: there is no space left on the disk; "
@@ -413,7 +413,7 @@ test_disk_full_symlink (Disk          *d,
       else if (i == 1)
         saved = racimo_csv_save (d->project, link_file, NULL, NULL, &error);
       else
-        saved = racimo_layout_export_pdf (d->project, link_path, NULL, NULL, &error);
+        saved = racimo_pagination_export_pdf (d->project, link_path, NULL, NULL, &error);
 
       g_assert_false (saved);
       g_test_message ("%s", error->message);

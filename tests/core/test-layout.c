@@ -10,8 +10,9 @@
 #include <glib/gstdio.h>
 
 #include "racimo-checks.h"
-#include "racimo-layout.h"
+#include "racimo-pagination.h"
 #include "racimo-templates.h"
+#include "racimo-workload.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -98,12 +99,12 @@ squeeze (const char *text)
 
 static void
 export_to (RacimoProject             *project,
-           const RacimoLayoutOptions *options,
+           const RacimoPaginationOptions *options,
            const char                *path)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (racimo_layout_export_pdf (project, path, options, NULL, &error));
+  g_assert_true (racimo_pagination_export_pdf (project, path, options, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -136,7 +137,7 @@ read_pages (const char *pdf)
 
 static GStrv
 export_pages (RacimoProject             *project,
-              const RacimoLayoutOptions *options)
+              const RacimoPaginationOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
@@ -183,19 +184,19 @@ join_pages (GStrv pages)
   return g_strjoinv (" ", pages);
 }
 
-static RacimoLayoutOptions *
+static RacimoPaginationOptions *
 options_new (const char *paper,
              const char *orientation,
              const char *fit)
 {
   g_autoptr(GError) error = NULL;
-  RacimoLayoutOptions *options = racimo_layout_options_new ();
+  RacimoPaginationOptions *options = racimo_pagination_options_new ();
 
-  racimo_layout_options_parse_paper (options, paper, &error);
+  racimo_pagination_options_parse_paper (options, paper, &error);
   g_assert_no_error (error);
-  racimo_layout_options_parse_orientation (options, orientation, &error);
+  racimo_pagination_options_parse_orientation (options, orientation, &error);
   g_assert_no_error (error);
-  racimo_layout_options_parse_fit (options, fit, &error);
+  racimo_pagination_options_parse_fit (options, fit, &error);
   g_assert_no_error (error);
 
   return options;
@@ -278,59 +279,59 @@ wide_project_new (guint n_phases,
 static void
 test_options_parse (void)
 {
-  g_autoptr(RacimoLayoutOptions) options = racimo_layout_options_new ();
-  g_autoptr(RacimoLayoutOptions) copy = NULL;
+  g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+  g_autoptr(RacimoPaginationOptions) copy = NULL;
   g_autoptr(GError) error = NULL;
   const char *phases[] = { "data", "mlops", NULL };
   double width, height;
 
   /* Landscape, fit to width, by default */
-  g_assert_cmpint (options->orientation, ==, RACIMO_LAYOUT_LANDSCAPE);
-  g_assert_cmpint (options->fit, ==, RACIMO_LAYOUT_FIT_WIDTH);
+  g_assert_cmpint (options->orientation, ==, RACIMO_PAGINATION_LANDSCAPE);
+  g_assert_cmpint (options->fit, ==, RACIMO_PAGINATION_FIT_WIDTH);
   g_assert_false (options->summary);
   g_assert_false (options->descriptions);
   g_assert_null (options->phases);
 
-  g_assert_true (racimo_layout_options_parse_paper (options, "A3", &error));
+  g_assert_true (racimo_pagination_options_parse_paper (options, "A3", &error));
   g_assert_no_error (error);
-  racimo_layout_options_get_page_size (options, &width, &height);
+  racimo_pagination_options_get_page_size (options, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 420 * 72 / 25.4, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 297 * 72 / 25.4, 0.01);
 
-  g_assert_true (racimo_layout_options_parse_orientation (options, "portrait", &error));
-  g_assert_true (racimo_layout_options_parse_paper (options, "letter", &error));
-  racimo_layout_options_get_page_size (options, &width, &height);
+  g_assert_true (racimo_pagination_options_parse_orientation (options, "portrait", &error));
+  g_assert_true (racimo_pagination_options_parse_paper (options, "letter", &error));
+  racimo_pagination_options_get_page_size (options, &width, &height);
   g_assert_cmpfloat (width, ==, 612.0);
   g_assert_cmpfloat (height, ==, 792.0);
-  g_assert_true (racimo_layout_options_parse_paper (options, "legal", &error));
-  g_assert_true (racimo_layout_options_parse_paper (options, "a4", &error));
-  g_assert_true (racimo_layout_options_parse_fit (options, "tile", &error));
-  g_assert_cmpint (options->fit, ==, RACIMO_LAYOUT_TILE);
-  g_assert_true (racimo_layout_options_parse_fit (options, "fit", &error));
-  g_assert_cmpint (options->fit, ==, RACIMO_LAYOUT_FIT_WIDTH);
+  g_assert_true (racimo_pagination_options_parse_paper (options, "legal", &error));
+  g_assert_true (racimo_pagination_options_parse_paper (options, "a4", &error));
+  g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
+  g_assert_cmpint (options->fit, ==, RACIMO_PAGINATION_TILE);
+  g_assert_true (racimo_pagination_options_parse_fit (options, "fit", &error));
+  g_assert_cmpint (options->fit, ==, RACIMO_PAGINATION_FIT_WIDTH);
   g_assert_no_error (error);
 
-  g_assert_false (racimo_layout_options_parse_paper (options, "b5", &error));
+  g_assert_false (racimo_pagination_options_parse_paper (options, "b5", &error));
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_assert_cmpstr (error->message, ==, "Unknown paper size “b5”: use a4, a3, letter or legal");
   g_clear_error (&error);
-  g_assert_false (racimo_layout_options_parse_orientation (options, "sideways", &error));
+  g_assert_false (racimo_pagination_options_parse_orientation (options, "sideways", &error));
   g_assert_cmpstr (error->message, ==,
                    "Unknown orientation “sideways”: use landscape or portrait");
   g_clear_error (&error);
-  g_assert_false (racimo_layout_options_parse_fit (options, "shrink", &error));
+  g_assert_false (racimo_pagination_options_parse_fit (options, "shrink", &error));
   g_assert_cmpstr (error->message, ==, "Unknown page fitting “shrink”: use fit or tile");
   g_clear_error (&error);
 
   /* A failed parse changes nothing */
-  racimo_layout_options_get_page_size (options, &width, &height);
+  racimo_pagination_options_get_page_size (options, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 210 * 72 / 25.4, 0.01);
 
   options->phases = g_strdupv ((char **) phases);
-  copy = racimo_layout_options_copy (options);
+  copy = racimo_pagination_options_copy (options);
   g_assert_true (copy->phases != options->phases);
   g_assert_cmpstrv (copy->phases, phases);
-  g_assert_cmpint (copy->orientation, ==, RACIMO_LAYOUT_PORTRAIT);
+  g_assert_cmpint (copy->orientation, ==, RACIMO_PAGINATION_PORTRAIT);
 }
 
 /* The ML template on one landscape A4 page, with everything a reader
@@ -339,14 +340,14 @@ static void
 test_ml_template (void)
 {
   g_autoptr(RacimoProject) project = ml_template_new ();
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
-  g_autoptr(RacimoLayout) layout = NULL;
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) layout = NULL;
   g_auto(GStrv) pages = NULL;
 
-  layout = racimo_layout_new (project, options);
-  g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, 1);
-  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 1);
-  g_assert_cmpfloat (racimo_layout_get_scale (layout), ==, 1.0);
+  layout = racimo_pagination_new (project, options);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, 1);
+  g_assert_cmpuint (racimo_pagination_get_n_across (layout), ==, 1);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
 
   if (!have_pdftotext ())
     return;
@@ -400,15 +401,15 @@ test_ml_template_options (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(RacimoLayoutOptions) options = options_new (cases[i].paper,
+      g_autoptr(RacimoPaginationOptions) options = options_new (cases[i].paper,
                                                             cases[i].orientation, cases[i].fit);
-      g_autoptr(RacimoLayout) layout = NULL;
+      g_autoptr(RacimoPagination) layout = NULL;
 
       g_test_message ("%s %s %s%s", cases[i].paper, cases[i].orientation, cases[i].fit,
                       cases[i].summary ? " with summary" : "");
       options->summary = cases[i].summary;
-      layout = racimo_layout_new (project, options);
-      g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, cases[i].n_pages);
+      layout = racimo_pagination_new (project, options);
+      g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, cases[i].n_pages);
 
       if (have_pdftotext ())
         {
@@ -426,7 +427,7 @@ static void
 test_ml_template_summary (void)
 {
   g_autoptr(RacimoProject) project = ml_template_new ();
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   g_auto(GStrv) pages = NULL;
 
   if (!have_pdftotext ())
@@ -452,11 +453,59 @@ test_ml_template_summary (void)
   assert_has_not (pages[1], "Consulted");
 }
 
+/* The summary counts a role's workload as racimo-workload.c does, which
+ * the role details and the matrix's workload row show too: an activity
+ * that does not apply leaves the account manager's numbers. */
+static void
+test_ml_template_summary_not_applicable (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *am = racimo_project_get_role (project, 0);
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *line = NULL;
+  RacimoWorkload workload;
+  gboolean marked = FALSE;
+
+  if (!have_pdftotext ())
+    return;
+
+  g_assert_cmpstr (racimo_role_get_abbrev (am), ==, "AM");
+  for (guint p = 0; p < racimo_project_get_n_phases (project) && !marked; p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+
+      for (guint a = 0; a < racimo_phase_get_n_activities (phase) && !marked; a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+          if (racimo_activity_get_codes (activity, am) & BIT ('I'))
+            {
+              racimo_project_set_applicable (project, activity, FALSE);
+              marked = TRUE;
+            }
+        }
+    }
+  racimo_workload_count_role (project, am, &workload);
+  g_assert_cmpuint (racimo_workload_get_count (&workload, 'I'), ==, 5);
+  g_assert_cmpuint (workload.n_activities, ==, 12);
+
+  options->summary = TRUE;
+  pages = export_pages (project, options);
+  line = g_strdup_printf ("AM Account manager %u %u %u %u %u",
+                          racimo_workload_get_count (&workload, 'R'),
+                          racimo_workload_get_count (&workload, 'A'),
+                          racimo_workload_get_count (&workload, 'C'),
+                          racimo_workload_get_count (&workload, 'I'),
+                          workload.n_activities);
+  assert_has (pages[g_strv_length (pages) - 1], line);
+}
+
 static void
 test_ml_template_descriptions (void)
 {
   g_autoptr(RacimoProject) project = ml_template_new ();
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   const char *description = "Agree with the customer on the problem, the expected value and how "
                             "success is measured.";
 
@@ -486,7 +535,7 @@ static void
 test_ml_template_phases (void)
 {
   g_autoptr(RacimoProject) project = ml_template_new ();
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   const char *phases[] = { "data", "operations", NULL };
   g_auto(GStrv) pages = NULL;
 
@@ -528,20 +577,20 @@ static void
 test_wide_a3 (void)
 {
   g_autoptr(RacimoProject) project = wide_project_new (6, 20);
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a3", "landscape", "fit");
-  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a3", "landscape", "fit");
+  g_autoptr(RacimoPagination) layout = racimo_pagination_new (project, options);
   g_auto(GStrv) pages = NULL;
   g_autofree char *all = NULL;
 
-  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 1);
-  g_assert_cmpfloat (racimo_layout_get_scale (layout), ==, 1.0);
-  g_assert_cmpuint (racimo_layout_get_n_pages (layout), >=, 2);
+  g_assert_cmpuint (racimo_pagination_get_n_across (layout), ==, 1);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), >=, 2);
 
   if (!have_pdftotext ())
     return;
 
   pages = export_pages (project, options);
-  g_assert_cmpuint (g_strv_length (pages), ==, racimo_layout_get_n_pages (layout));
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
   assert_page_numbers (pages);
   for (guint i = 0; pages[i] != NULL; i++)
     {
@@ -582,19 +631,19 @@ static void
 test_wide_a4_fit (void)
 {
   g_autoptr(RacimoProject) project = wide_project_new (6, 20);
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
-  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) layout = racimo_pagination_new (project, options);
   g_auto(GStrv) pages = NULL;
 
-  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 1);
-  g_assert_cmpfloat (racimo_layout_get_scale (layout), <, 1.0);
-  g_assert_cmpfloat (racimo_layout_get_scale (layout), >=, 6.0 / 9.0);
+  g_assert_cmpuint (racimo_pagination_get_n_across (layout), ==, 1);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), <, 1.0);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), >=, 6.0 / 9.0);
 
   if (!have_pdftotext ())
     return;
 
   pages = export_pages (project, options);
-  g_assert_cmpuint (g_strv_length (pages), ==, racimo_layout_get_n_pages (layout));
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
   assert_page_numbers (pages);
   for (guint i = 0; pages[i] != NULL; i++)
     {
@@ -610,19 +659,19 @@ static void
 test_wide_a4_tile (void)
 {
   g_autoptr(RacimoProject) project = wide_project_new (6, 20);
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "tile");
-  g_autoptr(RacimoLayoutOptions) fit = options_new ("a4", "landscape", "fit");
-  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
-  g_autoptr(RacimoLayout) fit_layout = racimo_layout_new (project, fit);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoPaginationOptions) fit = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) layout = racimo_pagination_new (project, options);
+  g_autoptr(RacimoPagination) fit_layout = racimo_pagination_new (project, fit);
   g_auto(GStrv) pages = NULL;
   guint n;
 
-  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 2);
-  g_assert_cmpfloat (racimo_layout_get_scale (layout), ==, 1.0);
-  n = racimo_layout_get_n_pages (layout);
+  g_assert_cmpuint (racimo_pagination_get_n_across (layout), ==, 2);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+  n = racimo_pagination_get_n_pages (layout);
   g_assert_cmpuint (n % 2, ==, 0);
   /* Full-size text takes more pages than the fitted matrix */
-  g_assert_cmpuint (n, >, racimo_layout_get_n_pages (fit_layout));
+  g_assert_cmpuint (n, >, racimo_pagination_get_n_pages (fit_layout));
 
   if (!have_pdftotext ())
     return;
@@ -662,18 +711,18 @@ static void
 test_wide_a4_portrait (void)
 {
   g_autoptr(RacimoProject) project = wide_project_new (6, 20);
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "portrait", "fit");
-  g_autoptr(RacimoLayout) layout = racimo_layout_new (project, options);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPagination) layout = racimo_pagination_new (project, options);
   g_auto(GStrv) pages = NULL;
 
-  g_assert_cmpuint (racimo_layout_get_n_across (layout), ==, 2);
-  g_assert_cmpfloat_with_epsilon (racimo_layout_get_scale (layout), 6.0 / 9.0, 1e-9);
+  g_assert_cmpuint (racimo_pagination_get_n_across (layout), ==, 2);
+  g_assert_cmpfloat_with_epsilon (racimo_pagination_get_scale (layout), 6.0 / 9.0, 1e-9);
 
   if (!have_pdftotext ())
     return;
 
   pages = export_pages (project, options);
-  g_assert_cmpuint (g_strv_length (pages), ==, racimo_layout_get_n_pages (layout));
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
   assert_page_numbers (pages);
   assert_has (pages[0], JA_ACTIVITY);
   assert_has (pages[1], JA_ACTIVITY);
@@ -686,7 +735,7 @@ static void
 test_marks (void)
 {
   g_autoptr(RacimoProject) project = racimo_project_new ();
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoRole *lead, *dev;
   RacimoPhase *phase;
   RacimoActivity *activity;
@@ -746,18 +795,18 @@ static void
 test_draw_pages (void)
 {
   g_autoptr(RacimoProject) project = wide_project_new (2, 30);
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "landscape", "tile");
-  g_autoptr(RacimoLayout) layout = NULL;
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoPagination) layout = NULL;
   double width, height;
   guint n;
 
   options->summary = TRUE;
   options->descriptions = TRUE;
-  layout = racimo_layout_new (project, options);
-  racimo_layout_get_page_size (layout, &width, &height);
+  layout = racimo_pagination_new (project, options);
+  racimo_pagination_get_page_size (layout, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 297 * 72 / 25.4, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 210 * 72 / 25.4, 0.01);
-  n = racimo_layout_get_n_pages (layout);
+  n = racimo_pagination_get_n_pages (layout);
   g_assert_cmpuint (n, >=, 3);
 
   for (guint i = n; i > 0; i--)
@@ -771,7 +820,7 @@ test_draw_pages (void)
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
       cairo_scale (cr, 0.5, 0.5);
-      racimo_layout_draw_page (layout, cr, i - 1);
+      racimo_pagination_draw_page (layout, cr, i - 1);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       cairo_destroy (cr);
 
@@ -794,15 +843,15 @@ test_edge_cases (void)
   g_autoptr(RacimoProject) blank = racimo_templates_create ("blank-rasci", &error);
   g_autoptr(RacimoProject) ml = ml_template_new ();
   g_autoptr(RacimoProject) tall = racimo_project_new ();
-  g_autoptr(RacimoLayoutOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
   g_autoptr(GString) description = g_string_new (NULL);
-  g_autoptr(RacimoLayout) layout = NULL;
+  g_autoptr(RacimoPagination) layout = NULL;
   RacimoPhase *phase;
   RacimoActivity *activity;
 
   g_assert_no_error (error);
-  layout = racimo_layout_new (blank, options);
-  g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, 1);
+  layout = racimo_pagination_new (blank, options);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, 1);
   g_clear_object (&layout);
 
   /* A row taller than a page */
@@ -814,8 +863,8 @@ test_edge_cases (void)
   racimo_project_set_item_description (tall, RACIMO_ITEM (activity), description->str);
   racimo_project_add_activity (tall, phase, -1, "Short");
   options->descriptions = TRUE;
-  layout = racimo_layout_new (tall, options);
-  g_assert_cmpuint (racimo_layout_get_n_pages (layout), ==, 2);
+  layout = racimo_pagination_new (tall, options);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, 2);
   options->descriptions = FALSE;
 
   if (!have_pdftotext ())
@@ -871,7 +920,7 @@ test_export_atomic (void)
   g_assert_true (g_file_set_contents (pdf, "an older export", -1, &error));
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (racimo_layout_export_pdf (project, pdf, NULL, cancellable, &error));
+  g_assert_false (racimo_pagination_export_pdf (project, pdf, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
@@ -879,12 +928,12 @@ test_export_atomic (void)
   g_clear_pointer (&contents, g_free);
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  g_assert_false (racimo_layout_export_pdf (project, missing, NULL, NULL, &error));
+  g_assert_false (racimo_pagination_export_pdf (project, missing, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  g_assert_true (racimo_layout_export_pdf (project, pdf, NULL, NULL, &error));
+  g_assert_true (racimo_pagination_export_pdf (project, pdf, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
   g_assert_cmpuint (length, >, 1000);
@@ -906,6 +955,8 @@ main (int   argc,
   g_test_add_func ("/layout/ml-template/page", test_ml_template);
   g_test_add_func ("/layout/ml-template/options", test_ml_template_options);
   g_test_add_func ("/layout/ml-template/summary", test_ml_template_summary);
+  g_test_add_func ("/layout/ml-template/summary-not-applicable",
+                   test_ml_template_summary_not_applicable);
   g_test_add_func ("/layout/ml-template/descriptions", test_ml_template_descriptions);
   g_test_add_func ("/layout/ml-template/phases", test_ml_template_phases);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);

@@ -14,7 +14,7 @@
 #include "racimo-checks.h"
 #include "racimo-csv.h"
 #include "racimo-file.h"
-#include "racimo-layout.h"
+#include "racimo-pagination.h"
 #include "racimo-test.h"
 
 static RacimoProject *
@@ -74,7 +74,7 @@ exercise (RacimoProject *original)
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(RacimoProject) imported = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(RacimoLayoutOptions) options = racimo_layout_options_new ();
+  g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
   g_autofree char *dir = NULL;
   g_autofree char *pdf = NULL;
   RacimoPhase *phase;
@@ -116,8 +116,8 @@ exercise (RacimoProject *original)
   dir = g_dir_make_tmp ("racimo-limits-XXXXXX", &error);
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "limits.pdf", NULL);
-  g_assert_true (racimo_layout_options_parse_fit (options, "tile", &error));
-  g_assert_true (racimo_layout_export_pdf (project, pdf, options, NULL, &error));
+  g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
+  g_assert_true (racimo_pagination_export_pdf (project, pdf, options, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_unlink (pdf);

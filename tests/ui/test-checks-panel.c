@@ -1388,6 +1388,15 @@ test_role_details (Fixture       *f,
   racimo_project_toggle_code (f->project, RACIMO_ACTIVITY (item (f, "retraining")), mle, 'C');
   assert_owned (details, "collect, data-pipeline, retraining, deploy, unnamed");
   g_assert_cmpuint (racimo_role_details_get_count (details, 'C'), ==, 1);
+
+  /* An activity that does not apply leaves the workload, as in the
+   * matrix's workload row and the printed summary (racimo-workload.c). */
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'A'), ==, 5);
+  racimo_project_set_applicable (f->project, RACIMO_ACTIVITY (item (f, "deploy")), FALSE);
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'A'), ==, 4);
+  racimo_history_undo (history);
+  g_assert_cmpuint (racimo_role_details_get_count (details, 'A'), ==, 5);
+
   racimo_ui_test_wait_for_frames (f->window);
   g_assert_nonnull (find_label (GTK_WIDGET (details), "Owns 5 activities"));
   g_assert_null (find_label (GTK_WIDGET (details), "Overloaded role"));

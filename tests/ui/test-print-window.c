@@ -36,8 +36,8 @@ test_export_pdf (void)
   g_autofree char *dir = g_dir_make_tmp ("racimo-pdf-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "ML system deployment.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(RacimoLayoutOptions) options = racimo_layout_options_new ();
-  g_autoptr(RacimoLayout) layout = NULL;
+  g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+  g_autoptr(RacimoPagination) layout = NULL;
   double width, height;
   guint pages;
 
@@ -47,10 +47,10 @@ test_export_pdf (void)
   racimo_ui_test_wait_idle (window);
 
   /* Landscape, with the pages the layout makes of the template. */
-  layout = racimo_layout_new (racimo_window_get_project (window), options);
+  layout = racimo_pagination_new (racimo_window_get_project (window), options);
   pages = racimo_test_pdf_read (path, &width, &height);
   g_assert_cmpuint (pages, >, 0);
-  g_assert_cmpuint (pages, ==, racimo_layout_get_n_pages (layout));
+  g_assert_cmpuint (pages, ==, racimo_pagination_get_n_pages (layout));
   g_assert_cmpfloat (width, >, height);
   g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
                    "Exported “ML system deployment.pdf”");
@@ -109,8 +109,8 @@ test_print_operation (void)
 {
   g_autoptr(RacimoProject) project = racimo_templates_create ("ml-system-deployment", NULL);
   g_autoptr(RacimoPrintOperation) operation = racimo_print_operation_new (project, NULL);
-  g_autoptr(RacimoLayoutOptions) expected = racimo_layout_options_new ();
-  g_autoptr(RacimoLayout) layout = NULL;
+  g_autoptr(RacimoPaginationOptions) expected = racimo_pagination_options_new ();
+  g_autoptr(RacimoPagination) layout = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("racimo-print-XXXXXX", NULL);
@@ -141,7 +141,7 @@ test_print_operation (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (tile), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (summary), TRUE);
   g_signal_emit_by_name (operation, "custom-widget-apply", tab);
-  g_assert_cmpint (racimo_print_operation_get_options (operation)->fit, ==, RACIMO_LAYOUT_TILE);
+  g_assert_cmpint (racimo_print_operation_get_options (operation)->fit, ==, RACIMO_PAGINATION_TILE);
   g_assert_true (racimo_print_operation_get_options (operation)->summary);
   g_assert_false (racimo_print_operation_get_options (operation)->descriptions);
   g_object_unref (tab);
@@ -156,11 +156,11 @@ test_print_operation (void)
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
   racimo_print_operation_apply_page_setup (expected, setup);
-  expected->fit = RACIMO_LAYOUT_TILE;
+  expected->fit = RACIMO_PAGINATION_TILE;
   expected->summary = TRUE;
-  layout = racimo_layout_new (project, expected);
+  layout = racimo_pagination_new (project, expected);
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==,
-                    racimo_layout_get_n_pages (layout));
+                    racimo_pagination_get_n_pages (layout));
   g_assert_cmpfloat (width, >, height);
 
   g_remove (path);

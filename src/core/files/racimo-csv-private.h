@@ -1,0 +1,84 @@
+/* racimo-csv-private.h: what the CSV import and export share with the
+ * reading of records and cells (racimo-csv-records.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "racimo-csv.h"
+
+G_BEGIN_DECLS
+
+#define UTF8_BOM "\xef\xbb\xbf"
+
+/* Where a field of a record is, for messages. */
+typedef struct
+{
+  guint row;    /* 1-based */
+  guint column; /* 1-based */
+  guint line;   /* 1-based */
+} RacimoCsvPosition;
+
+void
+_racimo_csv_add_problem (GPtrArray  *problems,
+                         guint       row,
+                         guint       column,
+                         guint       line,
+                         const char *text,
+                         char       *message);
+
+void
+_racimo_csv_append_codes (GString            *out,
+                          const RacimoScheme *scheme,
+                          RacimoCodes         codes);
+
+char *
+_racimo_csv_clean_text (const char *text);
+
+char *
+_racimo_csv_decode_text (const guint8  *data,
+                         gsize          size,
+                         const char    *display_name,
+                         GPtrArray     *problems,
+                         GError       **error);
+
+char
+_racimo_csv_detect_delimiter (const char *text,
+                              gsize       length);
+
+const char *
+_racimo_csv_field (char  **fields,
+                   guint   width,
+                   guint   column);
+
+RacimoCodes
+_racimo_csv_get_all_codes (void);
+
+gboolean
+_racimo_csv_is_blank (const char *text);
+
+gboolean
+_racimo_csv_is_blank_record (char **fields);
+
+gboolean
+_racimo_csv_is_phase_header (const char *text);
+
+void
+_racimo_csv_set_error (GError **error,
+GQuark domain,
+int code,
+const char *name,
+guint line,
+const char *format,
+...) G_GNUC_PRINTF (6, 7);
+
+GPtrArray *
+_racimo_csv_split_records (const char        *text,
+                           gsize              length,
+                           char               delimiter,
+                           guint              max_records,
+                           guint              first_line,
+                           GArray            *lines,
+                           RacimoCsvPosition *unclosed);
+
+G_END_DECLS

@@ -1,0 +1,572 @@
+/* racimo-pagination-draw.c: the pages of a pagination drawn with cairo; PDF
+ *
+ * What every page repeats (title, legend, column headers) is recorded once
+ * and painted, which a PDF holds once.  The export writes every page of a
+ * pagination to a PDF surface.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+
+#include "racimo-pagination-private.h"
+#include "racimo-replace-private.h"
+
+/* Drawing */
+
+static cairo_surface_t *
+recording_surface_new (double x,
+                       double y,
+                       double width,
+                       double height)
+{
+  cairo_rectangle_t extents = { x, y, width, height };
+
+  return cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+}
+
+static void
+paint_recording (cairo_t         *cr,
+                 cairo_surface_t *surface)
+{
+  cairo_rectangle_t extents;
+
+  cairo_recording_surface_get_extents (surface, &extents);
+  cairo_set_source_surface (cr, surface, 0.0, 0.0);
+  cairo_rectangle (cr, extents.x, extents.y, extents.width, extents.height);
+  cairo_fill (cr);
+}
+
+static void
+draw_title (RacimoPagination *self,
+            cairo_t          *cr)
+{
+  double y = self->content_y + self->title_height;
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  _racimo_text_show (cr, self->title, self->content_x, y - self->title->height);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  _racimo_text_show (cr, self->date, self->content_x + self->content_width - self->date->width,
+             y - self->title->height + self->title->baseline - self->date->baseline);
+
+  cairo_set_line_width (cr, 0.6);
+  cairo_move_to (cr, self->content_x, y + GAP / 2);
+  cairo_line_to (cr, self->content_x + self->content_width, y + GAP / 2);
+  cairo_stroke (cr);
+}
+
+static void
+draw_page_number (RacimoPagination *self,
+                  cairo_t          *cr,
+                  guint             page,
+                  guint             first_role,
+                  guint             end_role)
+{
+  g_autofree char *string = NULL;
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
+  double right = self->content_x + self->content_width;
+  double bottom = self->content_y + self->content_height;
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, self->fonts[FONT_SMALL]);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  string = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
+  if (self->n_across > 1 && end_role > first_role)
+    {
+      /* Translators: on a page that holds some of the role columns */
+      g_autofree char *roles = g_strdup_printf (_("Roles %u–%u of %u"),
+                                                first_role + 1, end_role, self->n_roles);
+      g_autofree char *both = g_strconcat (roles, "\n", string, NULL);
+
+      g_free (string);
+      string = g_steal_pointer (&both);
+    }
+  pango_layout_set_text (layout, string, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  cairo_move_to (cr, right - (double) logical.width / PANGO_SCALE,
+                 bottom - (double) logical.height / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_legend (RacimoPagination *self,
+             cairo_t          *cr)
+{
+  double x0 = self->content_x;
+  double y0 = self->content_y + self->content_height - self->legend_height;
+
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      const Chip *chip = &g_array_index (self->chips, Chip, i);
+      double x = x0 + chip->x;
+      double y = y0 + chip->y;
+      double middle = y + chip->text->height / 2;
+
+      switch (chip->kind)
+        {
+        case CHIP_HATCHED:
+          _racimo_pagination_fill_hatched (self, cr, x, middle - 4.5, SWATCH_WIDTH, 9.0);
+          x += SWATCH_WIDTH + 3.0;
+          break;
+        case CHIP_STRUCK:
+          cairo_set_source_rgb (cr, 0.44, 0.44, 0.44);
+          cairo_set_line_width (cr, 0.8);
+          cairo_move_to (cr, x, middle);
+          cairo_line_to (cr, x + SWATCH_WIDTH, middle);
+          cairo_stroke (cr);
+          x += SWATCH_WIDTH + 3.0;
+          break;
+        case CHIP_PLAIN:
+        default:
+          break;
+        }
+      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+      _racimo_text_show (cr, chip->text, x, y);
+    }
+}
+
+/* The row of role headers, in table units from the table's top left. */
+static void
+draw_column_header (RacimoPagination *self,
+                    cairo_t          *cr,
+                    guint             first_role,
+                    guint             end_role)
+{
+  double width = self->activity_width + (end_role - first_role) * self->column_width;
+  double bottom = self->header_height - VPAD;
+
+  cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
+  cairo_rectangle (cr, 0.0, 0.0, width, self->header_height);
+  cairo_fill (cr);
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  _racimo_text_show (cr, self->activity_header, self->gutter + PAD,
+             bottom - self->activity_header->height);
+
+  for (guint r = first_role; r < end_role; r++)
+    {
+      const RoleInfo *info = &self->roles[r];
+      double x = self->activity_width + (r - first_role) * self->column_width;
+
+      if (self->rotated)
+        {
+          /* Read from bottom to top, centred on the column. */
+          cairo_save (cr);
+          cairo_translate (cr, x + (self->column_width - info->rotated->height) / 2, bottom);
+          cairo_rotate (cr, -G_PI / 2);
+          _racimo_text_show (cr, info->rotated, 0.0, 0.0);
+          cairo_restore (cr);
+        }
+      else
+        _racimo_text_show (cr, info->horizontal, x + PAD, bottom - info->horizontal->height);
+    }
+}
+
+static void
+draw_activity (RacimoPagination *self,
+               cairo_t          *cr,
+               const Row        *row,
+               double            y,
+               guint             first_role,
+               guint             end_role)
+{
+  const RacimoCodes *codes = &g_array_index (self->codes, RacimoCodes, row->codes);
+  double name_x = self->gutter + PAD;
+  double baseline = y + VPAD + row->name->baseline;
+
+  if (row->mark != MARK_NONE)
+    {
+      Text *mark = _racimo_pagination_get_mark_text (self, row->mark, row->waived);
+
+      _racimo_text_show (cr, mark, PAD, baseline - mark->baseline);
+    }
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  _racimo_text_show (cr, row->name, name_x, y + VPAD);
+  if (row->description != NULL)
+    _racimo_text_show (cr, row->description, name_x, y + VPAD + row->name->height + 1.0);
+
+  for (guint r = first_role; r < end_role; r++)
+    if (codes[r] != 0)
+      _racimo_pagination_queue_codes (self, codes[r], row->applicable,
+                   self->activity_width + (r - first_role) * self->column_width,
+                   self->column_width, baseline);
+
+  if (!row->applicable && end_role > first_role)
+    {
+      /* Struck through the cells as the name is. */
+      int n_lines = 1;
+      double middle;
+
+      if (row->name->layout != NULL)
+        n_lines = pango_layout_get_line_count (row->name->layout);
+      middle = y + VPAD + row->name->height / (2 * n_lines);
+
+      cairo_set_source_rgb (cr, 0.44, 0.44, 0.44);
+      cairo_set_line_width (cr, 0.7);
+      cairo_move_to (cr, self->activity_width + PAD, middle);
+      cairo_line_to (cr, self->activity_width + (end_role - first_role) * self->column_width - PAD,
+                     middle);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_grid_columns (RacimoPagination *self,
+                   cairo_t          *cr,
+                   guint             n_columns,
+                   double            top,
+                   double            bottom)
+{
+  if (bottom <= top)
+    return;
+
+  for (guint c = 0; c <= n_columns; c++)
+    {
+      double x = self->activity_width + c * self->column_width;
+
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
+    }
+}
+
+static void
+draw_table (RacimoPagination *self,
+            cairo_t          *cr,
+            guint             band_index,
+            guint             first_role,
+            guint             end_role)
+{
+  const Band *band = &g_array_index (self->bands, Band, band_index);
+  guint n_columns = end_role - first_role;
+  guint across = first_role / MAX (self->roles_per_page, 1);
+  double width = self->activity_width + n_columns * self->column_width;
+  double y, top;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, self->content_x, self->table_y, self->content_width, self->table_height);
+  cairo_clip (cr);
+  cairo_translate (cr, self->content_x, self->table_y);
+  cairo_scale (cr, self->scale, self->scale);
+
+  /* Hatching first; then the header row and the column lines, recorded
+   * once down the whole height of the table and cut at this page's last
+   * row; the row lines; phase headers over them, since they span the
+   * table; then the text. */
+  top = self->header_height;
+  if (band->continued >= 0)
+    top += _racimo_pagination_continued_height (self, band->continued);
+  y = top;
+  for (guint i = band->first; i < band->end; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (!row->is_phase && row->mark != MARK_NONE && !row->waived)
+        _racimo_pagination_fill_hatched (self, cr, 0.0, y, width, row->height);
+      y += row->height;
+    }
+
+  if (self->column_headers[across] == NULL)
+    {
+      double height = self->table_height / self->scale;
+      cairo_surface_t *header = recording_surface_new (0.0, 0.0, width, height);
+      cairo_t *header_cr = cairo_create (header);
+
+      draw_column_header (self, header_cr, first_role, end_role);
+      cairo_set_source_rgb (header_cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (header_cr, GRID_LINE);
+      draw_grid_columns (self, header_cr, n_columns, 0.0, height);
+      cairo_stroke (header_cr);
+      cairo_destroy (header_cr);
+      self->column_headers[across] = header;
+    }
+  cairo_set_source_surface (cr, self->column_headers[across], 0.0, 0.0);
+  cairo_rectangle (cr, 0.0, 0.0, width, y);
+  cairo_fill (cr);
+
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, GRID_LINE);
+  y = top;
+  for (guint i = band->first; i < band->end; i++)
+    {
+      y += g_array_index (self->rows, Row, i).height;
+      cairo_move_to (cr, 0.0, y);
+      cairo_line_to (cr, width, y);
+    }
+  cairo_stroke (cr);
+
+  /* Between the row lines, which stay. */
+  cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
+  y = self->header_height;
+  if (band->continued >= 0)
+    cairo_rectangle (cr, 0.0, y + GRID_LINE / 2, width, top - y - GRID_LINE);
+  y = top;
+  for (guint i = band->first; i < band->end; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->is_phase)
+        cairo_rectangle (cr, 0.0, y + GRID_LINE / 2, width, row->height - GRID_LINE);
+      y += row->height;
+    }
+  cairo_fill (cr);
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  cairo_set_line_width (cr, 0.8);
+  cairo_rectangle (cr, 0.0, 0.0, width, y);
+  cairo_move_to (cr, 0.0, self->header_height);
+  cairo_line_to (cr, width, self->header_height);
+  cairo_stroke (cr);
+
+  y = self->header_height;
+  if (band->continued >= 0)
+    {
+      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+      _racimo_text_show (cr, g_array_index (self->phases, PhaseInfo, band->continued).continued,
+                 PAD, y + VPAD);
+      y += _racimo_pagination_continued_height (self, band->continued);
+    }
+  for (guint i = band->first; i < band->end; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->is_phase)
+        {
+          cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+          _racimo_text_show (cr, row->name, PAD, y + VPAD);
+        }
+      else
+        draw_activity (self, cr, row, y, first_role, end_role);
+      y += row->height;
+    }
+  _racimo_pagination_show_queued_codes (self, cr);
+
+  cairo_restore (cr);
+}
+
+static void
+draw_summary_item (RacimoPagination  *self,
+                   cairo_t           *cr,
+                   const SummaryItem *item,
+                   double             y)
+{
+  double x = self->content_x;
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  _racimo_text_show (cr, item->text, x, y);
+  if (item->numbers == NULL)
+    return;
+
+  /* Counts right-aligned under their code */
+  x += self->workload_width;
+  for (guint c = 0; c < item->numbers->len; c++)
+    {
+      Text *number = g_ptr_array_index (item->numbers, c);
+
+      x += c + 1 < item->numbers->len ? NUMBER_WIDTH : self->workload_last_width;
+      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+      _racimo_text_show (cr, number, x - PAD - number->width, y + item->text->baseline - number->baseline);
+    }
+
+  if (item->kind == ITEM_WORKLOAD_HEADER)
+    {
+      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+      cairo_set_line_width (cr, 0.8);
+    }
+  else
+    {
+      cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+      cairo_set_line_width (cr, GRID_LINE);
+    }
+  cairo_move_to (cr, self->content_x, y + item->height);
+  cairo_line_to (cr, x, y + item->height);
+  cairo_stroke (cr);
+}
+
+static void
+draw_summary (RacimoPagination *self,
+              cairo_t          *cr,
+              guint             band_index)
+{
+  const Band *band = &g_array_index (self->summary_bands, Band, band_index);
+  double y = self->table_y;
+
+  if (band->continued >= 0)
+    {
+      const SummaryItem *header = &g_array_index (self->summary, SummaryItem, band->continued);
+
+      draw_summary_item (self, cr, header, y);
+      y += header->height;
+    }
+
+  for (guint i = band->first; i < band->end; i++)
+    {
+      const SummaryItem *item = &g_array_index (self->summary, SummaryItem, i);
+
+      if (i > band->first)
+        y += item->space_before;
+      draw_summary_item (self, cr, item, y);
+      y += item->height;
+    }
+}
+
+/**
+ * racimo_pagination_draw_page:
+ * @cr: a context whose user space is the page, in points, from its top
+ *   left corner: a page of racimo_pagination_get_page_size()
+ * @page: from 0 to racimo_pagination_get_n_pages() - 1
+ *
+ * Draws one page.  Pages are independent: any may be drawn in any order,
+ * on any cairo surface (a PDF, a printer's, an image for a preview), from
+ * the thread that made the pagination.
+ */
+void
+racimo_pagination_draw_page (RacimoPagination *self,
+                             cairo_t          *cr,
+                             guint             page)
+{
+  guint n_matrix_pages;
+  guint first_role = 0, end_role = 0;
+
+  g_return_if_fail (RACIMO_IS_PAGINATION (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->n_pages);
+
+  n_matrix_pages = self->bands->len * self->n_across;
+
+  cairo_save (cr);
+  if (self->title_surface == NULL)
+    {
+      cairo_t *title_cr;
+
+      self->title_surface = recording_surface_new (self->content_x, self->content_y,
+                                                   self->content_width,
+                                                   self->title_height + GAP);
+      title_cr = cairo_create (self->title_surface);
+      draw_title (self, title_cr);
+      cairo_destroy (title_cr);
+    }
+  paint_recording (cr, self->title_surface);
+
+  if (page < n_matrix_pages)
+    {
+      guint across = page % self->n_across;
+
+      first_role = across * self->roles_per_page;
+      end_role = MIN (first_role + self->roles_per_page, self->n_roles);
+      draw_table (self, cr, page / self->n_across, first_role, end_role);
+
+      if (self->legend_surface == NULL)
+        {
+          cairo_t *legend_cr;
+
+          self->legend_surface = recording_surface_new (self->content_x,
+                                                        self->content_y + self->content_height
+                                                        - self->legend_height,
+                                                        self->content_width,
+                                                        self->legend_height);
+          legend_cr = cairo_create (self->legend_surface);
+          draw_legend (self, legend_cr);
+          cairo_destroy (legend_cr);
+        }
+      paint_recording (cr, self->legend_surface);
+    }
+  else
+    draw_summary (self, cr, page - n_matrix_pages);
+  draw_page_number (self, cr, page, first_role, end_role);
+  cairo_restore (cr);
+}
+
+/* Export */
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * racimo_pagination_export_pdf:
+ * @project: the project
+ * @path: the PDF file to write, in the file system's encoding
+ * @options: (nullable): how, or %NULL for the defaults
+ * @cancellable: (nullable): checked between pages
+ * @error: a G_IO_ERROR
+ *
+ * Writes the pages of racimo_pagination_new() as a PDF, with the text as text
+ * and the fonts embedded.  The PDF is made in memory and written to a
+ * temporary file beside @path, which then replaces @path: @path is never
+ * left half-written, and stays as it was on failure.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+racimo_pagination_export_pdf (RacimoProject                  *project,
+                              const char                     *path,
+                              const RacimoPaginationOptions  *options,
+                              GCancellable                   *cancellable,
+                              GError                        **error)
+{
+  g_autoptr(RacimoPagination) pagination = NULL;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width, height;
+  const char *title;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pagination = racimo_pagination_new (project, options);
+  racimo_pagination_get_page_size (pagination, &width, &height);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  title = racimo_project_get_title (project);
+  if (*title != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Racimo " PACKAGE_VERSION);
+
+  cr = cairo_create (surface);
+  for (guint page = 0; page < pagination->n_pages; page++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+      racimo_pagination_draw_page (pagination, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not make the PDF “%s”: %s"), display_name,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (path);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+  return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
+}

@@ -1,0 +1,233 @@
+/* racimo-pagination-options.c: the paper, margins and choices of a print
+ *
+ * Paper sizes by name, the locale's default paper (A4 or Letter), the
+ * orientation, and how the matrix fits the page width.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
+
+#include <glib/gi18n-lib.h>
+
+#include "racimo-pagination-options.h"
+
+#define MM (72.0 / 25.4)
+
+static gboolean
+locale_prefers_letter (void)
+{
+#ifdef __GLIBC__
+  /* What GTK's default paper size reads: LC_PAPER's width in mm. */
+  union { unsigned int word; char *string; } width;
+
+  width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  return width.word == 216;
+#else
+  static const char * const letter_territories[] = {
+    "US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", "CR", "GT", "PA", "SV", "DO", "NI",
+  };
+  const char *locale = g_getenv ("LC_ALL");
+
+  if (locale == NULL || *locale == '\0')
+    locale = g_getenv ("LC_PAPER");
+  if (locale == NULL || *locale == '\0')
+    locale = g_getenv ("LANG");
+  if (locale == NULL || (locale = strchr (locale, '_')) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (letter_territories); i++)
+    if (strncmp (locale + 1, letter_territories[i], 2) == 0)
+      return TRUE;
+
+  return FALSE;
+#endif
+}
+
+typedef struct
+{
+  const char *name;
+  double      width;
+  double      height;
+} Paper;
+
+static const Paper papers[] = {
+  { "a4",     210.0 * MM, 297.0 * MM },
+  { "a3",     297.0 * MM, 420.0 * MM },
+  { "letter", 612.0,      792.0 },
+  { "legal",  612.0,      1008.0 },
+};
+
+G_DEFINE_BOXED_TYPE (RacimoPaginationOptions, racimo_pagination_options,
+                     racimo_pagination_options_copy, racimo_pagination_options_free)
+
+/**
+ * racimo_pagination_options_new:
+ *
+ * The defaults: A4, or Letter where the locale's paper is Letter;
+ * landscape; 10 mm margins; fit to page width; every phase; no
+ * descriptions and no summary.
+ *
+ * Returns: (transfer full): new options
+ */
+RacimoPaginationOptions *
+racimo_pagination_options_new (void)
+{
+  RacimoPaginationOptions *self = g_new0 (RacimoPaginationOptions, 1);
+  const Paper *paper = &papers[locale_prefers_letter () ? 2 : 0];
+
+  self->paper_width = paper->width;
+  self->paper_height = paper->height;
+  self->orientation = RACIMO_PAGINATION_LANDSCAPE;
+  self->margin_top = self->margin_bottom = 10.0 * MM;
+  self->margin_left = self->margin_right = 10.0 * MM;
+  self->fit = RACIMO_PAGINATION_FIT_WIDTH;
+
+  return self;
+}
+
+RacimoPaginationOptions *
+racimo_pagination_options_copy (const RacimoPaginationOptions *self)
+{
+  RacimoPaginationOptions *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->phases = g_strdupv (self->phases);
+
+  return copy;
+}
+
+void
+racimo_pagination_options_free (RacimoPaginationOptions *self)
+{
+  if (self == NULL)
+    return;
+
+  g_strfreev (self->phases);
+  g_free (self);
+}
+
+/**
+ * racimo_pagination_options_parse_paper:
+ * @name: "a4", "a3", "letter" or "legal", in any case
+ *
+ * Sets the paper size from its name, as given on the command line.
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE saying which
+ *   names are known
+ */
+gboolean
+racimo_pagination_options_parse_paper (RacimoPaginationOptions  *self,
+                                       const char               *name,
+                                       GError                  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (name, papers[i].name) == 0)
+      {
+        self->paper_width = papers[i].width;
+        self->paper_height = papers[i].height;
+        return TRUE;
+      }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("Unknown paper size “%s”: use a4, a3, letter or legal"), name);
+  return FALSE;
+}
+
+/**
+ * racimo_pagination_options_parse_orientation:
+ * @name: "landscape" or "portrait", in any case
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE
+ */
+gboolean
+racimo_pagination_options_parse_orientation (RacimoPaginationOptions  *self,
+                                             const char               *name,
+                                             GError                  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name, "landscape") == 0)
+    self->orientation = RACIMO_PAGINATION_LANDSCAPE;
+  else if (g_ascii_strcasecmp (name, "portrait") == 0)
+    self->orientation = RACIMO_PAGINATION_PORTRAIT;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown orientation “%s”: use landscape or portrait"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * racimo_pagination_options_parse_fit:
+ * @name: "fit" (to page width) or "tile" (across pages), in any case
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE
+ */
+gboolean
+racimo_pagination_options_parse_fit (RacimoPaginationOptions  *self,
+                                     const char               *name,
+                                     GError                  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name, "fit") == 0)
+    self->fit = RACIMO_PAGINATION_FIT_WIDTH;
+  else if (g_ascii_strcasecmp (name, "tile") == 0)
+    self->fit = RACIMO_PAGINATION_TILE;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown page fitting “%s”: use fit or tile"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * racimo_pagination_options_get_page_size:
+ * @width: (out): the page's width as it is read, in points
+ * @height: (out): its height
+ */
+void
+racimo_pagination_options_get_page_size (const RacimoPaginationOptions *self,
+                                         double                        *width,
+                                         double                        *height)
+{
+  double short_side, long_side;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  short_side = MIN (self->paper_width, self->paper_height);
+  long_side = MAX (self->paper_width, self->paper_height);
+
+  if (self->orientation == RACIMO_PAGINATION_LANDSCAPE)
+    {
+      *width = long_side;
+      *height = short_side;
+    }
+  else
+    {
+      *width = short_side;
+      *height = long_side;
+    }
+}

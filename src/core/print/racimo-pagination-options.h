@@ -1,0 +1,64 @@
+/* racimo-pagination-options.h: the paper, margins and choices of a print
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RACIMO_PAGINATION_LANDSCAPE,
+  RACIMO_PAGINATION_PORTRAIT,
+} RacimoPaginationOrientation;
+
+typedef enum
+{
+  /* Scale the matrix down to fit the page width, no smaller than a readable
+   * font size; past that, split the role columns over pages as TILE does. */
+  RACIMO_PAGINATION_FIT_WIDTH,
+  /* Full-size text; the role columns are split over as many pages across
+   * as they need, each repeating the activity column. */
+  RACIMO_PAGINATION_TILE,
+} RacimoPaginationFit;
+
+/* Lengths are in points (1/72 inch). */
+typedef struct
+{
+  double                       paper_width;   /* of the sheet, either way round */
+  double                       paper_height;
+  RacimoPaginationOrientation  orientation;
+  double                       margin_top;    /* on the page as it is read */
+  double                       margin_bottom;
+  double                       margin_left;
+  double                       margin_right;
+  RacimoPaginationFit          fit;
+  char                       **phases;        /* ids of the phases to print; NULL: all */
+  gboolean                     descriptions;  /* phase and activity descriptions */
+  gboolean                     summary;       /* a last page or more: findings, workload */
+} RacimoPaginationOptions;
+
+#define RACIMO_TYPE_PAGINATION_OPTIONS (racimo_pagination_options_get_type ())
+
+GType                    racimo_pagination_options_get_type          (void) G_GNUC_CONST;
+RacimoPaginationOptions *racimo_pagination_options_new               (void);
+RacimoPaginationOptions *racimo_pagination_options_copy              (const RacimoPaginationOptions *self);
+void                     racimo_pagination_options_free              (RacimoPaginationOptions       *self);
+gboolean                 racimo_pagination_options_parse_paper       (RacimoPaginationOptions  *self,
+                                                                      const char               *name,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_parse_orientation (RacimoPaginationOptions  *self,
+                                                                      const char               *name,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_parse_fit         (RacimoPaginationOptions  *self,
+                                                                      const char               *name,
+                                                                      GError                  **error);
+void                     racimo_pagination_options_get_page_size     (const RacimoPaginationOptions *self,
+                                                                      double                        *width,
+                                                                      double                        *height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoPaginationOptions, racimo_pagination_options_free)
+
+G_END_DECLS
