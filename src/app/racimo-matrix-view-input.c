@@ -157,6 +157,17 @@ focus_item (RacimoMatrixView *self,
     _racimo_matrix_view_set_cursor_full (self, row, column, FALSE);
 }
 
+/* The menu's item, with the cursor put on it, as a popover opens there */
+static RacimoItem *
+focus_menu_target (RacimoMatrixView *self)
+{
+  RacimoItem *item = menu_target (self);
+
+  if (item != NULL)
+    focus_item (self, item);
+  return item;
+}
+
 static void
 insert_next_to (RacimoMatrixView *self,
                 RacimoItem       *item,
@@ -207,13 +218,9 @@ action_rename (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
 
-  if (item == NULL)
-    return;
-
-  focus_item (self, item);
-  racimo_matrix_view_start_rename (self, NULL);
+  if (focus_menu_target (self) != NULL)
+    racimo_matrix_view_start_rename (self, NULL);
 }
 
 static void
@@ -222,13 +229,10 @@ action_properties (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
+  RacimoItem *item = focus_menu_target (self);
 
-  if (item == NULL)
-    return;
-
-  focus_item (self, item);
-  _racimo_matrix_view_open_properties (self, item);
+  if (item != NULL)
+    _racimo_matrix_view_open_properties (self, item);
 }
 
 static void
