@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation,
 RacimoPrintOperation      *racimo_print_operation_new         (RacimoProject             *project,
                                                                const RacimoLayoutOptions *options);
 const RacimoLayoutOptions *racimo_print_operation_get_options (RacimoPrintOperation      *self);
-RacimoLayout              *racimo_print_operation_get_layout  (RacimoPrintOperation      *self);
 
 void                       racimo_print_operation_apply_page_setup
                                                               (RacimoLayoutOptions       *options,
