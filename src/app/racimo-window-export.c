@@ -32,6 +32,25 @@ name_for_export (RacimoWindow *self,
   return g_strconcat (base, extension, NULL);
 }
 
+/* @file, or when its name has no extension, the same name with
+ * @extension: what the user typed in the file dialog, made whole. */
+static GFile *
+add_missing_extension (GFile      *file,
+                       const char *extension)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *full = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (strrchr (basename, '.') != NULL)
+    return g_object_ref (file);
+
+  full = g_strconcat (basename, extension, NULL);
+  parent = g_file_get_parent (file);
+
+  return g_file_get_child (parent, full);
+}
+
 static GFile *
 get_export_folder (RacimoWindow *self)
 {
@@ -155,24 +174,15 @@ on_export_csv_chosen (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(RacimoWindow) self = user_data;
-  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, NULL);
-  g_autofree char *basename = NULL;
+  g_autoptr(GFile) chosen = racimo_compat_save_file_finish (result, NULL);
+  g_autoptr(GFile) file = NULL;
   RacimoCsvOptions options = { self->csv_delimiter, self->csv_bom };
 
-  if (file == NULL)
+  if (chosen == NULL)
     return;
 
   /* A name typed without an extension gets the one of its delimiter. */
-  basename = g_file_get_basename (file);
-  if (strrchr (basename, '.') == NULL)
-    {
-      g_autofree char *full = g_strconcat (basename, options.delimiter == RACIMO_CSV_TAB
-                                                     ? ".tsv" : ".csv", NULL);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      g_set_object (&file, g_file_get_child (parent, full));
-    }
-
+  file = add_missing_extension (chosen, options.delimiter == RACIMO_CSV_TAB ? ".tsv" : ".csv");
   remember_export_folder (self, file);
   racimo_window_export_csv (self, file, &options);
 }
@@ -507,22 +517,13 @@ on_export_pdf_chosen (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(RacimoWindow) self = user_data;
-  g_autoptr(GFile) file = racimo_compat_save_file_finish (result, NULL);
-  g_autofree char *basename = NULL;
+  g_autoptr(GFile) chosen = racimo_compat_save_file_finish (result, NULL);
+  g_autoptr(GFile) file = NULL;
 
-  if (file == NULL)
+  if (chosen == NULL)
     return;
 
-  /* A name typed without an extension gets ".pdf". */
-  basename = g_file_get_basename (file);
-  if (strrchr (basename, '.') == NULL)
-    {
-      g_autofree char *full = g_strconcat (basename, ".pdf", NULL);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      g_set_object (&file, g_file_get_child (parent, full));
-    }
-
+  file = add_missing_extension (chosen, ".pdf");
   remember_export_folder (self, file);
   racimo_window_export_pdf (self, file);
 }
