@@ -301,41 +301,7 @@ new_from_template_action (GtkWidget  *widget,
   racimo_window_set_project (self, project);
 }
 
-/* Writing */
-
-/* A failed write in plain words; GIO's own message only for the rare
- * cases without any. */
-char *
-_racimo_window_describe_write_error (GFile        *file,
-                                     const GError *error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    /* Translators: %s is a file name */
-    return g_strdup_printf (_("You may not write “%s”: it or its folder is protected, "
-                              "or on a disk that cannot be written."), name);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    /* Translators: %s is a file name */
-    return g_strdup_printf (_("There is no space left on the disk to write “%s”."), name);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    /* Translators: %s is a file name */
-    return g_strdup_printf (_("The folder of “%s” does not exist any more."), name);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    /* Translators: %s is a file name */
-    return g_strdup_printf (_("“%s” is a folder."), name);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG)
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME))
-    /* Translators: %s is a file name */
-    return g_strdup_printf (_("“%s” is not a name this disk can take."), name);
-
-  /* The core's message names the file and says what became of it. */
-  return g_strdup (error->message);
-}
-
-/* A file name made from the project's title, safe on every system. */
-
+/* Saving */
 
 static void save_document (RacimoWindow *self,
                            gboolean      force);

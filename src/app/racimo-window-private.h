@@ -142,6 +142,8 @@ void        _racimo_window_show_error        (RacimoWindow              *self,
                                               const char                *body);
 void        _racimo_window_show_toast        (RacimoWindow              *self,
                                               AdwToast                  *toast);
+char       *_racimo_window_describe_write_error (GFile                  *file,
+                                                 const GError           *error);
 
 /* racimo-window-files.c: open, save, unsaved changes, reload, drafts */
 void        _racimo_window_files_class_init  (GtkWidgetClass            *widget_class);
@@ -149,8 +151,6 @@ void        _racimo_window_files_init        (RacimoWindow              *self);
 void        _racimo_window_files_dispose     (RacimoWindow              *self);
 gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
 void        _racimo_window_update_banner     (RacimoWindow              *self);
-char       *_racimo_window_describe_write_error (GFile                  *file,
-                                                 const GError           *error);
 
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);
