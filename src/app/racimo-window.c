@@ -981,7 +981,6 @@ racimo_window_is_idle (RacimoWindow *self)
   return self->loading == NULL && self->writing == 0;
 }
 
-
 /* The header bar's menus: a new project from each template, each scheme */
 static void
 fill_menus (RacimoWindow *self)
@@ -1037,7 +1036,7 @@ on_paste_not_understood (RacimoWindow *self,
   _racimo_window_show_toast (self, adw_toast_new (title));
 }
 
-/* Exporting */
+/* Actions */
 
 static void
 undo_action (GtkWidget  *widget,
