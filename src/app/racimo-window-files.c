@@ -18,6 +18,8 @@
 
 #include "racimo-window-private.h"
 
+#define RACI_MIME_TYPE "application/x-raci+xml"
+
 static void ask_about_changes (RacimoWindow        *self,
                                RacimoWindowPending  action,
                                GFile               *file);
@@ -28,7 +30,7 @@ static void
 add_to_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = { NULL, NULL, (char *) RACIMO_RACI_MIME_TYPE, (char *) "racimo",
+  GtkRecentData data = { NULL, NULL, (char *) RACI_MIME_TYPE, (char *) "racimo",
                          (char *) "racimo %u", NULL, FALSE };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);

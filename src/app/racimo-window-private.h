@@ -20,8 +20,6 @@
 
 G_BEGIN_DECLS
 
-#define RACIMO_RACI_MIME_TYPE "application/x-raci+xml"
-
 /* What to do once unsaved changes are saved or discarded */
 typedef enum
 {
