@@ -21,8 +21,8 @@ if [ -f "$builddir/data/gschemas.compiled" ]; then
   export GSETTINGS_SCHEMA_DIR="$builddir/data"
 fi
 
-program=$(find "$builddir/src" -type f -name racimo -perm -u+x | head -n 1)
-if [ -z "$program" ]; then
+program="$builddir/src/racimo"
+if [ ! -x "$program" ]; then
   racimo_note "the build made no racimo program"
   exit 1
 fi

@@ -122,34 +122,6 @@ racimo_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-/**
- * racimo_application_find_window:
- *
- * Returns: (transfer none) (nullable): the window showing @file, or
- *   opening it
- */
-GtkWindow *
-racimo_application_find_window (RacimoApplication *self,
-                                GFile             *file)
-{
-  g_return_val_if_fail (RACIMO_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      GFile *other;
-
-      if (!RACIMO_IS_WINDOW (l->data))
-        continue;
-
-      other = racimo_window_get_file (l->data);
-      if (other != NULL && g_file_equal (other, file))
-        return l->data;
-    }
-
-  return NULL;
-}
-
 /* A window that shows the start page can take a project instead of
  * opening a second window beside it. */
 static RacimoWindow *
@@ -185,7 +157,7 @@ racimo_application_offer_drafts (RacimoApplication *self)
       RacimoWindow *window = find_empty_window (self);
 
       if (window == NULL)
-        window = racimo_window_new (self);
+        window = racimo_window_new (GTK_APPLICATION (self));
 
       gtk_window_present (GTK_WINDOW (window));
       racimo_window_offer_draft (window, g_ptr_array_index (drafts, i));
@@ -202,13 +174,13 @@ racimo_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      RacimoWindow *window = (RacimoWindow *) racimo_application_find_window (self, files[i]);
+      RacimoWindow *window = racimo_window_find (GTK_APPLICATION (self), files[i]);
 
       if (window == NULL)
         {
           window = find_empty_window (self);
           if (window == NULL)
-            window = racimo_window_new (self);
+            window = racimo_window_new (GTK_APPLICATION (self));
           racimo_window_load_file (window, files[i]);
         }
 
@@ -224,7 +196,7 @@ racimo_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (racimo_window_new (RACIMO_APPLICATION (app)));
+    window = GTK_WINDOW (racimo_window_new (GTK_APPLICATION (app)));
 
   gtk_window_present (window);
   racimo_application_offer_drafts (RACIMO_APPLICATION (app));
@@ -242,27 +214,18 @@ racimo_application_new_from_template (RacimoApplication *self,
                                       GtkWindow         *parent,
                                       const char        *template_id)
 {
-  g_autoptr(RacimoProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  RacimoWindow *window = NULL;
+  RacimoWindow *window;
 
   g_return_if_fail (RACIMO_IS_APPLICATION (self));
   g_return_if_fail (template_id != NULL);
 
-  project = racimo_templates_create (template_id, &error);
-  if (project == NULL)
-    {
-      /* The templates are compiled in: this is a build error. */
-      g_critical ("Template %s: %s", template_id, error->message);
-      return;
-    }
-
   if (RACIMO_IS_WINDOW (parent) && racimo_window_is_empty (RACIMO_WINDOW (parent)))
     window = RACIMO_WINDOW (parent);
   else
-    window = racimo_window_new (self);
+    window = racimo_window_new (GTK_APPLICATION (self));
 
-  racimo_window_set_project (window, project);
+  /* The window makes the project, as from its start page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", "s", template_id);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -283,7 +246,7 @@ new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  gtk_window_present (GTK_WINDOW (racimo_window_new (RACIMO_APPLICATION (user_data))));
+  gtk_window_present (GTK_WINDOW (racimo_window_new (GTK_APPLICATION (user_data))));
 }
 
 static void

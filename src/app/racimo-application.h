@@ -19,8 +19,6 @@ RacimoApplication *racimo_application_new             (void);
 void               racimo_application_new_from_template (RacimoApplication *self,
                                                         GtkWindow         *parent,
                                                         const char        *template_id);
-GtkWindow         *racimo_application_find_window     (RacimoApplication *self,
-                                                        GFile             *file);
 void               racimo_application_offer_drafts    (RacimoApplication *self);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* racimo-checks-panel.c: the sidebar that lists every finding of the checks
  *
- * The findings are a RacimoFindingList, grouped by severity then check and
+ * The findings are a RacimoFindingsModel, grouped by severity then check and
  * kept up to date edit by edit, drawn by a RacimoFindingView so that
  * thousands of findings cost only the rows in view, and an edit that
  * brings or settles a finding only the row that changed.  Selecting a
@@ -31,7 +31,7 @@ struct _RacimoChecksPanel
 
   RacimoChecks      *checks;
   RacimoProject     *project;
-  RacimoFindingList *rows;
+  RacimoFindingsModel *rows;
   char              *summary;
 
   gboolean           selecting;  /* the panel itself is changing the selection */
@@ -432,7 +432,7 @@ point_at_finding (RacimoChecksPanel *self,
                   RacimoItem        *item,
                   RacimoCheck        check)
 {
-  int position = racimo_finding_list_find (self->rows, item, check);
+  int position = racimo_findings_model_find (self->rows, item, check);
   graphene_rect_t area, list;
   graphene_rect_t bounds;
   GdkRectangle rect;
@@ -462,7 +462,7 @@ open_waive (RacimoChecksPanel *self,
 
   gtk_popover_popdown (GTK_POPOVER (self->row_menu));
 
-  position = racimo_finding_list_find (self->rows, item, check);
+  position = racimo_findings_model_find (self->rows, item, check);
   if (position >= 0)
     scroll_to (self, (guint) position);
 
@@ -956,7 +956,7 @@ racimo_checks_panel_set_checks (RacimoChecksPanel *self,
     {
       self->checks = g_object_ref (checks);
       self->project = g_object_ref (racimo_checks_get_project (checks));
-      self->rows = racimo_finding_list_new (checks);
+      self->rows = racimo_findings_model_new (checks);
 
       g_signal_connect_swapped (checks, "notify::n-errors", G_CALLBACK (update_summary), self);
       g_signal_connect_swapped (checks, "notify::n-warnings", G_CALLBACK (update_summary), self);
@@ -1056,7 +1056,7 @@ racimo_checks_panel_select (RacimoChecksPanel *self,
   if (self->rows == NULL)
     return FALSE;
 
-  position = racimo_finding_list_find (self->rows, item, check);
+  position = racimo_findings_model_find (self->rows, item, check);
   if (position < 0)
     return FALSE;
 

@@ -684,20 +684,3 @@ racimo_compat_alert_respond (GtkWidget  *alert,
 #endif
   g_object_unref (alert);
 }
-
-/**
- * racimo_compat_alert_close:
- *
- * Closes @alert as Escape would: with its close response.
- */
-void
-racimo_compat_alert_close (GtkWidget *alert)
-{
-  g_return_if_fail (GTK_IS_WIDGET (alert));
-
-#if ADW_CHECK_VERSION (1, 5, 0)
-  adw_dialog_close (ADW_DIALOG (alert));
-#else
-  gtk_window_close (GTK_WINDOW (alert));
-#endif
-}

@@ -91,6 +91,5 @@ const char *racimo_compat_alert_get_body    (GtkWidget                 *alert);
 GtkWidget  *racimo_compat_alert_get_message_widget (GtkWidget          *alert);
 void        racimo_compat_alert_respond     (GtkWidget                 *alert,
                                              const char                *response);
-void        racimo_compat_alert_close       (GtkWidget                 *alert);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* racimo-finding-view.c: the checks panel's findings, drawn as one list
  *
- * One widget draws the rows of a RacimoFindingList that are in view, the
+ * One widget draws the rows of a RacimoFindingsModel that are in view, the
  * way the grid draws its cells.  GTK 4.8's list view made and styled a
  * row of widgets whenever an edit brought a finding, and laid out the
  * whole window for it, several times what the edit itself cost; here an
@@ -1432,7 +1432,7 @@ racimo_finding_view_new (void)
 
 /**
  * racimo_finding_view_set_model:
- * @model: (nullable): a selection over a #RacimoFindingList
+ * @model: (nullable): a selection over a #RacimoFindingsModel
  *
  * Shows @model's rows and its selection, and follows them.
  */

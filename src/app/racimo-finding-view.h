@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "racimo-finding-list.h"
+#include "racimo-findings-model.h"
 
 G_BEGIN_DECLS
 

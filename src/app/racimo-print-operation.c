@@ -289,20 +289,6 @@ racimo_print_operation_get_options (RacimoPrintOperation *self)
 }
 
 /**
- * racimo_print_operation_get_layout:
- *
- * Returns: (transfer none) (nullable): the layout being printed, between
- *   "begin-print" and "end-print"
- */
-RacimoPagination *
-racimo_print_operation_get_layout (RacimoPrintOperation *self)
-{
-  g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
-
-  return self->layout;
-}
-
-/**
  * racimo_print_operation_get_used_page_setup:
  *
  * Returns: (transfer none) (nullable): the page setup the pages were laid

@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation,
 RacimoPrintOperation      *racimo_print_operation_new         (RacimoProject             *project,
                                                                const RacimoPaginationOptions *options);
 const RacimoPaginationOptions *racimo_print_operation_get_options (RacimoPrintOperation      *self);
-RacimoPagination              *racimo_print_operation_get_layout  (RacimoPrintOperation      *self);
 
 void                       racimo_print_operation_apply_page_setup
                                                               (RacimoPaginationOptions       *options,

@@ -1,13 +1,160 @@
-/* racimo-window-private.h: what the window shows, for the tests to read
+/* racimo-window-private.h: what the window's files share, and what the
+ * tests read of what the window shows
+ *
+ * RacimoWindow is written in three files: racimo-window.c coordinates
+ * (the project, the checks panel, the search, the actions' enabled state
+ * in update_actions ()), racimo-window-files.c opens, saves, reloads and
+ * restores drafts, racimo-window-export.c exports and prints.  Each
+ * installs its own actions from racimo_window_class_init ().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "racimo-checks-panel.h"
+#include "racimo-compat.h"
+#include "racimo-print-operation.h"
+#include "racimo-start-page.h"
+#include "racimo-text-line.h"
 #include "racimo-window.h"
 
 G_BEGIN_DECLS
+
+/* What to do once unsaved changes are saved or discarded */
+typedef enum
+{
+  RACIMO_WINDOW_PENDING_NONE,
+  RACIMO_WINDOW_PENDING_CLOSE,
+  RACIMO_WINDOW_PENDING_OPEN,
+} RacimoWindowPending;
+
+struct _RacimoWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RacimoDocument *document;
+  /* The document's project, as the matrix shows it */
+  RacimoProject  *project;
+  RacimoChecks   *checks;
+  /* Which activities the matrix shows, as the search bar sets it */
+  RacimoFilter   *filter;
+  GBinding       *only_problems_binding;
+  GBinding       *hide_not_applicable_binding;
+  gulong          role_handlers[4];
+  gboolean        syncing_search;
+  /* The checks panel: shown or not, and while the window moves the cursor
+   * for it, how the role details follow */
+  gboolean        show_checks;
+  gboolean        moving_cursor;
+  gboolean        keep_role;
+  /* The file being opened, and the work to cancel when another is asked
+   * for or the window closes. */
+  GFile          *loading_file;
+  GCancellable   *loading;
+  GCancellable   *cancellable;
+  GSettings      *settings;
+  /* What the window shows the user right now, weak: for the tests. */
+  GtkWidget      *alert;
+  AdwToast       *toast;
+  /* Files being written: saves and exports. */
+  guint           writing;
+  /* What to do once unsaved changes are saved or discarded; set while
+   * the user is asked, or the save is under way. */
+  RacimoWindowPending pending;
+  GFile          *pending_file;
+  /* The file that Save As would replace, while the user is asked */
+  GFile          *replace_file;
+  gboolean        close_confirmed;
+  gboolean        banner_dismissed;
+  /* A crash's draft, while the user is asked whether to restore it */
+  RacimoDraft    *offered_draft;
+  /* The choices of the last CSV export, offered again, and the dialog
+   * that asks for them while it is shown (weak) */
+  RacimoCsvDelimiter csv_delimiter;
+  gboolean           csv_bom;
+  GtkWidget         *csv_dialog;
+  /* Printing and PDF: the options of the print dialog's Matrix tab, the
+   * operation while its dialog is open, the notice of a long export. */
+  RacimoPaginationOptions  *layout_options;
+  RacimoPrintOperation *printing;
+  AdwToast             *progress_toast;
+  guint                 progress_id;
+  char                 *exporting_name;
+  gulong          history_handler;
+  gulong          title_handler;
+  gulong          scheme_handler;
+  gulong          active_handler;
+
+  /* Template widgets */
+  AdwWindowTitle   *window_title;
+  GtkWidget        *open_button;
+  GtkWidget        *undo_button;
+  GtkWidget        *redo_button;
+  char             *undo_description;
+  char             *redo_description;
+  GtkWidget        *add_button;
+  GtkRevealer      *banner;
+  GtkLabel         *banner_label;
+  GtkWidget        *reload_button;
+  AdwToastOverlay  *toast_overlay;
+  GtkStack         *stack;
+  RacimoStartPage  *start_page;
+  GtkLabel         *loading_label;
+  GtkSpinner       *loading_spinner;
+  RacimoMatrixView *matrix_view;
+  GMenu            *template_menu;
+  GMenu            *scheme_menu;
+  GtkWidget        *checks_button;
+  GtkWidget        *errors_icon;
+  RacimoTextLine   *errors_label;
+  GtkWidget        *warnings_icon;
+  RacimoTextLine   *warnings_label;
+  GtkWidget        *no_problems_icon;
+  GtkWidget        *no_problems_label;
+  GtkWidget        *search_button;
+  GtkSearchBar     *search_bar;
+  GtkWidget        *search_entry;
+  GtkWidget        *only_problems_button;
+  GtkWidget        *hide_not_applicable_button;
+  GtkDropDown      *role_dropdown;
+  GtkStringList    *role_names;
+  GtkLabel         *shown_label;
+  GtkRevealer      *checks_revealer;
+  RacimoChecksPanel *checks_panel;
+};
+
+/* racimo-window.c: what every part of the window uses */
+void        _racimo_window_update_actions    (RacimoWindow              *self);
+void        _racimo_window_update_title      (RacimoWindow              *self);
+void        _racimo_window_show_start_page   (RacimoWindow              *self);
+GtkWidget  *_racimo_window_show_alert        (RacimoWindow              *self,
+                                              const char                *heading,
+                                              const char                *body,
+                                              const RacimoAlertResponse *responses,
+                                              guint                      n_responses,
+                                              const char                *default_response,
+                                              const char                *close_response,
+                                              RacimoAlertFunc            callback);
+void        _racimo_window_show_error        (RacimoWindow              *self,
+                                              const char                *heading,
+                                              const char                *body);
+void        _racimo_window_show_toast        (RacimoWindow              *self,
+                                              AdwToast                  *toast);
+char       *_racimo_window_describe_write_error (GFile                  *file,
+                                                 const GError           *error);
+
+/* racimo-window-files.c: open, save, unsaved changes, reload, drafts */
+void        _racimo_window_files_class_init  (GtkWidgetClass            *widget_class);
+void        _racimo_window_files_init        (RacimoWindow              *self);
+void        _racimo_window_files_dispose     (RacimoWindow              *self);
+gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
+void        _racimo_window_update_banner     (RacimoWindow              *self);
+
+/* racimo-window-export.c: CSV, PDF and printing */
+void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);
+void        _racimo_window_export_dispose    (RacimoWindow              *self);
+
+/* For the tests: what the window shows the user */
 
 /* The alert shown over the window, or NULL; answer it with
  * racimo_compat_alert_respond(). */

@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "racimo-application.h"
 #include "racimo-core.h"
 #include "racimo-matrix-view.h"
 
@@ -16,7 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RacimoWindow, racimo_window, RACIMO, WINDOW, AdwApplicationWindow)
 
-RacimoWindow     *racimo_window_new             (RacimoApplication *application);
+RacimoWindow     *racimo_window_new             (GtkApplication    *application);
+RacimoWindow     *racimo_window_find            (GtkApplication    *application,
+                                                 GFile             *file);
 
 void              racimo_window_set_project     (RacimoWindow      *self,
                                                  RacimoProject     *project);

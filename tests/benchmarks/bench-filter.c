@@ -21,7 +21,7 @@
 #include "racimo-bench.h"
 #include "racimo-checks.h"
 #include "racimo-filter.h"
-#include "racimo-finding-list.h"
+#include "racimo-findings-model.h"
 #include "racimo-large-project.h"
 
 #define FRAME_MS 16.0
@@ -182,7 +182,7 @@ bench_finding_list (void)
   g_autoptr(RacimoProject) project = new_troubled_project ();
   g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
   g_autoptr(RacimoFilter) filter = racimo_filter_new (checks);
-  g_autoptr(RacimoFindingList) list = NULL;
+  g_autoptr(RacimoFindingsModel) list = NULL;
   g_autoptr(GPtrArray) findings = racimo_checks_list_findings (checks);
   g_autoptr(GArray) build = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -193,7 +193,7 @@ bench_finding_list (void)
   double elapsed = 0;
   gboolean ok = TRUE;
 
-  list = racimo_finding_list_new (checks);
+  list = racimo_findings_model_new (checks);
   elapsed = (g_get_monotonic_time () - start) / 1000.0;
   g_array_append_val (build, elapsed);
   racimo_filter_set_only_findings (filter, TRUE);

@@ -184,7 +184,7 @@ static void
 assert_consistent (Fixture *f)
 {
   GListModel *rows = racimo_checks_panel_get_rows (f->panel);
-  g_autoptr(RacimoFindingList) fresh = racimo_finding_list_new (f->checks);
+  g_autoptr(RacimoFindingsModel) fresh = racimo_findings_model_new (f->checks);
   g_autofree char *got = dump_model (rows);
   g_autofree char *expected = dump_model (G_LIST_MODEL (fresh));
 
@@ -463,11 +463,11 @@ test_listed (Fixture       *f,
   racimo_ui_test_wait_for_frames (f->window);
   g_assert_cmpint (find_row (f, "“The data scientist does this alone.”"), >=, 0);
 
-  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+  g_assert_cmpint (racimo_findings_model_find (RACIMO_FINDINGS_MODEL (
                                                racimo_checks_panel_get_rows (f->panel)),
                                              item (f, "retraining"), RACIMO_CHECK_NO_OWNER),
                    ==, 2);
-  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+  g_assert_cmpint (racimo_findings_model_find (RACIMO_FINDINGS_MODEL (
                                                racimo_checks_panel_get_rows (f->panel)),
                                              item (f, "retraining"), RACIMO_CHECK_NO_DOER),
                    ==, -1);
@@ -622,7 +622,7 @@ test_quick_fix (Fixture       *f,
   g_assert_cmpstr (racimo_history_get_undo_label (history), ==,
                    "Make MLOps engineer Accountable");
   g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "2 errors, 6 warnings");
-  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+  g_assert_cmpint (racimo_findings_model_find (RACIMO_FINDINGS_MODEL (
                                                racimo_checks_panel_get_rows (f->panel)),
                                              RACIMO_ITEM (retraining), RACIMO_CHECK_NO_OWNER),
                    ==, -1);
@@ -783,7 +783,7 @@ test_updates (Fixture       *f,
   /* The UX designer gets work: no longer idle. */
   STEP (racimo_project_set_codes (f->project, RACIMO_ACTIVITY (item (f, "monitor")), ux,
                                   BIT ('R')));
-  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+  g_assert_cmpint (racimo_findings_model_find (RACIMO_FINDINGS_MODEL (
                                                racimo_checks_panel_get_rows (f->panel)),
                                              RACIMO_ITEM (ux), RACIMO_CHECK_IDLE_ROLE), ==, -1);
   g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "3 errors, 4 warnings");
@@ -791,7 +791,7 @@ test_updates (Fixture       *f,
   /* A rename: the duplicate goes, the message follows the name. */
   STEP (racimo_project_rename (f->project, item (f, "clean-again"), "Clean the labels"));
   STEP (racimo_project_rename (f->project, item (f, "retraining"), "Retrain the model"));
-  g_assert_cmpint (racimo_finding_list_find (RACIMO_FINDING_LIST (
+  g_assert_cmpint (racimo_findings_model_find (RACIMO_FINDINGS_MODEL (
                                                racimo_checks_panel_get_rows (f->panel)),
                                              item (f, "retraining"), RACIMO_CHECK_NO_OWNER),
                    ==, 2);

@@ -569,7 +569,11 @@ test_alert (void)
                                     responses, G_N_ELEMENTS (responses), "keep", "cancel",
                                     on_alert_answered, owner);
   racimo_ui_test_spin ();
-  racimo_compat_alert_close (alert);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_close (ADW_DIALOG (alert));
+#else
+  gtk_window_close (GTK_WINDOW (alert));
+#endif
   racimo_ui_test_spin ();
   g_assert_cmpuint (answer.calls, ==, 2);
   g_assert_cmpstr (answer.response, ==, "cancel");

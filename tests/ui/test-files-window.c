@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "racimo-application.h"
 #include "racimo-compat.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
@@ -163,11 +164,11 @@ test_open_twice (void)
   RacimoWindow *first, *second;
   RacimoProject *project;
 
-  first = racimo_window_new (app);
+  first = racimo_window_new (GTK_APPLICATION (app));
   racimo_window_open_file (first, file);
   wait_for_project (first);
 
-  second = racimo_window_new (app);
+  second = racimo_window_new (GTK_APPLICATION (app));
   racimo_application_new_from_template (app, GTK_WINDOW (second), "blank-raci");
   project = racimo_window_get_project (second);
 
@@ -662,7 +663,7 @@ test_drafts (void)
   g_settings_set_uint (settings, "draft-delay", 1);
 
   /* An edit in an application's window is kept as a draft... */
-  window = racimo_window_new (app);
+  window = racimo_window_new (GTK_APPLICATION (app));
   racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
   document = racimo_window_get_document (window);
   edit (window, "Edited before the crash");
@@ -726,7 +727,7 @@ test_draft_onto_changed_file (void)
 
   g_settings_set_uint (settings, "draft-delay", 1);
 
-  window = racimo_window_new (app);
+  window = racimo_window_new (GTK_APPLICATION (app));
   racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_save_as (window, file);
@@ -750,7 +751,7 @@ test_draft_onto_changed_file (void)
     g_autoptr(GPtrArray) drafts = racimo_drafts_list (racimo_drafts_get_default ());
 
     g_assert_cmpuint (drafts->len, ==, 1);
-    window = racimo_window_new (app);
+    window = racimo_window_new (GTK_APPLICATION (app));
     gtk_window_present (GTK_WINDOW (window));
     racimo_window_offer_draft (window, g_ptr_array_index (drafts, 0));
   }

@@ -1235,6 +1235,46 @@ test_role_details (Fixture       *f,
   racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
 }
 
+/* The first list box under @widget, or NULL */
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The start page's row @index of its templates, activated as a click or
+ * Enter activates it: through its action. */
+static void
+activate_start_row (RacimoWindow *window,
+                    int           index)
+{
+  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), RACIMO_TYPE_WINDOW,
+                                                 "start_page");
+  GObject *group = gtk_widget_get_template_child (GTK_WIDGET (page), RACIMO_TYPE_START_PAGE,
+                                                  "templates_group");
+  GtkWidget *list = find_list_box (GTK_WIDGET (group));
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==,
+                   "win.new-from-template");
+  gtk_widget_activate (GTK_WIDGET (row));
+}
+
 static void
 test_start_page (void)
 {
@@ -1260,6 +1300,14 @@ test_start_page (void)
                     GTK_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                    RACIMO_TYPE_WINDOW,
                                                                    "search_bar"))));
+
+  /* A template's row makes its project in this window. */
+  activate_start_row (window, 1);
+  racimo_ui_test_spin ();
+  g_assert_false (racimo_window_is_empty (window));
+  g_assert_cmpstr (racimo_project_get_scheme_id (racimo_window_get_project (window)), ==,
+                   "RACI");
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_window_get_project (window)), ==, 0);
 
   racimo_ui_test_destroy_window (window);
 }

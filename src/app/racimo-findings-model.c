@@ -1,4 +1,4 @@
-/* racimo-finding-list.c: the checks panel's rows, findings grouped by
+/* racimo-findings-model.c: the checks panel's rows, findings grouped by
  * severity then check, as a list model kept up to date edit by edit
  *
  * The list is flat, as GTK 4.8's list view wanted it (section headers
@@ -26,7 +26,7 @@
 
 #include <glib/gi18n.h>
 
-#include "racimo-finding-list.h"
+#include "racimo-findings-model.h"
 
 /* Rows */
 
@@ -267,7 +267,7 @@ typedef struct
   GPtrArray        *rows;   /* RacimoFindingRow, strong, in document order */
 } Group;
 
-struct _RacimoFindingList
+struct _RacimoFindingsModel
 {
   GObject           parent_instance;
 
@@ -280,11 +280,11 @@ struct _RacimoFindingList
   GHashTable       *item_rows; /* RacimoItem -> GPtrArray of its rows (unowned) */
 };
 
-static void racimo_finding_list_model_init (GListModelInterface *iface);
+static void racimo_findings_model_list_model_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (RacimoFindingList, racimo_finding_list, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (RacimoFindingsModel, racimo_findings_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      racimo_finding_list_model_init))
+                                                      racimo_findings_model_list_model_init))
 
 enum {
   PROP_0,
@@ -343,8 +343,8 @@ dup_item_title (RacimoItem *item)
 /* Positions */
 
 static guint
-section_size (RacimoFindingList    *self,
-              RacimoFindingSection  section)
+section_size (RacimoFindingsModel *self,
+              RacimoFindingSection section)
 {
   guint size;
 
@@ -364,8 +364,8 @@ section_size (RacimoFindingList    *self,
 }
 
 static guint
-section_start (RacimoFindingList    *self,
-               RacimoFindingSection  section)
+section_start (RacimoFindingsModel *self,
+               RacimoFindingSection section)
 {
   guint position = 0;
 
@@ -377,9 +377,9 @@ section_start (RacimoFindingList    *self,
 
 /* Where the check header of a group is, or would go. */
 static guint
-group_start (RacimoFindingList    *self,
-             RacimoFindingSection  section,
-             RacimoCheck           check)
+group_start (RacimoFindingsModel *self,
+             RacimoFindingSection section,
+             RacimoCheck          check)
 {
   guint position = section_start (self, section);
 
@@ -407,9 +407,9 @@ typedef struct
 } DocKey;
 
 static void
-doc_key (RacimoFindingList *self,
-         RacimoItem        *item,
-         DocKey            *key)
+doc_key (RacimoFindingsModel *self,
+         RacimoItem          *item,
+         DocKey              *key)
 {
   if (RACIMO_IS_ROLE (item))
     {
@@ -449,9 +449,9 @@ compare_keys (const DocKey *a,
 }
 
 static guint
-sorted_index (RacimoFindingList *self,
-              GPtrArray         *rows,
-              RacimoItem        *item)
+sorted_index (RacimoFindingsModel *self,
+              GPtrArray           *rows,
+              RacimoItem          *item)
 {
   DocKey key;
   guint low = 0, high = rows->len;
@@ -475,9 +475,9 @@ sorted_index (RacimoFindingList *self,
 }
 
 static void
-update_counts (RacimoFindingList    *self,
-               RacimoFindingSection  section,
-               RacimoCheck           check)
+update_counts (RacimoFindingsModel *self,
+               RacimoFindingSection section,
+               RacimoCheck          check)
 {
   row_set_count (self->groups[section][check].header, self->groups[section][check].rows->len);
   row_set_count (self->section_headers[section], self->section_count[section]);
@@ -486,8 +486,8 @@ update_counts (RacimoFindingList    *self,
 /* Adding and taking out rows, each step said to listeners as it is made */
 
 static void
-insert_row (RacimoFindingList *self,
-            RacimoFindingRow  *row)
+insert_row (RacimoFindingsModel *self,
+            RacimoFindingRow    *row)
 {
   Group *group = &self->groups[row->section][row->check];
   gboolean new_section = self->section_count[row->section] == 0;
@@ -520,8 +520,8 @@ insert_row (RacimoFindingList *self,
 }
 
 static void
-remove_row (RacimoFindingList *self,
-            RacimoFindingRow  *row)
+remove_row (RacimoFindingsModel *self,
+            RacimoFindingRow    *row)
 {
   Group *group = &self->groups[row->section][row->check];
   guint start = group_start (self, row->section, row->check);
@@ -557,7 +557,7 @@ remove_row (RacimoFindingList *self,
 }
 
 static RacimoFindingRow *
-finding_row_new (RacimoFindingList   *self,
+finding_row_new (RacimoFindingsModel *self,
                  const RacimoFinding *finding)
 {
   g_autofree char *title = dup_item_title (finding->item);
@@ -573,8 +573,8 @@ finding_row_new (RacimoFindingList   *self,
 
 /* Brings @item's rows in line with its findings now. */
 static void
-update_item (RacimoFindingList *self,
-             RacimoItem        *item)
+update_item (RacimoFindingsModel *self,
+             RacimoItem          *item)
 {
   GPtrArray *findings = racimo_checks_get_item_findings (self->checks, item);
   GPtrArray *rows = g_hash_table_lookup (self->item_rows, item);
@@ -636,8 +636,8 @@ update_item (RacimoFindingList *self,
 
 /* Puts @item's rows where its new place in the document says. */
 static void
-reposition_item (RacimoFindingList *self,
-                 RacimoItem        *item)
+reposition_item (RacimoFindingsModel *self,
+                 RacimoItem          *item)
 {
   GPtrArray *rows = g_hash_table_lookup (self->item_rows, item);
 
@@ -666,19 +666,19 @@ reposition_item (RacimoFindingList *self,
 /* The project's and the checks' signals */
 
 static void
-on_findings_changed (RacimoChecks      *checks,
-                     RacimoItem        *item,
-                     RacimoFindingList *self)
+on_findings_changed (RacimoChecks        *checks,
+                     RacimoItem          *item,
+                     RacimoFindingsModel *self)
 {
   update_item (self, item);
 }
 
 static void
-on_item_moved (RacimoProject     *project,
-               RacimoItem        *item,
-               RacimoItem        *old_parent,
-               guint              old_position,
-               RacimoFindingList *self)
+on_item_moved (RacimoProject       *project,
+               RacimoItem          *item,
+               RacimoItem          *old_parent,
+               guint                old_position,
+               RacimoFindingsModel *self)
 {
   reposition_item (self, item);
 
@@ -693,10 +693,10 @@ on_item_moved (RacimoProject     *project,
 }
 
 static void
-on_item_changed (RacimoProject     *project,
-                 RacimoItem        *item,
-                 guint              change,
-                 RacimoFindingList *self)
+on_item_changed (RacimoProject       *project,
+                 RacimoItem          *item,
+                 guint                change,
+                 RacimoFindingsModel *self)
 {
   GPtrArray *rows;
   g_autofree char *title = NULL;
@@ -722,15 +722,15 @@ on_item_changed (RacimoProject     *project,
 /* GListModel */
 
 static GType
-racimo_finding_list_get_item_type (GListModel *model)
+racimo_findings_model_get_item_type (GListModel *model)
 {
   return RACIMO_TYPE_FINDING_ROW;
 }
 
 static guint
-racimo_finding_list_get_n_items (GListModel *model)
+racimo_findings_model_get_n_items (GListModel *model)
 {
-  RacimoFindingList *self = RACIMO_FINDING_LIST (model);
+  RacimoFindingsModel *self = RACIMO_FINDINGS_MODEL (model);
   guint n = 0;
 
   for (guint s = 0; s < RACIMO_FINDING_N_SECTIONS; s++)
@@ -740,10 +740,10 @@ racimo_finding_list_get_n_items (GListModel *model)
 }
 
 static gpointer
-racimo_finding_list_get_item (GListModel *model,
-                              guint       position)
+racimo_findings_model_get_item (GListModel *model,
+                                guint       position)
 {
-  RacimoFindingList *self = RACIMO_FINDING_LIST (model);
+  RacimoFindingsModel *self = RACIMO_FINDINGS_MODEL (model);
 
   for (guint s = 0; s < RACIMO_FINDING_N_SECTIONS; s++)
     {
@@ -778,22 +778,22 @@ racimo_finding_list_get_item (GListModel *model,
 }
 
 static void
-racimo_finding_list_model_init (GListModelInterface *iface)
+racimo_findings_model_list_model_init (GListModelInterface *iface)
 {
-  iface->get_item_type = racimo_finding_list_get_item_type;
-  iface->get_n_items = racimo_finding_list_get_n_items;
-  iface->get_item = racimo_finding_list_get_item;
+  iface->get_item_type = racimo_findings_model_get_item_type;
+  iface->get_n_items = racimo_findings_model_get_n_items;
+  iface->get_item = racimo_findings_model_get_item;
 }
 
 /* GObject */
 
 static void
-racimo_finding_list_constructed (GObject *object)
+racimo_findings_model_constructed (GObject *object)
 {
-  RacimoFindingList *self = RACIMO_FINDING_LIST (object);
+  RacimoFindingsModel *self = RACIMO_FINDINGS_MODEL (object);
   g_autoptr(GPtrArray) findings = NULL;
 
-  G_OBJECT_CLASS (racimo_finding_list_parent_class)->constructed (object);
+  G_OBJECT_CLASS (racimo_findings_model_parent_class)->constructed (object);
 
   g_assert (RACIMO_IS_CHECKS (self->checks));
   self->project = g_object_ref (racimo_checks_get_project (self->checks));
@@ -826,9 +826,9 @@ racimo_finding_list_constructed (GObject *object)
 }
 
 static void
-racimo_finding_list_dispose (GObject *object)
+racimo_findings_model_dispose (GObject *object)
 {
-  RacimoFindingList *self = RACIMO_FINDING_LIST (object);
+  RacimoFindingsModel *self = RACIMO_FINDINGS_MODEL (object);
 
   if (self->checks != NULL)
     g_signal_handlers_disconnect_by_data (self->checks, self);
@@ -837,13 +837,13 @@ racimo_finding_list_dispose (GObject *object)
   g_clear_object (&self->checks);
   g_clear_object (&self->project);
 
-  G_OBJECT_CLASS (racimo_finding_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (racimo_findings_model_parent_class)->dispose (object);
 }
 
 static void
-racimo_finding_list_finalize (GObject *object)
+racimo_findings_model_finalize (GObject *object)
 {
-  RacimoFindingList *self = RACIMO_FINDING_LIST (object);
+  RacimoFindingsModel *self = RACIMO_FINDINGS_MODEL (object);
 
   g_clear_pointer (&self->item_rows, g_hash_table_unref);
   for (guint s = 0; s < RACIMO_FINDING_N_SECTIONS; s++)
@@ -856,16 +856,16 @@ racimo_finding_list_finalize (GObject *object)
         }
     }
 
-  G_OBJECT_CLASS (racimo_finding_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (racimo_findings_model_parent_class)->finalize (object);
 }
 
 static void
-racimo_finding_list_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+racimo_findings_model_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
-  RacimoFindingList *self = RACIMO_FINDING_LIST (object);
+  RacimoFindingsModel *self = RACIMO_FINDINGS_MODEL (object);
 
   switch (prop_id)
     {
@@ -878,12 +878,12 @@ racimo_finding_list_get_property (GObject    *object,
 }
 
 static void
-racimo_finding_list_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
+racimo_findings_model_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
-  RacimoFindingList *self = RACIMO_FINDING_LIST (object);
+  RacimoFindingsModel *self = RACIMO_FINDINGS_MODEL (object);
 
   switch (prop_id)
     {
@@ -896,15 +896,15 @@ racimo_finding_list_set_property (GObject      *object,
 }
 
 static void
-racimo_finding_list_class_init (RacimoFindingListClass *klass)
+racimo_findings_model_class_init (RacimoFindingsModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = racimo_finding_list_constructed;
-  object_class->dispose = racimo_finding_list_dispose;
-  object_class->finalize = racimo_finding_list_finalize;
-  object_class->get_property = racimo_finding_list_get_property;
-  object_class->set_property = racimo_finding_list_set_property;
+  object_class->constructed = racimo_findings_model_constructed;
+  object_class->dispose = racimo_findings_model_dispose;
+  object_class->finalize = racimo_findings_model_finalize;
+  object_class->get_property = racimo_findings_model_get_property;
+  object_class->set_property = racimo_findings_model_set_property;
 
   properties[PROP_CHECKS] =
     g_param_spec_object ("checks", NULL, NULL, RACIMO_TYPE_CHECKS,
@@ -913,7 +913,7 @@ racimo_finding_list_class_init (RacimoFindingListClass *klass)
 }
 
 static void
-racimo_finding_list_init (RacimoFindingList *self)
+racimo_findings_model_init (RacimoFindingsModel *self)
 {
   self->item_rows = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
@@ -933,35 +933,35 @@ racimo_finding_list_init (RacimoFindingList *self)
 }
 
 /**
- * racimo_finding_list_new:
+ * racimo_findings_model_new:
  * @checks: the findings to list
  *
  * Returns: (transfer full): a list of #RacimoFindingRow that follows
  *   @checks
  */
-RacimoFindingList *
-racimo_finding_list_new (RacimoChecks *checks)
+RacimoFindingsModel *
+racimo_findings_model_new (RacimoChecks *checks)
 {
   g_return_val_if_fail (RACIMO_IS_CHECKS (checks), NULL);
 
-  return g_object_new (RACIMO_TYPE_FINDING_LIST, "checks", checks, NULL);
+  return g_object_new (RACIMO_TYPE_FINDINGS_MODEL, "checks", checks, NULL);
 }
 
 /**
- * racimo_finding_list_get_checks:
+ * racimo_findings_model_get_checks:
  *
  * Returns: (transfer none): the checks listed
  */
 RacimoChecks *
-racimo_finding_list_get_checks (RacimoFindingList *self)
+racimo_findings_model_get_checks (RacimoFindingsModel *self)
 {
-  g_return_val_if_fail (RACIMO_IS_FINDING_LIST (self), NULL);
+  g_return_val_if_fail (RACIMO_IS_FINDINGS_MODEL (self), NULL);
 
   return self->checks;
 }
 
 /**
- * racimo_finding_list_find:
+ * racimo_findings_model_find:
  * @item: a role, phase or activity
  * @check: a check
  *
@@ -969,13 +969,13 @@ racimo_finding_list_get_checks (RacimoFindingList *self)
  *   or not, or -1 when there is none
  */
 int
-racimo_finding_list_find (RacimoFindingList *self,
-                          RacimoItem        *item,
-                          RacimoCheck        check)
+racimo_findings_model_find (RacimoFindingsModel *self,
+                            RacimoItem          *item,
+                            RacimoCheck          check)
 {
   GPtrArray *rows;
 
-  g_return_val_if_fail (RACIMO_IS_FINDING_LIST (self), -1);
+  g_return_val_if_fail (RACIMO_IS_FINDINGS_MODEL (self), -1);
   g_return_val_if_fail (RACIMO_IS_ITEM (item), -1);
 
   rows = g_hash_table_lookup (self->item_rows, item);

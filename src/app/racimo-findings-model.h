@@ -1,5 +1,6 @@
-/* racimo-finding-list.h: the checks panel's rows, findings grouped by
- * severity then check, as a list model kept up to date edit by edit
+/* racimo-findings-model.h: the checks panel's rows, findings grouped by
+ * severity then check, as a list model kept up to date edit by edit (a
+ * GListModel, not a widget: RacimoFindingView draws it)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,14 +41,14 @@ const char           *racimo_finding_row_get_message (RacimoFindingRow *self);
 const char           *racimo_finding_row_get_reason  (RacimoFindingRow *self);
 guint                 racimo_finding_row_get_count   (RacimoFindingRow *self);
 
-#define RACIMO_TYPE_FINDING_LIST (racimo_finding_list_get_type ())
+#define RACIMO_TYPE_FINDINGS_MODEL (racimo_findings_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (RacimoFindingList, racimo_finding_list, RACIMO, FINDING_LIST, GObject)
+G_DECLARE_FINAL_TYPE (RacimoFindingsModel, racimo_findings_model, RACIMO, FINDINGS_MODEL, GObject)
 
-RacimoFindingList    *racimo_finding_list_new        (RacimoChecks      *checks);
-RacimoChecks         *racimo_finding_list_get_checks (RacimoFindingList *self);
-int                   racimo_finding_list_find       (RacimoFindingList *self,
-                                                      RacimoItem        *item,
-                                                      RacimoCheck        check);
+RacimoFindingsModel *racimo_findings_model_new        (RacimoChecks        *checks);
+RacimoChecks        *racimo_findings_model_get_checks (RacimoFindingsModel *self);
+int                  racimo_findings_model_find       (RacimoFindingsModel *self,
+                                                       RacimoItem          *item,
+                                                       RacimoCheck          check);
 
 G_END_DECLS
