@@ -616,6 +616,14 @@ test_codes_popover (Fixture       *f,
   racimo_ui_test_spin ();
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
   g_assert_cmpuint (codes_at (f, 2, 1), ==, codes_of ("R"));
+
+  /* In the popover too, a code's letter toggles it. */
+  g_assert_true (racimo_ui_test_press_key (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER),
+                                           GDK_KEY_c, 0));
+  racimo_ui_test_spin ();
+  g_assert_cmpuint (codes_at (f, 2, 1), ==, codes_of ("RC"));
+  g_assert_true (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (gtk_widget_get_next_sibling (button))));
 }
 
 static void
