@@ -100,7 +100,10 @@ count_codes (RacimoMatrixView *self,
 }
 
 /* The workload of every role over the whole project: from the view's copy
- * of the codes when every activity is shown, from the project otherwise. */
+ * of the codes when every activity is shown, from the project otherwise.
+ * Which activities count is core's one rule, racimo_workload_counts_activity ();
+ * the view keeps its own counters, all roles in one pass, and follows
+ * each cell edit. */
 void
 _racimo_matrix_view_recount_workload (RacimoMatrixView *self)
 {
@@ -122,7 +125,7 @@ _racimo_matrix_view_recount_workload (RacimoMatrixView *self)
             {
               RacimoActivity *activity = racimo_phase_get_activity (phase, a);
 
-              if (!racimo_activity_get_applicable (activity)
+              if (!racimo_workload_counts_activity (activity)
                   || racimo_activity_get_all_codes (activity) == 0)
                 continue;
 
@@ -138,7 +141,7 @@ _racimo_matrix_view_recount_workload (RacimoMatrixView *self)
         {
           RacimoActivity *activity = row_activity (self, (int) r);
 
-          if (activity == NULL || !racimo_activity_get_applicable (activity))
+          if (activity == NULL || !racimo_workload_counts_activity (activity))
             continue;
 
           for (guint c = 0; c < nc; c++)
@@ -476,7 +479,7 @@ on_cell_changed (RacimoProject    *project,
   /* Hidden by the filter: counted in the workload all the same. */
   if (row < 0 || get_row (self, row)->item != RACIMO_ITEM (activity))
     {
-      if (!self->workload_dirty && racimo_activity_get_applicable (activity))
+      if (!self->workload_dirty && racimo_workload_counts_activity (activity))
         {
           update_workload (self, column, old_codes, new_codes);
           gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -487,7 +490,7 @@ on_cell_changed (RacimoProject    *project,
   old_codes = self->codes[row * nc + column];
   self->codes[row * nc + column] = new_codes;
 
-  if (!self->workload_dirty && racimo_activity_get_applicable (activity))
+  if (!self->workload_dirty && racimo_workload_counts_activity (activity))
     update_workload (self, column, old_codes, new_codes);
 
   if (row == self->cursor_row || row == self->codes_row)
