@@ -28,6 +28,18 @@ remove_data_home (void)
   g_clear_pointer (&data_home, g_free);
 }
 
+/* Without a display a UI test skips, unless RACIMO_TEST_NEED_DISPLAY is
+ * set: build-aux's scripts run the tests under Xvfb and set it, so that a
+ * display that could not be opened fails the run instead of passing it
+ * with nothing tested. */
+gboolean
+racimo_ui_test_display_required (void)
+{
+  const char *need = g_getenv ("RACIMO_TEST_NEED_DISPLAY");
+
+  return need != NULL && *need != '\0' && g_strcmp0 (need, "0") != 0;
+}
+
 gboolean
 racimo_ui_test_init (int    *argc,
                      char ***argv)
@@ -35,8 +47,13 @@ racimo_ui_test_init (int    *argc,
   racimo_ui_test_init_without_display (argc, argv);
   if (!gtk_init_check ())
     {
-      g_print ("1..0 # SKIP no display\n");
       remove_data_home ();
+      if (racimo_ui_test_display_required ())
+        {
+          g_print ("Bail out! no display, and RACIMO_TEST_NEED_DISPLAY is set\n");
+          exit (1);
+        }
+      g_print ("1..0 # SKIP no display\n");
       return FALSE;
     }
   adw_init ();

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * calls g_test_init (), opens the display and starts libadwaita.  Without
  * a display, says that the tests are skipped and returns FALSE: main ()
  * then returns 0. */
+gboolean racimo_ui_test_display_required (void);
 gboolean racimo_ui_test_init        (int    *argc,
                                      char ***argv);
 /* The same, for tests that open no display themselves */

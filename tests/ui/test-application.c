@@ -131,7 +131,10 @@ test_one_window_per_file (void)
 
   if (!gtk_init_check ())
     {
-      g_test_skip ("no display");
+      if (racimo_ui_test_display_required ())
+        g_test_fail_printf ("no display, and RACIMO_TEST_NEED_DISPLAY is set");
+      else
+        g_test_skip ("no display");
       return;
     }
 
@@ -229,7 +232,10 @@ test_icons_load (void)
 
   if (!gtk_init_check ())
     {
-      g_test_skip ("no display");
+      if (racimo_ui_test_display_required ())
+        g_test_fail_printf ("no display, and RACIMO_TEST_NEED_DISPLAY is set");
+      else
+        g_test_skip ("no display");
       return;
     }
 
