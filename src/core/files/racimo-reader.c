@@ -542,9 +542,12 @@ check_order (Builder     *b,
   return TRUE;
 }
 
-static const char *
-check_id (Builder *b,
-          xmlNode *node)
+/* The id every role, phase and activity starts with, checked and given
+ * to @item with the line it stands on. */
+static gboolean
+read_id (Builder    *b,
+         RacimoItem *item,
+         xmlNode    *node)
 {
   const char *id = attribute (node, "id");
   gpointer first_line;
@@ -554,7 +557,7 @@ check_id (Builder *b,
       _racimo_xml_set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, _racimo_xml_line_of (node), 0,
                  /* Translators: %s is "role", "phase" or "activity", an element name */
                  _("a <%s> has no id"), node->name);
-      return NULL;
+      return FALSE;
     }
 
   if (xmlValidateNCName ((const xmlChar *) id, 0) != 0)
@@ -564,7 +567,7 @@ check_id (Builder *b,
       _racimo_xml_set_error (b->error, RACIMO_FILE_ERROR_INVALID, b->name, _racimo_xml_line_of (node), 0,
                  _("\"%s\" is not an id: an id is made of letters, digits, \"-\", \"_\" and "
                    "\".\", and starts with a letter or \"_\""), shown);
-      return NULL;
+      return FALSE;
     }
 
   if (g_hash_table_lookup_extended (b->ids, id, NULL, &first_line))
@@ -574,12 +577,15 @@ check_id (Builder *b,
       _racimo_xml_set_error (b->error, RACIMO_FILE_ERROR_DUPLICATE_ID, b->name, _racimo_xml_line_of (node), 0,
                  _("the id \"%s\" is used twice (first on line %u)"),
                  shown, GPOINTER_TO_UINT (first_line));
-      return NULL;
+      return FALSE;
     }
 
   g_hash_table_insert (b->ids, (gpointer) id, GUINT_TO_POINTER ((guint) _racimo_xml_line_of (node)));
 
-  return id;
+  _racimo_item_set_id (item, id);
+  _racimo_item_set_line (item, (guint) _racimo_xml_line_of (node));
+
+  return TRUE;
 }
 
 static char *
@@ -909,7 +915,6 @@ read_activity (Builder     *b,
 {
   g_autoptr(RacimoActivity) activity = g_object_new (RACIMO_TYPE_ACTIVITY, NULL);
   RacimoItem *item = RACIMO_ITEM (activity);
-  const char *id;
   const char *applicable;
   static const char * const attributes[] = { "id", "applicable", NULL };
   static const Child children[] = {
@@ -919,12 +924,8 @@ read_activity (Builder     *b,
     { "waiver", KIND_WAIVER, TRUE },
   };
 
-  id = check_id (b, node);
-  if (id == NULL)
+  if (!read_id (b, item, node))
     return FALSE;
-
-  _racimo_item_set_id (item, id);
-  _racimo_item_set_line (item, (guint) _racimo_xml_line_of (node));
 
   applicable = attribute (node, "applicable");
   if (applicable != NULL && strcmp (applicable, "no") == 0)
@@ -954,7 +955,6 @@ read_phase (Builder *b,
 {
   g_autoptr(RacimoPhase) phase = g_object_new (RACIMO_TYPE_PHASE, NULL);
   RacimoItem *item = RACIMO_ITEM (phase);
-  const char *id;
   static const char * const attributes[] = { "id", NULL };
   static const Child children[] = {
     { "name", KIND_NAME, FALSE },
@@ -963,12 +963,8 @@ read_phase (Builder *b,
     { "activity", KIND_ACTIVITY, TRUE },
   };
 
-  id = check_id (b, node);
-  if (id == NULL)
+  if (!read_id (b, item, node))
     return FALSE;
-
-  _racimo_item_set_id (item, id);
-  _racimo_item_set_line (item, (guint) _racimo_xml_line_of (node));
 
   /* In the project before its activities, which go into it. */
   if (!_racimo_project_append_phase (b->project, phase))
@@ -984,7 +980,6 @@ read_role (Builder *b,
 {
   g_autoptr(RacimoRole) role = g_object_new (RACIMO_TYPE_ROLE, NULL);
   RacimoItem *item = RACIMO_ITEM (role);
-  const char *id;
   const char *abbrev;
   static const char * const attributes[] = { "id", "abbrev", NULL };
   static const Child children[] = {
@@ -994,12 +989,8 @@ read_role (Builder *b,
     { "waiver", KIND_WAIVER, TRUE },
   };
 
-  id = check_id (b, node);
-  if (id == NULL)
+  if (!read_id (b, item, node))
     return FALSE;
-
-  _racimo_item_set_id (item, id);
-  _racimo_item_set_line (item, (guint) _racimo_xml_line_of (node));
 
   abbrev = attribute (node, "abbrev");
   if (abbrev != NULL && g_utf8_strlen (abbrev, -1) > 8)
@@ -1019,7 +1010,9 @@ read_role (Builder *b,
   if (!_racimo_project_append_role (b->project, role))
     g_return_val_if_reached (FALSE);
 
-  g_hash_table_insert (b->roles, (gpointer) id, role);
+  /* The key is the role's own copy of its id, kept while the project holds
+   * the role. */
+  g_hash_table_insert (b->roles, (gpointer) racimo_item_get_id (item), role);
 
   return TRUE;
 }
