@@ -388,12 +388,8 @@ racimo_csv_save_async (RacimoProject          *project,
   g_return_if_fail (G_IS_FILE (file));
 
   bytes = racimo_csv_export (project, options);
-  if (!check_limits (bytes, file, &error))
-    {
-      g_task_report_error (NULL, callback, user_data, racimo_csv_save_async, error);
-      return;
-    }
-  _racimo_replace_save_async (NULL, racimo_csv_save_async, file, bytes, NULL,
+  check_limits (bytes, file, &error);
+  _racimo_replace_save_async (NULL, racimo_csv_save_async, file, bytes, NULL, error,
                               cancellable, callback, user_data);
 }
 

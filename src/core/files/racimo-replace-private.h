@@ -34,12 +34,15 @@ gboolean       _racimo_replace_contents_finish (GFile               *file,
 
 /* For a _save_async () of a file format: @bytes written to @file as
  * _racimo_replace_contents () does, in a thread, for a task of
- * @source_object and @source_tag; the _finish () gives the new entity tag. */
+ * @source_object and @source_tag; the _finish () gives the new entity tag.
+ * @refusal (nullable, transfer full) is why the format's own checks will
+ * not have @bytes written: the task then fails with it, file untouched. */
 void           _racimo_replace_save_async      (gpointer             source_object,
                                                 gpointer             source_tag,
                                                 GFile               *file,
                                                 GBytes              *bytes,
                                                 const char          *etag,
+                                                GError              *refusal,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);

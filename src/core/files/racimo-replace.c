@@ -691,12 +691,20 @@ _racimo_replace_save_async (gpointer             source_object,
                             GFile               *file,
                             GBytes              *bytes,
                             const char          *etag,
+                            GError              *refusal,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  ReplaceData *replace = g_new0 (ReplaceData, 1);
+  ReplaceData *replace;
 
+  if (refusal != NULL)
+    {
+      g_task_report_error (source_object, callback, user_data, source_tag, refusal);
+      return;
+    }
+
+  replace = g_new0 (ReplaceData, 1);
   replace->file = g_object_ref (file);
   replace->bytes = g_bytes_ref (bytes);
   replace->etag = g_strdup (etag);
@@ -730,7 +738,7 @@ _racimo_replace_contents_async (GFile               *file,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  _racimo_replace_save_async (file, _racimo_replace_contents_async, file, bytes, etag,
+  _racimo_replace_save_async (file, _racimo_replace_contents_async, file, bytes, etag, NULL,
                               cancellable, callback, user_data);
 }
 

@@ -1013,13 +1013,8 @@ racimo_file_save_async (RacimoProject       *project,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   bytes = racimo_file_serialize (project);
-  if (!check_limits (project, bytes, file, &error))
-    {
-      g_task_report_error (project, callback, user_data, racimo_file_save_async, error);
-      return;
-    }
-
-  _racimo_replace_save_async (project, racimo_file_save_async, file, bytes, etag,
+  check_limits (project, bytes, file, &error);
+  _racimo_replace_save_async (project, racimo_file_save_async, file, bytes, etag, error,
                               cancellable, callback, user_data);
 }
 
