@@ -270,6 +270,31 @@ has_foreign (Foreign    *f,
   return FALSE;
 }
 
+/* The key that tells an element from the others of its name in the same
+ * parent (a waiver by its check, an assign by its role and code), and
+ * whether foreign nodes go inside it.  Most files have no foreign
+ * content: the key is then not even made, and is %NULL. */
+static char * G_GNUC_PRINTF (3, 4)
+foreign_key (Foreign    *f,
+             gboolean   *has_nodes,
+             const char *format,
+             ...)
+{
+  va_list args;
+  char *key;
+
+  *has_nodes = FALSE;
+  if (f->entries == NULL)
+    return NULL;
+
+  va_start (args, format);
+  key = g_strdup_vprintf (format, args);
+  va_end (args);
+  *has_nodes = has_foreign (f, key, TRUE);
+
+  return key;
+}
+
 /* Foreign attributes go after ours, in the order they were read. */
 static void
 write_foreign_attributes (Writer     *w,
@@ -412,14 +437,8 @@ write_waiver (Writer     *w,
               const char *check,
               const char *reason)
 {
-  g_autofree char *key = NULL;
-  gboolean has_nodes = FALSE;
-
-  if (f->entries != NULL)
-    {
-      key = g_strconcat ("waiver ", check, NULL);
-      has_nodes = has_foreign (f, key, TRUE);
-    }
+  gboolean has_nodes;
+  g_autofree char *key = foreign_key (f, &has_nodes, "waiver %s", check);
 
   indent (w, level);
   g_string_append (w->out, "<waiver check=\"");
@@ -596,14 +615,8 @@ write_assign (Writer     *w,
               const char *role_id,
               char        code)
 {
-  g_autofree char *key = NULL;
-  gboolean has_nodes = FALSE;
-
-  if (f->entries != NULL)
-    {
-      key = g_strdup_printf ("assign %s %c", role_id, code);
-      has_nodes = has_foreign (f, key, TRUE);
-    }
+  gboolean has_nodes;
+  g_autofree char *key = foreign_key (f, &has_nodes, "assign %s %c", role_id, code);
 
   indent (w, level);
   g_string_append (w->out, "<assign role=\"");
