@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "racimo-csv-private.h"
+#include "racimo-file-private.h"
 #include "racimo-csv.h"
 
 /* Enough rows to tell the delimiter apart, few enough to be instant. */
@@ -42,17 +43,11 @@ _racimo_csv_set_error (GError     **error,
                        const char  *format,
                        ...)
 {
-  g_autofree char *what = NULL;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  _racimo_file_set_error_valist (error, domain, code, name, line, 0, format, args);
   va_end (args);
-
-  if (line > 0)
-    g_set_error (error, domain, code, "%s:%u: %s", name, line, what);
-  else
-    g_set_error (error, domain, code, "%s: %s", name, what);
 }
 
 void

@@ -1,11 +1,13 @@
 /* racimo-file-private.h: reading files, inside src/core
  *
- * The bounded read that every file format shares, and for tests, the
- * reader's use of the schema.
+ * The bounded read and the error messages that every file format shares,
+ * and for tests, the reader's use of the schema.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#include <stdarg.h>
 
 #include <gio/gio.h>
 
@@ -38,5 +40,17 @@ GBytes        *_racimo_file_read               (GFile               *file,
 gboolean       _racimo_file_within_limits      (RacimoProject       *project,
                                                 GBytes              *bytes,
                                                 const char         **long_text);
+
+/* Sets @error to "NAME:LINE:COLUMN: what" for the .raci reader and the
+ * CSV import alike; a line or column of 0 is left out. */
+void           _racimo_file_set_error_valist   (GError             **error,
+                                                GQuark               domain,
+                                                int                  code,
+                                                const char          *name,
+                                                long                 line,
+                                                long                 column,
+                                                const char          *format,
+                                                va_list              args)
+                                                G_GNUC_PRINTF (7, 0);
 
 G_END_DECLS

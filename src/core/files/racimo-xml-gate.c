@@ -106,6 +106,26 @@ first_error_take (RacimoXmlFirstError *first,
 /* Sets @error to "NAME:LINE:COLUMN: what", leaving out the line or column
  * where they are not known, as compilers do. */
 void
+_racimo_file_set_error_valist (GError     **error,
+                               GQuark       domain,
+                               int          code,
+                               const char  *name,
+                               long         line,
+                               long         column,
+                               const char  *format,
+                               va_list      args)
+{
+  g_autofree char *what = g_strdup_vprintf (format, args);
+
+  if (line > 0 && column > 0)
+    g_set_error (error, domain, code, "%s:%ld:%ld: %s", name, line, column, what);
+  else if (line > 0)
+    g_set_error (error, domain, code, "%s:%ld: %s", name, line, what);
+  else
+    g_set_error (error, domain, code, "%s: %s", name, what);
+}
+
+void
 _racimo_xml_set_error (GError          **error,
                        RacimoFileError   code,
                        const char       *name,
@@ -114,19 +134,12 @@ _racimo_xml_set_error (GError          **error,
                        const char       *format,
                        ...)
 {
-  g_autofree char *what = NULL;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  _racimo_file_set_error_valist (error, RACIMO_FILE_ERROR, code, name, line, column,
+                                 format, args);
   va_end (args);
-
-  if (line > 0 && column > 0)
-    g_set_error (error, RACIMO_FILE_ERROR, code, "%s:%ld:%ld: %s", name, line, column, what);
-  else if (line > 0)
-    g_set_error (error, RACIMO_FILE_ERROR, code, "%s:%ld: %s", name, line, what);
-  else
-    g_set_error (error, RACIMO_FILE_ERROR, code, "%s: %s", name, what);
 }
 
 /* @value as a message quotes it: at most EXCERPT_MAX characters, cut on
