@@ -85,6 +85,25 @@ place_node (GskRenderNode         *node,
 }
 
 /**
+ * racimo_snapshot_append_layout:
+ *
+ * Appends @layout in @color with its top left at (@x, @y): for text laid
+ * out anew in each frame, which has no #RacimoDrawnText to keep.
+ */
+void
+racimo_snapshot_append_layout (GtkSnapshot   *snapshot,
+                               PangoLayout   *layout,
+                               const GdkRGBA *color,
+                               double         x,
+                               double         y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/**
  * racimo_snapshot_append_at:
  * @node: (nullable): drawn for (0, 0)
  * @area: (nullable): the part of the widget @node belongs to, a row or a

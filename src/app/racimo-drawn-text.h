@@ -27,6 +27,12 @@ void             racimo_drawn_text_append (const RacimoDrawnText *text,
                                            double                 y,
                                            const graphene_rect_t *area);
 
+void             racimo_snapshot_append_layout (GtkSnapshot   *snapshot,
+                                                PangoLayout   *layout,
+                                                const GdkRGBA *color,
+                                                double         x,
+                                                double         y);
+
 void             racimo_snapshot_append_at (GtkSnapshot           *snapshot,
                                             GskRenderNode         *node,
                                             double                 x,
