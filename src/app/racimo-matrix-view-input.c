@@ -248,28 +248,24 @@ action_toggle_applicable (GtkWidget  *widget,
                                    !racimo_activity_get_applicable (RACIMO_ACTIVITY (item)));
 }
 
+/* matrix.waive opens the popover that asks why; matrix.unwaive takes the
+ * waiver away at once (undo brings it back). */
 static void
-action_waive (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+action_waiver (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
   RacimoItem *item = menu_target (self);
+  const char *check_id = g_variant_get_string (parameter, NULL);
 
-  if (item != NULL)
-    _racimo_matrix_view_open_waive (self, item, g_variant_get_string (parameter, NULL));
-}
+  if (item == NULL)
+    return;
 
-static void
-action_unwaive (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
-
-  if (item != NULL)
-    racimo_project_set_waiver (self->project, item, g_variant_get_string (parameter, NULL), NULL);
+  if (g_str_equal (action_name, "matrix.waive"))
+    _racimo_matrix_view_open_waive (self, item, check_id);
+  else
+    racimo_project_set_waiver (self->project, item, check_id, NULL);
 }
 
 static void
@@ -439,65 +435,34 @@ action_move_item (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* The keys that act at the cursor: each waits, as the other keys do, until
+ * the grid is ready for them.  Insert adds a role on the headers, an
+ * activity anywhere else. */
 static void
-action_rename_at_cursor (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self))
-    racimo_matrix_view_start_rename (self, NULL);
-}
-
-static void
-action_clear (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self) && !_racimo_matrix_view_clear_selection (self))
-    gtk_widget_error_bell (widget);
-}
-
-static void
-action_context_menu (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self))
-    open_context_menu_at_cursor (self);
-}
-
-/* Insert adds a role on the headers, an activity anywhere else. */
-static void
-action_add_at_cursor (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+action_at_cursor (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
 
   if (!ready_for_keys (self))
     return;
 
-  if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW)
+  if (g_str_equal (action_name, "matrix.rename-at-cursor"))
+    racimo_matrix_view_start_rename (self, NULL);
+  else if (g_str_equal (action_name, "matrix.clear"))
+    {
+      if (!_racimo_matrix_view_clear_selection (self))
+        gtk_widget_error_bell (widget);
+    }
+  else if (g_str_equal (action_name, "matrix.context-menu"))
+    open_context_menu_at_cursor (self);
+  else if (g_str_equal (action_name, "matrix.select-all"))
+    select_all (self);
+  else if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW)  /* matrix.add-at-cursor */
     racimo_matrix_view_add_role (self);
   else
     racimo_matrix_view_add_activity (self);
-}
-
-static void
-action_select_all (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self))
-    select_all (self);
 }
 
 /* Space opens the codes of a cell; elsewhere it is not the grid's. */
@@ -1068,23 +1033,23 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.properties", NULL, action_properties);
   gtk_widget_class_install_action (widget_class, "matrix.toggle-applicable", NULL,
                                    action_toggle_applicable);
-  gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_waive);
-  gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_unwaive);
+  gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_waiver);
+  gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_waiver);
   gtk_widget_class_install_action (widget_class, "matrix.delete", NULL, action_delete);
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
-  gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_select_all);
+  gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(iib)",
                                    action_move_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-item", "(ii)", action_move_item);
   gtk_widget_class_install_action (widget_class, "matrix.rename-at-cursor", NULL,
-                                   action_rename_at_cursor);
-  gtk_widget_class_install_action (widget_class, "matrix.clear", NULL, action_clear);
+                                   action_at_cursor);
+  gtk_widget_class_install_action (widget_class, "matrix.clear", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.context-menu", NULL,
-                                   action_context_menu);
+                                   action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.add-at-cursor", NULL,
-                                   action_add_at_cursor);
+                                   action_at_cursor);
   add_bindings (widget_class);
 }
 
