@@ -33,6 +33,14 @@ void             racimo_snapshot_append_layout (GtkSnapshot   *snapshot,
                                                 double         x,
                                                 double         y);
 
+void             racimo_snapshot_append_icon (GtkSnapshot   *snapshot,
+                                              GdkPaintable  *icon,
+                                              double         size,
+                                              const GdkRGBA *colors,
+                                              gsize          n_colors,
+                                              double         x,
+                                              double         y);
+
 void             racimo_snapshot_append_at (GtkSnapshot           *snapshot,
                                             GskRenderNode         *node,
                                             double                 x,

@@ -475,17 +475,7 @@ append_icon (GtkSnapshot   *snapshot,
              double         x,
              double         y)
 {
-  if (icon == NULL)
-    return;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  if (GTK_IS_SYMBOLIC_PAINTABLE (icon))
-    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
-                                              ICON_SIZE, ICON_SIZE, color, 1);
-  else
-    gdk_paintable_snapshot (icon, snapshot, ICON_SIZE, ICON_SIZE);
-  gtk_snapshot_restore (snapshot);
+  racimo_snapshot_append_icon (snapshot, icon, ICON_SIZE, color, 1, x, y);
 }
 
 /* A heading's count, at the right of a row @width wide.  Counts are drawn

@@ -595,18 +595,8 @@ append_icon (RacimoMatrixView *self,
 {
   GdkRGBA colors[4] = { *color, *color, self->colors.warning, self->colors.error };
 
-  if (icon == NULL)
-    return;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  if (GTK_IS_SYMBOLIC_PAINTABLE (icon))
-    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
-                                              self->icon_size, self->icon_size,
-                                              colors, G_N_ELEMENTS (colors));
-  else
-    gdk_paintable_snapshot (icon, snapshot, self->icon_size, self->icon_size);
-  gtk_snapshot_restore (snapshot);
+  racimo_snapshot_append_icon (snapshot, icon, self->icon_size, colors, G_N_ELEMENTS (colors),
+                               x, y);
 }
 
 void
