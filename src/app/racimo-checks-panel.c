@@ -490,33 +490,25 @@ lookup_target (RacimoChecksPanel  *self,
   return *item != NULL;
 }
 
+/* checks.waive and checks.unwaive: the same finding, looked up the same
+ * way, then a waiver asked for or taken away. */
 static void
-waive_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+waiver_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
   RacimoItem *item;
   const char *check_id;
   RacimoCheck check;
 
-  if (lookup_target (self, parameter, &item, &check_id)
-      && racimo_check_from_id (check_id, &check))
+  if (!lookup_target (self, parameter, &item, &check_id)
+      || !racimo_check_from_id (check_id, &check))
+    return;
+
+  if (g_str_equal (action_name, "checks.waive"))
     open_waive (self, item, check);
-}
-
-static void
-unwaive_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
-  RacimoItem *item;
-  const char *check_id;
-  RacimoCheck check;
-
-  if (lookup_target (self, parameter, &item, &check_id)
-      && racimo_check_from_id (check_id, &check))
+  else
     racimo_project_set_waiver (self->project, item, check_id, NULL);
 }
 
@@ -875,8 +867,8 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_details_role);
 
   /* Targets are ids, which stay valid across undo, unlike positions. */
-  gtk_widget_class_install_action (widget_class, "checks.waive", "(ss)", waive_action);
-  gtk_widget_class_install_action (widget_class, "checks.unwaive", "(ss)", unwaive_action);
+  gtk_widget_class_install_action (widget_class, "checks.waive", "(ss)", waiver_action);
+  gtk_widget_class_install_action (widget_class, "checks.unwaive", "(ss)", waiver_action);
   gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", make_owner_action);
   gtk_widget_class_install_action (widget_class, "checks.show-findings", NULL,
                                    show_findings_action);

@@ -376,6 +376,35 @@ show_file_dialog (GtkWindow              *parent,
 
 #endif /* GTK < 4.10 */
 
+/* What opening and saving share: the task that the dialog, whichever one
+ * this GTK has, completes with the file chosen.  @name is %NULL to open. */
+static void
+request_file (GtkWindow           *parent,
+              const char          *title,
+              RacimoFileFilters    filters,
+              GFile               *folder,
+              const char          *name,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data,
+              gpointer             source_tag)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_new0 (FileRequest, 1), (GDestroyNotify) file_request_free);
+  show_file_dialog (parent, task, title, filters, folder, name);
+}
+
+static GFile *
+finish_file_request (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * racimo_compat_open_file:
  * @filters: the filters offered, the first one selected
@@ -393,15 +422,11 @@ racimo_compat_open_file (GtkWindow           *parent,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (title != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_compat_open_file);
-  g_task_set_task_data (task, g_new0 (FileRequest, 1), (GDestroyNotify) file_request_free);
-  show_file_dialog (parent, task, title, filters, folder, NULL);
+  request_file (parent, title, filters, folder, NULL, cancellable, callback, user_data,
+                racimo_compat_open_file);
 }
 
 /**
@@ -413,9 +438,7 @@ GFile *
 racimo_compat_open_file_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_file_request (result, error);
 }
 
 /**
@@ -435,16 +458,12 @@ racimo_compat_save_file (GtkWindow              *parent,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
 {
-  GTask *task;
-
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (title != NULL);
   g_return_if_fail (name != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_compat_save_file);
-  g_task_set_task_data (task, g_new0 (FileRequest, 1), (GDestroyNotify) file_request_free);
-  show_file_dialog (parent, task, title, filters, folder, name);
+  request_file (parent, title, filters, folder, name, cancellable, callback, user_data,
+                racimo_compat_save_file);
 }
 
 /**
@@ -456,9 +475,7 @@ GFile *
 racimo_compat_save_file_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_file_request (result, error);
 }
 
 /* Alerts */

@@ -85,6 +85,56 @@ place_node (GskRenderNode         *node,
 }
 
 /**
+ * racimo_snapshot_append_layout:
+ *
+ * Appends @layout in @color with its top left at (@x, @y): for text laid
+ * out anew in each frame, which has no #RacimoDrawnText to keep.
+ */
+void
+racimo_snapshot_append_layout (GtkSnapshot   *snapshot,
+                               PangoLayout   *layout,
+                               const GdkRGBA *color,
+                               double         x,
+                               double         y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/**
+ * racimo_snapshot_append_icon:
+ * @icon: (nullable): drawn in a square of @size; nothing when %NULL
+ * @colors: (array length=n_colors): the colours for a symbolic @icon, in
+ *   the order gtk_symbolic_paintable_snapshot_symbolic() takes them
+ *
+ * Appends @icon with its top left at (@x, @y), recoloured when it is
+ * symbolic.
+ */
+void
+racimo_snapshot_append_icon (GtkSnapshot   *snapshot,
+                             GdkPaintable  *icon,
+                             double         size,
+                             const GdkRGBA *colors,
+                             gsize          n_colors,
+                             double         x,
+                             double         y)
+{
+  if (icon == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  if (GTK_IS_SYMBOLIC_PAINTABLE (icon))
+    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                              size, size, colors, n_colors);
+  else
+    gdk_paintable_snapshot (icon, snapshot, size, size);
+  gtk_snapshot_restore (snapshot);
+}
+
+/**
  * racimo_snapshot_append_at:
  * @node: (nullable): drawn for (0, 0)
  * @area: (nullable): the part of the widget @node belongs to, a row or a

@@ -27,6 +27,20 @@ void             racimo_drawn_text_append (const RacimoDrawnText *text,
                                            double                 y,
                                            const graphene_rect_t *area);
 
+void             racimo_snapshot_append_layout (GtkSnapshot   *snapshot,
+                                                PangoLayout   *layout,
+                                                const GdkRGBA *color,
+                                                double         x,
+                                                double         y);
+
+void             racimo_snapshot_append_icon (GtkSnapshot   *snapshot,
+                                              GdkPaintable  *icon,
+                                              double         size,
+                                              const GdkRGBA *colors,
+                                              gsize          n_colors,
+                                              double         x,
+                                              double         y);
+
 void             racimo_snapshot_append_at (GtkSnapshot           *snapshot,
                                             GskRenderNode         *node,
                                             double                 x,

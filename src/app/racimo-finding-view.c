@@ -469,36 +469,13 @@ make_text (RacimoFindingView *self,
 }
 
 static void
-append_text (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             const GdkRGBA *color,
-             double         x,
-             double         y)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 append_icon (GtkSnapshot   *snapshot,
              GdkPaintable  *icon,
              const GdkRGBA *color,
              double         x,
              double         y)
 {
-  if (icon == NULL)
-    return;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  if (GTK_IS_SYMBOLIC_PAINTABLE (icon))
-    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
-                                              ICON_SIZE, ICON_SIZE, color, 1);
-  else
-    gdk_paintable_snapshot (icon, snapshot, ICON_SIZE, ICON_SIZE);
-  gtk_snapshot_restore (snapshot);
+  racimo_snapshot_append_icon (snapshot, icon, ICON_SIZE, color, 1, x, y);
 }
 
 /* A heading's count, at the right of a row @width wide.  Counts are drawn
@@ -565,8 +542,8 @@ draw_body (RacimoFindingView *self,
                      14 + (line - ICON_SIZE) / 2.0);
         layout = make_text (self, title, width - 12 - ICON_SIZE - 8 - 48, 1, 1.0,
                             PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-        append_text (snapshot, layout, &self->fg, 12 + ICON_SIZE + 8,
-                     14 + (line - self->line_height) / 2.0);
+        racimo_snapshot_append_layout (snapshot, layout, &self->fg, 12 + ICON_SIZE + 8,
+                                       14 + (line - self->line_height) / 2.0);
       }
       break;
 
@@ -574,7 +551,7 @@ draw_body (RacimoFindingView *self,
       color.alpha *= 0.7f;
       layout = make_text (self, title, width - 36 - 12 - 48, 1, PANGO_SCALE_SMALL,
                           PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-      append_text (snapshot, layout, &color, 36, 8);
+      racimo_snapshot_append_layout (snapshot, layout, &color, 36, 8);
       break;
 
     case RACIMO_FINDING_ROW_FINDING:
@@ -587,7 +564,7 @@ draw_body (RacimoFindingView *self,
 
         layout = make_text (self, title, text_width, 1, 1.0, PANGO_WEIGHT_NORMAL,
                             PANGO_STYLE_NORMAL);
-        append_text (snapshot, layout, &self->fg, 36, y);
+        racimo_snapshot_append_layout (snapshot, layout, &self->fg, 36, y);
         g_clear_object (&layout);
         y += self->line_height;
 
@@ -595,7 +572,7 @@ draw_body (RacimoFindingView *self,
         layout = make_text (self, racimo_finding_row_get_message (row), text_width,
                             MESSAGE_LINES, PANGO_SCALE_SMALL, PANGO_WEIGHT_NORMAL,
                             PANGO_STYLE_NORMAL);
-        append_text (snapshot, layout, &color, 36, y);
+        racimo_snapshot_append_layout (snapshot, layout, &color, 36, y);
         g_clear_object (&layout);
         y += MESSAGE_LINES * self->small_line_height;
 
@@ -606,7 +583,7 @@ draw_body (RacimoFindingView *self,
 
             layout = make_text (self, quoted, text_width, REASON_LINES, PANGO_SCALE_SMALL,
                                 PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
-            append_text (snapshot, layout, &self->fg, 36, y);
+            racimo_snapshot_append_layout (snapshot, layout, &self->fg, 36, y);
           }
 
         append_icon (snapshot, self->more_icon, &self->fg,

@@ -552,19 +552,6 @@ append_rect (GtkSnapshot   *snapshot,
 }
 
 static void
-append_layout_at (GtkSnapshot   *snapshot,
-                  PangoLayout   *layout,
-                  const GdkRGBA *color,
-                  double         x,
-                  double         y)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 append_outline (GtkSnapshot           *snapshot,
                 const GdkRGBA         *color,
                 const graphene_rect_t *r,
@@ -608,18 +595,8 @@ append_icon (RacimoMatrixView *self,
 {
   GdkRGBA colors[4] = { *color, *color, self->colors.warning, self->colors.error };
 
-  if (icon == NULL)
-    return;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  if (GTK_IS_SYMBOLIC_PAINTABLE (icon))
-    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
-                                              self->icon_size, self->icon_size,
-                                              colors, G_N_ELEMENTS (colors));
-  else
-    gdk_paintable_snapshot (icon, snapshot, self->icon_size, self->icon_size);
-  gtk_snapshot_restore (snapshot);
+  racimo_snapshot_append_icon (snapshot, icon, self->icon_size, colors, G_N_ELEMENTS (colors),
+                               x, y);
 }
 
 void
@@ -1044,7 +1021,8 @@ snapshot_hint (RacimoMatrixView *self,
       pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
       pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
       pango_layout_get_pixel_size (hint, &w, &h);
-      append_layout_at (snapshot, hint, &f->dim, 2 * self->pad, (f->height - h) / 2);
+      racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
+                                     (f->height - h) / 2);
     }
   else if (f->nr == 0 && _racimo_matrix_view_is_filtering (self))
     {
@@ -1056,8 +1034,8 @@ snapshot_hint (RacimoMatrixView *self,
       pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
       pango_layout_get_pixel_size (hint, &w, &h);
       /* Under the workload row, which follows the last row shown. */
-      append_layout_at (snapshot, hint, &f->dim, 2 * self->pad,
-                        f->fy + self->footer_height + 4 * self->pad);
+      racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
+                                     f->fy + self->footer_height + 4 * self->pad);
     }
 }
 

@@ -157,17 +157,6 @@ focus_item (RacimoMatrixView *self,
     _racimo_matrix_view_set_cursor_full (self, row, column, FALSE);
 }
 
-/* The menu's item, with the cursor put on it, as a popover opens there */
-static RacimoItem *
-focus_menu_target (RacimoMatrixView *self)
-{
-  RacimoItem *item = menu_target (self);
-
-  if (item != NULL)
-    focus_item (self, item);
-  return item;
-}
-
 static void
 insert_next_to (RacimoMatrixView *self,
                 RacimoItem       *item,
@@ -188,100 +177,51 @@ insert_next_to (RacimoMatrixView *self,
       self, racimo_project_index_of_role (self->project, RACIMO_ROLE (item)) + after);
 }
 
+/* The actions of the context menu, on the item it opened for.  Renaming
+ * and the properties put the cursor on the item first, as their popover
+ * opens there.  Deleting or taking a waiver away asks nothing: undo brings
+ * it back. */
 static void
-action_insert (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+action_menu_item (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
   RacimoItem *item = menu_target (self);
 
-  if (item != NULL)
-    insert_next_to (self, item, g_str_equal (action_name, "matrix.insert-after") ? 1 : 0);
-}
+  if (item == NULL)
+    return;
 
-static void
-action_add_to_phase (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
-
-  if (RACIMO_IS_PHASE (item))
-    _racimo_matrix_view_insert_activity (self, RACIMO_PHASE (item), -1);
-}
-
-static void
-action_rename (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (focus_menu_target (self) != NULL)
-    racimo_matrix_view_start_rename (self, NULL);
-}
-
-static void
-action_properties (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = focus_menu_target (self);
-
-  if (item != NULL)
-    _racimo_matrix_view_open_properties (self, item);
-}
-
-static void
-action_toggle_applicable (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
-
-  if (RACIMO_IS_ACTIVITY (item))
-    racimo_project_set_applicable (self->project, RACIMO_ACTIVITY (item),
-                                   !racimo_activity_get_applicable (RACIMO_ACTIVITY (item)));
-}
-
-static void
-action_waive (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
-
-  if (item != NULL)
+  if (g_str_equal (action_name, "matrix.insert-before"))
+    insert_next_to (self, item, 0);
+  else if (g_str_equal (action_name, "matrix.insert-after"))
+    insert_next_to (self, item, 1);
+  else if (g_str_equal (action_name, "matrix.add-to-phase"))
+    {
+      if (RACIMO_IS_PHASE (item))
+        _racimo_matrix_view_insert_activity (self, RACIMO_PHASE (item), -1);
+    }
+  else if (g_str_equal (action_name, "matrix.rename"))
+    {
+      focus_item (self, item);
+      racimo_matrix_view_start_rename (self, NULL);
+    }
+  else if (g_str_equal (action_name, "matrix.properties"))
+    {
+      focus_item (self, item);
+      _racimo_matrix_view_open_properties (self, item);
+    }
+  else if (g_str_equal (action_name, "matrix.toggle-applicable"))
+    {
+      if (RACIMO_IS_ACTIVITY (item))
+        racimo_project_set_applicable (self->project, RACIMO_ACTIVITY (item),
+                                       !racimo_activity_get_applicable (RACIMO_ACTIVITY (item)));
+    }
+  else if (g_str_equal (action_name, "matrix.waive"))
     _racimo_matrix_view_open_waive (self, item, g_variant_get_string (parameter, NULL));
-}
-
-static void
-action_unwaive (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
-
-  if (item != NULL)
+  else if (g_str_equal (action_name, "matrix.unwaive"))
     racimo_project_set_waiver (self->project, item, g_variant_get_string (parameter, NULL), NULL);
-}
-
-static void
-action_delete (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-  RacimoItem *item = menu_target (self);
-
-  /* No question asked: undo brings it back. */
-  if (item != NULL)
+  else if (g_str_equal (action_name, "matrix.delete"))
     _racimo_matrix_view_delete_item (self, item);
 }
 
@@ -439,65 +379,34 @@ action_move_item (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* The keys that act at the cursor: each waits, as the other keys do, until
+ * the grid is ready for them.  Insert adds a role on the headers, an
+ * activity anywhere else. */
 static void
-action_rename_at_cursor (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self))
-    racimo_matrix_view_start_rename (self, NULL);
-}
-
-static void
-action_clear (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self) && !_racimo_matrix_view_clear_selection (self))
-    gtk_widget_error_bell (widget);
-}
-
-static void
-action_context_menu (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self))
-    open_context_menu_at_cursor (self);
-}
-
-/* Insert adds a role on the headers, an activity anywhere else. */
-static void
-action_add_at_cursor (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+action_at_cursor (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
 
   if (!ready_for_keys (self))
     return;
 
-  if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW)
+  if (g_str_equal (action_name, "matrix.rename-at-cursor"))
+    racimo_matrix_view_start_rename (self, NULL);
+  else if (g_str_equal (action_name, "matrix.clear"))
+    {
+      if (!_racimo_matrix_view_clear_selection (self))
+        gtk_widget_error_bell (widget);
+    }
+  else if (g_str_equal (action_name, "matrix.context-menu"))
+    open_context_menu_at_cursor (self);
+  else if (g_str_equal (action_name, "matrix.select-all"))
+    select_all (self);
+  else if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW)  /* matrix.add-at-cursor */
     racimo_matrix_view_add_role (self);
   else
     racimo_matrix_view_add_activity (self);
-}
-
-static void
-action_select_all (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
-
-  if (ready_for_keys (self))
-    select_all (self);
 }
 
 /* Space opens the codes of a cell; elsewhere it is not the grid's. */
@@ -1060,31 +969,30 @@ on_drag_cancel (GtkGesture       *gesture,
 void
 _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "matrix.insert-before", NULL, action_insert);
-  gtk_widget_class_install_action (widget_class, "matrix.insert-after", NULL, action_insert);
-  gtk_widget_class_install_action (widget_class, "matrix.add-to-phase", NULL,
-                                   action_add_to_phase);
-  gtk_widget_class_install_action (widget_class, "matrix.rename", NULL, action_rename);
-  gtk_widget_class_install_action (widget_class, "matrix.properties", NULL, action_properties);
+  gtk_widget_class_install_action (widget_class, "matrix.insert-before", NULL, action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.insert-after", NULL, action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.add-to-phase", NULL, action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.rename", NULL, action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.properties", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.toggle-applicable", NULL,
-                                   action_toggle_applicable);
-  gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_waive);
-  gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_unwaive);
-  gtk_widget_class_install_action (widget_class, "matrix.delete", NULL, action_delete);
+                                   action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.delete", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
-  gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_select_all);
+  gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(iib)",
                                    action_move_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-item", "(ii)", action_move_item);
   gtk_widget_class_install_action (widget_class, "matrix.rename-at-cursor", NULL,
-                                   action_rename_at_cursor);
-  gtk_widget_class_install_action (widget_class, "matrix.clear", NULL, action_clear);
+                                   action_at_cursor);
+  gtk_widget_class_install_action (widget_class, "matrix.clear", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.context-menu", NULL,
-                                   action_context_menu);
+                                   action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.add-at-cursor", NULL,
-                                   action_add_at_cursor);
+                                   action_at_cursor);
   add_bindings (widget_class);
 }
 
