@@ -907,6 +907,10 @@ _racimo_file_within_limits (RacimoProject  *project,
   *long_text = NULL;
   if (g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
     return FALSE;
+  /* No text of a file this small can be over the limit: the walk below is
+   * for the rare large project, not for every save and draft. */
+  if (g_bytes_get_size (bytes) <= MAX_TEXT_LENGTH)
+    return TRUE;
 
   check_text (&longest, racimo_project_get_title (project));
   check_text (&longest, racimo_project_get_description (project));
