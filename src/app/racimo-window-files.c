@@ -868,7 +868,7 @@ racimo_window_offer_draft (RacimoWindow *self,
   heading = g_strdup_printf (_("Restore Unsaved Changes to “%s”?"), name);
   local = g_date_time_to_local (racimo_draft_get_time (draft));
   /* Translators: a date and time, in g_date_time_format()'s words */
-  when = g_date_time_format (local, _("%e %B %Y at %H:%M"));
+  when = g_date_time_format (local, _("%-d %B %Y at %H:%M"));
   /* Translators: %s is a date and time */
   body = g_strdup_printf (_("Racimo stopped before these changes were saved. "
                             "They were last kept on %s."), when);

@@ -683,6 +683,13 @@ test_drafts (void)
   g_assert_nonnull (alert);
   g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
                    "Restore Unsaved Changes to “ML system deployment”?");
+  /* The date reads as written, "kept on 8 December": %e would pad a day
+   * before the 10th with a figure space (U+2007). */
+  g_assert_true (g_str_has_prefix (racimo_compat_alert_get_body (alert),
+                                   "Racimo stopped before these changes were saved. "
+                                   "They were last kept on "));
+  g_assert_null (strstr (racimo_compat_alert_get_body (alert), "\u2007"));
+  g_assert_null (strstr (racimo_compat_alert_get_body (alert), "  "));
 
   racimo_compat_alert_respond (alert, "restore");
   wait_for_project (window);
