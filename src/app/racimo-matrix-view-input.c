@@ -394,6 +394,16 @@ action_at_cursor (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "matrix.rename-at-cursor"))
     racimo_matrix_view_start_rename (self, NULL);
+  else if (g_str_equal (action_name, "matrix.enter"))
+    {
+      /* Enter on a name renames it; on a code cell, as in a spreadsheet,
+       * it goes down a row and never touches the name. */
+      if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW || self->cursor_column < 0)
+        racimo_matrix_view_start_rename (self, NULL);
+      else
+        move_cursor (self, MIN (self->cursor_row + 1, (int) n_rows (self) - 1),
+                     self->cursor_column, FALSE);
+    }
   else if (g_str_equal (action_name, "matrix.clear"))
     {
       if (!_racimo_matrix_view_clear_selection (self))
@@ -438,6 +448,30 @@ on_escape (GtkWidget *widget,
     return FALSE;
 
   _racimo_matrix_view_set_cursor_full (self, self->cursor_row, self->cursor_column, FALSE);
+  return TRUE;
+}
+
+/* Tab goes right (Shift+Tab left) as in a spreadsheet; from the last
+ * column (or the first, going left) the key is the window's, so that the
+ * keyboard can still leave the grid. */
+static gboolean
+on_tab (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  int step = g_variant_get_int32 (args);
+  int column, first;
+
+  if (!ready_for_keys (self))
+    return FALSE;
+
+  column = self->cursor_column + step;
+  first = self->cursor_row < 0 ? 0 : RACIMO_MATRIX_NAME_COLUMN;
+  if (column < first || column >= (int) n_columns (self))
+    return FALSE;
+
+  move_cursor (self, self->cursor_row, column, FALSE);
   return TRUE;
 }
 
@@ -548,7 +582,7 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_Left, GDK_KEY_KP_Left, 0, -1 },
     { GDK_KEY_Right, GDK_KEY_KP_Right, 0, 1 },
   };
-  const guint rename_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_F2 };
+  const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
   const guint clear_keys[] = { GDK_KEY_Delete, GDK_KEY_KP_Delete, GDK_KEY_BackSpace };
 
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
@@ -569,9 +603,18 @@ add_bindings (GtkWidgetClass *widget_class)
   add_key_bindings (widget_class, GDK_KEY_End, GDK_KEY_KP_End, GDK_CONTROL_MASK, TRUE,
                     "matrix.move-cursor", "(iib)", MOVE_COLUMN_ENDS, 1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rename_keys); i++)
-    add_key_bindings (widget_class, rename_keys[i], 0, 0, FALSE, "matrix.rename-at-cursor",
-                      NULL, 0, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, enter_keys[i], 0, "matrix.enter", NULL);
+      gtk_widget_class_add_binding_action (widget_class, enter_keys[i], GDK_SHIFT_MASK,
+                                           "matrix.move-cursor", "(iib)", MOVE_ROWS, -1, FALSE);
+    }
+  add_key_bindings (widget_class, GDK_KEY_F2, 0, 0, FALSE, "matrix.rename-at-cursor",
+                    NULL, 0, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, on_tab, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, on_tab, "i", 1);
+  /* GTK matches Shift+Tab's ISO_Left_Tab to this one too. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, on_tab, "i", -1);
   for (guint i = 0; i < G_N_ELEMENTS (clear_keys); i++)
     add_key_bindings (widget_class, clear_keys[i], 0, 0, FALSE, "matrix.clear", NULL, 0, 0);
 
@@ -988,6 +1031,7 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.move-item", "(ii)", action_move_item);
   gtk_widget_class_install_action (widget_class, "matrix.rename-at-cursor", NULL,
                                    action_at_cursor);
+  gtk_widget_class_install_action (widget_class, "matrix.enter", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.clear", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.context-menu", NULL,
                                    action_at_cursor);
