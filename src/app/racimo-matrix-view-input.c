@@ -592,6 +592,11 @@ add_bindings (GtkWidgetClass *widget_class)
                          arrows[i].rows + arrows[i].columns, TRUE);
       add_key_bindings (widget_class, arrows[i].keyval, arrows[i].kp_keyval, GDK_ALT_MASK,
                         FALSE, "matrix.move-item", "(ii)", arrows[i].rows, arrows[i].columns);
+      /* Control with Alt moves the cursor, as the arrows alone do. */
+      add_key_bindings (widget_class, arrows[i].keyval, arrows[i].kp_keyval,
+                        GDK_CONTROL_MASK | GDK_ALT_MASK, TRUE, "matrix.move-cursor", "(iib)",
+                        arrows[i].rows != 0 ? MOVE_ROWS : MOVE_COLUMNS,
+                        arrows[i].rows + arrows[i].columns);
     }
   add_move_bindings (widget_class, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, MOVE_PAGES, -1, TRUE);
   add_move_bindings (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, MOVE_PAGES, 1,
@@ -625,19 +630,25 @@ add_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, GDK_SHIFT_MASK, on_escape, NULL);
 
   add_key_bindings (widget_class, GDK_KEY_Menu, 0, 0, FALSE, "matrix.context-menu", NULL, 0, 0);
+  add_key_bindings (widget_class, GDK_KEY_Menu, 0, GDK_CONTROL_MASK, FALSE, "matrix.context-menu",
+                    NULL, 0, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "matrix.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10,
+                                       GDK_SHIFT_MASK | GDK_CONTROL_MASK,
                                        "matrix.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0,
                                        "matrix.add-at-cursor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0,
                                        "matrix.add-at-cursor", NULL);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
-                                       "matrix.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
-                                       "matrix.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
-                                       "matrix.select-all", NULL);
+  /* With Shift too, as the keys of a terminal or a spreadsheet's. */
+  add_key_bindings (widget_class, GDK_KEY_c, 0, GDK_CONTROL_MASK, FALSE, "matrix.copy", NULL,
+                    0, 0);
+  add_key_bindings (widget_class, GDK_KEY_v, 0, GDK_CONTROL_MASK, FALSE, "matrix.paste", NULL,
+                    0, 0);
+  add_key_bindings (widget_class, GDK_KEY_a, 0, GDK_CONTROL_MASK, FALSE, "matrix.select-all",
+                    NULL, 0, 0);
 }
 
 /* The mouse */

@@ -82,16 +82,26 @@ rename_entry (Editing *e)
   return NULL;
 }
 
+/* The popover of the view that is open, if any */
+static GtkPopover *
+open_popover (Editing *e)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (e->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return GTK_POPOVER (child);
+
+  return NULL;
+}
+
 static void
 close_popovers (Editing *e)
 {
-  GtkEditable *entry = rename_entry (e);
-
-  if (entry != NULL)
-    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (entry),
-                                                               GTK_TYPE_POPOVER)));
-  racimo_ui_test_spin ();
-  g_assert_null (rename_entry (e));
+  for (GtkPopover *popover; (popover = open_popover (e)) != NULL;)
+    {
+      gtk_popover_popdown (popover);
+      racimo_ui_test_spin ();
+    }
 }
 
 /* 1. Enter goes down, Shift+Enter up, Tab right: typing "c Enter a Enter"
@@ -162,6 +172,50 @@ test_enter_moves (Editing       *e,
   close_popovers (e);
 }
 
+/* The keys the grid's old key handler took, with the modifiers it
+ * ignored: Control with Alt and an arrow moves the cursor, Control with
+ * Menu or Shift+F10 opens the context menu, Control+Shift with C, V and A
+ * copies, pastes and selects everything. */
+static void
+test_old_keys (Editing       *e,
+               gconstpointer  data)
+{
+  RacimoRole *role = racimo_project_get_role (e->project, 3);
+  RacimoActivity *first = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (e->view, 1));
+  RacimoActivity *second = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (e->view, 2));
+  int r0, c0, r1, c1;
+
+  g_assert_true (key (e, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_ALT_MASK));
+  racimo_ui_test_assert_cursor (e->view, 2, 0);
+  g_assert_true (key (e, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK));
+  racimo_matrix_view_get_selection (e->view, &r0, &c0, &r1, &c1);
+  g_assert_cmpint (c1 - c0, ==, 1);
+
+  g_assert_true (key (e, GDK_KEY_Menu, GDK_CONTROL_MASK));
+  g_assert_true (GTK_IS_POPOVER_MENU (open_popover (e)));
+  close_popovers (e);
+  g_assert_true (key (e, GDK_KEY_F10, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (GTK_IS_POPOVER_MENU (open_popover (e)));
+  close_popovers (e);
+
+  g_assert_true (key (e, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  racimo_matrix_view_get_selection (e->view, &r0, &c0, &r1, &c1);
+  g_assert_cmpint (r1, ==, (int) racimo_matrix_view_get_n_rows (e->view) - 1);
+  g_assert_cmpint (c1, ==, (int) racimo_project_get_n_roles (e->project) - 1);
+
+  g_assert_cmpuint (racimo_activity_get_codes (second, role), !=,
+                    racimo_activity_get_codes (first, role));
+  racimo_matrix_view_set_cursor (e->view, 1, 3);
+  g_assert_true (key (e, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  racimo_matrix_view_set_cursor (e->view, 2, 3);
+  g_assert_true (key (e, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  for (guint i = 0; i < 100 && racimo_activity_get_codes (second, role)
+                                 != racimo_activity_get_codes (first, role); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (racimo_activity_get_codes (second, role), ==,
+                    racimo_activity_get_codes (first, role));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +227,7 @@ main (int   argc,
   g_test_add ("/editing/" name, Editing, source, editing_set_up, func, editing_tear_down)
 
   ADD ("enter-moves", test_enter_moves, NULL);
+  ADD ("old-keys", test_old_keys, NULL);
 
   return racimo_ui_test_run ();
 }
