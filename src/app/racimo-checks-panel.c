@@ -21,6 +21,7 @@
 
 #include "racimo-checks-panel.h"
 #include "racimo-finding-view.h"
+#include "racimo-focus.h"
 #include "racimo-role-details.h"
 #include "racimo-text-line.h"
 #include "racimo-waiver-popover.h"
@@ -883,6 +884,9 @@ racimo_checks_panel_init (RacimoChecksPanel *self)
 
   self->row_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+  /* After a quick fix or a waiver, the keys are the list's again. */
+  racimo_focus_return_after (GTK_POPOVER (self->row_menu), GTK_WIDGET (self->list_view));
+  racimo_focus_return_after (GTK_POPOVER (self->waive_popover), GTK_WIDGET (self->list_view));
 
   motion = gtk_event_controller_motion_new ();
   gtk_event_controller_set_name (motion, "racimo-scroll-bar-motion");

@@ -93,6 +93,7 @@ struct _RacimoWindow
   char             *undo_description;
   char             *redo_description;
   GtkWidget        *add_button;
+  GtkWidget        *main_menu_button;
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
   GtkWidget        *reload_button;

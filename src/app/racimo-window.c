@@ -25,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "racimo-focus.h"
 #include "racimo-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RacimoWindow, racimo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1244,6 +1245,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_icon);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_label);
@@ -1345,6 +1347,13 @@ racimo_window_init (RacimoWindow *self)
     }
 
   fill_menus (self);
+  /* A scheme or a new row chosen from the header bar's menus: editing
+   * goes on in the grid. */
+  racimo_focus_return_after (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->add_button)),
+                             GTK_WIDGET (self->matrix_view));
+  racimo_focus_return_after (
+    gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->main_menu_button)),
+    GTK_WIDGET (self->matrix_view));
 
   _racimo_window_show_start_page (self);
   describe_history_buttons (self);

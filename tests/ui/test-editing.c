@@ -10,6 +10,7 @@
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
+#include "racimo-waiver-popover.h"
 
 typedef struct
 {
@@ -216,6 +217,143 @@ test_old_keys (Editing       *e,
                     racimo_activity_get_codes (first, role));
 }
 
+static GtkWidget *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+focus_of (Editing *e)
+{
+  racimo_ui_test_spin ();
+  return gtk_root_get_focus (GTK_ROOT (e->window));
+}
+
+typedef struct
+{
+  Editing   *e;
+  GtkWidget *widget;
+} FocusWait;
+
+static gboolean
+has_focus (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return gtk_root_get_focus (GTK_ROOT (wait->e->window)) == wait->widget;
+}
+
+/* The keyboard goes back to @widget once a popover has closed. */
+static void
+wait_for_focus (Editing   *e,
+                GtkWidget *widget)
+{
+  FocusWait wait = { e, widget };
+
+  racimo_test_wait_until (has_focus, &wait, "the focus to come back");
+}
+
+/* 4. After a scheme chosen from the main menu, the grid has the keyboard
+ * again: arrows and Ctrl+Z work without a click. */
+static void
+test_focus_after_scheme (Editing       *e,
+                         gconstpointer  data)
+{
+  GtkWidget *button = find_primary_menu_button (GTK_WIDGET (e->window));
+  GtkPopover *menu;
+
+  g_assert_true (focus_of (e) == GTK_WIDGET (e->view));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  racimo_ui_test_spin ();
+  menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  gtk_widget_activate_action (GTK_WIDGET (menu), "win.scheme", "s", "DACI");
+  gtk_popover_popdown (menu);
+  g_assert_cmpstr (racimo_project_get_scheme_id (e->project), ==, "DACI");
+  wait_for_focus (e, GTK_WIDGET (e->view));
+}
+
+static GtkWidget *
+panel_child (Editing    *e,
+             const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (_racimo_window_get_checks_panel (e->window)), RACIMO_TYPE_CHECKS_PANEL, name));
+}
+
+/* Opens the menu of the selected finding from the keyboard, and goes into
+ * it as the arrows do. */
+static GtkPopover *
+open_finding_menu (Editing    *e,
+                   const char *item_id,
+                   RacimoCheck check)
+{
+  RacimoChecksPanel *panel = _racimo_window_get_checks_panel (e->window);
+  GtkWidget *list = panel_child (e, "list_view");
+  GtkPopover *menu = NULL;
+  gboolean handled = FALSE;
+
+  racimo_checks_panel_select (panel, racimo_project_lookup (e->project, item_id),
+                              check);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (e->window));
+  gtk_widget_grab_focus (list);
+  g_signal_emit_by_name (racimo_ui_test_find_controller (list, GTK_TYPE_EVENT_CONTROLLER_KEY),
+                         "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
+  racimo_ui_test_spin ();
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (panel)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_POPOVER_MENU (w) && gtk_widget_get_visible (w))
+      menu = GTK_POPOVER (w);
+  g_assert_nonnull (menu);
+  gtk_widget_child_focus (GTK_WIDGET (menu), GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (e), GTK_WIDGET (menu)));
+
+  return menu;
+}
+
+/* 4. After a quick fix or a waiver, the findings list has the keyboard
+ * again, not the header bar's first button. */
+static void
+test_focus_after_fix (Editing       *e,
+                      gconstpointer  data)
+{
+  GtkWidget *list = panel_child (e, "list_view");
+  GtkWidget *waive = panel_child (e, "waive_popover");
+  GtkPopover *menu;
+  GtkWidget *entry;
+
+  menu = open_finding_menu (e, "retraining", RACIMO_CHECK_NO_OWNER);
+  gtk_widget_activate_action (focus_of (e), "checks.make-owner", "(ss)", "retraining",
+                              "mlops-engineer");
+  gtk_popover_popdown (menu);
+  wait_for_focus (e, list);
+
+  menu = open_finding_menu (e, "monitor", RACIMO_CHECK_NO_DOER);
+  gtk_widget_activate_action (focus_of (e), "checks.waive", "(ss)", "monitor", "no-doer");
+  gtk_popover_popdown (menu);
+  racimo_ui_test_spin ();
+  entry = GTK_WIDGET (gtk_widget_get_template_child (waive, RACIMO_TYPE_WAIVER_POPOVER, "entry"));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (e), entry) || focus_of (e) == entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "The vendor monitors it.");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (racimo_item_get_waiver_reason (racimo_project_lookup (e->project, "monitor"),
+                                                   "no-doer"));
+  wait_for_focus (e, list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +366,8 @@ main (int   argc,
 
   ADD ("enter-moves", test_enter_moves, NULL);
   ADD ("old-keys", test_old_keys, NULL);
+  ADD ("focus-after-scheme", test_focus_after_scheme, NULL);
+  ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
   return racimo_ui_test_run ();
 }
