@@ -467,7 +467,21 @@ void
 _racimo_matrix_view_insert_phase (RacimoMatrixView *self,
                                   int               position)
 {
-  RacimoPhase *phase = racimo_project_add_phase (self->project, position, _("New phase"));
+  RacimoPhase *phase;
+
+  /* A project whose activities are not grouped has one phase with no name
+   * (see docs/file-format.md, "Checks"), which the grid does not show:
+   * the first phase the user adds is that one, named, holding the
+   * activities there are, not a second phase beside an "Unnamed phase". */
+  if (!_racimo_matrix_view_shows_phase_rows (self->project))
+    {
+      phase = racimo_project_get_phase (self->project, 0);
+      racimo_history_begin (get_history (self), _("Add Phase"));
+      racimo_project_rename (self->project, RACIMO_ITEM (phase), _("New phase"));
+      racimo_history_end (get_history (self));
+    }
+  else
+    phase = racimo_project_add_phase (self->project, position, _("New phase"));
 
   _racimo_matrix_view_set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (phase)),
                                        RACIMO_MATRIX_NAME_COLUMN, FALSE);

@@ -256,6 +256,7 @@ column_role (RacimoMatrixView *self,
 }
 
 /* racimo-matrix-view.c */
+gboolean           _racimo_matrix_view_shows_phase_rows      (RacimoProject    *project);
 int                _racimo_matrix_view_lookup_row            (RacimoMatrixView *self,
                                                               gpointer          item);
 int                _racimo_matrix_view_lookup_column         (RacimoMatrixView *self,

@@ -71,8 +71,8 @@ _racimo_matrix_view_lookup_column (RacimoMatrixView *self,
 }
 
 /* A project of one phase without a name does not group its activities. */
-static gboolean
-shows_phase_rows (RacimoProject *project)
+gboolean
+_racimo_matrix_view_shows_phase_rows (RacimoProject *project)
 {
   const char *name;
 
@@ -360,7 +360,7 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
       g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (c + 1));
     }
 
-  headers = shows_phase_rows (self->project);
+  headers = _racimo_matrix_view_shows_phase_rows (self->project);
   filtering = _racimo_matrix_view_is_filtering (self);
   home = flatten_rows (self, headers, filtering);
 

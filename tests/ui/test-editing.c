@@ -354,6 +354,57 @@ test_focus_after_fix (Editing       *e,
   wait_for_focus (e, list);
 }
 
+/* Types @text in the rename popover that is open, and Enter. */
+static void
+type_name (Editing    *e,
+           const char *text)
+{
+  GtkEditable *entry = rename_entry (e);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+  g_signal_emit_by_name (entry, "activate");
+  racimo_ui_test_spin ();
+}
+
+/* 8. The first phase added to a blank matrix is the only one: no
+ * "Unnamed phase" appears beside it, and no warning. */
+static void
+test_first_phase (Editing       *e,
+                  gconstpointer  data)
+{
+  RacimoChecks *checks = racimo_window_get_checks (e->window);
+  RacimoHistory *history = racimo_project_get_history (e->project);
+  RacimoPhase *phase;
+
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.add-activity", NULL);
+  type_name (e, "Kick-off meeting");
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.add-phase", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (rename_entry (e)), ==, "New phase");
+  type_name (e, "Start");
+
+  g_assert_cmpuint (racimo_project_get_n_phases (e->project), ==, 1);
+  phase = racimo_project_get_phase (e->project, 0);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (phase)), ==, "Start");
+  g_assert_cmpuint (racimo_phase_get_n_activities (phase), ==, 1);
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (e->view), ==, 2);
+  g_assert_true (racimo_matrix_view_get_row_item (e->view, 0) == RACIMO_ITEM (phase));
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (phase), RACIMO_CHECK_UNNAMED));
+
+  /* A second phase is a phase of its own. */
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.add-phase", NULL);
+  type_name (e, "Build");
+  g_assert_cmpuint (racimo_project_get_n_phases (e->project), ==, 2);
+
+  /* Undone (the names, the second phase, the first), the matrix is as it
+   * was: no phase shown. */
+  for (guint i = 0; i < 4; i++)
+    racimo_history_undo (history);
+  g_assert_cmpuint (racimo_project_get_n_phases (e->project), ==, 1);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (phase)), ==, "");
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (e->view), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +418,7 @@ main (int   argc,
   ADD ("enter-moves", test_enter_moves, NULL);
   ADD ("old-keys", test_old_keys, NULL);
   ADD ("focus-after-scheme", test_focus_after_scheme, NULL);
+  ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
   return racimo_ui_test_run ();
