@@ -212,6 +212,8 @@ _racimo_matrix_view_set_cursor_full (RacimoMatrixView *self,
 
   self->cursor_item = row >= 0 && row < nr ? get_row (self, (guint) row)->item : NULL;
   self->cursor_role = column_role (self, column);
+  if (self->fresh_item != NULL && self->cursor_item != self->fresh_item)
+    _racimo_matrix_view_release_fresh (self);
 
   /* Rows made again since the last allocation: the scrolling is sized
    * for the old ones, and scrolls once more when it knows the new. */

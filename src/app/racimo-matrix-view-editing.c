@@ -428,7 +428,69 @@ _racimo_matrix_view_insert_activity (RacimoMatrixView *self,
 
   _racimo_matrix_view_set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (activity)),
                                        RACIMO_MATRIX_NAME_COLUMN, FALSE);
+  _racimo_matrix_view_hold_fresh (self, RACIMO_ITEM (activity));
   racimo_matrix_view_start_rename (self, NULL);
+}
+
+/* A new activity: its findings wait while the user names it and types its
+ * codes, until the cursor leaves the row or the user pauses for a few
+ * seconds (an open popover over it is no pause). */
+
+#define FRESH_PAUSE_SECONDS 4
+
+static gboolean
+fresh_paused (gpointer data)
+{
+  RacimoMatrixView *self = data;
+
+  self->fresh_timeout = 0;
+  if (_racimo_matrix_view_popover_item (self, self->rename_popover) == self->fresh_item
+      && gtk_widget_get_visible (self->rename_popover))
+    {
+      _racimo_matrix_view_fresh_edited (self, self->fresh_item);
+      return G_SOURCE_REMOVE;
+    }
+
+  _racimo_matrix_view_release_fresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_racimo_matrix_view_hold_fresh (RacimoMatrixView *self,
+                                RacimoItem       *item)
+{
+  _racimo_matrix_view_release_fresh (self);
+  if (self->checks == NULL)
+    return;
+
+  self->fresh_item = item;
+  racimo_checks_hold (self->checks, item);
+  _racimo_matrix_view_fresh_edited (self, item);
+}
+
+/* Each edit of the new activity starts the pause again. */
+void
+_racimo_matrix_view_fresh_edited (RacimoMatrixView *self,
+                                  RacimoItem       *item)
+{
+  if (item == NULL || item != self->fresh_item)
+    return;
+
+  g_clear_handle_id (&self->fresh_timeout, g_source_remove);
+  self->fresh_timeout = g_timeout_add_seconds (FRESH_PAUSE_SECONDS, fresh_paused, self);
+}
+
+void
+_racimo_matrix_view_release_fresh (RacimoMatrixView *self)
+{
+  g_clear_handle_id (&self->fresh_timeout, g_source_remove);
+  if (self->fresh_item == NULL)
+    return;
+
+  /* Removed with an undo, the checks have let it go already. */
+  if (self->checks != NULL && racimo_checks_get_held (self->checks) == self->fresh_item)
+    racimo_checks_hold (self->checks, NULL);
+  self->fresh_item = NULL;
 }
 
 /**

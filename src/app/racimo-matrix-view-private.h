@@ -181,6 +181,11 @@ struct _RacimoMatrixView
   GtkWidget     *context_menu;
   RacimoItem    *menu_item;
 
+  /* The activity being created, whose findings the checks hold until the
+   * cursor leaves it or the user pauses (see racimo_checks_hold()) */
+  RacimoItem    *fresh_item;
+  guint          fresh_timeout;
+
   /* From the template */
   GMenuModel    *activity_menu;
   GMenuModel    *phase_menu;
@@ -335,6 +340,11 @@ void               _racimo_matrix_view_delete_item           (RacimoMatrixView *
 gboolean           _racimo_matrix_view_move_under_cursor     (RacimoMatrixView *self,
                                                               int               drow,
                                                               int               dcolumn);
+void               _racimo_matrix_view_hold_fresh            (RacimoMatrixView *self,
+                                                              RacimoItem       *item);
+void               _racimo_matrix_view_release_fresh         (RacimoMatrixView *self);
+void               _racimo_matrix_view_fresh_edited          (RacimoMatrixView *self,
+                                                              RacimoItem       *item);
 
 /* racimo-matrix-view-popovers.c */
 void               _racimo_matrix_view_item_cell             (RacimoMatrixView *self,

@@ -489,6 +489,7 @@ on_cell_changed (RacimoProject    *project,
 
   old_codes = self->codes[row * nc + column];
   self->codes[row * nc + column] = new_codes;
+  _racimo_matrix_view_fresh_edited (self, RACIMO_ITEM (activity));
 
   if (!self->workload_dirty && racimo_workload_counts_activity (activity))
     update_workload (self, column, old_codes, new_codes);
@@ -588,6 +589,7 @@ on_item_changed (RacimoProject    *project,
       break;
     }
 
+  _racimo_matrix_view_fresh_edited (self, item);
   _racimo_matrix_view_queue_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -661,6 +663,7 @@ static void
 disconnect_project (RacimoMatrixView *self)
 {
   disconnect_filter (self);
+  _racimo_matrix_view_release_fresh (self);
 
   if (self->project != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (self->project_handlers); i++)

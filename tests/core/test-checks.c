@@ -183,6 +183,54 @@ test_checks_no_owner (void)
 }
 
 static void
+count_emission (RacimoChecks *checks,
+                RacimoItem   *item,
+                guint        *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* A row being created is held: its findings wait until it is let go. */
+static void
+test_checks_held (void)
+{
+  RacimoRole *ds, *mle;
+  RacimoActivity *deploy, *added;
+  g_autoptr(RacimoProject) project = new_clean_project (&ds, &mle, &deploy);
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  guint n_changed = 0;
+
+  g_signal_connect (checks, "findings-changed", G_CALLBACK (count_emission), &n_changed);
+  added = racimo_project_add_activity (project, racimo_project_get_phase (project, 0), -1,
+                                       "Monitor drift");
+  assert_counts (checks, 1, 1, 0);
+  racimo_checks_hold (checks, RACIMO_ITEM (added));
+  g_assert_true (racimo_checks_get_held (checks) == RACIMO_ITEM (added));
+  assert_findings (checks, "");
+  assert_counts (checks, 0, 0, 0);
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (added), RACIMO_CHECK_NO_OWNER));
+
+  /* Edited while held: still nothing. */
+  racimo_project_toggle_code (project, added, ds, 'C');
+  assert_counts (checks, 0, 0, 0);
+
+  /* Let go: what is wrong shows, and listeners hear of it. */
+  n_changed = 0;
+  racimo_checks_hold (checks, NULL);
+  g_assert_cmpuint (n_changed, ==, 1);
+  assert_findings (checks, "error no-owner: Activity \"Monitor drift\" has no owner (A)\n"
+                           "warning no-doer: Activity \"Monitor drift\" has no one responsible "
+                           "(R)\n");
+  assert_counts (checks, 1, 1, 0);
+
+  /* Removed while held, it is held no more. */
+  racimo_checks_hold (checks, RACIMO_ITEM (added));
+  racimo_project_remove_activity (project, added);
+  g_assert_null (racimo_checks_get_held (checks));
+  assert_counts (checks, 0, 0, 0);
+}
+
+static void
 test_checks_many_owners (void)
 {
   RacimoRole *ds, *mle;
@@ -1296,6 +1344,7 @@ main (int   argc,
   g_test_add_func ("/checks/table", test_checks_table);
   g_test_add_func ("/checks/clean", test_checks_clean);
   g_test_add_func ("/checks/no-owner", test_checks_no_owner);
+  g_test_add_func ("/checks/held", test_checks_held);
   g_test_add_func ("/checks/many-owners", test_checks_many_owners);
   g_test_add_func ("/checks/no-doer", test_checks_no_doer);
   g_test_add_func ("/checks/daci", test_checks_daci);

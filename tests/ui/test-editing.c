@@ -405,6 +405,58 @@ test_first_phase (Editing       *e,
   g_assert_cmpuint (racimo_matrix_view_get_n_rows (e->view), ==, 1);
 }
 
+typedef struct
+{
+  RacimoMatrixView *view;
+  int               row;
+} RowWait;
+
+static gboolean
+row_has_problem (gpointer data)
+{
+  RowWait *wait = data;
+
+  return racimo_matrix_view_get_row_problem (wait->view, (guint) wait->row)
+         != RACIMO_ROW_PROBLEM_NONE;
+}
+
+/* 7. A new activity is no problem while the user names it and types its
+ * codes: its findings come when the cursor leaves the row, or after a
+ * pause. */
+static void
+test_new_row_quiet (Editing       *e,
+                    gconstpointer  data)
+{
+  RacimoChecks *checks = racimo_window_get_checks (e->window);
+  guint n_errors = racimo_checks_get_n_errors (checks);
+  guint n_warnings = racimo_checks_get_n_warnings (checks);
+  RowWait wait = { e->view, 2 };
+
+  /* Insert adds an activity below the cursor, and names it. */
+  g_assert_true (key (e, GDK_KEY_Insert, 0));
+  type_name (e, "Write the data contract");
+  racimo_ui_test_assert_cursor (e->view, 2, RACIMO_MATRIX_NAME_COLUMN);
+  g_assert_true (key (e, GDK_KEY_Tab, 0));
+  g_assert_true (key (e, GDK_KEY_c, 0));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (e->view, 2), ==, RACIMO_ROW_PROBLEM_NONE);
+  g_assert_cmpuint (racimo_checks_get_n_errors (checks), ==, n_errors);
+  g_assert_cmpuint (racimo_checks_get_n_warnings (checks), ==, n_warnings);
+
+  /* Left, it says what is wrong. */
+  g_assert_true (key (e, GDK_KEY_Return, 0));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (e->view, 2), ==,
+                   RACIMO_ROW_PROBLEM_NO_OWNER);
+  g_assert_cmpuint (racimo_checks_get_n_errors (checks), ==, n_errors + 1);
+
+  /* Another, named, then a pause: its findings come by themselves. */
+  racimo_matrix_view_set_cursor (e->view, 1, 0);
+  g_assert_true (key (e, GDK_KEY_Insert, 0));
+  type_name (e, "Sign the data contract");
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (e->view, 2), ==, RACIMO_ROW_PROBLEM_NONE);
+  racimo_test_wait_until (row_has_problem, &wait, "the findings of a new row after a pause");
+  g_assert_cmpuint (racimo_checks_get_n_errors (checks), ==, n_errors + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +470,7 @@ main (int   argc,
   ADD ("enter-moves", test_enter_moves, NULL);
   ADD ("old-keys", test_old_keys, NULL);
   ADD ("focus-after-scheme", test_focus_after_scheme, NULL);
+  ADD ("new-row-quiet", test_new_row_quiet, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 

@@ -825,8 +825,9 @@ test_add_and_scheme (Fixture       *f,
   racimo_ui_test_spin ();
   g_assert_cmpuint (racimo_project_get_n_activities (f->project), ==, 1);
   activity = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (f->view, 0));
+  /* Being created, it is not a problem yet. */
   g_assert_cmpint (racimo_matrix_view_get_row_problem (f->view, 0), ==,
-                   RACIMO_ROW_PROBLEM_NO_OWNER);
+                   RACIMO_ROW_PROBLEM_NONE);
 
   /* Switching the scheme keeps the codes and offers the new letters. */
   racimo_matrix_view_set_cursor (f->view, 0, 0);

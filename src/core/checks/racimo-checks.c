@@ -87,6 +87,9 @@ struct _RacimoChecks
   guint          n_warnings;
   guint          n_waived;
 
+  /* The activity the user is creating, whose findings wait (unowned) */
+  RacimoItem    *held;
+
   /* Items whose findings changed, emitted once the state is consistent */
   GPtrArray     *pending;     /* RacimoItem, strong */
   GHashTable    *pending_set; /* RacimoItem, unowned */
@@ -482,6 +485,10 @@ compute_activity_findings (RacimoChecks *self,
   g_autofree char *subject = NULL;
   GHashTableIter iter;
   gpointer key, value;
+
+  /* Nothing is wrong yet with a row being created. */
+  if (state->item == self->held)
+    return NULL;
 
   if (!state->applicable)
     return NULL;
@@ -981,6 +988,8 @@ activity_removed (RacimoChecks   *self,
   if (state == NULL)
     return;
 
+  if (RACIMO_ITEM (activity) == self->held)
+    self->held = NULL;
   if (state->applicable)
     self->n_applicable--;
   count_cells (self, self->states, activity, state->applicable, -1);
@@ -1075,6 +1084,51 @@ on_scheme_changed (RacimoProject *project,
   begin (self, &before);
   recompute_all (self);
   end (self, &before);
+}
+
+/**
+ * racimo_checks_hold:
+ * @item: (nullable): an activity of the project, or %NULL
+ *
+ * Leaves out the findings of @item, an activity the user is creating, until
+ * it is held no more: a row being created is not a problem yet.  Holding
+ * another item, or %NULL, brings back the findings of the one held before.
+ */
+void
+racimo_checks_hold (RacimoChecks *self,
+                    RacimoItem   *item)
+{
+  RacimoItem *old;
+  Counts before;
+
+  g_return_if_fail (RACIMO_IS_CHECKS (self));
+  g_return_if_fail (item == NULL || RACIMO_IS_ACTIVITY (item));
+
+  if (item == self->held)
+    return;
+
+  begin (self, &before);
+  old = self->held;
+  self->held = item;
+  if (old != NULL)
+    refresh_item (self, old);
+  if (item != NULL)
+    refresh_item (self, item);
+  end (self, &before);
+}
+
+/**
+ * racimo_checks_get_held:
+ *
+ * Returns: (nullable) (transfer none): the activity held by
+ *   racimo_checks_hold (), if any
+ */
+RacimoItem *
+racimo_checks_get_held (RacimoChecks *self)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS (self), NULL);
+
+  return self->held;
 }
 
 /* GObject */

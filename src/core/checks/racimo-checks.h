@@ -32,5 +32,8 @@ gboolean      racimo_checks_item_has           (RacimoChecks  *self,
                                                 RacimoItem    *item,
                                                 RacimoCheck    check);
 GPtrArray    *racimo_checks_list_findings      (RacimoChecks  *self);
+void          racimo_checks_hold               (RacimoChecks  *self,
+                                                RacimoItem    *item);
+RacimoItem   *racimo_checks_get_held           (RacimoChecks  *self);
 
 G_END_DECLS
