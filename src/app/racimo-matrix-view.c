@@ -1074,6 +1074,9 @@ racimo_matrix_view_dispose (GObject *object)
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_signal_handler (&self->dark_handler, adw_style_manager_get_default ());
+  /* Going away with the window: nobody is left to hear of its findings. */
+  g_clear_handle_id (&self->fresh_timeout, g_source_remove);
+  self->fresh_item = NULL;
   disconnect_project (self);
 
   g_clear_pointer (&self->codes_popover, gtk_widget_unparent);
