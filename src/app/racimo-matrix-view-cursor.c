@@ -20,6 +20,10 @@ _racimo_matrix_view_problem_text (RacimoRowProblem problem)
       return _("No owner: no role is Accountable for this activity");
     case RACIMO_ROW_PROBLEM_MANY_OWNERS:
       return _("Several owners: more than one role is Accountable for this activity");
+    case RACIMO_ROW_PROBLEM_UNKNOWN_CODE:
+      return _("Unknown code: a code of this activity is not one of the scheme's");
+    case RACIMO_ROW_PROBLEM_WARNING:
+      return _("Warning: the checks found something to look at in this activity");
     case RACIMO_ROW_PROBLEM_WAIVED:
       return _("A finding on this activity was waived");
     case RACIMO_ROW_PROBLEM_NONE:
@@ -301,6 +305,33 @@ racimo_matrix_view_get_cursor (RacimoMatrixView *self,
     *row = self->cursor_row;
   if (column != NULL)
     *column = self->cursor_column;
+}
+
+/**
+ * racimo_matrix_view_get_cell_area:
+ * @row: a row, or %RACIMO_MATRIX_HEADER_ROW for the role headers
+ * @column: a role's column, or %RACIMO_MATRIX_NAME_COLUMN for the names
+ * @area: (out): where the cell is, in the view's coordinates
+ *
+ * Returns: whether the view has such a cell
+ */
+gboolean
+racimo_matrix_view_get_cell_area (RacimoMatrixView *self,
+                                  int               row,
+                                  int               column,
+                                  graphene_rect_t  *area)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  _racimo_matrix_view_ensure_rows (self);
+  _racimo_matrix_view_ensure_metrics (self);
+  if (row >= (int) n_rows (self) || column >= (int) n_columns (self)
+      || (row < 0 && column < 0))
+    return FALSE;
+
+  _racimo_matrix_view_get_cell_rect (self, row, column, area);
+  return TRUE;
 }
 
 void

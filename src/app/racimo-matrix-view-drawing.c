@@ -37,10 +37,10 @@ update_colors (RacimoMatrixView *self)
   lookup_color (self, "racimo_header_bg", &c->view_bg, &c->header_bg);
   fallback.alpha = 0.06f;
   lookup_color (self, "racimo_phase_bg", &fallback, &c->phase_bg);
-  lookup_color (self, "racimo_no_owner_bg", &(GdkRGBA) { 0.88f, 0.11f, 0.14f, 0.15f },
-                &c->no_owner_bg);
-  lookup_color (self, "racimo_many_owners_bg", &(GdkRGBA) { 0.9f, 0.6f, 0.0f, 0.2f },
-                &c->many_owners_bg);
+  lookup_color (self, "racimo_error_bg", &(GdkRGBA) { 0.88f, 0.11f, 0.14f, 0.15f },
+                &c->error_bg);
+  lookup_color (self, "racimo_warning_bg", &(GdkRGBA) { 0.9f, 0.6f, 0.0f, 0.2f },
+                &c->warning_bg);
   lookup_color (self, "racimo_problem_fg", &(GdkRGBA) { 0.75f, 0.11f, 0.16f, 1 }, &c->error);
   lookup_color (self, "racimo_warning_fg", &(GdkRGBA) { 0.6f, 0.4f, 0.0f, 1 }, &c->warning);
   lookup_color (self, "accent_color", &(GdkRGBA) { 0.11f, 0.44f, 0.85f, 1 }, &c->accent);
@@ -89,9 +89,14 @@ load_icons (RacimoMatrixView *self)
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   GtkTextDirection dir = gtk_widget_get_direction (GTK_WIDGET (self));
 
-  g_clear_object (&self->problem_icon);
+  g_clear_object (&self->error_icon);
+  g_clear_object (&self->warning_icon);
   g_clear_object (&self->waived_icon);
-  self->problem_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "dialog-warning-symbolic",
+  /* The icons of the checks panel, for the same severities */
+  self->error_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "dialog-error-symbolic",
+                                                                NULL, self->icon_size, scale,
+                                                                dir, 0));
+  self->warning_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "dialog-warning-symbolic",
                                                                   NULL, self->icon_size, scale,
                                                                   dir, 0));
   self->waived_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "object-select-symbolic",
@@ -574,10 +579,13 @@ row_background (RacimoMatrixView *self,
 
   switch (_racimo_matrix_view_row_problem (self, row))
     {
+    /* One look per severity, the panel's: errors tinted red, warnings
+     * only marked. */
     case RACIMO_ROW_PROBLEM_NO_OWNER:
-      return &self->colors.no_owner_bg;
     case RACIMO_ROW_PROBLEM_MANY_OWNERS:
-      return &self->colors.many_owners_bg;
+    case RACIMO_ROW_PROBLEM_UNKNOWN_CODE:
+      return &self->colors.error_bg;
+    case RACIMO_ROW_PROBLEM_WARNING:
     case RACIMO_ROW_PROBLEM_WAIVED:
     case RACIMO_ROW_PROBLEM_NONE:
     default:
@@ -701,10 +709,10 @@ draw_row_name (RacimoMatrixView *self,
     racimo_drawn_text_append (name, snapshot, self->pad, text_y, NULL);
   else
     {
-      if (drawn->problem == RACIMO_ROW_PROBLEM_NO_OWNER)
-        append_icon (self, snapshot, self->problem_icon, &colors->error, self->pad, icon_y);
-      else if (drawn->problem == RACIMO_ROW_PROBLEM_MANY_OWNERS)
-        append_icon (self, snapshot, self->problem_icon, &colors->warning, self->pad, icon_y);
+      if (racimo_row_problem_is_error (drawn->problem))
+        append_icon (self, snapshot, self->error_icon, &colors->error, self->pad, icon_y);
+      else if (drawn->problem == RACIMO_ROW_PROBLEM_WARNING)
+        append_icon (self, snapshot, self->warning_icon, &colors->warning, self->pad, icon_y);
       else if (drawn->problem == RACIMO_ROW_PROBLEM_WAIVED)
         append_icon (self, snapshot, self->waived_icon, &dim, self->pad, icon_y);
 

@@ -58,8 +58,8 @@ typedef struct
   GdkRGBA header_bg;
   GdkRGBA view_bg;
   GdkRGBA phase_bg;
-  GdkRGBA no_owner_bg;
-  GdkRGBA many_owners_bg;
+  GdkRGBA error_bg;
+  GdkRGBA warning_bg;
   GdkRGBA error;
   GdkRGBA warning;
   GdkRGBA accent;
@@ -148,7 +148,8 @@ struct _RacimoMatrixView
   RacimoDrawnText *workload_text;
   gboolean       dark;
   Colors         colors;
-  GdkPaintable  *problem_icon;
+  GdkPaintable  *error_icon;
+  GdkPaintable  *warning_icon;
   GdkPaintable  *waived_icon;
 
   /* The rows drawn in the last frame, from drawn_first on, and the

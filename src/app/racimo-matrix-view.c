@@ -377,11 +377,33 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
   self->metrics_dirty = TRUE;
 }
 
+/* Lower is worse */
+static int
+problem_rank (RacimoRowProblem problem)
+{
+  switch (problem)
+    {
+    case RACIMO_ROW_PROBLEM_NO_OWNER:
+      return 0;
+    case RACIMO_ROW_PROBLEM_MANY_OWNERS:
+      return 1;
+    case RACIMO_ROW_PROBLEM_UNKNOWN_CODE:
+      return 2;
+    case RACIMO_ROW_PROBLEM_WARNING:
+      return 3;
+    case RACIMO_ROW_PROBLEM_WAIVED:
+    case RACIMO_ROW_PROBLEM_NONE:
+    default:
+      return 4;
+    }
+}
+
 static RacimoRowProblem
 compute_problem (RacimoMatrixView *self,
                  guint             row)
 {
   RacimoItem *item = get_row (self, row)->item;
+  RacimoRowProblem worst = RACIMO_ROW_PROBLEM_NONE;
   GPtrArray *findings;
   gboolean waived = FALSE;
 
@@ -392,26 +414,35 @@ compute_problem (RacimoMatrixView *self,
   if (findings == NULL)
     return RACIMO_ROW_PROBLEM_NONE;
 
-  /* No owner is the worse problem, and shows when both are there. */
+  /* The worst finding shows: no owner, several owners, an unknown code
+   * (errors all), then any warning, then a waived owner finding. */
   for (guint i = 0; i < findings->len; i++)
     {
       RacimoFinding *finding = g_ptr_array_index (findings, i);
+      RacimoRowProblem problem;
 
-      if (finding->check == RACIMO_CHECK_NO_OWNER && finding->waiver_reason == NULL)
-        return RACIMO_ROW_PROBLEM_NO_OWNER;
+      if (finding->waiver_reason != NULL)
+        {
+          waived |= finding->check == RACIMO_CHECK_NO_OWNER
+                    || finding->check == RACIMO_CHECK_MANY_OWNERS;
+          continue;
+        }
+
+      if (finding->check == RACIMO_CHECK_NO_OWNER)
+        problem = RACIMO_ROW_PROBLEM_NO_OWNER;
+      else if (finding->check == RACIMO_CHECK_MANY_OWNERS)
+        problem = RACIMO_ROW_PROBLEM_MANY_OWNERS;
+      else if (finding->check == RACIMO_CHECK_UNKNOWN_CODE)
+        problem = RACIMO_ROW_PROBLEM_UNKNOWN_CODE;
+      else
+        problem = RACIMO_ROW_PROBLEM_WARNING;
+
+      if (worst == RACIMO_ROW_PROBLEM_NONE || problem_rank (problem) < problem_rank (worst))
+        worst = problem;
     }
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      RacimoFinding *finding = g_ptr_array_index (findings, i);
-
-      if (finding->check != RACIMO_CHECK_NO_OWNER && finding->check != RACIMO_CHECK_MANY_OWNERS)
-        continue;
-      if (finding->waiver_reason == NULL)
-        return RACIMO_ROW_PROBLEM_MANY_OWNERS;
-      waived = TRUE;
-    }
-
+  if (worst != RACIMO_ROW_PROBLEM_NONE)
+    return worst;
   return waived ? RACIMO_ROW_PROBLEM_WAIVED : RACIMO_ROW_PROBLEM_NONE;
 }
 
@@ -1090,7 +1121,8 @@ racimo_matrix_view_dispose (GObject *object)
   racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->vadjustment,
                                       G_CALLBACK (on_adjustment_value_changed));
 
-  g_clear_object (&self->problem_icon);
+  g_clear_object (&self->error_icon);
+  g_clear_object (&self->warning_icon);
   g_clear_object (&self->waived_icon);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_MATRIX_VIEW);

@@ -26,7 +26,17 @@ typedef enum
   RACIMO_ROW_PROBLEM_NO_OWNER,
   RACIMO_ROW_PROBLEM_MANY_OWNERS,
   RACIMO_ROW_PROBLEM_WAIVED,
+  RACIMO_ROW_PROBLEM_UNKNOWN_CODE,
+  RACIMO_ROW_PROBLEM_WARNING,     /* a warning of a check on the activity */
 } RacimoRowProblem;
+
+/* Whether @problem is an error of a check, shown as the errors are */
+static inline gboolean
+racimo_row_problem_is_error (RacimoRowProblem problem)
+{
+  return problem == RACIMO_ROW_PROBLEM_NO_OWNER || problem == RACIMO_ROW_PROBLEM_MANY_OWNERS
+         || problem == RACIMO_ROW_PROBLEM_UNKNOWN_CODE;
+}
 
 GtkWidget        *racimo_matrix_view_new              (void);
 
@@ -62,6 +72,10 @@ void              racimo_matrix_view_get_selection    (RacimoMatrixView *self,
                                                        int              *first_column,
                                                        int              *last_row,
                                                        int              *last_column);
+gboolean          racimo_matrix_view_get_cell_area    (RacimoMatrixView *self,
+                                                       int               row,
+                                                       int               column,
+                                                       graphene_rect_t  *area);
 const char       *racimo_matrix_view_get_cursor_label (RacimoMatrixView *self);
 const char       *racimo_matrix_view_get_cursor_description (RacimoMatrixView *self);
 

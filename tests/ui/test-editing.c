@@ -457,6 +457,88 @@ test_new_row_quiet (Editing       *e,
   g_assert_cmpuint (racimo_checks_get_n_errors (checks), ==, n_errors + 2);
 }
 
+/* The colour the view drew at @x, @y of its own */
+static guint32
+pixel_at (Editing *e,
+          int      x,
+          int      y)
+{
+  g_autoptr(GskRenderNode) node = racimo_ui_test_widget_node (GTK_WIDGET (e->view));
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  guint32 pixel = 0;
+
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT ((float) x, (float) y, 1, 1));
+  gdk_texture_download (texture, (guchar *) &pixel, 4);
+  gsk_renderer_unrealize (renderer);
+
+  return pixel;
+}
+
+/* The colour behind the name of @row, above its text */
+static guint32
+name_background (Editing *e,
+                 int      row)
+{
+  graphene_rect_t area;
+
+  racimo_matrix_view_set_cursor (e->view, RACIMO_MATRIX_HEADER_ROW, 0);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (e->view));
+  g_assert_true (racimo_matrix_view_get_cell_area (e->view, row, RACIMO_MATRIX_NAME_COLUMN,
+                                                   &area));
+  return pixel_at (e, (int) (area.origin.x + area.size.width / 2), (int) area.origin.y + 2);
+}
+
+/* 5. One look per severity: "Several owners" is an error, in the panel
+ * and in the grid alike, and so is an unknown code. */
+static void
+test_severity_looks (Editing       *e,
+                     gconstpointer  data)
+{
+  RacimoRole *first = racimo_project_get_role (e->project, 0);
+  RacimoRole *second = racimo_project_get_role (e->project, 1);
+  RacimoActivity *a1 = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (e->view, 1));
+  RacimoActivity *a2 = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (e->view, 2));
+  RacimoActivity *a3 = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (e->view, 3));
+  guint32 clean;
+
+  clean = name_background (e, 3);
+  for (guint i = 0; i < racimo_project_get_n_roles (e->project); i++)
+    {
+      racimo_project_set_codes (e->project, a2, racimo_project_get_role (e->project, i), 0);
+      racimo_project_set_codes (e->project, a3, racimo_project_get_role (e->project, i), 0);
+    }
+  racimo_project_set_codes (e->project, a3, second, RACIMO_CODE_BIT ('R'));
+  racimo_project_set_codes (e->project, a1, first, 0);
+  racimo_project_set_codes (e->project, a1, second, RACIMO_CODE_BIT ('R'));
+  racimo_project_set_codes (e->project, a2, first, RACIMO_CODE_BIT ('A'));
+  racimo_project_set_codes (e->project, a2, second, RACIMO_CODE_BIT ('A') | RACIMO_CODE_BIT ('R'));
+  racimo_project_set_codes (e->project, a3, first, RACIMO_CODE_BIT ('A') | RACIMO_CODE_BIT ('X'));
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (e->view, 1), ==,
+                   RACIMO_ROW_PROBLEM_NO_OWNER);
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (e->view, 2), ==,
+                   RACIMO_ROW_PROBLEM_MANY_OWNERS);
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (e->view, 3), ==,
+                   RACIMO_ROW_PROBLEM_UNKNOWN_CODE);
+  g_assert_cmpint (racimo_check_get_severity (RACIMO_CHECK_MANY_OWNERS), ==,
+                   RACIMO_SEVERITY_ERROR);
+
+  /* Drawn alike, and unlike a row with nothing wrong. */
+  g_assert_cmpuint (name_background (e, 1), !=, clean);
+  g_assert_cmpuint (name_background (e, 2), ==, name_background (e, 1));
+  g_assert_cmpuint (name_background (e, 3), ==, name_background (e, 1));
+
+  /* A warning is marked as a warning: nobody responsible. */
+  racimo_project_set_codes (e->project, a3, first, RACIMO_CODE_BIT ('A'));
+  racimo_project_set_codes (e->project, a3, second, 0);
+  g_assert_cmpint (racimo_matrix_view_get_row_problem (e->view, 3), ==,
+                   RACIMO_ROW_PROBLEM_WARNING);
+  g_assert_cmpuint (name_background (e, 3), ==, clean);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +553,7 @@ main (int   argc,
   ADD ("old-keys", test_old_keys, NULL);
   ADD ("focus-after-scheme", test_focus_after_scheme, NULL);
   ADD ("new-row-quiet", test_new_row_quiet, NULL);
+  ADD ("severity-looks", test_severity_looks, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
