@@ -539,6 +539,64 @@ test_severity_looks (Editing       *e,
   g_assert_cmpuint (name_background (e, 3), ==, clean);
 }
 
+/* The label under @widget showing @text, if any */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_shown_whole (GtkLabel *label)
+{
+  return label != NULL && gtk_widget_get_mapped (GTK_WIDGET (label))
+         && !pango_layout_is_ellipsized (gtk_label_get_layout (label));
+}
+
+/* 10. The role filter lists roles whose names begin alike in full. */
+static void
+test_role_filter_names (Editing       *e,
+                        gconstpointer  data)
+{
+  static const char *names[] = {
+    "Executive sponsor of the programme", "Executive sponsor of the product",
+  };
+  RacimoWindow *window = e->window;
+  GtkWidget *dropdown = GTK_WIDGET (window->role_dropdown);
+  GtkWidget *popover = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    racimo_project_rename (e->project, RACIMO_ITEM (racimo_project_get_role (e->project, i)),
+                           names[i]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (dropdown));
+
+  g_signal_emit_by_name (dropdown, "activate");
+  for (GtkWidget *w = gtk_widget_get_first_child (dropdown); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_POPOVER (w))
+      popover = w;
+  g_assert_nonnull (popover);
+  racimo_ui_test_wait_for_frames (popover);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (label_shown_whole (find_label (popover, names[i])));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +612,7 @@ main (int   argc,
   ADD ("focus-after-scheme", test_focus_after_scheme, NULL);
   ADD ("new-row-quiet", test_new_row_quiet, NULL);
   ADD ("severity-looks", test_severity_looks, NULL);
+  ADD ("role-filter-names", test_role_filter_names, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
