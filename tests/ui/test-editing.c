@@ -597,6 +597,57 @@ test_role_filter_names (Editing       *e,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* 10. The cell popover shows a long Japanese role name whole, its Clear
+ * Cell button inside it, and the names of the codes in one column. */
+static void
+test_codes_popover_names (Editing       *e,
+                          gconstpointer  data)
+{
+  const char *role_name = "プロジェクトエンジニアリングマネージャー兼品質保証責任者";
+  RacimoRole *role = racimo_project_get_role (e->project, 1);
+  GtkPopover *popover;
+  GtkWidget *button = NULL;
+  graphene_rect_t bounds;
+  float names_x = -1;
+  guint n_codes = 0;
+
+  racimo_project_rename (e->project, RACIMO_ITEM (role), role_name);
+  racimo_project_rename (e->project, racimo_matrix_view_get_row_item (e->view, 1),
+                         "データ基盤の要件定義とキックオフミーティングの準備と実施と議事録の共有");
+  racimo_matrix_view_set_cursor (e->view, 1, 1);
+  g_assert_true (key (e, GDK_KEY_space, 0));
+  popover = open_popover (e);
+  g_assert_nonnull (popover);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (popover));
+
+  g_assert_true (label_shown_whole (find_label (GTK_WIDGET (popover), role_name)));
+
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (popover)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w))
+      button = w;
+    else if (GTK_IS_CHECK_BUTTON (w))
+      {
+        /* R, A, C, I: each name starts where the others do. */
+        GtkWidget *name = gtk_widget_get_last_child (gtk_check_button_get_child (
+          GTK_CHECK_BUTTON (w)));
+
+        g_assert_true (gtk_widget_compute_bounds (name, GTK_WIDGET (popover), &bounds));
+        if (names_x < 0)
+          names_x = bounds.origin.x;
+        g_assert_cmpfloat (bounds.origin.x, ==, names_x);
+        n_codes++;
+      }
+  g_assert_cmpuint (n_codes, ==, 4);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_bounds (button, gtk_popover_get_child (popover), &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_widget_get_height (gtk_popover_get_child (popover)));
+  g_assert_cmpint (gtk_widget_get_height (button), >=, 20);
+  close_popovers (e);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +664,7 @@ main (int   argc,
   ADD ("new-row-quiet", test_new_row_quiet, NULL);
   ADD ("severity-looks", test_severity_looks, NULL);
   ADD ("role-filter-names", test_role_filter_names, NULL);
+  ADD ("codes-popover-names", test_codes_popover_names, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
