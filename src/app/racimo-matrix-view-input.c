@@ -497,13 +497,18 @@ on_key_pressed (GtkEventControllerKey *controller,
   if (self->cursor_row >= 0 && self->cursor_column >= 0)
     {
       char code = (char) g_unichar_toupper (c);
+      gboolean is_code = c < 128 && RACIMO_CODE_IS_VALID (code)
+                         && racimo_scheme_code_index (_racimo_matrix_view_get_scheme (self),
+                                                      code) >= 0;
 
-      if (c < 128 && RACIMO_CODE_IS_VALID (code)
-          && racimo_scheme_code_index (_racimo_matrix_view_get_scheme (self), code) >= 0
-          && _racimo_matrix_view_toggle_code (self, code))
+      if (is_code && _racimo_matrix_view_toggle_code (self, code))
         return TRUE;
 
+      /* Left out, and said so: the window tells the user once. */
       gtk_widget_error_bell (GTK_WIDGET (self));
+      g_signal_emit (self, _racimo_matrix_view_signals[LETTER_NOT_TYPED], 0,
+                     (guint) g_unichar_toupper (c),
+                     row_activity (self, self->cursor_row) == NULL);
       return TRUE;
     }
   else

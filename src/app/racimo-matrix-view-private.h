@@ -212,6 +212,7 @@ struct _RacimoMatrixView
 enum {
   PASTE_NOT_UNDERSTOOD,
   CURSOR_MOVED,
+  LETTER_NOT_TYPED,
   N_SIGNALS
 };
 

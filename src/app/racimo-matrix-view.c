@@ -1273,6 +1273,18 @@ racimo_matrix_view_class_init (RacimoMatrixViewClass *klass)
     g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * RacimoMatrixView::letter-not-typed:
+   * @letter: the character typed, in upper case
+   * @on_phase: whether it was typed on a phase's row, which holds no codes
+   *
+   * Emitted when a letter typed on a cell was left out: it is not a code of
+   * the scheme, or the row is a phase's.
+   */
+  _racimo_matrix_view_signals[LETTER_NOT_TYPED] =
+    g_signal_new ("letter-not-typed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");

@@ -47,6 +47,10 @@ struct _RacimoWindow
   gboolean        show_checks;
   gboolean        moving_cursor;
   gboolean        keep_role;
+  /* Whether the user was told that a letter typed was left out, each kind
+   * once in a window's life */
+  gboolean        told_not_code;
+  gboolean        told_phase_codes;
   /* The file being opened, and the work to cancel when another is asked
    * for or the window closes. */
   GFile          *loading_file;

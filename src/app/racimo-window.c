@@ -1037,6 +1037,37 @@ on_paste_not_understood (RacimoWindow *self,
   _racimo_window_show_toast (self, adw_toast_new (title));
 }
 
+/* A letter typed on a cell and left out: said once, not at every key. */
+static void
+on_letter_not_typed (RacimoWindow *self,
+                     guint         letter,
+                     gboolean      on_phase)
+{
+  g_autofree char *title = NULL;
+  char text[7] = { 0 };
+
+  if (self->project == NULL || (on_phase ? self->told_phase_codes : self->told_not_code))
+    return;
+
+  if (on_phase)
+    {
+      self->told_phase_codes = TRUE;
+      title = g_strdup (_("A phase’s row holds no codes: type them in the rows of its "
+                          "activities"));
+    }
+  else
+    {
+      self->told_not_code = TRUE;
+      g_unichar_to_utf8 (letter, text);
+      /* Translators: the first %s is a letter, the second a scheme, such
+       * as "RACI" */
+      title = g_strdup_printf (_("“%s” is not a code of %s: the letter was left out"), text,
+                               racimo_project_get_scheme_id (self->project));
+    }
+
+  _racimo_window_show_toast (self, adw_toast_new (title));
+}
+
 /* Actions */
 
 static void
@@ -1324,6 +1355,8 @@ racimo_window_init (RacimoWindow *self)
 
   g_signal_connect_swapped (self->matrix_view, "paste-not-understood",
                             G_CALLBACK (on_paste_not_understood), self);
+  g_signal_connect_swapped (self->matrix_view, "letter-not-typed",
+                            G_CALLBACK (on_letter_not_typed), self);
 
   _racimo_window_files_init (self);
 

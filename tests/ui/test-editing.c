@@ -648,6 +648,39 @@ test_codes_popover_names (Editing       *e,
   close_popovers (e);
 }
 
+/* 10. A letter that is no code, or a code typed on a phase's row, is left
+ * out with a word, once: not at every key. */
+static void
+test_letter_left_out (Editing       *e,
+                      gconstpointer  data)
+{
+  RacimoActivity *activity = RACIMO_ACTIVITY (racimo_matrix_view_get_row_item (e->view, 1));
+  RacimoCodes before = racimo_activity_get_codes (activity,
+                                                  racimo_project_get_role (e->project, 0));
+  AdwToast *toast;
+
+  g_assert_true (key (e, GDK_KEY_x, 0));
+  g_assert_cmpuint (racimo_activity_get_codes (activity, racimo_project_get_role (e->project, 0)),
+                    ==, before);
+  toast = _racimo_window_get_toast (e->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "“X” is not a code of RACI: the letter was left out");
+
+  /* Once is enough. */
+  g_assert_true (key (e, GDK_KEY_z, 0));
+  g_assert_true (_racimo_window_get_toast (e->window) == toast);
+
+  /* On a phase's row, codes are left out too, and said so once. */
+  racimo_matrix_view_set_cursor (e->view, 0, 1);
+  g_assert_true (key (e, GDK_KEY_r, 0));
+  toast = _racimo_window_get_toast (e->window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "A phase’s row holds no codes: type them in the rows of its activities");
+  g_assert_true (key (e, GDK_KEY_a, 0));
+  g_assert_true (_racimo_window_get_toast (e->window) == toast);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +698,7 @@ main (int   argc,
   ADD ("severity-looks", test_severity_looks, NULL);
   ADD ("role-filter-names", test_role_filter_names, NULL);
   ADD ("codes-popover-names", test_codes_popover_names, NULL);
+  ADD ("letter-left-out", test_letter_left_out, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
