@@ -45,6 +45,11 @@ struct _RacimoWindow
   /* The checks panel: shown or not, and while the window moves the cursor
    * for it, how the role details follow */
   gboolean        show_checks;
+  /* What the user last chose with the panel's button (the setting), and
+   * how many findings the user has seen: the panel opens by itself, when
+   * the user wants it, for findings that are news */
+  gboolean        checks_choice;
+  guint           seen_findings;
   gboolean        moving_cursor;
   gboolean        keep_role;
   /* Whether the user was told that a letter typed was left out, each kind

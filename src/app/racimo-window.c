@@ -257,12 +257,33 @@ on_checks_tooltip (RacimoWindow *self,
  * warnings, each by its icon, or that there is no problem; the panel's
  * summary, "2 errors, 3 warnings", as its tooltip and what a screen
  * reader says. */
+static void set_show_checks (RacimoWindow *self,
+                             gboolean      show);
+
+/* The panel is closed while there is nothing to show, and opens by itself
+ * when findings the user has not seen appear, unless the user closed it. */
+static void
+open_checks_for_news (RacimoWindow *self,
+                      guint         n_findings)
+{
+  if (self->show_checks || n_findings < self->seen_findings)
+    self->seen_findings = n_findings;
+  else if (n_findings > self->seen_findings && self->checks_choice)
+    {
+      self->seen_findings = n_findings;
+      set_show_checks (self, TRUE);
+    }
+}
+
 static void
 update_checks_button (RacimoWindow *self)
 {
   guint n_errors = self->checks != NULL ? racimo_checks_get_n_errors (self->checks) : 0;
   guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
   const char *summary = racimo_checks_panel_get_summary (self->checks_panel);
+
+  if (self->checks != NULL)
+    open_checks_for_news (self, n_errors + n_warnings);
 
   racimo_text_line_set_count (self->errors_label, n_errors);
   racimo_text_line_set_count (self->warnings_label, n_warnings);
@@ -697,6 +718,10 @@ bind_project (RacimoWindow *self)
   update_shown_label (self);
 
   racimo_checks_panel_set_checks (self->checks_panel, self->checks);
+  /* A project with nothing to show opens with the panel closed. */
+  self->seen_findings = racimo_checks_get_n_errors (self->checks)
+                        + racimo_checks_get_n_warnings (self->checks);
+  set_show_checks (self, self->checks_choice && self->seen_findings > 0);
   update_checks_button (self);
   sync_role_details (self);
 
@@ -1155,7 +1180,11 @@ racimo_window_set_property (GObject      *object,
       }
       break;
     case PROP_SHOW_CHECKS:
+      /* The user's choice, which the next windows start with */
       set_show_checks (self, g_value_get_boolean (value));
+      self->checks_choice = self->show_checks;
+      if (self->settings != NULL)
+        g_settings_set_boolean (self->settings, "show-checks", self->checks_choice);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1333,6 +1362,7 @@ racimo_window_init (RacimoWindow *self)
   self->cancellable = g_cancellable_new ();
   self->layout_options = racimo_pagination_options_new ();
   self->show_checks = TRUE;
+  self->checks_choice = TRUE;
   gtk_revealer_set_reveal_child (self->checks_revealer, TRUE);
 
   g_signal_connect_swapped (self->checks_revealer, "notify::child-revealed",
@@ -1373,10 +1403,9 @@ racimo_window_init (RacimoWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
 
-      /* Each window starts as the last one was left, and goes its own way. */
-      g_settings_bind (self->settings, "show-checks", self, "show-checks",
-                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET
-                       | G_SETTINGS_BIND_GET_NO_CHANGES);
+      /* Each window starts as the user last left one, and goes its own way. */
+      self->checks_choice = g_settings_get_boolean (self->settings, "show-checks");
+      set_show_checks (self, self->checks_choice);
     }
 
   fill_menus (self);

@@ -681,6 +681,50 @@ test_letter_left_out (Editing       *e,
   g_assert_true (_racimo_window_get_toast (e->window) == toast);
 }
 
+static gboolean
+shows_checks (Editing *e)
+{
+  gboolean shown;
+
+  g_object_get (e->window, "show-checks", &shown, NULL);
+  return shown;
+}
+
+/* 3. The checks panel takes no room while there is nothing to show; it
+ * opens by itself for a finding the user has not seen, and stays closed
+ * once the user closed it. */
+static void
+test_checks_panel_opens (Editing       *e,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RacimoChecks *checks = racimo_window_get_checks (e->window);
+
+  g_assert_true (g_settings_get_boolean (settings, "show-checks"));
+  g_assert_cmpuint (racimo_checks_get_n_errors (checks) + racimo_checks_get_n_warnings (checks),
+                    ==, 0);
+  g_assert_false (shows_checks (e));
+
+  /* A role that holds no code yet: a warning, news. */
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.add-role", NULL);
+  type_name (e, "Sponsor");
+  g_assert_cmpuint (racimo_checks_get_n_warnings (checks), ==, 1);
+  g_assert_true (shows_checks (e));
+
+  /* Closed by the user, it stays closed, and the next windows too. */
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.show-checks", NULL);
+  g_assert_false (shows_checks (e));
+  g_assert_false (g_settings_get_boolean (settings, "show-checks"));
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.add-role", NULL);
+  type_name (e, "Team");
+  g_assert_cmpuint (racimo_checks_get_n_warnings (checks), ==, 2);
+  g_assert_false (shows_checks (e));
+
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.show-checks", NULL);
+  g_assert_true (shows_checks (e));
+  g_assert_true (g_settings_get_boolean (settings, "show-checks"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +743,7 @@ main (int   argc,
   ADD ("role-filter-names", test_role_filter_names, NULL);
   ADD ("codes-popover-names", test_codes_popover_names, NULL);
   ADD ("letter-left-out", test_letter_left_out, NULL);
+  ADD ("checks-panel-opens", test_checks_panel_opens, "blank-raci");
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 

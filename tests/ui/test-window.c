@@ -315,6 +315,27 @@ test_codes_and_highlight (Fixture       *f,
 }
 
 
+static gboolean
+checks_panel_revealed (gpointer data)
+{
+  Fixture *f = data;
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (
+    GTK_WIDGET (f->window), RACIMO_TYPE_WINDOW, "checks_revealer"));
+
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+/* The checks panel open beside the grid, as when there are findings: an
+ * edit that brings the first finding then leaves the grid's width as it
+ * is. */
+static void
+open_checks_panel (Fixture *f)
+{
+  g_object_set (f->window, "show-checks", TRUE, NULL);
+  racimo_test_wait_until (checks_panel_revealed, f, "the checks panel to open");
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
+}
+
 static void
 assert_drawn_afresh (Fixture    *f,
                      const char *what)
@@ -329,6 +350,7 @@ test_drawn_rows (Fixture       *f,
   RacimoActivity *first = activity_at (f, 1);
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
 
+  open_checks_panel (f);
   assert_drawn_afresh (f, "opening");
 
   /* A code, and the owner-less highlight it brings */
@@ -402,6 +424,7 @@ test_placed_rows (Fixture       *f,
   g_autoptr(GskRenderNode) after = NULL;
   g_autoptr(GHashTable) earlier = g_hash_table_new (NULL, NULL);
 
+  open_checks_panel (f);
   racimo_matrix_view_set_cursor (f->view, 1, 0);
   racimo_ui_test_wait_for_frames (GTK_WIDGET (f->view));
   before = racimo_ui_test_widget_node (GTK_WIDGET (f->view));
