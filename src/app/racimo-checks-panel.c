@@ -211,21 +211,34 @@ build_row_menu (RacimoChecksPanel *self,
   g_autoptr(GMenu) waivers = g_menu_new ();
   g_autoptr(GMenuItem) entry = NULL;
 
-  /* The quick fix: one of those who do the work becomes the owner. */
+  /* The quick fix: one of those who do the work becomes the owner; with
+   * nobody doing it, one of those with a say in it; with nobody at all,
+   * any role. */
   if (!waived && check == RACIMO_CHECK_NO_OWNER && RACIMO_IS_ACTIVITY (item))
     {
       const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
       RacimoCodes doer = RACIMO_CODE_BIT (scheme->doer);
       guint n_roles = racimo_project_get_n_roles (self->project);
+      RacimoCodes held = 0;
+      gboolean any_role;
+
+      for (guint i = 0; i < n_roles; i++)
+        held |= racimo_activity_get_codes (RACIMO_ACTIVITY (item),
+                                           racimo_project_get_role (self->project, i));
+      /* Which codes make a role a candidate: the doer's, else any */
+      if ((held & doer) == 0)
+        doer = held;
+      any_role = held == 0;
 
       for (guint i = 0; i < n_roles; i++)
         {
           RacimoRole *role = racimo_project_get_role (self->project, i);
+          RacimoCodes codes = racimo_activity_get_codes (RACIMO_ACTIVITY (item), role);
           g_autofree char *name = NULL;
           g_autofree char *label = NULL;
           g_autoptr(GMenuItem) fix = NULL;
 
-          if ((racimo_activity_get_codes (RACIMO_ACTIVITY (item), role) & doer) == 0)
+          if ((codes & doer) == 0 && !any_role)
             continue;
 
           name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
@@ -240,6 +253,35 @@ build_row_menu (RacimoChecksPanel *self,
 
           fix = g_menu_item_new (label, NULL);
           g_menu_item_set_action_and_target (fix, "checks.make-owner", "(ss)", item_id,
+                                             racimo_item_get_id (RACIMO_ITEM (role)));
+          g_menu_append_item (fixes, fix);
+        }
+
+      if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
+    }
+
+  /* Several owners: one of them is kept. */
+  if (!waived && check == RACIMO_CHECK_MANY_OWNERS && RACIMO_IS_ACTIVITY (item))
+    {
+      RacimoCodes owner = RACIMO_CODE_BIT (racimo_project_get_scheme (self->project)->owner);
+
+      for (guint i = 0; i < racimo_project_get_n_roles (self->project); i++)
+        {
+          RacimoRole *role = racimo_project_get_role (self->project, i);
+          g_autofree char *name = NULL;
+          g_autofree char *label = NULL;
+          g_autoptr(GMenuItem) fix = NULL;
+
+          if ((racimo_activity_get_codes (RACIMO_ACTIVITY (item), role) & owner) == 0)
+            continue;
+
+          name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
+          /* Translators: a quick fix of "Several owners": the role stays
+           * accountable (A), the others are not any more */
+          label = g_strdup_printf (_("Keep Only %s Accountable"), name);
+          fix = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target (fix, "checks.keep-owner", "(ss)", item_id,
                                              racimo_item_get_id (RACIMO_ITEM (role)));
           g_menu_append_item (fixes, fix);
         }
@@ -549,6 +591,23 @@ make_owner_action (GtkWidget  *widget,
   racimo_project_set_codes (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role),
                             codes | RACIMO_CODE_BIT (scheme->owner));
   racimo_history_end (history);
+}
+
+static void
+keep_owner_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+  RacimoItem *item;
+  RacimoItem *role;
+  const char *role_id;
+
+  if (!lookup_target (self, parameter, &item, &role_id) || !RACIMO_IS_ACTIVITY (item))
+    return;
+  role = racimo_project_lookup (self->project, role_id);
+  if (RACIMO_IS_ROLE (role))
+    racimo_fixes_keep_only_owner (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
 }
 
 static void
@@ -869,6 +928,7 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
 
   /* Targets are ids, which stay valid across undo, unlike positions. */
   gtk_widget_class_install_action (widget_class, "checks.waive", "(ss)", waiver_action);
+  gtk_widget_class_install_action (widget_class, "checks.keep-owner", "(ss)", keep_owner_action);
   gtk_widget_class_install_action (widget_class, "checks.unwaive", "(ss)", waiver_action);
   gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", make_owner_action);
   gtk_widget_class_install_action (widget_class, "checks.show-findings", NULL,

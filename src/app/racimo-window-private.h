@@ -56,6 +56,8 @@ struct _RacimoWindow
    * once in a window's life */
   gboolean        told_not_code;
   gboolean        told_phase_codes;
+  /* The scheme the user chose, while asked how to carry the codes over */
+  char           *pending_scheme;
   /* The file being opened, and the work to cancel when another is asked
    * for or the window closes. */
   GFile          *loading_file;

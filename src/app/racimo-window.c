@@ -1093,6 +1093,75 @@ on_letter_not_typed (RacimoWindow *self,
   _racimo_window_show_toast (self, adw_toast_new (title));
 }
 
+/* A scheme chosen from the menu: where the old scheme's doer has another
+ * letter in the new one (RACI's R, DACI's D), the user is offered to carry
+ * the codes over with the switch, in one step. */
+static void
+on_scheme_response (GObject    *owner,
+                    const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+  g_autofree char *id = g_steal_pointer (&self->pending_scheme);
+
+  if (self->project == NULL || id == NULL)
+    return;
+
+  if (g_str_equal (response, "map"))
+    racimo_fixes_switch_scheme (self->project, id);
+  else if (g_str_equal (response, "keep"))
+    racimo_project_set_scheme (self->project, id);
+}
+
+static void
+switch_scheme (RacimoWindow *self,
+               const char   *id)
+{
+  const RacimoScheme *now = racimo_project_get_scheme (self->project);
+  const RacimoScheme *next = racimo_scheme_lookup (id);
+  guint n = racimo_fixes_count_unmapped (self->project, id);
+  const RacimoCodeInfo *old_code, *new_code;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *map_label = NULL;
+  g_autofree char *keep_label = NULL;
+
+  if (n == 0)
+    {
+      racimo_project_set_scheme (self->project, id);
+      return;
+    }
+
+  old_code = racimo_scheme_get_code (now, now->doer);
+  new_code = racimo_scheme_get_code (next, next->doer);
+  /* Translators: %s is a scheme, such as "DACI" */
+  heading = g_strdup_printf (_("Switch to %s?"), id);
+  body = g_strdup_printf (ngettext (
+    /* Translators: %u is a number of cells, then a scheme, a letter and its
+     * name, and the same in the new scheme: "1 cell holds R (Responsible),
+     * which DACI does not define: it can become D (Driver)." */
+    "%u cell holds %c (%s), which %s does not define: it can become %c (%s).",
+    "%u cells hold %c (%s), which %s does not define: they can become %c (%s).", n),
+    n, now->doer, _(old_code->name), id, next->doer, _(new_code->name));
+  /* Translators: a button: the codes become the new scheme's, such as
+   * "Change R to D" */
+  map_label = g_strdup_printf (_("_Change %c to %c"), now->doer, next->doer);
+  /* Translators: a button: the codes stay as they are, such as "Keep R" */
+  keep_label = g_strdup_printf (_("_Keep %c"), now->doer);
+
+  {
+    const RacimoAlertResponse responses[] = {
+      { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
+      { "keep", keep_label, RACIMO_RESPONSE_DEFAULT },
+      { "map", map_label, RACIMO_RESPONSE_SUGGESTED },
+    };
+
+    g_free (self->pending_scheme);
+    self->pending_scheme = g_strdup (id);
+    _racimo_window_show_alert (self, heading, body, responses, G_N_ELEMENTS (responses), "map",
+                               "cancel", on_scheme_response);
+  }
+}
+
 /* Actions */
 
 static void
@@ -1176,7 +1245,7 @@ racimo_window_set_property (GObject      *object,
         /* The project notifies, and so does the window, through it. */
         if (self->project != NULL && id != NULL && racimo_scheme_lookup (id) != NULL
             && g_strcmp0 (id, racimo_project_get_scheme_id (self->project)) != 0)
-          racimo_project_set_scheme (self->project, id);
+          switch_scheme (self, id);
       }
       break;
     case PROP_SHOW_CHECKS:
@@ -1252,6 +1321,7 @@ racimo_window_finalize (GObject *object)
   g_clear_pointer (&self->layout_options, racimo_pagination_options_free);
   g_clear_pointer (&self->exporting_name, g_free);
   g_clear_pointer (&self->undo_description, g_free);
+  g_clear_pointer (&self->pending_scheme, g_free);
   g_clear_pointer (&self->redo_description, g_free);
 
   G_OBJECT_CLASS (racimo_window_parent_class)->finalize (object);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "racimo-checks.h"
+#include "racimo-fixes.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -228,6 +229,44 @@ test_checks_held (void)
   racimo_project_remove_activity (project, added);
   g_assert_null (racimo_checks_get_held (checks));
   assert_counts (checks, 0, 0, 0);
+}
+
+/* The quick fixes: one owner kept of several; a scheme switched with the
+ * doer's code carried over; each one step of the history. */
+static void
+test_checks_fixes (void)
+{
+  RacimoRole *ds, *mle;
+  RacimoActivity *deploy;
+  g_autoptr(RacimoProject) project = new_clean_project (&ds, &mle, &deploy);
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  RacimoHistory *history = racimo_project_get_history (project);
+
+  racimo_project_toggle_code (project, deploy, ds, 'A');
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (deploy),
+                                         RACIMO_CHECK_MANY_OWNERS));
+  racimo_fixes_keep_only_owner (project, deploy, ds);
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('R'));
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, ds), ==, BIT ('I') | BIT ('A'));
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==,
+                   "Keep Only Data scientist Accountable");
+  assert_counts (checks, 0, 0, 0);
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('R') | BIT ('A'));
+  g_assert_true (racimo_history_undo (history));
+
+  /* RACI to DACI: each R becomes D, the scheme's doer. */
+  g_assert_cmpuint (racimo_fixes_count_unmapped (project, "DACI"), ==, 2);
+  g_assert_cmpuint (racimo_fixes_count_unmapped (project, "RASCI"), ==, 0);
+  g_assert_cmpuint (racimo_fixes_count_unmapped (project, "RACI"), ==, 0);
+  racimo_fixes_switch_scheme (project, "DACI");
+  g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "DACI");
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('D') | BIT ('A'));
+  assert_counts (checks, 0, 0, 0);
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Switch to DACI");
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "RACI");
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('R') | BIT ('A'));
 }
 
 static void
@@ -1345,6 +1384,7 @@ main (int   argc,
   g_test_add_func ("/checks/clean", test_checks_clean);
   g_test_add_func ("/checks/no-owner", test_checks_no_owner);
   g_test_add_func ("/checks/held", test_checks_held);
+  g_test_add_func ("/checks/fixes", test_checks_fixes);
   g_test_add_func ("/checks/many-owners", test_checks_many_owners);
   g_test_add_func ("/checks/no-doer", test_checks_no_doer);
   g_test_add_func ("/checks/daci", test_checks_daci);

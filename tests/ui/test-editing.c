@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "racimo-compat.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
@@ -280,9 +281,9 @@ test_focus_after_scheme (Editing       *e,
   racimo_ui_test_spin ();
   menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
-  gtk_widget_activate_action (GTK_WIDGET (menu), "win.scheme", "s", "DACI");
+  gtk_widget_activate_action (GTK_WIDGET (menu), "win.scheme", "s", "RASCI");
   gtk_popover_popdown (menu);
-  g_assert_cmpstr (racimo_project_get_scheme_id (e->project), ==, "DACI");
+  g_assert_cmpstr (racimo_project_get_scheme_id (e->project), ==, "RASCI");
   wait_for_focus (e, GTK_WIDGET (e->view));
 }
 
@@ -725,6 +726,89 @@ test_checks_panel_opens (Editing       *e,
   g_assert_true (g_settings_get_boolean (settings, "show-checks"));
 }
 
+/* The items of the menu of the finding shown first for @item_id */
+static char *
+finding_menu_items (Editing    *e,
+                    const char *item_id,
+                    RacimoCheck check)
+{
+  GtkPopover *menu = open_finding_menu (e, item_id, check);
+  GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  GString *items = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *label = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          g_string_append_printf (items, "%s\n", label);
+        }
+    }
+  gtk_popover_popdown (menu);
+
+  return g_string_free (items, FALSE);
+}
+
+/* 6. Quick fixes beyond "Waive…": one owner kept of several, an owner for
+ * an activity nobody does, codes carried over to a new scheme; each one
+ * step to undo. */
+static void
+test_quick_fixes (Editing       *e,
+                  gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (e->project);
+  RacimoActivity *deploy = RACIMO_ACTIVITY (racimo_project_lookup (e->project, "deploy"));
+  RacimoActivity *monitor = RACIMO_ACTIVITY (racimo_project_lookup (e->project, "monitor"));
+  RacimoRole *mle = RACIMO_ROLE (racimo_project_lookup (e->project, "ml-engineer"));
+  RacimoRole *ops = RACIMO_ROLE (racimo_project_lookup (e->project, "mlops-engineer"));
+  g_autofree char *items = NULL;
+  GtkWidget *alert;
+
+  items = finding_menu_items (e, "deploy", RACIMO_CHECK_MANY_OWNERS);
+  g_assert_cmpstr (items, ==,
+                   "Keep Only ML engineer Accountable\n"
+                   "Keep Only MLOps engineer Accountable\n"
+                   "_Waive…\n");
+  gtk_widget_activate_action (GTK_WIDGET (_racimo_window_get_checks_panel (e->window)),
+                              "checks.keep-owner", "(ss)", "deploy", "mlops-engineer");
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, 0);
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, ops), ==,
+                    RACIMO_CODE_BIT ('R') | RACIMO_CODE_BIT ('A'));
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==,
+                   "Keep Only MLOps engineer Accountable");
+
+  /* Nobody responsible and no owner: any role of the matrix may own it. */
+  racimo_project_set_codes (e->project, monitor, mle, 0);
+  racimo_ui_test_spin ();
+  g_clear_pointer (&items, g_free);
+  items = finding_menu_items (e, "monitor", RACIMO_CHECK_NO_OWNER);
+  g_assert_true (g_str_has_prefix (items, "Make Account manager Accountable\n"));
+  g_assert_true (g_str_has_suffix (items, "Make MLOps engineer Accountable\n_Waive…\n"));
+
+  /* RACI to DACI: asked, each R becomes D in the same step. */
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.scheme", "s", "DACI");
+  alert = _racimo_window_get_alert (e->window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Switch to DACI?");
+  g_assert_cmpstr (racimo_project_get_scheme_id (e->project), ==, "RACI");
+  racimo_compat_alert_respond (alert, "map");
+  racimo_ui_test_spin ();
+  g_assert_cmpstr (racimo_project_get_scheme_id (e->project), ==, "DACI");
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, ops), ==,
+                    RACIMO_CODE_BIT ('D') | RACIMO_CODE_BIT ('A'));
+  g_assert_false (racimo_checks_item_has (racimo_window_get_checks (e->window),
+                                          RACIMO_ITEM (deploy), RACIMO_CHECK_UNKNOWN_CODE));
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Switch to DACI");
+  racimo_history_undo (history);
+  g_assert_cmpstr (racimo_project_get_scheme_id (e->project), ==, "RACI");
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, ops), ==,
+                    RACIMO_CODE_BIT ('R') | RACIMO_CODE_BIT ('A'));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +828,7 @@ main (int   argc,
   ADD ("codes-popover-names", test_codes_popover_names, NULL);
   ADD ("letter-left-out", test_letter_left_out, NULL);
   ADD ("checks-panel-opens", test_checks_panel_opens, "blank-raci");
+  ADD ("quick-fixes", test_quick_fixes, "file:panel-problems.raci");
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
