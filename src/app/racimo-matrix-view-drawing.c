@@ -115,7 +115,24 @@ static PangoLayout *
 make_layout (RacimoMatrixView *self,
              const char       *text)
 {
-  return gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  /* Zoomed: the desktop's font, scaled */
+  if (self->zoom != 1.0)
+    {
+      PangoContext *context = pango_layout_get_context (layout);
+      g_autoptr(PangoFontDescription) font =
+        pango_font_description_copy (pango_context_get_font_description (context));
+      int size = pango_font_description_get_size (font);
+
+      if (pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, size * self->zoom);
+      else
+        pango_font_description_set_size (font, (int) (size * self->zoom));
+      pango_layout_set_font_description (layout, font);
+    }
+
+  return layout;
 }
 
 static void

@@ -9,6 +9,9 @@
 
 #include "racimo-matrix-view-private.h"
 
+/* Each step of the zoom, larger or smaller */
+#define ZOOM_STEP 1.1
+
 /* Context menus and the view's actions */
 
 static void
@@ -241,6 +244,22 @@ action_paste (GtkWidget  *widget,
   _racimo_matrix_view_paste_from_clipboard (RACIMO_MATRIX_VIEW (widget));
 }
 
+/* matrix.zoom (step): larger (1), smaller (-1), or back to the normal
+ * size (0) */
+static void
+action_zoom (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  if (step == 0)
+    racimo_matrix_view_set_zoom (self, 1.0);
+  else
+    racimo_matrix_view_set_zoom (self, self->zoom * (step > 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+}
+
 static void
 action_edit_codes (GtkWidget  *widget,
                    const char *action_name,
@@ -375,6 +394,15 @@ action_move_item (GtkWidget  *widget,
     return;
 
   g_variant_get (parameter, "(ii)", &drow, &dcolumn);
+
+  /* An activity does not move sideways: on the names, Alt with Left or
+   * Right narrows or widens them, as a spreadsheet does a column. */
+  if (self->cursor_column == RACIMO_MATRIX_NAME_COLUMN && self->cursor_row >= 0 && drow == 0)
+    {
+      _racimo_matrix_view_resize_names (self, self->name_width + dcolumn * 4 * self->pad);
+      return;
+    }
+
   if (!_racimo_matrix_view_move_under_cursor (self, drow, dcolumn))
     gtk_widget_error_bell (widget);
 }
@@ -647,6 +675,24 @@ add_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0,
                                        "matrix.add-at-cursor", NULL);
 
+  /* Zoom, as in a browser: Control with plus (or equal, its key without
+   * Shift), minus and 0, on the keypad too */
+  {
+    const struct
+    {
+      guint keyval;
+      int   step;
+    } zoom_keys[] = {
+      { GDK_KEY_plus, 1 }, { GDK_KEY_equal, 1 }, { GDK_KEY_KP_Add, 1 },
+      { GDK_KEY_minus, -1 }, { GDK_KEY_KP_Subtract, -1 },
+      { GDK_KEY_0, 0 }, { GDK_KEY_KP_0, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+      add_key_bindings (widget_class, zoom_keys[i].keyval, 0, GDK_CONTROL_MASK, FALSE,
+                        "matrix.zoom", "i", zoom_keys[i].step, 0);
+  }
+
   /* With Shift too, as the keys of a terminal or a spreadsheet's. */
   add_key_bindings (widget_class, GDK_KEY_c, 0, GDK_CONTROL_MASK, FALSE, "matrix.copy", NULL,
                     0, 0);
@@ -811,6 +857,9 @@ update_drop (RacimoMatrixView *self)
           _racimo_matrix_view_set_cursor_full (self, row, column, TRUE);
       }
       break;
+    case DRAG_NAMES_WIDTH:
+      _racimo_matrix_view_resize_names (self, (int) self->drag_x);
+      break;
     case DRAG_NONE:
     case DRAG_PENDING:
     default:
@@ -857,6 +906,43 @@ autoscroll_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Whether @x is on the edge between the names and the codes, which a drag
+ * moves */
+static gboolean
+on_names_edge (RacimoMatrixView *self,
+               double            x)
+{
+  return fabs (x - self->name_width) <= MAX (self->pad / 2, 3);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           RacimoMatrixView         *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->project != NULL && on_names_edge (self, x)
+                                   ? "col-resize" : NULL);
+}
+
+/* Control with the wheel zooms, as in a browser. */
+static gboolean
+on_scroll (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           RacimoMatrixView         *self)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+
+  racimo_matrix_view_set_zoom (self, self->zoom * (dy < 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+  return TRUE;
+}
+
 static void
 on_drag_begin (GtkGestureDrag   *gesture,
                double            x,
@@ -878,6 +964,11 @@ on_drag_begin (GtkGestureDrag   *gesture,
   self->drag_start_x = self->drag_x = x;
   self->drag_start_y = self->drag_y = y;
 
+  if (on_names_edge (self, x))
+    {
+      self->drag_mode = DRAG_NAMES_WIDTH;
+      return;
+    }
   if (self->drag_area == HIT_NAME || self->drag_area == HIT_HEADER || self->drag_area == HIT_CELL)
     self->drag_mode = DRAG_PENDING;
 }
@@ -893,6 +984,12 @@ on_drag_update (GtkGestureDrag   *gesture,
 
   self->drag_x = self->drag_start_x + dx;
   self->drag_y = self->drag_start_y + dy;
+
+  if (self->drag_mode == DRAG_NAMES_WIDTH)
+    {
+      update_drop (self);
+      return;
+    }
 
   if (self->drag_mode == DRAG_PENDING)
     {
@@ -1003,6 +1100,7 @@ on_drag_end (GtkGestureDrag   *gesture,
       break;
 
     case DRAG_SELECT:
+    case DRAG_NAMES_WIDTH:
     case DRAG_PENDING:
     case DRAG_NONE:
     default:
@@ -1041,6 +1139,7 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
+  gtk_widget_class_install_action (widget_class, "matrix.zoom", "i", action_zoom);
   gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(iib)",
                                    action_move_cursor);
@@ -1059,12 +1158,20 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
 void
 _racimo_matrix_view_init_input (RacimoMatrixView *self)
 {
-  GtkEventController *keys;
+  GtkEventController *keys, *motion, *scroll;
   GtkGesture *click, *drag;
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

@@ -49,6 +49,7 @@ typedef enum
   DRAG_PHASE,
   DRAG_ROLE,
   DRAG_SELECT,
+  DRAG_NAMES_WIDTH,  /* the edge between the names and the codes */
 } DragMode;
 
 typedef struct
@@ -137,6 +138,8 @@ struct _RacimoMatrixView
   int            column_width;
   int            pad;
   int            icon_size;
+  int            names_width_set;  /* what the user chose, unzoomed; 0: automatic */
+  double         zoom;
 
   /* Drawing caches, each shaped once */
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
@@ -263,6 +266,8 @@ column_role (RacimoMatrixView *self,
 }
 
 /* racimo-matrix-view.c */
+void               _racimo_matrix_view_resize_names          (RacimoMatrixView *self,
+                                                              int               drawn);
 gboolean           _racimo_matrix_view_shows_phase_rows      (RacimoProject    *project);
 int                _racimo_matrix_view_lookup_row            (RacimoMatrixView *self,
                                                               gpointer          item);

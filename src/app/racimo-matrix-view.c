@@ -44,6 +44,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RacimoMatrixView, racimo_matrix_view, GTK_TYPE_WI
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_NAMES_WIDTH,
+  PROP_ZOOM,
   N_PROPS,
   /* GtkScrollable */
   PROP_HADJUSTMENT = N_PROPS,
@@ -454,6 +456,89 @@ _racimo_matrix_view_row_problem (RacimoMatrixView *self,
     self->problems[row] = (guint8) compute_problem (self, row);
 
   return self->problems[row];
+}
+
+/* Room for the matrix: the names' width and the zoom */
+
+/**
+ * racimo_matrix_view_set_names_width:
+ * @width: the width of the names in pixels at the normal size, or 0 for
+ *   about a third of the view
+ */
+void
+racimo_matrix_view_set_names_width (RacimoMatrixView *self,
+                                    int               width)
+{
+  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
+
+  width = MAX (width, 0);
+  if (width == self->names_width_set)
+    return;
+
+  self->names_width_set = width;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAMES_WIDTH]);
+}
+
+/**
+ * racimo_matrix_view_get_names_width:
+ *
+ * Returns: the width of the names the user chose, 0 when automatic
+ */
+int
+racimo_matrix_view_get_names_width (RacimoMatrixView *self)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 0);
+
+  return self->names_width_set;
+}
+
+/* The names' width as drawn now, in pixels */
+int
+racimo_matrix_view_get_names_width_drawn (RacimoMatrixView *self)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 0);
+
+  return self->name_width;
+}
+
+/* Sets the names' width to @drawn pixels as drawn now, at this zoom */
+void
+_racimo_matrix_view_resize_names (RacimoMatrixView *self,
+                                  int               drawn)
+{
+  racimo_matrix_view_set_names_width (self, MAX ((int) (drawn / self->zoom), 1));
+}
+
+/**
+ * racimo_matrix_view_set_zoom:
+ * @zoom: 1 for the desktop's text size, within %RACIMO_MATRIX_ZOOM_MIN and
+ *   %RACIMO_MATRIX_ZOOM_MAX
+ */
+void
+racimo_matrix_view_set_zoom (RacimoMatrixView *self,
+                             double            zoom)
+{
+  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
+
+  zoom = CLAMP (zoom, RACIMO_MATRIX_ZOOM_MIN, RACIMO_MATRIX_ZOOM_MAX);
+  if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
+    return;
+
+  self->zoom = zoom;
+  /* Every text shaped anew, every row drawn anew, at the new size */
+  self->metrics_dirty = TRUE;
+  g_hash_table_remove_all (self->name_layouts);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+double
+racimo_matrix_view_get_zoom (RacimoMatrixView *self)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 1.0);
+
+  return self->zoom;
 }
 
 /* Following the project */
@@ -955,8 +1040,12 @@ racimo_matrix_view_size_allocate (GtkWidget *widget,
   _racimo_matrix_view_ensure_rows (self);
   _racimo_matrix_view_ensure_metrics (self);
 
-  /* The names take about a third of the width, within what reads well. */
-  name_width = CLAMP (width * 3 / 10, 14 * self->pad * 2, 44 * self->pad * 2);
+  /* The names take about a third of the width, within what reads well,
+   * or what the user chose, zoomed; room is left for a column. */
+  if (self->names_width_set > 0)
+    name_width = MAX ((int) (self->names_width_set * self->zoom), 8 * self->pad);
+  else
+    name_width = CLAMP (width * 3 / 10, 14 * self->pad * 2, 44 * self->pad * 2);
   name_width = MIN (name_width, MAX (width - self->column_width, 8 * self->pad));
   if (name_width != self->name_width)
     {
@@ -1170,6 +1259,12 @@ racimo_matrix_view_get_property (GObject    *object,
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
+    case PROP_NAMES_WIDTH:
+      g_value_set_int (value, self->names_width_set);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -1197,6 +1292,12 @@ racimo_matrix_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_NAMES_WIDTH:
+      racimo_matrix_view_set_names_width (self, g_value_get_int (value));
+      break;
+    case PROP_ZOOM:
+      racimo_matrix_view_set_zoom (self, g_value_get_double (value));
+      break;
     case PROP_HADJUSTMENT:
       racimo_scrollable_set_adjustment (GTK_WIDGET (self), &self->hadjustment,
                                         g_value_get_object (value),
@@ -1248,6 +1349,25 @@ racimo_matrix_view_class_init (RacimoMatrixViewClass *klass)
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, RACIMO_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RacimoMatrixView:names-width:
+   *
+   * The width of the activities' names that the user chose, in pixels at
+   * the normal size; 0 for about a third of the view.
+   */
+  properties[PROP_NAMES_WIDTH] =
+    g_param_spec_int ("names-width", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RacimoMatrixView:zoom:
+   *
+   * How large the matrix is drawn, 1 being the size of the desktop's text.
+   */
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, RACIMO_MATRIX_ZOOM_MIN, RACIMO_MATRIX_ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1330,6 +1450,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->rows_dirty = TRUE;
   self->metrics_dirty = TRUE;
   self->row_height = self->column_width = 1;
+  self->zoom = 1.0;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (RacimoMatrixView, racimo_matrix_view, RACIMO, MATRIX_VIEW,
 /* The row of the role headers, above the activities. */
 #define RACIMO_MATRIX_HEADER_ROW (-1)
 
+#define RACIMO_MATRIX_ZOOM_MIN 0.5
+#define RACIMO_MATRIX_ZOOM_MAX 2.5
+
 /* How a row is highlighted. */
 typedef enum
 {
@@ -84,6 +87,13 @@ void              racimo_matrix_view_add_phase        (RacimoMatrixView *self);
 void              racimo_matrix_view_add_role         (RacimoMatrixView *self);
 void              racimo_matrix_view_start_rename     (RacimoMatrixView *self,
                                                        const char       *initial_text);
+void              racimo_matrix_view_set_names_width  (RacimoMatrixView *self,
+                                                       int               width);
+int               racimo_matrix_view_get_names_width  (RacimoMatrixView *self);
+int               racimo_matrix_view_get_names_width_drawn (RacimoMatrixView *self);
+void              racimo_matrix_view_set_zoom         (RacimoMatrixView *self,
+                                                       double            zoom);
+double            racimo_matrix_view_get_zoom         (RacimoMatrixView *self);
 char             *racimo_matrix_view_copy_text        (RacimoMatrixView *self);
 guint             racimo_matrix_view_paste_text       (RacimoMatrixView *self,
                                                        const char       *text);

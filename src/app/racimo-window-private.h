@@ -58,6 +58,8 @@ struct _RacimoWindow
   gboolean        told_phase_codes;
   /* The scheme the user chose, while asked how to carry the codes over */
   char           *pending_scheme;
+  gboolean        restoring_names_width;
+  guint           names_width_save;
   /* The file being opened, and the work to cancel when another is asked
    * for or the window closes. */
   GFile          *loading_file;

@@ -657,6 +657,79 @@ disconnect_project (RacimoWindow *self)
   g_clear_object (&self->project);
 }
 
+/* The width of the names, which the user gave a file's matrix, is kept in
+ * the user's settings, not in the file: it is the user's screen, not the
+ * project's. */
+
+#define MAX_NAMES_WIDTHS 100
+
+static void
+restore_names_width (RacimoWindow *self)
+{
+  GFile *file = racimo_window_get_file (self);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+  g_autoptr(GVariant) widths = NULL;
+  int width = 0;
+
+  if (self->settings != NULL && uri != NULL)
+    {
+      widths = g_settings_get_value (self->settings, "names-widths");
+      if (!g_variant_lookup (widths, uri, "i", &width))
+        width = 0;
+    }
+
+  self->restoring_names_width = TRUE;
+  racimo_matrix_view_set_names_width (self->matrix_view, width);
+  self->restoring_names_width = FALSE;
+}
+
+static gboolean
+save_names_width (gpointer data)
+{
+  RacimoWindow *self = data;
+  GFile *file = racimo_window_get_file (self);
+  g_autofree char *uri = NULL;
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  gsize n_old;
+
+  self->names_width_save = 0;
+  if (file == NULL)
+    return G_SOURCE_REMOVE;
+
+  uri = g_file_get_uri (file);
+  old = g_settings_get_value (self->settings, "names-widths");
+  n_old = g_variant_n_children (old);
+
+  /* The newest last; the oldest go when there are too many. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  for (gsize i = 0; i < n_old; i++)
+    {
+      const char *key;
+      int value;
+
+      g_variant_get_child (old, i, "{&si}", &key, &value);
+      if (!g_str_equal (key, uri) && n_old - i < MAX_NAMES_WIDTHS)
+        g_variant_builder_add (&builder, "{si}", key, value);
+    }
+  g_variant_builder_add (&builder, "{si}", uri,
+                         racimo_matrix_view_get_names_width (self->matrix_view));
+  g_settings_set_value (self->settings, "names-widths", g_variant_builder_end (&builder));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Saved once the user stops dragging the edge */
+static void
+on_names_width (RacimoWindow *self)
+{
+  if (self->restoring_names_width || self->settings == NULL)
+    return;
+
+  g_clear_handle_id (&self->names_width_save, g_source_remove);
+  self->names_width_save = g_timeout_add (300, save_names_width, self);
+}
+
 /* The document's project, in the matrix: when the document is set, and
  * again when it reloads its file. */
 static void
@@ -716,6 +789,8 @@ bind_project (RacimoWindow *self)
     g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_role_changed), self);
   fill_role_names (self);
   update_shown_label (self);
+
+  restore_names_width (self);
 
   racimo_checks_panel_set_checks (self->checks_panel, self->checks);
   /* A project with nothing to show opens with the panel closed. */
@@ -1293,6 +1368,11 @@ racimo_window_dispose (GObject *object)
 {
   RacimoWindow *self = RACIMO_WINDOW (object);
 
+  if (self->names_width_save != 0)
+    {
+      g_clear_handle_id (&self->names_width_save, g_source_remove);
+      save_names_width (self);
+    }
   _racimo_window_files_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1457,6 +1537,8 @@ racimo_window_init (RacimoWindow *self)
                             G_CALLBACK (on_paste_not_understood), self);
   g_signal_connect_swapped (self->matrix_view, "letter-not-typed",
                             G_CALLBACK (on_letter_not_typed), self);
+  g_signal_connect_swapped (self->matrix_view, "notify::names-width",
+                            G_CALLBACK (on_names_width), self);
 
   _racimo_window_files_init (self);
 

@@ -809,6 +809,85 @@ test_quick_fixes (Editing       *e,
                     RACIMO_CODE_BIT ('R') | RACIMO_CODE_BIT ('A'));
 }
 
+/* 2. The names' column widens and narrows from the keyboard (Alt with
+ * Right or Left on a name), and each file keeps its width in the user's
+ * settings, not in the file. */
+static void
+test_names_width (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "panel-clean.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GVariant) widths = NULL;
+  RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
+  RacimoMatrixView *view = racimo_window_get_matrix_view (window);
+  int automatic, width = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 600);
+  racimo_window_open_file (window, file);
+  racimo_ui_test_wait_idle (window);
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpint (racimo_matrix_view_get_names_width (view), ==, 0);
+  automatic = racimo_matrix_view_get_names_width_drawn (view);
+
+  racimo_matrix_view_set_cursor (view, 1, RACIMO_MATRIX_NAME_COLUMN);
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (view), GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (view), GDK_KEY_Right, GDK_ALT_MASK));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpint (racimo_matrix_view_get_names_width_drawn (view), >, automatic);
+  g_assert_cmpint (racimo_matrix_view_get_names_width (view), ==,
+                   racimo_matrix_view_get_names_width_drawn (view));
+  /* Nothing moved, and the file is as it was. */
+  g_assert_false (racimo_history_get_can_undo (
+    racimo_project_get_history (racimo_window_get_project (window))));
+
+  width = racimo_matrix_view_get_names_width (view);
+  racimo_ui_test_destroy_window (window);
+  widths = g_settings_get_value (settings, "names-widths");
+  g_assert_true (g_variant_lookup (widths, uri, "i", &width));
+  g_assert_cmpint (width, >, automatic);
+
+  /* The file opened again: as the user left it. */
+  window = racimo_ui_test_window_with_template ("blank-raci");
+  racimo_window_open_file (window, file);
+  racimo_ui_test_wait_idle (window);
+  g_assert_cmpint (racimo_matrix_view_get_names_width (racimo_window_get_matrix_view (window)),
+                   ==, width);
+  racimo_ui_test_destroy_window (window);
+}
+
+/* 2. Zoom: Control with plus, minus and 0, as in a browser. */
+static void
+test_zoom (Editing       *e,
+           gconstpointer  data)
+{
+  graphene_rect_t normal, larger, smaller;
+
+  g_assert_true (racimo_matrix_view_get_cell_area (e->view, 1, 0, &normal));
+  g_assert_true (key (e, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (key (e, GDK_KEY_equal, GDK_CONTROL_MASK));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (e->view));
+  g_assert_cmpfloat (racimo_matrix_view_get_zoom (e->view), >, 1.0);
+  g_assert_true (racimo_matrix_view_get_cell_area (e->view, 1, 0, &larger));
+  g_assert_cmpfloat (larger.size.height, >, normal.size.height);
+  g_assert_cmpfloat (larger.size.width, >, normal.size.width);
+
+  g_assert_true (key (e, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (racimo_matrix_view_get_zoom (e->view), ==, 1.0);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (key (e, GDK_KEY_minus, GDK_CONTROL_MASK));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (e->view));
+  g_assert_true (racimo_matrix_view_get_cell_area (e->view, 1, 0, &smaller));
+  g_assert_cmpfloat (smaller.size.height, <, normal.size.height);
+  racimo_ui_test_assert_drawn_afresh (GTK_WIDGET (e->view), "zooming out");
+
+  g_assert_true (key (e, GDK_KEY_KP_0, GDK_CONTROL_MASK));
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (e->view));
+  g_assert_true (racimo_matrix_view_get_cell_area (e->view, 1, 0, &larger));
+  g_assert_cmpfloat (larger.size.height, ==, normal.size.height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -829,6 +908,8 @@ main (int   argc,
   ADD ("letter-left-out", test_letter_left_out, NULL);
   ADD ("checks-panel-opens", test_checks_panel_opens, "blank-raci");
   ADD ("quick-fixes", test_quick_fixes, "file:panel-problems.raci");
+  ADD ("zoom", test_zoom, NULL);
+  g_test_add_func ("/editing/names-width", test_names_width);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
