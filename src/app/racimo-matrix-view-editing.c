@@ -218,6 +218,61 @@ racimo_matrix_view_copy_text (RacimoMatrixView *self)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * racimo_matrix_view_copy_text_with_headers:
+ *
+ * Returns: (transfer full): the selected cells as tab-separated text, with
+ *   the names of their roles on a first line and the name of its activity
+ *   at the start of each line, so that a table pasted in a mail or a slide
+ *   reads on its own
+ */
+char *
+racimo_matrix_view_copy_text_with_headers (RacimoMatrixView *self)
+{
+  const RacimoScheme *scheme;
+  GString *text;
+  int r0, c0, r1, c1;
+
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), NULL);
+
+  _racimo_matrix_view_ensure_rows (self);
+  if (self->project == NULL)
+    return g_strdup ("");
+
+  scheme = _racimo_matrix_view_get_scheme (self);
+  _racimo_matrix_view_get_selection (self, &r0, &c0, &r1, &c1);
+
+  /* The corner above the names is left empty, as a spreadsheet's. */
+  text = g_string_new (NULL);
+  for (int c = MAX (c0, 0); c <= c1; c++)
+    {
+      g_string_append_c (text, '\t');
+      append_field (text, racimo_item_get_name (RACIMO_ITEM (column_role (self, c))));
+    }
+  g_string_append_c (text, '\n');
+
+  for (int r = MAX (r0, 0); r <= r1; r++)
+    {
+      RacimoActivity *activity = row_activity (self, r);
+
+      if (activity == NULL)
+        continue;
+
+      append_field (text, racimo_item_get_name (RACIMO_ITEM (activity)));
+      for (int c = MAX (c0, 0); c <= c1; c++)
+        {
+          g_autofree char *codes =
+            racimo_scheme_format_codes (scheme, self->codes[r * n_columns (self) + c], "/");
+
+          g_string_append_c (text, '\t');
+          g_string_append (text, codes);
+        }
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 typedef struct
 {
   guint       not_understood;
@@ -347,9 +402,11 @@ racimo_matrix_view_paste_text (RacimoMatrixView *self,
 }
 
 void
-_racimo_matrix_view_copy_to_clipboard (RacimoMatrixView *self)
+_racimo_matrix_view_copy_to_clipboard (RacimoMatrixView *self,
+                                       gboolean          headers)
 {
-  g_autofree char *text = racimo_matrix_view_copy_text (self);
+  g_autofree char *text = headers ? racimo_matrix_view_copy_text_with_headers (self)
+                                  : racimo_matrix_view_copy_text (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }

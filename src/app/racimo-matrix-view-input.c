@@ -233,7 +233,8 @@ action_copy (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _racimo_matrix_view_copy_to_clipboard (RACIMO_MATRIX_VIEW (widget));
+  _racimo_matrix_view_copy_to_clipboard (RACIMO_MATRIX_VIEW (widget),
+                                         g_str_equal (action_name, "matrix.copy-with-headers"));
 }
 
 static void
@@ -696,6 +697,8 @@ add_bindings (GtkWidgetClass *widget_class)
   /* With Shift too, as the keys of a terminal or a spreadsheet's. */
   add_key_bindings (widget_class, GDK_KEY_c, 0, GDK_CONTROL_MASK, FALSE, "matrix.copy", NULL,
                     0, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "matrix.copy-with-headers", NULL);
   add_key_bindings (widget_class, GDK_KEY_v, 0, GDK_CONTROL_MASK, FALSE, "matrix.paste", NULL,
                     0, 0);
   add_key_bindings (widget_class, GDK_KEY_a, 0, GDK_CONTROL_MASK, FALSE, "matrix.select-all",
@@ -1137,6 +1140,7 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.delete", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
+  gtk_widget_class_install_action (widget_class, "matrix.copy-with-headers", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
   gtk_widget_class_install_action (widget_class, "matrix.zoom", "i", action_zoom);

@@ -331,7 +331,8 @@ void               _racimo_matrix_view_set_cursor_full       (RacimoMatrixView *
 gboolean           _racimo_matrix_view_toggle_code           (RacimoMatrixView *self,
                                                               char              code);
 gboolean           _racimo_matrix_view_clear_selection       (RacimoMatrixView *self);
-void               _racimo_matrix_view_copy_to_clipboard     (RacimoMatrixView *self);
+void               _racimo_matrix_view_copy_to_clipboard     (RacimoMatrixView *self,
+                                                              gboolean          headers);
 void               _racimo_matrix_view_paste_from_clipboard  (RacimoMatrixView *self);
 RacimoPhase       *_racimo_matrix_view_phase_of_row          (RacimoMatrixView *self,
                                                               int               row);

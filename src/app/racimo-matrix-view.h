@@ -95,6 +95,7 @@ void              racimo_matrix_view_set_zoom         (RacimoMatrixView *self,
                                                        double            zoom);
 double            racimo_matrix_view_get_zoom         (RacimoMatrixView *self);
 char             *racimo_matrix_view_copy_text        (RacimoMatrixView *self);
+char             *racimo_matrix_view_copy_text_with_headers (RacimoMatrixView *self);
 guint             racimo_matrix_view_paste_text       (RacimoMatrixView *self,
                                                        const char       *text);
 

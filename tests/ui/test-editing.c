@@ -888,6 +888,56 @@ test_zoom (Editing       *e,
   g_assert_cmpfloat (larger.size.height, ==, normal.size.height);
 }
 
+typedef struct
+{
+  GdkClipboard *clipboard;
+  char         *text;
+} ClipboardWait;
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  ClipboardWait *wait = data;
+
+  wait->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (wait->text == NULL)
+    wait->text = g_strdup ("");
+}
+
+static gboolean
+clipboard_read (gpointer data)
+{
+  return ((ClipboardWait *) data)->text != NULL;
+}
+
+/* 12. Copied with headers, a selection pastes into a mail or a slide as a
+ * table that reads on its own: role names above, activity names in front. */
+static void
+test_copy_with_headers (Editing       *e,
+                        gconstpointer  data)
+{
+  ClipboardWait wait = { gtk_widget_get_clipboard (GTK_WIDGET (e->view)), NULL };
+  g_autofree char *text = NULL;
+
+  racimo_matrix_view_set_cursor (e->view, 1, 0);
+  key (e, GDK_KEY_Down, GDK_SHIFT_MASK);
+  key (e, GDK_KEY_Right, GDK_SHIFT_MASK);
+  text = racimo_matrix_view_copy_text_with_headers (e->view);
+  g_assert_cmpstr (text, ==,
+                   "\tAccount manager\tUX designer\n"
+                   "Define the business case and KPIs\tR/A\tI\n"
+                   "Map the customer journey\tA\tR\n");
+
+  /* From the keyboard, to the clipboard */
+  g_assert_true (key (e, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK));
+  gdk_clipboard_read_text_async (wait.clipboard, NULL, on_clipboard_text, &wait);
+  racimo_test_wait_until (clipboard_read, &wait, "the clipboard");
+  g_assert_cmpstr (wait.text, ==, text);
+  g_free (wait.text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -910,6 +960,7 @@ main (int   argc,
   ADD ("quick-fixes", test_quick_fixes, "file:panel-problems.raci");
   ADD ("zoom", test_zoom, NULL);
   g_test_add_func ("/editing/names-width", test_names_width);
+  ADD ("copy-with-headers", test_copy_with_headers, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
