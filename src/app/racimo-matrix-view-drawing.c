@@ -1036,20 +1036,8 @@ snapshot_hint (RacimoMatrixView *self,
                GtkSnapshot      *snapshot,
                const Frame      *f)
 {
-  if (f->nr == 0 && f->nc == 0 && self->project != NULL)
-    {
-      g_autoptr(PangoLayout) hint =
-        make_layout (self, _("No roles and no activities yet: add them from the “+” menu."));
-      int w, h;
-
-      pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
-      pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
-      pango_layout_get_pixel_size (hint, &w, &h);
-      racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
-                                     (f->height - h) / 2);
-    }
-  else if (f->nr == 0 && _racimo_matrix_view_is_filtering (self))
+  /* An empty matrix: the window says what to add, with buttons. */
+  if (f->nr == 0 && _racimo_matrix_view_is_filtering (self))
     {
       g_autoptr(PangoLayout) hint = make_layout (self, _("No activity matches the search"));
       int w, h;

@@ -107,6 +107,7 @@ struct _RacimoWindow
   char             *redo_description;
   GtkWidget        *add_button;
   GtkWidget        *main_menu_button;
+  GtkWidget        *empty_matrix;
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
   GtkWidget        *reload_button;

@@ -528,10 +528,22 @@ fill_role_names (RacimoWindow *self)
   self->syncing_search = FALSE;
 }
 
+/* A matrix with no role and no activity says what to add first, with the
+ * buttons that add it. */
+static void
+update_empty_matrix (RacimoWindow *self)
+{
+  gboolean empty = self->project != NULL && racimo_project_get_n_roles (self->project) == 0
+                   && racimo_project_get_n_activities (self->project) == 0;
+
+  gtk_widget_set_visible (self->empty_matrix, empty);
+}
+
 static void
 on_role_changed (RacimoWindow *self,
                  RacimoItem   *item)
 {
+  update_empty_matrix (self);
   if (RACIMO_IS_ROLE (item))
     fill_role_names (self);
 }
@@ -791,6 +803,7 @@ bind_project (RacimoWindow *self)
   update_shown_label (self);
 
   restore_names_width (self);
+  update_empty_matrix (self);
 
   racimo_checks_panel_set_checks (self->checks_panel, self->checks);
   /* A project with nothing to show opens with the panel closed. */
@@ -1456,6 +1469,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, empty_matrix);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_icon);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_label);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "racimo-compat.h"
+#include "racimo-start-page.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
@@ -938,6 +939,68 @@ test_copy_with_headers (Editing       *e,
   g_free (wait.text);
 }
 
+/* 9. A matrix with nothing in it says what to add, with the buttons that
+ * add it. */
+static void
+test_empty_matrix (Editing       *e,
+                   gconstpointer  data)
+{
+  GtkWidget *empty = e->window->empty_matrix;
+  GtkWidget *add_role = GTK_WIDGET (find_label (empty, "Add Role"));
+
+  g_assert_nonnull (add_role);
+  add_role = gtk_widget_get_ancestor (add_role, GTK_TYPE_BUTTON);
+
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_true (gtk_widget_get_mapped (add_role));
+  g_signal_emit_by_name (add_role, "clicked");
+  racimo_ui_test_spin ();
+  g_assert_cmpuint (racimo_project_get_n_roles (e->project), ==, 1);
+  g_assert_nonnull (rename_entry (e));
+  type_name (e, "Sponsor");
+  g_assert_false (gtk_widget_get_visible (empty));
+
+  /* Undone, the matrix is empty again, and says so. */
+  racimo_history_undo (racimo_project_get_history (e->project));
+  racimo_history_undo (racimo_project_get_history (e->project));
+  g_assert_true (gtk_widget_get_visible (empty));
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* 9. Recent projects come first on the start page, above the templates. */
+static void
+test_recent_first (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "panel-clean.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  RacimoWindow *window = racimo_window_new (NULL);
+  GtkWidget *page = GTK_WIDGET (window->start_page);
+  GtkWidget *recent = GTK_WIDGET (gtk_widget_get_template_child (page, RACIMO_TYPE_START_PAGE,
+                                                                 "recent_group"));
+  GtkWidget *templates = GTK_WIDGET (gtk_widget_get_template_child (page, RACIMO_TYPE_START_PAGE,
+                                                                    "templates_group"));
+  graphene_rect_t recent_bounds, templates_bounds;
+  GtkRecentData recent_data = { NULL, NULL, (char *) "application/x-raci", (char *) "racimo",
+                                (char *) "racimo %u", NULL, FALSE };
+
+  g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri,
+                                              &recent_data));
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_test_wait_until (widget_mapped, recent, "the recent projects to show");
+  racimo_ui_test_wait_for_frames (page);
+  g_assert_true (gtk_widget_compute_bounds (recent, page, &recent_bounds));
+  g_assert_true (gtk_widget_compute_bounds (templates, page, &templates_bounds));
+  g_assert_cmpfloat (recent_bounds.origin.y, <, templates_bounds.origin.y);
+
+  racimo_ui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -961,6 +1024,8 @@ main (int   argc,
   ADD ("zoom", test_zoom, NULL);
   g_test_add_func ("/editing/names-width", test_names_width);
   ADD ("copy-with-headers", test_copy_with_headers, NULL);
+  ADD ("empty-matrix", test_empty_matrix, "blank-raci");
+  g_test_add_func ("/editing/recent-first", test_recent_first);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
