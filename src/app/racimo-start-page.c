@@ -30,6 +30,8 @@ struct _RacimoStartPage
   AdwPreferencesGroup *templates_group;
   AdwPreferencesGroup *recent_group;
   GtkWidget           *recent_list;
+  AdwPreferencesGroup *user_group;
+  GtkWidget           *user_list;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoStartPage, racimo_start_page, ADW_TYPE_BIN)
@@ -146,6 +148,50 @@ fill_templates (RacimoStartPage *self)
     }
 }
 
+/**
+ * racimo_start_page_update_user_templates:
+ *
+ * Lists the user's own templates again, after one was saved or removed:
+ * each starts a project ("win.new-from-user-template") or goes away
+ * ("win.remove-user-template"), with the file's URI.
+ */
+void
+racimo_start_page_update_user_templates (RacimoStartPage *self)
+{
+  g_autoptr(GPtrArray) files = racimo_templates_list_user ();
+  GtkWidget *child;
+
+  g_return_if_fail (RACIMO_IS_START_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (self->user_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->user_list), child);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *name = g_file_get_basename (file);
+      GtkWidget *row, *remove;
+
+      name[strlen (name) - strlen (".raci")] = '\0';
+      row = new_action_row (name, "", "win.new-from-user-template", uri);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove Template"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove Template"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-user-template");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", uri);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (GTK_LIST_BOX (self->user_list), row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_group), files->len > 0);
+}
+
 static void
 racimo_start_page_dispose (GObject *object)
 {
@@ -174,6 +220,8 @@ racimo_start_page_class_init (RacimoStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, templates_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, user_group);
+  gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, user_list);
 }
 
 static void
@@ -183,6 +231,7 @@ racimo_start_page_init (RacimoStartPage *self)
 
   adw_status_page_set_icon_name (self->status_page, APP_ID "-symbolic");
   fill_templates (self);
+  racimo_start_page_update_user_templates (self);
   fill_recent (self);
   self->recent_handler = g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                                                    G_CALLBACK (fill_recent), self);

@@ -79,6 +79,7 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-phase", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
@@ -1250,6 +1251,73 @@ switch_scheme (RacimoWindow *self,
   }
 }
 
+/* The user's own templates: a project kept in the user's data folder,
+ * listed on the start page, where it can be removed. */
+
+static void
+save_as_template_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  file = racimo_templates_save_user (self->project, &error);
+  if (file == NULL)
+    {
+      _racimo_window_show_error (self, _("The Template Was Not Saved"), error->message);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  name[strlen (name) - strlen (".raci")] = '\0';
+  /* Translators: %s is the name of a template the user saved */
+  title = g_strdup_printf (_("Saved as the template “%s”, on the start page"), name);
+  _racimo_window_show_toast (self, adw_toast_new (title));
+  racimo_start_page_update_user_templates (self->start_page);
+}
+
+static void
+user_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  RacimoWindow *target = self;
+
+  if (g_str_equal (action_name, "win.remove-user-template"))
+    {
+      if (!g_file_delete (file, NULL, &error))
+        _racimo_window_show_error (self, _("The Template Was Not Removed"), error->message);
+      racimo_start_page_update_user_templates (self->start_page);
+      return;
+    }
+
+  project = racimo_templates_create_from_user (file, &error);
+  if (project == NULL)
+    {
+      _racimo_window_show_error (self, _("The Template Could Not Be Opened"), error->message);
+      return;
+    }
+
+  /* A window at work keeps its project: the new one gets its own. */
+  if (!racimo_window_is_empty (self))
+    {
+      target = racimo_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  racimo_window_set_project (target, project);
+}
+
 /* Actions */
 
 static void
@@ -1506,6 +1574,12 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-phase", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.add-role", NULL, add_action);
   gtk_widget_class_install_property_action (widget_class, "win.scheme", "scheme");
+  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL,
+                                   save_as_template_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-user-template", "s",
+                                   user_template_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-user-template", "s",
+                                   user_template_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);

@@ -1001,6 +1001,55 @@ test_recent_first (void)
   racimo_ui_test_destroy_window (window);
 }
 
+/* 11. A user's own matrix as a template: kept in the user's data folder,
+ * offered on the start page, removable. */
+static void
+test_user_template (Editing       *e,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *uri = NULL;
+  RacimoWindow *other;
+  GtkWidget *group;
+  RacimoProject *copy;
+
+  racimo_project_set_title (e->project, "Vendor onboarding");
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.save-as-template", NULL);
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (e->window)), ==,
+                   "Saved as the template “Vendor onboarding”, on the start page");
+  files = racimo_templates_list_user ();
+  g_assert_cmpuint (files->len, ==, 1);
+  uri = g_file_get_uri (g_ptr_array_index (files, 0));
+
+  /* On the start page of a new window, with its name */
+  other = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (other));
+  racimo_ui_test_spin ();
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (other->start_page),
+                                                     RACIMO_TYPE_START_PAGE, "user_group"));
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_nonnull (find_label (group, "Vendor onboarding"));
+
+  /* A project from it: the same matrix, new and unmodified */
+  gtk_widget_activate_action (GTK_WIDGET (other), "win.new-from-user-template", "s", uri);
+  copy = racimo_window_get_project (other);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (racimo_project_get_title (copy), ==, "Vendor onboarding");
+  g_assert_cmpuint (racimo_project_get_n_roles (copy), ==,
+                    racimo_project_get_n_roles (e->project));
+  g_assert_cmpuint (racimo_project_get_n_activities (copy), ==,
+                    racimo_project_get_n_activities (e->project));
+  g_assert_null (racimo_window_get_file (other));
+  g_assert_false (racimo_history_get_modified (racimo_project_get_history (copy)));
+  racimo_ui_test_destroy_window (other);
+
+  /* Removed from the start page */
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.remove-user-template", "s", uri);
+  g_clear_pointer (&files, g_ptr_array_unref);
+  files = racimo_templates_list_user ();
+  g_assert_cmpuint (files->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1026,6 +1075,7 @@ main (int   argc,
   ADD ("copy-with-headers", test_copy_with_headers, NULL);
   ADD ("empty-matrix", test_empty_matrix, "blank-raci");
   g_test_add_func ("/editing/recent-first", test_recent_first);
+  ADD ("user-template", test_user_template, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
