@@ -707,6 +707,16 @@ add_bindings (GtkWidgetClass *widget_class)
 
 /* The mouse */
 
+/* Whether @x is on the edge between the names and the codes, which a drag
+ * moves */
+static gboolean
+on_names_edge (RacimoMatrixView *self,
+               double            x)
+{
+  return fabs (x - self->name_width) <= MAX (self->pad / 2, 3);
+}
+
+
 static gboolean
 in_selection (RacimoMatrixView *self,
               int               row,
@@ -735,6 +745,11 @@ on_click_pressed (GtkGestureClick  *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 
   if (self->project == NULL)
+    return;
+
+  /* On the edge of the names, a press starts resizing them, nothing else. */
+  self->edge_pressed = button == GDK_BUTTON_PRIMARY && on_names_edge (self, x);
+  if (self->edge_pressed)
     return;
 
   _racimo_matrix_view_ensure_rows (self);
@@ -774,6 +789,12 @@ on_click_released (GtkGestureClick  *gesture,
   GdkModifierType state =
     gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   int row, column;
+
+  if (self->edge_pressed)
+    {
+      self->edge_pressed = FALSE;
+      return;
+    }
 
   if (self->project == NULL || button != GDK_BUTTON_PRIMARY || n_press != 1
       || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0
@@ -907,15 +928,6 @@ autoscroll_tick (gpointer data)
     update_drop (self);
 
   return G_SOURCE_CONTINUE;
-}
-
-/* Whether @x is on the edge between the names and the codes, which a drag
- * moves */
-static gboolean
-on_names_edge (RacimoMatrixView *self,
-               double            x)
-{
-  return fabs (x - self->name_width) <= MAX (self->pad / 2, 3);
 }
 
 static void

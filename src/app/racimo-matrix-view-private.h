@@ -209,6 +209,7 @@ struct _RacimoMatrixView
   double         drag_y;
   int            drop_index;
   guint          autoscroll_id;
+  gboolean       edge_pressed;  /* the press was on the names' edge: no click */
 };
 
 
