@@ -37,12 +37,13 @@ struct _RacimoStartPage
 G_DEFINE_FINAL_TYPE (RacimoStartPage, racimo_start_page, ADW_TYPE_BIN)
 
 /* A row that activates @action_name with @target, with an arrow that says
- * so. */
+ * so, and @button, if any, before it. */
 static GtkWidget *
 new_action_row (const char *title,
                 const char *subtitle,
                 const char *action_name,
-                const char *target)
+                const char *target,
+                GtkWidget  *button)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -51,6 +52,8 @@ new_action_row (const char *title,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", target);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (button != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -126,7 +129,7 @@ fill_recent (RacimoStartPage *self)
       g_autofree char *folder = parent != NULL ? display_folder (parent) : NULL;
       GtkWidget *row = new_action_row (gtk_recent_info_get_display_name (info),
                                        folder != NULL ? folder : "",
-                                       "win.open-recent", uri);
+                                       "win.open-recent", uri, NULL);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
@@ -144,7 +147,7 @@ fill_templates (RacimoStartPage *self)
 
       adw_preferences_group_add (self->templates_group,
                                  new_action_row (_(template->title), _(template->summary),
-                                                 "win.new-from-template", template->id));
+                                                 "win.new-from-template", template->id, NULL));
     }
 }
 
@@ -174,9 +177,6 @@ racimo_start_page_update_user_templates (RacimoStartPage *self)
       GtkWidget *row, *remove;
 
       name[strlen (name) - strlen (".raci")] = '\0';
-      row = new_action_row (name, "", "win.new-from-user-template", uri);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
       remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
@@ -185,7 +185,8 @@ racimo_start_page_update_user_templates (RacimoStartPage *self)
                                       _("Remove Template"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-user-template");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", uri);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      row = new_action_row (name, "", "win.new-from-user-template", uri, remove);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_append (GTK_LIST_BOX (self->user_list), row);
     }
 
