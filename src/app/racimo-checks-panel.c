@@ -211,38 +211,44 @@ build_row_menu (RacimoChecksPanel *self,
   g_autoptr(GMenu) waivers = g_menu_new ();
   g_autoptr(GMenuItem) entry = NULL;
 
-  /* The quick fix: one of those who do the work becomes the owner; with
-   * nobody doing it, one of those with a say in it; with nobody at all,
-   * any role. */
-  if (!waived && check == RACIMO_CHECK_NO_OWNER && RACIMO_IS_ACTIVITY (item))
+  /* The quick fixes, one per role: for no owner, one of those who do the
+   * work becomes the owner (with nobody doing it, one of those with a say
+   * in it; with nobody at all, any role); for several owners, one of them
+   * is kept. */
+  if (!waived && RACIMO_IS_ACTIVITY (item)
+      && (check == RACIMO_CHECK_NO_OWNER || check == RACIMO_CHECK_MANY_OWNERS))
     {
       const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
-      RacimoCodes doer = RACIMO_CODE_BIT (scheme->doer);
       guint n_roles = racimo_project_get_n_roles (self->project);
+      gboolean keep = check == RACIMO_CHECK_MANY_OWNERS;
+      RacimoCodes wanted = RACIMO_CODE_BIT (keep ? scheme->owner : scheme->doer);
       RacimoCodes held = 0;
-      gboolean any_role;
 
       for (guint i = 0; i < n_roles; i++)
         held |= racimo_activity_get_codes (RACIMO_ACTIVITY (item),
                                            racimo_project_get_role (self->project, i));
-      /* Which codes make a role a candidate: the doer's, else any */
-      if ((held & doer) == 0)
-        doer = held;
-      any_role = held == 0;
+      if ((held & wanted) == 0)
+        wanted = held != 0 ? held : ~(RacimoCodes) 0;
 
       for (guint i = 0; i < n_roles; i++)
         {
           RacimoRole *role = racimo_project_get_role (self->project, i);
-          RacimoCodes codes = racimo_activity_get_codes (RACIMO_ACTIVITY (item), role);
           g_autofree char *name = NULL;
           g_autofree char *label = NULL;
           g_autoptr(GMenuItem) fix = NULL;
 
-          if ((codes & doer) == 0 && !any_role)
+          /* A role that holds nothing is a candidate only when none holds
+           * anything. */
+          if ((racimo_activity_get_codes (RACIMO_ACTIVITY (item), role) & wanted) == 0
+              && held != 0)
             continue;
 
           name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
-          if (scheme->doer_exactly_one)
+          if (keep)
+            /* Translators: a quick fix of "Several owners": the role stays
+             * accountable (A), the others are not any more */
+            label = g_strdup_printf (_("Keep Only %s Accountable"), name);
+          else if (scheme->doer_exactly_one)
             /* Translators: a quick fix in the DACI scheme: the role becomes
              * the approver (A) of the activity */
             label = g_strdup_printf (_("Make %s the Approver"), name);
@@ -252,36 +258,9 @@ build_row_menu (RacimoChecksPanel *self,
             label = g_strdup_printf (_("Make %s Accountable"), name);
 
           fix = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target (fix, "checks.make-owner", "(ss)", item_id,
-                                             racimo_item_get_id (RACIMO_ITEM (role)));
-          g_menu_append_item (fixes, fix);
-        }
-
-      if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
-        g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
-    }
-
-  /* Several owners: one of them is kept. */
-  if (!waived && check == RACIMO_CHECK_MANY_OWNERS && RACIMO_IS_ACTIVITY (item))
-    {
-      RacimoCodes owner = RACIMO_CODE_BIT (racimo_project_get_scheme (self->project)->owner);
-
-      for (guint i = 0; i < racimo_project_get_n_roles (self->project); i++)
-        {
-          RacimoRole *role = racimo_project_get_role (self->project, i);
-          g_autofree char *name = NULL;
-          g_autofree char *label = NULL;
-          g_autoptr(GMenuItem) fix = NULL;
-
-          if ((racimo_activity_get_codes (RACIMO_ACTIVITY (item), role) & owner) == 0)
-            continue;
-
-          name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
-          /* Translators: a quick fix of "Several owners": the role stays
-           * accountable (A), the others are not any more */
-          label = g_strdup_printf (_("Keep Only %s Accountable"), name);
-          fix = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target (fix, "checks.keep-owner", "(ss)", item_id,
+          g_menu_item_set_action_and_target (fix, keep ? "checks.keep-owner"
+                                                       : "checks.make-owner",
+                                             "(ss)", item_id,
                                              racimo_item_get_id (RACIMO_ITEM (role)));
           g_menu_append_item (fixes, fix);
         }
@@ -555,19 +534,17 @@ waiver_action (GtkWidget  *widget,
     racimo_project_set_waiver (self->project, item, check_id, NULL);
 }
 
+/* checks.make-owner and checks.keep-owner: the quick fixes of a finding
+ * about an activity's owners, each one step named for what was chosen */
 static void
-make_owner_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+owner_fix_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
   RacimoItem *item;
   RacimoItem *role;
   const char *role_id;
-  const RacimoScheme *scheme;
-  RacimoHistory *history;
-  RacimoCodes codes;
-  g_autofree char *label = NULL;
 
   if (!lookup_target (self, parameter, &item, &role_id) || !RACIMO_IS_ACTIVITY (item))
     return;
@@ -575,39 +552,10 @@ make_owner_action (GtkWidget  *widget,
   if (!RACIMO_IS_ROLE (role))
     return;
 
-  scheme = racimo_project_get_scheme (self->project);
-  history = racimo_project_get_history (self->project);
-  codes = racimo_activity_get_codes (RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
-
-  if (scheme->doer_exactly_one)
-    /* Translators: what Undo undoes after the DACI quick fix */
-    label = g_strdup_printf (_("Make %s the Approver"), racimo_item_get_name (role));
-  else
-    /* Translators: what Undo undoes after the quick fix */
-    label = g_strdup_printf (_("Make %s Accountable"), racimo_item_get_name (role));
-
-  /* One step, named for what the user chose. */
-  racimo_history_begin (history, label);
-  racimo_project_set_codes (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role),
-                            codes | RACIMO_CODE_BIT (scheme->owner));
-  racimo_history_end (history);
-}
-
-static void
-keep_owner_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
-  RacimoItem *item;
-  RacimoItem *role;
-  const char *role_id;
-
-  if (!lookup_target (self, parameter, &item, &role_id) || !RACIMO_IS_ACTIVITY (item))
-    return;
-  role = racimo_project_lookup (self->project, role_id);
-  if (RACIMO_IS_ROLE (role))
+  if (g_str_equal (action_name, "checks.keep-owner"))
     racimo_fixes_keep_only_owner (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
+  else
+    racimo_fixes_make_owner (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
 }
 
 static void
@@ -928,9 +876,9 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
 
   /* Targets are ids, which stay valid across undo, unlike positions. */
   gtk_widget_class_install_action (widget_class, "checks.waive", "(ss)", waiver_action);
-  gtk_widget_class_install_action (widget_class, "checks.keep-owner", "(ss)", keep_owner_action);
+  gtk_widget_class_install_action (widget_class, "checks.keep-owner", "(ss)", owner_fix_action);
   gtk_widget_class_install_action (widget_class, "checks.unwaive", "(ss)", waiver_action);
-  gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", make_owner_action);
+  gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", owner_fix_action);
   gtk_widget_class_install_action (widget_class, "checks.show-findings", NULL,
                                    show_findings_action);
 }

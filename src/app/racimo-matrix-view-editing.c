@@ -151,6 +151,36 @@ append_field (GString    *line,
   g_string_append (line, quoted);
 }
 
+/* The selection's corners, once the rows are up to date; FALSE when there
+ * is no project to copy from */
+static gboolean
+get_selection_to_copy (RacimoMatrixView *self,
+                       int              *r0,
+                       int              *c0,
+                       int              *r1,
+                       int              *c1)
+{
+  _racimo_matrix_view_ensure_rows (self);
+  if (self->project == NULL)
+    return FALSE;
+
+  _racimo_matrix_view_get_selection (self, r0, c0, r1, c1);
+  return TRUE;
+}
+
+/* The codes of a cell, as "R/A" */
+static void
+append_codes (RacimoMatrixView *self,
+              GString          *text,
+              int               row,
+              int               column)
+{
+  g_autofree char *codes = racimo_scheme_format_codes (
+    _racimo_matrix_view_get_scheme (self), self->codes[row * n_columns (self) + column], "/");
+
+  g_string_append (text, codes);
+}
+
 /**
  * racimo_matrix_view_copy_text:
  *
@@ -163,18 +193,13 @@ racimo_matrix_view_copy_text (RacimoMatrixView *self)
 {
   g_autoptr(GPtrArray) activities = g_ptr_array_new ();
   g_autoptr(GPtrArray) roles = g_ptr_array_new ();
-  const RacimoScheme *scheme;
   GString *text;
   int r0, c0, r1, c1;
 
   g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), NULL);
 
-  _racimo_matrix_view_ensure_rows (self);
-  if (self->project == NULL)
+  if (!get_selection_to_copy (self, &r0, &c0, &r1, &c1))
     return g_strdup ("");
-
-  scheme = _racimo_matrix_view_get_scheme (self);
-  _racimo_matrix_view_get_selection (self, &r0, &c0, &r1, &c1);
 
   for (int r = MAX (r0, 0); r <= r1; r++)
     if (row_activity (self, r) != NULL)
@@ -204,12 +229,7 @@ racimo_matrix_view_copy_text (RacimoMatrixView *self)
           else if (r >= 0 && c < 0)
             append_field (text, racimo_item_get_name (RACIMO_ITEM (activity)));
           else if (r >= 0)
-            {
-              g_autofree char *codes =
-                racimo_scheme_format_codes (scheme, self->codes[r * n_columns (self) + c], "/");
-
-              g_string_append (text, codes);
-            }
+            append_codes (self, text, r, c);
         }
 
       g_string_append_c (text, '\n');
@@ -229,18 +249,13 @@ racimo_matrix_view_copy_text (RacimoMatrixView *self)
 char *
 racimo_matrix_view_copy_text_with_headers (RacimoMatrixView *self)
 {
-  const RacimoScheme *scheme;
   GString *text;
   int r0, c0, r1, c1;
 
   g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), NULL);
 
-  _racimo_matrix_view_ensure_rows (self);
-  if (self->project == NULL)
+  if (!get_selection_to_copy (self, &r0, &c0, &r1, &c1))
     return g_strdup ("");
-
-  scheme = _racimo_matrix_view_get_scheme (self);
-  _racimo_matrix_view_get_selection (self, &r0, &c0, &r1, &c1);
 
   /* The corner above the names is left empty, as a spreadsheet's. */
   text = g_string_new (NULL);
@@ -261,11 +276,8 @@ racimo_matrix_view_copy_text_with_headers (RacimoMatrixView *self)
       append_field (text, racimo_item_get_name (RACIMO_ITEM (activity)));
       for (int c = MAX (c0, 0); c <= c1; c++)
         {
-          g_autofree char *codes =
-            racimo_scheme_format_codes (scheme, self->codes[r * n_columns (self) + c], "/");
-
           g_string_append_c (text, '\t');
-          g_string_append (text, codes);
+          append_codes (self, text, r, c);
         }
       g_string_append_c (text, '\n');
     }

@@ -16,6 +16,42 @@
 #include "racimo-history.h"
 
 /**
+ * racimo_fixes_make_owner:
+ * @role: a role of the project
+ *
+ * Gives @role the owner's code for @activity: the fix of "No owner".
+ */
+void
+racimo_fixes_make_owner (RacimoProject  *project,
+                         RacimoActivity *activity,
+                         RacimoRole     *role)
+{
+  const RacimoScheme *scheme;
+  RacimoHistory *history;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (RACIMO_IS_ACTIVITY (activity));
+  g_return_if_fail (RACIMO_IS_ROLE (role));
+
+  scheme = racimo_project_get_scheme (project);
+  history = racimo_project_get_history (project);
+  if (scheme->doer_exactly_one)
+    /* Translators: what Undo undoes after the DACI quick fix */
+    label = g_strdup_printf (_("Make %s the Approver"), racimo_item_get_name (RACIMO_ITEM (role)));
+  else
+    /* Translators: what Undo undoes after the quick fix */
+    label = g_strdup_printf (_("Make %s Accountable"), racimo_item_get_name (RACIMO_ITEM (role)));
+
+  /* One step, named for what the user chose. */
+  racimo_history_begin (history, label);
+  racimo_project_set_codes (project, activity, role,
+                            racimo_activity_get_codes (activity, role)
+                            | RACIMO_CODE_BIT (scheme->owner));
+  racimo_history_end (history);
+}
+
+/**
  * racimo_fixes_keep_only_owner:
  * @owner: one of the roles that own @activity
  *
@@ -73,8 +109,9 @@ foreach_activity (RacimoProject *project,
 
 typedef struct
 {
-  RacimoCodes from;  /* the doer's code now */
-  RacimoCodes to;    /* in the new scheme */
+  RacimoCodes from;   /* the doer's code now */
+  RacimoCodes to;     /* in the new scheme */
+  gboolean    apply;  /* change the cells, or only count them */
   guint       n;
 } Mapping;
 
@@ -83,12 +120,13 @@ typedef struct
 static gboolean
 mapping_init (RacimoProject *project,
               const char    *scheme_id,
+              gboolean       apply,
               Mapping       *mapping)
 {
   const RacimoScheme *now = racimo_project_get_scheme (project);
   const RacimoScheme *next = racimo_scheme_lookup (scheme_id);
 
-  *mapping = (Mapping) { 0, 0, 0 };
+  *mapping = (Mapping) { 0, 0, apply, 0 };
   if (next == NULL || next == now || now->doer == next->doer
       || racimo_scheme_code_index (next, now->doer) >= 0)
     return FALSE;
@@ -96,19 +134,6 @@ mapping_init (RacimoProject *project,
   mapping->from = RACIMO_CODE_BIT (now->doer);
   mapping->to = RACIMO_CODE_BIT (next->doer);
   return TRUE;
-}
-
-static void
-count_cells (RacimoProject  *project,
-             RacimoActivity *activity,
-             gpointer        data)
-{
-  Mapping *mapping = data;
-
-  for (guint i = 0; i < racimo_project_get_n_roles (project); i++)
-    if (racimo_activity_get_codes (activity, racimo_project_get_role (project, i))
-        & mapping->from)
-      mapping->n++;
 }
 
 static void
@@ -123,7 +148,11 @@ map_cells (RacimoProject  *project,
       RacimoRole *role = racimo_project_get_role (project, i);
       RacimoCodes codes = racimo_activity_get_codes (activity, role);
 
-      if (codes & mapping->from)
+      if ((codes & mapping->from) == 0)
+        continue;
+
+      mapping->n++;
+      if (mapping->apply)
         racimo_project_set_codes (project, activity, role,
                                   (codes & ~mapping->from) | mapping->to);
     }
@@ -146,10 +175,10 @@ racimo_fixes_count_unmapped (RacimoProject *project,
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), 0);
   g_return_val_if_fail (scheme_id != NULL, 0);
 
-  if (!mapping_init (project, scheme_id, &mapping))
+  if (!mapping_init (project, scheme_id, FALSE, &mapping))
     return 0;
 
-  foreach_activity (project, count_cells, &mapping);
+  foreach_activity (project, map_cells, &mapping);
   return mapping.n;
 }
 
@@ -171,7 +200,7 @@ racimo_fixes_switch_scheme (RacimoProject *project,
   g_return_if_fail (RACIMO_IS_PROJECT (project));
   g_return_if_fail (racimo_scheme_lookup (scheme_id) != NULL);
 
-  if (!mapping_init (project, scheme_id, &mapping))
+  if (!mapping_init (project, scheme_id, TRUE, &mapping))
     {
       racimo_project_set_scheme (project, scheme_id);
       return;

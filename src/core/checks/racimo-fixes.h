@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+void  racimo_fixes_make_owner        (RacimoProject  *project,
+                                      RacimoActivity *activity,
+                                      RacimoRole     *role);
 void  racimo_fixes_keep_only_owner   (RacimoProject  *project,
                                       RacimoActivity *activity,
                                       RacimoRole     *owner);
