@@ -92,4 +92,15 @@ GtkWidget  *racimo_compat_alert_get_message_widget (GtkWidget          *alert);
 void        racimo_compat_alert_respond     (GtkWidget                 *alert,
                                              const char                *response);
 
+/* A narrow window: an AdwBreakpoint from libadwaita 1.4, the window's
+ * width followed by hand before.  Called with TRUE when @window becomes
+ * narrower than @width pixels, FALSE when it is as wide again. */
+
+typedef void (*RacimoNarrowFunc) (GtkWidget *window,
+                                  gboolean   narrow);
+
+void        racimo_compat_watch_narrow      (AdwApplicationWindow      *window,
+                                             int                        width,
+                                             RacimoNarrowFunc           callback);
+
 G_END_DECLS

@@ -108,6 +108,8 @@ struct _RacimoWindow
   GtkWidget        *add_button;
   GtkWidget        *main_menu_button;
   GtkWidget        *empty_matrix;
+  GtkWidget        *content_box;
+  GtkWidget        *matrix_overlay;
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
   GtkWidget        *reload_button;

@@ -377,6 +377,40 @@ set_show_checks (RacimoWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECKS]);
 }
 
+/* A narrow window: the panel slides over the matrix, as a sheet, instead
+ * of taking its width away; wide again, it is beside the matrix. */
+#define NARROW_WIDTH 860
+
+static void
+on_narrow (GtkWidget *window,
+           gboolean   narrow)
+{
+  RacimoWindow *self = RACIMO_WINDOW (window);
+  GtkWidget *revealer = GTK_WIDGET (self->checks_revealer);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, revealer);
+
+  g_object_ref (revealer);
+  if (narrow)
+    {
+      gtk_box_remove (GTK_BOX (self->content_box), revealer);
+      gtk_widget_set_halign (revealer, GTK_ALIGN_END);
+      gtk_widget_add_css_class (revealer, "checks-sheet");
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->matrix_overlay), revealer);
+    }
+  else
+    {
+      gtk_overlay_remove_overlay (GTK_OVERLAY (self->matrix_overlay), revealer);
+      gtk_widget_set_halign (revealer, GTK_ALIGN_FILL);
+      gtk_widget_remove_css_class (revealer, "checks-sheet");
+      gtk_box_append (GTK_BOX (self->content_box), revealer);
+    }
+  g_object_unref (revealer);
+
+  if (had_focus)
+    gtk_widget_grab_focus (revealer);
+}
+
 /* Hidden, the panel is left out of the layout: a revealer still measures
  * a child it does not show, and the list of findings costs most of an
  * edit's frame. */
@@ -1538,6 +1572,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, empty_matrix);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, matrix_overlay);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_icon);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_label);
@@ -1647,6 +1683,8 @@ racimo_window_init (RacimoWindow *self)
       self->checks_choice = g_settings_get_boolean (self->settings, "show-checks");
       set_show_checks (self, self->checks_choice);
     }
+
+  racimo_compat_watch_narrow (ADW_APPLICATION_WINDOW (self), NARROW_WIDTH, on_narrow);
 
   fill_menus (self);
   /* A scheme or a new row chosen from the header bar's menus: editing

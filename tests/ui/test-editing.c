@@ -1050,6 +1050,44 @@ test_user_template (Editing       *e,
   g_assert_cmpuint (files->len, ==, 0);
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *parent;
+} ParentWait;
+
+static gboolean
+has_parent (gpointer data)
+{
+  ParentWait *wait = data;
+
+  return gtk_widget_get_parent (wait->widget) == wait->parent;
+}
+
+/* 3. In a narrow window the checks panel slides over the matrix, which
+ * keeps its width; wide again, the panel is beside it. */
+static void
+test_narrow_window (Editing       *e,
+                    gconstpointer  data)
+{
+  GtkWidget *revealer = GTK_WIDGET (e->window->checks_revealer);
+  ParentWait wait = { revealer, e->window->matrix_overlay };
+
+  g_assert_true (shows_checks (e));
+  g_assert_true (gtk_widget_get_parent (revealer) == e->window->content_box);
+
+  gtk_window_set_default_size (GTK_WINDOW (e->window), 700, 600);
+  racimo_test_wait_until (has_parent, &wait, "the panel over the matrix");
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (e->view));
+  g_assert_cmpint (gtk_widget_get_width (e->window->matrix_overlay), >=,
+                   gtk_widget_get_width (GTK_WIDGET (e->window)) - 20);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_racimo_window_get_checks_panel (e->window))));
+
+  gtk_window_set_default_size (GTK_WINDOW (e->window), 1200, 600);
+  wait.parent = e->window->content_box;
+  racimo_test_wait_until (has_parent, &wait, "the panel beside the matrix");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1076,6 +1114,7 @@ main (int   argc,
   ADD ("empty-matrix", test_empty_matrix, "blank-raci");
   g_test_add_func ("/editing/recent-first", test_recent_first);
   ADD ("user-template", test_user_template, NULL);
+  ADD ("narrow-window", test_narrow_window, "file:panel-problems.raci");
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
