@@ -95,9 +95,16 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
         {
           guint n = racimo_phase_get_n_activities (RACIMO_PHASE (r->item));
 
-          label = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "Phase %s, %u activity", "Phase %s, %u activities", n),
-            _racimo_matrix_view_item_name_or (r->item, _("Unnamed phase")), n);
+          if (_racimo_matrix_view_is_collapsed (self, r->item))
+            label = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "Phase %s, collapsed, %u activity hidden",
+                           "Phase %s, collapsed, %u activities hidden", n),
+              _racimo_matrix_view_item_name_or (r->item, _("Unnamed phase")), n);
+          else
+            label = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "Phase %s, %u activity", "Phase %s, %u activities",
+                           n),
+              _racimo_matrix_view_item_name_or (r->item, _("Unnamed phase")), n);
         }
       else
         {
@@ -283,6 +290,10 @@ racimo_matrix_view_show_item (RacimoMatrixView *self,
     }
   else
     {
+      /* An activity of a collapsed phase: the phase opens to show it. */
+      if (RACIMO_IS_ACTIVITY (item))
+        _racimo_matrix_view_set_collapsed (self, racimo_activity_get_phase (RACIMO_ACTIVITY (item)),
+                                           FALSE);
       row = racimo_matrix_view_find_row (self, item);
       if (row < 0)
         return FALSE;

@@ -221,7 +221,19 @@ get_name_layout (RacimoMatrixView *self,
   name = racimo_item_get_name (row->item);
   layout = make_layout (self, NULL);
 
-  if (name == NULL || *name == '\0')
+  if (row->is_phase && _racimo_matrix_view_is_collapsed (self, row->item))
+    {
+      guint n = racimo_phase_get_n_activities (RACIMO_PHASE (row->item));
+      g_autofree char *text = NULL;
+
+      /* Translators: the header of a collapsed phase: its name and how many
+       * activities it hides; the triangle says it can be expanded */
+      text = g_strdup_printf (_("▸ %s  (%u hidden)"),
+                              _racimo_matrix_view_item_name_or (row->item, _("Unnamed phase")), n);
+      pango_layout_set_text (layout, text, -1);
+      set_bold (layout, 1.0);
+    }
+  else if (name == NULL || *name == '\0')
     {
       PangoAttrList *attrs = pango_attr_list_new ();
 

@@ -494,6 +494,8 @@ _racimo_matrix_view_insert_activity (RacimoMatrixView *self,
     phase = racimo_project_add_phase (self->project, -1, NULL);
   activity = racimo_project_add_activity (self->project, phase, position, _("New activity"));
   racimo_history_end (get_history (self));
+  /* Added to a collapsed phase, it is in view all the same. */
+  _racimo_matrix_view_set_collapsed (self, phase, FALSE);
 
   _racimo_matrix_view_set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (activity)),
                                        RACIMO_MATRIX_NAME_COLUMN, FALSE);

@@ -26,6 +26,11 @@ fill_dynamic_section (RacimoMatrixView *self,
                    racimo_activity_get_applicable (RACIMO_ACTIVITY (item))
                    ? _("Mark _Not Applicable") : _("Mark _Applicable"),
                    "matrix.toggle-applicable");
+  else if (RACIMO_IS_PHASE (item))
+    g_menu_append (section,
+                   _racimo_matrix_view_is_collapsed (self, item)
+                   ? _("_Expand Phase") : _("_Collapse Phase"),
+                   "matrix.toggle-collapsed");
 
   for (guint i = 0; i < RACIMO_N_CHECKS; i++)
     {
@@ -213,6 +218,12 @@ action_menu_item (GtkWidget  *widget,
     {
       focus_item (self, item);
       _racimo_matrix_view_open_properties (self, item);
+    }
+  else if (g_str_equal (action_name, "matrix.toggle-collapsed"))
+    {
+      if (RACIMO_IS_PHASE (item))
+        _racimo_matrix_view_set_collapsed (self, RACIMO_PHASE (item),
+                                           !_racimo_matrix_view_is_collapsed (self, item));
     }
   else if (g_str_equal (action_name, "matrix.toggle-applicable"))
     {
@@ -448,16 +459,28 @@ action_at_cursor (GtkWidget  *widget,
     racimo_matrix_view_add_activity (self);
 }
 
-/* Space opens the codes of a cell; elsewhere it is not the grid's. */
+/* Space opens the codes of a cell, and collapses or expands a phase on its
+ * header; elsewhere it is not the grid's. */
 static gboolean
 on_space (GtkWidget *widget,
           GVariant  *args,
           gpointer   user_data)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  Row *row;
 
-  if (!ready_for_keys (self) || row_activity (self, self->cursor_row) == NULL
-      || self->cursor_column < 0)
+  if (!ready_for_keys (self) || self->cursor_row < 0
+      || (guint) self->cursor_row >= n_rows (self))
+    return FALSE;
+
+  row = get_row (self, (guint) self->cursor_row);
+  if (row->is_phase)
+    {
+      _racimo_matrix_view_set_collapsed (self, RACIMO_PHASE (row->item),
+                                         !_racimo_matrix_view_is_collapsed (self, row->item));
+      return TRUE;
+    }
+  if (self->cursor_column < 0)
     return FALSE;
 
   _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
@@ -1147,6 +1170,8 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.rename", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.properties", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.toggle-applicable", NULL,
+                                   action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.toggle-collapsed", NULL,
                                    action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_menu_item);

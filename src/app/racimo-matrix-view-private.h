@@ -122,6 +122,7 @@ struct _RacimoMatrixView
   GArray        *rows;        /* Row */
   GHashTable    *row_of;      /* RacimoItem * -> row + 1 */
   GHashTable    *phase_shown; /* RacimoPhase * -> activities shown, while filtering */
+  GHashTable    *collapsed;   /* RacimoPhase *, unowned: their activities not shown */
   GPtrArray     *roles;       /* RacimoRole *, unowned, in column order */
   GHashTable    *column_of;   /* RacimoRole * -> column + 1 */
   RacimoCodes   *codes;       /* rows x roles */
@@ -267,6 +268,11 @@ column_role (RacimoMatrixView *self,
 }
 
 /* racimo-matrix-view.c */
+gboolean           _racimo_matrix_view_is_collapsed          (RacimoMatrixView *self,
+                                                              gpointer          phase);
+void               _racimo_matrix_view_set_collapsed         (RacimoMatrixView *self,
+                                                              RacimoPhase      *phase,
+                                                              gboolean          collapsed);
 void               _racimo_matrix_view_resize_names          (RacimoMatrixView *self,
                                                               int               drawn);
 gboolean           _racimo_matrix_view_shows_phase_rows      (RacimoProject    *project);

@@ -185,6 +185,11 @@ flatten_rows (RacimoMatrixView *self,
       if (!filtering)
         g_hash_table_insert (self->row_of, phase, GINT_TO_POINTER (self->rows->len));
 
+      /* Collapsed, a phase shows its header only; a search shows what
+       * matches all the same. */
+      if (headers && !filtering && g_hash_table_contains (self->collapsed, phase))
+        continue;
+
       for (guint a = 0; a < n; a++)
         {
           Row r = { RACIMO_ITEM (racimo_phase_get_activity (phase, a)), FALSE };
@@ -628,6 +633,44 @@ forget_item (RacimoMatrixView *self,
   g_hash_table_remove (self->footer_texts, item);
 }
 
+/* Collapsed phases: the header stays, saying so, and its activities are
+ * not shown until the phase is expanded again. */
+
+gboolean
+_racimo_matrix_view_is_collapsed (RacimoMatrixView *self,
+                                  gpointer          phase)
+{
+  return g_hash_table_contains (self->collapsed, phase);
+}
+
+void
+_racimo_matrix_view_set_collapsed (RacimoMatrixView *self,
+                                   RacimoPhase      *phase,
+                                   gboolean          collapsed)
+{
+  gboolean cursor_inside;
+
+  if (collapsed == g_hash_table_contains (self->collapsed, phase))
+    return;
+
+  cursor_inside = RACIMO_IS_ACTIVITY (self->cursor_item)
+                  && racimo_activity_get_phase (RACIMO_ACTIVITY (self->cursor_item)) == phase;
+  if (collapsed)
+    g_hash_table_add (self->collapsed, phase);
+  else
+    g_hash_table_remove (self->collapsed, phase);
+
+  forget_item (self, RACIMO_ITEM (phase));
+  invalidate_structure (self);
+  _racimo_matrix_view_ensure_rows (self);
+
+  /* The cursor in a phase that folds goes to its header. */
+  if (collapsed && cursor_inside)
+    _racimo_matrix_view_set_cursor_full (self, _racimo_matrix_view_lookup_row (self, phase),
+                                         RACIMO_MATRIX_NAME_COLUMN, FALSE);
+  _racimo_matrix_view_queue_accessible (self);
+}
+
 static void
 on_item_added (RacimoProject    *project,
                RacimoItem       *item,
@@ -644,6 +687,7 @@ on_item_removed (RacimoProject    *project,
                  RacimoMatrixView *self)
 {
   forget_item (self, item);
+  g_hash_table_remove (self->collapsed, item);
 
   /* A removed phase keeps its activities, which leave the view with it. */
   if (RACIMO_IS_PHASE (item))
@@ -1227,6 +1271,7 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->row_of, g_hash_table_unref);
   g_clear_pointer (&self->phase_shown, g_hash_table_unref);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->column_of, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_free);
@@ -1436,6 +1481,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->row_of = g_hash_table_new (NULL, NULL);
   self->phase_shown = g_hash_table_new (NULL, NULL);
+  self->collapsed = g_hash_table_new (NULL, NULL);
   self->roles = g_ptr_array_new ();
   self->column_of = g_hash_table_new (NULL, NULL);
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);

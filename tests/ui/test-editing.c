@@ -1088,6 +1088,47 @@ test_narrow_window (Editing       *e,
   racimo_test_wait_until (has_parent, &wait, "the panel beside the matrix");
 }
 
+/* 2. A phase collapses to its header, which says how many activities it
+ * hides, and opens again; going to a hidden activity opens it. */
+static void
+test_collapse_phase (Editing       *e,
+                     gconstpointer  data)
+{
+  guint n_rows = racimo_matrix_view_get_n_rows (e->view);
+  RacimoPhase *first = racimo_project_get_phase (e->project, 0);
+  RacimoPhase *second = racimo_project_get_phase (e->project, 1);
+  guint n = racimo_phase_get_n_activities (first);
+  RacimoItem *activity = RACIMO_ITEM (racimo_phase_get_activity (first, 1));
+  g_autofree char *label = NULL;
+
+  /* Space on the phase's header, the cursor in one of its activities
+   * before: it goes to the header. */
+  racimo_matrix_view_set_cursor (e->view, 0, RACIMO_MATRIX_NAME_COLUMN);
+  g_assert_true (key (e, GDK_KEY_space, 0));
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (e->view), ==, n_rows - n);
+  g_assert_true (racimo_matrix_view_get_row_item (e->view, 1) == RACIMO_ITEM (second));
+  label = g_strdup_printf ("Phase %s, collapsed, %u activities hidden",
+                           racimo_item_get_name (RACIMO_ITEM (first)), n);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (e->view), ==, label);
+  racimo_ui_test_assert_drawn_afresh (GTK_WIDGET (e->view), "collapsing a phase");
+
+  g_assert_true (key (e, GDK_KEY_space, 0));
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (e->view), ==, n_rows);
+
+  /* From the phase's context menu; then a finding's activity shown again
+   * opens the phase. */
+  racimo_matrix_view_set_cursor (e->view, 0, RACIMO_MATRIX_NAME_COLUMN);
+  gtk_widget_activate_action (GTK_WIDGET (e->view), "matrix.context-menu", NULL);
+  g_assert_nonnull (open_popover (e));
+  gtk_widget_activate_action (GTK_WIDGET (e->view), "matrix.toggle-collapsed", NULL);
+  close_popovers (e);
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (e->view), ==, n_rows - n);
+  g_assert_true (racimo_matrix_view_show_item (e->view, activity));
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (e->view), ==, n_rows);
+  g_assert_true (racimo_matrix_view_get_row_item (e->view, 2) == activity);
+  racimo_ui_test_assert_cursor (e->view, 2, RACIMO_MATRIX_NAME_COLUMN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1115,6 +1156,7 @@ main (int   argc,
   g_test_add_func ("/editing/recent-first", test_recent_first);
   ADD ("user-template", test_user_template, NULL);
   ADD ("narrow-window", test_narrow_window, "file:panel-problems.raci");
+  ADD ("collapse-phase", test_collapse_phase, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
