@@ -283,6 +283,9 @@ racimo_matrix_view_show_item (RacimoMatrixView *self,
 
   if (RACIMO_IS_ROLE (item))
     {
+      /* A hidden role is shown again. */
+      _racimo_matrix_view_set_role_hidden (self, RACIMO_ROLE (item), FALSE);
+      _racimo_matrix_view_ensure_rows (self);
       row = RACIMO_MATRIX_HEADER_ROW;
       column = _racimo_matrix_view_lookup_column (self, item);
       if (column < 0)

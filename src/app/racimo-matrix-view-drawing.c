@@ -987,8 +987,17 @@ snapshot_headers (RacimoMatrixView *self,
 
   if (self->corner_text == NULL)
     {
-      g_autoptr(PangoLayout) layout
-                 = make_layout (self, f->nr > 0 || f->nc > 0 ? _("Activity") : "");
+      guint n_hidden = g_hash_table_size (self->hidden_roles);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+
+      /* Hidden roles do not go unnoticed: the corner says how many. */
+      if (n_hidden > 0)
+        text = g_strdup_printf (ngettext ("%u role hidden\n%s", "%u roles hidden\n%s", n_hidden),
+                                n_hidden, _("Activity"));
+      else
+        text = g_strdup (f->nr > 0 || f->nc > 0 ? _("Activity") : "");
+      layout = make_layout (self, text);
 
       set_bold (layout, 1.0);
       self->corner_text = racimo_drawn_text_new (layout, &f->dim);

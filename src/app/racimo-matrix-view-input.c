@@ -31,6 +31,12 @@ fill_dynamic_section (RacimoMatrixView *self,
                    _racimo_matrix_view_is_collapsed (self, item)
                    ? _("_Expand Phase") : _("_Collapse Phase"),
                    "matrix.toggle-collapsed");
+  else if (RACIMO_IS_ROLE (item))
+    {
+      g_menu_append (section, _("_Hide Role"), "matrix.hide-role");
+      if (g_hash_table_size (self->hidden_roles) > 0)
+        g_menu_append (section, _("Show All _Roles"), "matrix.show-all-roles");
+    }
 
   for (guint i = 0; i < RACIMO_N_CHECKS; i++)
     {
@@ -225,6 +231,13 @@ action_menu_item (GtkWidget  *widget,
         _racimo_matrix_view_set_collapsed (self, RACIMO_PHASE (item),
                                            !_racimo_matrix_view_is_collapsed (self, item));
     }
+  else if (g_str_equal (action_name, "matrix.hide-role"))
+    {
+      if (RACIMO_IS_ROLE (item))
+        _racimo_matrix_view_set_role_hidden (self, RACIMO_ROLE (item), TRUE);
+    }
+  else if (g_str_equal (action_name, "matrix.show-all-roles"))
+    _racimo_matrix_view_show_all_roles (self);
   else if (g_str_equal (action_name, "matrix.toggle-applicable"))
     {
       if (RACIMO_IS_ACTIVITY (item))
@@ -1172,6 +1185,9 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.toggle-applicable", NULL,
                                    action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.toggle-collapsed", NULL,
+                                   action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.hide-role", NULL, action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.show-all-roles", NULL,
                                    action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_menu_item);

@@ -123,6 +123,7 @@ struct _RacimoMatrixView
   GHashTable    *row_of;      /* RacimoItem * -> row + 1 */
   GHashTable    *phase_shown; /* RacimoPhase * -> activities shown, while filtering */
   GHashTable    *collapsed;   /* RacimoPhase *, unowned: their activities not shown */
+  GHashTable    *hidden_roles; /* RacimoRole *, unowned: their columns not shown */
   GPtrArray     *roles;       /* RacimoRole *, unowned, in column order */
   GHashTable    *column_of;   /* RacimoRole * -> column + 1 */
   RacimoCodes   *codes;       /* rows x roles */
@@ -273,6 +274,10 @@ gboolean           _racimo_matrix_view_is_collapsed          (RacimoMatrixView *
 void               _racimo_matrix_view_set_collapsed         (RacimoMatrixView *self,
                                                               RacimoPhase      *phase,
                                                               gboolean          collapsed);
+void               _racimo_matrix_view_set_role_hidden       (RacimoMatrixView *self,
+                                                              RacimoRole       *role,
+                                                              gboolean          hidden);
+void               _racimo_matrix_view_show_all_roles        (RacimoMatrixView *self);
 void               _racimo_matrix_view_resize_names          (RacimoMatrixView *self,
                                                               int               drawn);
 gboolean           _racimo_matrix_view_shows_phase_rows      (RacimoProject    *project);

@@ -358,14 +358,17 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
       return;
     }
 
-  nc = racimo_project_get_n_roles (self->project);
-  for (guint c = 0; c < nc; c++)
+  /* The columns of the roles not hidden */
+  for (guint i = 0; i < racimo_project_get_n_roles (self->project); i++)
     {
-      RacimoRole *role = racimo_project_get_role (self->project, c);
+      RacimoRole *role = racimo_project_get_role (self->project, i);
 
+      if (g_hash_table_contains (self->hidden_roles, role))
+        continue;
       g_ptr_array_add (self->roles, role);
-      g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (c + 1));
+      g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (self->roles->len));
     }
+  nc = n_columns (self);
 
   headers = _racimo_matrix_view_shows_phase_rows (self->project);
   filtering = _racimo_matrix_view_is_filtering (self);
@@ -633,6 +636,36 @@ forget_item (RacimoMatrixView *self,
   g_hash_table_remove (self->footer_texts, item);
 }
 
+/* Hidden roles: their columns are not shown, and the corner above the
+ * names says how many are hidden. */
+
+void
+_racimo_matrix_view_set_role_hidden (RacimoMatrixView *self,
+                                     RacimoRole       *role,
+                                     gboolean          hidden)
+{
+  if (hidden == g_hash_table_contains (self->hidden_roles, role))
+    return;
+
+  if (hidden)
+    g_hash_table_add (self->hidden_roles, role);
+  else
+    g_hash_table_remove (self->hidden_roles, role);
+  invalidate_structure (self);
+  _racimo_matrix_view_queue_accessible (self);
+}
+
+void
+_racimo_matrix_view_show_all_roles (RacimoMatrixView *self)
+{
+  if (g_hash_table_size (self->hidden_roles) == 0)
+    return;
+
+  g_hash_table_remove_all (self->hidden_roles);
+  invalidate_structure (self);
+  _racimo_matrix_view_queue_accessible (self);
+}
+
 /* Collapsed phases: the header stays, saying so, and its activities are
  * not shown until the phase is expanded again. */
 
@@ -688,6 +721,7 @@ on_item_removed (RacimoProject    *project,
 {
   forget_item (self, item);
   g_hash_table_remove (self->collapsed, item);
+  g_hash_table_remove (self->hidden_roles, item);
 
   /* A removed phase keeps its activities, which leave the view with it. */
   if (RACIMO_IS_PHASE (item))
@@ -823,6 +857,8 @@ static void
 disconnect_project (RacimoMatrixView *self)
 {
   disconnect_filter (self);
+  g_hash_table_remove_all (self->collapsed);
+  g_hash_table_remove_all (self->hidden_roles);
   _racimo_matrix_view_release_fresh (self);
 
   if (self->project != NULL)
@@ -1272,6 +1308,7 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->row_of, g_hash_table_unref);
   g_clear_pointer (&self->phase_shown, g_hash_table_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_roles, g_hash_table_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->column_of, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_free);
@@ -1482,6 +1519,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->row_of = g_hash_table_new (NULL, NULL);
   self->phase_shown = g_hash_table_new (NULL, NULL);
   self->collapsed = g_hash_table_new (NULL, NULL);
+  self->hidden_roles = g_hash_table_new (NULL, NULL);
   self->roles = g_ptr_array_new ();
   self->column_of = g_hash_table_new (NULL, NULL);
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);

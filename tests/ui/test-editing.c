@@ -1129,6 +1129,56 @@ test_collapse_phase (Editing       *e,
   racimo_ui_test_assert_cursor (e->view, 2, RACIMO_MATRIX_NAME_COLUMN);
 }
 
+/* The role under the cursor, through its context menu */
+static void
+role_menu_action (Editing    *e,
+                  int         column,
+                  const char *action)
+{
+  racimo_matrix_view_set_cursor (e->view, RACIMO_MATRIX_HEADER_ROW, column);
+  gtk_widget_activate_action (GTK_WIDGET (e->view), "matrix.context-menu", NULL);
+  g_assert_nonnull (open_popover (e));
+  gtk_widget_activate_action (GTK_WIDGET (e->view), action, NULL);
+  close_popovers (e);
+}
+
+/* 2. A role hidden from its header's menu leaves the matrix, and the
+ * corner says so; shown again from the menu, or when a finding is about
+ * it. */
+static void
+test_hide_role (Editing       *e,
+                gconstpointer  data)
+{
+  int n_roles = (int) racimo_project_get_n_roles (e->project);
+  RacimoItem *ds = RACIMO_ITEM (racimo_project_get_role (e->project, 2));
+  graphene_rect_t area;
+
+  role_menu_action (e, 2, "matrix.hide-role");
+  g_assert_false (racimo_matrix_view_get_cell_area (e->view, RACIMO_MATRIX_HEADER_ROW,
+                                                    n_roles - 1, &area));
+  racimo_matrix_view_set_cursor (e->view, RACIMO_MATRIX_HEADER_ROW, 2);
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_label (e->view), ==,
+                   "Role Project engineering manager, PEM");
+  racimo_ui_test_assert_drawn_afresh (GTK_WIDGET (e->view), "hiding a role");
+
+  /* Going to it shows it again. */
+  g_assert_true (racimo_matrix_view_show_item (e->view, ds));
+  racimo_ui_test_assert_cursor (e->view, RACIMO_MATRIX_HEADER_ROW, 2);
+  g_assert_true (racimo_matrix_view_get_cell_area (e->view, RACIMO_MATRIX_HEADER_ROW,
+                                                   n_roles - 1, &area));
+
+  /* Two hidden, all shown again from the menu */
+  role_menu_action (e, 0, "matrix.hide-role");
+  role_menu_action (e, 0, "matrix.hide-role");
+  g_assert_false (racimo_matrix_view_get_cell_area (e->view, RACIMO_MATRIX_HEADER_ROW,
+                                                    n_roles - 2, &area));
+  role_menu_action (e, 0, "matrix.show-all-roles");
+  g_assert_true (racimo_matrix_view_get_cell_area (e->view, RACIMO_MATRIX_HEADER_ROW,
+                                                   n_roles - 1, &area));
+  /* Nothing of it is in the file. */
+  g_assert_false (racimo_history_get_modified (racimo_project_get_history (e->project)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1157,6 +1207,7 @@ main (int   argc,
   ADD ("user-template", test_user_template, NULL);
   ADD ("narrow-window", test_narrow_window, "file:panel-problems.raci");
   ADD ("collapse-phase", test_collapse_phase, NULL);
+  ADD ("hide-role", test_hide_role, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 
