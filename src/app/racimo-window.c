@@ -254,10 +254,6 @@ on_checks_tooltip (RacimoWindow *self,
   return TRUE;
 }
 
-/* The header bar's button of the panel: the counts of errors and
- * warnings, each by its icon, or that there is no problem; the panel's
- * summary, "2 errors, 3 warnings", as its tooltip and what a screen
- * reader says. */
 static void set_show_checks (RacimoWindow *self,
                              gboolean      show);
 
@@ -276,6 +272,10 @@ open_checks_for_news (RacimoWindow *self,
     }
 }
 
+/* The header bar's button of the panel: the counts of errors and
+ * warnings, each by its icon, or that there is no problem; the panel's
+ * summary, "2 errors, 3 warnings", as its tooltip and what a screen
+ * reader says. */
 static void
 update_checks_button (RacimoWindow *self)
 {
