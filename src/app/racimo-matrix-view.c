@@ -501,7 +501,11 @@ racimo_matrix_view_get_names_width (RacimoMatrixView *self)
   return self->names_width_set;
 }
 
-/* The names' width as drawn now, in pixels */
+/**
+ * racimo_matrix_view_get_names_width_drawn:
+ *
+ * Returns: the width of the names as drawn now, in pixels
+ */
 int
 racimo_matrix_view_get_names_width_drawn (RacimoMatrixView *self)
 {
@@ -541,6 +545,11 @@ racimo_matrix_view_set_zoom (RacimoMatrixView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
+/**
+ * racimo_matrix_view_get_zoom:
+ *
+ * Returns: how large the matrix is drawn, 1 for the desktop's text size
+ */
 double
 racimo_matrix_view_get_zoom (RacimoMatrixView *self)
 {

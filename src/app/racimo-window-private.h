@@ -50,6 +50,7 @@ struct _RacimoWindow
    * the user wants it, for findings that are news */
   gboolean        checks_choice;
   guint           seen_findings;
+  gboolean        narrow;  /* the panel slides over the matrix */
   gboolean        moving_cursor;
   gboolean        keep_role;
   /* Whether the user was told that a letter typed was left out, each kind

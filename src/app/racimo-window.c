@@ -258,14 +258,16 @@ static void set_show_checks (RacimoWindow *self,
                              gboolean      show);
 
 /* The panel is closed while there is nothing to show, and opens by itself
- * when findings the user has not seen appear, unless the user closed it. */
+ * when findings the user has not seen appear, unless the user closed it;
+ * in a narrow window, where it would cover the matrix, the header bar's
+ * counts say it. */
 static void
 open_checks_for_news (RacimoWindow *self,
                       guint         n_findings)
 {
   if (self->show_checks || n_findings < self->seen_findings)
     self->seen_findings = n_findings;
-  else if (n_findings > self->seen_findings && self->checks_choice)
+  else if (n_findings > self->seen_findings && self->checks_choice && !self->narrow)
     {
       self->seen_findings = n_findings;
       set_show_checks (self, TRUE);
@@ -390,6 +392,7 @@ on_narrow (GtkWidget *window,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, revealer);
 
+  self->narrow = narrow;
   g_object_ref (revealer);
   if (narrow)
     {

@@ -1179,6 +1179,27 @@ test_hide_role (Editing       *e,
   g_assert_false (racimo_history_get_modified (racimo_project_get_history (e->project)));
 }
 
+/* 3. In a narrow window, a new finding does not cover the matrix by
+ * itself: the header bar's counts say it. */
+static void
+test_narrow_news (Editing       *e,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ParentWait wait = { GTK_WIDGET (e->window->checks_revealer), e->window->matrix_overlay };
+
+  /* The user wants the panel: wide, it would open. */
+  g_assert_true (g_settings_get_boolean (settings, "show-checks"));
+  gtk_window_set_default_size (GTK_WINDOW (e->window), 700, 600);
+  racimo_test_wait_until (has_parent, &wait, "a narrow window");
+  g_assert_false (shows_checks (e));
+
+  gtk_widget_activate_action (GTK_WIDGET (e->window), "win.add-role", NULL);
+  type_name (e, "Sponsor");
+  g_assert_cmpuint (racimo_checks_get_n_warnings (racimo_window_get_checks (e->window)), ==, 1);
+  g_assert_false (shows_checks (e));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1206,6 +1227,7 @@ main (int   argc,
   g_test_add_func ("/editing/recent-first", test_recent_first);
   ADD ("user-template", test_user_template, NULL);
   ADD ("narrow-window", test_narrow_window, "file:panel-problems.raci");
+  ADD ("narrow-news", test_narrow_news, "blank-raci");
   ADD ("collapse-phase", test_collapse_phase, NULL);
   ADD ("hide-role", test_hide_role, NULL);
   ADD ("first-phase", test_first_phase, "blank-raci");
