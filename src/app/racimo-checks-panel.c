@@ -77,15 +77,6 @@ static guint signals[N_SIGNALS];
 
 #define NATURAL_WIDTH 340
 
-/* Menu labels take underscores as mnemonics; a name keeps its own. */
-static char *
-escape_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
 static RacimoFindingRow *
 row_at (RacimoChecksPanel *self,
         guint              position)
@@ -211,63 +202,10 @@ build_row_menu (RacimoChecksPanel *self,
   g_autoptr(GMenu) waivers = g_menu_new ();
   g_autoptr(GMenuItem) entry = NULL;
 
-  /* The quick fixes, one per role: for no owner, one of those who do the
-   * work becomes the owner (with nobody doing it, one of those with a say
-   * in it; with nobody at all, any role); for several owners, one of them
-   * is kept. */
-  if (!waived && RACIMO_IS_ACTIVITY (item)
-      && (check == RACIMO_CHECK_NO_OWNER || check == RACIMO_CHECK_MANY_OWNERS))
-    {
-      const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
-      guint n_roles = racimo_project_get_n_roles (self->project);
-      gboolean keep = check == RACIMO_CHECK_MANY_OWNERS;
-      RacimoCodes wanted = RACIMO_CODE_BIT (keep ? scheme->owner : scheme->doer);
-      RacimoCodes held = 0;
-
-      for (guint i = 0; i < n_roles; i++)
-        held |= racimo_activity_get_codes (RACIMO_ACTIVITY (item),
-                                           racimo_project_get_role (self->project, i));
-      if ((held & wanted) == 0)
-        wanted = held != 0 ? held : ~(RacimoCodes) 0;
-
-      for (guint i = 0; i < n_roles; i++)
-        {
-          RacimoRole *role = racimo_project_get_role (self->project, i);
-          g_autofree char *name = NULL;
-          g_autofree char *label = NULL;
-          g_autoptr(GMenuItem) fix = NULL;
-
-          /* A role that holds nothing is a candidate only when none holds
-           * anything. */
-          if ((racimo_activity_get_codes (RACIMO_ACTIVITY (item), role) & wanted) == 0
-              && held != 0)
-            continue;
-
-          name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
-          if (keep)
-            /* Translators: a quick fix of "Several owners": the role stays
-             * accountable (A), the others are not any more */
-            label = g_strdup_printf (_("Keep Only %s Accountable"), name);
-          else if (scheme->doer_exactly_one)
-            /* Translators: a quick fix in the DACI scheme: the role becomes
-             * the approver (A) of the activity */
-            label = g_strdup_printf (_("Make %s the Approver"), name);
-          else
-            /* Translators: a quick fix: the role becomes accountable (A) for
-             * the activity */
-            label = g_strdup_printf (_("Make %s Accountable"), name);
-
-          fix = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target (fix, keep ? "checks.keep-owner"
-                                                       : "checks.make-owner",
-                                             "(ss)", item_id,
-                                             racimo_item_get_id (RACIMO_ITEM (role)));
-          g_menu_append_item (fixes, fix);
-        }
-
-      if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
-        g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
-    }
+  if (!waived && RACIMO_IS_ACTIVITY (item))
+    racimo_fixes_append_items (fixes, self->project, RACIMO_ACTIVITY (item), check, "checks");
+  if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
 
   entry = g_menu_item_new (waived ? _("Change _Reason…") : _("_Waive…"), NULL);
   g_menu_item_set_action_and_target (entry, "checks.waive", "(ss)", item_id, check_id);
@@ -542,20 +480,9 @@ owner_fix_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
-  RacimoItem *item;
-  RacimoItem *role;
-  const char *role_id;
 
-  if (!lookup_target (self, parameter, &item, &role_id) || !RACIMO_IS_ACTIVITY (item))
-    return;
-  role = racimo_project_lookup (self->project, role_id);
-  if (!RACIMO_IS_ROLE (role))
-    return;
-
-  if (g_str_equal (action_name, "checks.keep-owner"))
-    racimo_fixes_keep_only_owner (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
-  else
-    racimo_fixes_make_owner (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
+  if (self->project != NULL)
+    racimo_fixes_apply (self->project, action_name, parameter);
 }
 
 static void

@@ -21,6 +21,13 @@ fill_dynamic_section (RacimoMatrixView *self,
 {
   g_menu_remove_all (section);
 
+  /* The quick fixes of its owners' findings, as the checks panel offers */
+  if (RACIMO_IS_ACTIVITY (item) && self->checks != NULL)
+    for (guint i = 0; i < RACIMO_N_CHECKS; i++)
+      if (racimo_checks_item_has (self->checks, item, (RacimoCheck) i))
+        racimo_fixes_append_items (section, self->project, RACIMO_ACTIVITY (item),
+                                   (RacimoCheck) i, "matrix");
+
   if (RACIMO_IS_ACTIVITY (item))
     g_menu_append (section,
                    racimo_activity_get_applicable (RACIMO_ACTIVITY (item))
@@ -250,6 +257,19 @@ action_menu_item (GtkWidget  *widget,
     racimo_project_set_waiver (self->project, item, g_variant_get_string (parameter, NULL), NULL);
   else if (g_str_equal (action_name, "matrix.delete"))
     _racimo_matrix_view_delete_item (self, item);
+}
+
+/* matrix.make-owner and matrix.keep-owner (activity id, role id): the quick
+ * fixes of the context menu */
+static void
+action_owner_fix (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (self->project != NULL)
+    racimo_fixes_apply (self->project, action_name, parameter);
 }
 
 static void
@@ -1193,6 +1213,8 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.delete", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
+  gtk_widget_class_install_action (widget_class, "matrix.make-owner", "(ss)", action_owner_fix);
+  gtk_widget_class_install_action (widget_class, "matrix.keep-owner", "(ss)", action_owner_fix);
   gtk_widget_class_install_action (widget_class, "matrix.copy-with-headers", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);

@@ -1200,6 +1200,48 @@ test_narrow_news (Editing       *e,
   g_assert_false (shows_checks (e));
 }
 
+/* The labels of @model and its sections, one a line */
+static void
+dump_labels (GMenuModel *model,
+             GString    *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = NULL;
+
+      if (section != NULL)
+        dump_labels (section, labels);
+      else if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_string_append_printf (labels, "%s\n", label);
+    }
+}
+
+/* 6. The grid's context menu offers the same quick fixes as the panel. */
+static void
+test_grid_quick_fixes (Editing       *e,
+                       gconstpointer  data)
+{
+  RacimoActivity *deploy = RACIMO_ACTIVITY (racimo_project_lookup (e->project, "deploy"));
+  RacimoRole *mle = RACIMO_ROLE (racimo_project_lookup (e->project, "ml-engineer"));
+  g_autoptr(GString) labels = g_string_new (NULL);
+  GtkPopover *menu;
+
+  g_assert_true (racimo_matrix_view_show_item (e->view, RACIMO_ITEM (deploy)));
+  gtk_widget_activate_action (GTK_WIDGET (e->view), "matrix.context-menu", NULL);
+  menu = open_popover (e);
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  dump_labels (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), labels);
+  g_assert_nonnull (strstr (labels->str, "Keep Only ML engineer Accountable\n"
+                                         "Keep Only MLOps engineer Accountable\n"));
+  gtk_widget_activate_action (GTK_WIDGET (e->view), "matrix.keep-owner", "(ss)", "deploy",
+                              "ml-engineer");
+  close_popovers (e);
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, RACIMO_CODE_BIT ('A'));
+  g_assert_false (racimo_checks_item_has (racimo_window_get_checks (e->window),
+                                          RACIMO_ITEM (deploy), RACIMO_CHECK_MANY_OWNERS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1230,6 +1272,7 @@ main (int   argc,
   ADD ("narrow-news", test_narrow_news, "blank-raci");
   ADD ("collapse-phase", test_collapse_phase, NULL);
   ADD ("hide-role", test_hide_role, NULL);
+  ADD ("grid-quick-fixes", test_grid_quick_fixes, "file:panel-problems.raci");
   ADD ("first-phase", test_first_phase, "blank-raci");
   ADD ("focus-after-fix", test_focus_after_fix, "file:panel-problems.raci");
 

@@ -215,3 +215,120 @@ racimo_fixes_switch_scheme (RacimoProject *project,
   racimo_project_set_scheme (project, scheme_id);
   racimo_history_end (history);
 }
+
+/* Menu labels take underscores as mnemonics; a name keeps its own. */
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+/**
+ * racimo_fixes_append_items:
+ * @menu: where the items go
+ * @check: the finding's check
+ * @group: the action group whose "make-owner" and "keep-owner" actions,
+ *   with the activity's and the role's ids, run the fixes
+ *
+ * Appends the quick fixes of @check on @activity, one per role: for no
+ * owner, one of those who do the work becomes the owner (with nobody doing
+ * it, one of those with a say in it; with nobody at all, any role); for
+ * several owners, one of them is kept.  Other checks have none.
+ */
+void
+racimo_fixes_append_items (GMenu          *menu,
+                           RacimoProject  *project,
+                           RacimoActivity *activity,
+                           RacimoCheck     check,
+                           const char     *group)
+{
+  const RacimoScheme *scheme;
+  guint n_roles;
+  gboolean keep = check == RACIMO_CHECK_MANY_OWNERS;
+  g_autofree char *action = NULL;
+  RacimoCodes wanted, held = 0;
+
+  g_return_if_fail (G_IS_MENU (menu));
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (RACIMO_IS_ACTIVITY (activity));
+
+  if (check != RACIMO_CHECK_NO_OWNER && check != RACIMO_CHECK_MANY_OWNERS)
+    return;
+
+  scheme = racimo_project_get_scheme (project);
+  n_roles = racimo_project_get_n_roles (project);
+  action = g_strconcat (group, keep ? ".keep-owner" : ".make-owner", NULL);
+  wanted = RACIMO_CODE_BIT (keep ? scheme->owner : scheme->doer);
+  for (guint i = 0; i < n_roles; i++)
+    held |= racimo_activity_get_codes (activity, racimo_project_get_role (project, i));
+  if ((held & wanted) == 0)
+    wanted = held;
+
+  for (guint i = 0; i < n_roles; i++)
+    {
+      RacimoRole *role = racimo_project_get_role (project, i);
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) fix = NULL;
+
+      /* A role that holds nothing is a candidate only when none holds
+       * anything. */
+      if ((racimo_activity_get_codes (activity, role) & wanted) == 0 && held != 0)
+        continue;
+
+      name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
+      if (keep)
+        /* Translators: a quick fix of "Several owners": the role stays
+         * accountable (A), the others are not any more */
+        label = g_strdup_printf (_("Keep Only %s Accountable"), name);
+      else if (scheme->doer_exactly_one)
+        /* Translators: a quick fix in the DACI scheme: the role becomes
+         * the approver (A) of the activity */
+        label = g_strdup_printf (_("Make %s the Approver"), name);
+      else
+        /* Translators: a quick fix: the role becomes accountable (A) for
+         * the activity */
+        label = g_strdup_printf (_("Make %s Accountable"), name);
+
+      fix = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (fix, action, "(ss)",
+                                         racimo_item_get_id (RACIMO_ITEM (activity)),
+                                         racimo_item_get_id (RACIMO_ITEM (role)));
+      g_menu_append_item (menu, fix);
+    }
+}
+
+/**
+ * racimo_fixes_apply:
+ * @action: the name of an action of racimo_fixes_append_items (), such as
+ *   "checks.keep-owner"
+ * @target: its target, the activity's and the role's ids
+ *
+ * Runs the fix a menu item of racimo_fixes_append_items () stands for; an
+ * activity or role gone since the menu opened (an undo) leaves nothing to
+ * do.
+ */
+void
+racimo_fixes_apply (RacimoProject *project,
+                    const char    *action,
+                    GVariant      *target)
+{
+  const char *activity_id, *role_id;
+  RacimoItem *activity, *role;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (g_variant_is_of_type (target, G_VARIANT_TYPE ("(ss)")));
+
+  g_variant_get (target, "(&s&s)", &activity_id, &role_id);
+  activity = racimo_project_lookup (project, activity_id);
+  role = racimo_project_lookup (project, role_id);
+  if (!RACIMO_IS_ACTIVITY (activity) || !RACIMO_IS_ROLE (role))
+    return;
+
+  if (g_str_has_suffix (action, ".keep-owner"))
+    racimo_fixes_keep_only_owner (project, RACIMO_ACTIVITY (activity), RACIMO_ROLE (role));
+  else
+    racimo_fixes_make_owner (project, RACIMO_ACTIVITY (activity), RACIMO_ROLE (role));
+}

@@ -4,6 +4,9 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
+#include "racimo-check.h"
 #include "racimo-project.h"
 
 G_BEGIN_DECLS
@@ -18,5 +21,14 @@ guint racimo_fixes_count_unmapped    (RacimoProject  *project,
                                       const char     *scheme_id);
 void  racimo_fixes_switch_scheme     (RacimoProject  *project,
                                       const char     *scheme_id);
+
+void  racimo_fixes_apply              (RacimoProject  *project,
+                                      const char     *action,
+                                      GVariant       *target);
+void  racimo_fixes_append_items      (GMenu          *menu,
+                                      RacimoProject  *project,
+                                      RacimoActivity *activity,
+                                      RacimoCheck     check,
+                                      const char     *group);
 
 G_END_DECLS
