@@ -583,6 +583,7 @@ on_item_changed (RacimoProject    *project,
       break;
 
     case RACIMO_CHANGE_PERSON:
+    case RACIMO_CHANGE_EMAIL:
     case RACIMO_CHANGE_DESCRIPTION:
     default:
       break;

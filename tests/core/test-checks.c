@@ -77,16 +77,18 @@ test_checks_table (void)
 {
   static const char *ids[] = {
     "no-owner", "many-owners", "no-doer", "idle-role", "overloaded-role", "unnamed",
-    "duplicate-name", "unknown-code",
+    "duplicate-name", "unknown-code", "merge-conflict", "overloaded-person", "unstaffed-role",
   };
   static const char *titles[] = {
     "No owner", "Several owners", "No one responsible", "Idle role", "Overloaded role",
-    "Unnamed", "Duplicate name", "Unknown code",
+    "Unnamed", "Duplicate name", "Unknown code", "Merge conflict", "Overloaded person",
+    "Unstaffed role",
   };
   static const RacimoSeverity severities[] = {
     RACIMO_SEVERITY_ERROR, RACIMO_SEVERITY_ERROR, RACIMO_SEVERITY_WARNING,
     RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_WARNING,
-    RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_ERROR,
+    RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_ERROR, RACIMO_SEVERITY_ERROR,
+    RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_WARNING,
   };
   RacimoCheck check;
 
@@ -99,6 +101,7 @@ test_checks_table (void)
       g_assert_cmpint (racimo_check_get_severity (i), ==, severities[i]);
       g_assert_true (racimo_check_from_id (ids[i], &check));
       g_assert_cmpint (check, ==, i);
+      g_assert_cmpuint (racimo_check_get_since_minor (i), ==, i >= RACIMO_CHECK_MERGE_CONFLICT);
     }
 
   g_assert_false (racimo_check_from_id ("no-such-check", &check));

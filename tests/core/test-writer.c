@@ -244,7 +244,7 @@ test_canonical (Folder        *folder,
 {
   static const char * const names[] = {
     "canonical.raci", "canonical-foreign.raci", "format-example.raci",
-    "canonical-foreign-in-text.raci",
+    "canonical-foreign-in-text.raci", "people.raci", "people-foreign.raci",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -948,6 +948,7 @@ on_item_changed (RacimoProject *project,
       break;
     case RACIMO_CHANGE_ABBREV:
     case RACIMO_CHANGE_PERSON:
+    case RACIMO_CHANGE_EMAIL:
     case RACIMO_CHANGE_DESCRIPTION:
     default:
       break;

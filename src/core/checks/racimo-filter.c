@@ -510,6 +510,7 @@ on_item_changed (RacimoProject *project,
 
     case RACIMO_CHANGE_ABBREV:
     case RACIMO_CHANGE_PERSON:
+    case RACIMO_CHANGE_EMAIL:
     case RACIMO_CHANGE_WAIVERS:
     default:
       /* A waiver changes findings, which the checks tell of. */
