@@ -1171,20 +1171,34 @@ _racimo_file_within_limits (RacimoProject  *project,
   check_text (&longest, racimo_project_get_description (project));
   for (guint i = 0; foreign != NULL && i < foreign->len; i++)
     check_text (&longest, ((RacimoForeign *) g_ptr_array_index (foreign, i))->value);
-  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+  for (guint i = 0; i < racimo_project_get_n_people (project); i++)
     {
-      RacimoRole *role = racimo_project_get_role (project, r);
+      RacimoPerson *person = racimo_project_get_person (project, i);
 
-      check_item (&longest, RACIMO_ITEM (role));
-      check_text (&longest, racimo_role_get_person (role));
+      check_item (&longest, RACIMO_ITEM (person));
+      check_text (&longest, racimo_person_get_email (person));
     }
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    check_item (&longest, RACIMO_ITEM (racimo_project_get_role (project, r)));
   for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
     {
       RacimoPhase *phase = racimo_project_get_phase (project, p);
 
       check_item (&longest, RACIMO_ITEM (phase));
       for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
-        check_item (&longest, RACIMO_ITEM (racimo_phase_get_activity (phase, a)));
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+          GHashTable *notes = _racimo_activity_get_notes (activity);
+          GHashTableIter iter;
+          gpointer note;
+
+          check_item (&longest, RACIMO_ITEM (activity));
+          if (notes == NULL)
+            continue;
+          g_hash_table_iter_init (&iter, notes);
+          while (g_hash_table_iter_next (&iter, NULL, &note))
+            check_text (&longest, note);
+        }
     }
 
   *long_text = longest.text;
