@@ -14,6 +14,7 @@
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
+#include "racimo-project-dialog.h"
 #include "racimo-start-page.h"
 #include "racimo-text-line.h"
 #include "racimo-window.h"
@@ -73,6 +74,8 @@ struct _RacimoWindow
   RacimoCsvDelimiter csv_delimiter;
   gboolean           csv_bom;
   GtkWidget         *csv_dialog;
+  /* The project's properties and people, while shown (weak) */
+  GtkWidget         *project_dialog;
   /* Printing and PDF: the options of the print dialog's Matrix tab, the
    * operation while its dialog is open, the notice of a long export. */
   RacimoPaginationOptions  *layout_options;

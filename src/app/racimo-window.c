@@ -78,6 +78,8 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-phase", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
@@ -617,6 +619,16 @@ close_search (GtkWidget *widget,
 static void
 disconnect_project (RacimoWindow *self)
 {
+  /* The dialog edits the project that goes. */
+  if (self->project_dialog != NULL)
+    {
+      GtkWidget *dialog = self->project_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->project_dialog);
+      self->project_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->history_handler, racimo_project_get_history (self->project));
@@ -1049,6 +1061,32 @@ undo_action (GtkWidget  *widget,
     racimo_history_undo (racimo_project_get_history (self->project));
 }
 
+/* win.project-properties and win.people: the project's dialog, on its
+ * first page or on its people. */
+static void
+project_dialog_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  if (self->project_dialog == NULL)
+    {
+      self->project_dialog = GTK_WIDGET (racimo_project_dialog_new (GTK_WINDOW (self),
+                                                                    self->project));
+      g_object_add_weak_pointer (G_OBJECT (self->project_dialog),
+                                 (gpointer *) &self->project_dialog);
+    }
+
+  if (g_str_equal (action_name, "win.people"))
+    racimo_project_dialog_show_people (RACIMO_PROJECT_DIALOG (self->project_dialog));
+
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
 static void
 redo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1281,6 +1319,9 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-role", NULL, add_action);
   gtk_widget_class_install_property_action (widget_class, "win.scheme", "scheme");
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
+                                   project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, project_dialog_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL,

@@ -1,0 +1,252 @@
+/* test-people-window.c: the project's properties and its people, driven
+ * through the window's and the dialog's actions and keys: the title in the
+ * header bar, the people editor, members, merging two people, all undone
+ * from the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "racimo-project-dialog.h"
+#include "racimo-window-private.h"
+#include "racimo-window.h"
+#include "racimo-ui-test.h"
+
+typedef struct
+{
+  RacimoWindow  *window;
+  RacimoProject *project;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->project = racimo_ui_test_load_project ("good/people.raci");
+  f->window = racimo_ui_test_show_project (f->project, 1100, 720);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  racimo_ui_test_spin ();
+
+  /* Nothing keeps the window or the project alive: the dialog went. */
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->project);
+}
+
+static gpointer
+dialog_child (RacimoProjectDialog *dialog,
+              const char          *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                   RACIMO_TYPE_PROJECT_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static RacimoProjectDialog *
+open_dialog (Fixture    *f,
+             const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  racimo_ui_test_spin ();
+  g_assert_nonnull (f->window->project_dialog);
+  g_assert_true (gtk_widget_get_visible (f->window->project_dialog));
+
+  return RACIMO_PROJECT_DIALOG (f->window->project_dialog);
+}
+
+static void
+undo (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  racimo_ui_test_spin ();
+}
+
+static RacimoPerson *
+person (Fixture    *f,
+        const char *id)
+{
+  RacimoItem *item = racimo_test_item (f->project, id);
+
+  g_assert_true (RACIMO_IS_PERSON (item));
+  return RACIMO_PERSON (item);
+}
+
+/* The header bar shows the title; the title button opens the properties,
+ * where the title, description and scheme change, each undoable. */
+static void
+test_project_properties (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *title_button = gtk_widget_get_parent (GTK_WIDGET (f->window->window_title));
+  RacimoProjectDialog *dialog;
+  AdwEntryRow *title_row;
+  AdwComboRow *scheme_row;
+
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Model release");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (title_button)), ==,
+                   "win.project-properties");
+
+  dialog = open_dialog (f, "win.project-properties");
+  title_row = dialog_child (dialog, "title_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Model release");
+
+  /* Typed, then Enter */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Model release, second try");
+  g_signal_emit_by_name (title_row, "entry-activated");
+  racimo_ui_test_spin ();
+  g_assert_cmpstr (racimo_project_get_title (f->project), ==, "Model release, second try");
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==,
+                   "• Model release, second try");
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "description_row")),
+                         "From notebook to production.");
+  g_signal_emit_by_name (dialog_child (dialog, "description_row"), "apply");
+  g_assert_cmpstr (racimo_project_get_description (f->project), ==,
+                   "From notebook to production.");
+
+  scheme_row = dialog_child (dialog, "scheme_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (scheme_row), ==, 0);
+  adw_combo_row_set_selected (scheme_row, 4);
+  g_assert_cmpstr (racimo_project_get_scheme_id (f->project), ==, "DACI");
+
+  /* Undone from the window, shown in the dialog */
+  undo (f);
+  g_assert_cmpstr (racimo_project_get_scheme_id (f->project), ==, "RACI");
+  g_assert_cmpuint (adw_combo_row_get_selected (scheme_row), ==, 0);
+  undo (f);
+  undo (f);
+  g_assert_cmpstr (racimo_project_get_title (f->project), ==, "Model release");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Model release");
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Model release");
+
+  /* Escape closes it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  racimo_ui_test_spin ();
+  g_assert_null (f->window->project_dialog);
+}
+
+/* The people editor: add, rename, e-mail, roles, reorder, merge, remove. */
+static void
+test_people_editor (Fixture       *f,
+                    gconstpointer  data)
+{
+  RacimoProjectDialog *dialog = open_dialog (f, "win.people");
+  RacimoRole *auditor = RACIMO_ROLE (racimo_test_item (f->project, "auditor"));
+  RacimoPerson *added;
+  GtkWidget *row;
+  GtkWidget *name_row = NULL;
+  GtkWidget *email_row = NULL;
+  GtkWidget *auditor_check = NULL;
+
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (dialog))
+                 == dialog_child (dialog, "people_page"));
+  g_assert_nonnull (racimo_project_dialog_get_person_row (dialog, person (f, "lee-min")));
+
+  /* Add: a new person, whose row opens */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "people.add", NULL));
+  racimo_ui_test_spin ();
+  g_assert_cmpuint (racimo_project_get_n_people (f->project), ==, 5);
+  added = racimo_project_get_person (f->project, 4);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (added)), ==, "New Person");
+  row = racimo_project_dialog_get_person_row (dialog, added);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  /* Its name, its e-mail address, a role: the widgets of the row */
+  for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL; )
+    {
+      if (ADW_IS_ENTRY_ROW (w) && name_row == NULL)
+        name_row = w;
+      else if (ADW_IS_ENTRY_ROW (w))
+        email_row = w;
+      else if (GTK_IS_CHECK_BUTTON (w) && g_object_get_data (G_OBJECT (w), "role") == auditor)
+        auditor_check = w;
+
+      /* Depth first */
+      if (gtk_widget_get_first_child (w) != NULL && !ADW_IS_ENTRY_ROW (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (email_row);
+  g_assert_nonnull (auditor_check);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ana Souza");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (added)), ==, "Ana Souza");
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "ana@example.com");
+  g_signal_emit_by_name (email_row, "entry-activated");
+  g_assert_cmpstr (racimo_person_get_email (added), ==, "ana@example.com");
+
+  /* The auditor role, unstaffed until now */
+  g_assert_true (racimo_checks_item_has (racimo_window_get_checks (f->window),
+                                         RACIMO_ITEM (auditor), RACIMO_CHECK_UNSTAFFED_ROLE));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (auditor_check), TRUE);
+  g_assert_cmpstr (racimo_role_get_person (auditor), ==, "Ana Souza");
+  g_assert_false (racimo_checks_item_has (racimo_window_get_checks (f->window),
+                                          RACIMO_ITEM (auditor), RACIMO_CHECK_UNSTAFFED_ROLE));
+  racimo_ui_test_spin ();
+
+  /* Reorder */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "people.move-up", "s",
+                                             racimo_item_get_id (RACIMO_ITEM (added))));
+  racimo_ui_test_spin ();
+  g_assert_cmpint (racimo_project_index_of_person (f->project, added), ==, 3);
+
+  /* Merge: the new person is Marta Ruiz, entered twice */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "people.merge", "(ss)",
+                                             "ruiz-marta",
+                                             racimo_item_get_id (RACIMO_ITEM (added))));
+  racimo_ui_test_spin ();
+  g_assert_cmpuint (racimo_project_get_n_people (f->project), ==, 4);
+  g_assert_cmpstr (racimo_role_get_person (auditor), ==, "Marta Ruiz");
+  g_assert_cmpstr (racimo_person_get_email (person (f, "ruiz-marta")), ==, "ana@example.com");
+  g_assert_null (racimo_project_dialog_get_person_row (dialog, added));
+
+  /* Remove Lee Min: the ML engineer keeps its other members */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "people.remove", "s",
+                                             "lee-min"));
+  racimo_ui_test_spin ();
+  g_assert_cmpstr (racimo_role_get_person (RACIMO_ROLE (racimo_test_item (f->project,
+                                                                           "ml-engineer"))),
+                   ==, "Sato Hanako, 木村 葵");
+
+  /* Every step undone from the window: add, name, e-mail, role, move,
+   * merge, remove */
+  for (guint i = 0; i < 7; i++)
+    undo (f);
+  g_assert_cmpuint (racimo_project_get_n_people (f->project), ==, 4);
+  g_assert_null (racimo_role_get_person (auditor));
+  g_assert_null (racimo_person_get_email (person (f, "ruiz-marta")));
+  g_assert_nonnull (racimo_project_dialog_get_person_row (dialog, person (f, "lee-min")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!racimo_ui_test_init (&argc, &argv))
+    return 0;
+
+#define ADD(name, func) \
+  g_test_add ("/people-window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("project-properties", test_project_properties);
+  ADD ("people-editor", test_people_editor);
+
+  return racimo_ui_test_run ();
+}
