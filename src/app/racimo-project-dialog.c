@@ -291,11 +291,13 @@ make_person_row (RacimoProjectDialog *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (actions), _("Order and Duplicates"));
 
+  /* The action decides whether an actionable button is sensitive: the
+   * first person has no Move Up, the last no Move Down. */
   button = make_button ("go-up-symbolic", _("Move Up"), "people.move-up", id);
-  gtk_widget_set_sensitive (button, position > 0);
+  gtk_widget_set_visible (button, position > 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (actions), button);
   button = make_button ("go-down-symbolic", _("Move Down"), "people.move-down", id);
-  gtk_widget_set_sensitive (button, position + 1 < n_people);
+  gtk_widget_set_visible (button, position + 1 < n_people);
   adw_action_row_add_suffix (ADW_ACTION_ROW (actions), button);
 
   for (guint i = 0; i < n_people; i++)
@@ -320,7 +322,7 @@ make_person_row (RacimoProjectDialog *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (merge_menu));
   gtk_widget_set_tooltip_text (button, _("Merge Into Another Person"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, n_people > 1);
+  gtk_widget_set_visible (button, n_people > 1);
   gtk_widget_add_css_class (button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (actions), button);
 
