@@ -548,3 +548,20 @@ racimo_project_dialog_get_person_row (RacimoProjectDialog *self,
         return GTK_WIDGET (row);
     }
 }
+
+/**
+ * racimo_project_dialog_show_person:
+ *
+ * Shows the people, with the row of @person open.
+ */
+void
+racimo_project_dialog_show_person (RacimoProjectDialog *self,
+                                   RacimoPerson        *person)
+{
+  g_return_if_fail (RACIMO_IS_PROJECT_DIALOG (self));
+  g_return_if_fail (RACIMO_IS_PERSON (person));
+
+  g_hash_table_add (self->expanded, person);
+  rebuild_people (self);
+  racimo_project_dialog_show_people (self);
+}

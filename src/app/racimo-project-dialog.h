@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (RacimoProjectDialog, racimo_project_dialog, RACIMO, PROJEC
 RacimoProjectDialog *racimo_project_dialog_new        (GtkWindow           *parent,
                                                        RacimoProject       *project);
 void                 racimo_project_dialog_show_people (RacimoProjectDialog *self);
+void                 racimo_project_dialog_show_person (RacimoProjectDialog *self,
+                                                        RacimoPerson        *person);
 /* The row of @person in the list of people, for the tests */
 GtkWidget           *racimo_project_dialog_get_person_row (RacimoProjectDialog *self,
                                                            RacimoPerson        *person);

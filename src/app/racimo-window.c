@@ -80,6 +80,7 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
@@ -366,6 +367,29 @@ on_checks_revealed (RacimoWindow *self)
     gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), FALSE);
 }
 
+static RacimoProjectDialog *
+ensure_project_dialog (RacimoWindow *self)
+{
+  if (self->project_dialog == NULL)
+    {
+      self->project_dialog = GTK_WIDGET (racimo_project_dialog_new (GTK_WINDOW (self),
+                                                                    self->project));
+      g_object_add_weak_pointer (G_OBJECT (self->project_dialog),
+                                 (gpointer *) &self->project_dialog);
+    }
+
+  return RACIMO_PROJECT_DIALOG (self->project_dialog);
+}
+
+/* The people editor, with @person open */
+static void
+show_person (RacimoWindow *self,
+             RacimoPerson *person)
+{
+  racimo_project_dialog_show_person (ensure_project_dialog (self), person);
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
 /* A search that hides @item is closed, which shows every activity. */
 static void
 unhide_item (RacimoWindow *self,
@@ -384,6 +408,13 @@ static void
 go_to_item (RacimoWindow *self,
             RacimoItem   *item)
 {
+  /* A person has no row: their finding opens them among the people. */
+  if (RACIMO_IS_PERSON (item))
+    {
+      show_person (self, RACIMO_PERSON (item));
+      return;
+    }
+
   unhide_item (self, item);
 
   if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
@@ -1073,18 +1104,39 @@ project_dialog_action (GtkWidget  *widget,
   if (self->project == NULL)
     return;
 
-  if (self->project_dialog == NULL)
-    {
-      self->project_dialog = GTK_WIDGET (racimo_project_dialog_new (GTK_WINDOW (self),
-                                                                    self->project));
-      g_object_add_weak_pointer (G_OBJECT (self->project_dialog),
-                                 (gpointer *) &self->project_dialog);
-    }
-
+  ensure_project_dialog (self);
   if (g_str_equal (action_name, "win.people"))
     racimo_project_dialog_show_people (RACIMO_PROJECT_DIALOG (self->project_dialog));
 
   gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
+/* win.staff-role, the quick fix of an unstaffed role: a new person who
+ * holds it, to be named in the people editor. */
+static void
+staff_role_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  RacimoHistory *history;
+  RacimoPerson *person;
+  RacimoItem *role;
+
+  if (self->project == NULL)
+    return;
+
+  role = racimo_project_lookup (self->project, g_variant_get_string (parameter, NULL));
+  if (!RACIMO_IS_ROLE (role))
+    return;
+
+  history = racimo_project_get_history (self->project);
+  racimo_history_begin (history, _("Add a Person"));
+  person = racimo_project_add_person (self->project, -1, _("New Person"), NULL);
+  racimo_project_add_member (self->project, RACIMO_ROLE (role), person);
+  racimo_history_end (history);
+
+  show_person (self, person);
 }
 
 static void
@@ -1322,6 +1374,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
                                    project_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.staff-role", "s", staff_role_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL,

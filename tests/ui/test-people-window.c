@@ -235,6 +235,53 @@ test_people_editor (Fixture       *f,
   g_assert_nonnull (racimo_project_dialog_get_person_row (dialog, person (f, "lee-min")));
 }
 
+/* The quick fix of an unstaffed role adds a person who holds it, in one
+ * step, and opens them to be named; a person's finding opens them too. */
+static void
+test_quick_fixes (Fixture       *f,
+                  gconstpointer  data)
+{
+  RacimoRole *auditor = RACIMO_ROLE (racimo_test_item (f->project, "auditor"));
+  RacimoChecks *checks = racimo_window_get_checks (f->window);
+  RacimoPerson *added;
+  RacimoProjectDialog *dialog;
+
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (auditor),
+                                         RACIMO_CHECK_UNSTAFFED_ROLE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.staff-role", "s",
+                                             "auditor"));
+  racimo_ui_test_spin ();
+  g_assert_cmpuint (racimo_project_get_n_people (f->project), ==, 5);
+  added = racimo_project_get_person (f->project, 4);
+  g_assert_cmpint (racimo_role_index_of_member (auditor, added), ==, 0);
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (auditor),
+                                          RACIMO_CHECK_UNSTAFFED_ROLE));
+  g_assert_cmpstr (racimo_history_get_undo_label (racimo_project_get_history (f->project)), ==,
+                   "Add a Person");
+  dialog = RACIMO_PROJECT_DIALOG (f->window->project_dialog);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_expander_row_get_expanded (
+                   ADW_EXPANDER_ROW (racimo_project_dialog_get_person_row (dialog, added))));
+
+  undo (f);
+  g_assert_cmpuint (racimo_project_get_n_people (f->project), ==, 4);
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (auditor),
+                                         RACIMO_CHECK_UNSTAFFED_ROLE));
+
+  /* Kimura's waived finding, picked in the checks panel */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  racimo_ui_test_spin ();
+  g_signal_emit_by_name (_racimo_window_get_checks_panel (f->window), "finding-activated",
+                         racimo_test_item (f->project, "kimura-aoi"),
+                         (guint) RACIMO_CHECK_OVERLOADED_PERSON);
+  racimo_ui_test_spin ();
+  dialog = RACIMO_PROJECT_DIALOG (f->window->project_dialog);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_expander_row_get_expanded (
+                   ADW_EXPANDER_ROW (racimo_project_dialog_get_person_row (
+                     dialog, person (f, "kimura-aoi")))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +294,7 @@ main (int   argc,
 
   ADD ("project-properties", test_project_properties);
   ADD ("people-editor", test_people_editor);
+  ADD ("quick-fixes", test_quick_fixes);
 
   return racimo_ui_test_run ();
 }
