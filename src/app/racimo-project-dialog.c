@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "racimo-project-dialog.h"
+#include "racimo-ui-resources.h"
 
 struct _RacimoProjectDialog
 {
@@ -448,6 +449,7 @@ racimo_project_dialog_class_init (RacimoProjectDialogClass *klass)
   object_class->dispose = racimo_project_dialog_dispose;
   object_class->finalize = racimo_project_dialog_finalize;
 
+  (void) racimo_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/racimo-project-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoProjectDialog, people_page);
