@@ -563,7 +563,7 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_Left, GDK_KEY_KP_Left, 0, -1 },
     { GDK_KEY_Right, GDK_KEY_KP_Right, 0, 1 },
   };
-  const guint rename_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_F2 };
+  const guint rename_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
   const guint clear_keys[] = { GDK_KEY_Delete, GDK_KEY_KP_Delete, GDK_KEY_BackSpace };
 
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
@@ -587,6 +587,9 @@ add_bindings (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (rename_keys); i++)
     add_key_bindings (widget_class, rename_keys[i], 0, 0, FALSE, "matrix.rename-at-cursor",
                       NULL, 0, 0);
+  /* F2 alone: Shift+F2 is the note's */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "matrix.rename-at-cursor",
+                                       NULL);
   for (guint i = 0; i < G_N_ELEMENTS (clear_keys); i++)
     add_key_bindings (widget_class, clear_keys[i], 0, 0, FALSE, "matrix.clear", NULL, 0, 0);
 

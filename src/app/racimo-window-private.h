@@ -42,6 +42,7 @@ struct _RacimoWindow
   GBinding       *only_problems_binding;
   GBinding       *hide_not_applicable_binding;
   gulong          role_handlers[4];
+  gulong          person_handlers[4];
   gboolean        syncing_search;
   /* The checks panel: shown or not, and while the window moves the cursor
    * for it, how the role details follow */
@@ -121,6 +122,8 @@ struct _RacimoWindow
   GtkWidget        *hide_not_applicable_button;
   GtkDropDown      *role_dropdown;
   GtkStringList    *role_names;
+  GtkDropDown      *person_dropdown;
+  GtkStringList    *person_names;
   GtkLabel         *shown_label;
   GtkRevealer      *checks_revealer;
   RacimoChecksPanel *checks_panel;

@@ -547,6 +547,55 @@ on_role_changed (RacimoWindow *self,
     fill_role_names (self);
 }
 
+/* "Any Person" first, then the people; the list shows only when the
+ * project has people. */
+static void
+fill_person_names (RacimoWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  guint n = self->project != NULL ? racimo_project_get_n_people (self->project) : 0;
+  RacimoPerson *person = self->filter != NULL ? racimo_filter_get_person (self->filter) : NULL;
+  int index = person != NULL ? racimo_project_index_of_person (self->project, person) : -1;
+
+  g_strv_builder_add (builder, _("Any Person"));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = racimo_item_get_name (RACIMO_ITEM (racimo_project_get_person (self->project,
+                                                                                        i)));
+      /* Translators: in the person filter: whose activities are shown */
+      g_autofree char *label = g_strdup_printf (_("Person: %s"),
+                                                name[0] != '\0' ? name : _("Unnamed person"));
+
+      g_strv_builder_add (builder, label);
+    }
+  names = g_strv_builder_end (builder);
+
+  self->syncing_search = TRUE;
+  gtk_string_list_splice (self->person_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->person_names)),
+                          (const char * const *) names);
+  gtk_drop_down_set_selected (self->person_dropdown, (guint) (index + 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), n > 0);
+  self->syncing_search = FALSE;
+}
+
+static void
+on_person_selected (RacimoWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  RacimoPerson *person = NULL;
+
+  if (self->syncing_search || self->filter == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
+      && selected <= racimo_project_get_n_people (self->project))
+    person = racimo_project_get_person (self->project, selected - 1);
+
+  racimo_filter_set_person (self->filter, person);
+}
+
 static void
 on_role_selected (RacimoWindow *self)
 {
@@ -667,6 +716,8 @@ disconnect_project (RacimoWindow *self)
       g_clear_signal_handler (&self->scheme_handler, self->project);
       for (guint i = 0; i < G_N_ELEMENTS (self->role_handlers); i++)
         g_clear_signal_handler (&self->role_handlers[i], self->project);
+      for (guint i = 0; i < G_N_ELEMENTS (self->person_handlers); i++)
+        g_clear_signal_handler (&self->person_handlers[i], self->project);
     }
 
   if (self->filter != NULL)
@@ -714,6 +765,8 @@ bind_project (RacimoWindow *self)
   g_signal_connect_swapped (self->filter, "notify::search-text",
                             G_CALLBACK (on_filter_text), self);
   g_signal_connect_swapped (self->filter, "notify::role", G_CALLBACK (on_filter_role), self);
+  g_signal_connect_swapped (self->filter, "notify::person", G_CALLBACK (fill_person_names),
+                            self);
   g_signal_connect_swapped (self->filter, "notify::n-shown",
                             G_CALLBACK (update_shown_label), self);
   g_signal_connect_swapped (self->filter, "notify::n-total",
@@ -736,6 +789,16 @@ bind_project (RacimoWindow *self)
   self->role_handlers[3] =
     g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_role_changed), self);
   fill_role_names (self);
+  /* The person list of the search follows the people. */
+  self->person_handlers[0] =
+    g_signal_connect_swapped (project, "person-added", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[1] =
+    g_signal_connect_swapped (project, "person-removed", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[2] =
+    g_signal_connect_swapped (project, "person-moved", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[3] =
+    g_signal_connect_swapped (project, "person-changed", G_CALLBACK (fill_person_names), self);
+  fill_person_names (self);
   update_shown_label (self);
 
   racimo_checks_panel_set_checks (self->checks_panel, self->checks);
@@ -1348,6 +1411,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, hide_not_applicable_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_names);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_names);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_revealer);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_panel);
@@ -1360,6 +1425,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
 
   /* Accelerators for these are set in one place, by the application. */
   _racimo_window_files_class_init (widget_class);

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "racimo-matrix-view-private.h"
+#include "racimo-note-popover.h"
 #include "racimo-project-dialog.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
@@ -282,6 +284,137 @@ test_quick_fixes (Fixture       *f,
                      dialog, person (f, "kimura-aoi")))));
 }
 
+static void
+put_cursor (Fixture    *f,
+            const char *activity_id,
+            const char *role_id)
+{
+  RacimoMatrixView *view = racimo_window_get_matrix_view (f->window);
+  int row = racimo_matrix_view_find_row (view, racimo_test_item (f->project, activity_id));
+  int column = racimo_project_index_of_role (f->project,
+                                             RACIMO_ROLE (racimo_test_item (f->project, role_id)));
+
+  g_assert_cmpint (row, >=, 0);
+  racimo_matrix_view_set_cursor (view, row, column);
+  racimo_ui_test_spin ();
+}
+
+/* Notes from the keyboard: Shift+F2 opens the cell's note, Save (Ctrl+Enter)
+ * keeps it, undo takes it back; a screen reader hears the note with the
+ * cell, and the search finds it. */
+static void
+test_notes (Fixture       *f,
+            gconstpointer  data)
+{
+  RacimoMatrixView *view = racimo_window_get_matrix_view (f->window);
+  RacimoActivity *first = RACIMO_ACTIVITY (racimo_test_item (f->project, "first-model"));
+  RacimoRole *manager = RACIMO_ROLE (racimo_test_item (f->project, "account-manager"));
+  RacimoFilter *filter = _racimo_window_get_filter (f->window);
+  GtkTextBuffer *buffer;
+  GtkWidget *text_view;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+
+  /* The note read from the file, told with its cell */
+  put_cursor (f, "first-model", "reviewer");
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (view), ==,
+                   "Note: 精度が基準を下回ったら差し戻す。");
+
+  /* A new note, from the keyboard */
+  put_cursor (f, "first-model", "account-manager");
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (view), ==, "");
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (view), GDK_KEY_F2, GDK_SHIFT_MASK));
+  racimo_ui_test_spin ();
+  g_assert_nonnull (view->note_popover);
+  g_assert_true (gtk_widget_get_visible (view->note_popover));
+  text_view = GTK_WIDGET (gtk_widget_get_template_child (view->note_popover,
+                                                        RACIMO_TYPE_NOTE_POPOVER, "text_view"));
+  g_assert_nonnull (text_view);
+  g_assert_true (gtk_widget_has_focus (text_view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  gtk_text_buffer_set_text (buffer, "Ask the sponsor\nbefore the kick-off.", -1);
+  g_assert_true (gtk_widget_activate_action (view->note_popover, "note.save", NULL));
+  racimo_ui_test_spin ();
+  g_assert_false (gtk_widget_get_visible (view->note_popover));
+  g_assert_cmpstr (racimo_activity_get_note (first, manager), ==,
+                   "Ask the sponsor\nbefore the kick-off.");
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (view), ==,
+                   "Note: Ask the sponsor\nbefore the kick-off.");
+  racimo_ui_test_wait_for_frames (GTK_WIDGET (view));
+
+  /* Found by the search */
+  racimo_filter_set_search_text (filter, "sponsor");
+  g_assert_cmpuint (racimo_filter_get_n_shown (filter), ==, 1);
+  g_assert_true (racimo_filter_matches (filter, first));
+  racimo_filter_set_search_text (filter, "");
+
+  /* Opened again, it shows the note; Delete Note takes it away */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "matrix.edit-note", NULL));
+  racimo_ui_test_spin ();
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Ask the sponsor\nbefore the kick-off.");
+  }
+  g_assert_true (gtk_widget_activate_action (view->note_popover, "note.delete", NULL));
+  racimo_ui_test_spin ();
+  g_assert_null (racimo_activity_get_note (first, manager));
+
+  /* Both undone from the window */
+  undo (f);
+  g_assert_nonnull (racimo_activity_get_note (first, manager));
+  undo (f);
+  g_assert_null (racimo_activity_get_note (first, manager));
+  g_assert_cmpstr (racimo_matrix_view_get_cursor_description (view), ==, "");
+
+  /* A row's header has no note */
+  racimo_matrix_view_set_cursor (view, 0, RACIMO_MATRIX_NAME_COLUMN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "matrix.edit-note", NULL));
+  racimo_ui_test_spin ();
+  g_assert_false (gtk_widget_get_visible (view->note_popover));
+}
+
+/* "Person: ..." beside the role filter */
+static void
+test_person_filter (Fixture       *f,
+                    gconstpointer  data)
+{
+  RacimoFilter *filter = _racimo_window_get_filter (f->window);
+  GtkDropDown *dropdown = f->window->person_dropdown;
+  GListModel *names = G_LIST_MODEL (f->window->person_names);
+  RacimoPerson *marta = person (f, "ruiz-marta");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 5);
+  g_assert_cmpstr (gtk_string_list_get_string (f->window->person_names, 4), ==,
+                   "Person: Marta Ruiz");
+
+  /* Marta holds no role: nothing shown */
+  gtk_drop_down_set_selected (dropdown, 4);
+  g_assert_true (racimo_filter_get_person (filter) == marta);
+  g_assert_cmpuint (racimo_filter_get_n_shown (filter), ==, 0);
+
+  /* As an auditor, the activity where the auditor is consulted */
+  racimo_project_add_member (f->project, RACIMO_ROLE (racimo_test_item (f->project, "auditor")),
+                             marta);
+  g_assert_cmpuint (racimo_filter_get_n_shown (filter), ==, 1);
+  g_assert_true (racimo_filter_matches (filter, RACIMO_ACTIVITY (racimo_test_item (f->project,
+                                                                                    "data-check"))));
+
+  /* Renamed, the list follows; removed, the filter lets go */
+  racimo_project_rename (f->project, RACIMO_ITEM (marta), "Marta Ruiz López");
+  g_assert_cmpstr (gtk_string_list_get_string (f->window->person_names, 4), ==,
+                   "Person: Marta Ruiz López");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 4);
+  racimo_project_remove_person (f->project, marta);
+  g_assert_null (racimo_filter_get_person (filter));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +428,8 @@ main (int   argc,
   ADD ("project-properties", test_project_properties);
   ADD ("people-editor", test_people_editor);
   ADD ("quick-fixes", test_quick_fixes);
+  ADD ("notes", test_notes);
+  ADD ("person-filter", test_person_filter);
 
   return racimo_ui_test_run ();
 }
