@@ -1155,6 +1155,14 @@ undo_action (GtkWidget  *widget,
     racimo_history_undo (racimo_project_get_history (self->project));
 }
 
+/* A click on the title in the header bar: the project's properties, as
+ * the main menu's Project Properties… */
+static void
+on_title_clicked (RacimoWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.project-properties", NULL);
+}
+
 /* win.project-properties and win.people: the project's dialog, on its
  * first page or on its people. */
 static void
@@ -1426,6 +1434,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_clicked);
 
   /* Accelerators for these are set in one place, by the application. */
   _racimo_window_files_class_init (widget_class);
