@@ -12,6 +12,7 @@
 #include "racimo-matrix-view-private.h"
 #include "racimo-note-popover.h"
 #include "racimo-project-dialog.h"
+#include "racimo-properties-popover.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
@@ -382,6 +383,45 @@ test_notes (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (view->note_popover));
 }
 
+/* A role's properties: one person by name, picked or added; a role that
+ * several people hold is not rewritten as one. */
+static void
+test_role_properties (Fixture       *f,
+                      gconstpointer  data)
+{
+  RacimoMatrixView *view = racimo_window_get_matrix_view (f->window);
+  RacimoRole *engineer = RACIMO_ROLE (racimo_test_item (f->project, "ml-engineer"));
+  RacimoRole *auditor = RACIMO_ROLE (racimo_test_item (f->project, "auditor"));
+  RacimoPerson *marta = person (f, "ruiz-marta");
+  GtkWidget *person_entry, *abbrev, *apply;
+
+  _racimo_matrix_view_open_properties (view, RACIMO_ITEM (engineer));
+  racimo_ui_test_spin ();
+  person_entry = GTK_WIDGET (gtk_widget_get_template_child (view->props_popover,
+                                                      RACIMO_TYPE_PROPERTIES_POPOVER, "person"));
+  abbrev = GTK_WIDGET (gtk_widget_get_template_child (view->props_popover,
+                                                      RACIMO_TYPE_PROPERTIES_POPOVER, "abbrev"));
+  apply = gtk_widget_get_next_sibling (gtk_widget_get_parent (person_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (person_entry)), ==,
+                   "Lee Min, Sato Hanako, 木村 葵");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (person_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (abbrev), "ML");
+  g_signal_emit_by_name (apply, "clicked");
+  racimo_ui_test_spin ();
+  g_assert_cmpstr (racimo_role_get_abbrev (engineer), ==, "ML");
+  g_assert_cmpuint (racimo_role_get_n_members (engineer), ==, 3);
+
+  /* The auditor: Marta Ruiz, who is in the project already */
+  _racimo_matrix_view_open_properties (view, RACIMO_ITEM (auditor));
+  racimo_ui_test_spin ();
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (person_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (person_entry), "Marta Ruiz");
+  g_signal_emit_by_name (apply, "clicked");
+  racimo_ui_test_spin ();
+  g_assert_true (racimo_role_get_member (auditor, 0) == marta);
+  g_assert_cmpuint (racimo_project_get_n_people (f->project), ==, 4);
+}
+
 /* "Person: ..." beside the role filter */
 static void
 test_person_filter (Fixture       *f,
@@ -435,6 +475,7 @@ main (int   argc,
   ADD ("quick-fixes", test_quick_fixes);
   ADD ("notes", test_notes);
   ADD ("person-filter", test_person_filter);
+  ADD ("role-properties", test_role_properties);
 
   return racimo_ui_test_run ();
 }
