@@ -236,6 +236,35 @@ make_button (const char *icon,
   return button;
 }
 
+/* What the person holds through all of their roles, code by code of the
+ * scheme: "Responsible 2, Accountable 1, Consulted 0, Informed 3". */
+static GtkWidget *
+make_workload_row (RacimoProjectDialog *self,
+                   RacimoPerson        *person)
+{
+  const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
+  g_autoptr(GString) counts = g_string_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+  RacimoWorkload workload;
+
+  racimo_workload_count_person (self->project, person, &workload);
+  for (guint i = 0; i < scheme->n_codes; i++)
+    {
+      if (i > 0)
+        g_string_append (counts, _(", "));
+      /* Translators: in a person's workload: a code's name and in how many
+       * activities the person holds it, "Responsible 3" */
+      g_string_append_printf (counts, _("%s %u"), _(scheme->codes[i].name),
+                              racimo_workload_get_count (&workload, scheme->codes[i].letter));
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Workload"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), counts->str);
+  g_object_set_data (G_OBJECT (row), "workload", GINT_TO_POINTER (TRUE));
+
+  return row;
+}
+
 static GtkWidget *
 make_person_row (RacimoProjectDialog *self,
                  RacimoPerson        *person,
@@ -289,6 +318,8 @@ make_person_row (RacimoProjectDialog *self,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (role_row), check);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), role_row);
     }
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), make_workload_row (self, person));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (actions), _("Order and Duplicates"));
 
@@ -518,6 +549,9 @@ racimo_project_dialog_new (GtkWindow     *parent,
   g_signal_connect_swapped (project, "item-removed", G_CALLBACK (on_item_changed), self);
   g_signal_connect_swapped (project, "item-moved", G_CALLBACK (on_item_changed), self);
   g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_item_changed), self);
+  /* Workloads and the scheme's codes */
+  g_signal_connect_swapped (project, "cell-changed", G_CALLBACK (on_item_changed), self);
+  g_signal_connect_swapped (project, "notify::scheme", G_CALLBACK (on_item_changed), self);
 
   sync_project (self);
   rebuild_people (self);

@@ -383,6 +383,51 @@ test_notes (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (view->note_popover));
 }
 
+static GtkWidget *
+find_marked (GtkWidget  *widget,
+             const char *mark)
+{
+  if (g_object_get_data (G_OBJECT (widget), mark) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_marked (child, mark);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A person's workload through all of their roles, in their row, following
+ * the codes. */
+static void
+test_person_workload (Fixture       *f,
+                      gconstpointer  data)
+{
+  RacimoProjectDialog *dialog = open_dialog (f, "win.people");
+  RacimoPerson *sato = person (f, "sato-hanako");
+  GtkWidget *row = racimo_project_dialog_get_person_row (dialog, sato);
+  GtkWidget *workload = find_marked (row, "workload");
+
+  g_assert_nonnull (workload);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (workload)), ==,
+                   "Responsible 2, Accountable 1, Consulted 0, Informed 1");
+
+  racimo_project_set_codes (f->project,
+                            RACIMO_ACTIVITY (racimo_test_item (f->project, "data-check")),
+                            RACIMO_ROLE (racimo_test_item (f->project, "account-manager")),
+                            RACIMO_CODE_BIT ('C'));
+  racimo_ui_test_spin ();
+  row = racimo_project_dialog_get_person_row (dialog, sato);
+  workload = find_marked (row, "workload");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (workload)), ==,
+                   "Responsible 2, Accountable 1, Consulted 1, Informed 0");
+}
+
 /* A role's properties: one person by name, picked or added; a role that
  * several people hold is not rewritten as one. */
 static void
@@ -476,6 +521,7 @@ main (int   argc,
   ADD ("notes", test_notes);
   ADD ("person-filter", test_person_filter);
   ADD ("role-properties", test_role_properties);
+  ADD ("person-workload", test_person_workload);
 
   return racimo_ui_test_run ();
 }
