@@ -82,6 +82,17 @@ present_at_item (RacimoMatrixView *self,
 }
 
 static void
+popup_at_cell (RacimoMatrixView *self,
+               GtkWidget        *popover,
+               int               row,
+               int               column)
+{
+  gtk_widget_set_visible (popover, TRUE);
+  present_at_cell (self, popover, row, column);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
 popup_at_item (RacimoMatrixView *self,
                GtkWidget        *popover,
                RacimoItem       *item)
@@ -188,9 +199,7 @@ _racimo_matrix_view_open_codes_popover (RacimoMatrixView *self,
                                  self->dark);
   self->codes_row = row;
   self->codes_column = column;
-  gtk_widget_set_visible (self->codes_popover, TRUE);
-  present_at_cell (self, self->codes_popover, row, column);
-  gtk_popover_popup (GTK_POPOVER (self->codes_popover));
+  popup_at_cell (self, self->codes_popover, row, column);
   racimo_codes_popover_focus (RACIMO_CODES_POPOVER (self->codes_popover));
 }
 
@@ -218,9 +227,7 @@ _racimo_matrix_view_open_note (RacimoMatrixView *self,
     self->note_popover = adopt_popover (self, racimo_note_popover_new ());
   racimo_note_popover_set_cell (RACIMO_NOTE_POPOVER (self->note_popover), self->project,
                                 activity, role);
-  gtk_widget_set_visible (self->note_popover, TRUE);
-  present_at_cell (self, self->note_popover, row, column);
-  gtk_popover_popup (GTK_POPOVER (self->note_popover));
+  popup_at_cell (self, self->note_popover, row, column);
   racimo_note_popover_focus (RACIMO_NOTE_POPOVER (self->note_popover));
 }
 
