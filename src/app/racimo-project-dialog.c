@@ -130,17 +130,14 @@ dup_roles_text (RacimoProjectDialog *self,
                 RacimoPerson        *person)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) roles = racimo_project_dup_roles_of (self->project, person);
 
-  for (guint i = 0; i < racimo_project_get_n_roles (self->project); i++)
+  for (guint i = 0; i < roles->len; i++)
     {
-      RacimoRole *role = racimo_project_get_role (self->project, i);
-
-      if (racimo_role_index_of_member (role, person) < 0)
-        continue;
-      if (text->len > 0)
+      if (i > 0)
         /* Translators: between the names of a person's roles */
         g_string_append (text, _(", "));
-      g_string_append (text, racimo_item_get_name (RACIMO_ITEM (role)));
+      g_string_append (text, racimo_item_get_name (g_ptr_array_index (roles, i)));
     }
 
   if (text->len == 0)

@@ -887,17 +887,9 @@ count_person (RacimoChecks *self,
               ItemState    *state)
 {
   RacimoCodes busy = busy_mask (racimo_project_get_scheme (self->project));
-  RacimoPerson *person = RACIMO_PERSON (state->item);
-  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roles = racimo_project_dup_roles_of (self->project,
+                                                            RACIMO_PERSON (state->item));
   guint n_phases = racimo_project_get_n_phases (self->project);
-
-  for (guint i = 0; i < racimo_project_get_n_roles (self->project); i++)
-    {
-      RacimoRole *role = racimo_project_get_role (self->project, i);
-
-      if (racimo_role_index_of_member (role, person) >= 0)
-        g_ptr_array_add (roles, role);
-    }
 
   state->n_busy = 0;
   if (roles->len == 0)

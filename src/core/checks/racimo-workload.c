@@ -83,7 +83,7 @@ racimo_workload_count_person (RacimoProject  *project,
                               RacimoPerson   *person,
                               RacimoWorkload *workload)
 {
-  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roles = NULL;
   guint n_phases;
 
   g_return_if_fail (RACIMO_IS_PROJECT (project));
@@ -92,13 +92,7 @@ racimo_workload_count_person (RacimoProject  *project,
 
   memset (workload, 0, sizeof *workload);
 
-  for (guint i = 0; i < racimo_project_get_n_roles (project); i++)
-    {
-      RacimoRole *role = racimo_project_get_role (project, i);
-
-      if (racimo_role_index_of_member (role, person) >= 0)
-        g_ptr_array_add (roles, role);
-    }
+  roles = racimo_project_dup_roles_of (project, person);
   if (roles->len == 0)
     return;
 

@@ -1502,6 +1502,33 @@ racimo_project_find_person (RacimoProject *self,
 }
 
 /**
+ * racimo_project_dup_roles_of:
+ *
+ * Returns: (transfer container) (element-type RacimoRole): the roles that
+ *   @person holds, in column order
+ */
+GPtrArray *
+racimo_project_dup_roles_of (RacimoProject *self,
+                             RacimoPerson  *person)
+{
+  GPtrArray *roles;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (RACIMO_IS_PERSON (person), NULL);
+
+  roles = g_ptr_array_new ();
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      RacimoRole *role = g_ptr_array_index (self->roles, i);
+
+      if (racimo_role_index_of_member (role, person) >= 0)
+        g_ptr_array_add (roles, role);
+    }
+
+  return roles;
+}
+
+/**
  * racimo_project_needs_people:
  *
  * Whether the project's people need the 1.1 form of the file (`people`

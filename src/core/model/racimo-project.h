@@ -49,6 +49,8 @@ RacimoPerson       *racimo_project_find_person     (RacimoProject *self,
 guint               racimo_project_get_n_conflicts (RacimoProject *self);
 const RacimoConflict *racimo_project_get_conflict  (RacimoProject *self,
                                                     guint          n);
+GPtrArray          *racimo_project_dup_roles_of    (RacimoProject *self,
+                                                    RacimoPerson  *person);
 gboolean            racimo_project_needs_people    (RacimoProject *self);
 guint               racimo_project_get_n_roles     (RacimoProject *self);
 RacimoRole         *racimo_project_get_role        (RacimoProject *self,
