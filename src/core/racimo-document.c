@@ -988,17 +988,44 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-static gboolean
-refuse_when_busy (RacimoDocument *self,
-                  GTask          *task)
+/* The task of a save or a reload; %NULL, the caller told why, while
+ * another one is under way. */
+static GTask *
+new_task_unless_busy (RacimoDocument      *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data,
+                      gpointer             source_tag)
 {
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
   if (!self->busy)
-    return FALSE;
+    return g_steal_pointer (&task);
 
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
                            _("%s is being saved or read; try again when that is done"),
                            self->title);
-  return TRUE;
+  return NULL;
+}
+
+/* What a save and a reload do when they end, whether they worked or not:
+ * the draft follows, and the file on disk is looked at again. */
+static void
+end_busy_task (RacimoDocument *self,
+               GTask          *task,
+               GError         *error)
+{
+  set_busy (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  _racimo_document_draft_sync (self);
+  check_on_disk (self);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -1033,18 +1060,9 @@ on_saved (GObject      *source,
         racimo_history_mark_saved (racimo_project_get_history (self->project));
     }
 
-  set_busy (self, FALSE);
-  g_object_thaw_notify (G_OBJECT (self));
-
   /* Saved: the draft goes.  Not saved: the draft is what is left, so it
    * is brought up to date. */
-  _racimo_document_draft_sync (self);
-  check_on_disk (self);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  end_busy_task (self, task, g_steal_pointer (&error));
 }
 
 static void
@@ -1102,10 +1120,8 @@ racimo_document_save_async (RacimoDocument      *self,
   g_return_if_fail (RACIMO_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_document_save_async);
-
-  if (refuse_when_busy (self, task))
+  task = new_task_unless_busy (self, cancellable, callback, user_data, racimo_document_save_async);
+  if (task == NULL)
     return;
 
   if (racimo_document_get_needs_save_as (self))
@@ -1159,10 +1175,8 @@ racimo_document_save_as_async (RacimoDocument      *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_document_save_as_async);
-
-  if (refuse_when_busy (self, task))
+  task = new_task_unless_busy (self, cancellable, callback, user_data, racimo_document_save_as_async);
+  if (task == NULL)
     return;
 
   if (file_has_extension (file, ".csv"))
@@ -1223,16 +1237,7 @@ on_reloaded (GObject      *source,
       _racimo_document_set_disk_state (self, FALSE, FALSE);
     }
 
-  set_busy (self, FALSE);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  _racimo_document_draft_sync (self);
-  check_on_disk (self);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  end_busy_task (self, task, g_steal_pointer (&error));
 }
 
 /**
@@ -1253,10 +1258,8 @@ racimo_document_reload_async (RacimoDocument      *self,
   g_return_if_fail (RACIMO_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_document_reload_async);
-
-  if (refuse_when_busy (self, task))
+  task = new_task_unless_busy (self, cancellable, callback, user_data, racimo_document_reload_async);
+  if (task == NULL)
     return;
 
   if (self->file == NULL)
