@@ -300,6 +300,21 @@ result_clear (Result *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
+/* What the program printed and how it ended; %NULL for an output that is
+ * not looked at. */
+static void
+assert_result (const Result *result,
+               const char   *out,
+               const char   *err,
+               int           status)
+{
+  if (out != NULL)
+    g_assert_cmpstr (result->out, ==, out);
+  if (err != NULL)
+    g_assert_cmpstr (result->err, ==, err);
+  g_assert_cmpint (result->status, ==, status);
+}
+
 /* Runs the racimo program in the test's folder, with no display, and
  * returns its exit status and everything it printed. */
 static void
@@ -378,9 +393,7 @@ test_check_clean (Fixture       *fixture,
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--check", "clean.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "", "", 0);
 }
 
 static void
@@ -395,9 +408,7 @@ test_check_findings (Fixture       *fixture,
   write_file (fixture, "findings.raci", findings_raci);
   RUN (fixture, &result, "--check", "findings.raci");
 
-  g_assert_cmpstr (result.out, ==, findings_out);
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result, findings_out, "", 1);
 }
 
 static void
@@ -413,11 +424,10 @@ test_check_waived (Fixture       *fixture,
   write_file (fixture, "waived.raci", waived_raci);
   RUN (fixture, &result, "--check", "waived.raci");
 
-  g_assert_cmpstr (result.out, ==,
-                   "waived.raci:18: warning: no-doer: Activity \"Choose the model family\" "
-                   "has no one responsible (R)\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result,
+                 "waived.raci:18: warning: no-doer: Activity \"Choose the model family\" "
+                 "has no one responsible (R)\n",
+                 "", 0);
 }
 
 static void
@@ -451,10 +461,9 @@ test_check_line_break (Fixture       *fixture,
               "</raci-project>\n");
   RUN (fixture, &result, "--check", "lines.raci");
 
-  g_assert_cmpstr (result.out, ==,
-                   "lines.raci:12: error: no-owner: Activity \"Deploy  model\" has no owner (A)\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result,
+                 "lines.raci:12: error: no-owner: Activity \"Deploy  model\" has no owner (A)\n",
+                 "", 1);
 }
 
 static void
@@ -469,10 +478,8 @@ test_check_unreadable (Fixture       *fixture,
   write_file (fixture, "broken.raci", broken_raci);
   RUN (fixture, &result, "--check", "broken.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n", 2);
 }
 
 static void
@@ -486,9 +493,7 @@ test_check_missing (Fixture       *fixture,
 
   RUN (fixture, &result, "--check", "missing.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "racimo: missing.raci: the file does not exist\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
 }
 
 static void
@@ -524,13 +529,11 @@ test_check_several (Fixture       *fixture,
   /* Unreadable wins over findings. */
   g_assert_cmpint (result.status, ==, 2);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "findings.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 1);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 0);
 }
@@ -551,9 +554,7 @@ test_export_raci (Fixture       *fixture,
   write_file (fixture, "messy.raci", messy_raci);
   RUN (fixture, &result, "--export", "tidy.raci", "messy.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "", "", 0);
 
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
@@ -580,12 +581,10 @@ test_export_replace (Fixture       *fixture,
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   g_clear_pointer (&written, g_free);
   RUN (fixture, &result, "--export", "messy.raci", "messy.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   written = read_file (fixture, "messy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
@@ -609,15 +608,13 @@ test_export_csv (Fixture       *fixture,
 
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "matrix.csv", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   csv = read_file (fixture, "matrix.csv");
   g_assert_true (g_str_has_prefix (csv, "Phase,Activity,"));
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "back.raci", "matrix.csv");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "again.csv", "back.raci");
@@ -655,8 +652,7 @@ test_export_pdf (Fixture       *fixture,
 
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "matrix.pdf", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   path = fixture_path (fixture, "matrix.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, >, height);
@@ -664,8 +660,7 @@ test_export_pdf (Fixture       *fixture,
   result_clear (&result);
   RUN (fixture, &result, "--export", "a3.pdf", "--paper", "a3", "--orientation", "portrait",
        "--tile", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   g_clear_pointer (&path, g_free);
   path = fixture_path (fixture, "a3.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), >=, 1);
@@ -706,10 +701,8 @@ test_export_unknown_extension (Fixture       *fixture,
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "x.txt", "clean.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: cannot export to \"x.txt\": use a .raci, .csv or .pdf file name\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: cannot export to \"x.txt\": use a .raci, .csv or .pdf file name\n", 2);
 
   listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "clean.raci");
@@ -727,16 +720,12 @@ test_export_unreadable_input (Fixture       *fixture,
 
   write_file (fixture, "broken.raci", broken_raci);
   RUN (fixture, &result, "--export", "out.raci", "broken.raci");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n", 2);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--export", "out.raci", "missing.raci");
-  g_assert_cmpstr (result.err, ==, "racimo: missing.raci: the file does not exist\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, NULL, "racimo: missing.raci: the file does not exist\n", 2);
 
   listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "broken.raci");
@@ -761,12 +750,10 @@ test_export_over_limits (Fixture       *fixture,
   write_file (fixture, "big.csv", csv->str);
 
   RUN (fixture, &result, "--export", "out.raci", "big.csv");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: out.raci: not saved: a text of the project (\"Data scientist Data "
-                   "scientist …\") is longer than the 10 million bytes that Racimo can open "
-                   "again; the file was not changed\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: out.raci: not saved: a text of the project (\"Data scientist Data "
+                 "scientist …\") is longer than the 10 million bytes that Racimo can open "
+                 "again; the file was not changed\n", 2);
 
   listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "big.csv");
@@ -791,21 +778,16 @@ test_export_unwritable (Fixture       *fixture,
   folder = fixture_path (fixture, "folder.raci");
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   RUN (fixture, &result, "--export", "folder.raci", "clean.raci");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "racimo: folder.raci: this is a folder, not a file\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", "racimo: folder.raci: this is a folder, not a file\n", 2);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 
   /* OUT is in a folder that does not exist. */
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--export", "no-such-folder/out.raci", "clean.raci");
   missing_folder = fixture_path (fixture, "no-such-folder");
   expected = g_strdup_printf ("racimo: no-such-folder/out.raci: the folder \"%s\" does not exist\n",
                               missing_folder);
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, expected);
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", expected, 2);
 
   listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==, "clean.raci folder.raci");
@@ -836,9 +818,7 @@ test_export_fifo (Fixture       *fixture,
       expected = g_strdup_printf ("racimo: %s: this is not a regular file (a pipe, a device or "
                                   "a socket); Racimo writes only to files, and wrote nothing\n",
                                   names[i]);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
 
       /* Still the pipe, not a file put in its place. */
       g_assert_cmpint (g_lstat (path, &st), ==, 0);
@@ -877,9 +857,7 @@ test_export_messages (Fixture       *fixture,
        * exist". */
       RUN (fixture, &result, "--export", out, "clean.raci");
       expected = g_strdup_printf ("racimo: %s: \"%s\" is a file, not a folder\n", out, a_file);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
@@ -895,9 +873,7 @@ test_export_messages (Fixture       *fixture,
       g_assert_cmpint (symlink ("sub", link), ==, 0);
       RUN (fixture, &result, "--export", out, "clean.raci");
       expected = g_strdup_printf ("racimo: %s: this is a folder, not a file\n", out);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
       g_assert_cmpint (g_unlink (link), ==, 0);
     }
 
@@ -924,9 +900,7 @@ test_version (Fixture       *fixture,
 
   RUN (fixture, &result, "--version");
 
-  g_assert_cmpstr (result.out, ==, "racimo 0.1.0\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "racimo 0.1.0\n", "", 0);
 }
 
 /* racimo_cli_*() called directly, in a subprocess of this test that
