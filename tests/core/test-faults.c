@@ -62,18 +62,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      if (g_rmdir (child) != 0)
-        g_unlink (child);
-    }
-  g_rmdir (f->dir);
-
+  racimo_test_remove_tree (f->dir);
   g_clear_object (&f->project);
   g_clear_object (&f->file);
   g_free (f->original);

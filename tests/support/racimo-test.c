@@ -154,11 +154,11 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-char *
-racimo_test_list_folder (const char *path)
+GStrv
+racimo_test_folder_names (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *names = g_ptr_array_new ();
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -166,7 +166,15 @@ racimo_test_list_folder (const char *path)
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
-  return g_strjoinv (" ", (char **) names->pdata);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}
+
+char *
+racimo_test_list_folder (const char *path)
+{
+  g_auto(GStrv) names = racimo_test_folder_names (path);
+
+  return g_strjoinv (" ", names);
 }
 
 char *

@@ -51,8 +51,9 @@ char           *racimo_test_make_folder            (const char *prefix);
 /* Removes @path and everything below it, even what a test made
  * read-only; links are removed, not followed. */
 void            racimo_test_remove_tree            (const char *path);
-/* The names in the folder @path, sorted, joined with spaces: what a user
- * would see listing it; nothing when it does not exist */
+/* The names in the folder @path, sorted; none when it does not exist */
+GStrv           racimo_test_folder_names           (const char *path);
+/* Those names joined with spaces: what a user would see listing it */
 char           *racimo_test_list_folder            (const char *path);
 /* The contents of the file at @path, which must be readable */
 char           *racimo_test_read_text              (const char *path);
