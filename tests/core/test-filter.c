@@ -6,6 +6,7 @@
 #include "racimo-checks.h"
 #include "racimo-file.h"
 #include "racimo-filter.h"
+#include "racimo-test.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -108,11 +109,7 @@ shown (Fixture *f)
   return g_string_free (s, FALSE);
 }
 
-#define assert_shown(f, expected) \
-  G_STMT_START { \
-    g_autofree char *shown_ = shown (f); \
-    g_assert_cmpstr (shown_, ==, expected); \
-  } G_STMT_END
+#define assert_shown(f, expected) racimo_test_assert_text (shown (f), expected)
 
 #define ALL "collect data-pipeline label clean clean-again retraining deploy monitor unnamed " \
             "legal model-family"

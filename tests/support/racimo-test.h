@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* Compares the string @text_expr returns with @expected, and frees it; a
+ * macro, so that a failure names the line of the test. */
+#define racimo_test_assert_text(text_expr, expected) \
+  G_STMT_START { \
+    g_autofree char *racimo_text_ = (text_expr); \
+    g_assert_cmpstr (racimo_text_, ==, (expected)); \
+  } G_STMT_END
+
 /* Runs the main loop until @done (@data) says so, failing the test after
  * 10 s with "Timed out after 10 s waiting for @what".  A tick wakes the
  * loop now and then, for what no event announces (a file's contents). */

@@ -934,10 +934,7 @@ checks_button_text (Fixture *f)
 }
 
 #define assert_checks_button(f, expected) \
-  G_STMT_START { \
-    g_autofree char *text_ = checks_button_text (f); \
-    g_assert_cmpstr (text_, ==, expected); \
-  } G_STMT_END
+  racimo_test_assert_text (checks_button_text (f), expected)
 
 /* Undo and redo say what they would do, as their tooltip (made when it
  * shows) and to screen readers, and are named for what they are. */
