@@ -649,14 +649,40 @@ orphan_draft (const char *id)
   g_assert_no_error (error);
 }
 
+/* Edits the project of @window and waits for its draft, then goes as a
+ * crash would, leaving the draft behind. */
+static void
+crash_after_edit (RacimoWindow *window,
+                  const char   *name)
+{
+  RacimoDocument *document = racimo_window_get_document (window);
+  g_autofree char *id = NULL;
+
+  edit (window, name);
+  while (!racimo_document_get_has_draft (document))
+    g_main_context_iteration (NULL, TRUE);
+  id = g_strdup (racimo_document_get_draft_id (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  orphan_draft (id);
+}
+
+/* The last window of @app is closed, and no draft is left. */
+static void
+assert_all_gone (RacimoApplication *app)
+{
+  g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
 static void
 test_drafts (void)
 {
   RacimoApplication *app = get_application ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *id = NULL;
   RacimoWindow *window;
-  RacimoDocument *document;
   GtkWidget *alert = NULL;
   GList *windows;
 
@@ -665,16 +691,9 @@ test_drafts (void)
   /* An edit in an application's window is kept as a draft... */
   window = racimo_window_new (GTK_APPLICATION (app));
   racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
-  document = racimo_window_get_document (window);
-  edit (window, "Edited before the crash");
-  while (!racimo_document_get_has_draft (document))
-    g_main_context_iteration (NULL, TRUE);
-  id = g_strdup (racimo_document_get_draft_id (document));
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
+  crash_after_edit (window, "Edited before the crash");
 
   /* ... which the next start offers back, after a crash. */
-  orphan_draft (id);
   racimo_application_offer_drafts (app);
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   g_assert_cmpuint (g_list_length (windows), ==, 1);
@@ -703,12 +722,7 @@ test_drafts (void)
   racimo_ui_test_spin ();
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
   racimo_ui_test_spin ();
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  {
-    g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
-
-    g_assert_cmpuint (left->len, ==, 0);
-  }
+  assert_all_gone (app);
   g_settings_reset (settings, "draft-delay");
 }
 
@@ -725,11 +739,9 @@ test_draft_onto_changed_file (void)
   g_autofree char *copy_path = g_build_filename (dir, "plan (mine).raci", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
-  g_autofree char *id = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *contents = NULL;
   RacimoWindow *window;
-  RacimoDocument *document;
   GtkWidget *alert;
 
   g_settings_set_uint (settings, "draft-delay", 1);
@@ -739,16 +751,9 @@ test_draft_onto_changed_file (void)
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_save_as (window, file);
   racimo_ui_test_wait_idle (window);
-  document = racimo_window_get_document (window);
-  edit (window, "Edited before the crash");
-  while (!racimo_document_get_has_draft (document))
-    g_main_context_iteration (NULL, TRUE);
-  id = g_strdup (racimo_document_get_draft_id (document));
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
+  crash_after_edit (window, "Edited before the crash");
 
   /* While Racimo was down, a colleague saved the file. */
-  orphan_draft (id);
   write_elsewhere (path);
   g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
 
@@ -805,12 +810,7 @@ test_draft_onto_changed_file (void)
 
   gtk_window_close (GTK_WINDOW (window));
   racimo_ui_test_spin ();
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  {
-    g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
-
-    g_assert_cmpuint (left->len, ==, 0);
-  }
+  assert_all_gone (app);
   g_settings_reset (settings, "draft-delay");
   g_remove (path);
   g_remove (copy_path);
