@@ -40,17 +40,6 @@ load_bytes (GBytes *bytes)
   return project;
 }
 
-static RacimoCodes
-codes_from (const char *letters)
-{
-  RacimoCodes set = 0;
-
-  for (const char *c = letters; *c != '\0'; c++)
-    set |= RACIMO_CODE_BIT (*c);
-
-  return set;
-}
-
 static char *
 text_of (GBytes *bytes)
 {
@@ -503,8 +492,8 @@ test_order_and_escaping (void)
   activity = racimo_project_add_activity (project, phase, -1, "Ship <it>");
   racimo_project_set_item_description (project, RACIMO_ITEM (activity),
                                        "\n  indented\n\ttabbed & done\r\n");
-  racimo_project_set_codes (project, activity, owner, codes_from ("IZAR"));
-  racimo_project_set_codes (project, activity, tester, codes_from ("CXS"));
+  racimo_project_set_codes (project, activity, owner, racimo_test_codes ("IZAR"));
+  racimo_project_set_codes (project, activity, tester, racimo_test_codes ("CXS"));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "unknown-code", "Z & X: later");
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "");
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "many-owners", "<none>");
@@ -548,7 +537,7 @@ test_large (void)
           for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
             if ((a + r) % 3 == 0)
               racimo_project_set_codes (project, activity, roles[r],
-                                        codes_from (r % 4 == 0 ? "AR" : "CI"));
+                                        racimo_test_codes (r % 4 == 0 ? "AR" : "CI"));
         }
     }
 
@@ -583,7 +572,8 @@ test_never_refused (void)
   phase = racimo_project_add_phase (project, -1, "");
   racimo_project_add_phase (project, -1, "");
   activity = racimo_project_add_activity (project, phase, -1, "");
-  racimo_project_set_codes (project, activity, role, codes_from ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+  racimo_project_set_codes (project, activity, role,
+                            racimo_test_codes ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
   racimo_project_set_scheme (project, "DACI");
 
   for (RacimoCheck check = 0; check < RACIMO_N_CHECKS; check++)
@@ -604,7 +594,7 @@ test_never_refused (void)
   g_assert_cmpuint (racimo_activity_get_codes (racimo_phase_get_activity (
                       racimo_project_get_phase (reloaded, 0), 0),
                       racimo_project_get_role (reloaded, 0)), ==,
-                    codes_from ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+                    racimo_test_codes ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
 }
 
 static void

@@ -90,6 +90,17 @@ racimo_test_count_notify (GObject    *object,
   (*count)++;
 }
 
+RacimoCodes
+racimo_test_codes (const char *letters)
+{
+  RacimoCodes set = 0;
+
+  for (const char *c = letters; *c != '\0'; c++)
+    set |= RACIMO_CODE_BIT (*c);
+
+  return set;
+}
+
 RacimoItem *
 racimo_test_item (RacimoProject *project,
                   const char    *id)

@@ -44,6 +44,9 @@ void            racimo_test_count_notify           (GObject    *object,
                                                     GParamSpec *pspec,
                                                     gpointer    user_data);
 
+/* The set of codes of @letters, "RA" for R and A */
+RacimoCodes     racimo_test_codes                  (const char *letters);
+
 /* The item of @project with the id @id, which must exist */
 RacimoItem     *racimo_test_item                   (RacimoProject *project,
                                                     const char    *id);
