@@ -546,7 +546,6 @@ test_export_raci (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *written = NULL;
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -558,8 +557,7 @@ test_export_raci (Fixture       *fixture,
 
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
+  racimo_test_assert_folder (fixture->dir, "messy.raci tidy.raci");
 }
 
 static void
@@ -568,7 +566,6 @@ test_export_replace (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *written = NULL;
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -588,8 +585,7 @@ test_export_replace (Fixture       *fixture,
   written = read_file (fixture, "messy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
+  racimo_test_assert_folder (fixture->dir, "messy.raci tidy.raci");
 }
 
 /* A matrix goes out to a spreadsheet and comes back as the same matrix;
@@ -644,7 +640,6 @@ test_export_pdf (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *path = NULL;
-  g_autofree char *listing = NULL;
   double width, height;
 
   if (!have_binary ())
@@ -684,8 +679,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==,
                    "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n");
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci matrix.pdf");
+  racimo_test_assert_folder (fixture->dir, "a3.pdf clean.raci matrix.pdf");
 }
 
 static void
@@ -693,7 +687,6 @@ test_export_unknown_extension (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -704,8 +697,7 @@ test_export_unknown_extension (Fixture       *fixture,
   assert_result (&result, "",
                  "racimo: cannot export to \"x.txt\": use a .raci, .csv or .pdf file name\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci");
+  racimo_test_assert_folder (fixture->dir, "clean.raci");
 }
 
 static void
@@ -713,7 +705,6 @@ test_export_unreadable_input (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -727,8 +718,7 @@ test_export_unreadable_input (Fixture       *fixture,
   RUN (fixture, &result, "--export", "out.raci", "missing.raci");
   assert_result (&result, NULL, "racimo: missing.raci: the file does not exist\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "broken.raci");
+  racimo_test_assert_folder (fixture->dir, "broken.raci");
 }
 
 /* A project that the reader would refuse is not written (issue 17): a
@@ -739,7 +729,6 @@ test_export_over_limits (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autoptr(GString) csv = g_string_new ("Activity,");
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -755,8 +744,7 @@ test_export_over_limits (Fixture       *fixture,
                  "scientist …\") is longer than the 10 million bytes that Racimo can open "
                  "again; the file was not changed\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "big.csv");
+  racimo_test_assert_folder (fixture->dir, "big.csv");
 }
 
 static void
@@ -764,7 +752,6 @@ test_export_unwritable (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *missing_folder = NULL;
   g_autofree char *expected = NULL;
@@ -789,8 +776,7 @@ test_export_unwritable (Fixture       *fixture,
                               missing_folder);
   assert_result (&result, "", expected, 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci folder.raci");
+  racimo_test_assert_folder (fixture->dir, "clean.raci folder.raci");
 }
 
 /* OUT is a named pipe: opening it to write would wait for a reader for
@@ -833,7 +819,6 @@ test_export_messages (Fixture       *fixture,
                       gconstpointer  data)
 {
   static const char * const extensions[] = { "raci", "csv", "pdf" };
-  g_autofree char *listing = NULL;
   g_autofree char *a_file = NULL;
   g_autofree char *sub = NULL;
   g_autofree char *link = NULL;
@@ -877,9 +862,7 @@ test_export_messages (Fixture       *fixture,
       g_assert_cmpint (g_unlink (link), ==, 0);
     }
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci notes.txt sub");
-  g_clear_pointer (&listing, g_free);
+  racimo_test_assert_folder (fixture->dir, "clean.raci notes.txt sub");
   {
     g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
 

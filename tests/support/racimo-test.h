@@ -66,6 +66,10 @@ void            racimo_test_remove_tree            (const char *path);
 GStrv           racimo_test_folder_names           (const char *path);
 /* Those names joined with spaces: what a user would see listing it */
 char           *racimo_test_list_folder            (const char *path);
+/* The folder @path holds exactly @expected, names sorted and joined with
+ * spaces */
+#define racimo_test_assert_folder(path, expected) \
+  racimo_test_assert_text (racimo_test_list_folder (path), (expected))
 /* The contents of the file at @path, which must be readable */
 char           *racimo_test_read_text              (const char *path);
 /* @project in the canonical form of the file format, as a string */
