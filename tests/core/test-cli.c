@@ -670,14 +670,12 @@ test_export_pdf (Fixture       *fixture,
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "both.pdf", "--fit", "--tile", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --fit and --tile cannot be used together\n");
+  assert_result (&result, NULL, "racimo: --fit and --tile cannot be used together\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n");
+  assert_result (&result, NULL,
+                 "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n", 2);
 
   racimo_test_assert_folder (fixture->dir, "a3.pdf clean.raci matrix.pdf");
 }
