@@ -40,6 +40,17 @@ load_bytes (GBytes *bytes)
   return project;
 }
 
+/* tests/files/good/@name, which must load */
+static RacimoProject *
+load_good (const char *name)
+{
+  g_autofree char *path = good_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = read_bytes (file);
+
+  return load_bytes (original);
+}
+
 static char *
 text_of (GBytes *bytes)
 {
@@ -279,10 +290,7 @@ test_round_trip (void)
 static void
 test_foreign_placement (void)
 {
-  g_autofree char *path = good_path ("foreign.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("foreign.raci");
   g_autoptr(GBytes) bytes = racimo_file_serialize (project);
   g_autofree char *text = text_of (bytes);
 
@@ -350,10 +358,7 @@ test_foreign_placement (void)
 static void
 test_foreign_anchor_gone (void)
 {
-  g_autofree char *path = good_path ("canonical-foreign.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("canonical-foreign.raci");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RacimoProject) reloaded = NULL;
   g_autofree char *text = NULL;
@@ -390,10 +395,7 @@ test_foreign_anchor_gone (void)
 static void
 test_foreign_in_text_edited (void)
 {
-  g_autofree char *path = good_path ("canonical-foreign-in-text.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("canonical-foreign-in-text.raci");
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
 
@@ -409,10 +411,7 @@ test_foreign_in_text_edited (void)
 static void
 test_version (void)
 {
-  g_autofree char *path = good_path ("newer-minor.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("newer-minor.raci");
   g_autoptr(RacimoProject) fresh = racimo_project_new ();
   g_autoptr(GBytes) bytes = racimo_file_serialize (project);
   g_autoptr(GBytes) fresh_bytes = racimo_file_serialize (fresh);
