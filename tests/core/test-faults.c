@@ -70,6 +70,20 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+/* @error says that the disk was full and nothing was written to @path;
+ * then clears it. */
+static void
+assert_nothing_written (GError     **error,
+                        const char  *path)
+{
+  g_autofree char *message = g_strdup_printf ("%s: there is no space left on the disk; "
+                                              "nothing was written", path);
+
+  g_assert_error (*error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpstr ((*error)->message, ==, message);
+  g_clear_error (error);
+}
+
 static void
 assert_original_untouched (Fixture *f)
 {
@@ -110,24 +124,10 @@ test_faults_disk_full (Fixture       *f,
       /* The message names the file and says nothing was written, in
        * words, not GIO's "Error writing to file". */
       g_assert_false (racimo_csv_save (f->project, csv_file, NULL, NULL, &error));
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-      {
-        g_autofree char *message = g_strdup_printf ("%s: there is no space left on the disk; "
-                                                    "nothing was written", csv_path);
-
-        g_assert_cmpstr (error->message, ==, message);
-      }
-      g_clear_error (&error);
+      assert_nothing_written (&error, csv_path);
 
       g_assert_false (racimo_pagination_export_pdf (f->project, pdf_path, NULL, NULL, &error));
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-      {
-        g_autofree char *message = g_strdup_printf ("%s: there is no space left on the disk; "
-                                                    "nothing was written", pdf_path);
-
-        g_assert_cmpstr (error->message, ==, message);
-      }
-      g_clear_error (&error);
+      assert_nothing_written (&error, pdf_path);
 
       /* Nothing half-written beside the file, under any name. */
       racimo_test_assert_folder (f->dir, "plan.raci");
