@@ -1030,9 +1030,9 @@ snapshot_hint (RacimoMatrixView *self,
 {
   if (f->nr == 0 && f->nc == 0 && self->project != NULL)
     {
+      const char *text = _("No roles and no activities yet: add them from the “+” menu.");
       int h;
-      g_autoptr(PangoLayout) hint =
-        make_hint (self, f, _("No roles and no activities yet: add them from the “+” menu."), &h);
+      g_autoptr(PangoLayout) hint = make_hint (self, f, text, &h);
 
       racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
                                      (f->height - h) / 2);

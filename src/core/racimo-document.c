@@ -988,8 +988,8 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-/* The task of a save or a reload; %NULL, the caller told why, while
- * another one is under way. */
+/* The task of a save or a reload; %NULL while another one is under way,
+ * and the caller's callback is told so. */
 static GTask *
 new_task_unless_busy (RacimoDocument      *self,
                       GCancellable        *cancellable,
@@ -1010,7 +1010,9 @@ new_task_unless_busy (RacimoDocument      *self,
 }
 
 /* What a save and a reload do when they end, whether they worked or not:
- * the draft follows, and the file on disk is looked at again. */
+ * notifications flow again (the caller froze them), the draft follows, the
+ * file on disk is looked at again, and @task returns @error (taken) or
+ * success. */
 static void
 end_busy_task (RacimoDocument *self,
                GTask          *task,
@@ -1120,7 +1122,8 @@ racimo_document_save_async (RacimoDocument      *self,
   g_return_if_fail (RACIMO_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = new_task_unless_busy (self, cancellable, callback, user_data, racimo_document_save_async);
+  task = new_task_unless_busy (self, cancellable, callback, user_data,
+                               racimo_document_save_async);
   if (task == NULL)
     return;
 
@@ -1175,7 +1178,8 @@ racimo_document_save_as_async (RacimoDocument      *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = new_task_unless_busy (self, cancellable, callback, user_data, racimo_document_save_as_async);
+  task = new_task_unless_busy (self, cancellable, callback, user_data,
+                               racimo_document_save_as_async);
   if (task == NULL)
     return;
 
@@ -1258,7 +1262,8 @@ racimo_document_reload_async (RacimoDocument      *self,
   g_return_if_fail (RACIMO_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = new_task_unless_busy (self, cancellable, callback, user_data, racimo_document_reload_async);
+  task = new_task_unless_busy (self, cancellable, callback, user_data,
+                               racimo_document_reload_async);
   if (task == NULL)
     return;
 
