@@ -468,10 +468,10 @@ on_saved_as (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  RacimoWindow *self = g_task_get_source_object (task);
+  g_autoptr(RacimoWindowWrite) write = user_data;
+  RacimoWindow *self = write->window;
   RacimoDocument *document = RACIMO_DOCUMENT (source);
-  GFile *file = g_task_get_task_data (task);
+  GFile *file = write->file;
   g_autoptr(GError) error = NULL;
 
   self->writing--;
@@ -504,7 +504,6 @@ racimo_window_save_as (RacimoWindow *self,
                        GFile        *file)
 {
   g_autoptr(GFile) target = NULL;
-  GTask *task;
 
   g_return_if_fail (RACIMO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -513,11 +512,9 @@ racimo_window_save_as (RacimoWindow *self,
     return;
 
   target = racimo_document_add_extension (file);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (target), g_object_unref);
-
   self->writing++;
-  racimo_document_save_as_async (self->document, target, self->cancellable, on_saved_as, task);
+  racimo_document_save_as_async (self->document, target, self->cancellable, on_saved_as,
+                                 _racimo_window_write_new (self, target));
   _racimo_window_update_actions (self);
 }
 

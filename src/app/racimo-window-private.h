@@ -143,6 +143,19 @@ void        _racimo_window_show_toast        (RacimoWindow              *self,
 char       *_racimo_window_describe_write_error (GFile                  *file,
                                                  const GError           *error);
 
+/* A file being written for the window (save as, export): what its
+ * callback needs.  Holds a reference on both. */
+typedef struct
+{
+  RacimoWindow *window;
+  GFile        *file;
+} RacimoWindowWrite;
+
+RacimoWindowWrite *_racimo_window_write_new  (RacimoWindow      *self,
+                                              GFile             *file);
+void               _racimo_window_write_free (RacimoWindowWrite *write);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoWindowWrite, _racimo_window_write_free)
+
 /* racimo-window-files.c: open, save, unsaved changes, reload, drafts */
 void        _racimo_window_files_class_init  (GtkWidgetClass            *widget_class);
 void        _racimo_window_files_init        (RacimoWindow              *self);

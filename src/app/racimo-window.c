@@ -888,6 +888,26 @@ _racimo_window_describe_write_error (GFile        *file,
   return g_strdup (error->message);
 }
 
+RacimoWindowWrite *
+_racimo_window_write_new (RacimoWindow *self,
+                          GFile        *file)
+{
+  RacimoWindowWrite *write = g_new0 (RacimoWindowWrite, 1);
+
+  write->window = g_object_ref (self);
+  write->file = g_object_ref (file);
+
+  return write;
+}
+
+void
+_racimo_window_write_free (RacimoWindowWrite *write)
+{
+  g_object_unref (write->window);
+  g_object_unref (write->file);
+  g_free (write);
+}
+
 void
 _racimo_window_show_toast (RacimoWindow *self,
                            AdwToast     *toast)

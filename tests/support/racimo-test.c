@@ -206,3 +206,33 @@ racimo_test_serialize (RacimoProject *project)
 
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
+
+static void (*task_finalize) (GObject *object);
+static guint unreturned_tasks;
+
+/* GTask:completed turns TRUE once the task has returned (and its callback,
+ * if any, ran), the synchronous way included. */
+static void
+count_unreturned_task (GObject *object)
+{
+  if (!g_task_get_completed (G_TASK (object)))
+    g_atomic_int_inc (&unreturned_tasks);
+
+  task_finalize (object);
+}
+
+guint
+racimo_test_count_unreturned_tasks (void)
+{
+  /* The class's finalize is wrapped, once: GLib has no other hook on the
+   * end of a task. */
+  if (task_finalize == NULL)
+    {
+      GObjectClass *task_class = g_type_class_ref (G_TYPE_TASK);
+
+      task_finalize = task_class->finalize;
+      task_class->finalize = count_unreturned_task;
+    }
+
+  return (guint) g_atomic_int_get (&unreturned_tasks);
+}

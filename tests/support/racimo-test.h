@@ -39,6 +39,12 @@ void            racimo_test_store_result           (GObject      *source,
 GAsyncResult   *racimo_test_await                  (GAsyncResult **slot,
                                                     const char    *what);
 
+/* The number of GTasks finalized without ever returning a result, from
+ * the first call on.  GLib 2.76 and later warn about each ("GTask
+ * finalized without ever returning"); 2.74 says nothing, so the tests
+ * count them on both. */
+guint           racimo_test_count_unreturned_tasks (void);
+
 /* A GObject::notify handler that counts, in the guint @user_data points to */
 void            racimo_test_count_notify           (GObject    *object,
                                                     GParamSpec *pspec,

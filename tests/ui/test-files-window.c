@@ -250,10 +250,14 @@ test_export_csv (void)
   g_autofree char *contents = NULL;
   gsize length;
   RacimoCsvOptions options = { RACIMO_CSV_TAB, TRUE };
+  guint unreturned = racimo_test_count_unreturned_tasks ();
 
   racimo_window_export_csv (window, file, &options);
   g_assert_false (racimo_window_is_idle (window));
   racimo_ui_test_wait_idle (window);
+  /* What the export kept for its end is freed, and no GTask was left
+   * without a result (GLib 2.76 and later would warn). */
+  g_assert_cmpuint (racimo_test_count_unreturned_tasks (), ==, unreturned);
 
   /* The file holds what the CSV export makes, and the window says so. */
   expected = racimo_csv_export (racimo_window_get_project (window), &options);
@@ -380,15 +384,18 @@ test_save_and_reopen (void)
   g_autoptr(GFile) file = g_file_new_for_path (typed);
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GBytes) reread = NULL;
+  guint unreturned;
 
   edit (window, "Agree the business case");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "• ML system deployment — Racimo");
 
+  unreturned = racimo_test_count_unreturned_tasks ();
   /* Save As a name typed without the extension: it gets ".raci". */
   racimo_window_save_as (window, file);
   g_assert_false (racimo_window_is_idle (window));
   racimo_ui_test_wait_idle (window);
+  g_assert_cmpuint (racimo_test_count_unreturned_tasks (), ==, unreturned);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "ML system deployment — Racimo");
   g_assert_null (_racimo_window_get_alert (window));
