@@ -315,13 +315,15 @@ assert_result (const Result *result,
   g_assert_cmpint (result->status, ==, status);
 }
 
-/* Runs the racimo program in the test's folder, with no display, and
- * returns its exit status and everything it printed. */
+/* Runs the racimo program in the test's folder, with no display and the
+ * variables @environment sets ("NAME=VALUE", or NULL), and returns its
+ * exit status and everything it printed. */
 static void
-run_racimo_within (Fixture            *fixture,
-                   Result             *result,
-                   guint               seconds,
-                   const char * const *args)
+run_racimo_with (Fixture            *fixture,
+                 Result             *result,
+                 guint               seconds,
+                 const char * const *environment,
+                 const char * const *args)
 {
   const char *binary = g_getenv ("RACIMO_BINARY");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -350,6 +352,12 @@ run_racimo_within (Fixture            *fixture,
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  for (guint i = 0; environment != NULL && environment[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (environment[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -362,10 +370,10 @@ run_racimo_within (Fixture            *fixture,
 }
 
 #define RUN(fixture, result, ...) \
-  run_racimo_within ((fixture), (result), 0, (const char * const[]) { __VA_ARGS__, NULL })
+  run_racimo_with ((fixture), (result), 0, NULL, (const char * const[]) { __VA_ARGS__, NULL })
 #define RUN_WITHIN(fixture, result, seconds, ...) \
-  run_racimo_within ((fixture), (result), (seconds), \
-                     (const char * const[]) { __VA_ARGS__, NULL })
+  run_racimo_with ((fixture), (result), (seconds), NULL, \
+                   (const char * const[]) { __VA_ARGS__, NULL })
 
 static gboolean
 have_binary (void)
@@ -884,6 +892,81 @@ test_version (Fixture       *fixture,
   assert_result (&result, "racimo 0.1.0\n", "", 0);
 }
 
+/* No GTK */
+
+/* The shared libraries that the program mapped, as the dynamic loader
+ * reports them with LD_DEBUG=libs in the files LD_DEBUG_OUTPUT names. */
+static char *
+run_racimo_libraries (Fixture            *fixture,
+                      int                 expected_status,
+                      const char * const *args)
+{
+  g_autofree char *log_dir = fixture_path (fixture, "loader");
+  g_autofree char *log_output = g_strconcat ("LD_DEBUG_OUTPUT=", log_dir, "/ld", NULL);
+  const char * const environment[] = { "LD_DEBUG=libs", log_output, NULL };
+  g_auto(Result) result = { 0 };
+  g_autoptr(GString) loaded = g_string_new ("");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir (log_dir, 0700), ==, 0);
+  run_racimo_with (fixture, &result, 60, environment, args);
+  assert_result (&result, NULL, NULL, expected_status);
+
+  /* One file per process: ld.PID */
+  dir = g_dir_open (log_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (log_dir, name, NULL);
+      g_autofree char *text = racimo_test_read_text (path);
+
+      g_string_append (loaded, text);
+    }
+  racimo_test_remove_tree (log_dir);
+
+  return g_string_free (g_steal_pointer (&loaded), FALSE);
+}
+
+/* The command line maps neither GTK nor libadwaita: with their hundred
+ * libraries, starting the program would cost more than checking a large
+ * project (docs/design-targets.md, "Targets and their benchmarks"). */
+static void
+test_no_gtk (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const struct
+  {
+    int         status;
+    const char *args[5];
+  } commands[] = {
+    { RACIMO_EXIT_OK, { "--version" } },
+    { RACIMO_EXIT_OK, { "--help" } },
+    { RACIMO_EXIT_OK, { "--check", "clean.raci" } },
+    { RACIMO_EXIT_FINDINGS, { "--check", "findings.raci" } },
+    { RACIMO_EXIT_OK, { "--export", "out.csv", "clean.raci" } },
+    { RACIMO_EXIT_OK, { "--export", "out.pdf", "clean.raci" } },
+  };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  write_file (fixture, "findings.raci", findings_raci);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *loaded = run_racimo_libraries (fixture, commands[i].status,
+                                                      commands[i].args);
+
+      g_test_message ("racimo %s", commands[i].args[0]);
+      /* The loader did report, or the test would prove nothing. */
+      g_assert_nonnull (strstr (loaded, "libglib-2.0.so"));
+      g_assert_null (strstr (loaded, "libgtk-4.so"));
+      g_assert_null (strstr (loaded, "libadwaita-1.so"));
+    }
+}
+
 /* racimo_cli_*() called directly, in a subprocess of this test that
  * works in the fixture's folder, so that what it prints can be compared. */
 
@@ -976,6 +1059,7 @@ main (int   argc,
   ADD ("/cli/export/messages", test_export_messages);
   ADD ("/cli/export/over-limits", test_export_over_limits);
   ADD ("/cli/version", test_version);
+  ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);
   ADD ("/cli/in-process/export", test_in_process_export);
 
