@@ -1032,6 +1032,37 @@ test_in_process_export (Fixture       *fixture,
                              "racimo: missing.raci: the file does not exist\n");
 }
 
+/* What src/main.c does first: the command line's commands end there, and
+ * anything else is for the window (-1), before any registration. */
+static void
+test_in_process_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      char *version[] = { (char *) "racimo", (char *) "--version", NULL };
+      char *nothing[] = { (char *) "racimo", NULL };
+      char *open[] = { (char *) "racimo", (char *) "plan.raci", NULL };
+      char *service[] = { (char *) "racimo", (char *) "--gapplication-service", NULL };
+      char *check_none[] = { (char *) "racimo", (char *) "--check", NULL };
+      char *unknown[] = { (char *) "racimo", (char *) "--bogus", NULL };
+
+      g_assert_cmpint (racimo_cli_run (2, version), ==, RACIMO_EXIT_OK);
+      g_assert_cmpint (racimo_cli_run (1, nothing), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, open), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, service), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, check_none), ==, RACIMO_EXIT_UNREADABLE);
+      g_assert_cmpint (racimo_cli_run (2, unknown), ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("racimo 0.1.0\n");
+  g_test_trap_assert_stderr ("racimo: --check needs at least one FILE\n"
+                             "Unknown option --bogus\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1062,6 +1093,7 @@ main (int   argc,
   ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);
   ADD ("/cli/in-process/export", test_in_process_export);
+  ADD ("/cli/in-process/run", test_in_process_run);
 
 #undef ADD
 
