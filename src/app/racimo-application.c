@@ -34,6 +34,9 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
   { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
+    NULL },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -84,6 +87,12 @@ racimo_application_handle_local_options (GApplication *app,
           return RACIMO_EXIT_UNREADABLE;
         }
       return racimo_cli_check (files);
+    }
+
+  if (export_out == NULL && g_variant_dict_contains (options, "repair"))
+    {
+      g_printerr (_("racimo: --repair goes with --export OUT\n"));
+      return RACIMO_EXIT_UNREADABLE;
     }
 
   if (export_out != NULL)

@@ -179,11 +179,56 @@ print_file_error (GFile        *file,
 {
   g_autofree char *full_name = g_file_get_parse_name (file);
   gsize len = strlen (full_name);
+  g_autofree char *hint = NULL;
+
+  /* A file that --repair opens says so at the end of its message. */
+  if (error->domain == RACIMO_FILE_ERROR && find_importer (path) == import_raci)
+    {
+      g_autoptr(RacimoProject) repaired = racimo_file_repair (file, NULL, NULL, NULL);
+
+      if (repaired != NULL)
+        hint = g_strdup_printf (_(" (racimo --export COPY.raci --repair %s writes a repaired copy)"),
+                                path);
+    }
 
   if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
-    g_printerr ("racimo: %s%s\n", path, error->message + len);
+    g_printerr ("racimo: %s%s%s\n", path, error->message + len, hint != NULL ? hint : "");
   else
-    g_printerr ("racimo: %s: %s\n", path, error->message);
+    g_printerr ("racimo: %s: %s%s\n", path, error->message, hint != NULL ? hint : "");
+}
+
+/* racimo --export OUT --repair FILE: the repaired project, each repair on
+ * standard error as a compiler's diagnostic, FILE:LINE first. */
+static RacimoProject *
+repair_file (GFile      *file,
+             const char *path,
+             GError    **error)
+{
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  RacimoProject *project;
+
+  /* Only the .raci format has rules to repair. */
+  if (find_importer (path) != import_raci)
+    return find_importer (path) (file, error);
+
+  project = racimo_file_repair (file, &repairs, NULL, error);
+  if (project == NULL)
+    return NULL;
+
+  for (guint i = 0; i < racimo_repairs_get_n_repairs (repairs); i++)
+    {
+      g_autofree char *problem = one_line (racimo_repairs_get_problem (repairs, i));
+      g_autofree char *action = one_line (racimo_repairs_get_action (repairs, i));
+      guint line = racimo_repairs_get_line (repairs, i);
+      /* The layout of a compiler's diagnostics, which editors and CI
+       * parse: not translated.  The words are. */
+      g_autofree char *location = line > 0 ? g_strdup_printf ("%s:%u", path, line)
+                                           : g_strdup (path);
+
+      g_printerr ("%s: repaired: %s; %s\n", location, problem, action);
+    }
+
+  return project;
 }
 
 typedef struct
@@ -407,7 +452,10 @@ racimo_cli_export (const char   *out_path,
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
-  project = find_importer (in_path) (in_file, &error);
+  if (options != NULL && g_variant_dict_contains (options, "repair"))
+    project = repair_file (in_file, in_path, &error);
+  else
+    project = find_importer (in_path) (in_file, &error);
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);
