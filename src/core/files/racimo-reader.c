@@ -295,11 +295,77 @@ namespace_name (xmlNs *ns)
  * none (declared on a Racimo element, which does not keep it, or with our
  * namespace under a prefix), the node declares it, for itself and for the
  * unprefixed elements inside it. */
+/* Whether @ns is declared on @node or between it and @top. */
+static gboolean
+is_declared_within (xmlNs   *ns,
+                    xmlNode *node,
+                    xmlNode *top)
+{
+  for (; node != NULL; node = node != top ? node->parent : NULL)
+    for (xmlNs *def = node->nsDef; def != NULL; def = def->next)
+      if (def == ns)
+        return TRUE;
+
+  return FALSE;
+}
+
+/* Our namespace under a prefix, used inside @top and declared outside it
+ * (its declaration on a Racimo element is not kept): declared on @top,
+ * for @node and what it holds. */
+static xmlNs *
+declared_on_top (xmlNode *top,
+                 xmlNode *node,
+                 xmlNs   *ns)
+{
+  if (ns == NULL || ns->prefix == NULL
+      || strcmp ((const char *) ns->href, RACIMO_FILE_NAMESPACE) != 0
+      || is_declared_within (ns, node, top))
+    return ns;
+
+  for (xmlNs *def = top->nsDef; def != NULL; def = def->next)
+    if (def->prefix != NULL && strcmp ((const char *) def->prefix, (const char *) ns->prefix) == 0)
+      return def;
+
+  return xmlNewNs (top, ns->href, ns->prefix);
+}
+
+static void
+declare_our_prefixes (xmlNode *top,
+                      xmlNode *node)
+{
+  node->ns = declared_on_top (top, node, node->ns);
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    attr->ns = declared_on_top (top, node, attr->ns);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      declare_our_prefixes (top, child);
+}
+
+/* An element in no namespace is written with xmlns="" inside ours; the
+ * other content of a file whose default namespace was none needs none. */
+static gboolean
+has_element_in_no_namespace (xmlNode *node)
+{
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (node->ns == NULL)
+    return TRUE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (has_element_in_no_namespace (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 make_self_contained (xmlDoc  *doc,
                      xmlNode *node)
 {
   xmlNs *in_scope;
+
+  declare_our_prefixes (node, node);
 
   for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
     if (ns->prefix == NULL)
@@ -307,7 +373,10 @@ make_self_contained (xmlDoc  *doc,
 
   in_scope = xmlSearchNs (doc, node, NULL);
   if (in_scope == NULL)
-    xmlNewNs (node, (const xmlChar *) "", NULL);
+    {
+      if (has_element_in_no_namespace (node))
+        xmlNewNs (node, (const xmlChar *) "", NULL);
+    }
   else if (strcmp ((const char *) in_scope->href, RACIMO_FILE_NAMESPACE) != 0)
     xmlNewNs (node, in_scope->href, NULL);
 }
@@ -487,8 +556,13 @@ keep_attributes (Builder            *b,
 
       /* The writer declares our namespace as the default one on the root;
        * a foreign element that used another default gets it back in
-       * make_self_contained(). */
-      if (ns->prefix == NULL)
+       * make_self_contained().  Nor is our namespace declared under a
+       * prefix: the canonical form does not depend on the prefixes of the
+       * file (docs/file-format.md, "Canonical output"); foreign content
+       * that uses one declares it itself.  A newer minor version may have
+       * attributes of ours under it: kept there. */
+      if (ns->prefix == NULL
+          || (b->strict && strcmp ((const char *) ns->href, RACIMO_FILE_NAMESPACE) == 0))
         continue;
 
       qname = g_strconcat ("xmlns:", (const char *) ns->prefix, NULL);
@@ -998,7 +1072,9 @@ read_assign (Builder        *b,
   static const char * const attributes[] = { "role", "code", NULL };
 
   const char *activity_id = racimo_item_get_id (RACIMO_ITEM (activity));
-  const char *activity_name = racimo_item_get_name (RACIMO_ITEM (activity));
+  /* An activity with no name yet is named by its id. */
+  const char *activity_name = *racimo_item_get_name (RACIMO_ITEM (activity)) != '\0'
+                              ? racimo_item_get_name (RACIMO_ITEM (activity)) : activity_id;
   RacimoCodes repaired = 0;
   gboolean fixed = FALSE;
 
