@@ -365,8 +365,6 @@ make_self_contained (xmlDoc  *doc,
 {
   xmlNs *in_scope;
 
-  declare_our_prefixes (node, node);
-
   for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
     if (ns->prefix == NULL)
       return;
@@ -394,6 +392,10 @@ keep_node (Builder    *b,
 
   bury_doomed (b);
 
+  /* A newer minor version keeps the root's declarations of our prefixes
+   * (see keep_attributes ()). */
+  if (node->type == XML_ELEMENT_NODE && b->strict)
+    declare_our_prefixes (node, node);
   if (node->type == XML_ELEMENT_NODE)
     make_self_contained (b->doc, node);
 
