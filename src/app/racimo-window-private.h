@@ -14,6 +14,7 @@
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
+#include "racimo-repair-banner.h"
 #include "racimo-start-page.h"
 #include "racimo-text-line.h"
 #include "racimo-window.h"
@@ -96,6 +97,9 @@ struct _RacimoWindow
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
   GtkWidget        *reload_button;
+  RacimoRepairBanner *repair_banner;
+  /* The repaired copy the alert of a refused file offers */
+  RacimoDocument   *offered_repair;
   AdwToastOverlay  *toast_overlay;
   GtkStack         *stack;
   RacimoStartPage  *start_page;
@@ -142,6 +146,8 @@ void        _racimo_window_show_toast        (RacimoWindow              *self,
                                               AdwToast                  *toast);
 char       *_racimo_window_describe_write_error (GFile                  *file,
                                                  const GError           *error);
+void        _racimo_window_go_to_item        (RacimoWindow              *self,
+                                              RacimoItem                *item);
 
 /* racimo-window-files.c: open, save, unsaved changes, reload, drafts */
 void        _racimo_window_files_class_init  (GtkWidgetClass            *widget_class);
@@ -149,6 +155,7 @@ void        _racimo_window_files_init        (RacimoWindow              *self);
 void        _racimo_window_files_dispose     (RacimoWindow              *self);
 gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
 void        _racimo_window_update_banner     (RacimoWindow              *self);
+void        _racimo_window_update_repair_banner (RacimoWindow           *self);
 
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);

@@ -1126,6 +1126,8 @@ read_assign (Builder        *b,
    * it is not the cell the file wrote. */
   if (fixed)
     {
+      if (repaired == 0 && RACIMO_CODE_IS_VALID (code[0]) && code[1] == '\0')
+        repaired = RACIMO_CODE_BIT (code[0]);
       _racimo_activity_set_codes (activity, role, codes | repaired);
       return TRUE;
     }
