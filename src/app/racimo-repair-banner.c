@@ -209,7 +209,7 @@ racimo_repair_banner_dispose (GObject *object)
 {
   RacimoRepairBanner *self = RACIMO_REPAIR_BANNER (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_REPAIR_BANNER);
+  /* AdwBin unparents its child, the template's root. */
   g_clear_pointer (&self->repairs, racimo_repairs_unref);
 
   G_OBJECT_CLASS (racimo_repair_banner_parent_class)->dispose (object);

@@ -121,8 +121,9 @@ describe_open_error (GFile        *file,
   while (*rest == ' ')
     rest++;
 
+  /* Without a line, the path says where Racimo looked. */
   if (line == 0)
-    return g_strdup (rest);
+    return g_strdup (error->message);
 
   /* Translators: %u is a line of the file, %s what is wrong there */
   return g_strdup_printf (_("Line %u: %s"), (guint) line, rest);
@@ -263,6 +264,12 @@ on_repair_activated (RacimoWindow *self,
   else
     gtk_widget_error_bell (GTK_WIDGET (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+RacimoRepairBanner *
+_racimo_window_get_repair_banner (RacimoWindow *self)
+{
+  return self->repair_banner;
 }
 
 void

@@ -170,6 +170,8 @@ GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
 GtkWidget *_racimo_window_get_csv_export_dialog (RacimoWindow *self);
 /* The last notice shown, while it is shown. */
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
+/* The banner of a repaired copy, shown or not. */
+RacimoRepairBanner *_racimo_window_get_repair_banner (RacimoWindow *self);
 /* The text of the banner above the matrix, or NULL when it is hidden. */
 const char *_racimo_window_get_banner (RacimoWindow *self);
 /* The checks panel beside the matrix, shown or not. */
