@@ -1089,6 +1089,9 @@ static const struct
   { "bad-code-two-letters.raci", RACIMO_FILE_ERROR_BAD_CODE,
     ":14: the cell of the role “Developer” in the activity “Build” holds “AR”, which "
     "is not a code (codes are single capital letters such as R or A)" },
+  { "bad-code-spelled.raci", RACIMO_FILE_ERROR_BAD_CODE,
+    ":17: the cell of the role “Developer” in the activity “Build” holds “ar”, which is not a "
+    "code (codes are single capital letters such as R or A)" },
   { "bad-code-lower-case.raci", RACIMO_FILE_ERROR_BAD_CODE,
     ":14: the cell of the role “Developer” in the activity “Build” holds “r”, which "
     "is not a code (codes are single capital letters such as R or A)" },
