@@ -62,28 +62,12 @@ end_loading (RacimoWindow *self)
   _racimo_window_update_actions (self);
 }
 
-/* A file name in a heading, which the heading does not break at its
- * hyphens or spaces: a word joiner after each hyphen, no-break spaces.
- * Still broken between any two characters when it is wider than the
- * alert. */
-static char *
-unbreakable_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *display = g_filename_display_name (basename != NULL ? basename : "");
-  GString *name = g_string_new (display);
-
-  g_string_replace (name, "-", "-\u2060", 0);
-  g_string_replace (name, " ", "\u00a0", 0);
-
-  return g_string_free (name, FALSE);
-}
-
 /* "Could Not Open “plan.raci”" */
 static char *
 open_error_heading (GFile *file)
 {
-  g_autofree char *name = unbreakable_name (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
 
   /* Translators: %s is a file name */
   return g_strdup_printf (_("Could Not Open “%s”"), name);
@@ -141,18 +125,6 @@ show_open_error (RacimoWindow *self,
 }
 
 /* Repairing a refused file */
-
-/* A refusal for a rule of the format, not a safety gate: a repaired copy
- * may open (docs/file-format.md, "Repairing a file"). */
-static gboolean
-is_repairable (const GError *error)
-{
-  return error->domain == RACIMO_FILE_ERROR
-         && (error->code == RACIMO_FILE_ERROR_INVALID
-             || error->code == RACIMO_FILE_ERROR_DUPLICATE_ID
-             || error->code == RACIMO_FILE_ERROR_UNKNOWN_ROLE
-             || error->code == RACIMO_FILE_ERROR_BAD_CODE);
-}
 
 static void
 on_repair_offer_response (GObject    *owner,
@@ -232,7 +204,7 @@ refuse_file (RacimoWindow *self,
 {
   RepairOffer *offer;
 
-  if (!is_repairable (error))
+  if (!racimo_file_error_may_repair (error))
     {
       show_open_error (self, file, error);
       return;
@@ -571,8 +543,12 @@ show_save_error (RacimoWindow *self,
   g_autofree char *body = NULL;
 
   if (basename != NULL)
-    /* Translators: %s is a file name */
-    heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
+    {
+      g_autofree char *name = _racimo_window_heading_name (basename);
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+    }
   else
     heading = g_strdup (_("Could Not Save the Project"));
 
@@ -766,6 +742,7 @@ on_save_as_chosen (GObject      *source,
   if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
     {
       g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = _racimo_window_heading_name (basename);
       g_autofree char *heading = NULL;
       RacimoAlertResponse responses[] = {
         { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
@@ -773,7 +750,7 @@ on_save_as_chosen (GObject      *source,
       };
 
       /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Replace “%s”?"), basename);
+      heading = g_strdup_printf (_("Replace “%s”?"), name);
       g_set_object (&self->replace_file, file);
       _racimo_window_show_alert (self, heading, _("A project file with this name already exists. "
                                                   "Saving replaces what it holds."),
@@ -979,6 +956,7 @@ static void
 offer_to_keep_both (RacimoWindow *self)
 {
   g_autofree char *basename = g_file_get_basename (racimo_document_get_file (self->document));
+  g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   RacimoAlertResponse responses[] = {
@@ -986,8 +964,9 @@ offer_to_keep_both (RacimoWindow *self)
     { "save-as", _("_Save As…"), RACIMO_RESPONSE_SUGGESTED },
   };
 
+  name = _racimo_window_heading_name (basename);
   /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("“%s” Changed Since These Changes Were Kept"), basename);
+  heading = g_strdup_printf (_("“%s” Changed Since These Changes Were Kept"), name);
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("Another program saved “%s” after Racimo kept these unsaved "
                             "changes. Saving them to it would replace that version; save them "

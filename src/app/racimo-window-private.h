@@ -146,6 +146,7 @@ void        _racimo_window_show_toast        (RacimoWindow              *self,
                                               AdwToast                  *toast);
 char       *_racimo_window_describe_write_error (GFile                  *file,
                                                  const GError           *error);
+char       *_racimo_window_heading_name      (const char                *basename);
 void        _racimo_window_go_to_item        (RacimoWindow              *self,
                                               RacimoItem                *item);
 

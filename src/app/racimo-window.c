@@ -847,6 +847,22 @@ _racimo_window_show_alert (RacimoWindow              *self,
   return self->alert;
 }
 
+/* A file's name as a heading shows it: not broken at its hyphens or
+ * spaces (a word joiner after each hyphen, no-break spaces), so that
+ * "bad-code.raci" does not end one line with "bad-".  Still broken between
+ * any two characters when it is wider than the alert. */
+char *
+_racimo_window_heading_name (const char *basename)
+{
+  g_autofree char *display = g_filename_display_name (basename != NULL ? basename : "");
+  GString *name = g_string_new (display);
+
+  g_string_replace (name, "-", "-\u2060", 0);
+  g_string_replace (name, " ", "\u00a0", 0);
+
+  return g_string_free (name, FALSE);
+}
+
 /* An alert that only informs: what went wrong, and a button to go on. */
 void
 _racimo_window_show_error (RacimoWindow *self,

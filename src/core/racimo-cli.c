@@ -182,7 +182,7 @@ print_file_error (GFile        *file,
   g_autofree char *hint = NULL;
 
   /* A file that --repair opens says so at the end of its message. */
-  if (error->domain == RACIMO_FILE_ERROR && find_importer (path) == import_raci)
+  if (racimo_file_error_may_repair (error) && find_importer (path) == import_raci)
     {
       g_autoptr(RacimoProject) repaired = racimo_file_repair (file, NULL, NULL, NULL);
 

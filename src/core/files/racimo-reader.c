@@ -1,5 +1,9 @@
 /* racimo-reader.c: loading .raci files (docs/file-format.md)
  *
+ * In repair mode (racimo_file_repair ()), each rule break that the
+ * builder would refuse is repaired and recorded instead, at the place that
+ * refuses it (repair_or_refuse ()); the safety gates are not relaxed.
+ *
  * The bytes pass racimo-xml-gate.c first (size, encoding, parsing without
  * DTD or network).  The tree is then built into a project without
  * history, checking what the RELAX NG schema cannot say (and, in plain
@@ -1801,6 +1805,26 @@ racimo_file_load_bytes (GBytes      *bytes,
   _racimo_xml_release_doc (doc, g_bytes_get_size (bytes));
 
   return project;
+}
+
+/**
+ * racimo_file_error_may_repair:
+ * @error: an error of racimo_file_load () or its kin
+ *
+ * Whether @error refuses a rule of the format rather than a safety gate,
+ * so that racimo_file_repair () may open the file: only an attempt tells
+ * for sure (a version that is no version is refused either way).
+ */
+gboolean
+racimo_file_error_may_repair (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  return error->domain == RACIMO_FILE_ERROR
+         && (error->code == RACIMO_FILE_ERROR_INVALID
+             || error->code == RACIMO_FILE_ERROR_DUPLICATE_ID
+             || error->code == RACIMO_FILE_ERROR_UNKNOWN_ROLE
+             || error->code == RACIMO_FILE_ERROR_BAD_CODE);
 }
 
 /**

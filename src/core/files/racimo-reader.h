@@ -56,6 +56,7 @@ RacimoProject  *racimo_file_load_finish      (GAsyncResult        *result,
 /* Repairing (docs/file-format.md, "Repairing a file"): a file that passes
  * every safety gate is built even when it breaks rules of the format;
  * each repair is recorded in @repairs. */
+gboolean        racimo_file_error_may_repair (const GError        *error);
 RacimoProject  *racimo_file_repair_bytes     (GBytes              *bytes,
                                               const char          *display_name,
                                               RacimoRepairs      **repairs,
