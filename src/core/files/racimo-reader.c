@@ -1807,6 +1807,36 @@ racimo_file_load_bytes (GBytes      *bytes,
   return project;
 }
 
+/* Reads @file and builds it, strictly or (@repair) repaired. */
+static RacimoProject *
+read_and_build (GFile          *file,
+                char          **etag,
+                gboolean        repair,
+                RacimoRepairs **repairs,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *read_etag = NULL;
+  g_autofree char *name = NULL;
+  RacimoProject *project;
+
+  bytes = _racimo_file_read (file, &read_etag, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+  if (repair)
+    project = racimo_file_repair_bytes (bytes, name, repairs, error);
+  else
+    project = racimo_file_load_bytes (bytes, name, error);
+
+  if (project != NULL && etag != NULL)
+    *etag = g_steal_pointer (&read_etag);
+
+  return project;
+}
+
 /**
  * racimo_file_error_may_repair:
  * @error: an error of racimo_file_load () or its kin
@@ -1905,20 +1935,11 @@ racimo_file_repair (GFile          *file,
                     GCancellable   *cancellable,
                     GError        **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = _racimo_file_read (file, NULL, cancellable, error);
-  if (bytes == NULL)
-    return NULL;
-
-  name = g_file_get_parse_name (file);
-
-  return racimo_file_repair_bytes (bytes, name, repairs, error);
+  return read_and_build (file, NULL, TRUE, repairs, cancellable, error);
 }
 
 /**
@@ -1937,26 +1958,11 @@ racimo_file_load (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *read_etag = NULL;
-  g_autofree char *name = NULL;
-  RacimoProject *project;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = _racimo_file_read (file, &read_etag, cancellable, error);
-  if (bytes == NULL)
-    return NULL;
-
-  name = g_file_get_parse_name (file);
-  project = racimo_file_load_bytes (bytes, name, error);
-
-  if (project != NULL && etag != NULL)
-    *etag = g_steal_pointer (&read_etag);
-
-  return project;
+  return read_and_build (file, etag, FALSE, NULL, cancellable, error);
 }
 
 typedef struct
@@ -1964,6 +1970,7 @@ typedef struct
   GFile         *file;
   RacimoProject *project;
   char          *etag;
+  gboolean       repair;
   RacimoRepairs *repairs;
 } LoadData;
 
@@ -1987,7 +1994,8 @@ load_in_thread (gpointer       source_object,
 {
   LoadData *load = data;
 
-  load->project = racimo_file_load (load->file, &load->etag, cancellable, error);
+  load->project = read_and_build (load->file, &load->etag, load->repair, &load->repairs,
+                                  cancellable, error);
 
   return load->project != NULL;
 }
@@ -2036,19 +2044,6 @@ racimo_file_load_finish (GAsyncResult  *result,
   return g_steal_pointer (&load->project);
 }
 
-static gboolean
-repair_in_thread (gpointer       source_object,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  LoadData *load = data;
-
-  load->project = racimo_file_repair (load->file, &load->repairs, cancellable, error);
-
-  return load->project != NULL;
-}
-
 /**
  * racimo_file_repair_async:
  *
@@ -2067,7 +2062,8 @@ racimo_file_repair_async (GFile               *file,
 
   load = g_new0 (LoadData, 1);
   load->file = g_object_ref (file);
-  _racimo_task_run_in_thread (NULL, racimo_file_repair_async, repair_in_thread, load,
+  load->repair = TRUE;
+  _racimo_task_run_in_thread (NULL, racimo_file_repair_async, load_in_thread, load,
                               load_data_free, cancellable, callback, user_data);
 }
 
