@@ -2000,6 +2000,22 @@ load_in_thread (gpointer       source_object,
   return load->project != NULL;
 }
 
+static void
+start_load (GFile               *file,
+            gboolean             repair,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  LoadData *load = g_new0 (LoadData, 1);
+
+  load->file = g_object_ref (file);
+  load->repair = repair;
+  _racimo_task_run_in_thread (NULL, source_tag, load_in_thread, load, load_data_free,
+                              cancellable, callback, user_data);
+}
+
 /**
  * racimo_file_load_async:
  *
@@ -2011,15 +2027,10 @@ racimo_file_load_async (GFile               *file,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  LoadData *load;
-
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  load = g_new0 (LoadData, 1);
-  load->file = g_object_ref (file);
-  _racimo_task_run_in_thread (NULL, racimo_file_load_async, load_in_thread, load, load_data_free,
-                              cancellable, callback, user_data);
+  start_load (file, FALSE, racimo_file_load_async, cancellable, callback, user_data);
 }
 
 /**
@@ -2055,16 +2066,10 @@ racimo_file_repair_async (GFile               *file,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  LoadData *load;
-
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  load = g_new0 (LoadData, 1);
-  load->file = g_object_ref (file);
-  load->repair = TRUE;
-  _racimo_task_run_in_thread (NULL, racimo_file_repair_async, load_in_thread, load,
-                              load_data_free, cancellable, callback, user_data);
+  start_load (file, TRUE, racimo_file_repair_async, cancellable, callback, user_data);
 }
 
 /**
