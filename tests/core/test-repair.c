@@ -13,6 +13,7 @@
 
 #include "racimo-core-private.h"
 #include "racimo-file.h"
+#include "racimo-test.h"
 
 /* The safety gates (docs/file-format.md, "Repairing a file"): refused by
  * racimo_file_repair () as by racimo_file_load (). */
@@ -273,6 +274,27 @@ test_roles_found_again (void)
   g_assert_cmpstr (racimo_repairs_get_item_id (repairs, 1), ==, "a");
 }
 
+/* In a thread, for the window: the project and its repairs */
+static void
+test_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad",
+                                                 "unknown-role.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  racimo_file_repair_async (file, NULL, racimo_test_store_result, &result);
+  project = racimo_file_repair_finish (racimo_test_await (&result, "the repair"), &repairs,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (racimo_project_lookup (project, "qa"));
+  g_assert_cmpuint (racimo_repairs_get_n_repairs (repairs), ==, 1);
+  g_assert_cmpuint (racimo_repairs_get_line (repairs, 0), ==, 15);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/repair/good-files", test_good_files);
   g_test_add_func ("/repair/codes-follow-scheme", test_codes_follow_scheme);
   g_test_add_func ("/repair/roles-found-again", test_roles_found_again);
+  g_test_add_func ("/repair/async", test_async);
 
   bad = g_test_build_filename (G_TEST_DIST, "files", "bad", NULL);
   dir = g_dir_open (bad, 0, NULL);
