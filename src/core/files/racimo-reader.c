@@ -294,11 +294,6 @@ namespace_name (xmlNs *ns)
   return g_string_free (name, FALSE);
 }
 
-/* The node is written back inside elements of our default namespace.
- * When the default namespace around it in the file was another one, or
- * none (declared on a Racimo element, which does not keep it, or with our
- * namespace under a prefix), the node declares it, for itself and for the
- * unprefixed elements inside it. */
 /* Whether @ns is declared on @node or between it and @top. */
 static gboolean
 is_declared_within (xmlNs   *ns,
@@ -363,6 +358,11 @@ has_element_in_no_namespace (xmlNode *node)
   return FALSE;
 }
 
+/* The node is written back inside elements of our default namespace.
+ * When the default namespace around it in the file was another one, or
+ * none (declared on a Racimo element, which does not keep it, or with our
+ * namespace under a prefix), the node declares it, for itself and for the
+ * unprefixed elements inside it. */
 static void
 make_self_contained (xmlDoc  *doc,
                      xmlNode *node)
@@ -999,8 +999,8 @@ repair_code (Builder     *b,
              const char  *code,
              char       **action)
 {
-  RacimoCodes mask = racimo_scheme_get_mask (racimo_project_get_scheme (b->project));
   const RacimoScheme *scheme = racimo_project_get_scheme (b->project);
+  RacimoCodes mask = racimo_scheme_get_mask (scheme);
   RacimoCodes codes = 0;
   guint n_letters = 0;
   g_autofree char *letters = NULL;
@@ -1075,14 +1075,13 @@ read_assign (Builder        *b,
   g_autofree char *key = NULL;
   RacimoRole *role;
   RacimoCodes codes;
-  static const char * const attributes[] = { "role", "code", NULL };
-
   const char *activity_id = racimo_item_get_id (RACIMO_ITEM (activity));
   /* An activity with no name yet is named by its id. */
   const char *activity_name = *racimo_item_get_name (RACIMO_ITEM (activity)) != '\0'
                               ? racimo_item_get_name (RACIMO_ITEM (activity)) : activity_id;
   RacimoCodes repaired = 0;
   gboolean fixed = FALSE;
+  static const char * const attributes[] = { "role", "code", NULL };
 
   if (role_id == NULL)
     return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node, activity_id,
