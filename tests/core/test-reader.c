@@ -1035,20 +1035,20 @@ static const struct
   { "undeclared-prefix.raci", RACIMO_FILE_ERROR_MALFORMED,
     ":4:11: the prefix \"pt\" of <pt:note> is not declared" },
   { "doctype-entities.raci", RACIMO_FILE_ERROR_DOCTYPE,
-    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
-    "it can expand entities or fetch other files" },
+    ":2: this file contains a document type declaration, which Racimo never reads, "
+    "for safety: it can expand entities or fetch other files" },
   { "billion-laughs.raci", RACIMO_FILE_ERROR_DOCTYPE,
-    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
-    "it can expand entities or fetch other files" },
+    ":2: this file contains a document type declaration, which Racimo never reads, "
+    "for safety: it can expand entities or fetch other files" },
   { "external-entity.raci", RACIMO_FILE_ERROR_DOCTYPE,
-    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
-    "it can expand entities or fetch other files" },
+    ":2: this file contains a document type declaration, which Racimo never reads, "
+    "for safety: it can expand entities or fetch other files" },
   { "external-dtd.raci", RACIMO_FILE_ERROR_DOCTYPE,
-    ":2: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
-    "it can expand entities or fetch other files" },
+    ":2: this file contains a document type declaration, which Racimo never reads, "
+    "for safety: it can expand entities or fetch other files" },
   { "html5.raci", RACIMO_FILE_ERROR_DOCTYPE,
-    ":1: the file has a document type declaration (<!DOCTYPE>), which Racimo refuses: "
-    "it can expand entities or fetch other files" },
+    ":1: this file contains a document type declaration, which Racimo never reads, "
+    "for safety: it can expand entities or fetch other files" },
   { "deep-nesting.raci", RACIMO_FILE_ERROR_TOO_DEEP,
     ":4: the elements are nested more than 64 levels deep, deeper than a Racimo file can be" },
   { "wrong-root.raci", RACIMO_FILE_ERROR_NOT_RACI,
