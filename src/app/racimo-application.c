@@ -74,6 +74,12 @@ racimo_application_handle_local_options (GApplication *app,
   n_files = files != NULL ? g_strv_length ((char **) files) : 0;
   g_variant_dict_lookup (options, "export", "^&ay", &export_out);
 
+  if (export_out == NULL && g_variant_dict_contains (options, "repair"))
+    {
+      g_printerr (_("racimo: --repair goes with --export OUT\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
   if (g_variant_dict_contains (options, "check"))
     {
       if (export_out != NULL)
@@ -87,12 +93,6 @@ racimo_application_handle_local_options (GApplication *app,
           return RACIMO_EXIT_UNREADABLE;
         }
       return racimo_cli_check (files);
-    }
-
-  if (export_out == NULL && g_variant_dict_contains (options, "repair"))
-    {
-      g_printerr (_("racimo: --repair goes with --export OUT\n"));
-      return RACIMO_EXIT_UNREADABLE;
     }
 
   if (export_out != NULL)

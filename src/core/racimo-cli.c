@@ -357,7 +357,8 @@ racimo_cli_check (const char * const *paths)
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal), "orientation"
- *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only
+ *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only;
+ *   "repair" (boolean): FILE is built as racimo_file_repair () does
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.

@@ -1157,6 +1157,11 @@ test_repair_needs_export (Fixture       *fixture,
   RUN (fixture, &result, "--repair", "plan.raci");
   g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
   g_assert_cmpint (result.status, ==, 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--repair", "plan.raci");
+  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
+  g_assert_cmpint (result.status, ==, 2);
 }
 
 int
