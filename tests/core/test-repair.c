@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "racimo-core-private.h"
+#include "racimo-document.h"
 #include "racimo-file.h"
 #include "racimo-test.h"
 
@@ -295,6 +296,38 @@ test_async (void)
   g_assert_cmpuint (racimo_repairs_get_line (repairs, 0), ==, 15);
 }
 
+/* A repaired copy is a new document: saving it needs a name, and the file
+ * it was repaired from is not written. */
+static void
+test_document_needs_save_as (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad",
+                                                 "duplicate-id.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) before = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  g_autoptr(RacimoProject) project = racimo_file_repair (file, &repairs, NULL, NULL);
+  g_autoptr(RacimoDocument) document = racimo_document_new_repaired (project, file, repairs);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = racimo_document_suggest_file_name (document);
+
+  g_assert_null (racimo_document_get_file (document));
+  g_assert_true (racimo_document_get_needs_save_as (document));
+  g_assert_true (racimo_document_get_repairs (document) == repairs);
+  g_assert_cmpstr (racimo_document_get_title (document), ==, "duplicate-id (repaired)");
+  g_assert_cmpstr (name, ==, "duplicate-id (repaired).raci");
+
+  racimo_document_save_async (document, FALSE, NULL, racimo_test_store_result, &result);
+  g_assert_false (racimo_document_save_finish (document, racimo_test_await (&result, "the save"),
+                                               &error));
+  g_assert_error (error, RACIMO_DOCUMENT_ERROR, RACIMO_DOCUMENT_ERROR_NEEDS_SAVE_AS);
+
+  after = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/repair/codes-follow-scheme", test_codes_follow_scheme);
   g_test_add_func ("/repair/roles-found-again", test_roles_found_again);
   g_test_add_func ("/repair/async", test_async);
+  g_test_add_func ("/repair/document-needs-save-as", test_document_needs_save_as);
 
   bad = g_test_build_filename (G_TEST_DIST, "files", "bad", NULL);
   dir = g_dir_open (bad, 0, NULL);
