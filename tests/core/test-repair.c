@@ -275,6 +275,22 @@ test_roles_found_again (void)
   g_assert_cmpstr (racimo_repairs_get_item_id (repairs, 1), ==, "a");
 }
 
+/* A repair inside a role, phase or activity names it, for the window to
+ * go there. */
+static void
+test_repair_names_its_item (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad",
+                                                 "unknown-element.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  g_autoptr(RacimoProject) project = racimo_file_repair (file, &repairs, NULL, NULL);
+  const char *id = racimo_repairs_get_item_id (repairs, 0);
+
+  g_assert_nonnull (id);
+  g_assert_true (RACIMO_IS_ROLE (racimo_project_lookup (project, id)));
+}
+
 /* In a thread, for the window: the project and its repairs */
 static void
 test_async (void)
@@ -344,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/repair/codes-follow-scheme", test_codes_follow_scheme);
   g_test_add_func ("/repair/roles-found-again", test_roles_found_again);
   g_test_add_func ("/repair/async", test_async);
+  g_test_add_func ("/repair/names-its-item", test_repair_names_its_item);
   g_test_add_func ("/repair/document-needs-save-as", test_document_needs_save_as);
 
   bad = g_test_build_filename (G_TEST_DIST, "files", "bad", NULL);

@@ -54,6 +54,7 @@ typedef struct
    * recorded here instead of refused; NULL otherwise.  What is removed
    * from the tree goes only when foreign content is next written out. */
   RacimoRepairs *repairs;
+  RacimoItem    *item;     /* being read, the place of its repairs; unowned */
   GPtrArray     *doomed_nodes;
   GPtrArray     *doomed_attributes;
   GPtrArray     *made_ids;
@@ -148,6 +149,8 @@ repair_or_refuse (Builder         *b,
       return FALSE;
     }
 
+  if (item_id == NULL && b->item != NULL)
+    item_id = racimo_item_get_id (b->item);
   racimo_repairs_add (b->repairs, (guint) MAX (line, 0), item_id, problem, action);
   return TRUE;
 }
@@ -880,6 +883,7 @@ read_id (Builder    *b,
 
   _racimo_item_set_id (item, id);
   _racimo_item_set_line (item, (guint) _racimo_xml_line_of (node));
+  b->item = item;
 
   return TRUE;
 }
@@ -1313,6 +1317,7 @@ read_activity (Builder     *b,
 {
   g_autoptr(RacimoActivity) activity = g_object_new (RACIMO_TYPE_ACTIVITY, NULL);
   RacimoItem *item = RACIMO_ITEM (activity);
+  RacimoItem *phase_item = b->item;
   const char *applicable;
   static const char * const attributes[] = { "id", "applicable", NULL };
   static const Child children[] = {
@@ -1349,6 +1354,7 @@ read_activity (Builder     *b,
 
   if (!_racimo_project_append_activity (b->project, phase, activity))
     g_return_val_if_reached (FALSE);
+  b->item = phase_item;
 
   return TRUE;
 }
@@ -1454,6 +1460,7 @@ read_list (Builder    *b,
       if (is_named (child, "role") ? !read_role (b, child) : !read_phase (b, child))
         return FALSE;
 
+      b->item = NULL;
       anchor = child;
     }
 
@@ -1746,6 +1753,7 @@ build (xmlDoc                *doc,
   b.buffer = buffer;
   b.error = error;
   b.repairs = repairs;
+  b.item = NULL;
   b.doomed_nodes = repairs != NULL ? g_ptr_array_new () : NULL;
   b.doomed_attributes = repairs != NULL ? g_ptr_array_new () : NULL;
   b.made_ids = g_ptr_array_new_with_free_func (g_free);
