@@ -114,8 +114,9 @@ show_export_error (RacimoWindow *self,
                    const GError *error)
 {
   g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
   /* Translators: %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), basename);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
   g_autofree char *body = _racimo_window_describe_write_error (file, error);
 
   _racimo_window_show_error (self, heading, body);

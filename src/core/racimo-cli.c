@@ -179,11 +179,56 @@ print_file_error (GFile        *file,
 {
   g_autofree char *full_name = g_file_get_parse_name (file);
   gsize len = strlen (full_name);
+  g_autofree char *hint = NULL;
+
+  /* A file that --repair opens says so at the end of its message. */
+  if (racimo_file_error_may_repair (error) && find_importer (path) == import_raci)
+    {
+      g_autoptr(RacimoProject) repaired = racimo_file_repair (file, NULL, NULL, NULL);
+
+      if (repaired != NULL)
+        hint = g_strdup_printf (_(" (racimo --export COPY.raci --repair %s writes a repaired copy)"),
+                                path);
+    }
 
   if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
-    g_printerr ("racimo: %s%s\n", path, error->message + len);
+    g_printerr ("racimo: %s%s%s\n", path, error->message + len, hint != NULL ? hint : "");
   else
-    g_printerr ("racimo: %s: %s\n", path, error->message);
+    g_printerr ("racimo: %s: %s%s\n", path, error->message, hint != NULL ? hint : "");
+}
+
+/* racimo --export OUT --repair FILE: the repaired project, each repair on
+ * standard error as a compiler's diagnostic, FILE:LINE first. */
+static RacimoProject *
+repair_file (GFile      *file,
+             const char *path,
+             GError    **error)
+{
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  RacimoProject *project;
+
+  /* Only the .raci format has rules to repair. */
+  if (find_importer (path) != import_raci)
+    return find_importer (path) (file, error);
+
+  project = racimo_file_repair (file, &repairs, NULL, error);
+  if (project == NULL)
+    return NULL;
+
+  for (guint i = 0; i < racimo_repairs_get_n_repairs (repairs); i++)
+    {
+      g_autofree char *problem = one_line (racimo_repairs_get_problem (repairs, i));
+      g_autofree char *action = one_line (racimo_repairs_get_action (repairs, i));
+      guint line = racimo_repairs_get_line (repairs, i);
+      /* The layout of a compiler's diagnostics, which editors and CI
+       * parse: not translated.  The words are. */
+      g_autofree char *location = line > 0 ? g_strdup_printf ("%s:%u", path, line)
+                                           : g_strdup (path);
+
+      g_printerr ("%s: repaired: %s; %s\n", location, problem, action);
+    }
+
+  return project;
 }
 
 typedef struct
@@ -312,7 +357,8 @@ racimo_cli_check (const char * const *paths)
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal), "orientation"
- *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only
+ *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only;
+ *   "repair" (boolean): FILE is built as racimo_file_repair () does
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -407,7 +453,10 @@ racimo_cli_export (const char   *out_path,
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
-  project = find_importer (in_path) (in_file, &error);
+  if (options != NULL && g_variant_dict_contains (options, "repair"))
+    project = repair_file (in_file, in_path, &error);
+  else
+    project = find_importer (in_path) (in_file, &error);
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);
@@ -437,6 +486,9 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
   { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
+    NULL },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -493,6 +545,12 @@ racimo_cli_handle_options (GVariantDict *options)
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   n_files = files != NULL ? g_strv_length ((char **) files) : 0;
   g_variant_dict_lookup (options, "export", "^&ay", &export_out);
+
+  if (export_out == NULL && g_variant_dict_contains (options, "repair"))
+    {
+      g_printerr (_("racimo: --repair goes with --export OUT\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
 
   if (g_variant_dict_contains (options, "check"))
     {

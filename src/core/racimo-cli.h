@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * reading a file to standard error. */
 int racimo_cli_check  (const char * const *paths);
 /* racimo --export OUT FILE, with the layout options of a PDF in
- * @options (nullable): "paper" and "orientation" strings, "fit" and "tile". */
+ * @options (nullable): "paper" and "orientation" strings, "fit" and "tile";
+ * and "repair": FILE is repaired, each repair listed on standard error. */
 int racimo_cli_export (const char         *out_path,
                        const char         *in_path,
                        GVariantDict       *options);

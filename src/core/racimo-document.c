@@ -126,6 +126,9 @@ compute_title (RacimoDocument *self)
         return g_filename_display_name (basename);
     }
 
+  if (self->repaired_from != NULL)
+    return _racimo_document_repaired_title (self);
+
   if (self->project != NULL)
     {
       g_autofree char *title = g_strstrip (g_strdup (racimo_project_get_title (self->project)));
@@ -467,6 +470,8 @@ racimo_document_finalize (GObject *object)
   g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->import_problems, g_ptr_array_unref);
+  g_clear_object (&self->repaired_from);
+  g_clear_pointer (&self->repairs, racimo_repairs_unref);
   g_clear_pointer (&self->draft_id, g_free);
 
   G_OBJECT_CLASS (racimo_document_parent_class)->finalize (object);
@@ -710,6 +715,65 @@ racimo_document_new_from_project (RacimoProject *project,
                                     : is_csv ? RACIMO_DOCUMENT_SOURCE_CSV
                                              : RACIMO_DOCUMENT_SOURCE_RACI,
                        NULL);
+}
+
+/**
+ * racimo_document_new_repaired:
+ * @project: the project racimo_file_repair () built from @original
+ * @original: the file it was repaired from
+ * @repairs: (nullable): what was repaired
+ *
+ * A new document that is not saved yet, titled after @original ("plan
+ * (repaired)"): saving it asks for a name, so that the original is
+ * never replaced unless the user picks it.
+ *
+ * Returns: (transfer full): a document
+ */
+RacimoDocument *
+racimo_document_new_repaired (RacimoProject  *project,
+                              GFile          *original,
+                              RacimoRepairs  *repairs)
+{
+  RacimoDocument *self;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (original), NULL);
+
+  self = g_object_new (RACIMO_TYPE_DOCUMENT, NULL);
+  self->source = RACIMO_DOCUMENT_SOURCE_NEW;
+  self->repaired_from = g_object_ref (original);
+  self->repairs = repairs != NULL ? racimo_repairs_ref (repairs) : NULL;
+  set_project (self, project, NULL);
+  set_file (self, NULL, FALSE);
+
+  return self;
+}
+
+/**
+ * racimo_document_get_repaired_from:
+ *
+ * Returns: (transfer none) (nullable): the file a repaired copy was
+ *   repaired from
+ */
+GFile *
+racimo_document_get_repaired_from (RacimoDocument *self)
+{
+  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), NULL);
+
+  return self->repaired_from;
+}
+
+/**
+ * racimo_document_get_repairs:
+ *
+ * Returns: (transfer none) (nullable): what was repaired in a repaired copy
+ */
+RacimoRepairs *
+racimo_document_get_repairs (RacimoDocument *self)
+{
+  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), NULL);
+
+  return self->repairs;
 }
 
 /* Loading */

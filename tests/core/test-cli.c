@@ -1063,6 +1063,176 @@ test_in_process_run (Fixture       *fixture,
                              "Unknown option --bogus\n");
 }
 
+/* --export OUT --repair FILE */
+
+static const char repairable_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+  "  <title>Plan</title>\n"
+  "  <roles>\n"
+  "    <role id=\"mle\">\n"
+  "      <name>ML engineer</name>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"deploy\">\n"
+  "        <name>Deploy model</name>\n"
+  "        <assign role=\"mle\" code=\"ar\"/>\n"
+  "        <assign role=\"ghost\" code=\"C\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static const char repaired_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+  "  <title>Plan</title>\n"
+  "  <scheme>RACI</scheme>\n"
+  "  <roles>\n"
+  "    <role id=\"mle\">\n"
+  "      <name>ML engineer</name>\n"
+  "    </role>\n"
+  "    <role id=\"ghost\">\n"
+  "      <name>ghost</name>\n"
+  "      <description>Added when the file was repaired: cells named this role, but the file "
+  "did not list it. Check its name.</description>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"deploy\">\n"
+  "        <name>Deploy model</name>\n"
+  "        <assign role=\"mle\" code=\"R\"/>\n"
+  "        <assign role=\"mle\" code=\"A\"/>\n"
+  "        <assign role=\"ghost\" code=\"C\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static void
+test_repair_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *written = NULL;
+  g_autofree char *original = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--export", "fixed.raci", "--repair", "plan.raci");
+
+  /* Each repair as a compiler's diagnostic, the file and line first */
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==,
+                   "plan.raci:14: repaired: the cell of the role “ML engineer” in the activity "
+                   "“Deploy model” holds “ar”, which is not a code (codes are single capital "
+                   "letters such as R or A); read it as the codes R, A\n"
+                   "plan.raci:15: repaired: a cell of the activity “Deploy model” names the role "
+                   "“ghost”, which the file does not list; added a role “ghost” for you to "
+                   "review\n");
+  g_assert_cmpint (result.status, ==, 0);
+  written = read_file (fixture, "fixed.raci");
+  g_assert_cmpstr (written, ==, repaired_raci);
+  original = read_file (fixture, "plan.raci");
+  g_assert_cmpstr (original, ==, repairable_raci);
+
+  /* The repaired copy checks without a word about repairs. */
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "fixed.raci");
+  g_assert_cmpstr (result.err, ==, "");
+
+  /* Any format: CSV too */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "fixed.csv", "--repair", "plan.raci");
+  g_assert_cmpint (result.status, ==, 0);
+  g_clear_pointer (&written, g_free);
+  written = read_file (fixture, "fixed.csv");
+  g_assert_nonnull (strstr (written, "ghost"));
+}
+
+/* --check still refuses the file, and says that --repair opens it. */
+static void
+test_repair_check_points_to_repair (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--check", "plan.raci");
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: plan.raci:14: the cell of the role “ML engineer” in the activity "
+                   "“Deploy model” holds “ar”, which is not a code (codes are single capital "
+                   "letters such as R or A) (racimo --export COPY.raci --repair plan.raci writes "
+                   "a repaired copy)\n");
+  g_assert_cmpint (result.status, ==, 2);
+}
+
+/* Every safety gate: refused by --repair as by --export, nothing
+ * written, the file as it was. */
+static void
+test_repair_gates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const gates[] = {
+    "billion-laughs.raci", "deep-nesting.raci", "external-entity.raci", "malformed.raci",
+    "wrong-namespace.raci", "version-2.raci", "not-utf8.raci", "empty.raci",
+  };
+
+  if (!have_binary ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gates); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_auto(Result) plain = { 0 };
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad", gates[i], NULL);
+      g_autofree char *before = racimo_test_read_text (path);
+      g_autofree char *after = NULL;
+      g_autofree char *listing = NULL;
+
+      RUN (fixture, &result, "--export", "out.raci", "--repair", path);
+      RUN (fixture, &plain, "--export", "out.raci", path);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpstr (result.err, ==, plain.err);
+      g_assert_null (strstr (result.err, "repaired"));
+      listing = racimo_test_list_folder (fixture->dir);
+      g_assert_cmpstr (listing, ==, "");
+      after = racimo_test_read_text (path);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_repair_needs_export (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--repair", "plan.raci");
+  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
+  g_assert_cmpint (result.status, ==, 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--repair", "plan.raci");
+  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
+  g_assert_cmpint (result.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1089,6 +1259,10 @@ main (int   argc,
   ADD ("/cli/export/fifo", test_export_fifo);
   ADD ("/cli/export/messages", test_export_messages);
   ADD ("/cli/export/over-limits", test_export_over_limits);
+  ADD ("/cli/repair/export", test_repair_export);
+  ADD ("/cli/repair/check-points-to-repair", test_repair_check_points_to_repair);
+  ADD ("/cli/repair/gates", test_repair_gates);
+  ADD ("/cli/repair/needs-export", test_repair_needs_export);
   ADD ("/cli/version", test_version);
   ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);
