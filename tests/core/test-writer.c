@@ -350,6 +350,15 @@ test_version_written (void)
   assert_same_bytes (original, bytes);
   g_clear_pointer (&bytes, g_bytes_unref);
 
+  /* A person's waiver: only <people> holds it */
+  racimo_project_set_waiver (project, RACIMO_ITEM (sato), "overloaded-person", "Small team.");
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                            "      <waiver check=\"overloaded-person\">Small team.</waiver>\n"
+                            "    </person>\n"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_assert_true (racimo_history_undo (history));
+
   /* A waiver of a 1.1 check */
   racimo_project_set_waiver (project, RACIMO_ITEM (manager), "unstaffed-role", "Soon.");
   bytes = racimo_file_serialize (project);

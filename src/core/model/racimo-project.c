@@ -1533,7 +1533,8 @@ racimo_project_dup_roles_of (RacimoProject *self,
  *
  * Whether the project's people need the 1.1 form of the file (`people`
  * and `member`): a role with several members, a person with an e-mail
- * address, or one who holds no role.  Otherwise one `person` text per role
+ * address, a waiver, a conflict or foreign content, one who holds no
+ * role, or two people of one name.  Otherwise one `person` text per role
  * says everything (docs/file-format.md, "People").
  */
 gboolean
@@ -1558,11 +1559,15 @@ racimo_project_needs_people (RacimoProject *self)
         g_hash_table_add (holding, racimo_role_get_member (role, 0));
     }
 
+  /* What only a <person> element of <people> can hold */
   for (guint i = 0; i < self->people->len; i++)
     {
       RacimoPerson *person = g_ptr_array_index (self->people, i);
+      RacimoItem *item = RACIMO_ITEM (person);
 
-      if (racimo_person_get_email (person) != NULL || !g_hash_table_contains (holding, person))
+      if (racimo_person_get_email (person) != NULL || !g_hash_table_contains (holding, person)
+          || racimo_item_get_n_waivers (item) > 0 || racimo_item_get_n_conflicts (item) > 0
+          || _racimo_item_get_foreign (item)->len > 0)
         return TRUE;
     }
 
