@@ -564,8 +564,8 @@ fill_person_names (RacimoWindow *self)
   g_strv_builder_add (builder, _("Any Person"));
   for (guint i = 0; i < n; i++)
     {
-      const char *name = racimo_item_get_name (RACIMO_ITEM (racimo_project_get_person (self->project,
-                                                                                        i)));
+      RacimoPerson *person_i = racimo_project_get_person (self->project, i);
+      const char *name = racimo_item_get_name (RACIMO_ITEM (person_i));
       /* Translators: in the person filter: whose activities are shown */
       g_autofree char *label = g_strdup_printf (_("Person: %s"),
                                                 name[0] != '\0' ? name : _("Unnamed person"));

@@ -303,7 +303,8 @@ test_version_written (void)
   text = g_bytes_get_data (bytes, NULL);
   g_assert_nonnull (strstr (text, "version=\"1.1\""));
   g_assert_nonnull (strstr (text, "  <people>\n"
-                                  "    <person id=\"sato-hanako\" email=\"hanako.sato@example.com\">\n"
+                                  "    <person id=\"sato-hanako\" "
+                                  "email=\"hanako.sato@example.com\">\n"
                                   "      <name>Sato Hanako</name>\n"
                                   "    </person>\n"
                                   "  </people>\n"));

@@ -491,8 +491,8 @@ test_person_filter (Fixture       *f,
   racimo_project_add_member (f->project, RACIMO_ROLE (racimo_test_item (f->project, "auditor")),
                              marta);
   g_assert_cmpuint (racimo_filter_get_n_shown (filter), ==, 1);
-  g_assert_true (racimo_filter_matches (filter, RACIMO_ACTIVITY (racimo_test_item (f->project,
-                                                                                    "data-check"))));
+  g_assert_true (racimo_filter_matches (
+                   filter, RACIMO_ACTIVITY (racimo_test_item (f->project, "data-check"))));
 
   /* Renamed, the list follows; removed, the filter lets go */
   racimo_project_rename (f->project, RACIMO_ITEM (marta), "Marta Ruiz López");

@@ -739,10 +739,10 @@ write_members (Writer     *w,
 
   if (!w->people)
     {
+      RacimoItem *only = n > 0 ? RACIMO_ITEM (racimo_role_get_member (role, 0)) : NULL;
+
       write_text_element (w, f, level, "person",
-                          n > 0 ? racimo_item_get_name (RACIMO_ITEM (racimo_role_get_member (role, 0)))
-                                : NULL,
-                          TRUE);
+                          only != NULL ? racimo_item_get_name (only) : NULL, TRUE);
       return;
     }
 

@@ -1573,9 +1573,13 @@ racimo_project_needs_people (RacimoProject *self)
 
   /* Two people of one name would come back as one from person texts. */
   for (guint i = 0; i < self->people->len; i++)
-    if (racimo_project_find_person (self, racimo_item_get_name (g_ptr_array_index (self->people, i)))
-        != g_ptr_array_index (self->people, i))
-      return TRUE;
+    {
+      RacimoPerson *person = g_ptr_array_index (self->people, i);
+      const char *name = racimo_item_get_name (RACIMO_ITEM (person));
+
+      if (racimo_project_find_person (self, name) != person)
+        return TRUE;
+    }
 
   return FALSE;
 }
