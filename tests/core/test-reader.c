@@ -1235,8 +1235,9 @@ static const struct
     ":9: a merge conflict is about “colour”, which is not a field; the fields are name, "
     "description, note, applicable, abbrev, email, removed, position" },
   { "waiver-1-1-check-in-1-0.raci", RACIMO_FILE_ERROR_INVALID,
-    ":7: a waiver names “unstaffed-role”, which is not a check; the checks are no-owner, "
-    "many-owners, no-doer, idle-role, overloaded-role, unnamed, duplicate-name, unknown-code" },
+    ":7: a waiver names “unstaffed-role”, a check of format 1.1, in a file of format 1.0; its "
+    "checks are no-owner, many-owners, no-doer, idle-role, overloaded-role, unnamed, "
+    "duplicate-name, unknown-code" },
   { "schema-only.raci", RACIMO_FILE_ERROR_INVALID,
     ":5: a role is inside content that belongs to another program (“x:wrap”), where "
     "Racimo does not read it" },

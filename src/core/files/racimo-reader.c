@@ -962,8 +962,7 @@ read_waiver (Builder    *b,
                                _("a waiver does not say which check it waives"));
     }
 
-  if (b->strict && (!racimo_check_from_id (check, &known)
-                    || racimo_check_get_since_minor (known) > b->minor))
+  if (b->strict && !racimo_check_from_id (check, &known))
     {
       g_autofree char *ids = list_check_ids (b->minor);
       g_autofree char *shown = _racimo_xml_excerpt (check);
@@ -973,6 +972,21 @@ read_waiver (Builder    *b,
                                _("left the waiver out"),
                                _("a waiver names “%s”, which is not a check; the checks are %s"),
                                shown, ids);
+    }
+
+  /* A check of a later minor version than the file's own */
+  if (b->strict && racimo_check_get_since_minor (known) > b->minor)
+    {
+      g_autofree char *ids = list_check_ids (b->minor);
+
+      *kept = TRUE;
+      return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node, racimo_item_get_id (item),
+                               _("left the waiver out"),
+                               _("a waiver names “%s”, a check of format %u.%u, in a file of "
+                                 "format %u.%u; its checks are %s"),
+                               check, RACIMO_FILE_VERSION_MAJOR,
+                               racimo_check_get_since_minor (known), RACIMO_FILE_VERSION_MAJOR,
+                               b->minor, ids);
     }
 
   /* Two waivers of one check: the model holds one reason, and the other
