@@ -315,6 +315,21 @@ action_edit_codes (GtkWidget  *widget,
   _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
 }
 
+static void
+action_edit_note (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  /* From the codes' popover, its cell; from the keyboard, the cursor's. */
+  if (self->codes_popover != NULL && gtk_widget_get_visible (self->codes_popover)
+      && self->codes_row >= 0 && self->codes_column >= 0)
+    _racimo_matrix_view_open_note (self, self->codes_row, self->codes_column);
+  else
+    _racimo_matrix_view_open_note (self, self->cursor_row, self->cursor_column);
+}
+
 /* The keyboard: bindings of the class, each activating a matrix.* action
  * or, where a key is left to the rest of the window when it does nothing
  * here, a binding callback that says whether it did.  Only typing a code's
@@ -704,8 +719,9 @@ add_bindings (GtkWidgetClass *widget_class)
       gtk_widget_class_add_binding_action (widget_class, enter_keys[i], GDK_SHIFT_MASK,
                                            "matrix.move-cursor", "(iib)", MOVE_ROWS, -1, FALSE);
     }
-  add_key_bindings (widget_class, GDK_KEY_F2, 0, 0, FALSE, "matrix.rename-at-cursor",
-                    NULL, 0, 0);
+  /* F2 alone: Shift+F2 is the note's */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "matrix.rename-at-cursor",
+                                       NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, on_tab, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, on_tab, "i", 1);
   /* GTK matches Shift+Tab's ISO_Left_Tab to this one too. */
@@ -759,6 +775,9 @@ add_bindings (GtkWidgetClass *widget_class)
                     0, 0);
   add_key_bindings (widget_class, GDK_KEY_a, 0, GDK_CONTROL_MASK, FALSE, "matrix.select-all",
                     NULL, 0, 0);
+  /* As a comment on a spreadsheet's cell */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, GDK_SHIFT_MASK,
+                                       "matrix.edit-note", NULL);
 }
 
 /* The mouse */
@@ -1219,6 +1238,7 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
   gtk_widget_class_install_action (widget_class, "matrix.zoom", "i", action_zoom);
+  gtk_widget_class_install_action (widget_class, "matrix.edit-note", NULL, action_edit_note);
   gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(iib)",
                                    action_move_cursor);

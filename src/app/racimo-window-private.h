@@ -14,6 +14,8 @@
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
+#include "racimo-project-dialog.h"
+#include "racimo-repair-banner.h"
 #include "racimo-start-page.h"
 #include "racimo-text-line.h"
 #include "racimo-window.h"
@@ -41,6 +43,7 @@ struct _RacimoWindow
   GBinding       *only_problems_binding;
   GBinding       *hide_not_applicable_binding;
   gulong          role_handlers[4];
+  gulong          person_handlers[4];
   gboolean        syncing_search;
   /* The checks panel: shown or not, and while the window moves the cursor
    * for it, how the role details follow */
@@ -87,6 +90,8 @@ struct _RacimoWindow
   RacimoCsvDelimiter csv_delimiter;
   gboolean           csv_bom;
   GtkWidget         *csv_dialog;
+  /* The project's properties and people, while shown (weak) */
+  GtkWidget         *project_dialog;
   /* Printing and PDF: the options of the print dialog's Matrix tab, the
    * operation while its dialog is open, the notice of a long export. */
   RacimoPaginationOptions  *layout_options;
@@ -114,6 +119,9 @@ struct _RacimoWindow
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
   GtkWidget        *reload_button;
+  RacimoRepairBanner *repair_banner;
+  /* The repaired copy the alert of a refused file offers */
+  RacimoDocument   *offered_repair;
   AdwToastOverlay  *toast_overlay;
   GtkStack         *stack;
   RacimoStartPage  *start_page;
@@ -136,6 +144,8 @@ struct _RacimoWindow
   GtkWidget        *hide_not_applicable_button;
   GtkDropDown      *role_dropdown;
   GtkStringList    *role_names;
+  GtkDropDown      *person_dropdown;
+  GtkStringList    *person_names;
   GtkLabel         *shown_label;
   GtkRevealer      *checks_revealer;
   RacimoChecksPanel *checks_panel;
@@ -160,6 +170,22 @@ void        _racimo_window_show_toast        (RacimoWindow              *self,
                                               AdwToast                  *toast);
 char       *_racimo_window_describe_write_error (GFile                  *file,
                                                  const GError           *error);
+char       *_racimo_window_heading_name      (const char                *basename);
+void        _racimo_window_go_to_item        (RacimoWindow              *self,
+                                              RacimoItem                *item);
+
+/* A file being written for the window (save as, export): what its
+ * callback needs.  Holds a reference on both. */
+typedef struct
+{
+  RacimoWindow *window;
+  GFile        *file;
+} RacimoWindowWrite;
+
+RacimoWindowWrite *_racimo_window_write_new  (RacimoWindow      *self,
+                                              GFile             *file);
+void               _racimo_window_write_free (RacimoWindowWrite *write);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoWindowWrite, _racimo_window_write_free)
 
 /* racimo-window-files.c: open, save, unsaved changes, reload, drafts */
 void        _racimo_window_files_class_init  (GtkWidgetClass            *widget_class);
@@ -167,6 +193,7 @@ void        _racimo_window_files_init        (RacimoWindow              *self);
 void        _racimo_window_files_dispose     (RacimoWindow              *self);
 gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
 void        _racimo_window_update_banner     (RacimoWindow              *self);
+void        _racimo_window_update_repair_banner (RacimoWindow           *self);
 
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);
@@ -181,6 +208,8 @@ GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
 GtkWidget *_racimo_window_get_csv_export_dialog (RacimoWindow *self);
 /* The last notice shown, while it is shown. */
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
+/* The banner of a repaired copy, shown or not. */
+RacimoRepairBanner *_racimo_window_get_repair_banner (RacimoWindow *self);
 /* The text of the banner above the matrix, or NULL when it is hidden. */
 const char *_racimo_window_get_banner (RacimoWindow *self);
 /* The checks panel beside the matrix, shown or not. */

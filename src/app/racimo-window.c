@@ -80,6 +80,9 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
@@ -126,7 +129,10 @@ _racimo_window_update_title (RacimoWindow *self)
     title = g_strdup (name);
 
   file = racimo_document_get_file (self->document);
-  if (file != NULL && racimo_document_get_needs_save_as (self->document))
+  if (file == NULL && racimo_document_get_repaired_from (self->document) != NULL)
+    /* Translators: the subtitle of a repaired copy; %s is "plan (repaired)" */
+    subtitle = g_strdup_printf (_("%s, not saved"), racimo_document_get_title (self->document));
+  else if (file != NULL && racimo_document_get_needs_save_as (self->document))
     {
       g_autofree char *basename = g_file_get_basename (file);
 
@@ -424,6 +430,29 @@ on_checks_revealed (RacimoWindow *self)
     gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), FALSE);
 }
 
+static RacimoProjectDialog *
+ensure_project_dialog (RacimoWindow *self)
+{
+  if (self->project_dialog == NULL)
+    {
+      self->project_dialog = GTK_WIDGET (racimo_project_dialog_new (GTK_WINDOW (self),
+                                                                    self->project));
+      g_object_add_weak_pointer (G_OBJECT (self->project_dialog),
+                                 (gpointer *) &self->project_dialog);
+    }
+
+  return RACIMO_PROJECT_DIALOG (self->project_dialog);
+}
+
+/* The people editor, with @person open */
+static void
+show_person (RacimoWindow *self,
+             RacimoPerson *person)
+{
+  racimo_project_dialog_show_person (ensure_project_dialog (self), person);
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
 /* A search that hides @item is closed, which shows every activity. */
 static void
 unhide_item (RacimoWindow *self,
@@ -438,10 +467,17 @@ unhide_item (RacimoWindow *self,
 
 /* The grid's cursor to what a finding is on, the keyboard focus left
  * where it is: the user may be going through the findings. */
-static void
-go_to_item (RacimoWindow *self,
-            RacimoItem   *item)
+void
+_racimo_window_go_to_item (RacimoWindow *self,
+                           RacimoItem   *item)
 {
+  /* A person has no row: their finding opens them among the people. */
+  if (RACIMO_IS_PERSON (item))
+    {
+      show_person (self, RACIMO_PERSON (item));
+      return;
+    }
+
   unhide_item (self, item);
 
   if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
@@ -458,7 +494,7 @@ on_finding_activated (RacimoWindow *self,
                       RacimoItem   *item,
                       guint         check)
 {
-  go_to_item (self, item);
+  _racimo_window_go_to_item (self, item);
 }
 
 static void
@@ -514,7 +550,7 @@ step_finding_action (GtkWidget  *widget,
       return;
     }
 
-  go_to_item (self, item);
+  _racimo_window_go_to_item (self, item);
 }
 
 /* The search bar */
@@ -584,6 +620,55 @@ on_role_changed (RacimoWindow *self,
   update_empty_matrix (self);
   if (RACIMO_IS_ROLE (item))
     fill_role_names (self);
+}
+
+/* "Any Person" first, then the people; the list shows only when the
+ * project has people. */
+static void
+fill_person_names (RacimoWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  guint n = self->project != NULL ? racimo_project_get_n_people (self->project) : 0;
+  RacimoPerson *person = self->filter != NULL ? racimo_filter_get_person (self->filter) : NULL;
+  int index = person != NULL ? racimo_project_index_of_person (self->project, person) : -1;
+
+  g_strv_builder_add (builder, _("Any Person"));
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoPerson *person_i = racimo_project_get_person (self->project, i);
+      const char *name = racimo_item_get_name (RACIMO_ITEM (person_i));
+      /* Translators: in the person filter: whose activities are shown */
+      g_autofree char *label = g_strdup_printf (_("Person: %s"),
+                                                name[0] != '\0' ? name : _("Unnamed person"));
+
+      g_strv_builder_add (builder, label);
+    }
+  names = g_strv_builder_end (builder);
+
+  self->syncing_search = TRUE;
+  gtk_string_list_splice (self->person_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->person_names)),
+                          (const char * const *) names);
+  gtk_drop_down_set_selected (self->person_dropdown, (guint) (index + 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), n > 0);
+  self->syncing_search = FALSE;
+}
+
+static void
+on_person_selected (RacimoWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  RacimoPerson *person = NULL;
+
+  if (self->syncing_search || self->filter == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
+      && selected <= racimo_project_get_n_people (self->project))
+    person = racimo_project_get_person (self->project, selected - 1);
+
+  racimo_filter_set_person (self->filter, person);
 }
 
 static void
@@ -689,6 +774,16 @@ close_search (GtkWidget *widget,
 static void
 disconnect_project (RacimoWindow *self)
 {
+  /* The dialog edits the project that goes. */
+  if (self->project_dialog != NULL)
+    {
+      GtkWidget *dialog = self->project_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->project_dialog);
+      self->project_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->history_handler, racimo_project_get_history (self->project));
@@ -696,6 +791,8 @@ disconnect_project (RacimoWindow *self)
       g_clear_signal_handler (&self->scheme_handler, self->project);
       for (guint i = 0; i < G_N_ELEMENTS (self->role_handlers); i++)
         g_clear_signal_handler (&self->role_handlers[i], self->project);
+      for (guint i = 0; i < G_N_ELEMENTS (self->person_handlers); i++)
+        g_clear_signal_handler (&self->person_handlers[i], self->project);
     }
 
   if (self->filter != NULL)
@@ -816,6 +913,8 @@ bind_project (RacimoWindow *self)
   g_signal_connect_swapped (self->filter, "notify::search-text",
                             G_CALLBACK (on_filter_text), self);
   g_signal_connect_swapped (self->filter, "notify::role", G_CALLBACK (on_filter_role), self);
+  g_signal_connect_swapped (self->filter, "notify::person", G_CALLBACK (fill_person_names),
+                            self);
   g_signal_connect_swapped (self->filter, "notify::n-shown",
                             G_CALLBACK (update_shown_label), self);
   g_signal_connect_swapped (self->filter, "notify::n-total",
@@ -838,6 +937,16 @@ bind_project (RacimoWindow *self)
   self->role_handlers[3] =
     g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_role_changed), self);
   fill_role_names (self);
+  /* The person list of the search follows the people. */
+  self->person_handlers[0] =
+    g_signal_connect_swapped (project, "person-added", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[1] =
+    g_signal_connect_swapped (project, "person-removed", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[2] =
+    g_signal_connect_swapped (project, "person-moved", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[3] =
+    g_signal_connect_swapped (project, "person-changed", G_CALLBACK (fill_person_names), self);
+  fill_person_names (self);
   update_shown_label (self);
 
   restore_names_width (self);
@@ -926,6 +1035,7 @@ racimo_window_set_document (RacimoWindow   *self,
 
   gtk_stack_set_visible_child_name (self->stack, "matrix");
   _racimo_window_update_banner (self);
+  _racimo_window_update_repair_banner (self);
   _racimo_window_update_title (self);
   _racimo_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
@@ -995,6 +1105,22 @@ _racimo_window_show_alert (RacimoWindow              *self,
   return self->alert;
 }
 
+/* A file's name as a heading shows it: not broken at its hyphens or
+ * spaces (a word joiner after each hyphen, no-break spaces), so that
+ * "bad-code.raci" does not end one line with "bad-".  Still broken between
+ * any two characters when it is wider than the alert. */
+char *
+_racimo_window_heading_name (const char *basename)
+{
+  g_autofree char *display = g_filename_display_name (basename != NULL ? basename : "");
+  GString *name = g_string_new (display);
+
+  g_string_replace (name, "-", "-\u2060", 0);
+  g_string_replace (name, " ", "\u00a0", 0);
+
+  return g_string_free (name, FALSE);
+}
+
 /* An alert that only informs: what went wrong, and a button to go on. */
 void
 _racimo_window_show_error (RacimoWindow *self,
@@ -1038,6 +1164,26 @@ _racimo_window_describe_write_error (GFile        *file,
 
   /* The core's message names the file and says what became of it. */
   return g_strdup (error->message);
+}
+
+RacimoWindowWrite *
+_racimo_window_write_new (RacimoWindow *self,
+                          GFile        *file)
+{
+  RacimoWindowWrite *write = g_new0 (RacimoWindowWrite, 1);
+
+  write->window = g_object_ref (self);
+  write->file = g_object_ref (file);
+
+  return write;
+}
+
+void
+_racimo_window_write_free (RacimoWindowWrite *write)
+{
+  g_object_unref (write->window);
+  g_object_unref (write->file);
+  g_free (write);
 }
 
 void
@@ -1368,6 +1514,61 @@ undo_action (GtkWidget  *widget,
     racimo_history_undo (racimo_project_get_history (self->project));
 }
 
+/* A click on the title in the header bar: the project's properties, as
+ * the main menu's Project Properties… */
+static void
+on_title_clicked (RacimoWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.project-properties", NULL);
+}
+
+/* win.project-properties and win.people: the project's dialog, on its
+ * first page or on its people. */
+static void
+project_dialog_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  ensure_project_dialog (self);
+  if (g_str_equal (action_name, "win.people"))
+    racimo_project_dialog_show_people (RACIMO_PROJECT_DIALOG (self->project_dialog));
+
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
+/* win.staff-role, the quick fix of an unstaffed role: a new person who
+ * holds it, to be named in the people editor. */
+static void
+staff_role_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  RacimoHistory *history;
+  RacimoPerson *person;
+  RacimoItem *role;
+
+  if (self->project == NULL)
+    return;
+
+  role = racimo_project_lookup (self->project, g_variant_get_string (parameter, NULL));
+  if (!RACIMO_IS_ROLE (role))
+    return;
+
+  history = racimo_project_get_history (self->project);
+  racimo_history_begin (history, _("Add a Person"));
+  person = racimo_project_add_person (self->project, -1, _("New Person"), NULL);
+  racimo_project_add_member (self->project, RACIMO_ROLE (role), person);
+  racimo_history_end (history);
+
+  show_person (self, person);
+}
+
 static void
 redo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1555,6 +1756,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   g_type_ensure (RACIMO_TYPE_TEXT_LINE);
   g_type_ensure (RACIMO_TYPE_CHECKS_PANEL);
   g_type_ensure (RACIMO_TYPE_START_PAGE);
+  g_type_ensure (RACIMO_TYPE_REPAIR_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/racimo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, window_title);
@@ -1591,6 +1793,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, hide_not_applicable_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_names);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_names);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_revealer);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_panel);
@@ -1603,6 +1807,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_clicked);
 
   /* Accelerators for these are set in one place, by the application. */
   _racimo_window_files_class_init (widget_class);
@@ -1620,6 +1826,10 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-user-template", "s",
                                    user_template_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
+                                   project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.staff-role", "s", staff_role_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL,
