@@ -34,6 +34,8 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
   { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --check or --export: fail on a spreadsheet that cannot be read whole"), NULL },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -83,7 +85,7 @@ racimo_application_handle_local_options (GApplication *app,
           g_printerr (_("racimo: --check needs at least one FILE\n"));
           return RACIMO_EXIT_UNREADABLE;
         }
-      return racimo_cli_check (files);
+      return racimo_cli_check_with_options (files, options);
     }
 
   if (export_out != NULL)

@@ -14,9 +14,11 @@
 #include "racimo-file.h"
 #include "racimo-pagination.h"
 
-/* Reading a project from a file, chosen by the file's extension. */
-typedef RacimoProject *(*RacimoImportFunc) (GFile   *file,
-                                            GError **error);
+/* Reading a project from a file, chosen by the file's extension or its
+ * content; @strict refuses a sheet that is not read whole. */
+typedef RacimoProject *(*RacimoImportFunc) (GFile     *file,
+                                            gboolean   strict,
+                                            GError   **error);
 /* Writing a project to a file.  Must be atomic: on failure nothing is left
  * at @file (or what was there stays untouched).  @layout is set for PDF. */
 typedef gboolean       (*RacimoExportFunc) (RacimoProject             *project,
@@ -37,8 +39,9 @@ typedef struct
 } RacimoExporter;
 
 static RacimoProject *
-import_raci (GFile   *file,
-             GError **error)
+import_raci (GFile     *file,
+             gboolean   strict,
+             GError   **error)
 {
   return racimo_file_load (file, NULL, NULL, error);
 }
@@ -55,14 +58,16 @@ export_raci (RacimoProject             *project,
 }
 
 static RacimoProject *
-import_csv (GFile   *file,
-            GError **error)
+import_csv (GFile     *file,
+            gboolean   strict,
+            GError   **error)
 {
+  RacimoCsvImportOptions options = { .strict = strict };
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *summary = NULL;
   RacimoProject *project;
 
-  project = racimo_csv_import_file (file, &problems, NULL, error);
+  project = racimo_csv_import_file_full (file, &options, &problems, NULL, NULL, error);
 
   /* The import goes on past cells it cannot read; say which they were. */
   summary = racimo_csv_summarize_problems (problems, 20);
@@ -104,11 +109,10 @@ export_pdf (RacimoProject             *project,
   return racimo_pagination_export_pdf (project, path, layout, NULL, error);
 }
 
-/* The first entry is also used for a file whose extension is in neither
- * table: colleagues send .raci files renamed .xml, or with no extension. */
 static const RacimoImporter importers[] = {
   { ".raci", import_raci },
   { ".csv", import_csv },
+  { ".tsv", import_csv },
 };
 
 static const RacimoExporter exporters[] = {
@@ -128,8 +132,12 @@ has_extension (const char *path,
          && g_ascii_strcasecmp (path + path_len - ext_len, extension) == 0;
 }
 
+/* A file whose extension is in neither table is read by its content:
+ * colleagues send .raci files renamed .xml or with no extension, and
+ * sheets as .txt (Excel's "Unicode Text"). */
 static RacimoImportFunc
-find_importer (const char *path)
+find_importer (const char *path,
+               GFile      *file)
 {
   for (guint i = 0; i < G_N_ELEMENTS (importers); i++)
     {
@@ -137,7 +145,7 @@ find_importer (const char *path)
         return importers[i].import;
     }
 
-  return importers[0].import;
+  return racimo_csv_file_is_spreadsheet (file, NULL) ? import_csv : import_raci;
 }
 
 static RacimoExportFunc
@@ -210,7 +218,8 @@ compare_sorted_findings (gconstpointer a,
 /* Prints the unwaived findings of the project in @path and returns
  * RACIMO_EXIT_OK, RACIMO_EXIT_FINDINGS or RACIMO_EXIT_UNREADABLE. */
 static int
-check_file (const char *path)
+check_file (const char *path,
+            gboolean    strict)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -220,7 +229,7 @@ check_file (const char *path)
   g_autoptr(GArray) sorted = NULL;
   gboolean any_error = FALSE;
 
-  project = find_importer (path) (file, &error);
+  project = find_importer (path, file) (file, strict, &error);
   if (project == NULL)
     {
       print_file_error (file, path, error);
@@ -286,7 +295,24 @@ check_file (const char *path)
 int
 racimo_cli_check (const char * const *paths)
 {
+  return racimo_cli_check_with_options (paths, NULL);
+}
+
+/**
+ * racimo_cli_check_with_options:
+ * @options: (nullable): "strict" (a boolean): a sheet that is not read
+ *   whole is unreadable
+ *
+ * racimo_cli_check() with the options of the command line.
+ *
+ * Returns: as racimo_cli_check()
+ */
+int
+racimo_cli_check_with_options (const char * const *paths,
+                               GVariantDict       *options)
+{
   int status = RACIMO_EXIT_OK;
+  gboolean strict = options != NULL && g_variant_dict_contains (options, "strict");
 
   g_return_val_if_fail (paths != NULL, RACIMO_EXIT_UNREADABLE);
 
@@ -299,7 +325,7 @@ racimo_cli_check (const char * const *paths)
   for (guint i = 0; paths[i] != NULL; i++)
     {
       /* The statuses are ordered: unreadable wins over findings. */
-      int file_status = check_file (paths[i]);
+      int file_status = check_file (paths[i], strict);
 
       status = MAX (status, file_status);
     }
@@ -407,7 +433,10 @@ racimo_cli_export (const char   *out_path,
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
-  project = find_importer (in_path) (in_file, &error);
+  project = find_importer (in_path, in_file) (in_file,
+                                              options != NULL
+                                              && g_variant_dict_contains (options, "strict"),
+                                              &error);
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);

@@ -737,44 +737,6 @@ load_data_free (gpointer user_data)
   g_free (data);
 }
 
-/* A .csv is a spreadsheet and a .raci a project.  Colleagues also send
- * projects renamed .xml, and sheets as .txt: then the first character
- * decides, since XML starts with '<' and a sheet with text. */
-static gboolean
-is_spreadsheet (GFile        *file,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  guchar head[512];
-  gssize n;
-  gssize i = 0;
-
-  if (file_has_extension (file, ".csv"))
-    return TRUE;
-  if (file_has_extension (file, ".raci"))
-    return FALSE;
-
-  /* On errors, the reader says what is wrong with the file. */
-  stream = g_file_read (file, cancellable, NULL);
-  if (stream == NULL)
-    return FALSE;
-
-  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, cancellable, NULL);
-  if (n <= 0)
-    return FALSE;
-
-  if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
-    return FALSE; /* UTF-16, which sheets are not saved in */
-  if (n >= 3 && head[0] == 0xef && head[1] == 0xbb && head[2] == 0xbf)
-    i = 3;
-
-  while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'
-                   || head[i] == '\0'))
-    i++;
-
-  return i < n && head[i] != '<';
-}
-
 static gboolean
 load_in_thread (gpointer       source_object,
                 gpointer       user_data,
@@ -785,7 +747,7 @@ load_in_thread (gpointer       source_object,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_file_get_parse_name (data->file);
 
-  data->is_csv = is_spreadsheet (data->file, cancellable);
+  data->is_csv = racimo_csv_file_is_spreadsheet (data->file, cancellable);
 
   /* The entity tag is taken as the file is opened, before reading: a
    * change made while reading then shows as a change on disk, never the

@@ -21,6 +21,7 @@ typedef struct
 
 void
 _racimo_csv_add_problem (GPtrArray  *problems,
+                         RacimoCsvProblemKind kind,
                          guint       row,
                          guint       column,
                          guint       line,
@@ -32,8 +33,14 @@ _racimo_csv_append_codes (GString            *out,
                           const RacimoScheme *scheme,
                           RacimoCodes         codes);
 
+const RacimoScheme *
+_racimo_csv_choose_scheme (RacimoCodes used);
+
 char *
 _racimo_csv_clean_text (const char *text);
+
+char *
+_racimo_csv_column_letters (guint column);
 
 char *
 _racimo_csv_decode_text (const guint8  *data,
@@ -63,6 +70,11 @@ _racimo_csv_is_blank_record (char **fields);
 gboolean
 _racimo_csv_is_phase_header (const char *text);
 
+gboolean
+_racimo_csv_key_matches (const char         *text,
+                         const char * const *words,
+                         const char         *translated);
+
 void
 _racimo_csv_set_error (GError **error,
 GQuark domain,
@@ -80,5 +92,23 @@ _racimo_csv_split_records (const char        *text,
                            guint              first_line,
                            GArray            *lines,
                            RacimoCsvPosition *unclosed);
+
+gboolean
+_racimo_csv_needs_protection (const char *text);
+
+gboolean
+_racimo_csv_fails_strict (const RacimoCsvImportOptions  *options,
+                          GPtrArray                     *problems,
+                          const char                    *display_name,
+                          GError                       **error);
+
+RacimoProject *
+_racimo_csv_import_records (GPtrArray                    *records,
+                            GArray                       *lines,
+                            const char                   *display_name,
+                            const RacimoCsvImportOptions *options,
+                            GPtrArray                    *problems,
+                            GPtrArray                   **columns,
+                            GError                      **error);
 
 G_END_DECLS
