@@ -593,6 +593,56 @@ test_export_replace (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
 }
 
+/* Sheets saved as .tsv, or as .txt by Excel's "Unicode Text" (UTF-16),
+ * are read by their content; findings name the rows of the sheet;
+ * --strict refuses a sheet that is not read whole. */
+static void
+test_check_sheets (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  static const char tsv[] = "Phase\tActivity\tLead\n"
+                            "Plan\tScope\tR\n"
+                            "Plan\tBudget\tA\n";
+  /* "Activity\tLead\r\nShip\tR\r\n" in UTF-16LE with its mark */
+  static const char utf16[] = "\xff\xfe" "A\0c\0t\0i\0v\0i\0t\0y\0\t\0L\0e\0a\0d\0\r\0\n\0"
+                              "S\0h\0i\0p\0\t\0R\0\r\0\n\0";
+  g_autofree char *txt_path = NULL;
+  g_autofree char *raci_path = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "team.tsv", tsv);
+  txt_path = fixture_path (fixture, "unicode.txt");
+  g_assert_true (g_file_set_contents (txt_path, utf16, sizeof utf16 - 1, NULL));
+
+  RUN (fixture, &result, "--check", "team.tsv", "unicode.txt");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==,
+                   "team.tsv:2: error: no-owner: Activity \"Scope\" has no owner (A)\n"
+                   "team.tsv:3: warning: no-doer: Activity \"Budget\" has no one responsible (R)\n"
+                   "unicode.txt:2: error: no-owner: Activity \"Ship\" has no owner (A)\n");
+
+  result_clear (&result);
+  write_file (fixture, "dates.csv", "Activity,Lead,Due date\nShip,A/R,2026-03-01\n");
+  RUN (fixture, &result, "--check", "dates.csv");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.err, "Column C (“Due date”) was ignored"));
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--strict", "dates.csv");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "not imported, as strict mode asks"));
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "dates.raci", "--strict", "dates.csv");
+  g_assert_cmpint (result.status, ==, 2);
+  raci_path = fixture_path (fixture, "dates.raci");
+  g_assert_false (g_file_test (raci_path, G_FILE_TEST_EXISTS));
+}
+
 /* A matrix goes out to a spreadsheet and comes back as the same matrix;
  * a cell the import cannot read is named on standard error, and the rest
  * still comes through. */
@@ -1010,6 +1060,7 @@ main (int   argc,
   ADD ("/cli/check/unreadable", test_check_unreadable);
   ADD ("/cli/check/missing", test_check_missing);
   ADD ("/cli/check/several", test_check_several);
+  ADD ("/cli/check/sheets", test_check_sheets);
   ADD ("/cli/export/raci", test_export_raci);
   ADD ("/cli/export/replace", test_export_replace);
   ADD ("/cli/export/csv", test_export_csv);

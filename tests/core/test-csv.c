@@ -901,6 +901,140 @@ test_csv_shapes (void)
                    "  activity plan \"Plan\" Owner=A Helper=R\n");
 }
 
+
+/* Columns are found by their headers, in any order; a column with no
+ * codes is ignored and named; a legend below the table is skipped. */
+static void
+test_csv_mapping (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dump = NULL;
+  RacimoCsvImportOptions strict = { .strict = TRUE };
+  static const char sheet[] =
+    "#,Task,Description,Due date,Stage,Account manager (AM),Team 1,Team 10,Team 11\n"
+    "1,Kick-off,First meeting,2026-01-10,Plan,A,R,,\n"
+    "2,Budget,,2026-01-20,,A/R,,C,I\n"
+    "3,Build it,Code and tests,2026-02-01,Build,A,,R,R\n"
+    "\n"
+    "Legend\n"
+    "R = Responsible\n"
+    "A: Accountable (signs off)\n"
+    "C,Consulted\n";
+  const RacimoCsvColumn *column;
+
+  bytes = g_bytes_new_static (sheet, sizeof sheet - 1);
+  project = racimo_csv_import_bytes_full (bytes, "colleague.csv", NULL, &problems, &columns, &error);
+  g_assert_no_error (error);
+  dump = dump_project (project, problems, TRUE);
+  g_assert_cmpstr (dump, ==,
+                   "title \"colleague\"\n"
+                   "scheme RACI\n"
+                   "role account-manager-am AM \"Account manager (AM)\"\n"
+                   "role team-1 T1 \"Team 1\"\n"
+                   "role team-10 T10 \"Team 10\"\n"
+                   "role team-11 T11 \"Team 11\"\n"
+                   "phase plan \"Plan\"\n"
+                   "  activity kick-off \"Kick-off\" AM=A T1=R\n"
+                   "  activity budget \"Budget\" AM=R/A T10=C T11=I\n"
+                   "phase build \"Build\"\n"
+                   "  activity build-it \"Build it\" AM=A T10=R T11=R\n"
+                   "problem row 6 column 0 line 6 \"\"\n"
+                   "problem row 1 column 1 line 1 \"#\"\n"
+                   "problem row 1 column 4 line 1 \"Due date\"\n");
+  g_assert_cmpstr (((RacimoCsvProblem *) g_ptr_array_index (problems, 2))->message, ==,
+                   "Column D (“Due date”) was ignored: there are no codes in it");
+  g_assert_cmpstr (((RacimoCsvProblem *) g_ptr_array_index (problems, 0))->message, ==,
+                   "Rows 6 to 9 explain the codes; they were read as a legend and skipped");
+  g_assert_cmpstr (racimo_item_get_description (
+                     RACIMO_ITEM (racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0))),
+                   ==, "First meeting");
+
+  /* The report: what each column was read as */
+  g_assert_cmpuint (columns->len, ==, 9);
+  column = g_ptr_array_index (columns, 1);
+  g_assert_cmpuint (column->column, ==, 2);
+  g_assert_cmpint (column->kind, ==, RACIMO_CSV_COLUMN_ACTIVITY);
+  g_assert_cmpstr (column->header, ==, "Task");
+  column = g_ptr_array_index (columns, 3);
+  g_assert_cmpint (column->kind, ==, RACIMO_CSV_COLUMN_IGNORED);
+  column = g_ptr_array_index (columns, 4);
+  g_assert_cmpint (column->kind, ==, RACIMO_CSV_COLUMN_PHASE);
+
+  /* Strict mode refuses what was left out, and not a legend */
+  g_clear_object (&project);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&columns, g_ptr_array_unref);
+  project = racimo_csv_import_bytes_full (bytes, "colleague.csv", &strict, &problems, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_STRICT);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "colleague.csv: not imported, as strict mode asks: "
+                                   "2 parts of the file were not understood:\n"
+                                   "Column A (“#”) was ignored"));
+  g_clear_error (&error);
+
+  /* The user's choice of columns wins over the headers */
+  {
+    RacimoCsvColumnKind kinds[] = { RACIMO_CSV_COLUMN_IGNORED, RACIMO_CSV_COLUMN_AUTO,
+                                    RACIMO_CSV_COLUMN_AUTO, RACIMO_CSV_COLUMN_IGNORED };
+    RacimoCsvImportOptions chosen = { TRUE, G_N_ELEMENTS (kinds), kinds };
+
+    project = racimo_csv_import_bytes_full (bytes, "colleague.csv", &chosen, &problems, NULL,
+                                            &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 4);
+    g_assert_cmpuint (problems->len, ==, 1);
+  }
+}
+
+/* A name a spreadsheet would compute goes out with a quote before it
+ * and comes back as it was. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoProject) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RacimoPhase *phase;
+  RacimoRole *role;
+  RacimoActivity *activity;
+  static const char * const names[] = { "=1+1", "+49 30 1234", "-x", "@SUM(A1:A2)", "'=quoted",
+                                        "plain" };
+
+  role = racimo_project_add_role (project, -1, "=HYPERLINK(\"http://x\")", NULL);
+  phase = racimo_project_add_phase (project, -1, "@phase");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      activity = racimo_project_add_activity (project, phase, -1, names[i]);
+      racimo_project_set_codes (project, activity, role, BIT ('A'));
+    }
+
+  bytes = racimo_csv_export (project, NULL);
+  text = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (text, ",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"));
+  g_assert_nonnull (strstr (text, "'@phase,'=1+1,A\r\n"));
+  g_assert_nonnull (strstr (text, "'@phase,'+49 30 1234,A\r\n"));
+  g_assert_nonnull (strstr (text, "'@phase,'-x,A\r\n"));
+  g_assert_nonnull (strstr (text, "'@phase,''=quoted,A\r\n"));
+  g_assert_nonnull (strstr (text, "'@phase,plain,A\r\n"));
+
+  again = racimo_csv_import_bytes (bytes, "formulas.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (again, 0))), ==,
+                   "=HYPERLINK(\"http://x\")");
+  phase = racimo_project_get_phase (again, 0);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (phase)), ==, "@phase");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_phase_get_activity (phase, i))),
+                     ==, names[i]);
+}
+
 static void
 test_csv_problems (void)
 {
@@ -1162,6 +1296,8 @@ main (int   argc,
   g_test_add_func ("/csv/too-large", test_csv_too_large);
   g_test_add_func ("/csv/shapes", test_csv_shapes);
   g_test_add_func ("/csv/problems", test_csv_problems);
+  g_test_add_func ("/csv/mapping", test_csv_mapping);
+  g_test_add_func ("/csv/formulas", test_csv_formulas);
   g_test_add_func ("/csv/block", test_csv_block);
   g_test_add_func ("/csv/save", test_csv_save);
 

@@ -47,7 +47,7 @@ static const char * const applies_words[] = {
   "applies", "applicable", "applicability", "in scope", "適用", "対象", NULL
 };
 static const char * const waivers_words[] = {
-  "waivers", "waiver", "免除", NULL
+  "waivers", "waiver", "許容", NULL
 };
 static const char * const legend_words[] = {
   "legend", "key", "凡例", NULL
@@ -609,11 +609,11 @@ property_of_row (Import *import,
 {
   static const char * const abbrev_words[] = { "abbreviation", "abbreviations", "abbrev", "略称", NULL };
   static const char * const person_words[] = { "person", "担当者", NULL };
-  static const char * const role_description_words[] = { "role description", "役割の説明", NULL };
-  static const char * const role_waivers_words[] = { "role waivers", "役割の免除", NULL };
+  static const char * const role_description_words[] = { "role description", "ロールの説明", NULL };
+  static const char * const role_waivers_words[] = { "role waivers", "ロールの許容", NULL };
   static const char * const project_description_words[] = { "project description",
                                                             "プロジェクトの説明", NULL };
-  static const char * const scheme_words[] = { "scheme", "スキーム", NULL };
+  static const char * const scheme_words[] = { "scheme", "方式", NULL };
   const char *label;
 
   if (!_racimo_csv_is_blank (field (import, record, import->phase_column)))
