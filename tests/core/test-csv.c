@@ -708,8 +708,8 @@ test_csv_errors (void)
       "team.csv: the file is empty: there is no header row" },
     { TEXT ("\r\n;;;\r\n \t\r\n"), RACIMO_CSV_ERROR_EMPTY,
       "team.csv: the file is empty: there is no header row" },
-    { TEXT ("PK\x03\x04\x14\x00\x06\x00"), RACIMO_CSV_ERROR_BINARY,
-      "team.csv: this is not a text file; save it from the spreadsheet as CSV" },
+    { TEXT ("PK\x03\x04\x14\x00\x06\x00"), RACIMO_CSV_ERROR_WORKBOOK,
+      "team.csv: the workbook is not a zip file that can be read" },
     { TEXT ("\xef\xbb\xbfPhase\0"), RACIMO_CSV_ERROR_BINARY,
       "team.csv: this is not a text file; save it from the spreadsheet as CSV" },
     { TEXT ("\xff\xfeP\0\0\0"), RACIMO_CSV_ERROR_BINARY,
@@ -1035,6 +1035,77 @@ test_csv_formulas (void)
                      ==, names[i]);
 }
 
+
+/* Workbooks as LibreOffice, Gnumeric and Excel save them, each with the
+ * matrix it must give in files/sheets/NAME.expected. */
+static void
+test_csv_workbooks (void)
+{
+  static const char * const workbooks[] = {
+    "gnumeric-colleague.xlsx", "gnumeric-colleague.ods", "merged-formulas.xlsx",
+    "merged-repeated.ods",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (workbooks); i++)
+    {
+      g_autofree char *expected_name = g_strconcat (workbooks[i], ".expected", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "files",
+                                                                        "sheets", workbooks[i],
+                                                                        NULL));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(RacimoProject) project = NULL;
+      g_autofree char *dump = NULL;
+      g_autofree char *expected = NULL;
+
+      g_test_message ("%s", workbooks[i]);
+      project = racimo_csv_import_file (file, &problems, NULL, &error);
+      g_assert_no_error (error);
+      dump = dump_project (project, problems, TRUE);
+      g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", "sheets", expected_name,
+                                                NULL),
+                           &expected, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (dump, ==, expected);
+      assert_round_trip (project);
+    }
+}
+
+/* Workbooks made to attack the reader are refused, each with its reason,
+ * without unpacking more than the limits allow. */
+static void
+test_csv_hostile_workbooks (void)
+{
+  static const struct { const char *name; const char *message; } hostile[] = {
+    { "hostile-bomb.xlsx", "the workbook unpacks to more than Racimo reads; it was not read" },
+    { "hostile-entries.xlsx", "the workbook holds too many files" },
+    { "hostile-traversal.xlsx", "the workbook names a file outside of it; it was not read" },
+    { "hostile-entities.xlsx",
+      "a file inside the workbook declares a document type; it was not read" },
+    { "hostile-external.xlsx",
+      "a file inside the workbook declares a document type; it was not read" },
+    { "hostile-far-cell.xlsx", "the sheet has a cell beyond the last one a sheet can have" },
+    { "hostile-truncated.xlsx", "the workbook is not a zip file that can be read" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      const char *path = g_test_get_filename (G_TEST_DIST, "files", "sheets", hostile[i].name,
+                                              NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RacimoProject) project = NULL;
+      g_autofree char *message = NULL;
+
+      g_test_message ("%s", hostile[i].name);
+      project = racimo_csv_import_file (file, NULL, NULL, &error);
+      g_assert_null (project);
+      g_assert_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_WORKBOOK);
+      message = g_strconcat (path, ": ", hostile[i].message, NULL);
+      g_assert_cmpstr (error->message, ==, message);
+    }
+}
+
 static void
 test_csv_problems (void)
 {
@@ -1298,6 +1369,8 @@ main (int   argc,
   g_test_add_func ("/csv/problems", test_csv_problems);
   g_test_add_func ("/csv/mapping", test_csv_mapping);
   g_test_add_func ("/csv/formulas", test_csv_formulas);
+  g_test_add_func ("/csv/workbooks", test_csv_workbooks);
+  g_test_add_func ("/csv/hostile-workbooks", test_csv_hostile_workbooks);
   g_test_add_func ("/csv/block", test_csv_block);
   g_test_add_func ("/csv/save", test_csv_save);
 

@@ -1453,7 +1453,8 @@ _racimo_csv_import_records (GPtrArray                    *records,
 
 /**
  * racimo_csv_import_bytes_full:
- * @bytes: the content of a CSV file
+ * @bytes: the content of a CSV file, or of an .xlsx or .ods workbook
+ *   (its first sheet is read)
  * @display_name: names the file in messages; its base name without the
  *   extension becomes the project's title
  * @options: (nullable): strict mode, and the columns as the user chose
@@ -1514,6 +1515,19 @@ racimo_csv_import_bytes_full (GBytes                       *bytes,
     }
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_csv_problem_free);
+
+  /* An .xlsx or .ods workbook: its first sheet, read the same way */
+  if (_racimo_sheet_is_workbook (data, size))
+    {
+      project = _racimo_sheet_import_bytes (bytes, display_name, NULL, options, found, columns,
+                                            error);
+      if (project == NULL || _racimo_csv_fails_strict (options, found, display_name, error))
+        return NULL;
+      if (problems != NULL)
+        *problems = g_steal_pointer (&found);
+      return g_steal_pointer (&project);
+    }
+
   text = _racimo_csv_decode_text (data, size, display_name, found, error);
   if (text == NULL)
     return NULL;

@@ -111,4 +111,17 @@ _racimo_csv_import_records (GPtrArray                    *records,
                             GPtrArray                   **columns,
                             GError                      **error);
 
+gboolean
+_racimo_sheet_is_workbook (const guint8 *data,
+                           gsize         size);
+
+RacimoProject *
+_racimo_sheet_import_bytes (GBytes                       *bytes,
+                            const char                   *display_name,
+                            const char                   *sheet_name,
+                            const RacimoCsvImportOptions *options,
+                            GPtrArray                    *problems,
+                            GPtrArray                   **columns,
+                            GError                      **error);
+
 G_END_DECLS

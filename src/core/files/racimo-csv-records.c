@@ -390,9 +390,9 @@ _racimo_csv_detect_delimiter (const char *text,
  * @head: the first bytes of a file
  * @length: how many
  *
- * Whether a file whose name says nothing is a sheet saved as text rather
- * than a project: XML starts with '<' and a sheet with text, in UTF-8 or
- * in the UTF-16 of Excel's "Unicode Text".
+ * Whether a file whose name says nothing is a sheet rather than a
+ * project: XML starts with '<' and a sheet with text, in UTF-8 or in the
+ * UTF-16 of Excel's "Unicode Text"; a workbook starts as a zip file.
  *
  * Returns: %TRUE for a sheet
  */
@@ -403,6 +403,9 @@ racimo_csv_looks_like_text (const guint8 *head,
   gsize i = 0;
   gsize step = 1;
   gsize low = 0;
+
+  if (_racimo_sheet_is_workbook (head, length))
+    return TRUE;
 
   if (length >= 2 && head[0] == 0xff && head[1] == 0xfe)
     i = 2, step = 2, low = 0;
@@ -437,7 +440,7 @@ has_extension (const char *name,
 /**
  * racimo_csv_file_is_spreadsheet:
  *
- * A .csv or .tsv is a sheet and a .raci a project; colleagues also send
+ * A .csv, .tsv, .xlsx or .ods is a sheet and a .raci a project; colleagues also send
  * projects renamed .xml, and sheets as .txt, so for any other name the
  * content decides (racimo_csv_looks_like_text()).  Blocks.
  *
@@ -447,7 +450,7 @@ gboolean
 racimo_csv_file_is_spreadsheet (GFile        *file,
                                 GCancellable *cancellable)
 {
-  static const char * const extensions[] = { ".csv", ".tsv" };
+  static const char * const extensions[] = { ".csv", ".tsv", ".xlsx", ".ods" };
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GFileInputStream) stream = NULL;
   guint8 head[512];

@@ -21,6 +21,7 @@ typedef enum
   RACIMO_CSV_ERROR_BINARY,             /* not text: an .xlsx or .ods, an image */
   RACIMO_CSV_ERROR_NO_ACTIVITY_COLUMN, /* the header has a Phase column and nothing after it */
   RACIMO_CSV_ERROR_STRICT,             /* strict mode: something could not be read */
+  RACIMO_CSV_ERROR_WORKBOOK,           /* an .xlsx or .ods that cannot be read, or a hostile one */
 } RacimoCsvError;
 
 /* What a column of an imported sheet holds; see docs/file-format.md,
