@@ -11,6 +11,28 @@ G_BEGIN_DECLS
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
+/* A row of the export (docs/file-format.md, "Spreadsheets"), before CSV
+ * or .xlsx writes it. */
+typedef enum
+{
+  RACIMO_CSV_ROW_TITLE,
+  RACIMO_CSV_ROW_HEADER,
+  RACIMO_CSV_ROW_PROPERTY,
+  RACIMO_CSV_ROW_PHASE,
+  RACIMO_CSV_ROW_ACTIVITY,
+} RacimoCsvRowKind;
+
+typedef struct
+{
+  RacimoCsvRowKind  kind;
+  RacimoItem       *item;  /* the phase or activity, unowned; NULL for others */
+  GPtrArray        *cells; /* char *, as the cell holds it, not protected */
+} RacimoCsvRow;
+
+GPtrArray *
+_racimo_csv_export_rows (RacimoProject *project,
+                         guint         *first_role);
+
 /* Where a field of a record is, for messages. */
 typedef struct
 {

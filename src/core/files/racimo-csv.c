@@ -159,27 +159,11 @@ racimo_csv_quote_field (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* A cell of text in the export: one that a spreadsheet would compute
- * ("=1+1", "+49 30", "@SUM(...)", "-x") gets a quote before it, as
- * spreadsheet security guidance says, which the import takes away. */
-static void
-append_text (GString    *out,
-             const char *text,
-             char        delimiter)
-{
-  g_autofree char *protected = NULL;
-
-  if (text != NULL && _racimo_csv_needs_protection (text))
-    text = protected = g_strconcat ("'", text, NULL);
-
-  append_field (out, text, delimiter);
-}
-
 /* What the export needs besides names and codes, to be lossless: the
  * columns and rows of docs/file-format.md, "Spreadsheets". */
 typedef struct
 {
-  gboolean applies;       /* an activity does not apply */
+  gboolean applies;       /* an activity does not apply, or is bare */
   gboolean descriptions;  /* a phase or an activity has a description */
   gboolean waivers;       /* a phase or an activity has a waiver */
   gboolean abbrevs;       /* there are roles: an empty cell says "none" */
@@ -266,34 +250,55 @@ format_waivers (RacimoItem *item)
   return g_string_free (out, FALSE);
 }
 
+static RacimoCsvRow *
+row_new (RacimoCsvRowKind  kind,
+         RacimoItem       *item)
+{
+  RacimoCsvRow *row = g_new0 (RacimoCsvRow, 1);
+
+  row->kind = kind;
+  row->item = item;
+  row->cells = g_ptr_array_new_with_free_func (g_free);
+
+  return row;
+}
+
+static void
+row_free (gpointer data)
+{
+  RacimoCsvRow *row = data;
+
+  g_ptr_array_unref (row->cells);
+  g_free (row);
+}
+
+static void
+add_cell (RacimoCsvRow *row,
+          const char   *text)
+{
+  g_ptr_array_add (row->cells, g_strdup (text != NULL ? text : ""));
+}
+
 /* The cells between the activity and the roles: applies, description,
  * waivers, each when the project needs it. */
 static void
-append_item_extras (GString      *out,
-                    const Extras *extras,
-                    RacimoItem   *item,
-                    char          delimiter)
+add_item_extras (RacimoCsvRow *row,
+                 const Extras *extras,
+                 RacimoItem   *item)
 {
   if (extras->applies)
     {
-      g_string_append_c (out, delimiter);
       if (RACIMO_IS_ACTIVITY (item) && !racimo_activity_get_applicable (RACIMO_ACTIVITY (item)))
-        append_text (out, _("no"), delimiter);
+        add_cell (row, _("no"));
       else if (RACIMO_IS_ACTIVITY (item) && is_bare (RACIMO_ACTIVITY (item)))
-        append_text (out, _("yes"), delimiter);
+        add_cell (row, _("yes"));
+      else
+        add_cell (row, NULL);
     }
   if (extras->descriptions)
-    {
-      g_string_append_c (out, delimiter);
-      append_text (out, racimo_item_get_description (item), delimiter);
-    }
+    add_cell (row, racimo_item_get_description (item));
   if (extras->waivers)
-    {
-      g_autofree char *waivers = format_waivers (item);
-
-      g_string_append_c (out, delimiter);
-      append_text (out, waivers, delimiter);
-    }
+    g_ptr_array_add (row->cells, format_waivers (item));
 }
 
 static guint
@@ -311,116 +316,167 @@ typedef enum
 } RoleProperty;
 
 /* A row of one property of every role, below the header. */
-static void
-append_role_row (GString       *out,
-                 RacimoProject *project,
-                 const Extras  *extras,
-                 const char    *label,
-                 RoleProperty   property,
-                 char           delimiter)
+static RacimoCsvRow *
+role_row (RacimoProject *project,
+          const Extras  *extras,
+          const char    *label,
+          RoleProperty   property)
 {
-  g_string_append_c (out, delimiter);
-  append_text (out, label, delimiter);
+  RacimoCsvRow *row = row_new (RACIMO_CSV_ROW_PROPERTY, NULL);
+
+  add_cell (row, NULL);
+  add_cell (row, label);
   for (guint i = 0; i < n_extra_columns (extras); i++)
-    g_string_append_c (out, delimiter);
+    add_cell (row, NULL);
 
   for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
     {
       RacimoRole *role = racimo_project_get_role (project, r);
-      g_autofree char *waivers = NULL;
 
-      g_string_append_c (out, delimiter);
       switch (property)
         {
         case ROLE_ABBREV:
-          append_text (out, racimo_role_get_abbrev (role), delimiter);
+          add_cell (row, racimo_role_get_abbrev (role));
           break;
         case ROLE_PERSON:
-          append_text (out, racimo_role_get_person (role), delimiter);
+          add_cell (row, racimo_role_get_person (role));
           break;
         case ROLE_DESCRIPTION:
-          append_text (out, racimo_item_get_description (RACIMO_ITEM (role)), delimiter);
+          add_cell (row, racimo_item_get_description (RACIMO_ITEM (role)));
           break;
         case ROLE_WAIVERS:
-          waivers = format_waivers (RACIMO_ITEM (role));
-          append_text (out, waivers, delimiter);
+          g_ptr_array_add (row->cells, format_waivers (RACIMO_ITEM (role)));
           break;
         default:
           g_assert_not_reached ();
         }
     }
-  g_string_append (out, "\r\n");
+
+  return row;
 }
 
 /* A row of a property of the project: its label and its value. */
-static void
-append_project_row (GString    *out,
-                    const char *label,
-                    const char *value,
-                    char        delimiter)
+static RacimoCsvRow *
+project_row (const char *label,
+             const char *value)
 {
-  g_string_append_c (out, delimiter);
-  append_text (out, label, delimiter);
-  g_string_append_c (out, delimiter);
-  append_text (out, value, delimiter);
-  g_string_append (out, "\r\n");
+  RacimoCsvRow *row = row_new (RACIMO_CSV_ROW_PROPERTY, NULL);
+
+  add_cell (row, NULL);
+  add_cell (row, label);
+  add_cell (row, value);
+
+  return row;
 }
 
 static void
-append_header (GString       *out,
-               RacimoProject *project,
-               const Extras  *extras,
-               char           delimiter)
+add_header_rows (GPtrArray     *rows,
+                 RacimoProject *project,
+                 const Extras  *extras)
 {
   const char *title = racimo_project_get_title (project);
   const char *description = racimo_project_get_description (project);
+  const char *scheme_id = racimo_project_get_scheme_id (project);
+  RacimoCsvRow *row;
 
   /* A title row: one cell, which the import takes for the title */
   if (has_text (title))
     {
-      append_text (out, title, delimiter);
-      g_string_append (out, "\r\n");
+      row = row_new (RACIMO_CSV_ROW_TITLE, NULL);
+      add_cell (row, title);
+      g_ptr_array_add (rows, row);
     }
 
-  append_field (out, _("Phase"), delimiter);
-  g_string_append_c (out, delimiter);
-  append_field (out, _("Activity"), delimiter);
+  row = row_new (RACIMO_CSV_ROW_HEADER, NULL);
+  add_cell (row, _("Phase"));
+  add_cell (row, _("Activity"));
   if (extras->applies)
-    {
-      g_string_append_c (out, delimiter);
-      append_field (out, _("Applies"), delimiter);
-    }
+    add_cell (row, _("Applies"));
   if (extras->descriptions)
-    {
-      g_string_append_c (out, delimiter);
-      append_field (out, _("Description"), delimiter);
-    }
+    add_cell (row, _("Description"));
   if (extras->waivers)
-    {
-      g_string_append_c (out, delimiter);
-      append_field (out, _("Waivers"), delimiter);
-    }
+    add_cell (row, _("Waivers"));
   for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
-    {
-      RacimoRole *role = racimo_project_get_role (project, r);
+    add_cell (row, racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (project, r))));
+  g_ptr_array_add (rows, row);
 
-      g_string_append_c (out, delimiter);
-      append_text (out, racimo_item_get_name (RACIMO_ITEM (role)), delimiter);
-    }
-  g_string_append (out, "\r\n");
-
-  if (g_strcmp0 (racimo_project_get_scheme_id (project), _racimo_csv_choose_scheme (extras->used)->id) != 0)
-    append_project_row (out, _("Scheme"), racimo_project_get_scheme_id (project), delimiter);
+  if (g_strcmp0 (scheme_id, _racimo_csv_choose_scheme (extras->used)->id) != 0)
+    g_ptr_array_add (rows, project_row (_("Scheme"), scheme_id));
   if (has_text (description))
-    append_project_row (out, _("Project description"), description, delimiter);
+    g_ptr_array_add (rows, project_row (_("Project description"), description));
   if (extras->abbrevs)
-    append_role_row (out, project, extras, _("Abbreviation"), ROLE_ABBREV, delimiter);
+    g_ptr_array_add (rows, role_row (project, extras, _("Abbreviation"), ROLE_ABBREV));
   if (extras->people)
-    append_role_row (out, project, extras, _("Person"), ROLE_PERSON, delimiter);
+    g_ptr_array_add (rows, role_row (project, extras, _("Person"), ROLE_PERSON));
   if (extras->role_descriptions)
-    append_role_row (out, project, extras, _("Role description"), ROLE_DESCRIPTION, delimiter);
+    g_ptr_array_add (rows, role_row (project, extras, _("Role description"), ROLE_DESCRIPTION));
   if (extras->role_waivers)
-    append_role_row (out, project, extras, _("Role waivers"), ROLE_WAIVERS, delimiter);
+    g_ptr_array_add (rows, role_row (project, extras, _("Role waivers"), ROLE_WAIVERS));
+}
+
+/**
+ * _racimo_csv_export_rows:
+ * @first_role: (out) (optional): the 0-based column of the first role
+ *
+ * The rows of the layout of docs/file-format.md, "Spreadsheets", as
+ * texts that a spreadsheet cell holds: CSV writes them with quotes and
+ * delimiters, the .xlsx export into cells.
+ *
+ * Returns: (transfer full) (element-type RacimoCsvRow): the rows
+ */
+GPtrArray *
+_racimo_csv_export_rows (RacimoProject *project,
+                         guint         *first_role)
+{
+  const RacimoScheme *scheme = racimo_project_get_scheme (project);
+  guint n_roles = racimo_project_get_n_roles (project);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
+  Extras extras = find_extras (project);
+
+  if (first_role != NULL)
+    *first_role = 2 + n_extra_columns (&extras);
+
+  add_header_rows (rows, project, &extras);
+
+  for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+      const char *phase_name = racimo_item_get_name (RACIMO_ITEM (phase));
+      guint n_activities = racimo_phase_get_n_activities (phase);
+      RacimoCsvRow *row;
+
+      if ((has_text (phase_name) && n_activities == 0) || item_has_extras (RACIMO_ITEM (phase)))
+        {
+          row = row_new (RACIMO_CSV_ROW_PHASE, RACIMO_ITEM (phase));
+          add_cell (row, phase_name);
+          add_cell (row, NULL);
+          add_item_extras (row, &extras, RACIMO_ITEM (phase));
+          for (guint r = 0; r < n_roles; r++)
+            add_cell (row, NULL);
+          g_ptr_array_add (rows, row);
+        }
+
+      for (guint a = 0; a < n_activities; a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+          row = row_new (RACIMO_CSV_ROW_ACTIVITY, RACIMO_ITEM (activity));
+          add_cell (row, phase_name);
+          add_cell (row, racimo_item_get_name (RACIMO_ITEM (activity)));
+          add_item_extras (row, &extras, RACIMO_ITEM (activity));
+          for (guint r = 0; r < n_roles; r++)
+            {
+              RacimoRole *role = racimo_project_get_role (project, r);
+              GString *codes = g_string_new (NULL);
+
+              _racimo_csv_append_codes (codes, scheme, racimo_activity_get_codes (activity, role));
+              g_ptr_array_add (row->cells, g_string_free (codes, FALSE));
+            }
+          g_ptr_array_add (rows, row);
+        }
+    }
+
+  return rows;
 }
 
 /**
@@ -436,8 +492,9 @@ append_header (GString       *out,
  * spreadsheet keeps it.  A phase without activities, or with a
  * description or waivers, has a row of its own before its activities.
  * Rows end in CRLF; line breaks inside names stay LF, as Excel writes
- * them.  A cell that a spreadsheet would read as a formula starts with a
- * quote.
+ * them.  A cell that a spreadsheet would compute ("=1+1", "+49 30",
+ * "@SUM(...)", "-x") gets a quote before it, as spreadsheet security
+ * guidance says, which the import takes away.
  *
  * Returns: (transfer full): the CSV file, in UTF-8
  */
@@ -445,58 +502,35 @@ GBytes *
 racimo_csv_export (RacimoProject          *project,
                    const RacimoCsvOptions *options)
 {
-  const RacimoScheme *scheme;
+  g_autoptr(GPtrArray) rows = NULL;
   GString *out;
-  guint n_roles;
   char delimiter;
-  Extras extras;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
 
-  scheme = racimo_project_get_scheme (project);
-  n_roles = racimo_project_get_n_roles (project);
   delimiter = delimiter_char (options);
-  extras = find_extras (project);
+  rows = _racimo_csv_export_rows (project, NULL);
   out = g_string_new (NULL);
 
   if (options != NULL && options->bom)
     g_string_append (out, UTF8_BOM);
 
-  append_header (out, project, &extras, delimiter);
-
-  for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      RacimoPhase *phase = racimo_project_get_phase (project, p);
-      const char *phase_name = racimo_item_get_name (RACIMO_ITEM (phase));
-      guint n_activities = racimo_phase_get_n_activities (phase);
+      RacimoCsvRow *row = g_ptr_array_index (rows, i);
 
-      if ((has_text (phase_name) && n_activities == 0) || item_has_extras (RACIMO_ITEM (phase)))
+      for (guint c = 0; c < row->cells->len; c++)
         {
-          append_text (out, phase_name, delimiter);
-          g_string_append_c (out, delimiter);
-          append_item_extras (out, &extras, RACIMO_ITEM (phase), delimiter);
-          for (guint r = 0; r < n_roles; r++)
+          const char *text = g_ptr_array_index (row->cells, c);
+          g_autofree char *protected = NULL;
+
+          if (_racimo_csv_needs_protection (text))
+            text = protected = g_strconcat ("'", text, NULL);
+          if (c > 0)
             g_string_append_c (out, delimiter);
-          g_string_append (out, "\r\n");
+          append_field (out, text, delimiter);
         }
-
-      for (guint a = 0; a < n_activities; a++)
-        {
-          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
-
-          append_text (out, phase_name, delimiter);
-          g_string_append_c (out, delimiter);
-          append_text (out, racimo_item_get_name (RACIMO_ITEM (activity)), delimiter);
-          append_item_extras (out, &extras, RACIMO_ITEM (activity), delimiter);
-          for (guint r = 0; r < n_roles; r++)
-            {
-              RacimoRole *role = racimo_project_get_role (project, r);
-
-              g_string_append_c (out, delimiter);
-              _racimo_csv_append_codes (out, scheme, racimo_activity_get_codes (activity, role));
-            }
-          g_string_append (out, "\r\n");
-        }
+      g_string_append (out, "\r\n");
     }
 
   return g_string_free_to_bytes (out);
