@@ -25,7 +25,7 @@ static const GOptionEntry main_entries[] = {
   { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check FILE... and print one line per finding, then exit"), NULL },
   { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Convert FILE to OUT (.raci, .csv or .pdf), then exit"), N_("OUT") },
+    N_("Convert FILE to OUT (.raci, .csv, .xlsx or .pdf), then exit"), N_("OUT") },
   { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: the paper size, a4, a3, letter or legal"), N_("SIZE") },
   { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,

@@ -13,6 +13,7 @@
 #include "racimo-csv.h"
 #include "racimo-file.h"
 #include "racimo-pagination.h"
+#include "racimo-xlsx.h"
 
 /* Reading a project from a file, chosen by the file's extension or its
  * content; @strict refuses a sheet that is not read whole. */
@@ -90,6 +91,15 @@ export_csv (RacimoProject             *project,
 }
 
 static gboolean
+export_xlsx (RacimoProject                 *project,
+             GFile                         *file,
+             const RacimoPaginationOptions *layout,
+             GError                       **error)
+{
+  return racimo_xlsx_save (project, file, NULL, error);
+}
+
+static gboolean
 export_pdf (RacimoProject             *project,
             GFile                     *file,
             const RacimoPaginationOptions *layout,
@@ -113,11 +123,14 @@ static const RacimoImporter importers[] = {
   { ".raci", import_raci },
   { ".csv", import_csv },
   { ".tsv", import_csv },
+  { ".xlsx", import_csv },
+  { ".ods", import_csv },
 };
 
 static const RacimoExporter exporters[] = {
   { ".raci", export_raci },
   { ".csv", export_csv },
+  { ".xlsx", export_xlsx },
   { ".pdf", export_pdf },
 };
 
@@ -415,7 +428,7 @@ racimo_cli_export (const char   *out_path,
   export_func = find_exporter (out_path);
   if (export_func == NULL)
     {
-      g_printerr (_("racimo: cannot export to \"%s\": use a .raci, .csv or .pdf file name\n"),
+      g_printerr (_("racimo: cannot export to \"%s\": use a .raci, .csv, .xlsx or .pdf file name\n"),
                   out_path);
       return RACIMO_EXIT_UNREADABLE;
     }

@@ -758,7 +758,7 @@ test_export_unknown_extension (Fixture       *fixture,
 
   g_assert_cmpstr (result.out, ==, "");
   g_assert_cmpstr (result.err, ==,
-                   "racimo: cannot export to \"x.txt\": use a .raci, .csv or .pdf file name\n");
+                   "racimo: cannot export to \"x.txt\": use a .raci, .csv, .xlsx or .pdf file name\n");
   g_assert_cmpint (result.status, ==, 2);
 
   listing = racimo_test_list_folder (fixture->dir);
@@ -1037,10 +1037,10 @@ test_in_process_export (Fixture       *fixture,
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("");
-  g_test_trap_assert_stderr ("racimo: cannot export to \".raci\": use a .raci, .csv or .pdf "
+  g_test_trap_assert_stderr ("racimo: cannot export to \".raci\": use a .raci, .csv, .xlsx or .pdf "
                              "file name\n"
-                             "racimo: cannot export to \"messy.raci.bak\": use a .raci, .csv or "
-                             ".pdf file name\n"
+                             "racimo: cannot export to \"messy.raci.bak\": use a .raci, .csv, .xlsx "
+                             "or .pdf file name\n"
                              "racimo: missing.raci: the file does not exist\n");
 }
 

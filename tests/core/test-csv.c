@@ -9,6 +9,8 @@
 #include "racimo-checks.h"
 #include "racimo-csv.h"
 #include "racimo-file.h"
+#include "racimo-test.h"
+#include "racimo-xlsx.h"
 
 #define BIT RACIMO_CODE_BIT
 /* A string literal and its length, which may hold NUL bytes */
@@ -324,11 +326,37 @@ dump_everything (RacimoProject *project)
   return g_string_free (out, FALSE);
 }
 
-/* Every project of the file corpus goes to CSV and back as the same
+static RacimoProject *make_tricky_project (void);
+
+/* The CSV files of a project, one for each delimiter and mark */
+static GPtrArray *
+export_csv_files (RacimoProject *project)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  for (guint o = 0; o < G_N_ELEMENTS (all_options); o++)
+    g_ptr_array_add (files, racimo_csv_export (project, &all_options[o]));
+
+  return files;
+}
+
+static GPtrArray *
+export_xlsx_file (RacimoProject *project)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (files, racimo_xlsx_export (project, &error));
+  g_assert_no_error (error);
+
+  return files;
+}
+
+/* Every project of the file corpus goes out and back as the same
  * project, with the same check results: "does not apply", waivers,
  * descriptions, abbreviations, people, the title and the scheme. */
 static void
-test_csv_lossless (void)
+assert_lossless (GPtrArray *(*export_files) (RacimoProject *project))
 {
   const char *folder = g_test_get_filename (G_TEST_DIST, "files", "good", NULL);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
@@ -343,6 +371,7 @@ test_csv_lossless (void)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
       g_autoptr(RacimoProject) project = NULL;
+      g_autoptr(GPtrArray) files = NULL;
       g_autofree char *before = NULL;
 
       if (!g_str_has_suffix (name, ".raci"))
@@ -363,14 +392,15 @@ test_csv_lossless (void)
         racimo_project_add_phase (project, -1, "");
       before = dump_everything (project);
 
-      for (guint o = 0; o < G_N_ELEMENTS (all_options); o++)
+      files = export_files (project);
+      for (guint i = 0; i < files->len; i++)
         {
-          g_autoptr(GBytes) bytes = racimo_csv_export (project, &all_options[o]);
           g_autoptr(GPtrArray) problems = NULL;
           g_autoptr(RacimoProject) again = NULL;
           g_autofree char *after = NULL;
 
-          again = racimo_csv_import_bytes (bytes, "again.csv", &problems, &error);
+          again = racimo_csv_import_bytes (g_ptr_array_index (files, i), "again", &problems,
+                                           &error);
           g_assert_no_error (error);
           g_assert_cmpuint (problems->len, ==, 0);
           after = dump_everything (again);
@@ -381,6 +411,80 @@ test_csv_lossless (void)
 
   g_assert_cmpuint (n, >, 20);
   trim_texts = FALSE;
+}
+
+static void
+test_csv_lossless (void)
+{
+  assert_lossless (export_csv_files);
+}
+
+static void
+test_xlsx_lossless (void)
+{
+  assert_lossless (export_xlsx_file);
+}
+
+/* The workbook opens in a spreadsheet program: Gnumeric's ssconvert, or
+ * LibreOffice, reads its first sheet back as the same matrix. */
+static void
+test_xlsx_opens (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *ssconvert = g_find_program_in_path ("ssconvert");
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RacimoProject) again = NULL;
+  g_autofree char *before = dump_project (project, NULL, FALSE);
+  g_autofree char *after = NULL;
+  int status = -1;
+
+  if (ssconvert == NULL && soffice == NULL)
+    {
+      g_test_skip ("neither ssconvert (Gnumeric) nor soffice (LibreOffice) is installed");
+      return;
+    }
+
+  dir = racimo_test_make_folder ("xlsx");
+  xlsx = g_build_filename (dir, "matrix.xlsx", NULL);
+  bytes = racimo_xlsx_export (project, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (xlsx, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+
+  if (ssconvert != NULL)
+    {
+      const char *argv[] = { ssconvert, "--export-type=Gnumeric_stf:stf_csv", xlsx, "matrix.csv",
+                             NULL };
+
+      csv = g_build_filename (dir, "matrix.csv", NULL);
+      g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL
+                    | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    }
+  else
+    {
+      const char *argv[] = { soffice, "--headless", "--convert-to", "csv", "--outdir", dir, xlsx,
+                             NULL };
+
+      csv = g_build_filename (dir, "matrix.csv", NULL);
+      g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL
+                    | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  file = g_file_new_for_path (csv);
+  again = racimo_csv_import_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  after = dump_project (again, NULL, FALSE);
+  g_assert_cmpstr (after, ==, before);
+
+  racimo_test_remove_tree (dir);
 }
 
 static void
@@ -1359,6 +1463,8 @@ main (int   argc,
   g_test_add_func ("/csv/corpus-round-trip", test_csv_corpus_round_trip);
   g_test_add_func ("/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/csv/lossless", test_csv_lossless);
+  g_test_add_func ("/xlsx/lossless", test_xlsx_lossless);
+  g_test_add_func ("/xlsx/opens", test_xlsx_opens);
   g_test_add_func ("/csv/export", test_csv_export);
   g_test_add_func ("/csv/cells", test_csv_cells);
   g_test_add_func ("/csv/words-and-bad-bytes", test_csv_words_and_bad_bytes);
