@@ -419,7 +419,11 @@ typedef struct
   GPtrArray           *role_columns; /* 0-based column of each role, as guint */
   GPtrArray           *roles;        /* RacimoRole, in the same order */
   GPtrArray           *columns;      /* RacimoCsvColumn, for the report */
+  gint32             **parsed;       /* of each column: each record's codes, -1 when not
+                                      * codes; NULL until the column's cells are read */
 } Import;
+
+#define NOT_CODES (-1)
 
 static const char *
 field (Import *import,
@@ -835,12 +839,18 @@ typedef struct
   guint other;   /* cells that are not codes */
 } CellCounts;
 
-static CellCounts
-count_cells (Import *import,
-             guint   column)
+/* The codes of each cell of @column, read once: deciding whether the
+ * column is a role and filling the matrix both need them. */
+static gint32 *
+parse_column (Import *import,
+              guint   column)
 {
-  CellCounts counts = { 0, 0, 0 };
+  gint32 *parsed;
 
+  if (import->parsed[column] != NULL)
+    return import->parsed[column];
+
+  parsed = g_new0 (gint32, MAX (import->records->len, 1));
   for (guint i = import->first_data; i < import->records->len; i++)
     {
       const char *text;
@@ -852,9 +862,27 @@ count_cells (Import *import,
       text = field (import, i, (int) column);
       if (_racimo_csv_is_blank (text))
         continue;
-      if (!racimo_csv_parse_cell (NULL, text, &codes))
+      parsed[i] = racimo_csv_parse_cell (NULL, text, &codes) ? (gint32) codes : NOT_CODES;
+    }
+
+  import->parsed[column] = parsed;
+  return parsed;
+}
+
+static CellCounts
+count_cells (Import *import,
+             guint   column)
+{
+  CellCounts counts = { 0, 0, 0 };
+  const gint32 *parsed = parse_column (import, column);
+
+  for (guint i = import->first_data; i < import->records->len; i++)
+    {
+      if (!is_data_row (import, i) || _racimo_csv_is_blank (field (import, i, (int) column)))
+        continue;
+      if (parsed[i] == NOT_CODES)
         counts.other++;
-      else if (codes != 0)
+      else if (parsed[i] != 0)
         counts.codes++;
       else
         counts.empty++;
@@ -1241,14 +1269,16 @@ add_activities (Import *import)
       for (guint r = 0; r < import->roles->len; r++)
         {
           guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
-          const char *text = field (import, i, (int) column);
+          gint32 parsed = parse_column (import, column)[i];
 
-          if (!racimo_csv_parse_cell (NULL, text, &codes[r]))
+          codes[r] = parsed != NOT_CODES ? (RacimoCodes) parsed : 0;
+          if (parsed == NOT_CODES)
             {
               RacimoRole *role = g_ptr_array_index (import->roles, r);
 
               add_cell_problem (import->problems, row, column + 1, line_of (import, i),
-                                racimo_item_get_name (RACIMO_ITEM (role)), text);
+                                racimo_item_get_name (RACIMO_ITEM (role)),
+                                field (import, i, (int) column));
             }
           row_codes |= codes[r];
         }
@@ -1279,11 +1309,12 @@ add_activities (Import *import)
 
       activity = racimo_project_add_activity (import->project, phase, -1, name);
       _racimo_item_set_line (RACIMO_ITEM (activity), line_of (import, i));
+      /* As the reader does: nothing listens to a project being built,
+       * and its history is cleared at the end. */
       for (guint r = 0; r < import->roles->len; r++)
         {
           if (codes[r] != 0)
-            racimo_project_set_codes (import->project, activity,
-                                      g_ptr_array_index (import->roles, r), codes[r]);
+            _racimo_activity_set_codes (activity, g_ptr_array_index (import->roles, r), codes[r]);
         }
       if (!applicable)
         racimo_project_set_applicable (import->project, activity, FALSE);
@@ -1420,10 +1451,12 @@ _racimo_csv_import_records (GPtrArray                    *records,
   };
   for (guint i = header; i < records->len; i++)
     import.n_columns = MAX (import.n_columns, widths[i]);
+  import.parsed = g_new0 (gint32 *, MAX (import.n_columns, 1));
 
   if (!map_columns (&import, options, error))
     {
       g_free (import.kinds);
+      g_free (import.parsed);
       return NULL;
     }
   kinds = import.kinds;
@@ -1434,6 +1467,9 @@ _racimo_csv_import_records (GPtrArray                    *records,
   add_roles (&import, options);
   scheme = apply_property_rows (&import);
   used = add_activities (&import);
+  for (guint c = 0; c < import.n_columns; c++)
+    g_free (import.parsed[c]);
+  g_free (import.parsed);
 
   racimo_project_set_title (project, title);
   if (scheme != NULL && g_utf8_strlen (scheme, -1) <= 32 && strpbrk (scheme, " \t\n") == NULL)

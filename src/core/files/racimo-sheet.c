@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include "racimo-csv-private.h"
 #include "racimo-file.h"
@@ -325,7 +326,8 @@ grid_merge_down (Grid  *grid,
     grid_set (grid, r, column, text);
 }
 
-/* The records that _racimo_csv_import_records() reads. */
+/* The records that _racimo_csv_import_records() reads; the cells'
+ * texts move into them. */
 static GPtrArray *
 grid_to_records (Grid   *grid,
                  GArray *lines)
@@ -336,13 +338,21 @@ grid_to_records (Grid   *grid,
     {
       GPtrArray *cells = g_ptr_array_index (grid->rows, r);
       guint line = r + 1;
-      char **fields = g_new0 (char *, (cells != NULL ? cells->len : 0) + 1);
+      char **fields;
 
-      for (guint c = 0; cells != NULL && c < cells->len; c++)
+      g_ptr_array_index (grid->rows, r) = NULL;
+      if (cells == NULL)
+        fields = g_new0 (char *, 1);
+      else
         {
-          const char *text = g_ptr_array_index (cells, c);
-
-          fields[c] = g_strdup (text != NULL ? text : "");
+          for (guint c = 0; c < cells->len; c++)
+            {
+              if (g_ptr_array_index (cells, c) == NULL)
+                g_ptr_array_index (cells, c) = g_strdup ("");
+            }
+          g_ptr_array_set_free_func (cells, NULL);
+          g_ptr_array_add (cells, NULL);
+          fields = (char **) g_ptr_array_free (cells, FALSE);
         }
       g_ptr_array_add (records, fields);
       g_array_append_val (lines, line);
@@ -427,120 +437,192 @@ parse_reference (const char *ref,
   return TRUE;
 }
 
+/* The text of a cell of type @type whose <v> or inline string is
+ * @value. */
 static char *
-xlsx_cell_text (xmlNode   *cell,
-                GPtrArray *strings)
+xlsx_cell_text (const char *type,
+                const char *value,
+                GPtrArray  *strings)
 {
-  g_autofree char *type = get_prop (cell, "t");
-  xmlNode *value = first_child (cell, "v");
-  xmlChar *content;
-  char *text;
-
-  if (g_strcmp0 (type, "inlineStr") == 0)
-    {
-      xmlNode *is = first_child (cell, "is");
-      GString *out = g_string_new (NULL);
-
-      if (is != NULL)
-        append_string_text (out, is);
-      return g_string_free (out, FALSE);
-    }
-
-  /* A formula's value is the one cached in <v>, as saved */
   if (value == NULL)
     return NULL;
 
-  content = xmlNodeGetContent (value);
   if (g_strcmp0 (type, "s") == 0)
     {
       char *end = NULL;
-      guint64 index = g_ascii_strtoull ((const char *) content, &end, 10);
+      guint64 index = g_ascii_strtoull (value, &end, 10);
 
-      text = strings != NULL && end != NULL && *end == '\0' && index < strings->len
-             ? g_strdup (g_ptr_array_index (strings, index)) : NULL;
+      return strings != NULL && end != NULL && *end == '\0' && end != value
+             && index < strings->len ? g_strdup (g_ptr_array_index (strings, index)) : NULL;
     }
-  else if (g_strcmp0 (type, "b") == 0)
-    text = g_strdup (g_strcmp0 ((const char *) content, "1") == 0 ? "TRUE" : "FALSE");
-  else
-    text = g_strdup ((const char *) content);
-  xmlFree (content);
+  if (g_strcmp0 (type, "b") == 0)
+    return g_strdup (strcmp (value, "1") == 0 ? "TRUE" : "FALSE");
 
-  return text;
+  return g_strdup (value);
+}
+
+static void
+end_xlsx_cell (Grid       *grid,
+               guint       row,
+               guint       column,
+               const char *type,
+               const char *value,
+               GPtrArray  *strings)
+{
+  g_autofree char *text = xlsx_cell_text (type, value, strings);
+
+  grid_set (grid, row, column, text);
 }
 
 static gboolean
-read_xlsx_sheet (xmlDoc      *doc,
+reader_name_is (xmlTextReader *reader,
+                const char    *name)
+{
+  const xmlChar *local = xmlTextReaderConstLocalName (reader);
+
+  return local != NULL && strcmp ((const char *) local, name) == 0;
+}
+
+static char *
+reader_attribute (xmlTextReader *reader,
+                  const char    *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+/* A worksheet read as a stream, not as a tree: a sheet of thousands of
+ * cells would otherwise cost more in nodes than in reading.  The value
+ * of a formula is the one cached in <v>, as saved; the phonetic guides of
+ * Japanese (<rPh>) are not the text. */
+static gboolean
+read_xlsx_sheet (GBytes      *bytes,
                  GPtrArray   *strings,
                  Grid        *grid,
                  const char  *display_name,
                  GError     **error)
 {
-  xmlNode *root = xmlDocGetRootElement (doc);
-  xmlNode *data = first_child (root, "sheetData");
-  xmlNode *merges = first_child (root, "mergeCells");
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  xmlTextReader *reader;
+  g_autoptr(GArray) merges = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
+  g_autofree char *type = NULL;
+  GString *value = g_string_new (NULL);
+  gboolean in_cell = FALSE;
+  gboolean has_value = FALSE;
+  guint row_index = 0;
   guint next_row = 0;
+  guint column = 0;
+  guint next_column = 0;
+  const char *message = NULL;
+  int status;
 
-  for (xmlNode *row = data != NULL ? data->children : NULL; row != NULL; row = row->next)
+  if (size > G_MAXINT)
+    message = _("the workbook unpacks to more than Racimo reads; it was not read");
+  reader = message == NULL ? xmlReaderForMemory (data != NULL ? data : "", (int) size, NULL, NULL,
+                                                 XML_PARSE_NONET | XML_PARSE_NOERROR
+                                                 | XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
+                           : NULL;
+
+  while (message == NULL && reader != NULL && (status = xmlTextReaderRead (reader)) == 1)
     {
-      g_autofree char *r = NULL;
-      guint row_index = next_row;
-      guint next_column = 0;
+      int node = xmlTextReaderNodeType (reader);
 
-      if (!is_element (row, "row"))
-        continue;
-
-      r = get_prop (row, "r");
-      if (r != NULL)
+      if (node == XML_READER_TYPE_DOCUMENT_TYPE)
+        message = _("a file inside the workbook declares a document type; it was not read");
+      else if (node == XML_READER_TYPE_ELEMENT && reader_name_is (reader, "row"))
         {
-          guint64 n = g_ascii_strtoull (r, NULL, 10);
+          g_autofree char *r = reader_attribute (reader, "r");
 
-          if (n == 0 || n > SHEET_MAX_ROWS)
+          row_index = next_row;
+          if (r != NULL)
             {
-              set_error (error, display_name, _("the sheet has a row beyond the last one a sheet can have"));
-              return FALSE;
+              guint64 n = g_ascii_strtoull (r, NULL, 10);
+
+              if (n == 0 || n > SHEET_MAX_ROWS)
+                message = _("the sheet has a row beyond the last one a sheet can have");
+              row_index = (guint) n - 1;
             }
-          row_index = (guint) n - 1;
+          next_row = row_index + 1;
+          next_column = 0;
         }
-      next_row = row_index + 1;
-
-      for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
+      else if (node == XML_READER_TYPE_ELEMENT && reader_name_is (reader, "c"))
         {
-          g_autofree char *ref = NULL;
-          g_autofree char *text = NULL;
-          guint cell_row = row_index;
-          guint column = next_column;
+          g_autofree char *ref = reader_attribute (reader, "r");
+          guint cell_row;
 
-          if (!is_element (cell, "c"))
-            continue;
-
-          ref = get_prop (cell, "r");
-          if (ref != NULL && !parse_reference (ref, &cell_row, &column))
-            {
-              set_error (error, display_name, _("the sheet has a cell beyond the last one a sheet can have"));
-              return FALSE;
-            }
+          column = next_column;
+          if (ref != NULL && (!parse_reference (ref, &cell_row, &column) || cell_row != row_index))
+            message = _("the sheet has a cell beyond the last one a sheet can have");
           next_column = column + 1;
 
-          text = xlsx_cell_text (cell, strings);
-          grid_set (grid, cell_row, column, text);
+          g_free (type);
+          type = reader_attribute (reader, "t");
+          g_string_truncate (value, 0);
+          has_value = FALSE;
+          in_cell = !xmlTextReaderIsEmptyElement (reader);
+        }
+      else if (node == XML_READER_TYPE_ELEMENT && in_cell && reader_name_is (reader, "rPh"))
+        {
+          if (xmlTextReaderNext (reader) != 1)
+            break;
+          /* Next lands on the node after the guide: look at it again */
+          if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
+              && reader_name_is (reader, "c"))
+            {
+              end_xlsx_cell (grid, row_index, column, type, has_value ? value->str : NULL,
+                             strings);
+              in_cell = FALSE;
+            }
+        }
+      else if (node == XML_READER_TYPE_ELEMENT && in_cell
+               && (reader_name_is (reader, "v") || reader_name_is (reader, "t")))
+        {
+          xmlChar *text = xmlTextReaderReadString (reader);
+
+          g_string_append (value, (const char *) text);
+          has_value = TRUE;
+          xmlFree (text);
+        }
+      else if (node == XML_READER_TYPE_END_ELEMENT && in_cell && reader_name_is (reader, "c"))
+        {
+          end_xlsx_cell (grid, row_index, column, type, has_value ? value->str : NULL, strings);
+          in_cell = FALSE;
+        }
+      else if (node == XML_READER_TYPE_ELEMENT && reader_name_is (reader, "mergeCell"))
+        {
+          g_autofree char *ref = reader_attribute (reader, "ref");
+          g_auto(GStrv) corners = ref != NULL ? g_strsplit (ref, ":", 2) : NULL;
+          guint merge[3], right;
+
+          if (corners != NULL && corners[0] != NULL && corners[1] != NULL
+              && parse_reference (corners[0], &merge[0], &merge[1])
+              && parse_reference (corners[1], &merge[2], &right))
+            g_array_append_vals (merges, merge, 1);
         }
     }
 
-  for (xmlNode *merge = merges != NULL ? merges->children : NULL; merge != NULL; merge = merge->next)
-    {
-      g_autofree char *ref = NULL;
-      g_auto(GStrv) corners = NULL;
-      guint top, left, bottom, right;
+  if (message == NULL && (reader == NULL || status != 0))
+    message = _("a file inside the workbook is not well-formed XML");
 
-      if (!is_element (merge, "mergeCell"))
-        continue;
-      ref = get_prop (merge, "ref");
-      corners = ref != NULL ? g_strsplit (ref, ":", 2) : NULL;
-      if (corners == NULL || corners[0] == NULL || corners[1] == NULL
-          || !parse_reference (corners[0], &top, &left)
-          || !parse_reference (corners[1], &bottom, &right))
-        continue;
-      grid_merge_down (grid, top, left, bottom);
+  g_string_free (value, TRUE);
+  g_clear_pointer (&reader, xmlFreeTextReader);
+
+  if (message != NULL)
+    {
+      set_error (error, display_name, message);
+      return FALSE;
+    }
+
+  /* Merged cells: after every value is in place */
+  for (guint i = 0; i < merges->len; i++)
+    {
+      const guint *merge = (const guint *) (void *) (merges->data + i * sizeof (guint) * 3);
+
+      grid_merge_down (grid, merge[0], merge[1], merge[2]);
     }
 
   return TRUE;
@@ -611,7 +693,6 @@ read_xlsx (GBytes      *bytes,
   g_autoptr(GPtrArray) strings = NULL;
   xmlDoc *workbook = NULL;
   xmlDoc *rels = NULL;
-  xmlDoc *doc = NULL;
   gboolean ok = FALSE;
 
   if (!unpack (bytes, first, G_N_ELEMENTS (first), display_name, error))
@@ -651,10 +732,7 @@ read_xlsx (GBytes      *bytes,
       set_error (error, display_name, _("the workbook has no sheet that can be read"));
       goto out;
     }
-  if ((doc = parse_xml (sheet[0].contents, display_name, error)) == NULL)
-    goto out;
-
-  ok = read_xlsx_sheet (doc, strings, grid, display_name, error);
+  ok = read_xlsx_sheet (sheet[0].contents, strings, grid, display_name, error);
 
 out:
   for (guint i = 0; i < G_N_ELEMENTS (first); i++)
@@ -662,7 +740,6 @@ out:
   g_clear_pointer (&sheet[0].contents, g_bytes_unref);
   g_clear_pointer (&workbook, xmlFreeDoc);
   g_clear_pointer (&rels, xmlFreeDoc);
-  g_clear_pointer (&doc, xmlFreeDoc);
 
   return ok;
 }
