@@ -1368,6 +1368,14 @@ _racimo_window_get_csv_export_dialog (RacimoWindow *self)
   return self->csv_dialog;
 }
 
+GtkWidget *
+_racimo_window_get_import_report (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->import_report;
+}
+
 AdwToast *
 _racimo_window_get_toast (RacimoWindow *self)
 {

@@ -712,6 +712,42 @@ racimo_document_new_from_project (RacimoProject *project,
                        NULL);
 }
 
+/**
+ * racimo_document_new_for_import:
+ * @project: a project imported from @file
+ * @file: the spreadsheet it was imported from
+ * @bytes: @file's content, as imported
+ * @problems: (nullable) (element-type RacimoCsvProblem): what the import
+ *   did not read
+ *
+ * A document as racimo_document_load_async() makes one for a spreadsheet:
+ * it needs Save As, which never replaces the sheet, and it follows @file
+ * on disk from the version of it that was read.  Blocks a moment, to ask
+ * @file's entity tag.
+ *
+ * Returns: (transfer full): a document
+ */
+RacimoDocument *
+racimo_document_new_for_import (RacimoProject *project,
+                                GFile         *file,
+                                GBytes        *bytes,
+                                GPtrArray     *problems)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  return _racimo_document_new (project, file, TRUE,
+                               info != NULL ? g_file_info_get_etag (info) : NULL, checksum,
+                               RACIMO_DOCUMENT_SOURCE_CSV, problems);
+}
+
 /* Loading */
 
 typedef struct

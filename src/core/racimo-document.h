@@ -29,6 +29,10 @@ G_DECLARE_FINAL_TYPE (RacimoDocument, racimo_document, RACIMO, DOCUMENT, GObject
 
 RacimoDocument      *racimo_document_new_from_project     (RacimoProject        *project,
                                                            GFile                *file);
+RacimoDocument      *racimo_document_new_for_import       (RacimoProject        *project,
+                                                          GFile                *file,
+                                                          GBytes               *bytes,
+                                                          GPtrArray            *problems);
 void                 racimo_document_load_async           (GFile                *file,
                                                            GCancellable         *cancellable,
                                                            GAsyncReadyCallback   callback,

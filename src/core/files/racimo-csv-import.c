@@ -66,14 +66,20 @@ typedef enum
 
 /* Problems */
 
-/* Spreadsheets name columns A, B, ..., Z, AA, AB, ... */
+/**
+ * racimo_csv_column_letters:
+ * @column: 1-based
+ *
+ * Returns: (transfer full): the column's name as spreadsheets write it:
+ *   A, B, ..., Z, AA, AB, ...
+ */
 char *
-_racimo_csv_column_letters (guint column)
+racimo_csv_column_letters (guint column)
 {
   char buffer[16];
   guint n = sizeof buffer - 1;
 
-  g_assert (column > 0);
+  g_return_val_if_fail (column > 0, NULL);
 
   buffer[n] = '\0';
   while (column > 0 && n > 0)
@@ -116,7 +122,7 @@ add_cell_problem (GPtrArray  *problems,
                   const char *role_name,
                   const char *text)
 {
-  g_autofree char *letters = _racimo_csv_column_letters (column);
+  g_autofree char *letters = racimo_csv_column_letters (column);
   g_autofree char *quoted = quote_for_message (text);
   char *message;
 
@@ -917,7 +923,7 @@ add_ignored_problem (Import     *import,
                      guint       column,
                      const char *header)
 {
-  g_autofree char *letters = _racimo_csv_column_letters (column + 1);
+  g_autofree char *letters = racimo_csv_column_letters (column + 1);
   g_autofree char *quoted = quote_for_message (header);
   char *message;
 
@@ -1077,7 +1083,7 @@ add_waivers (Import     *import,
         }
       else
         {
-          g_autofree char *letters = _racimo_csv_column_letters (column + 1);
+          g_autofree char *letters = racimo_csv_column_letters (column + 1);
           g_autofree char *quoted = quote_for_message (lines[i]);
 
           _racimo_csv_add_problem (import->problems, RACIMO_CSV_PROBLEM_CELL, record + 1,
@@ -1205,7 +1211,7 @@ applies (Import *import,
     return FALSE;
 
   {
-    g_autofree char *letters = _racimo_csv_column_letters ((guint) import->applies_column + 1);
+    g_autofree char *letters = racimo_csv_column_letters ((guint) import->applies_column + 1);
     g_autofree char *quoted = quote_for_message (text);
 
     _racimo_csv_add_problem (import->problems, RACIMO_CSV_PROBLEM_CELL, record + 1,
@@ -1595,7 +1601,7 @@ racimo_csv_import_bytes_full (GBytes                       *bytes,
 
   if (unclosed.row != 0)
     {
-      g_autofree char *letters = _racimo_csv_column_letters (unclosed.column);
+      g_autofree char *letters = racimo_csv_column_letters (unclosed.column);
 
       _racimo_csv_add_problem (found, RACIMO_CSV_PROBLEM_QUOTE, unclosed.row, unclosed.column,
                                unclosed.line, NULL,

@@ -61,8 +61,7 @@ _racimo_csv_choose_scheme (RacimoCodes used);
 char *
 _racimo_csv_clean_text (const char *text);
 
-char *
-_racimo_csv_column_letters (guint column);
+
 
 char *
 _racimo_csv_decode_text (const guint8  *data,

@@ -94,6 +94,7 @@ GQuark          racimo_csv_error_quark        (void);
 
 void            racimo_csv_problem_free       (RacimoCsvProblem    *problem);
 void            racimo_csv_column_free        (RacimoCsvColumn     *column);
+char           *racimo_csv_column_letters     (guint                column);
 const char     *racimo_csv_column_kind_get_label (RacimoCsvColumnKind kind);
 char           *racimo_csv_summarize_problems (GPtrArray           *problems,
                                                guint                max_listed);
