@@ -36,6 +36,8 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: split the role columns over pages"), NULL },
   { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --check or --export: fail on a spreadsheet that cannot be read whole"), NULL },
+  { "sheet", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --check or --export: the sheet of an .xlsx or .ods workbook to read"), N_("NAME") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,

@@ -16,10 +16,12 @@
 #include "racimo-xlsx.h"
 
 /* Reading a project from a file, chosen by the file's extension or its
- * content; @strict refuses a sheet that is not read whole. */
-typedef RacimoProject *(*RacimoImportFunc) (GFile     *file,
-                                            gboolean   strict,
-                                            GError   **error);
+ * content, with the options of the command line (nullable): "strict"
+ * refuses a sheet that is not read whole, "sheet" names the sheet of a
+ * workbook. */
+typedef RacimoProject *(*RacimoImportFunc) (GFile         *file,
+                                            GVariantDict  *options,
+                                            GError       **error);
 /* Writing a project to a file.  Must be atomic: on failure nothing is left
  * at @file (or what was there stays untouched).  @layout is set for PDF. */
 typedef gboolean       (*RacimoExportFunc) (RacimoProject             *project,
@@ -40,9 +42,9 @@ typedef struct
 } RacimoExporter;
 
 static RacimoProject *
-import_raci (GFile     *file,
-             gboolean   strict,
-             GError   **error)
+import_raci (GFile         *file,
+             GVariantDict  *options,
+             GError       **error)
 {
   return racimo_file_load (file, NULL, NULL, error);
 }
@@ -59,15 +61,20 @@ export_raci (RacimoProject             *project,
 }
 
 static RacimoProject *
-import_csv (GFile     *file,
-            gboolean   strict,
-            GError   **error)
+import_csv (GFile         *file,
+            GVariantDict  *command_options,
+            GError       **error)
 {
-  RacimoCsvImportOptions options = { .strict = strict };
+  RacimoCsvImportOptions options = { 0 };
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *summary = NULL;
   RacimoProject *project;
 
+  if (command_options != NULL)
+    {
+      options.strict = g_variant_dict_contains (command_options, "strict");
+      g_variant_dict_lookup (command_options, "sheet", "&s", &options.sheet);
+    }
   project = racimo_csv_import_file_full (file, &options, &problems, NULL, NULL, error);
 
   /* The import goes on past cells it cannot read; say which they were. */
@@ -231,8 +238,8 @@ compare_sorted_findings (gconstpointer a,
 /* Prints the unwaived findings of the project in @path and returns
  * RACIMO_EXIT_OK, RACIMO_EXIT_FINDINGS or RACIMO_EXIT_UNREADABLE. */
 static int
-check_file (const char *path,
-            gboolean    strict)
+check_file (const char   *path,
+            GVariantDict *options)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -242,7 +249,7 @@ check_file (const char *path,
   g_autoptr(GArray) sorted = NULL;
   gboolean any_error = FALSE;
 
-  project = find_importer (path, file) (file, strict, &error);
+  project = find_importer (path, file) (file, options, &error);
   if (project == NULL)
     {
       print_file_error (file, path, error);
@@ -314,7 +321,7 @@ racimo_cli_check (const char * const *paths)
 /**
  * racimo_cli_check_with_options:
  * @options: (nullable): "strict" (a boolean): a sheet that is not read
- *   whole is unreadable
+ *   whole is unreadable; "sheet" (a string): the sheet of a workbook
  *
  * racimo_cli_check() with the options of the command line.
  *
@@ -325,7 +332,6 @@ racimo_cli_check_with_options (const char * const *paths,
                                GVariantDict       *options)
 {
   int status = RACIMO_EXIT_OK;
-  gboolean strict = options != NULL && g_variant_dict_contains (options, "strict");
 
   g_return_val_if_fail (paths != NULL, RACIMO_EXIT_UNREADABLE);
 
@@ -338,7 +344,7 @@ racimo_cli_check_with_options (const char * const *paths,
   for (guint i = 0; paths[i] != NULL; i++)
     {
       /* The statuses are ordered: unreadable wins over findings. */
-      int file_status = check_file (paths[i], strict);
+      int file_status = check_file (paths[i], options);
 
       status = MAX (status, file_status);
     }
@@ -351,7 +357,8 @@ racimo_cli_check_with_options (const char * const *paths,
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal), "orientation"
- *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only
+ *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only;
+ *   "strict" and "sheet", for a spreadsheet read
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -446,10 +453,7 @@ racimo_cli_export (const char   *out_path,
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
-  project = find_importer (in_path, in_file) (in_file,
-                                              options != NULL
-                                              && g_variant_dict_contains (options, "strict"),
-                                              &error);
+  project = find_importer (in_path, in_file) (in_file, options, &error);
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);

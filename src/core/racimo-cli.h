@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * reading a file to standard error. */
 int racimo_cli_check  (const char * const *paths);
 /* The same with "strict" in @options (nullable): a sheet that is not
- * read whole counts as unreadable. */
+ * read whole counts as unreadable; and "sheet", the sheet of a workbook. */
 int racimo_cli_check_with_options (const char * const *paths,
                                    GVariantDict       *options);
 /* racimo --export OUT FILE, with the layout options of a PDF in

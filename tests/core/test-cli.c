@@ -643,6 +643,53 @@ test_check_sheets (Fixture       *fixture,
   g_assert_false (g_file_test (raci_path, G_FILE_TEST_EXISTS));
 }
 
+/* A matrix goes out as a workbook and comes back from it with the same
+ * findings; a sheet is picked by its name. */
+static void
+test_export_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *findings = NULL;
+  g_autofree char *sheet_path = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  RUN (fixture, &result, "--export", "matrix.xlsx", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "clean.raci");
+  findings = g_steal_pointer (&result.out);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--strict", "matrix.xlsx");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, findings);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "back.raci", "--sheet", "Matrix", "matrix.xlsx");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--sheet", "Budget", "matrix.xlsx");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: matrix.xlsx: the workbook has no sheet named “Budget”\n");
+
+  /* The legend sheet holds no matrix: its codes column is a role */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "legend.csv", "--sheet", "Legend", "matrix.xlsx");
+  g_assert_cmpint (result.status, ==, 0);
+  sheet_path = fixture_path (fixture, "legend.csv");
+  g_assert_true (g_file_test (sheet_path, G_FILE_TEST_EXISTS));
+}
+
 /* A matrix goes out to a spreadsheet and comes back as the same matrix;
  * a cell the import cannot read is named on standard error, and the rest
  * still comes through. */
@@ -1064,6 +1111,7 @@ main (int   argc,
   ADD ("/cli/export/raci", test_export_raci);
   ADD ("/cli/export/replace", test_export_replace);
   ADD ("/cli/export/csv", test_export_csv);
+  ADD ("/cli/export/xlsx", test_export_xlsx);
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);

@@ -1561,8 +1561,9 @@ racimo_csv_import_bytes_full (GBytes                       *bytes,
   /* An .xlsx or .ods workbook: its first sheet, read the same way */
   if (_racimo_sheet_is_workbook (data, size))
     {
-      project = _racimo_sheet_import_bytes (bytes, display_name, NULL, options, found, columns,
-                                            error);
+      project = _racimo_sheet_import_bytes (bytes, display_name,
+                                            options != NULL ? options->sheet : NULL, options,
+                                            found, columns, error);
       if (project == NULL || _racimo_csv_fails_strict (options, found, display_name, error))
         return NULL;
       if (problems != NULL)

@@ -51,6 +51,7 @@ typedef struct
   gboolean             strict;    /* fail rather than leave anything out */
   guint                n_columns; /* the length of @columns */
   RacimoCsvColumnKind *columns;   /* nullable: what column N + 1 holds, as the user chose */
+  const char          *sheet;     /* nullable: the sheet of a workbook to read; the first */
 } RacimoCsvImportOptions;
 
 /* What a problem is about. */

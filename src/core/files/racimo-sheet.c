@@ -59,6 +59,24 @@ set_error (GError     **error,
                          "%s", message);
 }
 
+static void
+set_no_sheet_error (GError     **error,
+                    const char  *display_name,
+                    const char  *sheet_name)
+{
+  g_autofree char *message = NULL;
+
+  if (sheet_name == NULL)
+    {
+      set_error (error, display_name, _("the workbook has no sheet that can be read"));
+      return;
+    }
+
+  /* Translators: %s is the name of a sheet, as the user typed it */
+  message = g_strdup_printf (_("the workbook has no sheet named “%s”"), sheet_name);
+  set_error (error, display_name, message);
+}
+
 /* The zip */
 
 typedef struct
@@ -173,6 +191,10 @@ unpack (GBytes      *bytes,
     }
 
   archive_read_free (archive);
+
+  /* Nothing of a workbook that failed is kept */
+  for (guint i = 0; !ok && i < n_wanted; i++)
+    g_clear_pointer (&wanted[i].contents, g_bytes_unref);
 
   return ok;
 }
@@ -710,7 +732,7 @@ read_xlsx (GBytes      *bytes,
   path = find_xlsx_sheet (workbook, rels, sheet_name);
   if (path == NULL || is_unsafe_name (path))
     {
-      set_error (error, display_name, _("the workbook has no sheet that can be read"));
+      set_no_sheet_error (error, display_name, sheet_name);
       goto out;
     }
 
@@ -925,7 +947,7 @@ read_ods (GBytes      *bytes,
       return ok;
     }
 
-  set_error (error, display_name, _("the workbook has no sheet that can be read"));
+  set_no_sheet_error (error, display_name, sheet_name);
   xmlFreeDoc (doc);
 
   return FALSE;
