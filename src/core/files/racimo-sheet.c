@@ -258,11 +258,10 @@ first_child (xmlNode    *node,
   return NULL;
 }
 
+/* A string of libxml2's as a string of GLib's */
 static char *
-get_prop (xmlNode    *node,
-          const char *name)
+take_xml_string (xmlChar *value)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
   char *copy = g_strdup ((const char *) value);
 
   xmlFree (value);
@@ -270,15 +269,18 @@ get_prop (xmlNode    *node,
 }
 
 static char *
+get_prop (xmlNode    *node,
+          const char *name)
+{
+  return take_xml_string (xmlGetProp (node, (const xmlChar *) name));
+}
+
+static char *
 get_ns_prop (xmlNode    *node,
              const char *name,
              const char *ns)
 {
-  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) ns);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
+  return take_xml_string (xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) ns));
 }
 
 /* Rows being built: a GPtrArray of GPtrArray of char* */
@@ -509,11 +511,7 @@ static char *
 reader_attribute (xmlTextReader *reader,
                   const char    *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
+  return take_xml_string (xmlTextReaderGetAttribute (reader, (const xmlChar *) name));
 }
 
 /* A worksheet read as a stream, not as a tree: a sheet of thousands of
