@@ -342,17 +342,16 @@ dup_item_title (RacimoItem *item)
 
 /* Positions */
 
+/* The rows the groups of @section before @check take: each group that has
+ * findings, its check header and its findings. */
 static guint
-section_size (RacimoFindingsModel *self,
-              RacimoFindingSection section)
+groups_size (RacimoFindingsModel *self,
+             RacimoFindingSection section,
+             RacimoCheck          check)
 {
-  guint size;
+  guint size = 0;
 
-  if (self->section_count[section] == 0)
-    return 0;
-
-  size = 1;
-  for (guint c = 0; c < RACIMO_N_CHECKS; c++)
+  for (guint c = 0; c < check; c++)
     {
       guint len = self->groups[section][c].rows->len;
 
@@ -361,6 +360,16 @@ section_size (RacimoFindingsModel *self,
     }
 
   return size;
+}
+
+static guint
+section_size (RacimoFindingsModel *self,
+              RacimoFindingSection section)
+{
+  if (self->section_count[section] == 0)
+    return 0;
+
+  return 1 + groups_size (self, section, RACIMO_N_CHECKS);
 }
 
 static guint
@@ -386,15 +395,7 @@ group_start (RacimoFindingsModel *self,
   if (self->section_count[section] > 0)
     position++;
 
-  for (guint c = 0; c < check; c++)
-    {
-      guint len = self->groups[section][c].rows->len;
-
-      if (len > 0)
-        position += 1 + len;
-    }
-
-  return position;
+  return position + groups_size (self, section, check);
 }
 
 /* Document order: roles in column order, then each phase followed by its

@@ -1006,6 +1006,23 @@ snapshot_footer (RacimoMatrixView *self,
     }
 }
 
+/* A hint across the view, centred and wrapped; @height is its height. */
+static PangoLayout *
+make_hint (RacimoMatrixView *self,
+           const Frame      *f,
+           const char       *text,
+           int              *height)
+{
+  PangoLayout *hint = make_layout (self, text);
+
+  pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
+  pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_size (hint, NULL, height);
+
+  return hint;
+}
+
 static void
 snapshot_hint (RacimoMatrixView *self,
                GtkSnapshot      *snapshot,
@@ -1013,26 +1030,18 @@ snapshot_hint (RacimoMatrixView *self,
 {
   if (f->nr == 0 && f->nc == 0 && self->project != NULL)
     {
-      g_autoptr(PangoLayout) hint =
-        make_layout (self, _("No roles and no activities yet: add them from the “+” menu."));
-      int w, h;
+      const char *text = _("No roles and no activities yet: add them from the “+” menu.");
+      int h;
+      g_autoptr(PangoLayout) hint = make_hint (self, f, text, &h);
 
-      pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
-      pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
-      pango_layout_get_pixel_size (hint, &w, &h);
       racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
                                      (f->height - h) / 2);
     }
   else if (f->nr == 0 && _racimo_matrix_view_is_filtering (self))
     {
-      g_autoptr(PangoLayout) hint = make_layout (self, _("No activity matches the search"));
-      int w, h;
+      g_autoptr(PangoLayout) hint =
+        make_hint (self, f, _("No activity matches the search"), NULL);
 
-      pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
-      pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
-      pango_layout_get_pixel_size (hint, &w, &h);
       /* Under the workload row, which follows the last row shown. */
       racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
                                      f->fy + self->footer_height + 4 * self->pad);

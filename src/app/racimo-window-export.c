@@ -114,8 +114,9 @@ show_export_error (RacimoWindow *self,
                    const GError *error)
 {
   g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
   /* Translators: %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), basename);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
   g_autofree char *body = _racimo_window_describe_write_error (file, error);
 
   _racimo_window_show_error (self, heading, body);
@@ -126,16 +127,15 @@ on_csv_saved (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  RacimoWindow *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
+  g_autoptr(RacimoWindowWrite) write = user_data;
+  RacimoWindow *self = write->window;
   g_autoptr(GError) error = NULL;
 
   self->writing--;
   if (racimo_csv_save_finish (result, &error))
-    show_exported (self, file);
+    show_exported (self, write->file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, file, error);
+    show_export_error (self, write->file, error);
 }
 
 /**
@@ -150,8 +150,6 @@ racimo_window_export_csv (RacimoWindow           *self,
                           GFile                  *file,
                           const RacimoCsvOptions *options)
 {
-  GTask *task;
-
   g_return_if_fail (RACIMO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (options != NULL);
@@ -162,10 +160,9 @@ racimo_window_export_csv (RacimoWindow           *self,
   self->csv_delimiter = options->delimiter;
   self->csv_bom = options->bom;
 
-  task = g_task_new (self, self->cancellable, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   self->writing++;
-  racimo_csv_save_async (self->project, file, options, self->cancellable, on_csv_saved, task);
+  racimo_csv_save_async (self->project, file, options, self->cancellable, on_csv_saved,
+                         _racimo_window_write_new (self, file));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
+#include "racimo-repair-banner.h"
 #include "racimo-start-page.h"
 #include "racimo-text-line.h"
 #include "racimo-window.h"
@@ -97,6 +98,9 @@ struct _RacimoWindow
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
   GtkWidget        *reload_button;
+  RacimoRepairBanner *repair_banner;
+  /* The repaired copy the alert of a refused file offers */
+  RacimoDocument   *offered_repair;
   AdwToastOverlay  *toast_overlay;
   GtkStack         *stack;
   RacimoStartPage  *start_page;
@@ -143,6 +147,22 @@ void        _racimo_window_show_toast        (RacimoWindow              *self,
                                               AdwToast                  *toast);
 char       *_racimo_window_describe_write_error (GFile                  *file,
                                                  const GError           *error);
+char       *_racimo_window_heading_name      (const char                *basename);
+void        _racimo_window_go_to_item        (RacimoWindow              *self,
+                                              RacimoItem                *item);
+
+/* A file being written for the window (save as, export): what its
+ * callback needs.  Holds a reference on both. */
+typedef struct
+{
+  RacimoWindow *window;
+  GFile        *file;
+} RacimoWindowWrite;
+
+RacimoWindowWrite *_racimo_window_write_new  (RacimoWindow      *self,
+                                              GFile             *file);
+void               _racimo_window_write_free (RacimoWindowWrite *write);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoWindowWrite, _racimo_window_write_free)
 
 /* racimo-window-files.c: open, save, unsaved changes, reload, drafts */
 void        _racimo_window_files_class_init  (GtkWidgetClass            *widget_class);
@@ -150,6 +170,7 @@ void        _racimo_window_files_init        (RacimoWindow              *self);
 void        _racimo_window_files_dispose     (RacimoWindow              *self);
 gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
 void        _racimo_window_update_banner     (RacimoWindow              *self);
+void        _racimo_window_update_repair_banner (RacimoWindow           *self);
 
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);
@@ -165,6 +186,8 @@ GtkWidget *_racimo_window_get_csv_export_dialog (RacimoWindow *self);
 GtkWidget *_racimo_window_get_import_report (RacimoWindow *self);
 /* The last notice shown, while it is shown. */
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
+/* The banner of a repaired copy, shown or not. */
+RacimoRepairBanner *_racimo_window_get_repair_banner (RacimoWindow *self);
 /* The text of the banner above the matrix, or NULL when it is hidden. */
 const char *_racimo_window_get_banner (RacimoWindow *self);
 /* The checks panel beside the matrix, shown or not. */

@@ -124,7 +124,10 @@ _racimo_window_update_title (RacimoWindow *self)
     title = g_strdup (name);
 
   file = racimo_document_get_file (self->document);
-  if (file != NULL && racimo_document_get_needs_save_as (self->document))
+  if (file == NULL && racimo_document_get_repaired_from (self->document) != NULL)
+    /* Translators: the subtitle of a repaired copy; %s is "plan (repaired)" */
+    subtitle = g_strdup_printf (_("%s, not saved"), racimo_document_get_title (self->document));
+  else if (file != NULL && racimo_document_get_needs_save_as (self->document))
     {
       g_autofree char *basename = g_file_get_basename (file);
 
@@ -378,9 +381,9 @@ unhide_item (RacimoWindow *self,
 
 /* The grid's cursor to what a finding is on, the keyboard focus left
  * where it is: the user may be going through the findings. */
-static void
-go_to_item (RacimoWindow *self,
-            RacimoItem   *item)
+void
+_racimo_window_go_to_item (RacimoWindow *self,
+                           RacimoItem   *item)
 {
   unhide_item (self, item);
 
@@ -398,7 +401,7 @@ on_finding_activated (RacimoWindow *self,
                       RacimoItem   *item,
                       guint         check)
 {
-  go_to_item (self, item);
+  _racimo_window_go_to_item (self, item);
 }
 
 static void
@@ -454,7 +457,7 @@ step_finding_action (GtkWidget  *widget,
       return;
     }
 
-  go_to_item (self, item);
+  _racimo_window_go_to_item (self, item);
 }
 
 /* The search bar */
@@ -774,6 +777,7 @@ racimo_window_set_document (RacimoWindow   *self,
 
   gtk_stack_set_visible_child_name (self->stack, "matrix");
   _racimo_window_update_banner (self);
+  _racimo_window_update_repair_banner (self);
   _racimo_window_update_title (self);
   _racimo_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
@@ -843,6 +847,22 @@ _racimo_window_show_alert (RacimoWindow              *self,
   return self->alert;
 }
 
+/* A file's name as a heading shows it: not broken at its hyphens or
+ * spaces (a word joiner after each hyphen, no-break spaces), so that
+ * "bad-code.raci" does not end one line with "bad-".  Still broken between
+ * any two characters when it is wider than the alert. */
+char *
+_racimo_window_heading_name (const char *basename)
+{
+  g_autofree char *display = g_filename_display_name (basename != NULL ? basename : "");
+  GString *name = g_string_new (display);
+
+  g_string_replace (name, "-", "-\u2060", 0);
+  g_string_replace (name, " ", "\u00a0", 0);
+
+  return g_string_free (name, FALSE);
+}
+
 /* An alert that only informs: what went wrong, and a button to go on. */
 void
 _racimo_window_show_error (RacimoWindow *self,
@@ -886,6 +906,26 @@ _racimo_window_describe_write_error (GFile        *file,
 
   /* The core's message names the file and says what became of it. */
   return g_strdup (error->message);
+}
+
+RacimoWindowWrite *
+_racimo_window_write_new (RacimoWindow *self,
+                          GFile        *file)
+{
+  RacimoWindowWrite *write = g_new0 (RacimoWindowWrite, 1);
+
+  write->window = g_object_ref (self);
+  write->file = g_object_ref (file);
+
+  return write;
+}
+
+void
+_racimo_window_write_free (RacimoWindowWrite *write)
+{
+  g_object_unref (write->window);
+  g_object_unref (write->file);
+  g_free (write);
 }
 
 void
@@ -1226,6 +1266,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   g_type_ensure (RACIMO_TYPE_TEXT_LINE);
   g_type_ensure (RACIMO_TYPE_CHECKS_PANEL);
   g_type_ensure (RACIMO_TYPE_START_PAGE);
+  g_type_ensure (RACIMO_TYPE_REPAIR_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/racimo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, window_title);

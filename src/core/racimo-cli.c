@@ -207,11 +207,57 @@ print_file_error (GFile        *file,
 {
   g_autofree char *full_name = g_file_get_parse_name (file);
   gsize len = strlen (full_name);
+  g_autofree char *hint = NULL;
+
+  /* A file that --repair opens says so at the end of its message. */
+  if (racimo_file_error_may_repair (error) && find_importer (path, file) == import_raci)
+    {
+      g_autoptr(RacimoProject) repaired = racimo_file_repair (file, NULL, NULL, NULL);
+
+      if (repaired != NULL)
+        hint = g_strdup_printf (_(" (racimo --export COPY.raci --repair %s writes a repaired copy)"),
+                                path);
+    }
 
   if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
-    g_printerr ("racimo: %s%s\n", path, error->message + len);
+    g_printerr ("racimo: %s%s%s\n", path, error->message + len, hint != NULL ? hint : "");
   else
-    g_printerr ("racimo: %s: %s\n", path, error->message);
+    g_printerr ("racimo: %s: %s%s\n", path, error->message, hint != NULL ? hint : "");
+}
+
+/* racimo --export OUT --repair FILE: the repaired project, each repair on
+ * standard error as a compiler's diagnostic, FILE:LINE first. */
+static RacimoProject *
+repair_file (GFile         *file,
+             const char    *path,
+             GVariantDict  *options,
+             GError       **error)
+{
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  RacimoProject *project;
+
+  /* Only the .raci format has rules to repair. */
+  if (find_importer (path, file) != import_raci)
+    return find_importer (path, file) (file, options, error);
+
+  project = racimo_file_repair (file, &repairs, NULL, error);
+  if (project == NULL)
+    return NULL;
+
+  for (guint i = 0; i < racimo_repairs_get_n_repairs (repairs); i++)
+    {
+      g_autofree char *problem = one_line (racimo_repairs_get_problem (repairs, i));
+      g_autofree char *action = one_line (racimo_repairs_get_action (repairs, i));
+      guint line = racimo_repairs_get_line (repairs, i);
+      /* The layout of a compiler's diagnostics, which editors and CI
+       * parse: not translated.  The words are. */
+      g_autofree char *location = line > 0 ? g_strdup_printf ("%s:%u", path, line)
+                                           : g_strdup (path);
+
+      g_printerr ("%s: repaired: %s; %s\n", location, problem, action);
+    }
+
+  return project;
 }
 
 typedef struct
@@ -358,7 +404,8 @@ racimo_cli_check_with_options (const char * const *paths,
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal), "orientation"
  *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only;
- *   "strict" and "sheet", for a spreadsheet read
+ *   "strict" and "sheet", for a spreadsheet read; "repair" (boolean):
+ *   FILE is built as racimo_file_repair () does
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -453,7 +500,10 @@ racimo_cli_export (const char   *out_path,
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
-  project = find_importer (in_path, in_file) (in_file, options, &error);
+  if (options != NULL && g_variant_dict_contains (options, "repair"))
+    project = repair_file (in_file, in_path, options, &error);
+  else
+    project = find_importer (in_path, in_file) (in_file, options, &error);
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);
@@ -468,4 +518,172 @@ racimo_cli_export (const char   *out_path,
     }
 
   return RACIMO_EXIT_OK;
+}
+
+static const GOptionEntry main_entries[] = {
+  { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check FILE... and print one line per finding, then exit"), NULL },
+  { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Convert FILE to OUT (.raci, .csv, .xlsx or .pdf), then exit"), N_("OUT") },
+  { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the paper size, a4, a3, letter or legal"), N_("SIZE") },
+  { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: landscape (the default) or portrait"), N_("ORIENTATION") },
+  { "fit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
+  { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
+    NULL },
+  { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --check or --export: fail on a spreadsheet that cannot be read whole"), NULL },
+  { "sheet", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --check or --export: the sheet of an .xlsx or .ods workbook to read"), N_("NAME") },
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/**
+ * racimo_cli_add_main_options:
+ * @app: the application that parses the command line
+ *
+ * Adds the options of the racimo program, and the summary that `--help`
+ * prints, to @app.  The command line (racimo_cli_run ()) and the window's
+ * application parse the same options, so that both accept what the other
+ * does.
+ */
+void
+racimo_cli_add_main_options (GApplication *app)
+{
+  g_return_if_fail (G_IS_APPLICATION (app));
+
+  g_application_add_main_option_entries (app, main_entries);
+  g_application_set_option_context_summary (app,
+                                            _("Edit RACI matrices: who is Responsible, "
+                                              "Accountable, Consulted and Informed."));
+}
+
+/**
+ * racimo_cli_handle_options:
+ * @options: the options parsed by an application to which
+ *   racimo_cli_add_main_options () added them
+ *
+ * Does what `--version`, `--check` or `--export` ask for, with the files
+ * named after the options.
+ *
+ * Returns: the exit status, or -1 when @options ask for none of them and
+ *   the program goes on to the window
+ */
+int
+racimo_cli_handle_options (GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+  const char *export_out = NULL;
+  guint n_files;
+
+  g_return_val_if_fail (options != NULL, RACIMO_EXIT_UNREADABLE);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("racimo %s\n", PACKAGE_VERSION);
+      return RACIMO_EXIT_OK;
+    }
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  n_files = files != NULL ? g_strv_length ((char **) files) : 0;
+  g_variant_dict_lookup (options, "export", "^&ay", &export_out);
+
+  if (export_out == NULL && g_variant_dict_contains (options, "repair"))
+    {
+      g_printerr (_("racimo: --repair goes with --export OUT\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      if (export_out != NULL)
+        {
+          g_printerr (_("racimo: --check and --export cannot be used together\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      if (n_files == 0)
+        {
+          g_printerr (_("racimo: --check needs at least one FILE\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      return racimo_cli_check_with_options (files, options);
+    }
+
+  if (export_out != NULL)
+    {
+      if (n_files != 1)
+        {
+          g_printerr (_("racimo: --export OUT needs exactly one FILE\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      return racimo_cli_export (export_out, files[0], options);
+    }
+
+  return -1;
+}
+
+typedef struct
+{
+  gboolean wants_window;
+} CommandLine;
+
+static int
+on_handle_local_options (GApplication *app,
+                         GVariantDict *options,
+                         gpointer      user_data)
+{
+  CommandLine *command_line = user_data;
+  int status = racimo_cli_handle_options (options);
+
+  if (status >= 0)
+    return status;
+
+  /* 0 ends g_application_run () here, before it registers on the session
+   * bus: the window's application parses the command line again and does
+   * the rest. */
+  command_line->wants_window = TRUE;
+  return 0;
+}
+
+/**
+ * racimo_cli_run:
+ * @argv: (array length=argc): the program's arguments
+ *
+ * Parses the command line as the window's application does, with a plain
+ * #GApplication, and does `--help`, `--version`, `--check` and `--export`
+ * with no display and without GTK: src/main.c loads the window's code only
+ * when this returns -1 (see docs/design-targets.md, "Targets and their
+ * benchmarks": `racimo --check` as a whole process).
+ *
+ * Returns: the exit status, or -1 when the command line asks for the
+ *   window (no option of racimo-cli.c, files to open, or GApplication's
+ *   own options such as `--gapplication-service`)
+ */
+int
+racimo_cli_run (int   argc,
+                char *argv[])
+{
+  g_autoptr(GApplication) app = NULL;
+  CommandLine command_line = { FALSE };
+  int status;
+
+  /* The same id and flags as the window's application, so that both
+   * parse (and print in --help) the same options. */
+  app = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
+  racimo_cli_add_main_options (app);
+  g_signal_connect (app, "handle-local-options",
+                    G_CALLBACK (on_handle_local_options), &command_line);
+
+  status = g_application_run (app, argc, argv);
+
+  return command_line.wants_window ? -1 : status;
 }

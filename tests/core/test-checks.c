@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "racimo-checks.h"
+#include "racimo-test.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -33,11 +34,7 @@ dump (RacimoChecks *checks)
   return g_string_free (s, FALSE);
 }
 
-#define assert_findings(checks, expected) \
-  G_STMT_START { \
-    g_autofree char *dumped_ = dump (checks); \
-    g_assert_cmpstr (dumped_, ==, expected); \
-  } G_STMT_END
+#define assert_findings(checks, expected) racimo_test_assert_text (dump (checks), expected)
 
 static void
 assert_counts (RacimoChecks *checks,

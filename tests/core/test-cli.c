@@ -300,13 +300,30 @@ result_clear (Result *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-/* Runs the racimo program in the test's folder, with no display, and
- * returns its exit status and everything it printed. */
+/* What the program printed and how it ended; %NULL for an output that is
+ * not looked at. */
 static void
-run_racimo_within (Fixture            *fixture,
-                   Result             *result,
-                   guint               seconds,
-                   const char * const *args)
+assert_result (const Result *result,
+               const char   *out,
+               const char   *err,
+               int           status)
+{
+  if (out != NULL)
+    g_assert_cmpstr (result->out, ==, out);
+  if (err != NULL)
+    g_assert_cmpstr (result->err, ==, err);
+  g_assert_cmpint (result->status, ==, status);
+}
+
+/* Runs the racimo program in the test's folder, with no display and the
+ * variables @environment sets ("NAME=VALUE", or NULL), and returns its
+ * exit status and everything it printed. */
+static void
+run_racimo_with (Fixture            *fixture,
+                 Result             *result,
+                 guint               seconds,
+                 const char * const *environment,
+                 const char * const *args)
 {
   const char *binary = g_getenv ("RACIMO_BINARY");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -335,6 +352,12 @@ run_racimo_within (Fixture            *fixture,
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  for (guint i = 0; environment != NULL && environment[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (environment[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -347,10 +370,10 @@ run_racimo_within (Fixture            *fixture,
 }
 
 #define RUN(fixture, result, ...) \
-  run_racimo_within ((fixture), (result), 0, (const char * const[]) { __VA_ARGS__, NULL })
+  run_racimo_with ((fixture), (result), 0, NULL, (const char * const[]) { __VA_ARGS__, NULL })
 #define RUN_WITHIN(fixture, result, seconds, ...) \
-  run_racimo_within ((fixture), (result), (seconds), \
-                     (const char * const[]) { __VA_ARGS__, NULL })
+  run_racimo_with ((fixture), (result), (seconds), NULL, \
+                   (const char * const[]) { __VA_ARGS__, NULL })
 
 static gboolean
 have_binary (void)
@@ -378,9 +401,7 @@ test_check_clean (Fixture       *fixture,
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--check", "clean.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "", "", 0);
 }
 
 static void
@@ -395,9 +416,7 @@ test_check_findings (Fixture       *fixture,
   write_file (fixture, "findings.raci", findings_raci);
   RUN (fixture, &result, "--check", "findings.raci");
 
-  g_assert_cmpstr (result.out, ==, findings_out);
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result, findings_out, "", 1);
 }
 
 static void
@@ -413,11 +432,10 @@ test_check_waived (Fixture       *fixture,
   write_file (fixture, "waived.raci", waived_raci);
   RUN (fixture, &result, "--check", "waived.raci");
 
-  g_assert_cmpstr (result.out, ==,
-                   "waived.raci:18: warning: no-doer: Activity \"Choose the model family\" "
-                   "has no one responsible (R)\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result,
+                 "waived.raci:18: warning: no-doer: Activity \"Choose the model family\" "
+                 "has no one responsible (R)\n",
+                 "", 0);
 }
 
 static void
@@ -451,10 +469,9 @@ test_check_line_break (Fixture       *fixture,
               "</raci-project>\n");
   RUN (fixture, &result, "--check", "lines.raci");
 
-  g_assert_cmpstr (result.out, ==,
-                   "lines.raci:12: error: no-owner: Activity \"Deploy  model\" has no owner (A)\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result,
+                 "lines.raci:12: error: no-owner: Activity \"Deploy  model\" has no owner (A)\n",
+                 "", 1);
 }
 
 static void
@@ -469,10 +486,8 @@ test_check_unreadable (Fixture       *fixture,
   write_file (fixture, "broken.raci", broken_raci);
   RUN (fixture, &result, "--check", "broken.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n", 2);
 }
 
 static void
@@ -486,9 +501,7 @@ test_check_missing (Fixture       *fixture,
 
   RUN (fixture, &result, "--check", "missing.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "racimo: missing.raci: the file does not exist\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
 }
 
 static void
@@ -524,13 +537,11 @@ test_check_several (Fixture       *fixture,
   /* Unreadable wins over findings. */
   g_assert_cmpint (result.status, ==, 2);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "findings.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 1);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 0);
 }
@@ -543,7 +554,6 @@ test_export_raci (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *written = NULL;
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -551,14 +561,11 @@ test_export_raci (Fixture       *fixture,
   write_file (fixture, "messy.raci", messy_raci);
   RUN (fixture, &result, "--export", "tidy.raci", "messy.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "", "", 0);
 
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
+  racimo_test_assert_folder (fixture->dir, "messy.raci tidy.raci");
 }
 
 static void
@@ -567,7 +574,6 @@ test_export_replace (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *written = NULL;
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -580,17 +586,14 @@ test_export_replace (Fixture       *fixture,
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   g_clear_pointer (&written, g_free);
   RUN (fixture, &result, "--export", "messy.raci", "messy.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   written = read_file (fixture, "messy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
+  racimo_test_assert_folder (fixture->dir, "messy.raci tidy.raci");
 }
 
 /* Sheets saved as .tsv, or as .txt by Excel's "Unicode Text" (UTF-16),
@@ -706,15 +709,13 @@ test_export_csv (Fixture       *fixture,
 
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "matrix.csv", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   csv = read_file (fixture, "matrix.csv");
   g_assert_true (g_str_has_prefix (csv, "Clean\r\nPhase,Activity,"));
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "back.raci", "matrix.csv");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "again.csv", "back.raci");
@@ -744,7 +745,6 @@ test_export_pdf (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *path = NULL;
-  g_autofree char *listing = NULL;
   double width, height;
 
   if (!have_binary ())
@@ -752,8 +752,7 @@ test_export_pdf (Fixture       *fixture,
 
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "matrix.pdf", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   path = fixture_path (fixture, "matrix.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, >, height);
@@ -761,8 +760,7 @@ test_export_pdf (Fixture       *fixture,
   result_clear (&result);
   RUN (fixture, &result, "--export", "a3.pdf", "--paper", "a3", "--orientation", "portrait",
        "--tile", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   g_clear_pointer (&path, g_free);
   path = fixture_path (fixture, "a3.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), >=, 1);
@@ -777,17 +775,14 @@ test_export_pdf (Fixture       *fixture,
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "both.pdf", "--fit", "--tile", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --fit and --tile cannot be used together\n");
+  assert_result (&result, NULL, "racimo: --fit and --tile cannot be used together\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n");
+  assert_result (&result, NULL,
+                 "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci matrix.pdf");
+  racimo_test_assert_folder (fixture->dir, "a3.pdf clean.raci matrix.pdf");
 }
 
 static void
@@ -795,7 +790,6 @@ test_export_unknown_extension (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -803,13 +797,10 @@ test_export_unknown_extension (Fixture       *fixture,
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "x.txt", "clean.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: cannot export to \"x.txt\": use a .raci, .csv, .xlsx or .pdf file name\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: cannot export to \"x.txt\": use a .raci, .csv, .xlsx or .pdf file name\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci");
+  racimo_test_assert_folder (fixture->dir, "clean.raci");
 }
 
 static void
@@ -817,26 +808,20 @@ test_export_unreadable_input (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
 
   write_file (fixture, "broken.raci", broken_raci);
   RUN (fixture, &result, "--export", "out.raci", "broken.raci");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n", 2);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--export", "out.raci", "missing.raci");
-  g_assert_cmpstr (result.err, ==, "racimo: missing.raci: the file does not exist\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, NULL, "racimo: missing.raci: the file does not exist\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "broken.raci");
+  racimo_test_assert_folder (fixture->dir, "broken.raci");
 }
 
 /* A project that the reader would refuse is not written (issue 17): a
@@ -847,7 +832,6 @@ test_export_over_limits (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autoptr(GString) csv = g_string_new ("Activity,");
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -858,15 +842,12 @@ test_export_over_limits (Fixture       *fixture,
   write_file (fixture, "big.csv", csv->str);
 
   RUN (fixture, &result, "--export", "out.raci", "big.csv");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: out.raci: not saved: a text of the project (\"Data scientist Data "
-                   "scientist …\") is longer than the 10 million bytes that Racimo can open "
-                   "again; the file was not changed\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: out.raci: not saved: a text of the project (\"Data scientist Data "
+                 "scientist …\") is longer than the 10 million bytes that Racimo can open "
+                 "again; the file was not changed\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "big.csv");
+  racimo_test_assert_folder (fixture->dir, "big.csv");
 }
 
 static void
@@ -874,7 +855,6 @@ test_export_unwritable (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *missing_folder = NULL;
   g_autofree char *expected = NULL;
@@ -888,24 +868,18 @@ test_export_unwritable (Fixture       *fixture,
   folder = fixture_path (fixture, "folder.raci");
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   RUN (fixture, &result, "--export", "folder.raci", "clean.raci");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "racimo: folder.raci: this is a folder, not a file\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", "racimo: folder.raci: this is a folder, not a file\n", 2);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 
   /* OUT is in a folder that does not exist. */
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--export", "no-such-folder/out.raci", "clean.raci");
   missing_folder = fixture_path (fixture, "no-such-folder");
   expected = g_strdup_printf ("racimo: no-such-folder/out.raci: the folder \"%s\" does not exist\n",
                               missing_folder);
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, expected);
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", expected, 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci folder.raci");
+  racimo_test_assert_folder (fixture->dir, "clean.raci folder.raci");
 }
 
 /* OUT is a named pipe: opening it to write would wait for a reader for
@@ -933,9 +907,7 @@ test_export_fifo (Fixture       *fixture,
       expected = g_strdup_printf ("racimo: %s: this is not a regular file (a pipe, a device or "
                                   "a socket); Racimo writes only to files, and wrote nothing\n",
                                   names[i]);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
 
       /* Still the pipe, not a file put in its place. */
       g_assert_cmpint (g_lstat (path, &st), ==, 0);
@@ -950,7 +922,6 @@ test_export_messages (Fixture       *fixture,
                       gconstpointer  data)
 {
   static const char * const extensions[] = { "raci", "csv", "pdf" };
-  g_autofree char *listing = NULL;
   g_autofree char *a_file = NULL;
   g_autofree char *sub = NULL;
   g_autofree char *link = NULL;
@@ -974,9 +945,7 @@ test_export_messages (Fixture       *fixture,
        * exist". */
       RUN (fixture, &result, "--export", out, "clean.raci");
       expected = g_strdup_printf ("racimo: %s: \"%s\" is a file, not a folder\n", out, a_file);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
@@ -992,15 +961,11 @@ test_export_messages (Fixture       *fixture,
       g_assert_cmpint (symlink ("sub", link), ==, 0);
       RUN (fixture, &result, "--export", out, "clean.raci");
       expected = g_strdup_printf ("racimo: %s: this is a folder, not a file\n", out);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
       g_assert_cmpint (g_unlink (link), ==, 0);
     }
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci notes.txt sub");
-  g_clear_pointer (&listing, g_free);
+  racimo_test_assert_folder (fixture->dir, "clean.raci notes.txt sub");
   {
     g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
 
@@ -1021,9 +986,82 @@ test_version (Fixture       *fixture,
 
   RUN (fixture, &result, "--version");
 
-  g_assert_cmpstr (result.out, ==, "racimo 0.1.0\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "racimo 0.1.0\n", "", 0);
+}
+
+/* No GTK */
+
+/* The shared libraries that the program mapped, as the dynamic loader
+ * reports them with LD_DEBUG=libs in the files LD_DEBUG_OUTPUT names. */
+static char *
+run_racimo_libraries (Fixture            *fixture,
+                      int                 expected_status,
+                      const char * const *args)
+{
+  g_autofree char *log_dir = fixture_path (fixture, "loader");
+  g_autofree char *log_output = g_strconcat ("LD_DEBUG_OUTPUT=", log_dir, "/ld", NULL);
+  const char * const environment[] = { "LD_DEBUG=libs", log_output, NULL };
+  g_auto(Result) result = { 0 };
+  g_autoptr(GString) loaded = g_string_new ("");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir (log_dir, 0700), ==, 0);
+  run_racimo_with (fixture, &result, 60, environment, args);
+  assert_result (&result, NULL, NULL, expected_status);
+
+  /* One file per process: ld.PID */
+  dir = g_dir_open (log_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (log_dir, name, NULL);
+      g_autofree char *text = racimo_test_read_text (path);
+
+      g_string_append (loaded, text);
+    }
+  racimo_test_remove_tree (log_dir);
+
+  return g_string_free (g_steal_pointer (&loaded), FALSE);
+}
+
+/* The command line maps neither GTK nor libadwaita: with their hundred
+ * libraries, starting the program would cost more than checking a large
+ * project (docs/design-targets.md, "Targets and their benchmarks"). */
+static void
+test_no_gtk (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const struct
+  {
+    int         status;
+    const char *args[5];
+  } commands[] = {
+    { RACIMO_EXIT_OK, { "--version" } },
+    { RACIMO_EXIT_OK, { "--help" } },
+    { RACIMO_EXIT_OK, { "--check", "clean.raci" } },
+    { RACIMO_EXIT_FINDINGS, { "--check", "findings.raci" } },
+    { RACIMO_EXIT_OK, { "--export", "out.csv", "clean.raci" } },
+    { RACIMO_EXIT_OK, { "--export", "out.pdf", "clean.raci" } },
+  };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  write_file (fixture, "findings.raci", findings_raci);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *loaded = run_racimo_libraries (fixture, commands[i].status,
+                                                      commands[i].args);
+
+      g_test_message ("racimo %s", commands[i].args[0]);
+      /* The loader did report, or the test would prove nothing. */
+      g_assert_nonnull (strstr (loaded, "libglib-2.0.so"));
+      g_assert_null (strstr (loaded, "libgtk-4.so"));
+      g_assert_null (strstr (loaded, "libadwaita-1.so"));
+    }
 }
 
 /* racimo_cli_*() called directly, in a subprocess of this test that
@@ -1091,6 +1129,207 @@ test_in_process_export (Fixture       *fixture,
                              "racimo: missing.raci: the file does not exist\n");
 }
 
+/* What src/main.c does first: the command line's commands end there, and
+ * anything else is for the window (-1), before any registration. */
+static void
+test_in_process_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      char *version[] = { (char *) "racimo", (char *) "--version", NULL };
+      char *nothing[] = { (char *) "racimo", NULL };
+      char *open[] = { (char *) "racimo", (char *) "plan.raci", NULL };
+      char *service[] = { (char *) "racimo", (char *) "--gapplication-service", NULL };
+      char *check_none[] = { (char *) "racimo", (char *) "--check", NULL };
+      char *unknown[] = { (char *) "racimo", (char *) "--bogus", NULL };
+
+      g_assert_cmpint (racimo_cli_run (2, version), ==, RACIMO_EXIT_OK);
+      g_assert_cmpint (racimo_cli_run (1, nothing), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, open), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, service), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, check_none), ==, RACIMO_EXIT_UNREADABLE);
+      g_assert_cmpint (racimo_cli_run (2, unknown), ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("racimo 0.1.0\n");
+  g_test_trap_assert_stderr ("racimo: --check needs at least one FILE\n"
+                             "Unknown option --bogus\n");
+}
+
+/* --export OUT --repair FILE */
+
+static const char repairable_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+  "  <title>Plan</title>\n"
+  "  <roles>\n"
+  "    <role id=\"mle\">\n"
+  "      <name>ML engineer</name>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"deploy\">\n"
+  "        <name>Deploy model</name>\n"
+  "        <assign role=\"mle\" code=\"ar\"/>\n"
+  "        <assign role=\"ghost\" code=\"C\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static const char repaired_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+  "  <title>Plan</title>\n"
+  "  <scheme>RACI</scheme>\n"
+  "  <roles>\n"
+  "    <role id=\"mle\">\n"
+  "      <name>ML engineer</name>\n"
+  "    </role>\n"
+  "    <role id=\"ghost\">\n"
+  "      <name>ghost</name>\n"
+  "      <description>Added when the file was repaired: cells named this role, but the file "
+  "did not list it. Check its name.</description>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"deploy\">\n"
+  "        <name>Deploy model</name>\n"
+  "        <assign role=\"mle\" code=\"R\"/>\n"
+  "        <assign role=\"mle\" code=\"A\"/>\n"
+  "        <assign role=\"ghost\" code=\"C\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static void
+test_repair_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *written = NULL;
+  g_autofree char *original = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--export", "fixed.raci", "--repair", "plan.raci");
+
+  /* Each repair as a compiler's diagnostic, the file and line first */
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==,
+                   "plan.raci:14: repaired: the cell of the role “ML engineer” in the activity "
+                   "“Deploy model” holds “ar”, which is not a code (codes are single capital "
+                   "letters such as R or A); read it as the codes R, A\n"
+                   "plan.raci:15: repaired: a cell of the activity “Deploy model” names the role "
+                   "“ghost”, which the file does not list; added a role “ghost” for you to "
+                   "review\n");
+  g_assert_cmpint (result.status, ==, 0);
+  written = read_file (fixture, "fixed.raci");
+  g_assert_cmpstr (written, ==, repaired_raci);
+  original = read_file (fixture, "plan.raci");
+  g_assert_cmpstr (original, ==, repairable_raci);
+
+  /* The repaired copy checks without a word about repairs. */
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "fixed.raci");
+  g_assert_cmpstr (result.err, ==, "");
+
+  /* Any format: CSV too */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "fixed.csv", "--repair", "plan.raci");
+  g_assert_cmpint (result.status, ==, 0);
+  g_clear_pointer (&written, g_free);
+  written = read_file (fixture, "fixed.csv");
+  g_assert_nonnull (strstr (written, "ghost"));
+}
+
+/* --check still refuses the file, and says that --repair opens it. */
+static void
+test_repair_check_points_to_repair (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--check", "plan.raci");
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: plan.raci:14: the cell of the role “ML engineer” in the activity "
+                   "“Deploy model” holds “ar”, which is not a code (codes are single capital "
+                   "letters such as R or A) (racimo --export COPY.raci --repair plan.raci writes "
+                   "a repaired copy)\n");
+  g_assert_cmpint (result.status, ==, 2);
+}
+
+/* Every safety gate: refused by --repair as by --export, nothing
+ * written, the file as it was. */
+static void
+test_repair_gates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const gates[] = {
+    "billion-laughs.raci", "deep-nesting.raci", "external-entity.raci", "malformed.raci",
+    "wrong-namespace.raci", "version-2.raci", "not-utf8.raci", "empty.raci",
+  };
+
+  if (!have_binary ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gates); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_auto(Result) plain = { 0 };
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad", gates[i], NULL);
+      g_autofree char *before = racimo_test_read_text (path);
+      g_autofree char *after = NULL;
+      g_autofree char *listing = NULL;
+
+      RUN (fixture, &result, "--export", "out.raci", "--repair", path);
+      RUN (fixture, &plain, "--export", "out.raci", path);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpstr (result.err, ==, plain.err);
+      g_assert_null (strstr (result.err, "repaired"));
+      listing = racimo_test_list_folder (fixture->dir);
+      g_assert_cmpstr (listing, ==, "");
+      after = racimo_test_read_text (path);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_repair_needs_export (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--repair", "plan.raci");
+  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
+  g_assert_cmpint (result.status, ==, 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--repair", "plan.raci");
+  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
+  g_assert_cmpint (result.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1119,9 +1358,15 @@ main (int   argc,
   ADD ("/cli/export/fifo", test_export_fifo);
   ADD ("/cli/export/messages", test_export_messages);
   ADD ("/cli/export/over-limits", test_export_over_limits);
+  ADD ("/cli/repair/export", test_repair_export);
+  ADD ("/cli/repair/check-points-to-repair", test_repair_check_points_to_repair);
+  ADD ("/cli/repair/gates", test_repair_gates);
+  ADD ("/cli/repair/needs-export", test_repair_needs_export);
   ADD ("/cli/version", test_version);
+  ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);
   ADD ("/cli/in-process/export", test_in_process_export);
+  ADD ("/cli/in-process/run", test_in_process_run);
 
 #undef ADD
 

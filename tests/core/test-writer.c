@@ -40,15 +40,15 @@ load_bytes (GBytes *bytes)
   return project;
 }
 
-static RacimoCodes
-codes_from (const char *letters)
+/* tests/files/good/@name, which must load */
+static RacimoProject *
+load_good (const char *name)
 {
-  RacimoCodes set = 0;
+  g_autofree char *path = good_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = read_bytes (file);
 
-  for (const char *c = letters; *c != '\0'; c++)
-    set |= RACIMO_CODE_BIT (*c);
-
-  return set;
+  return load_bytes (original);
 }
 
 static char *
@@ -92,17 +92,7 @@ static void
 folder_teardown (Folder        *folder,
                  gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder->path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder->path, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (folder->path), ==, 0);
+  racimo_test_remove_tree (folder->path);
   g_free (folder->path);
 }
 
@@ -274,14 +264,12 @@ static void
 test_round_trip (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
-  const char *name;
+  g_auto(GStrv) names = racimo_test_folder_names (path);
   guint n = 0;
 
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
+  for (guint k = 0; names[k] != NULL; k++)
     {
+      const char *name = names[k];
       g_autofree char *file_path = good_path (name);
       g_autoptr(GFile) file = g_file_new_for_path (file_path);
       g_autoptr(GBytes) original = read_bytes (file);
@@ -302,10 +290,7 @@ test_round_trip (void)
 static void
 test_foreign_placement (void)
 {
-  g_autofree char *path = good_path ("foreign.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("foreign.raci");
   g_autoptr(GBytes) bytes = racimo_file_serialize (project);
   g_autofree char *text = text_of (bytes);
 
@@ -373,10 +358,7 @@ test_foreign_placement (void)
 static void
 test_foreign_anchor_gone (void)
 {
-  g_autofree char *path = good_path ("canonical-foreign.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("canonical-foreign.raci");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RacimoProject) reloaded = NULL;
   g_autofree char *text = NULL;
@@ -413,10 +395,7 @@ test_foreign_anchor_gone (void)
 static void
 test_foreign_in_text_edited (void)
 {
-  g_autofree char *path = good_path ("canonical-foreign-in-text.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("canonical-foreign-in-text.raci");
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
 
@@ -432,10 +411,7 @@ test_foreign_in_text_edited (void)
 static void
 test_version (void)
 {
-  g_autofree char *path = good_path ("newer-minor.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("newer-minor.raci");
   g_autoptr(RacimoProject) fresh = racimo_project_new ();
   g_autoptr(GBytes) bytes = racimo_file_serialize (project);
   g_autoptr(GBytes) fresh_bytes = racimo_file_serialize (fresh);
@@ -515,8 +491,8 @@ test_order_and_escaping (void)
   activity = racimo_project_add_activity (project, phase, -1, "Ship <it>");
   racimo_project_set_item_description (project, RACIMO_ITEM (activity),
                                        "\n  indented\n\ttabbed & done\r\n");
-  racimo_project_set_codes (project, activity, owner, codes_from ("IZAR"));
-  racimo_project_set_codes (project, activity, tester, codes_from ("CXS"));
+  racimo_project_set_codes (project, activity, owner, racimo_test_codes ("IZAR"));
+  racimo_project_set_codes (project, activity, tester, racimo_test_codes ("CXS"));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "unknown-code", "Z & X: later");
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "");
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "many-owners", "<none>");
@@ -560,7 +536,7 @@ test_large (void)
           for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
             if ((a + r) % 3 == 0)
               racimo_project_set_codes (project, activity, roles[r],
-                                        codes_from (r % 4 == 0 ? "AR" : "CI"));
+                                        racimo_test_codes (r % 4 == 0 ? "AR" : "CI"));
         }
     }
 
@@ -595,7 +571,8 @@ test_never_refused (void)
   phase = racimo_project_add_phase (project, -1, "");
   racimo_project_add_phase (project, -1, "");
   activity = racimo_project_add_activity (project, phase, -1, "");
-  racimo_project_set_codes (project, activity, role, codes_from ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+  racimo_project_set_codes (project, activity, role,
+                            racimo_test_codes ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
   racimo_project_set_scheme (project, "DACI");
 
   for (RacimoCheck check = 0; check < RACIMO_N_CHECKS; check++)
@@ -616,7 +593,7 @@ test_never_refused (void)
   g_assert_cmpuint (racimo_activity_get_codes (racimo_phase_get_activity (
                       racimo_project_get_phase (reloaded, 0), 0),
                       racimo_project_get_role (reloaded, 0)), ==,
-                    codes_from ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+                    racimo_test_codes ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
 }
 
 static void

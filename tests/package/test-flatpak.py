@@ -27,7 +27,8 @@ GNOME_SDK = {
 }
 MIN_RUNTIME = min(GNOME_SDK)
 # Also in every GNOME SDK, their versions well above what meson asks for
-SDK_ALSO = {'gobject-2.0', 'gio-2.0', 'libxml-2.0', 'cairo', 'pangocairo', 'libarchive'}
+SDK_ALSO = {'gobject-2.0', 'gio-2.0', 'gmodule-2.0', 'libxml-2.0', 'cairo', 'pangocairo',
+            'libarchive'}
 
 # Portals serve a sandboxed editor's files (open, save, export, print,
 # open a URI): no file system access beyond its own.
