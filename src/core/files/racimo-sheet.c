@@ -288,7 +288,6 @@ get_ns_prop (xmlNode    *node,
 typedef struct
 {
   GPtrArray *rows;   /* GPtrArray of cell texts (nullable), by row */
-  gsize      cells;
 } Grid;
 
 static GPtrArray *
@@ -320,7 +319,6 @@ grid_set (Grid       *grid,
     g_ptr_array_add (cells, NULL);
   g_free (g_ptr_array_index (cells, column));
   g_ptr_array_index (cells, column) = g_strdup (text);
-  grid->cells++;
 }
 
 static const char *
@@ -980,7 +978,7 @@ _racimo_sheet_import_bytes (GBytes                       *bytes,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   Wanted probe[] = { { "xl/workbook.xml", NULL }, { "content.xml", NULL } };
-  Grid grid = { rows, 0 };
+  Grid grid = { rows };
   gboolean ok;
 
   /* Which kind of workbook: the entries tell, not the file name */
