@@ -79,6 +79,7 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  editing && self->printing == NULL);

@@ -290,6 +290,37 @@ test_import_csv (void)
   racimo_ui_test_destroy_window (window);
 }
 
+/* The workbook export writes a file that imports back to the project
+ * shown, and says so. */
+static void
+test_export_xlsx (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RacimoProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoProject *project = racimo_window_get_project (window);
+
+  racimo_window_export_xlsx (window, file);
+  g_assert_false (racimo_window_is_idle (window));
+  racimo_ui_test_wait_idle (window);
+
+  again = racimo_csv_import_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_project_get_n_roles (again), ==, racimo_project_get_n_roles (project));
+  g_assert_cmpuint (racimo_project_get_n_activities (again), ==,
+                    racimo_project_get_n_activities (project));
+  g_assert_cmpstr (racimo_project_get_title (again), ==, racimo_project_get_title (project));
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
+                   "Exported “matrix.xlsx”");
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_export_csv (void)
 {
@@ -1038,6 +1069,7 @@ main (int   argc,
   g_test_add_func ("/files-window/drop", test_drop);
   g_test_add_func ("/files-window/import-csv", test_import_csv);
   g_test_add_func ("/files-window/export-csv", test_export_csv);
+  g_test_add_func ("/files-window/export-xlsx", test_export_xlsx);
   g_test_add_func ("/files-window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/files-window/save-as-from-csv", test_save_as_from_csv);
   g_test_add_func ("/files-window/save-error", test_save_error);

@@ -325,3 +325,35 @@ racimo_xlsx_save (RacimoProject  *project,
 
   return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
 }
+
+/**
+ * racimo_xlsx_save_async:
+ *
+ * The workbook is made at once, on the calling thread, so the project may
+ * be edited again as soon as this returns; only the writing runs in the
+ * background.
+ */
+void
+racimo_xlsx_save_async (RacimoProject       *project,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  bytes = racimo_xlsx_export (project, &error);
+  _racimo_replace_save_async (NULL, racimo_xlsx_save_async, file, bytes, NULL, error,
+                              cancellable, callback, user_data);
+}
+
+gboolean
+racimo_xlsx_save_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  return _racimo_replace_save_finish (result, racimo_xlsx_save_async, NULL, error);
+}

@@ -17,4 +17,12 @@ gboolean  racimo_xlsx_save   (RacimoProject  *project,
                               GCancellable   *cancellable,
                               GError        **error);
 
+void      racimo_xlsx_save_async  (RacimoProject        *project,
+                                   GFile                *file,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+gboolean  racimo_xlsx_save_finish (GAsyncResult         *result,
+                                   GError              **error);
+
 G_END_DECLS
