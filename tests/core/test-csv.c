@@ -327,6 +327,7 @@ dump_everything (RacimoProject *project)
 }
 
 static RacimoProject *make_tricky_project (void);
+static char *import_and_dump (const char *text);
 
 /* The CSV files of a project, one for each delimiter and mark */
 static GPtrArray *
@@ -1080,6 +1081,20 @@ test_csv_mapping (void)
                                    "2 parts of the file were not understood:\n"
                                    "Column A (“#”) was ignored"));
   g_clear_error (&error);
+
+  /* An activity named as a row of properties is still an activity when
+   * its cells cannot be that property's */
+  {
+    g_autofree char *scheme_activity = import_and_dump ("Activity,Lead\nScheme,R\nShip,A\n");
+
+    g_assert_cmpstr (scheme_activity, ==,
+                     "title \"inline\"\n"
+                     "scheme RACI\n"
+                     "role lead Lead \"Lead\"\n"
+                     "phase phase \"\"\n"
+                     "  activity scheme \"Scheme\" Lead=R\n"
+                     "  activity ship \"Ship\" Lead=A\n");
+  }
 
   /* The user's choice of columns wins over the headers */
   {

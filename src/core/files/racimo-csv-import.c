@@ -425,8 +425,9 @@ typedef struct
   GPtrArray           *role_columns; /* 0-based column of each role, as guint */
   GPtrArray           *roles;        /* RacimoRole, in the same order */
   GPtrArray           *columns;      /* RacimoCsvColumn, for the report */
-  gint32             **parsed;       /* of each column: each record's codes, -1 when not
-                                      * codes; NULL until the column's cells are read */
+  gint32             **parsed;       /* of each record: each field's codes, -1 when not
+                                      * codes; NULL for a record with no cell read */
+  gboolean            *column_read;  /* of each column: its cells are in parsed */
 } Import;
 
 #define NOT_CODES (-1)
@@ -613,6 +614,42 @@ map_columns (Import                       *import,
 
 /* Rows of role properties */
 
+/* The value of a row of the project's own: the first cell after the
+ * label, or NULL. */
+static char *
+project_value (Import *import,
+               guint   record)
+{
+  for (guint c = (guint) import->activity_column + 1; c < import->widths[record]; c++)
+    {
+      if (!_racimo_csv_is_blank (field (import, record, (int) c)))
+        return cell_text (field (import, record, (int) c));
+    }
+
+  return NULL;
+}
+
+/* A scheme Racimo knows, or one of a newer version as ids are written:
+ * upper-case letters, digits and "-", at least three. */
+static gboolean
+is_scheme_id (const char *value)
+{
+  gsize length = strlen (value);
+
+  if (racimo_scheme_lookup (value) != NULL)
+    return TRUE;
+  if (length < 3 || length > 32 || !g_ascii_isupper (value[0]))
+    return FALSE;
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (!g_ascii_isupper (*p) && !g_ascii_isdigit (*p) && *p != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static Property
 property_of_row (Import *import,
                  guint   record)
@@ -641,7 +678,12 @@ property_of_row (Import *import,
   if (_racimo_csv_key_matches (label, project_description_words, _("Project description")))
     return PROPERTY_PROJECT_DESCRIPTION;
   if (_racimo_csv_key_matches (label, scheme_words, _("Scheme")))
-    return PROPERTY_SCHEME;
+    {
+      g_autofree char *value = project_value (import, record);
+
+      /* An activity named "Scheme" with codes is not a scheme "R" */
+      return value != NULL && is_scheme_id (value) ? PROPERTY_SCHEME : PROPERTY_NONE;
+    }
 
   return PROPERTY_NONE;
 }
@@ -846,17 +888,16 @@ typedef struct
 } CellCounts;
 
 /* The codes of each cell of @column, read once: deciding whether the
- * column is a role and filling the matrix both need them. */
-static gint32 *
+ * column is a role and filling the matrix both need them.  They are kept
+ * beside the fields of each record, so that the memory they take grows
+ * with the cells of the file, not with its rows times its columns. */
+static void
 parse_column (Import *import,
               guint   column)
 {
-  gint32 *parsed;
+  if (import->column_read[column])
+    return;
 
-  if (import->parsed[column] != NULL)
-    return import->parsed[column];
-
-  parsed = g_new0 (gint32, MAX (import->records->len, 1));
   for (guint i = import->first_data; i < import->records->len; i++)
     {
       const char *text;
@@ -868,11 +909,24 @@ parse_column (Import *import,
       text = field (import, i, (int) column);
       if (_racimo_csv_is_blank (text))
         continue;
-      parsed[i] = racimo_csv_parse_cell (NULL, text, &codes) ? (gint32) codes : NOT_CODES;
+      if (import->parsed[i] == NULL)
+        import->parsed[i] = g_new0 (gint32, import->widths[i]);
+      import->parsed[i][column] = racimo_csv_parse_cell (NULL, text, &codes) ? (gint32) codes
+                                                                              : NOT_CODES;
     }
 
-  import->parsed[column] = parsed;
-  return parsed;
+  import->column_read[column] = TRUE;
+}
+
+/* The codes of a cell that parse_column() read; 0 for a blank one. */
+static gint32
+parsed_codes (Import *import,
+              guint   record,
+              guint   column)
+{
+  const gint32 *row = import->parsed[record];
+
+  return row != NULL && column < import->widths[record] ? row[column] : 0;
 }
 
 static CellCounts
@@ -880,15 +934,18 @@ count_cells (Import *import,
              guint   column)
 {
   CellCounts counts = { 0, 0, 0 };
-  const gint32 *parsed = parse_column (import, column);
 
+  parse_column (import, column);
   for (guint i = import->first_data; i < import->records->len; i++)
     {
+      gint32 parsed;
+
       if (!is_data_row (import, i) || _racimo_csv_is_blank (field (import, i, (int) column)))
         continue;
-      if (parsed[i] == NOT_CODES)
+      parsed = parsed_codes (import, i, column);
+      if (parsed == NOT_CODES)
         counts.other++;
-      else if (parsed[i] != 0)
+      else if (parsed != 0)
         counts.codes++;
       else
         counts.empty++;
@@ -1166,15 +1223,7 @@ apply_property_rows (Import *import)
           continue;
         }
 
-      /* The project's own: the first cell after the label */
-      for (guint c = (guint) import->activity_column + 1; c < import->widths[i]; c++)
-        {
-          if (!_racimo_csv_is_blank (field (import, i, (int) c)))
-            {
-              value = cell_text (field (import, i, (int) c));
-              break;
-            }
-        }
+      value = project_value (import, i);
       if (value == NULL)
         continue;
 
@@ -1275,7 +1324,10 @@ add_activities (Import *import)
       for (guint r = 0; r < import->roles->len; r++)
         {
           guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
-          gint32 parsed = parse_column (import, column)[i];
+          gint32 parsed;
+
+          parse_column (import, column);
+          parsed = parsed_codes (import, i, column);
 
           codes[r] = parsed != NOT_CODES ? (RacimoCodes) parsed : 0;
           if (parsed == NOT_CODES)
@@ -1457,12 +1509,14 @@ _racimo_csv_import_records (GPtrArray                    *records,
   };
   for (guint i = header; i < records->len; i++)
     import.n_columns = MAX (import.n_columns, widths[i]);
-  import.parsed = g_new0 (gint32 *, MAX (import.n_columns, 1));
+  import.parsed = g_new0 (gint32 *, MAX (records->len, 1));
+  import.column_read = g_new0 (gboolean, MAX (import.n_columns, 1));
 
   if (!map_columns (&import, options, error))
     {
       g_free (import.kinds);
       g_free (import.parsed);
+      g_free (import.column_read);
       return NULL;
     }
   kinds = import.kinds;
@@ -1473,12 +1527,13 @@ _racimo_csv_import_records (GPtrArray                    *records,
   add_roles (&import, options);
   scheme = apply_property_rows (&import);
   used = add_activities (&import);
-  for (guint c = 0; c < import.n_columns; c++)
-    g_free (import.parsed[c]);
+  for (guint i = 0; i < records->len; i++)
+    g_free (import.parsed[i]);
   g_free (import.parsed);
+  g_free (import.column_read);
 
   racimo_project_set_title (project, title);
-  if (scheme != NULL && g_utf8_strlen (scheme, -1) <= 32 && strpbrk (scheme, " \t\n") == NULL)
+  if (scheme != NULL)
     _racimo_project_set_scheme_id (project, scheme);
   else
     racimo_project_set_scheme (project, _racimo_csv_choose_scheme (used)->id);
