@@ -564,7 +564,7 @@ map_columns (Import                       *import,
              const RacimoCsvImportOptions *options,
              GError                      **error)
 {
-  guint header_width = g_strv_length (import->header);
+  guint header_width = import->widths[import->header_row];
 
   import->kinds = g_new0 (RacimoCsvColumnKind, MAX (import->n_columns, 1));
 
@@ -970,7 +970,7 @@ add_column_report (Import              *import,
   report->column = column + 1;
   report->kind = kind;
   report->header = _racimo_csv_clean_text (_racimo_csv_field (import->header,
-                                                             g_strv_length (import->header),
+                                                             import->widths[import->header_row],
                                                              column));
   g_ptr_array_add (import->columns, report);
 }
@@ -1005,7 +1005,7 @@ add_roles (Import                       *import,
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint header_width = g_strv_length (import->header);
+  guint header_width = import->widths[import->header_row];
   for (guint column = 0; column < import->n_columns; column++)
     {
       RacimoCsvColumnKind kind = import->kinds[column];

@@ -111,25 +111,54 @@ normalize_header (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* @words normalized as headers, once per list: a sheet of 20,000 columns
+ * compares each header with every list.  Imports run in threads. */
+G_LOCK_DEFINE_STATIC (normalized_words);
+
+static GStrv
+get_normalized_words (const char * const *words)
+{
+  static GHashTable *lists;
+  GStrv normalized;
+
+  G_LOCK (normalized_words);
+  if (lists == NULL)
+    lists = g_hash_table_new (NULL, NULL);
+  normalized = g_hash_table_lookup (lists, words);
+  if (normalized == NULL)
+    {
+      guint n = g_strv_length ((char **) words);
+
+      normalized = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        normalized[i] = normalize_header (words[i]);
+      g_hash_table_insert (lists, (gpointer) words, normalized);
+    }
+  G_UNLOCK (normalized_words);
+
+  return normalized;
+}
+
 /* Whether @text is one of @words (or @translated, the word in the
  * user's language), compared without regard to case, width or spacing:
  * "Due  date", "due-date" and "ＤＵＥ＿ＤＡＴＥ" are "Due date".  A colon
- * after a header ("Phase:") does not count either. */
+ * after a header ("Phase:") does not count either.  @words is a static
+ * list: its normalized form is kept. */
 gboolean
 _racimo_csv_key_matches (const char         *text,
                          const char * const *words,
                          const char         *translated)
 {
   g_autofree char *key = normalize_header (text);
+  GStrv normalized;
 
   if (key == NULL || *key == '\0')
     return FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  normalized = get_normalized_words (words);
+  for (guint i = 0; normalized[i] != NULL; i++)
     {
-      g_autofree char *word = normalize_header (words[i]);
-
-      if (strcmp (key, word) == 0)
+      if (g_strcmp0 (key, normalized[i]) == 0)
         return TRUE;
     }
 
