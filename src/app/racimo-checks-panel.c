@@ -7,7 +7,8 @@
  * finding asks the window, through "finding-activated", to move the
  * grid's cursor to it.
  * Every change the panel makes goes through the project's history: a
- * waiver, its removal, and the quick fix for an activity without an owner.
+ * waiver, its removal, and the quick fix for an activity without an owner;
+ * the quick fix of an unstaffed role is the window's (win.staff-role).
  *
  * A second page shows one role's details (RacimoRoleDetails) when the
  * window asks for it.
@@ -245,6 +246,16 @@ build_row_menu (RacimoChecksPanel *self,
 
       if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
         g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
+    }
+
+  /* The quick fix of a role that no one holds: someone who does. */
+  if (!waived && check == RACIMO_CHECK_UNSTAFFED_ROLE && RACIMO_IS_ROLE (item))
+    {
+      g_autoptr(GMenuItem) fix = g_menu_item_new (_("Add a _Person…"), NULL);
+
+      g_menu_item_set_action_and_target (fix, "win.staff-role", "s", item_id);
+      g_menu_append_item (fixes, fix);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
     }
 
   entry = g_menu_item_new (waived ? _("Change _Reason…") : _("_Waive…"), NULL);
@@ -806,7 +817,7 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
 
   /**
    * RacimoChecksPanel::finding-activated:
-   * @item: the role, phase or activity the finding is on
+   * @item: the person, role, phase or activity the finding is on
    * @check: the #RacimoCheck of the finding
    *
    * Emitted when the user selects or activates a finding (a click, the

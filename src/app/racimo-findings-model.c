@@ -336,6 +336,8 @@ dup_item_title (RacimoItem *item)
     return g_strdup (_("Unnamed role"));
   if (RACIMO_IS_PHASE (item))
     return g_strdup (_("Unnamed phase"));
+  if (RACIMO_IS_PERSON (item))
+    return g_strdup (_("Unnamed person"));
 
   return g_strdup (_("Unnamed activity"));
 }
@@ -412,7 +414,14 @@ doc_key (RacimoFindingsModel *self,
          RacimoItem          *item,
          DocKey              *key)
 {
-  if (RACIMO_IS_ROLE (item))
+  /* People come first in the file, then roles, then phases. */
+  if (RACIMO_IS_PERSON (item))
+    {
+      key->group = -1;
+      key->major = racimo_project_index_of_person (self->project, RACIMO_PERSON (item));
+      key->minor = 0;
+    }
+  else if (RACIMO_IS_ROLE (item))
     {
       key->group = 0;
       key->major = racimo_project_index_of_role (self->project, RACIMO_ROLE (item));
@@ -694,6 +703,15 @@ on_item_moved (RacimoProject       *project,
 }
 
 static void
+on_person_moved (RacimoProject       *project,
+                 RacimoPerson        *person,
+                 guint                old_position,
+                 RacimoFindingsModel *self)
+{
+  reposition_item (self, RACIMO_ITEM (person));
+}
+
+static void
 on_item_changed (RacimoProject       *project,
                  RacimoItem          *item,
                  guint                change,
@@ -824,6 +842,8 @@ racimo_findings_model_constructed (GObject *object)
   g_signal_connect (self->checks, "findings-changed", G_CALLBACK (on_findings_changed), self);
   g_signal_connect (self->project, "item-moved", G_CALLBACK (on_item_moved), self);
   g_signal_connect (self->project, "item-changed", G_CALLBACK (on_item_changed), self);
+  g_signal_connect (self->project, "person-changed", G_CALLBACK (on_item_changed), self);
+  g_signal_connect (self->project, "person-moved", G_CALLBACK (on_person_moved), self);
 }
 
 static void

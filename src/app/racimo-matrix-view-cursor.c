@@ -121,6 +121,20 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
             description = g_strdup (_("Does not apply to this project"));
           else if (problem != NULL)
             description = g_strdup (problem);
+
+          /* A screen reader tells the note with the cell. */
+          if (role != NULL && racimo_activity_get_note (RACIMO_ACTIVITY (r->item), role) != NULL)
+            {
+              const char *note = racimo_activity_get_note (RACIMO_ACTIVITY (r->item), role);
+              char *with_note = description != NULL
+                /* Translators: what is said of a cell, then its note */
+                ? g_strdup_printf (_("%s. Note: %s"), description, note)
+                /* Translators: the note on a cell, told to screen readers */
+                : g_strdup_printf (_("Note: %s"), note);
+
+              g_free (description);
+              description = with_note;
+            }
         }
     }
   else

@@ -830,6 +830,50 @@ typedef struct
   gboolean focused;
 } Frame;
 
+/* A cell with a note has a small triangle in its top right corner, as a
+ * spreadsheet's comment.  Drawn over the rows kept from frame to frame
+ * rather than with them: few cells have notes, and a note changes no
+ * codes. */
+#define NOTE_MARK_SIZE 7
+
+static void
+snapshot_note_marks (RacimoMatrixView *self,
+                     GtkSnapshot      *snapshot,
+                     const Frame      *f)
+{
+  for (int r = f->first_row; r <= f->last_row; r++)
+    {
+      RacimoActivity *activity = row_activity (self, r);
+
+      if (activity == NULL || racimo_activity_get_n_notes (activity) == 0)
+        continue;
+
+      for (int c = f->first_column; c <= f->last_column; c++)
+        {
+          RacimoRole *role = column_role (self, c);
+          double right = column_x (self, c + 1) - 1;
+          double top = row_y (self, r);
+          cairo_t *cr;
+
+          if (role == NULL || racimo_activity_get_note (activity, role) == NULL)
+            continue;
+
+          cr = gtk_snapshot_append_cairo (snapshot,
+                                          &GRAPHENE_RECT_INIT ((float) (right - NOTE_MARK_SIZE),
+                                                               (float) top,
+                                                               NOTE_MARK_SIZE,
+                                                               NOTE_MARK_SIZE));
+          gdk_cairo_set_source_rgba (cr, &self->colors.accent);
+          cairo_move_to (cr, right - NOTE_MARK_SIZE, top);
+          cairo_line_to (cr, right, top);
+          cairo_line_to (cr, right, top + NOTE_MARK_SIZE);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          cairo_destroy (cr);
+        }
+    }
+}
+
 static void
 snapshot_cells (RacimoMatrixView *self,
                 GtkSnapshot      *snapshot,
@@ -857,6 +901,8 @@ snapshot_cells (RacimoMatrixView *self,
                                                       (float) row_y (self, r), (float) f->bw,
                                                       (float) self->row_height));
     }
+
+  snapshot_note_marks (self, snapshot, f);
 
   if (_racimo_matrix_view_has_multiple_selection (self) && f->sel_r1 >= 0 && f->sel_c1 >= 0)
     {
@@ -1211,7 +1257,10 @@ _racimo_matrix_view_query_tooltip (GtkWidget  *widget,
                      _racimo_matrix_view_item_name_or (RACIMO_ITEM (role), _("Unnamed role")));
       if (abbrev != NULL && *abbrev != '\0')
         append_markup (markup, " (%s)", abbrev);
-      if (person != NULL && *person != '\0')
+      if (racimo_role_get_n_members (role) > 1)
+        /* Translators: in a role's tooltip: the people who hold the role */
+        append_markup (markup, _("\nPeople: %s"), person);
+      else if (person != NULL && *person != '\0')
         /* Translators: in a role's tooltip: the person who fills the role */
         append_markup (markup, _("\nPerson: %s"), person);
       if (description != NULL && *description != '\0')
@@ -1257,12 +1306,18 @@ _racimo_matrix_view_query_tooltip (GtkWidget  *widget,
       g_autofree char *said = NULL;
       RacimoCodes codes = self->codes[row * n_columns (self) + column];
 
+      const char *note = racimo_activity_get_note (row_activity (self, row),
+                                                   column_role (self, column));
+
       said = racimo_scheme_describe_codes (_racimo_matrix_view_get_scheme (self), codes);
       append_markup (markup, "<b>%s</b>\n%s: %s",
                      _racimo_matrix_view_item_name_or (
                        get_row (self, (guint) row)->item, _("Unnamed activity")),
                        _racimo_matrix_view_item_name_or (
                          RACIMO_ITEM (column_role (self, column)), _("Unnamed role")), said);
+      if (note != NULL)
+        /* Translators: in a cell's tooltip: the note on the cell */
+        append_markup (markup, _("\n\nNote: %s"), note);
       _racimo_matrix_view_get_cell_rect (self, row, column, &rect);
     }
   else if (area == HIT_FOOTER && column_role (self, column) != NULL)

@@ -251,6 +251,21 @@ action_edit_codes (GtkWidget  *widget,
   _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
 }
 
+static void
+action_edit_note (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  /* From the codes' popover, its cell; from the keyboard, the cursor's. */
+  if (self->codes_popover != NULL && gtk_widget_get_visible (self->codes_popover)
+      && self->codes_row >= 0 && self->codes_column >= 0)
+    _racimo_matrix_view_open_note (self, self->codes_row, self->codes_column);
+  else
+    _racimo_matrix_view_open_note (self, self->cursor_row, self->cursor_column);
+}
+
 /* The keyboard: bindings of the class, each activating a matrix.* action
  * or, where a key is left to the rest of the window when it does nothing
  * here, a binding callback that says whether it did.  Only typing a code's
@@ -548,7 +563,7 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_Left, GDK_KEY_KP_Left, 0, -1 },
     { GDK_KEY_Right, GDK_KEY_KP_Right, 0, 1 },
   };
-  const guint rename_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_F2 };
+  const guint rename_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
   const guint clear_keys[] = { GDK_KEY_Delete, GDK_KEY_KP_Delete, GDK_KEY_BackSpace };
 
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
@@ -572,6 +587,9 @@ add_bindings (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (rename_keys); i++)
     add_key_bindings (widget_class, rename_keys[i], 0, 0, FALSE, "matrix.rename-at-cursor",
                       NULL, 0, 0);
+  /* F2 alone: Shift+F2 is the note's */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "matrix.rename-at-cursor",
+                                       NULL);
   for (guint i = 0; i < G_N_ELEMENTS (clear_keys); i++)
     add_key_bindings (widget_class, clear_keys[i], 0, 0, FALSE, "matrix.clear", NULL, 0, 0);
 
@@ -595,6 +613,9 @@ add_bindings (GtkWidgetClass *widget_class)
                                        "matrix.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
                                        "matrix.select-all", NULL);
+  /* As a comment on a spreadsheet's cell */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, GDK_SHIFT_MASK,
+                                       "matrix.edit-note", NULL);
 }
 
 /* The mouse */
@@ -982,6 +1003,7 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
+  gtk_widget_class_install_action (widget_class, "matrix.edit-note", NULL, action_edit_note);
   gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(iib)",
                                    action_move_cursor);

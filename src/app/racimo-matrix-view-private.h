@@ -104,6 +104,7 @@ struct _RacimoMatrixView
   RacimoChecks  *checks;
   RacimoFilter  *filter;
   gulong         project_handlers[6];
+  gulong         note_handler;
   gulong         checks_handler;
   gulong         filter_handler;
   gulong         dark_handler;
@@ -177,6 +178,7 @@ struct _RacimoMatrixView
   GtkWidget     *rename_popover;  /* a RacimoRenamePopover */
   GtkWidget     *props_popover;   /* a RacimoPropertiesPopover */
   GtkWidget     *waive_popover;   /* a RacimoWaiverPopover */
+  GtkWidget     *note_popover;    /* a RacimoNotePopover */
 
   GtkWidget     *context_menu;
   RacimoItem    *menu_item;
@@ -346,6 +348,9 @@ void               _racimo_matrix_view_on_popover_closed     (GtkPopover       *
                                                               RacimoMatrixView *self);
 void               _racimo_matrix_view_sync_codes_popover    (RacimoMatrixView *self);
 void               _racimo_matrix_view_open_codes_popover    (RacimoMatrixView *self,
+                                                              int               row,
+                                                              int               column);
+void               _racimo_matrix_view_open_note             (RacimoMatrixView *self,
                                                               int               row,
                                                               int               column);
 void               _racimo_matrix_view_open_properties       (RacimoMatrixView *self,

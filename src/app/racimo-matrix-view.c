@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "racimo-matrix-view-private.h"
+#include "racimo-note-popover.h"
 #include "racimo-scrollable.h"
 #include "racimo-ui-resources.h"
 
@@ -540,7 +541,12 @@ on_item_removed (RacimoProject    *project,
   if (self->menu_item == item
       || _racimo_matrix_view_popover_item (self, self->rename_popover) == item
       || _racimo_matrix_view_popover_item (self, self->props_popover) == item
-      || _racimo_matrix_view_popover_item (self, self->waive_popover) == item)
+      || _racimo_matrix_view_popover_item (self, self->waive_popover) == item
+      || (self->note_popover != NULL
+          && (RACIMO_ITEM (racimo_note_popover_get_activity (
+                RACIMO_NOTE_POPOVER (self->note_popover))) == item
+              || RACIMO_ITEM (racimo_note_popover_get_role (
+                   RACIMO_NOTE_POPOVER (self->note_popover))) == item)))
     _racimo_matrix_view_popdown_all (self);
 
   invalidate_structure (self);
@@ -583,11 +589,24 @@ on_item_changed (RacimoProject    *project,
       break;
 
     case RACIMO_CHANGE_PERSON:
+    case RACIMO_CHANGE_EMAIL:
     case RACIMO_CHANGE_DESCRIPTION:
     default:
       break;
     }
 
+  _racimo_matrix_view_queue_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The mark of a note is drawn over the cells, not kept with them: a
+ * redraw shows it, and the cursor's cell tells of it again. */
+static void
+on_note_changed (RacimoProject    *project,
+                 RacimoActivity   *activity,
+                 RacimoRole       *role,
+                 RacimoMatrixView *self)
+{
   _racimo_matrix_view_queue_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -663,8 +682,11 @@ disconnect_project (RacimoMatrixView *self)
   disconnect_filter (self);
 
   if (self->project != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (self->project_handlers); i++)
-      g_clear_signal_handler (&self->project_handlers[i], self->project);
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->project_handlers); i++)
+        g_clear_signal_handler (&self->project_handlers[i], self->project);
+      g_clear_signal_handler (&self->note_handler, self->project);
+    }
   if (self->checks != NULL)
     g_clear_signal_handler (&self->checks_handler, self->checks);
 
@@ -707,6 +729,8 @@ racimo_matrix_view_set_project (RacimoMatrixView *self,
         g_signal_connect (project, "item-changed", G_CALLBACK (on_item_changed), self);
       self->project_handlers[5] =
         g_signal_connect (project, "notify::scheme", G_CALLBACK (on_scheme_changed), self);
+      self->note_handler =
+        g_signal_connect (project, "note-changed", G_CALLBACK (on_note_changed), self);
     }
 
   if (checks != NULL)
@@ -807,7 +831,8 @@ on_adjustment_value_changed (GtkAdjustment    *adjustment,
 {
   /* Popovers point at a cell: follow it. */
   if (self->codes_popover != NULL || self->rename_popover != NULL
-      || self->props_popover != NULL || self->waive_popover != NULL)
+      || self->props_popover != NULL || self->waive_popover != NULL
+      || self->note_popover != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1077,6 +1102,7 @@ racimo_matrix_view_dispose (GObject *object)
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   g_clear_pointer (&self->props_popover, gtk_widget_unparent);
   g_clear_pointer (&self->waive_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->note_popover, gtk_widget_unparent);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
   racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->hadjustment,

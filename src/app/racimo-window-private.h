@@ -14,6 +14,7 @@
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
+#include "racimo-project-dialog.h"
 #include "racimo-repair-banner.h"
 #include "racimo-start-page.h"
 #include "racimo-text-line.h"
@@ -42,6 +43,7 @@ struct _RacimoWindow
   GBinding       *only_problems_binding;
   GBinding       *hide_not_applicable_binding;
   gulong          role_handlers[4];
+  gulong          person_handlers[4];
   gboolean        syncing_search;
   /* The checks panel: shown or not, and while the window moves the cursor
    * for it, how the role details follow */
@@ -75,6 +77,8 @@ struct _RacimoWindow
   gboolean           csv_bom;
   GtkWidget         *csv_dialog;
   GtkWidget         *import_report; /* a RacimoImportReport, before a sheet opens */
+  /* The project's properties and people, while shown (weak) */
+  GtkWidget         *project_dialog;
   /* Printing and PDF: the options of the print dialog's Matrix tab, the
    * operation while its dialog is open, the notice of a long export. */
   RacimoPaginationOptions  *layout_options;
@@ -123,6 +127,8 @@ struct _RacimoWindow
   GtkWidget        *hide_not_applicable_button;
   GtkDropDown      *role_dropdown;
   GtkStringList    *role_names;
+  GtkDropDown      *person_dropdown;
+  GtkStringList    *person_names;
   GtkLabel         *shown_label;
   GtkRevealer      *checks_revealer;
   RacimoChecksPanel *checks_panel;

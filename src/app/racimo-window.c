@@ -78,6 +78,9 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-phase", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
@@ -368,6 +371,29 @@ on_checks_revealed (RacimoWindow *self)
     gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), FALSE);
 }
 
+static RacimoProjectDialog *
+ensure_project_dialog (RacimoWindow *self)
+{
+  if (self->project_dialog == NULL)
+    {
+      self->project_dialog = GTK_WIDGET (racimo_project_dialog_new (GTK_WINDOW (self),
+                                                                    self->project));
+      g_object_add_weak_pointer (G_OBJECT (self->project_dialog),
+                                 (gpointer *) &self->project_dialog);
+    }
+
+  return RACIMO_PROJECT_DIALOG (self->project_dialog);
+}
+
+/* The people editor, with @person open */
+static void
+show_person (RacimoWindow *self,
+             RacimoPerson *person)
+{
+  racimo_project_dialog_show_person (ensure_project_dialog (self), person);
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
 /* A search that hides @item is closed, which shows every activity. */
 static void
 unhide_item (RacimoWindow *self,
@@ -386,6 +412,13 @@ void
 _racimo_window_go_to_item (RacimoWindow *self,
                            RacimoItem   *item)
 {
+  /* A person has no row: their finding opens them among the people. */
+  if (RACIMO_IS_PERSON (item))
+    {
+      show_person (self, RACIMO_PERSON (item));
+      return;
+    }
+
   unhide_item (self, item);
 
   if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
@@ -518,6 +551,55 @@ on_role_changed (RacimoWindow *self,
     fill_role_names (self);
 }
 
+/* "Any Person" first, then the people; the list shows only when the
+ * project has people. */
+static void
+fill_person_names (RacimoWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  guint n = self->project != NULL ? racimo_project_get_n_people (self->project) : 0;
+  RacimoPerson *person = self->filter != NULL ? racimo_filter_get_person (self->filter) : NULL;
+  int index = person != NULL ? racimo_project_index_of_person (self->project, person) : -1;
+
+  g_strv_builder_add (builder, _("Any Person"));
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoPerson *person_i = racimo_project_get_person (self->project, i);
+      const char *name = racimo_item_get_name (RACIMO_ITEM (person_i));
+      /* Translators: in the person filter: whose activities are shown */
+      g_autofree char *label = g_strdup_printf (_("Person: %s"),
+                                                name[0] != '\0' ? name : _("Unnamed person"));
+
+      g_strv_builder_add (builder, label);
+    }
+  names = g_strv_builder_end (builder);
+
+  self->syncing_search = TRUE;
+  gtk_string_list_splice (self->person_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->person_names)),
+                          (const char * const *) names);
+  gtk_drop_down_set_selected (self->person_dropdown, (guint) (index + 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), n > 0);
+  self->syncing_search = FALSE;
+}
+
+static void
+on_person_selected (RacimoWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  RacimoPerson *person = NULL;
+
+  if (self->syncing_search || self->filter == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
+      && selected <= racimo_project_get_n_people (self->project))
+    person = racimo_project_get_person (self->project, selected - 1);
+
+  racimo_filter_set_person (self->filter, person);
+}
+
 static void
 on_role_selected (RacimoWindow *self)
 {
@@ -621,6 +703,16 @@ close_search (GtkWidget *widget,
 static void
 disconnect_project (RacimoWindow *self)
 {
+  /* The dialog edits the project that goes. */
+  if (self->project_dialog != NULL)
+    {
+      GtkWidget *dialog = self->project_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->project_dialog);
+      self->project_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->history_handler, racimo_project_get_history (self->project));
@@ -628,6 +720,8 @@ disconnect_project (RacimoWindow *self)
       g_clear_signal_handler (&self->scheme_handler, self->project);
       for (guint i = 0; i < G_N_ELEMENTS (self->role_handlers); i++)
         g_clear_signal_handler (&self->role_handlers[i], self->project);
+      for (guint i = 0; i < G_N_ELEMENTS (self->person_handlers); i++)
+        g_clear_signal_handler (&self->person_handlers[i], self->project);
     }
 
   if (self->filter != NULL)
@@ -675,6 +769,8 @@ bind_project (RacimoWindow *self)
   g_signal_connect_swapped (self->filter, "notify::search-text",
                             G_CALLBACK (on_filter_text), self);
   g_signal_connect_swapped (self->filter, "notify::role", G_CALLBACK (on_filter_role), self);
+  g_signal_connect_swapped (self->filter, "notify::person", G_CALLBACK (fill_person_names),
+                            self);
   g_signal_connect_swapped (self->filter, "notify::n-shown",
                             G_CALLBACK (update_shown_label), self);
   g_signal_connect_swapped (self->filter, "notify::n-total",
@@ -697,6 +793,16 @@ bind_project (RacimoWindow *self)
   self->role_handlers[3] =
     g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_role_changed), self);
   fill_role_names (self);
+  /* The person list of the search follows the people. */
+  self->person_handlers[0] =
+    g_signal_connect_swapped (project, "person-added", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[1] =
+    g_signal_connect_swapped (project, "person-removed", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[2] =
+    g_signal_connect_swapped (project, "person-moved", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[3] =
+    g_signal_connect_swapped (project, "person-changed", G_CALLBACK (fill_person_names), self);
+  fill_person_names (self);
   update_shown_label (self);
 
   racimo_checks_panel_set_checks (self->checks_panel, self->checks);
@@ -1090,6 +1196,61 @@ undo_action (GtkWidget  *widget,
     racimo_history_undo (racimo_project_get_history (self->project));
 }
 
+/* A click on the title in the header bar: the project's properties, as
+ * the main menu's Project Properties… */
+static void
+on_title_clicked (RacimoWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.project-properties", NULL);
+}
+
+/* win.project-properties and win.people: the project's dialog, on its
+ * first page or on its people. */
+static void
+project_dialog_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  ensure_project_dialog (self);
+  if (g_str_equal (action_name, "win.people"))
+    racimo_project_dialog_show_people (RACIMO_PROJECT_DIALOG (self->project_dialog));
+
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
+/* win.staff-role, the quick fix of an unstaffed role: a new person who
+ * holds it, to be named in the people editor. */
+static void
+staff_role_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  RacimoHistory *history;
+  RacimoPerson *person;
+  RacimoItem *role;
+
+  if (self->project == NULL)
+    return;
+
+  role = racimo_project_lookup (self->project, g_variant_get_string (parameter, NULL));
+  if (!RACIMO_IS_ROLE (role))
+    return;
+
+  history = racimo_project_get_history (self->project);
+  racimo_history_begin (history, _("Add a Person"));
+  person = racimo_project_add_person (self->project, -1, _("New Person"), NULL);
+  racimo_project_add_member (self->project, RACIMO_ROLE (role), person);
+  racimo_history_end (history);
+
+  show_person (self, person);
+}
+
 static void
 redo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1300,6 +1461,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, hide_not_applicable_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_names);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_names);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_revealer);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_panel);
@@ -1312,6 +1475,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_clicked);
 
   /* Accelerators for these are set in one place, by the application. */
   _racimo_window_files_class_init (widget_class);
@@ -1323,6 +1488,10 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-role", NULL, add_action);
   gtk_widget_class_install_property_action (widget_class, "win.scheme", "scheme");
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
+                                   project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.staff-role", "s", staff_role_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL,

@@ -16,6 +16,7 @@
 #include "racimo-filter.h"
 #include "racimo-history.h"
 #include "racimo-item.h"
+#include "racimo-person.h"
 #include "racimo-pagination.h"
 #include "racimo-phase.h"
 #include "racimo-project.h"

@@ -438,6 +438,81 @@ test_check_waived (Fixture       *fixture,
                  "", 0);
 }
 
+/* Version 1.1: a person's finding names the line of the person, a
+ * conflict is an error until it is resolved. */
+static const char people_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.1\">\n"
+  "  <title>People</title>\n"
+  "  <scheme>RACI</scheme>\n"
+  "  <people>\n"
+  "    <person id=\"sato\">\n"
+  "      <name>Sato Hanako</name>\n"
+  "    </person>\n"
+  "  </people>\n"
+  "  <roles>\n"
+  "    <role id=\"lead\">\n"
+  "      <name>Lead</name>\n"
+  "      <member person=\"sato\"/>\n"
+  "    </role>\n"
+  "    <role id=\"qa\">\n"
+  "      <name>QA</name>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"a1\">\n"
+  "        <name>One</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "        <assign role=\"qa\" code=\"C\"/>\n"
+  "        <conflict role=\"qa\" base=\"\" ours=\"C\" theirs=\"I\"/>\n"
+  "      </activity>\n"
+  "      <activity id=\"a2\">\n"
+  "        <name>Two</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "      </activity>\n"
+  "      <activity id=\"a3\">\n"
+  "        <name>Three</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "      </activity>\n"
+  "      <activity id=\"a4\">\n"
+  "        <name>Four</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static void
+test_check_people (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "people.raci", people_raci);
+  RUN (fixture, &result, "--check", "people.raci");
+
+  g_assert_cmpstr (result.out, ==,
+                   "people.raci:6: warning: overloaded-person: Person \"Sato Hanako\" is "
+                   "responsible or accountable for 4 of 4 activities through their roles\n"
+                   "people.raci:11: warning: overloaded-role: Role \"Lead\" is responsible or "
+                   "accountable for 4 of 4 activities\n"
+                   "people.raci:15: warning: unstaffed-role: Role \"QA\" holds codes but no one "
+                   "holds the role\n"
+                   "people.raci:22: error: merge-conflict: Activity \"One\" has 1 merge "
+                   "conflict to resolve\n");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 1);
+}
+
 static void
 test_check_line_break (Fixture       *fixture,
                        gconstpointer  data)
@@ -1343,6 +1418,7 @@ main (int   argc,
   ADD ("/cli/check/findings", test_check_findings);
   ADD ("/cli/check/waived", test_check_waived);
   ADD ("/cli/check/line-break", test_check_line_break);
+  ADD ("/cli/check/people", test_check_people);
   ADD ("/cli/check/unreadable", test_check_unreadable);
   ADD ("/cli/check/missing", test_check_missing);
   ADD ("/cli/check/several", test_check_several);

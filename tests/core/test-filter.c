@@ -371,6 +371,72 @@ test_role (Fixture       *f,
   assert_shown (f, ALL);
 }
 
+/* "Person: ..." shows the activities where one of the person's roles
+ * holds a code, and follows codes, members and the person's removal. */
+static void
+test_person (Fixture       *f,
+             gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoPerson *sato = racimo_project_add_person (f->project, -1, "Sato Hanako", NULL);
+  RacimoActivity *monitor = activity (f, "monitor");
+
+  racimo_project_add_member (f->project, role (f, "data-scientist"), sato);
+  racimo_project_add_member (f->project, role (f, "account-manager"), sato);
+
+  racimo_filter_set_person (f->filter, sato);
+  g_assert_true (racimo_filter_get_person (f->filter) == sato);
+  g_assert_true (racimo_filter_is_active (f->filter));
+  assert_shown (f, "collect label retraining model-family");
+
+  /* A code of one of Sato's roles */
+  f->n_changed = 0;
+  racimo_project_toggle_code (f->project, monitor, role (f, "account-manager"), 'I');
+  assert_shown (f, "collect label retraining monitor model-family");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  racimo_history_undo (history);
+
+  /* Another role of Sato's */
+  racimo_project_add_member (f->project, role (f, "mlops-engineer"), sato);
+  assert_shown (f, "collect label clean clean-again retraining deploy unnamed model-family");
+  racimo_history_undo (history);
+  assert_shown (f, "collect label retraining model-family");
+
+  /* Sato removed: the filter lets go */
+  racimo_project_remove_person (f->project, sato);
+  g_assert_null (racimo_filter_get_person (f->filter));
+  assert_shown (f, ALL);
+  racimo_history_undo (history);
+  racimo_filter_clear (f->filter);
+  g_assert_null (racimo_filter_get_person (f->filter));
+}
+
+/* The search finds the notes on the cells, and follows them. */
+static void
+test_search_notes (Fixture       *f,
+                   gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoRole *ux = role (f, "ux-designer");
+
+  racimo_project_set_note (f->project, activity (f, "deploy"), role (f, "ml-engineer"),
+                           "Blue-green only;\nno canary yet.");
+  racimo_filter_set_search_text (f->filter, "canary");
+  assert_shown (f, "deploy");
+
+  racimo_project_set_note (f->project, activity (f, "label"), ux, "Canary words");
+  assert_shown (f, "label deploy");
+  racimo_history_undo (history);
+  assert_shown (f, "deploy");
+
+  /* The note of a removed role is not searched */
+  racimo_project_set_note (f->project, activity (f, "label"), ux, "Canary words");
+  racimo_project_remove_role (f->project, ux);
+  assert_shown (f, "deploy");
+  racimo_history_undo (history);
+  assert_shown (f, "label deploy");
+}
+
 static void
 test_hide_not_applicable (Fixture       *f,
                           gconstpointer  data)
@@ -724,6 +790,8 @@ main (int   argc,
   ADD ("only-findings", test_only_findings);
   ADD ("role", test_role);
   ADD ("hide-not-applicable", test_hide_not_applicable);
+  ADD ("person", test_person);
+  ADD ("search-notes", test_search_notes);
   ADD ("combined-and-clear", test_combined_and_clear);
   ADD ("properties", test_properties);
   ADD ("add-remove", test_add_remove);

@@ -521,6 +521,109 @@ test_newer_minor (void)
   g_assert_cmpstr (racimo_item_get_waiver_reason (a1, "no-owner"), ==, "Accepted.");
 }
 
+/* Version 1.1: people in several roles, a role with several people,
+ * e-mail addresses, notes with line breaks and Japanese. */
+static void
+test_people (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("people.raci");
+  RacimoPerson *sato, *kimura;
+  RacimoRole *engineer, *reviewer, *auditor;
+  RacimoActivity *first, *check;
+
+  g_assert_cmpuint (racimo_project_get_version_minor (project), ==, 0);
+  g_assert_true (racimo_project_needs_people (project));
+  g_assert_cmpuint (racimo_project_get_n_people (project), ==, 4);
+  sato = racimo_project_get_person (project, 0);
+  kimura = racimo_project_get_person (project, 2);
+  g_assert_true (RACIMO_ITEM (sato) == lookup (project, "sato-hanako"));
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (sato)), ==, "Sato Hanako");
+  g_assert_cmpstr (racimo_person_get_email (sato), ==, "hanako.sato@example.com");
+  g_assert_null (racimo_person_get_email (racimo_project_get_person (project, 1)));
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (kimura)), ==, "木村 葵");
+  g_assert_cmpuint (racimo_item_get_line (RACIMO_ITEM (kimura)), ==, 12);
+  g_assert_cmpstr (racimo_item_get_waiver_reason (RACIMO_ITEM (kimura), "overloaded-person"), ==,
+                   "She leads the whole release.");
+
+  engineer = RACIMO_ROLE (lookup (project, "ml-engineer"));
+  g_assert_cmpuint (racimo_role_get_n_members (engineer), ==, 3);
+  g_assert_true (racimo_role_get_member (engineer, 1) == sato);
+  g_assert_cmpstr (racimo_role_get_person (engineer), ==, "Lee Min, Sato Hanako, 木村 葵");
+  g_assert_cmpint (racimo_role_index_of_member (RACIMO_ROLE (lookup (project, "account-manager")),
+                                                sato), ==, 0);
+  reviewer = RACIMO_ROLE (lookup (project, "reviewer"));
+  auditor = RACIMO_ROLE (lookup (project, "auditor"));
+  g_assert_cmpuint (racimo_role_get_n_members (auditor), ==, 0);
+  g_assert_null (racimo_role_get_person (auditor));
+
+  first = RACIMO_ACTIVITY (lookup (project, "first-model"));
+  g_assert_cmpstr (racimo_activity_get_note (first, engineer), ==,
+                   "Baseline first;\nthe fancy model only if it beats it.");
+  g_assert_cmpstr (racimo_activity_get_note (first, reviewer), ==,
+                   "精度が基準を下回ったら差し戻す。");
+  g_assert_null (racimo_activity_get_note (first, auditor));
+  check = RACIMO_ACTIVITY (lookup (project, "data-check"));
+  g_assert_cmpstr (racimo_activity_get_note (check, auditor), ==,
+                   "Only the <personal> fields & their sources.");
+}
+
+/* Foreign content around and inside every 1.1 element is kept, and the
+ * conflicts of every kind of item are read. */
+static void
+test_people_foreign (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("people-foreign.raci");
+  RacimoItem *sato = lookup (project, "sato-hanako");
+  RacimoItem *train = lookup (project, "train");
+  const RacimoConflict *conflict;
+
+  /* The foreign element inside the name is not text */
+  g_assert_cmpstr (racimo_item_get_name (sato), ==, "Sato ");
+  g_assert_cmpuint (racimo_item_get_n_conflicts (sato), ==, 1);
+  conflict = racimo_item_get_conflict (sato, 0);
+  g_assert_null (conflict->role);
+  g_assert_cmpstr (conflict->field, ==, "email");
+  g_assert_cmpstr (conflict->ours, ==, "hanako.sato@example.com");
+  g_assert_cmpstr (conflict->theirs, ==, "h.sato@example.com");
+  g_assert_cmpuint (racimo_item_get_n_conflicts (lookup (project, "lead")), ==, 1);
+  g_assert_cmpuint (racimo_item_get_n_conflicts (lookup (project, "build")), ==, 1);
+  g_assert_cmpuint (racimo_item_get_n_conflicts (train), ==, 1);
+  conflict = racimo_item_get_conflict (train, 0);
+  g_assert_cmpstr (conflict->role, ==, "lead");
+  g_assert_null (conflict->field);
+  g_assert_cmpstr (conflict->base, ==, "R");
+  g_assert_cmpstr (conflict->ours, ==, "RA");
+  g_assert_cmpstr (conflict->theirs, ==, "C");
+  g_assert_cmpuint (racimo_project_get_n_conflicts (project), ==, 1);
+  g_assert_cmpstr (racimo_project_get_conflict (project, 0)->theirs, ==,
+                   "A description added by theirs.");
+  g_assert_cmpstr (racimo_activity_get_note (RACIMO_ACTIVITY (train),
+                                             RACIMO_ROLE (lookup (project, "lead"))),
+                   ==, "See  first.");
+  g_assert_cmpuint (racimo_role_get_n_members (RACIMO_ROLE (lookup (project, "lead"))), ==, 2);
+}
+
+/* A 1.0 person text is one member; a name in two roles is one person,
+ * whose id takes no id of the file. */
+static void
+test_people_from_person_texts (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("people-from-person-texts.raci");
+  RacimoRole *lead = RACIMO_ROLE (lookup (project, "lead"));
+  RacimoRole *reviewer = RACIMO_ROLE (lookup (project, "reviewer"));
+  RacimoPerson *sato;
+
+  g_assert_cmpuint (racimo_project_get_n_people (project), ==, 2);
+  sato = racimo_project_get_person (project, 0);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (sato)), ==, "Sato Hanako");
+  g_assert_cmpstr (racimo_item_get_id (RACIMO_ITEM (sato)), ==, "sato-hanako-2");
+  g_assert_cmpuint (racimo_item_get_line (RACIMO_ITEM (sato)), ==, 8);
+  g_assert_true (racimo_role_get_member (lead, 0) == sato);
+  g_assert_true (racimo_role_get_member (reviewer, 0) == sato);
+  g_assert_cmpstr (racimo_role_get_person (reviewer), ==, "Sato Hanako");
+  g_assert_false (racimo_project_needs_people (project));
+}
+
 static void
 test_etag (void)
 {
@@ -1117,6 +1220,24 @@ static const struct
     ":1: the file starts with the byte order mark of UTF-16 but declares "
     "encoding=\"UTF-8\"; the two contradict each other, and Racimo does not guess "
     "which is right (XML 1.0, appendix F)" },
+  { "member-no-person.raci", RACIMO_FILE_ERROR_INVALID,
+    ":12: the role “Lead” names the person “suzuki”, which the file does not list" },
+  { "person-id-collides.raci", RACIMO_FILE_ERROR_DUPLICATE_ID,
+    ":10: the id “lead” is used twice (first on line 5)" },
+  { "two-notes.raci", RACIMO_FILE_ERROR_INVALID,
+    ":15: the cell of the role “Lead” in the activity “Plan” has a second note, and a cell "
+    "has at most one" },
+  { "people-in-1-0.raci", RACIMO_FILE_ERROR_INVALID,
+    ":4: “people” is not part of a Racimo project and has no place in the project" },
+  { "note-no-role.raci", RACIMO_FILE_ERROR_UNKNOWN_ROLE,
+    ":9: a note of the activity “Plan” names the role “qa”, which the file does not list" },
+  { "conflict-bad-field.raci", RACIMO_FILE_ERROR_INVALID,
+    ":9: a merge conflict is about “colour”, which is not a field; the fields are name, "
+    "description, note, applicable, abbrev, email, removed, position" },
+  { "waiver-1-1-check-in-1-0.raci", RACIMO_FILE_ERROR_INVALID,
+    ":7: a waiver names “unstaffed-role”, a check of format 1.1, in a file of format 1.0; its "
+    "checks are no-owner, many-owners, no-doer, idle-role, overloaded-role, unnamed, "
+    "duplicate-name, unknown-code" },
   { "schema-only.raci", RACIMO_FILE_ERROR_INVALID,
     ":5: a role is inside content that belongs to another program (“x:wrap”), where "
     "Racimo does not read it" },
@@ -1203,6 +1324,9 @@ main (int   argc,
   g_test_add_func ("/reader/good/foreign-no-namespace", test_foreign_no_namespace);
   g_test_add_func ("/reader/good/namespace-ampersand", test_namespace_ampersand);
   g_test_add_func ("/reader/good/newer-minor", test_newer_minor);
+  g_test_add_func ("/reader/good/people", test_people);
+  g_test_add_func ("/reader/good/people-foreign", test_people_foreign);
+  g_test_add_func ("/reader/good/people-from-person-texts", test_people_from_person_texts);
   g_test_add_func ("/reader/etag", test_etag);
   g_test_add_func ("/reader/async", test_async);
   g_test_add_func ("/reader/threads", test_threads);

@@ -24,6 +24,9 @@ newer=" newer-minor.raci foreign-no-namespace.raci "
 loader_only=" assign-to-phase.raci deep-nesting.raci doctype-entities.raci external-dtd.raci "
 loader_only+=" external-entity.raci undeclared-prefix.raci "
 loader_only+=" bom-utf8-declared-latin1.raci bom-utf16-declared-utf8.raci "
+# The one schema describes every 1.x version: what version 1.1 brought is
+# refused in a 1.0 file by the loader, and so is a second note on one cell.
+loader_only+=" people-in-1-0.raci waiver-1-1-check-in-1-0.raci two-notes.raci "
 
 if ! command -v xmllint >/dev/null; then
   echo "1..0 # SKIP xmllint is not installed"

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   RacimoCheck  check;
-  RacimoItem  *item;          /* the activity, role or phase (unowned) */
+  RacimoItem  *item;          /* the activity, role, phase or person (unowned) */
   char        *message;       /* translated, one sentence */
   const char  *waiver_reason; /* non-NULL when waived (a copy owned by the checks) */
 } RacimoFinding;

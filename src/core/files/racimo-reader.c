@@ -42,8 +42,12 @@ typedef struct
   /* Version 1.0: what is unknown in our namespace is an error.  A newer
    * minor version may have added it: it is kept, as foreign content. */
   gboolean       strict;
+  guint          minor;    /* the file's minor version: which elements it may hold */
   GHashTable    *ids;      /* id -> line where it was first used */
   GHashTable    *roles;    /* id -> RacimoRole, unowned */
+  GHashTable    *people;   /* id -> RacimoPerson, unowned */
+  GPtrArray     *person_texts; /* PersonText: 1.0 person texts, made people at the end */
+  GPtrArray     *members;  /* PendingMember: members read before their person */
   /* The checks waived so far on @waived_item: a newer minor version may
    * put any number of waivers on one item. */
   RacimoItem    *waived_item;
@@ -73,6 +77,10 @@ typedef enum
   KIND_ASSIGN,
   KIND_WAIVER,
   KIND_ACTIVITY,
+  KIND_PEOPLE,
+  KIND_MEMBER,
+  KIND_NOTE,
+  KIND_CONFLICT,
 } Kind;
 
 typedef struct
@@ -80,6 +88,7 @@ typedef struct
   const char *name;
   Kind        kind;
   gboolean    repeats;
+  guint       since;   /* the minor version that brought it */
 } Child;
 
 static gboolean
@@ -221,11 +230,15 @@ describe_element (xmlNode *node)
   return (const char *) node->name;
 }
 
+static char *key_of_1_1 (xmlNode *node);
+
 /* The key of a known element, as racimo-core-private.h spells it, for the
  * foreign content that follows it: "" for none. */
 static char *
 key_of (xmlNode *node)
 {
+  char *key;
+
   if (node == NULL)
     return g_strdup ("");
 
@@ -237,6 +250,10 @@ key_of (xmlNode *node)
 
   if (is_named (node, "waiver"))
     return g_strconcat ("waiver ", attribute (node, "check"), NULL);
+
+  key = key_of_1_1 (node);
+  if (key != NULL)
+    return key;
 
   return g_strdup ((const char *) node->name);
 }
@@ -660,7 +677,7 @@ read_text (Builder            *b,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-#define MAX_CHILDREN 5
+#define MAX_CHILDREN 8
 
 /* The known children of an element seen so far, to check their order in
  * version 1.0 files and to keep a second one of those that come once. */
@@ -713,7 +730,7 @@ find_child (Builder     *b,
     return NULL;
 
   for (guint i = 0; i < n_children; i++)
-    if (is_named (node, children[i].name))
+    if (children[i].since <= b->minor && is_named (node, children[i].name))
       {
         if (!b->strict && order->first[i] != NULL && !children[i].repeats)
           {
@@ -888,13 +905,16 @@ read_id (Builder    *b,
   return TRUE;
 }
 
+/* The checks a file of minor version @minor may waive. */
 static char *
-list_check_ids (void)
+list_check_ids (guint minor)
 {
   g_autoptr(GString) ids = g_string_new (NULL);
 
   for (RacimoCheck check = 0; check < RACIMO_N_CHECKS; check++)
     {
+      if (racimo_check_get_since_minor (check) > minor)
+        continue;
       if (check > 0)
         g_string_append (ids, ", ");
       g_string_append (ids, racimo_check_get_id (check));
@@ -944,7 +964,7 @@ read_waiver (Builder    *b,
 
   if (b->strict && !racimo_check_from_id (check, &known))
     {
-      g_autofree char *ids = list_check_ids ();
+      g_autofree char *ids = list_check_ids (b->minor);
       g_autofree char *shown = _racimo_xml_excerpt (check);
 
       *kept = TRUE;
@@ -952,6 +972,21 @@ read_waiver (Builder    *b,
                                _("left the waiver out"),
                                _("a waiver names “%s”, which is not a check; the checks are %s"),
                                shown, ids);
+    }
+
+  /* A check of a later minor version than the file's own */
+  if (b->strict && racimo_check_get_since_minor (known) > b->minor)
+    {
+      g_autofree char *ids = list_check_ids (b->minor);
+
+      *kept = TRUE;
+      return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node, racimo_item_get_id (item),
+                               _("left the waiver out"),
+                               _("a waiver names “%s”, a check of format %u.%u, in a file of "
+                                 "format %u.%u; its checks are %s"),
+                               check, RACIMO_FILE_VERSION_MAJOR,
+                               racimo_check_get_since_minor (known), RACIMO_FILE_VERSION_MAJOR,
+                               b->minor, ids);
     }
 
   /* Two waivers of one check: the model holds one reason, and the other
@@ -1180,6 +1215,325 @@ read_assign (Builder        *b,
   return TRUE;
 }
 
+/* Version 1.1: people, members, notes and conflicts (docs/file-format.md,
+ * "Version 1.1"). */
+
+typedef struct
+{
+  RacimoRole *role;
+  char       *name;
+  guint       line;
+} PersonText;
+
+static void
+person_text_free (gpointer data)
+{
+  PersonText *text = data;
+
+  g_free (text->name);
+  g_free (text);
+}
+
+typedef struct
+{
+  RacimoRole *role;
+  const char *person_id; /* a string of the tree */
+  guint       position;
+  xmlNode    *node;
+} PendingMember;
+
+static char *
+key_of_1_1 (xmlNode *node)
+{
+  if (is_named (node, "person") && attribute (node, "id") != NULL)
+    return g_strconcat ("person ", attribute (node, "id"), NULL);
+
+  if (is_named (node, "member"))
+    return g_strconcat ("member ", attribute (node, "person"), NULL);
+
+  if (is_named (node, "note"))
+    return g_strconcat ("note ", attribute (node, "role"), NULL);
+
+  if (is_named (node, "conflict"))
+    return g_strdup_printf ("conflict %s %s", attribute (node, "role") ?: "",
+                            attribute (node, "field") ?: "");
+
+  return NULL;
+}
+
+/* A 1.0 person text is one member of that name; the people are made once
+ * every id of the file is known, so that theirs take no id of the file. */
+static void
+keep_person_text (Builder    *b,
+                  RacimoRole *role,
+                  xmlNode    *node,
+                  const char *text)
+{
+  PersonText *person_text;
+
+  if (text[0] == '\0')
+    return;
+
+  person_text = g_new0 (PersonText, 1);
+  person_text->role = role;
+  person_text->name = g_strdup (text);
+  person_text->line = (guint) _racimo_xml_line_of (node);
+  g_ptr_array_add (b->person_texts, person_text);
+}
+
+/* Foreign attributes and nodes inside an empty element of ours (an
+ * assign, a member, a conflict), kept under @key. */
+static gboolean
+keep_inside (Builder            *b,
+             GPtrArray          *foreign,
+             const char         *key,
+             xmlNode            *node,
+             const char * const *known)
+{
+  if (!keep_attributes (b, foreign, key, node, known))
+    return FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (!keep_other (b, foreign, key, NULL, node, child))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* An item with no name yet is named by its id. */
+static const char *
+name_or_id (RacimoItem *item)
+{
+  const char *name = racimo_item_get_name (item);
+
+  return *name != '\0' ? name : racimo_item_get_id (item);
+}
+
+/* Returns FALSE when refused; a member left out in repair mode is not
+ * added. */
+static gboolean
+add_member (Builder    *b,
+            RacimoRole *role,
+            const char *person_id,
+            xmlNode    *node)
+{
+  RacimoPerson *person = g_hash_table_lookup (b->people, person_id);
+
+  if (person == NULL)
+    {
+      g_autofree char *shown = _racimo_xml_excerpt (person_id);
+
+      return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node,
+                               racimo_item_get_id (RACIMO_ITEM (role)),
+                               _("left the member out"),
+                               _("the role “%s” names the person “%s”, which the file does not "
+                                 "list"), name_or_id (RACIMO_ITEM (role)), shown);
+    }
+
+  /* The same person twice in one role is one member. */
+  if (racimo_role_index_of_member (role, person) < 0)
+    _racimo_role_insert_member (role, racimo_role_get_n_members (role), person);
+
+  return TRUE;
+}
+
+static gboolean
+read_member (Builder    *b,
+             RacimoRole *role,
+             GPtrArray  *foreign,
+             xmlNode    *node)
+{
+  const char *person_id = attribute (node, "person");
+  g_autofree char *key = NULL;
+  static const char * const attributes[] = { "person", NULL };
+
+  if (person_id == NULL)
+    return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node,
+                             racimo_item_get_id (RACIMO_ITEM (role)),
+                             _("left the member out"),
+                             _("a member of the role “%s” does not say which person it is"),
+                             name_or_id (RACIMO_ITEM (role)));
+
+  key = key_of (node);
+  if (!keep_inside (b, foreign, key, node, attributes))
+    return FALSE;
+
+  /* A newer minor version may list its people after the roles. */
+  if (!b->strict && !g_hash_table_contains (b->people, person_id))
+    {
+      PendingMember *pending = g_new0 (PendingMember, 1);
+
+      pending->role = role;
+      pending->person_id = person_id;
+      pending->position = racimo_role_get_n_members (role);
+      pending->node = node;
+      g_ptr_array_add (b->members, pending);
+      return TRUE;
+    }
+
+  return add_member (b, role, person_id, node);
+}
+
+static gboolean
+read_note (Builder        *b,
+           RacimoActivity *activity,
+           GPtrArray      *foreign,
+           xmlNode        *node)
+{
+  const char *role_id = attribute (node, "role");
+  const char *activity_id = racimo_item_get_id (RACIMO_ITEM (activity));
+  const char *activity_name = name_or_id (RACIMO_ITEM (activity));
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  RacimoRole *role;
+  static const char * const attributes[] = { "role", NULL };
+
+  if (role_id == NULL)
+    return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node, activity_id,
+                             _("left the note out"),
+                             _("a note of the activity “%s” does not say which role’s cell it is "
+                               "on"), activity_name);
+
+  role = g_hash_table_lookup (b->roles, role_id);
+  if (role == NULL)
+    {
+      g_autofree char *shown = _racimo_xml_excerpt (role_id);
+
+      return repair_or_refuse (b, RACIMO_FILE_ERROR_UNKNOWN_ROLE, node, activity_id,
+                               _("left the note out"),
+                               _("a note of the activity “%s” names the role “%s”, which the "
+                                 "file does not list"), activity_name, shown);
+    }
+
+  if (racimo_activity_get_note (activity, role) != NULL)
+    return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node, activity_id,
+                             _("kept the first note and left this one out"),
+                             _("the cell of the role “%s” in the activity “%s” has a second note, "
+                               "and a cell has at most one"),
+                             name_or_id (RACIMO_ITEM (role)), activity_name);
+
+  key = key_of (node);
+  text = read_text (b, foreign, key, node, attributes);
+  if (text == NULL)
+    return FALSE;
+
+  /* An empty note is no note; it is not written back. */
+  if (text[0] != '\0')
+    _racimo_activity_set_note (activity, role, text);
+
+  return TRUE;
+}
+
+static const char * const conflict_fields[] = {
+  "name", "description", "note", "applicable", "abbrev", "email", "removed", "position", NULL
+};
+
+/* @item is NULL for the project's own conflicts. */
+static gboolean
+read_conflict (Builder    *b,
+               RacimoItem *item,
+               GPtrArray  *conflicts,
+               GPtrArray  *foreign,
+               xmlNode    *node)
+{
+  const char *role_id = attribute (node, "role");
+  const char *field = attribute (node, "field");
+  const char *item_id = item != NULL ? racimo_item_get_id (item) : NULL;
+  g_autofree char *key = NULL;
+  RacimoConflict *conflict;
+  static const char * const attributes[] = {
+    "role", "field", "base", "ours", "theirs", NULL
+  };
+
+  if (role_id == NULL && field == NULL)
+    return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node, item_id,
+                             _("left the conflict out"),
+                             _("a merge conflict does not say what it is about (a role or a "
+                               "field)"));
+
+  if (role_id != NULL && !g_hash_table_contains (b->roles, role_id))
+    {
+      g_autofree char *shown = _racimo_xml_excerpt (role_id);
+
+      return repair_or_refuse (b, RACIMO_FILE_ERROR_UNKNOWN_ROLE, node, item_id,
+                               _("left the conflict out"),
+                               _("a merge conflict names the role “%s”, which the file does not "
+                                 "list"), shown);
+    }
+
+  if (b->strict && field != NULL && !is_known (field, conflict_fields))
+    {
+      g_autofree char *shown = _racimo_xml_excerpt (field);
+      g_autofree char *fields = g_strjoinv (", ", (char **) conflict_fields);
+
+      return repair_or_refuse (b, RACIMO_FILE_ERROR_INVALID, node, item_id,
+                               _("left the conflict out"),
+                               _("a merge conflict is about “%s”, which is not a field; the "
+                                 "fields are %s"), shown, fields);
+    }
+
+  key = key_of (node);
+  if (!keep_inside (b, foreign, key, node, attributes))
+    return FALSE;
+
+  conflict = g_new0 (RacimoConflict, 1);
+  conflict->role = g_strdup (role_id);
+  conflict->field = g_strdup (field);
+  conflict->base = g_strdup (attribute (node, "base") ?: "");
+  conflict->ours = g_strdup (attribute (node, "ours") ?: "");
+  conflict->theirs = g_strdup (attribute (node, "theirs") ?: "");
+  g_ptr_array_add (conflicts, conflict);
+
+  return TRUE;
+}
+
+/* After the whole file: members of people listed after their role (newer
+ * minor versions), and the people of 1.0 person texts, one per name. */
+static gboolean
+finish_people (Builder *b)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < b->members->len; i++)
+    {
+      PendingMember *pending = g_ptr_array_index (b->members, i);
+      RacimoPerson *person = g_hash_table_lookup (b->people, pending->person_id);
+
+      if (!add_member (b, pending->role, pending->person_id, pending->node))
+        return FALSE;
+      /* Left out in repair mode */
+      if (person == NULL)
+        continue;
+
+      /* In its place among the role's members */
+      _racimo_role_remove_member (pending->role, person);
+      _racimo_role_insert_member (pending->role,
+                                  MIN (pending->position,
+                                       racimo_role_get_n_members (pending->role)),
+                                  person);
+    }
+
+  for (guint i = 0; i < b->person_texts->len; i++)
+    {
+      PersonText *text = g_ptr_array_index (b->person_texts, i);
+      RacimoPerson *person = g_hash_table_lookup (by_name, text->name);
+
+      if (person == NULL)
+        {
+          person = _racimo_project_append_new_person (b->project, text->name);
+          _racimo_item_set_line (RACIMO_ITEM (person), text->line);
+          /* The key is the person's own copy of its name. */
+          g_hash_table_insert (by_name, (gpointer) racimo_item_get_name (RACIMO_ITEM (person)),
+                               person);
+        }
+
+      if (racimo_role_index_of_member (text->role, person) < 0)
+        _racimo_role_insert_member (text->role, 0, person);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 set_text (Builder    *b,
           RacimoItem *item,
@@ -1202,7 +1556,7 @@ set_text (Builder    *b,
       _racimo_item_set_description (item, text);
       break;
     case KIND_PERSON:
-      _racimo_role_set_person (RACIMO_ROLE (item), text);
+      keep_person_text (b, RACIMO_ROLE (item), node, text);
       break;
     case KIND_TITLE:
     case KIND_SCHEME:
@@ -1211,6 +1565,10 @@ set_text (Builder    *b,
     case KIND_ASSIGN:
     case KIND_WAIVER:
     case KIND_ACTIVITY:
+    case KIND_PEOPLE:
+    case KIND_MEMBER:
+    case KIND_NOTE:
+    case KIND_CONFLICT:
     default:
       g_assert_not_reached ();
     }
@@ -1221,6 +1579,9 @@ set_text (Builder    *b,
 static gboolean read_activity (Builder     *b,
                                RacimoPhase *phase,
                                xmlNode     *node);
+static gboolean read_list     (Builder     *b,
+                               xmlNode     *node,
+                               const char  *item_name);
 
 /* The content of a role, a phase or an activity, which are read alike. */
 static gboolean
@@ -1283,10 +1644,26 @@ read_item_content (Builder     *b,
             return FALSE;
           break;
 
+        case KIND_MEMBER:
+          if (!read_member (b, RACIMO_ROLE (item), foreign, child))
+            return FALSE;
+          break;
+
+        case KIND_NOTE:
+          if (!read_note (b, RACIMO_ACTIVITY (item), foreign, child))
+            return FALSE;
+          break;
+
+        case KIND_CONFLICT:
+          if (!read_conflict (b, item, _racimo_item_get_conflicts (item), foreign, child))
+            return FALSE;
+          break;
+
         case KIND_TITLE:
         case KIND_SCHEME:
         case KIND_ROLES:
         case KIND_PHASES:
+        case KIND_PEOPLE:
         default:
           g_assert_not_reached ();
         }
@@ -1324,7 +1701,9 @@ read_activity (Builder     *b,
     { "name", KIND_NAME, FALSE },
     { "description", KIND_DESCRIPTION, FALSE },
     { "assign", KIND_ASSIGN, TRUE },
+    { "note", KIND_NOTE, TRUE, 1 },
     { "waiver", KIND_WAIVER, TRUE },
+    { "conflict", KIND_CONFLICT, TRUE, 1 },
   };
 
   if (!read_id (b, item, node))
@@ -1370,6 +1749,7 @@ read_phase (Builder *b,
     { "name", KIND_NAME, FALSE },
     { "description", KIND_DESCRIPTION, FALSE },
     { "waiver", KIND_WAIVER, TRUE },
+    { "conflict", KIND_CONFLICT, TRUE, 1 },
     { "activity", KIND_ACTIVITY, TRUE },
   };
 
@@ -1395,8 +1775,10 @@ read_role (Builder *b,
   static const Child children[] = {
     { "name", KIND_NAME, FALSE },
     { "person", KIND_PERSON, FALSE },
+    { "member", KIND_MEMBER, TRUE, 1 },
     { "description", KIND_DESCRIPTION, FALSE },
     { "waiver", KIND_WAIVER, TRUE },
+    { "conflict", KIND_CONFLICT, TRUE, 1 },
   };
 
   if (!read_id (b, item, node))
@@ -1435,7 +1817,47 @@ read_role (Builder *b,
   return TRUE;
 }
 
-/* <roles> or <phases>: their items, and foreign content between them. */
+/* A person of <people> (version 1.1). */
+static gboolean
+read_person (Builder *b,
+             xmlNode *node)
+{
+  g_autoptr(RacimoPerson) person = g_object_new (RACIMO_TYPE_PERSON, NULL);
+  RacimoItem *item = RACIMO_ITEM (person);
+  static const char * const attributes[] = { "id", "email", NULL };
+  static const Child children[] = {
+    { "name", KIND_NAME, FALSE },
+    { "waiver", KIND_WAIVER, TRUE },
+    { "conflict", KIND_CONFLICT, TRUE, 1 },
+  };
+
+  if (!read_id (b, item, node))
+    return FALSE;
+
+  _racimo_person_set_email (person, attribute (node, "email"));
+
+  if (!keep_attributes (b, _racimo_item_get_foreign (item), NULL, node, attributes)
+      || !read_item_content (b, item, node, children, G_N_ELEMENTS (children)))
+    return FALSE;
+
+  if (!_racimo_project_append_person (b->project, person))
+    g_return_val_if_reached (FALSE);
+
+  /* The key is the person's own copy of its id. */
+  g_hash_table_insert (b->people, (gpointer) racimo_item_get_id (item), person);
+
+  return TRUE;
+}
+
+static gboolean
+read_people (Builder *b,
+             xmlNode *node)
+{
+  return read_list (b, node, "person");
+}
+
+/* <roles>, <phases> or <people>: their items, and foreign content between
+ * them. */
 static gboolean
 read_list (Builder    *b,
            xmlNode    *node,
@@ -1457,7 +1879,9 @@ read_list (Builder    *b,
           continue;
         }
 
-      if (is_named (child, "role") ? !read_role (b, child) : !read_phase (b, child))
+      if (is_named (child, "role") ? !read_role (b, child)
+          : is_named (child, "person") ? !read_person (b, child)
+          : !read_phase (b, child))
         return FALSE;
 
       b->item = NULL;
@@ -1537,8 +1961,10 @@ read_project (Builder *b,
     { "title", KIND_TITLE, FALSE },
     { "description", KIND_DESCRIPTION, FALSE },
     { "scheme", KIND_SCHEME, FALSE },
+    { "people", KIND_PEOPLE, FALSE, 1 },
     { "roles", KIND_ROLES, FALSE },
     { "phases", KIND_PHASES, FALSE },
+    { "conflict", KIND_CONFLICT, TRUE, 1 },
   };
 
   if (!keep_attributes (b, foreign, NULL, root, attributes))
@@ -1599,8 +2025,21 @@ read_project (Builder *b,
           g_ptr_array_add (phases, child);
           break;
 
+        case KIND_PEOPLE:
+          if (!read_people (b, child))
+            return FALSE;
+          break;
+
+        case KIND_CONFLICT:
+          if (!read_conflict (b, NULL, _racimo_project_get_conflicts (b->project), foreign,
+                              child))
+            return FALSE;
+          break;
+
         case KIND_NAME:
         case KIND_PERSON:
+        case KIND_MEMBER:
+        case KIND_NOTE:
         case KIND_ASSIGN:
         case KIND_WAIVER:
         case KIND_ACTIVITY:
@@ -1622,7 +2061,7 @@ read_project (Builder *b,
     if (!read_list (b, g_ptr_array_index (phases, i), "phase"))
       return FALSE;
 
-  return TRUE;
+  return finish_people (b);
 }
 
 static gboolean
@@ -1661,6 +2100,9 @@ build (xmlDoc                *doc,
   g_autoptr(xmlBuffer) buffer = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) roles = NULL;
+  g_autoptr(GHashTable) people = NULL;
+  g_autoptr(GPtrArray) person_texts = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GHashTable) waived_checks = NULL;
   const char *version;
   guint major, minor;
@@ -1740,9 +2182,16 @@ build (xmlDoc                *doc,
   /* Keys are strings of the tree, which outlives the builder. */
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   roles = g_hash_table_new (g_str_hash, g_str_equal);
+  people = g_hash_table_new (g_str_hash, g_str_equal);
+  person_texts = g_ptr_array_new_with_free_func (person_text_free);
+  members = g_ptr_array_new_with_free_func (g_free);
   waived_checks = g_hash_table_new (g_str_hash, g_str_equal);
 
   b.strict = minor <= RACIMO_FILE_VERSION_MINOR;
+  b.minor = minor;
+  b.people = people;
+  b.person_texts = person_texts;
+  b.members = members;
   b.project = project;
   b.name = name;
   b.doc = doc;

@@ -30,7 +30,7 @@ typedef enum
 
 #define RACIMO_FILE_MAX_SIZE (64 * 1024 * 1024)
 #define RACIMO_FILE_VERSION_MAJOR 1
-#define RACIMO_FILE_VERSION_MINOR 0
+#define RACIMO_FILE_VERSION_MINOR 1
 #define RACIMO_FILE_NAMESPACE "urn:x-racimo:raci:1"
 
 GQuark          racimo_file_error_quark      (void);
