@@ -655,7 +655,7 @@ property_of_row (Import *import,
                  guint   record)
 {
   static const char * const abbrev_words[] = { "abbreviation", "abbreviations", "abbrev", "略称", NULL };
-  static const char * const person_words[] = { "person", "担当者", NULL };
+  static const char * const person_words[] = { "person", "担当者", "人", NULL };
   static const char * const role_description_words[] = { "role description", "ロールの説明", NULL };
   static const char * const role_waivers_words[] = { "role waivers", "ロールの許容", NULL };
   static const char * const project_description_words[] = { "project description",
