@@ -122,20 +122,31 @@ show_export_error (RacimoWindow *self,
   _racimo_window_show_error (self, heading, body);
 }
 
+/* The end of a CSV or workbook export: says it is done, or why not. */
+static void
+end_export (RacimoWindowWrite *write,
+            gboolean           saved,
+            const GError      *error)
+{
+  RacimoWindow *self = write->window;
+
+  self->writing--;
+  if (saved)
+    show_exported (self, write->file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_export_error (self, write->file, error);
+}
+
 static void
 on_csv_saved (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(RacimoWindowWrite) write = user_data;
-  RacimoWindow *self = write->window;
   g_autoptr(GError) error = NULL;
+  gboolean saved = racimo_csv_save_finish (result, &error);
 
-  self->writing--;
-  if (racimo_csv_save_finish (result, &error))
-    show_exported (self, write->file);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, write->file, error);
+  end_export (write, saved, error);
 }
 
 /**
@@ -238,14 +249,10 @@ on_xlsx_saved (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(RacimoWindowWrite) write = user_data;
-  RacimoWindow *self = write->window;
   g_autoptr(GError) error = NULL;
+  gboolean saved = racimo_xlsx_save_finish (result, &error);
 
-  self->writing--;
-  if (racimo_xlsx_save_finish (result, &error))
-    show_exported (self, write->file);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, write->file, error);
+  end_export (write, saved, error);
 }
 
 /**
