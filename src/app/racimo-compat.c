@@ -183,6 +183,13 @@ make_filters (RacimoFileFilters filters)
   static const char * const raci_types[] = { "application/x-raci+xml", NULL };
   static const char * const csv_patterns[] = { "*.csv", "*.tsv", NULL };
   static const char * const csv_types[] = { "text/csv", "text/tab-separated-values", NULL };
+  static const char * const sheet_patterns[] = { "*.xlsx", "*.ods", "*.csv", "*.tsv", "*.txt",
+                                                 NULL };
+  static const char * const sheet_types[] = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet", "text/csv", "text/tab-separated-values",
+    NULL
+  };
   static const char * const pdf_patterns[] = { "*.pdf", NULL };
   static const char * const pdf_types[] = { "application/pdf", NULL };
   static const char * const all_patterns[] = { "*", NULL };
@@ -190,6 +197,8 @@ make_filters (RacimoFileFilters filters)
 
   if (filters & RACIMO_FILE_FILTER_RACI)
     add_filter (store, _("RACI projects"), raci_patterns, raci_types);
+  if (filters & RACIMO_FILE_FILTER_SHEETS)
+    add_filter (store, _("Spreadsheets"), sheet_patterns, sheet_types);
   if (filters & RACIMO_FILE_FILTER_CSV)
     add_filter (store, _("CSV files"), csv_patterns, csv_types);
   if (filters & RACIMO_FILE_FILTER_PDF)

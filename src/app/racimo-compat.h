@@ -34,6 +34,7 @@ typedef enum
   RACIMO_FILE_FILTER_CSV  = 1 << 1,
   RACIMO_FILE_FILTER_PDF  = 1 << 2,
   RACIMO_FILE_FILTER_ALL  = 1 << 3,
+  RACIMO_FILE_FILTER_SHEETS = 1 << 4, /* workbooks and sheets saved as text, to import */
 } RacimoFileFilters;
 
 void        racimo_compat_open_file        (GtkWindow              *parent,

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "racimo-import-report.h"
 #include "racimo-window-private.h"
 
 #define RACI_MIME_TYPE "application/x-raci+xml"
@@ -253,6 +254,46 @@ _racimo_window_update_repair_banner (RacimoWindow *self)
 }
 
 static void
+on_import_report_open (RacimoWindow       *self,
+                       RacimoImportReport *report)
+{
+  g_autoptr(RacimoDocument) document = NULL;
+
+  document = racimo_document_new_for_import (racimo_import_report_get_project (report),
+                                             racimo_import_report_get_file (report),
+                                             racimo_import_report_get_bytes (report),
+                                             racimo_import_report_get_problems (report));
+  racimo_window_set_document (self, document);
+  gtk_window_destroy (GTK_WINDOW (report));
+}
+
+/* Reads the sheet again for the report: a sheet is at most
+ * RACIMO_FILE_MAX_SIZE, and was just read.  FALSE when it cannot be
+ * read any more, and the window opens what it loaded. */
+static gboolean
+show_import_report (RacimoWindow *self,
+                    GFile        *file)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  RacimoImportReport *report;
+
+  if (bytes == NULL || g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
+    return FALSE;
+
+  if (self->import_report != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_report));
+
+  report = racimo_import_report_new (GTK_WINDOW (self), file, bytes);
+  self->import_report = GTK_WIDGET (report);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &self->import_report);
+  g_signal_connect_object (report, "open", G_CALLBACK (on_import_report_open), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (report));
+
+  return TRUE;
+}
+
+static void
 on_document_loaded (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -261,7 +302,6 @@ on_document_loaded (GObject      *source,
   g_autoptr(RacimoDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *summary = NULL;
 
   document = racimo_document_load_finish (result, &error);
 
@@ -278,16 +318,17 @@ on_document_loaded (GObject      *source,
       return;
     }
 
+  /* A sheet of which something was not read opens through its report,
+   * where the user sees what and can change how its columns are read. */
+  if (racimo_document_get_import_problems (document) != NULL && show_import_report (self, file))
+    return;
+
   racimo_window_set_document (self, document);
 
   /* A spreadsheet is imported as a new project, which is saved as a .raci
    * file: only projects go to the recent list. */
   if (!racimo_document_get_needs_save_as (document))
     add_to_recent (file);
-
-  summary = racimo_csv_summarize_problems (racimo_document_get_import_problems (document), 8);
-  if (summary != NULL)
-    _racimo_window_show_error (self, _("Some Cells Were Not Understood"), summary);
 
   if (racimo_document_get_newer_minor_version (document))
     {
@@ -400,8 +441,8 @@ open_action (GtkWidget  *widget,
 
   racimo_compat_open_file (GTK_WINDOW (self),
                            import ? _("Import a Spreadsheet") : _("Open a Project"),
-                           import ? RACIMO_FILE_FILTER_CSV | RACIMO_FILE_FILTER_ALL
-                                  : RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_CSV
+                           import ? RACIMO_FILE_FILTER_SHEETS | RACIMO_FILE_FILTER_ALL
+                                  : RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_SHEETS
                                     | RACIMO_FILE_FILTER_ALL,
                            folder, self->cancellable, on_open_chosen, g_object_ref (self));
 }
@@ -1131,6 +1172,12 @@ _racimo_window_files_dispose (RacimoWindow *self)
   g_clear_signal_handler (&self->active_handler, self);
   g_clear_object (&self->pending_file);
   g_clear_object (&self->replace_file);
+  if (self->import_report != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->import_report),
+                                    (gpointer *) &self->import_report);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->import_report)));
+    }
   g_clear_object (&self->offered_repair);
 }
 

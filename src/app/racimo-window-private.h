@@ -90,6 +90,7 @@ struct _RacimoWindow
   RacimoCsvDelimiter csv_delimiter;
   gboolean           csv_bom;
   GtkWidget         *csv_dialog;
+  GtkWidget         *import_report; /* a RacimoImportReport, before a sheet opens */
   /* The project's properties and people, while shown (weak) */
   GtkWidget         *project_dialog;
   /* Printing and PDF: the options of the print dialog's Matrix tab, the
@@ -206,6 +207,7 @@ void        _racimo_window_export_dispose    (RacimoWindow              *self);
 GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
 /* The dialog of a CSV export's options while it is shown, or NULL */
 GtkWidget *_racimo_window_get_csv_export_dialog (RacimoWindow *self);
+GtkWidget *_racimo_window_get_import_report (RacimoWindow *self);
 /* The last notice shown, while it is shown. */
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
 /* The banner of a repaired copy, shown or not. */

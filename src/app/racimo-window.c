@@ -84,6 +84,7 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  editing && self->printing == NULL);
@@ -1928,6 +1929,14 @@ _racimo_window_get_csv_export_dialog (RacimoWindow *self)
   g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
 
   return self->csv_dialog;
+}
+
+GtkWidget *
+_racimo_window_get_import_report (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->import_report;
 }
 
 AdwToast *

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 /* racimo --check FILE...: prints findings to standard output, errors
  * reading a file to standard error. */
 int racimo_cli_check  (const char * const *paths);
+/* The same with "strict" in @options (nullable): a sheet that is not
+ * read whole counts as unreadable; and "sheet", the sheet of a workbook. */
+int racimo_cli_check_with_options (const char * const *paths,
+                                   GVariantDict       *options);
 /* racimo --export OUT FILE, with the layout options of a PDF in
  * @options (nullable): "paper" and "orientation" strings, "fit" and "tile";
  * and "repair": FILE is repaired, each repair listed on standard error. */

@@ -10,6 +10,7 @@
 #include "racimo-fixes.h"
 #include "racimo-cli.h"
 #include "racimo-csv.h"
+#include "racimo-xlsx.h"
 #include "racimo-document.h"
 #include "racimo-drafts.h"
 #include "racimo-file.h"

@@ -718,6 +718,42 @@ racimo_document_new_from_project (RacimoProject *project,
 }
 
 /**
+ * racimo_document_new_for_import:
+ * @project: a project imported from @file
+ * @file: the spreadsheet it was imported from
+ * @bytes: @file's content, as imported
+ * @problems: (nullable) (element-type RacimoCsvProblem): what the import
+ *   did not read
+ *
+ * A document as racimo_document_load_async() makes one for a spreadsheet:
+ * it needs Save As, which never replaces the sheet, and it follows @file
+ * on disk from the version of it that was read.  Blocks a moment, to ask
+ * @file's entity tag.
+ *
+ * Returns: (transfer full): a document
+ */
+RacimoDocument *
+racimo_document_new_for_import (RacimoProject *project,
+                                GFile         *file,
+                                GBytes        *bytes,
+                                GPtrArray     *problems)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  return _racimo_document_new (project, file, TRUE,
+                               info != NULL ? g_file_info_get_etag (info) : NULL, checksum,
+                               RACIMO_DOCUMENT_SOURCE_CSV, problems);
+}
+
+/**
  * racimo_document_new_repaired:
  * @project: the project racimo_file_repair () built from @original
  * @original: the file it was repaired from
@@ -801,44 +837,6 @@ load_data_free (gpointer user_data)
   g_free (data);
 }
 
-/* A .csv is a spreadsheet and a .raci a project.  Colleagues also send
- * projects renamed .xml, and sheets as .txt: then the first character
- * decides, since XML starts with '<' and a sheet with text. */
-static gboolean
-is_spreadsheet (GFile        *file,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  guchar head[512];
-  gssize n;
-  gssize i = 0;
-
-  if (file_has_extension (file, ".csv"))
-    return TRUE;
-  if (file_has_extension (file, ".raci"))
-    return FALSE;
-
-  /* On errors, the reader says what is wrong with the file. */
-  stream = g_file_read (file, cancellable, NULL);
-  if (stream == NULL)
-    return FALSE;
-
-  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, cancellable, NULL);
-  if (n <= 0)
-    return FALSE;
-
-  if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
-    return FALSE; /* UTF-16, which sheets are not saved in */
-  if (n >= 3 && head[0] == 0xef && head[1] == 0xbb && head[2] == 0xbf)
-    i = 3;
-
-  while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'
-                   || head[i] == '\0'))
-    i++;
-
-  return i < n && head[i] != '<';
-}
-
 static gboolean
 load_in_thread (gpointer       source_object,
                 gpointer       user_data,
@@ -849,7 +847,7 @@ load_in_thread (gpointer       source_object,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_file_get_parse_name (data->file);
 
-  data->is_csv = is_spreadsheet (data->file, cancellable);
+  data->is_csv = racimo_csv_file_is_spreadsheet (data->file, cancellable);
 
   /* The entity tag is taken as the file is opened, before reading: a
    * change made while reading then shows as a change on disk, never the

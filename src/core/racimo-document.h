@@ -30,6 +30,10 @@ G_DECLARE_FINAL_TYPE (RacimoDocument, racimo_document, RACIMO, DOCUMENT, GObject
 
 RacimoDocument      *racimo_document_new_from_project     (RacimoProject        *project,
                                                            GFile                *file);
+RacimoDocument      *racimo_document_new_for_import       (RacimoProject        *project,
+                                                           GFile                *file,
+                                                           GBytes               *bytes,
+                                                           GPtrArray            *problems);
 RacimoDocument      *racimo_document_new_repaired         (RacimoProject        *project,
                                                            GFile                *original,
                                                            RacimoRepairs        *repairs);

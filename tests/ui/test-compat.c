@@ -480,10 +480,11 @@ test_export_csv_options (void)
     g_main_context_iteration (NULL, TRUE);
   racimo_ui_test_wait_idle (window);
 
-  /* The file is as chosen: the mark, then cells separated by semicolons. */
+  /* The file is as chosen: the mark, the title row, then cells separated
+   * by semicolons. */
   g_assert_true (g_file_get_contents (written_path, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"));
-  first_line = g_strndup (contents + 3, strcspn (contents + 3, "\r\n"));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfML system deployment\r\n"));
+  first_line = g_strndup (strchr (contents, '\n') + 1, strcspn (strchr (contents, '\n') + 1, "\r\n"));
   g_assert_nonnull (strchr (first_line, ';'));
   g_assert_null (strchr (first_line, ','));
   g_assert_nonnull (_racimo_window_get_toast (window));

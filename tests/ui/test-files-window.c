@@ -15,6 +15,7 @@
 
 #include "racimo-application.h"
 #include "racimo-compat.h"
+#include "racimo-import-report.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-test.h"
@@ -211,35 +212,113 @@ test_drop (void)
   racimo_ui_test_destroy_window (window);
 }
 
+static RacimoImportReport *
+wait_for_import_report (RacimoWindow *window)
+{
+  while (_racimo_window_get_import_report (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return RACIMO_IMPORT_REPORT (_racimo_window_get_import_report (window));
+}
+
+/* A sheet of which something was not read opens through its report:
+ * what was not read, what each column was read as, a way to change it
+ * and strict mode; the project opens as the report shows it. */
 static void
 test_import_csv (void)
 {
   RacimoWindow *window = racimo_window_new (NULL);
   g_autoptr(GFile) file = test_file ("window-import.csv");
+  RacimoImportReport *report;
   RacimoProject *project;
-  GtkWidget *alert;
+  GPtrArray *columns;
+  const RacimoCsvColumn *column;
+  g_autofree char *summary = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_open_file (window, file);
-  wait_for_project (window);
+  report = wait_for_import_report (window);
+  g_assert_null (racimo_window_get_project (window));
 
-  /* A new project, titled after the file, not saved yet. */
-  project = racimo_window_get_project (window);
-  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 2);
-  g_assert_cmpuint (racimo_project_get_n_activities (project), ==, 2);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• window-import — Racimo");
-
-  /* What was not understood is said. */
-  alert = _racimo_window_get_alert (window);
-  g_assert_nonnull (alert);
-  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Some Cells Were Not Understood");
-  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==,
+  /* What was not read, and how the columns were read */
+  summary = racimo_csv_summarize_problems (racimo_import_report_get_problems (report), 20);
+  g_assert_cmpstr (summary, ==,
                    "1 part of the file was not understood:\n"
                    "Row 3, column C (Data scientist): “maybe” is not a code; the cell was "
                    "left empty");
-  racimo_compat_alert_respond (alert, "close");
+  columns = racimo_import_report_get_columns (report);
+  g_assert_cmpuint (columns->len, ==, 4);
+  column = g_ptr_array_index (columns, 2);
+  g_assert_cmpuint (column->column, ==, 3);
+  g_assert_cmpstr (column->header, ==, "Data scientist");
+  g_assert_cmpint (column->kind, ==, RACIMO_CSV_COLUMN_ROLE);
+
+  /* Strict mode refuses the sheet as it is */
+  racimo_import_report_set_strict (report, TRUE);
+  g_assert_null (racimo_import_report_get_project (report));
+  g_assert_nonnull (strstr (racimo_import_report_get_message (report),
+                            "not imported, as strict mode asks"));
+
+  /* The column is left out: nothing is left unread, and strict mode
+   * lets the sheet open */
+  racimo_import_report_set_column_kind (report, 3, RACIMO_CSV_COLUMN_IGNORED);
+  g_assert_nonnull (racimo_import_report_get_project (report));
+  g_assert_null (racimo_import_report_get_message (report));
+  g_assert_cmpuint (racimo_import_report_get_problems (report)->len, ==, 0);
+
+  /* Open: a new project, titled after the file, not saved yet */
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (report)));
+  wait_for_project (window);
+  g_assert_null (_racimo_window_get_import_report (window));
+  project = racimo_window_get_project (window);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 1);
+  g_assert_cmpuint (racimo_project_get_n_activities (project), ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• window-import — Racimo");
+  g_assert_null (_racimo_window_get_alert (window));
+
+  /* Cancel opens nothing */
+  racimo_ui_test_destroy_window (window);
+  window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  report = wait_for_import_report (window);
+  gtk_widget_activate_action (GTK_WIDGET (report), "window.close", NULL);
+  racimo_ui_test_spin ();
+  g_assert_null (_racimo_window_get_import_report (window));
+  g_assert_null (racimo_window_get_project (window));
 
   racimo_ui_test_destroy_window (window);
+}
+
+/* The workbook export writes a file that imports back to the project
+ * shown, and says so. */
+static void
+test_export_xlsx (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RacimoProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoProject *project = racimo_window_get_project (window);
+
+  racimo_window_export_xlsx (window, file);
+  g_assert_false (racimo_window_is_idle (window));
+  racimo_ui_test_wait_idle (window);
+
+  again = racimo_csv_import_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_project_get_n_roles (again), ==, racimo_project_get_n_roles (project));
+  g_assert_cmpuint (racimo_project_get_n_activities (again), ==,
+                    racimo_project_get_n_activities (project));
+  g_assert_cmpstr (racimo_project_get_title (again), ==, racimo_project_get_title (project));
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
+                   "Exported “matrix.xlsx”");
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -442,8 +521,8 @@ test_save_as_from_csv (void)
 
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_open_file (window, csv);
+  g_signal_emit_by_name (wait_for_import_report (window), "open");
   wait_for_project (window);
-  racimo_compat_alert_respond (_racimo_window_get_alert (window), "close");
 
   /* A project from a spreadsheet is saved as a project, never over a
    * spreadsheet's file. */
@@ -990,6 +1069,7 @@ main (int   argc,
   g_test_add_func ("/files-window/drop", test_drop);
   g_test_add_func ("/files-window/import-csv", test_import_csv);
   g_test_add_func ("/files-window/export-csv", test_export_csv);
+  g_test_add_func ("/files-window/export-xlsx", test_export_xlsx);
   g_test_add_func ("/files-window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/files-window/save-as-from-csv", test_save_as_from_csv);
   g_test_add_func ("/files-window/save-error", test_save_error);
