@@ -1184,12 +1184,23 @@ add_waivers (Import     *import,
     set_waiver (import, item, check, reason);
 }
 
+/* A person's findings name the first row that names the person. */
+static void
+set_person_line (Import       *import,
+                 RacimoPerson *person,
+                 guint         record)
+{
+  if (racimo_item_get_line (RACIMO_ITEM (person)) == 0)
+    _racimo_item_set_line (RACIMO_ITEM (person), line_of (import, record));
+}
+
 /* Members: a name a line, the first person of that name, or a new one
  * when no "People" row lists it. */
 static void
 add_members (Import     *import,
              RacimoRole *role,
-             const char *text)
+             const char *text,
+             guint       record)
 {
   g_auto(GStrv) names = g_strsplit (text, "\n", -1);
 
@@ -1203,6 +1214,7 @@ add_members (Import     *import,
       person = racimo_project_find_person (import->project, name);
       if (person == NULL)
         person = racimo_project_add_person (import->project, -1, name, NULL);
+      set_person_line (import, person, record);
       racimo_project_add_member (import->project, role, person);
     }
 }
@@ -1222,7 +1234,7 @@ add_person (Import *import,
     return;
 
   person = racimo_project_add_person (import->project, -1, name, *email != '\0' ? email : NULL);
-  _racimo_item_set_line (RACIMO_ITEM (person), line_of (import, record));
+  set_person_line (import, person, record);
   add_waivers (import, RACIMO_ITEM (person), record, column + 2);
 }
 
@@ -1251,6 +1263,8 @@ apply_property_row (Import   *import,
           break;
         case PROPERTY_PERSON:
           racimo_project_set_role_person (import->project, role, *text != '\0' ? text : NULL);
+          if (racimo_role_get_n_members (role) > 0)
+            set_person_line (import, racimo_role_get_member (role, 0), record);
           break;
         case PROPERTY_ROLE_DESCRIPTION:
           racimo_project_set_item_description (import->project, RACIMO_ITEM (role),
@@ -1260,7 +1274,7 @@ apply_property_row (Import   *import,
           add_waivers (import, RACIMO_ITEM (role), record, column);
           break;
         case PROPERTY_MEMBERS:
-          add_members (import, role, text);
+          add_members (import, role, text, record);
           break;
         case PROPERTY_NONE:
         case PROPERTY_PEOPLE:
