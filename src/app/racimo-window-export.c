@@ -266,14 +266,17 @@ void
 racimo_window_export_xlsx (RacimoWindow *self,
                            GFile        *file)
 {
+  g_autoptr(GPtrArray) findings = NULL;
+
   g_return_if_fail (RACIMO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->project == NULL)
     return;
 
+  findings = racimo_checks_list_findings (self->checks);
   self->writing++;
-  racimo_xlsx_save_async (self->project, file, self->cancellable, on_xlsx_saved,
+  racimo_xlsx_save_async (self->project, findings, file, self->cancellable, on_xlsx_saved,
                           _racimo_window_write_new (self, file));
 }
 

@@ -103,7 +103,10 @@ export_xlsx (RacimoProject                 *project,
              const RacimoPaginationOptions *layout,
              GError                       **error)
 {
-  return racimo_xlsx_save (project, file, NULL, error);
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  g_autoptr(GPtrArray) findings = racimo_checks_list_findings (checks);
+
+  return racimo_xlsx_save (project, findings, file, NULL, error);
 }
 
 static gboolean

@@ -513,6 +513,43 @@ test_check_people (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 1);
 }
 
+/* People go out to a sheet and a workbook and come back with the same
+ * findings of people and roles, each at its row; the conflict does not
+ * go out (docs/file-format.md, "Spreadsheets"). */
+static void
+test_export_people (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const formats[] = { "csv", "xlsx" };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "people.raci", people_raci);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_autofree char *name = g_strconcat ("people.", formats[i], NULL);
+      g_autofree char *expected = NULL;
+
+      RUN (fixture, &result, "--export", name, "people.raci");
+      assert_result (&result, "", "", 0);
+
+      result_clear (&result);
+      RUN (fixture, &result, "--check", "--strict", name);
+      /* The roles at the header, the person at the row of people */
+      expected = g_strdup_printf ("%s:2: warning: overloaded-role: Role \"Lead\" is responsible "
+                                  "or accountable for 4 of 4 activities\n"
+                                  "%s:2: warning: unstaffed-role: Role \"QA\" holds codes but "
+                                  "no one holds the role\n"
+                                  "%s:4: warning: overloaded-person: Person \"Sato Hanako\" is "
+                                  "responsible or accountable for 4 of 4 activities through "
+                                  "their roles\n",
+                                  name, name, name);
+      assert_result (&result, expected, "", 0);
+    }
+}
+
 static void
 test_check_line_break (Fixture       *fixture,
                        gconstpointer  data)
@@ -1419,6 +1456,7 @@ main (int   argc,
   ADD ("/cli/check/waived", test_check_waived);
   ADD ("/cli/check/line-break", test_check_line_break);
   ADD ("/cli/check/people", test_check_people);
+  ADD ("/cli/export/people", test_export_people);
   ADD ("/cli/check/unreadable", test_check_unreadable);
   ADD ("/cli/check/missing", test_check_missing);
   ADD ("/cli/check/several", test_check_several);

@@ -36,6 +36,8 @@ static const char * const corpus[] = {
   "libreoffice-default",
   "gnumeric-ssconvert",
   "gnumeric-semicolon-crlf",
+  "people-by-hand",
+  "people-japanese",
 };
 
 /* Spreadsheets trim the spaces around a cell's text, and so does the
@@ -105,6 +107,22 @@ dump_project (RacimoProject *project,
       g_string_append_c (out, '\n');
     }
 
+  /* People, when there are: name, e-mail address, the roles they hold */
+  for (guint i = 0; i < racimo_project_get_n_people (project); i++)
+    {
+      RacimoPerson *person = racimo_project_get_person (project, i);
+      g_autoptr(GPtrArray) roles = racimo_project_dup_roles_of (project, person);
+
+      g_string_append (out, "person ");
+      append_quoted (out, racimo_item_get_name (RACIMO_ITEM (person)));
+      if (racimo_person_get_email (person) != NULL)
+        g_string_append_printf (out, " <%s>", racimo_person_get_email (person));
+      for (guint r = 0; r < roles->len; r++)
+        g_string_append_printf (out, " %d", racimo_project_index_of_role (project,
+                                                                          g_ptr_array_index (roles, r)) + 1);
+      g_string_append_c (out, '\n');
+    }
+
   for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
     {
       RacimoPhase *phase = racimo_project_get_phase (project, p);
@@ -138,6 +156,16 @@ dump_project (RacimoProject *project,
                 g_string_append_printf (out, " %s=%s", racimo_role_get_abbrev (role), letters);
               else
                 g_string_append_printf (out, " %u=%s", r + 1, letters);
+            }
+          for (guint r = 0; r < n_roles; r++)
+            {
+              const char *note = racimo_activity_get_note (activity,
+                                                           racimo_project_get_role (project, r));
+
+              if (note == NULL)
+                continue;
+              g_string_append_printf (out, " note %u ", r + 1);
+              append_quoted (out, note);
             }
           g_string_append_c (out, '\n');
         }
@@ -287,15 +315,29 @@ dump_everything (RacimoProject *project)
                       ? racimo_project_get_description (project) : "(none)");
   g_string_append_c (out, '\n');
 
+  for (guint i = 0; i < racimo_project_get_n_people (project); i++)
+    {
+      RacimoPerson *person = racimo_project_get_person (project, i);
+
+      g_string_append_printf (out, "person %u ", i + 1);
+      append_quoted (out, racimo_item_get_name (RACIMO_ITEM (person)));
+      g_string_append (out, " email ");
+      append_quoted (out, racimo_person_get_email (person) != NULL
+                          ? racimo_person_get_email (person) : "(none)");
+      dump_item_extras (out, RACIMO_ITEM (person));
+    }
+
   for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
     {
       RacimoRole *role = racimo_project_get_role (project, r);
 
-      g_string_append_printf (out, "role %u abbrev %s person ", r + 1,
+      /* The role's person text is its members' names */
+      g_string_append_printf (out, "role %u abbrev %s members", r + 1,
                               racimo_role_get_abbrev (role) != NULL
                               ? racimo_role_get_abbrev (role) : "(none)");
-      append_quoted (out, racimo_role_get_person (role) != NULL
-                          ? racimo_role_get_person (role) : "(none)");
+      for (guint m = 0; m < racimo_role_get_n_members (role); m++)
+        g_string_append_printf (out, " %d", racimo_project_index_of_person (project,
+                                                                            racimo_role_get_member (role, m)) + 1);
       dump_item_extras (out, RACIMO_ITEM (role));
     }
 
@@ -327,26 +369,38 @@ dump_everything (RacimoProject *project)
 }
 
 static RacimoProject *make_tricky_project (void);
+static void add_people_and_notes (RacimoProject *project);
 static char *import_and_dump (const char *text);
 
-static gboolean
-uses_people_or_notes (RacimoProject *project)
+static void
+resolve_conflicts_of (RacimoProject *project,
+                      RacimoItem    *item)
 {
-  if (racimo_project_get_n_people (project) > 0 || racimo_project_get_n_conflicts (project) > 0)
-    return TRUE;
+  while (racimo_item_get_n_conflicts (item) > 0)
+    racimo_project_resolve_conflict (project, item, 0);
+}
 
+/* Merge conflicts are not exported (docs/file-format.md, "Spreadsheets"):
+ * a sheet holds the values of the file, "ours", as when each conflict is
+ * resolved. */
+static void
+resolve_conflicts (RacimoProject *project)
+{
+  while (racimo_project_get_n_conflicts (project) > 0)
+    racimo_project_resolve_conflict (project, NULL, 0);
+
+  for (guint i = 0; i < racimo_project_get_n_people (project); i++)
+    resolve_conflicts_of (project, RACIMO_ITEM (racimo_project_get_person (project, i)));
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    resolve_conflicts_of (project, RACIMO_ITEM (racimo_project_get_role (project, r)));
   for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
     {
       RacimoPhase *phase = racimo_project_get_phase (project, p);
 
+      resolve_conflicts_of (project, RACIMO_ITEM (phase));
       for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
-        {
-          if (racimo_activity_get_n_notes (racimo_phase_get_activity (phase, a)) > 0)
-            return TRUE;
-        }
+        resolve_conflicts_of (project, RACIMO_ITEM (racimo_phase_get_activity (phase, a)));
     }
-
-  return FALSE;
 }
 
 /* The CSV files of a project, one for each delimiter and mark */
@@ -365,10 +419,8 @@ static GPtrArray *
 export_xlsx_file (RacimoProject *project)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GError) error = NULL;
 
-  g_ptr_array_add (files, racimo_xlsx_export (project, &error));
-  g_assert_no_error (error);
+  g_ptr_array_add (files, racimo_test_export_xlsx (project));
 
   return files;
 }
@@ -402,11 +454,7 @@ assert_lossless (GPtrArray *(*export_files) (RacimoProject *project))
       project = racimo_file_load (file, NULL, NULL, &error);
       g_assert_no_error (error);
 
-      /* The people, members, notes and conflicts of format 1.1 have
-       * their rows and columns kept in the layout (docs/file-format.md,
-       * "Spreadsheets") but are not written yet. */
-      if (uses_people_or_notes (project))
-        continue;
+      resolve_conflicts (project);
 
       /* A sheet has no way to write a phase without a name after the
        * first phase: an empty phase cell continues the phase above
@@ -426,10 +474,13 @@ assert_lossless (GPtrArray *(*export_files) (RacimoProject *project))
           g_autoptr(RacimoProject) again = NULL;
           g_autofree char *after = NULL;
 
+          g_autofree char *summary = NULL;
+
           again = racimo_csv_import_bytes (g_ptr_array_index (files, i), "again", &problems,
                                            &error);
           g_assert_no_error (error);
-          g_assert_cmpuint (problems->len, ==, 0);
+          summary = racimo_csv_summarize_problems (problems, 5);
+          g_assert_cmpstr (summary, ==, NULL);
           after = dump_everything (again);
           g_assert_cmpstr (after, ==, before);
         }
@@ -467,7 +518,7 @@ test_xlsx_opens (void)
   g_autofree char *soffice = g_find_program_in_path ("soffice");
   g_autoptr(GFile) file = NULL;
   g_autoptr(RacimoProject) again = NULL;
-  g_autofree char *before = dump_project (project, NULL, FALSE);
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   int status = -1;
 
@@ -477,10 +528,13 @@ test_xlsx_opens (void)
       return;
     }
 
+  /* Their rows survive the spreadsheet program, whatever it makes of
+   * the notes' comments */
+  add_people_and_notes (project);
+  before = dump_project (project, NULL, FALSE);
   dir = racimo_test_make_folder ("xlsx");
   xlsx = g_build_filename (dir, "matrix.xlsx", NULL);
-  bytes = racimo_xlsx_export (project, &error);
-  g_assert_no_error (error);
+  bytes = racimo_test_export_xlsx (project);
   g_assert_true (g_file_set_contents (xlsx, g_bytes_get_data (bytes, NULL),
                                       (gssize) g_bytes_get_size (bytes), NULL));
 
@@ -600,6 +654,182 @@ test_csv_round_trip (void)
   activity = racimo_project_add_activity (unnamed, phase, -1, "Do it");
   racimo_project_set_codes (unnamed, activity, role, BIT ('A'));
   assert_round_trip (unnamed);
+}
+
+/* The tricky project with the people and notes of version 1.1: people
+ * in several roles, a role with two, an e-mail address, a person with a
+ * waiver and one with no role, notes with a delimiter, a line break,
+ * Japanese and a formula in them. */
+static void
+add_people_and_notes (RacimoProject *project)
+{
+  RacimoRole *lead = racimo_project_get_role (project, 0);
+  RacimoRole *ja = racimo_project_get_role (project, 2);
+  RacimoPhase *plan = racimo_project_get_phase (project, 0);
+  RacimoPhase *build = racimo_project_get_phase (project, 2);
+  RacimoPerson *kimura = racimo_project_add_person (project, -1, "Kimura Aoi",
+                                                    "aoi.kimura@example.com");
+  RacimoPerson *marta = racimo_project_add_person (project, -1, "Marta Ruiz", NULL);
+
+  racimo_project_add_person (project, -1, "Sato; on leave", NULL);
+  racimo_project_add_member (project, lead, kimura);
+  racimo_project_add_member (project, ja, marta);
+  racimo_project_add_member (project, ja, kimura);
+  racimo_project_set_waiver (project, RACIMO_ITEM (kimura), "overloaded-person", "For now.");
+  racimo_project_set_note (project, racimo_phase_get_activity (plan, 0), lead,
+                           "Sign-off in the steering meeting;\nnot by mail");
+  racimo_project_set_note (project, racimo_phase_get_activity (plan, 0), ja, "=SUM(A1:A3)");
+  racimo_project_set_note (project, racimo_phase_get_activity (build, 0), ja,
+                           "精度が基準を下回ったら差し戻す。");
+}
+
+/* People and notes have their rows (docs/file-format.md, "Spreadsheets"):
+ * a row a person, one of members, the notes below their activity. */
+static void
+test_csv_people (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoProject) tricky = make_tricky_project ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  RacimoRole *lead = racimo_project_add_role (project, -1, "Lead", "LD");
+  RacimoRole *qa = racimo_project_add_role (project, -1, "QA", NULL);
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "Plan");
+  RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, "Write");
+  RacimoPerson *ana = racimo_project_add_person (project, -1, "Ana", "ana@example.com");
+  RacimoPerson *bo = racimo_project_add_person (project, -1, "Bo", NULL);
+
+  racimo_project_add_member (project, lead, ana);
+  racimo_project_add_member (project, lead, bo);
+  racimo_project_add_member (project, qa, bo);
+  racimo_project_set_codes (project, activity, lead, BIT ('R') | BIT ('A'));
+  racimo_project_set_note (project, activity, qa, "Ask, then\nwait");
+  racimo_project_add_activity (project, phase, -1, "Review");
+
+  bytes = racimo_csv_export (project, NULL);
+  text = bytes_to_string (bytes);
+  g_assert_cmpstr (text, ==,
+                   "Phase,Activity,Lead,QA\r\n"
+                   ",Abbreviation,LD,\r\n"
+                   ",People,Ana,ana@example.com,\r\n"
+                   ",People,Bo,,\r\n"
+                   ",Members,\"Ana\nBo\",Bo\r\n"
+                   "Plan,Write,R/A,\r\n"
+                   ",Cell notes,,\"Ask, then\nwait\"\r\n"
+                   "Plan,Review,,\r\n");
+  assert_round_trip (project);
+
+  /* One member a role, no e-mail: the "Person" row as for version 1.0 */
+  racimo_project_remove_member (project, lead, bo);
+  racimo_project_set_person_email (project, ana, NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+  bytes = racimo_csv_export (project, NULL);
+  text = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (text, ",Person,Ana,Bo\r\n"));
+  g_assert_null (strstr (text, "People"));
+  assert_round_trip (project);
+
+  /* Every delimiter, and a note that a spreadsheet would compute */
+  add_people_and_notes (tricky);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+  bytes = racimo_csv_export (tricky, NULL);
+  text = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (text, ",'=SUM(A1:A3),"));
+  assert_round_trip (tricky);
+}
+
+/* Merge conflicts are not exported: the sheet holds "ours", and the
+ * import has no conflict, so no merge-conflict finding. */
+static void
+test_csv_conflicts (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "files", "good",
+                                                                    "people-foreign.raci", NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = racimo_file_load (file, NULL, NULL, &error);
+  g_autoptr(RacimoChecks) checks = NULL;
+  g_autoptr(RacimoChecks) checks_again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(RacimoProject) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RacimoPhase *phase;
+
+  g_assert_no_error (error);
+  checks = racimo_checks_new (project);
+  g_assert_cmpuint (racimo_project_get_n_conflicts (project), >, 0);
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (racimo_project_get_role (project, 0)),
+                                         RACIMO_CHECK_MERGE_CONFLICT));
+
+  bytes = racimo_csv_export (project, NULL);
+  again = racimo_csv_import_bytes (bytes, "again.csv", &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_assert_cmpuint (racimo_project_get_n_conflicts (again), ==, 0);
+  g_assert_cmpuint (racimo_item_get_n_conflicts (RACIMO_ITEM (racimo_project_get_role (again, 0))),
+                    ==, 0);
+  phase = racimo_project_get_phase (again, 0);
+  g_assert_cmpuint (racimo_item_get_n_conflicts (RACIMO_ITEM (racimo_phase_get_activity (phase, 0))),
+                    ==, 0);
+  checks_again = racimo_checks_new (again);
+  g_assert_false (racimo_checks_item_has (checks_again,
+                                          RACIMO_ITEM (racimo_project_get_role (again, 0)),
+                                          RACIMO_CHECK_MERGE_CONFLICT));
+
+  /* The rest is the values of the file */
+  trim_texts = TRUE;
+  resolve_conflicts (project);
+  before = dump_everything (project);
+  after = dump_everything (again);
+  trim_texts = FALSE;
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The findings sheet lists the findings the caller gives, in their
+ * order: the writer runs no checks of its own. */
+static void
+test_xlsx_findings (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  g_autoptr(GPtrArray) findings = racimo_checks_list_findings (checks);
+  g_autoptr(GPtrArray) own = g_ptr_array_new ();
+  RacimoCsvColumnKind kinds[] = {
+    RACIMO_CSV_COLUMN_IGNORED, RACIMO_CSV_COLUMN_IGNORED, RACIMO_CSV_COLUMN_ACTIVITY,
+    RACIMO_CSV_COLUMN_IGNORED,
+  };
+  RacimoCsvImportOptions options = { FALSE, G_N_ELEMENTS (kinds), kinds, "Findings" };
+  g_autofree char *message = g_strdup ("Nobody does the made-up thing.");
+  RacimoFinding made_up = { RACIMO_CHECK_NO_DOER, NULL, message, NULL };
+  GPtrArray *lists[] = { findings, own };
+
+  g_assert_cmpuint (findings->len, >, 1);
+  g_ptr_array_add (own, &made_up);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = racimo_xlsx_export (project, lists[l], &error);
+      g_autoptr(RacimoProject) sheet = NULL;
+      RacimoPhase *phase;
+
+      g_assert_no_error (error);
+      sheet = racimo_csv_import_bytes_full (bytes, "findings.xlsx", &options, NULL, NULL, &error);
+      g_assert_no_error (error);
+      phase = racimo_project_get_phase (sheet, 0);
+      g_assert_cmpuint (racimo_phase_get_n_activities (phase), ==, lists[l]->len);
+      for (guint i = 0; i < lists[l]->len; i++)
+        {
+          const RacimoFinding *finding = g_ptr_array_index (lists[l], i);
+          RacimoActivity *activity = racimo_phase_get_activity (phase, i);
+
+          g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (activity)), ==, finding->message);
+        }
+    }
 }
 
 static void
@@ -1188,7 +1418,7 @@ test_csv_workbooks (void)
 {
   static const char * const workbooks[] = {
     "gnumeric-colleague.xlsx", "gnumeric-colleague.ods", "merged-formulas.xlsx",
-    "merged-repeated.ods",
+    "merged-repeated.ods", "gnumeric-people.xlsx", "gnumeric-people.ods",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (workbooks); i++)
@@ -1506,6 +1736,9 @@ main (int   argc,
   g_test_add_func ("/csv/lossless", test_csv_lossless);
   g_test_add_func ("/xlsx/lossless", test_xlsx_lossless);
   g_test_add_func ("/xlsx/opens", test_xlsx_opens);
+  g_test_add_func ("/xlsx/findings", test_xlsx_findings);
+  g_test_add_func ("/csv/people", test_csv_people);
+  g_test_add_func ("/csv/conflicts", test_csv_conflicts);
   g_test_add_func ("/csv/export", test_csv_export);
   g_test_add_func ("/csv/cells", test_csv_cells);
   g_test_add_func ("/csv/words-and-bad-bytes", test_csv_words_and_bad_bytes);

@@ -8,8 +8,10 @@
 
 #include <glib/gstdio.h>
 
+#include "racimo-checks.h"
 #include "racimo-file.h"
 #include "racimo-test.h"
+#include "racimo-xlsx.h"
 
 static gboolean
 on_timeout (gpointer user_data)
@@ -235,4 +237,18 @@ racimo_test_count_unreturned_tasks (void)
     }
 
   return (guint) g_atomic_int_get (&unreturned_tasks);
+}
+
+GBytes *
+racimo_test_export_xlsx (RacimoProject *project)
+{
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  g_autoptr(GPtrArray) findings = racimo_checks_list_findings (checks);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = racimo_xlsx_export (project, findings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
 }

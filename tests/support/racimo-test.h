@@ -80,5 +80,8 @@ char           *racimo_test_list_folder            (const char *path);
 char           *racimo_test_read_text              (const char *path);
 /* @project in the canonical form of the file format, as a string */
 char           *racimo_test_serialize              (RacimoProject *project);
+/* The .xlsx workbook of @project, with the findings of its checks, as
+ * the command line writes it; it must be made */
+GBytes         *racimo_test_export_xlsx            (RacimoProject *project);
 
 G_END_DECLS

@@ -9,14 +9,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  RacimoCheck  check;
-  RacimoItem  *item;          /* the activity, role, phase or person (unowned) */
-  char        *message;       /* translated, one sentence */
-  const char  *waiver_reason; /* non-NULL when waived (a copy owned by the checks) */
-} RacimoFinding;
-
 #define RACIMO_TYPE_CHECKS (racimo_checks_get_type ())
 
 G_DECLARE_FINAL_TYPE (RacimoChecks, racimo_checks, RACIMO, CHECKS, GObject)

@@ -58,6 +58,8 @@ typedef enum
   PROPERTY_NONE,
   PROPERTY_ABBREV,
   PROPERTY_PERSON,
+  PROPERTY_PEOPLE,
+  PROPERTY_MEMBERS,
   PROPERTY_ROLE_DESCRIPTION,
   PROPERTY_ROLE_WAIVERS,
   PROPERTY_PROJECT_DESCRIPTION,
@@ -417,6 +419,7 @@ typedef struct
   guint                n_columns;
   RacimoCsvColumnKind *kinds;        /* of each column */
   gboolean            *skipped;      /* of each record: a legend */
+  gboolean            *notes;        /* of each record: the notes of the activity above */
   int                  phase_column; /* 0-based, -1 when there is none */
   int                  activity_column;
   int                  description_column;
@@ -656,6 +659,8 @@ property_of_row (Import *import,
 {
   static const char * const abbrev_words[] = { "abbreviation", "abbreviations", "abbrev", "略称", NULL };
   static const char * const person_words[] = { "person", "担当者", "人", NULL };
+  static const char * const people_words[] = { "people", "人の一覧", "担当者一覧", NULL };
+  static const char * const members_words[] = { "members", "メンバー", NULL };
   static const char * const role_description_words[] = { "role description", "ロールの説明", NULL };
   static const char * const role_waivers_words[] = { "role waivers", "ロールの許容", NULL };
   static const char * const project_description_words[] = { "project description",
@@ -671,6 +676,10 @@ property_of_row (Import *import,
     return PROPERTY_ABBREV;
   if (_racimo_csv_key_matches (label, person_words, _("Person")))
     return PROPERTY_PERSON;
+  if (_racimo_csv_key_matches (label, people_words, C_("spreadsheet row", "People")))
+    return PROPERTY_PEOPLE;
+  if (_racimo_csv_key_matches (label, members_words, _("Members")))
+    return PROPERTY_MEMBERS;
   if (_racimo_csv_key_matches (label, role_description_words, _("Role description")))
     return PROPERTY_ROLE_DESCRIPTION;
   if (_racimo_csv_key_matches (label, role_waivers_words, _("Role waivers")))
@@ -703,6 +712,23 @@ find_property_rows (Import *import)
       if (property_of_row (import, i) == PROPERTY_NONE)
         break;
       import->first_data = i + 1;
+    }
+}
+
+/* Rows of notes: below an activity's row, an empty phase cell and the
+ * label "Cell notes" (docs/file-format.md, "Spreadsheets").  They are
+ * not rows of the matrix, and their cells are not codes. */
+static void
+find_notes_rows (Import *import)
+{
+  static const char * const notes_words[] = { "cell notes", "セルのメモ", NULL };
+
+  import->notes = g_new0 (gboolean, MAX (import->records->len, 1));
+  for (guint i = import->first_data; i < import->records->len; i++)
+    {
+      import->notes[i] = _racimo_csv_is_blank (field (import, i, import->phase_column))
+                         && _racimo_csv_key_matches (field (import, i, import->activity_column),
+                                                     notes_words, _("Cell notes"));
     }
 }
 
@@ -839,7 +865,7 @@ skip_legends (Import *import)
 
   for (guint i = import->first_data; i < n; i++)
     {
-      if (_racimo_csv_is_blank_record (g_ptr_array_index (import->records, i)))
+      if (_racimo_csv_is_blank_record (g_ptr_array_index (import->records, i)) || import->notes[i])
         continue;
 
       if (is_legend_entry (import, i))
@@ -876,7 +902,7 @@ static gboolean
 is_data_row (Import *import,
              guint   record)
 {
-  return !import->skipped[record]
+  return !import->skipped[record] && !import->notes[record]
          && !_racimo_csv_is_blank_record (g_ptr_array_index (import->records, record));
 }
 
@@ -1158,6 +1184,60 @@ add_waivers (Import     *import,
     set_waiver (import, item, check, reason);
 }
 
+/* A person's findings name the first row that names the person. */
+static void
+set_person_line (Import       *import,
+                 RacimoPerson *person,
+                 guint         record)
+{
+  if (racimo_item_get_line (RACIMO_ITEM (person)) == 0)
+    _racimo_item_set_line (RACIMO_ITEM (person), line_of (import, record));
+}
+
+/* Members: a name a line, the first person of that name, or a new one
+ * when no "People" row lists it. */
+static void
+add_members (Import     *import,
+             RacimoRole *role,
+             const char *text,
+             guint       record)
+{
+  g_auto(GStrv) names = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      RacimoPerson *person;
+
+      if (*name == '\0')
+        continue;
+      person = racimo_project_find_person (import->project, name);
+      if (person == NULL)
+        person = racimo_project_add_person (import->project, -1, name, NULL);
+      set_person_line (import, person, record);
+      racimo_project_add_member (import->project, role, person);
+    }
+}
+
+/* A row of the "People" rows: the name, e-mail address and waivers of
+ * one person, in the cells after the label. */
+static void
+add_person (Import *import,
+            guint   record)
+{
+  guint column = (guint) import->activity_column + 1;
+  g_autofree char *name = cell_text (field (import, record, (int) column));
+  g_autofree char *email = cell_text (field (import, record, (int) column + 1));
+  RacimoPerson *person;
+
+  if (*name == '\0')
+    return;
+
+  person = racimo_project_add_person (import->project, -1, name, *email != '\0' ? email : NULL);
+  set_person_line (import, person, record);
+  add_waivers (import, RACIMO_ITEM (person), record, column + 2);
+}
+
 static void
 apply_property_row (Import   *import,
                     guint     record,
@@ -1183,6 +1263,8 @@ apply_property_row (Import   *import,
           break;
         case PROPERTY_PERSON:
           racimo_project_set_role_person (import->project, role, *text != '\0' ? text : NULL);
+          if (racimo_role_get_n_members (role) > 0)
+            set_person_line (import, racimo_role_get_member (role, 0), record);
           break;
         case PROPERTY_ROLE_DESCRIPTION:
           racimo_project_set_item_description (import->project, RACIMO_ITEM (role),
@@ -1191,7 +1273,11 @@ apply_property_row (Import   *import,
         case PROPERTY_ROLE_WAIVERS:
           add_waivers (import, RACIMO_ITEM (role), record, column);
           break;
+        case PROPERTY_MEMBERS:
+          add_members (import, role, text, record);
+          break;
         case PROPERTY_NONE:
+        case PROPERTY_PEOPLE:
         case PROPERTY_PROJECT_DESCRIPTION:
         case PROPERTY_SCHEME:
         default:
@@ -1208,6 +1294,14 @@ apply_property_rows (Import *import)
 {
   char *scheme = NULL;
 
+  /* The people first, so that members name them wherever their rows are */
+  for (guint i = import->header_row + 1; i < import->first_data; i++)
+    {
+      if (!_racimo_csv_is_blank_record (g_ptr_array_index (import->records, i))
+          && property_of_row (import, i) == PROPERTY_PEOPLE)
+        add_person (import, i);
+    }
+
   for (guint i = import->header_row + 1; i < import->first_data; i++)
     {
       Property property;
@@ -1217,6 +1311,8 @@ apply_property_rows (Import *import)
         continue;
 
       property = property_of_row (import, i);
+      if (property == PROPERTY_PEOPLE)
+        continue;
       if (property != PROPERTY_PROJECT_DESCRIPTION && property != PROPERTY_SCHEME)
         {
           apply_property_row (import, i, property);
@@ -1285,10 +1381,32 @@ set_description (Import     *import,
     racimo_project_set_item_description (import->project, item, description);
 }
 
+/* A row of notes: each role's cell is the note on that cell of the
+ * activity above; with no activity above, the row says nothing. */
+static void
+add_notes (Import         *import,
+           RacimoActivity *activity,
+           guint           record)
+{
+  if (activity == NULL)
+    return;
+
+  for (guint r = 0; r < import->roles->len; r++)
+    {
+      guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
+      g_autofree char *note = cell_text (field (import, record, (int) column));
+
+      /* As for codes: nothing listens to a project being built */
+      if (*note != '\0')
+        _racimo_activity_set_note (activity, g_ptr_array_index (import->roles, r), note);
+    }
+}
+
 static RacimoCodes
 add_activities (Import *import)
 {
   RacimoPhase *phase = NULL;
+  RacimoActivity *last = NULL;
   RacimoCodes used = 0;
   g_autofree RacimoCodes *codes = g_new0 (RacimoCodes, MAX (import->roles->len, 1));
 
@@ -1304,6 +1422,11 @@ add_activities (Import *import)
       gboolean applicable;
       guint row = i + 1;
 
+      if (import->notes[i])
+        {
+          add_notes (import, last, i);
+          continue;
+        }
       if (!is_data_row (import, i))
         continue;
 
@@ -1348,6 +1471,7 @@ add_activities (Import *import)
         {
           /* A row of the phase alone: its description and waivers; with
            * no phase name, those of the unnamed phase at the start */
+          last = NULL;
           gboolean extras = !_racimo_csv_is_blank (field (import, i, import->description_column))
                             || !_racimo_csv_is_blank (field (import, i, import->waivers_column));
 
@@ -1366,6 +1490,7 @@ add_activities (Import *import)
         phase = racimo_project_add_phase (import->project, -1, "");
 
       activity = racimo_project_add_activity (import->project, phase, -1, name);
+      last = activity;
       _racimo_item_set_line (RACIMO_ITEM (activity), line_of (import, i));
       /* As the reader does: nothing listens to a project being built,
        * and its history is cleared at the end. */
@@ -1455,6 +1580,7 @@ _racimo_csv_import_records (GPtrArray                    *records,
   g_autofree guint *widths = NULL;
   g_autofree RacimoCsvColumnKind *kinds = NULL;
   g_autofree gboolean *skipped = NULL;
+  g_autofree gboolean *notes = NULL;
   g_autofree char *scheme = NULL;
   guint header = 0;
   guint next;
@@ -1522,8 +1648,10 @@ _racimo_csv_import_records (GPtrArray                    *records,
   kinds = import.kinds;
 
   find_property_rows (&import);
+  find_notes_rows (&import);
   skip_legends (&import);
   skipped = import.skipped;
+  notes = import.notes;
   add_roles (&import, options);
   scheme = apply_property_rows (&import);
   used = add_activities (&import);

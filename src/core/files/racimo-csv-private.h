@@ -20,12 +20,14 @@ typedef enum
   RACIMO_CSV_ROW_PROPERTY,
   RACIMO_CSV_ROW_PHASE,
   RACIMO_CSV_ROW_ACTIVITY,
+  RACIMO_CSV_ROW_NOTES,    /* the notes on the cells of the activity above */
 } RacimoCsvRowKind;
 
 typedef struct
 {
   RacimoCsvRowKind  kind;
-  RacimoItem       *item;  /* the phase or activity, unowned; NULL for others */
+  RacimoItem       *item;  /* the phase or activity (of notes too), unowned; NULL for
+                            * others */
   GPtrArray        *cells; /* char *, as the cell holds it, not protected */
 } RacimoCsvRow;
 

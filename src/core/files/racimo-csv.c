@@ -167,7 +167,8 @@ typedef struct
   gboolean descriptions;  /* a phase or an activity has a description */
   gboolean waivers;       /* a phase or an activity has a waiver */
   gboolean abbrevs;       /* there are roles: an empty cell says "none" */
-  gboolean people;
+  gboolean people;        /* a role has a person: the row "Person" */
+  gboolean members;       /* people that only "People" and "Members" rows say */
   gboolean role_descriptions;
   gboolean role_waivers;
   RacimoCodes used;
@@ -200,12 +201,13 @@ find_extras (RacimoProject *project)
   Extras extras = { 0 };
 
   extras.abbrevs = racimo_project_get_n_roles (project) > 0;
+  extras.members = racimo_project_needs_people (project);
 
   for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
     {
       RacimoRole *role = racimo_project_get_role (project, r);
 
-      extras.people |= has_text (racimo_role_get_person (role));
+      extras.people |= !extras.members && has_text (racimo_role_get_person (role));
       extras.role_descriptions |= has_text (racimo_item_get_description (RACIMO_ITEM (role)));
       extras.role_waivers |= racimo_item_get_n_waivers (RACIMO_ITEM (role)) > 0;
     }
@@ -245,6 +247,22 @@ format_waivers (RacimoItem *item)
       if (i > 0)
         g_string_append_c (out, '\n');
       g_string_append_printf (out, "%s: %s", waiver->check, waiver->reason);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Members as the import reads them: their names, one a line. */
+static char *
+format_members (RacimoRole *role)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < racimo_role_get_n_members (role); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, racimo_item_get_name (RACIMO_ITEM (racimo_role_get_member (role, i))));
     }
 
   return g_string_free (out, FALSE);
@@ -311,6 +329,7 @@ typedef enum
 {
   ROLE_ABBREV,
   ROLE_PERSON,
+  ROLE_MEMBERS,
   ROLE_DESCRIPTION,
   ROLE_WAIVERS,
 } RoleProperty;
@@ -340,6 +359,9 @@ role_row (RacimoProject *project,
           break;
         case ROLE_PERSON:
           add_cell (row, racimo_role_get_person (role));
+          break;
+        case ROLE_MEMBERS:
+          g_ptr_array_add (row->cells, format_members (role));
           break;
         case ROLE_DESCRIPTION:
           add_cell (row, racimo_item_get_description (RACIMO_ITEM (role)));
@@ -406,12 +428,52 @@ add_header_rows (GPtrArray     *rows,
     g_ptr_array_add (rows, project_row (_("Project description"), description));
   if (extras->abbrevs)
     g_ptr_array_add (rows, role_row (project, extras, _("Abbreviation"), ROLE_ABBREV));
+  if (extras->members)
+    {
+      guint width = 2 + n_extra_columns (extras) + racimo_project_get_n_roles (project);
+
+      /* One row a person, in the project's order: its name, e-mail
+       * address and waivers; then the members of each role */
+      for (guint i = 0; i < racimo_project_get_n_people (project); i++)
+        {
+          RacimoPerson *person = racimo_project_get_person (project, i);
+
+          row = project_row (C_("spreadsheet row", "People"),
+                             racimo_item_get_name (RACIMO_ITEM (person)));
+          add_cell (row, racimo_person_get_email (person));
+          g_ptr_array_add (row->cells, format_waivers (RACIMO_ITEM (person)));
+          /* As wide as the other rows, which tells the delimiter */
+          while (row->cells->len < width)
+            add_cell (row, NULL);
+          g_ptr_array_add (rows, row);
+        }
+      g_ptr_array_add (rows, role_row (project, extras, _("Members"), ROLE_MEMBERS));
+    }
   if (extras->people)
     g_ptr_array_add (rows, role_row (project, extras, _("Person"), ROLE_PERSON));
   if (extras->role_descriptions)
     g_ptr_array_add (rows, role_row (project, extras, _("Role description"), ROLE_DESCRIPTION));
   if (extras->role_waivers)
     g_ptr_array_add (rows, role_row (project, extras, _("Role waivers"), ROLE_WAIVERS));
+}
+
+/* The notes on the cells of @activity, below its row: an empty phase
+ * cell, the label, each note in its role's column. */
+static RacimoCsvRow *
+notes_row (RacimoProject  *project,
+           const Extras   *extras,
+           RacimoActivity *activity)
+{
+  RacimoCsvRow *row = row_new (RACIMO_CSV_ROW_NOTES, RACIMO_ITEM (activity));
+
+  add_cell (row, NULL);
+  add_cell (row, _("Cell notes"));
+  for (guint i = 0; i < n_extra_columns (extras); i++)
+    add_cell (row, NULL);
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    add_cell (row, racimo_activity_get_note (activity, racimo_project_get_role (project, r)));
+
+  return row;
 }
 
 /**
@@ -473,6 +535,8 @@ _racimo_csv_export_rows (RacimoProject *project,
               g_ptr_array_add (row->cells, g_string_free (codes, FALSE));
             }
           g_ptr_array_add (rows, row);
+          if (racimo_activity_get_n_notes (activity) > 0)
+            g_ptr_array_add (rows, notes_row (project, &extras, activity));
         }
     }
 

@@ -5,8 +5,10 @@
  * project; it adds what a sheet can show and CSV cannot: the header row
  * and the activity column frozen, phase rows in bold, codes in the
  * colours of the grid, activities without an owner marked, column widths.
- * A second sheet explains the codes, a third lists the findings.  Cells
- * are written as text, never as formulas.
+ * Notes on cells are in rows below their activity's, as in CSV, and
+ * also comments on the cells of codes, as a spreadsheet shows notes.  A
+ * second sheet explains the codes, a third lists the findings that the
+ * caller's checks found.  Cells are written as text, never as formulas.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +21,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
-#include "racimo-checks.h"
+#include "racimo-check.h"
 #include "racimo-csv-private.h"
 #include "racimo-file-private.h"
 #include "racimo-file.h"
@@ -48,6 +50,7 @@ typedef struct
   lxw_format *wrap;
   lxw_format *no_owner;      /* the name of an activity without an owner */
   lxw_format *not_applicable;
+  lxw_format *notes;
   GHashTable *codes;         /* first letter -> lxw_format */
 } Formats;
 
@@ -80,6 +83,10 @@ add_formats (lxw_workbook       *workbook,
   formats->not_applicable = workbook_add_format (workbook);
   format_set_text_wrap (formats->not_applicable);
   format_set_font_strikeout (formats->not_applicable);
+
+  formats->notes = workbook_add_format (workbook);
+  format_set_text_wrap (formats->notes);
+  format_set_italic (formats->notes);
 
   formats->codes = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < scheme->n_codes; i++)
@@ -118,6 +125,8 @@ cell_format (const Formats      *formats,
       if (column == 1 && no_owner)
         return formats->no_owner;
       return formats->wrap;
+    case RACIMO_CSV_ROW_NOTES:
+      return formats->notes;
     case RACIMO_CSV_ROW_PROPERTY:
     default:
       return formats->wrap;
@@ -127,11 +136,10 @@ cell_format (const Formats      *formats,
 static void
 write_matrix (lxw_workbook  *workbook,
               RacimoProject *project,
-              RacimoChecks  *checks)
+              GPtrArray     *findings)
 {
   lxw_worksheet *sheet = workbook_add_worksheet (workbook, _("Matrix"));
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) findings = racimo_checks_list_findings (checks);
   g_autoptr(GHashTable) no_owner = g_hash_table_new (NULL, NULL);
   Formats formats;
   guint first_role;
@@ -165,6 +173,9 @@ write_matrix (lxw_workbook  *workbook,
             worksheet_write_string (sheet, (lxw_row_t) r, (lxw_col_t) c, text, format);
           else if (row->kind == RACIMO_CSV_ROW_PHASE || row->kind == RACIMO_CSV_ROW_HEADER)
             worksheet_write_blank (sheet, (lxw_row_t) r, (lxw_col_t) c, format);
+          /* The note also as a comment on the cell of codes above it */
+          if (row->kind == RACIMO_CSV_ROW_NOTES && c >= first_role && *text != '\0')
+            worksheet_write_comment (sheet, (lxw_row_t) r - 1, (lxw_col_t) c, text);
         }
     }
 
@@ -207,10 +218,9 @@ write_legend (lxw_workbook  *workbook,
 
 static void
 write_findings (lxw_workbook *workbook,
-                RacimoChecks *checks)
+                GPtrArray    *findings)
 {
   lxw_worksheet *sheet = workbook_add_worksheet (workbook, _("Findings"));
-  g_autoptr(GPtrArray) findings = racimo_checks_list_findings (checks);
   lxw_format *bold = workbook_add_format (workbook);
   lxw_format *wrap = workbook_add_format (workbook);
 
@@ -241,6 +251,8 @@ write_findings (lxw_workbook *workbook,
 
 /**
  * racimo_xlsx_export:
+ * @findings: (element-type RacimoFinding): the findings of the checks of
+ *   @project, as racimo_checks_list_findings() lists them
  *
  * The workbook of @project: the matrix (which imports back to the same
  * project), the legend of its scheme's codes and its findings.
@@ -250,9 +262,9 @@ write_findings (lxw_workbook *workbook,
  */
 GBytes *
 racimo_xlsx_export (RacimoProject  *project,
+                    GPtrArray      *findings,
                     GError        **error)
 {
-  g_autoptr(RacimoChecks) checks = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   lxw_workbook *workbook;
@@ -262,6 +274,7 @@ racimo_xlsx_export (RacimoProject  *project,
   int fd;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (findings != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* libxlsxwriter writes a file by its name; this one is private and
@@ -279,10 +292,9 @@ racimo_xlsx_export (RacimoProject  *project,
       return NULL;
     }
 
-  checks = racimo_checks_new (project);
-  write_matrix (workbook, project, checks);
+  write_matrix (workbook, project, findings);
   write_legend (workbook, project);
-  write_findings (workbook, checks);
+  write_findings (workbook, findings);
 
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR || !g_file_get_contents (path, &contents, &length, error))
@@ -309,6 +321,7 @@ racimo_xlsx_export (RacimoProject  *project,
  */
 gboolean
 racimo_xlsx_save (RacimoProject  *project,
+                  GPtrArray      *findings,
                   GFile          *file,
                   GCancellable   *cancellable,
                   GError        **error)
@@ -319,7 +332,7 @@ racimo_xlsx_save (RacimoProject  *project,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = racimo_xlsx_export (project, error);
+  bytes = racimo_xlsx_export (project, findings, error);
   if (bytes == NULL)
     return FALSE;
 
@@ -335,6 +348,7 @@ racimo_xlsx_save (RacimoProject  *project,
  */
 void
 racimo_xlsx_save_async (RacimoProject       *project,
+                        GPtrArray           *findings,
                         GFile               *file,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -346,7 +360,7 @@ racimo_xlsx_save_async (RacimoProject       *project,
   g_return_if_fail (RACIMO_IS_PROJECT (project));
   g_return_if_fail (G_IS_FILE (file));
 
-  bytes = racimo_xlsx_export (project, &error);
+  bytes = racimo_xlsx_export (project, findings, &error);
   _racimo_replace_save_async (NULL, racimo_xlsx_save_async, file, bytes, NULL, error,
                               cancellable, callback, user_data);
 }

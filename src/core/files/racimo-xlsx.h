@@ -6,18 +6,22 @@
 
 #include <gio/gio.h>
 
+#include "racimo-check.h"
 #include "racimo-project.h"
 
 G_BEGIN_DECLS
 
 GBytes   *racimo_xlsx_export (RacimoProject  *project,
+                              GPtrArray      *findings,
                               GError        **error);
 gboolean  racimo_xlsx_save   (RacimoProject  *project,
+                              GPtrArray      *findings,
                               GFile          *file,
                               GCancellable   *cancellable,
                               GError        **error);
 
 void      racimo_xlsx_save_async  (RacimoProject        *project,
+                                   GPtrArray            *findings,
                                    GFile                *file,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,

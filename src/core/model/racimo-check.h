@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "racimo-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -40,5 +42,16 @@ RacimoSeverity  racimo_check_get_severity (RacimoCheck  check);
 const char     *racimo_check_get_title    (RacimoCheck  check);
 guint           racimo_check_get_since_minor (RacimoCheck check);
 const char     *racimo_severity_get_id    (RacimoSeverity severity);
+
+/* What a check found (the checks of src/core/checks/ make them); a
+ * model type, so that the files a project is written to can list them
+ * without running the checks. */
+typedef struct
+{
+  RacimoCheck  check;
+  RacimoItem  *item;          /* the activity, role, phase or person (unowned) */
+  char        *message;       /* translated, one sentence */
+  const char  *waiver_reason; /* non-NULL when waived (a copy owned by the checks) */
+} RacimoFinding;
 
 G_END_DECLS
