@@ -228,6 +228,77 @@ test_merge_case (gconstpointer data)
   g_assert_cmpuint (n_conflicts, ==, test->n_conflicts);
 }
 
+typedef struct
+{
+  const char *name;  /* a case of merge_cases */
+  const char *item;  /* the id of the item with the conflict, NULL for the project */
+  const char *mine;  /* the project after Keep Mine */
+  const char *theirs; /* after Take Theirs */
+} ResolveCase;
+
+static const ResolveCase resolve_cases[] = {
+  { "both-different", "a1",
+    PROJECT (P1 (A1 (DS ("R") MLE ("A")) A2 ("")) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R") MLE ("C")) A2 ("")) P2 (A3 (""))) },
+  { "rename-vs-rename", "a1",
+    PROJECT (P1 ("<activity id=\"a1\"><name>Train model</name>" DS ("R") "</activity>" A2 (""))
+             P2 (A3 (""))),
+    PROJECT (P1 ("<activity id=\"a1\"><name>Train it</name>" DS ("R") "</activity>" A2 (""))
+             P2 (A3 (""))) },
+  { "delete-vs-edit", "a2",
+    PROJECT (P1 (A1 (DS ("R"))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 (MLE ("R"))) P2 (A3 (""))) },
+  { "edit-vs-delete", "a2",
+    PROJECT (P1 (A1 (DS ("R")) A2 (MLE ("R"))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R"))) P2 (A3 (""))) },
+  { "move-vs-move", "a2",
+    PROJECT (P1 (A2 ("") A1 (DS ("R"))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R"))) P2 (A3 ("") A2 (""))) },
+  { "note-vs-note", "a1",
+    PROJECT (P1 (A1 (DS ("R") "<note role=\"ds\">GPU</note>") A2 ("")) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R") "<note role=\"ds\">CPU</note>") A2 ("")) P2 (A3 (""))) },
+  { "title-vs-title", NULL,
+    HEAD ("Ours") ROLES "<phases>" P1 (A1 (DS ("R")) A2 ("")) P2 (A3 ("")) "</phases></raci-project>",
+    HEAD ("Theirs") ROLES "<phases>" P1 (A1 (DS ("R")) A2 ("")) P2 (A3 (""))
+    "</phases></raci-project>" },
+};
+
+/* Keep Mine and Take Theirs on a conflict a merge wrote, each one step
+ * that undo takes back. */
+static void
+test_resolve_case (gconstpointer data)
+{
+  const ResolveCase *test = data;
+  const MergeCase *merge_case = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (merge_cases); i++)
+    if (g_str_equal (merge_cases[i].name, test->name))
+      merge_case = &merge_cases[i];
+  g_assert_nonnull (merge_case);
+
+  for (guint take = 0; take < 2; take++)
+    {
+      g_autoptr(RacimoProject) project = load (merge_case->merged);
+      g_autoptr(RacimoProject) expected = load (take ? test->theirs : test->mine);
+      g_autofree char *before = canonical (project);
+      g_autofree char *expected_text = canonical (expected);
+      g_autofree char *resolved = NULL;
+      g_autofree char *undone = NULL;
+      RacimoItem *item = test->item != NULL ? racimo_project_lookup (project, test->item) : NULL;
+
+      if (take)
+        racimo_merge_take_theirs (project, item, 0);
+      else
+        racimo_merge_keep_mine (project, item, 0);
+      resolved = canonical (project);
+      g_assert_cmpstr (resolved, ==, expected_text);
+
+      racimo_history_undo (racimo_project_get_history (project));
+      undone = canonical (project);
+      g_assert_cmpstr (undone, ==, before);
+    }
+}
+
 static void
 assert_diff (RacimoProject      *old_project,
              RacimoProject      *new_project,
@@ -371,6 +442,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/merge/case/%s", merge_cases[i].name);
 
       g_test_add_data_func (path, &merge_cases[i], test_merge_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (resolve_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/merge/resolve/%s", resolve_cases[i].name);
+
+      g_test_add_data_func (path, &resolve_cases[i], test_resolve_case);
     }
   g_test_add_func ("/merge/properties", test_merge_properties);
   g_test_add_func ("/diff/words", test_diff_words);

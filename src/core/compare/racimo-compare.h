@@ -14,5 +14,11 @@ GPtrArray *racimo_diff  (RacimoProject *old_project,
 guint      racimo_merge (RacimoProject *base,
                          RacimoProject *ours,
                          RacimoProject *theirs);
+void       racimo_merge_take_theirs (RacimoProject *project,
+                                     RacimoItem    *item,
+                                     guint          n);
+void       racimo_merge_keep_mine   (RacimoProject *project,
+                                     RacimoItem    *item,
+                                     guint          n);
 
 G_END_DECLS
