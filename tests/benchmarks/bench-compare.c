@@ -22,22 +22,6 @@
 #define RUNS 5
 #define N_CHANGES 300
 
-static double
-time_process (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                     | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
 static RacimoActivity *
 pick_activity (RacimoProject *project,
                GRand         *rand)
@@ -184,8 +168,8 @@ main (int   argc,
       if (i == 0)
         g_print ("%u lines of diff, %u conflicts in the merge\n", lines->len, n_conflicts);
 
-      diff_process_ms[i] = time_process (diff_argv);
-      merge_process_ms[i] = time_process (merge_argv);
+      diff_process_ms[i] = racimo_bench_time_process (diff_argv);
+      merge_process_ms[i] = racimo_bench_time_process (merge_argv);
     }
 
   load_median = racimo_bench_median (load_ms, RUNS);

@@ -354,6 +354,22 @@ test_diff_words (void)
   assert_diff (new_project, new_project, nothing);
 }
 
+/* merge (@base, @ours, @theirs), on copies, is clean and says @expected. */
+static void
+assert_merges_to (RacimoProject *base,
+                  RacimoProject *ours,
+                  RacimoProject *theirs,
+                  const char    *expected)
+{
+  g_autoptr(RacimoProject) merged = copy (ours);
+  g_autoptr(RacimoProject) other = copy (theirs);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (racimo_merge (base, merged, other), ==, 0);
+  text = canonical (merged);
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* The properties of the merge: merge (B, X, B) = X, merge (B, B, Y) = Y,
  * merge (B, X, X) = X, the diff of a copy with itself is empty and an
  * empty diff means the same file, over random projects and random edits. */
@@ -381,33 +397,9 @@ test_merge_properties (void)
       x_text = canonical (x);
       y_text = canonical (y);
 
-      {
-        g_autoptr(RacimoProject) ours = copy (x);
-        g_autoptr(RacimoProject) theirs = copy (base);
-        g_autofree char *merged = NULL;
-
-        g_assert_cmpuint (racimo_merge (base, ours, theirs), ==, 0);
-        merged = canonical (ours);
-        g_assert_cmpstr (merged, ==, x_text);
-      }
-      {
-        g_autoptr(RacimoProject) ours = copy (base);
-        g_autoptr(RacimoProject) theirs = copy (y);
-        g_autofree char *merged = NULL;
-
-        g_assert_cmpuint (racimo_merge (base, ours, theirs), ==, 0);
-        merged = canonical (ours);
-        g_assert_cmpstr (merged, ==, y_text);
-      }
-      {
-        g_autoptr(RacimoProject) ours = copy (x);
-        g_autoptr(RacimoProject) theirs = copy (x);
-        g_autofree char *merged = NULL;
-
-        g_assert_cmpuint (racimo_merge (base, ours, theirs), ==, 0);
-        merged = canonical (ours);
-        g_assert_cmpstr (merged, ==, x_text);
-      }
+      assert_merges_to (base, x, base, x_text);
+      assert_merges_to (base, base, y, y_text);
+      assert_merges_to (base, x, x, x_text);
       {
         g_autoptr(GPtrArray) same = racimo_diff (x, x);
         g_autoptr(GPtrArray) changes = racimo_diff (base, x);

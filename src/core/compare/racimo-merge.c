@@ -100,41 +100,40 @@ ours_before (Merge      *merge,
   return g_hash_table_lookup (merge->ours_ids, id);
 }
 
+/* The project's title or description: a conflict is the root's. */
+static void
+merge_project_text (Merge      *merge,
+                    const char *field,
+                    const char *(*get) (RacimoProject *),
+                    void        (*set) (RacimoProject *, const char *))
+{
+  const char *base = get (merge->base);
+  const char *ours = get (merge->ours);
+  const char *theirs = get (merge->theirs);
+
+  switch (choose_text (base, ours, theirs))
+    {
+    case 't':
+      set (merge->ours, theirs);
+      break;
+    case 'c':
+      record (merge, NULL, NULL, field, base, ours, theirs);
+      break;
+    default:
+      break;
+    }
+}
+
 /* Title, description, scheme. */
 static void
 merge_project (Merge *merge)
 {
   const char *base, *ours, *theirs;
 
-  base = racimo_project_get_title (merge->base);
-  ours = racimo_project_get_title (merge->ours);
-  theirs = racimo_project_get_title (merge->theirs);
-  switch (choose_text (base, ours, theirs))
-    {
-    case 't':
-      racimo_project_set_title (merge->ours, theirs);
-      break;
-    case 'c':
-      record (merge, NULL, NULL, "name", base, ours, theirs);
-      break;
-    default:
-      break;
-    }
-
-  base = racimo_project_get_description (merge->base);
-  ours = racimo_project_get_description (merge->ours);
-  theirs = racimo_project_get_description (merge->theirs);
-  switch (choose_text (base, ours, theirs))
-    {
-    case 't':
-      racimo_project_set_description (merge->ours, theirs);
-      break;
-    case 'c':
-      record (merge, NULL, NULL, "description", base, ours, theirs);
-      break;
-    default:
-      break;
-    }
+  /* The title is the project's name. */
+  merge_project_text (merge, "name", racimo_project_get_title, racimo_project_set_title);
+  merge_project_text (merge, "description", racimo_project_get_description,
+                      racimo_project_set_description);
 
   /* The format has no conflict field for the scheme: when both sides
    * chose a different one, ours stays. */
