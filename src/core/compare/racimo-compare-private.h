@@ -70,4 +70,8 @@ gboolean     _racimo_compare_column_equal   (RacimoProject     *a,
                                              RacimoProject     *b,
                                              const char        *role_id);
 
+/* Removes a person, a role, a phase or an activity, with history. */
+void         _racimo_compare_remove         (RacimoProject     *project,
+                                             RacimoItem        *item);
+
 G_END_DECLS

@@ -383,3 +383,17 @@ _racimo_compare_column_equal (RacimoProject *a,
 
   return TRUE;
 }
+
+void
+_racimo_compare_remove (RacimoProject *project,
+                        RacimoItem    *item)
+{
+  if (RACIMO_IS_ACTIVITY (item))
+    racimo_project_remove_activity (project, RACIMO_ACTIVITY (item));
+  else if (RACIMO_IS_PHASE (item))
+    racimo_project_remove_phase (project, RACIMO_PHASE (item));
+  else if (RACIMO_IS_ROLE (item))
+    racimo_project_remove_role (project, RACIMO_ROLE (item));
+  else
+    racimo_project_remove_person (project, RACIMO_PERSON (item));
+}
