@@ -144,6 +144,8 @@ merge_project (Merge *merge)
     racimo_project_set_scheme (merge->ours, theirs);
 }
 
+/* Each item of ours is held twice: by its list and by the id table, so
+ * that what the merge removes from ours can still be looked at. */
 static void
 snapshot (Merge *merge)
 {
