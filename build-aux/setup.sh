@@ -22,6 +22,8 @@ RACIMO_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi python3-pyatspi
   # tests: validating data files, reading PDFs, screenshots
   libxml2-utils desktop-file-utils appstream poppler-utils imagemagick
+  # tests: git running racimo --merge as its merge driver
+  git
   # benchmarks: a window manager for their windows, as every X11 desktop has
   openbox
   # the user guide: built with itstool, validated with yelp-check

@@ -7,7 +7,8 @@
  * finding asks the window, through "finding-activated", to move the
  * grid's cursor to it.
  * Every change the panel makes goes through the project's history: a
- * waiver, its removal, and the quick fix for an activity without an owner;
+ * waiver, its removal, the quick fix for an activity without an owner and
+ * Keep Mine and Take Theirs for a merge conflict;
  * the quick fix of an unstaffed role is the window's (win.staff-role).
  *
  * A second page shows one role's details (RacimoRoleDetails) when the
@@ -189,6 +190,60 @@ update_empty (RacimoChecksPanel *self)
 
 /* A finding's menu */
 
+/* What a recorded conflict is about, for the section of its quick fixes:
+ * "ML engineer: A or C". */
+static char *
+describe_conflict (RacimoChecksPanel    *self,
+                   const RacimoConflict *conflict)
+{
+  RacimoItem *role = conflict->role != NULL ? racimo_project_lookup (self->project, conflict->role)
+                                            : NULL;
+  const char *role_name = role != NULL ? racimo_item_get_name (role) : conflict->role;
+  const char *ours = conflict->ours[0] != '\0' ? conflict->ours : _("nothing");
+  const char *theirs = conflict->theirs[0] != '\0' ? conflict->theirs : _("nothing");
+
+  if (g_strcmp0 (conflict->field, "removed") == 0)
+    return g_strdup (conflict->ours[0] == '\0' ? _("Removed on my side, changed on theirs")
+                                                : _("Changed on my side, removed on theirs"));
+  if (g_strcmp0 (conflict->field, "position") == 0)
+    return g_strdup (_("Moved to different places"));
+  if (g_strcmp0 (conflict->field, "note") == 0)
+    /* Translators: the two notes on a role's cell that a merge found */
+    return g_strdup_printf (_("Note for %s: “%s” or “%s”"), role_name, ours, theirs);
+  if (conflict->field == NULL)
+    /* Translators: a role's codes on my side or on theirs, as in "ML engineer: A or C" */
+    return g_strdup_printf (_("%s: %s or %s"), role_name, ours, theirs);
+
+  /* Translators: a name, description, abbreviation... on my side or theirs */
+  return g_strdup_printf (_("“%s” or “%s”"), ours, theirs);
+}
+
+/* Keep Mine and Take Theirs, for each conflict the item holds. */
+static void
+add_conflict_fixes (RacimoChecksPanel *self,
+                    GMenu             *menu,
+                    RacimoItem        *item)
+{
+  guint n = racimo_item_get_n_conflicts (item);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+      g_autoptr(GMenuItem) mine = g_menu_item_new (_("Keep _Mine"), NULL);
+      g_autoptr(GMenuItem) theirs = g_menu_item_new (_("Take _Theirs"), NULL);
+      g_autofree char *label = describe_conflict (self, racimo_item_get_conflict (item, i));
+      g_autofree char *index = g_strdup_printf ("%u", i);
+
+      g_menu_item_set_action_and_target (mine, "checks.keep-mine", "(ss)",
+                                         racimo_item_get_id (item), index);
+      g_menu_item_set_action_and_target (theirs, "checks.take-theirs", "(ss)",
+                                         racimo_item_get_id (item), index);
+      g_menu_append_item (section, mine);
+      g_menu_append_item (section, theirs);
+      g_menu_append_section (menu, label, G_MENU_MODEL (section));
+    }
+}
+
 static GMenuModel *
 build_row_menu (RacimoChecksPanel *self,
                 RacimoFindingRow  *row)
@@ -217,6 +272,9 @@ build_row_menu (RacimoChecksPanel *self,
       g_menu_append_item (fixes, fix);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
     }
+
+  if (!waived && check == RACIMO_CHECK_MERGE_CONFLICT)
+    add_conflict_fixes (self, menu, item);
 
   entry = g_menu_item_new (waived ? _("Change _Reason…") : _("_Waive…"), NULL);
   g_menu_item_set_action_and_target (entry, "checks.waive", "(ss)", item_id, check_id);
@@ -494,6 +552,28 @@ owner_fix_action (GtkWidget  *widget,
 
   if (self->project != NULL)
     racimo_fixes_apply (self->project, action_name, parameter);
+}
+
+/* checks.keep-mine and checks.take-theirs: ("item id", "conflict index") */
+static void
+conflict_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
+  RacimoItem *item;
+  const char *index;
+  guint64 n;
+
+  if (!lookup_target (self, parameter, &item, &index)
+      || !g_ascii_string_to_unsigned (index, 10, 0, G_MAXUINT, &n, NULL)
+      || n >= racimo_item_get_n_conflicts (item))
+    return;
+
+  if (g_str_equal (action_name, "checks.take-theirs"))
+    racimo_merge_take_theirs (self->project, item, (guint) n);
+  else
+    racimo_merge_keep_mine (self->project, item, (guint) n);
 }
 
 static void
@@ -817,6 +897,8 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "checks.keep-owner", "(ss)", owner_fix_action);
   gtk_widget_class_install_action (widget_class, "checks.unwaive", "(ss)", waiver_action);
   gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", owner_fix_action);
+  gtk_widget_class_install_action (widget_class, "checks.keep-mine", "(ss)", conflict_action);
+  gtk_widget_class_install_action (widget_class, "checks.take-theirs", "(ss)", conflict_action);
   gtk_widget_class_install_action (widget_class, "checks.show-findings", NULL,
                                    show_findings_action);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "racimo-checks.h"
+#include "racimo-cli-private.h"
 #include "racimo-cli.h"
 #include "racimo-csv.h"
 #include "racimo-file.h"
@@ -226,6 +227,20 @@ print_file_error (GFile        *file,
     g_printerr ("racimo: %s%s%s\n", path, error->message + len, hint != NULL ? hint : "");
   else
     g_printerr ("racimo: %s: %s%s\n", path, error->message, hint != NULL ? hint : "");
+}
+
+/* A project read as --check reads it, or NULL with the error printed. */
+RacimoProject *
+_racimo_cli_load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  RacimoProject *project = find_importer (path, file) (file, NULL, &error);
+
+  if (project == NULL)
+    print_file_error (file, path, error);
+
+  return project;
 }
 
 /* racimo --export OUT --repair FILE: the repaired project, each repair on
@@ -543,6 +558,13 @@ static const GOptionEntry main_entries[] = {
     N_("With --check or --export: fail on a spreadsheet that cannot be read whole"), NULL },
   { "sheet", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --check or --export: the sheet of an .xlsx or .ods workbook to read"), N_("NAME") },
+  { "diff", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print every difference between OLD and NEW, one per line, then exit"), NULL },
+  { "merge", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Merge BASE, OURS and THEIRS into OURS (or --output), recording conflicts, then exit"),
+    NULL },
+  { "output", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --merge: write the merged project to OUT instead of OURS"), N_("OUT") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -605,6 +627,9 @@ racimo_cli_handle_options (GVariantDict *options)
       g_printerr (_("racimo: --repair goes with --export OUT\n"));
       return RACIMO_EXIT_UNREADABLE;
     }
+
+  if (g_variant_dict_contains (options, "diff") || g_variant_dict_contains (options, "merge"))
+    return _racimo_cli_handle_compare (options, files);
 
   if (g_variant_dict_contains (options, "check"))
     {

@@ -27,6 +27,15 @@ int racimo_cli_export (const char         *out_path,
                        const char         *in_path,
                        GVariantDict       *options);
 
+/* racimo --diff OLD NEW: one line per difference on standard output. */
+int racimo_cli_diff   (const char         *old_path,
+                       const char         *new_path);
+/* racimo --merge BASE OURS THEIRS [--output OUT]: OUT is OURS when NULL. */
+int racimo_cli_merge  (const char         *base_path,
+                       const char         *ours_path,
+                       const char         *theirs_path,
+                       const char         *out_path);
+
 /* The options of the racimo program, for the GApplication that parses
  * them: the command line's own, and the window's application. */
 void racimo_cli_add_main_options (GApplication       *app);

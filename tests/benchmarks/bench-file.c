@@ -16,22 +16,6 @@
 
 #define RUNS 7
 
-static double
-time_process (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                     | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -82,7 +66,7 @@ main (int   argc,
       g_autoptr(RacimoChecks) checks = NULL;
       gint64 start;
 
-      xmllint_ms[i] = time_process (lint_argv);
+      xmllint_ms[i] = racimo_bench_time_process (lint_argv);
 
       start = g_get_monotonic_time ();
       loaded = racimo_file_load (file, NULL, NULL, &error);
@@ -98,7 +82,7 @@ main (int   argc,
       if (racimo != NULL)
         {
           const char *check_argv[] = { racimo, "--check", path, NULL };
-          check_ms[i] = time_process (check_argv);
+          check_ms[i] = racimo_bench_time_process (check_argv);
         }
     }
 

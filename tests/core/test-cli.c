@@ -1442,6 +1442,274 @@ test_repair_needs_export (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 2);
 }
 
+/* --diff and --merge */
+
+#define CANON(version, roles, phases) \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"" version "\">\n" \
+  "  <title>Release</title>\n" \
+  "  <scheme>RACI</scheme>\n" \
+  "  <roles>\n" roles "  </roles>\n" \
+  "  <phases>\n" \
+  "    <phase id=\"build\">\n" \
+  "      <name>Build</name>\n" phases \
+  "    </phase>\n" \
+  "  </phases>\n" \
+  "</raci-project>\n"
+#define ROLE(id, name) \
+  "    <role id=\"" id "\">\n      <name>" name "</name>\n    </role>\n"
+#define TWO_ROLES ROLE ("ds", "Data scientist") ROLE ("mle", "ML engineer")
+#define ACTIVITY(id, name, inner) \
+  "      <activity id=\"" id "\">\n        <name>" name "</name>\n" inner "      </activity>\n"
+#define ASSIGN(role, code) "        <assign role=\"" role "\" code=\"" code "\"/>\n"
+
+static const char merge_base[] =
+  CANON ("1.0", TWO_ROLES, ACTIVITY ("train", "Train", ASSIGN ("ds", "R"))
+                           ACTIVITY ("deploy", "Deploy", ""));
+/* Ours: the ML engineer is accountable for training. */
+static const char merge_ours[] =
+  CANON ("1.0", TWO_ROLES, ACTIVITY ("train", "Train", ASSIGN ("ds", "R") ASSIGN ("mle", "A"))
+                           ACTIVITY ("deploy", "Deploy", ""));
+/* Theirs: "Deploy" renamed, a UX designer added and consulted on it. */
+static const char merge_theirs[] =
+  CANON ("1.0", TWO_ROLES ROLE ("ux", "UX designer"),
+         ACTIVITY ("train", "Train", ASSIGN ("ds", "R"))
+         ACTIVITY ("deploy", "Deploy the model", ASSIGN ("ux", "C")));
+static const char merge_clean[] =
+  CANON ("1.0", TWO_ROLES ROLE ("ux", "UX designer"),
+         ACTIVITY ("train", "Train", ASSIGN ("ds", "R") ASSIGN ("mle", "A"))
+         ACTIVITY ("deploy", "Deploy the model", ASSIGN ("ux", "C")));
+/* Theirs again, with the ML engineer consulted on training instead. */
+static const char merge_theirs_conflicting[] =
+  CANON ("1.0", TWO_ROLES, ACTIVITY ("train", "Train", ASSIGN ("ds", "R") ASSIGN ("mle", "C"))
+                           ACTIVITY ("deploy", "Deploy", ""));
+static const char merge_conflicting[] =
+  CANON ("1.1", TWO_ROLES,
+         ACTIVITY ("train", "Train", ASSIGN ("ds", "R") ASSIGN ("mle", "A")
+                   "        <conflict role=\"mle\" base=\"\" ours=\"A\" theirs=\"C\"/>\n")
+         ACTIVITY ("deploy", "Deploy", ""));
+
+static void
+test_diff (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "old.raci", merge_base);
+  write_file (fixture, "new.raci", merge_clean);
+  RUN (fixture, &result, "--diff", "old.raci", "new.raci");
+  assert_result (&result,
+                 "Role “UX designer” added\n"
+                 "Activity “Train” (Build): ML engineer nothing → A\n"
+                 "Activity “Deploy” (Build) renamed to “Deploy the model”\n"
+                 "Activity “Deploy the model” (Build): UX designer nothing → C\n",
+                 "", 1);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--diff", "new.raci", "new.raci");
+  assert_result (&result, "", "", 0);
+
+  /* Formatting is no difference. */
+  write_file (fixture, "messy.raci", messy_raci);
+  write_file (fixture, "tidy.raci", messy_canonical);
+  result_clear (&result);
+  RUN (fixture, &result, "--diff", "messy.raci", "tidy.raci");
+  assert_result (&result, "", "", 0);
+}
+
+static void
+test_diff_unreadable (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "old.raci", merge_base);
+  write_file (fixture, "broken.raci", broken_raci);
+  RUN (fixture, &result, "--diff", "old.raci", "missing.raci");
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--diff", "old.raci", "broken.raci");
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_true (g_str_has_prefix (result.err, "racimo: broken.raci:"));
+  g_assert_cmpint (result.status, ==, 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--diff", "old.raci");
+  assert_result (&result, "", "racimo: --diff needs two files: OLD NEW\n", 2);
+}
+
+static void
+test_merge_clean (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *merged = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "base.raci", merge_base);
+  write_file (fixture, "ours.raci", merge_ours);
+  write_file (fixture, "theirs.raci", merge_theirs);
+  RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "theirs.raci");
+  assert_result (&result, "", "", 0);
+
+  /* As git expects of a merge driver, the merge replaces ours. */
+  merged = read_file (fixture, "ours.raci");
+  g_assert_cmpstr (merged, ==, merge_clean);
+  racimo_test_assert_folder (fixture->dir, "base.raci ours.raci theirs.raci");
+}
+
+static void
+test_merge_conflict (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *merged = NULL;
+  g_autofree char *ours = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "base.raci", merge_base);
+  write_file (fixture, "ours.raci", merge_ours);
+  write_file (fixture, "theirs.raci", merge_theirs_conflicting);
+  RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "theirs.raci",
+       "--output", "merged.raci");
+  assert_result (&result, "",
+                 "racimo: merged.raci: 1 conflict written; open the file to resolve it\n", 1);
+
+  merged = read_file (fixture, "merged.raci");
+  g_assert_cmpstr (merged, ==, merge_conflicting);
+  ours = read_file (fixture, "ours.raci");
+  g_assert_cmpstr (ours, ==, merge_ours);
+}
+
+static void
+test_merge_unreadable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *ours = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "base.raci", merge_base);
+  write_file (fixture, "ours.raci", merge_ours);
+  write_file (fixture, "theirs.raci", broken_raci);
+  RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "theirs.raci");
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_true (g_str_has_prefix (result.err, "racimo: theirs.raci:"));
+  g_assert_cmpint (result.status, ==, 2);
+
+  /* Nothing written: ours is as it was, and no other file appeared. */
+  ours = read_file (fixture, "ours.raci");
+  g_assert_cmpstr (ours, ==, merge_ours);
+  result_clear (&result);
+  RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "missing.raci",
+       "--output", "out.raci");
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
+  racimo_test_assert_folder (fixture->dir, "base.raci ours.raci theirs.raci");
+
+  result_clear (&result);
+  RUN (fixture, &result, "--merge", "base.raci", "ours.raci");
+  assert_result (&result, "", "racimo: --merge needs three files: BASE OURS THEIRS\n", 2);
+}
+
+/* Runs git in the test's folder, with no configuration but the test's. */
+static int
+git (Fixture            *fixture,
+     const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) "git");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  g_subprocess_launcher_setenv (launcher, "HOME", fixture->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIT_AUTHOR_NAME", "Sato", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIT_AUTHOR_EMAIL", "sato@example.com", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIT_COMMITTER_NAME", "Sato", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIT_COMMITTER_EMAIL", "sato@example.com", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}
+
+#define GIT(fixture, ...) git ((fixture), (const char * const[]) { __VA_ARGS__, NULL })
+
+/* Two branches edit the same matrix and `git merge` runs racimo as the
+ * driver that README.md, "Keeping a matrix in git", sets up. */
+static void
+test_merge_git (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *driver = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *git_path = g_find_program_in_path ("git");
+
+  if (!have_binary ())
+    return;
+  if (git_path == NULL)
+    {
+      g_test_skip ("git is not installed");
+      return;
+    }
+
+  driver = g_strdup_printf ("'%s' --merge %%O %%A %%B", g_getenv ("RACIMO_BINARY"));
+  g_assert_cmpint (GIT (fixture, "init", "-q", "-b", "main"), ==, 0);
+  g_assert_cmpint (GIT (fixture, "config", "merge.raci.driver", driver), ==, 0);
+  write_file (fixture, ".gitattributes", "*.raci merge=raci\n");
+  write_file (fixture, "plan.raci", merge_base);
+  g_assert_cmpint (GIT (fixture, "add", "."), ==, 0);
+  g_assert_cmpint (GIT (fixture, "commit", "-q", "-m", "Plan"), ==, 0);
+
+  /* A clean merge. */
+  g_assert_cmpint (GIT (fixture, "checkout", "-q", "-b", "theirs"), ==, 0);
+  write_file (fixture, "plan.raci", merge_theirs);
+  g_assert_cmpint (GIT (fixture, "commit", "-q", "-a", "-m", "UX"), ==, 0);
+  g_assert_cmpint (GIT (fixture, "checkout", "-q", "main"), ==, 0);
+  write_file (fixture, "plan.raci", merge_ours);
+  g_assert_cmpint (GIT (fixture, "commit", "-q", "-a", "-m", "MLE"), ==, 0);
+  g_assert_cmpint (GIT (fixture, "merge", "-q", "--no-edit", "theirs"), ==, 0);
+  merged = read_file (fixture, "plan.raci");
+  g_assert_cmpstr (merged, ==, merge_clean);
+  g_clear_pointer (&merged, g_free);
+
+  /* A conflicting one: git stops, and the file holds the conflict. */
+  g_assert_cmpint (GIT (fixture, "reset", "-q", "--hard", "HEAD~1"), ==, 0);
+  g_assert_cmpint (GIT (fixture, "checkout", "-q", "-B", "theirs", "HEAD~1"), ==, 0);
+  write_file (fixture, "plan.raci", merge_theirs_conflicting);
+  g_assert_cmpint (GIT (fixture, "commit", "-q", "-a", "-m", "Consulted"), ==, 0);
+  g_assert_cmpint (GIT (fixture, "checkout", "-q", "main"), ==, 0);
+  g_assert_cmpint (GIT (fixture, "merge", "-q", "--no-edit", "theirs"), ==, 1);
+  merged = read_file (fixture, "plan.raci");
+  g_assert_cmpstr (merged, ==, merge_conflicting);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1476,6 +1744,12 @@ main (int   argc,
   ADD ("/cli/repair/check-points-to-repair", test_repair_check_points_to_repair);
   ADD ("/cli/repair/gates", test_repair_gates);
   ADD ("/cli/repair/needs-export", test_repair_needs_export);
+  ADD ("/cli/diff", test_diff);
+  ADD ("/cli/diff/unreadable", test_diff_unreadable);
+  ADD ("/cli/merge/clean", test_merge_clean);
+  ADD ("/cli/merge/conflict", test_merge_conflict);
+  ADD ("/cli/merge/unreadable", test_merge_unreadable);
+  ADD ("/cli/merge/git", test_merge_git);
   ADD ("/cli/version", test_version);
   ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);

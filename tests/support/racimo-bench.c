@@ -6,6 +6,8 @@
 
 #include <stdlib.h>
 
+#include <gio/gio.h>
+
 #include "racimo-bench.h"
 
 int
@@ -61,4 +63,21 @@ racimo_bench_report_ratio (const char *what,
   g_print ("%-40s %8.2f ms = %5.2f x %s (bound < %.1f x)  %s\n",
            what, value, ratio, reference_name, bound, ok ? "ok" : "MISSED");
   return ok;
+}
+
+/* Runs @argv to its end, its output thrown away; returns how long in ms. */
+double
+racimo_bench_time_process (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                     | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
 }

@@ -27,4 +27,7 @@ gboolean racimo_bench_report_ratio  (const char *what,
                                      double      bound,
                                      const char *reference_name);
 
+/* Runs @argv to its end, its output thrown away; returns how long in ms */
+double racimo_bench_time_process    (const char * const *argv);
+
 G_END_DECLS

@@ -640,6 +640,64 @@ test_quick_fix (Fixture       *f,
   assert_consistent (f);
 }
 
+/* A merged file's conflicts: Keep Mine and Take Theirs in the row's menu,
+ * each one undoable step. */
+static void
+test_conflicts (Fixture       *f,
+                gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoActivity *train = RACIMO_ACTIVITY (item (f, "train"));
+  RacimoItem *deploy = item (f, "deploy");
+  RacimoRole *mle = RACIMO_ROLE (item (f, "ml-engineer"));
+  g_autoptr(GString) menu = g_string_new (NULL);
+
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "2 errors");
+
+  click_row_button (f, "Train the model");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row_menu (f))));
+  dump_menu (gtk_popover_menu_get_menu_model (row_menu (f)), menu);
+  g_assert_cmpstr (menu->str, ==,
+                   "Keep _Mine\n"
+                   "Take _Theirs\n"
+                   "_Waive…\n");
+  gtk_popover_popdown (GTK_POPOVER (row_menu (f)));
+
+  /* Take Theirs: the ML engineer is consulted, the conflict is gone. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.take-theirs", "(ss)", "train", "0");
+  g_assert_cmpuint (racimo_activity_get_codes (train, mle), ==, BIT ('C'));
+  g_assert_cmpuint (racimo_item_get_n_conflicts (RACIMO_ITEM (train)), ==, 0);
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Take Theirs");
+  g_assert_cmpint (racimo_findings_model_find (RACIMO_FINDINGS_MODEL (
+                                               racimo_checks_panel_get_rows (f->panel)),
+                                             RACIMO_ITEM (train), RACIMO_CHECK_MERGE_CONFLICT),
+                   ==, -1);
+  /* Theirs left the activity without an owner: a finding of its own. */
+  g_assert_cmpint (racimo_findings_model_find (RACIMO_FINDINGS_MODEL (
+                                               racimo_checks_panel_get_rows (f->panel)),
+                                             RACIMO_ITEM (train), RACIMO_CHECK_NO_OWNER),
+                   >=, 0);
+  assert_consistent (f);
+
+  /* Undo brings the conflict and ours back. */
+  racimo_history_undo (history);
+  g_assert_cmpuint (racimo_activity_get_codes (train, mle), ==, BIT ('A'));
+  g_assert_cmpuint (racimo_item_get_n_conflicts (RACIMO_ITEM (train)), ==, 1);
+  g_assert_cmpstr (racimo_checks_panel_get_summary (f->panel), ==, "2 errors");
+
+  /* Keep Mine on the name: it stays, the conflict goes. */
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.keep-mine", "(ss)", "deploy", "0");
+  g_assert_cmpstr (racimo_item_get_name (deploy), ==, "Deploy the model");
+  g_assert_cmpuint (racimo_item_get_n_conflicts (deploy), ==, 0);
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Keep Mine");
+
+  /* Take Theirs on it after an undo: the other name. */
+  racimo_history_undo (history);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "checks.take-theirs", "(ss)", "deploy", "0");
+  g_assert_cmpstr (racimo_item_get_name (deploy), ==, "Ship it");
+  assert_consistent (f);
+}
+
 static void
 test_waive (Fixture       *f,
             gconstpointer  data)
@@ -1465,6 +1523,7 @@ main (int   argc,
   ADD ("next-previous", test_next_previous, NULL);
   ADD ("quick-fix", test_quick_fix, NULL);
   ADD ("waive", test_waive, NULL);
+  ADD ("conflicts", test_conflicts, "panel-conflicts.raci");
   ADD ("updates", test_updates, NULL);
   ADD ("drawn-rows", test_drawn_rows, NULL);
   ADD ("scroll-bar", test_scroll_bar, NULL);

@@ -1,0 +1,20 @@
+/* racimo-cli-private.h: what the files of the command line share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "racimo-project.h"
+
+G_BEGIN_DECLS
+
+/* racimo-cli.c */
+RacimoProject *_racimo_cli_load            (const char         *path);
+
+/* racimo-cli-compare.c: --diff OLD NEW and --merge BASE OURS THEIRS */
+int            _racimo_cli_handle_compare  (GVariantDict       *options,
+                                            const char * const *files);
+
+G_END_DECLS
