@@ -6,12 +6,14 @@
  * is kept near a tenth of a second:
  * - shaping names: each distinct word is shaped once (add_words_text() in
  *   racimo-pagination-text.c);
- * - every drawing call costs when cairo writes the page: the letters of
- *   all cells of a page go in one call per letter
- *   (_racimo_pagination_queue_codes()), and
- *   what each page repeats (title, legend, column headers and lines) is
- *   recorded once and painted, which a PDF holds once (paint_recording()
- *   in racimo-pagination-draw.c).
+ * - every drawing call costs when cairo writes the page, more than the
+ *   glyphs it draws: the letters of all cells of a page go in one call per
+ *   letter (_racimo_pagination_queue_codes()); texts are drawn as glyph
+ *   runs worked out once, and the runs that follow each other in one font
+ *   and colour (the names down a page) in one call
+ *   (_racimo_pagination_show_text()); what each page repeats (title,
+ *   legend, column headers and lines) is recorded once and painted, which
+ *   a PDF holds once (paint_recording() in racimo-pagination-draw.c).
  *
  * The matrix is laid out at its base font size in "table units" and drawn
  * through cairo_scale(): fitting to the page width changes only that
@@ -27,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "racimo-checks.h"
+#include "racimo-model-private.h"
 #include "racimo-pagination-private.h"
 #include "racimo-workload.h"
 
@@ -51,8 +54,14 @@ racimo_pagination_finalize (GObject *object)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_pointer (&self->name_cache, g_hash_table_unref);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
+  g_clear_pointer (&self->words, g_array_unref);
+  g_clear_pointer (&self->batch_glyphs, g_array_unref);
+  g_clear_pointer (&self->batch_clusters, g_array_unref);
+  if (self->batch_text != NULL)
+    g_string_free (g_steal_pointer (&self->batch_text), TRUE);
   g_clear_object (&self->word_analysis.font);
   g_clear_pointer (&self->code_cache, g_hash_table_unref);
+  g_clear_pointer (&self->cell_cache, g_hash_table_unref);
   for (guint i = 0; i < 2; i++)
     for (guint c = 0; c < 26; c++)
       {
@@ -63,6 +72,7 @@ racimo_pagination_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->roles, g_free);
+  g_clear_pointer (&self->role_index, g_hash_table_unref);
   g_clear_pointer (&self->phases, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->codes, g_array_unref);
@@ -120,10 +130,15 @@ racimo_pagination_init (RacimoPagination *self)
   self->name_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) pango_glyph_string_free);
+  self->words = g_array_new (FALSE, FALSE, sizeof (Word));
+  self->batch_glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  self->batch_clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  self->batch_text = g_string_new (NULL);
   self->code_cache = g_hash_table_new (NULL, NULL);
+  self->cell_cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->phases = g_array_new (FALSE, TRUE, sizeof (PhaseInfo));
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  self->codes = g_array_new (FALSE, FALSE, sizeof (RacimoCodes));
+  self->codes = g_array_new (FALSE, TRUE, sizeof (RacimoCodes));
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
   self->summary = g_array_new (FALSE, TRUE, sizeof (SummaryItem));
   g_array_set_clear_func (self->summary, summary_item_clear);
@@ -199,13 +214,14 @@ build_phase (RacimoPagination *self,
 
 static void
 build_activity (RacimoPagination *self,
-                RacimoProject    *project,
                 RacimoChecks     *checks,
                 RacimoActivity   *activity)
 {
   RacimoItem *item = RACIMO_ITEM (activity);
   const char *description = racimo_item_get_description (item);
   Row row = { 0, };
+  GHashTableIter iter;
+  gpointer role, value;
 
   row.phase = self->phases->len - 1;
   row.applicable = racimo_activity_get_applicable (activity);
@@ -226,16 +242,18 @@ build_activity (RacimoPagination *self,
     row.waived = TRUE;
   self->any_mark |= row.mark != MARK_NONE;
 
+  /* The cells that hold codes, rather than every role's: a third of them
+   * in a large project. */
   row.codes = self->codes->len;
   g_array_set_size (self->codes, row.codes + self->n_roles);
-  for (guint r = 0; r < self->n_roles; r++)
+  g_hash_table_iter_init (&iter, _racimo_activity_get_cells (activity));
+  while (g_hash_table_iter_next (&iter, &role, &value))
     {
-      RacimoRole *role = racimo_project_get_role (project, r);
-      RacimoCodes codes = racimo_activity_get_codes (activity, role);
+      RacimoCodes codes = GPOINTER_TO_UINT (value);
+      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_index, role));
 
       g_array_index (self->codes, RacimoCodes, row.codes + r) = codes;
-      if (codes != 0)
-        _racimo_pagination_get_code_text (self, codes, row.applicable);
+      _racimo_pagination_get_code_text (self, codes, row.applicable);
     }
 
   g_array_append_val (self->rows, row);
@@ -933,8 +951,14 @@ racimo_pagination_new (RacimoProject                 *project,
   /* The snapshot. */
   self->n_roles = racimo_project_get_n_roles (project);
   self->roles = g_new0 (RoleInfo, self->n_roles);
+  self->role_index = g_hash_table_new (NULL, NULL);
   for (guint r = 0; r < self->n_roles; r++)
-    build_role (self, racimo_project_get_role (project, r), &self->roles[r]);
+    {
+      RacimoRole *role = racimo_project_get_role (project, r);
+
+      build_role (self, role, &self->roles[r]);
+      g_hash_table_insert (self->role_index, role, GUINT_TO_POINTER (r));
+    }
 
   n_phases = racimo_project_get_n_phases (project);
   /* As in the editor: a project that does not group its activities has
@@ -966,7 +990,7 @@ racimo_pagination_new (RacimoProject                 *project,
         {
           RacimoActivity *activity = racimo_phase_get_activity (phase, a);
 
-          build_activity (self, project, checks, activity);
+          build_activity (self, checks, activity);
           unknown_codes |= racimo_activity_get_all_codes (activity);
         }
     }
