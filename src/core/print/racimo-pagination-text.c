@@ -553,11 +553,10 @@ add_words_text (RacimoPagination *self,
                 const char       *string)
 {
   Text *text = g_new0 (Text, 1);
-  PangoGlyphString *glyphs = pango_glyph_string_new ();
-  PangoItem item = { 0, };
-  PangoGlyphItem line = { &item, glyphs, 0, 0, 0 };
+  TextRun *run;
   gsize start = 0, end;
-  int n = 0;
+  gsize cluster_start = 0;
+  int x_position = 0, n = 0;
 
   g_array_set_size (self->words, 0);
   for (end = 0; string[end] != '\0'; end++)
@@ -569,38 +568,63 @@ add_words_text (RacimoPagination *self,
       }
   add_word (self, string, start, end);
 
-  /* One string of every word's glyphs, sized once. */
+  text->string = g_strdup (string);
+  text->height = self->word_height;
+  text->baseline = self->word_baseline;
+  g_ptr_array_add (self->texts, text);
+
+  text->runs = g_array_sized_new (FALSE, TRUE, sizeof (TextRun), 1);
+  g_array_set_clear_func (text->runs, text_run_clear);
+  g_array_set_size (text->runs, 1);
+  run = &g_array_index (text->runs, TextRun, 0);
+  run->font = cairo_scaled_font_reference (
+    pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->word_analysis.font)));
+  run->text = text->string;
+  run->text_len = (int) end;
+
+  /* The words' glyphs one after the other, and their clusters, as
+   * text_run_init () makes them of a line shaped whole. */
   for (guint i = 0; i < self->words->len; i++)
     n += g_array_index (self->words, Word, i).glyphs->num_glyphs;
-  pango_glyph_string_set_size (glyphs, n);
-  n = 0;
+  run->glyphs = g_new (cairo_glyph_t, MAX (n, 1));
+  run->clusters = g_new (cairo_text_cluster_t, MAX (n, 1));
   for (guint i = 0; i < self->words->len; i++)
     {
       const Word *word = &g_array_index (self->words, Word, i);
 
-      memcpy (glyphs->glyphs + n, word->glyphs->glyphs,
-              word->glyphs->num_glyphs * sizeof (PangoGlyphInfo));
       for (int g = 0; g < word->glyphs->num_glyphs; g++)
-        glyphs->log_clusters[n + g] = word->glyphs->log_clusters[g] + (int) word->start;
-      n += word->glyphs->num_glyphs;
+        {
+          const PangoGlyphInfo *info = &word->glyphs->glyphs[g];
+          gsize cluster = word->start + (gsize) word->glyphs->log_clusters[g];
+
+          /* can_shape_words () lets in only what the font covers */
+          if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            {
+              _racimo_text_make_layout (self, text);
+              return text;
+            }
+          if (run->n_clusters == 0 || cluster != cluster_start)
+            {
+              if (run->n_clusters > 0)
+                run->clusters[run->n_clusters - 1].num_bytes = (int) (cluster - cluster_start);
+              run->clusters[run->n_clusters++] = (cairo_text_cluster_t) { 0, 0 };
+              cluster_start = cluster;
+            }
+          if (info->glyph != PANGO_GLYPH_EMPTY)
+            {
+              run->glyphs[run->n_glyphs++] = (cairo_glyph_t) {
+                info->glyph,
+                (double) (x_position + info->geometry.x_offset) / PANGO_SCALE,
+                (double) info->geometry.y_offset / PANGO_SCALE,
+              };
+              run->clusters[run->n_clusters - 1].num_glyphs++;
+            }
+          x_position += info->geometry.width;
+        }
     }
-
-  item.offset = 0;
-  item.length = (int) end;
-  item.num_chars = (int) g_utf8_strlen (string, -1);
-  item.analysis = self->word_analysis;
-
-  text->string = g_strdup (string);
-  text->runs = g_array_sized_new (FALSE, TRUE, sizeof (TextRun), 1);
-  g_array_set_clear_func (text->runs, text_run_clear);
-  g_array_set_size (text->runs, 1);
-  if (!text_run_init (&g_array_index (text->runs, TextRun, 0), text->string, &line, 0, 0, NULL))
-    g_assert_not_reached (); /* can_shape_words () let in only what it can */
-  text->width = (double) pango_glyph_string_get_width (glyphs) / PANGO_SCALE;
-  text->height = self->word_height;
-  text->baseline = self->word_baseline;
-  g_ptr_array_add (self->texts, text);
-  pango_glyph_string_free (glyphs);
+  if (run->n_clusters > 0)
+    run->clusters[run->n_clusters - 1].num_bytes = (int) (end - cluster_start);
+  text->width = (double) x_position / PANGO_SCALE;
 
   return text;
 }
