@@ -789,6 +789,48 @@ test_marks (void)
   assert_has (pages[1], "D Developer 4 1 0 0 4");
 }
 
+/* The legend explains each waived mark as the rows print it: a waived
+ * row with two owners shows "(‼)", and the legend says what that is. */
+static void
+test_waived_marks (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *lead, *dev;
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_pdftotext ())
+    return;
+
+  racimo_project_set_title (project, "Waived");
+  lead = racimo_project_add_role (project, -1, "Lead", "L");
+  dev = racimo_project_add_role (project, -1, "Developer", "D");
+  phase = racimo_project_add_phase (project, -1, "");
+  activity = racimo_project_add_activity (project, phase, -1, "Two owners, agreed");
+  racimo_project_set_codes (project, activity, lead, BIT ('A'));
+  racimo_project_set_codes (project, activity, dev, BIT ('A') | BIT ('R'));
+  racimo_project_set_waiver (project, RACIMO_ITEM (activity), "many-owners", "Shared sign-off");
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "(‼) Two owners, agreed");
+  assert_has (pages[0], "(‼) Waived");
+  assert_has_not (pages[0], "(⚠) Waived");
+  assert_has_not (pages[0], "‼ Several owners");
+
+  /* Both kinds waived: both explained */
+  activity = racimo_project_add_activity (project, phase, -1, "No owner, agreed");
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Owner named later");
+  g_strfreev (pages);
+  pages = export_pages (project, options);
+  assert_has (pages[0], "(⚠) No owner, agreed");
+  assert_has (pages[0], "(‼) Waived");
+  assert_has (pages[0], "(⚠) Waived");
+}
+
 /* The print dialog draws pages one at a time, in any order, on its own
  * surfaces; so does a preview on an image. */
 static void
@@ -964,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
   g_test_add_func ("/layout/marks", test_marks);
+  g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);
   g_test_add_func ("/layout/export/atomic", test_export_atomic);

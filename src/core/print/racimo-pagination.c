@@ -351,7 +351,8 @@ build_legend (RacimoPagination *self,
               double            width)
 {
   gboolean marks[3] = { FALSE, FALSE, FALSE };
-  gboolean waived = FALSE, not_applicable = FALSE;
+  gboolean waived[3] = { FALSE, FALSE, FALSE };
+  gboolean not_applicable = FALSE;
   double x = 0.0, y = 0.0, line_height = 0.0;
 
   for (guint i = 0; i < self->scheme->n_codes; i++)
@@ -381,7 +382,7 @@ build_legend (RacimoPagination *self,
       if (row->is_phase)
         continue;
       if (row->waived)
-        waived = TRUE;
+        waived[row->mark] = TRUE;
       else
         marks[row->mark] = TRUE;
       not_applicable |= !row->applicable;
@@ -394,12 +395,17 @@ build_legend (RacimoPagination *self,
     add_chip (self, CHIP_HATCHED,
               add_legend_text (self, MANY_OWNERS_SYMBOL, MARK_COLOR,
                                racimo_check_get_title (RACIMO_CHECK_MANY_OWNERS)));
-  if (waived)
-    add_chip (self, CHIP_PLAIN,
-              add_legend_text (self, "(" NO_OWNER_SYMBOL ")", "#707070",
-                               /* Translators: in the legend, a finding that was
-                                * looked at and accepted */
-                               _("Waived")));
+  /* Each waived mark as the rows show it: a waived row with two owners
+   * prints "(‼)", not "(⚠)". */
+  for (Mark mark = MARK_NO_OWNER; mark <= MARK_MANY_OWNERS; mark++)
+    if (waived[mark])
+      add_chip (self, CHIP_PLAIN,
+                add_legend_text (self, mark == MARK_NO_OWNER ? "(" NO_OWNER_SYMBOL ")"
+                                                             : "(" MANY_OWNERS_SYMBOL ")",
+                                 "#707070",
+                                 /* Translators: in the legend, a finding that was
+                                  * looked at and accepted */
+                                 _("Waived")));
   if (not_applicable)
     add_chip (self, CHIP_STRUCK, add_legend_text (self, "", NULL, _("Does not apply")));
 
