@@ -674,9 +674,22 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (height, 420 / 25.4 * 72, 1);
 
   result_clear (&result);
-  RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "missing.raci");
+  RUN (fixture, &result, "--export", "ledger.pdf", "--paper", "ledger", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_clear_pointer (&path, g_free);
+  path = fixture_path (fixture, "ledger.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
+  /* Ledger: 17 x 11 inches across, the default orientation */
+  g_assert_cmpfloat_with_epsilon (width, 17 * 72, 1);
+  g_assert_cmpfloat_with_epsilon (height, 11 * 72, 1);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "clean.raci");
   g_assert_cmpint (result.status, ==, 2);
-  g_assert_nonnull (strstr (result.err, "b5"));
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or "
+                   "ledger\n");
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "both.pdf", "--fit", "--tile", "clean.raci");
@@ -690,7 +703,7 @@ test_export_pdf (Fixture       *fixture,
                    "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n");
 
   listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci matrix.pdf");
+  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci ledger.pdf matrix.pdf");
 }
 
 static void

@@ -304,6 +304,15 @@ test_options_parse (void)
   g_assert_cmpfloat (width, ==, 612.0);
   g_assert_cmpfloat (height, ==, 792.0);
   g_assert_true (racimo_pagination_options_parse_paper (options, "legal", &error));
+  /* 11 x 17 inches, by either name */
+  g_assert_true (racimo_pagination_options_parse_paper (options, "Tabloid", &error));
+  racimo_pagination_options_get_page_size (options, &width, &height);
+  g_assert_cmpfloat (width, ==, 792.0);
+  g_assert_cmpfloat (height, ==, 1224.0);
+  g_assert_true (racimo_pagination_options_parse_paper (options, "ledger", &error));
+  racimo_pagination_options_get_page_size (options, &width, &height);
+  g_assert_cmpfloat (width, ==, 792.0);
+  g_assert_cmpfloat (height, ==, 1224.0);
   g_assert_true (racimo_pagination_options_parse_paper (options, "a4", &error));
   g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
   g_assert_cmpint (options->fit, ==, RACIMO_PAGINATION_TILE);
@@ -313,7 +322,8 @@ test_options_parse (void)
 
   g_assert_false (racimo_pagination_options_parse_paper (options, "b5", &error));
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==, "Unknown paper size “b5”: use a4, a3, letter or legal");
+  g_assert_cmpstr (error->message, ==,
+                   "Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or ledger");
   g_clear_error (&error);
   g_assert_false (racimo_pagination_options_parse_orientation (options, "sideways", &error));
   g_assert_cmpstr (error->message, ==,

@@ -60,6 +60,10 @@ static const Paper papers[] = {
   { "a3",     297.0 * MM, 420.0 * MM },
   { "letter", 612.0,      792.0 },
   { "legal",  612.0,      1008.0 },
+  /* 11 x 17 inches: called Tabloid upright and Ledger across; the
+   * orientation says which way it is read. */
+  { "tabloid", 792.0,     1224.0 },
+  { "ledger",  792.0,     1224.0 },
 };
 
 G_DEFINE_BOXED_TYPE (RacimoPaginationOptions, racimo_pagination_options,
@@ -115,7 +119,7 @@ racimo_pagination_options_free (RacimoPaginationOptions *self)
 
 /**
  * racimo_pagination_options_parse_paper:
- * @name: "a4", "a3", "letter" or "legal", in any case
+ * @name: "a4", "a3", "letter", "legal", "tabloid" or "ledger", in any case
  *
  * Sets the paper size from its name, as given on the command line.
  *
@@ -140,7 +144,8 @@ racimo_pagination_options_parse_paper (RacimoPaginationOptions  *self,
       }
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("Unknown paper size “%s”: use a4, a3, letter or legal"), name);
+               _("Unknown paper size “%s”: use a4, a3, letter, legal, tabloid or ledger"),
+               name);
   return FALSE;
 }
 
