@@ -35,6 +35,9 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
   { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the findings and the workload per role on pages of their own, "
+       "first, last or none (the default)"), N_("PLACE") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,

@@ -311,8 +311,9 @@ racimo_cli_check (const char * const *paths)
  * racimo_cli_export:
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
- * @options: (nullable): "paper" (a4, a3, letter, legal), "orientation"
- *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only
+ * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
+ *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
+ *   "summary" (first, last, none), for PDF only
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -345,7 +346,9 @@ parse_layout_options (GVariantDict *options)
       || (g_variant_dict_contains (options, "fit")
           && !racimo_pagination_options_parse_fit (layout, "fit", &error))
       || (g_variant_dict_contains (options, "tile")
-          && !racimo_pagination_options_parse_fit (layout, "tile", &error)))
+          && !racimo_pagination_options_parse_fit (layout, "tile", &error))
+      || (g_variant_dict_lookup (options, "summary", "&s", &value)
+          && !racimo_pagination_options_parse_summary (layout, value, &error)))
     {
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
@@ -357,7 +360,7 @@ parse_layout_options (GVariantDict *options)
 static gboolean
 has_layout_options (GVariantDict *options)
 {
-  static const char * const names[] = { "paper", "orientation", "fit", "tile" };
+  static const char * const names[] = { "paper", "orientation", "fit", "tile", "summary" };
 
   if (options == NULL)
     return FALSE;
@@ -402,7 +405,8 @@ racimo_cli_export (const char   *out_path,
     }
   else if (has_layout_options (options))
     {
-      g_printerr (_("racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n"));
+      g_printerr (_("racimo: --paper, --orientation, --fit, --tile and --summary apply to .pdf "
+                    "files only\n"));
       return RACIMO_EXIT_UNREADABLE;
     }
 

@@ -684,6 +684,21 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (width, 17 * 72, 1);
   g_assert_cmpfloat_with_epsilon (height, 11 * 72, 1);
 
+  /* The summary before the matrix: two pages */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "summary.pdf", "--summary", "first", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_clear_pointer (&path, g_free);
+  path = fixture_path (fixture, "summary.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "middle.pdf", "--summary", "middle", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: Unknown summary place “middle”: use first, last or none\n");
+
   result_clear (&result);
   RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "clean.raci");
   g_assert_cmpint (result.status, ==, 2);
@@ -700,10 +715,18 @@ test_export_pdf (Fixture       *fixture,
   RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
   g_assert_cmpint (result.status, ==, 2);
   g_assert_cmpstr (result.err, ==,
-                   "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n");
+                   "racimo: --paper, --orientation, --fit, --tile and --summary apply to .pdf "
+                   "files only\n");
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--summary", "last", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: --paper, --orientation, --fit, --tile and --summary apply to .pdf "
+                   "files only\n");
 
   listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci ledger.pdf matrix.pdf");
+  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci ledger.pdf matrix.pdf summary.pdf");
 }
 
 static void

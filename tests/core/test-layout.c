@@ -433,6 +433,57 @@ test_ml_template_options (void)
     }
 }
 
+/* --summary first: the summary's page before the matrix's, numbered in
+ * that order; none: no summary at all. */
+static void
+test_summary_place (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  g_assert_true (racimo_pagination_options_parse_summary (options, "First", &error));
+  g_assert_no_error (error);
+  g_assert_true (options->summary);
+  g_assert_true (options->summary_first);
+  g_assert_false (racimo_pagination_options_parse_summary (options, "middle", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "Unknown summary place “middle”: use first, last or none");
+  g_clear_error (&error);
+  /* A bad value changes nothing */
+  g_assert_true (options->summary_first);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[0], "Summary");
+  assert_has (pages[0], "Workload per role");
+  assert_has (pages[0], "Page 1 of 2");
+  assert_has_not (pages[0], "R Responsible");
+  assert_has (pages[1], "Define the business case and KPIs");
+  assert_has (pages[1], "R Responsible");
+  assert_has (pages[1], "Page 2 of 2");
+  assert_has_not (pages[1], "Workload per role");
+
+  g_assert_true (racimo_pagination_options_parse_summary (options, "last", &error));
+  g_strfreev (pages);
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[0], "Define the business case and KPIs");
+  assert_has (pages[1], "Workload per role");
+
+  g_assert_true (racimo_pagination_options_parse_summary (options, "none", &error));
+  g_assert_false (options->summary);
+  g_strfreev (pages);
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has_not (pages[0], "Workload per role");
+}
+
 static void
 test_ml_template_summary (void)
 {
@@ -1015,6 +1066,7 @@ main (int   argc,
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
+  g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);
   g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);

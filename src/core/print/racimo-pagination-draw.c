@@ -451,14 +451,17 @@ racimo_pagination_draw_page (RacimoPagination *self,
                              cairo_t          *cr,
                              guint             page)
 {
-  guint n_matrix_pages;
+  guint n_matrix_pages, n_summary_pages, matrix_page;
   guint first_role = 0, end_role = 0;
 
   g_return_if_fail (RACIMO_IS_PAGINATION (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < self->n_pages);
 
+  /* The summary's pages come after the matrix's, or before them. */
   n_matrix_pages = self->bands->len * self->n_across;
+  n_summary_pages = self->n_pages - n_matrix_pages;
+  matrix_page = self->options->summary_first ? page - n_summary_pages : page;
 
   cairo_save (cr);
   if (self->title_surface == NULL)
@@ -474,13 +477,13 @@ racimo_pagination_draw_page (RacimoPagination *self,
     }
   paint_recording (cr, self->title_surface);
 
-  if (page < n_matrix_pages)
+  if (self->options->summary_first ? page >= n_summary_pages : page < n_matrix_pages)
     {
-      guint across = page % self->n_across;
+      guint across = matrix_page % self->n_across;
 
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
-      draw_table (self, cr, page / self->n_across, first_role, end_role);
+      draw_table (self, cr, matrix_page / self->n_across, first_role, end_role);
 
       if (self->legend_surface == NULL)
         {
@@ -498,7 +501,7 @@ racimo_pagination_draw_page (RacimoPagination *self,
       paint_recording (cr, self->legend_surface);
     }
   else
-    draw_summary (self, cr, page - n_matrix_pages);
+    draw_summary (self, cr, self->options->summary_first ? page : page - n_matrix_pages);
   draw_page_number (self, cr, page, first_role, end_role);
   cairo_restore (cr);
 }

@@ -208,6 +208,40 @@ racimo_pagination_options_parse_fit (RacimoPaginationOptions  *self,
 }
 
 /**
+ * racimo_pagination_options_parse_summary:
+ * @name: "first", "last" or "none", in any case: where the summary pages
+ *   (findings, workload per role) go, or no summary
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE
+ */
+gboolean
+racimo_pagination_options_parse_summary (RacimoPaginationOptions  *self,
+                                         const char               *name,
+                                         GError                  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name, "first") == 0 || g_ascii_strcasecmp (name, "last") == 0)
+    {
+      self->summary = TRUE;
+      self->summary_first = g_ascii_strcasecmp (name, "first") == 0;
+    }
+  else if (g_ascii_strcasecmp (name, "none") == 0)
+    self->summary = self->summary_first = FALSE;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: --summary on the command line */
+                   _("Unknown summary place “%s”: use first, last or none"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * racimo_pagination_options_get_page_size:
  * @width: (out): the page's width as it is read, in points
  * @height: (out): its height

@@ -37,7 +37,8 @@ typedef struct
   RacimoPaginationFit          fit;
   char                       **phases;        /* ids of the phases to print; NULL: all */
   gboolean                     descriptions;  /* phase and activity descriptions */
-  gboolean                     summary;       /* a last page or more: findings, workload */
+  gboolean                     summary;       /* a page or more: findings, workload */
+  gboolean                     summary_first; /* the summary before the matrix, not after */
 } RacimoPaginationOptions;
 
 #define RACIMO_TYPE_PAGINATION_OPTIONS (racimo_pagination_options_get_type ())
@@ -53,6 +54,9 @@ gboolean                 racimo_pagination_options_parse_orientation (RacimoPagi
                                                                       const char               *name,
                                                                       GError                  **error);
 gboolean                 racimo_pagination_options_parse_fit         (RacimoPaginationOptions  *self,
+                                                                      const char               *name,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_parse_summary     (RacimoPaginationOptions  *self,
                                                                       const char               *name,
                                                                       GError                  **error);
 void                     racimo_pagination_options_get_page_size     (const RacimoPaginationOptions *self,
