@@ -313,7 +313,8 @@ racimo_cli_check (const char * const *paths)
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
  *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
- *   "summary" (first, last, none), for PDF only
+ *   "summary" (first, last, none), "phases" (ids separated by commas), for
+ *   PDF only
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -348,7 +349,9 @@ parse_layout_options (GVariantDict *options)
       || (g_variant_dict_contains (options, "tile")
           && !racimo_pagination_options_parse_fit (layout, "tile", &error))
       || (g_variant_dict_lookup (options, "summary", "&s", &value)
-          && !racimo_pagination_options_parse_summary (layout, value, &error)))
+          && !racimo_pagination_options_parse_summary (layout, value, &error))
+      || (g_variant_dict_lookup (options, "phases", "&s", &value)
+          && !racimo_pagination_options_parse_phases (layout, value, &error)))
     {
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
@@ -357,19 +360,20 @@ parse_layout_options (GVariantDict *options)
   return g_steal_pointer (&layout);
 }
 
-static gboolean
-has_layout_options (GVariantDict *options)
+/* The first layout option given, or NULL. */
+static const char *
+find_layout_option (GVariantDict *options)
 {
-  static const char * const names[] = { "paper", "orientation", "fit", "tile", "summary" };
+  static const char * const names[] = { "paper", "orientation", "fit", "tile", "summary", "phases" };
 
   if (options == NULL)
-    return FALSE;
+    return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_variant_dict_contains (options, names[i]))
-      return TRUE;
+      return names[i];
 
-  return FALSE;
+  return NULL;
 }
 
 int
@@ -403,10 +407,10 @@ racimo_cli_export (const char   *out_path,
       if (layout == NULL)
         return RACIMO_EXIT_UNREADABLE;
     }
-  else if (has_layout_options (options))
+  else if (find_layout_option (options) != NULL)
     {
-      g_printerr (_("racimo: --paper, --orientation, --fit, --tile and --summary apply to .pdf "
-                    "files only\n"));
+      /* Translators: %s is an option such as "paper" */
+      g_printerr (_("racimo: --%s applies to .pdf files only\n"), find_layout_option (options));
       return RACIMO_EXIT_UNREADABLE;
     }
 
@@ -415,6 +419,12 @@ racimo_cli_export (const char   *out_path,
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (layout != NULL && !racimo_pagination_options_check_project (layout, project, &error))
+    {
+      g_printerr ("racimo: %s: %s\n", in_path, error->message);
       return RACIMO_EXIT_UNREADABLE;
     }
 

@@ -714,19 +714,34 @@ test_export_pdf (Fixture       *fixture,
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
   g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: --paper, --orientation, --fit, --tile and --summary apply to .pdf "
-                   "files only\n");
+  g_assert_cmpstr (result.err, ==, "racimo: --tile applies to .pdf files only\n");
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--summary", "last", "clean.raci");
   g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==, "racimo: --summary applies to .pdf files only\n");
+
+  /* Only some phases: ids the project has, checked once it is read */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "phase.pdf", "--phases", " build ", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "nophase.pdf", "--phases", "build,launch", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
   g_assert_cmpstr (result.err, ==,
-                   "racimo: --paper, --orientation, --fit, --tile and --summary apply to .pdf "
-                   "files only\n");
+                   "racimo: clean.raci: The project has no phase with the id “launch”\n");
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "empty.pdf", "--phases", "build,,", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: An empty phase id in “build,,”: give phase ids separated by "
+                   "commas\n");
 
   listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci ledger.pdf matrix.pdf summary.pdf");
+  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci ledger.pdf matrix.pdf phase.pdf summary.pdf");
 }
 
 static void

@@ -597,13 +597,31 @@ test_ml_template_phases (void)
 {
   g_autoptr(RacimoProject) project = ml_template_new ();
   g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
-  const char *phases[] = { "data", "operations", NULL };
+  g_autoptr(GError) error = NULL;
   g_auto(GStrv) pages = NULL;
+
+  /* As --phases gives them; ids the project lacks are found once it is
+   * read */
+  g_assert_false (racimo_pagination_options_parse_phases (options, "data,", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "An empty phase id in “data,”: give phase ids separated by commas");
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_phases (options, "", &error));
+  g_clear_error (&error);
+  g_assert_null (options->phases);
+  g_assert_true (racimo_pagination_options_parse_phases (options, "data,later", &error));
+  g_assert_false (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "The project has no phase with the id “later”");
+  g_clear_error (&error);
+  g_assert_true (racimo_pagination_options_parse_phases (options, "data, operations", &error));
+  g_assert_true (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_no_error (error);
 
   if (!have_pdftotext ())
     return;
 
-  options->phases = g_strdupv ((char **) phases);
   pages = export_pages (project, options);
   g_assert_cmpuint (g_strv_length (pages), ==, 1);
   assert_has (pages[0], "Data Sign the data access agreement");

@@ -242,6 +242,78 @@ racimo_pagination_options_parse_summary (RacimoPaginationOptions  *self,
 }
 
 /**
+ * racimo_pagination_options_parse_phases:
+ * @list: phase ids separated by commas, such as "design,build"
+ *
+ * Prints only these phases; which ids a project has is checked with
+ * racimo_pagination_options_check_project () once it is read.
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE when an id is
+ *   empty
+ */
+gboolean
+racimo_pagination_options_parse_phases (RacimoPaginationOptions  *self,
+                                        const char               *list,
+                                        GError                  **error)
+{
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ids = g_strsplit (list, ",", -1);
+  for (guint i = 0; ids[0] == NULL || ids[i] != NULL; i++)
+    if (ids[0] == NULL || *g_strstrip (ids[i]) == '\0')
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     /* Translators: --phases on the command line */
+                     _("An empty phase id in “%s”: give phase ids separated by commas"),
+                     list);
+        return FALSE;
+      }
+
+  g_strfreev (self->phases);
+  self->phases = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+/**
+ * racimo_pagination_options_check_project:
+ *
+ * Whether @project has every phase that the options ask for.
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE naming the
+ *   first phase id it lacks
+ */
+gboolean
+racimo_pagination_options_check_project (const RacimoPaginationOptions  *self,
+                                         RacimoProject                  *project,
+                                         GError                        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; self->phases != NULL && self->phases[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint p = 0; !found && p < racimo_project_get_n_phases (project); p++)
+        found = g_strcmp0 (racimo_item_get_id (RACIMO_ITEM (racimo_project_get_phase (project, p))),
+                           self->phases[i]) == 0;
+      if (!found)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The project has no phase with the id “%s”"), self->phases[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
  * racimo_pagination_options_get_page_size:
  * @width: (out): the page's width as it is read, in points
  * @height: (out): its height

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "racimo-project.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -59,6 +61,12 @@ gboolean                 racimo_pagination_options_parse_fit         (RacimoPagi
 gboolean                 racimo_pagination_options_parse_summary     (RacimoPaginationOptions  *self,
                                                                       const char               *name,
                                                                       GError                  **error);
+gboolean                 racimo_pagination_options_parse_phases      (RacimoPaginationOptions  *self,
+                                                                      const char               *list,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_check_project     (const RacimoPaginationOptions *self,
+                                                                      RacimoProject                 *project,
+                                                                      GError                       **error);
 void                     racimo_pagination_options_get_page_size     (const RacimoPaginationOptions *self,
                                                                       double                        *width,
                                                                       double                        *height);
