@@ -313,8 +313,8 @@ racimo_cli_check (const char * const *paths)
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
  *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
- *   "summary" (first, last, none), "phases" (ids separated by commas), for
- *   PDF only
+ *   "summary" (first, last, none), "phases" (ids separated by commas),
+ *   "mono" (boolean), for PDF only
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -356,6 +356,7 @@ parse_layout_options (GVariantDict *options)
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
     }
+  layout->mono = g_variant_dict_contains (options, "mono");
 
   return g_steal_pointer (&layout);
 }
@@ -364,7 +365,9 @@ parse_layout_options (GVariantDict *options)
 static const char *
 find_layout_option (GVariantDict *options)
 {
-  static const char * const names[] = { "paper", "orientation", "fit", "tile", "summary", "phases" };
+  static const char * const names[] = {
+    "paper", "orientation", "fit", "tile", "summary", "phases", "mono",
+  };
 
   if (options == NULL)
     return NULL;

@@ -150,8 +150,10 @@ report (const char *what,
         double     *reference_cpu,
         double      bound)
 {
-  double cpu_ratio = racimo_bench_median (cpu, RUNS) / racimo_bench_median (reference_cpu, RUNS);
-  double ratio = racimo_bench_median (elapsed, RUNS) / racimo_bench_median (reference_elapsed, RUNS);
+  double cpu_ratio = racimo_bench_median (cpu, RUNS)
+                     / racimo_bench_median (reference_cpu, RUNS);
+  double ratio = racimo_bench_median (elapsed, RUNS)
+                 / racimo_bench_median (reference_elapsed, RUNS);
 
   g_print ("%-36s %8.1f ms elapsed %8.1f ms processor\n",
            what, racimo_bench_median (elapsed, RUNS), racimo_bench_median (cpu, RUNS));

@@ -721,6 +721,16 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 2);
   g_assert_cmpstr (result.err, ==, "racimo: --summary applies to .pdf files only\n");
 
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "mono.pdf", "--mono", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--mono", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==, "racimo: --mono applies to .pdf files only\n");
+
   /* Only some phases: ids the project has, checked once it is read */
   result_clear (&result);
   RUN (fixture, &result, "--export", "phase.pdf", "--phases", " build ", "clean.raci");
@@ -741,7 +751,8 @@ test_export_pdf (Fixture       *fixture,
                    "commas\n");
 
   listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "a3.pdf clean.raci ledger.pdf matrix.pdf phase.pdf summary.pdf");
+  g_assert_cmpstr (listing, ==,
+                   "a3.pdf clean.raci ledger.pdf matrix.pdf mono.pdf phase.pdf summary.pdf");
 }
 
 static void

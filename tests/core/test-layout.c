@@ -910,6 +910,90 @@ test_waived_marks (void)
   assert_has (pages[0], "(⚠) Waived");
 }
 
+/* Whether any pixel of every page of @project, drawn on an image, has a
+ * colour that is not grey. */
+static gboolean
+pages_have_colour (RacimoProject           *project,
+                   RacimoPaginationOptions *options)
+{
+  g_autoptr(RacimoPagination) layout = racimo_pagination_new (project, options);
+  double width, height;
+  gboolean colour = FALSE;
+
+  racimo_pagination_get_page_size (layout, &width, &height);
+  for (guint page = 0; page < racimo_pagination_get_n_pages (layout); page++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width * 2,
+                                                           (int) height * 2);
+      cairo_t *cr = cairo_create (image);
+      const guint8 *data;
+      int stride;
+
+      cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+      cairo_paint (cr);
+      cairo_scale (cr, 2.0, 2.0);
+      racimo_pagination_draw_page (layout, cr, page);
+      cairo_destroy (cr);
+      cairo_surface_flush (image);
+
+      data = cairo_image_surface_get_data (image);
+      stride = cairo_image_surface_get_stride (image);
+      for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+        for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+          {
+            guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+            guint8 r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+            colour |= r != g || g != b;
+          }
+      cairo_surface_destroy (image);
+    }
+
+  return colour;
+}
+
+/* --mono: nothing on any page in colour, and the marks still there: the
+ * symbols, the hatching, the legend that explains them. */
+static void
+test_mono (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *lead, *dev;
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+  g_auto(GStrv) pages = NULL;
+
+  racimo_project_set_title (project, "Black and white");
+  lead = racimo_project_add_role (project, -1, "Lead", "L");
+  dev = racimo_project_add_role (project, -1, "Developer", "D");
+  phase = racimo_project_add_phase (project, -1, "Build");
+  activity = racimo_project_add_activity (project, phase, -1, "Owned");
+  racimo_project_set_codes (project, activity, lead, BIT ('A'));
+  racimo_project_set_codes (project, activity, dev, BIT ('R') | BIT ('C') | BIT ('I'));
+  activity = racimo_project_add_activity (project, phase, -1, "Nobody owns this");
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  activity = racimo_project_add_activity (project, phase, -1, "Two owners");
+  racimo_project_set_codes (project, activity, lead, BIT ('A'));
+  racimo_project_set_codes (project, activity, dev, BIT ('A'));
+  options->summary = TRUE;
+
+  g_assert_true (pages_have_colour (project, options));
+  options->mono = TRUE;
+  g_assert_false (pages_have_colour (project, options));
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[0], "⚠ Nobody owns this");
+  assert_has (pages[0], "‼ Two owners");
+  assert_has (pages[0], "⚠ No owner");
+  assert_has (pages[0], "R Responsible");
+  assert_has (pages[1], "Error: Activity \"Nobody owns this\" has no owner (A)");
+}
+
 /* The print dialog draws pages one at a time, in any order, on its own
  * surfaces; so does a preview on an image. */
 static void
@@ -1086,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
   g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);
+  g_test_add_func ("/layout/mono", test_mono);
   g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);

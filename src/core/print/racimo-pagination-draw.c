@@ -340,10 +340,10 @@ draw_table (RacimoPagination *self,
   y = self->header_height;
   if (band->continued >= 0)
     {
+      const PhaseInfo *info = &g_array_index (self->phases, PhaseInfo, band->continued);
+
       cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      _racimo_pagination_show_text (self, cr,
-                                    g_array_index (self->phases, PhaseInfo, band->continued).continued,
-                                    PAD, y + VPAD);
+      _racimo_pagination_show_text (self, cr, info->continued, PAD, y + VPAD);
       y += _racimo_pagination_continued_height (self, band->continued);
     }
   for (guint i = band->first; i < band->end; i++)

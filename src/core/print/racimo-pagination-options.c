@@ -300,8 +300,11 @@ racimo_pagination_options_check_project (const RacimoPaginationOptions  *self,
       gboolean found = FALSE;
 
       for (guint p = 0; !found && p < racimo_project_get_n_phases (project); p++)
-        found = g_strcmp0 (racimo_item_get_id (RACIMO_ITEM (racimo_project_get_phase (project, p))),
-                           self->phases[i]) == 0;
+        {
+          RacimoItem *phase = RACIMO_ITEM (racimo_project_get_phase (project, p));
+
+          found = g_strcmp0 (racimo_item_get_id (phase), self->phases[i]) == 0;
+        }
       if (!found)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

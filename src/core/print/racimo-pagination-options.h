@@ -41,6 +41,7 @@ typedef struct
   gboolean                     descriptions;  /* phase and activity descriptions */
   gboolean                     summary;       /* a page or more: findings, workload */
   gboolean                     summary_first; /* the summary before the matrix, not after */
+  gboolean                     mono;          /* black and white: no colour anywhere */
 } RacimoPaginationOptions;
 
 #define RACIMO_TYPE_PAGINATION_OPTIONS (racimo_pagination_options_get_type ())

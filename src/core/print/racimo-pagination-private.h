@@ -288,6 +288,10 @@ _racimo_pagination_attrs_add (PangoAttrList  *attrs,
 PangoAttribute *
 _racimo_pagination_color_attr_new (const char *spec);
 
+const char *
+_racimo_pagination_ink (RacimoPagination *self,
+                        const char       *spec);
+
 Text *
 _racimo_pagination_get_code_text (RacimoPagination *self,
                                   RacimoCodes       codes,

@@ -422,6 +422,15 @@ _racimo_pagination_color_attr_new (const char *spec)
   return pango_attr_foreground_new (color.red, color.green, color.blue);
 }
 
+/* The colour to print @spec in: itself, or black when the options ask
+ * for black and white, which a copier or a laser printer gives as it is. */
+const char *
+_racimo_pagination_ink (RacimoPagination *self,
+                        const char       *spec)
+{
+  return self->options->mono ? "#000000" : spec;
+}
+
 void
 _racimo_pagination_set_source_color (cairo_t    *cr,
                                      const char *spec)
@@ -710,11 +719,12 @@ _racimo_pagination_get_code_text (RacimoPagination *self,
   for (guint i = 0; i < n; i++)
     {
       const RacimoCodeInfo *info = racimo_scheme_get_code (self->scheme, letters[i]);
+      const char *ink = info != NULL ? _racimo_pagination_ink (self, info->color_light) : NULL;
 
       if (!applicable)
         _racimo_pagination_attrs_add (attrs, pango_attr_foreground_new (0x7000, 0x7000, 0x7000), i, i + 1);
       else if (info != NULL)
-        _racimo_pagination_attrs_add (attrs, _racimo_pagination_color_attr_new (info->color_light), i, i + 1);
+        _racimo_pagination_attrs_add (attrs, _racimo_pagination_color_attr_new (ink), i, i + 1);
     }
 
   text = _racimo_pagination_add_text (self, FONT_BOLD, letters, attrs);
@@ -753,7 +763,7 @@ get_letter (RacimoPagination *self,
   if (!applicable)
     letter->color = (PangoColor) { 0x7000, 0x7000, 0x7000 };
   else if (info != NULL)
-    pango_color_parse (&letter->color, info->color_light);
+    pango_color_parse (&letter->color, _racimo_pagination_ink (self, info->color_light));
 
   return letter;
 }
@@ -842,7 +852,8 @@ _racimo_pagination_get_mark_text (RacimoPagination *self,
       if (waived)
         pango_attr_list_insert (attrs, pango_attr_foreground_new (0x7000, 0x7000, 0x7000));
       else
-        pango_attr_list_insert (attrs, _racimo_pagination_color_attr_new (MARK_COLOR));
+        pango_attr_list_insert (attrs, _racimo_pagination_color_attr_new (
+                                         _racimo_pagination_ink (self, MARK_COLOR)));
       *slot = _racimo_pagination_add_text (self, FONT_BOLD, string, attrs);
     }
 

@@ -361,7 +361,8 @@ build_legend (RacimoPagination *self,
       char letter[2] = { info->letter, '\0' };
 
       add_chip (self, CHIP_PLAIN,
-                add_legend_text (self, letter, info->color_light, _(info->name)));
+                add_legend_text (self, letter, _racimo_pagination_ink (self, info->color_light),
+                                 _(info->name)));
     }
   for (char c = 'A'; c <= 'Z'; c++)
     if (unknown_codes & RACIMO_CODE_BIT (c))
@@ -389,11 +390,11 @@ build_legend (RacimoPagination *self,
     }
   if (marks[MARK_NO_OWNER])
     add_chip (self, CHIP_HATCHED,
-              add_legend_text (self, NO_OWNER_SYMBOL, MARK_COLOR,
+              add_legend_text (self, NO_OWNER_SYMBOL, _racimo_pagination_ink (self, MARK_COLOR),
                                racimo_check_get_title (RACIMO_CHECK_NO_OWNER)));
   if (marks[MARK_MANY_OWNERS])
     add_chip (self, CHIP_HATCHED,
-              add_legend_text (self, MANY_OWNERS_SYMBOL, MARK_COLOR,
+              add_legend_text (self, MANY_OWNERS_SYMBOL, _racimo_pagination_ink (self, MARK_COLOR),
                                racimo_check_get_title (RACIMO_CHECK_MANY_OWNERS)));
   /* Each waived mark as the rows show it: a waived row with two owners
    * prints "(‼)", not "(⚠)". */
@@ -468,12 +469,16 @@ _racimo_pagination_fill_hatched (RacimoPagination *self,
                                  double            width,
                                  double            height)
 {
+  /* In black and white the hatching alone, with no tint behind it. */
   cairo_rectangle (cr, x, y, width, height);
-  cairo_set_source_rgb (cr, 0.99, 0.89, 0.89);
-  cairo_fill_preserve (cr);
+  if (!self->options->mono)
+    {
+      cairo_set_source_rgb (cr, 0.99, 0.89, 0.89);
+      cairo_fill_preserve (cr);
+    }
   cairo_set_source (cr, self->hatch);
   cairo_fill (cr);
-  _racimo_pagination_set_source_color (cr, MARK_COLOR);
+  _racimo_pagination_set_source_color (cr, _racimo_pagination_ink (self, MARK_COLOR));
   cairo_set_line_width (cr, 0.9);
   cairo_rectangle (cr, x + 0.45, y + 0.45, width - 0.9, height - 0.9);
   cairo_stroke (cr);
@@ -742,7 +747,10 @@ build_summary (RacimoPagination *self,
 
       _racimo_pagination_attrs_add (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), 0, string->len);
       if (error && finding->waiver_reason == NULL)
-        _racimo_pagination_attrs_add (attrs, _racimo_pagination_color_attr_new (MARK_COLOR), 0, string->len);
+        _racimo_pagination_attrs_add (attrs,
+                                      _racimo_pagination_color_attr_new (
+                                        _racimo_pagination_ink (self, MARK_COLOR)),
+                                      0, string->len);
       g_string_append_c (string, ' ');
       g_string_append (string, finding->message);
       if (finding->waiver_reason != NULL)
