@@ -40,6 +40,8 @@ static const GOptionEntry main_entries[] = {
        "first, last or none (the default)"), N_("PLACE") },
   { "mono", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
+  { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: only the activities with a finding that was not waived"), NULL },
   { "phases", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: only these phases, by id, separated by commas"), N_("ID,…") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,

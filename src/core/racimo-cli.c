@@ -314,7 +314,7 @@ racimo_cli_check (const char * const *paths)
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
  *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
  *   "summary" (first, last, none), "phases" (ids separated by commas),
- *   "mono" (boolean), for PDF only
+ *   "mono" and "only-problems" (booleans), for PDF only
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -357,6 +357,7 @@ parse_layout_options (GVariantDict *options)
       return NULL;
     }
   layout->mono = g_variant_dict_contains (options, "mono");
+  layout->only_problems = g_variant_dict_contains (options, "only-problems");
 
   return g_steal_pointer (&layout);
 }
@@ -366,7 +367,7 @@ static const char *
 find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
-    "paper", "orientation", "fit", "tile", "summary", "phases", "mono",
+    "paper", "orientation", "fit", "tile", "summary", "phases", "mono", "only-problems",
   };
 
   if (options == NULL)

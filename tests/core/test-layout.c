@@ -994,6 +994,48 @@ test_mono (void)
   assert_has (pages[1], "Error: Activity \"Nobody owns this\" has no owner (A)");
 }
 
+/* Only problems: the activities with a finding not waived, and the
+ * headers of their phases; a phase with none is left out. */
+static void
+test_only_problems (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *lead, *dev;
+  RacimoPhase *build, *ship;
+  RacimoActivity *activity;
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_pdftotext ())
+    return;
+
+  racimo_project_set_title (project, "Problems");
+  lead = racimo_project_add_role (project, -1, "Lead", "L");
+  dev = racimo_project_add_role (project, -1, "Developer", "D");
+  build = racimo_project_add_phase (project, -1, "Build phase");
+  ship = racimo_project_add_phase (project, -1, "Ship phase");
+  activity = racimo_project_add_activity (project, build, -1, "Owned");
+  racimo_project_set_codes (project, activity, lead, BIT ('A'));
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  activity = racimo_project_add_activity (project, build, -1, "Nobody owns this");
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  activity = racimo_project_add_activity (project, build, -1, "Accepted without owner");
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Agreed");
+  activity = racimo_project_add_activity (project, ship, -1, "Released");
+  racimo_project_set_codes (project, activity, lead, BIT ('A'));
+  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+
+  options->only_problems = TRUE;
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "Build phase ⚠ Nobody owns this");
+  assert_has_not (pages[0], "Owned");
+  assert_has_not (pages[0], "Accepted without owner");
+  assert_has_not (pages[0], "Ship phase");
+  assert_has_not (pages[0], "Released");
+}
+
 /* The print dialog draws pages one at a time, in any order, on its own
  * surfaces; so does a preview on an image. */
 static void
@@ -1171,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);
   g_test_add_func ("/layout/mono", test_mono);
+  g_test_add_func ("/layout/only-problems", test_only_problems);
   g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);

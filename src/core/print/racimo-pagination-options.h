@@ -42,6 +42,7 @@ typedef struct
   gboolean                     summary;       /* a page or more: findings, workload */
   gboolean                     summary_first; /* the summary before the matrix, not after */
   gboolean                     mono;          /* black and white: no colour anywhere */
+  gboolean                     only_problems; /* only activities with a finding not waived */
 } RacimoPaginationOptions;
 
 #define RACIMO_TYPE_PAGINATION_OPTIONS (racimo_pagination_options_get_type ())

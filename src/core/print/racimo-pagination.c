@@ -157,6 +157,29 @@ phase_is_printed (RacimoPagination *self,
                              racimo_item_get_id (RACIMO_ITEM (phase)));
 }
 
+/* Whether @item has a finding that was not waived: what "only problems"
+ * prints. */
+static gboolean
+has_problem (RacimoChecks *checks,
+             RacimoItem   *item)
+{
+  GPtrArray *findings = racimo_checks_get_item_findings (checks, item);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    if (((RacimoFinding *) g_ptr_array_index (findings, i))->waiver_reason == NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+activity_is_printed (RacimoPagination *self,
+                     RacimoChecks     *checks,
+                     RacimoActivity   *activity)
+{
+  return !self->options->only_problems || has_problem (checks, RACIMO_ITEM (activity));
+}
+
 static Mark
 find_waived_mark (RacimoChecks *checks,
                   RacimoItem   *item)
@@ -985,8 +1008,15 @@ racimo_pagination_new (RacimoProject                 *project,
     {
       RacimoPhase *phase = racimo_project_get_phase (project, p);
       guint n_activities = racimo_phase_get_n_activities (phase);
+      guint n_printed = 0;
 
       if (!phase_is_printed (self, phase))
+        continue;
+      /* With only problems, a phase without any is left out, header and
+       * all. */
+      for (guint a = 0; a < n_activities && n_printed == 0; a++)
+        n_printed += activity_is_printed (self, checks, racimo_phase_get_activity (phase, a));
+      if (self->options->only_problems && n_printed == 0)
         continue;
 
       build_phase (self, phase);
@@ -1004,6 +1034,8 @@ racimo_pagination_new (RacimoProject                 *project,
         {
           RacimoActivity *activity = racimo_phase_get_activity (phase, a);
 
+          if (!activity_is_printed (self, checks, activity))
+            continue;
           build_activity (self, checks, activity);
           unknown_codes |= racimo_activity_get_all_codes (activity);
         }
