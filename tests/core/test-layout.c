@@ -808,14 +808,50 @@ test_wide_a4_portrait (void)
   assert_has (pages[0], JA_ROLE);
 }
 
+/* A project with the roles Lead (L) and Developer (D), for rows added
+ * with add_row (). */
+static RacimoProject *
+two_roles_project_new (const char  *title,
+                       RacimoRole **lead,
+                       RacimoRole **dev)
+{
+  RacimoProject *project = racimo_project_new ();
+
+  racimo_project_set_title (project, title);
+  *lead = racimo_project_add_role (project, -1, "Lead", "L");
+  *dev = racimo_project_add_role (project, -1, "Developer", "D");
+
+  return project;
+}
+
+/* An activity at the end of @phase with these codes (0: none). */
+static RacimoActivity *
+add_row (RacimoProject *project,
+         RacimoPhase   *phase,
+         const char    *name,
+         RacimoRole    *lead,
+         RacimoCodes    lead_codes,
+         RacimoRole    *dev,
+         RacimoCodes    dev_codes)
+{
+  RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+  if (lead_codes != 0)
+    racimo_project_set_codes (project, activity, lead, lead_codes);
+  if (dev_codes != 0)
+    racimo_project_set_codes (project, activity, dev, dev_codes);
+
+  return activity;
+}
+
 /* Marks that survive black and white printing: a symbol, and a legend
  * that says what it means. */
 static void
 test_marks (void)
 {
-  g_autoptr(RacimoProject) project = racimo_project_new ();
-  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoRole *lead, *dev;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Marks", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoPhase *phase;
   RacimoActivity *activity;
   g_auto(GStrv) pages = NULL;
@@ -823,22 +859,14 @@ test_marks (void)
   if (!have_pdftotext ())
     return;
 
-  racimo_project_set_title (project, "Marks");
-  lead = racimo_project_add_role (project, -1, "Lead", "L");
-  dev = racimo_project_add_role (project, -1, "Developer", "D");
   phase = racimo_project_add_phase (project, -1, "");
-  activity = racimo_project_add_activity (project, phase, -1, "Owned");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
-  activity = racimo_project_add_activity (project, phase, -1, "Nobody owns this");
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
-  activity = racimo_project_add_activity (project, phase, -1, "Two owners");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('A') | BIT ('R'));
-  activity = racimo_project_add_activity (project, phase, -1, "Skipped step");
+  add_row (project, phase, "Owned", lead, BIT ('A'), dev, BIT ('R'));
+  add_row (project, phase, "Nobody owns this", lead, 0, dev, BIT ('R'));
+  add_row (project, phase, "Two owners", lead, BIT ('A'), dev, BIT ('A') | BIT ('R'));
+  activity = add_row (project, phase, "Skipped step", lead, 0, dev, 0);
   racimo_project_set_applicable (project, activity, FALSE);
-  activity = racimo_project_add_activity (project, phase, -1, "Accepted without owner");
-  racimo_project_set_codes (project, activity, dev, BIT ('R') | BIT ('S'));
+  activity = add_row (project, phase, "Accepted without owner", lead, 0, dev,
+                      BIT ('R') | BIT ('S'));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Agreed in review");
 
   options->summary = TRUE;
@@ -873,9 +901,9 @@ test_marks (void)
 static void
 test_waived_marks (void)
 {
-  g_autoptr(RacimoProject) project = racimo_project_new ();
-  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoRole *lead, *dev;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Waived", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoPhase *phase;
   RacimoActivity *activity;
   g_auto(GStrv) pages = NULL;
@@ -883,13 +911,9 @@ test_waived_marks (void)
   if (!have_pdftotext ())
     return;
 
-  racimo_project_set_title (project, "Waived");
-  lead = racimo_project_add_role (project, -1, "Lead", "L");
-  dev = racimo_project_add_role (project, -1, "Developer", "D");
   phase = racimo_project_add_phase (project, -1, "");
-  activity = racimo_project_add_activity (project, phase, -1, "Two owners, agreed");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('A') | BIT ('R'));
+  activity = add_row (project, phase, "Two owners, agreed", lead, BIT ('A'), dev,
+                      BIT ('A') | BIT ('R'));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "many-owners", "Shared sign-off");
 
   pages = export_pages (project, options);
@@ -900,8 +924,7 @@ test_waived_marks (void)
   assert_has_not (pages[0], "‼ Several owners");
 
   /* Both kinds waived: both explained */
-  activity = racimo_project_add_activity (project, phase, -1, "No owner, agreed");
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  activity = add_row (project, phase, "No owner, agreed", lead, 0, dev, BIT ('R'));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Owner named later");
   g_strfreev (pages);
   pages = export_pages (project, options);
@@ -957,25 +980,15 @@ pages_have_colour (RacimoProject           *project,
 static void
 test_mono (void)
 {
-  g_autoptr(RacimoProject) project = racimo_project_new ();
-  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoRole *lead, *dev;
-  RacimoPhase *phase;
-  RacimoActivity *activity;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Black and white", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "Build");
   g_auto(GStrv) pages = NULL;
 
-  racimo_project_set_title (project, "Black and white");
-  lead = racimo_project_add_role (project, -1, "Lead", "L");
-  dev = racimo_project_add_role (project, -1, "Developer", "D");
-  phase = racimo_project_add_phase (project, -1, "Build");
-  activity = racimo_project_add_activity (project, phase, -1, "Owned");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('R') | BIT ('C') | BIT ('I'));
-  activity = racimo_project_add_activity (project, phase, -1, "Nobody owns this");
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
-  activity = racimo_project_add_activity (project, phase, -1, "Two owners");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('A'));
+  add_row (project, phase, "Owned", lead, BIT ('A'), dev, BIT ('R') | BIT ('C') | BIT ('I'));
+  add_row (project, phase, "Nobody owns this", lead, 0, dev, BIT ('R'));
+  add_row (project, phase, "Two owners", lead, BIT ('A'), dev, BIT ('A'));
   options->summary = TRUE;
 
   g_assert_true (pages_have_colour (project, options));
@@ -999,9 +1012,9 @@ test_mono (void)
 static void
 test_only_problems (void)
 {
-  g_autoptr(RacimoProject) project = racimo_project_new ();
-  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoRole *lead, *dev;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Problems", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoPhase *build, *ship;
   RacimoActivity *activity;
   g_auto(GStrv) pages = NULL;
@@ -1009,22 +1022,13 @@ test_only_problems (void)
   if (!have_pdftotext ())
     return;
 
-  racimo_project_set_title (project, "Problems");
-  lead = racimo_project_add_role (project, -1, "Lead", "L");
-  dev = racimo_project_add_role (project, -1, "Developer", "D");
   build = racimo_project_add_phase (project, -1, "Build phase");
   ship = racimo_project_add_phase (project, -1, "Ship phase");
-  activity = racimo_project_add_activity (project, build, -1, "Owned");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
-  activity = racimo_project_add_activity (project, build, -1, "Nobody owns this");
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
-  activity = racimo_project_add_activity (project, build, -1, "Accepted without owner");
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  add_row (project, build, "Owned", lead, BIT ('A'), dev, BIT ('R'));
+  add_row (project, build, "Nobody owns this", lead, 0, dev, BIT ('R'));
+  activity = add_row (project, build, "Accepted without owner", lead, 0, dev, BIT ('R'));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Agreed");
-  activity = racimo_project_add_activity (project, ship, -1, "Released");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
+  add_row (project, ship, "Released", lead, BIT ('A'), dev, BIT ('R'));
 
   options->only_problems = TRUE;
   pages = export_pages (project, options);
