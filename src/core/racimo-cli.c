@@ -314,7 +314,8 @@ racimo_cli_check (const char * const *paths)
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
  *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
  *   "summary" (first, last, none), "phases" (ids separated by commas),
- *   "mono" and "only-problems" (booleans), for PDF only
+ *   "mono" and "only-problems" (booleans), "header" and "footer" (text), for
+ *   PDF only
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -358,6 +359,10 @@ parse_layout_options (GVariantDict *options)
     }
   layout->mono = g_variant_dict_contains (options, "mono");
   layout->only_problems = g_variant_dict_contains (options, "only-problems");
+  if (g_variant_dict_lookup (options, "header", "&s", &value))
+    layout->header = g_strdup (value);
+  if (g_variant_dict_lookup (options, "footer", "&s", &value))
+    layout->footer = g_strdup (value);
 
   return g_steal_pointer (&layout);
 }
@@ -368,6 +373,7 @@ find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "summary", "phases", "mono", "only-problems",
+    "header", "footer",
   };
 
   if (options == NULL)

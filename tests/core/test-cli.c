@@ -737,6 +737,17 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==, "racimo: --only-problems applies to .pdf files only\n");
 
   result_clear (&result);
+  RUN (fixture, &result, "--export", "framed.pdf", "--header", "Steering committee",
+       "--footer", "Confidential", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--footer", "Confidential", "clean.raci");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==, "racimo: --footer applies to .pdf files only\n");
+
+  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--mono", "clean.raci");
   g_assert_cmpint (result.status, ==, 2);
   g_assert_cmpstr (result.err, ==, "racimo: --mono applies to .pdf files only\n");
@@ -762,8 +773,8 @@ test_export_pdf (Fixture       *fixture,
 
   listing = racimo_test_list_folder (fixture->dir);
   g_assert_cmpstr (listing, ==,
-                   "a3.pdf clean.raci ledger.pdf matrix.pdf mono.pdf phase.pdf problems.pdf "
-                   "summary.pdf");
+                   "a3.pdf clean.raci framed.pdf ledger.pdf matrix.pdf mono.pdf phase.pdf "
+                   "problems.pdf summary.pdf");
 }
 
 static void

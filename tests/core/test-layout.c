@@ -1040,6 +1040,45 @@ test_only_problems (void)
   assert_has_not (pages[0], "Released");
 }
 
+/* A header and a footer on every page, matrix and summary alike; the
+ * matrix makes room for them. */
+static void
+test_header_footer (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (2, 30);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoPagination) plain = racimo_pagination_new (project, options);
+  g_autoptr(RacimoPagination) framed = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n;
+
+  options->summary = TRUE;
+  options->header = g_strdup ("Steering committee, 12 December");
+  options->footer = g_strdup ("Confidential: do not forward");
+  framed = racimo_pagination_new (project, options);
+  /* Less room for rows: never fewer pages */
+  g_assert_cmpuint (racimo_pagination_get_n_pages (framed), >=,
+                    racimo_pagination_get_n_pages (plain));
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, ==, racimo_pagination_get_n_pages (framed));
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", i + 1, n);
+
+      assert_has (pages[i], "Steering committee, 12 December");
+      assert_has (pages[i], "Confidential: do not forward");
+      assert_has (pages[i], number);
+    }
+  /* The summary's workload table, on the last page */
+  assert_has (pages[n - 1], "Role R A C I Activities");
+}
+
 /* The print dialog draws pages one at a time, in any order, on its own
  * surfaces; so does a preview on an image. */
 static void
@@ -1218,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/layout/marks", test_marks);
   g_test_add_func ("/layout/mono", test_mono);
   g_test_add_func ("/layout/only-problems", test_only_problems);
+  g_test_add_func ("/layout/header-footer", test_header_footer);
   g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);

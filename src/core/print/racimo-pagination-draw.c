@@ -476,6 +476,14 @@ racimo_pagination_draw_page (RacimoPagination *self,
       cairo_destroy (title_cr);
     }
   paint_recording (cr, self->title_surface);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  if (self->header != NULL)
+    _racimo_pagination_show_text (self, cr, self->header, self->content_x,
+                                  self->options->margin_top);
+  if (self->footer != NULL)
+    _racimo_pagination_show_text (self, cr, self->footer, self->content_x,
+                                  self->content_y + self->content_height + GAP / 2);
+  _racimo_pagination_flush_text (self, cr);
 
   if (self->options->summary_first ? page >= n_summary_pages : page < n_matrix_pages)
     {

@@ -103,6 +103,8 @@ racimo_pagination_options_copy (const RacimoPaginationOptions *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->phases = g_strdupv (self->phases);
+  copy->header = g_strdup (self->header);
+  copy->footer = g_strdup (self->footer);
 
   return copy;
 }
@@ -114,6 +116,8 @@ racimo_pagination_options_free (RacimoPaginationOptions *self)
     return;
 
   g_strfreev (self->phases);
+  g_free (self->header);
+  g_free (self->footer);
   g_free (self);
 }
 

@@ -43,6 +43,8 @@ typedef struct
   gboolean                     summary_first; /* the summary before the matrix, not after */
   gboolean                     mono;          /* black and white: no colour anywhere */
   gboolean                     only_problems; /* only activities with a finding not waived */
+  char                        *header;        /* a line on top of every page; NULL: none */
+  char                        *footer;        /* a line at the foot of every page; NULL: none */
 } RacimoPaginationOptions;
 
 #define RACIMO_TYPE_PAGINATION_OPTIONS (racimo_pagination_options_get_type ())

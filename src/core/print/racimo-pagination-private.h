@@ -219,6 +219,8 @@ struct _RacimoPagination
   const RacimoScheme   *scheme;
   Text                 *title;
   Text                 *date;
+  Text                 *header;    /* the options' lines on every page; nullable */
+  Text                 *footer;
   Text                 *activity_header;
   Text                 *marks[3];            /* by Mark, in the gutter */
   Text                 *waived_marks[3];

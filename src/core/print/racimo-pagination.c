@@ -930,6 +930,24 @@ measure_number_block (RacimoPagination *self,
   *height = (double) page_rect.height / PANGO_SCALE;
 }
 
+/* A line of @string in small type, cut to the page's width; NULL for no
+ * string. */
+static Text *
+add_margin_line (RacimoPagination *self,
+                 const char       *string)
+{
+  Text *text;
+
+  if (string == NULL || *string == '\0')
+    return NULL;
+
+  text = _racimo_pagination_add_text (self, FONT_SMALL, string, NULL);
+  pango_layout_set_single_paragraph_mode (text->layout, TRUE);
+  _racimo_text_ellipsize (text, self->content_width);
+
+  return text;
+}
+
 /**
  * racimo_pagination_new:
  * @project: the project to print
@@ -969,6 +987,20 @@ racimo_pagination_new (RacimoProject                 *project,
   self->content_height = MAX (self->page_height - self->options->margin_top
                               - self->options->margin_bottom, 72.0);
   self->hatch = create_hatch ();
+
+  /* The header and the footer take a line of the page's content, above
+   * the title and below the legend; everything else is laid out in what
+   * is left. */
+  self->header = add_margin_line (self, self->options->header);
+  if (self->header != NULL)
+    {
+      self->content_y += self->header->height + GAP / 2;
+      self->content_height -= self->header->height + GAP / 2;
+    }
+  self->footer = add_margin_line (self, self->options->footer);
+  if (self->footer != NULL)
+    self->content_height -= self->footer->height + GAP / 2;
+  self->content_height = MAX (self->content_height, 72.0);
 
   self->scheme = racimo_project_get_scheme (project);
   checks = racimo_checks_new (project);
