@@ -10,6 +10,10 @@ RACIMO_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libxml2-dev
   libcairo2-dev libpango1.0-dev
+  # spreadsheets: the zip of .xlsx and .ods workbooks, writing .xlsx.
+  # Debian 13's xlsxwriter.pc requires minizip, whose -dev package
+  # libxlsxwriter-dev does not pull in.
+  libarchive-dev libxlsxwriter-dev libminizip-dev
   # run: the SVG loader of gdk-pixbuf.  GTK only recommends it, but Debian
   # 13's Adwaita icons are SVG files alone (12's had PNG copies too), and
   # the app's own icon is one: without it they show as missing images.

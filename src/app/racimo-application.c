@@ -8,7 +8,6 @@
 
 #include "racimo-application.h"
 #include "racimo-compat.h"
-#include "racimo-data-resources.h"
 #include "racimo-ui-resources.h"
 #include "racimo-window.h"
 
@@ -21,40 +20,6 @@ struct _RacimoApplication
 
 G_DEFINE_FINAL_TYPE (RacimoApplication, racimo_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry main_entries[] = {
-  { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("Check FILE... and print one line per finding, then exit"), NULL },
-  { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Convert FILE to OUT (.raci, .csv or .pdf), then exit"), N_("OUT") },
-  { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to PDF: the paper size, a4, a3, letter, legal, tabloid or ledger"),
-    N_("SIZE") },
-  { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to PDF: landscape (the default) or portrait"), N_("ORIENTATION") },
-  { "fit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
-  { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --export to PDF: split the role columns over pages"), NULL },
-  { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to PDF: the findings and the workload per role on pages of their own, "
-       "first, last or none (the default)"), N_("PLACE") },
-  { "mono", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
-  { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --export to PDF: only the activities with a finding that was not waived"), NULL },
-  { "header", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to PDF: a line of text on top of every page"), N_("TEXT") },
-  { "footer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to PDF: a line of text at the foot of every page"), N_("TEXT") },
-  { "phases", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to PDF: only these phases, by id, separated by commas"), N_("ID,…") },
-  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and exit"), NULL },
-  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    NULL, N_("[FILE…]") },
-  { NULL }
-};
-
 RacimoApplication *
 racimo_application_new (void)
 {
@@ -65,50 +30,22 @@ racimo_application_new (void)
                        NULL);
 }
 
-/* --check and --export run here, before the application registers or GTK
- * opens a display, so that scripts and CI can use them with no display. */
+/* --version, --check and --export are done by racimo-cli.c; src/main.c
+ * does them before it loads this code, and so GTK.  Here: opening the
+ * files named, in this process or in the instance already running. */
 static int
 racimo_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
   g_autofree const char **files = NULL;
-  const char *export_out = NULL;
   guint n_files;
+  int status = racimo_cli_handle_options (options);
 
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("racimo %s\n", PACKAGE_VERSION);
-      return 0;
-    }
+  if (status >= 0)
+    return status;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   n_files = files != NULL ? g_strv_length ((char **) files) : 0;
-  g_variant_dict_lookup (options, "export", "^&ay", &export_out);
-
-  if (g_variant_dict_contains (options, "check"))
-    {
-      if (export_out != NULL)
-        {
-          g_printerr (_("racimo: --check and --export cannot be used together\n"));
-          return RACIMO_EXIT_UNREADABLE;
-        }
-      if (n_files == 0)
-        {
-          g_printerr (_("racimo: --check needs at least one FILE\n"));
-          return RACIMO_EXIT_UNREADABLE;
-        }
-      return racimo_cli_check (files);
-    }
-
-  if (export_out != NULL)
-    {
-      if (n_files != 1)
-        {
-          g_printerr (_("racimo: --export OUT needs exactly one FILE\n"));
-          return RACIMO_EXIT_UNREADABLE;
-        }
-      return racimo_cli_export (export_out, files[0], options);
-    }
 
   if (n_files > 0)
     {
@@ -386,13 +323,29 @@ racimo_application_class_init (RacimoApplicationClass *klass)
 static void
 racimo_application_init (RacimoApplication *self)
 {
-  /* Referencing the resources keeps their object files, and so the
-   * constructors that register them, in the link of the static libraries. */
+  /* Referencing the resources keeps their object file, and so the
+   * constructor that registers them, in the link of the static library.
+   * The core's resources are the core's: its templates and its schema
+   * reference them, and the program links the core whole. */
   (void) racimo_ui_get_resource ();
-  (void) racimo_data_get_resource ();
 
-  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Edit RACI matrices: who is Responsible, "
-                                              "Accountable, Consulted and Informed."));
+  racimo_cli_add_main_options (G_APPLICATION (self));
+}
+
+/**
+ * racimo_application_main:
+ *
+ * Runs the application on the command line @argv: what src/main.c calls
+ * once it has loaded the module that holds the windows, after it has
+ * found that the command line asks for no command of racimo-cli.c.
+ *
+ * Returns: the exit status of the program
+ */
+int
+racimo_application_main (int   argc,
+                         char *argv[])
+{
+  g_autoptr(RacimoApplication) app = racimo_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

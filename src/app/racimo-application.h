@@ -21,4 +21,8 @@ void               racimo_application_new_from_template (RacimoApplication *self
                                                         const char        *template_id);
 void               racimo_application_offer_drafts    (RacimoApplication *self);
 
+/* The entry point of the module that src/main.c loads for the window. */
+int                racimo_application_main            (int                argc,
+                                                        char              *argv[]);
+
 G_END_DECLS

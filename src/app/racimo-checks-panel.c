@@ -7,7 +7,8 @@
  * finding asks the window, through "finding-activated", to move the
  * grid's cursor to it.
  * Every change the panel makes goes through the project's history: a
- * waiver, its removal, and the quick fix for an activity without an owner.
+ * waiver, its removal, and the quick fix for an activity without an owner;
+ * the quick fix of an unstaffed role is the window's (win.staff-role).
  *
  * A second page shows one role's details (RacimoRoleDetails) when the
  * window asks for it.
@@ -21,6 +22,7 @@
 
 #include "racimo-checks-panel.h"
 #include "racimo-finding-view.h"
+#include "racimo-focus.h"
 #include "racimo-role-details.h"
 #include "racimo-text-line.h"
 #include "racimo-waiver-popover.h"
@@ -75,15 +77,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 #define NATURAL_WIDTH 340
-
-/* Menu labels take underscores as mnemonics; a name keeps its own. */
-static char *
-escape_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
 
 static RacimoFindingRow *
 row_at (RacimoChecksPanel *self,
@@ -210,41 +203,19 @@ build_row_menu (RacimoChecksPanel *self,
   g_autoptr(GMenu) waivers = g_menu_new ();
   g_autoptr(GMenuItem) entry = NULL;
 
-  /* The quick fix: one of those who do the work becomes the owner. */
-  if (!waived && check == RACIMO_CHECK_NO_OWNER && RACIMO_IS_ACTIVITY (item))
+  if (!waived && RACIMO_IS_ACTIVITY (item))
+    racimo_fixes_append_items (fixes, self->project, RACIMO_ACTIVITY (item), check, "checks");
+  if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
+
+  /* The quick fix of a role that no one holds: someone who does. */
+  if (!waived && check == RACIMO_CHECK_UNSTAFFED_ROLE && RACIMO_IS_ROLE (item))
     {
-      const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
-      RacimoCodes doer = RACIMO_CODE_BIT (scheme->doer);
-      guint n_roles = racimo_project_get_n_roles (self->project);
+      g_autoptr(GMenuItem) fix = g_menu_item_new (_("Add a _Person…"), NULL);
 
-      for (guint i = 0; i < n_roles; i++)
-        {
-          RacimoRole *role = racimo_project_get_role (self->project, i);
-          g_autofree char *name = NULL;
-          g_autofree char *label = NULL;
-          g_autoptr(GMenuItem) fix = NULL;
-
-          if ((racimo_activity_get_codes (RACIMO_ACTIVITY (item), role) & doer) == 0)
-            continue;
-
-          name = escape_underscores (racimo_item_get_name (RACIMO_ITEM (role)));
-          if (scheme->doer_exactly_one)
-            /* Translators: a quick fix in the DACI scheme: the role becomes
-             * the approver (A) of the activity */
-            label = g_strdup_printf (_("Make %s the Approver"), name);
-          else
-            /* Translators: a quick fix: the role becomes accountable (A) for
-             * the activity */
-            label = g_strdup_printf (_("Make %s Accountable"), name);
-
-          fix = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target (fix, "checks.make-owner", "(ss)", item_id,
-                                             racimo_item_get_id (RACIMO_ITEM (role)));
-          g_menu_append_item (fixes, fix);
-        }
-
-      if (g_menu_model_get_n_items (G_MENU_MODEL (fixes)) > 0)
-        g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
+      g_menu_item_set_action_and_target (fix, "win.staff-role", "s", item_id);
+      g_menu_append_item (fixes, fix);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (fixes));
     }
 
   entry = g_menu_item_new (waived ? _("Change _Reason…") : _("_Waive…"), NULL);
@@ -512,42 +483,17 @@ waiver_action (GtkWidget  *widget,
     racimo_project_set_waiver (self->project, item, check_id, NULL);
 }
 
+/* checks.make-owner and checks.keep-owner: the quick fixes of a finding
+ * about an activity's owners, each one step named for what was chosen */
 static void
-make_owner_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+owner_fix_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   RacimoChecksPanel *self = RACIMO_CHECKS_PANEL (widget);
-  RacimoItem *item;
-  RacimoItem *role;
-  const char *role_id;
-  const RacimoScheme *scheme;
-  RacimoHistory *history;
-  RacimoCodes codes;
-  g_autofree char *label = NULL;
 
-  if (!lookup_target (self, parameter, &item, &role_id) || !RACIMO_IS_ACTIVITY (item))
-    return;
-  role = racimo_project_lookup (self->project, role_id);
-  if (!RACIMO_IS_ROLE (role))
-    return;
-
-  scheme = racimo_project_get_scheme (self->project);
-  history = racimo_project_get_history (self->project);
-  codes = racimo_activity_get_codes (RACIMO_ACTIVITY (item), RACIMO_ROLE (role));
-
-  if (scheme->doer_exactly_one)
-    /* Translators: what Undo undoes after the DACI quick fix */
-    label = g_strdup_printf (_("Make %s the Approver"), racimo_item_get_name (role));
-  else
-    /* Translators: what Undo undoes after the quick fix */
-    label = g_strdup_printf (_("Make %s Accountable"), racimo_item_get_name (role));
-
-  /* One step, named for what the user chose. */
-  racimo_history_begin (history, label);
-  racimo_project_set_codes (self->project, RACIMO_ACTIVITY (item), RACIMO_ROLE (role),
-                            codes | RACIMO_CODE_BIT (scheme->owner));
-  racimo_history_end (history);
+  if (self->project != NULL)
+    racimo_fixes_apply (self->project, action_name, parameter);
 }
 
 static void
@@ -806,7 +752,7 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
 
   /**
    * RacimoChecksPanel::finding-activated:
-   * @item: the role, phase or activity the finding is on
+   * @item: the person, role, phase or activity the finding is on
    * @check: the #RacimoCheck of the finding
    *
    * Emitted when the user selects or activates a finding (a click, the
@@ -868,8 +814,9 @@ racimo_checks_panel_class_init (RacimoChecksPanelClass *klass)
 
   /* Targets are ids, which stay valid across undo, unlike positions. */
   gtk_widget_class_install_action (widget_class, "checks.waive", "(ss)", waiver_action);
+  gtk_widget_class_install_action (widget_class, "checks.keep-owner", "(ss)", owner_fix_action);
   gtk_widget_class_install_action (widget_class, "checks.unwaive", "(ss)", waiver_action);
-  gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", make_owner_action);
+  gtk_widget_class_install_action (widget_class, "checks.make-owner", "(ss)", owner_fix_action);
   gtk_widget_class_install_action (widget_class, "checks.show-findings", NULL,
                                    show_findings_action);
 }
@@ -883,6 +830,9 @@ racimo_checks_panel_init (RacimoChecksPanel *self)
 
   self->row_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+  /* After a quick fix or a waiver, the keys are the list's again. */
+  racimo_focus_return_after (GTK_POPOVER (self->row_menu), GTK_WIDGET (self->list_view));
+  racimo_focus_return_after (GTK_POPOVER (self->waive_popover), GTK_WIDGET (self->list_view));
 
   motion = gtk_event_controller_motion_new ();
   gtk_event_controller_set_name (motion, "racimo-scroll-bar-motion");

@@ -92,21 +92,29 @@ add_code_button (RacimoCodesPopover   *self,
 {
   g_autofree char *markup = NULL;
   GtkWidget *button = gtk_check_button_new ();
-  GtkWidget *label;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *code, *name;
   GtkWidget *after = self->buttons->len > 0 ? g_ptr_array_index (self->buttons,
                                                                  self->buttons->len - 1)
                                             : GTK_WIDGET (self->subtitle);
 
   if (info != NULL)
-    markup = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%c</b></span>  %s",
-                                      dark ? info->color_dark : info->color_light, letter,
-                                      _(info->name));
+    markup = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%c</b></span>",
+                                      dark ? info->color_dark : info->color_light, letter);
   else
-    markup = g_markup_printf_escaped (_("<b>%c</b>  not in this scheme"), letter);
+    markup = g_markup_printf_escaped ("<b>%c</b>", letter);
 
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  /* The letters in a column of their own, centred, so that a narrow I
+   * lines up with R, A and C, and the names after them. */
+  code = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (code), markup);
+  gtk_label_set_width_chars (GTK_LABEL (code), 2);
+  gtk_label_set_xalign (GTK_LABEL (code), 0.5f);
+  name = gtk_label_new (info != NULL ? _(info->name) : _("not in this scheme"));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_box_append (GTK_BOX (box), code);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
   g_object_set_data (G_OBJECT (button), "code", GINT_TO_POINTER (letter));
   g_signal_connect (button, "toggled", G_CALLBACK (on_code_toggled), self);
   gtk_box_insert_child_after (GTK_BOX (self->box), button, after);

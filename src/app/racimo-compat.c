@@ -183,6 +183,13 @@ make_filters (RacimoFileFilters filters)
   static const char * const raci_types[] = { "application/x-raci+xml", NULL };
   static const char * const csv_patterns[] = { "*.csv", "*.tsv", NULL };
   static const char * const csv_types[] = { "text/csv", "text/tab-separated-values", NULL };
+  static const char * const sheet_patterns[] = { "*.xlsx", "*.ods", "*.csv", "*.tsv", "*.txt",
+                                                 NULL };
+  static const char * const sheet_types[] = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet", "text/csv", "text/tab-separated-values",
+    NULL
+  };
   static const char * const pdf_patterns[] = { "*.pdf", NULL };
   static const char * const pdf_types[] = { "application/pdf", NULL };
   static const char * const all_patterns[] = { "*", NULL };
@@ -190,6 +197,8 @@ make_filters (RacimoFileFilters filters)
 
   if (filters & RACIMO_FILE_FILTER_RACI)
     add_filter (store, _("RACI projects"), raci_patterns, raci_types);
+  if (filters & RACIMO_FILE_FILTER_SHEETS)
+    add_filter (store, _("Spreadsheets"), sheet_patterns, sheet_types);
   if (filters & RACIMO_FILE_FILTER_CSV)
     add_filter (store, _("CSV files"), csv_patterns, csv_types);
   if (filters & RACIMO_FILE_FILTER_PDF)
@@ -700,4 +709,88 @@ racimo_compat_alert_respond (GtkWidget  *alert,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), response);
 #endif
   g_object_unref (alert);
+}
+
+/* Narrow windows */
+
+typedef struct
+{
+  RacimoNarrowFunc callback;
+  int              width;
+  gboolean         narrow;
+} NarrowWatch;
+
+static void
+narrow_changed (GtkWidget   *window,
+                NarrowWatch *watch,
+                gboolean     narrow)
+{
+  if (narrow == watch->narrow)
+    return;
+
+  watch->narrow = narrow;
+  watch->callback (window, narrow);
+}
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+static void
+on_breakpoint_apply (AdwBreakpoint *breakpoint,
+                     GtkWidget     *window)
+{
+  narrow_changed (window, g_object_get_data (G_OBJECT (window), "racimo-narrow"), TRUE);
+}
+
+static void
+on_breakpoint_unapply (AdwBreakpoint *breakpoint,
+                       GtkWidget     *window)
+{
+  narrow_changed (window, g_object_get_data (G_OBJECT (window), "racimo-narrow"), FALSE);
+}
+#else
+/* libadwaita 1.2 has no breakpoints: the window's size, which GTK keeps as
+ * its default size as the user resizes it, says. */
+static void
+on_default_width (GtkWidget *window)
+{
+  NarrowWatch *watch = g_object_get_data (G_OBJECT (window), "racimo-narrow");
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  narrow_changed (window, watch, width > 0 && width < watch->width);
+}
+#endif
+
+/**
+ * racimo_compat_watch_narrow:
+ * @width: the width in pixels below which @window is narrow
+ * @callback: told when @window becomes narrow, and wide again
+ */
+void
+racimo_compat_watch_narrow (AdwApplicationWindow *window,
+                            int                   width,
+                            RacimoNarrowFunc      callback)
+{
+  NarrowWatch *watch = g_new0 (NarrowWatch, 1);
+
+  g_return_if_fail (ADW_IS_APPLICATION_WINDOW (window));
+
+  watch->callback = callback;
+  watch->width = width;
+  g_object_set_data_full (G_OBJECT (window), "racimo-narrow", watch, g_free);
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  {
+    AdwBreakpoint *breakpoint = adw_breakpoint_new (
+      adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH, width - 1,
+                                           ADW_LENGTH_UNIT_PX));
+
+    g_signal_connect_object (breakpoint, "apply", G_CALLBACK (on_breakpoint_apply), window, 0);
+    g_signal_connect_object (breakpoint, "unapply", G_CALLBACK (on_breakpoint_unapply), window,
+                             0);
+    adw_application_window_add_breakpoint (window, breakpoint);
+  }
+#else
+  g_signal_connect (window, "notify::default-width", G_CALLBACK (on_default_width), NULL);
+  on_default_width (GTK_WIDGET (window));
+#endif
 }

@@ -34,6 +34,7 @@ typedef enum
   RACIMO_FILE_FILTER_CSV  = 1 << 1,
   RACIMO_FILE_FILTER_PDF  = 1 << 2,
   RACIMO_FILE_FILTER_ALL  = 1 << 3,
+  RACIMO_FILE_FILTER_SHEETS = 1 << 4, /* workbooks and sheets saved as text, to import */
 } RacimoFileFilters;
 
 void        racimo_compat_open_file        (GtkWindow              *parent,
@@ -91,5 +92,16 @@ const char *racimo_compat_alert_get_body    (GtkWidget                 *alert);
 GtkWidget  *racimo_compat_alert_get_message_widget (GtkWidget          *alert);
 void        racimo_compat_alert_respond     (GtkWidget                 *alert,
                                              const char                *response);
+
+/* A narrow window: an AdwBreakpoint from libadwaita 1.4, the window's
+ * width followed by hand before.  Called with TRUE when @window becomes
+ * narrower than @width pixels, FALSE when it is as wide again. */
+
+typedef void (*RacimoNarrowFunc) (GtkWidget *window,
+                                  gboolean   narrow);
+
+void        racimo_compat_watch_narrow      (AdwApplicationWindow      *window,
+                                             int                        width,
+                                             RacimoNarrowFunc           callback);
 
 G_END_DECLS

@@ -336,23 +336,24 @@ dup_item_title (RacimoItem *item)
     return g_strdup (_("Unnamed role"));
   if (RACIMO_IS_PHASE (item))
     return g_strdup (_("Unnamed phase"));
+  if (RACIMO_IS_PERSON (item))
+    return g_strdup (_("Unnamed person"));
 
   return g_strdup (_("Unnamed activity"));
 }
 
 /* Positions */
 
+/* The rows the groups of @section before @check take: each group that has
+ * findings, its check header and its findings. */
 static guint
-section_size (RacimoFindingsModel *self,
-              RacimoFindingSection section)
+groups_size (RacimoFindingsModel *self,
+             RacimoFindingSection section,
+             RacimoCheck          check)
 {
-  guint size;
+  guint size = 0;
 
-  if (self->section_count[section] == 0)
-    return 0;
-
-  size = 1;
-  for (guint c = 0; c < RACIMO_N_CHECKS; c++)
+  for (guint c = 0; c < check; c++)
     {
       guint len = self->groups[section][c].rows->len;
 
@@ -361,6 +362,16 @@ section_size (RacimoFindingsModel *self,
     }
 
   return size;
+}
+
+static guint
+section_size (RacimoFindingsModel *self,
+              RacimoFindingSection section)
+{
+  if (self->section_count[section] == 0)
+    return 0;
+
+  return 1 + groups_size (self, section, RACIMO_N_CHECKS);
 }
 
 static guint
@@ -386,15 +397,7 @@ group_start (RacimoFindingsModel *self,
   if (self->section_count[section] > 0)
     position++;
 
-  for (guint c = 0; c < check; c++)
-    {
-      guint len = self->groups[section][c].rows->len;
-
-      if (len > 0)
-        position += 1 + len;
-    }
-
-  return position;
+  return position + groups_size (self, section, check);
 }
 
 /* Document order: roles in column order, then each phase followed by its
@@ -411,7 +414,14 @@ doc_key (RacimoFindingsModel *self,
          RacimoItem          *item,
          DocKey              *key)
 {
-  if (RACIMO_IS_ROLE (item))
+  /* People come first in the file, then roles, then phases. */
+  if (RACIMO_IS_PERSON (item))
+    {
+      key->group = -1;
+      key->major = racimo_project_index_of_person (self->project, RACIMO_PERSON (item));
+      key->minor = 0;
+    }
+  else if (RACIMO_IS_ROLE (item))
     {
       key->group = 0;
       key->major = racimo_project_index_of_role (self->project, RACIMO_ROLE (item));
@@ -693,6 +703,15 @@ on_item_moved (RacimoProject       *project,
 }
 
 static void
+on_person_moved (RacimoProject       *project,
+                 RacimoPerson        *person,
+                 guint                old_position,
+                 RacimoFindingsModel *self)
+{
+  reposition_item (self, RACIMO_ITEM (person));
+}
+
+static void
 on_item_changed (RacimoProject       *project,
                  RacimoItem          *item,
                  guint                change,
@@ -823,6 +842,8 @@ racimo_findings_model_constructed (GObject *object)
   g_signal_connect (self->checks, "findings-changed", G_CALLBACK (on_findings_changed), self);
   g_signal_connect (self->project, "item-moved", G_CALLBACK (on_item_moved), self);
   g_signal_connect (self->project, "item-changed", G_CALLBACK (on_item_changed), self);
+  g_signal_connect (self->project, "person-changed", G_CALLBACK (on_item_changed), self);
+  g_signal_connect (self->project, "person-moved", G_CALLBACK (on_person_moved), self);
 }
 
 static void

@@ -20,6 +20,10 @@ _racimo_matrix_view_problem_text (RacimoRowProblem problem)
       return _("No owner: no role is Accountable for this activity");
     case RACIMO_ROW_PROBLEM_MANY_OWNERS:
       return _("Several owners: more than one role is Accountable for this activity");
+    case RACIMO_ROW_PROBLEM_UNKNOWN_CODE:
+      return _("Unknown code: a code of this activity is not one of the scheme's");
+    case RACIMO_ROW_PROBLEM_WARNING:
+      return _("Warning: the checks found something to look at in this activity");
     case RACIMO_ROW_PROBLEM_WAIVED:
       return _("A finding on this activity was waived");
     case RACIMO_ROW_PROBLEM_NONE:
@@ -91,9 +95,16 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
         {
           guint n = racimo_phase_get_n_activities (RACIMO_PHASE (r->item));
 
-          label = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "Phase %s, %u activity", "Phase %s, %u activities", n),
-            _racimo_matrix_view_item_name_or (r->item, _("Unnamed phase")), n);
+          if (_racimo_matrix_view_is_collapsed (self, r->item))
+            label = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "Phase %s, collapsed, %u activity hidden",
+                           "Phase %s, collapsed, %u activities hidden", n),
+              _racimo_matrix_view_item_name_or (r->item, _("Unnamed phase")), n);
+          else
+            label = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "Phase %s, %u activity", "Phase %s, %u activities",
+                           n),
+              _racimo_matrix_view_item_name_or (r->item, _("Unnamed phase")), n);
         }
       else
         {
@@ -121,6 +132,20 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
             description = g_strdup (_("Does not apply to this project"));
           else if (problem != NULL)
             description = g_strdup (problem);
+
+          /* A screen reader tells the note with the cell. */
+          if (role != NULL && racimo_activity_get_note (RACIMO_ACTIVITY (r->item), role) != NULL)
+            {
+              const char *note = racimo_activity_get_note (RACIMO_ACTIVITY (r->item), role);
+              char *with_note = description != NULL
+                /* Translators: what is said of a cell, then its note */
+                ? g_strdup_printf (_("%s. Note: %s"), description, note)
+                /* Translators: the note on a cell, told to screen readers */
+                : g_strdup_printf (_("Note: %s"), note);
+
+              g_free (description);
+              description = with_note;
+            }
         }
     }
   else
@@ -212,6 +237,8 @@ _racimo_matrix_view_set_cursor_full (RacimoMatrixView *self,
 
   self->cursor_item = row >= 0 && row < nr ? get_row (self, (guint) row)->item : NULL;
   self->cursor_role = column_role (self, column);
+  if (self->fresh_item != NULL && self->cursor_item != self->fresh_item)
+    _racimo_matrix_view_release_fresh (self);
 
   /* Rows made again since the last allocation: the scrolling is sized
    * for the old ones, and scrolls once more when it knows the new. */
@@ -270,6 +297,9 @@ racimo_matrix_view_show_item (RacimoMatrixView *self,
 
   if (RACIMO_IS_ROLE (item))
     {
+      /* A hidden role is shown again. */
+      _racimo_matrix_view_set_role_hidden (self, RACIMO_ROLE (item), FALSE);
+      _racimo_matrix_view_ensure_rows (self);
       row = RACIMO_MATRIX_HEADER_ROW;
       column = _racimo_matrix_view_lookup_column (self, item);
       if (column < 0)
@@ -277,6 +307,10 @@ racimo_matrix_view_show_item (RacimoMatrixView *self,
     }
   else
     {
+      /* An activity of a collapsed phase: the phase opens to show it. */
+      if (RACIMO_IS_ACTIVITY (item))
+        _racimo_matrix_view_set_collapsed (self, racimo_activity_get_phase (RACIMO_ACTIVITY (item)),
+                                           FALSE);
       row = racimo_matrix_view_find_row (self, item);
       if (row < 0)
         return FALSE;
@@ -299,6 +333,33 @@ racimo_matrix_view_get_cursor (RacimoMatrixView *self,
     *row = self->cursor_row;
   if (column != NULL)
     *column = self->cursor_column;
+}
+
+/**
+ * racimo_matrix_view_get_cell_area:
+ * @row: a row, or %RACIMO_MATRIX_HEADER_ROW for the role headers
+ * @column: a role's column, or %RACIMO_MATRIX_NAME_COLUMN for the names
+ * @area: (out): where the cell is, in the view's coordinates
+ *
+ * Returns: whether the view has such a cell
+ */
+gboolean
+racimo_matrix_view_get_cell_area (RacimoMatrixView *self,
+                                  int               row,
+                                  int               column,
+                                  graphene_rect_t  *area)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  _racimo_matrix_view_ensure_rows (self);
+  _racimo_matrix_view_ensure_metrics (self);
+  if (row >= (int) n_rows (self) || column >= (int) n_columns (self)
+      || (row < 0 && column < 0))
+    return FALSE;
+
+  _racimo_matrix_view_get_cell_rect (self, row, column, area);
+  return TRUE;
 }
 
 void

@@ -37,10 +37,10 @@ update_colors (RacimoMatrixView *self)
   lookup_color (self, "racimo_header_bg", &c->view_bg, &c->header_bg);
   fallback.alpha = 0.06f;
   lookup_color (self, "racimo_phase_bg", &fallback, &c->phase_bg);
-  lookup_color (self, "racimo_no_owner_bg", &(GdkRGBA) { 0.88f, 0.11f, 0.14f, 0.15f },
-                &c->no_owner_bg);
-  lookup_color (self, "racimo_many_owners_bg", &(GdkRGBA) { 0.9f, 0.6f, 0.0f, 0.2f },
-                &c->many_owners_bg);
+  lookup_color (self, "racimo_error_bg", &(GdkRGBA) { 0.88f, 0.11f, 0.14f, 0.15f },
+                &c->error_bg);
+  lookup_color (self, "racimo_warning_bg", &(GdkRGBA) { 0.9f, 0.6f, 0.0f, 0.2f },
+                &c->warning_bg);
   lookup_color (self, "racimo_problem_fg", &(GdkRGBA) { 0.75f, 0.11f, 0.16f, 1 }, &c->error);
   lookup_color (self, "racimo_warning_fg", &(GdkRGBA) { 0.6f, 0.4f, 0.0f, 1 }, &c->warning);
   lookup_color (self, "accent_color", &(GdkRGBA) { 0.11f, 0.44f, 0.85f, 1 }, &c->accent);
@@ -89,9 +89,14 @@ load_icons (RacimoMatrixView *self)
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   GtkTextDirection dir = gtk_widget_get_direction (GTK_WIDGET (self));
 
-  g_clear_object (&self->problem_icon);
+  g_clear_object (&self->error_icon);
+  g_clear_object (&self->warning_icon);
   g_clear_object (&self->waived_icon);
-  self->problem_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "dialog-warning-symbolic",
+  /* The icons of the checks panel, for the same severities */
+  self->error_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "dialog-error-symbolic",
+                                                                NULL, self->icon_size, scale,
+                                                                dir, 0));
+  self->warning_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "dialog-warning-symbolic",
                                                                   NULL, self->icon_size, scale,
                                                                   dir, 0));
   self->waived_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "object-select-symbolic",
@@ -110,7 +115,24 @@ static PangoLayout *
 make_layout (RacimoMatrixView *self,
              const char       *text)
 {
-  return gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  /* Zoomed: the desktop's font, scaled */
+  if (self->zoom != 1.0)
+    {
+      PangoContext *context = pango_layout_get_context (layout);
+      g_autoptr(PangoFontDescription) font =
+        pango_font_description_copy (pango_context_get_font_description (context));
+      int size = pango_font_description_get_size (font);
+
+      if (pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, size * self->zoom);
+      else
+        pango_font_description_set_size (font, (int) (size * self->zoom));
+      pango_layout_set_font_description (layout, font);
+    }
+
+  return layout;
 }
 
 static void
@@ -199,7 +221,19 @@ get_name_layout (RacimoMatrixView *self,
   name = racimo_item_get_name (row->item);
   layout = make_layout (self, NULL);
 
-  if (name == NULL || *name == '\0')
+  if (row->is_phase && _racimo_matrix_view_is_collapsed (self, row->item))
+    {
+      guint n = racimo_phase_get_n_activities (RACIMO_PHASE (row->item));
+      g_autofree char *text = NULL;
+
+      /* Translators: the header of a collapsed phase: its name and how many
+       * activities it hides; the triangle says it can be expanded */
+      text = g_strdup_printf (_("▸ %s  (%u hidden)"),
+                              _racimo_matrix_view_item_name_or (row->item, _("Unnamed phase")), n);
+      pango_layout_set_text (layout, text, -1);
+      set_bold (layout, 1.0);
+    }
+  else if (name == NULL || *name == '\0')
     {
       PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -574,10 +608,13 @@ row_background (RacimoMatrixView *self,
 
   switch (_racimo_matrix_view_row_problem (self, row))
     {
+    /* One look per severity, the panel's: errors tinted red, warnings
+     * only marked. */
     case RACIMO_ROW_PROBLEM_NO_OWNER:
-      return &self->colors.no_owner_bg;
     case RACIMO_ROW_PROBLEM_MANY_OWNERS:
-      return &self->colors.many_owners_bg;
+    case RACIMO_ROW_PROBLEM_UNKNOWN_CODE:
+      return &self->colors.error_bg;
+    case RACIMO_ROW_PROBLEM_WARNING:
     case RACIMO_ROW_PROBLEM_WAIVED:
     case RACIMO_ROW_PROBLEM_NONE:
     default:
@@ -701,10 +738,10 @@ draw_row_name (RacimoMatrixView *self,
     racimo_drawn_text_append (name, snapshot, self->pad, text_y, NULL);
   else
     {
-      if (drawn->problem == RACIMO_ROW_PROBLEM_NO_OWNER)
-        append_icon (self, snapshot, self->problem_icon, &colors->error, self->pad, icon_y);
-      else if (drawn->problem == RACIMO_ROW_PROBLEM_MANY_OWNERS)
-        append_icon (self, snapshot, self->problem_icon, &colors->warning, self->pad, icon_y);
+      if (racimo_row_problem_is_error (drawn->problem))
+        append_icon (self, snapshot, self->error_icon, &colors->error, self->pad, icon_y);
+      else if (drawn->problem == RACIMO_ROW_PROBLEM_WARNING)
+        append_icon (self, snapshot, self->warning_icon, &colors->warning, self->pad, icon_y);
       else if (drawn->problem == RACIMO_ROW_PROBLEM_WAIVED)
         append_icon (self, snapshot, self->waived_icon, &dim, self->pad, icon_y);
 
@@ -830,6 +867,50 @@ typedef struct
   gboolean focused;
 } Frame;
 
+/* A cell with a note has a small triangle in its top right corner, as a
+ * spreadsheet's comment.  Drawn over the rows kept from frame to frame
+ * rather than with them: few cells have notes, and a note changes no
+ * codes. */
+#define NOTE_MARK_SIZE 7
+
+static void
+snapshot_note_marks (RacimoMatrixView *self,
+                     GtkSnapshot      *snapshot,
+                     const Frame      *f)
+{
+  for (int r = f->first_row; r <= f->last_row; r++)
+    {
+      RacimoActivity *activity = row_activity (self, r);
+
+      if (activity == NULL || racimo_activity_get_n_notes (activity) == 0)
+        continue;
+
+      for (int c = f->first_column; c <= f->last_column; c++)
+        {
+          RacimoRole *role = column_role (self, c);
+          double right = column_x (self, c + 1) - 1;
+          double top = row_y (self, r);
+          cairo_t *cr;
+
+          if (role == NULL || racimo_activity_get_note (activity, role) == NULL)
+            continue;
+
+          cr = gtk_snapshot_append_cairo (snapshot,
+                                          &GRAPHENE_RECT_INIT ((float) (right - NOTE_MARK_SIZE),
+                                                               (float) top,
+                                                               NOTE_MARK_SIZE,
+                                                               NOTE_MARK_SIZE));
+          gdk_cairo_set_source_rgba (cr, &self->colors.accent);
+          cairo_move_to (cr, right - NOTE_MARK_SIZE, top);
+          cairo_line_to (cr, right, top);
+          cairo_line_to (cr, right, top + NOTE_MARK_SIZE);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          cairo_destroy (cr);
+        }
+    }
+}
+
 static void
 snapshot_cells (RacimoMatrixView *self,
                 GtkSnapshot      *snapshot,
@@ -857,6 +938,8 @@ snapshot_cells (RacimoMatrixView *self,
                                                       (float) row_y (self, r), (float) f->bw,
                                                       (float) self->row_height));
     }
+
+  snapshot_note_marks (self, snapshot, f);
 
   if (_racimo_matrix_view_has_multiple_selection (self) && f->sel_r1 >= 0 && f->sel_c1 >= 0)
     {
@@ -950,8 +1033,17 @@ snapshot_headers (RacimoMatrixView *self,
 
   if (self->corner_text == NULL)
     {
-      g_autoptr(PangoLayout) layout
-                 = make_layout (self, f->nr > 0 || f->nc > 0 ? _("Activity") : "");
+      guint n_hidden = g_hash_table_size (self->hidden_roles);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+
+      /* Hidden roles do not go unnoticed: the corner says how many. */
+      if (n_hidden > 0)
+        text = g_strdup_printf (ngettext ("%u role hidden\n%s", "%u roles hidden\n%s", n_hidden),
+                                n_hidden, _("Activity"));
+      else
+        text = g_strdup (f->nr > 0 || f->nc > 0 ? _("Activity") : "");
+      layout = make_layout (self, text);
 
       set_bold (layout, 1.0);
       self->corner_text = racimo_drawn_text_new (layout, &f->dim);
@@ -1006,33 +1098,34 @@ snapshot_footer (RacimoMatrixView *self,
     }
 }
 
+/* A hint across the view, centred and wrapped; @height is its height. */
+static PangoLayout *
+make_hint (RacimoMatrixView *self,
+           const Frame      *f,
+           const char       *text,
+           int              *height)
+{
+  PangoLayout *hint = make_layout (self, text);
+
+  pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
+  pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_size (hint, NULL, height);
+
+  return hint;
+}
+
 static void
 snapshot_hint (RacimoMatrixView *self,
                GtkSnapshot      *snapshot,
                const Frame      *f)
 {
-  if (f->nr == 0 && f->nc == 0 && self->project != NULL)
+  /* An empty matrix: the window says what to add, with buttons. */
+  if (f->nr == 0 && _racimo_matrix_view_is_filtering (self))
     {
       g_autoptr(PangoLayout) hint =
-        make_layout (self, _("No roles and no activities yet: add them from the “+” menu."));
-      int w, h;
+        make_hint (self, f, _("No activity matches the search"), NULL);
 
-      pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
-      pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
-      pango_layout_get_pixel_size (hint, &w, &h);
-      racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
-                                     (f->height - h) / 2);
-    }
-  else if (f->nr == 0 && _racimo_matrix_view_is_filtering (self))
-    {
-      g_autoptr(PangoLayout) hint = make_layout (self, _("No activity matches the search"));
-      int w, h;
-
-      pango_layout_set_width (hint, (f->width - 4 * self->pad) * PANGO_SCALE);
-      pango_layout_set_alignment (hint, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (hint, PANGO_WRAP_WORD);
-      pango_layout_get_pixel_size (hint, &w, &h);
       /* Under the workload row, which follows the last row shown. */
       racimo_snapshot_append_layout (snapshot, hint, &f->dim, 2 * self->pad,
                                      f->fy + self->footer_height + 4 * self->pad);
@@ -1202,7 +1295,10 @@ _racimo_matrix_view_query_tooltip (GtkWidget  *widget,
                      _racimo_matrix_view_item_name_or (RACIMO_ITEM (role), _("Unnamed role")));
       if (abbrev != NULL && *abbrev != '\0')
         append_markup (markup, " (%s)", abbrev);
-      if (person != NULL && *person != '\0')
+      if (racimo_role_get_n_members (role) > 1)
+        /* Translators: in a role's tooltip: the people who hold the role */
+        append_markup (markup, _("\nPeople: %s"), person);
+      else if (person != NULL && *person != '\0')
         /* Translators: in a role's tooltip: the person who fills the role */
         append_markup (markup, _("\nPerson: %s"), person);
       if (description != NULL && *description != '\0')
@@ -1248,12 +1344,18 @@ _racimo_matrix_view_query_tooltip (GtkWidget  *widget,
       g_autofree char *said = NULL;
       RacimoCodes codes = self->codes[row * n_columns (self) + column];
 
+      const char *note = racimo_activity_get_note (row_activity (self, row),
+                                                   column_role (self, column));
+
       said = racimo_scheme_describe_codes (_racimo_matrix_view_get_scheme (self), codes);
       append_markup (markup, "<b>%s</b>\n%s: %s",
                      _racimo_matrix_view_item_name_or (
                        get_row (self, (guint) row)->item, _("Unnamed activity")),
                        _racimo_matrix_view_item_name_or (
                          RACIMO_ITEM (column_role (self, column)), _("Unnamed role")), said);
+      if (note != NULL)
+        /* Translators: in a cell's tooltip: the note on the cell */
+        append_markup (markup, _("\n\nNote: %s"), note);
       _racimo_matrix_view_get_cell_rect (self, row, column, &rect);
     }
   else if (area == HIT_FOOTER && column_role (self, column) != NULL)

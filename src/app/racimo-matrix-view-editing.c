@@ -151,6 +151,36 @@ append_field (GString    *line,
   g_string_append (line, quoted);
 }
 
+/* The selection's corners, once the rows are up to date; FALSE when there
+ * is no project to copy from */
+static gboolean
+get_selection_to_copy (RacimoMatrixView *self,
+                       int              *r0,
+                       int              *c0,
+                       int              *r1,
+                       int              *c1)
+{
+  _racimo_matrix_view_ensure_rows (self);
+  if (self->project == NULL)
+    return FALSE;
+
+  _racimo_matrix_view_get_selection (self, r0, c0, r1, c1);
+  return TRUE;
+}
+
+/* The codes of a cell, as "R/A" */
+static void
+append_codes (RacimoMatrixView *self,
+              GString          *text,
+              int               row,
+              int               column)
+{
+  g_autofree char *codes = racimo_scheme_format_codes (
+    _racimo_matrix_view_get_scheme (self), self->codes[row * n_columns (self) + column], "/");
+
+  g_string_append (text, codes);
+}
+
 /**
  * racimo_matrix_view_copy_text:
  *
@@ -163,18 +193,13 @@ racimo_matrix_view_copy_text (RacimoMatrixView *self)
 {
   g_autoptr(GPtrArray) activities = g_ptr_array_new ();
   g_autoptr(GPtrArray) roles = g_ptr_array_new ();
-  const RacimoScheme *scheme;
   GString *text;
   int r0, c0, r1, c1;
 
   g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), NULL);
 
-  _racimo_matrix_view_ensure_rows (self);
-  if (self->project == NULL)
+  if (!get_selection_to_copy (self, &r0, &c0, &r1, &c1))
     return g_strdup ("");
-
-  scheme = _racimo_matrix_view_get_scheme (self);
-  _racimo_matrix_view_get_selection (self, &r0, &c0, &r1, &c1);
 
   for (int r = MAX (r0, 0); r <= r1; r++)
     if (row_activity (self, r) != NULL)
@@ -204,14 +229,56 @@ racimo_matrix_view_copy_text (RacimoMatrixView *self)
           else if (r >= 0 && c < 0)
             append_field (text, racimo_item_get_name (RACIMO_ITEM (activity)));
           else if (r >= 0)
-            {
-              g_autofree char *codes =
-                racimo_scheme_format_codes (scheme, self->codes[r * n_columns (self) + c], "/");
-
-              g_string_append (text, codes);
-            }
+            append_codes (self, text, r, c);
         }
 
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * racimo_matrix_view_copy_text_with_headers:
+ *
+ * Returns: (transfer full): the selected cells as tab-separated text, with
+ *   the names of their roles on a first line and the name of its activity
+ *   at the start of each line, so that a table pasted in a mail or a slide
+ *   reads on its own
+ */
+char *
+racimo_matrix_view_copy_text_with_headers (RacimoMatrixView *self)
+{
+  GString *text;
+  int r0, c0, r1, c1;
+
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), NULL);
+
+  if (!get_selection_to_copy (self, &r0, &c0, &r1, &c1))
+    return g_strdup ("");
+
+  /* The corner above the names is left empty, as a spreadsheet's. */
+  text = g_string_new (NULL);
+  for (int c = MAX (c0, 0); c <= c1; c++)
+    {
+      g_string_append_c (text, '\t');
+      append_field (text, racimo_item_get_name (RACIMO_ITEM (column_role (self, c))));
+    }
+  g_string_append_c (text, '\n');
+
+  for (int r = MAX (r0, 0); r <= r1; r++)
+    {
+      RacimoActivity *activity = row_activity (self, r);
+
+      if (activity == NULL)
+        continue;
+
+      append_field (text, racimo_item_get_name (RACIMO_ITEM (activity)));
+      for (int c = MAX (c0, 0); c <= c1; c++)
+        {
+          g_string_append_c (text, '\t');
+          append_codes (self, text, r, c);
+        }
       g_string_append_c (text, '\n');
     }
 
@@ -347,9 +414,11 @@ racimo_matrix_view_paste_text (RacimoMatrixView *self,
 }
 
 void
-_racimo_matrix_view_copy_to_clipboard (RacimoMatrixView *self)
+_racimo_matrix_view_copy_to_clipboard (RacimoMatrixView *self,
+                                       gboolean          headers)
 {
-  g_autofree char *text = racimo_matrix_view_copy_text (self);
+  g_autofree char *text = headers ? racimo_matrix_view_copy_text_with_headers (self)
+                                  : racimo_matrix_view_copy_text (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
@@ -425,10 +494,74 @@ _racimo_matrix_view_insert_activity (RacimoMatrixView *self,
     phase = racimo_project_add_phase (self->project, -1, NULL);
   activity = racimo_project_add_activity (self->project, phase, position, _("New activity"));
   racimo_history_end (get_history (self));
+  /* Added to a collapsed phase, it is in view all the same. */
+  _racimo_matrix_view_set_collapsed (self, phase, FALSE);
 
   _racimo_matrix_view_set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (activity)),
                                        RACIMO_MATRIX_NAME_COLUMN, FALSE);
+  _racimo_matrix_view_hold_fresh (self, RACIMO_ITEM (activity));
   racimo_matrix_view_start_rename (self, NULL);
+}
+
+/* A new activity: its findings wait while the user names it and types its
+ * codes, until the cursor leaves the row or the user pauses for a few
+ * seconds (an open popover over it is no pause). */
+
+#define FRESH_PAUSE_SECONDS 4
+
+static gboolean
+fresh_paused (gpointer data)
+{
+  RacimoMatrixView *self = data;
+
+  self->fresh_timeout = 0;
+  if (_racimo_matrix_view_popover_item (self, self->rename_popover) == self->fresh_item
+      && gtk_widget_get_visible (self->rename_popover))
+    {
+      _racimo_matrix_view_fresh_edited (self, self->fresh_item);
+      return G_SOURCE_REMOVE;
+    }
+
+  _racimo_matrix_view_release_fresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_racimo_matrix_view_hold_fresh (RacimoMatrixView *self,
+                                RacimoItem       *item)
+{
+  _racimo_matrix_view_release_fresh (self);
+  if (self->checks == NULL)
+    return;
+
+  self->fresh_item = item;
+  racimo_checks_hold (self->checks, item);
+  _racimo_matrix_view_fresh_edited (self, item);
+}
+
+/* Each edit of the new activity starts the pause again. */
+void
+_racimo_matrix_view_fresh_edited (RacimoMatrixView *self,
+                                  RacimoItem       *item)
+{
+  if (item == NULL || item != self->fresh_item)
+    return;
+
+  g_clear_handle_id (&self->fresh_timeout, g_source_remove);
+  self->fresh_timeout = g_timeout_add_seconds (FRESH_PAUSE_SECONDS, fresh_paused, self);
+}
+
+void
+_racimo_matrix_view_release_fresh (RacimoMatrixView *self)
+{
+  g_clear_handle_id (&self->fresh_timeout, g_source_remove);
+  if (self->fresh_item == NULL)
+    return;
+
+  /* Removed with an undo, the checks have let it go already. */
+  if (self->checks != NULL && racimo_checks_get_held (self->checks) == self->fresh_item)
+    racimo_checks_hold (self->checks, NULL);
+  self->fresh_item = NULL;
 }
 
 /**
@@ -467,7 +600,21 @@ void
 _racimo_matrix_view_insert_phase (RacimoMatrixView *self,
                                   int               position)
 {
-  RacimoPhase *phase = racimo_project_add_phase (self->project, position, _("New phase"));
+  RacimoPhase *phase;
+
+  /* A project whose activities are not grouped has one phase with no name
+   * (see docs/file-format.md, "Checks"), which the grid does not show:
+   * the first phase the user adds is that one, named, holding the
+   * activities there are, not a second phase beside an "Unnamed phase". */
+  if (!_racimo_matrix_view_shows_phase_rows (self->project))
+    {
+      phase = racimo_project_get_phase (self->project, 0);
+      racimo_history_begin (get_history (self), _("Add Phase"));
+      racimo_project_rename (self->project, RACIMO_ITEM (phase), _("New phase"));
+      racimo_history_end (get_history (self));
+    }
+  else
+    phase = racimo_project_add_phase (self->project, position, _("New phase"));
 
   _racimo_matrix_view_set_cursor_full (self, row_of_new_item (self, RACIMO_ITEM (phase)),
                                        RACIMO_MATRIX_NAME_COLUMN, FALSE);

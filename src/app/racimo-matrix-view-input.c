@@ -9,6 +9,9 @@
 
 #include "racimo-matrix-view-private.h"
 
+/* Each step of the zoom, larger or smaller */
+#define ZOOM_STEP 1.1
+
 /* Context menus and the view's actions */
 
 static void
@@ -18,11 +21,29 @@ fill_dynamic_section (RacimoMatrixView *self,
 {
   g_menu_remove_all (section);
 
+  /* The quick fixes of its owners' findings, as the checks panel offers */
+  if (RACIMO_IS_ACTIVITY (item) && self->checks != NULL)
+    for (guint i = 0; i < RACIMO_N_CHECKS; i++)
+      if (racimo_checks_item_has (self->checks, item, (RacimoCheck) i))
+        racimo_fixes_append_items (section, self->project, RACIMO_ACTIVITY (item),
+                                   (RacimoCheck) i, "matrix");
+
   if (RACIMO_IS_ACTIVITY (item))
     g_menu_append (section,
                    racimo_activity_get_applicable (RACIMO_ACTIVITY (item))
                    ? _("Mark _Not Applicable") : _("Mark _Applicable"),
                    "matrix.toggle-applicable");
+  else if (RACIMO_IS_PHASE (item))
+    g_menu_append (section,
+                   _racimo_matrix_view_is_collapsed (self, item)
+                   ? _("_Expand Phase") : _("_Collapse Phase"),
+                   "matrix.toggle-collapsed");
+  else if (RACIMO_IS_ROLE (item))
+    {
+      g_menu_append (section, _("_Hide Role"), "matrix.hide-role");
+      if (g_hash_table_size (self->hidden_roles) > 0)
+        g_menu_append (section, _("Show All _Roles"), "matrix.show-all-roles");
+    }
 
   for (guint i = 0; i < RACIMO_N_CHECKS; i++)
     {
@@ -211,6 +232,19 @@ action_menu_item (GtkWidget  *widget,
       focus_item (self, item);
       _racimo_matrix_view_open_properties (self, item);
     }
+  else if (g_str_equal (action_name, "matrix.toggle-collapsed"))
+    {
+      if (RACIMO_IS_PHASE (item))
+        _racimo_matrix_view_set_collapsed (self, RACIMO_PHASE (item),
+                                           !_racimo_matrix_view_is_collapsed (self, item));
+    }
+  else if (g_str_equal (action_name, "matrix.hide-role"))
+    {
+      if (RACIMO_IS_ROLE (item))
+        _racimo_matrix_view_set_role_hidden (self, RACIMO_ROLE (item), TRUE);
+    }
+  else if (g_str_equal (action_name, "matrix.show-all-roles"))
+    _racimo_matrix_view_show_all_roles (self);
   else if (g_str_equal (action_name, "matrix.toggle-applicable"))
     {
       if (RACIMO_IS_ACTIVITY (item))
@@ -225,12 +259,26 @@ action_menu_item (GtkWidget  *widget,
     _racimo_matrix_view_delete_item (self, item);
 }
 
+/* matrix.make-owner and matrix.keep-owner (activity id, role id): the quick
+ * fixes of the context menu */
+static void
+action_owner_fix (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  if (self->project != NULL)
+    racimo_fixes_apply (self->project, action_name, parameter);
+}
+
 static void
 action_copy (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _racimo_matrix_view_copy_to_clipboard (RACIMO_MATRIX_VIEW (widget));
+  _racimo_matrix_view_copy_to_clipboard (RACIMO_MATRIX_VIEW (widget),
+                                         g_str_equal (action_name, "matrix.copy-with-headers"));
 }
 
 static void
@@ -241,6 +289,22 @@ action_paste (GtkWidget  *widget,
   _racimo_matrix_view_paste_from_clipboard (RACIMO_MATRIX_VIEW (widget));
 }
 
+/* matrix.zoom (step): larger (1), smaller (-1), or back to the normal
+ * size (0) */
+static void
+action_zoom (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  if (step == 0)
+    racimo_matrix_view_set_zoom (self, 1.0);
+  else
+    racimo_matrix_view_set_zoom (self, self->zoom * (step > 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+}
+
 static void
 action_edit_codes (GtkWidget  *widget,
                    const char *action_name,
@@ -249,6 +313,21 @@ action_edit_codes (GtkWidget  *widget,
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
 
   _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
+}
+
+static void
+action_edit_note (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+
+  /* From the codes' popover, its cell; from the keyboard, the cursor's. */
+  if (self->codes_popover != NULL && gtk_widget_get_visible (self->codes_popover)
+      && self->codes_row >= 0 && self->codes_column >= 0)
+    _racimo_matrix_view_open_note (self, self->codes_row, self->codes_column);
+  else
+    _racimo_matrix_view_open_note (self, self->cursor_row, self->cursor_column);
 }
 
 /* The keyboard: bindings of the class, each activating a matrix.* action
@@ -375,6 +454,15 @@ action_move_item (GtkWidget  *widget,
     return;
 
   g_variant_get (parameter, "(ii)", &drow, &dcolumn);
+
+  /* An activity does not move sideways: on the names, Alt with Left or
+   * Right narrows or widens them, as a spreadsheet does a column. */
+  if (self->cursor_column == RACIMO_MATRIX_NAME_COLUMN && self->cursor_row >= 0 && drow == 0)
+    {
+      _racimo_matrix_view_resize_names (self, self->name_width + dcolumn * 4 * self->pad);
+      return;
+    }
+
   if (!_racimo_matrix_view_move_under_cursor (self, drow, dcolumn))
     gtk_widget_error_bell (widget);
 }
@@ -394,6 +482,16 @@ action_at_cursor (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "matrix.rename-at-cursor"))
     racimo_matrix_view_start_rename (self, NULL);
+  else if (g_str_equal (action_name, "matrix.enter"))
+    {
+      /* Enter on a name renames it; on a code cell, as in a spreadsheet,
+       * it goes down a row and never touches the name. */
+      if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW || self->cursor_column < 0)
+        racimo_matrix_view_start_rename (self, NULL);
+      else
+        move_cursor (self, MIN (self->cursor_row + 1, (int) n_rows (self) - 1),
+                     self->cursor_column, FALSE);
+    }
   else if (g_str_equal (action_name, "matrix.clear"))
     {
       if (!_racimo_matrix_view_clear_selection (self))
@@ -409,16 +507,28 @@ action_at_cursor (GtkWidget  *widget,
     racimo_matrix_view_add_activity (self);
 }
 
-/* Space opens the codes of a cell; elsewhere it is not the grid's. */
+/* Space opens the codes of a cell, and collapses or expands a phase on its
+ * header; elsewhere it is not the grid's. */
 static gboolean
 on_space (GtkWidget *widget,
           GVariant  *args,
           gpointer   user_data)
 {
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  Row *row;
 
-  if (!ready_for_keys (self) || row_activity (self, self->cursor_row) == NULL
-      || self->cursor_column < 0)
+  if (!ready_for_keys (self) || self->cursor_row < 0
+      || (guint) self->cursor_row >= n_rows (self))
+    return FALSE;
+
+  row = get_row (self, (guint) self->cursor_row);
+  if (row->is_phase)
+    {
+      _racimo_matrix_view_set_collapsed (self, RACIMO_PHASE (row->item),
+                                         !_racimo_matrix_view_is_collapsed (self, row->item));
+      return TRUE;
+    }
+  if (self->cursor_column < 0)
     return FALSE;
 
   _racimo_matrix_view_open_codes_popover (self, self->cursor_row, self->cursor_column);
@@ -438,6 +548,30 @@ on_escape (GtkWidget *widget,
     return FALSE;
 
   _racimo_matrix_view_set_cursor_full (self, self->cursor_row, self->cursor_column, FALSE);
+  return TRUE;
+}
+
+/* Tab goes right (Shift+Tab left) as in a spreadsheet; from the last
+ * column (or the first, going left) the key is the window's, so that the
+ * keyboard can still leave the grid. */
+static gboolean
+on_tab (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  RacimoMatrixView *self = RACIMO_MATRIX_VIEW (widget);
+  int step = g_variant_get_int32 (args);
+  int column, first;
+
+  if (!ready_for_keys (self))
+    return FALSE;
+
+  column = self->cursor_column + step;
+  first = self->cursor_row < 0 ? 0 : RACIMO_MATRIX_NAME_COLUMN;
+  if (column < first || column >= (int) n_columns (self))
+    return FALSE;
+
+  move_cursor (self, self->cursor_row, column, FALSE);
   return TRUE;
 }
 
@@ -463,13 +597,18 @@ on_key_pressed (GtkEventControllerKey *controller,
   if (self->cursor_row >= 0 && self->cursor_column >= 0)
     {
       char code = (char) g_unichar_toupper (c);
+      gboolean is_code = c < 128 && RACIMO_CODE_IS_VALID (code)
+                         && racimo_scheme_code_index (_racimo_matrix_view_get_scheme (self),
+                                                      code) >= 0;
 
-      if (c < 128 && RACIMO_CODE_IS_VALID (code)
-          && racimo_scheme_code_index (_racimo_matrix_view_get_scheme (self), code) >= 0
-          && _racimo_matrix_view_toggle_code (self, code))
+      if (is_code && _racimo_matrix_view_toggle_code (self, code))
         return TRUE;
 
+      /* Left out, and said so: the window tells the user once. */
       gtk_widget_error_bell (GTK_WIDGET (self));
+      g_signal_emit (self, _racimo_matrix_view_signals[LETTER_NOT_TYPED], 0,
+                     (guint) g_unichar_toupper (c),
+                     row_activity (self, self->cursor_row) == NULL);
       return TRUE;
     }
   else
@@ -548,7 +687,7 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_Left, GDK_KEY_KP_Left, 0, -1 },
     { GDK_KEY_Right, GDK_KEY_KP_Right, 0, 1 },
   };
-  const guint rename_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_F2 };
+  const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
   const guint clear_keys[] = { GDK_KEY_Delete, GDK_KEY_KP_Delete, GDK_KEY_BackSpace };
 
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
@@ -558,6 +697,11 @@ add_bindings (GtkWidgetClass *widget_class)
                          arrows[i].rows + arrows[i].columns, TRUE);
       add_key_bindings (widget_class, arrows[i].keyval, arrows[i].kp_keyval, GDK_ALT_MASK,
                         FALSE, "matrix.move-item", "(ii)", arrows[i].rows, arrows[i].columns);
+      /* Control with Alt moves the cursor, as the arrows alone do. */
+      add_key_bindings (widget_class, arrows[i].keyval, arrows[i].kp_keyval,
+                        GDK_CONTROL_MASK | GDK_ALT_MASK, TRUE, "matrix.move-cursor", "(iib)",
+                        arrows[i].rows != 0 ? MOVE_ROWS : MOVE_COLUMNS,
+                        arrows[i].rows + arrows[i].columns);
     }
   add_move_bindings (widget_class, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, MOVE_PAGES, -1, TRUE);
   add_move_bindings (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, MOVE_PAGES, 1,
@@ -569,9 +713,19 @@ add_bindings (GtkWidgetClass *widget_class)
   add_key_bindings (widget_class, GDK_KEY_End, GDK_KEY_KP_End, GDK_CONTROL_MASK, TRUE,
                     "matrix.move-cursor", "(iib)", MOVE_COLUMN_ENDS, 1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rename_keys); i++)
-    add_key_bindings (widget_class, rename_keys[i], 0, 0, FALSE, "matrix.rename-at-cursor",
-                      NULL, 0, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, enter_keys[i], 0, "matrix.enter", NULL);
+      gtk_widget_class_add_binding_action (widget_class, enter_keys[i], GDK_SHIFT_MASK,
+                                           "matrix.move-cursor", "(iib)", MOVE_ROWS, -1, FALSE);
+    }
+  /* F2 alone: Shift+F2 is the note's */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "matrix.rename-at-cursor",
+                                       NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, on_tab, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, on_tab, "i", 1);
+  /* GTK matches Shift+Tab's ISO_Left_Tab to this one too. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, on_tab, "i", -1);
   for (guint i = 0; i < G_N_ELEMENTS (clear_keys); i++)
     add_key_bindings (widget_class, clear_keys[i], 0, 0, FALSE, "matrix.clear", NULL, 0, 0);
 
@@ -582,22 +736,61 @@ add_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, GDK_SHIFT_MASK, on_escape, NULL);
 
   add_key_bindings (widget_class, GDK_KEY_Menu, 0, 0, FALSE, "matrix.context-menu", NULL, 0, 0);
+  add_key_bindings (widget_class, GDK_KEY_Menu, 0, GDK_CONTROL_MASK, FALSE, "matrix.context-menu",
+                    NULL, 0, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "matrix.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10,
+                                       GDK_SHIFT_MASK | GDK_CONTROL_MASK,
                                        "matrix.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0,
                                        "matrix.add-at-cursor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0,
                                        "matrix.add-at-cursor", NULL);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
-                                       "matrix.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
-                                       "matrix.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
-                                       "matrix.select-all", NULL);
+  /* Zoom, as in a browser: Control with plus (or equal, its key without
+   * Shift), minus and 0, on the keypad too */
+  {
+    const struct
+    {
+      guint keyval;
+      int   step;
+    } zoom_keys[] = {
+      { GDK_KEY_plus, 1 }, { GDK_KEY_equal, 1 }, { GDK_KEY_KP_Add, 1 },
+      { GDK_KEY_minus, -1 }, { GDK_KEY_KP_Subtract, -1 },
+      { GDK_KEY_0, 0 }, { GDK_KEY_KP_0, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+      add_key_bindings (widget_class, zoom_keys[i].keyval, 0, GDK_CONTROL_MASK, FALSE,
+                        "matrix.zoom", "i", zoom_keys[i].step, 0);
+  }
+
+  /* With Shift too, as the keys of a terminal or a spreadsheet's. */
+  add_key_bindings (widget_class, GDK_KEY_c, 0, GDK_CONTROL_MASK, FALSE, "matrix.copy", NULL,
+                    0, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "matrix.copy-with-headers", NULL);
+  add_key_bindings (widget_class, GDK_KEY_v, 0, GDK_CONTROL_MASK, FALSE, "matrix.paste", NULL,
+                    0, 0);
+  add_key_bindings (widget_class, GDK_KEY_a, 0, GDK_CONTROL_MASK, FALSE, "matrix.select-all",
+                    NULL, 0, 0);
+  /* As a comment on a spreadsheet's cell */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, GDK_SHIFT_MASK,
+                                       "matrix.edit-note", NULL);
 }
 
 /* The mouse */
+
+/* Whether @x is on the edge between the names and the codes, which a drag
+ * moves */
+static gboolean
+on_names_edge (RacimoMatrixView *self,
+               double            x)
+{
+  return fabs (x - self->name_width) <= MAX (self->pad / 2, 3);
+}
+
 
 static gboolean
 in_selection (RacimoMatrixView *self,
@@ -627,6 +820,11 @@ on_click_pressed (GtkGestureClick  *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 
   if (self->project == NULL)
+    return;
+
+  /* On the edge of the names, a press starts resizing them, nothing else. */
+  self->edge_pressed = button == GDK_BUTTON_PRIMARY && on_names_edge (self, x);
+  if (self->edge_pressed)
     return;
 
   _racimo_matrix_view_ensure_rows (self);
@@ -666,6 +864,12 @@ on_click_released (GtkGestureClick  *gesture,
   GdkModifierType state =
     gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   int row, column;
+
+  if (self->edge_pressed)
+    {
+      self->edge_pressed = FALSE;
+      return;
+    }
 
   if (self->project == NULL || button != GDK_BUTTON_PRIMARY || n_press != 1
       || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0
@@ -752,6 +956,9 @@ update_drop (RacimoMatrixView *self)
           _racimo_matrix_view_set_cursor_full (self, row, column, TRUE);
       }
       break;
+    case DRAG_NAMES_WIDTH:
+      _racimo_matrix_view_resize_names (self, (int) self->drag_x);
+      break;
     case DRAG_NONE:
     case DRAG_PENDING:
     default:
@@ -799,6 +1006,34 @@ autoscroll_tick (gpointer data)
 }
 
 static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           RacimoMatrixView         *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->project != NULL && on_names_edge (self, x)
+                                   ? "col-resize" : NULL);
+}
+
+/* Control with the wheel zooms, as in a browser. */
+static gboolean
+on_scroll (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           RacimoMatrixView         *self)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+
+  racimo_matrix_view_set_zoom (self, self->zoom * (dy < 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+  return TRUE;
+}
+
+static void
 on_drag_begin (GtkGestureDrag   *gesture,
                double            x,
                double            y,
@@ -819,6 +1054,11 @@ on_drag_begin (GtkGestureDrag   *gesture,
   self->drag_start_x = self->drag_x = x;
   self->drag_start_y = self->drag_y = y;
 
+  if (on_names_edge (self, x))
+    {
+      self->drag_mode = DRAG_NAMES_WIDTH;
+      return;
+    }
   if (self->drag_area == HIT_NAME || self->drag_area == HIT_HEADER || self->drag_area == HIT_CELL)
     self->drag_mode = DRAG_PENDING;
 }
@@ -834,6 +1074,12 @@ on_drag_update (GtkGestureDrag   *gesture,
 
   self->drag_x = self->drag_start_x + dx;
   self->drag_y = self->drag_start_y + dy;
+
+  if (self->drag_mode == DRAG_NAMES_WIDTH)
+    {
+      update_drop (self);
+      return;
+    }
 
   if (self->drag_mode == DRAG_PENDING)
     {
@@ -944,6 +1190,7 @@ on_drag_end (GtkGestureDrag   *gesture,
       break;
 
     case DRAG_SELECT:
+    case DRAG_NAMES_WIDTH:
     case DRAG_PENDING:
     case DRAG_NONE:
     default:
@@ -976,18 +1223,29 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matrix.properties", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.toggle-applicable", NULL,
                                    action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.toggle-collapsed", NULL,
+                                   action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.hide-role", NULL, action_menu_item);
+  gtk_widget_class_install_action (widget_class, "matrix.show-all-roles", NULL,
+                                   action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.waive", "s", action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.unwaive", "s", action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.delete", NULL, action_menu_item);
   gtk_widget_class_install_action (widget_class, "matrix.copy", NULL, action_copy);
+  gtk_widget_class_install_action (widget_class, "matrix.make-owner", "(ss)", action_owner_fix);
+  gtk_widget_class_install_action (widget_class, "matrix.keep-owner", "(ss)", action_owner_fix);
+  gtk_widget_class_install_action (widget_class, "matrix.copy-with-headers", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "matrix.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "matrix.edit-codes", NULL, action_edit_codes);
+  gtk_widget_class_install_action (widget_class, "matrix.zoom", "i", action_zoom);
+  gtk_widget_class_install_action (widget_class, "matrix.edit-note", NULL, action_edit_note);
   gtk_widget_class_install_action (widget_class, "matrix.select-all", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(iib)",
                                    action_move_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.move-item", "(ii)", action_move_item);
   gtk_widget_class_install_action (widget_class, "matrix.rename-at-cursor", NULL,
                                    action_at_cursor);
+  gtk_widget_class_install_action (widget_class, "matrix.enter", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.clear", NULL, action_at_cursor);
   gtk_widget_class_install_action (widget_class, "matrix.context-menu", NULL,
                                    action_at_cursor);
@@ -999,12 +1257,20 @@ _racimo_matrix_view_class_init_input (GtkWidgetClass *widget_class)
 void
 _racimo_matrix_view_init_input (RacimoMatrixView *self)
 {
-  GtkEventController *keys;
+  GtkEventController *keys, *motion, *scroll;
   GtkGesture *click, *drag;
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

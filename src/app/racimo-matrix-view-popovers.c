@@ -1,5 +1,5 @@
-/* racimo-matrix-view-popovers.c: the popovers over a cell: its codes, renaming,
- * properties and waivers
+/* racimo-matrix-view-popovers.c: the popovers over a cell: its codes, its note,
+ * renaming, properties and waivers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 
 #include "racimo-matrix-view-private.h"
 #include "racimo-codes-popover.h"
+#include "racimo-note-popover.h"
 #include "racimo-properties-popover.h"
 #include "racimo-rename-popover.h"
 #include "racimo-waiver-popover.h"
@@ -81,6 +82,17 @@ present_at_item (RacimoMatrixView *self,
 }
 
 static void
+popup_at_cell (RacimoMatrixView *self,
+               GtkWidget        *popover,
+               int               row,
+               int               column)
+{
+  gtk_widget_set_visible (popover, TRUE);
+  present_at_cell (self, popover, row, column);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
 popup_at_item (RacimoMatrixView *self,
                GtkWidget        *popover,
                RacimoItem       *item)
@@ -100,6 +112,17 @@ _racimo_matrix_view_present_popovers (RacimoMatrixView *self)
                    _racimo_matrix_view_popover_item (self, self->props_popover));
   present_at_item (self, self->waive_popover,
                    _racimo_matrix_view_popover_item (self, self->waive_popover));
+  if (self->note_popover != NULL && gtk_widget_get_visible (self->note_popover))
+    {
+      RacimoNotePopover *note = RACIMO_NOTE_POPOVER (self->note_popover);
+      RacimoActivity *activity = racimo_note_popover_get_activity (note);
+      RacimoRole *role = racimo_note_popover_get_role (note);
+
+      if (activity != NULL && role != NULL)
+        present_at_cell (self, self->note_popover,
+                         racimo_matrix_view_find_row (self, RACIMO_ITEM (activity)),
+                         _racimo_matrix_view_lookup_column (self, RACIMO_ITEM (role)));
+    }
   if (self->context_menu != NULL && gtk_widget_get_visible (self->context_menu))
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
@@ -109,7 +132,7 @@ _racimo_matrix_view_popdown_all (RacimoMatrixView *self)
 {
   GtkWidget *popovers[] = {
     self->codes_popover, self->rename_popover, self->props_popover,
-    self->waive_popover, self->context_menu,
+    self->waive_popover, self->note_popover, self->context_menu,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (popovers); i++)
@@ -176,10 +199,36 @@ _racimo_matrix_view_open_codes_popover (RacimoMatrixView *self,
                                  self->dark);
   self->codes_row = row;
   self->codes_column = column;
-  gtk_widget_set_visible (self->codes_popover, TRUE);
-  present_at_cell (self, self->codes_popover, row, column);
-  gtk_popover_popup (GTK_POPOVER (self->codes_popover));
+  popup_at_cell (self, self->codes_popover, row, column);
   racimo_codes_popover_focus (RACIMO_CODES_POPOVER (self->codes_popover));
+}
+
+/* The note on a cell */
+
+void
+_racimo_matrix_view_open_note (RacimoMatrixView *self,
+                               int               row,
+                               int               column)
+{
+  RacimoActivity *activity;
+  RacimoRole *role;
+
+  _racimo_matrix_view_ensure_rows (self);
+  activity = row_activity (self, row);
+  role = column_role (self, column);
+  if (activity == NULL || role == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  _racimo_matrix_view_popdown_all (self);
+  if (self->note_popover == NULL)
+    self->note_popover = adopt_popover (self, racimo_note_popover_new ());
+  racimo_note_popover_set_cell (RACIMO_NOTE_POPOVER (self->note_popover), self->project,
+                                activity, role);
+  popup_at_cell (self, self->note_popover, row, column);
+  racimo_note_popover_focus (RACIMO_NOTE_POPOVER (self->note_popover));
 }
 
 /* Renaming */

@@ -49,6 +49,7 @@ typedef enum
   DRAG_PHASE,
   DRAG_ROLE,
   DRAG_SELECT,
+  DRAG_NAMES_WIDTH,  /* the edge between the names and the codes */
 } DragMode;
 
 typedef struct
@@ -58,8 +59,8 @@ typedef struct
   GdkRGBA header_bg;
   GdkRGBA view_bg;
   GdkRGBA phase_bg;
-  GdkRGBA no_owner_bg;
-  GdkRGBA many_owners_bg;
+  GdkRGBA error_bg;
+  GdkRGBA warning_bg;
   GdkRGBA error;
   GdkRGBA warning;
   GdkRGBA accent;
@@ -104,6 +105,7 @@ struct _RacimoMatrixView
   RacimoChecks  *checks;
   RacimoFilter  *filter;
   gulong         project_handlers[6];
+  gulong         note_handler;
   gulong         checks_handler;
   gulong         filter_handler;
   gulong         dark_handler;
@@ -121,6 +123,8 @@ struct _RacimoMatrixView
   GArray        *rows;        /* Row */
   GHashTable    *row_of;      /* RacimoItem * -> row + 1 */
   GHashTable    *phase_shown; /* RacimoPhase * -> activities shown, while filtering */
+  GHashTable    *collapsed;   /* RacimoPhase *, unowned: their activities not shown */
+  GHashTable    *hidden_roles; /* RacimoRole *, unowned: their columns not shown */
   GPtrArray     *roles;       /* RacimoRole *, unowned, in column order */
   GHashTable    *column_of;   /* RacimoRole * -> column + 1 */
   RacimoCodes   *codes;       /* rows x roles */
@@ -137,6 +141,8 @@ struct _RacimoMatrixView
   int            column_width;
   int            pad;
   int            icon_size;
+  int            names_width_set;  /* what the user chose, unzoomed; 0: automatic */
+  double         zoom;
 
   /* Drawing caches, each shaped once */
   GHashTable    *name_layouts;    /* RacimoItem * -> PangoLayout */
@@ -148,7 +154,8 @@ struct _RacimoMatrixView
   RacimoDrawnText *workload_text;
   gboolean       dark;
   Colors         colors;
-  GdkPaintable  *problem_icon;
+  GdkPaintable  *error_icon;
+  GdkPaintable  *warning_icon;
   GdkPaintable  *waived_icon;
 
   /* The rows drawn in the last frame, from drawn_first on, and the
@@ -177,9 +184,15 @@ struct _RacimoMatrixView
   GtkWidget     *rename_popover;  /* a RacimoRenamePopover */
   GtkWidget     *props_popover;   /* a RacimoPropertiesPopover */
   GtkWidget     *waive_popover;   /* a RacimoWaiverPopover */
+  GtkWidget     *note_popover;    /* a RacimoNotePopover */
 
   GtkWidget     *context_menu;
   RacimoItem    *menu_item;
+
+  /* The activity being created, whose findings the checks hold until the
+   * cursor leaves it or the user pauses (see racimo_checks_hold()) */
+  RacimoItem    *fresh_item;
+  guint          fresh_timeout;
 
   /* From the template */
   GMenuModel    *activity_menu;
@@ -200,12 +213,14 @@ struct _RacimoMatrixView
   double         drag_y;
   int            drop_index;
   guint          autoscroll_id;
+  gboolean       edge_pressed;  /* the press was on the names' edge: no click */
 };
 
 
 enum {
   PASTE_NOT_UNDERSTOOD,
   CURSOR_MOVED,
+  LETTER_NOT_TYPED,
   N_SIGNALS
 };
 
@@ -256,6 +271,18 @@ column_role (RacimoMatrixView *self,
 }
 
 /* racimo-matrix-view.c */
+gboolean           _racimo_matrix_view_is_collapsed          (RacimoMatrixView *self,
+                                                              gpointer          phase);
+void               _racimo_matrix_view_set_collapsed         (RacimoMatrixView *self,
+                                                              RacimoPhase      *phase,
+                                                              gboolean          collapsed);
+void               _racimo_matrix_view_set_role_hidden       (RacimoMatrixView *self,
+                                                              RacimoRole       *role,
+                                                              gboolean          hidden);
+void               _racimo_matrix_view_show_all_roles        (RacimoMatrixView *self);
+void               _racimo_matrix_view_resize_names          (RacimoMatrixView *self,
+                                                              int               drawn);
+gboolean           _racimo_matrix_view_shows_phase_rows      (RacimoProject    *project);
 int                _racimo_matrix_view_lookup_row            (RacimoMatrixView *self,
                                                               gpointer          item);
 int                _racimo_matrix_view_lookup_column         (RacimoMatrixView *self,
@@ -318,7 +345,8 @@ void               _racimo_matrix_view_set_cursor_full       (RacimoMatrixView *
 gboolean           _racimo_matrix_view_toggle_code           (RacimoMatrixView *self,
                                                               char              code);
 gboolean           _racimo_matrix_view_clear_selection       (RacimoMatrixView *self);
-void               _racimo_matrix_view_copy_to_clipboard     (RacimoMatrixView *self);
+void               _racimo_matrix_view_copy_to_clipboard     (RacimoMatrixView *self,
+                                                              gboolean          headers);
 void               _racimo_matrix_view_paste_from_clipboard  (RacimoMatrixView *self);
 RacimoPhase       *_racimo_matrix_view_phase_of_row          (RacimoMatrixView *self,
                                                               int               row);
@@ -334,6 +362,11 @@ void               _racimo_matrix_view_delete_item           (RacimoMatrixView *
 gboolean           _racimo_matrix_view_move_under_cursor     (RacimoMatrixView *self,
                                                               int               drow,
                                                               int               dcolumn);
+void               _racimo_matrix_view_hold_fresh            (RacimoMatrixView *self,
+                                                              RacimoItem       *item);
+void               _racimo_matrix_view_release_fresh         (RacimoMatrixView *self);
+void               _racimo_matrix_view_fresh_edited          (RacimoMatrixView *self,
+                                                              RacimoItem       *item);
 
 /* racimo-matrix-view-popovers.c */
 void               _racimo_matrix_view_item_cell             (RacimoMatrixView *self,
@@ -346,6 +379,9 @@ void               _racimo_matrix_view_on_popover_closed     (GtkPopover       *
                                                               RacimoMatrixView *self);
 void               _racimo_matrix_view_sync_codes_popover    (RacimoMatrixView *self);
 void               _racimo_matrix_view_open_codes_popover    (RacimoMatrixView *self,
+                                                              int               row,
+                                                              int               column);
+void               _racimo_matrix_view_open_note             (RacimoMatrixView *self,
                                                               int               row,
                                                               int               column);
 void               _racimo_matrix_view_open_properties       (RacimoMatrixView *self,

@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "racimo-matrix-view-private.h"
+#include "racimo-note-popover.h"
 #include "racimo-scrollable.h"
 #include "racimo-ui-resources.h"
 
@@ -44,6 +45,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RacimoMatrixView, racimo_matrix_view, GTK_TYPE_WI
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_NAMES_WIDTH,
+  PROP_ZOOM,
   N_PROPS,
   /* GtkScrollable */
   PROP_HADJUSTMENT = N_PROPS,
@@ -71,8 +74,8 @@ _racimo_matrix_view_lookup_column (RacimoMatrixView *self,
 }
 
 /* A project of one phase without a name does not group its activities. */
-static gboolean
-shows_phase_rows (RacimoProject *project)
+gboolean
+_racimo_matrix_view_shows_phase_rows (RacimoProject *project)
 {
   const char *name;
 
@@ -182,6 +185,11 @@ flatten_rows (RacimoMatrixView *self,
         }
       if (!filtering)
         g_hash_table_insert (self->row_of, phase, GINT_TO_POINTER (self->rows->len));
+
+      /* Collapsed, a phase shows its header only; a search shows what
+       * matches all the same. */
+      if (headers && !filtering && g_hash_table_contains (self->collapsed, phase))
+        continue;
 
       for (guint a = 0; a < n; a++)
         {
@@ -351,16 +359,19 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
       return;
     }
 
-  nc = racimo_project_get_n_roles (self->project);
-  for (guint c = 0; c < nc; c++)
+  /* The columns of the roles not hidden */
+  for (guint i = 0; i < racimo_project_get_n_roles (self->project); i++)
     {
-      RacimoRole *role = racimo_project_get_role (self->project, c);
+      RacimoRole *role = racimo_project_get_role (self->project, i);
 
+      if (g_hash_table_contains (self->hidden_roles, role))
+        continue;
       g_ptr_array_add (self->roles, role);
-      g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (c + 1));
+      g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (self->roles->len));
     }
+  nc = n_columns (self);
 
-  headers = shows_phase_rows (self->project);
+  headers = _racimo_matrix_view_shows_phase_rows (self->project);
   filtering = _racimo_matrix_view_is_filtering (self);
   home = flatten_rows (self, headers, filtering);
 
@@ -377,11 +388,33 @@ _racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
   self->metrics_dirty = TRUE;
 }
 
+/* Lower is worse */
+static int
+problem_rank (RacimoRowProblem problem)
+{
+  switch (problem)
+    {
+    case RACIMO_ROW_PROBLEM_NO_OWNER:
+      return 0;
+    case RACIMO_ROW_PROBLEM_MANY_OWNERS:
+      return 1;
+    case RACIMO_ROW_PROBLEM_UNKNOWN_CODE:
+      return 2;
+    case RACIMO_ROW_PROBLEM_WARNING:
+      return 3;
+    case RACIMO_ROW_PROBLEM_WAIVED:
+    case RACIMO_ROW_PROBLEM_NONE:
+    default:
+      return 4;
+    }
+}
+
 static RacimoRowProblem
 compute_problem (RacimoMatrixView *self,
                  guint             row)
 {
   RacimoItem *item = get_row (self, row)->item;
+  RacimoRowProblem worst = RACIMO_ROW_PROBLEM_NONE;
   GPtrArray *findings;
   gboolean waived = FALSE;
 
@@ -392,26 +425,35 @@ compute_problem (RacimoMatrixView *self,
   if (findings == NULL)
     return RACIMO_ROW_PROBLEM_NONE;
 
-  /* No owner is the worse problem, and shows when both are there. */
+  /* The worst finding shows: no owner, several owners, an unknown code
+   * (errors all), then any warning, then a waived owner finding. */
   for (guint i = 0; i < findings->len; i++)
     {
       RacimoFinding *finding = g_ptr_array_index (findings, i);
+      RacimoRowProblem problem;
 
-      if (finding->check == RACIMO_CHECK_NO_OWNER && finding->waiver_reason == NULL)
-        return RACIMO_ROW_PROBLEM_NO_OWNER;
+      if (finding->waiver_reason != NULL)
+        {
+          waived |= finding->check == RACIMO_CHECK_NO_OWNER
+                    || finding->check == RACIMO_CHECK_MANY_OWNERS;
+          continue;
+        }
+
+      if (finding->check == RACIMO_CHECK_NO_OWNER)
+        problem = RACIMO_ROW_PROBLEM_NO_OWNER;
+      else if (finding->check == RACIMO_CHECK_MANY_OWNERS)
+        problem = RACIMO_ROW_PROBLEM_MANY_OWNERS;
+      else if (finding->check == RACIMO_CHECK_UNKNOWN_CODE)
+        problem = RACIMO_ROW_PROBLEM_UNKNOWN_CODE;
+      else
+        problem = RACIMO_ROW_PROBLEM_WARNING;
+
+      if (worst == RACIMO_ROW_PROBLEM_NONE || problem_rank (problem) < problem_rank (worst))
+        worst = problem;
     }
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      RacimoFinding *finding = g_ptr_array_index (findings, i);
-
-      if (finding->check != RACIMO_CHECK_NO_OWNER && finding->check != RACIMO_CHECK_MANY_OWNERS)
-        continue;
-      if (finding->waiver_reason == NULL)
-        return RACIMO_ROW_PROBLEM_MANY_OWNERS;
-      waived = TRUE;
-    }
-
+  if (worst != RACIMO_ROW_PROBLEM_NONE)
+    return worst;
   return waived ? RACIMO_ROW_PROBLEM_WAIVED : RACIMO_ROW_PROBLEM_NONE;
 }
 
@@ -423,6 +465,98 @@ _racimo_matrix_view_row_problem (RacimoMatrixView *self,
     self->problems[row] = (guint8) compute_problem (self, row);
 
   return self->problems[row];
+}
+
+/* Room for the matrix: the names' width and the zoom */
+
+/**
+ * racimo_matrix_view_set_names_width:
+ * @width: the width of the names in pixels at the normal size, or 0 for
+ *   about a third of the view
+ */
+void
+racimo_matrix_view_set_names_width (RacimoMatrixView *self,
+                                    int               width)
+{
+  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
+
+  width = MAX (width, 0);
+  if (width == self->names_width_set)
+    return;
+
+  self->names_width_set = width;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAMES_WIDTH]);
+}
+
+/**
+ * racimo_matrix_view_get_names_width:
+ *
+ * Returns: the width of the names the user chose, 0 when automatic
+ */
+int
+racimo_matrix_view_get_names_width (RacimoMatrixView *self)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 0);
+
+  return self->names_width_set;
+}
+
+/**
+ * racimo_matrix_view_get_names_width_drawn:
+ *
+ * Returns: the width of the names as drawn now, in pixels
+ */
+int
+racimo_matrix_view_get_names_width_drawn (RacimoMatrixView *self)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 0);
+
+  return self->name_width;
+}
+
+/* Sets the names' width to @drawn pixels as drawn now, at this zoom */
+void
+_racimo_matrix_view_resize_names (RacimoMatrixView *self,
+                                  int               drawn)
+{
+  racimo_matrix_view_set_names_width (self, MAX ((int) (drawn / self->zoom), 1));
+}
+
+/**
+ * racimo_matrix_view_set_zoom:
+ * @zoom: 1 for the desktop's text size, within %RACIMO_MATRIX_ZOOM_MIN and
+ *   %RACIMO_MATRIX_ZOOM_MAX
+ */
+void
+racimo_matrix_view_set_zoom (RacimoMatrixView *self,
+                             double            zoom)
+{
+  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
+
+  zoom = CLAMP (zoom, RACIMO_MATRIX_ZOOM_MIN, RACIMO_MATRIX_ZOOM_MAX);
+  if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
+    return;
+
+  self->zoom = zoom;
+  /* Every text shaped anew, every row drawn anew, at the new size */
+  self->metrics_dirty = TRUE;
+  g_hash_table_remove_all (self->name_layouts);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/**
+ * racimo_matrix_view_get_zoom:
+ *
+ * Returns: how large the matrix is drawn, 1 for the desktop's text size
+ */
+double
+racimo_matrix_view_get_zoom (RacimoMatrixView *self)
+{
+  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 1.0);
+
+  return self->zoom;
 }
 
 /* Following the project */
@@ -489,6 +623,7 @@ on_cell_changed (RacimoProject    *project,
 
   old_codes = self->codes[row * nc + column];
   self->codes[row * nc + column] = new_codes;
+  _racimo_matrix_view_fresh_edited (self, RACIMO_ITEM (activity));
 
   if (!self->workload_dirty && racimo_workload_counts_activity (activity))
     update_workload (self, column, old_codes, new_codes);
@@ -511,6 +646,74 @@ forget_item (RacimoMatrixView *self,
   g_hash_table_remove (self->footer_texts, item);
 }
 
+/* Hidden roles: their columns are not shown, and the corner above the
+ * names says how many are hidden. */
+
+void
+_racimo_matrix_view_set_role_hidden (RacimoMatrixView *self,
+                                     RacimoRole       *role,
+                                     gboolean          hidden)
+{
+  if (hidden == g_hash_table_contains (self->hidden_roles, role))
+    return;
+
+  if (hidden)
+    g_hash_table_add (self->hidden_roles, role);
+  else
+    g_hash_table_remove (self->hidden_roles, role);
+  invalidate_structure (self);
+  _racimo_matrix_view_queue_accessible (self);
+}
+
+void
+_racimo_matrix_view_show_all_roles (RacimoMatrixView *self)
+{
+  if (g_hash_table_size (self->hidden_roles) == 0)
+    return;
+
+  g_hash_table_remove_all (self->hidden_roles);
+  invalidate_structure (self);
+  _racimo_matrix_view_queue_accessible (self);
+}
+
+/* Collapsed phases: the header stays, saying so, and its activities are
+ * not shown until the phase is expanded again. */
+
+gboolean
+_racimo_matrix_view_is_collapsed (RacimoMatrixView *self,
+                                  gpointer          phase)
+{
+  return g_hash_table_contains (self->collapsed, phase);
+}
+
+void
+_racimo_matrix_view_set_collapsed (RacimoMatrixView *self,
+                                   RacimoPhase      *phase,
+                                   gboolean          collapsed)
+{
+  gboolean cursor_inside;
+
+  if (collapsed == g_hash_table_contains (self->collapsed, phase))
+    return;
+
+  cursor_inside = RACIMO_IS_ACTIVITY (self->cursor_item)
+                  && racimo_activity_get_phase (RACIMO_ACTIVITY (self->cursor_item)) == phase;
+  if (collapsed)
+    g_hash_table_add (self->collapsed, phase);
+  else
+    g_hash_table_remove (self->collapsed, phase);
+
+  forget_item (self, RACIMO_ITEM (phase));
+  invalidate_structure (self);
+  _racimo_matrix_view_ensure_rows (self);
+
+  /* The cursor in a phase that folds goes to its header. */
+  if (collapsed && cursor_inside)
+    _racimo_matrix_view_set_cursor_full (self, _racimo_matrix_view_lookup_row (self, phase),
+                                         RACIMO_MATRIX_NAME_COLUMN, FALSE);
+  _racimo_matrix_view_queue_accessible (self);
+}
+
 static void
 on_item_added (RacimoProject    *project,
                RacimoItem       *item,
@@ -527,6 +730,8 @@ on_item_removed (RacimoProject    *project,
                  RacimoMatrixView *self)
 {
   forget_item (self, item);
+  g_hash_table_remove (self->collapsed, item);
+  g_hash_table_remove (self->hidden_roles, item);
 
   /* A removed phase keeps its activities, which leave the view with it. */
   if (RACIMO_IS_PHASE (item))
@@ -540,7 +745,12 @@ on_item_removed (RacimoProject    *project,
   if (self->menu_item == item
       || _racimo_matrix_view_popover_item (self, self->rename_popover) == item
       || _racimo_matrix_view_popover_item (self, self->props_popover) == item
-      || _racimo_matrix_view_popover_item (self, self->waive_popover) == item)
+      || _racimo_matrix_view_popover_item (self, self->waive_popover) == item
+      || (self->note_popover != NULL
+          && (RACIMO_ITEM (racimo_note_popover_get_activity (
+                RACIMO_NOTE_POPOVER (self->note_popover))) == item
+              || RACIMO_ITEM (racimo_note_popover_get_role (
+                   RACIMO_NOTE_POPOVER (self->note_popover))) == item)))
     _racimo_matrix_view_popdown_all (self);
 
   invalidate_structure (self);
@@ -583,11 +793,25 @@ on_item_changed (RacimoProject    *project,
       break;
 
     case RACIMO_CHANGE_PERSON:
+    case RACIMO_CHANGE_EMAIL:
     case RACIMO_CHANGE_DESCRIPTION:
     default:
       break;
     }
 
+  _racimo_matrix_view_fresh_edited (self, item);
+  _racimo_matrix_view_queue_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The mark of a note is drawn over the cells, not kept with them: a
+ * redraw shows it, and the cursor's cell tells of it again. */
+static void
+on_note_changed (RacimoProject    *project,
+                 RacimoActivity   *activity,
+                 RacimoRole       *role,
+                 RacimoMatrixView *self)
+{
   _racimo_matrix_view_queue_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -661,10 +885,16 @@ static void
 disconnect_project (RacimoMatrixView *self)
 {
   disconnect_filter (self);
+  g_hash_table_remove_all (self->collapsed);
+  g_hash_table_remove_all (self->hidden_roles);
+  _racimo_matrix_view_release_fresh (self);
 
   if (self->project != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (self->project_handlers); i++)
-      g_clear_signal_handler (&self->project_handlers[i], self->project);
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->project_handlers); i++)
+        g_clear_signal_handler (&self->project_handlers[i], self->project);
+      g_clear_signal_handler (&self->note_handler, self->project);
+    }
   if (self->checks != NULL)
     g_clear_signal_handler (&self->checks_handler, self->checks);
 
@@ -707,6 +937,8 @@ racimo_matrix_view_set_project (RacimoMatrixView *self,
         g_signal_connect (project, "item-changed", G_CALLBACK (on_item_changed), self);
       self->project_handlers[5] =
         g_signal_connect (project, "notify::scheme", G_CALLBACK (on_scheme_changed), self);
+      self->note_handler =
+        g_signal_connect (project, "note-changed", G_CALLBACK (on_note_changed), self);
     }
 
   if (checks != NULL)
@@ -807,7 +1039,8 @@ on_adjustment_value_changed (GtkAdjustment    *adjustment,
 {
   /* Popovers point at a cell: follow it. */
   if (self->codes_popover != NULL || self->rename_popover != NULL
-      || self->props_popover != NULL || self->waive_popover != NULL)
+      || self->props_popover != NULL || self->waive_popover != NULL
+      || self->note_popover != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -921,8 +1154,12 @@ racimo_matrix_view_size_allocate (GtkWidget *widget,
   _racimo_matrix_view_ensure_rows (self);
   _racimo_matrix_view_ensure_metrics (self);
 
-  /* The names take about a third of the width, within what reads well. */
-  name_width = CLAMP (width * 3 / 10, 14 * self->pad * 2, 44 * self->pad * 2);
+  /* The names take about a third of the width, within what reads well,
+   * or what the user chose, zoomed; room is left for a column. */
+  if (self->names_width_set > 0)
+    name_width = MAX ((int) (self->names_width_set * self->zoom), 8 * self->pad);
+  else
+    name_width = CLAMP (width * 3 / 10, 14 * self->pad * 2, 44 * self->pad * 2);
   name_width = MIN (name_width, MAX (width - self->column_width, 8 * self->pad));
   if (name_width != self->name_width)
     {
@@ -1071,12 +1308,16 @@ racimo_matrix_view_dispose (GObject *object)
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_signal_handler (&self->dark_handler, adw_style_manager_get_default ());
+  /* Going away with the window: nobody is left to hear of its findings. */
+  g_clear_handle_id (&self->fresh_timeout, g_source_remove);
+  self->fresh_item = NULL;
   disconnect_project (self);
 
   g_clear_pointer (&self->codes_popover, gtk_widget_unparent);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   g_clear_pointer (&self->props_popover, gtk_widget_unparent);
   g_clear_pointer (&self->waive_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->note_popover, gtk_widget_unparent);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
   racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->hadjustment,
@@ -1084,7 +1325,8 @@ racimo_matrix_view_dispose (GObject *object)
   racimo_scrollable_clear_adjustment (GTK_WIDGET (self), &self->vadjustment,
                                       G_CALLBACK (on_adjustment_value_changed));
 
-  g_clear_object (&self->problem_icon);
+  g_clear_object (&self->error_icon);
+  g_clear_object (&self->warning_icon);
   g_clear_object (&self->waived_icon);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_MATRIX_VIEW);
@@ -1100,6 +1342,8 @@ racimo_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->row_of, g_hash_table_unref);
   g_clear_pointer (&self->phase_shown, g_hash_table_unref);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_roles, g_hash_table_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->column_of, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_free);
@@ -1132,6 +1376,12 @@ racimo_matrix_view_get_property (GObject    *object,
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
+    case PROP_NAMES_WIDTH:
+      g_value_set_int (value, self->names_width_set);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -1159,6 +1409,12 @@ racimo_matrix_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_NAMES_WIDTH:
+      racimo_matrix_view_set_names_width (self, g_value_get_int (value));
+      break;
+    case PROP_ZOOM:
+      racimo_matrix_view_set_zoom (self, g_value_get_double (value));
+      break;
     case PROP_HADJUSTMENT:
       racimo_scrollable_set_adjustment (GTK_WIDGET (self), &self->hadjustment,
                                         g_value_get_object (value),
@@ -1210,6 +1466,25 @@ racimo_matrix_view_class_init (RacimoMatrixViewClass *klass)
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, RACIMO_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RacimoMatrixView:names-width:
+   *
+   * The width of the activities' names that the user chose, in pixels at
+   * the normal size; 0 for about a third of the view.
+   */
+  properties[PROP_NAMES_WIDTH] =
+    g_param_spec_int ("names-width", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RacimoMatrixView:zoom:
+   *
+   * How large the matrix is drawn, 1 being the size of the desktop's text.
+   */
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, RACIMO_MATRIX_ZOOM_MIN, RACIMO_MATRIX_ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1234,6 +1509,18 @@ racimo_matrix_view_class_init (RacimoMatrixViewClass *klass)
   _racimo_matrix_view_signals[CURSOR_MOVED] =
     g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * RacimoMatrixView::letter-not-typed:
+   * @letter: the character typed, in upper case
+   * @on_phase: whether it was typed on a phase's row, which holds no codes
+   *
+   * Emitted when a letter typed on a cell was left out: it is not a code of
+   * the scheme, or the row is a phase's.
+   */
+  _racimo_matrix_view_signals[LETTER_NOT_TYPED] =
+    g_signal_new ("letter-not-typed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -1266,6 +1553,8 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->row_of = g_hash_table_new (NULL, NULL);
   self->phase_shown = g_hash_table_new (NULL, NULL);
+  self->collapsed = g_hash_table_new (NULL, NULL);
+  self->hidden_roles = g_hash_table_new (NULL, NULL);
   self->roles = g_ptr_array_new ();
   self->column_of = g_hash_table_new (NULL, NULL);
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
@@ -1280,6 +1569,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->rows_dirty = TRUE;
   self->metrics_dirty = TRUE;
   self->row_height = self->column_width = 1;
+  self->zoom = 1.0;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (RacimoMatrixView, racimo_matrix_view, RACIMO, MATRIX_VIEW,
 /* The row of the role headers, above the activities. */
 #define RACIMO_MATRIX_HEADER_ROW (-1)
 
+#define RACIMO_MATRIX_ZOOM_MIN 0.5
+#define RACIMO_MATRIX_ZOOM_MAX 2.5
+
 /* How a row is highlighted. */
 typedef enum
 {
@@ -26,7 +29,17 @@ typedef enum
   RACIMO_ROW_PROBLEM_NO_OWNER,
   RACIMO_ROW_PROBLEM_MANY_OWNERS,
   RACIMO_ROW_PROBLEM_WAIVED,
+  RACIMO_ROW_PROBLEM_UNKNOWN_CODE,
+  RACIMO_ROW_PROBLEM_WARNING,     /* a warning of a check on the activity */
 } RacimoRowProblem;
+
+/* Whether @problem is an error of a check, shown as the errors are */
+static inline gboolean
+racimo_row_problem_is_error (RacimoRowProblem problem)
+{
+  return problem == RACIMO_ROW_PROBLEM_NO_OWNER || problem == RACIMO_ROW_PROBLEM_MANY_OWNERS
+         || problem == RACIMO_ROW_PROBLEM_UNKNOWN_CODE;
+}
 
 GtkWidget        *racimo_matrix_view_new              (void);
 
@@ -62,6 +75,10 @@ void              racimo_matrix_view_get_selection    (RacimoMatrixView *self,
                                                        int              *first_column,
                                                        int              *last_row,
                                                        int              *last_column);
+gboolean          racimo_matrix_view_get_cell_area    (RacimoMatrixView *self,
+                                                       int               row,
+                                                       int               column,
+                                                       graphene_rect_t  *area);
 const char       *racimo_matrix_view_get_cursor_label (RacimoMatrixView *self);
 const char       *racimo_matrix_view_get_cursor_description (RacimoMatrixView *self);
 
@@ -70,7 +87,15 @@ void              racimo_matrix_view_add_phase        (RacimoMatrixView *self);
 void              racimo_matrix_view_add_role         (RacimoMatrixView *self);
 void              racimo_matrix_view_start_rename     (RacimoMatrixView *self,
                                                        const char       *initial_text);
+void              racimo_matrix_view_set_names_width  (RacimoMatrixView *self,
+                                                       int               width);
+int               racimo_matrix_view_get_names_width  (RacimoMatrixView *self);
+int               racimo_matrix_view_get_names_width_drawn (RacimoMatrixView *self);
+void              racimo_matrix_view_set_zoom         (RacimoMatrixView *self,
+                                                       double            zoom);
+double            racimo_matrix_view_get_zoom         (RacimoMatrixView *self);
 char             *racimo_matrix_view_copy_text        (RacimoMatrixView *self);
+char             *racimo_matrix_view_copy_text_with_headers (RacimoMatrixView *self);
 guint             racimo_matrix_view_paste_text       (RacimoMatrixView *self,
                                                        const char       *text);
 

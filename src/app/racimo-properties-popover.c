@@ -71,7 +71,9 @@ on_apply (RacimoPropertiesPopover *self,
 
       if (g_strcmp0 (abbrev, racimo_role_get_abbrev (role) ?: "") != 0)
         racimo_project_set_role_abbrev (self->project, role, *abbrev ? abbrev : NULL);
-      if (g_strcmp0 (person, racimo_role_get_person (role) ?: "") != 0)
+      /* Several people are changed under People, not here. */
+      if (racimo_role_get_n_members (role) <= 1
+          && g_strcmp0 (person, racimo_role_get_person (role) ?: "") != 0)
         racimo_project_set_role_person (self->project, role, *person ? person : NULL);
     }
 
@@ -110,8 +112,18 @@ racimo_properties_popover_set_item (RacimoPropertiesPopover *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->abbrev),
                              racimo_role_get_abbrev (RACIMO_ROLE (item)) ?: "");
+      gboolean several = racimo_role_get_n_members (RACIMO_ROLE (item)) > 1;
+
       gtk_editable_set_text (GTK_EDITABLE (self->person),
                              racimo_role_get_person (RACIMO_ROLE (item)) ?: "");
+      /* One name picks that person, or adds them; several people are
+       * changed in the people editor. */
+      gtk_editable_set_editable (GTK_EDITABLE (self->person), !several);
+      gtk_widget_set_tooltip_text (self->person,
+                                   several
+                                   ? _("Several people hold this role: change them under "
+                                       "Main Menu, People")
+                                   : _("The name of a person of the project, or of a new one"));
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description)),
                             description != NULL ? description : "", -1);

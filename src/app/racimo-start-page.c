@@ -30,17 +30,20 @@ struct _RacimoStartPage
   AdwPreferencesGroup *templates_group;
   AdwPreferencesGroup *recent_group;
   GtkWidget           *recent_list;
+  AdwPreferencesGroup *user_group;
+  GtkWidget           *user_list;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoStartPage, racimo_start_page, ADW_TYPE_BIN)
 
 /* A row that activates @action_name with @target, with an arrow that says
- * so. */
+ * so, and @button, if any, before it. */
 static GtkWidget *
 new_action_row (const char *title,
                 const char *subtitle,
                 const char *action_name,
-                const char *target)
+                const char *target,
+                GtkWidget  *button)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -49,6 +52,8 @@ new_action_row (const char *title,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", target);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (button != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -124,7 +129,7 @@ fill_recent (RacimoStartPage *self)
       g_autofree char *folder = parent != NULL ? display_folder (parent) : NULL;
       GtkWidget *row = new_action_row (gtk_recent_info_get_display_name (info),
                                        folder != NULL ? folder : "",
-                                       "win.open-recent", uri);
+                                       "win.open-recent", uri, NULL);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
@@ -142,8 +147,50 @@ fill_templates (RacimoStartPage *self)
 
       adw_preferences_group_add (self->templates_group,
                                  new_action_row (_(template->title), _(template->summary),
-                                                 "win.new-from-template", template->id));
+                                                 "win.new-from-template", template->id, NULL));
     }
+}
+
+/**
+ * racimo_start_page_update_user_templates:
+ *
+ * Lists the user's own templates again, after one was saved or removed:
+ * each starts a project ("win.new-from-user-template") or goes away
+ * ("win.remove-user-template"), with the file's URI.
+ */
+void
+racimo_start_page_update_user_templates (RacimoStartPage *self)
+{
+  g_autoptr(GPtrArray) files = racimo_templates_list_user ();
+  GtkWidget *child;
+
+  g_return_if_fail (RACIMO_IS_START_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (self->user_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->user_list), child);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *name = g_file_get_basename (file);
+      GtkWidget *row, *remove;
+
+      name[strlen (name) - strlen (".raci")] = '\0';
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove Template"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove Template"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-user-template");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", uri);
+      row = new_action_row (name, "", "win.new-from-user-template", uri, remove);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (self->user_list), row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_group), files->len > 0);
 }
 
 static void
@@ -174,6 +221,8 @@ racimo_start_page_class_init (RacimoStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, templates_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, user_group);
+  gtk_widget_class_bind_template_child (widget_class, RacimoStartPage, user_list);
 }
 
 static void
@@ -183,6 +232,7 @@ racimo_start_page_init (RacimoStartPage *self)
 
   adw_status_page_set_icon_name (self->status_page, APP_ID "-symbolic");
   fill_templates (self);
+  racimo_start_page_update_user_templates (self);
   fill_recent (self);
   self->recent_handler = g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                                                    G_CALLBACK (fill_recent), self);

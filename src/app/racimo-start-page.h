@@ -12,4 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RacimoStartPage, racimo_start_page, RACIMO, START_PAGE, AdwBin)
 
+void racimo_start_page_update_user_templates (RacimoStartPage *self);
+
 G_END_DECLS

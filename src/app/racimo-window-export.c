@@ -1,5 +1,5 @@
 /* racimo-window-export.c: the window's project on paper and in other
- * programs' files: CSV, PDF and printing
+ * programs' files: CSV, Excel workbooks, PDF and printing
  *
  * A CSV export asks how to write the file (RacimoCsvExportDialog), then
  * where.  PDF export and printing lay the matrix out with core's print
@@ -114,11 +114,27 @@ show_export_error (RacimoWindow *self,
                    const GError *error)
 {
   g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
   /* Translators: %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), basename);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
   g_autofree char *body = _racimo_window_describe_write_error (file, error);
 
   _racimo_window_show_error (self, heading, body);
+}
+
+/* The end of a CSV or workbook export: says it is done, or why not. */
+static void
+end_export (RacimoWindowWrite *write,
+            gboolean           saved,
+            const GError      *error)
+{
+  RacimoWindow *self = write->window;
+
+  self->writing--;
+  if (saved)
+    show_exported (self, write->file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_export_error (self, write->file, error);
 }
 
 static void
@@ -126,16 +142,11 @@ on_csv_saved (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  RacimoWindow *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
+  g_autoptr(RacimoWindowWrite) write = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = racimo_csv_save_finish (result, &error);
 
-  self->writing--;
-  if (racimo_csv_save_finish (result, &error))
-    show_exported (self, file);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, file, error);
+  end_export (write, saved, error);
 }
 
 /**
@@ -150,8 +161,6 @@ racimo_window_export_csv (RacimoWindow           *self,
                           GFile                  *file,
                           const RacimoCsvOptions *options)
 {
-  GTask *task;
-
   g_return_if_fail (RACIMO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (options != NULL);
@@ -162,10 +171,9 @@ racimo_window_export_csv (RacimoWindow           *self,
   self->csv_delimiter = options->delimiter;
   self->csv_bom = options->bom;
 
-  task = g_task_new (self, self->cancellable, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   self->writing++;
-  racimo_csv_save_async (self->project, file, options, self->cancellable, on_csv_saved, task);
+  racimo_csv_save_async (self->project, file, options, self->cancellable, on_csv_saved,
+                         _racimo_window_write_new (self, file));
 }
 
 static void
@@ -231,6 +239,78 @@ export_csv_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "export", G_CALLBACK (on_csv_options_chosen), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Excel workbooks */
+
+static void
+on_xlsx_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RacimoWindowWrite) write = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = racimo_xlsx_save_finish (result, &error);
+
+  end_export (write, saved, error);
+}
+
+/**
+ * racimo_window_export_xlsx:
+ *
+ * Writes the project shown to @file as an Excel workbook (the matrix,
+ * the legend of the codes, the findings), without blocking the window;
+ * says when it is done, or why it failed.
+ */
+void
+racimo_window_export_xlsx (RacimoWindow *self,
+                           GFile        *file)
+{
+  g_return_if_fail (RACIMO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->project == NULL)
+    return;
+
+  self->writing++;
+  racimo_xlsx_save_async (self->project, file, self->cancellable, on_xlsx_saved,
+                          _racimo_window_write_new (self, file));
+}
+
+static void
+on_export_xlsx_chosen (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(GFile) chosen = racimo_compat_save_file_finish (result, NULL);
+  g_autoptr(GFile) file = NULL;
+
+  if (chosen == NULL)
+    return;
+
+  file = add_missing_extension (chosen, ".xlsx");
+  remember_export_folder (self, file);
+  racimo_window_export_xlsx (self, file);
+}
+
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GFile) folder = get_export_folder (self);
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  name = name_for_export (self, ".xlsx");
+  racimo_compat_save_file (GTK_WINDOW (self), _("Export Excel Workbook"),
+                           RACIMO_FILE_FILTER_SHEETS | RACIMO_FILE_FILTER_ALL,
+                           folder, name, self->cancellable,
+                           on_export_xlsx_chosen, g_object_ref (self));
 }
 
 /* Printing and PDF */
@@ -562,6 +642,7 @@ void
 _racimo_window_export_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.launch-uri", "s", launch_uri_action);

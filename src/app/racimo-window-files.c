@@ -14,8 +14,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "racimo-import-report.h"
 #include "racimo-window-private.h"
 
 #define RACI_MIME_TYPE "application/x-raci+xml"
@@ -60,18 +63,234 @@ end_loading (RacimoWindow *self)
   _racimo_window_update_actions (self);
 }
 
+/* "Could Not Open “plan.raci”" */
+static char *
+open_error_heading (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
+
+  /* Translators: %s is a file name */
+  return g_strdup_printf (_("Could Not Open “%s”"), name);
+}
+
+/* The reader's message, "NAME:LINE:COLUMN: what is wrong", as the window
+ * says it: the heading names the file, the body says where in it. */
+static char *
+describe_open_error (GFile        *file,
+                     const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  gsize len = strlen (name);
+  const char *rest = error->message;
+  guint64 line = 0;
+  char *end;
+
+  if (strncmp (rest, name, len) != 0 || rest[len] != ':')
+    return g_strdup (error->message);
+
+  rest += len + 1;
+  if (g_ascii_isdigit (*rest))
+    {
+      line = g_ascii_strtoull (rest, &end, 10);
+      rest = end;
+      /* The column: the line is plain enough. */
+      if (rest[0] == ':' && g_ascii_isdigit (rest[1]))
+        {
+          g_ascii_strtoull (rest + 1, &end, 10);
+          rest = end;
+        }
+      if (*rest == ':')
+        rest++;
+    }
+  while (*rest == ' ')
+    rest++;
+
+  /* Without a line, the path says where Racimo looked. */
+  if (line == 0)
+    return g_strdup (error->message);
+
+  /* Translators: %u is a line of the file, %s what is wrong there */
+  return g_strdup_printf (_("Line %u: %s"), (guint) line, rest);
+}
+
 static void
 show_open_error (RacimoWindow *self,
                  GFile        *file,
                  const GError *error)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  /* Translators: %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
+  g_autofree char *heading = open_error_heading (file);
+  g_autofree char *body = describe_open_error (file, error);
 
-  /* The message names the file, the line and the column, and what is
-   * wrong there. */
-  _racimo_window_show_error (self, heading, error->message);
+  _racimo_window_show_error (self, heading, body);
+}
+
+/* Repairing a refused file */
+
+static void
+on_repair_offer_response (GObject    *owner,
+                          const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+  g_autoptr(RacimoDocument) document = g_steal_pointer (&self->offered_repair);
+
+  if (document != NULL && g_str_equal (response, "repair"))
+    racimo_window_set_document (self, document);
+}
+
+typedef struct
+{
+  RacimoWindow *window;
+  GFile        *file;
+  GError       *error;
+} RepairOffer;
+
+static void
+repair_offer_free (RepairOffer *offer)
+{
+  g_object_unref (offer->window);
+  g_object_unref (offer->file);
+  g_error_free (offer->error);
+  g_free (offer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RepairOffer, repair_offer_free)
+
+static void
+on_repair_tried (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RepairOffer) offer = user_data;
+  RacimoWindow *self = offer->window;
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = racimo_file_repair_finish (result, &repairs, &error);
+  g_autofree char *heading = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *body = NULL;
+  RacimoAlertResponse responses[] = {
+    { "close", _("_Close"), RACIMO_RESPONSE_DEFAULT },
+    { "repair", _("Open a _Repaired Copy"), RACIMO_RESPONSE_SUGGESTED },
+  };
+
+  /* The window closed meanwhile */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (project == NULL)
+    {
+      show_open_error (self, offer->file, offer->error);
+      return;
+    }
+
+  g_clear_object (&self->offered_repair);
+  self->offered_repair = racimo_document_new_repaired (project, offer->file, repairs);
+
+  heading = open_error_heading (offer->file);
+  problem = describe_open_error (offer->file, offer->error);
+  /* Translators: %s is what is wrong in the file, "Line 11: …" */
+  body = g_strdup_printf (_("%s\n\nRacimo can open a repaired copy as a new project, and list "
+                            "what it repaired. The file itself is not changed."), problem);
+  _racimo_window_show_alert (self, heading, body, responses, G_N_ELEMENTS (responses), "repair",
+                             "close", on_repair_offer_response);
+}
+
+/* A refused file: said so, with a repaired copy offered when it can be
+ * made. */
+static void
+refuse_file (RacimoWindow *self,
+             GFile        *file,
+             const GError *error)
+{
+  RepairOffer *offer;
+
+  if (!racimo_file_error_may_repair (error))
+    {
+      show_open_error (self, file, error);
+      return;
+    }
+
+  offer = g_new0 (RepairOffer, 1);
+  offer->window = g_object_ref (self);
+  offer->file = g_object_ref (file);
+  offer->error = g_error_copy (error);
+  racimo_file_repair_async (file, self->cancellable, on_repair_tried, offer);
+}
+
+static void
+on_repair_activated (RacimoWindow *self,
+                     guint         n)
+{
+  RacimoRepairs *repairs = self->document != NULL ? racimo_document_get_repairs (self->document)
+                                                  : NULL;
+  const char *id;
+  RacimoItem *item;
+
+  if (repairs == NULL || n >= racimo_repairs_get_n_repairs (repairs))
+    return;
+
+  id = racimo_repairs_get_item_id (repairs, n);
+  item = id != NULL ? racimo_project_lookup (self->project, id) : NULL;
+  if (item != NULL)
+    _racimo_window_go_to_item (self, item);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+RacimoRepairBanner *
+_racimo_window_get_repair_banner (RacimoWindow *self)
+{
+  return self->repair_banner;
+}
+
+void
+_racimo_window_update_repair_banner (RacimoWindow *self)
+{
+  racimo_repair_banner_set_repairs (self->repair_banner,
+                                    self->document != NULL
+                                    ? racimo_document_get_repairs (self->document) : NULL);
+}
+
+static void
+on_import_report_open (RacimoWindow       *self,
+                       RacimoImportReport *report)
+{
+  g_autoptr(RacimoDocument) document = NULL;
+
+  document = racimo_document_new_for_import (racimo_import_report_get_project (report),
+                                             racimo_import_report_get_file (report),
+                                             racimo_import_report_get_bytes (report),
+                                             racimo_import_report_get_problems (report));
+  racimo_window_set_document (self, document);
+  gtk_window_destroy (GTK_WINDOW (report));
+}
+
+/* Reads the sheet again for the report: a sheet is at most
+ * RACIMO_FILE_MAX_SIZE, and was just read.  FALSE when it cannot be
+ * read any more, and the window opens what it loaded. */
+static gboolean
+show_import_report (RacimoWindow *self,
+                    GFile        *file)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  RacimoImportReport *report;
+
+  if (bytes == NULL || g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
+    return FALSE;
+
+  if (self->import_report != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_report));
+
+  report = racimo_import_report_new (GTK_WINDOW (self), file, bytes);
+  self->import_report = GTK_WIDGET (report);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &self->import_report);
+  g_signal_connect_object (report, "open", G_CALLBACK (on_import_report_open), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (report));
+
+  return TRUE;
 }
 
 static void
@@ -83,7 +302,6 @@ on_document_loaded (GObject      *source,
   g_autoptr(RacimoDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *summary = NULL;
 
   document = racimo_document_load_finish (result, &error);
 
@@ -96,9 +314,14 @@ on_document_loaded (GObject      *source,
 
   if (document == NULL)
     {
-      show_open_error (self, file, error);
+      refuse_file (self, file, error);
       return;
     }
+
+  /* A sheet of which something was not read opens through its report,
+   * where the user sees what and can change how its columns are read. */
+  if (racimo_document_get_import_problems (document) != NULL && show_import_report (self, file))
+    return;
 
   racimo_window_set_document (self, document);
 
@@ -106,10 +329,6 @@ on_document_loaded (GObject      *source,
    * file: only projects go to the recent list. */
   if (!racimo_document_get_needs_save_as (document))
     add_to_recent (file);
-
-  summary = racimo_csv_summarize_problems (racimo_document_get_import_problems (document), 8);
-  if (summary != NULL)
-    _racimo_window_show_error (self, _("Some Cells Were Not Understood"), summary);
 
   if (racimo_document_get_newer_minor_version (document))
     {
@@ -198,10 +417,15 @@ on_open_chosen (GObject      *source,
     racimo_window_open_file (self, file);
 }
 
+/* The folder of the file shown, or of the file a repaired copy came
+ * from: the colleague's file sits among the others. */
 static GFile *
 get_folder (RacimoWindow *self)
 {
   GFile *file = racimo_window_get_file (self);
+
+  if (file == NULL && self->document != NULL)
+    file = racimo_document_get_repaired_from (self->document);
 
   return file != NULL ? g_file_get_parent (file) : NULL;
 }
@@ -217,8 +441,8 @@ open_action (GtkWidget  *widget,
 
   racimo_compat_open_file (GTK_WINDOW (self),
                            import ? _("Import a Spreadsheet") : _("Open a Project"),
-                           import ? RACIMO_FILE_FILTER_CSV | RACIMO_FILE_FILTER_ALL
-                                  : RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_CSV
+                           import ? RACIMO_FILE_FILTER_SHEETS | RACIMO_FILE_FILTER_ALL
+                                  : RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_SHEETS
                                     | RACIMO_FILE_FILTER_ALL,
                            folder, self->cancellable, on_open_chosen, g_object_ref (self));
 }
@@ -360,8 +584,12 @@ show_save_error (RacimoWindow *self,
   g_autofree char *body = NULL;
 
   if (basename != NULL)
-    /* Translators: %s is a file name */
-    heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
+    {
+      g_autofree char *name = _racimo_window_heading_name (basename);
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+    }
   else
     heading = g_strdup (_("Could Not Save the Project"));
 
@@ -468,10 +696,10 @@ on_saved_as (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  RacimoWindow *self = g_task_get_source_object (task);
+  g_autoptr(RacimoWindowWrite) write = user_data;
+  RacimoWindow *self = write->window;
   RacimoDocument *document = RACIMO_DOCUMENT (source);
-  GFile *file = g_task_get_task_data (task);
+  GFile *file = write->file;
   g_autoptr(GError) error = NULL;
 
   self->writing--;
@@ -504,7 +732,6 @@ racimo_window_save_as (RacimoWindow *self,
                        GFile        *file)
 {
   g_autoptr(GFile) target = NULL;
-  GTask *task;
 
   g_return_if_fail (RACIMO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -513,11 +740,9 @@ racimo_window_save_as (RacimoWindow *self,
     return;
 
   target = racimo_document_add_extension (file);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (target), g_object_unref);
-
   self->writing++;
-  racimo_document_save_as_async (self->document, target, self->cancellable, on_saved_as, task);
+  racimo_document_save_as_async (self->document, target, self->cancellable, on_saved_as,
+                                 _racimo_window_write_new (self, target));
   _racimo_window_update_actions (self);
 }
 
@@ -555,6 +780,7 @@ on_save_as_chosen (GObject      *source,
   if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
     {
       g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = _racimo_window_heading_name (basename);
       g_autofree char *heading = NULL;
       RacimoAlertResponse responses[] = {
         { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
@@ -562,7 +788,7 @@ on_save_as_chosen (GObject      *source,
       };
 
       /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Replace “%s”?"), basename);
+      heading = g_strdup_printf (_("Replace “%s”?"), name);
       g_set_object (&self->replace_file, file);
       _racimo_window_show_alert (self, heading, _("A project file with this name already exists. "
                                                   "Saving replaces what it holds."),
@@ -768,6 +994,7 @@ static void
 offer_to_keep_both (RacimoWindow *self)
 {
   g_autofree char *basename = g_file_get_basename (racimo_document_get_file (self->document));
+  g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   RacimoAlertResponse responses[] = {
@@ -775,8 +1002,9 @@ offer_to_keep_both (RacimoWindow *self)
     { "save-as", _("_Save As…"), RACIMO_RESPONSE_SUGGESTED },
   };
 
+  name = _racimo_window_heading_name (basename);
   /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("“%s” Changed Since These Changes Were Kept"), basename);
+  heading = g_strdup_printf (_("“%s” Changed Since These Changes Were Kept"), name);
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("Another program saved “%s” after Racimo kept these unsaved "
                             "changes. Saving them to it would replace that version; save them "
@@ -944,6 +1172,13 @@ _racimo_window_files_dispose (RacimoWindow *self)
   g_clear_signal_handler (&self->active_handler, self);
   g_clear_object (&self->pending_file);
   g_clear_object (&self->replace_file);
+  if (self->import_report != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->import_report),
+                                    (gpointer *) &self->import_report);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->import_report)));
+    }
+  g_clear_object (&self->offered_repair);
 }
 
 void
@@ -967,6 +1202,8 @@ void
 _racimo_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, repair_banner);
+  gtk_widget_class_bind_template_callback (widget_class, on_repair_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", "s",

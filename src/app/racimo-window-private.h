@@ -14,6 +14,8 @@
 #include "racimo-checks-panel.h"
 #include "racimo-compat.h"
 #include "racimo-print-operation.h"
+#include "racimo-project-dialog.h"
+#include "racimo-repair-banner.h"
 #include "racimo-start-page.h"
 #include "racimo-text-line.h"
 #include "racimo-window.h"
@@ -41,12 +43,27 @@ struct _RacimoWindow
   GBinding       *only_problems_binding;
   GBinding       *hide_not_applicable_binding;
   gulong          role_handlers[4];
+  gulong          person_handlers[4];
   gboolean        syncing_search;
   /* The checks panel: shown or not, and while the window moves the cursor
    * for it, how the role details follow */
   gboolean        show_checks;
+  /* What the user last chose with the panel's button (the setting), and
+   * how many findings the user has seen: the panel opens by itself, when
+   * the user wants it, for findings that are news */
+  gboolean        checks_choice;
+  guint           seen_findings;
+  gboolean        narrow;  /* the panel slides over the matrix */
   gboolean        moving_cursor;
   gboolean        keep_role;
+  /* Whether the user was told that a letter typed was left out, each kind
+   * once in a window's life */
+  gboolean        told_not_code;
+  gboolean        told_phase_codes;
+  /* The scheme the user chose, while asked how to carry the codes over */
+  char           *pending_scheme;
+  gboolean        restoring_names_width;
+  guint           names_width_save;
   /* The file being opened, and the work to cancel when another is asked
    * for or the window closes. */
   GFile          *loading_file;
@@ -73,6 +90,9 @@ struct _RacimoWindow
   RacimoCsvDelimiter csv_delimiter;
   gboolean           csv_bom;
   GtkWidget         *csv_dialog;
+  GtkWidget         *import_report; /* a RacimoImportReport, before a sheet opens */
+  /* The project's properties and people, while shown (weak) */
+  GtkWidget         *project_dialog;
   /* Printing and PDF: the options of the print dialog's Matrix tab, the
    * operation while its dialog is open, the notice of a long export. */
   RacimoPaginationOptions  *layout_options;
@@ -93,9 +113,16 @@ struct _RacimoWindow
   char             *undo_description;
   char             *redo_description;
   GtkWidget        *add_button;
+  GtkWidget        *main_menu_button;
+  GtkWidget        *empty_matrix;
+  GtkWidget        *content_box;
+  GtkWidget        *matrix_overlay;
   GtkRevealer      *banner;
   GtkLabel         *banner_label;
   GtkWidget        *reload_button;
+  RacimoRepairBanner *repair_banner;
+  /* The repaired copy the alert of a refused file offers */
+  RacimoDocument   *offered_repair;
   AdwToastOverlay  *toast_overlay;
   GtkStack         *stack;
   RacimoStartPage  *start_page;
@@ -118,6 +145,8 @@ struct _RacimoWindow
   GtkWidget        *hide_not_applicable_button;
   GtkDropDown      *role_dropdown;
   GtkStringList    *role_names;
+  GtkDropDown      *person_dropdown;
+  GtkStringList    *person_names;
   GtkLabel         *shown_label;
   GtkRevealer      *checks_revealer;
   RacimoChecksPanel *checks_panel;
@@ -142,6 +171,22 @@ void        _racimo_window_show_toast        (RacimoWindow              *self,
                                               AdwToast                  *toast);
 char       *_racimo_window_describe_write_error (GFile                  *file,
                                                  const GError           *error);
+char       *_racimo_window_heading_name      (const char                *basename);
+void        _racimo_window_go_to_item        (RacimoWindow              *self,
+                                              RacimoItem                *item);
+
+/* A file being written for the window (save as, export): what its
+ * callback needs.  Holds a reference on both. */
+typedef struct
+{
+  RacimoWindow *window;
+  GFile        *file;
+} RacimoWindowWrite;
+
+RacimoWindowWrite *_racimo_window_write_new  (RacimoWindow      *self,
+                                              GFile             *file);
+void               _racimo_window_write_free (RacimoWindowWrite *write);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoWindowWrite, _racimo_window_write_free)
 
 /* racimo-window-files.c: open, save, unsaved changes, reload, drafts */
 void        _racimo_window_files_class_init  (GtkWidgetClass            *widget_class);
@@ -149,6 +194,7 @@ void        _racimo_window_files_init        (RacimoWindow              *self);
 void        _racimo_window_files_dispose     (RacimoWindow              *self);
 gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
 void        _racimo_window_update_banner     (RacimoWindow              *self);
+void        _racimo_window_update_repair_banner (RacimoWindow           *self);
 
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);
@@ -161,8 +207,11 @@ void        _racimo_window_export_dispose    (RacimoWindow              *self);
 GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
 /* The dialog of a CSV export's options while it is shown, or NULL */
 GtkWidget *_racimo_window_get_csv_export_dialog (RacimoWindow *self);
+GtkWidget *_racimo_window_get_import_report (RacimoWindow *self);
 /* The last notice shown, while it is shown. */
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);
+/* The banner of a repaired copy, shown or not. */
+RacimoRepairBanner *_racimo_window_get_repair_banner (RacimoWindow *self);
 /* The text of the banner above the matrix, or NULL when it is hidden. */
 const char *_racimo_window_get_banner (RacimoWindow *self);
 /* The checks panel beside the matrix, shown or not. */

@@ -25,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "racimo-focus.h"
 #include "racimo-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RacimoWindow, racimo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -78,7 +79,12 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-phase", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scheme", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff-role", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  editing && self->printing == NULL);
@@ -124,7 +130,10 @@ _racimo_window_update_title (RacimoWindow *self)
     title = g_strdup (name);
 
   file = racimo_document_get_file (self->document);
-  if (file != NULL && racimo_document_get_needs_save_as (self->document))
+  if (file == NULL && racimo_document_get_repaired_from (self->document) != NULL)
+    /* Translators: the subtitle of a repaired copy; %s is "plan (repaired)" */
+    subtitle = g_strdup_printf (_("%s, not saved"), racimo_document_get_title (self->document));
+  else if (file != NULL && racimo_document_get_needs_save_as (self->document))
     {
       g_autofree char *basename = g_file_get_basename (file);
 
@@ -252,6 +261,26 @@ on_checks_tooltip (RacimoWindow *self,
   return TRUE;
 }
 
+static void set_show_checks (RacimoWindow *self,
+                             gboolean      show);
+
+/* The panel is closed while there is nothing to show, and opens by itself
+ * when findings the user has not seen appear, unless the user closed it;
+ * in a narrow window, where it would cover the matrix, the header bar's
+ * counts say it. */
+static void
+open_checks_for_news (RacimoWindow *self,
+                      guint         n_findings)
+{
+  if (self->show_checks || n_findings < self->seen_findings)
+    self->seen_findings = n_findings;
+  else if (n_findings > self->seen_findings && self->checks_choice && !self->narrow)
+    {
+      self->seen_findings = n_findings;
+      set_show_checks (self, TRUE);
+    }
+}
+
 /* The header bar's button of the panel: the counts of errors and
  * warnings, each by its icon, or that there is no problem; the panel's
  * summary, "2 errors, 3 warnings", as its tooltip and what a screen
@@ -262,6 +291,9 @@ update_checks_button (RacimoWindow *self)
   guint n_errors = self->checks != NULL ? racimo_checks_get_n_errors (self->checks) : 0;
   guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
   const char *summary = racimo_checks_panel_get_summary (self->checks_panel);
+
+  if (self->checks != NULL)
+    open_checks_for_news (self, n_errors + n_warnings);
 
   racimo_text_line_set_count (self->errors_label, n_errors);
   racimo_text_line_set_count (self->warnings_label, n_warnings);
@@ -354,6 +386,41 @@ set_show_checks (RacimoWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECKS]);
 }
 
+/* A narrow window: the panel slides over the matrix, as a sheet, instead
+ * of taking its width away; wide again, it is beside the matrix. */
+#define NARROW_WIDTH 860
+
+static void
+on_narrow (GtkWidget *window,
+           gboolean   narrow)
+{
+  RacimoWindow *self = RACIMO_WINDOW (window);
+  GtkWidget *revealer = GTK_WIDGET (self->checks_revealer);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, revealer);
+
+  self->narrow = narrow;
+  g_object_ref (revealer);
+  if (narrow)
+    {
+      gtk_box_remove (GTK_BOX (self->content_box), revealer);
+      gtk_widget_set_halign (revealer, GTK_ALIGN_END);
+      gtk_widget_add_css_class (revealer, "checks-sheet");
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->matrix_overlay), revealer);
+    }
+  else
+    {
+      gtk_overlay_remove_overlay (GTK_OVERLAY (self->matrix_overlay), revealer);
+      gtk_widget_set_halign (revealer, GTK_ALIGN_FILL);
+      gtk_widget_remove_css_class (revealer, "checks-sheet");
+      gtk_box_append (GTK_BOX (self->content_box), revealer);
+    }
+  g_object_unref (revealer);
+
+  if (had_focus)
+    gtk_widget_grab_focus (revealer);
+}
+
 /* Hidden, the panel is left out of the layout: a revealer still measures
  * a child it does not show, and the list of findings costs most of an
  * edit's frame. */
@@ -362,6 +429,29 @@ on_checks_revealed (RacimoWindow *self)
 {
   if (!gtk_revealer_get_child_revealed (self->checks_revealer) && !self->show_checks)
     gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), FALSE);
+}
+
+static RacimoProjectDialog *
+ensure_project_dialog (RacimoWindow *self)
+{
+  if (self->project_dialog == NULL)
+    {
+      self->project_dialog = GTK_WIDGET (racimo_project_dialog_new (GTK_WINDOW (self),
+                                                                    self->project));
+      g_object_add_weak_pointer (G_OBJECT (self->project_dialog),
+                                 (gpointer *) &self->project_dialog);
+    }
+
+  return RACIMO_PROJECT_DIALOG (self->project_dialog);
+}
+
+/* The people editor, with @person open */
+static void
+show_person (RacimoWindow *self,
+             RacimoPerson *person)
+{
+  racimo_project_dialog_show_person (ensure_project_dialog (self), person);
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
 }
 
 /* A search that hides @item is closed, which shows every activity. */
@@ -378,10 +468,17 @@ unhide_item (RacimoWindow *self,
 
 /* The grid's cursor to what a finding is on, the keyboard focus left
  * where it is: the user may be going through the findings. */
-static void
-go_to_item (RacimoWindow *self,
-            RacimoItem   *item)
+void
+_racimo_window_go_to_item (RacimoWindow *self,
+                           RacimoItem   *item)
 {
+  /* A person has no row: their finding opens them among the people. */
+  if (RACIMO_IS_PERSON (item))
+    {
+      show_person (self, RACIMO_PERSON (item));
+      return;
+    }
+
   unhide_item (self, item);
 
   if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
@@ -398,7 +495,7 @@ on_finding_activated (RacimoWindow *self,
                       RacimoItem   *item,
                       guint         check)
 {
-  go_to_item (self, item);
+  _racimo_window_go_to_item (self, item);
 }
 
 static void
@@ -454,7 +551,7 @@ step_finding_action (GtkWidget  *widget,
       return;
     }
 
-  go_to_item (self, item);
+  _racimo_window_go_to_item (self, item);
 }
 
 /* The search bar */
@@ -506,12 +603,73 @@ fill_role_names (RacimoWindow *self)
   self->syncing_search = FALSE;
 }
 
+/* A matrix with no role and no activity says what to add first, with the
+ * buttons that add it. */
+static void
+update_empty_matrix (RacimoWindow *self)
+{
+  gboolean empty = self->project != NULL && racimo_project_get_n_roles (self->project) == 0
+                   && racimo_project_get_n_activities (self->project) == 0;
+
+  gtk_widget_set_visible (self->empty_matrix, empty);
+}
+
 static void
 on_role_changed (RacimoWindow *self,
                  RacimoItem   *item)
 {
+  update_empty_matrix (self);
   if (RACIMO_IS_ROLE (item))
     fill_role_names (self);
+}
+
+/* "Any Person" first, then the people; the list shows only when the
+ * project has people. */
+static void
+fill_person_names (RacimoWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  guint n = self->project != NULL ? racimo_project_get_n_people (self->project) : 0;
+  RacimoPerson *person = self->filter != NULL ? racimo_filter_get_person (self->filter) : NULL;
+  int index = person != NULL ? racimo_project_index_of_person (self->project, person) : -1;
+
+  g_strv_builder_add (builder, _("Any Person"));
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoPerson *person_i = racimo_project_get_person (self->project, i);
+      const char *name = racimo_item_get_name (RACIMO_ITEM (person_i));
+      /* Translators: in the person filter: whose activities are shown */
+      g_autofree char *label = g_strdup_printf (_("Person: %s"),
+                                                name[0] != '\0' ? name : _("Unnamed person"));
+
+      g_strv_builder_add (builder, label);
+    }
+  names = g_strv_builder_end (builder);
+
+  self->syncing_search = TRUE;
+  gtk_string_list_splice (self->person_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->person_names)),
+                          (const char * const *) names);
+  gtk_drop_down_set_selected (self->person_dropdown, (guint) (index + 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), n > 0);
+  self->syncing_search = FALSE;
+}
+
+static void
+on_person_selected (RacimoWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  RacimoPerson *person = NULL;
+
+  if (self->syncing_search || self->filter == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
+      && selected <= racimo_project_get_n_people (self->project))
+    person = racimo_project_get_person (self->project, selected - 1);
+
+  racimo_filter_set_person (self->filter, person);
 }
 
 static void
@@ -617,6 +775,16 @@ close_search (GtkWidget *widget,
 static void
 disconnect_project (RacimoWindow *self)
 {
+  /* The dialog edits the project that goes. */
+  if (self->project_dialog != NULL)
+    {
+      GtkWidget *dialog = self->project_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->project_dialog);
+      self->project_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->history_handler, racimo_project_get_history (self->project));
@@ -624,6 +792,8 @@ disconnect_project (RacimoWindow *self)
       g_clear_signal_handler (&self->scheme_handler, self->project);
       for (guint i = 0; i < G_N_ELEMENTS (self->role_handlers); i++)
         g_clear_signal_handler (&self->role_handlers[i], self->project);
+      for (guint i = 0; i < G_N_ELEMENTS (self->person_handlers); i++)
+        g_clear_signal_handler (&self->person_handlers[i], self->project);
     }
 
   if (self->filter != NULL)
@@ -633,6 +803,79 @@ disconnect_project (RacimoWindow *self)
   g_clear_object (&self->filter);
   g_clear_object (&self->checks);
   g_clear_object (&self->project);
+}
+
+/* The width of the names, which the user gave a file's matrix, is kept in
+ * the user's settings, not in the file: it is the user's screen, not the
+ * project's. */
+
+#define MAX_NAMES_WIDTHS 100
+
+static void
+restore_names_width (RacimoWindow *self)
+{
+  GFile *file = racimo_window_get_file (self);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+  g_autoptr(GVariant) widths = NULL;
+  int width = 0;
+
+  if (self->settings != NULL && uri != NULL)
+    {
+      widths = g_settings_get_value (self->settings, "names-widths");
+      if (!g_variant_lookup (widths, uri, "i", &width))
+        width = 0;
+    }
+
+  self->restoring_names_width = TRUE;
+  racimo_matrix_view_set_names_width (self->matrix_view, width);
+  self->restoring_names_width = FALSE;
+}
+
+static gboolean
+save_names_width (gpointer data)
+{
+  RacimoWindow *self = data;
+  GFile *file = racimo_window_get_file (self);
+  g_autofree char *uri = NULL;
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  gsize n_old;
+
+  self->names_width_save = 0;
+  if (file == NULL)
+    return G_SOURCE_REMOVE;
+
+  uri = g_file_get_uri (file);
+  old = g_settings_get_value (self->settings, "names-widths");
+  n_old = g_variant_n_children (old);
+
+  /* The newest last; the oldest go when there are too many. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  for (gsize i = 0; i < n_old; i++)
+    {
+      const char *key;
+      int value;
+
+      g_variant_get_child (old, i, "{&si}", &key, &value);
+      if (!g_str_equal (key, uri) && n_old - i < MAX_NAMES_WIDTHS)
+        g_variant_builder_add (&builder, "{si}", key, value);
+    }
+  g_variant_builder_add (&builder, "{si}", uri,
+                         racimo_matrix_view_get_names_width (self->matrix_view));
+  g_settings_set_value (self->settings, "names-widths", g_variant_builder_end (&builder));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Saved once the user stops dragging the edge */
+static void
+on_names_width (RacimoWindow *self)
+{
+  if (self->restoring_names_width || self->settings == NULL)
+    return;
+
+  g_clear_handle_id (&self->names_width_save, g_source_remove);
+  self->names_width_save = g_timeout_add (300, save_names_width, self);
 }
 
 /* The document's project, in the matrix: when the document is set, and
@@ -671,6 +914,8 @@ bind_project (RacimoWindow *self)
   g_signal_connect_swapped (self->filter, "notify::search-text",
                             G_CALLBACK (on_filter_text), self);
   g_signal_connect_swapped (self->filter, "notify::role", G_CALLBACK (on_filter_role), self);
+  g_signal_connect_swapped (self->filter, "notify::person", G_CALLBACK (fill_person_names),
+                            self);
   g_signal_connect_swapped (self->filter, "notify::n-shown",
                             G_CALLBACK (update_shown_label), self);
   g_signal_connect_swapped (self->filter, "notify::n-total",
@@ -693,9 +938,26 @@ bind_project (RacimoWindow *self)
   self->role_handlers[3] =
     g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_role_changed), self);
   fill_role_names (self);
+  /* The person list of the search follows the people. */
+  self->person_handlers[0] =
+    g_signal_connect_swapped (project, "person-added", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[1] =
+    g_signal_connect_swapped (project, "person-removed", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[2] =
+    g_signal_connect_swapped (project, "person-moved", G_CALLBACK (fill_person_names), self);
+  self->person_handlers[3] =
+    g_signal_connect_swapped (project, "person-changed", G_CALLBACK (fill_person_names), self);
+  fill_person_names (self);
   update_shown_label (self);
 
+  restore_names_width (self);
+  update_empty_matrix (self);
+
   racimo_checks_panel_set_checks (self->checks_panel, self->checks);
+  /* A project with nothing to show opens with the panel closed. */
+  self->seen_findings = racimo_checks_get_n_errors (self->checks)
+                        + racimo_checks_get_n_warnings (self->checks);
+  set_show_checks (self, self->checks_choice && self->seen_findings > 0);
   update_checks_button (self);
   sync_role_details (self);
 
@@ -774,6 +1036,7 @@ racimo_window_set_document (RacimoWindow   *self,
 
   gtk_stack_set_visible_child_name (self->stack, "matrix");
   _racimo_window_update_banner (self);
+  _racimo_window_update_repair_banner (self);
   _racimo_window_update_title (self);
   _racimo_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
@@ -843,6 +1106,22 @@ _racimo_window_show_alert (RacimoWindow              *self,
   return self->alert;
 }
 
+/* A file's name as a heading shows it: not broken at its hyphens or
+ * spaces (a word joiner after each hyphen, no-break spaces), so that
+ * "bad-code.raci" does not end one line with "bad-".  Still broken between
+ * any two characters when it is wider than the alert. */
+char *
+_racimo_window_heading_name (const char *basename)
+{
+  g_autofree char *display = g_filename_display_name (basename != NULL ? basename : "");
+  GString *name = g_string_new (display);
+
+  g_string_replace (name, "-", "-\u2060", 0);
+  g_string_replace (name, " ", "\u00a0", 0);
+
+  return g_string_free (name, FALSE);
+}
+
 /* An alert that only informs: what went wrong, and a button to go on. */
 void
 _racimo_window_show_error (RacimoWindow *self,
@@ -886,6 +1165,26 @@ _racimo_window_describe_write_error (GFile        *file,
 
   /* The core's message names the file and says what became of it. */
   return g_strdup (error->message);
+}
+
+RacimoWindowWrite *
+_racimo_window_write_new (RacimoWindow *self,
+                          GFile        *file)
+{
+  RacimoWindowWrite *write = g_new0 (RacimoWindowWrite, 1);
+
+  write->window = g_object_ref (self);
+  write->file = g_object_ref (file);
+
+  return write;
+}
+
+void
+_racimo_window_write_free (RacimoWindowWrite *write)
+{
+  g_object_unref (write->window);
+  g_object_unref (write->file);
+  g_free (write);
 }
 
 void
@@ -1036,6 +1335,173 @@ on_paste_not_understood (RacimoWindow *self,
   _racimo_window_show_toast (self, adw_toast_new (title));
 }
 
+/* A letter typed on a cell and left out: said once, not at every key. */
+static void
+on_letter_not_typed (RacimoWindow *self,
+                     guint         letter,
+                     gboolean      on_phase)
+{
+  g_autofree char *title = NULL;
+  char text[7] = { 0 };
+
+  if (self->project == NULL || (on_phase ? self->told_phase_codes : self->told_not_code))
+    return;
+
+  if (on_phase)
+    {
+      self->told_phase_codes = TRUE;
+      title = g_strdup (_("A phase’s row holds no codes: type them in the rows of its "
+                          "activities"));
+    }
+  else
+    {
+      self->told_not_code = TRUE;
+      g_unichar_to_utf8 (letter, text);
+      /* Translators: the first %s is a letter, the second a scheme, such
+       * as "RACI" */
+      title = g_strdup_printf (_("“%s” is not a code of %s: the letter was left out"), text,
+                               racimo_project_get_scheme_id (self->project));
+    }
+
+  _racimo_window_show_toast (self, adw_toast_new (title));
+}
+
+/* A scheme chosen from the menu: where the old scheme's doer has another
+ * letter in the new one (RACI's R, DACI's D), the user is offered to carry
+ * the codes over with the switch, in one step. */
+static void
+on_scheme_response (GObject    *owner,
+                    const char *response)
+{
+  RacimoWindow *self = RACIMO_WINDOW (owner);
+  g_autofree char *id = g_steal_pointer (&self->pending_scheme);
+
+  if (self->project == NULL || id == NULL)
+    return;
+
+  if (g_str_equal (response, "map"))
+    racimo_fixes_switch_scheme (self->project, id);
+  else if (g_str_equal (response, "keep"))
+    racimo_project_set_scheme (self->project, id);
+}
+
+static void
+switch_scheme (RacimoWindow *self,
+               const char   *id)
+{
+  const RacimoScheme *now = racimo_project_get_scheme (self->project);
+  const RacimoScheme *next = racimo_scheme_lookup (id);
+  guint n = racimo_fixes_count_unmapped (self->project, id);
+  const RacimoCodeInfo *old_code, *new_code;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *map_label = NULL;
+  g_autofree char *keep_label = NULL;
+
+  if (n == 0)
+    {
+      racimo_project_set_scheme (self->project, id);
+      return;
+    }
+
+  old_code = racimo_scheme_get_code (now, now->doer);
+  new_code = racimo_scheme_get_code (next, next->doer);
+  /* Translators: %s is a scheme, such as "DACI" */
+  heading = g_strdup_printf (_("Switch to %s?"), id);
+  body = g_strdup_printf (ngettext (
+    /* Translators: %u is a number of cells, then a scheme, a letter and its
+     * name, and the same in the new scheme: "1 cell holds R (Responsible),
+     * which DACI does not define: it can become D (Driver)." */
+    "%u cell holds %c (%s), which %s does not define: it can become %c (%s).",
+    "%u cells hold %c (%s), which %s does not define: they can become %c (%s).", n),
+    n, now->doer, _(old_code->name), id, next->doer, _(new_code->name));
+  /* Translators: a button: the codes become the new scheme's, such as
+   * "Change R to D" */
+  map_label = g_strdup_printf (_("_Change %c to %c"), now->doer, next->doer);
+  /* Translators: a button: the codes stay as they are, such as "Keep R" */
+  keep_label = g_strdup_printf (_("_Keep %c"), now->doer);
+
+  {
+    const RacimoAlertResponse responses[] = {
+      { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
+      { "keep", keep_label, RACIMO_RESPONSE_DEFAULT },
+      { "map", map_label, RACIMO_RESPONSE_SUGGESTED },
+    };
+
+    g_free (self->pending_scheme);
+    self->pending_scheme = g_strdup (id);
+    _racimo_window_show_alert (self, heading, body, responses, G_N_ELEMENTS (responses), "map",
+                               "cancel", on_scheme_response);
+  }
+}
+
+/* The user's own templates: a project kept in the user's data folder,
+ * listed on the start page, where it can be removed. */
+
+static void
+save_as_template_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  file = racimo_templates_save_user (self->project, &error);
+  if (file == NULL)
+    {
+      _racimo_window_show_error (self, _("The Template Was Not Saved"), error->message);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  name[strlen (name) - strlen (".raci")] = '\0';
+  /* Translators: %s is the name of a template the user saved */
+  title = g_strdup_printf (_("Saved as the template “%s”, on the start page"), name);
+  _racimo_window_show_toast (self, adw_toast_new (title));
+  racimo_start_page_update_user_templates (self->start_page);
+}
+
+static void
+user_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  RacimoWindow *target = self;
+
+  if (g_str_equal (action_name, "win.remove-user-template"))
+    {
+      if (!g_file_delete (file, NULL, &error))
+        _racimo_window_show_error (self, _("The Template Was Not Removed"), error->message);
+      racimo_start_page_update_user_templates (self->start_page);
+      return;
+    }
+
+  project = racimo_templates_create_from_user (file, &error);
+  if (project == NULL)
+    {
+      _racimo_window_show_error (self, _("The Template Could Not Be Opened"), error->message);
+      return;
+    }
+
+  /* A window at work keeps its project: the new one gets its own. */
+  if (!racimo_window_is_empty (self))
+    {
+      target = racimo_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  racimo_window_set_project (target, project);
+}
+
 /* Actions */
 
 static void
@@ -1047,6 +1513,61 @@ undo_action (GtkWidget  *widget,
 
   if (self->project != NULL)
     racimo_history_undo (racimo_project_get_history (self->project));
+}
+
+/* A click on the title in the header bar: the project's properties, as
+ * the main menu's Project Properties… */
+static void
+on_title_clicked (RacimoWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.project-properties", NULL);
+}
+
+/* win.project-properties and win.people: the project's dialog, on its
+ * first page or on its people. */
+static void
+project_dialog_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  ensure_project_dialog (self);
+  if (g_str_equal (action_name, "win.people"))
+    racimo_project_dialog_show_people (RACIMO_PROJECT_DIALOG (self->project_dialog));
+
+  gtk_window_present (GTK_WINDOW (self->project_dialog));
+}
+
+/* win.staff-role, the quick fix of an unstaffed role: a new person who
+ * holds it, to be named in the people editor. */
+static void
+staff_role_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  RacimoHistory *history;
+  RacimoPerson *person;
+  RacimoItem *role;
+
+  if (self->project == NULL)
+    return;
+
+  role = racimo_project_lookup (self->project, g_variant_get_string (parameter, NULL));
+  if (!RACIMO_IS_ROLE (role))
+    return;
+
+  history = racimo_project_get_history (self->project);
+  racimo_history_begin (history, _("Add a Person"));
+  person = racimo_project_add_person (self->project, -1, _("New Person"), NULL);
+  racimo_project_add_member (self->project, RACIMO_ROLE (role), person);
+  racimo_history_end (history);
+
+  show_person (self, person);
 }
 
 static void
@@ -1119,11 +1640,15 @@ racimo_window_set_property (GObject      *object,
         /* The project notifies, and so does the window, through it. */
         if (self->project != NULL && id != NULL && racimo_scheme_lookup (id) != NULL
             && g_strcmp0 (id, racimo_project_get_scheme_id (self->project)) != 0)
-          racimo_project_set_scheme (self->project, id);
+          switch_scheme (self, id);
       }
       break;
     case PROP_SHOW_CHECKS:
+      /* The user's choice, which the next windows start with */
       set_show_checks (self, g_value_get_boolean (value));
+      self->checks_choice = self->show_checks;
+      if (self->settings != NULL)
+        g_settings_set_boolean (self->settings, "show-checks", self->checks_choice);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1163,6 +1688,11 @@ racimo_window_dispose (GObject *object)
 {
   RacimoWindow *self = RACIMO_WINDOW (object);
 
+  if (self->names_width_save != 0)
+    {
+      g_clear_handle_id (&self->names_width_save, g_source_remove);
+      save_names_width (self);
+    }
   _racimo_window_files_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1191,6 +1721,7 @@ racimo_window_finalize (GObject *object)
   g_clear_pointer (&self->layout_options, racimo_pagination_options_free);
   g_clear_pointer (&self->exporting_name, g_free);
   g_clear_pointer (&self->undo_description, g_free);
+  g_clear_pointer (&self->pending_scheme, g_free);
   g_clear_pointer (&self->redo_description, g_free);
 
   G_OBJECT_CLASS (racimo_window_parent_class)->finalize (object);
@@ -1226,6 +1757,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   g_type_ensure (RACIMO_TYPE_TEXT_LINE);
   g_type_ensure (RACIMO_TYPE_CHECKS_PANEL);
   g_type_ensure (RACIMO_TYPE_START_PAGE);
+  g_type_ensure (RACIMO_TYPE_REPAIR_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/racimo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, window_title);
@@ -1244,6 +1776,10 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, empty_matrix);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, matrix_overlay);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_icon);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, errors_label);
@@ -1258,6 +1794,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, hide_not_applicable_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, role_names);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, person_names);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_revealer);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_panel);
@@ -1270,6 +1808,8 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_clicked);
 
   /* Accelerators for these are set in one place, by the application. */
   _racimo_window_files_class_init (widget_class);
@@ -1280,7 +1820,17 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-phase", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.add-role", NULL, add_action);
   gtk_widget_class_install_property_action (widget_class, "win.scheme", "scheme");
+  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL,
+                                   save_as_template_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-user-template", "s",
+                                   user_template_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-user-template", "s",
+                                   user_template_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
+                                   project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, project_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.staff-role", "s", staff_role_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL,
@@ -1300,6 +1850,7 @@ racimo_window_init (RacimoWindow *self)
   self->cancellable = g_cancellable_new ();
   self->layout_options = racimo_pagination_options_new ();
   self->show_checks = TRUE;
+  self->checks_choice = TRUE;
   gtk_revealer_set_reveal_child (self->checks_revealer, TRUE);
 
   g_signal_connect_swapped (self->checks_revealer, "notify::child-revealed",
@@ -1322,6 +1873,10 @@ racimo_window_init (RacimoWindow *self)
 
   g_signal_connect_swapped (self->matrix_view, "paste-not-understood",
                             G_CALLBACK (on_paste_not_understood), self);
+  g_signal_connect_swapped (self->matrix_view, "letter-not-typed",
+                            G_CALLBACK (on_letter_not_typed), self);
+  g_signal_connect_swapped (self->matrix_view, "notify::names-width",
+                            G_CALLBACK (on_names_width), self);
 
   _racimo_window_files_init (self);
 
@@ -1338,13 +1893,21 @@ racimo_window_init (RacimoWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
 
-      /* Each window starts as the last one was left, and goes its own way. */
-      g_settings_bind (self->settings, "show-checks", self, "show-checks",
-                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET
-                       | G_SETTINGS_BIND_GET_NO_CHANGES);
+      /* Each window starts as the user last left one, and goes its own way. */
+      self->checks_choice = g_settings_get_boolean (self->settings, "show-checks");
+      set_show_checks (self, self->checks_choice);
     }
 
+  racimo_compat_watch_narrow (ADW_APPLICATION_WINDOW (self), NARROW_WIDTH, on_narrow);
+
   fill_menus (self);
+  /* A scheme or a new row chosen from the header bar's menus: editing
+   * goes on in the grid. */
+  racimo_focus_return_after (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->add_button)),
+                             GTK_WIDGET (self->matrix_view));
+  racimo_focus_return_after (
+    gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->main_menu_button)),
+    GTK_WIDGET (self->matrix_view));
 
   _racimo_window_show_start_page (self);
   describe_history_buttons (self);
@@ -1366,6 +1929,14 @@ _racimo_window_get_csv_export_dialog (RacimoWindow *self)
   g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
 
   return self->csv_dialog;
+}
+
+GtkWidget *
+_racimo_window_get_import_report (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->import_report;
 }
 
 AdwToast *

@@ -37,6 +37,8 @@ void              racimo_window_export_pdf      (RacimoWindow      *self,
 void              racimo_window_export_csv      (RacimoWindow      *self,
                                                  GFile             *file,
                                                  const RacimoCsvOptions *options);
+void              racimo_window_export_xlsx     (RacimoWindow      *self,
+                                                 GFile             *file);
 
 RacimoProject    *racimo_window_get_project     (RacimoWindow      *self);
 RacimoChecks     *racimo_window_get_checks      (RacimoWindow      *self);

@@ -13,10 +13,15 @@
 #include "racimo-csv.h"
 #include "racimo-file.h"
 #include "racimo-pagination.h"
+#include "racimo-xlsx.h"
 
-/* Reading a project from a file, chosen by the file's extension. */
-typedef RacimoProject *(*RacimoImportFunc) (GFile   *file,
-                                            GError **error);
+/* Reading a project from a file, chosen by the file's extension or its
+ * content, with the options of the command line (nullable): "strict"
+ * refuses a sheet that is not read whole, "sheet" names the sheet of a
+ * workbook. */
+typedef RacimoProject *(*RacimoImportFunc) (GFile         *file,
+                                            GVariantDict  *options,
+                                            GError       **error);
 /* Writing a project to a file.  Must be atomic: on failure nothing is left
  * at @file (or what was there stays untouched).  @layout is set for PDF. */
 typedef gboolean       (*RacimoExportFunc) (RacimoProject             *project,
@@ -37,8 +42,9 @@ typedef struct
 } RacimoExporter;
 
 static RacimoProject *
-import_raci (GFile   *file,
-             GError **error)
+import_raci (GFile         *file,
+             GVariantDict  *options,
+             GError       **error)
 {
   return racimo_file_load (file, NULL, NULL, error);
 }
@@ -55,14 +61,21 @@ export_raci (RacimoProject             *project,
 }
 
 static RacimoProject *
-import_csv (GFile   *file,
-            GError **error)
+import_csv (GFile         *file,
+            GVariantDict  *command_options,
+            GError       **error)
 {
+  RacimoCsvImportOptions options = { 0 };
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *summary = NULL;
   RacimoProject *project;
 
-  project = racimo_csv_import_file (file, &problems, NULL, error);
+  if (command_options != NULL)
+    {
+      options.strict = g_variant_dict_contains (command_options, "strict");
+      g_variant_dict_lookup (command_options, "sheet", "&s", &options.sheet);
+    }
+  project = racimo_csv_import_file_full (file, &options, &problems, NULL, NULL, error);
 
   /* The import goes on past cells it cannot read; say which they were. */
   summary = racimo_csv_summarize_problems (problems, 20);
@@ -85,6 +98,15 @@ export_csv (RacimoProject             *project,
 }
 
 static gboolean
+export_xlsx (RacimoProject                 *project,
+             GFile                         *file,
+             const RacimoPaginationOptions *layout,
+             GError                       **error)
+{
+  return racimo_xlsx_save (project, file, NULL, error);
+}
+
+static gboolean
 export_pdf (RacimoProject             *project,
             GFile                     *file,
             const RacimoPaginationOptions *layout,
@@ -104,16 +126,18 @@ export_pdf (RacimoProject             *project,
   return racimo_pagination_export_pdf (project, path, layout, NULL, error);
 }
 
-/* The first entry is also used for a file whose extension is in neither
- * table: colleagues send .raci files renamed .xml, or with no extension. */
 static const RacimoImporter importers[] = {
   { ".raci", import_raci },
   { ".csv", import_csv },
+  { ".tsv", import_csv },
+  { ".xlsx", import_csv },
+  { ".ods", import_csv },
 };
 
 static const RacimoExporter exporters[] = {
   { ".raci", export_raci },
   { ".csv", export_csv },
+  { ".xlsx", export_xlsx },
   { ".pdf", export_pdf },
 };
 
@@ -128,8 +152,12 @@ has_extension (const char *path,
          && g_ascii_strcasecmp (path + path_len - ext_len, extension) == 0;
 }
 
+/* A file whose extension is in neither table is read by its content:
+ * colleagues send .raci files renamed .xml or with no extension, and
+ * sheets as .txt (Excel's "Unicode Text"). */
 static RacimoImportFunc
-find_importer (const char *path)
+find_importer (const char *path,
+               GFile      *file)
 {
   for (guint i = 0; i < G_N_ELEMENTS (importers); i++)
     {
@@ -137,7 +165,7 @@ find_importer (const char *path)
         return importers[i].import;
     }
 
-  return importers[0].import;
+  return racimo_csv_file_is_spreadsheet (file, NULL) ? import_csv : import_raci;
 }
 
 static RacimoExportFunc
@@ -179,11 +207,57 @@ print_file_error (GFile        *file,
 {
   g_autofree char *full_name = g_file_get_parse_name (file);
   gsize len = strlen (full_name);
+  g_autofree char *hint = NULL;
+
+  /* A file that --repair opens says so at the end of its message. */
+  if (racimo_file_error_may_repair (error) && find_importer (path, file) == import_raci)
+    {
+      g_autoptr(RacimoProject) repaired = racimo_file_repair (file, NULL, NULL, NULL);
+
+      if (repaired != NULL)
+        hint = g_strdup_printf (_(" (racimo --export COPY.raci --repair %s writes a repaired copy)"),
+                                path);
+    }
 
   if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
-    g_printerr ("racimo: %s%s\n", path, error->message + len);
+    g_printerr ("racimo: %s%s%s\n", path, error->message + len, hint != NULL ? hint : "");
   else
-    g_printerr ("racimo: %s: %s\n", path, error->message);
+    g_printerr ("racimo: %s: %s%s\n", path, error->message, hint != NULL ? hint : "");
+}
+
+/* racimo --export OUT --repair FILE: the repaired project, each repair on
+ * standard error as a compiler's diagnostic, FILE:LINE first. */
+static RacimoProject *
+repair_file (GFile         *file,
+             const char    *path,
+             GVariantDict  *options,
+             GError       **error)
+{
+  g_autoptr(RacimoRepairs) repairs = NULL;
+  RacimoProject *project;
+
+  /* Only the .raci format has rules to repair. */
+  if (find_importer (path, file) != import_raci)
+    return find_importer (path, file) (file, options, error);
+
+  project = racimo_file_repair (file, &repairs, NULL, error);
+  if (project == NULL)
+    return NULL;
+
+  for (guint i = 0; i < racimo_repairs_get_n_repairs (repairs); i++)
+    {
+      g_autofree char *problem = one_line (racimo_repairs_get_problem (repairs, i));
+      g_autofree char *action = one_line (racimo_repairs_get_action (repairs, i));
+      guint line = racimo_repairs_get_line (repairs, i);
+      /* The layout of a compiler's diagnostics, which editors and CI
+       * parse: not translated.  The words are. */
+      g_autofree char *location = line > 0 ? g_strdup_printf ("%s:%u", path, line)
+                                           : g_strdup (path);
+
+      g_printerr ("%s: repaired: %s; %s\n", location, problem, action);
+    }
+
+  return project;
 }
 
 typedef struct
@@ -210,7 +284,8 @@ compare_sorted_findings (gconstpointer a,
 /* Prints the unwaived findings of the project in @path and returns
  * RACIMO_EXIT_OK, RACIMO_EXIT_FINDINGS or RACIMO_EXIT_UNREADABLE. */
 static int
-check_file (const char *path)
+check_file (const char   *path,
+            GVariantDict *options)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -220,7 +295,7 @@ check_file (const char *path)
   g_autoptr(GArray) sorted = NULL;
   gboolean any_error = FALSE;
 
-  project = find_importer (path) (file, &error);
+  project = find_importer (path, file) (file, options, &error);
   if (project == NULL)
     {
       print_file_error (file, path, error);
@@ -286,6 +361,22 @@ check_file (const char *path)
 int
 racimo_cli_check (const char * const *paths)
 {
+  return racimo_cli_check_with_options (paths, NULL);
+}
+
+/**
+ * racimo_cli_check_with_options:
+ * @options: (nullable): "strict" (a boolean): a sheet that is not read
+ *   whole is unreadable; "sheet" (a string): the sheet of a workbook
+ *
+ * racimo_cli_check() with the options of the command line.
+ *
+ * Returns: as racimo_cli_check()
+ */
+int
+racimo_cli_check_with_options (const char * const *paths,
+                               GVariantDict       *options)
+{
   int status = RACIMO_EXIT_OK;
 
   g_return_val_if_fail (paths != NULL, RACIMO_EXIT_UNREADABLE);
@@ -299,7 +390,7 @@ racimo_cli_check (const char * const *paths)
   for (guint i = 0; paths[i] != NULL; i++)
     {
       /* The statuses are ordered: unreadable wins over findings. */
-      int file_status = check_file (paths[i]);
+      int file_status = check_file (paths[i], options);
 
       status = MAX (status, file_status);
     }
@@ -314,8 +405,9 @@ racimo_cli_check (const char * const *paths)
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
  *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
  *   "summary" (first, last, none), "phases" (ids separated by commas),
- *   "mono" and "only-problems" (booleans), "header" and "footer" (text), for
- *   PDF only
+ *   "mono" and "only-problems" (booleans), "header" and "footer" (text),
+ *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
+ *   (boolean): FILE is built as racimo_file_repair () does
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -406,7 +498,7 @@ racimo_cli_export (const char   *out_path,
   export_func = find_exporter (out_path);
   if (export_func == NULL)
     {
-      g_printerr (_("racimo: cannot export to \"%s\": use a .raci, .csv or .pdf file name\n"),
+      g_printerr (_("racimo: cannot export to \"%s\": use a .raci, .csv, .xlsx or .pdf file name\n"),
                   out_path);
       return RACIMO_EXIT_UNREADABLE;
     }
@@ -425,7 +517,10 @@ racimo_cli_export (const char   *out_path,
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
-  project = find_importer (in_path) (in_file, &error);
+  if (options != NULL && g_variant_dict_contains (options, "repair"))
+    project = repair_file (in_file, in_path, options, &error);
+  else
+    project = find_importer (in_path, in_file) (in_file, options, &error);
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);
@@ -446,4 +541,186 @@ racimo_cli_export (const char   *out_path,
     }
 
   return RACIMO_EXIT_OK;
+}
+
+static const GOptionEntry main_entries[] = {
+  { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check FILE... and print one line per finding, then exit"), NULL },
+  { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Convert FILE to OUT (.raci, .csv, .xlsx or .pdf), then exit"), N_("OUT") },
+  { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the paper size, a4, a3, letter, legal, tabloid or ledger"),
+    N_("SIZE") },
+  { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: landscape (the default) or portrait"), N_("ORIENTATION") },
+  { "fit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
+  { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the findings and the workload per role on pages of their own, "
+       "first, last or none (the default)"), N_("PLACE") },
+  { "mono", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
+  { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: only the activities with a finding that was not waived"), NULL },
+  { "header", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: a line of text on top of every page"), N_("TEXT") },
+  { "footer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: a line of text at the foot of every page"), N_("TEXT") },
+  { "phases", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: only these phases, by id, separated by commas"), N_("ID,…") },
+  { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
+    NULL },
+  { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --check or --export: fail on a spreadsheet that cannot be read whole"), NULL },
+  { "sheet", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --check or --export: the sheet of an .xlsx or .ods workbook to read"), N_("NAME") },
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/**
+ * racimo_cli_add_main_options:
+ * @app: the application that parses the command line
+ *
+ * Adds the options of the racimo program, and the summary that `--help`
+ * prints, to @app.  The command line (racimo_cli_run ()) and the window's
+ * application parse the same options, so that both accept what the other
+ * does.
+ */
+void
+racimo_cli_add_main_options (GApplication *app)
+{
+  g_return_if_fail (G_IS_APPLICATION (app));
+
+  g_application_add_main_option_entries (app, main_entries);
+  g_application_set_option_context_summary (app,
+                                            _("Edit RACI matrices: who is Responsible, "
+                                              "Accountable, Consulted and Informed."));
+}
+
+/**
+ * racimo_cli_handle_options:
+ * @options: the options parsed by an application to which
+ *   racimo_cli_add_main_options () added them
+ *
+ * Does what `--version`, `--check` or `--export` ask for, with the files
+ * named after the options.
+ *
+ * Returns: the exit status, or -1 when @options ask for none of them and
+ *   the program goes on to the window
+ */
+int
+racimo_cli_handle_options (GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+  const char *export_out = NULL;
+  guint n_files;
+
+  g_return_val_if_fail (options != NULL, RACIMO_EXIT_UNREADABLE);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("racimo %s\n", PACKAGE_VERSION);
+      return RACIMO_EXIT_OK;
+    }
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  n_files = files != NULL ? g_strv_length ((char **) files) : 0;
+  g_variant_dict_lookup (options, "export", "^&ay", &export_out);
+
+  if (export_out == NULL && g_variant_dict_contains (options, "repair"))
+    {
+      g_printerr (_("racimo: --repair goes with --export OUT\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      if (export_out != NULL)
+        {
+          g_printerr (_("racimo: --check and --export cannot be used together\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      if (n_files == 0)
+        {
+          g_printerr (_("racimo: --check needs at least one FILE\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      return racimo_cli_check_with_options (files, options);
+    }
+
+  if (export_out != NULL)
+    {
+      if (n_files != 1)
+        {
+          g_printerr (_("racimo: --export OUT needs exactly one FILE\n"));
+          return RACIMO_EXIT_UNREADABLE;
+        }
+      return racimo_cli_export (export_out, files[0], options);
+    }
+
+  return -1;
+}
+
+typedef struct
+{
+  gboolean wants_window;
+} CommandLine;
+
+static int
+on_handle_local_options (GApplication *app,
+                         GVariantDict *options,
+                         gpointer      user_data)
+{
+  CommandLine *command_line = user_data;
+  int status = racimo_cli_handle_options (options);
+
+  if (status >= 0)
+    return status;
+
+  /* 0 ends g_application_run () here, before it registers on the session
+   * bus: the window's application parses the command line again and does
+   * the rest. */
+  command_line->wants_window = TRUE;
+  return 0;
+}
+
+/**
+ * racimo_cli_run:
+ * @argv: (array length=argc): the program's arguments
+ *
+ * Parses the command line as the window's application does, with a plain
+ * #GApplication, and does `--help`, `--version`, `--check` and `--export`
+ * with no display and without GTK: src/main.c loads the window's code only
+ * when this returns -1 (see docs/design-targets.md, "Targets and their
+ * benchmarks": `racimo --check` as a whole process).
+ *
+ * Returns: the exit status, or -1 when the command line asks for the
+ *   window (no option of racimo-cli.c, files to open, or GApplication's
+ *   own options such as `--gapplication-service`)
+ */
+int
+racimo_cli_run (int   argc,
+                char *argv[])
+{
+  g_autoptr(GApplication) app = NULL;
+  CommandLine command_line = { FALSE };
+  int status;
+
+  /* The same id and flags as the window's application, so that both
+   * parse (and print in --help) the same options. */
+  app = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
+  racimo_cli_add_main_options (app);
+  g_signal_connect (app, "handle-local-options",
+                    G_CALLBACK (on_handle_local_options), &command_line);
+
+  status = g_application_run (app, argc, argv);
+
+  return command_line.wants_window ? -1 : status;
 }

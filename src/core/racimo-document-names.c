@@ -78,6 +78,21 @@ file_name_from_text (const char *text)
   return len > 0 ? g_strndup (start, len) : NULL;
 }
 
+/* "plan (repaired)" for a copy repaired from plan.raci */
+char *
+_racimo_document_repaired_title (RacimoDocument *self)
+{
+  g_autofree char *basename = g_file_get_basename (self->repaired_from);
+  g_autofree char *display = g_filename_display_name (basename != NULL ? basename : "");
+
+  if (_racimo_name_has_extension (display, ".raci"))
+    display[strlen (display) - strlen (".raci")] = '\0';
+
+  /* Translators: the title of a repaired copy of a file; %s is the file's
+   * name without its extension */
+  return g_strdup_printf (_("%s (repaired)"), display);
+}
+
 /**
  * racimo_document_suggest_file_name:
  *
@@ -109,6 +124,12 @@ racimo_document_suggest_file_name (RacimoDocument *self)
         }
     }
 
+  if (stem == NULL && self->repaired_from != NULL)
+    {
+      g_autofree char *title = _racimo_document_repaired_title (self);
+
+      stem = file_name_from_text (title);
+    }
   if (stem == NULL)
     stem = file_name_from_text (racimo_project_get_title (self->project));
   if (stem == NULL)

@@ -21,6 +21,10 @@ struct _RacimoDocument
   char                 *checksum; /* SHA-256 of its bytes then, for drafts */
   char                 *title;
   GPtrArray            *import_problems;
+  /* A repaired copy (racimo-document-repaired.c): the file it was
+   * repaired from, which it never saves to, and what was repaired. */
+  GFile                *repaired_from;
+  RacimoRepairs        *repairs;
   RacimoDocumentSource  source;
   gboolean              file_is_csv;
 
@@ -62,6 +66,7 @@ void            _racimo_document_set_has_draft  (RacimoDocument        *self,
                                                  gboolean               has_draft);
 
 /* racimo-document-names.c */
+char           *_racimo_document_repaired_title (RacimoDocument        *self);
 gboolean        _racimo_name_has_extension      (const char            *name,
                                                  const char            *extension);
 

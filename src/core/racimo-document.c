@@ -126,6 +126,9 @@ compute_title (RacimoDocument *self)
         return g_filename_display_name (basename);
     }
 
+  if (self->repaired_from != NULL)
+    return _racimo_document_repaired_title (self);
+
   if (self->project != NULL)
     {
       g_autofree char *title = g_strstrip (g_strdup (racimo_project_get_title (self->project)));
@@ -467,6 +470,8 @@ racimo_document_finalize (GObject *object)
   g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->import_problems, g_ptr_array_unref);
+  g_clear_object (&self->repaired_from);
+  g_clear_pointer (&self->repairs, racimo_repairs_unref);
   g_clear_pointer (&self->draft_id, g_free);
 
   G_OBJECT_CLASS (racimo_document_parent_class)->finalize (object);
@@ -712,6 +717,101 @@ racimo_document_new_from_project (RacimoProject *project,
                        NULL);
 }
 
+/**
+ * racimo_document_new_for_import:
+ * @project: a project imported from @file
+ * @file: the spreadsheet it was imported from
+ * @bytes: @file's content, as imported
+ * @problems: (nullable) (element-type RacimoCsvProblem): what the import
+ *   did not read
+ *
+ * A document as racimo_document_load_async() makes one for a spreadsheet:
+ * it needs Save As, which never replaces the sheet, and it follows @file
+ * on disk from the version of it that was read.  Blocks a moment, to ask
+ * @file's entity tag.
+ *
+ * Returns: (transfer full): a document
+ */
+RacimoDocument *
+racimo_document_new_for_import (RacimoProject *project,
+                                GFile         *file,
+                                GBytes        *bytes,
+                                GPtrArray     *problems)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  return _racimo_document_new (project, file, TRUE,
+                               info != NULL ? g_file_info_get_etag (info) : NULL, checksum,
+                               RACIMO_DOCUMENT_SOURCE_CSV, problems);
+}
+
+/**
+ * racimo_document_new_repaired:
+ * @project: the project racimo_file_repair () built from @original
+ * @original: the file it was repaired from
+ * @repairs: (nullable): what was repaired
+ *
+ * A new document that is not saved yet, titled after @original ("plan
+ * (repaired)"): saving it asks for a name, so that the original is
+ * never replaced unless the user picks it.
+ *
+ * Returns: (transfer full): a document
+ */
+RacimoDocument *
+racimo_document_new_repaired (RacimoProject  *project,
+                              GFile          *original,
+                              RacimoRepairs  *repairs)
+{
+  RacimoDocument *self;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (original), NULL);
+
+  self = g_object_new (RACIMO_TYPE_DOCUMENT, NULL);
+  self->source = RACIMO_DOCUMENT_SOURCE_NEW;
+  self->repaired_from = g_object_ref (original);
+  self->repairs = repairs != NULL ? racimo_repairs_ref (repairs) : NULL;
+  set_project (self, project, NULL);
+  set_file (self, NULL, FALSE);
+
+  return self;
+}
+
+/**
+ * racimo_document_get_repaired_from:
+ *
+ * Returns: (transfer none) (nullable): the file a repaired copy was
+ *   repaired from
+ */
+GFile *
+racimo_document_get_repaired_from (RacimoDocument *self)
+{
+  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), NULL);
+
+  return self->repaired_from;
+}
+
+/**
+ * racimo_document_get_repairs:
+ *
+ * Returns: (transfer none) (nullable): what was repaired in a repaired copy
+ */
+RacimoRepairs *
+racimo_document_get_repairs (RacimoDocument *self)
+{
+  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), NULL);
+
+  return self->repairs;
+}
+
 /* Loading */
 
 typedef struct
@@ -737,44 +837,6 @@ load_data_free (gpointer user_data)
   g_free (data);
 }
 
-/* A .csv is a spreadsheet and a .raci a project.  Colleagues also send
- * projects renamed .xml, and sheets as .txt: then the first character
- * decides, since XML starts with '<' and a sheet with text. */
-static gboolean
-is_spreadsheet (GFile        *file,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  guchar head[512];
-  gssize n;
-  gssize i = 0;
-
-  if (file_has_extension (file, ".csv"))
-    return TRUE;
-  if (file_has_extension (file, ".raci"))
-    return FALSE;
-
-  /* On errors, the reader says what is wrong with the file. */
-  stream = g_file_read (file, cancellable, NULL);
-  if (stream == NULL)
-    return FALSE;
-
-  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, cancellable, NULL);
-  if (n <= 0)
-    return FALSE;
-
-  if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
-    return FALSE; /* UTF-16, which sheets are not saved in */
-  if (n >= 3 && head[0] == 0xef && head[1] == 0xbb && head[2] == 0xbf)
-    i = 3;
-
-  while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'
-                   || head[i] == '\0'))
-    i++;
-
-  return i < n && head[i] != '<';
-}
-
 static gboolean
 load_in_thread (gpointer       source_object,
                 gpointer       user_data,
@@ -785,7 +847,7 @@ load_in_thread (gpointer       source_object,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_file_get_parse_name (data->file);
 
-  data->is_csv = is_spreadsheet (data->file, cancellable);
+  data->is_csv = racimo_csv_file_is_spreadsheet (data->file, cancellable);
 
   /* The entity tag is taken as the file is opened, before reading: a
    * change made while reading then shows as a change on disk, never the
@@ -988,17 +1050,46 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-static gboolean
-refuse_when_busy (RacimoDocument *self,
-                  GTask          *task)
+/* The task of a save or a reload; %NULL while another one is under way,
+ * and the caller's callback is told so. */
+static GTask *
+new_task_unless_busy (RacimoDocument      *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data,
+                      gpointer             source_tag)
 {
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
   if (!self->busy)
-    return FALSE;
+    return g_steal_pointer (&task);
 
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
                            _("%s is being saved or read; try again when that is done"),
                            self->title);
-  return TRUE;
+  return NULL;
+}
+
+/* What a save and a reload do when they end, whether they worked or not:
+ * notifications flow again (the caller froze them), the draft follows, the
+ * file on disk is looked at again, and @task returns @error (taken) or
+ * success. */
+static void
+end_busy_task (RacimoDocument *self,
+               GTask          *task,
+               GError         *error)
+{
+  set_busy (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  _racimo_document_draft_sync (self);
+  check_on_disk (self);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -1033,18 +1124,9 @@ on_saved (GObject      *source,
         racimo_history_mark_saved (racimo_project_get_history (self->project));
     }
 
-  set_busy (self, FALSE);
-  g_object_thaw_notify (G_OBJECT (self));
-
   /* Saved: the draft goes.  Not saved: the draft is what is left, so it
    * is brought up to date. */
-  _racimo_document_draft_sync (self);
-  check_on_disk (self);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  end_busy_task (self, task, g_steal_pointer (&error));
 }
 
 static void
@@ -1102,10 +1184,9 @@ racimo_document_save_async (RacimoDocument      *self,
   g_return_if_fail (RACIMO_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_document_save_async);
-
-  if (refuse_when_busy (self, task))
+  task = new_task_unless_busy (self, cancellable, callback, user_data,
+                               racimo_document_save_async);
+  if (task == NULL)
     return;
 
   if (racimo_document_get_needs_save_as (self))
@@ -1159,10 +1240,9 @@ racimo_document_save_as_async (RacimoDocument      *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_document_save_as_async);
-
-  if (refuse_when_busy (self, task))
+  task = new_task_unless_busy (self, cancellable, callback, user_data,
+                               racimo_document_save_as_async);
+  if (task == NULL)
     return;
 
   if (file_has_extension (file, ".csv"))
@@ -1223,16 +1303,7 @@ on_reloaded (GObject      *source,
       _racimo_document_set_disk_state (self, FALSE, FALSE);
     }
 
-  set_busy (self, FALSE);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  _racimo_document_draft_sync (self);
-  check_on_disk (self);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  end_busy_task (self, task, g_steal_pointer (&error));
 }
 
 /**
@@ -1253,10 +1324,9 @@ racimo_document_reload_async (RacimoDocument      *self,
   g_return_if_fail (RACIMO_IS_DOCUMENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, racimo_document_reload_async);
-
-  if (refuse_when_busy (self, task))
+  task = new_task_unless_busy (self, cancellable, callback, user_data,
+                               racimo_document_reload_async);
+  if (task == NULL)
     return;
 
   if (self->file == NULL)

@@ -8,6 +8,7 @@
 
 #include "racimo-drafts.h"
 #include "racimo-project.h"
+#include "racimo-repairs.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,15 @@ G_DECLARE_FINAL_TYPE (RacimoDocument, racimo_document, RACIMO, DOCUMENT, GObject
 
 RacimoDocument      *racimo_document_new_from_project     (RacimoProject        *project,
                                                            GFile                *file);
+RacimoDocument      *racimo_document_new_for_import       (RacimoProject        *project,
+                                                           GFile                *file,
+                                                           GBytes               *bytes,
+                                                           GPtrArray            *problems);
+RacimoDocument      *racimo_document_new_repaired         (RacimoProject        *project,
+                                                           GFile                *original,
+                                                           RacimoRepairs        *repairs);
+GFile               *racimo_document_get_repaired_from    (RacimoDocument       *self);
+RacimoRepairs       *racimo_document_get_repairs          (RacimoDocument       *self);
 void                 racimo_document_load_async           (GFile                *file,
                                                            GCancellable         *cancellable,
                                                            GAsyncReadyCallback   callback,

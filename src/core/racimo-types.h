@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 typedef struct _RacimoItem     RacimoItem;
 typedef struct _RacimoRole     RacimoRole;
+typedef struct _RacimoPerson   RacimoPerson;
 typedef struct _RacimoPhase    RacimoPhase;
 typedef struct _RacimoActivity RacimoActivity;
 typedef struct _RacimoProject  RacimoProject;

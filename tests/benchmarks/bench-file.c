@@ -32,21 +32,6 @@ time_process (const char * const *argv)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static gboolean
-report (const char *what,
-        double      value,
-        double      reference,
-        double      bound,
-        const char *reference_name)
-{
-  double ratio = value / reference;
-  gboolean ok = ratio < bound;
-
-  g_print ("%-28s %8.1f ms  = %5.2f x %s (bound < %.1f x)  %s\n",
-           what, value, ratio, reference_name, bound, ok ? "ok" : "MISSED");
-  return ok;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -119,11 +104,13 @@ main (int   argc,
 
   load = racimo_bench_median (load_ms, RUNS);
   xmllint_median = racimo_bench_median (xmllint_ms, RUNS);
-  ok &= report ("load + check", load, xmllint_median, 3.0, "xmllint");
-  ok &= report ("save", racimo_bench_median (save_ms, RUNS), load, 2.0, "load");
+  ok &= racimo_bench_report_ratio ("load + check", load, xmllint_median, 3.0, "xmllint");
+  ok &= racimo_bench_report_ratio ("save", racimo_bench_median (save_ms, RUNS), load, 2.0,
+                                   "load");
   if (racimo != NULL)
-    ok &= report ("racimo --check (process)", racimo_bench_median (check_ms, RUNS), xmllint_median,
-                  3.0, "xmllint");
+    ok &= racimo_bench_report_ratio ("racimo --check (process)",
+                                     racimo_bench_median (check_ms, RUNS), xmllint_median, 3.0,
+                                     "xmllint");
 
   g_unlink (path);
   g_rmdir (dir);

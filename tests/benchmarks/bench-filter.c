@@ -90,6 +90,20 @@ toggle_filters (RacimoFilter  *filter,
       }
 }
 
+/* An activity of @project picked at random: a phase, then one of its
+ * activities */
+static RacimoActivity *
+random_activity (RacimoProject *project,
+                 GRand         *rand)
+{
+  guint n_phases = racimo_project_get_n_phases (project);
+  RacimoPhase *phase =
+    racimo_project_get_phase (project, (guint) g_rand_int_range (rand, 0, (int) n_phases));
+
+  return racimo_phase_get_activity (phase, (guint) g_rand_int_range (
+                                      rand, 0, (int) racimo_phase_get_n_activities (phase)));
+}
+
 /* The median time of a cell edit, checks and filter following, with
  * every filter on. */
 static double
@@ -111,11 +125,7 @@ time_edits (guint n_activities,
 
   for (guint i = 0; i < N_EDITS; i++)
     {
-      RacimoPhase *phase =
-        racimo_project_get_phase (project, (guint) g_rand_int_range (rand, 0, (int) n_phases));
-      RacimoActivity *activity =
-        racimo_phase_get_activity (phase, (guint) g_rand_int_range (
-                                     rand, 0, (int) racimo_phase_get_n_activities (phase)));
+      RacimoActivity *activity = random_activity (project, rand);
       /* Half the edits on the filter's role, whose codes decide. */
       RacimoRole *r = i % 2 == 0 ? role
                       : racimo_project_get_role (project,
@@ -187,7 +197,6 @@ bench_finding_list (void)
   g_autoptr(GArray) build = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
-  guint n_phases = racimo_project_get_n_phases (project);
   guint n_roles = racimo_project_get_n_roles (project);
   gint64 start = g_get_monotonic_time ();
   double elapsed = 0;
@@ -204,11 +213,7 @@ bench_finding_list (void)
 
   for (guint i = 0; i < N_EDITS; i++)
     {
-      RacimoPhase *phase =
-        racimo_project_get_phase (project, (guint) g_rand_int_range (rand, 0, (int) n_phases));
-      RacimoActivity *activity =
-        racimo_phase_get_activity (phase, (guint) g_rand_int_range (
-                                     rand, 0, (int) racimo_phase_get_n_activities (phase)));
+      RacimoActivity *activity = random_activity (project, rand);
       RacimoRole *role =
         racimo_project_get_role (project, (guint) g_rand_int_range (rand, 0, (int) n_roles));
 

@@ -17,6 +17,7 @@
 
 #include "racimo-csv.h"
 #include "racimo-file.h"
+#include "racimo-xlsx.h"
 
 #define RUNS 5
 #define BOUND 2.5
@@ -282,6 +283,35 @@ csv_many_rows (guint n)
   return g_string_free_to_bytes (out);
 }
 
+/* The rows of csv_many_rows () in a workbook, and a sheet of as many
+ * columns, merged phase cells among them */
+static GBytes *
+xlsx_from_csv (GBytes *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = racimo_csv_import_bytes (csv, "rows.csv", NULL, &error);
+  GBytes *xlsx;
+
+  g_assert_no_error (error);
+  xlsx = racimo_xlsx_export (project, &error);
+  g_assert_no_error (error);
+  g_bytes_unref (csv);
+
+  return xlsx;
+}
+
+static GBytes *
+xlsx_many_rows (guint n)
+{
+  return xlsx_from_csv (csv_many_rows (n));
+}
+
+static GBytes *
+xlsx_many_roles (guint n)
+{
+  return xlsx_from_csv (csv_many_roles (n));
+}
+
 /* Timing */
 
 typedef enum
@@ -398,6 +428,8 @@ static const Case cases[] = {
   { "import: Japanese names", csv_japanese_names, 20000, IMPORT, FALSE },
   { "import: many roles", csv_many_roles, 2000, IMPORT, FALSE },
   { "import: many rows", csv_many_rows, 20000, IMPORT, FALSE },
+  { "import: workbook rows", xlsx_many_rows, 20000, IMPORT, FALSE },
+  { "import: workbook roles", xlsx_many_roles, 2000, IMPORT, FALSE },
   { "save: many roles", many_roles, 50000, SAVE_LOADED, FALSE },
   { "save: wide elements", wide_elements, 1000, SAVE_LOADED, FALSE },
   { "save: activities in a phase", activities_in_one_phase, 40000, SAVE_LOADED, FALSE },

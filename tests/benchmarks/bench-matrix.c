@@ -243,21 +243,6 @@ stop_window_manager (GSubprocess *manager)
 }
 
 static gboolean
-report_ratio (const char *what,
-              double      value,
-              double      reference,
-              double      bound,
-              const char *reference_name)
-{
-  double ratio = value / reference;
-  gboolean ok = ratio < bound;
-
-  g_print ("%-40s %8.2f ms = %5.2f x %s (bound < %.1f x)  %s\n",
-           what, value, ratio, reference_name, bound, ok ? "ok" : "MISSED");
-  return ok;
-}
-
-static gboolean
 report_ms (const char *what,
            double      value,
            double      bound)
@@ -477,8 +462,9 @@ main (int   argc,
       ms = first_frame (large);
       g_array_append_val (large_ms, ms);
     }
-  ok &= report_ratio ("first frame, large project", racimo_bench_median_of (large_ms),
-                      racimo_bench_median_of (blank_ms), 2.0, "blank");
+  ok &= racimo_bench_report_ratio ("first frame, large project",
+                                   racimo_bench_median_of (large_ms),
+                                   racimo_bench_median_of (blank_ms), 2.0, "blank");
 
   window = open_window (large, &frames, NULL);
   scroll_frames (window, &frames, page_ms, jump_ms);
@@ -502,7 +488,7 @@ main (int   argc,
 
       ok &= report_ms (large_name, edit_large, 2);
       ok &= report_ms (small_name, edit_small, 2);
-      ok &= report_ratio (ratio_name, edit_large, edit_small, 1.5, "200");
+      ok &= racimo_bench_report_ratio (ratio_name, edit_large, edit_small, 1.5, "200");
     }
 
   blank_mb = memory_of (argv[0], "blank");

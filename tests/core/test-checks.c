@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "racimo-checks.h"
+#include "racimo-file.h"
+#include "racimo-fixes.h"
+#include "racimo-test.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -33,11 +36,7 @@ dump (RacimoChecks *checks)
   return g_string_free (s, FALSE);
 }
 
-#define assert_findings(checks, expected) \
-  G_STMT_START { \
-    g_autofree char *dumped_ = dump (checks); \
-    g_assert_cmpstr (dumped_, ==, expected); \
-  } G_STMT_END
+#define assert_findings(checks, expected) racimo_test_assert_text (dump (checks), expected)
 
 static void
 assert_counts (RacimoChecks *checks,
@@ -77,16 +76,18 @@ test_checks_table (void)
 {
   static const char *ids[] = {
     "no-owner", "many-owners", "no-doer", "idle-role", "overloaded-role", "unnamed",
-    "duplicate-name", "unknown-code",
+    "duplicate-name", "unknown-code", "merge-conflict", "overloaded-person", "unstaffed-role",
   };
   static const char *titles[] = {
     "No owner", "Several owners", "No one responsible", "Idle role", "Overloaded role",
-    "Unnamed", "Duplicate name", "Unknown code",
+    "Unnamed", "Duplicate name", "Unknown code", "Merge conflict", "Overloaded person",
+    "Unstaffed role",
   };
   static const RacimoSeverity severities[] = {
     RACIMO_SEVERITY_ERROR, RACIMO_SEVERITY_ERROR, RACIMO_SEVERITY_WARNING,
     RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_WARNING,
-    RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_ERROR,
+    RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_ERROR, RACIMO_SEVERITY_ERROR,
+    RACIMO_SEVERITY_WARNING, RACIMO_SEVERITY_WARNING,
   };
   RacimoCheck check;
 
@@ -99,6 +100,7 @@ test_checks_table (void)
       g_assert_cmpint (racimo_check_get_severity (i), ==, severities[i]);
       g_assert_true (racimo_check_from_id (ids[i], &check));
       g_assert_cmpint (check, ==, i);
+      g_assert_cmpuint (racimo_check_get_since_minor (i), ==, i >= RACIMO_CHECK_MERGE_CONFLICT);
     }
 
   g_assert_false (racimo_check_from_id ("no-such-check", &check));
@@ -180,6 +182,92 @@ test_checks_no_owner (void)
   assert_findings (checks, "error no-owner: Activity \"Deploy model\" has no owner (A)\n");
   g_assert_true (racimo_history_redo (racimo_project_get_history (project)));
   assert_findings (checks, "");
+}
+
+static void
+count_emission (RacimoChecks *checks,
+                RacimoItem   *item,
+                guint        *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* A row being created is held: its findings wait until it is let go. */
+static void
+test_checks_held (void)
+{
+  RacimoRole *ds, *mle;
+  RacimoActivity *deploy, *added;
+  g_autoptr(RacimoProject) project = new_clean_project (&ds, &mle, &deploy);
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  guint n_changed = 0;
+
+  g_signal_connect (checks, "findings-changed", G_CALLBACK (count_emission), &n_changed);
+  added = racimo_project_add_activity (project, racimo_project_get_phase (project, 0), -1,
+                                       "Monitor drift");
+  assert_counts (checks, 1, 1, 0);
+  racimo_checks_hold (checks, RACIMO_ITEM (added));
+  g_assert_true (racimo_checks_get_held (checks) == RACIMO_ITEM (added));
+  assert_findings (checks, "");
+  assert_counts (checks, 0, 0, 0);
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (added), RACIMO_CHECK_NO_OWNER));
+
+  /* Edited while held: still nothing. */
+  racimo_project_toggle_code (project, added, ds, 'C');
+  assert_counts (checks, 0, 0, 0);
+
+  /* Let go: what is wrong shows, and listeners hear of it. */
+  n_changed = 0;
+  racimo_checks_hold (checks, NULL);
+  g_assert_cmpuint (n_changed, ==, 1);
+  assert_findings (checks, "error no-owner: Activity \"Monitor drift\" has no owner (A)\n"
+                           "warning no-doer: Activity \"Monitor drift\" has no one responsible "
+                           "(R)\n");
+  assert_counts (checks, 1, 1, 0);
+
+  /* Removed while held, it is held no more. */
+  racimo_checks_hold (checks, RACIMO_ITEM (added));
+  racimo_project_remove_activity (project, added);
+  g_assert_null (racimo_checks_get_held (checks));
+  assert_counts (checks, 0, 0, 0);
+}
+
+/* The quick fixes: one owner kept of several; a scheme switched with the
+ * doer's code carried over; each one step of the history. */
+static void
+test_checks_fixes (void)
+{
+  RacimoRole *ds, *mle;
+  RacimoActivity *deploy;
+  g_autoptr(RacimoProject) project = new_clean_project (&ds, &mle, &deploy);
+  g_autoptr(RacimoChecks) checks = racimo_checks_new (project);
+  RacimoHistory *history = racimo_project_get_history (project);
+
+  racimo_project_toggle_code (project, deploy, ds, 'A');
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (deploy),
+                                         RACIMO_CHECK_MANY_OWNERS));
+  racimo_fixes_keep_only_owner (project, deploy, ds);
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('R'));
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, ds), ==, BIT ('I') | BIT ('A'));
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==,
+                   "Keep Only Data scientist Accountable");
+  assert_counts (checks, 0, 0, 0);
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('R') | BIT ('A'));
+  g_assert_true (racimo_history_undo (history));
+
+  /* RACI to DACI: each R becomes D, the scheme's doer. */
+  g_assert_cmpuint (racimo_fixes_count_unmapped (project, "DACI"), ==, 2);
+  g_assert_cmpuint (racimo_fixes_count_unmapped (project, "RASCI"), ==, 0);
+  g_assert_cmpuint (racimo_fixes_count_unmapped (project, "RACI"), ==, 0);
+  racimo_fixes_switch_scheme (project, "DACI");
+  g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "DACI");
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('D') | BIT ('A'));
+  assert_counts (checks, 0, 0, 0);
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Switch to DACI");
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpstr (racimo_project_get_scheme_id (project), ==, "RACI");
+  g_assert_cmpuint (racimo_activity_get_codes (deploy, mle), ==, BIT ('R') | BIT ('A'));
 }
 
 static void
@@ -716,6 +804,110 @@ watch_clear (Watch *watch)
   g_clear_pointer (&watch->changed, g_hash_table_unref);
 }
 
+/* Version 1.1: a person is R or A through several roles, each activity
+ * counting once; a role with codes and no one in it, once the project
+ * lists people; a merge conflict until it is resolved. */
+static const char people_project[] =
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.1\"><title/>"
+  "<people><person id=\"sato\"><name>Sato Hanako</name></person>"
+  "<person id=\"lee\"><name>Lee Min</name></person></people>"
+  "<roles><role id=\"lead\"><name>Lead</name><member person=\"sato\"/></role>"
+  "<role id=\"dev\"><name>Developer</name><member person=\"sato\"/>"
+  "<member person=\"lee\"/></role>"
+  "<role id=\"qa\"><name>QA</name></role></roles>"
+  "<phases><phase id=\"p\"><name/>"
+  "<activity id=\"a1\"><name>One</name><assign role=\"lead\" code=\"A\"/>"
+  "<assign role=\"dev\" code=\"R\"/></activity>"
+  "<activity id=\"a2\"><name>Two</name><assign role=\"lead\" code=\"A\"/>"
+  "<assign role=\"dev\" code=\"R\"/></activity>"
+  "<activity id=\"a3\"><name>Three</name><assign role=\"lead\" code=\"A\"/>"
+  "<assign role=\"qa\" code=\"R\"/></activity>"
+  "<activity id=\"a4\"><name>Four</name><assign role=\"qa\" code=\"A\"/>"
+  "<assign role=\"dev\" code=\"R\"/>"
+  "<conflict role=\"qa\" base=\"\" ours=\"A\" theirs=\"C\"/></activity>"
+  "<activity id=\"a5\"><name>Five</name><assign role=\"qa\" code=\"A\"/>"
+  "<assign role=\"qa\" code=\"R\"/></activity>"
+  "<activity id=\"a6\"><name>Six</name><assign role=\"qa\" code=\"A\"/>"
+  "<assign role=\"qa\" code=\"R\"/></activity>"
+  "</phase></phases></raci-project>";
+
+static void
+test_checks_people (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (people_project, sizeof people_project - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = racimo_file_load_bytes (bytes, "people.raci", &error);
+  g_autoptr(RacimoChecks) checks = NULL;
+  RacimoHistory *history;
+  RacimoRole *lead, *dev, *qa;
+  RacimoPerson *sato, *lee;
+  RacimoActivity *a4;
+
+  g_assert_no_error (error);
+  history = racimo_project_get_history (project);
+  lead = RACIMO_ROLE (racimo_project_lookup (project, "lead"));
+  dev = RACIMO_ROLE (racimo_project_lookup (project, "dev"));
+  qa = RACIMO_ROLE (racimo_project_lookup (project, "qa"));
+  sato = RACIMO_PERSON (racimo_project_lookup (project, "sato"));
+  lee = RACIMO_PERSON (racimo_project_lookup (project, "lee"));
+  a4 = RACIMO_ACTIVITY (racimo_project_lookup (project, "a4"));
+  checks = racimo_checks_new (project);
+
+  /* Sato is R or A on One to Four, through Lead and Developer, each once;
+   * no one holds QA. */
+  assert_findings (checks,
+                   "warning overloaded-person: Person \"Sato Hanako\" is responsible or "
+                   "accountable for 4 of 6 activities through their roles\n"
+                   "warning overloaded-role: Role \"QA\" is responsible or accountable for 4 "
+                   "of 6 activities\n"
+                   "warning unstaffed-role: Role \"QA\" holds codes but no one holds the role\n"
+                   "error merge-conflict: Activity \"Four\" has 1 merge conflict to resolve\n");
+
+  /* Waived, a person's finding is listed as such */
+  racimo_project_set_waiver (project, RACIMO_ITEM (sato), "overloaded-person", "Small team.");
+  assert_counts (checks, 1, 2, 1);
+  g_assert_true (racimo_history_undo (history));
+
+  /* A member change re-checks that person and that role */
+  racimo_project_add_member (project, qa, lee);
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (qa), RACIMO_CHECK_UNSTAFFED_ROLE));
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (lee),
+                                         RACIMO_CHECK_OVERLOADED_PERSON));
+  racimo_project_remove_member (project, dev, sato);
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (sato),
+                                          RACIMO_CHECK_OVERLOADED_PERSON));
+  g_assert_true (racimo_history_undo (history));
+  g_assert_true (racimo_history_undo (history));
+
+  /* Without people, no role is unstaffed */
+  racimo_project_remove_person (project, sato);
+  racimo_project_remove_person (project, lee);
+  assert_findings (checks,
+                   "warning overloaded-role: Role \"QA\" is responsible or accountable for 4 "
+                   "of 6 activities\n"
+                   "error merge-conflict: Activity \"Four\" has 1 merge conflict to resolve\n");
+  g_assert_true (racimo_history_undo (history));
+  g_assert_true (racimo_history_undo (history));
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (qa), RACIMO_CHECK_UNSTAFFED_ROLE));
+
+  /* Resolving the conflict removes the finding; undo brings it back */
+  racimo_project_resolve_conflict (project, RACIMO_ITEM (a4), 0);
+  g_assert_cmpuint (racimo_item_get_n_conflicts (RACIMO_ITEM (a4)), ==, 0);
+  assert_counts (checks, 0, 3, 0);
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Resolve Conflict");
+  g_assert_true (racimo_history_undo (history));
+  assert_counts (checks, 1, 3, 0);
+
+  /* A cell: Lead no longer A on One, but Developer still R there */
+  racimo_project_set_codes (project, RACIMO_ACTIVITY (racimo_project_lookup (project, "a1")),
+                            lead, 0);
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (sato),
+                                         RACIMO_CHECK_OVERLOADED_PERSON));
+  racimo_project_set_applicable (project, a4, FALSE);
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (sato),
+                                          RACIMO_CHECK_OVERLOADED_PERSON));
+}
+
 static void
 test_checks_signals (void)
 {
@@ -731,10 +923,22 @@ test_checks_signals (void)
   /* Nothing changes: nothing is said. */
   racimo_project_toggle_code (project, deploy, ds, 'C');
   racimo_project_set_item_description (project, RACIMO_ITEM (deploy), "To production.");
-  racimo_project_set_role_person (project, ds, "Sato Hanako");
   racimo_project_rename (project, RACIMO_ITEM (train), "Train the model");
   g_assert_cmpuint (g_hash_table_size (watch.changed), ==, 0);
   g_assert_cmpuint (watch.notify_errors + watch.notify_warnings + watch.notify_waived, ==, 0);
+
+  /* The first person: the other role, which holds codes, is unstaffed.
+   * (The role that gets the person is unstaffed for a moment, between the
+   * person's arrival and the membership, two steps of one edit.) */
+  racimo_project_set_role_person (project, ds, "Sato Hanako");
+  g_assert_true (g_hash_table_contains (watch.changed, mle));
+  g_assert_true (racimo_checks_item_has (checks, RACIMO_ITEM (mle), RACIMO_CHECK_UNSTAFFED_ROLE));
+  g_assert_false (racimo_checks_item_has (checks, RACIMO_ITEM (ds), RACIMO_CHECK_UNSTAFFED_ROLE));
+  g_assert_cmpuint (racimo_checks_get_n_warnings (checks), ==, 1);
+  g_assert_true (racimo_history_undo (racimo_project_get_history (project)));
+  g_assert_cmpuint (racimo_checks_get_n_warnings (checks), ==, 0);
+  g_hash_table_remove_all (watch.changed);
+  watch.notify_warnings = 0;
 
   /* One cell: its activity changes, once. */
   racimo_project_toggle_code (project, deploy, mle, 'A');
@@ -785,7 +989,7 @@ static const char *const names[] = {
 
 static const char *const waiver_checks[] = {
   "no-owner", "many-owners", "no-doer", "idle-role", "overloaded-role", "unnamed",
-  "duplicate-name", "unknown-code",
+  "duplicate-name", "unknown-code", "merge-conflict", "overloaded-person", "unstaffed-role",
 };
 
 static const char *
@@ -812,6 +1016,15 @@ random_role (RacimoProject *project)
                : NULL;
 }
 
+static RacimoPerson *
+random_person (RacimoProject *project)
+{
+  guint n = racimo_project_get_n_people (project);
+
+  return n > 0 ? racimo_project_get_person (project, (guint) g_test_rand_int_range (0, (int) n))
+               : NULL;
+}
+
 static RacimoActivity *
 random_activity (RacimoProject *project)
 {
@@ -829,8 +1042,10 @@ random_activity (RacimoProject *project)
 static RacimoItem *
 random_item (RacimoProject *project)
 {
-  switch (g_test_rand_int_range (0, 3))
+  switch (g_test_rand_int_range (0, 4))
     {
+    case 3:
+      return RACIMO_ITEM (random_person (project));
     case 0:
       return RACIMO_ITEM (random_role (project));
     case 1:
@@ -861,11 +1076,47 @@ random_edit (RacimoProject *project)
   RacimoPhase *phase = random_phase (project);
   RacimoActivity *activity = random_activity (project);
   RacimoItem *item = random_item (project);
+  RacimoPerson *person = random_person (project);
+  RacimoPerson *other = random_person (project);
   guint n_roles = racimo_project_get_n_roles (project);
   guint n_phases = racimo_project_get_n_phases (project);
+  guint n_people = racimo_project_get_n_people (project);
 
-  switch (g_test_rand_int_range (0, 28))
+  switch (g_test_rand_int_range (0, 36))
     {
+    case 28:
+      if (n_people < 4)
+        racimo_project_add_person (project, g_test_rand_int_range (-1, (int) n_people + 1),
+                                   random_name (), NULL);
+      break;
+    case 29:
+      if (person != NULL && g_test_rand_bit ())
+        racimo_project_remove_person (project, person);
+      break;
+    case 30:
+    case 31:
+      if (person != NULL && role != NULL)
+        racimo_project_add_member (project, role, person);
+      break;
+    case 32:
+      if (person != NULL && role != NULL)
+        racimo_project_remove_member (project, role, person);
+      break;
+    case 33:
+      if (person != NULL && other != NULL && person != other && g_test_rand_bit ())
+        racimo_project_merge_people (project, person, other);
+      else if (person != NULL)
+        racimo_project_move_person (project, person,
+                                    (guint) g_test_rand_int_range (0, (int) n_people));
+      break;
+    case 34:
+      if (item != NULL && racimo_item_get_n_conflicts (item) > 0)
+        racimo_project_resolve_conflict (project, item, 0);
+      break;
+    case 35:
+      if (role != NULL)
+        racimo_project_set_role_person (project, role, g_test_rand_bit () ? random_name () : NULL);
+      break;
     case 0:
       if (n_roles < 6)
         racimo_project_add_role (project, g_test_rand_int_range (-1, (int) n_roles + 1),
@@ -1123,6 +1374,32 @@ verify_notify (RacimoProject *project,
   verify (verifier);
 }
 
+static void
+verify_person (RacimoProject *project,
+               RacimoPerson  *person,
+               Verifier      *verifier)
+{
+  verify (verifier);
+}
+
+/* person-removed, person-moved and person-changed */
+static void
+verify_person_with (RacimoProject *project,
+                    RacimoPerson  *person,
+                    guint          value,
+                    Verifier      *verifier)
+{
+  verify (verifier);
+}
+
+static void
+verify_conflicts (RacimoProject *project,
+                  RacimoItem    *item,
+                  Verifier      *verifier)
+{
+  verify (verifier);
+}
+
 /* Whether the random edits went through every check, and a waiver. */
 static gboolean
 all_seen (const guint *seen,
@@ -1135,23 +1412,41 @@ all_seen (const guint *seen,
   return n_waived_seen > 0;
 }
 
+/* Four roles and eight activities, with merge conflicts recorded on some
+ * (only a file brings conflicts), and one person. */
+static const char random_start[] =
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.1\"><title/>"
+  "<people><person id=\"p\"><name>Sato</name></person></people><roles>"
+  "<role id=\"r1\"><name>A</name><member person=\"p\"/>"
+  "<conflict field=\"name\" base=\"\" ours=\"A\" theirs=\"B\"/></role>"
+  "<role id=\"r2\"><name>B</name></role><role id=\"r3\"><name>C</name></role>"
+  "<role id=\"r4\"><name>D</name></role></roles>"
+  "<phases><phase id=\"ph\"><name/>"
+  "<activity id=\"a1\"><name>A</name><conflict role=\"r1\" base=\"\" ours=\"R\" theirs=\"A\"/>"
+  "<conflict field=\"name\" base=\"\" ours=\"A\" theirs=\"X\"/></activity>"
+  "<activity id=\"a2\"><name>B</name>"
+  "<conflict field=\"applicable\" base=\"\" ours=\"\" theirs=\"no\"/></activity>"
+  "<activity id=\"a3\"><name>C</name></activity><activity id=\"a4\"><name>D</name></activity>"
+  "<activity id=\"a5\"><name>E</name></activity><activity id=\"a6\"><name>F</name></activity>"
+  "<activity id=\"a7\"><name>G</name></activity><activity id=\"a8\"><name>H</name></activity>"
+  "</phase></phases></raci-project>";
+
 static void
 test_checks_random (void)
 {
-  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(GBytes) start = g_bytes_new_static (random_start, sizeof random_start - 1);
+  g_autoptr(RacimoProject) project = racimo_file_load_bytes (start, "random.raci", NULL);
   g_autoptr(RacimoChecks) checks = NULL;
   Verifier verifier = { 0 };
-  RacimoPhase *phase = racimo_project_add_phase (project, -1, "");
+  RacimoPhase *phase = racimo_project_get_phase (project, 0);
   guint seen[RACIMO_N_CHECKS] = { 0 };
   guint n_waived_seen = 0;
 
-  for (guint i = 0; i < 4; i++)
-    racimo_project_add_role (project, -1, random_name (), NULL);
   for (guint i = 0; i < 8; i++)
     {
-      RacimoActivity *activity = racimo_project_add_activity (project, phase, -1,
-                                                              random_name ());
+      RacimoActivity *activity = racimo_phase_get_activity (phase, i);
 
+      racimo_project_rename (project, RACIMO_ITEM (activity), random_name ());
       for (guint j = 0; j < 4; j++)
         racimo_project_set_codes (project, activity, racimo_project_get_role (project, j),
                                   random_codes ());
@@ -1170,6 +1465,11 @@ test_checks_random (void)
   g_signal_connect (project, "item-moved", G_CALLBACK (verify_item_at), &verifier);
   g_signal_connect (project, "item-changed", G_CALLBACK (verify_item_changed), &verifier);
   g_signal_connect (project, "notify", G_CALLBACK (verify_notify), &verifier);
+  g_signal_connect (project, "person-added", G_CALLBACK (verify_person), &verifier);
+  g_signal_connect (project, "person-removed", G_CALLBACK (verify_person_with), &verifier);
+  g_signal_connect (project, "person-moved", G_CALLBACK (verify_person_with), &verifier);
+  g_signal_connect (project, "person-changed", G_CALLBACK (verify_person_with), &verifier);
+  g_signal_connect (project, "conflicts-changed", G_CALLBACK (verify_conflicts), &verifier);
 
   /* 2,000 edits, and more while a check or a waived finding has not come
    * up yet: the seed is new on every run, and a rare one leaves one out. */
@@ -1296,6 +1596,8 @@ main (int   argc,
   g_test_add_func ("/checks/table", test_checks_table);
   g_test_add_func ("/checks/clean", test_checks_clean);
   g_test_add_func ("/checks/no-owner", test_checks_no_owner);
+  g_test_add_func ("/checks/held", test_checks_held);
+  g_test_add_func ("/checks/fixes", test_checks_fixes);
   g_test_add_func ("/checks/many-owners", test_checks_many_owners);
   g_test_add_func ("/checks/no-doer", test_checks_no_doer);
   g_test_add_func ("/checks/daci", test_checks_daci);
@@ -1308,6 +1610,7 @@ main (int   argc,
   g_test_add_func ("/checks/order", test_checks_order);
   g_test_add_func ("/checks/signals", test_checks_signals);
   g_test_add_func ("/checks/random", test_checks_random);
+  g_test_add_func ("/checks/people", test_checks_people);
   g_test_add_func ("/checks/large", test_checks_large);
   g_test_add_func ("/checks/no-leak", test_checks_no_leak);
 

@@ -300,13 +300,30 @@ result_clear (Result *result)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-/* Runs the racimo program in the test's folder, with no display, and
- * returns its exit status and everything it printed. */
+/* What the program printed and how it ended; %NULL for an output that is
+ * not looked at. */
 static void
-run_racimo_within (Fixture            *fixture,
-                   Result             *result,
-                   guint               seconds,
-                   const char * const *args)
+assert_result (const Result *result,
+               const char   *out,
+               const char   *err,
+               int           status)
+{
+  if (out != NULL)
+    g_assert_cmpstr (result->out, ==, out);
+  if (err != NULL)
+    g_assert_cmpstr (result->err, ==, err);
+  g_assert_cmpint (result->status, ==, status);
+}
+
+/* Runs the racimo program in the test's folder, with no display and the
+ * variables @environment sets ("NAME=VALUE", or NULL), and returns its
+ * exit status and everything it printed. */
+static void
+run_racimo_with (Fixture            *fixture,
+                 Result             *result,
+                 guint               seconds,
+                 const char * const *environment,
+                 const char * const *args)
 {
   const char *binary = g_getenv ("RACIMO_BINARY");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -335,6 +352,12 @@ run_racimo_within (Fixture            *fixture,
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  for (guint i = 0; environment != NULL && environment[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (environment[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -347,10 +370,10 @@ run_racimo_within (Fixture            *fixture,
 }
 
 #define RUN(fixture, result, ...) \
-  run_racimo_within ((fixture), (result), 0, (const char * const[]) { __VA_ARGS__, NULL })
+  run_racimo_with ((fixture), (result), 0, NULL, (const char * const[]) { __VA_ARGS__, NULL })
 #define RUN_WITHIN(fixture, result, seconds, ...) \
-  run_racimo_within ((fixture), (result), (seconds), \
-                     (const char * const[]) { __VA_ARGS__, NULL })
+  run_racimo_with ((fixture), (result), (seconds), NULL, \
+                   (const char * const[]) { __VA_ARGS__, NULL })
 
 static gboolean
 have_binary (void)
@@ -378,9 +401,7 @@ test_check_clean (Fixture       *fixture,
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--check", "clean.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "", "", 0);
 }
 
 static void
@@ -395,9 +416,7 @@ test_check_findings (Fixture       *fixture,
   write_file (fixture, "findings.raci", findings_raci);
   RUN (fixture, &result, "--check", "findings.raci");
 
-  g_assert_cmpstr (result.out, ==, findings_out);
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result, findings_out, "", 1);
 }
 
 static void
@@ -413,11 +432,85 @@ test_check_waived (Fixture       *fixture,
   write_file (fixture, "waived.raci", waived_raci);
   RUN (fixture, &result, "--check", "waived.raci");
 
+  assert_result (&result,
+                 "waived.raci:18: warning: no-doer: Activity \"Choose the model family\" "
+                 "has no one responsible (R)\n",
+                 "", 0);
+}
+
+/* Version 1.1: a person's finding names the line of the person, a
+ * conflict is an error until it is resolved. */
+static const char people_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.1\">\n"
+  "  <title>People</title>\n"
+  "  <scheme>RACI</scheme>\n"
+  "  <people>\n"
+  "    <person id=\"sato\">\n"
+  "      <name>Sato Hanako</name>\n"
+  "    </person>\n"
+  "  </people>\n"
+  "  <roles>\n"
+  "    <role id=\"lead\">\n"
+  "      <name>Lead</name>\n"
+  "      <member person=\"sato\"/>\n"
+  "    </role>\n"
+  "    <role id=\"qa\">\n"
+  "      <name>QA</name>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"a1\">\n"
+  "        <name>One</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "        <assign role=\"qa\" code=\"C\"/>\n"
+  "        <conflict role=\"qa\" base=\"\" ours=\"C\" theirs=\"I\"/>\n"
+  "      </activity>\n"
+  "      <activity id=\"a2\">\n"
+  "        <name>Two</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "      </activity>\n"
+  "      <activity id=\"a3\">\n"
+  "        <name>Three</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "      </activity>\n"
+  "      <activity id=\"a4\">\n"
+  "        <name>Four</name>\n"
+  "        <assign role=\"lead\" code=\"R\"/>\n"
+  "        <assign role=\"lead\" code=\"A\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static void
+test_check_people (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "people.raci", people_raci);
+  RUN (fixture, &result, "--check", "people.raci");
+
   g_assert_cmpstr (result.out, ==,
-                   "waived.raci:18: warning: no-doer: Activity \"Choose the model family\" "
-                   "has no one responsible (R)\n");
+                   "people.raci:6: warning: overloaded-person: Person \"Sato Hanako\" is "
+                   "responsible or accountable for 4 of 4 activities through their roles\n"
+                   "people.raci:11: warning: overloaded-role: Role \"Lead\" is responsible or "
+                   "accountable for 4 of 4 activities\n"
+                   "people.raci:15: warning: unstaffed-role: Role \"QA\" holds codes but no one "
+                   "holds the role\n"
+                   "people.raci:22: error: merge-conflict: Activity \"One\" has 1 merge "
+                   "conflict to resolve\n");
   g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpint (result.status, ==, 1);
 }
 
 static void
@@ -451,10 +544,9 @@ test_check_line_break (Fixture       *fixture,
               "</raci-project>\n");
   RUN (fixture, &result, "--check", "lines.raci");
 
-  g_assert_cmpstr (result.out, ==,
-                   "lines.raci:12: error: no-owner: Activity \"Deploy  model\" has no owner (A)\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result,
+                 "lines.raci:12: error: no-owner: Activity \"Deploy  model\" has no owner (A)\n",
+                 "", 1);
 }
 
 static void
@@ -469,10 +561,8 @@ test_check_unreadable (Fixture       *fixture,
   write_file (fixture, "broken.raci", broken_raci);
   RUN (fixture, &result, "--check", "broken.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n", 2);
 }
 
 static void
@@ -486,9 +576,7 @@ test_check_missing (Fixture       *fixture,
 
   RUN (fixture, &result, "--check", "missing.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "racimo: missing.raci: the file does not exist\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
 }
 
 static void
@@ -524,13 +612,11 @@ test_check_several (Fixture       *fixture,
   /* Unreadable wins over findings. */
   g_assert_cmpint (result.status, ==, 2);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "findings.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 1);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 0);
 }
@@ -543,7 +629,6 @@ test_export_raci (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *written = NULL;
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -551,14 +636,11 @@ test_export_raci (Fixture       *fixture,
   write_file (fixture, "messy.raci", messy_raci);
   RUN (fixture, &result, "--export", "tidy.raci", "messy.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "", "", 0);
 
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
+  racimo_test_assert_folder (fixture->dir, "messy.raci tidy.raci");
 }
 
 static void
@@ -567,7 +649,6 @@ test_export_replace (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *written = NULL;
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -580,17 +661,111 @@ test_export_replace (Fixture       *fixture,
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   g_clear_pointer (&written, g_free);
   RUN (fixture, &result, "--export", "messy.raci", "messy.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   written = read_file (fixture, "messy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "messy.raci tidy.raci");
+  racimo_test_assert_folder (fixture->dir, "messy.raci tidy.raci");
+}
+
+/* Sheets saved as .tsv, or as .txt by Excel's "Unicode Text" (UTF-16),
+ * are read by their content; findings name the rows of the sheet;
+ * --strict refuses a sheet that is not read whole. */
+static void
+test_check_sheets (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  static const char tsv[] = "Phase\tActivity\tLead\n"
+                            "Plan\tScope\tR\n"
+                            "Plan\tBudget\tA\n";
+  /* "Activity\tLead\r\nShip\tR\r\n" in UTF-16LE with its mark */
+  static const char utf16[] = "\xff\xfe" "A\0c\0t\0i\0v\0i\0t\0y\0\t\0L\0e\0a\0d\0\r\0\n\0"
+                              "S\0h\0i\0p\0\t\0R\0\r\0\n\0";
+  g_autofree char *txt_path = NULL;
+  g_autofree char *raci_path = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "team.tsv", tsv);
+  txt_path = fixture_path (fixture, "unicode.txt");
+  g_assert_true (g_file_set_contents (txt_path, utf16, sizeof utf16 - 1, NULL));
+
+  RUN (fixture, &result, "--check", "team.tsv", "unicode.txt");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==,
+                   "team.tsv:2: error: no-owner: Activity \"Scope\" has no owner (A)\n"
+                   "team.tsv:3: warning: no-doer: Activity \"Budget\" has no one responsible (R)\n"
+                   "unicode.txt:2: error: no-owner: Activity \"Ship\" has no owner (A)\n");
+
+  result_clear (&result);
+  write_file (fixture, "dates.csv", "Activity,Lead,Due date\nShip,A/R,2026-03-01\n");
+  RUN (fixture, &result, "--check", "dates.csv");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.err, "Column C (“Due date”) was ignored"));
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--strict", "dates.csv");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "not imported, as strict mode asks"));
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "dates.raci", "--strict", "dates.csv");
+  g_assert_cmpint (result.status, ==, 2);
+  raci_path = fixture_path (fixture, "dates.raci");
+  g_assert_false (g_file_test (raci_path, G_FILE_TEST_EXISTS));
+}
+
+/* A matrix goes out as a workbook and comes back from it with the same
+ * findings; a sheet is picked by its name. */
+static void
+test_export_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *findings = NULL;
+  g_autofree char *sheet_path = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  RUN (fixture, &result, "--export", "matrix.xlsx", "clean.raci");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "clean.raci");
+  findings = g_steal_pointer (&result.out);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--strict", "matrix.xlsx");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, findings);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "back.raci", "--sheet", "Matrix", "matrix.xlsx");
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--sheet", "Budget", "matrix.xlsx");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: matrix.xlsx: the workbook has no sheet named “Budget”\n");
+
+  /* The legend sheet holds no matrix: its codes column is a role */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "legend.csv", "--sheet", "Legend", "matrix.xlsx");
+  g_assert_cmpint (result.status, ==, 0);
+  sheet_path = fixture_path (fixture, "legend.csv");
+  g_assert_true (g_file_test (sheet_path, G_FILE_TEST_EXISTS));
 }
 
 /* A matrix goes out to a spreadsheet and comes back as the same matrix;
@@ -609,15 +784,13 @@ test_export_csv (Fixture       *fixture,
 
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "matrix.csv", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   csv = read_file (fixture, "matrix.csv");
-  g_assert_true (g_str_has_prefix (csv, "Phase,Activity,"));
+  g_assert_true (g_str_has_prefix (csv, "Clean\r\nPhase,Activity,"));
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "back.raci", "matrix.csv");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "again.csv", "back.raci");
@@ -632,7 +805,7 @@ test_export_csv (Fixture       *fixture,
   RUN (fixture, &result, "--export", "sheet.raci", "sheet.csv");
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.err, "sheet.csv: warning: "));
-  g_assert_nonnull (strstr (result.err, "maybe later"));
+  g_assert_nonnull (strstr (result.err, "Column C (“ML engineer”) was ignored: there are no codes in it"));
   g_clear_pointer (&back, g_free);
   back = read_file (fixture, "sheet.raci");
   g_assert_nonnull (strstr (back, "<name>Train the model</name>"));
@@ -647,7 +820,6 @@ test_export_pdf (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autofree char *path = NULL;
-  g_autofree char *listing = NULL;
   double width, height;
 
   if (!have_binary ())
@@ -655,8 +827,7 @@ test_export_pdf (Fixture       *fixture,
 
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "matrix.pdf", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   path = fixture_path (fixture, "matrix.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, >, height);
@@ -664,8 +835,7 @@ test_export_pdf (Fixture       *fixture,
   result_clear (&result);
   RUN (fixture, &result, "--export", "a3.pdf", "--paper", "a3", "--orientation", "portrait",
        "--tile", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   g_clear_pointer (&path, g_free);
   path = fixture_path (fixture, "a3.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), >=, 1);
@@ -675,8 +845,7 @@ test_export_pdf (Fixture       *fixture,
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "ledger.pdf", "--paper", "ledger", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   g_clear_pointer (&path, g_free);
   path = fixture_path (fixture, "ledger.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
@@ -687,94 +856,78 @@ test_export_pdf (Fixture       *fixture,
   /* The summary before the matrix: two pages */
   result_clear (&result);
   RUN (fixture, &result, "--export", "summary.pdf", "--summary", "first", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   g_clear_pointer (&path, g_free);
   path = fixture_path (fixture, "summary.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "middle.pdf", "--summary", "middle", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: Unknown summary place “middle”: use first, last or none\n");
+  assert_result (&result, NULL,
+                   "racimo: Unknown summary place “middle”: use first, last or none\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==,
+  assert_result (&result, NULL,
                    "racimo: Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or "
-                   "ledger\n");
+                   "ledger\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "both.pdf", "--fit", "--tile", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --fit and --tile cannot be used together\n");
+  assert_result (&result, NULL, "racimo: --fit and --tile cannot be used together\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --tile applies to .pdf files only\n");
+  assert_result (&result, NULL, "racimo: --tile applies to .pdf files only\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--summary", "last", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --summary applies to .pdf files only\n");
+  assert_result (&result, NULL, "racimo: --summary applies to .pdf files only\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "mono.pdf", "--mono", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "problems.pdf", "--only-problems", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--only-problems", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --only-problems applies to .pdf files only\n");
+  assert_result (&result, NULL, "racimo: --only-problems applies to .pdf files only\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "framed.pdf", "--header", "Steering committee",
        "--footer", "Confidential", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--footer", "Confidential", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --footer applies to .pdf files only\n");
+  assert_result (&result, NULL, "racimo: --footer applies to .pdf files only\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--mono", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==, "racimo: --mono applies to .pdf files only\n");
+  assert_result (&result, NULL, "racimo: --mono applies to .pdf files only\n", 2);
 
   /* Only some phases: ids the project has, checked once it is read */
   result_clear (&result);
   RUN (fixture, &result, "--export", "phase.pdf", "--phases", " build ", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "nophase.pdf", "--phases", "build,launch", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: clean.raci: The project has no phase with the id “launch”\n");
+  assert_result (&result, NULL,
+                   "racimo: clean.raci: The project has no phase with the id “launch”\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "empty.pdf", "--phases", "build,,", "clean.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_cmpstr (result.err, ==,
+  assert_result (&result, NULL,
                    "racimo: An empty phase id in “build,,”: give phase ids separated by "
-                   "commas\n");
+                   "commas\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==,
-                   "a3.pdf clean.raci framed.pdf ledger.pdf matrix.pdf mono.pdf phase.pdf "
-                   "problems.pdf summary.pdf");
+  racimo_test_assert_folder (fixture->dir,
+                             "a3.pdf clean.raci framed.pdf ledger.pdf matrix.pdf mono.pdf "
+                             "phase.pdf problems.pdf summary.pdf");
 }
 
 static void
@@ -782,7 +935,6 @@ test_export_unknown_extension (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -790,13 +942,10 @@ test_export_unknown_extension (Fixture       *fixture,
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "x.txt", "clean.raci");
 
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: cannot export to \"x.txt\": use a .raci, .csv or .pdf file name\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: cannot export to \"x.txt\": use a .raci, .csv, .xlsx or .pdf file name\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci");
+  racimo_test_assert_folder (fixture->dir, "clean.raci");
 }
 
 static void
@@ -804,26 +953,20 @@ test_export_unreadable_input (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
 
   write_file (fixture, "broken.raci", broken_raci);
   RUN (fixture, &result, "--export", "out.raci", "broken.raci");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n", 2);
 
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--export", "out.raci", "missing.raci");
-  g_assert_cmpstr (result.err, ==, "racimo: missing.raci: the file does not exist\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, NULL, "racimo: missing.raci: the file does not exist\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "broken.raci");
+  racimo_test_assert_folder (fixture->dir, "broken.raci");
 }
 
 /* A project that the reader would refuse is not written (issue 17): a
@@ -834,7 +977,6 @@ test_export_over_limits (Fixture       *fixture,
 {
   g_auto(Result) result = { 0 };
   g_autoptr(GString) csv = g_string_new ("Activity,");
-  g_autofree char *listing = NULL;
 
   if (!have_binary ())
     return;
@@ -845,15 +987,12 @@ test_export_over_limits (Fixture       *fixture,
   write_file (fixture, "big.csv", csv->str);
 
   RUN (fixture, &result, "--export", "out.raci", "big.csv");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "racimo: out.raci: not saved: a text of the project (\"Data scientist Data "
-                   "scientist …\") is longer than the 10 million bytes that Racimo can open "
-                   "again; the file was not changed\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "",
+                 "racimo: out.raci: not saved: a text of the project (\"Data scientist Data "
+                 "scientist …\") is longer than the 10 million bytes that Racimo can open "
+                 "again; the file was not changed\n", 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "big.csv");
+  racimo_test_assert_folder (fixture->dir, "big.csv");
 }
 
 static void
@@ -861,7 +1000,6 @@ test_export_unwritable (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_auto(Result) result = { 0 };
-  g_autofree char *listing = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *missing_folder = NULL;
   g_autofree char *expected = NULL;
@@ -875,24 +1013,18 @@ test_export_unwritable (Fixture       *fixture,
   folder = fixture_path (fixture, "folder.raci");
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   RUN (fixture, &result, "--export", "folder.raci", "clean.raci");
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, "racimo: folder.raci: this is a folder, not a file\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", "racimo: folder.raci: this is a folder, not a file\n", 2);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 
   /* OUT is in a folder that does not exist. */
-  g_clear_pointer (&result.out, g_free);
-  g_clear_pointer (&result.err, g_free);
+  result_clear (&result);
   RUN (fixture, &result, "--export", "no-such-folder/out.raci", "clean.raci");
   missing_folder = fixture_path (fixture, "no-such-folder");
   expected = g_strdup_printf ("racimo: no-such-folder/out.raci: the folder \"%s\" does not exist\n",
                               missing_folder);
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==, expected);
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, "", expected, 2);
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci folder.raci");
+  racimo_test_assert_folder (fixture->dir, "clean.raci folder.raci");
 }
 
 /* OUT is a named pipe: opening it to write would wait for a reader for
@@ -920,9 +1052,7 @@ test_export_fifo (Fixture       *fixture,
       expected = g_strdup_printf ("racimo: %s: this is not a regular file (a pipe, a device or "
                                   "a socket); Racimo writes only to files, and wrote nothing\n",
                                   names[i]);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
 
       /* Still the pipe, not a file put in its place. */
       g_assert_cmpint (g_lstat (path, &st), ==, 0);
@@ -937,7 +1067,6 @@ test_export_messages (Fixture       *fixture,
                       gconstpointer  data)
 {
   static const char * const extensions[] = { "raci", "csv", "pdf" };
-  g_autofree char *listing = NULL;
   g_autofree char *a_file = NULL;
   g_autofree char *sub = NULL;
   g_autofree char *link = NULL;
@@ -961,9 +1090,7 @@ test_export_messages (Fixture       *fixture,
        * exist". */
       RUN (fixture, &result, "--export", out, "clean.raci");
       expected = g_strdup_printf ("racimo: %s: \"%s\" is a file, not a folder\n", out, a_file);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
@@ -979,15 +1106,11 @@ test_export_messages (Fixture       *fixture,
       g_assert_cmpint (symlink ("sub", link), ==, 0);
       RUN (fixture, &result, "--export", out, "clean.raci");
       expected = g_strdup_printf ("racimo: %s: this is a folder, not a file\n", out);
-      g_assert_cmpstr (result.out, ==, "");
-      g_assert_cmpstr (result.err, ==, expected);
-      g_assert_cmpint (result.status, ==, 2);
+      assert_result (&result, "", expected, 2);
       g_assert_cmpint (g_unlink (link), ==, 0);
     }
 
-  listing = racimo_test_list_folder (fixture->dir);
-  g_assert_cmpstr (listing, ==, "clean.raci notes.txt sub");
-  g_clear_pointer (&listing, g_free);
+  racimo_test_assert_folder (fixture->dir, "clean.raci notes.txt sub");
   {
     g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
 
@@ -1008,9 +1131,82 @@ test_version (Fixture       *fixture,
 
   RUN (fixture, &result, "--version");
 
-  g_assert_cmpstr (result.out, ==, "racimo 0.1.0\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, "racimo 0.1.0\n", "", 0);
+}
+
+/* No GTK */
+
+/* The shared libraries that the program mapped, as the dynamic loader
+ * reports them with LD_DEBUG=libs in the files LD_DEBUG_OUTPUT names. */
+static char *
+run_racimo_libraries (Fixture            *fixture,
+                      int                 expected_status,
+                      const char * const *args)
+{
+  g_autofree char *log_dir = fixture_path (fixture, "loader");
+  g_autofree char *log_output = g_strconcat ("LD_DEBUG_OUTPUT=", log_dir, "/ld", NULL);
+  const char * const environment[] = { "LD_DEBUG=libs", log_output, NULL };
+  g_auto(Result) result = { 0 };
+  g_autoptr(GString) loaded = g_string_new ("");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir (log_dir, 0700), ==, 0);
+  run_racimo_with (fixture, &result, 60, environment, args);
+  assert_result (&result, NULL, NULL, expected_status);
+
+  /* One file per process: ld.PID */
+  dir = g_dir_open (log_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (log_dir, name, NULL);
+      g_autofree char *text = racimo_test_read_text (path);
+
+      g_string_append (loaded, text);
+    }
+  racimo_test_remove_tree (log_dir);
+
+  return g_string_free (g_steal_pointer (&loaded), FALSE);
+}
+
+/* The command line maps neither GTK nor libadwaita: with their hundred
+ * libraries, starting the program would cost more than checking a large
+ * project (docs/design-targets.md, "Targets and their benchmarks"). */
+static void
+test_no_gtk (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const struct
+  {
+    int         status;
+    const char *args[5];
+  } commands[] = {
+    { RACIMO_EXIT_OK, { "--version" } },
+    { RACIMO_EXIT_OK, { "--help" } },
+    { RACIMO_EXIT_OK, { "--check", "clean.raci" } },
+    { RACIMO_EXIT_FINDINGS, { "--check", "findings.raci" } },
+    { RACIMO_EXIT_OK, { "--export", "out.csv", "clean.raci" } },
+    { RACIMO_EXIT_OK, { "--export", "out.pdf", "clean.raci" } },
+  };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "clean.raci", clean_raci);
+  write_file (fixture, "findings.raci", findings_raci);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *loaded = run_racimo_libraries (fixture, commands[i].status,
+                                                      commands[i].args);
+
+      g_test_message ("racimo %s", commands[i].args[0]);
+      /* The loader did report, or the test would prove nothing. */
+      g_assert_nonnull (strstr (loaded, "libglib-2.0.so"));
+      g_assert_null (strstr (loaded, "libgtk-4.so"));
+      g_assert_null (strstr (loaded, "libadwaita-1.so"));
+    }
 }
 
 /* racimo_cli_*() called directly, in a subprocess of this test that
@@ -1071,11 +1267,212 @@ test_in_process_export (Fixture       *fixture,
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("");
-  g_test_trap_assert_stderr ("racimo: cannot export to \".raci\": use a .raci, .csv or .pdf "
+  g_test_trap_assert_stderr ("racimo: cannot export to \".raci\": use a .raci, .csv, .xlsx or .pdf "
                              "file name\n"
-                             "racimo: cannot export to \"messy.raci.bak\": use a .raci, .csv or "
-                             ".pdf file name\n"
+                             "racimo: cannot export to \"messy.raci.bak\": use a .raci, .csv, .xlsx "
+                             "or .pdf file name\n"
                              "racimo: missing.raci: the file does not exist\n");
+}
+
+/* What src/main.c does first: the command line's commands end there, and
+ * anything else is for the window (-1), before any registration. */
+static void
+test_in_process_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      char *version[] = { (char *) "racimo", (char *) "--version", NULL };
+      char *nothing[] = { (char *) "racimo", NULL };
+      char *open[] = { (char *) "racimo", (char *) "plan.raci", NULL };
+      char *service[] = { (char *) "racimo", (char *) "--gapplication-service", NULL };
+      char *check_none[] = { (char *) "racimo", (char *) "--check", NULL };
+      char *unknown[] = { (char *) "racimo", (char *) "--bogus", NULL };
+
+      g_assert_cmpint (racimo_cli_run (2, version), ==, RACIMO_EXIT_OK);
+      g_assert_cmpint (racimo_cli_run (1, nothing), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, open), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, service), ==, -1);
+      g_assert_cmpint (racimo_cli_run (2, check_none), ==, RACIMO_EXIT_UNREADABLE);
+      g_assert_cmpint (racimo_cli_run (2, unknown), ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("racimo 0.1.0\n");
+  g_test_trap_assert_stderr ("racimo: --check needs at least one FILE\n"
+                             "Unknown option --bogus\n");
+}
+
+/* --export OUT --repair FILE */
+
+static const char repairable_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+  "  <title>Plan</title>\n"
+  "  <roles>\n"
+  "    <role id=\"mle\">\n"
+  "      <name>ML engineer</name>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"deploy\">\n"
+  "        <name>Deploy model</name>\n"
+  "        <assign role=\"mle\" code=\"ar\"/>\n"
+  "        <assign role=\"ghost\" code=\"C\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static const char repaired_raci[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+  "  <title>Plan</title>\n"
+  "  <scheme>RACI</scheme>\n"
+  "  <roles>\n"
+  "    <role id=\"mle\">\n"
+  "      <name>ML engineer</name>\n"
+  "    </role>\n"
+  "    <role id=\"ghost\">\n"
+  "      <name>ghost</name>\n"
+  "      <description>Added when the file was repaired: cells named this role, but the file "
+  "did not list it. Check its name.</description>\n"
+  "    </role>\n"
+  "  </roles>\n"
+  "  <phases>\n"
+  "    <phase id=\"p\">\n"
+  "      <name/>\n"
+  "      <activity id=\"deploy\">\n"
+  "        <name>Deploy model</name>\n"
+  "        <assign role=\"mle\" code=\"R\"/>\n"
+  "        <assign role=\"mle\" code=\"A\"/>\n"
+  "        <assign role=\"ghost\" code=\"C\"/>\n"
+  "      </activity>\n"
+  "    </phase>\n"
+  "  </phases>\n"
+  "</raci-project>\n";
+
+static void
+test_repair_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *written = NULL;
+  g_autofree char *original = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--export", "fixed.raci", "--repair", "plan.raci");
+
+  /* Each repair as a compiler's diagnostic, the file and line first */
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==,
+                   "plan.raci:14: repaired: the cell of the role “ML engineer” in the activity "
+                   "“Deploy model” holds “ar”, which is not a code (codes are single capital "
+                   "letters such as R or A); read it as the codes R, A\n"
+                   "plan.raci:15: repaired: a cell of the activity “Deploy model” names the role "
+                   "“ghost”, which the file does not list; added a role “ghost” for you to "
+                   "review\n");
+  g_assert_cmpint (result.status, ==, 0);
+  written = read_file (fixture, "fixed.raci");
+  g_assert_cmpstr (written, ==, repaired_raci);
+  original = read_file (fixture, "plan.raci");
+  g_assert_cmpstr (original, ==, repairable_raci);
+
+  /* The repaired copy checks without a word about repairs. */
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "fixed.raci");
+  g_assert_cmpstr (result.err, ==, "");
+
+  /* Any format: CSV too */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "fixed.csv", "--repair", "plan.raci");
+  g_assert_cmpint (result.status, ==, 0);
+  g_clear_pointer (&written, g_free);
+  written = read_file (fixture, "fixed.csv");
+  g_assert_nonnull (strstr (written, "ghost"));
+}
+
+/* --check still refuses the file, and says that --repair opens it. */
+static void
+test_repair_check_points_to_repair (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--check", "plan.raci");
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==,
+                   "racimo: plan.raci:14: the cell of the role “ML engineer” in the activity "
+                   "“Deploy model” holds “ar”, which is not a code (codes are single capital "
+                   "letters such as R or A) (racimo --export COPY.raci --repair plan.raci writes "
+                   "a repaired copy)\n");
+  g_assert_cmpint (result.status, ==, 2);
+}
+
+/* Every safety gate: refused by --repair as by --export, nothing
+ * written, the file as it was. */
+static void
+test_repair_gates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const gates[] = {
+    "billion-laughs.raci", "deep-nesting.raci", "external-entity.raci", "malformed.raci",
+    "wrong-namespace.raci", "version-2.raci", "not-utf8.raci", "empty.raci",
+  };
+
+  if (!have_binary ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gates); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_auto(Result) plain = { 0 };
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "bad", gates[i], NULL);
+      g_autofree char *before = racimo_test_read_text (path);
+      g_autofree char *after = NULL;
+      g_autofree char *listing = NULL;
+
+      RUN (fixture, &result, "--export", "out.raci", "--repair", path);
+      RUN (fixture, &plain, "--export", "out.raci", path);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpstr (result.err, ==, plain.err);
+      g_assert_null (strstr (result.err, "repaired"));
+      listing = racimo_test_list_folder (fixture->dir);
+      g_assert_cmpstr (listing, ==, "");
+      after = racimo_test_read_text (path);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_repair_needs_export (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "plan.raci", repairable_raci);
+  RUN (fixture, &result, "--repair", "plan.raci");
+  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
+  g_assert_cmpint (result.status, ==, 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--check", "--repair", "plan.raci");
+  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
+  g_assert_cmpint (result.status, ==, 2);
 }
 
 int
@@ -1091,12 +1488,15 @@ main (int   argc,
   ADD ("/cli/check/findings", test_check_findings);
   ADD ("/cli/check/waived", test_check_waived);
   ADD ("/cli/check/line-break", test_check_line_break);
+  ADD ("/cli/check/people", test_check_people);
   ADD ("/cli/check/unreadable", test_check_unreadable);
   ADD ("/cli/check/missing", test_check_missing);
   ADD ("/cli/check/several", test_check_several);
+  ADD ("/cli/check/sheets", test_check_sheets);
   ADD ("/cli/export/raci", test_export_raci);
   ADD ("/cli/export/replace", test_export_replace);
   ADD ("/cli/export/csv", test_export_csv);
+  ADD ("/cli/export/xlsx", test_export_xlsx);
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
@@ -1104,9 +1504,15 @@ main (int   argc,
   ADD ("/cli/export/fifo", test_export_fifo);
   ADD ("/cli/export/messages", test_export_messages);
   ADD ("/cli/export/over-limits", test_export_over_limits);
+  ADD ("/cli/repair/export", test_repair_export);
+  ADD ("/cli/repair/check-points-to-repair", test_repair_check_points_to_repair);
+  ADD ("/cli/repair/gates", test_repair_gates);
+  ADD ("/cli/repair/needs-export", test_repair_needs_export);
   ADD ("/cli/version", test_version);
+  ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);
   ADD ("/cli/in-process/export", test_in_process_export);
+  ADD ("/cli/in-process/run", test_in_process_run);
 
 #undef ADD
 

@@ -207,15 +207,45 @@ edit (RacimoDocument *document,
   racimo_test_rename_first_activity (racimo_document_get_project (document), name);
 }
 
+/* A copy of format-example.raci, Plan.raci, in a folder of its own, and
+ * the document loaded from it */
+typedef struct
+{
+  char           *folder;
+  GFile          *file;
+  RacimoDocument *document;
+} Plan;
+
+static void
+plan_set_up (Plan          *plan,
+             gconstpointer  data)
+{
+  g_autofree char *source = good_path ("format-example.raci");
+
+  plan->folder = racimo_test_make_folder ("racimo-document");
+  plan->file = copy_into (plan->folder, source, "Plan.raci");
+  plan->document = load_ok (plan->file);
+}
+
+static void
+plan_tear_down (Plan          *plan,
+                gconstpointer  data)
+{
+  finalize_document (plan->document);
+  g_clear_object (&plan->file);
+  racimo_test_remove_tree (plan->folder);
+  g_free (plan->folder);
+}
+
 /* Opening */
 
 static void
-test_load (void)
+test_load (Plan          *plan,
+           gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
-  RacimoDocument *document = load_ok (file);
   RacimoProject *project = racimo_document_get_project (document);
 
   g_assert_true (g_file_equal (racimo_document_get_file (document), file));
@@ -234,16 +264,13 @@ test_load (void)
 
   /* A colleague's project renamed .xml is still a project. */
   {
-    g_autoptr(GFile) renamed = copy_into (folder, source, "Plan from Anna.xml");
+    g_autoptr(GFile) renamed = copy_into (plan->folder, source, "Plan from Anna.xml");
     RacimoDocument *other = load_ok (renamed);
 
     g_assert_cmpint (racimo_document_get_source (other), ==, RACIMO_DOCUMENT_SOURCE_RACI);
     g_assert_false (racimo_document_get_needs_save_as (other));
     finalize_document (other);
   }
-
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -329,12 +356,11 @@ test_load_csv (void)
 /* Saving */
 
 static void
-test_save_reopen (void)
+test_save_reopen (Plan          *plan,
+                  gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
-  RacimoDocument *document = load_ok (file);
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   RacimoDocument *reopened;
   RacimoProject *project = racimo_document_get_project (document);
   g_autoptr(GError) error = NULL;
@@ -376,8 +402,6 @@ test_save_reopen (void)
   g_assert_false (racimo_document_get_changed_on_disk (document));
 
   finalize_document (reopened);
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -573,16 +597,15 @@ test_csv_never_overwritten (void)
 }
 
 static void
-test_save_stale_etag (void)
+test_save_stale_etag (Plan          *plan,
+                      gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   g_autofree char *colleague = colleague_version ();
   g_autofree char *on_disk = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
-  RacimoDocument *document = load_ok (file);
   RacimoProject *project = racimo_document_get_project (document);
 
   edit (document, "Mine");
@@ -611,21 +634,17 @@ test_save_stale_etag (void)
   g_assert_false (racimo_document_get_modified (document));
   g_assert_false (racimo_document_get_changed_on_disk (document));
   g_assert_false (check_on_disk (document));
-
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 /* Changed on disk */
 
 static void
-test_external_change (void)
+test_external_change (Plan          *plan,
+                      gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   g_autofree char *colleague = colleague_version ();
-  RacimoDocument *document = load_ok (file);
 
   g_assert_false (racimo_document_get_changed_on_disk (document));
   write_as_colleague (file, colleague);
@@ -634,9 +653,6 @@ test_external_change (void)
   wait_for_boolean (document, "changed-on-disk", TRUE);
   g_assert_false (racimo_document_get_deleted_on_disk (document));
   g_assert_false (racimo_document_get_modified (document));
-
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -658,15 +674,14 @@ has_events (gpointer user_data)
 }
 
 static void
-test_own_save (void)
+test_own_save (Plan          *plan,
+               gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   g_autofree char *colleague = colleague_version ();
   g_autoptr(GFileMonitor) monitor = NULL;
   g_autoptr(GError) error = NULL;
-  RacimoDocument *document = load_ok (file);
   guint events = 0;
   guint changed_notifies = 0;
 
@@ -701,20 +716,17 @@ test_own_save (void)
   g_assert_cmpuint (changed_notifies, ==, 1);
 
   g_file_monitor_cancel (monitor);
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 static void
-test_deleted (void)
+test_deleted (Plan          *plan,
+              gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   g_autoptr(GError) error = NULL;
   g_autofree char *on_disk = NULL;
   g_autofree char *expected = NULL;
-  RacimoDocument *document = load_ok (file);
 
   g_file_delete (file, NULL, &error);
   g_assert_no_error (error);
@@ -730,20 +742,16 @@ test_deleted (void)
   expected = racimo_test_serialize (racimo_document_get_project (document));
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, expected);
-
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 static void
-test_reload (void)
+test_reload (Plan          *plan,
+             gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   g_autofree char *colleague = colleague_version ();
   g_autoptr(GError) error = NULL;
-  RacimoDocument *document = load_ok (file);
   RacimoProject *old_project = racimo_document_get_project (document);
   guint project_notifies = 0;
 
@@ -776,9 +784,6 @@ test_reload (void)
   g_assert_error (error, RACIMO_FILE_ERROR, RACIMO_FILE_ERROR_MALFORMED);
   g_assert_cmpuint (project_notifies, ==, 1);
   g_assert_true (racimo_document_get_modified (document));
-
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 static void
@@ -851,16 +856,14 @@ test_save_missing_folder (void)
 }
 
 static void
-test_busy (void)
+test_busy (Plan          *plan,
+           gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = plan->document;
   g_autoptr(GAsyncResult) first = NULL;
   g_autoptr(GAsyncResult) second = NULL;
   g_autoptr(GAsyncResult) third = NULL;
   g_autoptr(GError) error = NULL;
-  RacimoDocument *document = load_ok (file);
 
   edit (document, "Mine");
   racimo_document_save_async (document, FALSE, NULL, racimo_test_store_result, &first);
@@ -885,26 +888,19 @@ test_busy (void)
   g_assert_no_error (error);
   g_assert_false (racimo_document_get_busy (document));
   g_assert_false (racimo_document_get_modified (document));
-
-  g_clear_object (&first);
-  g_clear_object (&second);
-  g_clear_object (&third);
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 /* Edits made while the file is being written are not in it: the project
  * stays modified. */
 static void
-test_edit_while_saving (void)
+test_edit_while_saving (Plan          *plan,
+                        gconstpointer  data)
 {
-  g_autofree char *folder = racimo_test_make_folder ("racimo-document");
-  g_autofree char *source = good_path ("format-example.raci");
-  g_autoptr(GFile) file = copy_into (folder, source, "Plan.raci");
+  RacimoDocument *document = plan->document;
+  GFile *file = plan->file;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *on_disk = NULL;
-  RacimoDocument *document = load_ok (file);
 
   edit (document, "Saved");
   racimo_document_save_async (document, FALSE, NULL, racimo_test_store_result, &result);
@@ -916,10 +912,6 @@ test_edit_while_saving (void)
   g_assert_true (racimo_document_get_modified (document));
   on_disk = read_text (file);
   g_assert_nonnull (strstr (on_disk, "<name>Saved</name>"));
-
-  g_clear_object (&result);
-  finalize_document (document);
-  racimo_test_remove_tree (folder);
 }
 
 int
@@ -928,23 +920,28 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/document/load", test_load);
+#define ADD_PLAN(path, func) \
+  g_test_add (path, Plan, NULL, plan_set_up, func, plan_tear_down)
+
+  ADD_PLAN ("/document/load", test_load);
   g_test_add_func ("/document/load-errors", test_load_errors);
   g_test_add_func ("/document/load-newer-minor", test_load_newer_minor);
   g_test_add_func ("/document/load-csv", test_load_csv);
-  g_test_add_func ("/document/save-reopen", test_save_reopen);
+  ADD_PLAN ("/document/save-reopen", test_save_reopen);
   g_test_add_func ("/document/save-as", test_save_as);
   g_test_add_func ("/document/suggest-file-name", test_suggest_file_name);
   g_test_add_func ("/document/csv-never-overwritten", test_csv_never_overwritten);
-  g_test_add_func ("/document/save-stale-etag", test_save_stale_etag);
-  g_test_add_func ("/document/external-change", test_external_change);
-  g_test_add_func ("/document/own-save", test_own_save);
-  g_test_add_func ("/document/deleted", test_deleted);
-  g_test_add_func ("/document/reload", test_reload);
+  ADD_PLAN ("/document/save-stale-etag", test_save_stale_etag);
+  ADD_PLAN ("/document/external-change", test_external_change);
+  ADD_PLAN ("/document/own-save", test_own_save);
+  ADD_PLAN ("/document/deleted", test_deleted);
+  ADD_PLAN ("/document/reload", test_reload);
   g_test_add_func ("/document/save-read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/document/save-missing-folder", test_save_missing_folder);
-  g_test_add_func ("/document/busy", test_busy);
-  g_test_add_func ("/document/edit-while-saving", test_edit_while_saving);
+  ADD_PLAN ("/document/busy", test_busy);
+  ADD_PLAN ("/document/edit-while-saving", test_edit_while_saving);
+
+#undef ADD_PLAN
 
   return g_test_run ();
 }

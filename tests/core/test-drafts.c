@@ -1025,13 +1025,26 @@ crash_helper (Fixture    *fixture,
   g_assert_cmpint (g_subprocess_get_term_sig (helper), ==, SIGKILL);
 }
 
+/* After a crash, the drafts folder holds the draft restored and nothing
+ * else; discarding it leaves the file as it was. */
+static void
+assert_only_draft_then_discard (Fixture        *fixture,
+                                RacimoDocument *document)
+{
+  g_autofree char *files = draft_files (racimo_document_get_draft_id (document));
+  g_autofree char *names = racimo_test_list_folder (fixture->drafts_folder);
+
+  g_assert_cmpstr (names, ==, files);
+  racimo_document_discard_draft (document);
+  finalize_document (document);
+  assert_original_untouched (fixture);
+}
+
 static void
 test_crash_mid_edit (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *display_name = NULL;
-  g_autofree char *names = NULL;
-  g_autofree char *files = NULL;
   RacimoDocument *document;
 
   crash_helper (fixture, "mid-edit");
@@ -1046,21 +1059,13 @@ test_crash_mid_edit (Fixture       *fixture,
   g_assert_true (racimo_document_get_modified (document));
   g_assert_true (g_file_equal (racimo_document_get_file (document), fixture->file));
 
-  files = draft_files (racimo_document_get_draft_id (document));
-  names = racimo_test_list_folder (fixture->drafts_folder);
-  g_assert_cmpstr (names, ==, files);
-
-  racimo_document_discard_draft (document);
-  finalize_document (document);
-  assert_original_untouched (fixture);
+  assert_only_draft_then_discard (fixture, document);
 }
 
 static void
 test_crash_while_writing (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *names = NULL;
-  g_autofree char *files = NULL;
   RacimoDocument *document;
   const char *name;
 
@@ -1074,13 +1079,7 @@ test_crash_while_writing (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (name, "Edit "));
 
   /* And listing tidied up any temporary file the kill left. */
-  files = draft_files (racimo_document_get_draft_id (document));
-  names = racimo_test_list_folder (fixture->drafts_folder);
-  g_assert_cmpstr (names, ==, files);
-
-  racimo_document_discard_draft (document);
-  finalize_document (document);
-  assert_original_untouched (fixture);
+  assert_only_draft_then_discard (fixture, document);
 }
 
 /* The store */

@@ -62,18 +62,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      if (g_rmdir (child) != 0)
-        g_unlink (child);
-    }
-  g_rmdir (f->dir);
-
+  racimo_test_remove_tree (f->dir);
   g_clear_object (&f->project);
   g_clear_object (&f->file);
   g_free (f->original);
@@ -81,14 +70,18 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* The folder holds exactly @expected (names joined by spaces, sorted). */
+/* @error says that the disk was full and nothing was written to @path;
+ * then clears it. */
 static void
-assert_folder (Fixture    *f,
-               const char *expected)
+assert_nothing_written (GError     **error,
+                        const char  *path)
 {
-  g_autofree char *joined = racimo_test_list_folder (f->dir);
+  g_autofree char *message = g_strdup_printf ("%s: there is no space left on the disk; "
+                                              "nothing was written", path);
 
-  g_assert_cmpstr (joined, ==, expected);
+  g_assert_error (*error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpstr ((*error)->message, ==, message);
+  g_clear_error (error);
 }
 
 static void
@@ -131,34 +124,20 @@ test_faults_disk_full (Fixture       *f,
       /* The message names the file and says nothing was written, in
        * words, not GIO's "Error writing to file". */
       g_assert_false (racimo_csv_save (f->project, csv_file, NULL, NULL, &error));
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-      {
-        g_autofree char *message = g_strdup_printf ("%s: there is no space left on the disk; "
-                                                    "nothing was written", csv_path);
-
-        g_assert_cmpstr (error->message, ==, message);
-      }
-      g_clear_error (&error);
+      assert_nothing_written (&error, csv_path);
 
       g_assert_false (racimo_pagination_export_pdf (f->project, pdf_path, NULL, NULL, &error));
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-      {
-        g_autofree char *message = g_strdup_printf ("%s: there is no space left on the disk; "
-                                                    "nothing was written", pdf_path);
-
-        g_assert_cmpstr (error->message, ==, message);
-      }
-      g_clear_error (&error);
+      assert_nothing_written (&error, pdf_path);
 
       /* Nothing half-written beside the file, under any name. */
-      assert_folder (f, "plan.raci");
+      racimo_test_assert_folder (f->dir, "plan.raci");
       return;
     }
 
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   assert_original_untouched (f);
-  assert_folder (f, "plan.raci");
+  racimo_test_assert_folder (f->dir, "plan.raci");
 }
 
 /* Someone replaced the file by a folder of the same name. */
@@ -176,7 +155,7 @@ test_faults_replaced_by_folder (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "plan.raci"));
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_DIR));
   g_assert_true (racimo_history_get_modified (racimo_project_get_history (f->project)));
-  assert_folder (f, "plan.raci");
+  racimo_test_assert_folder (f->dir, "plan.raci");
 }
 
 /* A read-only folder holding a file the user may write: the file is
@@ -210,7 +189,7 @@ test_faults_read_only (Fixture       *f,
   g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
                    g_bytes_get_size (expected));
-  assert_folder (f, "plan.raci");
+  racimo_test_assert_folder (f->dir, "plan.raci");
 }
 
 /* Links, on a disk that is full: a small tmpfs, mounted where the test
@@ -349,15 +328,6 @@ disk_assert_untouched (Disk       *d,
 }
 
 static void
-disk_assert_folder (Disk       *d,
-                    const char *expected)
-{
-  g_autofree char *joined = racimo_test_list_folder (d->dir);
-
-  g_assert_cmpstr (joined, ==, expected);
-}
-
-static void
 assert_no_space (const GError *error,
                  const char   *name)
 {
@@ -422,7 +392,8 @@ test_disk_full_symlink (Disk          *d,
       assert_no_space (error, name);
     }
 
-  disk_assert_folder (d, "filler link.csv link.pdf link.raci real.csv real.pdf real.raci");
+  racimo_test_assert_folder (d->dir,
+                             "filler link.csv link.pdf link.raci real.csv real.pdf real.raci");
 }
 
 /* The same from the command line, as the issue reported it. */
@@ -472,7 +443,7 @@ test_disk_full_symlink_cli (Disk          *d,
   g_assert_cmpint (WEXITSTATUS (status), ==, 2);
   disk_assert_untouched (d, "real.raci");
   g_assert_true (is_symlink (link_path));
-  disk_assert_folder (d, "filler link.raci real.raci");
+  racimo_test_assert_folder (d->dir, "filler link.raci real.raci");
   expected = g_strdup_printf ("racimo: %s: there is no space left on the disk; "
                               "the file was left as it was\n", link_path);
   g_assert_cmpstr (err, ==, expected);
@@ -504,7 +475,7 @@ test_disk_full_hard_link (Disk          *d,
   g_assert_false (racimo_file_save (d->project, file, NULL, NULL, NULL, &error));
   disk_assert_untouched (d, "real.raci");
   disk_assert_untouched (d, "other.raci");
-  disk_assert_folder (d, "filler other.raci real.raci");
+  racimo_test_assert_folder (d->dir, "filler other.raci real.raci");
   assert_no_space (error, name);
 }
 
@@ -558,7 +529,7 @@ test_disk_full_read_only_folder (Disk          *d,
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   disk_assert_untouched (d, "plan.raci");
-  disk_assert_folder (d, "filler plan.raci");
+  racimo_test_assert_folder (d->dir, "filler plan.raci");
 
   /* With room, the save goes through, in place. */
   {
@@ -578,7 +549,7 @@ test_disk_full_read_only_folder (Disk          *d,
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
                      g_bytes_get_size (expected));
-    disk_assert_folder (d, "plan.raci");
+    racimo_test_assert_folder (d->dir, "plan.raci");
   }
   g_assert_cmpint (chmod (d->dir, 0755), ==, 0);
 }
@@ -605,7 +576,7 @@ test_symlink_kept (Fixture       *f,
   g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
                    g_bytes_get_size (expected));
-  assert_folder (f, "link.raci plan.raci");
+  racimo_test_assert_folder (f->dir, "link.raci plan.raci");
 
   /* The entity tag is the target's, as a load through the link reads it. */
   g_assert_true (racimo_file_save (f->project, link_file, etag, NULL, NULL, &error));
@@ -639,7 +610,7 @@ test_hard_link_kept (Fixture       *f,
     g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
                      g_bytes_get_size (expected));
   }
-  assert_folder (f, "other.raci plan.raci");
+  racimo_test_assert_folder (f->dir, "other.raci plan.raci");
 
   /* Shorter contents: the end of the old ones goes. */
   {

@@ -6,6 +6,7 @@
 #include "racimo-checks.h"
 #include "racimo-file.h"
 #include "racimo-filter.h"
+#include "racimo-test.h"
 
 #define BIT RACIMO_CODE_BIT
 
@@ -108,10 +109,13 @@ shown (Fixture *f)
   return g_string_free (s, FALSE);
 }
 
-#define assert_shown(f, expected) \
+#define assert_shown(f, expected) racimo_test_assert_text (shown (f), expected)
+
+/* Searching for @text shows the activities @expected. */
+#define assert_search(f, text, expected) \
   G_STMT_START { \
-    g_autofree char *shown_ = shown (f); \
-    g_assert_cmpstr (shown_, ==, expected); \
+    racimo_filter_set_search_text ((f)->filter, (text)); \
+    assert_shown (f, expected); \
   } G_STMT_END
 
 #define ALL "collect data-pipeline label clean clean-again retraining deploy monitor unnamed " \
@@ -195,32 +199,24 @@ test_search (Fixture       *f,
   g_assert_null (f->last_changed);
 
   /* A substring, not only the start of a word. */
-  racimo_filter_set_search_text (f->filter, "ipeli");
-  assert_shown (f, "data-pipeline retraining");
+  assert_search (f, "ipeli", "data-pipeline retraining");
 
   /* Without the accents a keyboard may not have, and with them. */
-  racimo_filter_set_search_text (f->filter, "deployer le modele");
-  assert_shown (f, "deploy");
-  racimo_filter_set_search_text (f->filter, "MODÈLE");
-  assert_shown (f, "deploy");
+  assert_search (f, "deployer le modele", "deploy");
+  assert_search (f, "MODÈLE", "deploy");
 
   /* The description. */
-  racimo_filter_set_search_text (f->filter, "versioned api");
-  assert_shown (f, "deploy");
+  assert_search (f, "versioned api", "deploy");
 
   /* The phase's name: every activity of MLOps. */
-  racimo_filter_set_search_text (f->filter, "mlops");
-  assert_shown (f, "retraining deploy monitor unnamed legal model-family");
+  assert_search (f, "mlops", "retraining deploy monitor unnamed legal model-family");
 
   /* Every word somewhere: one in the name, one in the phase. */
-  racimo_filter_set_search_text (f->filter, "training mlops");
-  assert_shown (f, "retraining legal");
-  racimo_filter_set_search_text (f->filter, "  Training   MLOps ");
-  assert_shown (f, "retraining legal");
+  assert_search (f, "training mlops", "retraining legal");
+  assert_search (f, "  Training   MLOps ", "retraining legal");
 
   /* Nothing found. */
-  racimo_filter_set_search_text (f->filter, "kubernetes");
-  assert_shown (f, "");
+  assert_search (f, "kubernetes", "");
   assert_summary (f, "0 of 11 activities shown");
 
   /* Cleared, everything is back. */
@@ -254,8 +250,7 @@ test_search_follows_edits (Fixture       *f,
   RacimoPhase *mlops = RACIMO_PHASE (racimo_project_lookup (f->project, "mlops"));
   RacimoPhase *data_phase = RACIMO_PHASE (racimo_project_lookup (f->project, "data"));
 
-  racimo_filter_set_search_text (f->filter, "drift");
-  assert_shown (f, "monitor");
+  assert_search (f, "drift", "monitor");
 
   /* Renamed out of the search, and one activity said. */
   f->n_changed = 0;
@@ -273,8 +268,7 @@ test_search_follows_edits (Fixture       *f,
   assert_shown (f, "monitor");
 
   /* A phase renamed: its activities match its new name. */
-  racimo_filter_set_search_text (f->filter, "operations");
-  assert_shown (f, "");
+  assert_search (f, "operations", "");
   f->n_changed = 0;
   racimo_project_rename (f->project, RACIMO_ITEM (mlops), "Operations");
   assert_shown (f, "retraining deploy monitor unnamed legal model-family");
@@ -377,6 +371,72 @@ test_role (Fixture       *f,
   assert_shown (f, ALL);
 }
 
+/* "Person: ..." shows the activities where one of the person's roles
+ * holds a code, and follows codes, members and the person's removal. */
+static void
+test_person (Fixture       *f,
+             gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoPerson *sato = racimo_project_add_person (f->project, -1, "Sato Hanako", NULL);
+  RacimoActivity *monitor = activity (f, "monitor");
+
+  racimo_project_add_member (f->project, role (f, "data-scientist"), sato);
+  racimo_project_add_member (f->project, role (f, "account-manager"), sato);
+
+  racimo_filter_set_person (f->filter, sato);
+  g_assert_true (racimo_filter_get_person (f->filter) == sato);
+  g_assert_true (racimo_filter_is_active (f->filter));
+  assert_shown (f, "collect label retraining model-family");
+
+  /* A code of one of Sato's roles */
+  f->n_changed = 0;
+  racimo_project_toggle_code (f->project, monitor, role (f, "account-manager"), 'I');
+  assert_shown (f, "collect label retraining monitor model-family");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  racimo_history_undo (history);
+
+  /* Another role of Sato's */
+  racimo_project_add_member (f->project, role (f, "mlops-engineer"), sato);
+  assert_shown (f, "collect label clean clean-again retraining deploy unnamed model-family");
+  racimo_history_undo (history);
+  assert_shown (f, "collect label retraining model-family");
+
+  /* Sato removed: the filter lets go */
+  racimo_project_remove_person (f->project, sato);
+  g_assert_null (racimo_filter_get_person (f->filter));
+  assert_shown (f, ALL);
+  racimo_history_undo (history);
+  racimo_filter_clear (f->filter);
+  g_assert_null (racimo_filter_get_person (f->filter));
+}
+
+/* The search finds the notes on the cells, and follows them. */
+static void
+test_search_notes (Fixture       *f,
+                   gconstpointer  data)
+{
+  RacimoHistory *history = racimo_project_get_history (f->project);
+  RacimoRole *ux = role (f, "ux-designer");
+
+  racimo_project_set_note (f->project, activity (f, "deploy"), role (f, "ml-engineer"),
+                           "Blue-green only;\nno canary yet.");
+  racimo_filter_set_search_text (f->filter, "canary");
+  assert_shown (f, "deploy");
+
+  racimo_project_set_note (f->project, activity (f, "label"), ux, "Canary words");
+  assert_shown (f, "label deploy");
+  racimo_history_undo (history);
+  assert_shown (f, "deploy");
+
+  /* The note of a removed role is not searched */
+  racimo_project_set_note (f->project, activity (f, "label"), ux, "Canary words");
+  racimo_project_remove_role (f->project, ux);
+  assert_shown (f, "deploy");
+  racimo_history_undo (history);
+  assert_shown (f, "label deploy");
+}
+
 static void
 test_hide_not_applicable (Fixture       *f,
                           gconstpointer  data)
@@ -472,8 +532,7 @@ test_add_remove (Fixture       *f,
   RacimoPhase *mlops = RACIMO_PHASE (racimo_project_lookup (f->project, "mlops"));
   RacimoActivity *added;
 
-  racimo_filter_set_search_text (f->filter, "clean");
-  assert_shown (f, "clean clean-again");
+  assert_search (f, "clean", "clean clean-again");
 
   /* An activity added, named to match: counted and shown. */
   f->n_changed = 0;
@@ -731,6 +790,8 @@ main (int   argc,
   ADD ("only-findings", test_only_findings);
   ADD ("role", test_role);
   ADD ("hide-not-applicable", test_hide_not_applicable);
+  ADD ("person", test_person);
+  ADD ("search-notes", test_search_notes);
   ADD ("combined-and-clear", test_combined_and_clear);
   ADD ("properties", test_properties);
   ADD ("add-remove", test_add_remove);

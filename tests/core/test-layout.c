@@ -635,11 +635,16 @@ test_ml_template_phases (void)
     assert_has (pages[0], ml_roles[i][1]);
 }
 
-static void
-assert_page_numbers (GStrv pages)
+/* The PDF of the wide project as text: @n pages, each with its number,
+ * the title, the header and the legend. */
+static GStrv
+export_wide_pages (RacimoProject                 *project,
+                   const RacimoPaginationOptions *options,
+                   guint                          n)
 {
-  guint n = g_strv_length (pages);
+  GStrv pages = export_pages (project, options);
 
+  g_assert_cmpuint (g_strv_length (pages), ==, n);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *number = g_strdup_printf ("Page %u of %u", i + 1, n);
@@ -649,6 +654,8 @@ assert_page_numbers (GStrv pages)
       assert_has (pages[i], "Activity");
       assert_has (pages[i], "R Responsible");
     }
+
+  return pages;
 }
 
 /* 40 roles on A3: all of them on every page, at full size. */
@@ -668,9 +675,7 @@ test_wide_a3 (void)
   if (!have_pdftotext ())
     return;
 
-  pages = export_pages (project, options);
-  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
-  assert_page_numbers (pages);
+  pages = export_wide_pages (project, options, racimo_pagination_get_n_pages (layout));
   for (guint i = 0; pages[i] != NULL; i++)
     {
       /* The header row on every page */
@@ -721,9 +726,7 @@ test_wide_a4_fit (void)
   if (!have_pdftotext ())
     return;
 
-  pages = export_pages (project, options);
-  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
-  assert_page_numbers (pages);
+  pages = export_wide_pages (project, options, racimo_pagination_get_n_pages (layout));
   for (guint i = 0; pages[i] != NULL; i++)
     {
       assert_has (pages[i], "S1 Specialist number 1");
@@ -755,9 +758,7 @@ test_wide_a4_tile (void)
   if (!have_pdftotext ())
     return;
 
-  pages = export_pages (project, options);
-  g_assert_cmpuint (g_strv_length (pages), ==, n);
-  assert_page_numbers (pages);
+  pages = export_wide_pages (project, options, n);
   for (guint i = 0; i < n; i += 2)
     {
       assert_has (pages[i], "Roles 1–20 of 40");
@@ -800,9 +801,7 @@ test_wide_a4_portrait (void)
   if (!have_pdftotext ())
     return;
 
-  pages = export_pages (project, options);
-  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
-  assert_page_numbers (pages);
+  pages = export_wide_pages (project, options, racimo_pagination_get_n_pages (layout));
   assert_has (pages[0], JA_ACTIVITY);
   assert_has (pages[1], JA_ACTIVITY);
   assert_has (pages[0], JA_ROLE);

@@ -178,6 +178,19 @@ test_limits_right_to_left (void)
   exercise (project);
 }
 
+/* The file at @path holds "before" still; then it goes, and its folder @dir. */
+static void
+assert_still_before (const char *dir,
+                     const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Saving @project to a file that holds "before" is refused with a message
  * starting "PATH: @what", sync and async, and the file is unchanged. */
 static void
@@ -190,7 +203,6 @@ assert_save_refused (RacimoProject *project,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *expected = g_strconcat (path, ": ", what, NULL);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *contents = NULL;
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "before", -1, NULL));
@@ -212,10 +224,7 @@ assert_save_refused (RacimoProject *project,
   g_assert_true (g_str_has_prefix (error->message, expected));
   g_clear_error (&error);
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "before");
-  g_unlink (path);
-  g_rmdir (dir);
+  assert_still_before (dir, path);
 }
 
 /* The writer never writes what the reader refuses (issue 17): a text
@@ -287,7 +296,6 @@ test_limits_csv_export_refused (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *expected = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *contents = NULL;
   RacimoPhase *phase;
 
   g_assert_no_error (error);
@@ -320,10 +328,7 @@ test_limits_csv_export_refused (void)
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "before");
-  g_unlink (path);
-  g_rmdir (dir);
+  assert_still_before (dir, path);
 }
 
 /* A cell of a spreadsheet becomes a name, never a huge id. */

@@ -233,6 +233,159 @@ test_project_cells (void)
   signal_log_free (log);
 }
 
+/* People, members, notes and conflicts: every edit is one step of
+ * history, tells its signal, and undo and redo bring the model back. */
+static void
+count_signal (GString    *log,
+              const char *what)
+{
+  g_string_append (log, what);
+  g_string_append_c (log, ';');
+}
+
+static void
+on_person_added (RacimoProject *project,
+                 RacimoPerson  *person,
+                 GString       *log)
+{
+  count_signal (log, "person-added");
+}
+
+static void
+on_person_removed (RacimoProject *project,
+                   RacimoPerson  *person,
+                   guint          position,
+                   GString       *log)
+{
+  count_signal (log, "person-removed");
+}
+
+static void
+on_person_changed (RacimoProject *project,
+                   RacimoPerson  *person,
+                   guint          change,
+                   GString       *log)
+{
+  count_signal (log, change == RACIMO_CHANGE_EMAIL ? "email" : "person-changed");
+}
+
+static void
+on_role_changed (RacimoProject *project,
+                 RacimoItem    *item,
+                 guint          change,
+                 GString       *log)
+{
+  if (change == RACIMO_CHANGE_PERSON)
+    count_signal (log, racimo_item_get_id (item));
+}
+
+static void
+on_note_changed (RacimoProject  *project,
+                 RacimoActivity *activity,
+                 RacimoRole     *role,
+                 GString        *log)
+{
+  count_signal (log, "note");
+}
+
+static void
+test_project_people (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  RacimoHistory *history = racimo_project_get_history (project);
+  RacimoRole *lead = racimo_project_add_role (project, -1, "Lead", NULL);
+  RacimoRole *dev = racimo_project_add_role (project, -1, "Developer", NULL);
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "");
+  RacimoActivity *plan = racimo_project_add_activity (project, phase, -1, "Plan");
+  RacimoPerson *sato, *sato_again, *lee;
+
+  g_signal_connect (project, "person-added", G_CALLBACK (on_person_added), log);
+  g_signal_connect (project, "person-removed", G_CALLBACK (on_person_removed), log);
+  g_signal_connect (project, "person-changed", G_CALLBACK (on_person_changed), log);
+  g_signal_connect (project, "item-changed", G_CALLBACK (on_role_changed), log);
+  g_signal_connect (project, "note-changed", G_CALLBACK (on_note_changed), log);
+
+  sato = racimo_project_add_person (project, -1, "Sato Hanako", NULL);
+  g_assert_cmpstr (racimo_item_get_id (RACIMO_ITEM (sato)), ==, "sato-hanako");
+  g_assert_true (racimo_project_lookup (project, "sato-hanako") == RACIMO_ITEM (sato));
+  lee = racimo_project_add_person (project, -1, "Lee Min", "lee@example.com");
+  racimo_project_add_member (project, lead, sato);
+  racimo_project_add_member (project, dev, sato);
+  racimo_project_add_member (project, dev, lee);
+  g_assert_cmpstr (racimo_role_get_person (dev), ==, "Sato Hanako, Lee Min");
+  g_assert_cmpstr (log->str, ==, "person-added;person-added;lead;developer;developer;");
+  g_string_truncate (log, 0);
+
+  /* A rename shows in every role the person holds */
+  racimo_project_rename (project, RACIMO_ITEM (sato), "Satō Hanako");
+  g_assert_cmpstr (racimo_role_get_person (lead), ==, "Satō Hanako");
+  g_assert_cmpstr (racimo_role_get_person (dev), ==, "Satō Hanako, Lee Min");
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Rename Person");
+  g_assert_cmpstr (log->str, ==, "lead;developer;person-changed;");
+  g_string_truncate (log, 0);
+
+  racimo_project_set_person_email (project, sato, "hanako@example.com");
+  g_assert_cmpstr (racimo_person_get_email (sato), ==, "hanako@example.com");
+  g_assert_cmpstr (log->str, ==, "email;");
+  g_string_truncate (log, 0);
+
+  /* Removing a person takes it from its roles; undo puts it back in place */
+  racimo_project_remove_person (project, sato);
+  g_assert_cmpuint (racimo_project_get_n_people (project), ==, 1);
+  g_assert_null (racimo_role_get_person (lead));
+  g_assert_cmpstr (racimo_role_get_person (dev), ==, "Lee Min");
+  g_assert_null (racimo_project_lookup (project, "sato-hanako"));
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpstr (racimo_role_get_person (dev), ==, "Satō Hanako, Lee Min");
+  g_assert_cmpint (racimo_project_index_of_person (project, sato), ==, 0);
+  g_assert_true (racimo_history_redo (history));
+  g_assert_true (racimo_history_undo (history));
+
+  racimo_project_move_person (project, lee, 0);
+  g_assert_true (racimo_project_get_person (project, 0) == lee);
+  g_assert_true (racimo_history_undo (history));
+  g_assert_true (racimo_project_get_person (project, 0) == sato);
+
+  /* Merging: the same person entered twice */
+  sato_again = racimo_project_add_person (project, -1, "Hanako Sato", NULL);
+  racimo_project_add_member (project, dev, sato_again);
+  racimo_project_remove_member (project, dev, sato);
+  racimo_project_merge_people (project, sato, sato_again);
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Merge People");
+  g_assert_cmpuint (racimo_project_get_n_people (project), ==, 2);
+  g_assert_cmpstr (racimo_role_get_person (dev), ==, "Lee Min, Satō Hanako");
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpuint (racimo_project_get_n_people (project), ==, 3);
+  g_assert_cmpstr (racimo_role_get_person (dev), ==, "Lee Min, Hanako Sato");
+
+  /* The 1.0 person field: one member; a person it leaves with no role
+   * and no e-mail address goes */
+  racimo_project_set_role_person (project, lead, "Kimura Aoi");
+  g_assert_cmpstr (racimo_role_get_person (lead), ==, "Kimura Aoi");
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Change Person");
+  g_assert_nonnull (racimo_project_find_person (project, "Satō Hanako"));
+  racimo_project_set_role_person (project, lead, NULL);
+  g_assert_null (racimo_project_find_person (project, "Kimura Aoi"));
+  g_assert_true (racimo_history_undo (history));
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpstr (racimo_role_get_person (lead), ==, "Satō Hanako");
+
+  /* Notes */
+  g_string_truncate (log, 0);
+  racimo_project_set_note (project, plan, lead, "Ask first.");
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Add Note");
+  racimo_project_set_note (project, plan, lead, "Ask first.");
+  racimo_project_set_note (project, plan, lead, "Ask twice.");
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Edit Note");
+  racimo_project_set_note (project, plan, lead, "");
+  g_assert_cmpstr (racimo_history_get_undo_label (history), ==, "Delete Note");
+  g_assert_null (racimo_activity_get_note (plan, lead));
+  g_assert_true (racimo_history_undo (history));
+  g_assert_cmpstr (racimo_activity_get_note (plan, lead), ==, "Ask twice.");
+  g_assert_cmpstr (log->str, ==, "note;note;note;note;");
+}
+
 static void
 test_project_structure (void)
 {
@@ -393,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/project/notify", test_project_notify);
   g_test_add_func ("/project/id-suffixes", test_project_id_suffixes);
   g_test_add_func ("/project/no-leak", test_project_no_leak);
+  g_test_add_func ("/project/people", test_project_people);
 
   return g_test_run ();
 }

@@ -135,6 +135,34 @@ test_checks_agree (Fixture       *f,
   g_assert_nonnull (strstr (finding->message, " 4 of 4 "));
 }
 
+/* A person's workload through all of their roles: an activity counts
+ * once for a code, whichever of their roles holds it, and only the
+ * activities that count for a role count. */
+static void
+test_person (Fixture       *f,
+             gconstpointer  data)
+{
+  RacimoPerson *sato = racimo_project_add_person (f->project, -1, "Sato Hanako", NULL);
+  RacimoWorkload workload;
+
+  racimo_workload_count_person (f->project, sato, &workload);
+  g_assert_cmpuint (workload.n_activities, ==, 0);
+
+  racimo_project_add_member (f->project, f->lead, sato);
+  racimo_project_add_member (f->project, f->dev, sato);
+  racimo_workload_count_person (f->project, sato, &workload);
+  /* R on Plan (lead) and Build (developer); A on both through the lead */
+  g_assert_cmpuint (racimo_workload_get_count (&workload, 'R'), ==, 2);
+  g_assert_cmpuint (racimo_workload_get_count (&workload, 'A'), ==, 2);
+  g_assert_cmpuint (racimo_workload_get_count (&workload, 'Z'), ==, 0);
+  g_assert_cmpuint (workload.n_activities, ==, 2);
+
+  /* Both roles R on Plan: still one activity */
+  racimo_project_set_codes (f->project, f->plan, f->dev, BIT ('R'));
+  racimo_workload_count_person (f->project, sato, &workload);
+  g_assert_cmpuint (racimo_workload_get_count (&workload, 'R'), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +175,8 @@ main (int   argc,
               fixture_set_up, test_update, fixture_tear_down);
   g_test_add ("/workload/checks-agree", Fixture, NULL,
               fixture_set_up, test_checks_agree, fixture_tear_down);
+  g_test_add ("/workload/person", Fixture, NULL,
+              fixture_set_up, test_person, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -40,15 +40,15 @@ load_bytes (GBytes *bytes)
   return project;
 }
 
-static RacimoCodes
-codes_from (const char *letters)
+/* tests/files/good/@name, which must load */
+static RacimoProject *
+load_good (const char *name)
 {
-  RacimoCodes set = 0;
+  g_autofree char *path = good_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = read_bytes (file);
 
-  for (const char *c = letters; *c != '\0'; c++)
-    set |= RACIMO_CODE_BIT (*c);
-
-  return set;
+  return load_bytes (original);
 }
 
 static char *
@@ -92,17 +92,7 @@ static void
 folder_teardown (Folder        *folder,
                  gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder->path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder->path, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (folder->path), ==, 0);
+  racimo_test_remove_tree (folder->path);
   g_free (folder->path);
 }
 
@@ -210,6 +200,18 @@ assert_same_project (RacimoProject *a,
       assert_same_item (RACIMO_ITEM (x), RACIMO_ITEM (y));
       g_assert_cmpstr (racimo_role_get_abbrev (x), ==, racimo_role_get_abbrev (y));
       g_assert_cmpstr (racimo_role_get_person (x), ==, racimo_role_get_person (y));
+      g_assert_cmpuint (racimo_item_get_n_conflicts (RACIMO_ITEM (x)), ==,
+                        racimo_item_get_n_conflicts (RACIMO_ITEM (y)));
+    }
+
+  g_assert_cmpuint (racimo_project_get_n_people (a), ==, racimo_project_get_n_people (b));
+  for (guint i = 0; i < racimo_project_get_n_people (a); i++)
+    {
+      RacimoPerson *x = racimo_project_get_person (a, i);
+      RacimoPerson *y = racimo_project_get_person (b, i);
+
+      assert_same_item (RACIMO_ITEM (x), RACIMO_ITEM (y));
+      g_assert_cmpstr (racimo_person_get_email (x), ==, racimo_person_get_email (y));
     }
 
   g_assert_cmpuint (racimo_project_get_n_phases (a), ==, racimo_project_get_n_phases (b));
@@ -231,8 +233,12 @@ assert_same_project (RacimoProject *a,
                            racimo_activity_get_applicable (t));
 
           for (guint k = 0; k < n_roles; k++)
-            g_assert_cmpuint (racimo_activity_get_codes (s, racimo_project_get_role (a, k)), ==,
-                              racimo_activity_get_codes (t, racimo_project_get_role (b, k)));
+            {
+              g_assert_cmpuint (racimo_activity_get_codes (s, racimo_project_get_role (a, k)), ==,
+                                racimo_activity_get_codes (t, racimo_project_get_role (b, k)));
+              g_assert_cmpstr (racimo_activity_get_note (s, racimo_project_get_role (a, k)), ==,
+                               racimo_activity_get_note (t, racimo_project_get_role (b, k)));
+            }
         }
     }
 }
@@ -244,7 +250,7 @@ test_canonical (Folder        *folder,
 {
   static const char * const names[] = {
     "canonical.raci", "canonical-foreign.raci", "format-example.raci",
-    "canonical-foreign-in-text.raci",
+    "canonical-foreign-in-text.raci", "people.raci", "people-foreign.raci",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -268,20 +274,110 @@ test_canonical (Folder        *folder,
     }
 }
 
+/* The writer writes the lowest version that holds the project: people
+ * as 1.0 person texts while that says everything, and back to 1.0 when
+ * what needed 1.1 is gone. */
+static void
+test_version_written (void)
+{
+  g_autofree char *path = good_path ("format-example.raci");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = read_bytes (file);
+  g_autoptr(RacimoProject) project = load_bytes (original);
+  RacimoHistory *history = racimo_project_get_history (project);
+  RacimoRole *manager = racimo_project_get_role (project, 0);
+  RacimoRole *scientist = racimo_project_get_role (project, 1);
+  RacimoActivity *kpis = RACIMO_ACTIVITY (racimo_project_lookup (project, "define-kpis"));
+  RacimoPerson *sato = racimo_project_get_person (project, 0);
+  RacimoPerson *lee;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *text;
+
+  bytes = racimo_file_serialize (project);
+  assert_same_bytes (original, bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* An e-mail address needs <people> */
+  racimo_project_set_person_email (project, sato, "hanako.sato@example.com");
+  bytes = racimo_file_serialize (project);
+  text = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (text, "version=\"1.1\""));
+  g_assert_nonnull (strstr (text, "  <people>\n"
+                                  "    <person id=\"sato-hanako\" "
+                                  "email=\"hanako.sato@example.com\">\n"
+                                  "      <name>Sato Hanako</name>\n"
+                                  "    </person>\n"
+                                  "  </people>\n"));
+  g_assert_nonnull (strstr (text, "      <member person=\"sato-hanako\"/>\n"));
+  g_assert_null (strstr (text, "<person>"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_true (racimo_history_undo (history));
+  bytes = racimo_file_serialize (project);
+  assert_same_bytes (original, bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A second member of one role, and a person with no role */
+  lee = racimo_project_add_person (project, -1, "Lee Min", NULL);
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<person id=\"lee-min\">"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  racimo_project_add_member (project, scientist, lee);
+  racimo_project_add_member (project, manager, lee);
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                            "      <member person=\"sato-hanako\"/>\n"
+                            "      <member person=\"lee-min\"/>\n"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  racimo_project_remove_member (project, manager, lee);
+  bytes = racimo_file_serialize (project);
+  text = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (text, "version=\"1.0\""));
+  g_assert_nonnull (strstr (text, "      <person>Lee Min</person>\n"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (racimo_history_undo (history));
+
+  /* A note, after the assign elements */
+  racimo_project_set_note (project, kpis, scientist, "Ask the\ndata team.");
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                            "        <assign role=\"data-scientist\" code=\"C\"/>\n"
+                            "        <note role=\"data-scientist\">Ask the\ndata team.</note>\n"
+                            "      </activity>\n"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  racimo_project_set_note (project, kpis, scientist, NULL);
+  bytes = racimo_file_serialize (project);
+  assert_same_bytes (original, bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A person's waiver: only <people> holds it */
+  racimo_project_set_waiver (project, RACIMO_ITEM (sato), "overloaded-person", "Small team.");
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                            "      <waiver check=\"overloaded-person\">Small team.</waiver>\n"
+                            "    </person>\n"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_assert_true (racimo_history_undo (history));
+
+  /* A waiver of a 1.1 check */
+  racimo_project_set_waiver (project, RACIMO_ITEM (manager), "unstaffed-role", "Soon.");
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "version=\"1.1\""));
+}
+
 /* Every good file loads, writes, loads again to the same project, and
  * writes the same bytes again. */
 static void
 test_round_trip (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
-  const char *name;
+  g_auto(GStrv) names = racimo_test_folder_names (path);
   guint n = 0;
 
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
+  for (guint k = 0; names[k] != NULL; k++)
     {
+      const char *name = names[k];
       g_autofree char *file_path = good_path (name);
       g_autoptr(GFile) file = g_file_new_for_path (file_path);
       g_autoptr(GBytes) original = read_bytes (file);
@@ -302,10 +398,7 @@ test_round_trip (void)
 static void
 test_foreign_placement (void)
 {
-  g_autofree char *path = good_path ("foreign.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("foreign.raci");
   g_autoptr(GBytes) bytes = racimo_file_serialize (project);
   g_autofree char *text = text_of (bytes);
 
@@ -373,10 +466,7 @@ test_foreign_placement (void)
 static void
 test_foreign_anchor_gone (void)
 {
-  g_autofree char *path = good_path ("canonical-foreign.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("canonical-foreign.raci");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RacimoProject) reloaded = NULL;
   g_autofree char *text = NULL;
@@ -413,10 +503,7 @@ test_foreign_anchor_gone (void)
 static void
 test_foreign_in_text_edited (void)
 {
-  g_autofree char *path = good_path ("canonical-foreign-in-text.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("canonical-foreign-in-text.raci");
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
 
@@ -432,10 +519,7 @@ test_foreign_in_text_edited (void)
 static void
 test_version (void)
 {
-  g_autofree char *path = good_path ("newer-minor.raci");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) original = read_bytes (file);
-  g_autoptr(RacimoProject) project = load_bytes (original);
+  g_autoptr(RacimoProject) project = load_good ("newer-minor.raci");
   g_autoptr(RacimoProject) fresh = racimo_project_new ();
   g_autoptr(GBytes) bytes = racimo_file_serialize (project);
   g_autoptr(GBytes) fresh_bytes = racimo_file_serialize (fresh);
@@ -515,8 +599,8 @@ test_order_and_escaping (void)
   activity = racimo_project_add_activity (project, phase, -1, "Ship <it>");
   racimo_project_set_item_description (project, RACIMO_ITEM (activity),
                                        "\n  indented\n\ttabbed & done\r\n");
-  racimo_project_set_codes (project, activity, owner, codes_from ("IZAR"));
-  racimo_project_set_codes (project, activity, tester, codes_from ("CXS"));
+  racimo_project_set_codes (project, activity, owner, racimo_test_codes ("IZAR"));
+  racimo_project_set_codes (project, activity, tester, racimo_test_codes ("CXS"));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "unknown-code", "Z & X: later");
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "");
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "many-owners", "<none>");
@@ -560,7 +644,7 @@ test_large (void)
           for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
             if ((a + r) % 3 == 0)
               racimo_project_set_codes (project, activity, roles[r],
-                                        codes_from (r % 4 == 0 ? "AR" : "CI"));
+                                        racimo_test_codes (r % 4 == 0 ? "AR" : "CI"));
         }
     }
 
@@ -595,7 +679,8 @@ test_never_refused (void)
   phase = racimo_project_add_phase (project, -1, "");
   racimo_project_add_phase (project, -1, "");
   activity = racimo_project_add_activity (project, phase, -1, "");
-  racimo_project_set_codes (project, activity, role, codes_from ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+  racimo_project_set_codes (project, activity, role,
+                            racimo_test_codes ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
   racimo_project_set_scheme (project, "DACI");
 
   for (RacimoCheck check = 0; check < RACIMO_N_CHECKS; check++)
@@ -616,7 +701,7 @@ test_never_refused (void)
   g_assert_cmpuint (racimo_activity_get_codes (racimo_phase_get_activity (
                       racimo_project_get_phase (reloaded, 0), 0),
                       racimo_project_get_role (reloaded, 0)), ==,
-                    codes_from ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+                    racimo_test_codes ("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
 }
 
 static void
@@ -764,6 +849,7 @@ main (int   argc,
 
   g_test_add ("/writer/canonical", Folder, NULL, folder_setup, test_canonical, folder_teardown);
   g_test_add_func ("/writer/round-trip", test_round_trip);
+  g_test_add_func ("/writer/version-written", test_version_written);
   g_test_add_func ("/writer/foreign-placement", test_foreign_placement);
   g_test_add_func ("/writer/foreign-anchor-gone", test_foreign_anchor_gone);
   g_test_add_func ("/writer/foreign-in-text-edited", test_foreign_in_text_edited);

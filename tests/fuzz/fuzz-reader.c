@@ -7,9 +7,7 @@
  */
 #include "racimo-checks.h"
 #include "racimo-file.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
+#include "racimo-fuzz.h"
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -26,9 +24,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   project = racimo_file_load_bytes (bytes, "fuzz.raci", &error);
   if (project == NULL)
     {
-      /* A refusal always says why, naming the file. */
-      g_assert_nonnull (error);
-      g_assert_true (g_str_has_prefix (error->message, "fuzz.raci"));
+      racimo_fuzz_assert_refusal (error, "fuzz.raci");
       return 0;
     }
 

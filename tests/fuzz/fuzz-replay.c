@@ -7,8 +7,7 @@
  */
 #include <gio/gio.h>
 
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
+#include "racimo-fuzz.h"
 
 static void
 replay_file (gconstpointer data)

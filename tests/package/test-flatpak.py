@@ -27,7 +27,8 @@ GNOME_SDK = {
 }
 MIN_RUNTIME = min(GNOME_SDK)
 # Also in every GNOME SDK, their versions well above what meson asks for
-SDK_ALSO = {'gobject-2.0', 'gio-2.0', 'libxml-2.0', 'cairo', 'pangocairo'}
+SDK_ALSO = {'gobject-2.0', 'gio-2.0', 'gmodule-2.0', 'libxml-2.0', 'cairo', 'pangocairo',
+            'libarchive'}
 
 # Portals serve a sandboxed editor's files (open, save, export, print,
 # open a URI): no file system access beyond its own.
@@ -146,6 +147,19 @@ def main():
         else:
             check(dep in SDK_ALSO or dep in module_names,
                   f'{dep} is in the SDK or built by a module', module_names)
+
+    # A library the SDK lacks is built from a release pinned by its tag and
+    # a checksum: the commit of a git source, the sha256 of an archive
+    for module in modules[:-1]:
+        if not isinstance(module, dict):
+            continue
+        for source in module.get('sources', []):
+            pinned = ((source.get('type') == 'git' and source.get('tag')
+                       and re.fullmatch(r'[0-9a-f]{40}', source.get('commit', '')))
+                      or (source.get('type') == 'archive'
+                          and re.fullmatch(r'[0-9a-f]{64}', source.get('sha256', ''))))
+            check(bool(pinned), f'module {module.get("name")} is pinned by tag and checksum',
+                  source)
 
     # The last module is Racimo, built with meson from this tree, with
     # options meson knows

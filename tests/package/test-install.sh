@@ -1,7 +1,8 @@
 #!/bin/sh
-# test-install.sh BUILD-DIR: installs the build into a temporary folder
-# with `meson install --destdir` and checks that every file is where GNOME
-# looks for it.
+# test-install.sh BUILD-DIR APP-ID PREFIX MODULE: installs the build into a
+# temporary folder with `meson install --destdir` and checks that every
+# file is where GNOME looks for it, and the window's module (MODULE, below
+# PREFIX) where the program looks for it.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -10,6 +11,7 @@ set -eu
 build_dir=$1
 app_id=$2
 prefix=$3
+module=$4
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 
@@ -36,7 +38,8 @@ for path in \
   share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg \
   share/locale/ja/LC_MESSAGES/racimo.mo \
   share/help/C/racimo/index.page \
-  share/racimo/raci-1.rng
+  share/racimo/raci-1.rng \
+  "$module"
 do
   if [ ! -e "$root/$path" ]; then
     echo "# missing: $path" >&2
@@ -46,6 +49,10 @@ done
 
 if [ ! -x "$root/bin/racimo" ]; then
   echo "# bin/racimo is not executable" >&2
+  missing=1
+# The command line runs from the installed program alone.
+elif ! "$root/bin/racimo" --version >/dev/null; then
+  echo "# bin/racimo --version failed" >&2
   missing=1
 fi
 

@@ -47,3 +47,18 @@ racimo_bench_max_of (GArray *values)
 
   return max;
 }
+
+gboolean
+racimo_bench_report_ratio (const char *what,
+                           double      value,
+                           double      reference,
+                           double      bound,
+                           const char *reference_name)
+{
+  double ratio = value / reference;
+  gboolean ok = ratio < bound;
+
+  g_print ("%-40s %8.2f ms = %5.2f x %s (bound < %.1f x)  %s\n",
+           what, value, ratio, reference_name, bound, ok ? "ok" : "MISSED");
+  return ok;
+}

@@ -19,4 +19,12 @@ double racimo_bench_median_of       (GArray *values);
 /* The largest of the doubles in @values, 0 when there are none */
 double racimo_bench_max_of          (GArray *values);
 
+/* Prints @value in ms against @bound times @reference (named
+ * @reference_name), one line; returns whether the bound holds */
+gboolean racimo_bench_report_ratio  (const char *what,
+                                     double      value,
+                                     double      reference,
+                                     double      bound,
+                                     const char *reference_name);
+
 G_END_DECLS

@@ -90,6 +90,17 @@ racimo_test_count_notify (GObject    *object,
   (*count)++;
 }
 
+RacimoCodes
+racimo_test_codes (const char *letters)
+{
+  RacimoCodes set = 0;
+
+  for (const char *c = letters; *c != '\0'; c++)
+    set |= RACIMO_CODE_BIT (*c);
+
+  return set;
+}
+
 RacimoItem *
 racimo_test_item (RacimoProject *project,
                   const char    *id)
@@ -154,11 +165,11 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-char *
-racimo_test_list_folder (const char *path)
+GStrv
+racimo_test_folder_names (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *names = g_ptr_array_new ();
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -166,7 +177,15 @@ racimo_test_list_folder (const char *path)
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
-  return g_strjoinv (" ", (char **) names->pdata);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}
+
+char *
+racimo_test_list_folder (const char *path)
+{
+  g_auto(GStrv) names = racimo_test_folder_names (path);
+
+  return g_strjoinv (" ", names);
 }
 
 char *
@@ -186,4 +205,34 @@ racimo_test_serialize (RacimoProject *project)
   g_autoptr(GBytes) bytes = racimo_file_serialize (project);
 
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void (*task_finalize) (GObject *object);
+static guint unreturned_tasks;
+
+/* GTask:completed turns TRUE once the task has returned (and its callback,
+ * if any, ran), the synchronous way included. */
+static void
+count_unreturned_task (GObject *object)
+{
+  if (!g_task_get_completed (G_TASK (object)))
+    g_atomic_int_inc (&unreturned_tasks);
+
+  task_finalize (object);
+}
+
+guint
+racimo_test_count_unreturned_tasks (void)
+{
+  /* The class's finalize is wrapped, once: GLib has no other hook on the
+   * end of a task. */
+  if (task_finalize == NULL)
+    {
+      GObjectClass *task_class = g_type_class_ref (G_TYPE_TASK);
+
+      task_finalize = task_class->finalize;
+      task_class->finalize = count_unreturned_task;
+    }
+
+  return (guint) g_atomic_int_get (&unreturned_tasks);
 }

@@ -115,6 +115,22 @@ has_project (RacimoWindow *window)
   return racimo_window_get_project (window) != NULL;
 }
 
+/* Opens the display, which this program does in its tests, not in main ():
+ * without one, a test fails where a display is required, and is skipped
+ * elsewhere. */
+static gboolean
+open_display (void)
+{
+  if (gtk_init_check ())
+    return TRUE;
+
+  if (racimo_ui_test_display_required ())
+    g_test_fail_printf ("no display, and RACIMO_TEST_NEED_DISPLAY is set");
+  else
+    g_test_skip ("no display");
+  return FALSE;
+}
+
 static void
 test_one_window_per_file (void)
 {
@@ -129,14 +145,8 @@ test_one_window_per_file (void)
   g_autoptr(GList) windows = NULL;
   RacimoWindow *first;
 
-  if (!gtk_init_check ())
-    {
-      if (racimo_ui_test_display_required ())
-        g_test_fail_printf ("no display, and RACIMO_TEST_NEED_DISPLAY is set");
-      else
-        g_test_skip ("no display");
-      return;
-    }
+  if (!open_display ())
+    return;
 
   app = racimo_application_new ();
   /* Not the one instance of the session: a test must not meet another. */
@@ -230,14 +240,8 @@ test_icons_load (void)
   GHashTableIter iter;
   const char *name;
 
-  if (!gtk_init_check ())
-    {
-      if (racimo_ui_test_display_required ())
-        g_test_fail_printf ("no display, and RACIMO_TEST_NEED_DISPLAY is set");
-      else
-        g_test_skip ("no display");
-      return;
-    }
+  if (!open_display ())
+    return;
 
   in_template = g_regex_new ("<property name=\"icon-name\">([^<]+)</property>", 0, 0, NULL);
   in_code = g_regex_new ("\"([a-z][a-z-]*-symbolic)\"", 0, 0, NULL);

@@ -201,8 +201,7 @@ assert_consistent (Fixture *f)
 
 #define assert_rows(f, expected) \
   G_STMT_START { \
-    g_autofree char *dumped_ = dump_model (racimo_checks_panel_get_rows ((f)->panel)); \
-    g_assert_cmpstr (dumped_, ==, expected); \
+    racimo_test_assert_text (dump_model (racimo_checks_panel_get_rows ((f)->panel)), expected); \
     assert_consistent (f); \
   } G_STMT_END
 
@@ -1333,10 +1332,7 @@ owned_names (GListModel *owned)
 }
 
 #define assert_owned(details, expected) \
-  G_STMT_START { \
-    g_autofree char *owned_ = owned_names (racimo_role_details_get_owned (details)); \
-    g_assert_cmpstr (owned_, ==, expected); \
-  } G_STMT_END
+  racimo_test_assert_text (owned_names (racimo_role_details_get_owned (details)), expected)
 
 static void
 test_role_details (Fixture       *f,

@@ -282,21 +282,34 @@ test_open_file_cancel (void)
   racimo_ui_test_destroy_window (window);
 }
 
+/* Activates @action of @window and answers its file dialog, @title, with
+ * @file; waits until the window has a file and nothing under way. */
+static void
+choose_window_file (RacimoWindow         *window,
+                    const char           *action,
+                    const char           *title,
+                    GtkFileChooserAction  mode,
+                    GFile                *file)
+{
+  GtkWindow *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  chooser = wait_for_file_chooser (title, mode);
+  accept_file_chooser (chooser, file);
+  while (racimo_window_get_file (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  racimo_ui_test_wait_idle (window);
+}
+
 static void
 test_open_file_window (void)
 {
   RacimoWindow *window = racimo_ui_test_window_with_template ("blank-raci");
   g_autofree char *path = test_file_path ("window-no-owner.raci");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWindow *chooser;
 
   /* The Open button of the window, and the file chosen opens. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
-  chooser = wait_for_file_chooser ("Open a Project", GTK_FILE_CHOOSER_ACTION_OPEN);
-  accept_file_chooser (chooser, file);
-  while (racimo_window_get_file (window) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  racimo_ui_test_wait_idle (window);
+  choose_window_file (window, "win.open", "Open a Project", GTK_FILE_CHOOSER_ACTION_OPEN, file);
 
   g_assert_true (g_file_equal (racimo_window_get_file (window), file));
   g_assert_cmpstr (racimo_project_get_title (racimo_window_get_project (window)), ==,
@@ -379,12 +392,7 @@ test_save_as_window (void)
   GtkWindow *chooser;
 
   /* Save As, a name typed without ".raci": the project is saved there. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  chooser = wait_for_file_chooser ("Save As", GTK_FILE_CHOOSER_ACTION_SAVE);
-  accept_file_chooser (chooser, typed);
-  while (racimo_window_get_file (window) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  racimo_ui_test_wait_idle (window);
+  choose_window_file (window, "win.save-as", "Save As", GTK_FILE_CHOOSER_ACTION_SAVE, typed);
 
   g_assert_true (g_file_equal (racimo_window_get_file (window), saved));
   g_assert_true (g_file_test (saved_path, G_FILE_TEST_IS_REGULAR));
@@ -472,10 +480,11 @@ test_export_csv_options (void)
     g_main_context_iteration (NULL, TRUE);
   racimo_ui_test_wait_idle (window);
 
-  /* The file is as chosen: the mark, then cells separated by semicolons. */
+  /* The file is as chosen: the mark, the title row, then cells separated
+   * by semicolons. */
   g_assert_true (g_file_get_contents (written_path, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"));
-  first_line = g_strndup (contents + 3, strcspn (contents + 3, "\r\n"));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfML system deployment\r\n"));
+  first_line = g_strndup (strchr (contents, '\n') + 1, strcspn (strchr (contents, '\n') + 1, "\r\n"));
   g_assert_nonnull (strchr (first_line, ';'));
   g_assert_null (strchr (first_line, ','));
   g_assert_nonnull (_racimo_window_get_toast (window));

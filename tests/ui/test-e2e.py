@@ -102,30 +102,28 @@ def find_app():
     return None
 
 
-def find_matrix(app):
-    # Breadth first: the matrix is near the window, far from the popovers.
+def find_first(app, predicate):
+    """The first accessible under app, breadth first, that predicate accepts."""
     queue = [app]
     while queue:
         accessible = queue.pop(0)
         if accessible is None:
             continue
-        if accessible.getRoleName() == 'table':
+        if predicate(accessible):
             return accessible
         queue.extend(accessible.getChildAtIndex(i) for i in range(accessible.childCount))
     return None
+
+
+def find_matrix(app):
+    # Breadth first: the matrix is near the window, far from the popovers.
+    return find_first(app, lambda accessible: accessible.getRoleName() == 'table')
 
 
 def find_findings(app):
     """The checks panel's list of findings, named for what is selected."""
-    queue = [app]
-    while queue:
-        accessible = queue.pop(0)
-        if accessible is None:
-            continue
-        if accessible.getRoleName() == 'list' and accessible.name == 'Findings':
-            return accessible
-        queue.extend(accessible.getChildAtIndex(i) for i in range(accessible.childCount))
-    return None
+    return find_first(app, lambda accessible: accessible.getRoleName() == 'list'
+                      and accessible.name == 'Findings')
 
 
 def highlight(x, y, width, height):

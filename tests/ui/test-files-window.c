@@ -10,12 +10,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "racimo-application.h"
 #include "racimo-compat.h"
+#include "racimo-import-report.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
+#include "racimo-test.h"
 #include "racimo-ui-test.h"
 
 /* Helpers */
@@ -108,13 +111,14 @@ test_open_bad (void)
   /* ... and an alert names the file, the line, the column, the problem. */
   alert = _racimo_window_get_alert (window);
   g_assert_nonnull (alert);
+  /* The file's name is not broken at its hyphen (a word joiner follows
+   * it); the heading says which file, the body where in it. */
   g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
-                   "Could Not Open “window-malformed.raci”");
-  expected = g_strdup_printf ("%s:6:21: </nmae> does not close <name> from line 6",
-                              g_file_peek_path (file));
+                   "Could Not Open “window-\u2060malformed.raci”");
+  expected = g_strdup ("Line 6: </nmae> does not close <name> from line 6");
   g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==, expected);
-  /* The heading and the path, each a word wider than the alert, still fit
-   * in it: broken where they must be, not cut off. */
+  /* The heading, a word wider than the alert, still fits in it: broken
+   * where it must be, not cut off. */
   {
     GtkWidget *message = racimo_compat_alert_get_message_widget (alert);
     GtkWidget *heading = gtk_widget_get_first_child (message);
@@ -122,7 +126,7 @@ test_open_bad (void)
     int minimum;
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==,
-                     "Could Not Open “window-malformed.raci”");
+                     "Could Not Open “window-\u2060malformed.raci”");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (body)), ==, expected);
     gtk_widget_measure (message, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
     g_assert_cmpint (minimum, <, 200);
@@ -208,35 +212,113 @@ test_drop (void)
   racimo_ui_test_destroy_window (window);
 }
 
+static RacimoImportReport *
+wait_for_import_report (RacimoWindow *window)
+{
+  while (_racimo_window_get_import_report (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return RACIMO_IMPORT_REPORT (_racimo_window_get_import_report (window));
+}
+
+/* A sheet of which something was not read opens through its report:
+ * what was not read, what each column was read as, a way to change it
+ * and strict mode; the project opens as the report shows it. */
 static void
 test_import_csv (void)
 {
   RacimoWindow *window = racimo_window_new (NULL);
   g_autoptr(GFile) file = test_file ("window-import.csv");
+  RacimoImportReport *report;
   RacimoProject *project;
-  GtkWidget *alert;
+  GPtrArray *columns;
+  const RacimoCsvColumn *column;
+  g_autofree char *summary = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_open_file (window, file);
-  wait_for_project (window);
+  report = wait_for_import_report (window);
+  g_assert_null (racimo_window_get_project (window));
 
-  /* A new project, titled after the file, not saved yet. */
-  project = racimo_window_get_project (window);
-  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 2);
-  g_assert_cmpuint (racimo_project_get_n_activities (project), ==, 2);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• window-import — Racimo");
-
-  /* What was not understood is said. */
-  alert = _racimo_window_get_alert (window);
-  g_assert_nonnull (alert);
-  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Some Cells Were Not Understood");
-  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==,
+  /* What was not read, and how the columns were read */
+  summary = racimo_csv_summarize_problems (racimo_import_report_get_problems (report), 20);
+  g_assert_cmpstr (summary, ==,
                    "1 part of the file was not understood:\n"
                    "Row 3, column C (Data scientist): “maybe” is not a code; the cell was "
                    "left empty");
-  racimo_compat_alert_respond (alert, "close");
+  columns = racimo_import_report_get_columns (report);
+  g_assert_cmpuint (columns->len, ==, 4);
+  column = g_ptr_array_index (columns, 2);
+  g_assert_cmpuint (column->column, ==, 3);
+  g_assert_cmpstr (column->header, ==, "Data scientist");
+  g_assert_cmpint (column->kind, ==, RACIMO_CSV_COLUMN_ROLE);
+
+  /* Strict mode refuses the sheet as it is */
+  racimo_import_report_set_strict (report, TRUE);
+  g_assert_null (racimo_import_report_get_project (report));
+  g_assert_nonnull (strstr (racimo_import_report_get_message (report),
+                            "not imported, as strict mode asks"));
+
+  /* The column is left out: nothing is left unread, and strict mode
+   * lets the sheet open */
+  racimo_import_report_set_column_kind (report, 3, RACIMO_CSV_COLUMN_IGNORED);
+  g_assert_nonnull (racimo_import_report_get_project (report));
+  g_assert_null (racimo_import_report_get_message (report));
+  g_assert_cmpuint (racimo_import_report_get_problems (report)->len, ==, 0);
+
+  /* Open: a new project, titled after the file, not saved yet */
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (report)));
+  wait_for_project (window);
+  g_assert_null (_racimo_window_get_import_report (window));
+  project = racimo_window_get_project (window);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 1);
+  g_assert_cmpuint (racimo_project_get_n_activities (project), ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• window-import — Racimo");
+  g_assert_null (_racimo_window_get_alert (window));
+
+  /* Cancel opens nothing */
+  racimo_ui_test_destroy_window (window);
+  window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  report = wait_for_import_report (window);
+  gtk_widget_activate_action (GTK_WIDGET (report), "window.close", NULL);
+  racimo_ui_test_spin ();
+  g_assert_null (_racimo_window_get_import_report (window));
+  g_assert_null (racimo_window_get_project (window));
 
   racimo_ui_test_destroy_window (window);
+}
+
+/* The workbook export writes a file that imports back to the project
+ * shown, and says so. */
+static void
+test_export_xlsx (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RacimoProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoProject *project = racimo_window_get_project (window);
+
+  racimo_window_export_xlsx (window, file);
+  g_assert_false (racimo_window_is_idle (window));
+  racimo_ui_test_wait_idle (window);
+
+  again = racimo_csv_import_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_project_get_n_roles (again), ==, racimo_project_get_n_roles (project));
+  g_assert_cmpuint (racimo_project_get_n_activities (again), ==,
+                    racimo_project_get_n_activities (project));
+  g_assert_cmpstr (racimo_project_get_title (again), ==, racimo_project_get_title (project));
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
+                   "Exported “matrix.xlsx”");
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -250,10 +332,14 @@ test_export_csv (void)
   g_autofree char *contents = NULL;
   gsize length;
   RacimoCsvOptions options = { RACIMO_CSV_TAB, TRUE };
+  guint unreturned = racimo_test_count_unreturned_tasks ();
 
   racimo_window_export_csv (window, file, &options);
   g_assert_false (racimo_window_is_idle (window));
   racimo_ui_test_wait_idle (window);
+  /* What the export kept for its end is freed, and no GTask was left
+   * without a result (GLib 2.76 and later would warn). */
+  g_assert_cmpuint (racimo_test_count_unreturned_tasks (), ==, unreturned);
 
   /* The file holds what the CSV export makes, and the window says so. */
   expected = racimo_csv_export (racimo_window_get_project (window), &options);
@@ -380,15 +466,18 @@ test_save_and_reopen (void)
   g_autoptr(GFile) file = g_file_new_for_path (typed);
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GBytes) reread = NULL;
+  guint unreturned;
 
   edit (window, "Agree the business case");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "• ML system deployment — Racimo");
 
+  unreturned = racimo_test_count_unreturned_tasks ();
   /* Save As a name typed without the extension: it gets ".raci". */
   racimo_window_save_as (window, file);
   g_assert_false (racimo_window_is_idle (window));
   racimo_ui_test_wait_idle (window);
+  g_assert_cmpuint (racimo_test_count_unreturned_tasks (), ==, unreturned);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "ML system deployment — Racimo");
   g_assert_null (_racimo_window_get_alert (window));
@@ -432,8 +521,8 @@ test_save_as_from_csv (void)
 
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_open_file (window, csv);
+  g_signal_emit_by_name (wait_for_import_report (window), "open");
   wait_for_project (window);
-  racimo_compat_alert_respond (_racimo_window_get_alert (window), "close");
 
   /* A project from a spreadsheet is saved as a project, never over a
    * spreadsheet's file. */
@@ -649,14 +738,40 @@ orphan_draft (const char *id)
   g_assert_no_error (error);
 }
 
+/* Edits the project of @window and waits for its draft, then goes as a
+ * crash would, leaving the draft behind. */
+static void
+crash_after_edit (RacimoWindow *window,
+                  const char   *name)
+{
+  RacimoDocument *document = racimo_window_get_document (window);
+  g_autofree char *id = NULL;
+
+  edit (window, name);
+  while (!racimo_document_get_has_draft (document))
+    g_main_context_iteration (NULL, TRUE);
+  id = g_strdup (racimo_document_get_draft_id (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  orphan_draft (id);
+}
+
+/* The last window of @app is closed, and no draft is left. */
+static void
+assert_all_gone (RacimoApplication *app)
+{
+  g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
 static void
 test_drafts (void)
 {
   RacimoApplication *app = get_application ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *id = NULL;
   RacimoWindow *window;
-  RacimoDocument *document;
   GtkWidget *alert = NULL;
   GList *windows;
 
@@ -665,16 +780,9 @@ test_drafts (void)
   /* An edit in an application's window is kept as a draft... */
   window = racimo_window_new (GTK_APPLICATION (app));
   racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
-  document = racimo_window_get_document (window);
-  edit (window, "Edited before the crash");
-  while (!racimo_document_get_has_draft (document))
-    g_main_context_iteration (NULL, TRUE);
-  id = g_strdup (racimo_document_get_draft_id (document));
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
+  crash_after_edit (window, "Edited before the crash");
 
   /* ... which the next start offers back, after a crash. */
-  orphan_draft (id);
   racimo_application_offer_drafts (app);
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   g_assert_cmpuint (g_list_length (windows), ==, 1);
@@ -703,12 +811,7 @@ test_drafts (void)
   racimo_ui_test_spin ();
   racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
   racimo_ui_test_spin ();
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  {
-    g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
-
-    g_assert_cmpuint (left->len, ==, 0);
-  }
+  assert_all_gone (app);
   g_settings_reset (settings, "draft-delay");
 }
 
@@ -725,11 +828,9 @@ test_draft_onto_changed_file (void)
   g_autofree char *copy_path = g_build_filename (dir, "plan (mine).raci", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
-  g_autofree char *id = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *contents = NULL;
   RacimoWindow *window;
-  RacimoDocument *document;
   GtkWidget *alert;
 
   g_settings_set_uint (settings, "draft-delay", 1);
@@ -739,16 +840,9 @@ test_draft_onto_changed_file (void)
   gtk_window_present (GTK_WINDOW (window));
   racimo_window_save_as (window, file);
   racimo_ui_test_wait_idle (window);
-  document = racimo_window_get_document (window);
-  edit (window, "Edited before the crash");
-  while (!racimo_document_get_has_draft (document))
-    g_main_context_iteration (NULL, TRUE);
-  id = g_strdup (racimo_document_get_draft_id (document));
-  gtk_window_destroy (GTK_WINDOW (window));
-  racimo_ui_test_spin ();
+  crash_after_edit (window, "Edited before the crash");
 
   /* While Racimo was down, a colleague saved the file. */
-  orphan_draft (id);
   write_elsewhere (path);
   g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
 
@@ -805,12 +899,7 @@ test_draft_onto_changed_file (void)
 
   gtk_window_close (GTK_WINDOW (window));
   racimo_ui_test_spin ();
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  {
-    g_autoptr(GPtrArray) left = racimo_drafts_list (racimo_drafts_get_default ());
-
-    g_assert_cmpuint (left->len, ==, 0);
-  }
+  assert_all_gone (app);
   g_settings_reset (settings, "draft-delay");
   g_remove (path);
   g_remove (copy_path);
@@ -846,6 +935,124 @@ test_window_size (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* Tests: a repaired copy */
+
+static gboolean
+has_alert (gpointer data)
+{
+  return _racimo_window_get_alert (data) != NULL;
+}
+
+/* A colleague's file that breaks rules of the format: the refusal offers
+ * a repaired copy, which opens unsaved with a banner listing the repairs,
+ * each going to its place, and saves under a new name; the original is
+ * never touched. */
+static void
+test_open_repaired_copy (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("racimo-repair-XXXXXX", NULL);
+  g_autofree char *source = test_file_path ("window-repairable.raci");
+  g_autofree char *path = g_build_filename (dir, "team-plan.raci", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "team-plan (repaired).raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *suggested = NULL;
+  RacimoRepairBanner *banner;
+  RacimoProject *project;
+  RacimoDocument *document;
+  GtkListBox *list;
+  GtkWidget *alert;
+  GtkWidget *row;
+
+  g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  racimo_test_wait_until (has_alert, window, "the refusal");
+
+  /* The first rule break in plain words, and the offer. */
+  alert = _racimo_window_get_alert (window);
+  g_assert_null (racimo_window_get_project (window));
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Could Not Open “team-\u2060plan.raci”");
+  g_assert_cmpstr (racimo_compat_alert_get_body (alert), ==,
+                   "Line 23: the cell of the role “ML engineer” in the activity “Deploy model” "
+                   "holds “ar”, which is not a code (codes are single capital letters such as R "
+                   "or A)\n\nRacimo can open a repaired copy as a new project, and list what it "
+                   "repaired. The file itself is not changed.");
+  racimo_compat_alert_respond (alert, "repair");
+  racimo_ui_test_spin ();
+
+  /* A new document, not saved, named after the file */
+  project = racimo_window_get_project (window);
+  document = racimo_window_get_document (window);
+  g_assert_nonnull (project);
+  g_assert_null (racimo_window_get_file (window));
+  g_assert_true (racimo_document_get_needs_save_as (document));
+  g_assert_true (g_file_equal (racimo_document_get_repaired_from (document), file));
+  g_assert_cmpstr (racimo_document_get_title (document), ==, "team-plan (repaired)");
+  suggested = racimo_document_suggest_file_name (document);
+  g_assert_cmpstr (suggested, ==, "team-plan (repaired).raci");
+
+  /* What was repaired: "ar" is R and A, the role "ghost" was made. */
+  g_assert_cmpuint (racimo_activity_get_codes (
+                      RACIMO_ACTIVITY (racimo_project_lookup (project, "deploy-model")),
+                      RACIMO_ROLE (racimo_project_lookup (project, "ml-engineer"))),
+                    ==, RACIMO_CODE_BIT ('R') | RACIMO_CODE_BIT ('A'));
+  g_assert_cmpstr (racimo_item_get_name (racimo_project_lookup (project, "ghost")), ==, "ghost");
+  g_assert_nonnull (racimo_project_lookup (project, "first-model-2"));
+
+  /* The banner and its list */
+  banner = _racimo_window_get_repair_banner (window);
+  g_assert_true (racimo_repair_banner_is_shown (banner));
+  g_assert_cmpstr (racimo_repair_banner_get_text (banner), ==,
+                   "This is a repaired copy: 4 repairs were made to open the file");
+  list = racimo_repair_banner_get_list (banner);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 4));
+
+  /* Picking the last repair, the activity with no name, goes there. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3));
+  g_signal_emit_by_name (list, "row-activated", row);
+  racimo_ui_test_spin ();
+  racimo_ui_test_assert_cursor_on (racimo_window_get_matrix_view (window), project, "retrain",
+                                   0);
+
+  /* Saved under a new name; the colleague's file is as it was. */
+  racimo_window_save_as (window, copy);
+  racimo_ui_test_wait_idle (window);
+  g_assert_null (_racimo_window_get_alert (window));
+  assert_file_holds (copy_path, project);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, original);
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (copy_path);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The refusal of a safety gate offers no repaired copy. */
+static void
+test_open_bad_offers_no_repair (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autoptr(GFile) file = test_file ("window-malformed.raci");
+
+  racimo_window_open_file (window, file);
+  racimo_test_wait_until (has_alert, window, "the refusal");
+  g_assert_null (strstr (racimo_compat_alert_get_body (_racimo_window_get_alert (window)),
+                         "repaired copy"));
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "close");
+  racimo_ui_test_spin ();
+  g_assert_null (racimo_window_get_project (window));
+
+  racimo_ui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,11 +1062,14 @@ main (int   argc,
 
   g_test_add_func ("/files-window/open-good", test_open_good);
   g_test_add_func ("/files-window/open-bad", test_open_bad);
+  g_test_add_func ("/files-window/open-bad-offers-no-repair", test_open_bad_offers_no_repair);
+  g_test_add_func ("/files-window/open-repaired-copy", test_open_repaired_copy);
   g_test_add_func ("/files-window/open-newer-minor", test_open_newer_minor);
   g_test_add_func ("/files-window/open-twice", test_open_twice);
   g_test_add_func ("/files-window/drop", test_drop);
   g_test_add_func ("/files-window/import-csv", test_import_csv);
   g_test_add_func ("/files-window/export-csv", test_export_csv);
+  g_test_add_func ("/files-window/export-xlsx", test_export_xlsx);
   g_test_add_func ("/files-window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/files-window/save-as-from-csv", test_save_as_from_csv);
   g_test_add_func ("/files-window/save-error", test_save_error);

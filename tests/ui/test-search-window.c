@@ -67,11 +67,7 @@ shown_rows (Fixture *f)
   return g_string_free (s, FALSE);
 }
 
-#define assert_rows(f, expected) \
-  G_STMT_START { \
-    g_autofree char *rows_ = shown_rows (f); \
-    g_assert_cmpstr (rows_, ==, expected); \
-  } G_STMT_END
+#define assert_rows(f, expected) racimo_test_assert_text (shown_rows (f), expected)
 
 static const char *
 count_text (Fixture *f)
@@ -371,10 +367,7 @@ dropdown_items (GtkDropDown *dropdown)
 }
 
 #define assert_dropdown(dropdown, expected) \
-  G_STMT_START { \
-    g_autofree char *items_ = dropdown_items (dropdown); \
-    g_assert_cmpstr (items_, ==, expected); \
-  } G_STMT_END
+  racimo_test_assert_text (dropdown_items (dropdown), expected)
 
 static void
 test_role (Fixture       *f,

@@ -34,7 +34,8 @@ finding_free (gpointer data)
   g_free (finding);
 }
 
-/* What the checks know about one role, phase or activity of the project. */
+/* What the checks know about one person, role, phase or activity of the
+ * project. */
 typedef struct
 {
   RacimoItem *item;      /* strong */
@@ -45,7 +46,10 @@ typedef struct
   guint       n_cells;   /* activities, applicable or not, where it holds a code: idle
                           * means no code at all, not an empty workload */
   guint       n_busy;    /* activities that count in the workload (racimo-workload.c)
-                          * where it holds the doer or owner code */
+                          * where it holds the doer or owner code; for a person,
+                          * through any of their roles, each activity once */
+  GPtrArray  *members;   /* roles: the members as last seen, to tell whose
+                          * roles a change of members changed */
 
   /* Activities: as last seen, to tell what an applicability change changes;
    * whether it counts in the workload */
@@ -58,6 +62,7 @@ item_state_free (gpointer data)
   ItemState *state = data;
 
   g_clear_pointer (&state->findings, g_ptr_array_unref);
+  g_clear_pointer (&state->members, g_ptr_array_unref);
   g_clear_object (&state->item);
   g_free (state);
 }
@@ -86,6 +91,9 @@ struct _RacimoChecks
   guint          n_errors;
   guint          n_warnings;
   guint          n_waived;
+
+  /* The activity the user is creating, whose findings wait (unowned) */
+  RacimoItem    *held;
 
   /* Items whose findings changed, emitted once the state is consistent */
   GPtrArray     *pending;     /* RacimoItem, strong */
@@ -483,6 +491,10 @@ compute_activity_findings (RacimoChecks *self,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* Nothing is wrong yet with a row being created. */
+  if (state->item == self->held)
+    return NULL;
+
   if (!state->applicable)
     return NULL;
 
@@ -582,16 +594,119 @@ compute_activity_findings (RacimoChecks *self,
   return findings;
 }
 
+/* Version 1.1 checks */
+
+static char *
+dup_person_subject (RacimoChecks *self,
+                    RacimoPerson *person)
+{
+  const char *name = racimo_item_get_name (RACIMO_ITEM (person));
+
+  if (!name_is_empty (name))
+    /* Translators: how a message names a person: 'Sato Hanako is responsible...' */
+    return g_strdup_printf (_("Person \"%s\""), name);
+
+  /* Translators: how a message names a person who has no name, by their
+   * position in the list of people */
+  return g_strdup_printf (_("Person %d"),
+                          racimo_project_index_of_person (self->project, person) + 1);
+}
+
+static char *
+dup_subject (RacimoChecks *self,
+             RacimoItem   *item)
+{
+  if (RACIMO_IS_ACTIVITY (item))
+    return dup_activity_subject (self, RACIMO_ACTIVITY (item));
+  else if (RACIMO_IS_ROLE (item))
+    return dup_role_subject (self, RACIMO_ROLE (item));
+  else if (RACIMO_IS_PERSON (item))
+    return dup_person_subject (self, RACIMO_PERSON (item));
+  else
+    return dup_phase_subject (self, RACIMO_PHASE (item));
+}
+
+/* After the item's findings of version 1.0, in the order of the check
+ * table. */
+static void
+add_findings_1_1 (RacimoChecks  *self,
+                  ItemState     *state,
+                  GPtrArray    **findings)
+{
+  guint n_conflicts = racimo_item_get_n_conflicts (state->item);
+  g_autofree char *subject = NULL;
+
+  if (n_conflicts == 0 && !RACIMO_IS_PERSON (state->item) && !RACIMO_IS_ROLE (state->item))
+    return;
+
+  subject = dup_subject (self, state->item);
+
+  if (n_conflicts > 0)
+    add_finding (findings, state->item, RACIMO_CHECK_MERGE_CONFLICT,
+                 /* Translators: 'Activity "Deploy" has 2 merge conflicts to resolve' */
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s has %u merge conflict to resolve",
+                                               "%s has %u merge conflicts to resolve",
+                                               n_conflicts),
+                                  subject, n_conflicts));
+
+  if (RACIMO_IS_PERSON (state->item)
+      && state->n_busy >= OVERLOAD_MIN && 2 * state->n_busy > self->n_applicable)
+    {
+      const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
+      char *message;
+
+      if (scheme->doer_exactly_one)
+        /* Translators: DACI; 'Person "Sato Hanako" drives or approves 12 of
+         * 18 activities through their roles' */
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%s drives or approves %u of %u activity "
+                                                "through their roles",
+                                                "%s drives or approves %u of %u activities "
+                                                "through their roles",
+                                                self->n_applicable),
+                                   subject, state->n_busy, self->n_applicable);
+      else
+        /* Translators: 'Person "Sato Hanako" is responsible or accountable
+         * for 12 of 18 activities through their roles' */
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%s is responsible or accountable for %u of "
+                                                "%u activity through their roles",
+                                                "%s is responsible or accountable for %u of "
+                                                "%u activities through their roles",
+                                                self->n_applicable),
+                                   subject, state->n_busy, self->n_applicable);
+
+      add_finding (findings, state->item, RACIMO_CHECK_OVERLOADED_PERSON, message);
+    }
+
+  if (RACIMO_IS_ROLE (state->item)
+      && racimo_project_get_n_people (self->project) > 0
+      && state->n_cells > 0
+      && racimo_role_get_n_members (RACIMO_ROLE (state->item)) == 0)
+    add_finding (findings, state->item, RACIMO_CHECK_UNSTAFFED_ROLE,
+                 /* Translators: 'Role "Auditor" holds codes but no one holds the role' */
+                 g_strdup_printf (_("%s holds codes but no one holds the role"), subject));
+}
+
 static GPtrArray *
 compute_findings (RacimoChecks *self,
                   ItemState    *state)
 {
+  GPtrArray *findings;
+
   if (RACIMO_IS_ACTIVITY (state->item))
-    return compute_activity_findings (self, state);
+    findings = compute_activity_findings (self, state);
   else if (RACIMO_IS_ROLE (state->item))
-    return compute_role_findings (self, state);
+    findings = compute_role_findings (self, state);
+  else if (RACIMO_IS_PERSON (state->item))
+    findings = NULL; /* a person has only checks of version 1.1 */
   else
-    return compute_phase_findings (self, state);
+    findings = compute_phase_findings (self, state);
+
+  add_findings_1_1 (self, state, &findings);
+
+  return findings;
 }
 
 /* Re-checks one item, and queues it when its findings changed. */
@@ -622,12 +737,24 @@ refresh_item (RacimoChecks *self,
 }
 
 static void
+refresh_people (RacimoChecks *self)
+{
+  guint n_people = racimo_project_get_n_people (self->project);
+
+  for (guint i = 0; i < n_people; i++)
+    refresh_item (self, racimo_project_get_person (self->project, i));
+}
+
+static void
 refresh_roles (RacimoChecks *self)
 {
   guint n_roles = racimo_project_get_n_roles (self->project);
 
   for (guint i = 0; i < n_roles; i++)
     refresh_item (self, racimo_project_get_role (self->project, i));
+
+  /* The share of activities in overloaded-person changes with theirs. */
+  refresh_people (self);
 }
 
 /* Duplicate names */
@@ -735,6 +862,98 @@ count_cells (RacimoChecks   *self,
     }
 }
 
+/* A person's workload: the activities where one of their roles holds the
+ * doer or owner code, each once. */
+
+/* Whether a role of @person other than @except is busy on @activity. */
+static gboolean
+person_busy_on (RacimoChecks   *self,
+                RacimoPerson   *person,
+                RacimoActivity *activity,
+                RacimoRole     *except)
+{
+  RacimoCodes busy = busy_mask (racimo_project_get_scheme (self->project));
+  guint n_roles = racimo_project_get_n_roles (self->project);
+
+  for (guint i = 0; i < n_roles; i++)
+    {
+      RacimoRole *role = racimo_project_get_role (self->project, i);
+
+      if (role != except && racimo_role_index_of_member (role, person) >= 0
+          && (racimo_activity_get_codes (activity, role) & busy) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* From scratch, after a change of the person's roles: one pass over the
+ * activities with the person's roles at hand. */
+static void
+count_person (RacimoChecks *self,
+              ItemState    *state)
+{
+  RacimoCodes busy = busy_mask (racimo_project_get_scheme (self->project));
+  g_autoptr(GPtrArray) roles = racimo_project_dup_roles_of (self->project,
+                                                            RACIMO_PERSON (state->item));
+  guint n_phases = racimo_project_get_n_phases (self->project);
+
+  state->n_busy = 0;
+  if (roles->len == 0)
+    return;
+
+  for (guint p = 0; p < n_phases; p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (self->project, p);
+      guint n = racimo_phase_get_n_activities (phase);
+
+      for (guint a = 0; a < n; a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+          if (!racimo_workload_counts_activity (activity))
+            continue;
+
+          for (guint r = 0; r < roles->len; r++)
+            if (racimo_activity_get_codes (activity, g_ptr_array_index (roles, r)) & busy)
+              {
+                state->n_busy++;
+                break;
+              }
+        }
+    }
+}
+
+/* An activity that starts or stops counting (added, removed, applicable
+ * or not): the people busy on it gain or lose it. */
+static void
+count_people (RacimoChecks   *self,
+              RacimoActivity *activity,
+              int             sign)
+{
+  guint n_people = racimo_project_get_n_people (self->project);
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      RacimoPerson *person = racimo_project_get_person (self->project, i);
+      ItemState *state = g_hash_table_lookup (self->states, person);
+
+      if (state != NULL && person_busy_on (self, person, activity, NULL))
+        state->n_busy = (guint) ((int) state->n_busy + sign);
+    }
+}
+
+static GPtrArray *
+copy_members (RacimoRole *role)
+{
+  GPtrArray *members = g_ptr_array_new ();
+
+  for (guint i = 0; i < racimo_role_get_n_members (role); i++)
+    g_ptr_array_add (members, racimo_role_get_member (role, i));
+
+  return members;
+}
+
 /* Everything from scratch */
 
 static void
@@ -758,7 +977,12 @@ recompute_all (RacimoChecks *self)
   self->n_errors = self->n_warnings = self->n_waived = 0;
 
   for (guint i = 0; i < n_roles; i++)
-    add_state (self->states, racimo_project_get_role (self->project, i));
+    {
+      RacimoRole *role = racimo_project_get_role (self->project, i);
+
+      add_state (self->states, role);
+      ((ItemState *) g_hash_table_lookup (self->states, role))->members = copy_members (role);
+    }
   count_role_duplicates (self, self->states);
 
   for (guint p = 0; p < n_phases; p++)
@@ -780,6 +1004,14 @@ recompute_all (RacimoChecks *self)
         }
 
       count_phase_duplicates (self->states, phase);
+    }
+
+  for (guint i = 0; i < racimo_project_get_n_people (self->project); i++)
+    {
+      RacimoPerson *person = racimo_project_get_person (self->project, i);
+
+      add_state (self->states, person);
+      count_person (self, g_hash_table_lookup (self->states, person));
     }
 
   g_hash_table_iter_init (&iter, self->states);
@@ -831,9 +1063,26 @@ on_cell_changed (RacimoProject  *project,
    * back. */
   if (activity_state != NULL && role_state != NULL)
     {
+      int change = ((new_codes & busy) != 0) - ((old_codes & busy) != 0);
+
       role_state->n_cells += (new_codes != 0) - (old_codes != 0);
       if (activity_state->applicable)
-        role_state->n_busy += ((new_codes & busy) != 0) - ((old_codes & busy) != 0);
+        role_state->n_busy += change;
+
+      /* Only the role's members, and only when no other role of theirs
+       * is busy on the activity. */
+      if (activity_state->applicable && change != 0)
+        for (guint i = 0; i < racimo_role_get_n_members (role); i++)
+          {
+            RacimoPerson *person = racimo_role_get_member (role, i);
+            ItemState *person_state = g_hash_table_lookup (self->states, person);
+
+            if (person_state == NULL || person_busy_on (self, person, activity, role))
+              continue;
+
+            person_state->n_busy = (guint) ((int) person_state->n_busy + change);
+            refresh (self, person_state);
+          }
     }
 
   if (activity_state != NULL)
@@ -917,11 +1166,48 @@ on_applicable_changed (RacimoChecks   *self,
           if (role_state != NULL && (GPOINTER_TO_UINT (value) & busy) != 0)
             role_state->n_busy += applicable ? 1 : -1;
         }
+      count_people (self, activity, applicable ? 1 : -1);
 
       /* The share of activities in overloaded-role changed for every role. */
       refresh_roles (self);
     }
 
+  refresh (self, state);
+}
+
+/* The members of @role changed: the people who came or went are counted
+ * again, and the role is checked again. */
+static void
+on_members_changed (RacimoChecks *self,
+                    RacimoRole   *role)
+{
+  ItemState *state = g_hash_table_lookup (self->states, role);
+  g_autoptr(GPtrArray) members = NULL;
+
+  if (state == NULL)
+    return;
+
+  members = copy_members (role);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *from = pass == 0 ? state->members : members;
+      GPtrArray *to = pass == 0 ? members : state->members;
+
+      for (guint i = 0; i < from->len; i++)
+        {
+          ItemState *person_state = g_hash_table_lookup (self->states,
+                                                         g_ptr_array_index (from, i));
+
+          if (person_state == NULL || g_ptr_array_find (to, person_state->item, NULL))
+            continue;
+
+          count_person (self, person_state);
+          refresh (self, person_state);
+        }
+    }
+
+  g_ptr_array_unref (state->members);
+  state->members = g_steal_pointer (&members);
   refresh (self, state);
 }
 
@@ -946,13 +1232,107 @@ on_item_changed (RacimoProject *project,
     case RACIMO_CHANGE_WAIVERS:
       refresh_item (self, item);
       break;
-    case RACIMO_CHANGE_ABBREV:
     case RACIMO_CHANGE_PERSON:
+      on_members_changed (self, RACIMO_ROLE (item));
+      break;
+    case RACIMO_CHANGE_ABBREV:
+    case RACIMO_CHANGE_EMAIL:
     case RACIMO_CHANGE_DESCRIPTION:
     default:
       break;
     }
 
+  end (self, &before);
+}
+
+static void
+on_person_added (RacimoProject *project,
+                 RacimoPerson  *person,
+                 RacimoChecks  *self)
+{
+  ItemState *state = item_state_new (RACIMO_ITEM (person));
+  Counts before;
+
+  begin (self, &before);
+
+  g_hash_table_insert (self->states, person, state);
+  count_person (self, state);
+  /* Unnamed people are named by their position. */
+  refresh_people (self);
+  /* The first person makes unstaffed roles a finding. */
+  if (racimo_project_get_n_people (project) == 1)
+    refresh_roles (self);
+
+  end (self, &before);
+}
+
+static void
+on_person_removed (RacimoProject *project,
+                   RacimoPerson  *person,
+                   guint          position,
+                   RacimoChecks  *self)
+{
+  ItemState *state = g_hash_table_lookup (self->states, person);
+  Counts before;
+
+  if (state == NULL)
+    return;
+
+  begin (self, &before);
+
+  if (state->findings != NULL && state->findings->len > 0)
+    {
+      add_counts (self, state->findings, -1);
+      queue_changed (self, state->item);
+    }
+  g_hash_table_remove (self->states, person);
+  /* Unnamed people are named by their position; with no one left, no
+   * role is unstaffed. */
+  refresh_people (self);
+  if (racimo_project_get_n_people (project) == 0)
+    refresh_roles (self);
+
+  end (self, &before);
+}
+
+static void
+on_person_moved (RacimoProject *project,
+                 RacimoPerson  *person,
+                 guint          old_position,
+                 RacimoChecks  *self)
+{
+  Counts before;
+
+  begin (self, &before);
+  refresh_people (self);
+  end (self, &before);
+}
+
+static void
+on_person_changed (RacimoProject *project,
+                   RacimoPerson  *person,
+                   guint          change,
+                   RacimoChecks  *self)
+{
+  Counts before;
+
+  begin (self, &before);
+  refresh_item (self, person);
+  end (self, &before);
+}
+
+static void
+on_conflicts_changed (RacimoProject *project,
+                      RacimoItem    *item,
+                      RacimoChecks  *self)
+{
+  Counts before;
+
+  if (item == NULL)
+    return;
+
+  begin (self, &before);
+  refresh_item (self, item);
   end (self, &before);
 }
 
@@ -964,7 +1344,10 @@ activity_added (RacimoChecks   *self,
 
   g_hash_table_insert (self->states, activity, state);
   if (state->applicable)
-    self->n_applicable++;
+    {
+      self->n_applicable++;
+      count_people (self, activity, +1);
+    }
   count_cells (self, self->states, activity, state->applicable, +1);
 
   refresh_phase_activities (self, racimo_activity_get_phase (activity));
@@ -981,8 +1364,13 @@ activity_removed (RacimoChecks   *self,
   if (state == NULL)
     return;
 
+  if (RACIMO_ITEM (activity) == self->held)
+    self->held = NULL;
   if (state->applicable)
-    self->n_applicable--;
+    {
+      self->n_applicable--;
+      count_people (self, activity, -1);
+    }
   count_cells (self, self->states, activity, state->applicable, -1);
 
   if (state->findings != NULL && state->findings->len > 0)
@@ -1077,6 +1465,51 @@ on_scheme_changed (RacimoProject *project,
   end (self, &before);
 }
 
+/**
+ * racimo_checks_hold:
+ * @item: (nullable): an activity of the project, or %NULL
+ *
+ * Leaves out the findings of @item, an activity the user is creating, until
+ * it is held no more: a row being created is not a problem yet.  Holding
+ * another item, or %NULL, brings back the findings of the one held before.
+ */
+void
+racimo_checks_hold (RacimoChecks *self,
+                    RacimoItem   *item)
+{
+  RacimoItem *old;
+  Counts before;
+
+  g_return_if_fail (RACIMO_IS_CHECKS (self));
+  g_return_if_fail (item == NULL || RACIMO_IS_ACTIVITY (item));
+
+  if (item == self->held)
+    return;
+
+  begin (self, &before);
+  old = self->held;
+  self->held = item;
+  if (old != NULL)
+    refresh_item (self, old);
+  if (item != NULL)
+    refresh_item (self, item);
+  end (self, &before);
+}
+
+/**
+ * racimo_checks_get_held:
+ *
+ * Returns: (nullable) (transfer none): the activity held by
+ *   racimo_checks_hold (), if any
+ */
+RacimoItem *
+racimo_checks_get_held (RacimoChecks *self)
+{
+  g_return_val_if_fail (RACIMO_IS_CHECKS (self), NULL);
+
+  return self->held;
+}
+
 /* GObject */
 
 static void
@@ -1099,6 +1532,11 @@ racimo_checks_constructed (GObject *object)
   g_signal_connect (self->project, "item-removed", G_CALLBACK (on_item_removed), self);
   g_signal_connect (self->project, "item-moved", G_CALLBACK (on_item_moved), self);
   g_signal_connect (self->project, "notify::scheme", G_CALLBACK (on_scheme_changed), self);
+  g_signal_connect (self->project, "person-added", G_CALLBACK (on_person_added), self);
+  g_signal_connect (self->project, "person-removed", G_CALLBACK (on_person_removed), self);
+  g_signal_connect (self->project, "person-moved", G_CALLBACK (on_person_moved), self);
+  g_signal_connect (self->project, "person-changed", G_CALLBACK (on_person_changed), self);
+  g_signal_connect (self->project, "conflicts-changed", G_CALLBACK (on_conflicts_changed), self);
 }
 
 static void
@@ -1363,7 +1801,7 @@ append_findings (RacimoChecks *self,
 /**
  * racimo_checks_list_findings:
  *
- * Lists every finding in document order: the roles in column order, then
+ * Lists every finding in document order: the people, the roles in column order, then
  * each phase followed by its activities, and each item's findings in the
  * order of the check table (docs/file-format.md, "Checks").
  *
@@ -1381,6 +1819,9 @@ racimo_checks_list_findings (RacimoChecks *self)
   all = g_ptr_array_new ();
   if (self->project == NULL)
     return all;
+
+  for (guint i = 0; i < racimo_project_get_n_people (self->project); i++)
+    append_findings (self, all, racimo_project_get_person (self->project, i));
 
   n_roles = racimo_project_get_n_roles (self->project);
   for (guint i = 0; i < n_roles; i++)

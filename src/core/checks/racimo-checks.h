@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   RacimoCheck  check;
-  RacimoItem  *item;          /* the activity, role or phase (unowned) */
+  RacimoItem  *item;          /* the activity, role, phase or person (unowned) */
   char        *message;       /* translated, one sentence */
   const char  *waiver_reason; /* non-NULL when waived (a copy owned by the checks) */
 } RacimoFinding;
@@ -32,5 +32,8 @@ gboolean      racimo_checks_item_has           (RacimoChecks  *self,
                                                 RacimoItem    *item,
                                                 RacimoCheck    check);
 GPtrArray    *racimo_checks_list_findings      (RacimoChecks  *self);
+void          racimo_checks_hold               (RacimoChecks  *self,
+                                                RacimoItem    *item);
+RacimoItem   *racimo_checks_get_held           (RacimoChecks  *self);
 
 G_END_DECLS

@@ -21,11 +21,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "racimo-filter.h"
+#include "racimo-model-private.h"
 
 typedef struct
 {
   char     *name_key;        /* folded; NULL until a search needs it */
   char     *description_key; /* likewise */
+  char     *notes_key;       /* likewise: the notes on its cells */
   gboolean  shown;
 } ActivityState;
 
@@ -36,6 +38,7 @@ activity_state_free (gpointer data)
 
   g_free (state->name_key);
   g_free (state->description_key);
+  g_free (state->notes_key);
   g_free (state);
 }
 
@@ -50,6 +53,7 @@ struct _RacimoFilter
   GStrv          tokens;      /* folded words of search_text, NULL when it has none */
   gboolean       only_findings;
   RacimoRole    *role;
+  RacimoPerson  *person;
   gboolean       hide_not_applicable;
 
   GHashTable    *activities;  /* RacimoActivity (strong) -> ActivityState */
@@ -65,6 +69,7 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_ONLY_FINDINGS,
   PROP_ROLE,
+  PROP_PERSON,
   PROP_HIDE_NOT_APPLICABLE,
   PROP_ACTIVE,
   PROP_N_SHOWN,
@@ -208,6 +213,34 @@ phase_key (RacimoFilter *self,
   return key;
 }
 
+/* The notes of @activity's cells, of the roles of the project, folded. */
+static char *
+make_notes_key (RacimoFilter   *self,
+                RacimoActivity *activity)
+{
+  GHashTable *notes = _racimo_activity_get_notes (activity);
+  g_autoptr(GString) key = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer role, note;
+
+  if (notes == NULL)
+    return g_string_free (g_steal_pointer (&key), FALSE);
+
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, &role, &note))
+    {
+      g_autofree char *folded = NULL;
+
+      if (racimo_project_index_of_role (self->project, role) < 0)
+        continue;
+      folded = racimo_filter_fold_text (note);
+      g_string_append (key, folded);
+      g_string_append_c (key, '\n');
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
 static gboolean
 matches_search (RacimoFilter   *self,
                 RacimoActivity *activity,
@@ -220,6 +253,8 @@ matches_search (RacimoFilter   *self,
   if (state->description_key == NULL)
     state->description_key =
       racimo_filter_fold_text (racimo_item_get_description (RACIMO_ITEM (activity)));
+  if (state->notes_key == NULL)
+    state->notes_key = make_notes_key (self, activity);
   phase = phase_key (self, racimo_activity_get_phase (activity));
 
   /* Every word somewhere: "deploy mlops" finds "Deploy the model" in the
@@ -230,6 +265,7 @@ matches_search (RacimoFilter   *self,
 
       if (strstr (state->name_key, token) == NULL
           && strstr (state->description_key, token) == NULL
+          && strstr (state->notes_key, token) == NULL
           && strstr (phase, token) == NULL)
         return FALSE;
     }
@@ -253,6 +289,26 @@ has_open_finding (RacimoFilter   *self,
   return FALSE;
 }
 
+/* Whether one of the roles of the person of the filter holds a code on
+ * @activity. */
+static gboolean
+person_holds_code (RacimoFilter   *self,
+                   RacimoActivity *activity)
+{
+  GHashTable *cells = _racimo_activity_get_cells (activity);
+  GHashTableIter iter;
+  gpointer role;
+
+  /* An activity holds a few cells, whatever the number of roles. */
+  g_hash_table_iter_init (&iter, cells);
+  while (g_hash_table_iter_next (&iter, &role, NULL))
+    if (racimo_role_index_of_member (role, self->person) >= 0
+        && racimo_project_index_of_role (self->project, role) >= 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 compute_shown (RacimoFilter   *self,
                RacimoActivity *activity,
@@ -262,6 +318,9 @@ compute_shown (RacimoFilter   *self,
     return FALSE;
 
   if (self->role != NULL && racimo_activity_get_codes (activity, self->role) == 0)
+    return FALSE;
+
+  if (self->person != NULL && !person_holds_code (self, activity))
     return FALSE;
 
   if (self->only_findings && !has_open_finding (self, activity))
@@ -453,7 +512,9 @@ on_cell_changed (RacimoProject  *project,
 {
   Batch batch;
 
-  if (role != self->role || (old_codes == 0) == (new_codes == 0))
+  if ((old_codes == 0) == (new_codes == 0)
+      || (role != self->role
+          && (self->person == NULL || racimo_role_index_of_member (role, self->person) < 0)))
     return;
 
   batch_begin (self, &batch);
@@ -508,8 +569,14 @@ on_item_changed (RacimoProject *project,
         update_one (self, RACIMO_ACTIVITY (item), &batch);
       break;
 
-    case RACIMO_CHANGE_ABBREV:
     case RACIMO_CHANGE_PERSON:
+      /* A role's members: the person of the filter may hold it, or no more */
+      if (self->person != NULL && RACIMO_IS_ROLE (item))
+        refilter (self, &batch);
+      break;
+
+    case RACIMO_CHANGE_ABBREV:
+    case RACIMO_CHANGE_EMAIL:
     case RACIMO_CHANGE_WAIVERS:
     default:
       /* A waiver changes findings, which the checks tell of. */
@@ -541,6 +608,65 @@ note_added (RacimoFilter   *self,
   batch_note (batch, activity, TRUE);
 }
 
+/* The notes of a role that came or went are searched, or no more. */
+static void
+forget_notes (RacimoFilter *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->activities);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_clear_pointer (&((ActivityState *) value)->notes_key, g_free);
+}
+
+static void
+roles_changed (RacimoFilter *self,
+               Batch        *batch)
+{
+  forget_notes (self);
+  if (self->tokens != NULL || self->person != NULL)
+    refilter (self, batch);
+}
+
+static void
+on_note_changed (RacimoProject  *project,
+                 RacimoActivity *activity,
+                 RacimoRole     *role,
+                 RacimoFilter   *self)
+{
+  ActivityState *state = lookup_state (self, activity);
+  Batch batch;
+
+  if (state != NULL)
+    g_clear_pointer (&state->notes_key, g_free);
+  if (self->tokens == NULL)
+    return;
+
+  batch_begin (self, &batch);
+  update_one (self, activity, &batch);
+  batch_end (self, &batch);
+}
+
+static void
+on_person_removed (RacimoProject *project,
+                   RacimoPerson  *person,
+                   guint          position,
+                   RacimoFilter  *self)
+{
+  Batch batch;
+
+  if (person != self->person)
+    return;
+
+  /* Filtering on a person who is gone would show nothing. */
+  batch_begin (self, &batch);
+  g_clear_object (&self->person);
+  refilter (self, &batch);
+  batch_end (self, &batch);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
 static void
 on_item_added (RacimoProject *project,
                RacimoItem    *item,
@@ -552,6 +678,8 @@ on_item_added (RacimoProject *project,
 
   if (RACIMO_IS_ACTIVITY (item))
     note_added (self, RACIMO_ACTIVITY (item), &batch);
+  else if (RACIMO_IS_ROLE (item))
+    roles_changed (self, &batch);
   else if (RACIMO_IS_PHASE (item))
     {
       /* A phase comes back with its activities. */
@@ -600,9 +728,12 @@ on_item_removed (RacimoProject *project,
     {
       /* Filtering on a role that is gone would show nothing. */
       g_clear_object (&self->role);
+      forget_notes (self);
       refilter (self, &batch);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
     }
+  else if (RACIMO_IS_ROLE (item))
+    roles_changed (self, &batch);
 
   batch_end (self, &batch);
 }
@@ -665,6 +796,8 @@ racimo_filter_constructed (GObject *object)
   g_signal_connect (self->project, "item-added", G_CALLBACK (on_item_added), self);
   g_signal_connect (self->project, "item-removed", G_CALLBACK (on_item_removed), self);
   g_signal_connect (self->project, "item-moved", G_CALLBACK (on_item_moved), self);
+  g_signal_connect (self->project, "note-changed", G_CALLBACK (on_note_changed), self);
+  g_signal_connect (self->project, "person-removed", G_CALLBACK (on_person_removed), self);
   g_signal_connect (self->checks, "findings-changed", G_CALLBACK (on_findings_changed), self);
 }
 
@@ -678,6 +811,7 @@ racimo_filter_dispose (GObject *object)
   if (self->checks != NULL)
     g_signal_handlers_disconnect_by_data (self->checks, self);
   g_clear_object (&self->role);
+  g_clear_object (&self->person);
   g_clear_object (&self->checks);
   g_clear_object (&self->project);
   if (self->activities != NULL)
@@ -723,6 +857,9 @@ racimo_filter_get_property (GObject    *object,
     case PROP_ROLE:
       g_value_set_object (value, self->role);
       break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
     case PROP_HIDE_NOT_APPLICABLE:
       g_value_set_boolean (value, self->hide_not_applicable);
       break;
@@ -761,6 +898,9 @@ racimo_filter_set_property (GObject      *object,
       break;
     case PROP_ROLE:
       racimo_filter_set_role (self, g_value_get_object (value));
+      break;
+    case PROP_PERSON:
+      racimo_filter_set_person (self, g_value_get_object (value));
       break;
     case PROP_HIDE_NOT_APPLICABLE:
       racimo_filter_set_hide_not_applicable (self, g_value_get_boolean (value));
@@ -808,6 +948,14 @@ racimo_filter_class_init (RacimoFilterClass *klass)
    */
   properties[PROP_ROLE] =
     g_param_spec_object ("role", NULL, NULL, RACIMO_TYPE_ROLE, rw);
+  /**
+   * RacimoFilter:person:
+   *
+   * When set, shows only activities where one of this person's roles
+   * holds a code.
+   */
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, RACIMO_TYPE_PERSON, rw);
   properties[PROP_HIDE_NOT_APPLICABLE] =
     g_param_spec_boolean ("hide-not-applicable", NULL, NULL, FALSE, rw);
   properties[PROP_ACTIVE] =
@@ -998,6 +1146,45 @@ racimo_filter_set_role (RacimoFilter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 
+/**
+ * racimo_filter_get_person:
+ *
+ * Returns: (transfer none) (nullable): the person whose activities alone
+ *   are shown
+ */
+RacimoPerson *
+racimo_filter_get_person (RacimoFilter *self)
+{
+  g_return_val_if_fail (RACIMO_IS_FILTER (self), NULL);
+
+  return self->person;
+}
+
+/**
+ * racimo_filter_set_person:
+ * @person: (nullable): shows only the activities where one of this
+ *   person's roles holds a code; %NULL for any person
+ */
+void
+racimo_filter_set_person (RacimoFilter *self,
+                          RacimoPerson *person)
+{
+  Batch batch;
+
+  g_return_if_fail (RACIMO_IS_FILTER (self));
+  g_return_if_fail (person == NULL || RACIMO_IS_PERSON (person));
+
+  if (self->person == person)
+    return;
+
+  batch_begin (self, &batch);
+  g_set_object (&self->person, person);
+  refilter (self, &batch);
+  batch_end (self, &batch);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
 gboolean
 racimo_filter_get_hide_not_applicable (RacimoFilter *self)
 {
@@ -1036,7 +1223,7 @@ racimo_filter_set_hide_not_applicable (RacimoFilter *self,
 void
 racimo_filter_clear (RacimoFilter *self)
 {
-  gboolean had_text, had_findings, had_role, had_hide;
+  gboolean had_text, had_findings, had_role, had_person, had_hide;
   Batch batch;
 
   g_return_if_fail (RACIMO_IS_FILTER (self));
@@ -1052,6 +1239,8 @@ racimo_filter_clear (RacimoFilter *self)
   g_clear_pointer (&self->tokens, g_strfreev);
   self->only_findings = FALSE;
   g_clear_object (&self->role);
+  had_person = self->person != NULL;
+  g_clear_object (&self->person);
   self->hide_not_applicable = FALSE;
   refilter (self, &batch);
   batch_end (self, &batch);
@@ -1062,6 +1251,8 @@ racimo_filter_clear (RacimoFilter *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_FINDINGS]);
   if (had_role)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+  if (had_person)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
   if (had_hide)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NOT_APPLICABLE]);
 }
@@ -1078,7 +1269,7 @@ racimo_filter_is_active (RacimoFilter *self)
   g_return_val_if_fail (RACIMO_IS_FILTER (self), FALSE);
 
   return self->tokens != NULL || self->only_findings || self->role != NULL
-         || self->hide_not_applicable;
+         || self->person != NULL || self->hide_not_applicable;
 }
 
 /**

@@ -26,6 +26,9 @@ void           racimo_filter_set_only_findings       (RacimoFilter   *self,
 RacimoRole    *racimo_filter_get_role                (RacimoFilter   *self);
 void           racimo_filter_set_role                (RacimoFilter   *self,
                                                       RacimoRole     *role);
+RacimoPerson  *racimo_filter_get_person              (RacimoFilter   *self);
+void           racimo_filter_set_person              (RacimoFilter   *self,
+                                                      RacimoPerson   *person);
 gboolean       racimo_filter_get_hide_not_applicable (RacimoFilter   *self);
 void           racimo_filter_set_hide_not_applicable (RacimoFilter   *self,
                                                       gboolean        hide);

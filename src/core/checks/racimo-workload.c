@@ -69,6 +69,54 @@ racimo_workload_count_role (RacimoProject  *project,
 }
 
 /**
+ * racimo_workload_count_person:
+ * @project: a project
+ * @person: a person of @project
+ * @workload: (out caller-allocates): the counts
+ *
+ * Counts the codes that @person holds through all of their roles, in the
+ * activities that count: an activity counts once for a code, whichever of
+ * the person's roles holds it.
+ */
+void
+racimo_workload_count_person (RacimoProject  *project,
+                              RacimoPerson   *person,
+                              RacimoWorkload *workload)
+{
+  g_autoptr(GPtrArray) roles = NULL;
+  guint n_phases;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (project));
+  g_return_if_fail (RACIMO_IS_PERSON (person));
+  g_return_if_fail (workload != NULL);
+
+  memset (workload, 0, sizeof *workload);
+
+  roles = racimo_project_dup_roles_of (project, person);
+  if (roles->len == 0)
+    return;
+
+  n_phases = racimo_project_get_n_phases (project);
+  for (guint p = 0; p < n_phases; p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+      guint n = racimo_phase_get_n_activities (phase);
+
+      for (guint a = 0; a < n; a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+          RacimoCodes codes = 0;
+
+          if (!racimo_workload_counts_activity (activity))
+            continue;
+          for (guint r = 0; r < roles->len; r++)
+            codes |= racimo_activity_get_codes (activity, g_ptr_array_index (roles, r));
+          racimo_workload_update (workload, 0, codes);
+        }
+    }
+}
+
+/**
  * racimo_workload_update:
  * @workload: the counts of one role
  * @old_codes: what the role held in one activity that counts

@@ -20,6 +20,9 @@ gboolean racimo_workload_counts_activity (RacimoActivity *activity);
 void     racimo_workload_count_role      (RacimoProject  *project,
                                           RacimoRole     *role,
                                           RacimoWorkload *workload);
+void     racimo_workload_count_person    (RacimoProject  *project,
+                                          RacimoPerson   *person,
+                                          RacimoWorkload *workload);
 void     racimo_workload_update          (RacimoWorkload *workload,
                                           RacimoCodes     old_codes,
                                           RacimoCodes     new_codes);

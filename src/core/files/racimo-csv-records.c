@@ -52,6 +52,7 @@ _racimo_csv_set_error (GError     **error,
 
 void
 _racimo_csv_add_problem (GPtrArray  *problems,
+                         RacimoCsvProblemKind kind,
                          guint       row,
                          guint       column,
                          guint       line,
@@ -60,6 +61,7 @@ _racimo_csv_add_problem (GPtrArray  *problems,
 {
   RacimoCsvProblem *problem = g_new0 (RacimoCsvProblem, 1);
 
+  problem->kind = kind;
   problem->row = row;
   problem->column = column;
   problem->line = line;
@@ -83,31 +85,106 @@ normalize_key (const char *text,
   return g_utf8_casefold (normalized, -1);
 }
 
-/* The header of the grouping column.  Besides English and the user's
- * language, the translations that Racimo ships: a file that a colleague
- * exported in Japanese opens the same for an English user. */
-gboolean
-_racimo_csv_is_phase_header (const char *text)
+/* A header as it is compared: also without spaces, "-", "_", "." and a
+ * final ":", so that "Work stream", "work-stream" and "Workstream:" are one. */
+static char *
+normalize_header (const char *text)
 {
-  static const char * const words[] = { "phase", "phases", "フェーズ" };
   g_autofree char *key = normalize_key (text, -1);
-  g_autofree char *translated = NULL;
+  GString *out;
 
   if (key == NULL)
-    return FALSE;
-  g_strstrip (key);
+    return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+  out = g_string_new (NULL);
+  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_autofree char *word = normalize_key (words[i], -1);
+      gunichar c = g_utf8_get_char (p);
 
-      if (strcmp (key, word) == 0)
+      if (g_unichar_isspace (c) || c == '-' || c == '_' || c == '.')
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  while (out->len > 0 && out->str[out->len - 1] == ':')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+/* @words normalized as headers, once per list: a sheet of 20,000 columns
+ * compares each header with every list.  Imports run in threads. */
+G_LOCK_DEFINE_STATIC (normalized_words);
+
+static GStrv
+get_normalized_words (const char * const *words)
+{
+  static GHashTable *lists;
+  GStrv normalized;
+
+  G_LOCK (normalized_words);
+  if (lists == NULL)
+    lists = g_hash_table_new (NULL, NULL);
+  normalized = g_hash_table_lookup (lists, words);
+  if (normalized == NULL)
+    {
+      guint n = g_strv_length ((char **) words);
+
+      normalized = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        normalized[i] = normalize_header (words[i]);
+      g_hash_table_insert (lists, (gpointer) words, normalized);
+    }
+  G_UNLOCK (normalized_words);
+
+  return normalized;
+}
+
+/* Whether @text is one of @words (or @translated, the word in the
+ * user's language), compared without regard to case, width or spacing:
+ * "Due  date", "due-date" and "ＤＵＥ＿ＤＡＴＥ" are "Due date".  A colon
+ * after a header ("Phase:") does not count either.  @words is a static
+ * list: its normalized form is kept. */
+gboolean
+_racimo_csv_key_matches (const char         *text,
+                         const char * const *words,
+                         const char         *translated)
+{
+  g_autofree char *key = normalize_header (text);
+  GStrv normalized;
+
+  if (key == NULL || *key == '\0')
+    return FALSE;
+
+  normalized = get_normalized_words (words);
+  for (guint i = 0; normalized[i] != NULL; i++)
+    {
+      if (g_strcmp0 (key, normalized[i]) == 0)
         return TRUE;
     }
 
-  translated = normalize_key (_("Phase"), -1);
+  if (translated != NULL)
+    {
+      g_autofree char *word = normalize_header (translated);
 
-  return translated != NULL && strcmp (key, translated) == 0;
+      return word != NULL && strcmp (key, word) == 0;
+    }
+
+  return FALSE;
+}
+
+/* The header of the grouping column.  Besides English and the user's
+ * language, the translations that Racimo ships: a file that a colleague
+ * exported in Japanese opens the same for an English user.  The other
+ * words are those of docs/file-format.md, "Spreadsheets". */
+gboolean
+_racimo_csv_is_phase_header (const char *text)
+{
+  static const char * const words[] = {
+    "phase", "phases", "stage", "stages", "workstream", "milestone",
+    "フェーズ", "フェイズ", "工程", "段階", NULL
+  };
+
+  return _racimo_csv_key_matches (text, words, _("Phase"));
 }
 
 /* Reading records */
@@ -272,6 +349,7 @@ _racimo_csv_detect_delimiter (const char *text,
       g_autoptr(GPtrArray) records = _racimo_csv_split_records (text, length, candidates[c],
                                                     DETECT_ROWS, 1, NULL, NULL);
       char **header = NULL;
+      char **title = NULL;
       guint header_fields = 0;
       guint total = 0;
       guint consistent = 0;
@@ -286,6 +364,14 @@ _racimo_csv_detect_delimiter (const char *text,
           if (_racimo_csv_is_blank_record (fields))
             continue;
 
+          /* A title row of one cell above the header does not count. */
+          if (header == NULL && n < 2)
+            {
+              if (title == NULL)
+                title = fields;
+              continue;
+            }
+
           if (header == NULL)
             {
               header = fields;
@@ -294,6 +380,13 @@ _racimo_csv_detect_delimiter (const char *text,
           total++;
           if (n == header_fields)
             consistent++;
+        }
+
+      if (header == NULL && title != NULL)
+        {
+          header = title;
+          header_fields = 1;
+          total = consistent = 1;
         }
 
       /* A file of nothing but delimiters is empty under the right one. */
@@ -317,6 +410,97 @@ _racimo_csv_detect_delimiter (const char *text,
     }
 
   return best;
+}
+
+/* Telling a sheet from a project */
+
+/**
+ * racimo_csv_looks_like_text:
+ * @head: the first bytes of a file
+ * @length: how many
+ *
+ * Whether a file whose name says nothing is a sheet rather than a
+ * project: XML starts with '<' and a sheet with text, in UTF-8 or in the
+ * UTF-16 of Excel's "Unicode Text"; a workbook starts as a zip file.
+ *
+ * Returns: %TRUE for a sheet
+ */
+gboolean
+racimo_csv_looks_like_text (const guint8 *head,
+                            gsize         length)
+{
+  gsize i = 0;
+  gsize step = 1;
+  gsize low = 0;
+
+  if (_racimo_sheet_is_workbook (head, length))
+    return TRUE;
+
+  if (length >= 2 && head[0] == 0xff && head[1] == 0xfe)
+    i = 2, step = 2, low = 0;
+  else if (length >= 2 && head[0] == 0xfe && head[1] == 0xff)
+    i = 2, step = 2, low = 1;
+  else if (length >= 3 && memcmp (head, UTF8_BOM, 3) == 0)
+    i = 3;
+
+  for (; i + step <= length; i += step)
+    {
+      guint8 c = head[i + low];
+
+      if (step == 2 && head[i + 1 - low] != 0)
+        return TRUE;
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\0')
+        return c != '<';
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_extension (const char *name,
+               const char *extension)
+{
+  gsize length = strlen (name);
+  gsize ext_length = strlen (extension);
+
+  return length > ext_length && g_ascii_strcasecmp (name + length - ext_length, extension) == 0;
+}
+
+/**
+ * racimo_csv_file_is_spreadsheet:
+ *
+ * A .csv, .tsv, .xlsx or .ods is a sheet and a .raci a project; colleagues also send
+ * projects renamed .xml, and sheets as .txt, so for any other name the
+ * content decides (racimo_csv_looks_like_text()).  Blocks.
+ *
+ * Returns: %TRUE when @file should be imported as a sheet
+ */
+gboolean
+racimo_csv_file_is_spreadsheet (GFile        *file,
+                                GCancellable *cancellable)
+{
+  static const char * const extensions[] = { ".csv", ".tsv", ".xlsx", ".ods" };
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInputStream) stream = NULL;
+  guint8 head[512];
+  gssize n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      if (has_extension (name, extensions[i]))
+        return TRUE;
+    }
+  if (has_extension (name, ".raci"))
+    return FALSE;
+
+  /* On errors, the reader says what is wrong with the file. */
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL)
+    return FALSE;
+
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, cancellable, NULL);
+
+  return n > 0 && racimo_csv_looks_like_text (head, (gsize) n);
 }
 
 /* Decoding */
@@ -387,7 +571,7 @@ _racimo_csv_decode_text (const guint8  *data,
             if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
               line++;
 
-          _racimo_csv_add_problem (problems, 0, 0, line, NULL,
+          _racimo_csv_add_problem (problems, RACIMO_CSV_PROBLEM_CELL, 0, 0, line, NULL,
                        /* Translators: %u is a line number; “�” is U+FFFD */
                        g_strdup_printf (_("Line %u: the file starts with the byte order mark "
                                           "of UTF-8 but holds bytes that are not UTF-8; they "

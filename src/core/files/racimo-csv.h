@@ -20,7 +20,48 @@ typedef enum
   RACIMO_CSV_ERROR_EMPTY,              /* no row with any text */
   RACIMO_CSV_ERROR_BINARY,             /* not text: an .xlsx or .ods, an image */
   RACIMO_CSV_ERROR_NO_ACTIVITY_COLUMN, /* the header has a Phase column and nothing after it */
+  RACIMO_CSV_ERROR_STRICT,             /* strict mode: something could not be read */
+  RACIMO_CSV_ERROR_WORKBOOK,           /* an .xlsx or .ods that cannot be read, or a hostile one */
 } RacimoCsvError;
+
+/* What a column of an imported sheet holds; see docs/file-format.md,
+ * "Spreadsheets". */
+typedef enum
+{
+  RACIMO_CSV_COLUMN_AUTO,        /* in options: let the import decide */
+  RACIMO_CSV_COLUMN_PHASE,
+  RACIMO_CSV_COLUMN_ACTIVITY,
+  RACIMO_CSV_COLUMN_DESCRIPTION,
+  RACIMO_CSV_COLUMN_APPLIES,
+  RACIMO_CSV_COLUMN_WAIVERS,
+  RACIMO_CSV_COLUMN_ROLE,
+  RACIMO_CSV_COLUMN_IGNORED,
+} RacimoCsvColumnKind;
+
+/* How an import read one column of the sheet. */
+typedef struct
+{
+  guint                column; /* 1-based (A is 1) */
+  RacimoCsvColumnKind  kind;
+  char                *header; /* the header cell, or "" */
+} RacimoCsvColumn;
+
+typedef struct
+{
+  gboolean             strict;    /* fail rather than leave anything out */
+  guint                n_columns; /* the length of @columns */
+  RacimoCsvColumnKind *columns;   /* nullable: what column N + 1 holds, as the user chose */
+  const char          *sheet;     /* nullable: the sheet of a workbook to read; the first */
+} RacimoCsvImportOptions;
+
+/* What a problem is about. */
+typedef enum
+{
+  RACIMO_CSV_PROBLEM_CELL,     /* a cell that is not a code, or a waiver of no check */
+  RACIMO_CSV_PROBLEM_COLUMN,   /* a column ignored: no codes in it */
+  RACIMO_CSV_PROBLEM_LEGEND,   /* rows read as a legend of the codes and skipped */
+  RACIMO_CSV_PROBLEM_QUOTE,    /* a quote never closed */
+} RacimoCsvProblemKind;
 
 typedef enum
 {
@@ -44,6 +85,7 @@ typedef struct
   guint  line;    /* 1-based, in the file: rows can hold line breaks */
   char  *text;    /* the cell as written, or "" */
   char  *message; /* translated, naming the row and column */
+  RacimoCsvProblemKind kind;
 } RacimoCsvProblem;
 
 /* A rectangle of pasted cells, read as code sets. */
@@ -52,6 +94,9 @@ typedef struct _RacimoCsvBlock RacimoCsvBlock;
 GQuark          racimo_csv_error_quark        (void);
 
 void            racimo_csv_problem_free       (RacimoCsvProblem    *problem);
+void            racimo_csv_column_free        (RacimoCsvColumn     *column);
+char           *racimo_csv_column_letters     (guint                column);
+const char     *racimo_csv_column_kind_get_label (RacimoCsvColumnKind kind);
 char           *racimo_csv_summarize_problems (GPtrArray           *problems,
                                                guint                max_listed);
 
@@ -77,6 +122,18 @@ RacimoProject  *racimo_csv_import_bytes       (GBytes              *bytes,
                                                const char          *display_name,
                                                GPtrArray          **problems,
                                                GError             **error);
+RacimoProject  *racimo_csv_import_bytes_full  (GBytes              *bytes,
+                                               const char          *display_name,
+                                               const RacimoCsvImportOptions *options,
+                                               GPtrArray          **problems,
+                                               GPtrArray          **columns,
+                                               GError             **error);
+RacimoProject  *racimo_csv_import_file_full   (GFile               *file,
+                                               const RacimoCsvImportOptions *options,
+                                               GPtrArray          **problems,
+                                               GPtrArray          **columns,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
 RacimoProject  *racimo_csv_import_file        (GFile               *file,
                                                GPtrArray          **problems,
                                                GCancellable        *cancellable,
@@ -88,6 +145,11 @@ void            racimo_csv_import_file_async  (GFile               *file,
 RacimoProject  *racimo_csv_import_file_finish (GAsyncResult        *result,
                                                GPtrArray          **problems,
                                                GError             **error);
+
+gboolean        racimo_csv_looks_like_text    (const guint8        *head,
+                                               gsize                length);
+gboolean        racimo_csv_file_is_spreadsheet (GFile              *file,
+                                               GCancellable        *cancellable);
 
 /* Cells, for import and paste alike */
 gboolean        racimo_csv_parse_cell         (const RacimoScheme  *scheme,
@@ -116,6 +178,7 @@ gboolean        racimo_csv_block_get_codes    (const RacimoCsvBlock *block,
 void            racimo_csv_block_free         (RacimoCsvBlock      *block);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoCsvProblem, racimo_csv_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoCsvColumn, racimo_csv_column_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoCsvBlock, racimo_csv_block_free)
 
 G_END_DECLS

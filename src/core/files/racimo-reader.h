@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "racimo-project.h"
+#include "racimo-repairs.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,7 @@ typedef enum
 
 #define RACIMO_FILE_MAX_SIZE (64 * 1024 * 1024)
 #define RACIMO_FILE_VERSION_MAJOR 1
-#define RACIMO_FILE_VERSION_MINOR 0
+#define RACIMO_FILE_VERSION_MINOR 1
 #define RACIMO_FILE_NAMESPACE "urn:x-racimo:raci:1"
 
 GQuark          racimo_file_error_quark      (void);
@@ -50,6 +51,26 @@ void            racimo_file_load_async       (GFile               *file,
                                               gpointer             user_data);
 RacimoProject  *racimo_file_load_finish      (GAsyncResult        *result,
                                               char               **etag,
+                                              GError             **error);
+
+/* Repairing (docs/file-format.md, "Repairing a file"): a file that passes
+ * every safety gate is built even when it breaks rules of the format;
+ * each repair is recorded in @repairs. */
+gboolean        racimo_file_error_may_repair (const GError        *error);
+RacimoProject  *racimo_file_repair_bytes     (GBytes              *bytes,
+                                              const char          *display_name,
+                                              RacimoRepairs      **repairs,
+                                              GError             **error);
+RacimoProject  *racimo_file_repair           (GFile               *file,
+                                              RacimoRepairs      **repairs,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void            racimo_file_repair_async     (GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+RacimoProject  *racimo_file_repair_finish    (GAsyncResult        *result,
+                                              RacimoRepairs      **repairs,
                                               GError             **error);
 
 G_END_DECLS

@@ -184,3 +184,122 @@ racimo_templates_create (const char  *id,
 
   return g_steal_pointer (&project);
 }
+
+/* The user's own templates */
+
+/**
+ * racimo_templates_get_user_folder:
+ *
+ * Returns: (transfer full): the folder of the user's own templates,
+ *   "racimo/templates" in the user's data folder
+ */
+GFile *
+racimo_templates_get_user_folder (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "racimo", "templates", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *na = g_file_get_basename (*(GFile **) a);
+  g_autofree char *nb = g_file_get_basename (*(GFile **) b);
+
+  return g_utf8_collate (na, nb);
+}
+
+/**
+ * racimo_templates_list_user:
+ *
+ * Returns: (transfer full) (element-type GFile): the user's templates, by
+ *   name; none when the folder does not exist
+ */
+GPtrArray *
+racimo_templates_list_user (void)
+{
+  g_autoptr(GFile) folder = racimo_templates_get_user_folder ();
+  g_autoptr(GFileEnumerator) children = NULL;
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL)
+         && info != NULL)
+    if (g_str_has_suffix (g_file_info_get_name (info), ".raci"))
+      g_ptr_array_add (files, g_object_ref (child));
+
+  g_ptr_array_sort (files, compare_files);
+  return files;
+}
+
+/**
+ * racimo_templates_save_user:
+ *
+ * Keeps @project as one of the user's templates, in a file named after its
+ * title ("Vendor onboarding.raci", "Vendor onboarding 2.raci", ...).
+ *
+ * Returns: (transfer full): the template's file, or %NULL with @error set
+ */
+GFile *
+racimo_templates_save_user (RacimoProject  *project,
+                            GError        **error)
+{
+  g_autoptr(GFile) folder = racimo_templates_get_user_folder ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+
+  if (!g_file_make_directory_with_parents (folder, NULL, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* A title is a file name once its slashes are gone. */
+  title = g_strdup (racimo_project_get_title (project));
+  g_strdelimit (title, "/\\", '-');
+  g_strstrip (title);
+  if (*title == '\0' || *title == '.')
+    {
+      g_free (title);
+      title = g_strdup (_("Template"));
+    }
+
+  for (guint i = 1; file == NULL || g_file_query_exists (file, NULL); i++)
+    {
+      g_autofree char *name = i == 1 ? g_strdup_printf ("%s.raci", title)
+                                     : g_strdup_printf ("%s %u.raci", title, i);
+
+      g_clear_object (&file);
+      file = g_file_get_child (folder, name);
+    }
+
+  if (!racimo_file_save (project, file, NULL, NULL, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
+/**
+ * racimo_templates_create_from_user:
+ * @file: one of racimo_templates_list_user ()
+ *
+ * Returns: (transfer full): a new project from the user's template in
+ *   @file, or %NULL with @error set
+ */
+RacimoProject *
+racimo_templates_create_from_user (GFile   *file,
+                                   GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return racimo_file_load (file, NULL, NULL, error);
+}

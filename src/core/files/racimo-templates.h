@@ -22,4 +22,12 @@ const RacimoTemplate *racimo_templates_get_nth (guint        n);
 RacimoProject        *racimo_templates_create  (const char  *id,
                                                 GError     **error);
 
+/* The user's own templates: files in the user's data folder */
+GFile                *racimo_templates_get_user_folder (void);
+GPtrArray            *racimo_templates_list_user       (void);
+GFile                *racimo_templates_save_user       (RacimoProject  *project,
+                                                        GError        **error);
+RacimoProject        *racimo_templates_create_from_user (GFile         *file,
+                                                         GError       **error);
+
 G_END_DECLS

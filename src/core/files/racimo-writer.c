@@ -28,6 +28,7 @@ typedef struct
   const RacimoScheme *scheme;
   GHashTable         *role_index; /* RacimoRole -> its position + 1, made when first needed */
   GArray             *cells;      /* Cell: one activity's, reused */
+  gboolean            people;     /* people as <people> and <member>, not <person> texts */
 } Writer;
 
 /* A role's codes in one activity, with the role's position. */
@@ -579,6 +580,243 @@ write_after_item (Writer     *w,
   write_foreign_nodes (w, f, list, anchor, level);
 }
 
+/* Version 1.1: people, members, notes and conflicts */
+
+/* Whether the project holds what only version 1.1 says, other than
+ * people: a note, a conflict, or a waiver of a 1.1 check. */
+static gboolean
+uses_1_1_item (RacimoItem *item)
+{
+  if (racimo_item_get_n_conflicts (item) > 0)
+    return TRUE;
+
+  for (guint i = 0; i < racimo_item_get_n_waivers (item); i++)
+    {
+      RacimoCheck check;
+
+      if (racimo_check_from_id (racimo_item_get_waiver (item, i)->check, &check)
+          && racimo_check_get_since_minor (check) > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_note (RacimoProject  *project,
+          RacimoActivity *activity)
+{
+  GHashTable *notes = _racimo_activity_get_notes (activity);
+  GHashTableIter iter;
+  gpointer role;
+
+  if (notes == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, &role, NULL))
+    if (racimo_project_index_of_role (project, role) >= 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+uses_1_1 (RacimoProject *project)
+{
+  if (racimo_project_get_n_conflicts (project) > 0)
+    return TRUE;
+
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    if (uses_1_1_item (RACIMO_ITEM (racimo_project_get_role (project, r))))
+      return TRUE;
+
+  for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+
+      if (uses_1_1_item (RACIMO_ITEM (phase)))
+        return TRUE;
+
+      for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+
+          if (uses_1_1_item (RACIMO_ITEM (activity)) || has_note (project, activity))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+append_attribute (Writer     *w,
+                  const char *name,
+                  const char *value)
+{
+  g_string_append_c (w->out, ' ');
+  g_string_append (w->out, name);
+  g_string_append (w->out, "=\"");
+  append_escaped (w->out, value, TRUE);
+  g_string_append_c (w->out, '"');
+}
+
+/* An element with no text of ours, whose start tag the caller has begun:
+ * foreign attributes, then foreign nodes inside it when there are any. */
+static void
+end_empty_element (Writer     *w,
+                   Foreign    *f,
+                   const char *key,
+                   gboolean    has_nodes,
+                   guint       level,
+                   const char *tag)
+{
+  write_foreign_attributes (w, f, key);
+  if (has_nodes)
+    {
+      g_string_append (w->out, ">\n");
+      close_element (w, f, key, level, tag);
+    }
+  else
+    {
+      g_string_append (w->out, "/>\n");
+    }
+  if (key != NULL)
+    write_foreign_nodes (w, f, NULL, key, level);
+}
+
+static void
+write_conflict (Writer               *w,
+                Foreign              *f,
+                guint                 level,
+                const RacimoConflict *conflict)
+{
+  gboolean has_nodes;
+  g_autofree char *key = foreign_key (f, &has_nodes, "conflict %s %s",
+                                      conflict->role != NULL ? conflict->role : "",
+                                      conflict->field != NULL ? conflict->field : "");
+
+  indent (w, level);
+  g_string_append (w->out, "<conflict");
+  if (conflict->role != NULL)
+    append_attribute (w, "role", conflict->role);
+  if (conflict->field != NULL)
+    append_attribute (w, "field", conflict->field);
+  append_attribute (w, "base", conflict->base);
+  append_attribute (w, "ours", conflict->ours);
+  append_attribute (w, "theirs", conflict->theirs);
+  end_empty_element (w, f, key, has_nodes, level, "conflict");
+}
+
+static void
+write_conflicts (Writer     *w,
+                 Foreign    *f,
+                 guint       level,
+                 RacimoItem *item)
+{
+  for (guint i = 0; i < racimo_item_get_n_conflicts (item); i++)
+    write_conflict (w, f, level, racimo_item_get_conflict (item, i));
+}
+
+static void
+write_project_conflicts (Writer  *w,
+                         Foreign *f)
+{
+  for (guint i = 0; i < racimo_project_get_n_conflicts (w->project); i++)
+    write_conflict (w, f, 1, racimo_project_get_conflict (w->project, i));
+}
+
+/* The people of a role: <member> elements, or the one person's name as
+ * a 1.0 <person> text while that says everything. */
+static void
+write_members (Writer     *w,
+               Foreign    *f,
+               guint       level,
+               RacimoRole *role)
+{
+  guint n = racimo_role_get_n_members (role);
+
+  if (!w->people)
+    {
+      RacimoItem *only = n > 0 ? RACIMO_ITEM (racimo_role_get_member (role, 0)) : NULL;
+
+      write_text_element (w, f, level, "person",
+                          only != NULL ? racimo_item_get_name (only) : NULL, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = racimo_item_get_id (RACIMO_ITEM (racimo_role_get_member (role, i)));
+      gboolean has_nodes;
+      g_autofree char *key = foreign_key (f, &has_nodes, "member %s", id);
+
+      indent (w, level);
+      g_string_append (w->out, "<member");
+      append_attribute (w, "person", id);
+      end_empty_element (w, f, key, has_nodes, level, "member");
+    }
+}
+
+static void
+write_person (Writer       *w,
+              guint         level,
+              RacimoPerson *person)
+{
+  g_auto(Foreign) f = { NULL, NULL, NULL };
+  RacimoItem *item = RACIMO_ITEM (person);
+  const char *email = racimo_person_get_email (person);
+
+  foreign_init (&f, _racimo_item_get_foreign (item));
+
+  open_item (w, level, "person", item);
+  if (!is_empty (email))
+    append_attribute (w, "email", email);
+  end_start_tag (w, &f, level);
+  write_text_element (w, &f, level + 1, "name", racimo_item_get_name (item), FALSE);
+  write_waivers (w, &f, level + 1, item);
+  write_conflicts (w, &f, level + 1, item);
+  close_element (w, &f, NULL, level, "person");
+}
+
+/* In role order, after the assign elements (w->cells is filled with the
+ * role order already when the activity has codes). */
+static void
+write_notes (Writer         *w,
+             Foreign        *f,
+             guint           level,
+             RacimoActivity *activity)
+{
+  GHashTable *notes = _racimo_activity_get_notes (activity);
+  guint n_roles = racimo_project_get_n_roles (w->project);
+
+  if (notes == NULL || g_hash_table_size (notes) == 0)
+    return;
+
+  for (guint r = 0; r < n_roles; r++)
+    {
+      RacimoRole *role = racimo_project_get_role (w->project, r);
+      const char *note = g_hash_table_lookup (notes, role);
+      const char *role_id;
+      g_autofree char *key = NULL;
+
+      if (note == NULL)
+        continue;
+
+      role_id = racimo_item_get_id (RACIMO_ITEM (role));
+      key = g_strconcat ("note ", role_id, NULL);
+      indent (w, level);
+      g_string_append (w->out, "<note");
+      append_attribute (w, "role", role_id);
+      write_foreign_attributes (w, f, key);
+      g_string_append_c (w->out, '>');
+      write_mixed_text (w, f, key, note);
+      g_string_append (w->out, "</note>\n");
+      write_foreign_nodes (w, f, NULL, key, level);
+    }
+}
+
 static void
 write_role (Writer     *w,
             guint       level,
@@ -600,10 +838,11 @@ write_role (Writer     *w,
   end_start_tag (w, &f, level);
 
   write_text_element (w, &f, level + 1, "name", racimo_item_get_name (item), FALSE);
-  write_text_element (w, &f, level + 1, "person", racimo_role_get_person (role), TRUE);
+  write_members (w, &f, level + 1, role);
   write_text_element (w, &f, level + 1, "description",
                       racimo_item_get_description (item), TRUE);
   write_waivers (w, &f, level + 1, item);
+  write_conflicts (w, &f, level + 1, item);
 
   close_element (w, &f, NULL, level, "role");
 }
@@ -724,7 +963,9 @@ write_activity (Writer         *w,
         }
     }
 
+  write_notes (w, &f, level + 1, activity);
   write_waivers (w, &f, level + 1, item);
+  write_conflicts (w, &f, level + 1, item);
 
   close_element (w, &f, NULL, level, "activity");
 }
@@ -747,6 +988,7 @@ write_phase (Writer      *w,
   write_text_element (w, &f, level + 1, "description",
                       racimo_item_get_description (item), TRUE);
   write_waivers (w, &f, level + 1, item);
+  write_conflicts (w, &f, level + 1, item);
 
   for (guint i = 0; i < n; i++)
     {
@@ -767,6 +1009,7 @@ write_list (Writer     *w,
             guint       n)
 {
   const gboolean roles = strcmp (list, "roles") == 0;
+  const gboolean people = strcmp (list, "people") == 0;
 
   if (n == 0 && !has_foreign (f, list, FALSE))
     return;
@@ -790,7 +1033,12 @@ write_list (Writer     *w,
     {
       RacimoItem *item;
 
-      if (roles)
+      if (people)
+        {
+          item = RACIMO_ITEM (racimo_project_get_person (w->project, i));
+          write_person (w, 2, RACIMO_PERSON (item));
+        }
+      else if (roles)
         {
           RacimoRole *role = racimo_project_get_role (w->project, i);
 
@@ -805,7 +1053,7 @@ write_list (Writer     *w,
           item = RACIMO_ITEM (phase);
         }
 
-      write_after_item (w, f, list, roles ? "role" : "phase", item, 2);
+      write_after_item (w, f, list, people ? "person" : roles ? "role" : "phase", item, 2);
     }
 
   close_element (w, f, list, 1, list);
@@ -836,8 +1084,13 @@ racimo_file_serialize (RacimoProject *project)
    * most files. */
   w.out = g_string_sized_new (4096 + 700 * racimo_project_get_n_activities (project));
 
+  w.people = racimo_project_needs_people (project);
+
   foreign_init (&f, _racimo_project_get_foreign (project));
-  minor = MAX (racimo_project_get_version_minor (project), RACIMO_FILE_VERSION_MINOR);
+  /* The lowest version that holds the project (docs/file-format.md,
+   * "Version written"). */
+  minor = MAX (racimo_project_get_version_minor (project),
+               w.people || uses_1_1 (project) ? 1 : 0);
 
   g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append_printf (w.out, "<raci-project xmlns=\"%s\" version=\"%d.%u\"",
@@ -849,8 +1102,10 @@ racimo_file_serialize (RacimoProject *project)
                       racimo_project_get_description (project), TRUE);
   write_text_element (&w, &f, 1, "scheme", racimo_project_get_scheme_id (project),
                       FALSE);
+  write_list (&w, &f, "people", w.people ? racimo_project_get_n_people (project) : 0);
   write_list (&w, &f, "roles", racimo_project_get_n_roles (project));
   write_list (&w, &f, "phases", racimo_project_get_n_phases (project));
+  write_project_conflicts (&w, &f);
 
   close_element (&w, &f, NULL, 0, "raci-project");
 
@@ -916,20 +1171,34 @@ _racimo_file_within_limits (RacimoProject  *project,
   check_text (&longest, racimo_project_get_description (project));
   for (guint i = 0; foreign != NULL && i < foreign->len; i++)
     check_text (&longest, ((RacimoForeign *) g_ptr_array_index (foreign, i))->value);
-  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+  for (guint i = 0; i < racimo_project_get_n_people (project); i++)
     {
-      RacimoRole *role = racimo_project_get_role (project, r);
+      RacimoPerson *person = racimo_project_get_person (project, i);
 
-      check_item (&longest, RACIMO_ITEM (role));
-      check_text (&longest, racimo_role_get_person (role));
+      check_item (&longest, RACIMO_ITEM (person));
+      check_text (&longest, racimo_person_get_email (person));
     }
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    check_item (&longest, RACIMO_ITEM (racimo_project_get_role (project, r)));
   for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
     {
       RacimoPhase *phase = racimo_project_get_phase (project, p);
 
       check_item (&longest, RACIMO_ITEM (phase));
       for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
-        check_item (&longest, RACIMO_ITEM (racimo_phase_get_activity (phase, a)));
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+          GHashTable *notes = _racimo_activity_get_notes (activity);
+          GHashTableIter iter;
+          gpointer note;
+
+          check_item (&longest, RACIMO_ITEM (activity));
+          if (notes == NULL)
+            continue;
+          g_hash_table_iter_init (&iter, notes);
+          while (g_hash_table_iter_next (&iter, NULL, &note))
+            check_text (&longest, note);
+        }
     }
 
   *long_text = longest.text;

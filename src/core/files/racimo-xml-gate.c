@@ -757,8 +757,8 @@ parse (GBytes          *bytes,
   if (state.doctype_line > 0)
     {
       _racimo_xml_set_error (error, RACIMO_FILE_ERROR_DOCTYPE, name, state.doctype_line, 0,
-                 _("the file has a document type declaration (<!DOCTYPE>), which Racimo "
-                   "refuses: it can expand entities or fetch other files"));
+                 _("this file contains a document type declaration, which Racimo never "
+                   "reads, for safety: it can expand entities or fetch other files"));
       _racimo_xml_first_error_clear (&state.first);
       return NULL;
     }

@@ -15,6 +15,10 @@ struct _RacimoActivity
   GHashTable  *cells;     /* RacimoRole (unowned) -> RacimoCodes, only codes != 0 */
   RacimoCodes  all_codes; /* union of the cells, kept up to date */
   gboolean     applicable;
+  /* RacimoRole (strong: a note outlives its role's removal, for undo, and
+   * is written only while the role is in the project) -> text; NULL when
+   * there are none, as in most activities */
+  GHashTable  *notes;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoActivity, racimo_activity, RACIMO_TYPE_ITEM)
@@ -25,6 +29,7 @@ racimo_activity_finalize (GObject *object)
   RacimoActivity *self = RACIMO_ACTIVITY (object);
 
   g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
 
   G_OBJECT_CLASS (racimo_activity_parent_class)->finalize (object);
 }
@@ -141,4 +146,55 @@ GHashTable *
 _racimo_activity_get_cells (RacimoActivity *self)
 {
   return self->cells;
+}
+
+/**
+ * racimo_activity_get_note:
+ *
+ * Returns: (nullable): the note on the cell of @role, or %NULL
+ */
+const char *
+racimo_activity_get_note (RacimoActivity *self,
+                          RacimoRole     *role)
+{
+  g_return_val_if_fail (RACIMO_IS_ACTIVITY (self), NULL);
+
+  return self->notes != NULL ? g_hash_table_lookup (self->notes, role) : NULL;
+}
+
+/**
+ * racimo_activity_get_n_notes:
+ *
+ * Returns: how many cells of the activity have a note, counting those of
+ *   roles no longer in the project
+ */
+guint
+racimo_activity_get_n_notes (RacimoActivity *self)
+{
+  g_return_val_if_fail (RACIMO_IS_ACTIVITY (self), 0);
+
+  return self->notes != NULL ? g_hash_table_size (self->notes) : 0;
+}
+
+void
+_racimo_activity_set_note (RacimoActivity *self,
+                           RacimoRole     *role,
+                           const char     *note)
+{
+  if (note == NULL)
+    {
+      if (self->notes != NULL)
+        g_hash_table_remove (self->notes, role);
+      return;
+    }
+
+  if (self->notes == NULL)
+    self->notes = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  g_hash_table_replace (self->notes, g_object_ref (role), g_strdup (note));
+}
+
+GHashTable *
+_racimo_activity_get_notes (RacimoActivity *self)
+{
+  return self->notes;
 }

@@ -18,5 +18,8 @@ gboolean     racimo_activity_get_applicable (RacimoActivity *self);
 RacimoCodes  racimo_activity_get_codes      (RacimoActivity *self,
                                              RacimoRole     *role);
 RacimoCodes  racimo_activity_get_all_codes  (RacimoActivity *self);
+const char  *racimo_activity_get_note       (RacimoActivity *self,
+                                             RacimoRole     *role);
+guint        racimo_activity_get_n_notes    (RacimoActivity *self);
 
 G_END_DECLS

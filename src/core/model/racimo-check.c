@@ -19,6 +19,7 @@ typedef struct
   const char     *id;
   RacimoSeverity  severity;
   const char     *title;
+  guint           since; /* the minor format version that brought it */
 } CheckInfo;
 
 static const CheckInfo check_info[RACIMO_N_CHECKS] = {
@@ -34,6 +35,15 @@ static const CheckInfo check_info[RACIMO_N_CHECKS] = {
     "duplicate-name", RACIMO_SEVERITY_WARNING, N_("Duplicate name")
   },
   [RACIMO_CHECK_UNKNOWN_CODE] = { "unknown-code", RACIMO_SEVERITY_ERROR, N_("Unknown code") },
+  [RACIMO_CHECK_MERGE_CONFLICT] = {
+    "merge-conflict", RACIMO_SEVERITY_ERROR, N_("Merge conflict"), 1
+  },
+  [RACIMO_CHECK_OVERLOADED_PERSON] = {
+    "overloaded-person", RACIMO_SEVERITY_WARNING, N_("Overloaded person"), 1
+  },
+  [RACIMO_CHECK_UNSTAFFED_ROLE] = {
+    "unstaffed-role", RACIMO_SEVERITY_WARNING, N_("Unstaffed role"), 1
+  },
 };
 
 /**
@@ -92,6 +102,20 @@ racimo_check_get_title (RacimoCheck check)
   g_return_val_if_fail (check < RACIMO_N_CHECKS, NULL);
 
   return _(check_info[check].title);
+}
+
+/**
+ * racimo_check_get_since_minor:
+ *
+ * Returns: the minor format version that brought @check: a file of an
+ *   older one cannot waive it (docs/file-format.md, "New checks")
+ */
+guint
+racimo_check_get_since_minor (RacimoCheck check)
+{
+  g_return_val_if_fail (check < RACIMO_N_CHECKS, 0);
+
+  return check_info[check].since;
 }
 
 /**

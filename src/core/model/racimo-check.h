@@ -26,6 +26,10 @@ typedef enum
   RACIMO_CHECK_UNNAMED,
   RACIMO_CHECK_DUPLICATE_NAME,
   RACIMO_CHECK_UNKNOWN_CODE,
+  /* Version 1.1 */
+  RACIMO_CHECK_MERGE_CONFLICT,
+  RACIMO_CHECK_OVERLOADED_PERSON,
+  RACIMO_CHECK_UNSTAFFED_ROLE,
   RACIMO_N_CHECKS
 } RacimoCheck;
 
@@ -34,6 +38,7 @@ gboolean        racimo_check_from_id      (const char  *id,
                                            RacimoCheck *check);
 RacimoSeverity  racimo_check_get_severity (RacimoCheck  check);
 const char     *racimo_check_get_title    (RacimoCheck  check);
+guint           racimo_check_get_since_minor (RacimoCheck check);
 const char     *racimo_severity_get_id    (RacimoSeverity severity);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ typedef struct
   guint      line;
   GArray    *waivers; /* RacimoWaiver */
   GPtrArray *foreign; /* RacimoForeign */
+  GPtrArray *conflicts; /* RacimoConflict, NULL when there are none */
 } RacimoItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RacimoItem, racimo_item, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ racimo_item_finalize (GObject *object)
   g_clear_pointer (&priv->description, g_free);
   g_clear_pointer (&priv->waivers, g_array_unref);
   g_clear_pointer (&priv->foreign, g_ptr_array_unref);
+  g_clear_pointer (&priv->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (racimo_item_parent_class)->finalize (object);
 }
@@ -294,4 +296,85 @@ _racimo_item_get_foreign (RacimoItem *self)
     priv->foreign = g_ptr_array_new_with_free_func ((GDestroyNotify) _racimo_foreign_free);
 
   return priv->foreign;
+}
+
+/**
+ * racimo_conflict_copy:
+ *
+ * Returns: (transfer full): a copy of @conflict
+ */
+RacimoConflict *
+racimo_conflict_copy (const RacimoConflict *conflict)
+{
+  RacimoConflict *copy;
+
+  g_return_val_if_fail (conflict != NULL, NULL);
+
+  copy = g_new0 (RacimoConflict, 1);
+  copy->role = g_strdup (conflict->role);
+  copy->field = g_strdup (conflict->field);
+  copy->base = g_strdup (conflict->base);
+  copy->ours = g_strdup (conflict->ours);
+  copy->theirs = g_strdup (conflict->theirs);
+
+  return copy;
+}
+
+void
+racimo_conflict_free (RacimoConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  g_free (conflict->role);
+  g_free (conflict->field);
+  g_free (conflict->base);
+  g_free (conflict->ours);
+  g_free (conflict->theirs);
+  g_free (conflict);
+}
+
+guint
+racimo_item_get_n_conflicts (RacimoItem *self)
+{
+  RacimoItemPrivate *priv;
+
+  g_return_val_if_fail (RACIMO_IS_ITEM (self), 0);
+
+  priv = racimo_item_get_instance_private (self);
+  return priv->conflicts != NULL ? priv->conflicts->len : 0;
+}
+
+/**
+ * racimo_item_get_conflict:
+ * @n: less than racimo_item_get_n_conflicts()
+ *
+ * Returns: (transfer none): the @n-th conflict recorded on the item, in
+ *   file order
+ */
+const RacimoConflict *
+racimo_item_get_conflict (RacimoItem *self,
+                          guint       n)
+{
+  RacimoItemPrivate *priv;
+
+  g_return_val_if_fail (RACIMO_IS_ITEM (self), NULL);
+
+  priv = racimo_item_get_instance_private (self);
+  g_return_val_if_fail (priv->conflicts != NULL && n < priv->conflicts->len, NULL);
+
+  return g_ptr_array_index (priv->conflicts, n);
+}
+
+/* The item's conflicts, made when first needed: the reader appends to it,
+ * resolving removes from it. */
+GPtrArray *
+_racimo_item_get_conflicts (RacimoItem *self)
+{
+  RacimoItemPrivate *priv = racimo_item_get_instance_private (self);
+
+  if (priv->conflicts == NULL)
+    priv->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_conflict_free);
+
+  return priv->conflicts;
 }

@@ -36,4 +36,26 @@ const RacimoWaiver *racimo_item_get_waiver (RacimoItem *self,
 const char *racimo_item_get_waiver_reason (RacimoItem *self,
                                            const char *check);
 
+/* A place where a three-way merge found two different changes
+ * (docs/file-format.md, "Conflicts"): what it is about is @role (a cell,
+ * or that role's note) or @field; the values are as written in the file,
+ * "" when absent. */
+typedef struct
+{
+  char *role;   /* a role id, or NULL */
+  char *field;  /* "name", "description", "note", ..., or NULL */
+  char *base;
+  char *ours;
+  char *theirs;
+} RacimoConflict;
+
+RacimoConflict *racimo_conflict_copy (const RacimoConflict *conflict);
+void            racimo_conflict_free (RacimoConflict       *conflict);
+
+guint                 racimo_item_get_n_conflicts (RacimoItem *self);
+const RacimoConflict *racimo_item_get_conflict    (RacimoItem *self,
+                                                   guint       n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RacimoConflict, racimo_conflict_free)
+
 G_END_DECLS

@@ -29,11 +29,20 @@ void           _racimo_item_append_waiver      (RacimoItem  *self,
                                                 const char  *check,
                                                 const char  *reason);
 GPtrArray     *_racimo_item_get_foreign        (RacimoItem  *self);
+GPtrArray     *_racimo_item_get_conflicts      (RacimoItem  *self);
+
+void           _racimo_person_set_email        (RacimoPerson *self,
+                                                const char   *email);
 
 void           _racimo_role_set_abbrev         (RacimoRole  *self,
                                                 const char  *abbrev);
-void           _racimo_role_set_person         (RacimoRole  *self,
-                                                const char  *person);
+void           _racimo_role_insert_member      (RacimoRole   *self,
+                                                guint         position,
+                                                RacimoPerson *person);
+void           _racimo_role_remove_member      (RacimoRole   *self,
+                                                RacimoPerson *person);
+/* After a member's name changed. */
+void           _racimo_role_update_person      (RacimoRole   *self);
 
 void           _racimo_phase_insert_activity   (RacimoPhase    *self,
                                                 guint           position,
@@ -46,6 +55,12 @@ void           _racimo_activity_set_codes      (RacimoActivity *self,
                                                 RacimoCodes     codes);
 void           _racimo_activity_set_applicable (RacimoActivity *self,
                                                 gboolean        applicable);
+/* @note NULL removes it. */
+void           _racimo_activity_set_note       (RacimoActivity *self,
+                                                RacimoRole     *role,
+                                                const char     *note);
+/* RacimoRole -> note, or NULL when the activity has none. */
+GHashTable    *_racimo_activity_get_notes      (RacimoActivity *self);
 void           _racimo_activity_set_phase      (RacimoActivity *self,
                                                 RacimoPhase    *phase);
 /* Every (role, codes) pair with codes set, in no particular order. */
@@ -55,6 +70,11 @@ GHashTable    *_racimo_activity_get_cells      (RacimoActivity *self);
  * unique: these return FALSE when @id is already taken. */
 gboolean       _racimo_project_append_role     (RacimoProject  *self,
                                                 RacimoRole     *role);
+gboolean       _racimo_project_append_person   (RacimoProject  *self,
+                                                RacimoPerson   *person);
+/* A person with an id made from @name, as for racimo_project_make_id (). */
+RacimoPerson  *_racimo_project_append_new_person (RacimoProject *self,
+                                                  const char    *name);
 gboolean       _racimo_project_append_phase    (RacimoProject  *self,
                                                 RacimoPhase    *phase);
 gboolean       _racimo_project_append_activity (RacimoProject  *self,
@@ -71,5 +91,6 @@ void           _racimo_project_set_scheme_id   (RacimoProject  *self,
 void           _racimo_project_set_version_minor (RacimoProject *self,
                                                   guint          minor);
 GPtrArray     *_racimo_project_get_foreign     (RacimoProject  *self);
+GPtrArray     *_racimo_project_get_conflicts   (RacimoProject  *self);
 
 G_END_DECLS

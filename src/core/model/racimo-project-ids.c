@@ -149,6 +149,32 @@ _racimo_project_append_role (RacimoProject *self,
 }
 
 gboolean
+_racimo_project_append_person (RacimoProject *self,
+                               RacimoPerson  *person)
+{
+  if (!_racimo_project_register_id (self, RACIMO_ITEM (person)))
+    return FALSE;
+
+  g_ptr_array_add (self->people, g_object_ref (person));
+  return TRUE;
+}
+
+RacimoPerson *
+_racimo_project_append_new_person (RacimoProject *self,
+                                   const char    *name)
+{
+  g_autoptr(RacimoPerson) person = g_object_new (RACIMO_TYPE_PERSON, NULL);
+  g_autofree char *id = _racimo_project_make_id (self, name, "person");
+
+  _racimo_item_set_id (RACIMO_ITEM (person), id);
+  _racimo_item_set_name (RACIMO_ITEM (person), name);
+  if (!_racimo_project_append_person (self, person))
+    g_return_val_if_reached (NULL);
+
+  return person;
+}
+
+gboolean
 _racimo_project_append_phase (RacimoProject *self,
                               RacimoPhase   *phase)
 {
@@ -213,4 +239,13 @@ _racimo_project_get_foreign (RacimoProject *self)
     self->foreign = g_ptr_array_new_with_free_func ((GDestroyNotify) _racimo_foreign_free);
 
   return self->foreign;
+}
+
+GPtrArray *
+_racimo_project_get_conflicts (RacimoProject *self)
+{
+  if (self->conflicts == NULL)
+    self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) racimo_conflict_free);
+
+  return self->conflicts;
 }

@@ -18,6 +18,7 @@ struct _RacimoProject
   const RacimoScheme *scheme;
   guint          version_minor;
 
+  GPtrArray     *people; /* RacimoPerson, strong */
   GPtrArray     *roles;  /* RacimoRole, strong */
   GPtrArray     *phases; /* RacimoPhase, strong */
   GHashTable    *ids;    /* id -> RacimoItem, unowned */
@@ -28,6 +29,7 @@ struct _RacimoProject
   guint          n_activities;
 
   GPtrArray     *foreign; /* RacimoForeign */
+  GPtrArray     *conflicts; /* RacimoConflict on the project itself, or NULL */
   RacimoHistory *history;
 };
 

@@ -35,6 +35,12 @@ enum {
   ITEM_REMOVED,
   ITEM_MOVED,
   ITEM_CHANGED,
+  PERSON_ADDED,
+  PERSON_REMOVED,
+  PERSON_MOVED,
+  PERSON_CHANGED,
+  NOTE_CHANGED,
+  CONFLICTS_CHANGED,
   N_SIGNALS
 };
 
@@ -50,6 +56,7 @@ racimo_project_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->phases, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_pointer (&self->next_suffix, g_hash_table_unref);
 
@@ -65,6 +72,7 @@ racimo_project_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->scheme_id, g_free);
   g_clear_pointer (&self->foreign, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (racimo_project_parent_class)->finalize (object);
 }
@@ -166,6 +174,63 @@ racimo_project_class_init (RacimoProjectClass *klass)
   signals[ITEM_CHANGED] =
     g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_ITEM, G_TYPE_UINT);
+
+  /**
+   * RacimoProject::person-added:
+   * @person: the person, now in the project's list of people, with the
+   *   memberships it had when it was removed
+   */
+  signals[PERSON_ADDED] =
+    g_signal_new ("person-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RACIMO_TYPE_PERSON);
+
+  /**
+   * RacimoProject::person-removed:
+   * @person: the person, no longer in the project nor a member of a role
+   * @position: where it was in the list of people
+   */
+  signals[PERSON_REMOVED] =
+    g_signal_new ("person-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_PERSON, G_TYPE_UINT);
+
+  /**
+   * RacimoProject::person-moved:
+   * @person: the person, at its new position
+   * @old_position: where it was
+   */
+  signals[PERSON_MOVED] =
+    g_signal_new ("person-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_PERSON, G_TYPE_UINT);
+
+  /**
+   * RacimoProject::person-changed:
+   * @person: the person
+   * @change: a #RacimoChange: its name, e-mail address or waivers
+   *
+   * Persons are items, but their changes are told here and not with
+   * #RacimoProject::item-changed, which is about the matrix's items.
+   */
+  signals[PERSON_CHANGED] =
+    g_signal_new ("person-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_PERSON, G_TYPE_UINT);
+
+  /**
+   * RacimoProject::note-changed:
+   * @activity: the activity
+   * @role: the role whose cell's note was added, changed or removed
+   */
+  signals[NOTE_CHANGED] =
+    g_signal_new ("note-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_ACTIVITY, RACIMO_TYPE_ROLE);
+
+  /**
+   * RacimoProject::conflicts-changed:
+   * @item: (nullable): the item whose recorded merge conflicts changed, or
+   *   %NULL for the project's own
+   */
+  signals[CONFLICTS_CHANGED] =
+    g_signal_new ("conflicts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RACIMO_TYPE_ITEM);
 }
 
 static void
@@ -175,6 +240,7 @@ racimo_project_init (RacimoProject *self)
   self->scheme_id = g_strdup ("RACI");
   self->scheme = racimo_scheme_get_default ();
   self->roles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->people = g_ptr_array_new_with_free_func (g_object_unref);
   self->phases = g_ptr_array_new_with_free_func (g_object_unref);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -522,6 +588,23 @@ item_field_command_free (gpointer data)
   g_free (command);
 }
 
+/* The roles that @person holds show the new name. */
+static void
+person_renamed (RacimoProject *self,
+                RacimoPerson  *person)
+{
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      RacimoRole *role = g_ptr_array_index (self->roles, i);
+
+      if (racimo_role_index_of_member (role, person) < 0)
+        continue;
+
+      _racimo_role_update_person (role);
+      g_signal_emit (self, signals[ITEM_CHANGED], 0, role, (guint) RACIMO_CHANGE_PERSON);
+    }
+}
+
 static void
 apply_item_field (RacimoProject *self,
                   gpointer       data,
@@ -538,8 +621,8 @@ apply_item_field (RacimoProject *self,
     case RACIMO_CHANGE_ABBREV:
       _racimo_role_set_abbrev (RACIMO_ROLE (command->item), value);
       break;
-    case RACIMO_CHANGE_PERSON:
-      _racimo_role_set_person (RACIMO_ROLE (command->item), value);
+    case RACIMO_CHANGE_EMAIL:
+      _racimo_person_set_email (RACIMO_PERSON (command->item), value);
       break;
     case RACIMO_CHANGE_DESCRIPTION:
       _racimo_item_set_description (command->item, value);
@@ -550,8 +633,17 @@ apply_item_field (RacimoProject *self,
     case RACIMO_CHANGE_WAIVERS:
       _racimo_item_set_waiver (command->item, command->check, value);
       break;
+    case RACIMO_CHANGE_PERSON:
     default:
       g_assert_not_reached ();
+    }
+
+  if (RACIMO_IS_PERSON (command->item))
+    {
+      if (command->change == RACIMO_CHANGE_NAME)
+        person_renamed (self, RACIMO_PERSON (command->item));
+      g_signal_emit (self, signals[PERSON_CHANGED], 0, command->item, (guint) command->change);
+      return;
     }
 
   g_signal_emit (self, signals[ITEM_CHANGED], 0, command->item, (guint) command->change);
@@ -599,7 +691,7 @@ empty_to_null (const char *s)
  * racimo_project_rename:
  * @name: the new name; may be empty
  *
- * Renames a role, phase or activity.  Its id does not change.
+ * Renames a person, role, phase or activity.  Its id does not change.
  */
 void
 racimo_project_rename (RacimoProject *self,
@@ -611,7 +703,9 @@ racimo_project_rename (RacimoProject *self,
   g_return_if_fail (RACIMO_IS_PROJECT (self));
   g_return_if_fail (RACIMO_IS_ITEM (item) && owns_item (self, item));
 
-  if (RACIMO_IS_ROLE (item))
+  if (RACIMO_IS_PERSON (item))
+    label = _("Rename Person");
+  else if (RACIMO_IS_ROLE (item))
     label = _("Rename Role");
   else if (RACIMO_IS_PHASE (item))
     label = _("Rename Phase");
@@ -655,23 +749,6 @@ racimo_project_set_role_abbrev (RacimoProject *self,
   set_item_field (self, RACIMO_ITEM (role), RACIMO_CHANGE_ABBREV, NULL,
                   racimo_role_get_abbrev (role), empty_to_null (abbrev),
                   _("Change Abbreviation"));
-}
-
-/**
- * racimo_project_set_role_person:
- * @person: (nullable): who fills the role; empty or %NULL removes it
- */
-void
-racimo_project_set_role_person (RacimoProject *self,
-                                RacimoRole    *role,
-                                const char    *person)
-{
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
-
-  set_item_field (self, RACIMO_ITEM (role), RACIMO_CHANGE_PERSON, NULL,
-                  racimo_role_get_person (role), empty_to_null (person),
-                  _("Change Person"));
 }
 
 /**
@@ -982,13 +1059,18 @@ apply_move (RacimoProject *self,
             gboolean       undo)
 {
   MoveCommand *command = data;
-  GPtrArray *array = RACIMO_IS_ROLE (command->item) ? self->roles : self->phases;
+  gboolean person = RACIMO_IS_PERSON (command->item);
+  GPtrArray *array = person ? self->people
+                     : RACIMO_IS_ROLE (command->item) ? self->roles : self->phases;
   guint from = undo ? command->to : command->from;
   guint to = undo ? command->from : command->to;
   gpointer item = g_ptr_array_steal_index (array, from);
 
   g_ptr_array_insert (array, (int) to, item);
-  g_signal_emit (self, signals[ITEM_MOVED], 0, command->item, NULL, from);
+  if (person)
+    g_signal_emit (self, signals[PERSON_MOVED], 0, command->item, from);
+  else
+    g_signal_emit (self, signals[ITEM_MOVED], 0, command->item, NULL, from);
 }
 
 static void
@@ -1350,4 +1432,689 @@ racimo_project_move_activity (RacimoProject  *self,
     }
 
   push (self, _("Move Activity"), apply_move_activity, command, move_activity_command_free);
+}
+
+/* People (docs/file-format.md, "People") */
+
+guint
+racimo_project_get_n_people (RacimoProject *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), 0);
+
+  return self->people->len;
+}
+
+/**
+ * racimo_project_get_person:
+ *
+ * Returns: (transfer none): the @n-th person, in the order the user gave
+ */
+RacimoPerson *
+racimo_project_get_person (RacimoProject *self,
+                           guint          n)
+{
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (n < self->people->len, NULL);
+
+  return g_ptr_array_index (self->people, n);
+}
+
+/**
+ * racimo_project_index_of_person:
+ *
+ * Returns: the position of @person, or -1 when it is not in the project
+ */
+int
+racimo_project_index_of_person (RacimoProject *self,
+                                RacimoPerson  *person)
+{
+  guint index;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), -1);
+
+  if (!g_ptr_array_find (self->people, person, &index))
+    return -1;
+
+  return (int) index;
+}
+
+/**
+ * racimo_project_find_person:
+ *
+ * Returns: (transfer none) (nullable): the first person named exactly @name
+ */
+RacimoPerson *
+racimo_project_find_person (RacimoProject *self,
+                            const char    *name)
+{
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      RacimoItem *person = g_ptr_array_index (self->people, i);
+
+      if (strcmp (racimo_item_get_name (person), name) == 0)
+        return RACIMO_PERSON (person);
+    }
+
+  return NULL;
+}
+
+/**
+ * racimo_project_dup_roles_of:
+ *
+ * Returns: (transfer container) (element-type RacimoRole): the roles that
+ *   @person holds, in column order
+ */
+GPtrArray *
+racimo_project_dup_roles_of (RacimoProject *self,
+                             RacimoPerson  *person)
+{
+  GPtrArray *roles;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (RACIMO_IS_PERSON (person), NULL);
+
+  roles = g_ptr_array_new ();
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      RacimoRole *role = g_ptr_array_index (self->roles, i);
+
+      if (racimo_role_index_of_member (role, person) >= 0)
+        g_ptr_array_add (roles, role);
+    }
+
+  return roles;
+}
+
+/**
+ * racimo_project_needs_people:
+ *
+ * Whether the project's people need the 1.1 form of the file (`people`
+ * and `member`): a role with several members, a person with an e-mail
+ * address, a waiver, a conflict or foreign content, one who holds no
+ * role, or two people of one name.  Otherwise one `person` text per role
+ * says everything (docs/file-format.md, "People").
+ */
+gboolean
+racimo_project_needs_people (RacimoProject *self)
+{
+  g_autoptr(GHashTable) holding = NULL;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), FALSE);
+
+  if (self->people->len == 0)
+    return FALSE;
+
+  holding = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      RacimoRole *role = g_ptr_array_index (self->roles, i);
+      guint n = racimo_role_get_n_members (role);
+
+      if (n > 1)
+        return TRUE;
+      if (n == 1)
+        g_hash_table_add (holding, racimo_role_get_member (role, 0));
+    }
+
+  /* What only a <person> element of <people> can hold */
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      RacimoPerson *person = g_ptr_array_index (self->people, i);
+      RacimoItem *item = RACIMO_ITEM (person);
+
+      if (racimo_person_get_email (person) != NULL || !g_hash_table_contains (holding, person)
+          || racimo_item_get_n_waivers (item) > 0 || racimo_item_get_n_conflicts (item) > 0
+          || _racimo_item_get_foreign (item)->len > 0)
+        return TRUE;
+    }
+
+  /* Two people of one name would come back as one from person texts. */
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      RacimoPerson *person = g_ptr_array_index (self->people, i);
+      const char *name = racimo_item_get_name (RACIMO_ITEM (person));
+
+      if (racimo_project_find_person (self, name) != person)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  RacimoRole *role;
+  guint       position;
+} Membership;
+
+static void
+clear_membership (gpointer data)
+{
+  Membership *membership = data;
+
+  g_clear_object (&membership->role);
+}
+
+typedef struct
+{
+  RacimoPerson *person;
+  guint         position;
+  gboolean      insert;
+  GArray       *memberships; /* Membership: what a removed person held */
+} PersonCommand;
+
+static void
+person_command_free (gpointer data)
+{
+  PersonCommand *command = data;
+
+  g_object_unref (command->person);
+  g_array_unref (command->memberships);
+  g_free (command);
+}
+
+static void
+apply_person (RacimoProject *self,
+              gpointer       data,
+              gboolean       undo)
+{
+  PersonCommand *command = data;
+
+  if (command->insert != undo)
+    {
+      g_ptr_array_insert (self->people, (int) command->position, g_object_ref (command->person));
+      _racimo_project_register_id (self, RACIMO_ITEM (command->person));
+      g_signal_emit (self, signals[PERSON_ADDED], 0, command->person);
+
+      for (guint i = command->memberships->len; i > 0; i--)
+        {
+          Membership *membership = &g_array_index (command->memberships, Membership, i - 1);
+
+          _racimo_role_insert_member (membership->role, membership->position, command->person);
+          g_signal_emit (self, signals[ITEM_CHANGED], 0, membership->role,
+                         (guint) RACIMO_CHANGE_PERSON);
+        }
+      g_array_set_size (command->memberships, 0);
+    }
+  else
+    {
+      g_autoptr(RacimoPerson) person = g_object_ref (command->person);
+
+      g_array_set_size (command->memberships, 0);
+      for (guint i = 0; i < self->roles->len; i++)
+        {
+          RacimoRole *role = g_ptr_array_index (self->roles, i);
+          int position = racimo_role_index_of_member (role, person);
+          Membership membership;
+
+          if (position < 0)
+            continue;
+
+          membership.role = g_object_ref (role);
+          membership.position = (guint) position;
+          g_array_append_val (command->memberships, membership);
+          _racimo_role_remove_member (role, person);
+          g_signal_emit (self, signals[ITEM_CHANGED], 0, role, (guint) RACIMO_CHANGE_PERSON);
+        }
+
+      _racimo_project_unregister_id (self, RACIMO_ITEM (person));
+      g_ptr_array_remove_index (self->people, command->position);
+      g_signal_emit (self, signals[PERSON_REMOVED], 0, person, command->position);
+    }
+}
+
+static PersonCommand *
+person_command_new (RacimoPerson *person,
+                    guint         position,
+                    gboolean      insert)
+{
+  PersonCommand *command = g_new0 (PersonCommand, 1);
+
+  command->person = g_object_ref (person);
+  command->position = position;
+  command->insert = insert;
+  command->memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
+  g_array_set_clear_func (command->memberships, clear_membership);
+
+  return command;
+}
+
+/**
+ * racimo_project_add_person:
+ * @position: where in the list of people, or -1 to append
+ * @name: (nullable): the person's name
+ * @email: (nullable): an e-mail address
+ *
+ * Returns: (transfer none): the new person, who holds no role yet
+ */
+RacimoPerson *
+racimo_project_add_person (RacimoProject *self,
+                           int            position,
+                           const char    *name,
+                           const char    *email)
+{
+  g_autoptr(RacimoPerson) person = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (position <= (int) self->people->len, NULL);
+
+  if (position < 0)
+    position = (int) self->people->len;
+
+  id = _racimo_project_make_id (self, name, "person");
+  person = g_object_new (RACIMO_TYPE_PERSON, NULL);
+  _racimo_item_set_id (RACIMO_ITEM (person), id);
+  _racimo_item_set_name (RACIMO_ITEM (person), name);
+  _racimo_person_set_email (person, email);
+
+  push (self, _("Add Person"), apply_person, person_command_new (person, (guint) position, TRUE),
+        person_command_free);
+
+  return person;
+}
+
+/**
+ * racimo_project_remove_person:
+ *
+ * Removes a person from the project and from every role; undo brings the
+ * memberships back too.
+ */
+void
+racimo_project_remove_person (RacimoProject *self,
+                              RacimoPerson  *person)
+{
+  int position;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (RACIMO_IS_PERSON (person));
+
+  position = racimo_project_index_of_person (self, person);
+  g_return_if_fail (position >= 0);
+
+  push (self, _("Delete Person"), apply_person,
+        person_command_new (person, (guint) position, FALSE), person_command_free);
+}
+
+/**
+ * racimo_project_move_person:
+ * @position: the position the person ends up at in the list of people
+ */
+void
+racimo_project_move_person (RacimoProject *self,
+                            RacimoPerson  *person,
+                            guint          position)
+{
+  int from;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  from = racimo_project_index_of_person (self, person);
+  g_return_if_fail (from >= 0);
+  g_return_if_fail (position < self->people->len);
+
+  move_item (self, RACIMO_ITEM (person), (guint) from, position, _("Move Person"));
+}
+
+/**
+ * racimo_project_set_person_email:
+ * @email: (nullable): the address; empty or %NULL removes it
+ */
+void
+racimo_project_set_person_email (RacimoProject *self,
+                                 RacimoPerson  *person,
+                                 const char    *email)
+{
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (RACIMO_IS_PERSON (person) && owns_item (self, RACIMO_ITEM (person)));
+
+  set_item_field (self, RACIMO_ITEM (person), RACIMO_CHANGE_EMAIL, NULL,
+                  racimo_person_get_email (person), empty_to_null (email),
+                  _("Change E-mail Address"));
+}
+
+typedef struct
+{
+  RacimoRole   *role;
+  RacimoPerson *person;
+  guint         position;
+  gboolean      insert;
+} MemberCommand;
+
+static void
+member_command_free (gpointer data)
+{
+  MemberCommand *command = data;
+
+  g_object_unref (command->role);
+  g_object_unref (command->person);
+  g_free (command);
+}
+
+static void
+apply_member (RacimoProject *self,
+              gpointer       data,
+              gboolean       undo)
+{
+  MemberCommand *command = data;
+
+  if (command->insert != undo)
+    _racimo_role_insert_member (command->role, command->position, command->person);
+  else
+    _racimo_role_remove_member (command->role, command->person);
+
+  g_signal_emit (self, signals[ITEM_CHANGED], 0, command->role, (guint) RACIMO_CHANGE_PERSON);
+}
+
+static void
+push_member (RacimoProject *self,
+             RacimoRole    *role,
+             RacimoPerson  *person,
+             guint          position,
+             gboolean       insert,
+             const char    *label)
+{
+  MemberCommand *command = g_new0 (MemberCommand, 1);
+
+  command->role = g_object_ref (role);
+  command->person = g_object_ref (person);
+  command->position = position;
+  command->insert = insert;
+  push (self, label, apply_member, command, member_command_free);
+}
+
+/**
+ * racimo_project_add_member:
+ *
+ * Makes @person a member of @role, after its other members.  Nothing
+ * happens when it is one already.
+ */
+void
+racimo_project_add_member (RacimoProject *self,
+                           RacimoRole    *role,
+                           RacimoPerson  *person)
+{
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
+  g_return_if_fail (RACIMO_IS_PERSON (person) && owns_item (self, RACIMO_ITEM (person)));
+
+  if (racimo_role_index_of_member (role, person) >= 0)
+    return;
+
+  push_member (self, role, person, racimo_role_get_n_members (role), TRUE, _("Add Member"));
+}
+
+void
+racimo_project_remove_member (RacimoProject *self,
+                              RacimoRole    *role,
+                              RacimoPerson  *person)
+{
+  int position;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
+
+  position = racimo_role_index_of_member (role, person);
+  if (position < 0)
+    return;
+
+  push_member (self, role, person, (guint) position, FALSE, _("Remove Member"));
+}
+
+/**
+ * racimo_project_set_role_person:
+ * @person: (nullable): the name of who fills the role; empty or %NULL
+ *   leaves the role with no member
+ *
+ * The one-person form of a role, as the 1.0 `person` text says it: the
+ * role's members become the person of that name (a new one when no person
+ * has it).  A person it leaves holding no role and with no e-mail address
+ * goes from the list of people, as a 1.0 person text would.  One step of
+ * history.
+ */
+void
+racimo_project_set_role_person (RacimoProject *self,
+                                RacimoRole    *role,
+                                const char    *person)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  RacimoPerson *wanted = NULL;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
+
+  if (g_strcmp0 (racimo_role_get_person (role), empty_to_null (person)) == 0)
+    return;
+
+  racimo_history_begin (self->history, _("Change Person"));
+
+  if (empty_to_null (person) != NULL)
+    {
+      wanted = racimo_project_find_person (self, person);
+      if (wanted == NULL)
+        wanted = racimo_project_add_person (self, -1, person, NULL);
+    }
+
+  old = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < racimo_role_get_n_members (role); i++)
+    if (racimo_role_get_member (role, i) != wanted)
+      g_ptr_array_add (old, g_object_ref (racimo_role_get_member (role, i)));
+
+  for (guint i = 0; i < old->len; i++)
+    {
+      RacimoPerson *gone = g_ptr_array_index (old, i);
+      gboolean holds_other = FALSE;
+
+      racimo_project_remove_member (self, role, gone);
+      for (guint r = 0; r < self->roles->len && !holds_other; r++)
+        holds_other = racimo_role_index_of_member (g_ptr_array_index (self->roles, r), gone) >= 0;
+      if (!holds_other && racimo_person_get_email (gone) == NULL)
+        racimo_project_remove_person (self, gone);
+    }
+
+  if (wanted != NULL)
+    racimo_project_add_member (self, role, wanted);
+
+  racimo_history_end (self->history);
+}
+
+/**
+ * racimo_project_merge_people:
+ * @keep: the person who stays
+ * @other: the same person entered twice, who goes
+ *
+ * @keep takes @other's roles (in @other's place among their members) and,
+ * when it has none, @other's e-mail address; @other is removed.  One step
+ * of history.
+ */
+void
+racimo_project_merge_people (RacimoProject *self,
+                             RacimoPerson  *keep,
+                             RacimoPerson  *other)
+{
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (RACIMO_IS_PERSON (keep) && owns_item (self, RACIMO_ITEM (keep)));
+  g_return_if_fail (RACIMO_IS_PERSON (other) && owns_item (self, RACIMO_ITEM (other)));
+  g_return_if_fail (keep != other);
+
+  racimo_history_begin (self->history, _("Merge People"));
+
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      RacimoRole *role = g_ptr_array_index (self->roles, i);
+      int position = racimo_role_index_of_member (role, other);
+
+      if (position < 0)
+        continue;
+
+      if (racimo_role_index_of_member (role, keep) < 0)
+        push_member (self, role, keep, (guint) position, TRUE, _("Add Member"));
+    }
+
+  if (racimo_person_get_email (keep) == NULL && racimo_person_get_email (other) != NULL)
+    racimo_project_set_person_email (self, keep, racimo_person_get_email (other));
+
+  racimo_project_remove_person (self, other);
+
+  racimo_history_end (self->history);
+}
+
+/* Notes (docs/file-format.md, "Notes") */
+
+typedef struct
+{
+  RacimoActivity *activity;
+  RacimoRole     *role;
+  char           *old_note;
+  char           *new_note;
+} NoteCommand;
+
+static void
+note_command_free (gpointer data)
+{
+  NoteCommand *command = data;
+
+  g_object_unref (command->activity);
+  g_object_unref (command->role);
+  g_free (command->old_note);
+  g_free (command->new_note);
+  g_free (command);
+}
+
+static void
+apply_note (RacimoProject *self,
+            gpointer       data,
+            gboolean       undo)
+{
+  NoteCommand *command = data;
+
+  _racimo_activity_set_note (command->activity, command->role,
+                             undo ? command->old_note : command->new_note);
+  g_signal_emit (self, signals[NOTE_CHANGED], 0, command->activity, command->role);
+}
+
+/**
+ * racimo_project_set_note:
+ * @note: (nullable): the note on the cell of @activity and @role; empty or
+ *   %NULL removes it
+ */
+void
+racimo_project_set_note (RacimoProject  *self,
+                         RacimoActivity *activity,
+                         RacimoRole     *role,
+                         const char     *note)
+{
+  const char *old_note;
+  NoteCommand *command;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && owns_item (self, RACIMO_ITEM (activity)));
+  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
+
+  note = empty_to_null (note);
+  old_note = racimo_activity_get_note (activity, role);
+  if (g_strcmp0 (old_note, note) == 0)
+    return;
+
+  command = g_new0 (NoteCommand, 1);
+  command->activity = g_object_ref (activity);
+  command->role = g_object_ref (role);
+  command->old_note = g_strdup (old_note);
+  command->new_note = g_strdup (note);
+  push (self,
+        note == NULL ? _("Delete Note") : old_note == NULL ? _("Add Note") : _("Edit Note"),
+        apply_note, command, note_command_free);
+}
+
+/* Merge conflicts (docs/file-format.md, "Conflicts") */
+
+guint
+racimo_project_get_n_conflicts (RacimoProject *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), 0);
+
+  return self->conflicts != NULL ? self->conflicts->len : 0;
+}
+
+/**
+ * racimo_project_get_conflict:
+ *
+ * Returns: (transfer none): the @n-th conflict recorded on the project
+ *   itself (its title, description or scheme)
+ */
+const RacimoConflict *
+racimo_project_get_conflict (RacimoProject *self,
+                             guint          n)
+{
+  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (n < racimo_project_get_n_conflicts (self), NULL);
+
+  return g_ptr_array_index (self->conflicts, n);
+}
+
+typedef struct
+{
+  RacimoItem     *item; /* NULL for the project */
+  guint           position;
+  RacimoConflict *conflict;
+} ConflictCommand;
+
+static void
+conflict_command_free (gpointer data)
+{
+  ConflictCommand *command = data;
+
+  g_clear_object (&command->item);
+  racimo_conflict_free (command->conflict);
+  g_free (command);
+}
+
+static void
+apply_conflict (RacimoProject *self,
+                gpointer       data,
+                gboolean       undo)
+{
+  ConflictCommand *command = data;
+  GPtrArray *conflicts = command->item != NULL ? _racimo_item_get_conflicts (command->item)
+                                               : _racimo_project_get_conflicts (self);
+
+  if (undo)
+    g_ptr_array_insert (conflicts, (int) command->position,
+                        racimo_conflict_copy (command->conflict));
+  else
+    g_ptr_array_remove_index (conflicts, command->position);
+
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0, command->item);
+}
+
+/**
+ * racimo_project_resolve_conflict:
+ * @item: (nullable): the item holding the conflict, or %NULL for the
+ *   project's own
+ * @n: which of its conflicts
+ *
+ * Marks a recorded merge conflict as resolved: it is removed, and with it
+ * its `merge-conflict` finding.  The value the file holds ("ours") stays;
+ * to take another, change it as any other edit.
+ */
+void
+racimo_project_resolve_conflict (RacimoProject *self,
+                                 RacimoItem    *item,
+                                 guint          n)
+{
+  ConflictCommand *command;
+
+  g_return_if_fail (RACIMO_IS_PROJECT (self));
+  g_return_if_fail (item == NULL || (RACIMO_IS_ITEM (item) && owns_item (self, item)));
+  g_return_if_fail (n < (item != NULL ? racimo_item_get_n_conflicts (item)
+                                      : racimo_project_get_n_conflicts (self)));
+
+  command = g_new0 (ConflictCommand, 1);
+  command->item = item != NULL ? g_object_ref (item) : NULL;
+  command->position = n;
+  command->conflict = racimo_conflict_copy (item != NULL ? racimo_item_get_conflict (item, n)
+                                                         : racimo_project_get_conflict (self, n));
+  push (self, _("Resolve Conflict"), apply_conflict, command, conflict_command_free);
 }

@@ -27,6 +27,7 @@ typedef enum
   RACIMO_CHANGE_DESCRIPTION,
   RACIMO_CHANGE_APPLICABLE,
   RACIMO_CHANGE_WAIVERS,
+  RACIMO_CHANGE_EMAIL,     /* a person's e-mail address */
 } RacimoChange;
 
 RacimoProject      *racimo_project_new             (void);
@@ -38,6 +39,19 @@ const char         *racimo_project_get_scheme_id   (RacimoProject *self);
 guint               racimo_project_get_version_minor (RacimoProject *self);
 RacimoHistory      *racimo_project_get_history     (RacimoProject *self);
 
+guint               racimo_project_get_n_people    (RacimoProject *self);
+RacimoPerson       *racimo_project_get_person      (RacimoProject *self,
+                                                    guint          n);
+int                 racimo_project_index_of_person (RacimoProject *self,
+                                                    RacimoPerson  *person);
+RacimoPerson       *racimo_project_find_person     (RacimoProject *self,
+                                                    const char    *name);
+guint               racimo_project_get_n_conflicts (RacimoProject *self);
+const RacimoConflict *racimo_project_get_conflict  (RacimoProject *self,
+                                                    guint          n);
+GPtrArray          *racimo_project_dup_roles_of    (RacimoProject *self,
+                                                    RacimoPerson  *person);
+gboolean            racimo_project_needs_people    (RacimoProject *self);
 guint               racimo_project_get_n_roles     (RacimoProject *self);
 RacimoRole         *racimo_project_get_role        (RacimoProject *self,
                                                     guint          n);
@@ -120,5 +134,34 @@ void            racimo_project_toggle_code      (RacimoProject  *self,
                                                  RacimoActivity *activity,
                                                  RacimoRole     *role,
                                                  char            code);
+
+RacimoPerson   *racimo_project_add_person       (RacimoProject  *self,
+                                                 int             position,
+                                                 const char     *name,
+                                                 const char     *email);
+void            racimo_project_remove_person    (RacimoProject  *self,
+                                                 RacimoPerson   *person);
+void            racimo_project_move_person      (RacimoProject  *self,
+                                                 RacimoPerson   *person,
+                                                 guint           position);
+void            racimo_project_set_person_email (RacimoProject  *self,
+                                                 RacimoPerson   *person,
+                                                 const char     *email);
+void            racimo_project_merge_people     (RacimoProject  *self,
+                                                 RacimoPerson   *keep,
+                                                 RacimoPerson   *other);
+void            racimo_project_add_member       (RacimoProject  *self,
+                                                 RacimoRole     *role,
+                                                 RacimoPerson   *person);
+void            racimo_project_remove_member    (RacimoProject  *self,
+                                                 RacimoRole     *role,
+                                                 RacimoPerson   *person);
+void            racimo_project_set_note         (RacimoProject  *self,
+                                                 RacimoActivity *activity,
+                                                 RacimoRole     *role,
+                                                 const char     *note);
+void            racimo_project_resolve_conflict (RacimoProject  *self,
+                                                 RacimoItem     *item,
+                                                 guint           n);
 
 G_END_DECLS

@@ -12,7 +12,10 @@ struct _RacimoRole
   RacimoItem parent_instance;
 
   char *abbrev;
+  /* The names of the members, for headers and tooltips, made again when
+   * the members or their names change (_racimo_role_update_person ()). */
   char *person;
+  GPtrArray *members; /* RacimoPerson, strong, in the order of the file */
 };
 
 G_DEFINE_FINAL_TYPE (RacimoRole, racimo_role, RACIMO_TYPE_ITEM)
@@ -24,6 +27,7 @@ racimo_role_finalize (GObject *object)
 
   g_clear_pointer (&self->abbrev, g_free);
   g_clear_pointer (&self->person, g_free);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
 
   G_OBJECT_CLASS (racimo_role_parent_class)->finalize (object);
 }
@@ -37,6 +41,7 @@ racimo_role_class_init (RacimoRoleClass *klass)
 static void
 racimo_role_init (RacimoRole *self)
 {
+  self->members = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -55,7 +60,8 @@ racimo_role_get_abbrev (RacimoRole *self)
 /**
  * racimo_role_get_person:
  *
- * Returns: (nullable): who fills the role
+ * Returns: (nullable): who fills the role: the names of its members,
+ *   separated by commas, or %NULL when it has none
  */
 const char *
 racimo_role_get_person (RacimoRole *self)
@@ -90,10 +96,82 @@ _racimo_role_set_abbrev (RacimoRole *self,
   self->abbrev = (abbrev != NULL && *abbrev != '\0') ? g_strdup (abbrev) : NULL;
 }
 
-void
-_racimo_role_set_person (RacimoRole *self,
-                         const char *person)
+guint
+racimo_role_get_n_members (RacimoRole *self)
 {
-  g_free (self->person);
-  self->person = (person != NULL && *person != '\0') ? g_strdup (person) : NULL;
+  g_return_val_if_fail (RACIMO_IS_ROLE (self), 0);
+
+  return self->members->len;
+}
+
+/**
+ * racimo_role_get_member:
+ * @n: less than racimo_role_get_n_members()
+ *
+ * Returns: (transfer none): the @n-th person who holds the role
+ */
+RacimoPerson *
+racimo_role_get_member (RacimoRole *self,
+                        guint       n)
+{
+  g_return_val_if_fail (RACIMO_IS_ROLE (self), NULL);
+  g_return_val_if_fail (n < self->members->len, NULL);
+
+  return g_ptr_array_index (self->members, n);
+}
+
+/**
+ * racimo_role_index_of_member:
+ *
+ * Returns: the position of @person among the role's members, or -1
+ */
+int
+racimo_role_index_of_member (RacimoRole   *self,
+                             RacimoPerson *person)
+{
+  guint index;
+
+  g_return_val_if_fail (RACIMO_IS_ROLE (self), -1);
+
+  if (!g_ptr_array_find (self->members, person, &index))
+    return -1;
+
+  return (int) index;
+}
+
+void
+_racimo_role_insert_member (RacimoRole   *self,
+                            guint         position,
+                            RacimoPerson *person)
+{
+  g_ptr_array_insert (self->members, (int) position, g_object_ref (person));
+  _racimo_role_update_person (self);
+}
+
+void
+_racimo_role_remove_member (RacimoRole   *self,
+                            RacimoPerson *person)
+{
+  g_ptr_array_remove (self->members, person);
+  _racimo_role_update_person (self);
+}
+
+void
+_racimo_role_update_person (RacimoRole *self)
+{
+  g_autoptr(GString) names = NULL;
+
+  g_clear_pointer (&self->person, g_free);
+  if (self->members->len == 0)
+    return;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < self->members->len; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, racimo_item_get_name (g_ptr_array_index (self->members, i)));
+    }
+
+  self->person = g_string_free (g_steal_pointer (&names), FALSE);
 }
