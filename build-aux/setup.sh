@@ -32,6 +32,12 @@ RACIMO_PACKAGES=(
   fonts-noto-cjk
 )
 
+# Only for `meson test --benchmark`: the export benchmark compares with
+# Gnumeric's ssconvert, which brings a spreadsheet application and its
+# libraries along; the test suite does not need it.
+# shellcheck disable=SC2034 # read by test.sh
+RACIMO_BENCHMARK_PACKAGES=(gnumeric)
+
 RACIMO_SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 racimo_note ()
@@ -39,21 +45,23 @@ racimo_note ()
   printf '%s: %s\n' "${0##*/}" "$*" >&2
 }
 
-# Installs the packages of RACIMO_PACKAGES that are not installed yet, with
-# apt, through sudo unless we are root.  Does nothing (not even apt-get
-# update) when all are there.
+# racimo_install_packages [PACKAGE...]: installs the packages of
+# RACIMO_PACKAGES, and those given, that are not installed yet, with apt,
+# through sudo unless we are root.  Does nothing (not even apt-get update)
+# when all are there.
 racimo_install_packages ()
 {
+  local wanted=("${RACIMO_PACKAGES[@]}" "$@")
   local missing=() package status
   local sudo=()
 
   if ! command -v dpkg-query >/dev/null 2>&1; then
     racimo_note "not a Debian or Ubuntu system: install these yourself if the build fails:"
-    racimo_note "${RACIMO_PACKAGES[*]}"
+    racimo_note "${wanted[*]}"
     return 0
   fi
 
-  for package in "${RACIMO_PACKAGES[@]}"; do
+  for package in "${wanted[@]}"; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
     if [ "$status" != installed ]; then
       missing+=("$package")
@@ -74,6 +82,20 @@ racimo_install_packages ()
   fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# racimo_wants_benchmarks [MESON-TEST-ARGUMENT...]: whether meson test
+# is asked for the benchmarks.
+racimo_wants_benchmarks ()
+{
+  local argument
+
+  for argument in "$@"; do
+    if [ "$argument" = --benchmark ]; then
+      return 0
+    fi
+  done
+  return 1
 }
 
 # racimo_configure BUILD-DIR [MESON-OPTION...]: sets up BUILD-DIR once.

@@ -1,7 +1,8 @@
 #!/bin/bash
 # test.sh: installs what is missing, builds Racimo in _build and runs the
 # whole test suite under a virtual screen.  Arguments go to `meson test`
-# (a test name, --suite core, ...).  Closes with
+# (a test name, --suite core, ...); with --benchmark, what the benchmarks
+# compare with is installed too (Gnumeric's ssconvert).  Closes with
 # "tests: N passed, N failed[, N skipped]" and fails when a test failed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +14,11 @@ set -euo pipefail
 
 builddir="$RACIMO_SOURCE_DIR/_build"
 
-racimo_install_packages
+if racimo_wants_benchmarks "$@"; then
+  racimo_install_packages "${RACIMO_BENCHMARK_PACKAGES[@]}"
+else
+  racimo_install_packages
+fi
 racimo_configure "$builddir"
 meson compile -C "$builddir"
 

@@ -420,10 +420,12 @@ racimo_cli_check_with_options (const char * const *paths,
  * racimo_cli_export:
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
- * @options: (nullable): "paper" (a4, a3, letter, legal), "orientation"
- *   (landscape, portrait), "fit" or "tile" (booleans), for PDF only;
- *   "strict" and "sheet", for a spreadsheet read; "repair" (boolean):
- *   FILE is built as racimo_file_repair () does
+ * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
+ *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
+ *   "summary" (first, last, none), "phases" (ids separated by commas),
+ *   "mono" and "only-problems" (booleans), "header" and "footer" (text),
+ *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
+ *   (boolean): FILE is built as racimo_file_repair () does
  *
  * Converts a project as `racimo --export OUT FILE` does.  @out_path is
  * written whole or not at all; a reason for failing goes to standard error.
@@ -456,28 +458,42 @@ parse_layout_options (GVariantDict *options)
       || (g_variant_dict_contains (options, "fit")
           && !racimo_pagination_options_parse_fit (layout, "fit", &error))
       || (g_variant_dict_contains (options, "tile")
-          && !racimo_pagination_options_parse_fit (layout, "tile", &error)))
+          && !racimo_pagination_options_parse_fit (layout, "tile", &error))
+      || (g_variant_dict_lookup (options, "summary", "&s", &value)
+          && !racimo_pagination_options_parse_summary (layout, value, &error))
+      || (g_variant_dict_lookup (options, "phases", "&s", &value)
+          && !racimo_pagination_options_parse_phases (layout, value, &error)))
     {
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
     }
+  layout->mono = g_variant_dict_contains (options, "mono");
+  layout->only_problems = g_variant_dict_contains (options, "only-problems");
+  if (g_variant_dict_lookup (options, "header", "&s", &value))
+    layout->header = g_strdup (value);
+  if (g_variant_dict_lookup (options, "footer", "&s", &value))
+    layout->footer = g_strdup (value);
 
   return g_steal_pointer (&layout);
 }
 
-static gboolean
-has_layout_options (GVariantDict *options)
+/* The first layout option given, or NULL. */
+static const char *
+find_layout_option (GVariantDict *options)
 {
-  static const char * const names[] = { "paper", "orientation", "fit", "tile" };
+  static const char * const names[] = {
+    "paper", "orientation", "fit", "tile", "summary", "phases", "mono", "only-problems",
+    "header", "footer",
+  };
 
   if (options == NULL)
-    return FALSE;
+    return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_variant_dict_contains (options, names[i]))
-      return TRUE;
+      return names[i];
 
-  return FALSE;
+  return NULL;
 }
 
 int
@@ -511,9 +527,10 @@ racimo_cli_export (const char   *out_path,
       if (layout == NULL)
         return RACIMO_EXIT_UNREADABLE;
     }
-  else if (has_layout_options (options))
+  else if (find_layout_option (options) != NULL)
     {
-      g_printerr (_("racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n"));
+      /* Translators: %s is an option such as "paper" */
+      g_printerr (_("racimo: --%s applies to .pdf files only\n"), find_layout_option (options));
       return RACIMO_EXIT_UNREADABLE;
     }
 
@@ -525,6 +542,12 @@ racimo_cli_export (const char   *out_path,
   if (project == NULL)
     {
       print_file_error (in_file, in_path, error);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (layout != NULL && !racimo_pagination_options_check_project (layout, project, &error))
+    {
+      g_printerr ("racimo: %s: %s\n", in_path, error->message);
       return RACIMO_EXIT_UNREADABLE;
     }
 
@@ -544,13 +567,27 @@ static const GOptionEntry main_entries[] = {
   { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Convert FILE to OUT (.raci, .csv, .xlsx or .pdf), then exit"), N_("OUT") },
   { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export to PDF: the paper size, a4, a3, letter or legal"), N_("SIZE") },
+    N_("With --export to PDF: the paper size, a4, a3, letter, legal, tabloid or ledger"),
+    N_("SIZE") },
   { "orientation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: landscape (the default) or portrait"), N_("ORIENTATION") },
   { "fit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
   { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: the findings and the workload per role on pages of their own, "
+       "first, last or none (the default)"), N_("PLACE") },
+  { "mono", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
+  { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: only the activities with a finding that was not waived"), NULL },
+  { "header", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: a line of text on top of every page"), N_("TEXT") },
+  { "footer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: a line of text at the foot of every page"), N_("TEXT") },
+  { "phases", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: only these phases, by id, separated by commas"), N_("ID,…") },
   { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
     NULL },

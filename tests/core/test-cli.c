@@ -881,9 +881,33 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (height, 420 / 25.4 * 72, 1);
 
   result_clear (&result);
-  RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "missing.raci");
-  g_assert_cmpint (result.status, ==, 2);
-  g_assert_nonnull (strstr (result.err, "b5"));
+  RUN (fixture, &result, "--export", "ledger.pdf", "--paper", "ledger", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+  g_clear_pointer (&path, g_free);
+  path = fixture_path (fixture, "ledger.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
+  /* Ledger: 17 x 11 inches across, the default orientation */
+  g_assert_cmpfloat_with_epsilon (width, 17 * 72, 1);
+  g_assert_cmpfloat_with_epsilon (height, 11 * 72, 1);
+
+  /* The summary before the matrix: two pages */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "summary.pdf", "--summary", "first", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+  g_clear_pointer (&path, g_free);
+  path = fixture_path (fixture, "summary.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "middle.pdf", "--summary", "middle", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: Unknown summary place “middle”: use first, last or none\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or "
+                   "ledger\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "both.pdf", "--fit", "--tile", "clean.raci");
@@ -891,10 +915,56 @@ test_export_pdf (Fixture       *fixture,
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
-  assert_result (&result, NULL,
-                 "racimo: --paper, --orientation, --fit and --tile apply to .pdf files only\n", 2);
+  assert_result (&result, NULL, "racimo: --tile applies to .pdf files only\n", 2);
 
-  racimo_test_assert_folder (fixture->dir, "a3.pdf clean.raci matrix.pdf");
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--summary", "last", "clean.raci");
+  assert_result (&result, NULL, "racimo: --summary applies to .pdf files only\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "mono.pdf", "--mono", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "problems.pdf", "--only-problems", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--only-problems", "clean.raci");
+  assert_result (&result, NULL, "racimo: --only-problems applies to .pdf files only\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "framed.pdf", "--header", "Steering committee",
+       "--footer", "Confidential", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--footer", "Confidential", "clean.raci");
+  assert_result (&result, NULL, "racimo: --footer applies to .pdf files only\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--mono", "clean.raci");
+  assert_result (&result, NULL, "racimo: --mono applies to .pdf files only\n", 2);
+
+  /* Only some phases: ids the project has, checked once it is read */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "phase.pdf", "--phases", " build ", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "nophase.pdf", "--phases", "build,launch", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: clean.raci: The project has no phase with the id “launch”\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "empty.pdf", "--phases", "build,,", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: An empty phase id in “build,,”: give phase ids separated by "
+                   "commas\n", 2);
+
+  racimo_test_assert_folder (fixture->dir,
+                             "a3.pdf clean.raci framed.pdf ledger.pdf matrix.pdf mono.pdf "
+                             "phase.pdf problems.pdf summary.pdf");
 }
 
 static void

@@ -304,6 +304,15 @@ test_options_parse (void)
   g_assert_cmpfloat (width, ==, 612.0);
   g_assert_cmpfloat (height, ==, 792.0);
   g_assert_true (racimo_pagination_options_parse_paper (options, "legal", &error));
+  /* 11 x 17 inches, by either name */
+  g_assert_true (racimo_pagination_options_parse_paper (options, "Tabloid", &error));
+  racimo_pagination_options_get_page_size (options, &width, &height);
+  g_assert_cmpfloat (width, ==, 792.0);
+  g_assert_cmpfloat (height, ==, 1224.0);
+  g_assert_true (racimo_pagination_options_parse_paper (options, "ledger", &error));
+  racimo_pagination_options_get_page_size (options, &width, &height);
+  g_assert_cmpfloat (width, ==, 792.0);
+  g_assert_cmpfloat (height, ==, 1224.0);
   g_assert_true (racimo_pagination_options_parse_paper (options, "a4", &error));
   g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
   g_assert_cmpint (options->fit, ==, RACIMO_PAGINATION_TILE);
@@ -313,7 +322,8 @@ test_options_parse (void)
 
   g_assert_false (racimo_pagination_options_parse_paper (options, "b5", &error));
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==, "Unknown paper size “b5”: use a4, a3, letter or legal");
+  g_assert_cmpstr (error->message, ==,
+                   "Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or ledger");
   g_clear_error (&error);
   g_assert_false (racimo_pagination_options_parse_orientation (options, "sideways", &error));
   g_assert_cmpstr (error->message, ==,
@@ -421,6 +431,57 @@ test_ml_template_options (void)
             assert_has (all, ml_activities[a]);
         }
     }
+}
+
+/* --summary first: the summary's page before the matrix's, numbered in
+ * that order; none: no summary at all. */
+static void
+test_summary_place (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  g_assert_true (racimo_pagination_options_parse_summary (options, "First", &error));
+  g_assert_no_error (error);
+  g_assert_true (options->summary);
+  g_assert_true (options->summary_first);
+  g_assert_false (racimo_pagination_options_parse_summary (options, "middle", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "Unknown summary place “middle”: use first, last or none");
+  g_clear_error (&error);
+  /* A bad value changes nothing */
+  g_assert_true (options->summary_first);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[0], "Summary");
+  assert_has (pages[0], "Workload per role");
+  assert_has (pages[0], "Page 1 of 2");
+  assert_has_not (pages[0], "R Responsible");
+  assert_has (pages[1], "Define the business case and KPIs");
+  assert_has (pages[1], "R Responsible");
+  assert_has (pages[1], "Page 2 of 2");
+  assert_has_not (pages[1], "Workload per role");
+
+  g_assert_true (racimo_pagination_options_parse_summary (options, "last", &error));
+  g_strfreev (pages);
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[0], "Define the business case and KPIs");
+  assert_has (pages[1], "Workload per role");
+
+  g_assert_true (racimo_pagination_options_parse_summary (options, "none", &error));
+  g_assert_false (options->summary);
+  g_strfreev (pages);
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has_not (pages[0], "Workload per role");
 }
 
 static void
@@ -536,13 +597,31 @@ test_ml_template_phases (void)
 {
   g_autoptr(RacimoProject) project = ml_template_new ();
   g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
-  const char *phases[] = { "data", "operations", NULL };
+  g_autoptr(GError) error = NULL;
   g_auto(GStrv) pages = NULL;
+
+  /* As --phases gives them; ids the project lacks are found once it is
+   * read */
+  g_assert_false (racimo_pagination_options_parse_phases (options, "data,", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "An empty phase id in “data,”: give phase ids separated by commas");
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_phases (options, "", &error));
+  g_clear_error (&error);
+  g_assert_null (options->phases);
+  g_assert_true (racimo_pagination_options_parse_phases (options, "data,later", &error));
+  g_assert_false (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "The project has no phase with the id “later”");
+  g_clear_error (&error);
+  g_assert_true (racimo_pagination_options_parse_phases (options, "data, operations", &error));
+  g_assert_true (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_no_error (error);
 
   if (!have_pdftotext ())
     return;
 
-  options->phases = g_strdupv ((char **) phases);
   pages = export_pages (project, options);
   g_assert_cmpuint (g_strv_length (pages), ==, 1);
   assert_has (pages[0], "Data Sign the data access agreement");
@@ -728,14 +807,50 @@ test_wide_a4_portrait (void)
   assert_has (pages[0], JA_ROLE);
 }
 
+/* A project with the roles Lead (L) and Developer (D), for rows added
+ * with add_row (). */
+static RacimoProject *
+two_roles_project_new (const char  *title,
+                       RacimoRole **lead,
+                       RacimoRole **dev)
+{
+  RacimoProject *project = racimo_project_new ();
+
+  racimo_project_set_title (project, title);
+  *lead = racimo_project_add_role (project, -1, "Lead", "L");
+  *dev = racimo_project_add_role (project, -1, "Developer", "D");
+
+  return project;
+}
+
+/* An activity at the end of @phase with these codes (0: none). */
+static RacimoActivity *
+add_row (RacimoProject *project,
+         RacimoPhase   *phase,
+         const char    *name,
+         RacimoRole    *lead,
+         RacimoCodes    lead_codes,
+         RacimoRole    *dev,
+         RacimoCodes    dev_codes)
+{
+  RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+  if (lead_codes != 0)
+    racimo_project_set_codes (project, activity, lead, lead_codes);
+  if (dev_codes != 0)
+    racimo_project_set_codes (project, activity, dev, dev_codes);
+
+  return activity;
+}
+
 /* Marks that survive black and white printing: a symbol, and a legend
  * that says what it means. */
 static void
 test_marks (void)
 {
-  g_autoptr(RacimoProject) project = racimo_project_new ();
-  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoRole *lead, *dev;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Marks", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
   RacimoPhase *phase;
   RacimoActivity *activity;
   g_auto(GStrv) pages = NULL;
@@ -743,22 +858,14 @@ test_marks (void)
   if (!have_pdftotext ())
     return;
 
-  racimo_project_set_title (project, "Marks");
-  lead = racimo_project_add_role (project, -1, "Lead", "L");
-  dev = racimo_project_add_role (project, -1, "Developer", "D");
   phase = racimo_project_add_phase (project, -1, "");
-  activity = racimo_project_add_activity (project, phase, -1, "Owned");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
-  activity = racimo_project_add_activity (project, phase, -1, "Nobody owns this");
-  racimo_project_set_codes (project, activity, dev, BIT ('R'));
-  activity = racimo_project_add_activity (project, phase, -1, "Two owners");
-  racimo_project_set_codes (project, activity, lead, BIT ('A'));
-  racimo_project_set_codes (project, activity, dev, BIT ('A') | BIT ('R'));
-  activity = racimo_project_add_activity (project, phase, -1, "Skipped step");
+  add_row (project, phase, "Owned", lead, BIT ('A'), dev, BIT ('R'));
+  add_row (project, phase, "Nobody owns this", lead, 0, dev, BIT ('R'));
+  add_row (project, phase, "Two owners", lead, BIT ('A'), dev, BIT ('A') | BIT ('R'));
+  activity = add_row (project, phase, "Skipped step", lead, 0, dev, 0);
   racimo_project_set_applicable (project, activity, FALSE);
-  activity = racimo_project_add_activity (project, phase, -1, "Accepted without owner");
-  racimo_project_set_codes (project, activity, dev, BIT ('R') | BIT ('S'));
+  activity = add_row (project, phase, "Accepted without owner", lead, 0, dev,
+                      BIT ('R') | BIT ('S'));
   racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Agreed in review");
 
   options->summary = TRUE;
@@ -786,6 +893,189 @@ test_marks (void)
   assert_has (pages[1], "Warning: Role \"Developer\" is responsible or accountable");
   assert_has (pages[1], "L Lead 0 2 0 0 2");
   assert_has (pages[1], "D Developer 4 1 0 0 4");
+}
+
+/* The legend explains each waived mark as the rows print it: a waived
+ * row with two owners shows "(‼)", and the legend says what that is. */
+static void
+test_waived_marks (void)
+{
+  RacimoRole *lead, *dev;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Waived", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_pdftotext ())
+    return;
+
+  phase = racimo_project_add_phase (project, -1, "");
+  activity = add_row (project, phase, "Two owners, agreed", lead, BIT ('A'), dev,
+                      BIT ('A') | BIT ('R'));
+  racimo_project_set_waiver (project, RACIMO_ITEM (activity), "many-owners", "Shared sign-off");
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "(‼) Two owners, agreed");
+  assert_has (pages[0], "(‼) Waived");
+  assert_has_not (pages[0], "(⚠) Waived");
+  assert_has_not (pages[0], "‼ Several owners");
+
+  /* Both kinds waived: both explained */
+  activity = add_row (project, phase, "No owner, agreed", lead, 0, dev, BIT ('R'));
+  racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Owner named later");
+  g_strfreev (pages);
+  pages = export_pages (project, options);
+  assert_has (pages[0], "(⚠) No owner, agreed");
+  assert_has (pages[0], "(‼) Waived");
+  assert_has (pages[0], "(⚠) Waived");
+}
+
+/* Whether any pixel of every page of @project, drawn on an image, has a
+ * colour that is not grey. */
+static gboolean
+pages_have_colour (RacimoProject           *project,
+                   RacimoPaginationOptions *options)
+{
+  g_autoptr(RacimoPagination) layout = racimo_pagination_new (project, options);
+  double width, height;
+  gboolean colour = FALSE;
+
+  racimo_pagination_get_page_size (layout, &width, &height);
+  for (guint page = 0; page < racimo_pagination_get_n_pages (layout); page++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width * 2,
+                                                           (int) height * 2);
+      cairo_t *cr = cairo_create (image);
+      const guint8 *data;
+      int stride;
+
+      cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+      cairo_paint (cr);
+      cairo_scale (cr, 2.0, 2.0);
+      racimo_pagination_draw_page (layout, cr, page);
+      cairo_destroy (cr);
+      cairo_surface_flush (image);
+
+      data = cairo_image_surface_get_data (image);
+      stride = cairo_image_surface_get_stride (image);
+      for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+        for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+          {
+            guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+            guint8 r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+            colour |= r != g || g != b;
+          }
+      cairo_surface_destroy (image);
+    }
+
+  return colour;
+}
+
+/* --mono: nothing on any page in colour, and the marks still there: the
+ * symbols, the hatching, the legend that explains them. */
+static void
+test_mono (void)
+{
+  RacimoRole *lead, *dev;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Black and white", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "Build");
+  g_auto(GStrv) pages = NULL;
+
+  add_row (project, phase, "Owned", lead, BIT ('A'), dev, BIT ('R') | BIT ('C') | BIT ('I'));
+  add_row (project, phase, "Nobody owns this", lead, 0, dev, BIT ('R'));
+  add_row (project, phase, "Two owners", lead, BIT ('A'), dev, BIT ('A'));
+  options->summary = TRUE;
+
+  g_assert_true (pages_have_colour (project, options));
+  options->mono = TRUE;
+  g_assert_false (pages_have_colour (project, options));
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  assert_has (pages[0], "⚠ Nobody owns this");
+  assert_has (pages[0], "‼ Two owners");
+  assert_has (pages[0], "⚠ No owner");
+  assert_has (pages[0], "R Responsible");
+  assert_has (pages[1], "Error: Activity \"Nobody owns this\" has no owner (A)");
+}
+
+/* Only problems: the activities with a finding not waived, and the
+ * headers of their phases; a phase with none is left out. */
+static void
+test_only_problems (void)
+{
+  RacimoRole *lead, *dev;
+  g_autoptr(RacimoProject) project = two_roles_project_new ("Problems", &lead, &dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoPhase *build, *ship;
+  RacimoActivity *activity;
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_pdftotext ())
+    return;
+
+  build = racimo_project_add_phase (project, -1, "Build phase");
+  ship = racimo_project_add_phase (project, -1, "Ship phase");
+  add_row (project, build, "Owned", lead, BIT ('A'), dev, BIT ('R'));
+  add_row (project, build, "Nobody owns this", lead, 0, dev, BIT ('R'));
+  activity = add_row (project, build, "Accepted without owner", lead, 0, dev, BIT ('R'));
+  racimo_project_set_waiver (project, RACIMO_ITEM (activity), "no-owner", "Agreed");
+  add_row (project, ship, "Released", lead, BIT ('A'), dev, BIT ('R'));
+
+  options->only_problems = TRUE;
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "Build phase ⚠ Nobody owns this");
+  assert_has_not (pages[0], "Owned");
+  assert_has_not (pages[0], "Accepted without owner");
+  assert_has_not (pages[0], "Ship phase");
+  assert_has_not (pages[0], "Released");
+}
+
+/* A header and a footer on every page, matrix and summary alike; the
+ * matrix makes room for them. */
+static void
+test_header_footer (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (2, 30);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoPagination) plain = racimo_pagination_new (project, options);
+  g_autoptr(RacimoPagination) framed = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n;
+
+  options->summary = TRUE;
+  options->header = g_strdup ("Steering committee, 12 December");
+  options->footer = g_strdup ("Confidential: do not forward");
+  framed = racimo_pagination_new (project, options);
+  /* Less room for rows: never fewer pages */
+  g_assert_cmpuint (racimo_pagination_get_n_pages (framed), >=,
+                    racimo_pagination_get_n_pages (plain));
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, ==, racimo_pagination_get_n_pages (framed));
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", i + 1, n);
+
+      assert_has (pages[i], "Steering committee, 12 December");
+      assert_has (pages[i], "Confidential: do not forward");
+      assert_has (pages[i], number);
+    }
+  /* The summary's workload table, on the last page */
+  assert_has (pages[n - 1], "Role R A C I Activities");
 }
 
 /* The print dialog draws pages one at a time, in any order, on its own
@@ -962,7 +1252,12 @@ main (int   argc,
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
+  g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);
+  g_test_add_func ("/layout/mono", test_mono);
+  g_test_add_func ("/layout/only-problems", test_only_problems);
+  g_test_add_func ("/layout/header-footer", test_header_footer);
+  g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);
   g_test_add_func ("/layout/export/atomic", test_export_atomic);

@@ -46,10 +46,13 @@ draw_title (RacimoPagination *self,
   double y = self->content_y + self->title_height;
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_text_show (cr, self->title, self->content_x, y - self->title->height);
+  _racimo_pagination_show_text (self, cr, self->title, self->content_x, y - self->title->height);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  _racimo_text_show (cr, self->date, self->content_x + self->content_width - self->date->width,
-             y - self->title->height + self->title->baseline - self->date->baseline);
+  _racimo_pagination_show_text (self, cr, self->date,
+                                self->content_x + self->content_width - self->date->width,
+                                y - self->title->height + self->title->baseline
+                                - self->date->baseline);
+  _racimo_pagination_flush_text (self, cr);
 
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, self->content_x, y + GAP / 2);
@@ -106,6 +109,8 @@ draw_legend (RacimoPagination *self,
       double y = y0 + chip->y;
       double middle = y + chip->text->height / 2;
 
+      if (chip->kind != CHIP_PLAIN)
+        _racimo_pagination_flush_text (self, cr);
       switch (chip->kind)
         {
         case CHIP_HATCHED:
@@ -125,8 +130,9 @@ draw_legend (RacimoPagination *self,
           break;
         }
       cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      _racimo_text_show (cr, chip->text, x, y);
+      _racimo_pagination_show_text (self, cr, chip->text, x, y);
     }
+  _racimo_pagination_flush_text (self, cr);
 }
 
 /* The row of role headers, in table units from the table's top left. */
@@ -144,26 +150,33 @@ draw_column_header (RacimoPagination *self,
   cairo_fill (cr);
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_text_show (cr, self->activity_header, self->gutter + PAD,
-             bottom - self->activity_header->height);
+  _racimo_pagination_show_text (self, cr, self->activity_header, self->gutter + PAD,
+                                bottom - self->activity_header->height);
 
+  /* Rotated headers read from bottom to top, centred on their column:
+   * drawn in one turned space, where the header that starts at (x, y) on
+   * the page starts at (-y, x), so that they go out together. */
+  if (self->rotated)
+    {
+      _racimo_pagination_flush_text (self, cr);
+      cairo_save (cr);
+      cairo_rotate (cr, -G_PI / 2);
+    }
   for (guint r = first_role; r < end_role; r++)
     {
-      const RoleInfo *info = &self->roles[r];
+      RoleInfo *info = &self->roles[r];
       double x = self->activity_width + (r - first_role) * self->column_width;
 
       if (self->rotated)
-        {
-          /* Read from bottom to top, centred on the column. */
-          cairo_save (cr);
-          cairo_translate (cr, x + (self->column_width - info->rotated->height) / 2, bottom);
-          cairo_rotate (cr, -G_PI / 2);
-          _racimo_text_show (cr, info->rotated, 0.0, 0.0);
-          cairo_restore (cr);
-        }
+        _racimo_pagination_show_text (self, cr, info->rotated, -bottom,
+                                      x + (self->column_width - info->rotated->height) / 2);
       else
-        _racimo_text_show (cr, info->horizontal, x + PAD, bottom - info->horizontal->height);
+        _racimo_pagination_show_text (self, cr, info->horizontal, x + PAD,
+                                      bottom - info->horizontal->height);
     }
+  _racimo_pagination_flush_text (self, cr);
+  if (self->rotated)
+    cairo_restore (cr);
 }
 
 static void
@@ -182,13 +195,14 @@ draw_activity (RacimoPagination *self,
     {
       Text *mark = _racimo_pagination_get_mark_text (self, row->mark, row->waived);
 
-      _racimo_text_show (cr, mark, PAD, baseline - mark->baseline);
+      _racimo_pagination_show_text (self, cr, mark, PAD, baseline - mark->baseline);
     }
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_text_show (cr, row->name, name_x, y + VPAD);
+  _racimo_pagination_show_text (self, cr, row->name, name_x, y + VPAD);
   if (row->description != NULL)
-    _racimo_text_show (cr, row->description, name_x, y + VPAD + row->name->height + 1.0);
+    _racimo_pagination_show_text (self, cr, row->description, name_x,
+                                  y + VPAD + row->name->height + 1.0);
 
   for (guint r = first_role; r < end_role; r++)
     if (codes[r] != 0)
@@ -206,6 +220,7 @@ draw_activity (RacimoPagination *self,
         n_lines = pango_layout_get_line_count (row->name->layout);
       middle = y + VPAD + row->name->height / (2 * n_lines);
 
+      _racimo_pagination_flush_text (self, cr);
       cairo_set_source_rgb (cr, 0.44, 0.44, 0.44);
       cairo_set_line_width (cr, 0.7);
       cairo_move_to (cr, self->activity_width + PAD, middle);
@@ -325,9 +340,10 @@ draw_table (RacimoPagination *self,
   y = self->header_height;
   if (band->continued >= 0)
     {
+      const PhaseInfo *info = &g_array_index (self->phases, PhaseInfo, band->continued);
+
       cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      _racimo_text_show (cr, g_array_index (self->phases, PhaseInfo, band->continued).continued,
-                 PAD, y + VPAD);
+      _racimo_pagination_show_text (self, cr, info->continued, PAD, y + VPAD);
       y += _racimo_pagination_continued_height (self, band->continued);
     }
   for (guint i = band->first; i < band->end; i++)
@@ -337,12 +353,13 @@ draw_table (RacimoPagination *self,
       if (row->is_phase)
         {
           cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-          _racimo_text_show (cr, row->name, PAD, y + VPAD);
+          _racimo_pagination_show_text (self, cr, row->name, PAD, y + VPAD);
         }
       else
         draw_activity (self, cr, row, y, first_role, end_role);
       y += row->height;
     }
+  _racimo_pagination_flush_text (self, cr);
   _racimo_pagination_show_queued_codes (self, cr);
 
   cairo_restore (cr);
@@ -357,9 +374,12 @@ draw_summary_item (RacimoPagination  *self,
   double x = self->content_x;
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_text_show (cr, item->text, x, y);
+  _racimo_pagination_show_text (self, cr, item->text, x, y);
   if (item->numbers == NULL)
-    return;
+    {
+      _racimo_pagination_flush_text (self, cr);
+      return;
+    }
 
   /* Counts right-aligned under their code */
   x += self->workload_width;
@@ -369,8 +389,10 @@ draw_summary_item (RacimoPagination  *self,
 
       x += c + 1 < item->numbers->len ? NUMBER_WIDTH : self->workload_last_width;
       cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      _racimo_text_show (cr, number, x - PAD - number->width, y + item->text->baseline - number->baseline);
+      _racimo_pagination_show_text (self, cr, number, x - PAD - number->width,
+                                    y + item->text->baseline - number->baseline);
     }
+  _racimo_pagination_flush_text (self, cr);
 
   if (item->kind == ITEM_WORKLOAD_HEADER)
     {
@@ -429,14 +451,17 @@ racimo_pagination_draw_page (RacimoPagination *self,
                              cairo_t          *cr,
                              guint             page)
 {
-  guint n_matrix_pages;
+  guint n_matrix_pages, n_summary_pages, matrix_page;
   guint first_role = 0, end_role = 0;
 
   g_return_if_fail (RACIMO_IS_PAGINATION (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < self->n_pages);
 
+  /* The summary's pages come after the matrix's, or before them. */
   n_matrix_pages = self->bands->len * self->n_across;
+  n_summary_pages = self->n_pages - n_matrix_pages;
+  matrix_page = self->options->summary_first ? page - n_summary_pages : page;
 
   cairo_save (cr);
   if (self->title_surface == NULL)
@@ -451,14 +476,22 @@ racimo_pagination_draw_page (RacimoPagination *self,
       cairo_destroy (title_cr);
     }
   paint_recording (cr, self->title_surface);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  if (self->header != NULL)
+    _racimo_pagination_show_text (self, cr, self->header, self->content_x,
+                                  self->options->margin_top);
+  if (self->footer != NULL)
+    _racimo_pagination_show_text (self, cr, self->footer, self->content_x,
+                                  self->content_y + self->content_height + GAP / 2);
+  _racimo_pagination_flush_text (self, cr);
 
-  if (page < n_matrix_pages)
+  if (self->options->summary_first ? page >= n_summary_pages : page < n_matrix_pages)
     {
-      guint across = page % self->n_across;
+      guint across = matrix_page % self->n_across;
 
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
-      draw_table (self, cr, page / self->n_across, first_role, end_role);
+      draw_table (self, cr, matrix_page / self->n_across, first_role, end_role);
 
       if (self->legend_surface == NULL)
         {
@@ -476,7 +509,7 @@ racimo_pagination_draw_page (RacimoPagination *self,
       paint_recording (cr, self->legend_surface);
     }
   else
-    draw_summary (self, cr, page - n_matrix_pages);
+    draw_summary (self, cr, self->options->summary_first ? page : page - n_matrix_pages);
   draw_page_number (self, cr, page, first_role, end_role);
   cairo_restore (cr);
 }

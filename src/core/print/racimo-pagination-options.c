@@ -60,6 +60,10 @@ static const Paper papers[] = {
   { "a3",     297.0 * MM, 420.0 * MM },
   { "letter", 612.0,      792.0 },
   { "legal",  612.0,      1008.0 },
+  /* 11 x 17 inches: called Tabloid upright and Ledger across; the
+   * orientation says which way it is read. */
+  { "tabloid", 792.0,     1224.0 },
+  { "ledger",  792.0,     1224.0 },
 };
 
 G_DEFINE_BOXED_TYPE (RacimoPaginationOptions, racimo_pagination_options,
@@ -99,6 +103,8 @@ racimo_pagination_options_copy (const RacimoPaginationOptions *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->phases = g_strdupv (self->phases);
+  copy->header = g_strdup (self->header);
+  copy->footer = g_strdup (self->footer);
 
   return copy;
 }
@@ -110,12 +116,14 @@ racimo_pagination_options_free (RacimoPaginationOptions *self)
     return;
 
   g_strfreev (self->phases);
+  g_free (self->header);
+  g_free (self->footer);
   g_free (self);
 }
 
 /**
  * racimo_pagination_options_parse_paper:
- * @name: "a4", "a3", "letter" or "legal", in any case
+ * @name: "a4", "a3", "letter", "legal", "tabloid" or "ledger", in any case
  *
  * Sets the paper size from its name, as given on the command line.
  *
@@ -140,7 +148,8 @@ racimo_pagination_options_parse_paper (RacimoPaginationOptions  *self,
       }
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("Unknown paper size “%s”: use a4, a3, letter or legal"), name);
+               _("Unknown paper size “%s”: use a4, a3, letter, legal, tabloid or ledger"),
+               name);
   return FALSE;
 }
 
@@ -197,6 +206,115 @@ racimo_pagination_options_parse_fit (RacimoPaginationOptions  *self,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Unknown page fitting “%s”: use fit or tile"), name);
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * racimo_pagination_options_parse_summary:
+ * @name: "first", "last" or "none", in any case: where the summary pages
+ *   (findings, workload per role) go, or no summary
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE
+ */
+gboolean
+racimo_pagination_options_parse_summary (RacimoPaginationOptions  *self,
+                                         const char               *name,
+                                         GError                  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name, "first") == 0 || g_ascii_strcasecmp (name, "last") == 0)
+    {
+      self->summary = TRUE;
+      self->summary_first = g_ascii_strcasecmp (name, "first") == 0;
+    }
+  else if (g_ascii_strcasecmp (name, "none") == 0)
+    self->summary = self->summary_first = FALSE;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: --summary on the command line */
+                   _("Unknown summary place “%s”: use first, last or none"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * racimo_pagination_options_parse_phases:
+ * @list: phase ids separated by commas, such as "design,build"
+ *
+ * Prints only these phases; which ids a project has is checked with
+ * racimo_pagination_options_check_project () once it is read.
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE when an id is
+ *   empty
+ */
+gboolean
+racimo_pagination_options_parse_phases (RacimoPaginationOptions  *self,
+                                        const char               *list,
+                                        GError                  **error)
+{
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ids = g_strsplit (list, ",", -1);
+  for (guint i = 0; ids[0] == NULL || ids[i] != NULL; i++)
+    if (ids[0] == NULL || *g_strstrip (ids[i]) == '\0')
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     /* Translators: --phases on the command line */
+                     _("An empty phase id in “%s”: give phase ids separated by commas"),
+                     list);
+        return FALSE;
+      }
+
+  g_strfreev (self->phases);
+  self->phases = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+/**
+ * racimo_pagination_options_check_project:
+ *
+ * Whether @project has every phase that the options ask for.
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE naming the
+ *   first phase id it lacks
+ */
+gboolean
+racimo_pagination_options_check_project (const RacimoPaginationOptions  *self,
+                                         RacimoProject                  *project,
+                                         GError                        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; self->phases != NULL && self->phases[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint p = 0; !found && p < racimo_project_get_n_phases (project); p++)
+        {
+          RacimoItem *phase = RACIMO_ITEM (racimo_project_get_phase (project, p));
+
+          found = g_strcmp0 (racimo_item_get_id (phase), self->phases[i]) == 0;
+        }
+      if (!found)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The project has no phase with the id “%s”"), self->phases[i]);
+          return FALSE;
+        }
     }
 
   return TRUE;

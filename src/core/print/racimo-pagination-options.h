@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "racimo-project.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -37,7 +39,12 @@ typedef struct
   RacimoPaginationFit          fit;
   char                       **phases;        /* ids of the phases to print; NULL: all */
   gboolean                     descriptions;  /* phase and activity descriptions */
-  gboolean                     summary;       /* a last page or more: findings, workload */
+  gboolean                     summary;       /* a page or more: findings, workload */
+  gboolean                     summary_first; /* the summary before the matrix, not after */
+  gboolean                     mono;          /* black and white: no colour anywhere */
+  gboolean                     only_problems; /* only activities with a finding not waived */
+  char                        *header;        /* a line on top of every page; NULL: none */
+  char                        *footer;        /* a line at the foot of every page; NULL: none */
 } RacimoPaginationOptions;
 
 #define RACIMO_TYPE_PAGINATION_OPTIONS (racimo_pagination_options_get_type ())
@@ -55,6 +62,15 @@ gboolean                 racimo_pagination_options_parse_orientation (RacimoPagi
 gboolean                 racimo_pagination_options_parse_fit         (RacimoPaginationOptions  *self,
                                                                       const char               *name,
                                                                       GError                  **error);
+gboolean                 racimo_pagination_options_parse_summary     (RacimoPaginationOptions  *self,
+                                                                      const char               *name,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_parse_phases      (RacimoPaginationOptions  *self,
+                                                                      const char               *list,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_check_project     (const RacimoPaginationOptions *self,
+                                                                      RacimoProject                 *project,
+                                                                      GError                       **error);
 void                     racimo_pagination_options_get_page_size     (const RacimoPaginationOptions *self,
                                                                       double                        *width,
                                                                       double                        *height);

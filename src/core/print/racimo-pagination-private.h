@@ -48,15 +48,40 @@ G_BEGIN_DECLS
 
 /* Shaped text */
 
+/* A run of glyphs in one font, as Pango draws it (racimo-pagination-text.c,
+ * "Glyph runs"). */
 typedef struct
 {
-  PangoLayout    *layout;   /* NULL for a line shaped a word at a time: */
-  PangoGlyphItem *line;     /* that line, in one font */
-  char           *string;   /* and its text */
-  double          width;    /* logical extents, in the units it is drawn in */
-  double          height;
-  double          baseline; /* of the first line, from the top */
+  cairo_scaled_font_t  *font;
+  gboolean              has_color;  /* else drawn in the source's colour */
+  double                red, green, blue;
+  double                x, y;       /* where its baseline starts, from the text's origin */
+  cairo_glyph_t        *glyphs;     /* from there */
+  int                   n_glyphs;
+  cairo_text_cluster_t *clusters;   /* which glyphs show which bytes of text */
+  int                   n_clusters;
+  const char           *text;       /* unowned: in the layout's text, or the Text's string */
+  int                   text_len;
+} TextRun;
+
+typedef struct
+{
+  PangoLayout *layout;    /* NULL for a line shaped a word at a time, */
+  char        *string;    /* whose text this is */
+  GArray      *runs;      /* TextRun: made when first drawn; the line's from the start */
+  gboolean     unbatched; /* the layout needs Pango to draw it */
+  double       width;     /* logical extents, in the units it is drawn in */
+  double       height;
+  double       baseline;  /* of the first line, from the top; the origin of a line */
 } Text;
+
+/* A word of a line shaped a word at a time: its glyphs, shared, and
+ * where it starts in the line. */
+typedef struct
+{
+  PangoGlyphString *glyphs;
+  gsize             start;
+} Word;
 
 /* The pagination */
 
@@ -158,6 +183,13 @@ typedef struct
   GArray              *batch; /* cairo_glyph_t of the page being drawn */
 } Letter;
 
+/* The letters of a set of codes, in order, and their total advance. */
+typedef struct
+{
+  guint   n;
+  Letter *letters[26];
+  double  width;
+} Cell;
 
 struct _RacimoPagination
 {
@@ -169,23 +201,33 @@ struct _RacimoPagination
   GPtrArray            *texts;      /* Text, owned */
   GHashTable           *name_cache; /* string -> Text */
   GHashTable           *word_cache; /* word -> PangoGlyphString */
+  GArray               *words;      /* Word: scratch of add_words_text () */
   PangoAnalysis         word_analysis;
   guint8                word_coverage[0x250]; /* 0: unknown, 1: covered, 2: not */
   double                word_height;
   double                word_baseline;
   GHashTable           *code_cache; /* RacimoCodes (| NOT_APPLICABLE_BIT) -> Text */
   Letter                letters[2][26]; /* [not applicable][letter - 'A'] */
+  GHashTable           *cell_cache;     /* RacimoCodes (| NOT_APPLICABLE_BIT) -> Cell */
+  GArray               *batch_glyphs;   /* the runs kept back to be drawn in one call: */
+  GArray               *batch_clusters; /* cairo_glyph_t, cairo_text_cluster_t */
+  GString              *batch_text;
+  cairo_scaled_font_t  *batch_font;     /* unowned: a run's */
+  double                batch_red, batch_green, batch_blue;
   cairo_pattern_t      *hatch;
 
   const RacimoScheme   *scheme;
   Text                 *title;
   Text                 *date;
+  Text                 *header;    /* the options' lines on every page; nullable */
+  Text                 *footer;
   Text                 *activity_header;
   Text                 *marks[3];            /* by Mark, in the gutter */
   Text                 *waived_marks[3];
 
   guint                 n_roles;
   RoleInfo             *roles;
+  GHashTable           *role_index; /* RacimoRole -> its index in roles */
   GArray               *phases;    /* PhaseInfo */
   GArray               *rows;      /* Row */
   GArray               *codes;     /* RacimoCodes, n_roles per activity */
@@ -248,6 +290,10 @@ _racimo_pagination_attrs_add (PangoAttrList  *attrs,
 PangoAttribute *
 _racimo_pagination_color_attr_new (const char *spec);
 
+const char *
+_racimo_pagination_ink (RacimoPagination *self,
+                        const char       *spec);
+
 Text *
 _racimo_pagination_get_code_text (RacimoPagination *self,
                                   RacimoCodes       codes,
@@ -278,6 +324,17 @@ _racimo_pagination_set_source_color (cairo_t    *cr,
 void
 _racimo_pagination_show_queued_codes (RacimoPagination *self,
                                       cairo_t          *cr);
+
+void
+_racimo_pagination_show_text (RacimoPagination *self,
+                              cairo_t          *cr,
+                              Text             *text,
+                              double            x,
+                              double            y);
+
+void
+_racimo_pagination_flush_text (RacimoPagination *self,
+                               cairo_t          *cr);
 
 void
 _racimo_text_ellipsize (Text   *text,

@@ -2,8 +2,10 @@
  *
  * Text is shaped once when a pagination is made; drawing only places it.
  * Names in Latin letters are shaped a word at a time, since names repeat
- * their words; the letters of the cells are queued per page and drawn
- * with one call per letter (see racimo-pagination.c).
+ * their words; every text is drawn as the glyph runs Pango would draw,
+ * worked out once and drawn in as few calls as keep the page's order; the
+ * letters of the cells are queued per page and drawn with one call per
+ * letter (see racimo-pagination.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +23,7 @@ _racimo_text_free (gpointer data)
   Text *text = data;
 
   g_clear_object (&text->layout);
-  g_clear_pointer (&text->line, pango_glyph_item_free);
+  g_clear_pointer (&text->runs, g_array_unref);
   g_free (text->string);
   g_free (text);
 }
@@ -44,6 +46,7 @@ _racimo_text_wrap (Text   *text,
 {
   pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+  g_clear_pointer (&text->runs, g_array_unref);
   text_measure (text);
 }
 
@@ -53,6 +56,7 @@ _racimo_text_ellipsize (Text   *text,
 {
   pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+  g_clear_pointer (&text->runs, g_array_unref);
   text_measure (text);
 }
 
@@ -70,22 +74,331 @@ _racimo_text_get_min_width (Text *text)
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* Glyph runs
+ *
+ * What Pango would hand cairo to draw a text, worked out once: each run's
+ * font, colour, glyphs and clusters, with the positions that
+ * pango_cairo_show_layout () would give them.  Drawing a text then only
+ * adds its runs to the batch of the page, and one cairo_show_text_glyphs ()
+ * draws as many runs in a row as share a font and a colour: a PDF surface
+ * pays for every call when it writes the page, more than for the glyphs.
+ * Runs are drawn in the order they come, so the PDF's text stays in the
+ * order of the page. */
+
+static void
+text_run_clear (gpointer data)
+{
+  TextRun *run = data;
+
+  g_clear_pointer (&run->font, cairo_scaled_font_destroy);
+  g_free (run->glyphs);
+  g_free (run->clusters);
+}
+
+/* As pango_cairo_show_glyph_item () would draw @glyph_item at @x, @y
+ * (Pango units from the text's origin).  FALSE for what a plain run of
+ * glyphs cannot show: right-to-left text, unknown glyphs (Pango draws
+ * boxes), a font cairo cannot use. */
+static gboolean
+text_run_init (TextRun          *run,
+               const char       *text,
+               PangoGlyphItem   *glyph_item,
+               int               x,
+               int               y,
+               const PangoColor *color)
+{
+  PangoGlyphString *glyphs = glyph_item->glyphs;
+  PangoItem *item = glyph_item->item;
+  cairo_scaled_font_t *font;
+  PangoGlyphItemIter iter;
+  int x_position = 0;
+
+  if (text == NULL || item->analysis.level % 2 != 0 || !PANGO_IS_CAIRO_FONT (item->analysis.font))
+    return FALSE;
+  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->analysis.font));
+  if (font == NULL || cairo_scaled_font_status (font) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    if (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+      return FALSE;
+
+  run->font = cairo_scaled_font_reference (font);
+  run->has_color = color != NULL;
+  if (color != NULL)
+    {
+      run->red = color->red / 65535.;
+      run->green = color->green / 65535.;
+      run->blue = color->blue / 65535.;
+    }
+  run->x = (double) x / PANGO_SCALE;
+  run->y = (double) y / PANGO_SCALE;
+  run->text = text + item->offset;
+  run->text_len = item->length;
+
+  run->glyphs = g_new (cairo_glyph_t, glyphs->num_glyphs);
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      const PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+      if (info->glyph != PANGO_GLYPH_EMPTY)
+        {
+          cairo_glyph_t *glyph = &run->glyphs[run->n_glyphs++];
+
+          glyph->index = info->glyph;
+          glyph->x = (double) (x_position + info->geometry.x_offset) / PANGO_SCALE;
+          glyph->y = (double) info->geometry.y_offset / PANGO_SCALE;
+        }
+      x_position += info->geometry.width;
+    }
+
+  run->clusters = g_new (cairo_text_cluster_t, MAX (glyphs->num_glyphs, 1));
+  if (pango_glyph_item_iter_init_start (&iter, glyph_item, text))
+    do
+      {
+        cairo_text_cluster_t *cluster = &run->clusters[run->n_clusters++];
+
+        cluster->num_bytes = iter.end_index - iter.start_index;
+        cluster->num_glyphs = iter.end_glyph - iter.start_glyph;
+        for (int i = iter.start_glyph; i < iter.end_glyph; i++)
+          if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
+            cluster->num_glyphs--;
+      }
+    while (pango_glyph_item_iter_next_cluster (&iter));
+
+  return TRUE;
+}
+
+/* A PangoRenderer that draws nothing: it keeps the glyph items that
+ * pango_renderer_draw_layout () hands it, as runs.  Whatever else a
+ * layout asks for (underlines, strikethrough, shapes, backgrounds) it
+ * cannot keep, and says so. */
+typedef struct
+{
+  PangoRenderer  parent_instance;
+  GArray        *runs;
+  gboolean       failed;
+} RunCollector;
+
+typedef struct
+{
+  PangoRendererClass parent_class;
+} RunCollectorClass;
+
+static GType run_collector_get_type (void);
+G_DEFINE_TYPE (RunCollector, run_collector, PANGO_TYPE_RENDERER)
+
+static void
+run_collector_draw_glyph_item (PangoRenderer  *renderer,
+                               const char     *text,
+                               PangoGlyphItem *glyph_item,
+                               int             x,
+                               int             y)
+{
+  RunCollector *self = (RunCollector *) renderer;
+  TextRun run = { 0, };
+
+  if (self->failed || pango_renderer_get_alpha (renderer, PANGO_RENDER_PART_FOREGROUND) != 0
+      || !text_run_init (&run, text, glyph_item, x, y,
+                         pango_renderer_get_color (renderer, PANGO_RENDER_PART_FOREGROUND)))
+    {
+      text_run_clear (&run);
+      self->failed = TRUE;
+      return;
+    }
+  g_array_append_val (self->runs, run);
+}
+
+static void
+run_collector_draw_glyphs (PangoRenderer    *renderer,
+                           PangoFont        *font,
+                           PangoGlyphString *glyphs,
+                           int               x,
+                           int               y)
+{
+  ((RunCollector *) renderer)->failed = TRUE;
+}
+
+static void
+run_collector_draw_rectangle (PangoRenderer   *renderer,
+                              PangoRenderPart  part,
+                              int              x,
+                              int              y,
+                              int              width,
+                              int              height)
+{
+  ((RunCollector *) renderer)->failed = TRUE;
+}
+
+static void
+run_collector_draw_error_underline (PangoRenderer *renderer,
+                                    int            x,
+                                    int            y,
+                                    int            width,
+                                    int            height)
+{
+  ((RunCollector *) renderer)->failed = TRUE;
+}
+
+static void
+run_collector_draw_shape (PangoRenderer  *renderer,
+                          PangoAttrShape *attr,
+                          int             x,
+                          int             y)
+{
+  ((RunCollector *) renderer)->failed = TRUE;
+}
+
+static void
+run_collector_class_init (RunCollectorClass *klass)
+{
+  PangoRendererClass *renderer_class = PANGO_RENDERER_CLASS (klass);
+
+  renderer_class->draw_glyph_item = run_collector_draw_glyph_item;
+  renderer_class->draw_glyphs = run_collector_draw_glyphs;
+  renderer_class->draw_rectangle = run_collector_draw_rectangle;
+  renderer_class->draw_error_underline = run_collector_draw_error_underline;
+  renderer_class->draw_shape = run_collector_draw_shape;
+}
+
+static void
+run_collector_init (RunCollector *self)
+{
+}
+
+/* The runs of a layout, or NULL when it must be drawn by Pango itself. */
+static GArray *
+collect_runs (PangoLayout *layout)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (TextRun));
+  RunCollector *collector = g_object_new (run_collector_get_type (), NULL);
+  gboolean failed;
+
+  g_array_set_clear_func (runs, text_run_clear);
+  collector->runs = runs;
+  pango_renderer_draw_layout (PANGO_RENDERER (collector), layout, 0, 0);
+  failed = collector->failed;
+  g_object_unref (collector);
+
+  return failed ? NULL : g_steal_pointer (&runs);
+}
+
+static void
+flush_runs (RacimoPagination *self,
+            cairo_t          *cr)
+{
+  if (self->batch_glyphs->len == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, self->batch_red, self->batch_green, self->batch_blue);
+  cairo_set_scaled_font (cr, self->batch_font);
+  cairo_show_text_glyphs (cr, self->batch_text->str, (int) self->batch_text->len,
+                          (cairo_glyph_t *) (gpointer) self->batch_glyphs->data,
+                          (int) self->batch_glyphs->len,
+                          (cairo_text_cluster_t *) (gpointer) self->batch_clusters->data,
+                          (int) self->batch_clusters->len, 0);
+  cairo_restore (cr);
+
+  g_array_set_size (self->batch_glyphs, 0);
+  g_array_set_size (self->batch_clusters, 0);
+  g_string_truncate (self->batch_text, 0);
+}
+
+/**
+ * _racimo_pagination_flush_text:
+ *
+ * Draws the runs that _racimo_pagination_show_text () has kept back.  Call
+ * it before drawing anything that may cover them, and at the end.
+ */
+void
+_racimo_pagination_flush_text (RacimoPagination *self,
+                               cairo_t          *cr)
+{
+  flush_runs (self, cr);
+}
+
+/**
+ * _racimo_pagination_show_text:
+ * @x: (in user space): the text's top left corner
+ *
+ * Draws @text as _racimo_text_show () would, in the colour of the current
+ * source where its attributes set none; the last runs may be kept back to
+ * be drawn with the next (see _racimo_pagination_flush_text ()).
+ */
+void
+_racimo_pagination_show_text (RacimoPagination *self,
+                              cairo_t          *cr,
+                              Text             *text,
+                              double            x,
+                              double            y)
+{
+  double red, green, blue, alpha, origin_x, origin_y;
+
+  if (text->runs == NULL && text->layout != NULL && !text->unbatched)
+    {
+      text->runs = collect_runs (text->layout);
+      text->unbatched = text->runs == NULL;
+    }
+  if (text->runs == NULL
+      || cairo_pattern_get_rgba (cairo_get_source (cr), &red, &green, &blue, &alpha)
+         != CAIRO_STATUS_SUCCESS
+      || alpha != 1.0)
+    {
+      flush_runs (self, cr);
+      _racimo_text_show (cr, text, x, y);
+      return;
+    }
+
+  /* From the current point, which cairo keeps in fixed point, as Pango
+   * does. */
+  cairo_move_to (cr, x, y + (text->layout == NULL ? text->baseline : 0.0));
+  cairo_get_current_point (cr, &origin_x, &origin_y);
+
+  for (guint i = 0; i < text->runs->len; i++)
+    {
+      const TextRun *run = &g_array_index (text->runs, TextRun, i);
+      double run_red = run->has_color ? run->red : red;
+      double run_green = run->has_color ? run->green : green;
+      double run_blue = run->has_color ? run->blue : blue;
+      double base_x = origin_x + run->x;
+      double base_y = origin_y + run->y;
+      guint n = self->batch_glyphs->len;
+
+      if (n > 0 && (run->font != self->batch_font || run_red != self->batch_red
+                    || run_green != self->batch_green || run_blue != self->batch_blue))
+        {
+          flush_runs (self, cr);
+          n = 0;
+        }
+      self->batch_font = run->font;
+      self->batch_red = run_red;
+      self->batch_green = run_green;
+      self->batch_blue = run_blue;
+
+      g_array_set_size (self->batch_glyphs, n + run->n_glyphs);
+      for (int g = 0; g < run->n_glyphs; g++)
+        {
+          cairo_glyph_t *glyph = &g_array_index (self->batch_glyphs, cairo_glyph_t, n + g);
+
+          glyph->index = run->glyphs[g].index;
+          glyph->x = base_x + run->glyphs[g].x;
+          glyph->y = run->glyphs[g].y == 0.0 ? base_y : base_y + run->glyphs[g].y;
+        }
+      g_array_append_vals (self->batch_clusters, run->clusters, run->n_clusters);
+      g_string_append_len (self->batch_text, run->text, run->text_len);
+    }
+}
+
 void
 _racimo_text_show (cairo_t    *cr,
                    const Text *text,
                    double      x,
                    double      y)
 {
-  if (text->layout != NULL)
-    {
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, text->layout);
-    }
-  else
-    {
-      cairo_move_to (cr, x, y + text->baseline);
-      pango_cairo_show_glyph_item (cr, text->string, text->line);
-    }
+  g_return_if_fail (text->layout != NULL);
+
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, text->layout);
 }
 
 void
@@ -107,6 +420,15 @@ _racimo_pagination_color_attr_new (const char *spec)
   pango_color_parse (&color, spec);
 
   return pango_attr_foreground_new (color.red, color.green, color.blue);
+}
+
+/* The colour to print @spec in: itself, or black when the options ask
+ * for black and white, which a copier or a laser printer gives as it is. */
+const char *
+_racimo_pagination_ink (RacimoPagination *self,
+                        const char       *spec)
+{
+  return self->options->mono ? "#000000" : spec;
 }
 
 void
@@ -189,36 +511,50 @@ can_shape_words (RacimoPagination *self,
   return TRUE;
 }
 
-static void
-append_word (RacimoPagination *self,
-             PangoGlyphString *glyphs,
-             const char       *string,
-             gsize             start,
-             gsize             end)
+static PangoGlyphString *
+shape_word (RacimoPagination *self,
+            const char       *string,
+            gsize             start,
+            gsize             end)
 {
-  g_autofree char *word = NULL;
+  char buffer[64];
+  g_autofree char *copy = NULL;
+  char *word = buffer;
   PangoGlyphString *shaped;
-  int n = glyphs->num_glyphs;
 
-  /* Between two spaces, or after a trailing one: nothing to shape, and
-   * Pango warns when asked to. */
-  if (start == end)
-    return;
+  if (end - start >= sizeof buffer)
+    word = copy = g_malloc (end - start + 1);
+  memcpy (word, string + start, end - start);
+  word[end - start] = '\0';
 
-  word = g_strndup (string + start, end - start);
   shaped = g_hash_table_lookup (self->word_cache, word);
   if (shaped == NULL)
     {
       shaped = pango_glyph_string_new ();
       pango_shape_with_flags (word, (int) (end - start), word, (int) (end - start),
                               &self->word_analysis, shaped, PANGO_SHAPE_NONE);
-      g_hash_table_insert (self->word_cache, g_steal_pointer (&word), shaped);
+      g_hash_table_insert (self->word_cache, g_strdup (word), shaped);
     }
 
-  pango_glyph_string_set_size (glyphs, n + shaped->num_glyphs);
-  memcpy (glyphs->glyphs + n, shaped->glyphs, shaped->num_glyphs * sizeof (PangoGlyphInfo));
-  for (int i = 0; i < shaped->num_glyphs; i++)
-    glyphs->log_clusters[n + i] = shaped->log_clusters[i] + (int) start;
+  return shaped;
+}
+
+static void
+add_word (RacimoPagination *self,
+          const char       *string,
+          gsize             start,
+          gsize             end)
+{
+  Word word;
+
+  /* Between two spaces, or after a trailing one: nothing to shape, and
+   * Pango warns when asked to. */
+  if (start == end)
+    return;
+
+  word.glyphs = shape_word (self, string, start, end);
+  word.start = start;
+  g_array_append_val (self->words, word);
 }
 
 static Text *
@@ -226,32 +562,78 @@ add_words_text (RacimoPagination *self,
                 const char       *string)
 {
   Text *text = g_new0 (Text, 1);
-  PangoGlyphString *glyphs = pango_glyph_string_new ();
+  TextRun *run;
   gsize start = 0, end;
+  gsize cluster_start = 0;
+  int x_position = 0, n = 0;
 
+  g_array_set_size (self->words, 0);
   for (end = 0; string[end] != '\0'; end++)
     if (string[end] == ' ')
       {
-        append_word (self, glyphs, string, start, end);
-        append_word (self, glyphs, string, end, end + 1);
+        add_word (self, string, start, end);
+        add_word (self, string, end, end + 1);
         start = end + 1;
       }
-  append_word (self, glyphs, string, start, end);
+  add_word (self, string, start, end);
 
   text->string = g_strdup (string);
-  text->line = g_slice_new0 (PangoGlyphItem);
-  text->line->glyphs = glyphs;
-  text->line->item = pango_item_new ();
-  text->line->item->offset = 0;
-  text->line->item->length = (int) end;
-  text->line->item->num_chars = (int) g_utf8_strlen (string, -1);
-  text->line->item->analysis = self->word_analysis;
-  g_object_ref (text->line->item->analysis.font);
-
-  text->width = (double) pango_glyph_string_get_width (glyphs) / PANGO_SCALE;
   text->height = self->word_height;
   text->baseline = self->word_baseline;
   g_ptr_array_add (self->texts, text);
+
+  text->runs = g_array_sized_new (FALSE, TRUE, sizeof (TextRun), 1);
+  g_array_set_clear_func (text->runs, text_run_clear);
+  g_array_set_size (text->runs, 1);
+  run = &g_array_index (text->runs, TextRun, 0);
+  run->font = cairo_scaled_font_reference (
+    pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->word_analysis.font)));
+  run->text = text->string;
+  run->text_len = (int) end;
+
+  /* The words' glyphs one after the other, and their clusters, as
+   * text_run_init () makes them of a line shaped whole. */
+  for (guint i = 0; i < self->words->len; i++)
+    n += g_array_index (self->words, Word, i).glyphs->num_glyphs;
+  run->glyphs = g_new (cairo_glyph_t, MAX (n, 1));
+  run->clusters = g_new (cairo_text_cluster_t, MAX (n, 1));
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      const Word *word = &g_array_index (self->words, Word, i);
+
+      for (int g = 0; g < word->glyphs->num_glyphs; g++)
+        {
+          const PangoGlyphInfo *info = &word->glyphs->glyphs[g];
+          gsize cluster = word->start + (gsize) word->glyphs->log_clusters[g];
+
+          /* can_shape_words () lets in only what the font covers */
+          if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            {
+              _racimo_text_make_layout (self, text);
+              return text;
+            }
+          if (run->n_clusters == 0 || cluster != cluster_start)
+            {
+              if (run->n_clusters > 0)
+                run->clusters[run->n_clusters - 1].num_bytes = (int) (cluster - cluster_start);
+              run->clusters[run->n_clusters++] = (cairo_text_cluster_t) { 0, 0 };
+              cluster_start = cluster;
+            }
+          if (info->glyph != PANGO_GLYPH_EMPTY)
+            {
+              run->glyphs[run->n_glyphs++] = (cairo_glyph_t) {
+                info->glyph,
+                (double) (x_position + info->geometry.x_offset) / PANGO_SCALE,
+                (double) info->geometry.y_offset / PANGO_SCALE,
+              };
+              run->clusters[run->n_clusters - 1].num_glyphs++;
+            }
+          x_position += info->geometry.width;
+        }
+    }
+  if (run->n_clusters > 0)
+    run->clusters[run->n_clusters - 1].num_bytes = (int) (end - cluster_start);
+  text->width = (double) x_position / PANGO_SCALE;
 
   return text;
 }
@@ -267,7 +649,7 @@ _racimo_text_make_layout (RacimoPagination *self,
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[FONT_BODY]);
   pango_layout_set_text (text->layout, text->string, -1);
-  g_clear_pointer (&text->line, pango_glyph_item_free);
+  g_clear_pointer (&text->runs, g_array_unref);
   g_clear_pointer (&text->string, g_free);
   text_measure (text);
 }
@@ -337,11 +719,12 @@ _racimo_pagination_get_code_text (RacimoPagination *self,
   for (guint i = 0; i < n; i++)
     {
       const RacimoCodeInfo *info = racimo_scheme_get_code (self->scheme, letters[i]);
+      const char *ink = info != NULL ? _racimo_pagination_ink (self, info->color_light) : NULL;
 
       if (!applicable)
         _racimo_pagination_attrs_add (attrs, pango_attr_foreground_new (0x7000, 0x7000, 0x7000), i, i + 1);
       else if (info != NULL)
-        _racimo_pagination_attrs_add (attrs, _racimo_pagination_color_attr_new (info->color_light), i, i + 1);
+        _racimo_pagination_attrs_add (attrs, _racimo_pagination_color_attr_new (ink), i, i + 1);
     }
 
   text = _racimo_pagination_add_text (self, FONT_BOLD, letters, attrs);
@@ -380,9 +763,35 @@ get_letter (RacimoPagination *self,
   if (!applicable)
     letter->color = (PangoColor) { 0x7000, 0x7000, 0x7000 };
   else if (info != NULL)
-    pango_color_parse (&letter->color, info->color_light);
+    pango_color_parse (&letter->color, _racimo_pagination_ink (self, info->color_light));
 
   return letter;
+}
+
+/* The letters of a set of codes in their order, and their width: looked
+ * up once per set rather than once per cell. */
+static const Cell *
+get_cell (RacimoPagination *self,
+          RacimoCodes       codes,
+          gboolean          applicable)
+{
+  guint key = codes | (applicable ? 0 : NOT_APPLICABLE_BIT);
+  Cell *cell = g_hash_table_lookup (self->cell_cache, GUINT_TO_POINTER (key));
+  char order[27];
+
+  if (cell != NULL)
+    return cell;
+
+  cell = g_new0 (Cell, 1);
+  cell->n = racimo_scheme_order_codes (self->scheme, codes, order);
+  for (guint i = 0; i < cell->n; i++)
+    {
+      cell->letters[i] = get_letter (self, order[i], applicable);
+      cell->width += cell->letters[i]->advance;
+    }
+  g_hash_table_insert (self->cell_cache, GUINT_TO_POINTER (key), cell);
+
+  return cell;
 }
 
 /* Queues the letters of a cell, centred between @x and @x + @width. */
@@ -394,24 +803,15 @@ _racimo_pagination_queue_codes (RacimoPagination *self,
                                 double            width,
                                 double            baseline)
 {
-  char order[27];
-  guint n = racimo_scheme_order_codes (self->scheme, codes, order);
-  Letter *letters[26];
-  double total = 0.0;
+  const Cell *cell = get_cell (self, codes, applicable);
 
-  for (guint i = 0; i < n; i++)
+  x += (width - cell->width) / 2;
+  for (guint i = 0; i < cell->n; i++)
     {
-      letters[i] = get_letter (self, order[i], applicable);
-      total += letters[i]->advance;
-    }
+      cairo_glyph_t glyph = { cell->letters[i]->glyph, x, baseline };
 
-  x += (width - total) / 2;
-  for (guint i = 0; i < n; i++)
-    {
-      cairo_glyph_t glyph = { letters[i]->glyph, x, baseline };
-
-      g_array_append_val (letters[i]->batch, glyph);
-      x += letters[i]->advance;
+      g_array_append_val (cell->letters[i]->batch, glyph);
+      x += cell->letters[i]->advance;
     }
 }
 
@@ -452,7 +852,8 @@ _racimo_pagination_get_mark_text (RacimoPagination *self,
       if (waived)
         pango_attr_list_insert (attrs, pango_attr_foreground_new (0x7000, 0x7000, 0x7000));
       else
-        pango_attr_list_insert (attrs, _racimo_pagination_color_attr_new (MARK_COLOR));
+        pango_attr_list_insert (attrs, _racimo_pagination_color_attr_new (
+                                         _racimo_pagination_ink (self, MARK_COLOR)));
       *slot = _racimo_pagination_add_text (self, FONT_BOLD, string, attrs);
     }
 

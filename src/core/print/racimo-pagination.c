@@ -6,12 +6,14 @@
  * is kept near a tenth of a second:
  * - shaping names: each distinct word is shaped once (add_words_text() in
  *   racimo-pagination-text.c);
- * - every drawing call costs when cairo writes the page: the letters of
- *   all cells of a page go in one call per letter
- *   (_racimo_pagination_queue_codes()), and
- *   what each page repeats (title, legend, column headers and lines) is
- *   recorded once and painted, which a PDF holds once (paint_recording()
- *   in racimo-pagination-draw.c).
+ * - every drawing call costs when cairo writes the page, more than the
+ *   glyphs it draws: the letters of all cells of a page go in one call per
+ *   letter (_racimo_pagination_queue_codes()); texts are drawn as glyph
+ *   runs worked out once, and the runs that follow each other in one font
+ *   and colour (the names down a page) in one call
+ *   (_racimo_pagination_show_text()); what each page repeats (title,
+ *   legend, column headers and lines) is recorded once and painted, which
+ *   a PDF holds once (paint_recording() in racimo-pagination-draw.c).
  *
  * The matrix is laid out at its base font size in "table units" and drawn
  * through cairo_scale(): fitting to the page width changes only that
@@ -27,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "racimo-checks.h"
+#include "racimo-model-private.h"
 #include "racimo-pagination-private.h"
 #include "racimo-workload.h"
 
@@ -51,8 +54,14 @@ racimo_pagination_finalize (GObject *object)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_pointer (&self->name_cache, g_hash_table_unref);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
+  g_clear_pointer (&self->words, g_array_unref);
+  g_clear_pointer (&self->batch_glyphs, g_array_unref);
+  g_clear_pointer (&self->batch_clusters, g_array_unref);
+  if (self->batch_text != NULL)
+    g_string_free (g_steal_pointer (&self->batch_text), TRUE);
   g_clear_object (&self->word_analysis.font);
   g_clear_pointer (&self->code_cache, g_hash_table_unref);
+  g_clear_pointer (&self->cell_cache, g_hash_table_unref);
   for (guint i = 0; i < 2; i++)
     for (guint c = 0; c < 26; c++)
       {
@@ -63,6 +72,7 @@ racimo_pagination_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->roles, g_free);
+  g_clear_pointer (&self->role_index, g_hash_table_unref);
   g_clear_pointer (&self->phases, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->codes, g_array_unref);
@@ -120,10 +130,15 @@ racimo_pagination_init (RacimoPagination *self)
   self->name_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) pango_glyph_string_free);
+  self->words = g_array_new (FALSE, FALSE, sizeof (Word));
+  self->batch_glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  self->batch_clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  self->batch_text = g_string_new (NULL);
   self->code_cache = g_hash_table_new (NULL, NULL);
+  self->cell_cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->phases = g_array_new (FALSE, TRUE, sizeof (PhaseInfo));
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  self->codes = g_array_new (FALSE, FALSE, sizeof (RacimoCodes));
+  self->codes = g_array_new (FALSE, TRUE, sizeof (RacimoCodes));
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
   self->summary = g_array_new (FALSE, TRUE, sizeof (SummaryItem));
   g_array_set_clear_func (self->summary, summary_item_clear);
@@ -140,6 +155,29 @@ phase_is_printed (RacimoPagination *self,
   return self->options->phases == NULL
          || g_strv_contains ((const char * const *) self->options->phases,
                              racimo_item_get_id (RACIMO_ITEM (phase)));
+}
+
+/* Whether @item has a finding that was not waived: what "only problems"
+ * prints. */
+static gboolean
+has_problem (RacimoChecks *checks,
+             RacimoItem   *item)
+{
+  GPtrArray *findings = racimo_checks_get_item_findings (checks, item);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    if (((RacimoFinding *) g_ptr_array_index (findings, i))->waiver_reason == NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+activity_is_printed (RacimoPagination *self,
+                     RacimoChecks     *checks,
+                     RacimoActivity   *activity)
+{
+  return !self->options->only_problems || has_problem (checks, RACIMO_ITEM (activity));
 }
 
 static Mark
@@ -199,13 +237,14 @@ build_phase (RacimoPagination *self,
 
 static void
 build_activity (RacimoPagination *self,
-                RacimoProject    *project,
                 RacimoChecks     *checks,
                 RacimoActivity   *activity)
 {
   RacimoItem *item = RACIMO_ITEM (activity);
   const char *description = racimo_item_get_description (item);
   Row row = { 0, };
+  GHashTableIter iter;
+  gpointer role, value;
 
   row.phase = self->phases->len - 1;
   row.applicable = racimo_activity_get_applicable (activity);
@@ -226,16 +265,18 @@ build_activity (RacimoPagination *self,
     row.waived = TRUE;
   self->any_mark |= row.mark != MARK_NONE;
 
+  /* The cells that hold codes, rather than every role's: a third of them
+   * in a large project. */
   row.codes = self->codes->len;
   g_array_set_size (self->codes, row.codes + self->n_roles);
-  for (guint r = 0; r < self->n_roles; r++)
+  g_hash_table_iter_init (&iter, _racimo_activity_get_cells (activity));
+  while (g_hash_table_iter_next (&iter, &role, &value))
     {
-      RacimoRole *role = racimo_project_get_role (project, r);
-      RacimoCodes codes = racimo_activity_get_codes (activity, role);
+      RacimoCodes codes = GPOINTER_TO_UINT (value);
+      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_index, role));
 
       g_array_index (self->codes, RacimoCodes, row.codes + r) = codes;
-      if (codes != 0)
-        _racimo_pagination_get_code_text (self, codes, row.applicable);
+      _racimo_pagination_get_code_text (self, codes, row.applicable);
     }
 
   g_array_append_val (self->rows, row);
@@ -333,7 +374,8 @@ build_legend (RacimoPagination *self,
               double            width)
 {
   gboolean marks[3] = { FALSE, FALSE, FALSE };
-  gboolean waived = FALSE, not_applicable = FALSE;
+  gboolean waived[3] = { FALSE, FALSE, FALSE };
+  gboolean not_applicable = FALSE;
   double x = 0.0, y = 0.0, line_height = 0.0;
 
   for (guint i = 0; i < self->scheme->n_codes; i++)
@@ -342,7 +384,8 @@ build_legend (RacimoPagination *self,
       char letter[2] = { info->letter, '\0' };
 
       add_chip (self, CHIP_PLAIN,
-                add_legend_text (self, letter, info->color_light, _(info->name)));
+                add_legend_text (self, letter, _racimo_pagination_ink (self, info->color_light),
+                                 _(info->name)));
     }
   for (char c = 'A'; c <= 'Z'; c++)
     if (unknown_codes & RACIMO_CODE_BIT (c))
@@ -363,25 +406,30 @@ build_legend (RacimoPagination *self,
       if (row->is_phase)
         continue;
       if (row->waived)
-        waived = TRUE;
+        waived[row->mark] = TRUE;
       else
         marks[row->mark] = TRUE;
       not_applicable |= !row->applicable;
     }
   if (marks[MARK_NO_OWNER])
     add_chip (self, CHIP_HATCHED,
-              add_legend_text (self, NO_OWNER_SYMBOL, MARK_COLOR,
+              add_legend_text (self, NO_OWNER_SYMBOL, _racimo_pagination_ink (self, MARK_COLOR),
                                racimo_check_get_title (RACIMO_CHECK_NO_OWNER)));
   if (marks[MARK_MANY_OWNERS])
     add_chip (self, CHIP_HATCHED,
-              add_legend_text (self, MANY_OWNERS_SYMBOL, MARK_COLOR,
+              add_legend_text (self, MANY_OWNERS_SYMBOL, _racimo_pagination_ink (self, MARK_COLOR),
                                racimo_check_get_title (RACIMO_CHECK_MANY_OWNERS)));
-  if (waived)
-    add_chip (self, CHIP_PLAIN,
-              add_legend_text (self, "(" NO_OWNER_SYMBOL ")", "#707070",
-                               /* Translators: in the legend, a finding that was
-                                * looked at and accepted */
-                               _("Waived")));
+  /* Each waived mark as the rows show it: a waived row with two owners
+   * prints "(‼)", not "(⚠)". */
+  for (Mark mark = MARK_NO_OWNER; mark <= MARK_MANY_OWNERS; mark++)
+    if (waived[mark])
+      add_chip (self, CHIP_PLAIN,
+                add_legend_text (self, mark == MARK_NO_OWNER ? "(" NO_OWNER_SYMBOL ")"
+                                                             : "(" MANY_OWNERS_SYMBOL ")",
+                                 "#707070",
+                                 /* Translators: in the legend, a finding that was
+                                  * looked at and accepted */
+                                 _("Waived")));
   if (not_applicable)
     add_chip (self, CHIP_STRUCK, add_legend_text (self, "", NULL, _("Does not apply")));
 
@@ -444,12 +492,16 @@ _racimo_pagination_fill_hatched (RacimoPagination *self,
                                  double            width,
                                  double            height)
 {
+  /* In black and white the hatching alone, with no tint behind it. */
   cairo_rectangle (cr, x, y, width, height);
-  cairo_set_source_rgb (cr, 0.99, 0.89, 0.89);
-  cairo_fill_preserve (cr);
+  if (!self->options->mono)
+    {
+      cairo_set_source_rgb (cr, 0.99, 0.89, 0.89);
+      cairo_fill_preserve (cr);
+    }
   cairo_set_source (cr, self->hatch);
   cairo_fill (cr);
-  _racimo_pagination_set_source_color (cr, MARK_COLOR);
+  _racimo_pagination_set_source_color (cr, _racimo_pagination_ink (self, MARK_COLOR));
   cairo_set_line_width (cr, 0.9);
   cairo_rectangle (cr, x + 0.45, y + 0.45, width - 0.9, height - 0.9);
   cairo_stroke (cr);
@@ -718,7 +770,10 @@ build_summary (RacimoPagination *self,
 
       _racimo_pagination_attrs_add (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), 0, string->len);
       if (error && finding->waiver_reason == NULL)
-        _racimo_pagination_attrs_add (attrs, _racimo_pagination_color_attr_new (MARK_COLOR), 0, string->len);
+        _racimo_pagination_attrs_add (attrs,
+                                      _racimo_pagination_color_attr_new (
+                                        _racimo_pagination_ink (self, MARK_COLOR)),
+                                      0, string->len);
       g_string_append_c (string, ' ');
       g_string_append (string, finding->message);
       if (finding->waiver_reason != NULL)
@@ -875,6 +930,24 @@ measure_number_block (RacimoPagination *self,
   *height = (double) page_rect.height / PANGO_SCALE;
 }
 
+/* A line of @string in small type, cut to the page's width; NULL for no
+ * string. */
+static Text *
+add_margin_line (RacimoPagination *self,
+                 const char       *string)
+{
+  Text *text;
+
+  if (string == NULL || *string == '\0')
+    return NULL;
+
+  text = _racimo_pagination_add_text (self, FONT_SMALL, string, NULL);
+  pango_layout_set_single_paragraph_mode (text->layout, TRUE);
+  _racimo_text_ellipsize (text, self->content_width);
+
+  return text;
+}
+
 /**
  * racimo_pagination_new:
  * @project: the project to print
@@ -915,6 +988,20 @@ racimo_pagination_new (RacimoProject                 *project,
                               - self->options->margin_bottom, 72.0);
   self->hatch = create_hatch ();
 
+  /* The header and the footer take a line of the page's content, above
+   * the title and below the legend; everything else is laid out in what
+   * is left. */
+  self->header = add_margin_line (self, self->options->header);
+  if (self->header != NULL)
+    {
+      self->content_y += self->header->height + GAP / 2;
+      self->content_height -= self->header->height + GAP / 2;
+    }
+  self->footer = add_margin_line (self, self->options->footer);
+  if (self->footer != NULL)
+    self->content_height -= self->footer->height + GAP / 2;
+  self->content_height = MAX (self->content_height, 72.0);
+
   self->scheme = racimo_project_get_scheme (project);
   checks = racimo_checks_new (project);
 
@@ -933,8 +1020,14 @@ racimo_pagination_new (RacimoProject                 *project,
   /* The snapshot. */
   self->n_roles = racimo_project_get_n_roles (project);
   self->roles = g_new0 (RoleInfo, self->n_roles);
+  self->role_index = g_hash_table_new (NULL, NULL);
   for (guint r = 0; r < self->n_roles; r++)
-    build_role (self, racimo_project_get_role (project, r), &self->roles[r]);
+    {
+      RacimoRole *role = racimo_project_get_role (project, r);
+
+      build_role (self, role, &self->roles[r]);
+      g_hash_table_insert (self->role_index, role, GUINT_TO_POINTER (r));
+    }
 
   n_phases = racimo_project_get_n_phases (project);
   /* As in the editor: a project that does not group its activities has
@@ -947,8 +1040,15 @@ racimo_pagination_new (RacimoProject                 *project,
     {
       RacimoPhase *phase = racimo_project_get_phase (project, p);
       guint n_activities = racimo_phase_get_n_activities (phase);
+      guint n_printed = 0;
 
       if (!phase_is_printed (self, phase))
+        continue;
+      /* With only problems, a phase without any is left out, header and
+       * all. */
+      for (guint a = 0; a < n_activities && n_printed == 0; a++)
+        n_printed += activity_is_printed (self, checks, racimo_phase_get_activity (phase, a));
+      if (self->options->only_problems && n_printed == 0)
         continue;
 
       build_phase (self, phase);
@@ -966,7 +1066,9 @@ racimo_pagination_new (RacimoProject                 *project,
         {
           RacimoActivity *activity = racimo_phase_get_activity (phase, a);
 
-          build_activity (self, project, checks, activity);
+          if (!activity_is_printed (self, checks, activity))
+            continue;
+          build_activity (self, checks, activity);
           unknown_codes |= racimo_activity_get_all_codes (activity);
         }
     }
