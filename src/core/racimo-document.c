@@ -761,7 +761,8 @@ racimo_document_new_for_import (RacimoProject *project,
  *
  * A new document that is not saved yet, titled after @original ("plan
  * (repaired)"): saving it asks for a name, so that the original is
- * never replaced unless the user picks it.
+ * never replaced unless the user picks it.  It is modified from the
+ * start, as unsaved work.
  *
  * Returns: (transfer full): a document
  */
@@ -779,6 +780,10 @@ racimo_document_new_repaired (RacimoProject  *project,
   self->source = RACIMO_DOCUMENT_SOURCE_NEW;
   self->repaired_from = g_object_ref (original);
   self->repairs = repairs != NULL ? racimo_repairs_ref (repairs) : NULL;
+  /* The repairs are work that exists nowhere on disk: closing or
+   * quitting asks, and a draft keeps it, as for an edit. */
+  racimo_history_mark_modified (racimo_project_get_history (project));
+  self->draft_dirty = TRUE;
   set_project (self, project, NULL);
   set_file (self, NULL, FALSE);
 

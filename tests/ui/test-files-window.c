@@ -1035,6 +1035,73 @@ test_open_repaired_copy (void)
   g_rmdir (dir);
 }
 
+/* Issue 19: a repaired copy exists nowhere on disk.  Quitting or closing
+ * without saving asks as for any unsaved change, and a draft keeps it
+ * until then; discarding lets it go. */
+static void
+test_repaired_copy_is_unsaved (void)
+{
+  RacimoApplication *app = get_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RacimoWindow *window = racimo_window_new (GTK_APPLICATION (app));
+  g_autofree char *dir = g_dir_make_tmp ("racimo-repair-XXXXXX", NULL);
+  g_autofree char *source = test_file_path ("window-repairable.raci");
+  g_autofree char *path = g_build_filename (dir, "team-plan.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *original = NULL;
+  RacimoDocument *document;
+  GtkWidget *alert;
+
+  g_settings_set_uint (settings, "draft-delay", 1);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  racimo_test_wait_until (has_alert, window, "the refusal");
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "repair");
+  racimo_ui_test_spin ();
+
+  /* Unsaved from the start, with nothing edited yet, and kept as a draft */
+  document = racimo_window_get_document (window);
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  while (!racimo_document_get_has_draft (document))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Quitting asks; Cancel keeps it */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  racimo_ui_test_spin ();
+  g_assert_nonnull (window);
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Save Changes?");
+  racimo_compat_alert_respond (alert, "cancel");
+  racimo_ui_test_spin ();
+  g_assert_nonnull (window);
+  g_assert_true (racimo_window_get_document (window) == document);
+
+  /* Closing asks too; Discard closes, and no draft is left */
+  gtk_window_close (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  g_assert_nonnull (window);
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
+  racimo_ui_test_spin ();
+  g_assert_null (window);
+  assert_all_gone (app);
+
+  {
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, original);
+  }
+  g_settings_reset (settings, "draft-delay");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The refusal of a safety gate offers no repaired copy. */
 static void
 test_open_bad_offers_no_repair (void)
@@ -1077,6 +1144,7 @@ main (int   argc,
   g_test_add_func ("/files-window/open-into-modified", test_open_into_modified);
   g_test_add_func ("/files-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/files-window/drafts", test_drafts);
+  g_test_add_func ("/files-window/repaired-copy-is-unsaved", test_repaired_copy_is_unsaved);
   g_test_add_func ("/files-window/draft-onto-changed-file", test_draft_onto_changed_file);
   g_test_add_func ("/files-window/window-size", test_window_size);
 
