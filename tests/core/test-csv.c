@@ -1263,6 +1263,67 @@ test_csv_shapes (void)
 }
 
 
+/* Issue 22: a colleague's sheet keeps numbers, notes, dates and status
+ * beside the matrix.  None of them is a role, even when a cell holds "x";
+ * a notes column adds to the description. */
+static void
+test_csv_non_role_columns (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dump = NULL;
+  RacimoPhase *phase;
+  static const char sheet[] =
+    "#,Activity,Description,Notes,Due date,Status,Lead,QA\n"
+    "1,Plan,Scope it,x,2026-01-10,x,A,R\n"
+    "2,Build,,Ask Bo,,Done,R,A\n"
+    "3,Ship,Release,,,,A/R,\n";
+  static const char notes_only[] =
+    "No.,Activity,Notes,Lead\n"
+    "1,Plan,x,A\n"
+    "2,Build,,R\n";
+
+  bytes = g_bytes_new_static (sheet, sizeof sheet - 1);
+  project = racimo_csv_import_bytes_full (bytes, "colleague.csv", NULL, &problems, NULL, &error);
+  g_assert_no_error (error);
+  dump = dump_project (project, problems, TRUE);
+  g_assert_cmpstr (dump, ==,
+                   "title \"colleague\"\n"
+                   "scheme RACI\n"
+                   "role lead Lead \"Lead\"\n"
+                   "role qa QA \"QA\"\n"
+                   "phase phase \"\"\n"
+                   "  activity plan \"Plan\" Lead=A QA=R\n"
+                   "  activity build \"Build\" Lead=R QA=A\n"
+                   "  activity ship \"Ship\" Lead=R/A\n"
+                   "problem row 1 column 1 line 1 \"#\"\n"
+                   "problem row 1 column 5 line 1 \"Due date\"\n"
+                   "problem row 1 column 6 line 1 \"Status\"\n");
+  g_assert_cmpstr (((RacimoCsvProblem *) g_ptr_array_index (problems, 2))->message, ==,
+                   "Column F (“Status”) was ignored: a column of that name is not a role");
+  phase = racimo_project_get_phase (project, 0);
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 0))),
+                   ==, "Scope it\n\nx");
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 1))),
+                   ==, "Ask Bo");
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 2))),
+                   ==, "Release");
+
+  /* A notes column alone is the description */
+  g_clear_object (&project);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_static (notes_only, sizeof notes_only - 1);
+  project = racimo_csv_import_bytes_full (bytes, "colleague.csv", NULL, &problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 1);
+  phase = racimo_project_get_phase (project, 0);
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 0))),
+                   ==, "x");
+}
+
 /* Columns are found by their headers, in any order; a column with no
  * codes is ignored and named; a legend below the table is skipped. */
 static void
@@ -1748,6 +1809,7 @@ main (int   argc,
   g_test_add_func ("/csv/shapes", test_csv_shapes);
   g_test_add_func ("/csv/problems", test_csv_problems);
   g_test_add_func ("/csv/mapping", test_csv_mapping);
+  g_test_add_func ("/csv/non-role-columns", test_csv_non_role_columns);
   g_test_add_func ("/csv/formulas", test_csv_formulas);
   g_test_add_func ("/csv/workbooks", test_csv_workbooks);
   g_test_add_func ("/csv/hostile-workbooks", test_csv_hostile_workbooks);

@@ -49,6 +49,17 @@ static const char * const applies_words[] = {
 static const char * const waivers_words[] = {
   "waivers", "waiver", "許容", NULL
 };
+/* Columns that a colleague's sheet keeps beside the matrix and that are
+ * never roles, whatever their cells hold: an "x" in a status column is
+ * not the code X. */
+static const char * const non_role_words[] = {
+  "#", "no", "number", "id", "ref", "reference", "status", "state", "progress",
+  "done", "%", "% complete", "percent complete", "priority", "due", "due date",
+  "deadline", "date", "start", "start date", "end", "end date", "finish",
+  "duration", "effort", "hours",
+  "番号", "状態", "ステータス", "進捗", "完了", "優先度", "期限", "期日", "締切",
+  "締め切り", "日付", "開始日", "終了日", "工数", NULL
+};
 static const char * const legend_words[] = {
   "legend", "key", "凡例", NULL
 };
@@ -425,6 +436,7 @@ typedef struct
   int                  description_column;
   int                  applies_column;
   int                  waivers_column;
+  gboolean             activity_guessed; /* found by its place, not its header */
   GPtrArray           *role_columns; /* 0-based column of each role, as guint */
   GPtrArray           *roles;        /* RacimoRole, in the same order */
   GPtrArray           *columns;      /* RacimoCsvColumn, for the report */
@@ -530,6 +542,8 @@ kind_from_header (const char *header)
     return RACIMO_CSV_COLUMN_APPLIES;
   if (_racimo_csv_key_matches (header, waivers_words, _("Waivers")))
     return RACIMO_CSV_COLUMN_WAIVERS;
+  if (_racimo_csv_key_matches (header, non_role_words, NULL))
+    return RACIMO_CSV_COLUMN_IGNORED;
 
   return RACIMO_CSV_COLUMN_AUTO;
 }
@@ -581,10 +595,11 @@ map_columns (Import                       *import,
       if (kind == RACIMO_CSV_COLUMN_AUTO)
         kind = kind_from_header (_racimo_csv_field (import->header, header_width, c));
 
+      /* A second notes or comments column adds to the description */
       slot = column_slot (import, kind);
-      if (slot != NULL && *slot >= 0)
+      if (slot != NULL && *slot >= 0 && kind != RACIMO_CSV_COLUMN_DESCRIPTION)
         kind = RACIMO_CSV_COLUMN_AUTO;
-      else if (slot != NULL)
+      else if (slot != NULL && *slot < 0)
         *slot = (int) c;
 
       import->kinds[c] = kind;
@@ -610,6 +625,7 @@ map_columns (Import                       *import,
           return FALSE;
         }
       import->kinds[import->activity_column] = RACIMO_CSV_COLUMN_ACTIVITY;
+      import->activity_guessed = TRUE;
     }
 
   return TRUE;
@@ -986,7 +1002,7 @@ holds_codes (const CellCounts *counts)
   return counts->codes >= counts->other && (counts->codes > 0 || counts->other == 0);
 }
 
-static void
+static RacimoCsvColumn *
 add_column_report (Import              *import,
                    guint                column,
                    RacimoCsvColumnKind  kind)
@@ -999,18 +1015,27 @@ add_column_report (Import              *import,
                                                              import->widths[import->header_row],
                                                              column));
   g_ptr_array_add (import->columns, report);
+
+  return report;
 }
 
 static void
 add_ignored_problem (Import     *import,
                      guint       column,
-                     const char *header)
+                     const char *header,
+                     gboolean    by_header)
 {
   g_autofree char *letters = racimo_csv_column_letters (column + 1);
   g_autofree char *quoted = quote_for_message (header);
   char *message;
 
-  if (*header != '\0')
+  if (by_header)
+    /* Translators: %s is a column such as "D", then its header, such as
+     * "Status" or "Due date" */
+    message = g_strdup_printf (_("Column %s (“%s”) was ignored: a column of that name "
+                                 "is not a role"),
+                               letters, quoted);
+  else if (*header != '\0')
     /* Translators: %s is a column such as "D", then its header */
     message = g_strdup_printf (_("Column %s (“%s”) was ignored: there are no codes in it"),
                                letters, quoted);
@@ -1023,8 +1048,9 @@ add_ignored_problem (Import     *import,
 }
 
 /* Decides what the columns without a header word hold: roles when their
- * cells hold codes, ignored otherwise.  A description, applies or
- * waivers column full of codes is a role of that name after all. */
+ * cells hold codes, ignored otherwise.  An applies or waivers column
+ * full of codes is a role of that name after all; a description or notes
+ * column and the columns of non_role_words never are. */
 static void
 add_roles (Import                       *import,
            const RacimoCsvImportOptions *options)
@@ -1043,16 +1069,26 @@ add_roles (Import                       *import,
       g_autofree char *unique = NULL;
       CellCounts counts;
       RacimoRole *role;
+      gboolean by_content = FALSE;
 
       if (kind == RACIMO_CSV_COLUMN_PHASE || kind == RACIMO_CSV_COLUMN_ACTIVITY
+          || kind == RACIMO_CSV_COLUMN_DESCRIPTION
           || (by_user && kind != RACIMO_CSV_COLUMN_ROLE))
         {
-          add_column_report (import, column, kind);
+          add_column_report (import, column, kind)->guessed =
+            !by_user && (int) column == import->activity_column && import->activity_guessed;
           continue;
         }
 
       name = cell_text (_racimo_csv_field (import->header, header_width, column));
       counts = count_cells (import, column);
+
+      if (kind == RACIMO_CSV_COLUMN_IGNORED)
+        {
+          add_ignored_problem (import, column, name, holds_codes (&counts) && counts.codes > 0);
+          add_column_report (import, column, kind);
+          continue;
+        }
 
       if (kind != RACIMO_CSV_COLUMN_AUTO && kind != RACIMO_CSV_COLUMN_ROLE)
         {
@@ -1064,6 +1100,7 @@ add_roles (Import                       *import,
               continue;
             }
           *slot = -1;
+          by_content = TRUE;
         }
 
       /* Columns with neither a header nor a cell are the empty columns
@@ -1073,7 +1110,7 @@ add_roles (Import                       *import,
 
       if (kind != RACIMO_CSV_COLUMN_ROLE && !holds_codes (&counts))
         {
-          add_ignored_problem (import, column, name);
+          add_ignored_problem (import, column, name, FALSE);
           import->kinds[column] = RACIMO_CSV_COLUMN_IGNORED;
           add_column_report (import, column, RACIMO_CSV_COLUMN_IGNORED);
           continue;
@@ -1088,7 +1125,7 @@ add_roles (Import                       *import,
       import->kinds[column] = RACIMO_CSV_COLUMN_ROLE;
       g_ptr_array_add (import->role_columns, GUINT_TO_POINTER (column));
       g_ptr_array_add (import->roles, role);
-      add_column_report (import, column, RACIMO_CSV_COLUMN_ROLE);
+      add_column_report (import, column, RACIMO_CSV_COLUMN_ROLE)->guessed = by_content;
     }
 }
 
@@ -1370,15 +1407,33 @@ applies (Import *import,
   return TRUE;
 }
 
+/* The description column's text, then that of each other description
+ * or notes column, in the order of the sheet, a paragraph each. */
 static void
 set_description (Import     *import,
                  RacimoItem *item,
                  guint       record)
 {
-  g_autofree char *description = cell_text (field (import, record, import->description_column));
+  g_autoptr(GString) description = g_string_new (NULL);
 
-  if (*description != '\0')
-    racimo_project_set_item_description (import->project, item, description);
+  for (int c = -1; c < (int) import->n_columns; c++)
+    {
+      int column = c < 0 ? import->description_column : c;
+      g_autofree char *text = NULL;
+
+      if (column < 0 || (c >= 0 && (column == import->description_column
+                                    || import->kinds[column] != RACIMO_CSV_COLUMN_DESCRIPTION)))
+        continue;
+      text = cell_text (field (import, record, column));
+      if (*text == '\0')
+        continue;
+      if (description->len > 0)
+        g_string_append (description, "\n\n");
+      g_string_append (description, text);
+    }
+
+  if (description->len > 0)
+    racimo_project_set_item_description (import->project, item, description->str);
 }
 
 /* A row of notes: each role's cell is the note on that cell of the

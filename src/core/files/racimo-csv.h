@@ -44,6 +44,9 @@ typedef struct
   guint                column; /* 1-based (A is 1) */
   RacimoCsvColumnKind  kind;
   char                *header; /* the header cell, or "" */
+  gboolean             guessed; /* its header did not say it: an activity column found
+                                 * by its place, a description, applies or waivers
+                                 * column read as a role for its codes */
 } RacimoCsvColumn;
 
 typedef struct
