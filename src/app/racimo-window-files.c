@@ -268,11 +268,14 @@ on_import_report_open (RacimoWindow       *self,
 }
 
 /* Reads the sheet again for the report: a sheet is at most
- * RACIMO_FILE_MAX_SIZE, and was just read.  FALSE when it cannot be
- * read any more, and the window opens what it loaded. */
+ * RACIMO_FILE_MAX_SIZE, and was just read.  Unless @always, only a sheet
+ * that the report has something to say about (racimo_import_report_needs_review())
+ * opens through it.  FALSE when the report is not shown, and the window
+ * opens what it loaded. */
 static gboolean
 show_import_report (RacimoWindow *self,
-                    GFile        *file)
+                    GFile        *file,
+                    gboolean      always)
 {
   g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
   RacimoImportReport *report;
@@ -280,10 +283,16 @@ show_import_report (RacimoWindow *self,
   if (bytes == NULL || g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
     return FALSE;
 
+  report = racimo_import_report_new (GTK_WINDOW (self), file, bytes);
+  if (!always && !racimo_import_report_needs_review (report))
+    {
+      gtk_window_destroy (GTK_WINDOW (report));
+      return FALSE;
+    }
+
   if (self->import_report != NULL)
     gtk_window_destroy (GTK_WINDOW (self->import_report));
 
-  report = racimo_import_report_new (GTK_WINDOW (self), file, bytes);
   self->import_report = GTK_WIDGET (report);
   g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &self->import_report);
   g_signal_connect_object (report, "open", G_CALLBACK (on_import_report_open), self,
@@ -291,6 +300,32 @@ show_import_report (RacimoWindow *self,
   gtk_window_present (GTK_WINDOW (report));
 
   return TRUE;
+}
+
+/* An imported sheet, as the import read it (an import is modified from
+ * the start, as it is no project file yet: nothing to undo says it is
+ * unedited), can be read again with another mapping; once edited, the
+ * edits would be lost. */
+gboolean
+_racimo_window_can_change_mapping (RacimoWindow *self)
+{
+  return self->document != NULL
+         && racimo_document_get_source (self->document) == RACIMO_DOCUMENT_SOURCE_CSV
+         && racimo_document_get_needs_save_as (self->document)
+         && racimo_document_get_file (self->document) != NULL
+         && !racimo_history_get_can_undo (racimo_project_get_history (self->project))
+         && !racimo_document_get_busy (self->document);
+}
+
+static void
+change_mapping_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (_racimo_window_can_change_mapping (self))
+    show_import_report (self, racimo_document_get_file (self->document), TRUE);
 }
 
 static void
@@ -318,9 +353,11 @@ on_document_loaded (GObject      *source,
       return;
     }
 
-  /* A sheet of which something was not read opens through its report,
-   * where the user sees what and can change how its columns are read. */
-  if (racimo_document_get_import_problems (document) != NULL && show_import_report (self, file))
+  /* A sheet of which something was not read or guessed, or one of
+   * several, opens through its report, where the user sees what and can
+   * change how its columns are read. */
+  if (racimo_document_get_source (document) == RACIMO_DOCUMENT_SOURCE_CSV
+      && show_import_report (self, file, FALSE))
     return;
 
   racimo_window_set_document (self, document);
@@ -1205,6 +1242,8 @@ _racimo_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, repair_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_repair_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.change-mapping", NULL,
+                                   change_mapping_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", "s",
                                    new_from_template_action);

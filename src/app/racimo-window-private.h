@@ -195,6 +195,7 @@ void        _racimo_window_files_dispose     (RacimoWindow              *self);
 gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
 void        _racimo_window_update_banner     (RacimoWindow              *self);
 void        _racimo_window_update_repair_banner (RacimoWindow           *self);
+gboolean    _racimo_window_can_change_mapping (RacimoWindow             *self);
 
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);

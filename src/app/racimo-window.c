@@ -60,6 +60,9 @@ update_history_actions (RacimoWindow *self)
                                  history != NULL && racimo_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  history != NULL && racimo_history_get_can_redo (history));
+  /* An import can be read again until its first edit */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-mapping",
+                                 _racimo_window_can_change_mapping (self));
 }
 
 void

@@ -1263,6 +1263,48 @@ test_csv_shapes (void)
 }
 
 
+/* The sheets a user can pick: those of an .xlsx or .ods workbook, in
+ * its order; none for CSV text; an error for a hostile workbook. */
+static void
+test_csv_list_sheets (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xlsx = racimo_xlsx_export (project, findings, &error);
+  g_autoptr(GBytes) csv = racimo_csv_export (project, NULL);
+  g_autofree char *ods_path = g_test_build_filename (G_TEST_DIST, "files", "sheets",
+                                                     "gnumeric-colleague.ods", NULL);
+  g_autofree char *hostile_path = g_test_build_filename (G_TEST_DIST, "files", "sheets",
+                                                      "hostile-entries.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) ods = NULL;
+  g_autoptr(GBytes) hostile = NULL;
+  g_auto(GStrv) names = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  names = racimo_csv_list_sheets (xlsx, "matrix.xlsx", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (names, ((const char *[]) { "Matrix", "Legend", "Findings", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  g_assert_true (g_file_get_contents (ods_path, &contents, &length, NULL));
+  ods = g_bytes_new_take (g_steal_pointer (&contents), length);
+  names = racimo_csv_list_sheets (ods, "colleague.ods", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (names, ((const char *[]) { "sheets-colleague.csv", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  g_assert_null (racimo_csv_list_sheets (csv, "matrix.csv", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (hostile_path, &contents, &length, NULL));
+  hostile = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_null (racimo_csv_list_sheets (hostile, "entries.xlsx", &error));
+  g_assert_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_WORKBOOK);
+}
+
 /* Issue 22: a colleague's sheet keeps numbers, notes, dates and status
  * beside the matrix.  None of them is a role, even when a cell holds "x";
  * a notes column adds to the description. */
@@ -1810,6 +1852,7 @@ main (int   argc,
   g_test_add_func ("/csv/problems", test_csv_problems);
   g_test_add_func ("/csv/mapping", test_csv_mapping);
   g_test_add_func ("/csv/non-role-columns", test_csv_non_role_columns);
+  g_test_add_func ("/csv/list-sheets", test_csv_list_sheets);
   g_test_add_func ("/csv/formulas", test_csv_formulas);
   g_test_add_func ("/csv/workbooks", test_csv_workbooks);
   g_test_add_func ("/csv/hostile-workbooks", test_csv_hostile_workbooks);

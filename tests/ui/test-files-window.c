@@ -290,6 +290,146 @@ test_import_csv (void)
   racimo_ui_test_destroy_window (window);
 }
 
+/* The combo row titled @title inside @widget */
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *row = find_combo_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Writes @contents to @name in @dir, and returns the file */
+static GFile *
+write_sheet (const char *dir,
+             const char *name,
+             GBytes     *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (contents, NULL),
+                                      (gssize) g_bytes_get_size (contents), NULL));
+
+  return g_file_new_for_path (path);
+}
+
+/* Issue 22: every imported sheet can show what was mapped to what.  A
+ * sheet read whole by its headers opens at once, and "Change Column
+ * Mapping…" brings its report back until it is edited; a column guessed
+ * by its place, or a workbook of several sheets, opens through the
+ * report, which picks the sheet. */
+static void
+test_import_report_review (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("racimo-import-XXXXXX", NULL);
+  g_autoptr(GBytes) clean = g_bytes_new_static ("Phase,Activity,Lead,QA\nPlan,Scope,A,R\n", 38);
+  g_autoptr(GBytes) guessed = g_bytes_new_static ("Phase,Name,Lead\nPlan,Scope,A\n", 29);
+  g_autoptr(GFile) clean_file = write_sheet (dir, "clean.csv", clean);
+  g_autoptr(GFile) guessed_file = write_sheet (dir, "guessed.csv", guessed);
+  g_autoptr(GFile) workbook_file = NULL;
+  g_autoptr(RacimoProject) template = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr(GBytes) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoImportReport *report;
+  RacimoProject *project;
+  const RacimoCsvColumn *column;
+  const char * const *sheets;
+  AdwComboRow *sheet_row;
+  GtkWidget *sheet_group;
+
+  /* Read whole by its headers: it opens, and its mapping can be changed */
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, clean_file);
+  wait_for_project (window);
+  g_assert_null (_racimo_window_get_import_report (window));
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_window_get_project (window)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-mapping", NULL));
+  report = wait_for_import_report (window);
+  g_assert_cmpstr (racimo_import_report_get_message (report), ==, NULL);
+  racimo_import_report_set_column_kind (report, 4, RACIMO_CSV_COLUMN_IGNORED);
+  /* A button activated by a key clicks a moment later, as it shows */
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (report)));
+  while (_racimo_window_get_import_report (window) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  project = racimo_window_get_project (window);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 1);
+  g_assert_true (g_file_equal (racimo_document_get_file (racimo_window_get_document (window)),
+                               clean_file));
+
+  /* Once edited, reading it again would lose the edit */
+  racimo_test_rename_first_activity (project, "Scope it");
+  racimo_ui_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-mapping", NULL);
+  racimo_ui_test_spin ();
+  g_assert_null (_racimo_window_get_import_report (window));
+  racimo_ui_test_destroy_window (window);
+
+  /* The activity column found by its place, not its header: the report
+   * says so before the project opens */
+  window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, guessed_file);
+  report = wait_for_import_report (window);
+  g_assert_null (racimo_window_get_project (window));
+  g_assert_cmpuint (racimo_import_report_get_problems (report)->len, ==, 0);
+  column = g_ptr_array_index (racimo_import_report_get_columns (report), 1);
+  g_assert_cmpint (column->kind, ==, RACIMO_CSV_COLUMN_ACTIVITY);
+  g_assert_true (column->guessed);
+  gtk_widget_activate_action (GTK_WIDGET (report), "window.close", NULL);
+  racimo_ui_test_spin ();
+  racimo_ui_test_destroy_window (window);
+
+  /* A workbook of three sheets: the report picks one */
+  template = racimo_templates_create ("ml-system-deployment", NULL);
+  workbook = racimo_xlsx_export (template, findings, &error);
+  g_assert_no_error (error);
+  workbook_file = write_sheet (dir, "matrix.xlsx", workbook);
+  window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, workbook_file);
+  report = wait_for_import_report (window);
+  sheets = racimo_import_report_get_sheets (report);
+  g_assert_cmpstrv (sheets, ((const char *[]) { "Matrix", "Legend", "Findings", NULL }));
+  sheet_row = find_combo_row (GTK_WIDGET (report), "S_heet");
+  sheet_group = gtk_widget_get_ancestor (GTK_WIDGET (sheet_row), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (sheet_group));
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 0);
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_import_report_get_project (report)), ==,
+                    racimo_project_get_n_roles (template));
+
+  /* The legend sheet has other columns: Code and Meaning */
+  adw_combo_row_set_selected (sheet_row, 1);
+  g_assert_cmpuint (racimo_import_report_get_columns (report)->len, !=,
+                    racimo_project_get_n_roles (template) + 2);
+  adw_combo_row_set_selected (sheet_row, 0);
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_import_report_get_project (report)), ==,
+                    racimo_project_get_n_roles (template));
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (report)));
+  wait_for_project (window);
+  g_assert_cmpuint (racimo_project_get_n_activities (racimo_window_get_project (window)), ==,
+                    racimo_project_get_n_activities (template));
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (g_file_peek_path (workbook_file));
+  g_remove (g_file_peek_path (clean_file));
+  g_remove (g_file_peek_path (guessed_file));
+  g_rmdir (dir);
+}
+
 /* The workbook export writes a file that imports back to the project
  * shown, and says so. */
 static void
@@ -1144,6 +1284,7 @@ main (int   argc,
   g_test_add_func ("/files-window/open-into-modified", test_open_into_modified);
   g_test_add_func ("/files-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/files-window/drafts", test_drafts);
+  g_test_add_func ("/files-window/import-report-review", test_import_report_review);
   g_test_add_func ("/files-window/repaired-copy-is-unsaved", test_repaired_copy_is_unsaved);
   g_test_add_func ("/files-window/draft-onto-changed-file", test_draft_onto_changed_file);
   g_test_add_func ("/files-window/window-size", test_window_size);

@@ -121,6 +121,9 @@ gboolean        racimo_csv_save_finish        (GAsyncResult        *result,
                                                GError             **error);
 
 /* Import */
+char          **racimo_csv_list_sheets        (GBytes              *bytes,
+                                               const char          *display_name,
+                                               GError             **error);
 RacimoProject  *racimo_csv_import_bytes       (GBytes              *bytes,
                                                const char          *display_name,
                                                GPtrArray          **problems,
