@@ -221,6 +221,18 @@ wait_for_import_report (RacimoWindow *window)
   return RACIMO_IMPORT_REPORT (_racimo_window_get_import_report (window));
 }
 
+/* Opens the sheet @file in a new @window, and waits for its report */
+static RacimoImportReport *
+open_report_in_new_window (GFile         *file,
+                           RacimoWindow **window)
+{
+  *window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (*window));
+  racimo_window_open_file (*window, file);
+
+  return wait_for_import_report (*window);
+}
+
 /* A sheet of which something was not read opens through its report:
  * what was not read, what each column was read as, a way to change it
  * and strict mode; the project opens as the report shows it. */
@@ -278,10 +290,7 @@ test_import_csv (void)
 
   /* Cancel opens nothing */
   racimo_ui_test_destroy_window (window);
-  window = racimo_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_window_open_file (window, file);
-  report = wait_for_import_report (window);
+  report = open_report_in_new_window (file, &window);
   gtk_widget_activate_action (GTK_WIDGET (report), "window.close", NULL);
   racimo_ui_test_spin ();
   g_assert_null (_racimo_window_get_import_report (window));
@@ -290,25 +299,13 @@ test_import_csv (void)
   racimo_ui_test_destroy_window (window);
 }
 
-/* The combo row titled @title inside @widget */
-static AdwComboRow *
-find_combo_row (GtkWidget  *widget,
-                const char *title)
+/* Whether @widget is the combo row titled @title */
+static gboolean
+is_combo_row (GtkWidget *widget,
+              gpointer   title)
 {
-  if (ADW_IS_COMBO_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_COMBO_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *row = find_combo_row (child, title);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
+  return ADW_IS_COMBO_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* Writes @contents to @name in @dir, and returns the file */
@@ -380,10 +377,7 @@ test_import_report_review (void)
 
   /* The activity column found by its place, not its header: the report
    * says so before the project opens */
-  window = racimo_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_window_open_file (window, guessed_file);
-  report = wait_for_import_report (window);
+  report = open_report_in_new_window (guessed_file, &window);
   g_assert_null (racimo_window_get_project (window));
   g_assert_cmpuint (racimo_import_report_get_problems (report)->len, ==, 0);
   column = g_ptr_array_index (racimo_import_report_get_columns (report), 1);
@@ -398,13 +392,11 @@ test_import_report_review (void)
   workbook = racimo_xlsx_export (template, findings, &error);
   g_assert_no_error (error);
   workbook_file = write_sheet (dir, "matrix.xlsx", workbook);
-  window = racimo_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_window_open_file (window, workbook_file);
-  report = wait_for_import_report (window);
+  report = open_report_in_new_window (workbook_file, &window);
   sheets = racimo_import_report_get_sheets (report);
   g_assert_cmpstrv (sheets, ((const char *[]) { "Matrix", "Legend", "Findings", NULL }));
-  sheet_row = find_combo_row (GTK_WIDGET (report), "S_heet");
+  sheet_row = ADW_COMBO_ROW (racimo_ui_test_find_widget (GTK_WIDGET (report), is_combo_row,
+                                                         (gpointer) "S_heet"));
   sheet_group = gtk_widget_get_ancestor (GTK_WIDGET (sheet_row), ADW_TYPE_PREFERENCES_GROUP);
   g_assert_true (gtk_widget_get_visible (sheet_group));
   g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 0);

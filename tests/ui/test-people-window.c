@@ -383,23 +383,18 @@ test_notes (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (view->note_popover));
 }
 
+static gboolean
+is_marked (GtkWidget *widget,
+           gpointer   mark)
+{
+  return g_object_get_data (G_OBJECT (widget), mark) != NULL;
+}
+
 static GtkWidget *
 find_marked (GtkWidget  *widget,
              const char *mark)
 {
-  if (g_object_get_data (G_OBJECT (widget), mark) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_marked (child, mark);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return racimo_ui_test_find_widget (widget, is_marked, (gpointer) mark);
 }
 
 /* A person's workload through all of their roles, in their row, following
