@@ -5,10 +5,10 @@
  * sheet comes back here from "Change Column Mapping…": the sheet of the
  * workbook to read, what was not read, what each column was read as (a
  * row per column, whose kind can be changed: a role taken for notes, a
- * column of dates that is a role after all), and strict mode.  Each change imports the sheet again from the
- * bytes read once, so what the report says is what will open.  Open (the
- * default widget, so Enter) emits ::open; Cancel and Escape close the
- * report and nothing opens.
+ * column of dates that is a role after all), and strict mode.  Each
+ * change imports the sheet again from the bytes read once, so what the
+ * report says is what will open.  Open (the default widget, so Enter)
+ * emits ::open; Cancel and Escape close the report and nothing opens.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

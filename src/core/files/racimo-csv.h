@@ -45,8 +45,8 @@ typedef struct
   RacimoCsvColumnKind  kind;
   char                *header; /* the header cell, or "" */
   gboolean             guessed; /* its header did not say it: an activity column found
-                                 * by its place, a description, applies or waivers
-                                 * column read as a role for its codes */
+                                 * by its place, an applies or waivers column read
+                                 * as a role for its codes */
 } RacimoCsvColumn;
 
 typedef struct
