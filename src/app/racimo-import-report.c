@@ -492,31 +492,3 @@ racimo_import_report_set_sheet (RacimoImportReport *self,
         adw_combo_row_set_selected (self->sheet_row, i);
     }
 }
-
-/**
- * racimo_import_report_needs_review:
- *
- * Returns: whether the user should see the report before the project
- *   opens: something was not read, a column's kind was guessed rather
- *   than read from its header, or the workbook has sheets to choose from
- */
-gboolean
-racimo_import_report_needs_review (RacimoImportReport *self)
-{
-  g_return_val_if_fail (RACIMO_IS_IMPORT_REPORT (self), FALSE);
-
-  if (self->project == NULL || (self->problems != NULL && self->problems->len > 0))
-    return TRUE;
-  if (self->sheets != NULL && g_strv_length (self->sheets) > 1)
-    return TRUE;
-
-  for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
-    {
-      const RacimoCsvColumn *column = g_ptr_array_index (self->columns, i);
-
-      if (column->guessed)
-        return TRUE;
-    }
-
-  return FALSE;
-}

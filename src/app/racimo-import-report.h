@@ -32,6 +32,5 @@ void                racimo_import_report_set_strict      (RacimoImportReport  *s
 const char * const *racimo_import_report_get_sheets      (RacimoImportReport  *self);
 void                racimo_import_report_set_sheet       (RacimoImportReport  *self,
                                                           const char          *sheet);
-gboolean            racimo_import_report_needs_review    (RacimoImportReport  *self);
 
 G_END_DECLS

@@ -268,14 +268,11 @@ on_import_report_open (RacimoWindow       *self,
 }
 
 /* Reads the sheet again for the report: a sheet is at most
- * RACIMO_FILE_MAX_SIZE, and was just read.  Unless @always, only a sheet
- * that the report has something to say about (racimo_import_report_needs_review())
- * opens through it.  FALSE when the report is not shown, and the window
- * opens what it loaded. */
+ * RACIMO_FILE_MAX_SIZE, and was just read.  FALSE when it cannot be
+ * read any more, and the window opens what it loaded. */
 static gboolean
 show_import_report (RacimoWindow *self,
-                    GFile        *file,
-                    gboolean      always)
+                    GFile        *file)
 {
   g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
   RacimoImportReport *report;
@@ -283,16 +280,10 @@ show_import_report (RacimoWindow *self,
   if (bytes == NULL || g_bytes_get_size (bytes) > RACIMO_FILE_MAX_SIZE)
     return FALSE;
 
-  report = racimo_import_report_new (GTK_WINDOW (self), file, bytes);
-  if (!always && !racimo_import_report_needs_review (report))
-    {
-      gtk_window_destroy (GTK_WINDOW (report));
-      return FALSE;
-    }
-
   if (self->import_report != NULL)
     gtk_window_destroy (GTK_WINDOW (self->import_report));
 
+  report = racimo_import_report_new (GTK_WINDOW (self), file, bytes);
   self->import_report = GTK_WIDGET (report);
   g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &self->import_report);
   g_signal_connect_object (report, "open", G_CALLBACK (on_import_report_open), self,
@@ -325,7 +316,7 @@ change_mapping_action (GtkWidget  *widget,
   RacimoWindow *self = RACIMO_WINDOW (widget);
 
   if (_racimo_window_can_change_mapping (self))
-    show_import_report (self, racimo_document_get_file (self->document), TRUE);
+    show_import_report (self, racimo_document_get_file (self->document));
 }
 
 static void
@@ -356,8 +347,9 @@ on_document_loaded (GObject      *source,
   /* A sheet of which something was not read or guessed, or one of
    * several, opens through its report, where the user sees what and can
    * change how its columns are read. */
-  if (racimo_document_get_source (document) == RACIMO_DOCUMENT_SOURCE_CSV
-      && show_import_report (self, file, FALSE))
+  if ((racimo_document_get_import_problems (document) != NULL
+       || racimo_document_get_import_guessed (document))
+      && show_import_report (self, file))
     return;
 
   racimo_window_set_document (self, document);
