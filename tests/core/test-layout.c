@@ -1424,6 +1424,74 @@ test_person_pages_none (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The notes on cells as footnotes: a number in the cell, the note after
+ * the same number under the table, numbered from 1 on each page, and on
+ * the page of its cell however many there are. */
+static void
+test_footnotes (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *lead = racimo_project_get_role (project, 0);
+  RacimoPhase *phase;
+  g_auto(GStrv) pages = NULL;
+  guint n;
+
+  racimo_project_set_note (project,
+                           racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0),
+                           lead, "Agree on it with the customer");
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  /* In the order of rows: Scope the work's note before Deploy's */
+  assert_has (pages[0], "1 L, Scope the work: Agree on it with the customer "
+                        "2 QA, Deploy: Sign off in writing");
+  g_clear_pointer (&pages, g_strfreev);
+
+  /* Enough notes for several pages: each under its own page's table */
+  phase = racimo_project_add_phase (project, -1, "Many");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Task number %03u", i);
+      g_autofree char *note = g_strdup_printf ("Note for task %03u,\non two lines", i);
+      RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+      racimo_project_set_codes (project, activity, lead, BIT ('R'));
+      racimo_project_set_note (project, activity, lead, note);
+    }
+  pages = export_pages (project, options);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("Task number %03u ", i);
+      g_autofree char *footnote = g_strdup_printf ("L, Task number %03u: Note for task %03u, "
+                                                   "on two lines", i, i);
+      guint found = 0;
+
+      /* The table's text comes before the footnotes, the first of which
+       * is a note of the role L on every page. */
+      for (guint p = 0; p < n; p++)
+        {
+          const char *notes = strstr (pages[p], "1 L, ");
+          const char *name = strstr (pages[p], row);
+
+          g_assert_nonnull (notes);
+          if (name != NULL && name < notes)
+            {
+              assert_has (notes, footnote);
+              found++;
+            }
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+  /* Numbers start again on each page */
+  for (guint p = 1; p < n; p++)
+    assert_has (pages[p], "1 L, Task number");
+}
+
 /* The matrix's role headers name every member of the role. */
 static void
 test_people_in_headers (void)
@@ -1473,6 +1541,7 @@ main (int   argc,
   g_test_add_func ("/layout/edge-cases", test_edge_cases);
   g_test_add_func ("/layout/export/atomic", test_export_atomic);
   g_test_add_func ("/layout/people/headers", test_people_in_headers);
+  g_test_add_func ("/layout/people/footnotes", test_footnotes);
   g_test_add_func ("/layout/people/per-person", test_person_pages);
   g_test_add_func ("/layout/people/per-person-long", test_person_pages_long);
   g_test_add_func ("/layout/people/per-person-none", test_person_pages_none);

@@ -492,6 +492,7 @@ racimo_pagination_draw_page (RacimoPagination *self,
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
       draw_table (self, cr, matrix_page / self->n_across, first_role, end_role);
+      _racimo_pagination_draw_notes (self, cr, matrix_page / self->n_across, first_role, end_role);
 
       if (self->legend_surface == NULL)
         {
