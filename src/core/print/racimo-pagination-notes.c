@@ -21,6 +21,8 @@
 
 #define NUMBER_GAP 4.0   /* after a footnote's number */
 #define NOTE_SPACE 1.5   /* between two footnotes */
+/* Before a footnote's text: room for a number of three digits */
+#define NUMBER_WIDTH_NOTE (3 * SMALL_SIZE * 0.6 + NUMBER_GAP)
 
 static int
 compare_notes (const void *a,
@@ -29,14 +31,6 @@ compare_notes (const void *a,
   const Note *x = a, *y = b;
 
   return x->role < y->role ? -1 : x->role > y->role;
-}
-
-/* The width a note's number takes before its text: that of the widest
- * number a page may show. */
-static double
-number_width (RacimoPagination *self)
-{
-  return 3 * SMALL_SIZE * 0.6 + NUMBER_GAP;
 }
 
 /* Adds the notes of @activity's cells, in the order of roles; returns how
@@ -76,7 +70,7 @@ _racimo_pagination_add_notes (RacimoPagination *self,
                                 *activity_name != '\0' ? activity_name : _("(unnamed)"),
                                 note);
       entry.text = _racimo_pagination_add_text (self, FONT_SMALL, string, NULL);
-      _racimo_text_wrap (entry.text, self->content_width - number_width (self));
+      _racimo_text_wrap (entry.text, self->content_width - NUMBER_WIDTH_NOTE);
       g_array_append_val (self->notes, entry);
     }
 
@@ -131,9 +125,9 @@ _racimo_pagination_draw_notes (RacimoPagination *self,
                                guint             end_role)
 {
   const Band *band = &g_array_index (self->bands, Band, band_index);
+  g_autoptr(GPtrArray) shown = NULL; /* Note, of this page, in order */
   double y = self->header_height;
   double notes_y;
-  guint number = 0;
 
   if (self->notes == NULL)
     return;
@@ -142,6 +136,7 @@ _racimo_pagination_draw_notes (RacimoPagination *self,
     y += _racimo_pagination_continued_height (self, band->continued);
 
   /* The numbers, in table units as the cells */
+  shown = g_ptr_array_new ();
   cairo_save (cr);
   cairo_translate (cr, self->content_x, self->table_y);
   cairo_scale (cr, self->scale, self->scale);
@@ -152,12 +147,13 @@ _racimo_pagination_draw_notes (RacimoPagination *self,
 
       for (guint n = 0; n < row->n_notes; n++)
         {
-          const Note *note = &g_array_index (self->notes, Note, row->notes + n);
+          Note *note = &g_array_index (self->notes, Note, row->notes + n);
           Text *text;
 
           if (note->role < first_role || note->role >= end_role)
             continue;
-          text = get_number_text (self, ++number);
+          g_ptr_array_add (shown, note);
+          text = get_number_text (self, shown->len);
           _racimo_pagination_show_text (self, cr, text,
                                         self->activity_width
                                         + (note->role - first_role + 1) * self->column_width
@@ -171,28 +167,17 @@ _racimo_pagination_draw_notes (RacimoPagination *self,
 
   /* The notes, in points, under the table */
   notes_y = self->table_y + y * self->scale + GAP;
-  number = 0;
-  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  for (guint i = band->first; i < band->end; i++)
+  for (guint i = 0; i < shown->len; i++)
     {
-      const Row *row = &g_array_index (self->rows, Row, i);
+      const Note *note = g_ptr_array_index (shown, i);
+      Text *text = get_number_text (self, i + 1);
 
-      for (guint n = 0; n < row->n_notes; n++)
-        {
-          const Note *note = &g_array_index (self->notes, Note, row->notes + n);
-          Text *text;
-
-          if (note->role < first_role || note->role >= end_role)
-            continue;
-          text = get_number_text (self, ++number);
-          _racimo_pagination_show_text (self, cr, text,
-                                        self->content_x + number_width (self) - NUMBER_GAP
-                                        - text->width,
-                                        notes_y);
-          _racimo_pagination_show_text (self, cr, note->text,
-                                        self->content_x + number_width (self), notes_y);
-          notes_y += note->text->height + NOTE_SPACE;
-        }
+      _racimo_pagination_show_text (self, cr, text,
+                                    self->content_x + NUMBER_WIDTH_NOTE - NUMBER_GAP - text->width,
+                                    notes_y);
+      _racimo_pagination_show_text (self, cr, note->text, self->content_x + NUMBER_WIDTH_NOTE,
+                                    notes_y);
+      notes_y += note->text->height + NOTE_SPACE;
     }
   _racimo_pagination_flush_text (self, cr);
 }

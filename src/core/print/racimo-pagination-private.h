@@ -286,6 +286,9 @@ struct _RacimoPagination
 
 /* racimo-pagination-text.c */
 
+PangoContext *
+_racimo_pagination_context_new (void);
+
 Text *
 _racimo_pagination_add_text (RacimoPagination *self,
                              FontStyle         style,
@@ -371,6 +374,23 @@ void
 _racimo_text_wrap (Text   *text,
                    double  width);
 
+
+/* racimo-pagination-draw.c */
+
+typedef void (*RacimoDrawPageFunc) (gpointer  source,
+                                    cairo_t  *cr,
+                                    guint     page);
+
+gboolean
+_racimo_pagination_write_pdf (const char          *title,
+                              double               width,
+                              double               height,
+                              guint                n_pages,
+                              RacimoDrawPageFunc   draw_page,
+                              gpointer             source,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              GError             **error);
 
 /* racimo-pagination-notes.c */
 

@@ -107,18 +107,8 @@ racimo_pagination_init (RacimoPagination *self)
     [FONT_HEADING] = { HEADING_SIZE, PANGO_WEIGHT_BOLD },
     [FONT_TITLE]   = { TITLE_SIZE,   PANGO_WEIGHT_BOLD },
   };
-  cairo_font_options_t *font_options;
 
-  /* Points as units, and no hinting: the same metrics on paper, in the
-   * PDF and on a printer whatever its resolution. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
+  self->context = _racimo_pagination_context_new ();
 
   for (guint i = 0; i < N_FONTS; i++)
     {

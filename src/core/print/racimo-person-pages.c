@@ -13,14 +13,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
 #include "racimo-activity.h"
 #include "racimo-pagination-private.h"
 #include "racimo-person-pages.h"
 #include "racimo-phase.h"
-#include "racimo-replace-private.h"
 #include "racimo-role.h"
 
 #define CODES_WIDTH  54.0  /* the codes column */
@@ -128,20 +126,12 @@ racimo_person_pages_class_init (RacimoPersonPagesClass *klass)
 static void
 racimo_person_pages_init (RacimoPersonPages *self)
 {
-  cairo_font_options_t *font_options;
-
   self->sheets = g_array_new (FALSE, TRUE, sizeof (Sheet));
   g_array_set_clear_func (self->sheets, clear_sheet);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
 
-  /* As the matrix's pages: points, no hinting (racimo-pagination.c). */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
+  /* The metrics of the matrix's pages */
+  self->context = _racimo_pagination_context_new ();
 }
 
 /* @text laid out @width wide (or on one line for 0), in the page's font
@@ -629,14 +619,12 @@ racimo_person_pages_draw_page (RacimoPersonPages *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+static void
+draw_person_page (gpointer  source,
+                  cairo_t  *cr,
+                  guint     page)
 {
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
+  racimo_person_pages_draw_page (source, cr, page);
 }
 
 /**
@@ -663,14 +651,6 @@ racimo_person_pages_export_pdf (RacimoProject                  *project,
                                 GError                        **error)
 {
   g_autoptr(RacimoPersonPages) pages = NULL;
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  gboolean cancelled = FALSE;
-  const char *title;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (person == NULL || RACIMO_IS_PERSON (person), FALSE);
@@ -685,41 +665,7 @@ racimo_person_pages_export_pdf (RacimoProject                  *project,
       return FALSE;
     }
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf,
-                                                 pages->page_width, pages->page_height);
-  title = racimo_project_get_title (project);
-  if (*title != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Racimo " PACKAGE_VERSION);
-
-  cr = cairo_create (surface);
-  for (guint page = 0; page < pages->pages->len && !cancelled; page++)
-    {
-      cancelled = g_cancellable_set_error_if_cancelled (cancellable, error);
-      if (!cancelled)
-        {
-          racimo_person_pages_draw_page (pages, cr, page);
-          cairo_show_page (cr);
-        }
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (cancelled)
-    return FALSE;
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not make the PDF “%s”: %s"), display_name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  file = g_file_new_for_path (path);
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
-  return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
+  return _racimo_pagination_write_pdf (racimo_project_get_title (project), pages->page_width,
+                                       pages->page_height, pages->pages->len, draw_person_page,
+                                       pages, path, cancellable, error);
 }
