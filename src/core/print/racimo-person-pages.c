@@ -536,7 +536,6 @@ racimo_person_pages_draw_page (RacimoPersonPages *self,
   width = self->content_width;
 
   cairo_save (cr);
-  pango_cairo_update_context (cr, self->context);
 
   if (self->header != NULL)
     {
