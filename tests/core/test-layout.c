@@ -1342,9 +1342,12 @@ test_person_pages (void)
 
     g_clear_pointer (&options->phases, g_strfreev);
     options->phases = g_steal_pointer (&phase_ids);
+    options->header = g_strdup ("Kick-off meeting");
+    options->footer = g_strdup ("Confidential");
     pages = export_person_pages (project, racimo_project_get_person (project, 0), options);
     g_assert_cmpuint (g_strv_length (pages), ==, 1);
-    assert_has (pages[0], "Sato Hanako");
+    assert_has (pages[0], "Kick-off meeting Launch Sato Hanako");
+    assert_has (pages[0], "Confidential");
     assert_has (pages[0], "Run Deploy A QA");
     assert_has_not (pages[0], "Scope the work");
     assert_has_not (pages[0], "Lee Min");

@@ -524,7 +524,9 @@ racimo_person_pages_draw_page (RacimoPersonPages *self,
   g_autofree char *number = NULL;
   g_autoptr(PangoLayout) number_layout = NULL;
   double x, y, width;
-  double bottom = self->content_y + self->content_height + 2 * (layout_height (self->title) + GAP);
+  /* The foot of the page's margins: the footer, then the page number above it */
+  double bottom = MAX (self->page_height - self->options->margin_bottom,
+                       self->content_y + self->content_height);
 
   g_return_if_fail (RACIMO_IS_PERSON_PAGES (self));
   g_return_if_fail (page_nr < self->pages->len);
@@ -589,9 +591,7 @@ racimo_person_pages_draw_page (RacimoPersonPages *self,
         {
           double note_y = row_top + line->height - VPAD - layout_height (line->note);
 
-          cairo_save (cr);
           show_layout (cr, line->note, x + NOTE_INDENT + PAD, note_y, GREY);
-          cairo_restore (cr);
         }
       /* Under the column headers and a phase's heading is a rule already. */
       if (line->first && i > page->first
