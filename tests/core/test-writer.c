@@ -422,6 +422,18 @@ test_people_kept (void)
   racimo_project_remove_person (project, nameless);
   g_assert_cmpuint (racimo_project_get_n_people (project), ==, 0);
 
+  /* Names with white space around them, or inside on two lines */
+  {
+    RacimoPerson *spaced = racimo_project_add_person (project, -1, "  Spaced  ", NULL);
+    RacimoPerson *lines = racimo_project_add_person (project, -1, "Two\nlines", NULL);
+
+    racimo_project_add_member (project, lead, spaced);
+    racimo_project_add_member (project, owner, lines);
+    assert_people_kept (project);
+    racimo_project_remove_person (project, spaced);
+    racimo_project_remove_person (project, lines);
+  }
+
   /* One person in two roles stays one person, in the 1.0 form */
   ann = racimo_project_add_person (project, -1, "Ann", NULL);
   racimo_project_add_member (project, lead, ann);
