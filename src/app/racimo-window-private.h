@@ -202,6 +202,19 @@ gboolean    _racimo_window_can_change_mapping (RacimoWindow             *self);
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);
 void        _racimo_window_export_dispose    (RacimoWindow              *self);
+GFile      *_racimo_window_add_missing_extension (GFile             *file,
+                                                  const char        *extension);
+void        _racimo_window_show_exported     (RacimoWindow              *self,
+                                              GFile                     *file);
+void        _racimo_window_show_export_error (RacimoWindow              *self,
+                                              GFile                     *file,
+                                              const GError              *error);
+
+/* racimo-window-person-pages.c: one page per person, as a PDF */
+void        _racimo_window_person_pages_class_init (GtkWidgetClass      *widget_class);
+void        _racimo_window_export_person_pages (RacimoWindow            *self,
+                                                RacimoPerson            *person,
+                                                GFile                   *file);
 
 /* racimo-window-checks.c: the checks panel, its button, going to findings */
 /* Narrower than this, the panel slides over the matrix */

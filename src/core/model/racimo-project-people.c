@@ -109,13 +109,43 @@ racimo_project_dup_roles_of (RacimoProject *self,
   return roles;
 }
 
+/* Whether the people are in the order in which the roles first name
+ * them, the order person texts give them back in.  Every person holds a
+ * role here, and each role has at most one member. */
+static gboolean
+people_in_role_order (RacimoProject *self)
+{
+  g_autoptr(GHashTable) index_of = g_hash_table_new (NULL, NULL);
+  guint next = 0;
+
+  for (guint i = 0; i < self->people->len; i++)
+    g_hash_table_insert (index_of, g_ptr_array_index (self->people, i), GUINT_TO_POINTER (i));
+
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      RacimoRole *role = g_ptr_array_index (self->roles, i);
+      guint index;
+
+      if (racimo_role_get_n_members (role) == 0)
+        continue;
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, racimo_role_get_member (role, 0)));
+      if (index > next)
+        return FALSE;
+      if (index == next)
+        next++;
+    }
+
+  return TRUE;
+}
+
 /**
  * racimo_project_needs_people:
  *
  * Whether the project's people need the 1.1 form of the file (`people`
  * and `member`): a role with several members, a person with an e-mail
  * address, a waiver, a conflict or foreign content, one who holds no
- * role, or two people of one name.  Otherwise one `person` text per role
+ * role, one with an empty name, two people of one name, or people in
+ * another order than the roles name them.  Otherwise one `person` text per role
  * says everything (docs/file-format.md, "People").
  */
 gboolean
@@ -152,17 +182,18 @@ racimo_project_needs_people (RacimoProject *self)
         return TRUE;
     }
 
-  /* Two people of one name would come back as one from person texts. */
+  /* Two people of one name would come back as one from person texts, and
+   * an empty text is no person at all. */
   for (guint i = 0; i < self->people->len; i++)
     {
       RacimoPerson *person = g_ptr_array_index (self->people, i);
       const char *name = racimo_item_get_name (RACIMO_ITEM (person));
 
-      if (racimo_project_find_person (self, name) != person)
+      if (*name == '\0' || racimo_project_find_person (self, name) != person)
         return TRUE;
     }
 
-  return FALSE;
+  return !people_in_role_order (self);
 }
 
 typedef struct
