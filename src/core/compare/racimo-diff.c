@@ -60,23 +60,9 @@ label (RacimoItem *item)
   }
 }
 
-static const char *
-name_of (RacimoItem *item)
-{
-  const char *name = racimo_item_get_name (item);
 
-  return name != NULL && name[0] != '\0' ? name : racimo_item_get_id (item);
-}
-
-static char *
-codes_text (RacimoProject *project,
-            RacimoCodes    codes)
-{
-  if (codes == 0)
-    return g_strdup (_("nothing"));
-
-  return racimo_scheme_format_codes (racimo_project_get_scheme (project), codes, " ");
-}
+#define name_of(item) _racimo_compare_name_of (item)
+#define codes_text(project, codes) _racimo_compare_codes_text (project, codes)
 
 static void
 diff_waivers (Diff       *diff,
