@@ -285,7 +285,11 @@ on_row_activated (RacimoComparePanel *self,
 static void
 racimo_compare_panel_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), RACIMO_TYPE_COMPARE_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (racimo_compare_panel_parent_class)->dispose (object);
 }

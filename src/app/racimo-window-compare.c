@@ -240,10 +240,10 @@ on_compare_loaded (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(RacimoWindowWrite) load = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RacimoProject) theirs = racimo_file_load_finish (result, NULL, &error);
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autofree char *name = g_file_get_basename (load->file);
 
   if (theirs == NULL)
     {
@@ -251,12 +251,12 @@ on_compare_loaded (GObject      *source,
         {
           g_autofree char *heading = g_strdup_printf (_("Could Not Compare With “%s”"), name);
 
-          _racimo_window_show_error (self, heading, error->message);
+          _racimo_window_show_error (load->window, heading, error->message);
         }
       return;
     }
 
-  _racimo_window_compare_start (self, theirs, name);
+  _racimo_window_compare_start (load->window, theirs, name);
 }
 
 /**
@@ -268,7 +268,8 @@ void
 _racimo_window_compare_with_file (RacimoWindow *self,
                                   GFile        *file)
 {
-  racimo_file_load_async (file, self->cancellable, on_compare_loaded, g_object_ref (self));
+  racimo_file_load_async (file, self->cancellable, on_compare_loaded,
+                          _racimo_window_write_new (self, file));
 }
 
 static void
