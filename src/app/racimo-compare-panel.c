@@ -135,10 +135,10 @@ make_change_row (const RacimoDifference *change,
   gtk_box_append (GTK_BOX (box), make_label (change->detail, NULL));
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons),
-                  make_button (_("_Keep Mine"), "win.keep-change", g_variant_new_uint32 (index),
+                  make_button (_("Keep _Mine"), "win.keep-change", g_variant_new_uint32 (index),
                                TRUE));
   gtk_box_append (GTK_BOX (buttons),
-                  make_button (_("_Take Theirs"), "win.take-change",
+                  make_button (_("Take _Theirs"), "win.take-change",
                                g_variant_new_uint32 (index), can_take));
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
