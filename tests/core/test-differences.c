@@ -92,9 +92,9 @@ test_list (void)
   g_assert_cmpstr (text, ==,
                    "Build | changed | Train ds | Data scientist: R → R A\n"
                    "Build | changed | Deploy - | Renamed to “Ship”\n"
-                   "Build | added | Label - | Added\n"
+                   "Build | added | Label - | Only in the other copy: taking theirs adds it\n"
                    "Run | moved | Watch - | Moved to phase “Build”\n"
-                   "Run | removed | Retire - | Removed\n");
+                   "Run | removed | Retire - | Only in this copy: taking theirs removes it\n");
   g_assert_cmpuint (none->len, ==, 0);
 }
 

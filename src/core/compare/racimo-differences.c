@@ -158,7 +158,8 @@ compare_activity (Changes        *changes,
 
   if (theirs_activity == NULL)
     {
-      add (changes, RACIMO_DIFFERENCE_REMOVED, item, NULL, phase, g_strdup (_("Removed")));
+      add (changes, RACIMO_DIFFERENCE_REMOVED, item, NULL, phase,
+           g_strdup (_("Only in this copy: taking theirs removes it")));
       return;
     }
 
@@ -196,7 +197,7 @@ add_added (Changes     *changes,
 
       if (find_activity (changes->mine, racimo_item_get_id (RACIMO_ITEM (activity))) == NULL)
         add (changes, RACIMO_DIFFERENCE_ADDED, RACIMO_ITEM (activity), NULL, group,
-             g_strdup (_("Added")));
+             g_strdup (_("Only in the other copy: taking theirs adds it")));
     }
 }
 
