@@ -330,44 +330,30 @@ step_action (GtkWidget  *widget,
   select_change (self, index, TRUE);
 }
 
+/* Take Theirs or Keep Mine of one change; the next change takes its place */
 static void
-take_change_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+decide_change_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   RacimoWindow *self = RACIMO_WINDOW (widget);
   RacimoWindowCompare *compare = current_compare (self);
   guint index = g_variant_get_uint32 (parameter);
+  RacimoDifference *change;
 
   if (compare == NULL || index >= compare->changes->len)
     return;
 
-  if (!racimo_difference_take_theirs (self->project, compare->theirs,
-                                  g_ptr_array_index (compare->changes, index)))
-    gtk_widget_error_bell (widget);
-  /* The next change takes the place of this one */
-  else if (index < compare->changes->len)
+  change = g_ptr_array_index (compare->changes, index);
+  if (g_str_equal (action_name, "win.keep-change"))
+    g_hash_table_add (compare->kept, change_key (change));
+  else if (!racimo_difference_take_theirs (self->project, compare->theirs, change))
     {
-      g_clear_handle_id (&compare->idle, g_source_remove);
-      refresh (self);
-      if (compare->changes->len > 0)
-        select_change (self, (int) MIN (index, compare->changes->len - 1), TRUE);
+      gtk_widget_error_bell (widget);
+      return;
     }
-}
 
-static void
-keep_change_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RacimoWindow *self = RACIMO_WINDOW (widget);
-  RacimoWindowCompare *compare = current_compare (self);
-  guint index = g_variant_get_uint32 (parameter);
-
-  if (compare == NULL || index >= compare->changes->len)
-    return;
-
-  g_hash_table_add (compare->kept, change_key (g_ptr_array_index (compare->changes, index)));
+  g_clear_handle_id (&compare->idle, g_source_remove);
   refresh (self);
   if (compare->changes->len > 0)
     select_change (self, (int) MIN (index, compare->changes->len - 1), TRUE);
@@ -427,8 +413,8 @@ _racimo_window_compare_class_init (GtkWidgetClass *widget_class)
                                    leave_compare_action);
   gtk_widget_class_install_action (widget_class, "win.next-change", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.previous-change", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "win.take-change", "u", take_change_action);
-  gtk_widget_class_install_action (widget_class, "win.keep-change", "u", keep_change_action);
+  gtk_widget_class_install_action (widget_class, "win.take-change", "u", decide_change_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-change", "u", decide_change_action);
   gtk_widget_class_install_action (widget_class, "win.take-group", "s", take_group_action);
 }
 

@@ -50,11 +50,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_ref (f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  racimo_ui_test_spin ();
-
-  g_assert_finalize_object (f->window);
+  racimo_ui_test_destroy_window (f->window);
   g_assert_finalize_object (f->project);
 }
 
