@@ -451,20 +451,50 @@ racimo_difference_take_theirs (RacimoProject      *mine,
   return racimo_differences_take_theirs (mine, theirs, one) == 1;
 }
 
+/* Where theirs has the activity of @difference: its phase, then its index */
+static gint64
+theirs_order (RacimoProject          *theirs,
+              const RacimoDifference *difference)
+{
+  RacimoActivity *activity = find_activity (theirs, difference->activity_id);
+  RacimoPhase *phase;
+
+  if (activity == NULL)
+    return G_MAXINT64;
+  phase = racimo_activity_get_phase (activity);
+  return (gint64) racimo_project_index_of_phase (theirs, phase) * G_MAXINT32
+         + racimo_phase_index_of (phase, activity);
+}
+
+static int
+compare_theirs_order (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      theirs)
+{
+  gint64 x = theirs_order (theirs, *(RacimoDifference **) a);
+  gint64 y = theirs_order (theirs, *(RacimoDifference **) b);
+
+  return x < y ? -1 : x > y;
+}
+
 /**
  * racimo_differences_take_theirs:
- * @changes: (element-type RacimoDifference): changes of racimo_differences_compare ()
+ * @changes: (element-type RacimoDifference): differences of
+ *   racimo_differences_compare ()
  *
- * Takes every change of @changes that @mine can take, in order, as one
- * step of @mine's history ("Take All Theirs" of a phase).
+ * Takes every difference of @changes that @mine can take as one step of
+ * @mine's history ("Take All Theirs" of a phase).  Activities added and
+ * moved are placed last, in theirs' order, so that each goes after an
+ * activity already where theirs has it.
  *
- * Returns: how many changes were taken
+ * Returns: how many differences were taken
  */
 guint
 racimo_differences_take_theirs (RacimoProject *mine,
-                            RacimoProject *theirs,
-                            GPtrArray     *changes)
+                                RacimoProject *theirs,
+                                GPtrArray     *changes)
 {
+  g_autoptr(GPtrArray) placed = g_ptr_array_new ();
   RacimoHistory *history;
   guint taken = 0;
 
@@ -475,9 +505,23 @@ racimo_differences_take_theirs (RacimoProject *mine,
   history = racimo_project_get_history (mine);
   racimo_history_begin (history, _("Take Theirs"));
   for (guint i = 0; i < changes->len; i++)
-    if (racimo_difference_can_take (mine, theirs, g_ptr_array_index (changes, i)))
+    {
+      RacimoDifference *difference = g_ptr_array_index (changes, i);
+
+      if (difference->kind == RACIMO_DIFFERENCE_ADDED ||
+          difference->kind == RACIMO_DIFFERENCE_MOVED)
+        g_ptr_array_add (placed, difference);
+      else if (racimo_difference_can_take (mine, theirs, difference))
+        {
+          take (mine, theirs, difference);
+          taken++;
+        }
+    }
+  g_ptr_array_sort_with_data (placed, compare_theirs_order, theirs);
+  for (guint i = 0; i < placed->len; i++)
+    if (racimo_difference_can_take (mine, theirs, g_ptr_array_index (placed, i)))
       {
-        take (mine, theirs, g_ptr_array_index (changes, i));
+        take (mine, theirs, g_ptr_array_index (placed, i));
         taken++;
       }
   racimo_history_end (history);
