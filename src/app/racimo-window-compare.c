@@ -93,11 +93,11 @@ refresh (RacimoWindow *self)
   RacimoWindowCompare *compare = self->compare;
   g_autoptr(GPtrArray) all = racimo_differences_compare (self->project, compare->theirs);
   g_autofree char *current = g_strdup (compare->current);
-  int index;
-
   g_autofree RacimoDifference **items = NULL;
   gsize n = 0;
+  int index;
 
+  /* The differences move to the list, but for those kept */
   g_ptr_array_set_free_func (all, NULL);
   items = (RacimoDifference **) g_ptr_array_steal (all, &n);
   g_ptr_array_set_size (compare->changes, 0);
