@@ -292,6 +292,9 @@ static const struct
   { "win.show-checks", { "F9", NULL } },
   { "win.next-finding", { "<Control>period", NULL } },
   { "win.previous-finding", { "<Control>comma", NULL } },
+  /* While comparing, the same keys step through the changes instead */
+  { "win.next-change", { "<Control>period", NULL } },
+  { "win.previous-change", { "<Control>comma", NULL } },
 };
 
 static void

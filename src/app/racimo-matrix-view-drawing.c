@@ -1224,6 +1224,8 @@ _racimo_matrix_view_snapshot (GtkWidget   *widget,
 
   snapshot_cells (self, snapshot, f);
   snapshot_names (self, snapshot, f);
+  _racimo_matrix_view_snapshot_compare (self, snapshot, f->first_row, f->last_row,
+                                        f->first_column, f->last_column, f->body_top, f->fy);
   snapshot_headers (self, snapshot, f);
   snapshot_footer (self, snapshot, f);
   snapshot_hint (self, snapshot, f);

@@ -190,6 +190,9 @@ struct _RacimoMatrixView
   GtkWidget     *context_menu;
   RacimoItem    *menu_item;
 
+  /* The changes of another copy, marked (racimo-matrix-view-compare.c) */
+  GHashTable    *compare_rows;
+
   /* The activity being created, whose findings the checks hold until the
    * cursor leaves it or the user pauses (see racimo_checks_hold()) */
   RacimoItem    *fresh_item;
@@ -398,6 +401,16 @@ RacimoItem        *_racimo_matrix_view_popover_item          (RacimoMatrixView *
 void               _racimo_matrix_view_open_waive            (RacimoMatrixView *self,
                                                               RacimoItem       *item,
                                                               const char       *check_id);
+
+/* racimo-matrix-view-compare.c */
+void               _racimo_matrix_view_snapshot_compare      (RacimoMatrixView *self,
+                                                              GtkSnapshot      *snapshot,
+                                                              int               first_row,
+                                                              int               last_row,
+                                                              int               first_column,
+                                                              int               last_column,
+                                                              double            body_top,
+                                                              double            body_bottom);
 
 /* racimo-matrix-view-input.c */
 void               _racimo_matrix_view_class_init_input      (GtkWidgetClass   *widget_class);

@@ -804,6 +804,7 @@ racimo_matrix_view_finalize (GObject *object)
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (object);
 
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->compare_rows, g_hash_table_unref);
   g_clear_pointer (&self->row_of, g_hash_table_unref);
   g_clear_pointer (&self->phase_shown, g_hash_table_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);

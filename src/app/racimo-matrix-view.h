@@ -62,6 +62,15 @@ guint             racimo_matrix_view_get_workload     (RacimoMatrixView *self,
                                                        RacimoRole       *role,
                                                        char              code);
 
+void              racimo_matrix_view_set_changes      (RacimoMatrixView *self,
+                                                       GPtrArray        *changes);
+guint             racimo_matrix_view_get_change_marks (RacimoMatrixView *self,
+                                                       RacimoItem       *activity,
+                                                       RacimoRole       *role);
+gboolean          racimo_matrix_view_show_cell        (RacimoMatrixView *self,
+                                                       RacimoItem       *activity,
+                                                       RacimoRole       *role);
+
 void              racimo_matrix_view_set_cursor       (RacimoMatrixView *self,
                                                        int               row,
                                                        int               column);

@@ -25,6 +25,8 @@
 G_BEGIN_DECLS
 
 /* What to do once unsaved changes are saved or discarded */
+typedef struct _RacimoWindowCompare RacimoWindowCompare;
+
 typedef enum
 {
   RACIMO_WINDOW_PENDING_NONE,
@@ -106,6 +108,8 @@ struct _RacimoWindow
   gulong          title_handler;
   gulong          scheme_handler;
   gulong          active_handler;
+  /* Compare mode, while the window compares (racimo-window-compare.c) */
+  RacimoWindowCompare *compare;
 
   /* Template widgets */
   AdwWindowTitle   *window_title;
@@ -276,9 +280,21 @@ void
 _racimo_window_update_empty_matrix (RacimoWindow *self);
 void
 _racimo_window_update_shown_label (RacimoWindow *self);
+/* racimo-window-compare.c: compare mode */
+void        _racimo_window_compare_class_init (GtkWidgetClass           *widget_class);
+void        _racimo_window_compare_update_actions (RacimoWindow         *self);
+void        _racimo_window_compare_start     (RacimoWindow              *self,
+                                              RacimoProject             *theirs,
+                                              const char                *name);
+void        _racimo_window_compare_with_file (RacimoWindow              *self,
+                                              GFile                     *file);
+void        _racimo_window_compare_leave     (RacimoWindow              *self);
 
 /* For the tests: what the window shows the user */
 
+/* The changes listed in compare mode (RacimoChange), or NULL */
+GPtrArray *_racimo_window_get_changes (RacimoWindow *self);
+GtkWidget *_racimo_window_get_compare_panel (RacimoWindow *self);
 /* The alert shown over the window, or NULL; answer it with
  * racimo_compat_alert_respond(). */
 GtkWidget *_racimo_window_get_alert (RacimoWindow *self);

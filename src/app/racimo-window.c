@@ -95,6 +95,7 @@ _racimo_window_update_actions (RacimoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-checks", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-finding", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-finding", editing);
+  _racimo_window_compare_update_actions (self);
 
   /* On the start page there is nothing to undo, add to, search or check. */
   gtk_widget_set_visible (self->undo_button, editing);
@@ -254,6 +255,8 @@ on_scheme_notify (RacimoWindow *self)
 static void
 disconnect_project (RacimoWindow *self)
 {
+  _racimo_window_compare_leave (self);
+
   /* The dialog edits the project that goes. */
   if (self->project_dialog != NULL)
     {
@@ -1127,6 +1130,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   _racimo_window_checks_class_init (widget_class);
   _racimo_window_search_class_init (widget_class);
   _racimo_window_menus_class_init (widget_class);
+  _racimo_window_compare_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-activity", NULL, add_action);

@@ -7,6 +7,7 @@
 #include "racimo-activity.h"
 #include "racimo-check.h"
 #include "racimo-checks.h"
+#include "racimo-differences.h"
 #include "racimo-compare.h"
 #include "racimo-fixes.h"
 #include "racimo-cli.h"

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "racimo-application.h"
+#include "racimo-compare-panel.h"
+#include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
 
@@ -185,6 +187,67 @@ test_one_window_per_file (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
+static gboolean
+is_comparing (gpointer window)
+{
+  return _racimo_window_get_compare_panel (window) != NULL;
+}
+
+/* Ctrl+. and Ctrl+, go to the next and previous finding, and while the
+ * window compares, to the next and previous change: the application's
+ * accelerators reach whichever of the two actions is enabled. */
+static void
+test_change_keys (void)
+{
+  g_autoptr(RacimoApplication) app = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "compare", "mine.raci",
+                                                 NULL);
+  g_autofree char *theirs_path = g_test_build_filename (G_TEST_DIST, "files", "compare",
+                                                        "theirs.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) theirs = g_file_new_for_path (theirs_path);
+  g_autoptr(GError) error = NULL;
+  RacimoComparePanel *panel;
+  RacimoWindow *window;
+
+  if (!open_display ())
+    return;
+
+  app = racimo_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  /* Another id than the test before's, which stays exported on the bus */
+  g_application_set_application_id (G_APPLICATION (app), "io.github.racimo.Racimo.ChangeKeys");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = RACIMO_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  while (!has_project (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  _racimo_window_compare_with_file (window, theirs);
+  racimo_test_wait_until (is_comparing, window, "compare mode");
+  panel = RACIMO_COMPARE_PANEL (_racimo_window_get_compare_panel (window));
+  g_assert_cmpint (racimo_compare_panel_get_selected (panel), ==, 0);
+
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_period,
+                                           GDK_CONTROL_MASK));
+  g_assert_cmpint (racimo_compare_panel_get_selected (panel), ==, 1);
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_comma,
+                                           GDK_CONTROL_MASK));
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_comma,
+                                           GDK_CONTROL_MASK));
+  g_assert_cmpint (racimo_compare_panel_get_selected (panel), ==, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-compare", NULL);
+  g_assert_null (_racimo_window_get_compare_panel (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* The icon names in @path: in a template's icon-name properties, or the
  * symbolic icons named in code. */
 static void
@@ -307,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/application/cli-without-display", test_cli_no_display);
   g_test_add_func ("/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/application/icons-load", test_icons_load);
+  g_test_add_func ("/application/change-keys", test_change_keys);
 
   return racimo_ui_test_run ();
 }

@@ -70,6 +70,12 @@ gboolean     _racimo_compare_column_equal   (RacimoProject     *a,
                                              RacimoProject     *b,
                                              const char        *role_id);
 
+/* The item's name, or its id when it has none. */
+const char  *_racimo_compare_name_of        (RacimoItem        *item);
+/* "R A", or "nothing" for no codes. */
+char        *_racimo_compare_codes_text     (RacimoProject     *project,
+                                             RacimoCodes        codes);
+
 /* Removes a person, a role, a phase or an activity, with history. */
 void         _racimo_compare_remove         (RacimoProject     *project,
                                              RacimoItem        *item);

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "racimo-compare-private.h"
 
 GPtrArray *
@@ -396,4 +398,22 @@ _racimo_compare_remove (RacimoProject *project,
     racimo_project_remove_role (project, RACIMO_ROLE (item));
   else
     racimo_project_remove_person (project, RACIMO_PERSON (item));
+}
+
+const char *
+_racimo_compare_name_of (RacimoItem *item)
+{
+  const char *name = racimo_item_get_name (item);
+
+  return name != NULL && name[0] != '\0' ? name : racimo_item_get_id (item);
+}
+
+char *
+_racimo_compare_codes_text (RacimoProject *project,
+                            RacimoCodes    codes)
+{
+  if (codes == 0)
+    return g_strdup (_("nothing"));
+
+  return racimo_scheme_format_codes (racimo_project_get_scheme (project), codes, " ");
 }

@@ -61,21 +61,11 @@ label (RacimoItem *item)
 }
 
 static const char *
-name_of (RacimoItem *item)
+phase_name_of (RacimoItem *activity)
 {
-  const char *name = racimo_item_get_name (item);
+  RacimoPhase *phase = racimo_activity_get_phase (RACIMO_ACTIVITY (activity));
 
-  return name != NULL && name[0] != '\0' ? name : racimo_item_get_id (item);
-}
-
-static char *
-codes_text (RacimoProject *project,
-            RacimoCodes    codes)
-{
-  if (codes == 0)
-    return g_strdup (_("nothing"));
-
-  return racimo_scheme_format_codes (racimo_project_get_scheme (project), codes, " ");
+  return _racimo_compare_name_of (RACIMO_ITEM (phase));
 }
 
 static void
@@ -115,12 +105,12 @@ diff_members (Diff       *diff,
   for (guint i = 0; i < is->len; i++)
     if (!g_ptr_array_find_with_equal_func (was, g_ptr_array_index (is, i), g_str_equal, NULL))
       say (diff, _("%s: “%s” added as a member"), who,
-           name_of (racimo_project_lookup (diff->new, g_ptr_array_index (is, i))));
+           _racimo_compare_name_of (racimo_project_lookup (diff->new, g_ptr_array_index (is, i))));
 
   for (guint i = 0; i < was->len; i++)
     if (!g_ptr_array_find_with_equal_func (is, g_ptr_array_index (was, i), g_str_equal, NULL))
       say (diff, _("%s: “%s” no longer a member"), who,
-           name_of (racimo_project_lookup (diff->old, g_ptr_array_index (was, i))));
+           _racimo_compare_name_of (racimo_project_lookup (diff->old, g_ptr_array_index (was, i))));
 }
 
 /* What an item says of itself: name, description, and what its kind adds. */
@@ -191,7 +181,8 @@ say_moved (Diff       *diff,
   if (index == 0)
     say (diff, _("%s moved to the top"), who);
   else
-    say (diff, _("%s moved after “%s”"), who, name_of (g_ptr_array_index (items, index - 1)));
+    say (diff, _("%s moved after “%s”"), who,
+         _racimo_compare_name_of (g_ptr_array_index (items, index - 1)));
 }
 
 static void
@@ -215,22 +206,23 @@ diff_cells (Diff           *diff,
 
       if (was != is)
         {
-          g_autofree char *was_text = codes_text (diff->old, was);
-          g_autofree char *is_text = codes_text (diff->new, is);
+          g_autofree char *was_text = _racimo_compare_codes_text (diff->old, was);
+          g_autofree char *is_text = _racimo_compare_codes_text (diff->new, is);
 
           /* TRANSLATORS: an activity, a role's name, its codes before and after,
            * as in: Activity “Deploy” (MLOps): ML engineer R → R A */
-          say (diff, _("%s: %s %s → %s"), who, name_of (RACIMO_ITEM (role)), was_text, is_text);
+          say (diff, _("%s: %s %s → %s"), who, _racimo_compare_name_of (RACIMO_ITEM (role)),
+               was_text, is_text);
         }
 
       if (_racimo_compare_text_equal (old_note, new_note))
         continue;
       if (old_note == NULL || old_note[0] == '\0')
-        say (diff, _("%s: note for %s added"), who, name_of (RACIMO_ITEM (role)));
+        say (diff, _("%s: note for %s added"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
       else if (new_note == NULL || new_note[0] == '\0')
-        say (diff, _("%s: note for %s removed"), who, name_of (RACIMO_ITEM (role)));
+        say (diff, _("%s: note for %s removed"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
       else
-        say (diff, _("%s: note for %s changed"), who, name_of (RACIMO_ITEM (role)));
+        say (diff, _("%s: note for %s changed"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
     }
 }
 
@@ -255,8 +247,8 @@ diff_item (Diff       *diff,
       g_autofree char *who = label (item);
 
       if (RACIMO_IS_ACTIVITY (item))
-        say (diff, _("Activity “%s” added to phase “%s”"), name_of (item),
-             name_of (RACIMO_ITEM (racimo_activity_get_phase (RACIMO_ACTIVITY (item)))));
+        say (diff, _("Activity “%s” added to phase “%s”"), _racimo_compare_name_of (item),
+             phase_name_of (item));
       else
         say (diff, _("%s added"), who);
     }
@@ -265,8 +257,8 @@ diff_item (Diff       *diff,
       if (RACIMO_IS_ACTIVITY (item) &&
           g_strcmp0 (racimo_item_get_id (RACIMO_ITEM (racimo_activity_get_phase (RACIMO_ACTIVITY (old_item)))),
                      racimo_item_get_id (RACIMO_ITEM (racimo_activity_get_phase (RACIMO_ACTIVITY (item))))) != 0)
-        say (diff, _("Activity “%s” moved to phase “%s”"), name_of (item),
-             name_of (RACIMO_ITEM (racimo_activity_get_phase (RACIMO_ACTIVITY (item)))));
+        say (diff, _("Activity “%s” moved to phase “%s”"), _racimo_compare_name_of (item),
+             phase_name_of (item));
       else if (g_hash_table_contains (placed, racimo_item_get_id (item)))
         say_moved (diff, item, items, index);
 
@@ -284,8 +276,8 @@ say_removed (Diff       *diff,
              RacimoItem *item)
 {
   if (RACIMO_IS_ACTIVITY (item))
-    say (diff, _("Activity “%s” removed from phase “%s”"), name_of (item),
-         name_of (RACIMO_ITEM (racimo_activity_get_phase (RACIMO_ACTIVITY (item)))));
+    say (diff, _("Activity “%s” removed from phase “%s”"), _racimo_compare_name_of (item),
+         phase_name_of (item));
   else
     {
       g_autofree char *who = label (item);

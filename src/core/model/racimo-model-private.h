@@ -80,6 +80,10 @@ gboolean       _racimo_project_append_phase    (RacimoProject  *self,
 gboolean       _racimo_project_append_activity (RacimoProject  *self,
                                                 RacimoPhase    *phase,
                                                 RacimoActivity *activity);
+void           _racimo_project_insert_activity (RacimoProject  *self,
+                                                RacimoPhase    *phase,
+                                                guint           position,
+                                                RacimoActivity *activity);
 void           _racimo_project_set_title       (RacimoProject  *self,
                                                 const char     *title);
 void           _racimo_project_set_description (RacimoProject  *self,

@@ -105,12 +105,25 @@ racimo_project_add_activity (RacimoProject *self,
   activity = g_object_new (RACIMO_TYPE_ACTIVITY, NULL);
   _racimo_item_set_id (RACIMO_ITEM (activity), id);
   _racimo_item_set_name (RACIMO_ITEM (activity), name);
-
-  _racimo_project_push (self, _("Add Activity"), apply_activity,
-                        activity_command_new (activity, phase, (guint) position, TRUE),
-                        activity_command_free);
+  _racimo_project_insert_activity (self, phase, (guint) position, activity);
 
   return activity;
+}
+
+/* Adds @activity, made outside with an id the project does not use yet,
+ * with history: what taking another copy's activity needs, its id kept. */
+void
+_racimo_project_insert_activity (RacimoProject  *self,
+                                 RacimoPhase    *phase,
+                                 guint           position,
+                                 RacimoActivity *activity)
+{
+  g_return_if_fail (racimo_project_lookup (self, racimo_item_get_id (RACIMO_ITEM (activity)))
+                    == NULL);
+
+  _racimo_project_push (self, _("Add Activity"), apply_activity,
+                        activity_command_new (activity, phase, position, TRUE),
+                        activity_command_free);
 }
 
 /**
