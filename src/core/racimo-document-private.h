@@ -66,6 +66,12 @@ void            _racimo_document_set_disk_state (RacimoDocument        *self,
 void            _racimo_document_set_has_draft  (RacimoDocument        *self,
                                                  gboolean               has_draft);
 
+/* racimo-document-disk.c */
+void            _racimo_document_check_on_disk  (RacimoDocument        *self);
+void            _racimo_document_cancel_check   (RacimoDocument        *self);
+void            _racimo_document_start_monitor  (RacimoDocument        *self);
+void            _racimo_document_stop_monitor   (RacimoDocument        *self);
+
 /* racimo-document-names.c */
 char           *_racimo_document_repaired_title (RacimoDocument        *self);
 gboolean        _racimo_name_has_extension      (const char            *name,
