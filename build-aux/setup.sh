@@ -42,7 +42,7 @@ RACIMO_BENCHMARK_PACKAGES=(gnumeric)
 # are built with -O2, while the default build (_build, the test suite's) is
 # -O0.  debugoptimized is -O2 and keeps the g_return checks and assertions
 # of the default build (NDEBUG stays unset).
-# shellcheck disable=SC2034 # read by test.sh and test-debian13.sh
+# shellcheck disable=SC2034 # read by test.sh (test-debian13.sh names it too)
 RACIMO_BENCHMARK_BUILDDIR=_build-benchmark
 # shellcheck disable=SC2034 # read by test.sh
 RACIMO_BENCHMARK_OPTIONS=(--buildtype=debugoptimized)
