@@ -38,6 +38,15 @@ RACIMO_PACKAGES=(
 # shellcheck disable=SC2034 # read by test.sh
 RACIMO_BENCHMARK_PACKAGES=(gnumeric)
 
+# The benchmarks measure what users run: Debian's packages and the Flatpak
+# are built with -O2, while the default build (_build, the test suite's) is
+# -O0.  debugoptimized is -O2 and keeps the g_return checks and assertions
+# of the default build (NDEBUG stays unset).
+# shellcheck disable=SC2034 # read by test.sh (test-debian13.sh names it too)
+RACIMO_BENCHMARK_BUILDDIR=_build-benchmark
+# shellcheck disable=SC2034 # read by test.sh
+RACIMO_BENCHMARK_OPTIONS=(--buildtype=debugoptimized)
+
 RACIMO_SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 racimo_note ()

@@ -11,7 +11,8 @@
 # set), with the packages apt downloads into it; every run starts from a
 # fresh copy of that root all the same, so nothing installed by one run is
 # seen by the next.  Remove the directory to bootstrap again.
-# RACIMO_DEBIAN13_LOGS=DIR keeps meson's logs of the run in DIR.
+# RACIMO_DEBIAN13_LOGS=DIR keeps meson's logs of the run in DIR (of the
+# benchmarks' build with --benchmark).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -156,10 +157,15 @@ chroot "$root" /usr/bin/env -i "${environment[@]}" \
 
 closing=$(grep -E '^tests: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
 rm -f "$log"
-# meson's logs of the run, for reading after the root is gone.
-if [ -n "${RACIMO_DEBIAN13_LOGS:-}" ] && [ -d "$root$tree/_build/meson-logs" ]; then
-  mkdir -p "$RACIMO_DEBIAN13_LOGS"
-  cp -r "$root$tree/_build/meson-logs/." "$RACIMO_DEBIAN13_LOGS/"
+# meson's logs of the run, for reading after the root is gone: the
+# benchmarks have a build directory of their own (see setup.sh).
+if [ -n "${RACIMO_DEBIAN13_LOGS:-}" ]; then
+  for logs in "$root$tree"/_build/meson-logs "$root$tree"/_build-benchmark/meson-logs; do
+    if [ -d "$logs" ]; then
+      mkdir -p "$RACIMO_DEBIAN13_LOGS"
+      cp -r "$logs/." "$RACIMO_DEBIAN13_LOGS/"
+    fi
+  done
 fi
 cleanup
 
