@@ -422,7 +422,8 @@ racimo_cli_check_with_options (const char * const *paths,
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
  *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
- *   "summary" (first, last, none), "phases" (ids separated by commas),
+ *   "summary" (first, last, none), "phases" and "roles" (ids separated
+ *   by commas),
  *   "mono" and "only-problems" (booleans), "header" and "footer" (text),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
@@ -462,7 +463,9 @@ parse_layout_options (GVariantDict *options)
       || (g_variant_dict_lookup (options, "summary", "&s", &value)
           && !racimo_pagination_options_parse_summary (layout, value, &error))
       || (g_variant_dict_lookup (options, "phases", "&s", &value)
-          && !racimo_pagination_options_parse_phases (layout, value, &error)))
+          && !racimo_pagination_options_parse_phases (layout, value, &error))
+      || (g_variant_dict_lookup (options, "roles", "&s", &value)
+          && !racimo_pagination_options_parse_roles (layout, value, &error)))
     {
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
@@ -482,8 +485,8 @@ static const char *
 find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
-    "paper", "orientation", "fit", "tile", "summary", "phases", "mono", "only-problems",
-    "header", "footer",
+    "paper", "orientation", "fit", "tile", "summary", "phases", "roles", "mono",
+    "only-problems", "header", "footer",
   };
 
   if (options == NULL)
@@ -588,6 +591,8 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: a line of text at the foot of every page"), N_("TEXT") },
   { "phases", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: only these phases, by id, separated by commas"), N_("ID,…") },
+  { "roles", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: only these roles, by id, separated by commas"), N_("ID,…") },
   { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
     NULL },

@@ -962,9 +962,28 @@ test_export_pdf (Fixture       *fixture,
                    "racimo: An empty phase id in “build,,”: give phase ids separated by "
                    "commas\n", 2);
 
+  /* Only some roles, the same way */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "role.pdf", "--roles", "mle, ds", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "norole.pdf", "--roles", "ds,cfo", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: clean.raci: The project has no role with the id “cfo”\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "empty.pdf", "--roles", " ", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: An empty role id in “ ”: give role ids separated by commas\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--roles", "ds", "clean.raci");
+  assert_result (&result, NULL, "racimo: --roles applies to .pdf files only\n", 2);
+
   racimo_test_assert_folder (fixture->dir,
                              "a3.pdf clean.raci framed.pdf ledger.pdf matrix.pdf mono.pdf "
-                             "phase.pdf problems.pdf summary.pdf");
+                             "phase.pdf problems.pdf role.pdf summary.pdf");
 }
 
 static void

@@ -313,6 +313,15 @@ test_options_parse (void)
   racimo_pagination_options_get_page_size (options, &width, &height);
   g_assert_cmpfloat (width, ==, 792.0);
   g_assert_cmpfloat (height, ==, 1224.0);
+  g_assert_cmpstr (racimo_pagination_options_get_paper_name (options), ==, "tabloid");
+  g_assert_true (racimo_pagination_options_parse_paper (options, "a4", &error));
+  g_assert_cmpstr (racimo_pagination_options_get_paper_name (options), ==, "a4");
+  /* What the print dialog's page setup gives, in points rounded */
+  options->paper_width = 595.0;
+  options->paper_height = 842.0;
+  g_assert_cmpstr (racimo_pagination_options_get_paper_name (options), ==, "a4");
+  options->paper_width = 420.0;
+  g_assert_null (racimo_pagination_options_get_paper_name (options));
   g_assert_true (racimo_pagination_options_parse_paper (options, "a4", &error));
   g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
   g_assert_cmpint (options->fit, ==, RACIMO_PAGINATION_TILE);
@@ -342,6 +351,52 @@ test_options_parse (void)
   g_assert_true (copy->phases != options->phases);
   g_assert_cmpstrv (copy->phases, phases);
   g_assert_cmpint (copy->orientation, ==, RACIMO_PAGINATION_PORTRAIT);
+}
+
+/* The choices the window remembers per file, there and back. */
+static void
+test_options_variant (void)
+{
+  g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+  g_autoptr(RacimoPaginationOptions) back = racimo_pagination_options_new ();
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) bad = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (racimo_pagination_options_parse_paper (options, "a3", &error));
+  g_assert_true (racimo_pagination_options_parse_orientation (options, "portrait", &error));
+  g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
+  g_assert_true (racimo_pagination_options_parse_summary (options, "first", &error));
+  g_assert_true (racimo_pagination_options_parse_phases (options, "data,mlops", &error));
+  g_assert_true (racimo_pagination_options_parse_roles (options, "ux-designer", &error));
+  g_assert_no_error (error);
+  options->mono = options->only_problems = options->descriptions = TRUE;
+  options->header = g_strdup ("Steering committee");
+
+  back->footer = g_strdup ("Left from before");
+  variant = g_variant_ref_sink (racimo_pagination_options_to_variant (options));
+  racimo_pagination_options_apply_variant (back, variant);
+  g_assert_cmpfloat (back->paper_width, ==, options->paper_width);
+  g_assert_cmpfloat (back->paper_height, ==, options->paper_height);
+  g_assert_cmpint (back->orientation, ==, RACIMO_PAGINATION_PORTRAIT);
+  g_assert_cmpint (back->fit, ==, RACIMO_PAGINATION_TILE);
+  g_assert_true (back->summary && back->summary_first);
+  g_assert_cmpstrv (back->phases, ((const char *[]) { "data", "mlops", NULL }));
+  g_assert_cmpstrv (back->roles, ((const char *[]) { "ux-designer", NULL }));
+  g_assert_true (back->mono && back->only_problems && back->descriptions);
+  g_assert_cmpstr (back->header, ==, "Steering committee");
+  /* No footer chosen: none, whatever there was */
+  g_assert_null (back->footer);
+
+  /* What a settings file edited by hand may hold: the wrong types and a
+   * paper no printer has change nothing */
+  bad = g_variant_ref_sink (g_variant_new_parsed ("{'paper-width': <1.0>, "
+                                                  "'paper-height': <1.0>, "
+                                                  "'tile': <'yes'>, 'summary': <'middle'>}"));
+  racimo_pagination_options_apply_variant (back, bad);
+  g_assert_cmpfloat (back->paper_width, ==, options->paper_width);
+  g_assert_cmpint (back->fit, ==, RACIMO_PAGINATION_TILE);
+  g_assert_true (back->summary && back->summary_first);
 }
 
 /* The ML template on one landscape A4 page, with everything a reader
@@ -633,6 +688,62 @@ test_ml_template_phases (void)
   /* Still every role */
   for (guint i = 0; i < G_N_ELEMENTS (ml_roles); i++)
     assert_has (pages[0], ml_roles[i][1]);
+}
+
+static void
+test_ml_template_roles (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) copy = NULL;
+  g_autoptr(RacimoPagination) all = NULL;
+  g_autoptr(RacimoPagination) two = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  /* As --roles gives them; ids the project lacks are found once it is
+   * read */
+  g_assert_false (racimo_pagination_options_parse_roles (options, ",ux-designer", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "An empty role id in “,ux-designer”: give role ids separated by commas");
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_roles (options, "", &error));
+  g_clear_error (&error);
+  g_assert_null (options->roles);
+  g_assert_true (racimo_pagination_options_parse_roles (options, "ux-designer,cfo", &error));
+  g_assert_false (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "The project has no role with the id “cfo”");
+  g_clear_error (&error);
+  /* In the project's order, whatever the order given */
+  g_assert_true (racimo_pagination_options_parse_roles (options, "ml-engineer, ux-designer",
+                                                        &error));
+  g_assert_true (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_no_error (error);
+  copy = racimo_pagination_options_copy (options);
+  g_assert_true (copy->roles != options->roles);
+  g_assert_cmpstrv (copy->roles, ((const char *[]) { "ml-engineer", "ux-designer", NULL }));
+
+  /* Two columns are wider than eight: the matrix grows back to full size */
+  all = racimo_pagination_new (project, NULL);
+  two = racimo_pagination_new (project, options);
+  g_assert_cmpfloat (racimo_pagination_get_scale (two), >=, racimo_pagination_get_scale (all));
+  g_assert_cmpuint (racimo_pagination_get_n_across (two), ==, 1);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "UX designer");
+  assert_has (pages[0], "ML engineer");
+  assert_has_not (pages[0], "Account manager");
+  assert_has_not (pages[0], "Infrastructure engineer");
+  assert_has_not (pages[0], "MLOps engineer");
+  /* Still every activity */
+  for (guint a = 0; a < G_N_ELEMENTS (ml_activities); a++)
+    assert_has (pages[0], ml_activities[a]);
 }
 
 /* The PDF of the wide project as text: @n pages, each with its number,
@@ -1241,6 +1352,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/layout/options/parse", test_options_parse);
+  g_test_add_func ("/layout/options/variant", test_options_variant);
   g_test_add_func ("/layout/ml-template/page", test_ml_template);
   g_test_add_func ("/layout/ml-template/options", test_ml_template_options);
   g_test_add_func ("/layout/ml-template/summary", test_ml_template_summary);
@@ -1248,6 +1360,7 @@ main (int   argc,
                    test_ml_template_summary_not_applicable);
   g_test_add_func ("/layout/ml-template/descriptions", test_ml_template_descriptions);
   g_test_add_func ("/layout/ml-template/phases", test_ml_template_phases);
+  g_test_add_func ("/layout/ml-template/roles", test_ml_template_roles);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);

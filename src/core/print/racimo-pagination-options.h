@@ -38,6 +38,7 @@ typedef struct
   double                       margin_right;
   RacimoPaginationFit          fit;
   char                       **phases;        /* ids of the phases to print; NULL: all */
+  char                       **roles;         /* ids of the roles to print; NULL: all */
   gboolean                     descriptions;  /* phase and activity descriptions */
   gboolean                     summary;       /* a page or more: findings, workload */
   gboolean                     summary_first; /* the summary before the matrix, not after */
@@ -56,6 +57,7 @@ void                     racimo_pagination_options_free              (RacimoPagi
 gboolean                 racimo_pagination_options_parse_paper       (RacimoPaginationOptions  *self,
                                                                       const char               *name,
                                                                       GError                  **error);
+const char              *racimo_pagination_options_get_paper_name    (const RacimoPaginationOptions *self);
 gboolean                 racimo_pagination_options_parse_orientation (RacimoPaginationOptions  *self,
                                                                       const char               *name,
                                                                       GError                  **error);
@@ -68,9 +70,15 @@ gboolean                 racimo_pagination_options_parse_summary     (RacimoPagi
 gboolean                 racimo_pagination_options_parse_phases      (RacimoPaginationOptions  *self,
                                                                       const char               *list,
                                                                       GError                  **error);
+gboolean                 racimo_pagination_options_parse_roles       (RacimoPaginationOptions  *self,
+                                                                      const char               *list,
+                                                                      GError                  **error);
 gboolean                 racimo_pagination_options_check_project     (const RacimoPaginationOptions *self,
                                                                       RacimoProject                 *project,
                                                                       GError                       **error);
+GVariant                *racimo_pagination_options_to_variant        (const RacimoPaginationOptions *self);
+void                     racimo_pagination_options_apply_variant     (RacimoPaginationOptions       *self,
+                                                                      GVariant                      *variant);
 void                     racimo_pagination_options_get_page_size     (const RacimoPaginationOptions *self,
                                                                       double                        *width,
                                                                       double                        *height);

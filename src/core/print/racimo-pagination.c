@@ -235,7 +235,8 @@ build_phase (RacimoPagination *self,
   g_array_append_val (self->phases, info);
 }
 
-static void
+/* Returns the codes of the cells printed. */
+static RacimoCodes
 build_activity (RacimoPagination *self,
                 RacimoChecks     *checks,
                 RacimoActivity   *activity)
@@ -245,6 +246,7 @@ build_activity (RacimoPagination *self,
   Row row = { 0, };
   GHashTableIter iter;
   gpointer role, value;
+  RacimoCodes printed = 0;
 
   row.phase = self->phases->len - 1;
   row.applicable = racimo_activity_get_applicable (activity);
@@ -273,13 +275,17 @@ build_activity (RacimoPagination *self,
   while (g_hash_table_iter_next (&iter, &role, &value))
     {
       RacimoCodes codes = GPOINTER_TO_UINT (value);
-      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_index, role));
+      gpointer r;
 
-      g_array_index (self->codes, RacimoCodes, row.codes + r) = codes;
+      if (!g_hash_table_lookup_extended (self->role_index, role, NULL, &r))
+        continue;
+      g_array_index (self->codes, RacimoCodes, row.codes + GPOINTER_TO_UINT (r)) = codes;
+      printed |= codes;
       _racimo_pagination_get_code_text (self, codes, row.applicable);
     }
 
   g_array_append_val (self->rows, row);
+  return printed;
 }
 
 static void
@@ -948,37 +954,12 @@ add_margin_line (RacimoPagination *self,
   return text;
 }
 
-/**
- * racimo_pagination_new:
- * @project: the project to print
- * @options: (nullable): how, or %NULL for racimo_pagination_options_new()'s
- *
- * Lays the project out in pages.  The pagination is a snapshot: later changes
- * of @project do not show in it.
- *
- * Returns: (transfer full): the pagination
- */
-RacimoPagination *
-racimo_pagination_new (RacimoProject                 *project,
-                       const RacimoPaginationOptions *options)
+/* The page's box inside the margins; the header and the footer take a
+ * line of it, above the title and below the legend, and everything else
+ * is laid out in what is left. */
+static void
+layout_page (RacimoPagination *self)
 {
-  g_autoptr(RacimoPagination) self = NULL;
-  g_autoptr(RacimoChecks) checks = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
-  const char *title;
-  RacimoCodes unknown_codes = 0;
-  double code_width = 0.0, name_width = 0.0, description_width = 0.0;
-  double number_width, rows_height;
-  guint n_phases;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
-
-  self = g_object_new (RACIMO_TYPE_PAGINATION, NULL);
-  self->options = options != NULL ? racimo_pagination_options_copy (options)
-                                  : racimo_pagination_options_new ();
   racimo_pagination_options_get_page_size (self->options, &self->page_width, &self->page_height);
   self->content_x = self->options->margin_left;
   self->content_y = self->options->margin_top;
@@ -986,11 +967,7 @@ racimo_pagination_new (RacimoProject                 *project,
                              - self->options->margin_right, 72.0);
   self->content_height = MAX (self->page_height - self->options->margin_top
                               - self->options->margin_bottom, 72.0);
-  self->hatch = create_hatch ();
 
-  /* The header and the footer take a line of the page's content, above
-   * the title and below the legend; everything else is laid out in what
-   * is left. */
   self->header = add_margin_line (self, self->options->header);
   if (self->header != NULL)
     {
@@ -1001,11 +978,17 @@ racimo_pagination_new (RacimoProject                 *project,
   if (self->footer != NULL)
     self->content_height -= self->footer->height + GAP / 2;
   self->content_height = MAX (self->content_height, 72.0);
+}
 
-  self->scheme = racimo_project_get_scheme (project);
-  checks = racimo_checks_new (project);
+/* The page's title line: the project's title and the date. */
+static void
+build_title (RacimoPagination *self,
+             RacimoProject    *project)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  const char *title;
 
-  /* The page's title line. */
   /* Translators: the date on every printed page, in g_date_time_format()'s
    * notation */
   date = g_date_time_format (now, _("%-d %B %Y"));
@@ -1016,20 +999,49 @@ racimo_pagination_new (RacimoProject                 *project,
     _racimo_text_ellipsize (self->title, MAX (self->content_width - self->date->width - GAP, 72.0));
   self->title_height = MAX (self->title->height, self->date->height);
   self->activity_header = _racimo_pagination_add_text (self, FONT_BOLD, _("Activity"), NULL);
+}
 
-  /* The snapshot. */
-  self->n_roles = racimo_project_get_n_roles (project);
-  self->roles = g_new0 (RoleInfo, self->n_roles);
+static gboolean
+role_is_printed (RacimoPagination *self,
+                 RacimoRole       *role)
+{
+  return self->options->roles == NULL
+         || g_strv_contains ((const char * const *) self->options->roles,
+                             racimo_item_get_id (RACIMO_ITEM (role)));
+}
+
+/* The role columns, in the project's order: every role, or those the
+ * options name. */
+static void
+build_roles (RacimoPagination *self,
+             RacimoProject    *project)
+{
+  guint n_roles = racimo_project_get_n_roles (project);
+
+  self->roles = g_new0 (RoleInfo, n_roles);
   self->role_index = g_hash_table_new (NULL, NULL);
-  for (guint r = 0; r < self->n_roles; r++)
+  for (guint r = 0; r < n_roles; r++)
     {
       RacimoRole *role = racimo_project_get_role (project, r);
 
-      build_role (self, role, &self->roles[r]);
-      g_hash_table_insert (self->role_index, role, GUINT_TO_POINTER (r));
+      if (!role_is_printed (self, role))
+        continue;
+      build_role (self, role, &self->roles[self->n_roles]);
+      g_hash_table_insert (self->role_index, role, GUINT_TO_POINTER (self->n_roles));
+      self->n_roles++;
     }
+}
 
-  n_phases = racimo_project_get_n_phases (project);
+/* The rows of the phases and activities printed; returns the codes they
+ * hold that the scheme does not define. */
+static RacimoCodes
+build_rows (RacimoPagination *self,
+            RacimoProject    *project,
+            RacimoChecks     *checks)
+{
+  guint n_phases = racimo_project_get_n_phases (project);
+  RacimoCodes unknown_codes = 0;
+
   /* As in the editor: a project that does not group its activities has
    * one phase with no name, and no header for it. */
   self->show_phases = n_phases > 1;
@@ -1068,24 +1080,36 @@ racimo_pagination_new (RacimoProject                 *project,
 
           if (!activity_is_printed (self, checks, activity))
             continue;
-          build_activity (self, checks, activity);
-          unknown_codes |= racimo_activity_get_all_codes (activity);
+          unknown_codes |= build_activity (self, checks, activity);
         }
     }
-  unknown_codes &= ~racimo_scheme_get_mask (self->scheme);
 
+  return unknown_codes & ~racimo_scheme_get_mask (self->scheme);
+}
+
+/* The widest code, activity name and description, at full size. */
+static void
+measure_widths (RacimoPagination *self,
+                double           *code_width,
+                double           *name_width,
+                double           *description_width)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *code_width = *name_width = *description_width = 0.0;
   g_hash_table_iter_init (&iter, self->code_cache);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    code_width = MAX (code_width, ((Text *) value)->width);
+    *code_width = MAX (*code_width, ((Text *) value)->width);
   g_hash_table_iter_init (&iter, self->name_cache);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    name_width = MAX (name_width, ((Text *) value)->width);
+    *name_width = MAX (*name_width, ((Text *) value)->width);
   for (guint i = 0; i < self->rows->len; i++)
     {
       const Row *row = &g_array_index (self->rows, Row, i);
 
       if (row->description != NULL)
-        description_width = MAX (description_width, row->description->width);
+        *description_width = MAX (*description_width, row->description->width);
     }
 
   if (self->any_mark)
@@ -1095,6 +1119,44 @@ racimo_pagination_new (RacimoProject                 *project,
                                                _racimo_pagination_get_mark_text (self, mark, TRUE)->width));
       self->gutter += PAD;
     }
+}
+
+/**
+ * racimo_pagination_new:
+ * @project: the project to print
+ * @options: (nullable): how, or %NULL for racimo_pagination_options_new()'s
+ *
+ * Lays the project out in pages.  The pagination is a snapshot: later changes
+ * of @project do not show in it.
+ *
+ * Returns: (transfer full): the pagination
+ */
+RacimoPagination *
+racimo_pagination_new (RacimoProject                 *project,
+                       const RacimoPaginationOptions *options)
+{
+  g_autoptr(RacimoPagination) self = NULL;
+  g_autoptr(RacimoChecks) checks = NULL;
+  RacimoCodes unknown_codes;
+  double code_width, name_width, description_width;
+  double number_width, rows_height;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+
+  self = g_object_new (RACIMO_TYPE_PAGINATION, NULL);
+  self->options = options != NULL ? racimo_pagination_options_copy (options)
+                                  : racimo_pagination_options_new ();
+  layout_page (self);
+  self->hatch = create_hatch ();
+
+  self->scheme = racimo_project_get_scheme (project);
+  checks = racimo_checks_new (project);
+
+  build_title (self, project);
+  /* The snapshot. */
+  build_roles (self, project);
+  unknown_codes = build_rows (self, project, checks);
+  measure_widths (self, &code_width, &name_width, &description_width);
 
   /* The footer: the legend beside the page number. */
   measure_number_block (self, &number_width, &self->number_height);
