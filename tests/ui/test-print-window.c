@@ -140,7 +140,7 @@ test_print_operation (void)
   role = racimo_ui_test_find_named (tab, "ux-designer");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fit)), ==, 0);
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (fit))),
-                   ==, "Fit the roles to the page width");
+                   ==, "Fit to the page width");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (summary)), ==, 0);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (mono)));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (role)));
