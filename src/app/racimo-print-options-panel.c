@@ -2,8 +2,8 @@
  *
  * One panel for the PDF export's dialog and the print dialog's Matrix tab,
  * showing and setting the same RacimoPaginationOptions as the command
- * line's flags: the paper (only where no page setup asks for it), fit or
- * tile, the summary, descriptions, only problems, black and white, a
+ * line's flags: the paper (only where no page setup asks for it), fit to
+ * the width, tile or fit to one page, the summary, descriptions, only problems, black and white, a
  * header and a footer, and which phases and roles are printed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -176,7 +176,8 @@ racimo_print_options_panel_set (RacimoPrintOptionsPanel       *self,
   adw_combo_row_set_selected (self->paper_row, self->paper_shown);
   adw_combo_row_set_selected (self->orientation_row,
                               options->orientation == RACIMO_PAGINATION_PORTRAIT);
-  adw_combo_row_set_selected (self->fit_row, options->fit == RACIMO_PAGINATION_TILE);
+  adw_combo_row_set_selected (self->fit_row, options->one_page ? 2
+                                             : options->fit == RACIMO_PAGINATION_TILE ? 1 : 0);
   adw_combo_row_set_selected (self->summary_row,
                               !options->summary ? 0 : options->summary_first ? 1 : 2);
   gtk_switch_set_active (self->descriptions_switch, options->descriptions);
@@ -220,6 +221,7 @@ racimo_print_options_panel_apply (RacimoPrintOptionsPanel *self,
     }
   options->fit = adw_combo_row_get_selected (self->fit_row) == 1 ? RACIMO_PAGINATION_TILE
                                                                  : RACIMO_PAGINATION_FIT_WIDTH;
+  options->one_page = adw_combo_row_get_selected (self->fit_row) == 2;
   options->summary = summary == 1 || summary == 2;
   options->summary_first = summary == 1;
   options->descriptions = gtk_switch_get_active (self->descriptions_switch);

@@ -117,6 +117,7 @@ export_pdf (RacimoProject             *project,
             GError                   **error)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autoptr(RacimoPagination) pagination = NULL;
 
   if (path == NULL)
     {
@@ -127,7 +128,20 @@ export_pdf (RacimoProject             *project,
       return FALSE;
     }
 
-  return racimo_pagination_export_pdf (project, path, layout, NULL, error);
+  pagination = racimo_pagination_new (project, layout);
+  /* Not an error: the matrix is printed whole, on more pages. */
+  if (!racimo_pagination_get_fitted (pagination) && layout->one_page)
+    g_printerr (_("racimo: the matrix does not fit on one page at a legible size; it takes "
+                  "%u pages\n"), racimo_pagination_get_n_pages (pagination));
+  else if (!racimo_pagination_get_fitted (pagination))
+    g_printerr (ngettext ("racimo: the roles do not fit on %u page across at a legible size; "
+                          "they take %u\n",
+                          "racimo: the roles do not fit on %u pages across at a legible size; "
+                          "they take %u\n", layout->pages_wide),
+                layout->pages_wide, racimo_pagination_get_n_across (pagination));
+
+  return racimo_pagination_write_pdf (pagination, racimo_project_get_title (project), path,
+                                      NULL, error);
 }
 
 static const RacimoImporter importers[] = {
@@ -421,7 +435,8 @@ racimo_cli_check_with_options (const char * const *paths,
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
- *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
+ *   "orientation" (landscape, portrait), "fit", "tile" or "one-page"
+ *   (booleans), "pages-wide" (a number from 1 to 100),
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
  *   by commas),
  *   "mono" and "only-problems" (booleans), "header" and "footer" (text),
@@ -439,6 +454,9 @@ racimo_cli_check_with_options (const char * const *paths,
 static RacimoPaginationOptions *
 parse_layout_options (GVariantDict *options)
 {
+  static const char * const exclusive[][2] = {
+    { "one-page", "tile" }, { "pages-wide", "tile" }, { "one-page", "pages-wide" },
+  };
   g_autoptr(RacimoPaginationOptions) layout = racimo_pagination_options_new ();
   g_autoptr(GError) error = NULL;
   const char *value;
@@ -451,6 +469,15 @@ parse_layout_options (GVariantDict *options)
       g_printerr (_("racimo: --fit and --tile cannot be used together\n"));
       return NULL;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (exclusive); i++)
+    if (g_variant_dict_contains (options, exclusive[i][0])
+        && g_variant_dict_contains (options, exclusive[i][1]))
+      {
+        /* Translators: two options such as --one-page and --tile */
+        g_printerr (_("racimo: --%s and --%s cannot be used together\n"),
+                    exclusive[i][0], exclusive[i][1]);
+        return NULL;
+      }
 
   if ((g_variant_dict_lookup (options, "paper", "&s", &value)
        && !racimo_pagination_options_parse_paper (layout, value, &error))
@@ -465,11 +492,14 @@ parse_layout_options (GVariantDict *options)
       || (g_variant_dict_lookup (options, "phases", "&s", &value)
           && !racimo_pagination_options_parse_phases (layout, value, &error))
       || (g_variant_dict_lookup (options, "roles", "&s", &value)
-          && !racimo_pagination_options_parse_roles (layout, value, &error)))
+          && !racimo_pagination_options_parse_roles (layout, value, &error))
+      || (g_variant_dict_lookup (options, "pages-wide", "&s", &value)
+          && !racimo_pagination_options_parse_pages_wide (layout, value, &error)))
     {
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
     }
+  layout->one_page = g_variant_dict_contains (options, "one-page");
   layout->mono = g_variant_dict_contains (options, "mono");
   layout->only_problems = g_variant_dict_contains (options, "only-problems");
   if (g_variant_dict_lookup (options, "header", "&s", &value))
@@ -485,8 +515,8 @@ static const char *
 find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
-    "paper", "orientation", "fit", "tile", "summary", "phases", "roles", "mono",
-    "only-problems", "header", "footer",
+    "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
+    "roles", "mono", "only-problems", "header", "footer",
   };
 
   if (options == NULL)
@@ -578,6 +608,12 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
   { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "one-page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: scale the matrix down to fit one page, to a legible size at most"),
+    NULL },
+  { "pages-wide", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: scale the matrix down so that the roles take N pages across at "
+       "most"), N_("N") },
   { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: the findings and the workload per role on pages of their own, "
        "first, last or none (the default)"), N_("PLACE") },

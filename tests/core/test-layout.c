@@ -846,6 +846,113 @@ test_wide_a4_fit (void)
     }
 }
 
+/* One page: smaller until the rows fit too, no smaller than 6 pt; past
+ * that, said, and on as many pages as the matrix needs. */
+static void
+test_one_page (void)
+{
+  g_autoptr(RacimoProject) some = wide_project_new (2, 14);
+  g_autoptr(RacimoProject) many = wide_project_new (6, 20);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) plain = racimo_pagination_new (some, options);
+  g_autoptr(RacimoPagination) one = NULL;
+  g_autoptr(RacimoPagination) too_many = NULL;
+  g_autoptr(GVariant) variant = NULL;
+
+  g_test_message ("plain: %u pages at %.3f", racimo_pagination_get_n_pages (plain),
+                  racimo_pagination_get_scale (plain));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (plain), >, 1);
+  g_assert_true (racimo_pagination_get_fitted (plain));
+
+  options->one_page = TRUE;
+  one = racimo_pagination_new (some, options);
+  g_test_message ("one page: %u pages at %.3f", racimo_pagination_get_n_pages (one),
+                  racimo_pagination_get_scale (one));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (one), ==, 1);
+  g_assert_true (racimo_pagination_get_fitted (one));
+  g_assert_cmpfloat (racimo_pagination_get_scale (one), <, racimo_pagination_get_scale (plain));
+  g_assert_cmpfloat (racimo_pagination_get_scale (one), >=, 6.0 / 9.0 - 1e-9);
+
+  too_many = racimo_pagination_new (many, options);
+  g_test_message ("too many: %u pages at %.3f", racimo_pagination_get_n_pages (too_many),
+                  racimo_pagination_get_scale (too_many));
+  g_assert_false (racimo_pagination_get_fitted (too_many));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (too_many), >, 1);
+  g_assert_cmpfloat_with_epsilon (racimo_pagination_get_scale (too_many), 6.0 / 9.0, 1e-6);
+
+  /* Tiling asked for too: one page wins */
+  options->fit = RACIMO_PAGINATION_TILE;
+  g_clear_object (&one);
+  one = racimo_pagination_new (some, options);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (one), ==, 1);
+
+  variant = g_variant_ref_sink (racimo_pagination_options_to_variant (options));
+  options->one_page = FALSE;
+  racimo_pagination_options_apply_variant (options, variant);
+  g_assert_true (options->one_page);
+
+  if (!have_pdftotext ())
+    return;
+
+  {
+    g_auto(GStrv) pages = export_pages (some, options);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, 1);
+    assert_has (pages[0], "Page 1 of 1");
+    assert_has (pages[0], "S40 Specialist number 40");
+  }
+}
+
+/* N pages wide: the roles scaled down to take no more pages across. */
+static void
+test_pages_wide (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (2, 5);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "tile");
+  g_autoptr(RacimoPagination) tiled = racimo_pagination_new (project, options);
+  g_autoptr(RacimoPagination) two = NULL;
+  g_autoptr(RacimoPagination) one = NULL;
+  g_autoptr(RacimoPagination) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("tiled: %u across", racimo_pagination_get_n_across (tiled));
+  g_assert_cmpuint (racimo_pagination_get_n_across (tiled), >, 2);
+
+  g_assert_false (racimo_pagination_options_parse_pages_wide (options, "0", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "Pages wide “0” is not a whole number from 1 to 100");
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_pages_wide (options, "two", &error));
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_pages_wide (options, "-1", &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (options->pages_wide, ==, 0);
+
+  g_assert_true (racimo_pagination_options_parse_pages_wide (options, "2", &error));
+  g_assert_no_error (error);
+  two = racimo_pagination_new (project, options);
+  g_test_message ("two: %u across at %.3f", racimo_pagination_get_n_across (two),
+                  racimo_pagination_get_scale (two));
+  g_assert_cmpuint (racimo_pagination_get_n_across (two), ==, 2);
+  g_assert_true (racimo_pagination_get_fitted (two));
+  g_assert_cmpfloat (racimo_pagination_get_scale (two), <, 1.0);
+
+  /* Forty roles do not go on one upright A4 page at 6 pt: said, and tiled */
+  g_assert_true (racimo_pagination_options_parse_pages_wide (options, "1", &error));
+  one = racimo_pagination_new (project, options);
+  g_test_message ("one: %u across at %.3f", racimo_pagination_get_n_across (one),
+                  racimo_pagination_get_scale (one));
+  g_assert_false (racimo_pagination_get_fitted (one));
+  g_assert_cmpuint (racimo_pagination_get_n_across (one), >, 1);
+
+  /* Across, they do */
+  g_assert_true (racimo_pagination_options_parse_orientation (options, "landscape", &error));
+  landscape = racimo_pagination_new (project, options);
+  g_assert_cmpuint (racimo_pagination_get_n_across (landscape), ==, 1);
+  g_assert_true (racimo_pagination_get_fitted (landscape));
+  g_assert_cmpfloat (racimo_pagination_get_scale (landscape), <, 1.0);
+}
+
 /* Tiled on A4: the roles split over two pages across, each repeating the
  * activity column; the second page of a pair shows the same activities. */
 static void
@@ -1365,6 +1472,8 @@ main (int   argc,
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
+  g_test_add_func ("/layout/one-page", test_one_page);
+  g_test_add_func ("/layout/pages-wide", test_pages_wide);
   g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);
   g_test_add_func ("/layout/mono", test_mono);

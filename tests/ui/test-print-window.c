@@ -152,9 +152,16 @@ test_print_operation (void)
   gtk_switch_set_active (GTK_SWITCH (mono), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (role), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (header), "Steering committee");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 2);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_true (racimo_print_operation_get_options (operation)->one_page);
+  g_assert_cmpint (racimo_print_operation_get_options (operation)->fit, ==,
+                   RACIMO_PAGINATION_FIT_WIDTH);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 1);
   g_signal_emit_by_name (operation, "custom-widget-apply", tab);
   chosen = racimo_print_operation_get_options (operation);
   g_assert_cmpint (chosen->fit, ==, RACIMO_PAGINATION_TILE);
+  g_assert_false (chosen->one_page);
   g_assert_true (chosen->summary);
   g_assert_false (chosen->summary_first);
   g_assert_false (chosen->descriptions);

@@ -549,14 +549,6 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
                               GError                        **error)
 {
   g_autoptr(RacimoPagination) pagination = NULL;
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  double width, height;
-  const char *title;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -564,10 +556,46 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   pagination = racimo_pagination_new (project, options);
+  return racimo_pagination_write_pdf (pagination, racimo_project_get_title (project), path,
+                                      cancellable, error);
+}
+
+/**
+ * racimo_pagination_write_pdf:
+ * @title: the project's title, for the PDF's properties
+ * @path: the PDF file to write, in the file system's encoding
+ * @cancellable: (nullable): checked between pages
+ * @error: a G_IO_ERROR
+ *
+ * Writes the pages of @self as racimo_pagination_export_pdf () does, for
+ * a caller that asks the pagination something first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+racimo_pagination_write_pdf (RacimoPagination  *pagination,
+                             const char        *title,
+                             const char        *path,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width, height;
+
+  g_return_val_if_fail (RACIMO_IS_PAGINATION (pagination), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   racimo_pagination_get_page_size (pagination, &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
-  title = racimo_project_get_title (project);
   if (*title != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Racimo " PACKAGE_VERSION);

@@ -235,6 +235,38 @@ racimo_pagination_options_parse_fit (RacimoPaginationOptions  *self,
 }
 
 /**
+ * racimo_pagination_options_parse_pages_wide:
+ * @number: a whole number from 1 to 100, as given on the command line
+ *
+ * Scales the matrix down, to a legible size at most, so that its role
+ * columns take no more than @number pages across.
+ *
+ * Returns: %TRUE, or %FALSE with a G_OPTION_ERROR_BAD_VALUE
+ */
+gboolean
+racimo_pagination_options_parse_pages_wide (RacimoPaginationOptions  *self,
+                                            const char               *number,
+                                            GError                  **error)
+{
+  guint64 value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_ascii_string_to_unsigned (number, 10, 1, 100, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: --pages-wide on the command line */
+                   _("Pages wide “%s” is not a whole number from 1 to 100"), number);
+      return FALSE;
+    }
+
+  self->pages_wide = (guint) value;
+  return TRUE;
+}
+
+/**
  * racimo_pagination_options_parse_summary:
  * @name: "first", "last" or "none", in any case: where the summary pages
  *   (findings, workload per role) go, or no summary
@@ -438,6 +470,8 @@ racimo_pagination_options_to_variant (const RacimoPaginationOptions *self)
   g_variant_dict_insert (&dict, "portrait", "b",
                          self->orientation == RACIMO_PAGINATION_PORTRAIT);
   g_variant_dict_insert (&dict, "tile", "b", self->fit == RACIMO_PAGINATION_TILE);
+  g_variant_dict_insert (&dict, "pages-wide", "u", self->pages_wide);
+  g_variant_dict_insert (&dict, "one-page", "b", self->one_page);
   if (self->phases != NULL)
     g_variant_dict_insert_value (&dict, "phases",
                                  g_variant_new_strv ((const char * const *) self->phases, -1));
@@ -480,6 +514,7 @@ racimo_pagination_options_apply_variant (RacimoPaginationOptions *self,
   char **ids;
   double width, height;
   gboolean flag;
+  guint32 number;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (variant != NULL && g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT));
@@ -496,6 +531,9 @@ racimo_pagination_options_apply_variant (RacimoPaginationOptions *self,
     self->orientation = flag ? RACIMO_PAGINATION_PORTRAIT : RACIMO_PAGINATION_LANDSCAPE;
   if (g_variant_dict_lookup (&dict, "tile", "b", &flag))
     self->fit = flag ? RACIMO_PAGINATION_TILE : RACIMO_PAGINATION_FIT_WIDTH;
+  if (g_variant_dict_lookup (&dict, "pages-wide", "u", &number) && number <= 100)
+    self->pages_wide = number;
+  g_variant_dict_lookup (&dict, "one-page", "b", &self->one_page);
   if (g_variant_dict_lookup (&dict, "phases", "^as", &ids))
     {
       g_strfreev (self->phases);

@@ -37,6 +37,8 @@ typedef struct
   double                       margin_left;
   double                       margin_right;
   RacimoPaginationFit          fit;
+  guint                        pages_wide;    /* role columns on this many pages across at most; 0: as fit says */
+  gboolean                     one_page;      /* down to a legible size to fit one page, across and down */
   char                       **phases;        /* ids of the phases to print; NULL: all */
   char                       **roles;         /* ids of the roles to print; NULL: all */
   gboolean                     descriptions;  /* phase and activity descriptions */
@@ -63,6 +65,9 @@ gboolean                 racimo_pagination_options_parse_orientation (RacimoPagi
                                                                       GError                  **error);
 gboolean                 racimo_pagination_options_parse_fit         (RacimoPaginationOptions  *self,
                                                                       const char               *name,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_parse_pages_wide  (RacimoPaginationOptions  *self,
+                                                                      const char               *number,
                                                                       GError                  **error);
 gboolean                 racimo_pagination_options_parse_summary     (RacimoPaginationOptions  *self,
                                                                       const char               *name,

@@ -257,6 +257,8 @@ struct _RacimoPagination
 
   /* The matrix, in table units */
   double                scale;
+  double                max_scale;  /* 1, or less to fit one page down too */
+  gboolean              fitted;     /* the pages across and down asked for were reached */
   double                gutter;
   double                activity_width;
   double                column_width;

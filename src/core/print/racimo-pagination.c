@@ -513,6 +513,23 @@ _racimo_pagination_fill_hatched (RacimoPagination *self,
   cairo_stroke (cr);
 }
 
+/* How many pages across the options ask for at most; 0 for no bound. */
+static guint
+get_pages_wide (RacimoPagination *self)
+{
+  return self->options->one_page ? 1 : self->options->pages_wide;
+}
+
+/* The smallest the matrix is printed at: full size when tiling, unless
+ * the options ask for a number of pages. */
+static double
+get_min_scale (RacimoPagination *self)
+{
+  if (self->options->fit == RACIMO_PAGINATION_TILE && get_pages_wide (self) == 0)
+    return 1.0;
+  return MIN_SIZE / BASE_SIZE;
+}
+
 /* Column widths, the scale and the split of roles over pages across.
  *
  * The narrowest a role column can be is what its codes and its rotated
@@ -530,11 +547,14 @@ compute_columns (RacimoPagination *self,
                  double            name_width,
                  double            description_width)
 {
-  double min_scale = self->options->fit == RACIMO_PAGINATION_TILE ? 1.0 : MIN_SIZE / BASE_SIZE;
+  double min_scale = get_min_scale (self);
   double column_min = MAX (COLUMN_MIN, code_width + 2 * PAD);
   double horizontal_min = 0.0, horizontal_wide = 0.0;
   double activity_natural, activity_min, activity_max, width, left;
   guint n = self->n_roles, m;
+  /* The roles a page should hold: every one, or enough for the pages
+   * across asked for */
+  guint n_fit = get_pages_wide (self) > 0 ? (n + get_pages_wide (self) - 1) / get_pages_wide (self) : n;
 
   for (guint r = 0; r < n; r++)
     {
@@ -545,15 +565,18 @@ compute_columns (RacimoPagination *self,
 
   activity_natural = self->gutter + 2 * PAD + MAX (name_width, self->activity_header->width);
   activity_min = MIN (activity_natural, ACTIVITY_WANT);
-  if (self->content_width / (activity_min + n * column_min) < min_scale)
+  if (self->content_width / (activity_min + n_fit * column_min) < min_scale)
     activity_min = MIN (activity_natural, ACTIVITY_MIN);
 
-  self->scale = CLAMP (self->content_width / (activity_min + n * column_min), min_scale, 1.0);
+  self->scale = CLAMP (self->content_width / (activity_min + n_fit * column_min), min_scale,
+                       MAX (self->max_scale, min_scale));
   width = self->content_width / self->scale;
   activity_max = MAX (activity_min, ACTIVITY_SHARE * width);
 
   if (activity_min + n * column_min <= width + 0.01)
     m = n;
+  else if (activity_min + n_fit * column_min <= width + 0.01)
+    m = n_fit;
   else
     {
       /* Tiling: a narrower activity column leaves more roles per page. */
@@ -1121,19 +1144,10 @@ measure_widths (RacimoPagination *self,
     }
 }
 
-/**
- * racimo_pagination_new:
- * @project: the project to print
- * @options: (nullable): how, or %NULL for racimo_pagination_options_new()'s
- *
- * Lays the project out in pages.  The pagination is a snapshot: later changes
- * of @project do not show in it.
- *
- * Returns: (transfer full): the pagination
- */
-RacimoPagination *
-racimo_pagination_new (RacimoProject                 *project,
-                       const RacimoPaginationOptions *options)
+static RacimoPagination *
+paginate (RacimoProject                 *project,
+          const RacimoPaginationOptions *options,
+          double                         max_scale)
 {
   g_autoptr(RacimoPagination) self = NULL;
   g_autoptr(RacimoChecks) checks = NULL;
@@ -1141,11 +1155,10 @@ racimo_pagination_new (RacimoProject                 *project,
   double code_width, name_width, description_width;
   double number_width, rows_height;
 
-  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
-
   self = g_object_new (RACIMO_TYPE_PAGINATION, NULL);
   self->options = options != NULL ? racimo_pagination_options_copy (options)
                                   : racimo_pagination_options_new ();
+  self->max_scale = max_scale;
   layout_page (self);
   self->hatch = create_hatch ();
 
@@ -1173,6 +1186,8 @@ racimo_pagination_new (RacimoProject                 *project,
   rows_height = MAX (self->table_height / self->scale - self->header_height, BASE_SIZE);
   paginate_rows (self, rows_height);
   self->n_pages = self->bands->len * self->n_across;
+  self->fitted = (get_pages_wide (self) == 0 || self->n_across <= get_pages_wide (self))
+                 && (!self->options->one_page || self->bands->len == 1);
   self->column_headers = g_new0 (cairo_surface_t *, self->n_across);
 
   if (self->options->summary)
@@ -1184,6 +1199,73 @@ racimo_pagination_new (RacimoProject                 *project,
     }
 
   return g_steal_pointer (&self);
+}
+
+/* The height the rows of @self would take on one page, in table units,
+ * with the header row and the legend's page furniture left out. */
+static double
+get_rows_height (RacimoPagination *self)
+{
+  double height = self->header_height;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    height += g_array_index (self->rows, Row, i).height;
+
+  return height;
+}
+
+/**
+ * racimo_pagination_new:
+ * @project: the project to print
+ * @options: (nullable): how, or %NULL for racimo_pagination_options_new()'s
+ *
+ * Lays the project out in pages.  The pagination is a snapshot: later changes
+ * of @project do not show in it.
+ *
+ * Returns: (transfer full): the pagination
+ */
+RacimoPagination *
+racimo_pagination_new (RacimoProject                 *project,
+                       const RacimoPaginationOptions *options)
+{
+  RacimoPagination *self;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+
+  self = paginate (project, options, 1.0);
+
+  /* One page down too: smaller until the rows fit, no smaller than the
+   * legible minimum.  Text wraps less at a smaller size, so the scale the
+   * rows ask for is enough or a little more than enough; a few rounds
+   * settle it. */
+  for (guint round = 0; round < 4 && self->options->one_page && !self->fitted
+                        && self->scale > MIN_SIZE / BASE_SIZE + 0.001; round++)
+    {
+      double wanted = MIN (self->table_height / get_rows_height (self), 0.98 * self->scale);
+
+      g_object_unref (self);
+      self = paginate (project, options, MAX (wanted, MIN_SIZE / BASE_SIZE));
+    }
+
+  return self;
+}
+
+/**
+ * racimo_pagination_get_fitted:
+ *
+ * Whether the pages asked for were reached: the role columns on the pages
+ * across of #RacimoPaginationOptions.pages_wide, the whole matrix on one
+ * page with #RacimoPaginationOptions.one_page.  When the matrix cannot at a
+ * legible size, it goes on as many pages as it needs, and this says so.
+ *
+ * Returns: %FALSE when more pages were needed than asked for
+ */
+gboolean
+racimo_pagination_get_fitted (RacimoPagination *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PAGINATION (self), FALSE);
+
+  return self->fitted;
 }
 
 /**
