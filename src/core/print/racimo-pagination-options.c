@@ -316,6 +316,21 @@ split_ids (const char *list)
   return g_steal_pointer (&ids);
 }
 
+/* Sets @field to the ids of @list, or returns FALSE when one is empty. */
+static gboolean
+set_ids (char       ***field,
+         const char   *list)
+{
+  GStrv ids = split_ids (list);
+
+  if (ids == NULL)
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = ids;
+  return TRUE;
+}
+
 /**
  * racimo_pagination_options_parse_phases:
  * @list: phase ids separated by commas, such as "design,build"
@@ -331,24 +346,17 @@ racimo_pagination_options_parse_phases (RacimoPaginationOptions  *self,
                                         const char               *list,
                                         GError                  **error)
 {
-  GStrv ids;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (list != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((ids = split_ids (list)) == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   /* Translators: --phases on the command line */
-                   _("An empty phase id in “%s”: give phase ids separated by commas"),
-                   list);
-      return FALSE;
-    }
+  if (set_ids (&self->phases, list))
+    return TRUE;
 
-  g_strfreev (self->phases);
-  self->phases = ids;
-  return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: --phases on the command line */
+               _("An empty phase id in “%s”: give phase ids separated by commas"), list);
+  return FALSE;
 }
 
 /**
@@ -367,24 +375,17 @@ racimo_pagination_options_parse_roles (RacimoPaginationOptions  *self,
                                        const char               *list,
                                        GError                  **error)
 {
-  GStrv ids;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (list != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((ids = split_ids (list)) == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   /* Translators: --roles on the command line */
-                   _("An empty role id in “%s”: give role ids separated by commas"),
-                   list);
-      return FALSE;
-    }
+  if (set_ids (&self->roles, list))
+    return TRUE;
 
-  g_strfreev (self->roles);
-  self->roles = ids;
-  return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: --roles on the command line */
+               _("An empty role id in “%s”: give role ids separated by commas"), list);
+  return FALSE;
 }
 
 /* The first of @ids that no item of @items has, or NULL. */
