@@ -428,6 +428,13 @@ get_layout_options (RacimoWindow *self)
   racimo_print_operation_apply_page_setup (options, setup);
   if (remembered != NULL)
     racimo_pagination_options_apply_variant (options, remembered);
+  /* Phases or roles chosen for another project, or deleted since: all. */
+  if (self->project != NULL
+      && !racimo_pagination_options_check_project (options, self->project, NULL))
+    {
+      g_clear_pointer (&options->phases, g_strfreev);
+      g_clear_pointer (&options->roles, g_strfreev);
+    }
 
   return options;
 }

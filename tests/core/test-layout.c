@@ -397,6 +397,9 @@ test_options_variant (void)
   g_assert_cmpfloat (back->paper_width, ==, options->paper_width);
   g_assert_cmpint (back->fit, ==, RACIMO_PAGINATION_TILE);
   g_assert_true (back->summary && back->summary_first);
+  /* ... but without a list of phases or roles, every one */
+  g_assert_null (back->phases);
+  g_assert_null (back->roles);
 }
 
 /* The ML template on one landscape A4 page, with everything a reader

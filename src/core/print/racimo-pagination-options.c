@@ -504,7 +504,8 @@ set_text (char       **field,
  * @variant: an a{sv} dictionary from racimo_pagination_options_to_variant ()
  *
  * Sets the choices @variant holds; what it lacks, or holds with the wrong
- * type or a size no paper has, is left as it was.
+ * type or a size no paper has, is left as it was, but for the phases and
+ * the roles: without a list, every one is printed.
  */
 void
 racimo_pagination_options_apply_variant (RacimoPaginationOptions *self,
@@ -512,7 +513,6 @@ racimo_pagination_options_apply_variant (RacimoPaginationOptions *self,
 {
   GVariantDict dict;
   const char *text;
-  char **ids;
   double width, height;
   gboolean flag;
   guint32 number;
@@ -535,16 +535,13 @@ racimo_pagination_options_apply_variant (RacimoPaginationOptions *self,
   if (g_variant_dict_lookup (&dict, "pages-wide", "u", &number) && number <= 100)
     self->pages_wide = number;
   g_variant_dict_lookup (&dict, "one-page", "b", &self->one_page);
-  if (g_variant_dict_lookup (&dict, "phases", "^as", &ids))
-    {
-      g_strfreev (self->phases);
-      self->phases = ids;
-    }
-  if (g_variant_dict_lookup (&dict, "roles", "^as", &ids))
-    {
-      g_strfreev (self->roles);
-      self->roles = ids;
-    }
+  /* No list of phases or roles is every one, as written. */
+  g_strfreev (self->phases);
+  if (!g_variant_dict_lookup (&dict, "phases", "^as", &self->phases))
+    self->phases = NULL;
+  g_strfreev (self->roles);
+  if (!g_variant_dict_lookup (&dict, "roles", "^as", &self->roles))
+    self->roles = NULL;
   g_variant_dict_lookup (&dict, "descriptions", "b", &self->descriptions);
   if (g_variant_dict_lookup (&dict, "summary", "&s", &text))
     racimo_pagination_options_parse_summary (self, text, NULL);
