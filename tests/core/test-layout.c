@@ -11,6 +11,7 @@
 
 #include "racimo-checks.h"
 #include "racimo-pagination.h"
+#include "racimo-pagination-private.h"
 #include "racimo-templates.h"
 #include "racimo-workload.h"
 
@@ -849,6 +850,44 @@ test_wide_a4_fit (void)
     }
 }
 
+#define LONG_ROLE \
+  "Quality Marketing Support officer (EMEA and Asia-Pacific regions, all product lines and " \
+  "services)"
+
+/* Tiled, a long role name without an abbreviation, read sideways, goes on
+ * more lines across a wider column instead of being cut; fitted to the
+ * width it is cut, as before. */
+static void
+test_tile_long_role (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (1, 5);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoPaginationOptions) fit = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) tiled = NULL;
+  g_autoptr(RacimoPagination) fitted = NULL;
+  RacimoRole *role = racimo_project_get_role (project, 5);
+  PangoLayout *layout;
+
+  racimo_project_set_role_abbrev (project, role, "");
+  racimo_project_rename (project, RACIMO_ITEM (role), LONG_ROLE);
+
+  /* A PDF's text holds the whole name even where it is cut (the ellipsis
+   * stands for the rest), so the laid out header is what tells. */
+  tiled = racimo_pagination_new (project, options);
+  g_assert_true (tiled->rotated);
+  layout = tiled->roles[5].rotated->layout;
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, 3);
+  g_assert_cmpfloat (tiled->column_width, >=, tiled->roles[5].rotated->height);
+
+  fitted = racimo_pagination_new (project, fit);
+  g_assert_true (fitted->rotated);
+  layout = fitted->roles[5].rotated->layout;
+  g_assert_true (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+}
+
 /* One page: smaller until the rows fit too, no smaller than 6 pt; past
  * that, said, and on as many pages as the matrix needs. */
 static void
@@ -1476,6 +1515,7 @@ main (int   argc,
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
   g_test_add_func ("/layout/one-page", test_one_page);
+  g_test_add_func ("/layout/tile/long-role", test_tile_long_role);
   g_test_add_func ("/layout/pages-wide", test_pages_wide);
   g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);

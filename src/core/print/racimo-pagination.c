@@ -612,6 +612,34 @@ compute_columns (RacimoPagination *self,
     self->activity_width += MIN (left, activity_natural - self->activity_width);
 }
 
+/* Lines a role's name takes, at most, in a header read sideways */
+#define ROLE_HEADER_LINES 3
+
+/* At full size, tiled, a role's name read sideways goes on up to three
+ * lines across its column, which widens to hold them, rather than being
+ * cut at the header row's height: tiling is for reading every name.
+ * Fitted to the width, the columns stay narrow and the name is cut. */
+static void
+wrap_role_headers (RacimoPagination *self,
+                   double            table_height)
+{
+  double max_length = MAX (HEADER_SHARE * table_height, 4 * BASE_SIZE);
+
+  if (get_min_scale (self) < 1.0)
+    return;
+
+  for (guint r = 0; r < self->n_roles; r++)
+    {
+      Text *text = self->roles[r].rotated;
+
+      if (text->width <= max_length)
+        continue;
+      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (text->layout, -ROLE_HEADER_LINES);
+      _racimo_text_ellipsize (text, max_length);
+    }
+}
+
 /* Heights of the header row and of every row, now that widths are known. */
 static void
 measure_rows (RacimoPagination *self,
@@ -1181,6 +1209,7 @@ paginate (RacimoProject                 *project,
   self->table_height = MAX (self->content_height - self->title_height - self->footer_height
                             - 2 * GAP, 36.0);
 
+  wrap_role_headers (self, self->table_height);
   compute_columns (self, code_width, name_width, description_width);
   measure_rows (self, self->table_height / self->scale);
   rows_height = MAX (self->table_height / self->scale - self->header_height, BASE_SIZE);
