@@ -29,6 +29,9 @@ struct _RacimoPrintOperation
 
   /* The custom tab, while the dialog shows it (weak) */
   RacimoPrintOptionsPanel *panel;
+  /* What the grid shows, offered in the tab */
+  GStrv                shown_roles;
+  GStrv                collapsed;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -125,6 +128,8 @@ racimo_print_operation_create_custom_widget (GtkPrintOperation *operation)
 
   /* The dialog's own tabs set the paper. */
   racimo_print_options_panel_set (panel, self->project, self->options, FALSE);
+  if (self->shown_roles != NULL)
+    racimo_print_options_panel_set_grid (panel, self->shown_roles, self->collapsed);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
@@ -166,6 +171,8 @@ racimo_print_operation_finalize (GObject *object)
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (object);
 
   g_clear_pointer (&self->options, racimo_pagination_options_free);
+  g_clear_pointer (&self->shown_roles, g_strfreev);
+  g_clear_pointer (&self->collapsed, g_strfreev);
 
   G_OBJECT_CLASS (racimo_print_operation_parent_class)->finalize (object);
 }
@@ -239,6 +246,27 @@ racimo_print_operation_get_options (RacimoPrintOperation *self)
   g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
 
   return self->options;
+}
+
+/**
+ * racimo_print_operation_set_grid:
+ * @shown_roles: the ids of the roles the grid shows
+ * @collapsed: (nullable): the ids of the phases it shows collapsed
+ *
+ * Lets the Matrix tab offer to print as the grid shows the matrix.
+ */
+void
+racimo_print_operation_set_grid (RacimoPrintOperation *self,
+                                 char * const         *shown_roles,
+                                 char * const         *collapsed)
+{
+  g_return_if_fail (RACIMO_IS_PRINT_OPERATION (self));
+  g_return_if_fail (shown_roles != NULL);
+
+  g_strfreev (self->shown_roles);
+  self->shown_roles = g_strdupv ((char **) shown_roles);
+  g_strfreev (self->collapsed);
+  self->collapsed = g_strdupv ((char **) collapsed);
 }
 
 /**

@@ -3,8 +3,9 @@
  * One panel for the PDF export's dialog and the print dialog's Matrix tab,
  * showing and setting the same RacimoPaginationOptions as the command
  * line's flags: the paper (only where no page setup asks for it), fit to
- * the width, tile or fit to one page, the summary, descriptions, only problems, black and white, a
- * header and a footer, and which phases and roles are printed.
+ * the width, tile or fit to one page, the summary, descriptions, only
+ * problems, black and white, a header and a footer, and which phases and
+ * roles are printed, or those the grid shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,12 @@ struct _RacimoPrintOptionsPanel
   AdwEntryRow         *footer_row;
   AdwExpanderRow      *phases_row;
   AdwExpanderRow      *roles_row;
+  AdwActionRow        *grid_row;
+  GtkSwitch           *grid_switch;
+
+  /* What the grid shows, when it hides roles or collapses phases */
+  GStrv                shown_roles;
+  GStrv                collapsed;
 
   /* The check buttons of the phases and the roles, and their ids */
   GPtrArray           *phase_checks;
@@ -51,6 +58,8 @@ racimo_print_options_panel_dispose (GObject *object)
 
   g_clear_pointer (&self->phase_checks, g_ptr_array_unref);
   g_clear_pointer (&self->role_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_roles, g_strfreev);
+  g_clear_pointer (&self->collapsed, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (object), RACIMO_TYPE_PRINT_OPTIONS_PANEL);
 
   G_OBJECT_CLASS (racimo_print_options_panel_parent_class)->dispose (object);
@@ -78,6 +87,8 @@ racimo_print_options_panel_class_init (RacimoPrintOptionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, footer_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, phases_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, roles_row);
+  gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, grid_row);
+  gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, grid_switch);
 }
 
 static void
@@ -199,6 +210,32 @@ racimo_print_options_panel_set (RacimoPrintOptionsPanel       *self,
 }
 
 /**
+ * racimo_print_options_panel_set_grid:
+ * @shown_roles: the ids of the roles the grid shows, in order
+ * @collapsed: (nullable): the ids of the phases it shows collapsed
+ *
+ * Offers to print as the grid shows the matrix, when it hides roles or
+ * collapses phases: the choice is off at first.
+ */
+void
+racimo_print_options_panel_set_grid (RacimoPrintOptionsPanel *self,
+                                     char * const            *shown_roles,
+                                     char * const            *collapsed)
+{
+  g_return_if_fail (RACIMO_IS_PRINT_OPTIONS_PANEL (self));
+  g_return_if_fail (shown_roles != NULL);
+
+  g_strfreev (self->shown_roles);
+  self->shown_roles = g_strdupv ((char **) shown_roles);
+  g_strfreev (self->collapsed);
+  self->collapsed = collapsed != NULL && collapsed[0] != NULL ? g_strdupv ((char **) collapsed)
+                                                              : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->grid_row),
+                          self->collapsed != NULL
+                          || g_strv_length (self->shown_roles) < self->role_checks->len);
+}
+
+/**
  * racimo_print_options_panel_apply:
  * @options: the options to set from what the panel shows
  */
@@ -241,4 +278,14 @@ racimo_print_options_panel_apply (RacimoPrintOptionsPanel *self,
   options->phases = checked_ids (self->phase_checks);
   g_strfreev (options->roles);
   options->roles = checked_ids (self->role_checks);
+  g_clear_pointer (&options->collapsed, g_strfreev);
+
+  /* As the grid shows it: its roles rather than the ones checked */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->grid_row))
+      && gtk_switch_get_active (self->grid_switch))
+    {
+      g_strfreev (options->roles);
+      options->roles = g_strdupv (self->shown_roles);
+      options->collapsed = g_strdupv (self->collapsed);
+    }
 }

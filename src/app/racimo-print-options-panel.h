@@ -21,6 +21,9 @@ void                     racimo_print_options_panel_set        (RacimoPrintOptio
                                                                 RacimoProject                 *project,
                                                                 const RacimoPaginationOptions *options,
                                                                 gboolean                       with_paper);
+void                     racimo_print_options_panel_set_grid   (RacimoPrintOptionsPanel       *self,
+                                                                char * const                  *shown_roles,
+                                                                char * const                  *collapsed);
 void                     racimo_print_options_panel_apply      (RacimoPrintOptionsPanel       *self,
                                                                 RacimoPaginationOptions       *options);
 

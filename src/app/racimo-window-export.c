@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "racimo-csv-export-dialog.h"
+#include "racimo-matrix-view-private.h"
 #include "racimo-pdf-export-dialog.h"
 #include "racimo-window-private.h"
 
@@ -479,6 +480,34 @@ on_print_done (GtkPrintOperation       *operation,
   _racimo_window_update_actions (self);
 }
 
+/* The ids of the roles the grid shows and of the phases it collapses */
+static void
+get_grid (RacimoWindow  *self,
+          GStrv         *shown_roles,
+          GStrv         *collapsed)
+{
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) phases = g_strv_builder_new ();
+
+  for (guint r = 0; r < racimo_project_get_n_roles (self->project); r++)
+    {
+      RacimoRole *role = racimo_project_get_role (self->project, r);
+
+      if (!g_hash_table_contains (self->matrix_view->hidden_roles, role))
+        g_strv_builder_add (roles, racimo_item_get_id (RACIMO_ITEM (role)));
+    }
+  for (guint p = 0; p < racimo_project_get_n_phases (self->project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (self->project, p);
+
+      if (_racimo_matrix_view_is_collapsed (self->matrix_view, phase))
+        g_strv_builder_add (phases, racimo_item_get_id (RACIMO_ITEM (phase)));
+    }
+
+  *shown_roles = g_strv_builder_end (roles);
+  *collapsed = g_strv_builder_end (phases);
+}
+
 /* Print to File writes to the folder it last wrote to, under this
  * project's name rather than the last project's or GTK's "output". */
 static GtkPrintSettings *
@@ -520,6 +549,8 @@ print_action (GtkWidget  *widget,
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPrintSettings) settings = NULL;
   g_autoptr(RacimoPaginationOptions) options = NULL;
+  g_auto(GStrv) shown_roles = NULL;
+  g_auto(GStrv) collapsed = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
   GtkPrintOperation *operation;
@@ -534,7 +565,9 @@ print_action (GtkWidget  *widget,
   name_print_to_file (self, settings);
 
   options = get_layout_options (self);
+  get_grid (self, &shown_roles, &collapsed);
   self->printing = racimo_print_operation_new (self->project, options);
+  racimo_print_operation_set_grid (self->printing, shown_roles, collapsed);
   operation = GTK_PRINT_OPERATION (self->printing);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_print_settings (operation, settings);
@@ -745,13 +778,18 @@ export_pdf_action (GtkWidget  *widget,
 {
   RacimoWindow *self = RACIMO_WINDOW (widget);
   g_autoptr(RacimoPaginationOptions) options = NULL;
+  g_auto(GStrv) shown_roles = NULL;
+  g_auto(GStrv) collapsed = NULL;
   RacimoPdfExportDialog *dialog;
 
   if (self->project == NULL || self->pdf_dialog != NULL)
     return;
 
   options = get_layout_options (self);
+  get_grid (self, &shown_roles, &collapsed);
   dialog = racimo_pdf_export_dialog_new (GTK_WINDOW (self), self->project, options);
+  racimo_print_options_panel_set_grid (racimo_pdf_export_dialog_get_panel (dialog), shown_roles,
+                                       collapsed);
   self->pdf_dialog = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->pdf_dialog);
   g_signal_connect_object (dialog, "export", G_CALLBACK (on_pdf_options_chosen), self,

@@ -750,6 +750,33 @@ test_ml_template_roles (void)
     assert_has (pages[0], ml_activities[a]);
 }
 
+/* As the grid shows it: a collapsed phase prints its header, saying how
+ * many activities it leaves out. */
+static void
+test_ml_template_collapsed (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) copy = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  options->collapsed = g_strdupv ((char **) (const char *[]) { "data", NULL });
+  copy = racimo_pagination_options_copy (options);
+  g_assert_cmpstrv (copy->collapsed, ((const char *[]) { "data", NULL }));
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "Data (3 activities not shown)");
+  assert_has_not (pages[0], "Sign the data access agreement");
+  assert_has_not (pages[0], "Build the data pipeline and quality checks");
+  assert_has (pages[0], "Requirements");
+  assert_has (pages[0], "Define the business case and KPIs");
+  assert_has (pages[0], "Operations Release to production");
+}
+
 /* The PDF of the wide project as text: @n pages, each with its number,
  * the title, the header and the legend. */
 static GStrv
@@ -1510,6 +1537,7 @@ main (int   argc,
   g_test_add_func ("/layout/ml-template/descriptions", test_ml_template_descriptions);
   g_test_add_func ("/layout/ml-template/phases", test_ml_template_phases);
   g_test_add_func ("/layout/ml-template/roles", test_ml_template_roles);
+  g_test_add_func ("/layout/ml-template/collapsed", test_ml_template_collapsed);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);

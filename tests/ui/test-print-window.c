@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "racimo-compat.h"
+#include "racimo-matrix-view-private.h"
+#include "racimo-pdf-export-dialog.h"
 #include "racimo-print-operation.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
@@ -194,6 +196,69 @@ test_print_operation (void)
   g_rmdir (dir);
 }
 
+/* With roles hidden and phases collapsed in the grid, the PDF export and
+ * the print dialog's tab offer to print as the grid shows it. */
+static void
+test_as_the_grid (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  RacimoProject *project = racimo_window_get_project (window);
+  RacimoMatrixView *view = racimo_window_get_matrix_view (window);
+  g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+  g_autoptr(RacimoPrintOperation) operation = racimo_print_operation_new (project, NULL);
+  const char *shown[] = { "account-manager", "data-scientist", NULL };
+  const char *collapsed[] = { "data", NULL };
+  RacimoPrintOptionsPanel *panel;
+  GtkWidget *dialog, *grid, *tab;
+  GObject *custom = NULL;
+
+  /* Nothing hidden: no such choice */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  grid = racimo_ui_test_find_named (GTK_WIDGET (panel), "as-the-grid");
+  g_assert_false (gtk_widget_is_visible (grid));
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    if (r != 0 && r != 2)
+      _racimo_matrix_view_set_role_hidden (view, racimo_project_get_role (project, r), TRUE);
+  _racimo_matrix_view_set_collapsed (view, racimo_project_get_phase (project, 1), TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  grid = racimo_ui_test_find_named (GTK_WIDGET (panel), "as-the-grid");
+  g_assert_true (gtk_widget_is_visible (grid));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (grid)));
+  /* Off at first: every role, no phase collapsed */
+  racimo_print_options_panel_apply (panel, options);
+  g_assert_null (options->roles);
+  g_assert_null (options->collapsed);
+  gtk_switch_set_active (GTK_SWITCH (grid), TRUE);
+  racimo_print_options_panel_apply (panel, options);
+  g_assert_cmpstrv (options->roles, shown);
+  g_assert_cmpstrv (options->collapsed, collapsed);
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  /* The print dialog's tab, the same */
+  racimo_print_operation_set_grid (operation, (char **) shown, (char **) collapsed);
+  g_signal_emit_by_name (operation, "create-custom-widget", &custom);
+  tab = GTK_WIDGET (custom);
+  g_object_ref_sink (tab);
+  gtk_switch_set_active (GTK_SWITCH (racimo_ui_test_find_named (tab, "as-the-grid")), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_cmpstrv (racimo_print_operation_get_options (operation)->roles, shown);
+  g_assert_cmpstrv (racimo_print_operation_get_options (operation)->collapsed, collapsed);
+  g_object_unref (tab);
+
+  racimo_ui_test_destroy_window (window);
+}
+
 static GtkWindow *
 find_print_dialog_now (RacimoWindow *window)
 {
@@ -330,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/print-window/print-operation", test_print_operation);
   g_test_add_func ("/print-window/print-dialog", test_print_dialog);
   g_test_add_func ("/print-window/print-to-file", test_print_to_file);
+  g_test_add_func ("/print-window/as-the-grid", test_as_the_grid);
 
   return racimo_ui_test_run ();
 }

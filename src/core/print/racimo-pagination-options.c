@@ -105,6 +105,7 @@ racimo_pagination_options_copy (const RacimoPaginationOptions *self)
   copy = g_memdup2 (self, sizeof *self);
   copy->phases = g_strdupv (self->phases);
   copy->roles = g_strdupv (self->roles);
+  copy->collapsed = g_strdupv (self->collapsed);
   copy->header = g_strdup (self->header);
   copy->footer = g_strdup (self->footer);
 
@@ -119,6 +120,7 @@ racimo_pagination_options_free (RacimoPaginationOptions *self)
 
   g_strfreev (self->phases);
   g_strfreev (self->roles);
+  g_strfreev (self->collapsed);
   g_free (self->header);
   g_free (self->footer);
   g_free (self);

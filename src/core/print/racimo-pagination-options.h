@@ -41,6 +41,7 @@ typedef struct
   gboolean                     one_page;      /* down to a legible size to fit one page, across and down */
   char                       **phases;        /* ids of the phases to print; NULL: all */
   char                       **roles;         /* ids of the roles to print; NULL: all */
+  char                       **collapsed;     /* ids of phases printed as their header only */
   gboolean                     descriptions;  /* phase and activity descriptions */
   gboolean                     summary;       /* a page or more: findings, workload */
   gboolean                     summary_first; /* the summary before the matrix, not after */

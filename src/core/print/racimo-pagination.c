@@ -159,6 +159,16 @@ phase_is_printed (RacimoPagination *self,
 
 /* Whether @item has a finding that was not waived: what "only problems"
  * prints. */
+/* A phase collapsed in the grid, printed as its header only. */
+static gboolean
+phase_is_collapsed (RacimoPagination *self,
+                    RacimoPhase      *phase)
+{
+  return self->options->collapsed != NULL
+         && g_strv_contains ((const char * const *) self->options->collapsed,
+                             racimo_item_get_id (RACIMO_ITEM (phase)));
+}
+
 static gboolean
 has_problem (RacimoChecks *checks,
              RacimoItem   *item)
@@ -216,6 +226,14 @@ build_phase (RacimoPagination *self,
   if (*name == '\0')
     name = _("Unnamed phase");
   g_string_append (header, name);
+  if (phase_is_collapsed (self, phase))
+    {
+      guint n = racimo_phase_get_n_activities (phase);
+
+      /* Translators: after a phase's name, when it is printed collapsed */
+      g_string_append_printf (header, ngettext (" (%u activity not shown)",
+                                                " (%u activities not shown)", n), n);
+    }
   name_end = header->len;
   if (self->options->descriptions && description != NULL && *description != '\0')
     {
@@ -1115,7 +1133,7 @@ build_rows (RacimoPagination *self,
         continue;
 
       build_phase (self, phase);
-      if (self->show_phases)
+      if (self->show_phases || phase_is_collapsed (self, phase))
         {
           Row row = { 0, };
 
@@ -1125,6 +1143,8 @@ build_rows (RacimoPagination *self,
           row.applicable = TRUE;
           g_array_append_val (self->rows, row);
         }
+      if (phase_is_collapsed (self, phase))
+        continue;
       for (guint a = 0; a < n_activities; a++)
         {
           RacimoActivity *activity = racimo_phase_get_activity (phase, a);
