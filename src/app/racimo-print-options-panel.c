@@ -26,6 +26,7 @@ struct _RacimoPrintOptionsPanel
   GtkSwitch           *descriptions_switch;
   GtkSwitch           *only_problems_switch;
   GtkSwitch           *mono_switch;
+  GtkSwitch           *row_numbers_switch;
   AdwEntryRow         *header_row;
   AdwEntryRow         *footer_row;
   AdwExpanderRow      *phases_row;
@@ -83,6 +84,7 @@ racimo_print_options_panel_class_init (RacimoPrintOptionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, descriptions_switch);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, only_problems_switch);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, mono_switch);
+  gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, row_numbers_switch);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, header_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, footer_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, phases_row);
@@ -194,6 +196,7 @@ racimo_print_options_panel_set (RacimoPrintOptionsPanel       *self,
   gtk_switch_set_active (self->descriptions_switch, options->descriptions);
   gtk_switch_set_active (self->only_problems_switch, options->only_problems);
   gtk_switch_set_active (self->mono_switch, options->mono);
+  gtk_switch_set_active (self->row_numbers_switch, options->row_numbers);
   gtk_editable_set_text (GTK_EDITABLE (self->header_row),
                          options->header != NULL ? options->header : "");
   gtk_editable_set_text (GTK_EDITABLE (self->footer_row),
@@ -264,6 +267,7 @@ racimo_print_options_panel_apply (RacimoPrintOptionsPanel *self,
   options->descriptions = gtk_switch_get_active (self->descriptions_switch);
   options->only_problems = gtk_switch_get_active (self->only_problems_switch);
   options->mono = gtk_switch_get_active (self->mono_switch);
+  options->row_numbers = gtk_switch_get_active (self->row_numbers_switch);
   g_free (options->header);
   options->header = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->header_row)));
   g_free (options->footer);

@@ -439,7 +439,7 @@ racimo_cli_check_with_options (const char * const *paths,
  *   (booleans), "pages-wide" (a number from 1 to 100),
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
  *   by commas),
- *   "mono" and "only-problems" (booleans), "header" and "footer" (text),
+ *   "mono", "only-problems" and "row-numbers" (booleans), "header" and "footer" (text),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -502,6 +502,7 @@ parse_layout_options (GVariantDict *options)
   layout->one_page = g_variant_dict_contains (options, "one-page");
   layout->mono = g_variant_dict_contains (options, "mono");
   layout->only_problems = g_variant_dict_contains (options, "only-problems");
+  layout->row_numbers = g_variant_dict_contains (options, "row-numbers");
   if (g_variant_dict_lookup (options, "header", "&s", &value))
     layout->header = g_strdup (value);
   if (g_variant_dict_lookup (options, "footer", "&s", &value))
@@ -516,7 +517,7 @@ find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
-    "roles", "mono", "only-problems", "header", "footer",
+    "roles", "mono", "only-problems", "row-numbers", "header", "footer",
   };
 
   if (options == NULL)
@@ -621,6 +622,8 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
   { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: only the activities with a finding that was not waived"), NULL },
+  { "row-numbers", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: a number before each activity, to refer to rows by"), NULL },
   { "header", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: a line of text on top of every page"), N_("TEXT") },
   { "footer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,

@@ -981,6 +981,15 @@ test_export_pdf (Fixture       *fixture,
   RUN (fixture, &result, "--export", "x.csv", "--roles", "ds", "clean.raci");
   assert_result (&result, NULL, "racimo: --roles applies to .pdf files only\n", 2);
 
+  /* Row numbers */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "numbered.pdf", "--row-numbers", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--row-numbers", "clean.raci");
+  assert_result (&result, NULL, "racimo: --row-numbers applies to .pdf files only\n", 2);
+
   /* One page, N pages wide: scaled down, to a legible size at most */
   result_clear (&result);
   RUN (fixture, &result, "--export", "onepage.pdf", "--one-page", "clean.raci");
@@ -1052,7 +1061,7 @@ test_export_pdf (Fixture       *fixture,
 
   racimo_test_assert_folder (fixture->dir,
                              "a3.pdf clean.raci framed.pdf ledger.pdf matrix.pdf mono.pdf "
-                             "onepage.pdf phase.pdf problems.pdf role.pdf summary.pdf "
+                             "numbered.pdf onepage.pdf phase.pdf problems.pdf role.pdf summary.pdf "
                              "wide-across.pdf wide-one.pdf wide.pdf wide.raci");
 }
 

@@ -750,6 +750,36 @@ test_ml_template_roles (void)
     assert_has (pages[0], ml_activities[a]);
 }
 
+/* Row numbers: each activity printed, counted, before its name */
+static void
+test_row_numbers (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) plain = racimo_pagination_new (project, options);
+  g_autoptr(RacimoPagination) numbered = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  options->row_numbers = TRUE;
+  numbered = racimo_pagination_new (project, options);
+  g_assert_cmpfloat (numbered->gutter, >, plain->gutter);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "1 Define the business case and KPIs");
+  assert_has (pages[0], "2 Map the customer journey");
+  assert_has (pages[0], "4 Sign the data access agreement");
+  {
+    guint n = G_N_ELEMENTS (ml_activities);
+    g_autofree char *last = g_strdup_printf ("%u %s", n, ml_activities[n - 1]);
+
+    assert_has (pages[0], last);
+  }
+}
+
 /* As the grid shows it: a collapsed phase prints its header, saying how
  * many activities it leaves out. */
 static void
@@ -1538,6 +1568,7 @@ main (int   argc,
   g_test_add_func ("/layout/ml-template/phases", test_ml_template_phases);
   g_test_add_func ("/layout/ml-template/roles", test_ml_template_roles);
   g_test_add_func ("/layout/ml-template/collapsed", test_ml_template_collapsed);
+  g_test_add_func ("/layout/ml-template/row-numbers", test_row_numbers);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);

@@ -152,6 +152,7 @@ test_print_operation (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (summary), 2);
   gtk_switch_set_active (GTK_SWITCH (mono), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (racimo_ui_test_find_named (tab, "row-numbers")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (role), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (header), "Steering committee");
   adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 2);
@@ -168,6 +169,7 @@ test_print_operation (void)
   g_assert_false (chosen->summary_first);
   g_assert_false (chosen->descriptions);
   g_assert_true (chosen->mono);
+  g_assert_true (chosen->row_numbers);
   g_assert_cmpstr (chosen->header, ==, "Steering committee");
   g_assert_null (chosen->footer);
   g_assert_null (chosen->phases);

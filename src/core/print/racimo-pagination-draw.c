@@ -198,6 +198,10 @@ draw_activity (RacimoPagination *self,
       _racimo_pagination_show_text (self, cr, mark, PAD, baseline - mark->baseline);
     }
 
+  if (row->number != NULL)
+    _racimo_pagination_show_text (self, cr, row->number, self->gutter - row->number->width,
+                                  baseline - row->number->baseline);
+
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   _racimo_pagination_show_text (self, cr, row->name, name_x, y + VPAD);
   if (row->description != NULL)

@@ -47,6 +47,7 @@ typedef struct
   gboolean                     summary_first; /* the summary before the matrix, not after */
   gboolean                     mono;          /* black and white: no colour anywhere */
   gboolean                     only_problems; /* only activities with a finding not waived */
+  gboolean                     row_numbers;   /* a number before each activity */
   char                        *header;        /* a line on top of every page; NULL: none */
   char                        *footer;        /* a line at the foot of every page; NULL: none */
 } RacimoPaginationOptions;

@@ -253,6 +253,18 @@ build_phase (RacimoPagination *self,
   g_array_append_val (self->phases, info);
 }
 
+/* The next activity's number, for referring to rows in a meeting:
+ * counted over the activities printed. */
+static Text *
+add_row_number (RacimoPagination *self)
+{
+  g_autofree char *string = g_strdup_printf ("%u", ++self->n_numbered);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_foreground_new (0x5000, 0x5000, 0x5000));
+  return _racimo_pagination_add_text (self, FONT_SMALL, string, attrs);
+}
+
 /* Returns the codes of the cells printed. */
 static RacimoCodes
 build_activity (RacimoPagination *self,
@@ -268,6 +280,8 @@ build_activity (RacimoPagination *self,
 
   row.phase = self->phases->len - 1;
   row.applicable = racimo_activity_get_applicable (activity);
+  if (self->options->row_numbers)
+    row.number = add_row_number (self);
   row.name = _racimo_pagination_get_name_text (self, racimo_item_get_name (item), row.applicable);
   if (self->options->descriptions && description != NULL && *description != '\0')
     {
@@ -1189,6 +1203,16 @@ measure_widths (RacimoPagination *self,
         self->gutter = MAX (self->gutter, MAX (_racimo_pagination_get_mark_text (self, mark, FALSE)->width,
                                                _racimo_pagination_get_mark_text (self, mark, TRUE)->width));
       self->gutter += PAD;
+    }
+  /* Row numbers, right-aligned before the names: the widest is the last */
+  if (self->n_numbered > 0)
+    {
+      const Row *last = NULL;
+
+      for (guint i = self->rows->len; last == NULL && i > 0; i--)
+        if (g_array_index (self->rows, Row, i - 1).number != NULL)
+          last = &g_array_index (self->rows, Row, i - 1);
+      self->gutter += last->number->width + PAD;
     }
 }
 
