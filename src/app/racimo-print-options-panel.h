@@ -16,15 +16,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RacimoPrintOptionsPanel, racimo_print_options_panel,
                       RACIMO, PRINT_OPTIONS_PANEL, GtkBox)
 
-RacimoPrintOptionsPanel *racimo_print_options_panel_new        (void);
-void                     racimo_print_options_panel_set        (RacimoPrintOptionsPanel       *self,
-                                                                RacimoProject                 *project,
-                                                                const RacimoPaginationOptions *options,
-                                                                gboolean                       with_paper);
-void                     racimo_print_options_panel_set_grid   (RacimoPrintOptionsPanel       *self,
-                                                                char * const                  *shown_roles,
-                                                                char * const                  *collapsed);
-void                     racimo_print_options_panel_apply      (RacimoPrintOptionsPanel       *self,
-                                                                RacimoPaginationOptions       *options);
+RacimoPrintOptionsPanel *racimo_print_options_panel_new      (void);
+void                     racimo_print_options_panel_set      (RacimoPrintOptionsPanel       *self,
+                                                              RacimoProject                 *project,
+                                                              const RacimoPaginationOptions *options,
+                                                              gboolean                       with_paper);
+void                     racimo_print_options_panel_set_grid (RacimoPrintOptionsPanel       *self,
+                                                              char * const                  *shown,
+                                                              char * const                  *collapsed);
+void                     racimo_print_options_panel_apply    (RacimoPrintOptionsPanel       *self,
+                                                              RacimoPaginationOptions       *options);
 
 G_END_DECLS

@@ -37,8 +37,8 @@ typedef struct
   double                       margin_left;
   double                       margin_right;
   RacimoPaginationFit          fit;
-  guint                        pages_wide;    /* role columns on this many pages across at most; 0: as fit says */
-  gboolean                     one_page;      /* down to a legible size to fit one page, across and down */
+  guint                        pages_wide;    /* pages across at most; 0: as fit says */
+  gboolean                     one_page;      /* smaller, to a legible size, to fit one page */
   char                       **phases;        /* ids of the phases to print; NULL: all */
   char                       **roles;         /* ids of the roles to print; NULL: all */
   char                       **collapsed;     /* ids of phases printed as their header only */
