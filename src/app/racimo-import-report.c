@@ -1,12 +1,14 @@
 /* racimo-import-report.c: what an import read, before the project opens
  *
- * A sheet whose import left something out opens here first: what was not
- * read, what each column was read as (a row per column, whose kind can be
- * changed: a role taken for notes, a column of dates that is a role after
- * all), and strict mode.  Each change imports the sheet again from the
- * bytes read once, so what the report says is what will open.  Open (the
- * default widget, so Enter) emits ::open; Cancel and Escape close the
- * report and nothing opens.
+ * A sheet whose import left something out, guessed what a column holds,
+ * or is one of several in a workbook opens here first, and any imported
+ * sheet comes back here from "Change Column Mapping…": the sheet of the
+ * workbook to read, what was not read, what each column was read as (a
+ * row per column, whose kind can be changed: a role taken for notes, a
+ * column of dates that is a role after all), and strict mode.  Each
+ * change imports the sheet again from the bytes read once, so what the
+ * report says is what will open.  Open (the default widget, so Enter)
+ * emits ::open; Cancel and Escape close the report and nothing opens.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,12 +24,16 @@ struct _RacimoImportReport
 
   /* Template widgets */
   AdwPreferencesGroup *columns_group;
+  AdwPreferencesGroup *sheet_group;
+  AdwComboRow         *sheet_row;
   GtkLabel            *problems_label;
   GtkSwitch           *strict_switch;
   GtkWidget           *open_button;
 
   GFile               *file;
   GBytes              *bytes;
+  char               **sheets;   /* of a workbook, or NULL */
+  char                *sheet;    /* the one read; NULL for the first */
   GArray              *kinds;    /* RacimoCsvColumnKind the user chose, by column */
   gboolean             strict;
   RacimoProject       *project;  /* the last import, or NULL when it failed */
@@ -115,6 +121,7 @@ import (RacimoImportReport *self)
     .strict = self->strict,
     .n_columns = self->kinds->len,
     .columns = (RacimoCsvColumnKind *) (void *) self->kinds->data,
+    .sheet = self->sheet,
   };
 
   g_clear_object (&self->project);
@@ -150,6 +157,15 @@ add_rows (RacimoImportReport *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (row != NULL)
+        adw_preferences_group_remove (self->columns_group, row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     gtk_string_list_append (labels, racimo_csv_column_kind_get_label (choices[i]));
 
@@ -178,6 +194,34 @@ add_rows (RacimoImportReport *self)
         g_ptr_array_add (self->rows, NULL);
       g_ptr_array_index (self->rows, n - 1) = row;
     }
+}
+
+static void
+on_sheet_selected (RacimoImportReport *self)
+{
+  guint selected = adw_combo_row_get_selected (self->sheet_row);
+
+  if (self->sheets != NULL && selected < g_strv_length (self->sheets))
+    racimo_import_report_set_sheet (self, self->sheets[selected]);
+}
+
+/* The sheet picker, for a workbook of several sheets */
+static void
+add_sheets (RacimoImportReport *self)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  g_autoptr(GtkStringList) names = NULL;
+
+  /* A workbook that cannot be read says why in the report already */
+  self->sheets = racimo_csv_list_sheets (self->bytes, name, NULL);
+  if (self->sheets == NULL || g_strv_length (self->sheets) < 2)
+    return;
+
+  names = gtk_string_list_new ((const char * const *) self->sheets);
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_group), TRUE);
+  g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (on_sheet_selected),
+                            self);
 }
 
 static void
@@ -212,6 +256,8 @@ racimo_import_report_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->sheets, g_strfreev);
+  g_clear_pointer (&self->sheet, g_free);
   g_clear_pointer (&self->kinds, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
@@ -242,6 +288,8 @@ racimo_import_report_class_init (RacimoImportReportClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/racimo-import-report.ui");
   gtk_widget_class_bind_template_child (widget_class, RacimoImportReport, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, RacimoImportReport, sheet_group);
+  gtk_widget_class_bind_template_child (widget_class, RacimoImportReport, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoImportReport, problems_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoImportReport, strict_switch);
   gtk_widget_class_bind_template_child (widget_class, RacimoImportReport, open_button);
@@ -282,6 +330,7 @@ racimo_import_report_new (GtkWindow *parent,
   self = g_object_new (RACIMO_TYPE_IMPORT_REPORT, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
   self->bytes = g_bytes_ref (bytes);
+  add_sheets (self);
   import (self);
   add_rows (self);
 
@@ -397,4 +446,49 @@ racimo_import_report_set_strict (RacimoImportReport *self,
   if (gtk_switch_get_active (self->strict_switch) != self->strict)
     gtk_switch_set_active (self->strict_switch, self->strict);
   import (self);
+}
+
+/**
+ * racimo_import_report_get_sheets:
+ *
+ * Returns: (transfer none) (nullable): the sheets of a workbook, in its
+ *   order, or %NULL for a CSV file
+ */
+const char * const *
+racimo_import_report_get_sheets (RacimoImportReport *self)
+{
+  g_return_val_if_fail (RACIMO_IS_IMPORT_REPORT (self), NULL);
+
+  return (const char * const *) self->sheets;
+}
+
+/**
+ * racimo_import_report_set_sheet:
+ * @sheet: a name of racimo_import_report_get_sheets()
+ *
+ * Reads @sheet of the workbook, with each column's kind automatic again:
+ * another sheet has other columns.
+ */
+void
+racimo_import_report_set_sheet (RacimoImportReport *self,
+                                const char         *sheet)
+{
+  g_return_if_fail (RACIMO_IS_IMPORT_REPORT (self));
+  g_return_if_fail (sheet != NULL);
+
+  if (g_strcmp0 (self->sheet, sheet) == 0
+      || (self->sheet == NULL && self->sheets != NULL && g_strcmp0 (self->sheets[0], sheet) == 0))
+    return;
+
+  g_free (self->sheet);
+  self->sheet = g_strdup (sheet);
+  g_array_set_size (self->kinds, 0);
+  import (self);
+  add_rows (self);
+
+  for (guint i = 0; self->sheets != NULL && self->sheets[i] != NULL; i++)
+    {
+      if (g_str_equal (self->sheets[i], sheet) && adw_combo_row_get_selected (self->sheet_row) != i)
+        adw_combo_row_set_selected (self->sheet_row, i);
+    }
 }

@@ -29,5 +29,8 @@ void                racimo_import_report_set_column_kind (RacimoImportReport  *s
                                                           RacimoCsvColumnKind  kind);
 void                racimo_import_report_set_strict      (RacimoImportReport  *self,
                                                           gboolean             strict);
+const char * const *racimo_import_report_get_sheets      (RacimoImportReport  *self);
+void                racimo_import_report_set_sheet       (RacimoImportReport  *self,
+                                                          const char          *sheet);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* racimo-matrix-view-private.h: what the files of the grid share
  *
  * RacimoMatrixView is one widget in several files, each with one job:
- * racimo-matrix-view.c (the widget, its model binding and the rows it
- * flattens the project into), -drawing.c (text caches, drawing,
+ * racimo-matrix-view.c (the widget and its model binding), -rows.c (the
+ * rows it flattens the project into), -sizes.c (names' width, zoom,
+ * hidden roles, collapsed phases), -drawing.c (text caches, drawing,
  * tooltips), -cursor.c (the cursor and what a screen reader hears),
  * -editing.c (changes through the project's history, the clipboard),
  * -popovers.c (the popovers over a cell) and -input.c (the matrix.*
@@ -216,7 +217,6 @@ struct _RacimoMatrixView
   gboolean       edge_pressed;  /* the press was on the names' edge: no click */
 };
 
-
 enum {
   PASTE_NOT_UNDERSTOOD,
   CURSOR_MOVED,
@@ -271,6 +271,26 @@ column_role (RacimoMatrixView *self,
 }
 
 /* racimo-matrix-view.c */
+gboolean           _racimo_matrix_view_shows_phase_rows      (RacimoProject    *project);
+int                _racimo_matrix_view_lookup_row            (RacimoMatrixView *self,
+                                                              gpointer          item);
+int                _racimo_matrix_view_lookup_column         (RacimoMatrixView *self,
+                                                              gpointer          role);
+gboolean           _racimo_matrix_view_is_filtering          (RacimoMatrixView *self);
+void               _racimo_matrix_view_scroll_to_cell        (RacimoMatrixView *self,
+                                                              int               row,
+                                                              int               column);
+void               _racimo_matrix_view_forget_item           (RacimoMatrixView *self,
+                                                              RacimoItem       *item);
+void               _racimo_matrix_view_invalidate_structure  (RacimoMatrixView *self);
+
+/* racimo-matrix-view-rows.c: the model, flattened */
+void               _racimo_matrix_view_recount_workload      (RacimoMatrixView *self);
+void               _racimo_matrix_view_ensure_rows           (RacimoMatrixView *self);
+RacimoRowProblem   _racimo_matrix_view_row_problem           (RacimoMatrixView *self,
+                                                              guint             row);
+
+/* racimo-matrix-view-sizes.c: names' width, zoom, hidden roles, collapsed phases */
 gboolean           _racimo_matrix_view_is_collapsed          (RacimoMatrixView *self,
                                                               gpointer          phase);
 void               _racimo_matrix_view_set_collapsed         (RacimoMatrixView *self,
@@ -282,19 +302,6 @@ void               _racimo_matrix_view_set_role_hidden       (RacimoMatrixView *
 void               _racimo_matrix_view_show_all_roles        (RacimoMatrixView *self);
 void               _racimo_matrix_view_resize_names          (RacimoMatrixView *self,
                                                               int               drawn);
-gboolean           _racimo_matrix_view_shows_phase_rows      (RacimoProject    *project);
-int                _racimo_matrix_view_lookup_row            (RacimoMatrixView *self,
-                                                              gpointer          item);
-int                _racimo_matrix_view_lookup_column         (RacimoMatrixView *self,
-                                                              gpointer          role);
-gboolean           _racimo_matrix_view_is_filtering          (RacimoMatrixView *self);
-void               _racimo_matrix_view_recount_workload      (RacimoMatrixView *self);
-void               _racimo_matrix_view_ensure_rows           (RacimoMatrixView *self);
-RacimoRowProblem   _racimo_matrix_view_row_problem           (RacimoMatrixView *self,
-                                                              guint             row);
-void               _racimo_matrix_view_scroll_to_cell        (RacimoMatrixView *self,
-                                                              int               row,
-                                                              int               column);
 
 /* racimo-matrix-view-drawing.c */
 void               _racimo_matrix_view_drawn_row_clear       (gpointer data);

@@ -92,477 +92,10 @@ _racimo_matrix_view_is_filtering (RacimoMatrixView *self)
   return self->filter != NULL && racimo_filter_is_active (self->filter);
 }
 
-static void
-count_codes (RacimoMatrixView *self,
-             guint             column,
-             RacimoCodes       codes)
-{
-  for (guint l = 0; codes != 0; l++, codes >>= 1)
-    if (codes & 1)
-      self->workload[column * N_LETTERS + l]++;
-}
-
-/* The workload of every role over the whole project: from the view's copy
- * of the codes when every activity is shown, from the project otherwise.
- * Which activities count is core's one rule, racimo_workload_counts_activity ();
- * the view keeps its own counters, all roles in one pass, and follows
- * each cell edit. */
-void
-_racimo_matrix_view_recount_workload (RacimoMatrixView *self)
-{
-  guint nc = n_columns (self);
-
-  g_free (self->workload);
-  self->workload = g_new0 (guint, MAX (nc, 1) * N_LETTERS);
-
-  if (_racimo_matrix_view_is_filtering (self))
-    {
-      guint n_phases = racimo_project_get_n_phases (self->project);
-
-      for (guint p = 0; p < n_phases; p++)
-        {
-          RacimoPhase *phase = racimo_project_get_phase (self->project, p);
-          guint n = racimo_phase_get_n_activities (phase);
-
-          for (guint a = 0; a < n; a++)
-            {
-              RacimoActivity *activity = racimo_phase_get_activity (phase, a);
-
-              if (!racimo_workload_counts_activity (activity)
-                  || racimo_activity_get_all_codes (activity) == 0)
-                continue;
-
-              for (guint c = 0; c < nc; c++)
-                count_codes (self, c, racimo_activity_get_codes (activity,
-                                                                 column_role (self, (int) c)));
-            }
-        }
-    }
-  else
-    {
-      for (guint r = 0; r < n_rows (self); r++)
-        {
-          RacimoActivity *activity = row_activity (self, (int) r);
-
-          if (activity == NULL || !racimo_workload_counts_activity (activity))
-            continue;
-
-          for (guint c = 0; c < nc; c++)
-            count_codes (self, c, self->codes[r * nc + c]);
-        }
-    }
-
-  g_hash_table_remove_all (self->footer_texts);
-  self->workload_dirty = FALSE;
-}
-
-/* Lays the phases and their activities out in rows, leaving out what the
- * filter hides.  Returns the row the cursor waits on while the filter
- * hides its item, or -1. */
-static int
-flatten_rows (RacimoMatrixView *self,
-              gboolean          headers,
-              gboolean          filtering)
-{
-  guint n_phases;
-  gboolean home_passed = FALSE;
-  int home = -1;
-
-  n_phases = racimo_project_get_n_phases (self->project);
-  for (guint p = 0; p < n_phases; p++)
-    {
-      RacimoPhase *phase = racimo_project_get_phase (self->project, p);
-      guint n = racimo_phase_get_n_activities (phase);
-      gboolean header_added = FALSE;
-
-      /* Filtered, a phase shows only above an activity it still has. */
-      if (headers && !filtering)
-        {
-          Row r = { RACIMO_ITEM (phase), TRUE };
-
-          g_array_append_val (self->rows, r);
-          header_added = TRUE;
-        }
-      if (!filtering)
-        g_hash_table_insert (self->row_of, phase, GINT_TO_POINTER (self->rows->len));
-
-      /* Collapsed, a phase shows its header only; a search shows what
-       * matches all the same. */
-      if (headers && !filtering && g_hash_table_contains (self->collapsed, phase))
-        continue;
-
-      for (guint a = 0; a < n; a++)
-        {
-          Row r = { RACIMO_ITEM (racimo_phase_get_activity (phase, a)), FALSE };
-
-          if (filtering && !racimo_filter_matches (self->filter, RACIMO_ACTIVITY (r.item)))
-            {
-              /* The cursor's item is hidden: it waits on the next activity. */
-              if (r.item == self->cursor_item)
-                home_passed = TRUE;
-              continue;
-            }
-
-          if (filtering && !header_added)
-            {
-              Row h = { RACIMO_ITEM (phase), TRUE };
-
-              if (headers)
-                g_array_append_val (self->rows, h);
-              g_hash_table_insert (self->row_of, phase, GINT_TO_POINTER (self->rows->len));
-              header_added = TRUE;
-            }
-
-          if (home_passed && home < 0)
-            home = (int) self->rows->len;
-          g_array_append_val (self->rows, r);
-          g_hash_table_insert (self->row_of, r.item, GINT_TO_POINTER (self->rows->len));
-          if (filtering)
-            g_hash_table_insert (self->phase_shown, phase,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (
-                                   g_hash_table_lookup (self->phase_shown, phase)) + 1));
-        }
-
-      if (filtering && !header_added && RACIMO_ITEM (phase) == self->cursor_item)
-        home_passed = TRUE;
-    }
-  /* Or on the last, when nothing follows it. */
-  if (home_passed && home < 0)
-    home = (int) self->rows->len - 1;
-
-  return home;
-}
-
-/* The codes of every row, copied from @old_* for the rows shown before
- * when @reuse, else asked of the project */
-static void
-fill_codes (RacimoMatrixView *self,
-            gboolean          reuse,
-            GArray           *old_rows,
-            GHashTable       *old_row_of,
-            RacimoCodes      *old_codes,
-            guint8           *old_problems,
-            guint             nc)
-{
-  guint nr = n_rows (self);
-
-  self->codes = g_new0 (RacimoCodes, MAX (nr * nc, 1));
-  self->problems = g_malloc (MAX (nr, 1));
-  memset (self->problems, PROBLEM_DIRTY, MAX (nr, 1));
-
-  for (guint r = 0; r < nr; r++)
-    {
-      RacimoActivity *activity = row_activity (self, (int) r);
-      int old = -1;
-
-      if (activity == NULL || racimo_activity_get_all_codes (activity) == 0)
-        continue;
-
-      if (reuse)
-        {
-          old = GPOINTER_TO_INT (g_hash_table_lookup (old_row_of, activity)) - 1;
-          if (old >= 0 && g_array_index (old_rows, Row, old).item != RACIMO_ITEM (activity))
-            old = -1;
-        }
-
-      if (old >= 0)
-        {
-          memcpy (self->codes + r * nc, old_codes + (guint) old * nc, nc * sizeof (RacimoCodes));
-          self->problems[r] = old_problems[old];
-        }
-      else
-        for (guint c = 0; c < nc; c++)
-          self->codes[r * nc + c] = racimo_activity_get_codes (activity,
-                                                               column_role (self, (int) c));
-    }
-}
-
-/* Find the cursor again: on the same activity and role when they are
- * still there; beside the item when the filter hides it (@home); at the
- * same place otherwise. */
-static void
-find_cursor (RacimoMatrixView *self,
-             int               home,
-             guint             nr,
-             guint             nc)
-{
-  int row;
-
-  if (self->cursor_item != NULL)
-    {
-      row = _racimo_matrix_view_lookup_row (self, self->cursor_item);
-      if (row >= 0 && get_row (self, row)->item == self->cursor_item)
-        self->cursor_row = row;
-      else if (home >= 0)
-        self->cursor_row = home;
-    }
-  if (self->cursor_role != NULL
-      && _racimo_matrix_view_lookup_column (self, self->cursor_role) >= 0)
-    self->cursor_column = _racimo_matrix_view_lookup_column (self, self->cursor_role);
-
-  self->cursor_row = CLAMP (self->cursor_row, -1, (int) nr - 1);
-  self->cursor_column = CLAMP (self->cursor_column, -1, (int) nc - 1);
-  if (self->cursor_row == RACIMO_MATRIX_HEADER_ROW && (nc == 0 || self->cursor_column < 0))
-    {
-      if (nc == 0)
-        self->cursor_row = 0;
-      else
-        self->cursor_column = 0;
-    }
-  self->anchor_row = self->cursor_row;
-  self->anchor_column = self->cursor_column;
-}
-
-void
-_racimo_matrix_view_ensure_rows (RacimoMatrixView *self)
-{
-  g_autoptr(GArray) old_rows = NULL;
-  g_autoptr(GHashTable) old_row_of = NULL;
-  g_autofree RacimoCodes *old_codes = NULL;
-  g_autofree guint8 *old_problems = NULL;
-  guint nr, nc;
-  gboolean headers, filtering, reuse;
-  int home;
-
-  if (!self->rows_dirty)
-    return;
-
-  /* Only the filter changed: the codes of rows shown before are still
-   * right, and copying them is cheaper than asking the project again. */
-  reuse = self->codes_valid && self->project != NULL;
-  if (reuse)
-    {
-      old_rows = g_steal_pointer (&self->rows);
-      old_row_of = g_steal_pointer (&self->row_of);
-      old_codes = g_steal_pointer (&self->codes);
-      old_problems = g_steal_pointer (&self->problems);
-      self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
-      self->row_of = g_hash_table_new (NULL, NULL);
-    }
-
-  self->rows_dirty = FALSE;
-  self->codes_valid = TRUE;
-  self->rows_rebuilt = TRUE;
-  g_array_set_size (self->rows, 0);
-  g_hash_table_remove_all (self->row_of);
-  g_hash_table_remove_all (self->phase_shown);
-  g_hash_table_remove_all (self->column_of);
-  g_ptr_array_set_size (self->roles, 0);
-  g_clear_pointer (&self->codes, g_free);
-  g_clear_pointer (&self->problems, g_free);
-
-  if (self->project == NULL)
-    {
-      self->codes = g_new0 (RacimoCodes, 1);
-      self->problems = g_new0 (guint8, 1);
-      _racimo_matrix_view_recount_workload (self);
-      return;
-    }
-
-  /* The columns of the roles not hidden */
-  for (guint i = 0; i < racimo_project_get_n_roles (self->project); i++)
-    {
-      RacimoRole *role = racimo_project_get_role (self->project, i);
-
-      if (g_hash_table_contains (self->hidden_roles, role))
-        continue;
-      g_ptr_array_add (self->roles, role);
-      g_hash_table_insert (self->column_of, role, GINT_TO_POINTER (self->roles->len));
-    }
-  nc = n_columns (self);
-
-  headers = _racimo_matrix_view_shows_phase_rows (self->project);
-  filtering = _racimo_matrix_view_is_filtering (self);
-  home = flatten_rows (self, headers, filtering);
-
-  fill_codes (self, reuse, old_rows, old_row_of, old_codes, old_problems, nc);
-  nr = n_rows (self);
-
-  /* The workload counts the whole project: a search changes nothing of it. */
-  if (!reuse || self->workload == NULL)
-    _racimo_matrix_view_recount_workload (self);
-
-  find_cursor (self, home, nr, nc);
-
-  g_clear_pointer (&self->corner_text, racimo_drawn_text_free);
-  self->metrics_dirty = TRUE;
-}
-
-/* Lower is worse */
-static int
-problem_rank (RacimoRowProblem problem)
-{
-  switch (problem)
-    {
-    case RACIMO_ROW_PROBLEM_NO_OWNER:
-      return 0;
-    case RACIMO_ROW_PROBLEM_MANY_OWNERS:
-      return 1;
-    case RACIMO_ROW_PROBLEM_UNKNOWN_CODE:
-      return 2;
-    case RACIMO_ROW_PROBLEM_WARNING:
-      return 3;
-    case RACIMO_ROW_PROBLEM_WAIVED:
-    case RACIMO_ROW_PROBLEM_NONE:
-    default:
-      return 4;
-    }
-}
-
-static RacimoRowProblem
-compute_problem (RacimoMatrixView *self,
-                 guint             row)
-{
-  RacimoItem *item = get_row (self, row)->item;
-  RacimoRowProblem worst = RACIMO_ROW_PROBLEM_NONE;
-  GPtrArray *findings;
-  gboolean waived = FALSE;
-
-  if (get_row (self, row)->is_phase || self->checks == NULL)
-    return RACIMO_ROW_PROBLEM_NONE;
-
-  findings = racimo_checks_get_item_findings (self->checks, item);
-  if (findings == NULL)
-    return RACIMO_ROW_PROBLEM_NONE;
-
-  /* The worst finding shows: no owner, several owners, an unknown code
-   * (errors all), then any warning, then a waived owner finding. */
-  for (guint i = 0; i < findings->len; i++)
-    {
-      RacimoFinding *finding = g_ptr_array_index (findings, i);
-      RacimoRowProblem problem;
-
-      if (finding->waiver_reason != NULL)
-        {
-          waived |= finding->check == RACIMO_CHECK_NO_OWNER
-                    || finding->check == RACIMO_CHECK_MANY_OWNERS;
-          continue;
-        }
-
-      if (finding->check == RACIMO_CHECK_NO_OWNER)
-        problem = RACIMO_ROW_PROBLEM_NO_OWNER;
-      else if (finding->check == RACIMO_CHECK_MANY_OWNERS)
-        problem = RACIMO_ROW_PROBLEM_MANY_OWNERS;
-      else if (finding->check == RACIMO_CHECK_UNKNOWN_CODE)
-        problem = RACIMO_ROW_PROBLEM_UNKNOWN_CODE;
-      else
-        problem = RACIMO_ROW_PROBLEM_WARNING;
-
-      if (worst == RACIMO_ROW_PROBLEM_NONE || problem_rank (problem) < problem_rank (worst))
-        worst = problem;
-    }
-
-  if (worst != RACIMO_ROW_PROBLEM_NONE)
-    return worst;
-  return waived ? RACIMO_ROW_PROBLEM_WAIVED : RACIMO_ROW_PROBLEM_NONE;
-}
-
-RacimoRowProblem
-_racimo_matrix_view_row_problem (RacimoMatrixView *self,
-                                 guint             row)
-{
-  if (self->problems[row] == PROBLEM_DIRTY)
-    self->problems[row] = (guint8) compute_problem (self, row);
-
-  return self->problems[row];
-}
-
-/* Room for the matrix: the names' width and the zoom */
-
-/**
- * racimo_matrix_view_set_names_width:
- * @width: the width of the names in pixels at the normal size, or 0 for
- *   about a third of the view
- */
-void
-racimo_matrix_view_set_names_width (RacimoMatrixView *self,
-                                    int               width)
-{
-  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
-
-  width = MAX (width, 0);
-  if (width == self->names_width_set)
-    return;
-
-  self->names_width_set = width;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAMES_WIDTH]);
-}
-
-/**
- * racimo_matrix_view_get_names_width:
- *
- * Returns: the width of the names the user chose, 0 when automatic
- */
-int
-racimo_matrix_view_get_names_width (RacimoMatrixView *self)
-{
-  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 0);
-
-  return self->names_width_set;
-}
-
-/**
- * racimo_matrix_view_get_names_width_drawn:
- *
- * Returns: the width of the names as drawn now, in pixels
- */
-int
-racimo_matrix_view_get_names_width_drawn (RacimoMatrixView *self)
-{
-  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 0);
-
-  return self->name_width;
-}
-
-/* Sets the names' width to @drawn pixels as drawn now, at this zoom */
-void
-_racimo_matrix_view_resize_names (RacimoMatrixView *self,
-                                  int               drawn)
-{
-  racimo_matrix_view_set_names_width (self, MAX ((int) (drawn / self->zoom), 1));
-}
-
-/**
- * racimo_matrix_view_set_zoom:
- * @zoom: 1 for the desktop's text size, within %RACIMO_MATRIX_ZOOM_MIN and
- *   %RACIMO_MATRIX_ZOOM_MAX
- */
-void
-racimo_matrix_view_set_zoom (RacimoMatrixView *self,
-                             double            zoom)
-{
-  g_return_if_fail (RACIMO_IS_MATRIX_VIEW (self));
-
-  zoom = CLAMP (zoom, RACIMO_MATRIX_ZOOM_MIN, RACIMO_MATRIX_ZOOM_MAX);
-  if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
-    return;
-
-  self->zoom = zoom;
-  /* Every text shaped anew, every row drawn anew, at the new size */
-  self->metrics_dirty = TRUE;
-  g_hash_table_remove_all (self->name_layouts);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-/**
- * racimo_matrix_view_get_zoom:
- *
- * Returns: how large the matrix is drawn, 1 for the desktop's text size
- */
-double
-racimo_matrix_view_get_zoom (RacimoMatrixView *self)
-{
-  g_return_val_if_fail (RACIMO_IS_MATRIX_VIEW (self), 1.0);
-
-  return self->zoom;
-}
-
 /* Following the project */
 
-static void
-invalidate_structure (RacimoMatrixView *self)
+void
+_racimo_matrix_view_invalidate_structure (RacimoMatrixView *self)
 {
   self->rows_dirty = TRUE;
   self->codes_valid = FALSE;
@@ -637,81 +170,13 @@ on_cell_changed (RacimoProject    *project,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-forget_item (RacimoMatrixView *self,
-             RacimoItem       *item)
+void
+_racimo_matrix_view_forget_item (RacimoMatrixView *self,
+                                 RacimoItem       *item)
 {
   g_hash_table_remove (self->name_layouts, item);
   g_hash_table_remove (self->header_texts, item);
   g_hash_table_remove (self->footer_texts, item);
-}
-
-/* Hidden roles: their columns are not shown, and the corner above the
- * names says how many are hidden. */
-
-void
-_racimo_matrix_view_set_role_hidden (RacimoMatrixView *self,
-                                     RacimoRole       *role,
-                                     gboolean          hidden)
-{
-  if (hidden == g_hash_table_contains (self->hidden_roles, role))
-    return;
-
-  if (hidden)
-    g_hash_table_add (self->hidden_roles, role);
-  else
-    g_hash_table_remove (self->hidden_roles, role);
-  invalidate_structure (self);
-  _racimo_matrix_view_queue_accessible (self);
-}
-
-void
-_racimo_matrix_view_show_all_roles (RacimoMatrixView *self)
-{
-  if (g_hash_table_size (self->hidden_roles) == 0)
-    return;
-
-  g_hash_table_remove_all (self->hidden_roles);
-  invalidate_structure (self);
-  _racimo_matrix_view_queue_accessible (self);
-}
-
-/* Collapsed phases: the header stays, saying so, and its activities are
- * not shown until the phase is expanded again. */
-
-gboolean
-_racimo_matrix_view_is_collapsed (RacimoMatrixView *self,
-                                  gpointer          phase)
-{
-  return g_hash_table_contains (self->collapsed, phase);
-}
-
-void
-_racimo_matrix_view_set_collapsed (RacimoMatrixView *self,
-                                   RacimoPhase      *phase,
-                                   gboolean          collapsed)
-{
-  gboolean cursor_inside;
-
-  if (collapsed == g_hash_table_contains (self->collapsed, phase))
-    return;
-
-  cursor_inside = RACIMO_IS_ACTIVITY (self->cursor_item)
-                  && racimo_activity_get_phase (RACIMO_ACTIVITY (self->cursor_item)) == phase;
-  if (collapsed)
-    g_hash_table_add (self->collapsed, phase);
-  else
-    g_hash_table_remove (self->collapsed, phase);
-
-  forget_item (self, RACIMO_ITEM (phase));
-  invalidate_structure (self);
-  _racimo_matrix_view_ensure_rows (self);
-
-  /* The cursor in a phase that folds goes to its header. */
-  if (collapsed && cursor_inside)
-    _racimo_matrix_view_set_cursor_full (self, _racimo_matrix_view_lookup_row (self, phase),
-                                         RACIMO_MATRIX_NAME_COLUMN, FALSE);
-  _racimo_matrix_view_queue_accessible (self);
 }
 
 static void
@@ -719,7 +184,7 @@ on_item_added (RacimoProject    *project,
                RacimoItem       *item,
                RacimoMatrixView *self)
 {
-  invalidate_structure (self);
+  _racimo_matrix_view_invalidate_structure (self);
 }
 
 static void
@@ -729,14 +194,14 @@ on_item_removed (RacimoProject    *project,
                  guint             position,
                  RacimoMatrixView *self)
 {
-  forget_item (self, item);
+  _racimo_matrix_view_forget_item (self, item);
   g_hash_table_remove (self->collapsed, item);
   g_hash_table_remove (self->hidden_roles, item);
 
   /* A removed phase keeps its activities, which leave the view with it. */
   if (RACIMO_IS_PHASE (item))
     for (guint i = 0; i < racimo_phase_get_n_activities (RACIMO_PHASE (item)); i++)
-      forget_item (self, RACIMO_ITEM (racimo_phase_get_activity (RACIMO_PHASE (item), i)));
+      _racimo_matrix_view_forget_item (self, RACIMO_ITEM (racimo_phase_get_activity (RACIMO_PHASE (item), i)));
 
   if (self->cursor_item == item)
     self->cursor_item = NULL;
@@ -753,7 +218,7 @@ on_item_removed (RacimoProject    *project,
                    RACIMO_NOTE_POPOVER (self->note_popover))) == item)))
     _racimo_matrix_view_popdown_all (self);
 
-  invalidate_structure (self);
+  _racimo_matrix_view_invalidate_structure (self);
 }
 
 static void
@@ -763,7 +228,7 @@ on_item_moved (RacimoProject    *project,
                guint             old_position,
                RacimoMatrixView *self)
 {
-  invalidate_structure (self);
+  _racimo_matrix_view_invalidate_structure (self);
 }
 
 static void
@@ -776,14 +241,14 @@ on_item_changed (RacimoProject    *project,
     {
     case RACIMO_CHANGE_NAME:
     case RACIMO_CHANGE_ABBREV:
-      forget_item (self, item);
+      _racimo_matrix_view_forget_item (self, item);
       /* The first phase's name decides whether phases show as rows. */
       if (RACIMO_IS_PHASE (item) || RACIMO_IS_ROLE (item))
-        invalidate_structure (self);
+        _racimo_matrix_view_invalidate_structure (self);
       break;
 
     case RACIMO_CHANGE_APPLICABLE:
-      forget_item (self, item);
+      _racimo_matrix_view_forget_item (self, item);
       self->workload_dirty = TRUE;
       break;
 
@@ -1140,7 +605,6 @@ racimo_matrix_view_measure (GtkWidget      *widget,
                                      + _racimo_matrix_view_content_height (self), 1000));
     }
 }
-
 
 static void
 racimo_matrix_view_size_allocate (GtkWidget *widget,

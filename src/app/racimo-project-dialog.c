@@ -257,6 +257,12 @@ make_workload_row (RacimoProjectDialog *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Workload"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), counts->str);
+  /* "What does this person own?", on paper for a meeting */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_button ("document-print-symbolic",
+                                          _("Export This Person’s Page as PDF…"),
+                                          "people.export-page",
+                                          racimo_item_get_id (RACIMO_ITEM (person))));
   g_object_set_data (G_OBJECT (row), "workload", GINT_TO_POINTER (TRUE));
 
   return row;
@@ -418,6 +424,19 @@ person_action (GtkWidget  *widget,
     racimo_project_move_person (self->project, person, (guint) position + 1);
 }
 
+/* The window writes files: the dialog hands it the person. */
+static void
+export_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.export-person-pages",
+                                        parameter);
+}
+
 static void
 merge_action (GtkWidget  *widget,
               const char *action_name,
@@ -495,6 +514,7 @@ racimo_project_dialog_class_init (RacimoProjectDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "people.move-up", "s", person_action);
   gtk_widget_class_install_action (widget_class, "people.move-down", "s", person_action);
   gtk_widget_class_install_action (widget_class, "people.merge", "(ss)", merge_action);
+  gtk_widget_class_install_action (widget_class, "people.export-page", "s", export_page_action);
 }
 
 static void

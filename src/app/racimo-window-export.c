@@ -37,9 +37,9 @@ name_for_export (RacimoWindow *self,
 
 /* @file, or when its name has no extension, the same name with
  * @extension: what the user typed in the file dialog, made whole. */
-static GFile *
-add_missing_extension (GFile      *file,
-                       const char *extension)
+GFile *
+_racimo_window_add_missing_extension (GFile      *file,
+                                      const char *extension)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *full = NULL;
@@ -83,9 +83,9 @@ remember_export_folder (RacimoWindow *self,
     g_settings_set_string (self->settings, "last-export-folder", uri);
 }
 
-static void
-show_exported (RacimoWindow *self,
-               GFile        *file)
+void
+_racimo_window_show_exported (RacimoWindow *self,
+                              GFile        *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
   /* Translators: %s is a file name */
@@ -111,10 +111,10 @@ launch_uri_action (GtkWidget  *widget,
                                            G_APP_LAUNCH_CONTEXT (context), NULL, NULL, NULL);
 }
 
-static void
-show_export_error (RacimoWindow *self,
-                   GFile        *file,
-                   const GError *error)
+void
+_racimo_window_show_export_error (RacimoWindow *self,
+                                  GFile        *file,
+                                  const GError *error)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = _racimo_window_heading_name (basename);
@@ -135,9 +135,9 @@ end_export (RacimoWindowWrite *write,
 
   self->writing--;
   if (saved)
-    show_exported (self, write->file);
+    _racimo_window_show_exported (self, write->file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, write->file, error);
+    _racimo_window_show_export_error (self, write->file, error);
 }
 
 static void
@@ -193,7 +193,8 @@ on_export_csv_chosen (GObject      *source,
     return;
 
   /* A name typed without an extension gets the one of its delimiter. */
-  file = add_missing_extension (chosen, options.delimiter == RACIMO_CSV_TAB ? ".tsv" : ".csv");
+  file = _racimo_window_add_missing_extension (chosen, options.delimiter == RACIMO_CSV_TAB ? ".tsv"
+                                                                                        : ".csv");
   remember_export_folder (self, file);
   racimo_window_export_csv (self, file, &options);
 }
@@ -295,7 +296,7 @@ on_export_xlsx_chosen (GObject      *source,
   if (chosen == NULL)
     return;
 
-  file = add_missing_extension (chosen, ".xlsx");
+  file = _racimo_window_add_missing_extension (chosen, ".xlsx");
   remember_export_folder (self, file);
   racimo_window_export_xlsx (self, file);
 }
@@ -675,9 +676,9 @@ on_pdf_exported (GObject      *source,
   end_export_progress (self);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    show_exported (self, job->file);
+    _racimo_window_show_exported (self, job->file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, job->file, error);
+    _racimo_window_show_export_error (self, job->file, error);
 }
 
 /**
@@ -742,7 +743,7 @@ on_export_pdf_chosen (GObject      *source,
   if (chosen == NULL)
     return;
 
-  file = add_missing_extension (chosen, ".pdf");
+  file = _racimo_window_add_missing_extension (chosen, ".pdf");
   remember_export_folder (self, file);
   racimo_window_export_pdf (self, file);
 }
@@ -832,4 +833,5 @@ _racimo_window_export_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.launch-uri", "s", launch_uri_action);
+  _racimo_window_person_pages_class_init (widget_class);
 }

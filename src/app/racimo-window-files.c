@@ -293,6 +293,32 @@ show_import_report (RacimoWindow *self,
   return TRUE;
 }
 
+/* An imported sheet, as the import read it (an import is modified from
+ * the start, as it is no project file yet: nothing to undo says it is
+ * unedited), can be read again with another mapping; once edited, the
+ * edits would be lost. */
+gboolean
+_racimo_window_can_change_mapping (RacimoWindow *self)
+{
+  return self->document != NULL
+         && racimo_document_get_source (self->document) == RACIMO_DOCUMENT_SOURCE_CSV
+         && racimo_document_get_needs_save_as (self->document)
+         && racimo_document_get_file (self->document) != NULL
+         && !racimo_history_get_can_undo (racimo_project_get_history (self->project))
+         && !racimo_document_get_busy (self->document);
+}
+
+static void
+change_mapping_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+
+  if (_racimo_window_can_change_mapping (self))
+    show_import_report (self, racimo_document_get_file (self->document));
+}
+
 static void
 on_document_loaded (GObject      *source,
                     GAsyncResult *result,
@@ -318,9 +344,12 @@ on_document_loaded (GObject      *source,
       return;
     }
 
-  /* A sheet of which something was not read opens through its report,
-   * where the user sees what and can change how its columns are read. */
-  if (racimo_document_get_import_problems (document) != NULL && show_import_report (self, file))
+  /* A sheet of which something was not read or guessed, or one of
+   * several, opens through its report, where the user sees what and can
+   * change how its columns are read. */
+  if ((racimo_document_get_import_problems (document) != NULL
+       || racimo_document_get_import_guessed (document))
+      && show_import_report (self, file))
     return;
 
   racimo_window_set_document (self, document);
@@ -1205,6 +1234,8 @@ _racimo_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, repair_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_repair_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.change-mapping", NULL,
+                                   change_mapping_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", "s",
                                    new_from_template_action);

@@ -1,10 +1,12 @@
 /* racimo-window-private.h: what the window's files share, and what the
  * tests read of what the window shows
  *
- * RacimoWindow is written in three files: racimo-window.c coordinates
- * (the project, the checks panel, the search, the actions' enabled state
- * in update_actions ()), racimo-window-files.c opens, saves, reloads and
- * restores drafts, racimo-window-export.c exports and prints.  Each
+ * RacimoWindow is written in six files: racimo-window.c coordinates
+ * (the project, the actions' enabled state in update_actions ()),
+ * racimo-window-files.c opens, saves, reloads and restores drafts,
+ * racimo-window-export.c exports and prints, racimo-window-checks.c
+ * shows the checks panel, racimo-window-search.c the search bar, and
+ * racimo-window-menus.c fills the header bar's menus.  Each
  * installs its own actions from racimo_window_class_init ().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -196,10 +198,85 @@ void        _racimo_window_files_dispose     (RacimoWindow              *self);
 gboolean    _racimo_window_files_close_request (RacimoWindow            *self);
 void        _racimo_window_update_banner     (RacimoWindow              *self);
 void        _racimo_window_update_repair_banner (RacimoWindow           *self);
+gboolean    _racimo_window_can_change_mapping (RacimoWindow             *self);
 
 /* racimo-window-export.c: CSV, PDF and printing */
 void        _racimo_window_export_class_init (GtkWidgetClass            *widget_class);
 void        _racimo_window_export_dispose    (RacimoWindow              *self);
+GFile      *_racimo_window_add_missing_extension (GFile             *file,
+                                                  const char        *extension);
+void        _racimo_window_show_exported     (RacimoWindow              *self,
+                                              GFile                     *file);
+void        _racimo_window_show_export_error (RacimoWindow              *self,
+                                              GFile                     *file,
+                                              const GError              *error);
+
+/* racimo-window-person-pages.c: one page per person, as a PDF */
+void        _racimo_window_person_pages_class_init (GtkWidgetClass      *widget_class);
+void        _racimo_window_export_person_pages (RacimoWindow            *self,
+                                                RacimoPerson            *person,
+                                                GFile                   *file);
+
+/* racimo-window-checks.c: the checks panel, its button, going to findings */
+/* Narrower than this, the panel slides over the matrix */
+#define NARROW_WIDTH 860
+
+void
+_racimo_window_checks_class_init (GtkWidgetClass *widget_class);
+RacimoProjectDialog *
+_racimo_window_ensure_project_dialog (RacimoWindow *self);
+void
+_racimo_window_focus_grid_if_lost (RacimoWindow *self,
+                                   GtkWidget    *hidden);
+void
+_racimo_window_on_checks_revealed (RacimoWindow *self);
+gboolean
+_racimo_window_on_checks_tooltip (RacimoWindow *self,
+                                  int           x,
+                                  int           y,
+                                  gboolean      keyboard_mode,
+                                  GtkTooltip   *tooltip);
+void
+_racimo_window_on_narrow (GtkWidget *window,
+                          gboolean   narrow);
+void
+_racimo_window_set_show_checks (RacimoWindow *self,
+                                gboolean      show);
+void
+_racimo_window_show_person (RacimoWindow *self,
+                            RacimoPerson *person);
+void
+_racimo_window_sync_role_details (RacimoWindow *self);
+void
+_racimo_window_update_checks_button (RacimoWindow *self);
+
+/* racimo-window-menus.c: the header bar's templates and schemes */
+void
+_racimo_window_menus_class_init (GtkWidgetClass *widget_class);
+void
+_racimo_window_fill_menus (RacimoWindow *self);
+void
+_racimo_window_switch_scheme (RacimoWindow *self,
+                              const char   *id);
+
+/* racimo-window-search.c: the search bar */
+void
+_racimo_window_search_class_init (GtkWidgetClass *widget_class);
+void
+_racimo_window_fill_person_names (RacimoWindow *self);
+void
+_racimo_window_fill_role_names (RacimoWindow *self);
+void
+_racimo_window_on_filter_role (RacimoWindow *self);
+void
+_racimo_window_on_filter_text (RacimoWindow *self);
+void
+_racimo_window_on_role_changed (RacimoWindow *self,
+                                RacimoItem   *item);
+void
+_racimo_window_update_empty_matrix (RacimoWindow *self);
+void
+_racimo_window_update_shown_label (RacimoWindow *self);
 
 /* For the tests: what the window shows the user */
 

@@ -60,6 +60,9 @@ update_history_actions (RacimoWindow *self)
                                  history != NULL && racimo_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  history != NULL && racimo_history_get_can_redo (history));
+  /* An import can be read again until its first edit */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-mapping",
+                                 _racimo_window_can_change_mapping (self));
 }
 
 void
@@ -246,530 +249,6 @@ on_scheme_notify (RacimoWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEME]);
 }
 
-/* The checks panel */
-
-/* The summary, asked for when the tooltip shows: the counts change with
- * most edits, and a tooltip set anew costs a round trip to the display. */
-static gboolean
-on_checks_tooltip (RacimoWindow *self,
-                   int           x,
-                   int           y,
-                   gboolean      keyboard_mode,
-                   GtkTooltip   *tooltip)
-{
-  gtk_tooltip_set_text (tooltip, racimo_checks_panel_get_summary (self->checks_panel));
-  return TRUE;
-}
-
-static void set_show_checks (RacimoWindow *self,
-                             gboolean      show);
-
-/* The panel is closed while there is nothing to show, and opens by itself
- * when findings the user has not seen appear, unless the user closed it;
- * in a narrow window, where it would cover the matrix, the header bar's
- * counts say it. */
-static void
-open_checks_for_news (RacimoWindow *self,
-                      guint         n_findings)
-{
-  if (self->show_checks || n_findings < self->seen_findings)
-    self->seen_findings = n_findings;
-  else if (n_findings > self->seen_findings && self->checks_choice && !self->narrow)
-    {
-      self->seen_findings = n_findings;
-      set_show_checks (self, TRUE);
-    }
-}
-
-/* The header bar's button of the panel: the counts of errors and
- * warnings, each by its icon, or that there is no problem; the panel's
- * summary, "2 errors, 3 warnings", as its tooltip and what a screen
- * reader says. */
-static void
-update_checks_button (RacimoWindow *self)
-{
-  guint n_errors = self->checks != NULL ? racimo_checks_get_n_errors (self->checks) : 0;
-  guint n_warnings = self->checks != NULL ? racimo_checks_get_n_warnings (self->checks) : 0;
-  const char *summary = racimo_checks_panel_get_summary (self->checks_panel);
-
-  if (self->checks != NULL)
-    open_checks_for_news (self, n_errors + n_warnings);
-
-  racimo_text_line_set_count (self->errors_label, n_errors);
-  racimo_text_line_set_count (self->warnings_label, n_warnings);
-  gtk_widget_set_visible (self->errors_icon, n_errors > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), n_errors > 0);
-  gtk_widget_set_visible (self->warnings_icon, n_warnings > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), n_warnings > 0);
-  gtk_widget_set_margin_start (self->warnings_icon, n_errors > 0 ? 6 : 0);
-  gtk_widget_set_visible (self->no_problems_icon, n_errors == 0 && n_warnings == 0);
-  gtk_widget_set_visible (self->no_problems_label, n_errors == 0 && n_warnings == 0);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
-                                  -1);
-}
-
-/* The role whose header the cursor is on, in the panel; the findings when
- * it is anywhere else.  Nothing to do while the panel is hidden: it is
- * brought up to date when it shows. */
-static void
-sync_role_details (RacimoWindow *self)
-{
-  RacimoRole *role = NULL;
-  int row, column;
-
-  if (!self->show_checks || self->project == NULL)
-    return;
-
-  racimo_matrix_view_get_cursor (self->matrix_view, &row, &column);
-  if (row == RACIMO_MATRIX_HEADER_ROW && column >= 0
-      && (guint) column < racimo_project_get_n_roles (self->project))
-    role = racimo_project_get_role (self->project, (guint) column);
-
-  if (role != racimo_checks_panel_get_role (self->checks_panel))
-    racimo_checks_panel_show_role (self->checks_panel, role);
-}
-
-static void
-on_cursor_moved (RacimoWindow *self)
-{
-  /* Going to an activity from a role's details keeps them in view; and
-   * the window going away has nothing to show. */
-  if (self->keep_role || self->checks_panel == NULL)
-    return;
-
-  /* Going to a finding, the panel shows the findings, where it is
-   * selected, even when it is on a role. */
-  if (self->moving_cursor)
-    {
-      if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
-        racimo_checks_panel_show_role (self->checks_panel, NULL);
-      return;
-    }
-
-  sync_role_details (self);
-}
-
-/* Where the grid is focused, it stays; otherwise a widget being hidden
- * had it, and the grid takes it back. */
-static void
-focus_grid_if_lost (RacimoWindow *self,
-                    GtkWidget    *hidden)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (self->matrix_view == NULL)
-    return;
-
-  if (focus == NULL || focus == hidden || gtk_widget_is_ancestor (focus, hidden))
-    gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
-}
-
-static void
-set_show_checks (RacimoWindow *self,
-                 gboolean      show)
-{
-  show = !!show;
-  if (self->show_checks == show)
-    return;
-
-  self->show_checks = show;
-  if (show)
-    gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->checks_revealer, show);
-  if (show)
-    sync_role_details (self);
-  else
-    focus_grid_if_lost (self, GTK_WIDGET (self->checks_revealer));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECKS]);
-}
-
-/* A narrow window: the panel slides over the matrix, as a sheet, instead
- * of taking its width away; wide again, it is beside the matrix. */
-#define NARROW_WIDTH 860
-
-static void
-on_narrow (GtkWidget *window,
-           gboolean   narrow)
-{
-  RacimoWindow *self = RACIMO_WINDOW (window);
-  GtkWidget *revealer = GTK_WIDGET (self->checks_revealer);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, revealer);
-
-  self->narrow = narrow;
-  g_object_ref (revealer);
-  if (narrow)
-    {
-      gtk_box_remove (GTK_BOX (self->content_box), revealer);
-      gtk_widget_set_halign (revealer, GTK_ALIGN_END);
-      gtk_widget_add_css_class (revealer, "checks-sheet");
-      gtk_overlay_add_overlay (GTK_OVERLAY (self->matrix_overlay), revealer);
-    }
-  else
-    {
-      gtk_overlay_remove_overlay (GTK_OVERLAY (self->matrix_overlay), revealer);
-      gtk_widget_set_halign (revealer, GTK_ALIGN_FILL);
-      gtk_widget_remove_css_class (revealer, "checks-sheet");
-      gtk_box_append (GTK_BOX (self->content_box), revealer);
-    }
-  g_object_unref (revealer);
-
-  if (had_focus)
-    gtk_widget_grab_focus (revealer);
-}
-
-/* Hidden, the panel is left out of the layout: a revealer still measures
- * a child it does not show, and the list of findings costs most of an
- * edit's frame. */
-static void
-on_checks_revealed (RacimoWindow *self)
-{
-  if (!gtk_revealer_get_child_revealed (self->checks_revealer) && !self->show_checks)
-    gtk_widget_set_visible (gtk_revealer_get_child (self->checks_revealer), FALSE);
-}
-
-static RacimoProjectDialog *
-ensure_project_dialog (RacimoWindow *self)
-{
-  if (self->project_dialog == NULL)
-    {
-      self->project_dialog = GTK_WIDGET (racimo_project_dialog_new (GTK_WINDOW (self),
-                                                                    self->project));
-      g_object_add_weak_pointer (G_OBJECT (self->project_dialog),
-                                 (gpointer *) &self->project_dialog);
-    }
-
-  return RACIMO_PROJECT_DIALOG (self->project_dialog);
-}
-
-/* The people editor, with @person open */
-static void
-show_person (RacimoWindow *self,
-             RacimoPerson *person)
-{
-  racimo_project_dialog_show_person (ensure_project_dialog (self), person);
-  gtk_window_present (GTK_WINDOW (self->project_dialog));
-}
-
-/* A search that hides @item is closed, which shows every activity. */
-static void
-unhide_item (RacimoWindow *self,
-             RacimoItem   *item)
-{
-  if (RACIMO_IS_ROLE (item) || self->filter == NULL || !racimo_filter_is_active (self->filter)
-      || racimo_matrix_view_find_row (self->matrix_view, item) >= 0)
-    return;
-
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-/* The grid's cursor to what a finding is on, the keyboard focus left
- * where it is: the user may be going through the findings. */
-void
-_racimo_window_go_to_item (RacimoWindow *self,
-                           RacimoItem   *item)
-{
-  /* A person has no row: their finding opens them among the people. */
-  if (RACIMO_IS_PERSON (item))
-    {
-      show_person (self, RACIMO_PERSON (item));
-      return;
-    }
-
-  unhide_item (self, item);
-
-  if (racimo_checks_panel_get_role (self->checks_panel) != NULL)
-    racimo_checks_panel_show_role (self->checks_panel, NULL);
-
-  self->moving_cursor = TRUE;
-  if (!racimo_matrix_view_show_item (self->matrix_view, item))
-    gtk_widget_error_bell (GTK_WIDGET (self));
-  self->moving_cursor = FALSE;
-}
-
-static void
-on_finding_activated (RacimoWindow *self,
-                      RacimoItem   *item,
-                      guint         check)
-{
-  _racimo_window_go_to_item (self, item);
-}
-
-static void
-on_finding_entered (RacimoWindow *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
-}
-
-/* An activity the role owns, picked in its details: the cell where it
- * holds the A, with the details still shown. */
-static void
-on_owned_activated (RacimoWindow *self,
-                    RacimoItem   *activity)
-{
-  RacimoRole *role = racimo_checks_panel_get_role (self->checks_panel);
-  int row;
-
-  if (self->project == NULL)
-    return;
-
-  unhide_item (self, activity);
-  row = racimo_matrix_view_find_row (self->matrix_view, activity);
-  if (row < 0)
-    return;
-
-  self->keep_role = TRUE;
-  racimo_matrix_view_set_cursor (self->matrix_view, row,
-                                 role != NULL ? racimo_project_index_of_role (self->project, role)
-                                              : RACIMO_MATRIX_NAME_COLUMN);
-  self->keep_role = FALSE;
-}
-
-static void
-step_finding_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RacimoWindow *self = RACIMO_WINDOW (widget);
-  RacimoItem *item;
-
-  if (self->project == NULL)
-    return;
-
-  if (g_str_equal (action_name, "win.next-finding"))
-    item = racimo_checks_panel_select_next (self->checks_panel, NULL);
-  else
-    item = racimo_checks_panel_select_previous (self->checks_panel, NULL);
-
-  if (item == NULL)
-    {
-      /* No problem to go to. */
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  _racimo_window_go_to_item (self, item);
-}
-
-/* The search bar */
-
-static void
-update_shown_label (RacimoWindow *self)
-{
-  g_autofree char *summary = self->filter != NULL ? racimo_filter_dup_summary (self->filter)
-                                                  : NULL;
-
-  gtk_label_set_text (self->shown_label, summary != NULL ? summary : "");
-}
-
-static int
-role_position (RacimoWindow *self,
-               RacimoRole   *role)
-{
-  int index = role != NULL ? racimo_project_index_of_role (self->project, role) : -1;
-
-  /* "Any Role" comes first. */
-  return index >= 0 ? index + 1 : 0;
-}
-
-static void
-fill_role_names (RacimoWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-  guint n = self->project != NULL ? racimo_project_get_n_roles (self->project) : 0;
-
-  g_strv_builder_add (builder, _("Any Role"));
-  for (guint i = 0; i < n; i++)
-    {
-      const char *name = racimo_item_get_name (RACIMO_ITEM (racimo_project_get_role (self->project,
-                                                                                      i)));
-
-      g_strv_builder_add (builder, name != NULL && *name != '\0' ? name : _("Unnamed role"));
-    }
-  names = g_strv_builder_end (builder);
-
-  self->syncing_search = TRUE;
-  gtk_string_list_splice (self->role_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->role_names)),
-                          (const char * const *) names);
-  gtk_drop_down_set_selected (self->role_dropdown,
-                              self->filter != NULL
-                              ? (guint) role_position (self, racimo_filter_get_role (self->filter))
-                              : 0);
-  self->syncing_search = FALSE;
-}
-
-/* A matrix with no role and no activity says what to add first, with the
- * buttons that add it. */
-static void
-update_empty_matrix (RacimoWindow *self)
-{
-  gboolean empty = self->project != NULL && racimo_project_get_n_roles (self->project) == 0
-                   && racimo_project_get_n_activities (self->project) == 0;
-
-  gtk_widget_set_visible (self->empty_matrix, empty);
-}
-
-static void
-on_role_changed (RacimoWindow *self,
-                 RacimoItem   *item)
-{
-  update_empty_matrix (self);
-  if (RACIMO_IS_ROLE (item))
-    fill_role_names (self);
-}
-
-/* "Any Person" first, then the people; the list shows only when the
- * project has people. */
-static void
-fill_person_names (RacimoWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-  guint n = self->project != NULL ? racimo_project_get_n_people (self->project) : 0;
-  RacimoPerson *person = self->filter != NULL ? racimo_filter_get_person (self->filter) : NULL;
-  int index = person != NULL ? racimo_project_index_of_person (self->project, person) : -1;
-
-  g_strv_builder_add (builder, _("Any Person"));
-  for (guint i = 0; i < n; i++)
-    {
-      RacimoPerson *person_i = racimo_project_get_person (self->project, i);
-      const char *name = racimo_item_get_name (RACIMO_ITEM (person_i));
-      /* Translators: in the person filter: whose activities are shown */
-      g_autofree char *label = g_strdup_printf (_("Person: %s"),
-                                                name[0] != '\0' ? name : _("Unnamed person"));
-
-      g_strv_builder_add (builder, label);
-    }
-  names = g_strv_builder_end (builder);
-
-  self->syncing_search = TRUE;
-  gtk_string_list_splice (self->person_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->person_names)),
-                          (const char * const *) names);
-  gtk_drop_down_set_selected (self->person_dropdown, (guint) (index + 1));
-  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), n > 0);
-  self->syncing_search = FALSE;
-}
-
-static void
-on_person_selected (RacimoWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
-  RacimoPerson *person = NULL;
-
-  if (self->syncing_search || self->filter == NULL)
-    return;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
-      && selected <= racimo_project_get_n_people (self->project))
-    person = racimo_project_get_person (self->project, selected - 1);
-
-  racimo_filter_set_person (self->filter, person);
-}
-
-static void
-on_role_selected (RacimoWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->role_dropdown);
-  RacimoRole *role = NULL;
-
-  if (self->syncing_search || self->filter == NULL)
-    return;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
-      && selected <= racimo_project_get_n_roles (self->project))
-    role = racimo_project_get_role (self->project, selected - 1);
-
-  racimo_filter_set_role (self->filter, role);
-}
-
-static void
-on_filter_role (RacimoWindow *self)
-{
-  self->syncing_search = TRUE;
-  gtk_drop_down_set_selected (self->role_dropdown,
-                              (guint) role_position (self, racimo_filter_get_role (self->filter)));
-  self->syncing_search = FALSE;
-}
-
-/* The filter's text, cleared from elsewhere, in the entry. */
-static void
-on_filter_text (RacimoWindow *self)
-{
-  const char *text = racimo_filter_get_search_text (self->filter);
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) == 0)
-    return;
-
-  self->syncing_search = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  self->syncing_search = FALSE;
-}
-
-static void
-on_search_changed (RacimoWindow *self)
-{
-  if (self->syncing_search || self->filter == NULL)
-    return;
-
-  racimo_filter_set_search_text (self->filter,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-/* Enter: on to the grid, where the cursor is on what was found. */
-static void
-on_search_activate (RacimoWindow *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
-}
-
-static void
-on_search_mode (RacimoWindow *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    return;
-
-  /* Closed: every activity shows again, the cursor on what it was on. */
-  if (self->filter != NULL)
-    racimo_filter_clear (self->filter);
-  focus_grid_if_lost (self, GTK_WIDGET (self->search_bar));
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RacimoWindow *self = RACIMO_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (self->search_entry);
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-}
-
-/* Escape from the grid, or anywhere in the window, closes the search. */
-static gboolean
-close_search (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  RacimoWindow *self = RACIMO_WINDOW (widget);
-
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    return FALSE;
-
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  return TRUE;
-}
-
 /* The project */
 
 static void
@@ -912,14 +391,14 @@ bind_project (RacimoWindow *self)
   self->filter = racimo_filter_new (self->checks);
   racimo_matrix_view_set_filter (self->matrix_view, self->filter);
   g_signal_connect_swapped (self->filter, "notify::search-text",
-                            G_CALLBACK (on_filter_text), self);
-  g_signal_connect_swapped (self->filter, "notify::role", G_CALLBACK (on_filter_role), self);
-  g_signal_connect_swapped (self->filter, "notify::person", G_CALLBACK (fill_person_names),
+                            G_CALLBACK (_racimo_window_on_filter_text), self);
+  g_signal_connect_swapped (self->filter, "notify::role", G_CALLBACK (_racimo_window_on_filter_role), self);
+  g_signal_connect_swapped (self->filter, "notify::person", G_CALLBACK (_racimo_window_fill_person_names),
                             self);
   g_signal_connect_swapped (self->filter, "notify::n-shown",
-                            G_CALLBACK (update_shown_label), self);
+                            G_CALLBACK (_racimo_window_update_shown_label), self);
   g_signal_connect_swapped (self->filter, "notify::n-total",
-                            G_CALLBACK (update_shown_label), self);
+                            G_CALLBACK (_racimo_window_update_shown_label), self);
   self->only_problems_binding =
     g_object_bind_property (self->filter, "only-findings", self->only_problems_button, "active",
                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -930,36 +409,36 @@ bind_project (RacimoWindow *self)
 
   /* The role list of the search follows the roles. */
   self->role_handlers[0] =
-    g_signal_connect_swapped (project, "item-added", G_CALLBACK (on_role_changed), self);
+    g_signal_connect_swapped (project, "item-added", G_CALLBACK (_racimo_window_on_role_changed), self);
   self->role_handlers[1] =
-    g_signal_connect_swapped (project, "item-removed", G_CALLBACK (on_role_changed), self);
+    g_signal_connect_swapped (project, "item-removed", G_CALLBACK (_racimo_window_on_role_changed), self);
   self->role_handlers[2] =
-    g_signal_connect_swapped (project, "item-moved", G_CALLBACK (on_role_changed), self);
+    g_signal_connect_swapped (project, "item-moved", G_CALLBACK (_racimo_window_on_role_changed), self);
   self->role_handlers[3] =
-    g_signal_connect_swapped (project, "item-changed", G_CALLBACK (on_role_changed), self);
-  fill_role_names (self);
+    g_signal_connect_swapped (project, "item-changed", G_CALLBACK (_racimo_window_on_role_changed), self);
+  _racimo_window_fill_role_names (self);
   /* The person list of the search follows the people. */
   self->person_handlers[0] =
-    g_signal_connect_swapped (project, "person-added", G_CALLBACK (fill_person_names), self);
+    g_signal_connect_swapped (project, "person-added", G_CALLBACK (_racimo_window_fill_person_names), self);
   self->person_handlers[1] =
-    g_signal_connect_swapped (project, "person-removed", G_CALLBACK (fill_person_names), self);
+    g_signal_connect_swapped (project, "person-removed", G_CALLBACK (_racimo_window_fill_person_names), self);
   self->person_handlers[2] =
-    g_signal_connect_swapped (project, "person-moved", G_CALLBACK (fill_person_names), self);
+    g_signal_connect_swapped (project, "person-moved", G_CALLBACK (_racimo_window_fill_person_names), self);
   self->person_handlers[3] =
-    g_signal_connect_swapped (project, "person-changed", G_CALLBACK (fill_person_names), self);
-  fill_person_names (self);
-  update_shown_label (self);
+    g_signal_connect_swapped (project, "person-changed", G_CALLBACK (_racimo_window_fill_person_names), self);
+  _racimo_window_fill_person_names (self);
+  _racimo_window_update_shown_label (self);
 
   restore_names_width (self);
-  update_empty_matrix (self);
+  _racimo_window_update_empty_matrix (self);
 
   racimo_checks_panel_set_checks (self->checks_panel, self->checks);
   /* A project with nothing to show opens with the panel closed. */
   self->seen_findings = racimo_checks_get_n_errors (self->checks)
                         + racimo_checks_get_n_warnings (self->checks);
-  set_show_checks (self, self->checks_choice && self->seen_findings > 0);
-  update_checks_button (self);
-  sync_role_details (self);
+  _racimo_window_set_show_checks (self, self->checks_choice && self->seen_findings > 0);
+  _racimo_window_update_checks_button (self);
+  _racimo_window_sync_role_details (self);
 
   on_history_notify (self, NULL);
   on_scheme_notify (self);
@@ -1280,29 +759,6 @@ racimo_window_is_idle (RacimoWindow *self)
   return self->loading == NULL && self->writing == 0;
 }
 
-/* The header bar's menus: a new project from each template, each scheme */
-static void
-fill_menus (RacimoWindow *self)
-{
-  for (guint i = 0; i < racimo_templates_get_n (); i++)
-    {
-      const RacimoTemplate *template = racimo_templates_get_nth (i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(template->title), NULL);
-
-      g_menu_item_set_action_and_target (item, "app.new-from-template", "s", template->id);
-      g_menu_append_item (self->template_menu, item);
-    }
-
-  for (guint i = 0; i < racimo_scheme_get_n_schemes (); i++)
-    {
-      const RacimoScheme *scheme = racimo_scheme_get_nth (i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(scheme->title), NULL);
-
-      g_menu_item_set_action_and_target (item, "win.scheme", "s", scheme->id);
-      g_menu_append_item (self->scheme_menu, item);
-    }
-}
-
 static void
 on_paste_not_understood (RacimoWindow *self,
                          guint         n_cells,
@@ -1366,142 +822,6 @@ on_letter_not_typed (RacimoWindow *self,
   _racimo_window_show_toast (self, adw_toast_new (title));
 }
 
-/* A scheme chosen from the menu: where the old scheme's doer has another
- * letter in the new one (RACI's R, DACI's D), the user is offered to carry
- * the codes over with the switch, in one step. */
-static void
-on_scheme_response (GObject    *owner,
-                    const char *response)
-{
-  RacimoWindow *self = RACIMO_WINDOW (owner);
-  g_autofree char *id = g_steal_pointer (&self->pending_scheme);
-
-  if (self->project == NULL || id == NULL)
-    return;
-
-  if (g_str_equal (response, "map"))
-    racimo_fixes_switch_scheme (self->project, id);
-  else if (g_str_equal (response, "keep"))
-    racimo_project_set_scheme (self->project, id);
-}
-
-static void
-switch_scheme (RacimoWindow *self,
-               const char   *id)
-{
-  const RacimoScheme *now = racimo_project_get_scheme (self->project);
-  const RacimoScheme *next = racimo_scheme_lookup (id);
-  guint n = racimo_fixes_count_unmapped (self->project, id);
-  const RacimoCodeInfo *old_code, *new_code;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *map_label = NULL;
-  g_autofree char *keep_label = NULL;
-
-  if (n == 0)
-    {
-      racimo_project_set_scheme (self->project, id);
-      return;
-    }
-
-  old_code = racimo_scheme_get_code (now, now->doer);
-  new_code = racimo_scheme_get_code (next, next->doer);
-  /* Translators: %s is a scheme, such as "DACI" */
-  heading = g_strdup_printf (_("Switch to %s?"), id);
-  body = g_strdup_printf (ngettext (
-    /* Translators: %u is a number of cells, then a scheme, a letter and its
-     * name, and the same in the new scheme: "1 cell holds R (Responsible),
-     * which DACI does not define: it can become D (Driver)." */
-    "%u cell holds %c (%s), which %s does not define: it can become %c (%s).",
-    "%u cells hold %c (%s), which %s does not define: they can become %c (%s).", n),
-    n, now->doer, _(old_code->name), id, next->doer, _(new_code->name));
-  /* Translators: a button: the codes become the new scheme's, such as
-   * "Change R to D" */
-  map_label = g_strdup_printf (_("_Change %c to %c"), now->doer, next->doer);
-  /* Translators: a button: the codes stay as they are, such as "Keep R" */
-  keep_label = g_strdup_printf (_("_Keep %c"), now->doer);
-
-  {
-    const RacimoAlertResponse responses[] = {
-      { "cancel", _("_Cancel"), RACIMO_RESPONSE_DEFAULT },
-      { "keep", keep_label, RACIMO_RESPONSE_DEFAULT },
-      { "map", map_label, RACIMO_RESPONSE_SUGGESTED },
-    };
-
-    g_free (self->pending_scheme);
-    self->pending_scheme = g_strdup (id);
-    _racimo_window_show_alert (self, heading, body, responses, G_N_ELEMENTS (responses), "map",
-                               "cancel", on_scheme_response);
-  }
-}
-
-/* The user's own templates: a project kept in the user's data folder,
- * listed on the start page, where it can be removed. */
-
-static void
-save_as_template_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RacimoWindow *self = RACIMO_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  file = racimo_templates_save_user (self->project, &error);
-  if (file == NULL)
-    {
-      _racimo_window_show_error (self, _("The Template Was Not Saved"), error->message);
-      return;
-    }
-
-  name = g_file_get_basename (file);
-  name[strlen (name) - strlen (".raci")] = '\0';
-  /* Translators: %s is the name of a template the user saved */
-  title = g_strdup_printf (_("Saved as the template “%s”, on the start page"), name);
-  _racimo_window_show_toast (self, adw_toast_new (title));
-  racimo_start_page_update_user_templates (self->start_page);
-}
-
-static void
-user_template_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  RacimoWindow *self = RACIMO_WINDOW (widget);
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RacimoProject) project = NULL;
-  RacimoWindow *target = self;
-
-  if (g_str_equal (action_name, "win.remove-user-template"))
-    {
-      if (!g_file_delete (file, NULL, &error))
-        _racimo_window_show_error (self, _("The Template Was Not Removed"), error->message);
-      racimo_start_page_update_user_templates (self->start_page);
-      return;
-    }
-
-  project = racimo_templates_create_from_user (file, &error);
-  if (project == NULL)
-    {
-      _racimo_window_show_error (self, _("The Template Could Not Be Opened"), error->message);
-      return;
-    }
-
-  /* A window at work keeps its project: the new one gets its own. */
-  if (!racimo_window_is_empty (self))
-    {
-      target = racimo_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-      gtk_window_present (GTK_WINDOW (target));
-    }
-  racimo_window_set_project (target, project);
-}
-
 /* Actions */
 
 static void
@@ -1535,7 +855,7 @@ project_dialog_action (GtkWidget  *widget,
   if (self->project == NULL)
     return;
 
-  ensure_project_dialog (self);
+  _racimo_window_ensure_project_dialog (self);
   if (g_str_equal (action_name, "win.people"))
     racimo_project_dialog_show_people (RACIMO_PROJECT_DIALOG (self->project_dialog));
 
@@ -1567,7 +887,7 @@ staff_role_action (GtkWidget  *widget,
   racimo_project_add_member (self->project, RACIMO_ROLE (role), person);
   racimo_history_end (history);
 
-  show_person (self, person);
+  _racimo_window_show_person (self, person);
 }
 
 static void
@@ -1640,12 +960,12 @@ racimo_window_set_property (GObject      *object,
         /* The project notifies, and so does the window, through it. */
         if (self->project != NULL && id != NULL && racimo_scheme_lookup (id) != NULL
             && g_strcmp0 (id, racimo_project_get_scheme_id (self->project)) != 0)
-          switch_scheme (self, id);
+          _racimo_window_switch_scheme (self, id);
       }
       break;
     case PROP_SHOW_CHECKS:
       /* The user's choice, which the next windows start with */
-      set_show_checks (self, g_value_get_boolean (value));
+      _racimo_window_set_show_checks (self, g_value_get_boolean (value));
       self->checks_choice = self->show_checks;
       if (self->settings != NULL)
         g_settings_set_boolean (self->settings, "show-checks", self->checks_choice);
@@ -1799,45 +1119,25 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_revealer);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, checks_panel);
-  gtk_widget_class_bind_template_callback (widget_class, update_checks_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
-  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_finding_entered);
-  gtk_widget_class_bind_template_callback (widget_class, on_owned_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_title_clicked);
 
   /* Accelerators for these are set in one place, by the application. */
   _racimo_window_files_class_init (widget_class);
   _racimo_window_export_class_init (widget_class);
+  _racimo_window_checks_class_init (widget_class);
+  _racimo_window_search_class_init (widget_class);
+  _racimo_window_menus_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-activity", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.add-phase", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.add-role", NULL, add_action);
   gtk_widget_class_install_property_action (widget_class, "win.scheme", "scheme");
-  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL,
-                                   save_as_template_action);
-  gtk_widget_class_install_action (widget_class, "win.new-from-user-template", "s",
-                                   user_template_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-user-template", "s",
-                                   user_template_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
                                    project_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, project_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.staff-role", "s", staff_role_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-checks", "show-checks");
-  gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, step_finding_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL,
-                                   step_finding_action);
-
-  /* Escape, when nothing under the focus uses it. */
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_search, NULL);
 }
 
 static void
@@ -1854,7 +1154,7 @@ racimo_window_init (RacimoWindow *self)
   gtk_revealer_set_reveal_child (self->checks_revealer, TRUE);
 
   g_signal_connect_swapped (self->checks_revealer, "notify::child-revealed",
-                            G_CALLBACK (on_checks_revealed), self);
+                            G_CALLBACK (_racimo_window_on_checks_revealed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_widget_set_has_tooltip (self->checks_button, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
@@ -1862,7 +1162,7 @@ racimo_window_init (RacimoWindow *self)
                                   _("Shows or hides the checks panel"),
                                   -1);
   g_signal_connect_swapped (self->checks_button, "query-tooltip",
-                            G_CALLBACK (on_checks_tooltip), self);
+                            G_CALLBACK (_racimo_window_on_checks_tooltip), self);
   gtk_widget_set_has_tooltip (self->undo_button, TRUE);
   g_signal_connect (self->undo_button, "query-tooltip", G_CALLBACK (on_history_tooltip), NULL);
   gtk_widget_set_has_tooltip (self->redo_button, TRUE);
@@ -1895,12 +1195,12 @@ racimo_window_init (RacimoWindow *self)
 
       /* Each window starts as the user last left one, and goes its own way. */
       self->checks_choice = g_settings_get_boolean (self->settings, "show-checks");
-      set_show_checks (self, self->checks_choice);
+      _racimo_window_set_show_checks (self, self->checks_choice);
     }
 
-  racimo_compat_watch_narrow (ADW_APPLICATION_WINDOW (self), NARROW_WIDTH, on_narrow);
+  racimo_compat_watch_narrow (ADW_APPLICATION_WINDOW (self), NARROW_WIDTH, _racimo_window_on_narrow);
 
-  fill_menus (self);
+  _racimo_window_fill_menus (self);
   /* A scheme or a new row chosen from the header bar's menus: editing
    * goes on in the grid. */
   racimo_focus_return_after (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->add_button)),
@@ -1972,4 +1272,3 @@ _racimo_window_get_filter (RacimoWindow *self)
 
   return self->filter;
 }
-

@@ -14,6 +14,7 @@
 #include "racimo-csv.h"
 #include "racimo-file.h"
 #include "racimo-pagination.h"
+#include "racimo-person-pages.h"
 #include "racimo-xlsx.h"
 
 /* Reading a project from a file, chosen by the file's extension or its
@@ -110,14 +111,12 @@ export_xlsx (RacimoProject                 *project,
   return racimo_xlsx_save (project, findings, file, NULL, error);
 }
 
-static gboolean
-export_pdf (RacimoProject             *project,
-            GFile                     *file,
-            const RacimoPaginationOptions *layout,
-            GError                   **error)
+/* The path of @file, where cairo can write a PDF, or NULL and @error. */
+static char *
+pdf_path (GFile   *file,
+          GError **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(RacimoPagination) pagination = NULL;
+  char *path = g_file_get_path (file);
 
   if (path == NULL)
     {
@@ -125,8 +124,22 @@ export_pdf (RacimoProject             *project,
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("%s: a PDF can only be written to a local file"), name);
-      return FALSE;
     }
+
+  return path;
+}
+
+static gboolean
+export_pdf (RacimoProject             *project,
+            GFile                     *file,
+            const RacimoPaginationOptions *layout,
+            GError                   **error)
+{
+  g_autofree char *path = pdf_path (file, error);
+  g_autoptr(RacimoPagination) pagination = NULL;
+
+  if (path == NULL)
+    return FALSE;
 
   pagination = racimo_pagination_new (project, layout);
   /* Not an error: the matrix is printed whole, on more pages. */
@@ -142,6 +155,19 @@ export_pdf (RacimoProject             *project,
 
   return racimo_pagination_write_pdf (pagination, racimo_project_get_title (project), path,
                                       NULL, error);
+}
+
+/* --per-person: one page per person instead of the matrix */
+static gboolean
+export_person_pages (RacimoProject                 *project,
+                     GFile                         *file,
+                     const RacimoPaginationOptions *layout,
+                     GError                       **error)
+{
+  g_autofree char *path = pdf_path (file, error);
+
+  return path != NULL
+         && racimo_person_pages_export_pdf (project, NULL, path, layout, NULL, error);
 }
 
 static const RacimoImporter importers[] = {
@@ -438,8 +464,8 @@ racimo_cli_check_with_options (const char * const *paths,
  *   "orientation" (landscape, portrait), "fit", "tile" or "one-page"
  *   (booleans), "pages-wide" (a number from 1 to 100),
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
- *   by commas),
- *   "mono", "only-problems" and "row-numbers" (booleans), "header" and "footer" (text),
+ *   by commas), "mono", "only-problems", "row-numbers" and "per-person"
+ *   (booleans), "header" and "footer" (text),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -517,7 +543,7 @@ find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
-    "roles", "mono", "only-problems", "row-numbers", "header", "footer",
+    "roles", "mono", "only-problems", "row-numbers", "header", "footer", "per-person",
   };
 
   if (options == NULL)
@@ -528,6 +554,26 @@ find_layout_option (GVariantDict *options)
       return names[i];
 
   return NULL;
+}
+
+/* The options of the matrix's layout that one page per person has no
+ * use for are refused with it, rather than silently ignored. */
+static gboolean
+check_per_person_options (GVariantDict *options)
+{
+  static const char * const matrix_only[] = {
+    "fit", "tile", "summary", "only-problems", "one-page", "pages-wide", "roles", "row-numbers",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
+    if (g_variant_dict_contains (options, matrix_only[i]))
+      {
+        /* Translators: %s is an option such as "tile" */
+        g_printerr (_("racimo: --%s cannot be used with --per-person\n"), matrix_only[i]);
+        return FALSE;
+      }
+
+  return TRUE;
 }
 
 int
@@ -568,6 +614,16 @@ racimo_cli_export (const char   *out_path,
       return RACIMO_EXIT_UNREADABLE;
     }
 
+  if (layout != NULL && g_variant_dict_contains (options, "per-person"))
+    {
+      if (!check_per_person_options (options))
+        return RACIMO_EXIT_UNREADABLE;
+      /* A handout is read upright, unless asked otherwise. */
+      if (!g_variant_dict_contains (options, "orientation"))
+        layout->orientation = RACIMO_PAGINATION_PORTRAIT;
+      export_func = export_person_pages;
+    }
+
   in_file = g_file_new_for_commandline_arg (in_path);
   if (options != NULL && g_variant_dict_contains (options, "repair"))
     project = repair_file (in_file, in_path, options, &error);
@@ -582,6 +638,13 @@ racimo_cli_export (const char   *out_path,
   if (layout != NULL && !racimo_pagination_options_check_project (layout, project, &error))
     {
       g_printerr ("racimo: %s: %s\n", in_path, error->message);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (export_func == export_person_pages && racimo_project_get_n_people (project) == 0)
+    {
+      g_printerr (_("racimo: %s lists no people, so --per-person has no page to print\n"),
+                  in_path);
       return RACIMO_EXIT_UNREADABLE;
     }
 
@@ -632,6 +695,9 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: only these phases, by id, separated by commas"), N_("ID,…") },
   { "roles", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: only these roles, by id, separated by commas"), N_("ID,…") },
+  { "per-person", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: one page per person, their activities, codes and roles, "
+       "instead of the matrix"), NULL },
   { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
     NULL },

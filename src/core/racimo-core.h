@@ -20,6 +20,7 @@
 #include "racimo-item.h"
 #include "racimo-person.h"
 #include "racimo-pagination.h"
+#include "racimo-person-pages.h"
 #include "racimo-phase.h"
 #include "racimo-project.h"
 #include "racimo-role.h"

@@ -21,6 +21,7 @@ struct _RacimoDocument
   char                 *checksum; /* SHA-256 of its bytes then, for drafts */
   char                 *title;
   GPtrArray            *import_problems;
+  gboolean              import_guessed;
   /* A repaired copy (racimo-document-repaired.c): the file it was
    * repaired from, which it never saves to, and what was repaired. */
   GFile                *repaired_from;

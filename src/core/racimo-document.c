@@ -761,7 +761,8 @@ racimo_document_new_for_import (RacimoProject *project,
  *
  * A new document that is not saved yet, titled after @original ("plan
  * (repaired)"): saving it asks for a name, so that the original is
- * never replaced unless the user picks it.
+ * never replaced unless the user picks it.  It is modified from the
+ * start, as unsaved work.
  *
  * Returns: (transfer full): a document
  */
@@ -779,6 +780,10 @@ racimo_document_new_repaired (RacimoProject  *project,
   self->source = RACIMO_DOCUMENT_SOURCE_NEW;
   self->repaired_from = g_object_ref (original);
   self->repairs = repairs != NULL ? racimo_repairs_ref (repairs) : NULL;
+  /* The repairs are work that exists nowhere on disk: closing or
+   * quitting asks, and a draft keeps it, as for an edit. */
+  racimo_history_mark_modified (racimo_project_get_history (project));
+  self->draft_dirty = TRUE;
   set_project (self, project, NULL);
   set_file (self, NULL, FALSE);
 
@@ -822,6 +827,7 @@ typedef struct
   char          *checksum;
   GPtrArray     *problems;
   gboolean       is_csv;
+  gboolean       guessed;
 } LoadData;
 
 static void
@@ -859,7 +865,16 @@ load_in_thread (gpointer       source_object,
 
   data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   if (data->is_csv)
-    data->project = racimo_csv_import_bytes (bytes, name, &data->problems, error);
+    {
+      g_autoptr(GPtrArray) columns = NULL;
+      g_auto(GStrv) sheets = racimo_csv_list_sheets (bytes, name, NULL);
+
+      data->project = racimo_csv_import_bytes_full (bytes, name, NULL, &data->problems, &columns,
+                                                    error);
+      data->guessed = sheets != NULL && g_strv_length (sheets) > 1;
+      for (guint i = 0; columns != NULL && i < columns->len; i++)
+        data->guessed |= ((RacimoCsvColumn *) g_ptr_array_index (columns, i))->guessed;
+    }
   else
     data->project = racimo_file_load_bytes (bytes, name, error);
 
@@ -913,15 +928,21 @@ racimo_document_load_finish (GAsyncResult  *result,
                              GError       **error)
 {
   LoadData *data = _racimo_task_finish (result, racimo_document_load_async, error);
+  RacimoDocument *document;
 
   if (data == NULL)
     return NULL;
 
   /* Built here, on the caller's thread, where the file monitor has to
    * deliver its events. */
-  return _racimo_document_new (data->project, data->file, data->is_csv, data->etag, data->checksum,
-                       data->is_csv ? RACIMO_DOCUMENT_SOURCE_CSV : RACIMO_DOCUMENT_SOURCE_RACI,
-                       data->problems);
+  document = _racimo_document_new (data->project, data->file, data->is_csv, data->etag,
+                                   data->checksum,
+                                   data->is_csv ? RACIMO_DOCUMENT_SOURCE_CSV
+                                                : RACIMO_DOCUMENT_SOURCE_RACI,
+                                   data->problems);
+  document->import_guessed = data->guessed;
+
+  return document;
 }
 
 /* Properties */
@@ -1030,6 +1051,21 @@ racimo_document_get_import_problems (RacimoDocument *self)
   g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), NULL);
 
   return self->import_problems;
+}
+
+/**
+ * racimo_document_get_import_guessed:
+ *
+ * Returns: whether the spreadsheet import had to guess: a column's kind
+ *   that its header did not say (#RacimoCsvColumn's @guessed), or the
+ *   sheet to read of a workbook that has several
+ */
+gboolean
+racimo_document_get_import_guessed (RacimoDocument *self)
+{
+  g_return_val_if_fail (RACIMO_IS_DOCUMENT (self), FALSE);
+
+  return self->import_guessed;
 }
 
 /* Saving */

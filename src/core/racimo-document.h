@@ -57,6 +57,7 @@ gboolean             racimo_document_get_busy             (RacimoDocument       
 gboolean             racimo_document_get_newer_minor_version (RacimoDocument    *self);
 gboolean             racimo_document_get_needs_save_as    (RacimoDocument       *self);
 GPtrArray           *racimo_document_get_import_problems  (RacimoDocument       *self);
+gboolean             racimo_document_get_import_guessed   (RacimoDocument       *self);
 char                *racimo_document_suggest_file_name    (RacimoDocument       *self);
 GFile               *racimo_document_add_extension        (GFile                *file);
 

@@ -27,13 +27,9 @@
  */
 #include "config.h"
 
-#include <signal.h>
-
 #include <adwaita.h>
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
+#include "racimo-bench-window.h"
 #include "racimo-bench.h"
 #include "racimo-large-project.h"
 #include "racimo-window.h"
@@ -45,75 +41,6 @@
 #define RUNS 5
 #define N_SCROLLS 60
 #define N_EDITS 101
-
-typedef struct
-{
-  gint64  frame_start;
-  GArray *frame_ms;  /* double */
-  guint   frames;
-} Frames;
-
-static void
-on_before_paint (GdkFrameClock *clock,
-                 Frames        *frames)
-{
-  frames->frame_start = g_get_monotonic_time ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Frames        *frames)
-{
-  double ms = (g_get_monotonic_time () - frames->frame_start) / 1000.0;
-
-  if (frames->frame_ms != NULL)
-    g_array_append_val (frames->frame_ms, ms);
-  frames->frames++;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Waits until @widget's window has drawn no frame for 300 ms (at most
- * 5 s): the scroll bars that showed on a jump fade out, and what follows
- * is measured on a window at rest. */
-static void
-wait_for_rest (Frames *frames)
-{
-  guint last = frames->frames;
-  gint64 quiet_since = g_get_monotonic_time ();
-  gint64 deadline = quiet_since + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () - quiet_since < 300 * 1000
-         && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (frames->frames != last)
-        {
-          last = frames->frames;
-          quiet_since = g_get_monotonic_time ();
-        }
-      g_usleep (1000);
-    }
-}
-
-/* Waits for the next frame of @widget's window to be painted. */
-static void
-wait_for_frame (GtkWidget *widget,
-                Frames    *frames)
-{
-  guint before = frames->frames;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (frames->frames == before && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_cmpuint (frames->frames, >, before);
-}
 
 static GtkEventController *
 key_controller (GtkWidget *widget)
@@ -141,163 +68,15 @@ press (GtkEventController *keys,
   g_assert_true (handled);
 }
 
-/* A window showing @project, drawn once; its frames are counted in @frames. */
-static RacimoWindow *
-open_window (RacimoProject *project,
-             Frames        *frames,
-             double        *first_frame_ms)
-{
-  RacimoWindow *window = racimo_window_new (NULL);
-  gint64 start;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  gtk_widget_realize (GTK_WIDGET (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
-                    G_CALLBACK (on_before_paint), frames);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (on_after_paint), frames);
-
-  start = g_get_monotonic_time ();
-  racimo_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window), frames);
-  if (first_frame_ms != NULL)
-    *first_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
-
-  return window;
-}
-
-static void
-close_window (RacimoWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-}
-
 static double
 first_frame (RacimoProject *project)
 {
-  Frames frames = { 0 };
+  RacimoBenchFrames frames = { 0 };
   double ms;
-  RacimoWindow *window = open_window (project, &frames, &ms);
+  RacimoWindow *window = racimo_bench_window_open (project, &frames, &ms);
 
-  close_window (window);
+  racimo_bench_window_close (window);
   return ms;
-}
-
-#ifdef GDK_WINDOWING_X11
-static gboolean
-window_manager_runs (GdkX11Screen *screen)
-{
-  return g_strcmp0 (gdk_x11_screen_get_window_manager_name (screen), "unknown") != 0;
-}
-#endif
-
-/* Starts Openbox when the X display has no window manager; returns it, to
- * be stopped at the end, or NULL when there is nothing to stop. */
-static GSubprocess *
-start_window_manager (void)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkDisplay *display = gdk_display_get_default ();
-  GdkX11Screen *screen;
-  g_autoptr(GSubprocess) manager = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    return NULL;
-  screen = gdk_x11_display_get_screen (display);
-  if (window_manager_runs (screen))
-    return NULL;
-
-  manager = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                              &error, "openbox", "--sm-disable", NULL);
-  if (manager == NULL)
-    {
-      g_print ("no window manager, and Openbox could not start (%s): "
-               "each frame pays GDK's asking for one (apt-get install openbox)\n",
-               error->message);
-      return NULL;
-    }
-
-  while (!window_manager_runs (screen) && g_get_monotonic_time () < deadline)
-    g_usleep (10 * 1000);
-  g_print ("window manager: %s\n", gdk_x11_screen_get_window_manager_name (screen));
-
-  return g_steal_pointer (&manager);
-#else
-  return NULL;
-#endif
-}
-
-static void
-stop_window_manager (GSubprocess *manager)
-{
-  if (manager == NULL)
-    return;
-
-  g_subprocess_send_signal (manager, SIGTERM);
-  g_subprocess_wait (manager, NULL, NULL);
-  g_object_unref (manager);
-}
-
-static gboolean
-report_ms (const char *what,
-           double      value,
-           double      bound)
-{
-  gboolean ok = value < bound;
-
-  g_print ("%-40s %8.2f ms (bound < %.0f ms)  %s\n", what, value, bound, ok ? "ok" : "MISSED");
-  return ok;
-}
-
-/* Scrolls to @value and waits for the frame that shows it; a window with
- * nothing to scroll, a blank project's, draws no frame for it. */
-static void
-scroll_to (RacimoWindow  *window,
-           GtkAdjustment *vadjustment,
-           double         value,
-           Frames        *frames)
-{
-  double before = gtk_adjustment_get_value (vadjustment);
-
-  gtk_adjustment_set_value (vadjustment, value);
-  if (gtk_adjustment_get_value (vadjustment) != before)
-    wait_for_frame (GTK_WIDGET (window), frames);
-}
-
-static void
-scroll_frames (RacimoWindow *window,
-               Frames       *frames,
-               GArray       *page_ms,
-               GArray       *jump_ms)
-{
-  RacimoMatrixView *view = racimo_window_get_matrix_view (window);
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  GRand *rand = g_rand_new_with_seed (SEED);
-
-  for (guint i = 0; i < N_SCROLLS; i++)
-    {
-      double page = gtk_adjustment_get_page_size (vadjustment);
-      double value = gtk_adjustment_get_value (vadjustment) + page;
-
-      frames->frame_ms = page_ms;
-      scroll_to (window, vadjustment, value, frames);
-    }
-
-  for (guint i = 0; i < N_SCROLLS; i++)
-    {
-      double upper = gtk_adjustment_get_upper (vadjustment)
-                     - gtk_adjustment_get_page_size (vadjustment);
-
-      frames->frame_ms = jump_ms;
-      scroll_to (window, vadjustment, g_rand_double_range (rand, 0, upper), frames);
-    }
-
-  frames->frame_ms = NULL;
-  g_rand_free (rand);
 }
 
 /* The median time of one cell edit from the keyboard: the model, the
@@ -307,8 +86,8 @@ static double
 edit_time (RacimoProject *project,
            gboolean       show_checks)
 {
-  Frames frames = { 0 };
-  RacimoWindow *window = open_window (project, &frames, NULL);
+  RacimoBenchFrames frames = { 0 };
+  RacimoWindow *window = racimo_bench_window_open (project, &frames, NULL);
   GtkWidget *view = GTK_WIDGET (racimo_window_get_matrix_view (window));
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -331,8 +110,8 @@ edit_time (RacimoProject *project,
   g_assert (RACIMO_IS_ACTIVITY (item));
   g_object_set (window, "show-checks", show_checks, NULL);
   racimo_matrix_view_set_cursor (matrix, (int) middle, 3);
-  wait_for_frame (view, &frames);
-  wait_for_rest (&frames);
+  racimo_bench_wait_for_frame (view, &frames);
+  racimo_bench_wait_for_rest (&frames);
 
   for (guint i = 0; i < N_EDITS; i++)
     {
@@ -344,7 +123,7 @@ edit_time (RacimoProject *project,
       start = g_get_monotonic_time ();
       press (keys, i % 2 == 0 ? GDK_KEY_a : GDK_KEY_A);
       edit_ms = (g_get_monotonic_time () - start) / 1000.0;
-      wait_for_frame (view, &frames);
+      racimo_bench_wait_for_frame (view, &frames);
 
       /* Each key really toggled the owner code of the cell. */
       g_assert (racimo_activity_get_codes (RACIMO_ACTIVITY (item), role)
@@ -354,7 +133,7 @@ edit_time (RacimoProject *project,
       g_array_append_val (times, ms);
     }
 
-  close_window (window);
+  racimo_bench_window_close (window);
   return racimo_bench_median_of (times);
 }
 
@@ -378,7 +157,7 @@ run_memory (const char *which)
   g_autoptr(RacimoProject) project = NULL;
   g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  Frames frames = { 0 };
+  RacimoBenchFrames frames = { 0 };
   RacimoWindow *window;
 
   if (g_str_equal (which, "large"))
@@ -386,10 +165,10 @@ run_memory (const char *which)
   else
     project = racimo_templates_create ("blank-raci", NULL);
 
-  window = open_window (project, &frames, NULL);
-  scroll_frames (window, &frames, page_ms, jump_ms);
+  window = racimo_bench_window_open (project, &frames, NULL);
+  racimo_bench_scroll_frames (window, &frames, N_SCROLLS, SEED, page_ms, jump_ms);
   g_print ("%u\n", peak_memory_kb ());
-  close_window (window);
+  racimo_bench_window_close (window);
 
   return 0;
 }
@@ -422,7 +201,7 @@ main (int   argc,
   g_autoptr(GArray) large_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  Frames frames = { 0 };
+  RacimoBenchFrames frames = { 0 };
   RacimoWindow *window;
   GSubprocess *manager;
   double blank_mb, large_mb;
@@ -438,7 +217,7 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--memory"))
     return run_memory (argv[2]);
 
-  manager = start_window_manager ();
+  manager = racimo_bench_start_window_manager ();
   large = racimo_large_project_new (N_ACTIVITIES, N_PHASES, N_ROLES, SEED);
   small = racimo_large_project_new (N_ACTIVITIES / 10, N_PHASES, N_ROLES, SEED);
   g_print ("large project: %u activities in %u phases, %u roles\n",
@@ -466,13 +245,13 @@ main (int   argc,
                                    racimo_bench_median_of (large_ms),
                                    racimo_bench_median_of (blank_ms), 2.0, "blank");
 
-  window = open_window (large, &frames, NULL);
-  scroll_frames (window, &frames, page_ms, jump_ms);
-  close_window (window);
-  ok &= report_ms ("scroll a page down, median frame", racimo_bench_median_of (page_ms), 16);
-  ok &= report_ms ("scroll a page down, worst frame", racimo_bench_max_of (page_ms), 33);
-  ok &= report_ms ("jump to any row, median frame", racimo_bench_median_of (jump_ms), 16);
-  ok &= report_ms ("jump to any row, worst frame", racimo_bench_max_of (jump_ms), 33);
+  window = racimo_bench_window_open (large, &frames, NULL);
+  racimo_bench_scroll_frames (window, &frames, N_SCROLLS, SEED, page_ms, jump_ms);
+  racimo_bench_window_close (window);
+  ok &= racimo_bench_report_ms ("scroll a page down, median frame", racimo_bench_median_of (page_ms), 16);
+  ok &= racimo_bench_report_ms ("scroll a page down, worst frame", racimo_bench_max_of (page_ms), 33);
+  ok &= racimo_bench_report_ms ("jump to any row, median frame", racimo_bench_median_of (jump_ms), 16);
+  ok &= racimo_bench_report_ms ("jump to any row, worst frame", racimo_bench_max_of (jump_ms), 33);
 
   for (guint panel = 0; panel < 2; panel++)
     {
@@ -486,8 +265,8 @@ main (int   argc,
       g_autofree char *ratio_name = g_strdup_printf ("cell edit, 2,000 vs 200, %s",
                                                      shown ? "panel" : "no panel");
 
-      ok &= report_ms (large_name, edit_large, 2);
-      ok &= report_ms (small_name, edit_small, 2);
+      ok &= racimo_bench_report_ms (large_name, edit_large, 2);
+      ok &= racimo_bench_report_ms (small_name, edit_small, 2);
       ok &= racimo_bench_report_ratio (ratio_name, edit_large, edit_small, 1.5, "200");
     }
 
@@ -502,6 +281,6 @@ main (int   argc,
     ok &= fits;
   }
 
-  stop_window_manager (manager);
+  racimo_bench_stop_window_manager (manager);
   return ok ? 0 : 1;
 }

@@ -7,19 +7,30 @@
  *   one member change, with the checks     < 2 ms (median)
  *   the filter set to one person and back   < 16 ms (worst, a frame)
  *   a cell edit with the person filter on   < 2 ms (median)
+ *   the grid's frames while scrolling with the person filter on, in a
+ *   window (page down, jump to any row, as bench-matrix.c does):
+ *                                         median < 16 ms, worst < 33 ms
  * The member change on 200 activities is printed beside it: counting a
  * person's workload again walks the activities once, so it grows with
  * them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "racimo-bench-window.h"
 #include "racimo-bench.h"
 #include "racimo-checks.h"
 #include "racimo-filter.h"
 #include "racimo-large-project.h"
+#include "racimo-window-private.h"
 
 #define EDITS 200
 #define N_PEOPLE 20
+#define N_SCROLLS 60
+#define SEED 42
 
 static RacimoProject *
 new_staffed_project (guint n_activities)
@@ -127,6 +138,48 @@ measure_filter (void)
   return worst < 16.0 && median < 2.0;
 }
 
+/* The grid scrolled in a window while the person filter shows one
+ * person's activities.  Returns whether the frames are within bounds. */
+static gboolean
+measure_scrolling (void)
+{
+  g_autoptr(RacimoProject) project = new_staffed_project (2000);
+  g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  RacimoBenchFrames frames = { 0 };
+  RacimoWindow *window;
+  RacimoMatrixView *view;
+  GSubprocess *manager;
+  gboolean ok = TRUE;
+
+  manager = racimo_bench_start_window_manager ();
+  window = racimo_bench_window_open (project, &frames, NULL);
+  view = racimo_window_get_matrix_view (window);
+  racimo_filter_set_person (_racimo_window_get_filter (window),
+                            racimo_project_get_person (project, 0));
+  racimo_bench_wait_for_frame (GTK_WIDGET (window), &frames);
+  racimo_bench_wait_for_rest (&frames);
+  g_print ("person filter: %u rows of %u activities shown\n",
+           racimo_matrix_view_get_n_rows (view), racimo_project_get_n_activities (project));
+  g_assert_cmpuint (racimo_matrix_view_get_n_rows (view), <,
+                    racimo_project_get_n_activities (project));
+
+  racimo_bench_scroll_frames (window, &frames, N_SCROLLS, SEED, page_ms, jump_ms);
+  racimo_bench_window_close (window);
+  racimo_bench_stop_window_manager (manager);
+
+  ok &= racimo_bench_report_ms ("person filter, page down, median frame",
+                                racimo_bench_median_of (page_ms), 16);
+  ok &= racimo_bench_report_ms ("person filter, page down, worst frame",
+                                racimo_bench_max_of (page_ms), 33);
+  ok &= racimo_bench_report_ms ("person filter, jump to any row, median",
+                                racimo_bench_median_of (jump_ms), 16);
+  ok &= racimo_bench_report_ms ("person filter, jump to any row, worst",
+                                racimo_bench_max_of (jump_ms), 33);
+
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +192,14 @@ main (int   argc,
            ok ? "ok" : "MISSED");
   g_print ("member change, 200 activities: %.3f ms\n", small);
   ok &= measure_filter ();
+
+  if (gtk_init_check ())
+    {
+      adw_init ();
+      ok &= measure_scrolling ();
+    }
+  else
+    g_print ("scrolling with the person filter on: no display (run under xvfb-run)\n");
 
   return ok ? 0 : 1;
 }

@@ -1065,6 +1065,76 @@ test_export_pdf (Fixture       *fixture,
                              "wide-across.pdf wide-one.pdf wide.pdf wide.raci");
 }
 
+/* --per-person: a page for each person, upright unless asked otherwise;
+ * what it cannot do is refused before anything is written. */
+static void
+test_export_per_person (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *path = NULL;
+  double width, height;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "people.raci", people_raci);
+  write_file (fixture, "clean.raci", clean_raci);
+  RUN (fixture, &result, "--export", "people.pdf", "--per-person", "people.raci");
+  assert_result (&result, "", "", 0);
+  path = fixture_path (fixture, "people.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
+  g_assert_cmpfloat (width, <, height);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "across.pdf", "--per-person", "--orientation", "landscape",
+       "--paper", "letter", "--header", "Kick-off", "people.raci");
+  assert_result (&result, "", "", 0);
+  g_clear_pointer (&path, g_free);
+  path = fixture_path (fixture, "across.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
+  g_assert_cmpfloat_with_epsilon (width, 11 * 72, 1);
+  g_assert_cmpfloat_with_epsilon (height, 8.5 * 72, 1);
+
+  /* A 1.0 project without any person text lists no people */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "nobody.pdf", "--per-person", "clean.raci");
+  assert_result (&result, "",
+                 "racimo: clean.raci lists no people, so --per-person has no page to print\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "tiled.pdf", "--per-person", "--tile", "people.raci");
+  assert_result (&result, "", "racimo: --tile cannot be used with --per-person\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "summary.pdf", "--summary", "first", "--per-person",
+       "people.raci");
+  assert_result (&result, "", "racimo: --summary cannot be used with --per-person\n", 2);
+
+  /* Nor the matrix's own choices of this change */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "onepage.pdf", "--one-page", "--per-person",
+       "people.raci");
+  assert_result (&result, "", "racimo: --one-page cannot be used with --per-person\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "numbered.pdf", "--row-numbers", "--per-person",
+       "people.raci");
+  assert_result (&result, "", "racimo: --row-numbers cannot be used with --per-person\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--per-person", "people.raci");
+  assert_result (&result, "", "racimo: --per-person applies to .pdf files only\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "b5.pdf", "--per-person", "--paper", "b5", "people.raci");
+  assert_result (&result, "",
+                 "racimo: Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or "
+                 "ledger\n", 2);
+
+  racimo_test_assert_folder (fixture->dir, "across.pdf clean.raci people.pdf people.raci");
+}
+
 static void
 test_export_unknown_extension (Fixture       *fixture,
                                gconstpointer  data)
@@ -1902,6 +1972,7 @@ main (int   argc,
   ADD ("/cli/export/csv", test_export_csv);
   ADD ("/cli/export/xlsx", test_export_xlsx);
   ADD ("/cli/export/pdf", test_export_pdf);
+  ADD ("/cli/export/per-person", test_export_per_person);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
   ADD ("/cli/export/unwritable", test_export_unwritable);

@@ -1263,6 +1263,109 @@ test_csv_shapes (void)
 }
 
 
+/* The sheets a user can pick: those of an .xlsx or .ods workbook, in
+ * its order; none for CSV text; an error for a hostile workbook. */
+static void
+test_csv_list_sheets (void)
+{
+  g_autoptr(RacimoProject) project = make_tricky_project ();
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xlsx = racimo_xlsx_export (project, findings, &error);
+  g_autoptr(GBytes) csv = racimo_csv_export (project, NULL);
+  g_autofree char *ods_path = g_test_build_filename (G_TEST_DIST, "files", "sheets",
+                                                     "gnumeric-colleague.ods", NULL);
+  g_autofree char *hostile_path = g_test_build_filename (G_TEST_DIST, "files", "sheets",
+                                                      "hostile-entries.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) ods = NULL;
+  g_autoptr(GBytes) hostile = NULL;
+  g_auto(GStrv) names = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  names = racimo_csv_list_sheets (xlsx, "matrix.xlsx", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (names, ((const char *[]) { "Matrix", "Legend", "Findings", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  g_assert_true (g_file_get_contents (ods_path, &contents, &length, NULL));
+  ods = g_bytes_new_take (g_steal_pointer (&contents), length);
+  names = racimo_csv_list_sheets (ods, "colleague.ods", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (names, ((const char *[]) { "sheets-colleague.csv", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  g_assert_null (racimo_csv_list_sheets (csv, "matrix.csv", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (hostile_path, &contents, &length, NULL));
+  hostile = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_null (racimo_csv_list_sheets (hostile, "entries.xlsx", &error));
+  g_assert_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_WORKBOOK);
+}
+
+/* Issue 22: a colleague's sheet keeps numbers, notes, dates and status
+ * beside the matrix.  None of them is a role, even when a cell holds "x";
+ * a notes column adds to the description. */
+static void
+test_csv_non_role_columns (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dump = NULL;
+  RacimoPhase *phase;
+  static const char sheet[] =
+    "#,Activity,Description,Notes,Due date,Status,Lead,QA\n"
+    "1,Plan,Scope it,x,2026-01-10,x,A,R\n"
+    "2,Build,,Ask Bo,,Done,R,A\n"
+    "3,Ship,Release,,,,A/R,\n";
+  static const char notes_only[] =
+    "No.,Activity,Notes,Lead\n"
+    "1,Plan,x,A\n"
+    "2,Build,,R\n";
+
+  bytes = g_bytes_new_static (sheet, sizeof sheet - 1);
+  project = racimo_csv_import_bytes_full (bytes, "colleague.csv", NULL, &problems, NULL, &error);
+  g_assert_no_error (error);
+  dump = dump_project (project, problems, TRUE);
+  g_assert_cmpstr (dump, ==,
+                   "title \"colleague\"\n"
+                   "scheme RACI\n"
+                   "role lead Lead \"Lead\"\n"
+                   "role qa QA \"QA\"\n"
+                   "phase phase \"\"\n"
+                   "  activity plan \"Plan\" Lead=A QA=R\n"
+                   "  activity build \"Build\" Lead=R QA=A\n"
+                   "  activity ship \"Ship\" Lead=R/A\n"
+                   "problem row 1 column 1 line 1 \"#\"\n"
+                   "problem row 1 column 5 line 1 \"Due date\"\n"
+                   "problem row 1 column 6 line 1 \"Status\"\n");
+  g_assert_cmpstr (((RacimoCsvProblem *) g_ptr_array_index (problems, 2))->message, ==,
+                   "Column F (“Status”) was ignored: a column of that name is not a role");
+  phase = racimo_project_get_phase (project, 0);
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 0))),
+                   ==, "Scope it\n\nx");
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 1))),
+                   ==, "Ask Bo");
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 2))),
+                   ==, "Release");
+
+  /* A notes column alone is the description */
+  g_clear_object (&project);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_static (notes_only, sizeof notes_only - 1);
+  project = racimo_csv_import_bytes_full (bytes, "colleague.csv", NULL, &problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 1);
+  phase = racimo_project_get_phase (project, 0);
+  g_assert_cmpstr (racimo_item_get_description (RACIMO_ITEM (racimo_phase_get_activity (phase, 0))),
+                   ==, "x");
+}
+
 /* Columns are found by their headers, in any order; a column with no
  * codes is ignored and named; a legend below the table is skipped. */
 static void
@@ -1748,6 +1851,8 @@ main (int   argc,
   g_test_add_func ("/csv/shapes", test_csv_shapes);
   g_test_add_func ("/csv/problems", test_csv_problems);
   g_test_add_func ("/csv/mapping", test_csv_mapping);
+  g_test_add_func ("/csv/non-role-columns", test_csv_non_role_columns);
+  g_test_add_func ("/csv/list-sheets", test_csv_list_sheets);
   g_test_add_func ("/csv/formulas", test_csv_formulas);
   g_test_add_func ("/csv/workbooks", test_csv_workbooks);
   g_test_add_func ("/csv/hostile-workbooks", test_csv_hostile_workbooks);

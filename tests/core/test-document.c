@@ -334,6 +334,8 @@ test_load_csv (void)
   /* Imported: it matches no .raci file yet. */
   g_assert_true (racimo_document_get_modified (document));
   g_assert_cmpuint (racimo_project_get_n_roles (racimo_document_get_project (document)), ==, 8);
+  /* Every column found by its header: nothing guessed */
+  g_assert_false (racimo_document_get_import_guessed (document));
   finalize_document (document);
 
   /* A sheet saved as .txt is read as a sheet. */
@@ -349,6 +351,19 @@ test_load_csv (void)
   g_assert_cmpuint (problems->len, >=, 5);
   g_assert_cmpstr (((RacimoCsvProblem *) g_ptr_array_index (problems, 0))->text, ==, "yes");
   finalize_document (document);
+
+  /* An activity column found by its place, with nothing left out: the
+   * window still shows what was guessed */
+  {
+    g_autofree char *path = g_build_filename (folder, "Guessed.csv", NULL);
+    g_autoptr(GFile) guessed = g_file_new_for_path (path);
+
+    g_assert_true (g_file_set_contents (path, "Phase,Name,Lead\nPlan,Scope,A\n", -1, NULL));
+    document = load_ok (guessed);
+    g_assert_null (racimo_document_get_import_problems (document));
+    g_assert_true (racimo_document_get_import_guessed (document));
+    finalize_document (document);
+  }
 
   racimo_test_remove_tree (folder);
 }

@@ -12,6 +12,7 @@
 #include "racimo-checks.h"
 #include "racimo-pagination.h"
 #include "racimo-pagination-private.h"
+#include "racimo-person-pages.h"
 #include "racimo-templates.h"
 #include "racimo-workload.h"
 
@@ -1551,6 +1552,287 @@ test_export_atomic (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* One page per person */
+
+/* The text of each page of one page per person: @person's, or everyone's. */
+static GStrv
+export_person_pages (RacimoProject                 *project,
+                     RacimoPerson                  *person,
+                     const RacimoPaginationOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  GStrv pages;
+
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "people.pdf", NULL);
+  g_assert_true (racimo_person_pages_export_pdf (project, person, pdf, options, NULL, &error));
+  g_assert_no_error (error);
+  pages = read_pages (pdf);
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  return pages;
+}
+
+/* Three roles, three people: Sato holds two roles, Lee one, Kimura none. */
+static RacimoProject *
+people_project_new (void)
+{
+  RacimoProject *project = racimo_project_new ();
+  RacimoRole *lead = racimo_project_add_role (project, -1, "Lead", "L");
+  RacimoRole *qa = racimo_project_add_role (project, -1, "QA", NULL);
+  RacimoRole *ops = racimo_project_add_role (project, -1, "Operations", "O");
+  RacimoPerson *sato = racimo_project_add_person (project, -1, "Sato Hanako", NULL);
+  RacimoPerson *lee = racimo_project_add_person (project, -1, "Lee Min", "lee@example.com");
+  RacimoPhase *plan = racimo_project_add_phase (project, -1, "Plan");
+  RacimoPhase *run = racimo_project_add_phase (project, -1, "Run");
+  RacimoActivity *scope = racimo_project_add_activity (project, plan, -1, "Scope the work");
+  RacimoActivity *budget = racimo_project_add_activity (project, plan, -1, "Set the budget");
+  RacimoActivity *legal = racimo_project_add_activity (project, plan, -1, "Legal review");
+  RacimoActivity *deploy = racimo_project_add_activity (project, run, -1, "Deploy");
+
+  racimo_project_set_title (project, "Launch");
+  racimo_project_add_person (project, -1, "Kimura Aoi", NULL);
+  racimo_project_add_member (project, lead, sato);
+  racimo_project_add_member (project, qa, sato);
+  racimo_project_add_member (project, ops, lee);
+  racimo_project_set_codes (project, scope, lead, BIT ('R') | BIT ('A'));
+  racimo_project_set_codes (project, scope, qa, BIT ('C'));
+  racimo_project_set_codes (project, scope, ops, BIT ('I'));
+  racimo_project_set_codes (project, budget, lead, BIT ('A'));
+  racimo_project_set_codes (project, legal, lead, BIT ('R'));
+  racimo_project_set_applicable (project, legal, FALSE);
+  racimo_project_set_codes (project, deploy, ops, BIT ('R'));
+  racimo_project_set_codes (project, deploy, qa, BIT ('A'));
+  racimo_project_set_note (project, deploy, qa, "Sign off\nin writing");
+
+  return project;
+}
+
+/* Each person's page: their roles, workload, and each activity where they
+ * hold a code, with the codes, the role and the cell's note. */
+static void
+test_person_pages (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPersonPages) layout = racimo_person_pages_new (project, NULL, options);
+  RacimoPerson *lee = racimo_project_get_person (project, 1);
+
+  g_assert_cmpuint (racimo_person_pages_get_n_pages (layout), ==, 3);
+  g_clear_object (&layout);
+  layout = racimo_person_pages_new (project, lee, options);
+  g_assert_cmpuint (racimo_person_pages_get_n_pages (layout), ==, 1);
+
+  if (!have_pdftotext ())
+    return;
+
+  {
+    g_auto(GStrv) pages = export_person_pages (project, NULL, options);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, 3);
+    assert_has (pages[0], "Launch Sato Hanako Roles: Lead (L), QA");
+    /* An activity counts once per code, whichever role gives it */
+    assert_has (pages[0], "Responsible: 1 · Accountable: 3 · Consulted: 1 · Informed: 0");
+    assert_has (pages[0], "Plan Scope the work R A L · Lead C QA Set the budget A L · Lead");
+    assert_has (pages[0], "Run Deploy A QA Sign off in writing");
+    assert_has_not (pages[0], "Legal review");
+    assert_has (pages[0], "Page 1 of 3");
+
+    assert_has (pages[1], "Lee Min <lee@example.com> Role: Operations (O)");
+    assert_has (pages[1], "Scope the work I O · Operations");
+    assert_has (pages[1], "Deploy R O · Operations");
+    assert_has_not (pages[1], "Set the budget");
+    assert_has_not (pages[1], "Sign off");
+
+    assert_has (pages[2], "Kimura Aoi Holds no role. Holds no code in an activity that applies.");
+    assert_has_not (pages[2], "Activity Codes");
+    assert_has (pages[2], "Page 3 of 3");
+  }
+
+  /* One person, only the phases asked for */
+  {
+    g_auto(GStrv) phase_ids = g_strsplit ("run", ",", -1);
+    g_auto(GStrv) pages = NULL;
+
+    g_clear_pointer (&options->phases, g_strfreev);
+    options->phases = g_steal_pointer (&phase_ids);
+    options->header = g_strdup ("Kick-off meeting");
+    options->footer = g_strdup ("Confidential");
+    pages = export_person_pages (project, racimo_project_get_person (project, 0), options);
+    g_assert_cmpuint (g_strv_length (pages), ==, 1);
+    assert_has (pages[0], "Kick-off meeting Launch Sato Hanako");
+    assert_has (pages[0], "Confidential");
+    assert_has (pages[0], "Run Deploy A QA");
+    assert_has_not (pages[0], "Scope the work");
+    assert_has_not (pages[0], "Lee Min");
+    assert_has (pages[0], "Page 1 of 1");
+  }
+}
+
+/* A person with more activities than a page holds goes on to the next
+ * page under "(continued)", every activity once; the next person starts a
+ * page of their own. */
+static void
+test_person_pages_long (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  RacimoRole *lead = racimo_project_get_role (project, 0);
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "Many");
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  guint n;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Task number %03u", i);
+      RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+      racimo_project_set_codes (project, activity, lead, BIT ('R'));
+    }
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_person_pages (project, NULL, options);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 4);
+  assert_has (pages[1], "Sato Hanako (continued)");
+  for (guint i = 0; i < n - 2; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", i + 1, n);
+
+      assert_has (pages[i], number);
+      g_string_append (all, pages[i]);
+    }
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Task number %03u R", i);
+      const char *found = strstr (all->str, name);
+
+      g_assert_nonnull (found);
+      g_assert_null (strstr (found + 1, name));
+    }
+  assert_has (pages[n - 2], "Lee Min <lee@example.com>");
+  assert_has_not (pages[n - 2], "Task number");
+  assert_has (pages[n - 1], "Kimura Aoi");
+}
+
+/* No people, no page: the export says so and writes nothing. */
+static void
+test_person_pages_none (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPersonPages) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "none.pdf", NULL);
+
+  while (racimo_project_get_n_people (project) > 0)
+    racimo_project_remove_person (project, racimo_project_get_person (project, 0));
+  layout = racimo_person_pages_new (project, NULL, NULL);
+  g_assert_cmpuint (racimo_person_pages_get_n_pages (layout), ==, 0);
+
+  g_assert_false (racimo_person_pages_export_pdf (project, NULL, pdf, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "The project lists no people, so there is no page per person");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The notes on cells as footnotes: a number in the cell, the note after
+ * the same number under the table, numbered from 1 on each page, and on
+ * the page of its cell however many there are. */
+static void
+test_footnotes (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  RacimoRole *lead = racimo_project_get_role (project, 0);
+  RacimoPhase *phase;
+  g_auto(GStrv) pages = NULL;
+  guint n;
+
+  racimo_project_set_note (project,
+                           racimo_phase_get_activity (racimo_project_get_phase (project, 0), 0),
+                           lead, "Agree on it with the customer");
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  /* In the order of rows: Scope the work's note before Deploy's */
+  assert_has (pages[0], "1 L, Scope the work: Agree on it with the customer "
+                        "2 QA, Deploy: Sign off in writing");
+  g_clear_pointer (&pages, g_strfreev);
+
+  /* Enough notes for several pages: each under its own page's table */
+  phase = racimo_project_add_phase (project, -1, "Many");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Task number %03u", i);
+      g_autofree char *note = g_strdup_printf ("Note for task %03u,\non two lines", i);
+      RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+      racimo_project_set_codes (project, activity, lead, BIT ('R'));
+      racimo_project_set_note (project, activity, lead, note);
+    }
+  pages = export_pages (project, options);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("Task number %03u ", i);
+      g_autofree char *footnote = g_strdup_printf ("L, Task number %03u: Note for task %03u, "
+                                                   "on two lines", i, i);
+      guint found = 0;
+
+      /* The table's text comes before the footnotes, the first of which
+       * is a note of the role L on every page. */
+      for (guint p = 0; p < n; p++)
+        {
+          const char *notes = strstr (pages[p], "1 L, ");
+          const char *name = strstr (pages[p], row);
+
+          g_assert_nonnull (notes);
+          if (name != NULL && name < notes)
+            {
+              assert_has (notes, footnote);
+              found++;
+            }
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+  /* Numbers start again on each page */
+  for (guint p = 1; p < n; p++)
+    assert_has (pages[p], "1 L, Task number");
+}
+
+/* The matrix's role headers name every member of the role. */
+static void
+test_people_in_headers (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_auto(GStrv) pages = NULL;
+
+  racimo_project_add_member (project, racimo_project_get_role (project, 0),
+                             racimo_project_get_person (project, 1));
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "Sato Hanako, Lee Min");
+  assert_has (pages[0], "QA Sato Hanako");
+  assert_has (pages[0], "Lee Min");
+  assert_has_not (pages[0], "Kimura Aoi");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1585,6 +1867,11 @@ main (int   argc,
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);
   g_test_add_func ("/layout/export/atomic", test_export_atomic);
+  g_test_add_func ("/layout/people/headers", test_people_in_headers);
+  g_test_add_func ("/layout/people/footnotes", test_footnotes);
+  g_test_add_func ("/layout/people/per-person", test_person_pages);
+  g_test_add_func ("/layout/people/per-person-long", test_person_pages_long);
+  g_test_add_func ("/layout/people/per-person-none", test_person_pages_none);
 
   return g_test_run ();
 }

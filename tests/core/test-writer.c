@@ -366,6 +366,110 @@ test_version_written (void)
   g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "version=\"1.1\""));
 }
 
+/* @project saved and read back: the same people, in the same order, with
+ * the same names and e-mail addresses, and each role the same members. */
+static void
+assert_people_kept (RacimoProject *project)
+{
+  g_autoptr(GBytes) bytes = racimo_file_serialize (project);
+  g_autoptr(RacimoProject) copy = load_bytes (bytes);
+  guint n = racimo_project_get_n_people (project);
+
+  g_test_message ("%s", (const char *) g_bytes_get_data (bytes, NULL));
+  g_assert_cmpuint (racimo_project_get_n_people (copy), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoPerson *x = racimo_project_get_person (project, i);
+      RacimoPerson *y = racimo_project_get_person (copy, i);
+
+      g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (x)), ==,
+                       racimo_item_get_name (RACIMO_ITEM (y)));
+      g_assert_cmpstr (racimo_person_get_email (x), ==, racimo_person_get_email (y));
+    }
+
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    {
+      RacimoRole *x = racimo_project_get_role (project, r);
+      RacimoRole *y = racimo_project_get_role (copy, r);
+
+      g_assert_cmpuint (racimo_role_get_n_members (x), ==, racimo_role_get_n_members (y));
+      for (guint i = 0; i < racimo_role_get_n_members (x); i++)
+        g_assert_cmpint (racimo_project_index_of_person (project, racimo_role_get_member (x, i)),
+                         ==,
+                         racimo_project_index_of_person (copy, racimo_role_get_member (y, i)));
+    }
+}
+
+/* The edge cases of "the lowest version that holds the project": the
+ * 1.0 person texts are written only when they give back every person. */
+static void
+test_people_kept (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  RacimoHistory *history = racimo_project_get_history (project);
+  RacimoRole *lead = racimo_project_add_role (project, -1, "Lead", "L");
+  RacimoRole *owner = racimo_project_add_role (project, -1, "Owner", "O");
+  RacimoPerson *nameless, *ann, *other_ann, *bob;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* A person with an empty name, a role's only member */
+  nameless = racimo_project_add_person (project, -1, "", NULL);
+  racimo_project_add_member (project, lead, nameless);
+  assert_people_kept (project);
+  /* ... and in two roles */
+  racimo_project_add_member (project, owner, nameless);
+  assert_people_kept (project);
+  racimo_project_remove_person (project, nameless);
+  g_assert_cmpuint (racimo_project_get_n_people (project), ==, 0);
+
+  /* Names with white space around them, or inside on two lines */
+  {
+    RacimoPerson *spaced = racimo_project_add_person (project, -1, "  Spaced  ", NULL);
+    RacimoPerson *lines = racimo_project_add_person (project, -1, "Two\nlines", NULL);
+
+    racimo_project_add_member (project, lead, spaced);
+    racimo_project_add_member (project, owner, lines);
+    assert_people_kept (project);
+    racimo_project_remove_person (project, spaced);
+    racimo_project_remove_person (project, lines);
+  }
+
+  /* One person in two roles stays one person, in the 1.0 form */
+  ann = racimo_project_add_person (project, -1, "Ann", NULL);
+  racimo_project_add_member (project, lead, ann);
+  racimo_project_add_member (project, owner, ann);
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "version=\"1.0\""));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  assert_people_kept (project);
+
+  /* A person with an e-mail address and one role */
+  racimo_project_remove_member (project, owner, ann);
+  racimo_project_set_person_email (project, ann, "ann@example.com");
+  assert_people_kept (project);
+  g_assert_true (racimo_history_undo (history));
+
+  /* Two people of one name, one role each */
+  other_ann = racimo_project_add_person (project, -1, "Ann", NULL);
+  racimo_project_add_member (project, owner, other_ann);
+  assert_people_kept (project);
+  racimo_project_remove_person (project, other_ann);
+
+  /* A person who holds no role */
+  bob = racimo_project_add_person (project, -1, "Bob", NULL);
+  assert_people_kept (project);
+
+  /* People in another order than the roles name them: Bob first, but
+   * Ann's role comes first */
+  racimo_project_add_member (project, owner, bob);
+  racimo_project_move_person (project, bob, 0);
+  assert_people_kept (project);
+  g_assert_true (racimo_history_undo (history));
+  bytes = racimo_file_serialize (project);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "version=\"1.0\""));
+  assert_people_kept (project);
+}
+
 /* Every good file loads, writes, loads again to the same project, and
  * writes the same bytes again. */
 static void
@@ -850,6 +954,7 @@ main (int   argc,
   g_test_add ("/writer/canonical", Folder, NULL, folder_setup, test_canonical, folder_teardown);
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/version-written", test_version_written);
+  g_test_add_func ("/writer/people-kept", test_people_kept);
   g_test_add_func ("/writer/foreign-placement", test_foreign_placement);
   g_test_add_func ("/writer/foreign-anchor-gone", test_foreign_anchor_gone);
   g_test_add_func ("/writer/foreign-in-text-edited", test_foreign_in_text_edited);

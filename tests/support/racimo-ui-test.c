@@ -106,6 +106,27 @@ find_controller (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+racimo_ui_test_find_widget (GtkWidget  *widget,
+                            gboolean  (*match) (GtkWidget *widget,
+                                                gpointer   data),
+                            gpointer    data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = racimo_ui_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 GtkEventController *
 racimo_ui_test_find_controller (GtkWidget *widget,
                                 GType      type)

@@ -33,6 +33,12 @@ int  racimo_ui_test_run             (void);
 void racimo_ui_test_spin            (void);
 /* Waits until @widget has been drawn twice: laid out, then painted. */
 void racimo_ui_test_wait_for_frames (GtkWidget  *widget);
+/* The first of @widget and the widgets inside it, depth first, for which
+ * @match returns TRUE, or %NULL */
+GtkWidget *racimo_ui_test_find_widget (GtkWidget  *widget,
+                                       gboolean  (*match) (GtkWidget *widget,
+                                                           gpointer   data),
+                                       gpointer    data);
 /* The event controller of @type on @widget, or %NULL */
 GtkEventController *racimo_ui_test_find_controller (GtkWidget *widget,
                                                     GType      type);

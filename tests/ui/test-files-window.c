@@ -221,6 +221,18 @@ wait_for_import_report (RacimoWindow *window)
   return RACIMO_IMPORT_REPORT (_racimo_window_get_import_report (window));
 }
 
+/* Opens the sheet @file in a new @window, and waits for its report */
+static RacimoImportReport *
+open_report_in_new_window (GFile         *file,
+                           RacimoWindow **window)
+{
+  *window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (*window));
+  racimo_window_open_file (*window, file);
+
+  return wait_for_import_report (*window);
+}
+
 /* A sheet of which something was not read opens through its report:
  * what was not read, what each column was read as, a way to change it
  * and strict mode; the project opens as the report shows it. */
@@ -278,16 +290,136 @@ test_import_csv (void)
 
   /* Cancel opens nothing */
   racimo_ui_test_destroy_window (window);
-  window = racimo_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_window_open_file (window, file);
-  report = wait_for_import_report (window);
+  report = open_report_in_new_window (file, &window);
   gtk_widget_activate_action (GTK_WIDGET (report), "window.close", NULL);
   racimo_ui_test_spin ();
   g_assert_null (_racimo_window_get_import_report (window));
   g_assert_null (racimo_window_get_project (window));
 
   racimo_ui_test_destroy_window (window);
+}
+
+/* Whether @widget is the combo row titled @title */
+static gboolean
+is_combo_row (GtkWidget *widget,
+              gpointer   title)
+{
+  return ADW_IS_COMBO_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* Writes @contents to @name in @dir, and returns the file */
+static GFile *
+write_sheet (const char *dir,
+             const char *name,
+             GBytes     *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (contents, NULL),
+                                      (gssize) g_bytes_get_size (contents), NULL));
+
+  return g_file_new_for_path (path);
+}
+
+/* Issue 22: every imported sheet can show what was mapped to what.  A
+ * sheet read whole by its headers opens at once, and "Change Column
+ * Mapping…" brings its report back until it is edited; a column guessed
+ * by its place, or a workbook of several sheets, opens through the
+ * report, which picks the sheet. */
+static void
+test_import_report_review (void)
+{
+  RacimoWindow *window = racimo_window_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("racimo-import-XXXXXX", NULL);
+  g_autoptr(GBytes) clean = g_bytes_new_static ("Phase,Activity,Lead,QA\nPlan,Scope,A,R\n", 38);
+  g_autoptr(GBytes) guessed = g_bytes_new_static ("Phase,Name,Lead\nPlan,Scope,A\n", 29);
+  g_autoptr(GFile) clean_file = write_sheet (dir, "clean.csv", clean);
+  g_autoptr(GFile) guessed_file = write_sheet (dir, "guessed.csv", guessed);
+  g_autoptr(GFile) workbook_file = NULL;
+  g_autoptr(RacimoProject) template = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr(GBytes) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoImportReport *report;
+  RacimoProject *project;
+  const RacimoCsvColumn *column;
+  const char * const *sheets;
+  AdwComboRow *sheet_row;
+  GtkWidget *sheet_group;
+
+  /* Read whole by its headers: it opens, and its mapping can be changed */
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, clean_file);
+  wait_for_project (window);
+  g_assert_null (_racimo_window_get_import_report (window));
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_window_get_project (window)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-mapping", NULL));
+  report = wait_for_import_report (window);
+  g_assert_cmpstr (racimo_import_report_get_message (report), ==, NULL);
+  racimo_import_report_set_column_kind (report, 4, RACIMO_CSV_COLUMN_IGNORED);
+  /* A button activated by a key clicks a moment later, as it shows */
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (report)));
+  while (_racimo_window_get_import_report (window) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  project = racimo_window_get_project (window);
+  g_assert_cmpuint (racimo_project_get_n_roles (project), ==, 1);
+  g_assert_true (g_file_equal (racimo_document_get_file (racimo_window_get_document (window)),
+                               clean_file));
+
+  /* Once edited, reading it again would lose the edit */
+  racimo_test_rename_first_activity (project, "Scope it");
+  racimo_ui_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-mapping", NULL);
+  racimo_ui_test_spin ();
+  g_assert_null (_racimo_window_get_import_report (window));
+  racimo_ui_test_destroy_window (window);
+
+  /* The activity column found by its place, not its header: the report
+   * says so before the project opens */
+  report = open_report_in_new_window (guessed_file, &window);
+  g_assert_null (racimo_window_get_project (window));
+  g_assert_cmpuint (racimo_import_report_get_problems (report)->len, ==, 0);
+  column = g_ptr_array_index (racimo_import_report_get_columns (report), 1);
+  g_assert_cmpint (column->kind, ==, RACIMO_CSV_COLUMN_ACTIVITY);
+  g_assert_true (column->guessed);
+  gtk_widget_activate_action (GTK_WIDGET (report), "window.close", NULL);
+  racimo_ui_test_spin ();
+  racimo_ui_test_destroy_window (window);
+
+  /* A workbook of three sheets: the report picks one */
+  template = racimo_templates_create ("ml-system-deployment", NULL);
+  workbook = racimo_xlsx_export (template, findings, &error);
+  g_assert_no_error (error);
+  workbook_file = write_sheet (dir, "matrix.xlsx", workbook);
+  report = open_report_in_new_window (workbook_file, &window);
+  sheets = racimo_import_report_get_sheets (report);
+  g_assert_cmpstrv (sheets, ((const char *[]) { "Matrix", "Legend", "Findings", NULL }));
+  sheet_row = ADW_COMBO_ROW (racimo_ui_test_find_widget (GTK_WIDGET (report), is_combo_row,
+                                                         (gpointer) "S_heet"));
+  sheet_group = gtk_widget_get_ancestor (GTK_WIDGET (sheet_row), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (sheet_group));
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 0);
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_import_report_get_project (report)), ==,
+                    racimo_project_get_n_roles (template));
+
+  /* The legend sheet has other columns: Code and Meaning */
+  adw_combo_row_set_selected (sheet_row, 1);
+  g_assert_cmpuint (racimo_import_report_get_columns (report)->len, !=,
+                    racimo_project_get_n_roles (template) + 2);
+  adw_combo_row_set_selected (sheet_row, 0);
+  g_assert_cmpuint (racimo_project_get_n_roles (racimo_import_report_get_project (report)), ==,
+                    racimo_project_get_n_roles (template));
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (report)));
+  wait_for_project (window);
+  g_assert_cmpuint (racimo_project_get_n_activities (racimo_window_get_project (window)), ==,
+                    racimo_project_get_n_activities (template));
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (g_file_peek_path (workbook_file));
+  g_remove (g_file_peek_path (clean_file));
+  g_remove (g_file_peek_path (guessed_file));
+  g_rmdir (dir);
 }
 
 /* The workbook export writes a file that imports back to the project
@@ -1035,6 +1167,73 @@ test_open_repaired_copy (void)
   g_rmdir (dir);
 }
 
+/* Issue 19: a repaired copy exists nowhere on disk.  Quitting or closing
+ * without saving asks as for any unsaved change, and a draft keeps it
+ * until then; discarding lets it go. */
+static void
+test_repaired_copy_is_unsaved (void)
+{
+  RacimoApplication *app = get_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RacimoWindow *window = racimo_window_new (GTK_APPLICATION (app));
+  g_autofree char *dir = g_dir_make_tmp ("racimo-repair-XXXXXX", NULL);
+  g_autofree char *source = test_file_path ("window-repairable.raci");
+  g_autofree char *path = g_build_filename (dir, "team-plan.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *original = NULL;
+  RacimoDocument *document;
+  GtkWidget *alert;
+
+  g_settings_set_uint (settings, "draft-delay", 1);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  racimo_test_wait_until (has_alert, window, "the refusal");
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "repair");
+  racimo_ui_test_spin ();
+
+  /* Unsaved from the start, with nothing edited yet, and kept as a draft */
+  document = racimo_window_get_document (window);
+  g_assert_true (racimo_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  while (!racimo_document_get_has_draft (document))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Quitting asks; Cancel keeps it */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  racimo_ui_test_spin ();
+  g_assert_nonnull (window);
+  alert = _racimo_window_get_alert (window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Save Changes?");
+  racimo_compat_alert_respond (alert, "cancel");
+  racimo_ui_test_spin ();
+  g_assert_nonnull (window);
+  g_assert_true (racimo_window_get_document (window) == document);
+
+  /* Closing asks too; Discard closes, and no draft is left */
+  gtk_window_close (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  g_assert_nonnull (window);
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
+  racimo_ui_test_spin ();
+  g_assert_null (window);
+  assert_all_gone (app);
+
+  {
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, original);
+  }
+  g_settings_reset (settings, "draft-delay");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The refusal of a safety gate offers no repaired copy. */
 static void
 test_open_bad_offers_no_repair (void)
@@ -1077,6 +1276,8 @@ main (int   argc,
   g_test_add_func ("/files-window/open-into-modified", test_open_into_modified);
   g_test_add_func ("/files-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/files-window/drafts", test_drafts);
+  g_test_add_func ("/files-window/import-report-review", test_import_report_review);
+  g_test_add_func ("/files-window/repaired-copy-is-unsaved", test_repaired_copy_is_unsaved);
   g_test_add_func ("/files-window/draft-onto-changed-file", test_draft_onto_changed_file);
   g_test_add_func ("/files-window/window-size", test_window_size);
 

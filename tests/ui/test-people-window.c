@@ -9,12 +9,16 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
+#include "racimo-compat.h"
 #include "racimo-matrix-view-private.h"
 #include "racimo-note-popover.h"
 #include "racimo-project-dialog.h"
 #include "racimo-properties-popover.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
+#include "racimo-test-pdf.h"
 #include "racimo-ui-test.h"
 
 typedef struct
@@ -383,23 +387,18 @@ test_notes (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (view->note_popover));
 }
 
+static gboolean
+is_marked (GtkWidget *widget,
+           gpointer   mark)
+{
+  return g_object_get_data (G_OBJECT (widget), mark) != NULL;
+}
+
 static GtkWidget *
 find_marked (GtkWidget  *widget,
              const char *mark)
 {
-  if (g_object_get_data (G_OBJECT (widget), mark) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_marked (child, mark);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return racimo_ui_test_find_widget (widget, is_marked, (gpointer) mark);
 }
 
 /* A person's workload through all of their roles, in their row, following
@@ -505,6 +504,93 @@ test_person_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
 }
 
+/* The actionable widget under @widget that activates @action with the
+ * string @target, or NULL. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action,
+                 const char *target)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (value != NULL && g_str_equal (g_variant_get_string (value, NULL), target))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action, target);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* "What does this person own?": each person of the people editor offers
+ * their page as a PDF, which the window writes in a thread, upright, one
+ * page, with what the person holds and through which role. */
+static void
+test_person_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  RacimoProjectDialog *dialog = open_dialog (f, "win.people");
+  RacimoPerson *lee = person (f, "lee-min");
+  g_autofree char *dir = g_dir_make_tmp ("racimo-person-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Lee Min.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *missing = g_build_filename (dir, "gone", "x.pdf", NULL);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+  GtkWidget *row = racimo_project_dialog_get_person_row (dialog, lee);
+  GtkWidget *button;
+  GtkWidget *alert;
+  double width, height;
+
+  /* The button on the person's workload, for the window's action */
+  button = find_actionable (row, "people.export-page", "lee-min");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
+                   "Export This Person’s Page as PDF…");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (find_actionable (racimo_project_dialog_get_person_row (dialog,
+                                                                           person (f, "sato-hanako")),
+                                     "people.export-page", "sato-hanako"));
+
+  /* Once a file name is chosen */
+  _racimo_window_export_person_pages (f->window, lee, file);
+  g_assert_false (racimo_window_is_idle (f->window));
+  racimo_ui_test_wait_idle (f->window);
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
+  g_assert_cmpfloat (width, <, height);
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (f->window)), ==,
+                   "Exported “Lee Min.pdf”");
+
+  /* Everyone: one page per person */
+  _racimo_window_export_person_pages (f->window, NULL, file);
+  racimo_ui_test_wait_idle (f->window);
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==,
+                    racimo_project_get_n_people (f->project));
+
+  /* A folder that is not there: the window says why */
+  _racimo_window_export_person_pages (f->window, lee, nowhere);
+  racimo_ui_test_wait_idle (f->window);
+  alert = _racimo_window_get_alert (f->window);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==, "Could Not Export “x.pdf”");
+  racimo_compat_alert_respond (alert, "close");
+  racimo_ui_test_spin ();
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (f->window->project_dialog));
+  racimo_ui_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +603,7 @@ main (int   argc,
 
   ADD ("project-properties", test_project_properties);
   ADD ("people-editor", test_people_editor);
+  ADD ("person-page", test_person_page);
   ADD ("quick-fixes", test_quick_fixes);
   ADD ("notes", test_notes);
   ADD ("person-filter", test_person_filter);

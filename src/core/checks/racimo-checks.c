@@ -19,13 +19,10 @@
 #include "racimo-checks.h"
 #include "racimo-model-private.h"
 #include "racimo-workload.h"
+#include "racimo-checks-private.h"
 
-/* Overloaded: R or A on more than half of the applicable activities, and on
- * at least this many. */
-#define OVERLOAD_MIN 4
-
-static void
-finding_free (gpointer data)
+void
+_racimo_checks_finding_free (gpointer data)
 {
   RacimoFinding *finding = data;
 
@@ -33,28 +30,6 @@ finding_free (gpointer data)
   g_free ((char *) finding->waiver_reason);
   g_free (finding);
 }
-
-/* What the checks know about one person, role, phase or activity of the
- * project. */
-typedef struct
-{
-  RacimoItem *item;      /* strong */
-  GPtrArray  *findings;  /* RacimoFinding, NULL when there are none */
-  guint       dup_count; /* items of its group named the same, itself included */
-
-  /* Roles */
-  guint       n_cells;   /* activities, applicable or not, where it holds a code: idle
-                          * means no code at all, not an empty workload */
-  guint       n_busy;    /* activities that count in the workload (racimo-workload.c)
-                          * where it holds the doer or owner code; for a person,
-                          * through any of their roles, each activity once */
-  GPtrArray  *members;   /* roles: the members as last seen, to tell whose
-                          * roles a change of members changed */
-
-  /* Activities: as last seen, to tell what an applicability change changes;
-   * whether it counts in the workload */
-  gboolean    applicable;
-} ItemState;
 
 static void
 item_state_free (gpointer data)
@@ -78,27 +53,6 @@ item_state_new (RacimoItem *item)
 
   return state;
 }
-
-struct _RacimoChecks
-{
-  GObject        parent_instance;
-
-  RacimoProject *project;
-
-  GHashTable    *states;       /* RacimoItem -> ItemState, every item of the project */
-  guint          n_applicable; /* activities that count in the workload */
-
-  guint          n_errors;
-  guint          n_warnings;
-  guint          n_waived;
-
-  /* The activity the user is creating, whose findings wait (unowned) */
-  RacimoItem    *held;
-
-  /* Items whose findings changed, emitted once the state is consistent */
-  GPtrArray     *pending;     /* RacimoItem, strong */
-  GHashTable    *pending_set; /* RacimoItem, unowned */
-};
 
 G_DEFINE_FINAL_TYPE (RacimoChecks, racimo_checks, G_TYPE_OBJECT)
 
@@ -208,515 +162,14 @@ end (RacimoChecks *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAIVED]);
 }
 
-/* Building findings */
-
-static gboolean
-findings_equal (GPtrArray *a,
-                GPtrArray *b)
-{
-  guint len_a = a != NULL ? a->len : 0;
-  guint len_b = b != NULL ? b->len : 0;
-
-  if (len_a != len_b)
-    return FALSE;
-
-  for (guint i = 0; i < len_a; i++)
-    {
-      RacimoFinding *fa = g_ptr_array_index (a, i);
-      RacimoFinding *fb = g_ptr_array_index (b, i);
-
-      if (fa->check != fb->check ||
-          fa->item != fb->item ||
-          strcmp (fa->message, fb->message) != 0 ||
-          g_strcmp0 (fa->waiver_reason, fb->waiver_reason) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Takes @message. */
-static void
-add_finding (GPtrArray   **findings,
-             RacimoItem   *item,
-             RacimoCheck   check,
-             char         *message)
-{
-  RacimoFinding *finding = g_new0 (RacimoFinding, 1);
-
-  finding->check = check;
-  finding->item = item;
-  finding->message = message;
-  /* A copy: the item's own string goes when the waiver is edited, before
-   * the checks hear of it. */
-  finding->waiver_reason = g_strdup (racimo_item_get_waiver_reason (item, racimo_check_get_id (check)));
-
-  if (*findings == NULL)
-    *findings = g_ptr_array_new_with_free_func (finding_free);
-  g_ptr_array_add (*findings, finding);
-}
-
-static gboolean
-name_is_empty (const char *name)
-{
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
-static char *
-dup_trimmed (const char *name)
-{
-  return g_strstrip (g_strdup (name));
-}
-
-static RacimoCodes
-code_bit (char code)
-{
-  return RACIMO_CODE_IS_VALID (code) ? RACIMO_CODE_BIT (code) : 0;
-}
-
-/* The codes that make a role busy for the overloaded-role check. */
-static RacimoCodes
-busy_mask (const RacimoScheme *scheme)
-{
-  return code_bit (scheme->doer) | code_bit (scheme->owner);
-}
-
-/* How messages name an item: 'Role "ML engineer"', or by its position when
- * it has no name: "Role 2", 'Activity 3 of phase "Data"'. */
-static char *
-dup_role_subject (RacimoChecks *self,
-                  RacimoRole   *role)
-{
-  const char *name = racimo_item_get_name (RACIMO_ITEM (role));
-
-  if (!name_is_empty (name))
-    /* Translators: how a message names a role: 'Role "ML engineer" has no name' */
-    return g_strdup_printf (_("Role \"%s\""), name);
-
-  /* Translators: how a message names a role that has no name, by its column */
-  return g_strdup_printf (_("Role %d"), racimo_project_index_of_role (self->project, role) + 1);
-}
-
-static char *
-dup_phase_subject (RacimoChecks *self,
-                   RacimoPhase  *phase)
-{
-  const char *name = racimo_item_get_name (RACIMO_ITEM (phase));
-
-  if (!name_is_empty (name))
-    /* Translators: how a message names a phase */
-    return g_strdup_printf (_("Phase \"%s\""), name);
-
-  /* Translators: how a message names a phase that has no name, by its position */
-  return g_strdup_printf (_("Phase %d"), racimo_project_index_of_phase (self->project, phase) + 1);
-}
-
-static char *
-dup_activity_subject (RacimoChecks   *self,
-                      RacimoActivity *activity)
-{
-  const char *name = racimo_item_get_name (RACIMO_ITEM (activity));
-  RacimoPhase *phase = racimo_activity_get_phase (activity);
-  const char *phase_name;
-  int position;
-
-  if (!name_is_empty (name))
-    /* Translators: how a message names an activity: 'Activity "Deploy model"' */
-    return g_strdup_printf (_("Activity \"%s\""), name);
-
-  position = racimo_phase_index_of (phase, activity) + 1;
-  phase_name = racimo_item_get_name (RACIMO_ITEM (phase));
-
-  if (racimo_project_get_n_phases (self->project) > 1 && !name_is_empty (phase_name))
-    /* Translators: how a message names an activity that has no name, by its
-     * position in its phase */
-    return g_strdup_printf (_("Activity %d of phase \"%s\""), position, phase_name);
-
-  /* Translators: how a message names an activity that has no name, by its
-   * position */
-  return g_strdup_printf (_("Activity %d"), position);
-}
-
-static char *
-dup_duplicate_message (const char *subject,
-                       guint       count,
-                       const char *phase_name)
-{
-  if (phase_name != NULL && *phase_name != '\0')
-    {
-      if (count == 2)
-        /* Translators: 'Activity "Deploy model" appears twice in phase "MLOps"' */
-        return g_strdup_printf (_("%s appears twice in phase \"%s\""), subject, phase_name);
-
-      /* Translators: 'Activity "Deploy model" appears 3 times in phase "MLOps"' */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s appears %u time in phase \"%s\"",
-                                           "%s appears %u times in phase \"%s\"",
-                                           count),
-                              subject, count, phase_name);
-    }
-
-  if (count == 2)
-    /* Translators: 'Role "Data scientist" appears twice' */
-    return g_strdup_printf (_("%s appears twice"), subject);
-
-  /* Translators: 'Role "Data scientist" appears 3 times' */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s appears %u time",
-                                       "%s appears %u times",
-                                       count),
-                          subject, count);
-}
-
-static GPtrArray *
-compute_role_findings (RacimoChecks *self,
-                       ItemState    *state)
-{
-  RacimoRole *role = RACIMO_ROLE (state->item);
-  const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
-  GPtrArray *findings = NULL;
-  g_autofree char *subject = dup_role_subject (self, role);
-
-  if (state->n_cells == 0)
-    add_finding (&findings, state->item, RACIMO_CHECK_IDLE_ROLE,
-                 /* Translators: 'Role "UX designer" holds no code in any activity' */
-                 g_strdup_printf (_("%s holds no code in any activity"), subject));
-
-  if (state->n_busy >= OVERLOAD_MIN && 2 * state->n_busy > self->n_applicable)
-    {
-      char *message;
-
-      if (scheme->doer_exactly_one)
-        /* Translators: DACI; 'Role "ML engineer" drives or approves 12 of 18
-         * activities' */
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%s drives or approves %u of %u activity",
-                                                "%s drives or approves %u of %u activities",
-                                                self->n_applicable),
-                                   subject, state->n_busy, self->n_applicable);
-      else
-        /* Translators: 'Role "ML engineer" is responsible or accountable for 12
-         * of 18 activities' */
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%s is responsible or accountable "
-                                                "for %u of %u activity",
-                                                "%s is responsible or accountable "
-                                                "for %u of %u activities",
-                                                self->n_applicable),
-                                   subject, state->n_busy, self->n_applicable);
-
-      add_finding (&findings, state->item, RACIMO_CHECK_OVERLOADED_ROLE, message);
-    }
-
-  if (name_is_empty (racimo_item_get_name (state->item)))
-    add_finding (&findings, state->item, RACIMO_CHECK_UNNAMED,
-                 /* Translators: 'Role 2 has no name' */
-                 g_strdup_printf (_("%s has no name"), subject));
-  else if (state->dup_count > 1)
-    add_finding (&findings, state->item, RACIMO_CHECK_DUPLICATE_NAME,
-                 dup_duplicate_message (subject, state->dup_count, NULL));
-
-  return findings;
-}
-
-static GPtrArray *
-compute_phase_findings (RacimoChecks *self,
-                        ItemState    *state)
-{
-  GPtrArray *findings = NULL;
-
-  /* A single phase with no name is how a project says it does not group
-   * its activities. */
-  if (racimo_project_get_n_phases (self->project) > 1 &&
-      name_is_empty (racimo_item_get_name (state->item)))
-    {
-      g_autofree char *subject = dup_phase_subject (self, RACIMO_PHASE (state->item));
-
-      add_finding (&findings, state->item, RACIMO_CHECK_UNNAMED,
-                   g_strdup_printf (_("%s has no name"), subject));
-    }
-
-  return findings;
-}
-
-static char *
-dup_owner_names (RacimoChecks   *self,
-                 RacimoActivity *activity,
-                 RacimoCodes     owner)
-{
-  GString *names = g_string_new (NULL);
-  guint n_roles = racimo_project_get_n_roles (self->project);
-
-  for (guint i = 0; i < n_roles; i++)
-    {
-      RacimoRole *role = racimo_project_get_role (self->project, i);
-      g_autofree char *name = NULL;
-
-      if ((racimo_activity_get_codes (activity, role) & owner) == 0)
-        continue;
-
-      if (name_is_empty (racimo_item_get_name (RACIMO_ITEM (role))))
-        /* Translators: a role with no name in a list of role names */
-        name = g_strdup_printf (_("role %u"), i + 1);
-      else
-        name = g_strdup (racimo_item_get_name (RACIMO_ITEM (role)));
-
-      if (names->len > 0)
-        /* Translators: separates role names, as in "Data scientist, ML engineer" */
-        g_string_append (names, _(", "));
-      g_string_append (names, name);
-    }
-
-  return g_string_free (names, FALSE);
-}
-
-static GPtrArray *
-compute_activity_findings (RacimoChecks *self,
-                           ItemState    *state)
-{
-  RacimoActivity *activity = RACIMO_ACTIVITY (state->item);
-  const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
-  RacimoCodes owner = code_bit (scheme->owner);
-  RacimoCodes doer = code_bit (scheme->doer);
-  RacimoCodes all = 0;
-  RacimoCodes unknown;
-  guint n_owners = 0;
-  guint n_doers = 0;
-  GPtrArray *findings = NULL;
-  g_autofree char *subject = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  /* Nothing is wrong yet with a row being created. */
-  if (state->item == self->held)
-    return NULL;
-
-  if (!state->applicable)
-    return NULL;
-
-  /* Only roles of the project count, as in the per-role counters. */
-  g_hash_table_iter_init (&iter, _racimo_activity_get_cells (activity));
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      RacimoCodes codes = GPOINTER_TO_UINT (value);
-
-      if (!g_hash_table_contains (self->states, key))
-        continue;
-
-      all |= codes;
-      if (codes & owner)
-        n_owners++;
-      if (codes & doer)
-        n_doers++;
-    }
-
-  subject = dup_activity_subject (self, activity);
-
-  if (n_owners == 0)
-    add_finding (&findings, state->item, RACIMO_CHECK_NO_OWNER,
-                 /* Translators: 'Activity "Deploy model" has no owner (A)' */
-                 g_strdup_printf (_("%s has no owner (%c)"), subject, scheme->owner));
-  else if (n_owners > 1)
-    {
-      g_autofree char *names = dup_owner_names (self, activity, owner);
-      char *message;
-
-      /* Translators: 'Activity "X" has 2 owners (A): Data scientist, ML engineer' */
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%s has %u owner (%c): %s",
-                                              "%s has %u owners (%c): %s",
-                                              n_owners),
-                                 subject, n_owners, scheme->owner, names);
-      add_finding (&findings, state->item, RACIMO_CHECK_MANY_OWNERS, message);
-    }
-
-  if (scheme->doer_exactly_one)
-    {
-      if (n_doers == 0)
-        add_finding (&findings, state->item, RACIMO_CHECK_NO_DOER,
-                     /* Translators: DACI; 'Activity "Deploy model" has no driver (D)' */
-                     g_strdup_printf (_("%s has no driver (%c)"), subject, scheme->doer));
-      else if (n_doers > 1)
-        {
-          char *message;
-
-          /* Translators: DACI; 'Activity "X" has 2 drivers (D); it needs exactly one' */
-          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s has %u driver (%c); it needs exactly one",
-                                                  "%s has %u drivers (%c); it needs exactly one",
-                                                  n_doers),
-                                     subject, n_doers, scheme->doer);
-          add_finding (&findings, state->item, RACIMO_CHECK_NO_DOER, message);
-        }
-    }
-  else if (n_doers == 0)
-    {
-      add_finding (&findings, state->item, RACIMO_CHECK_NO_DOER,
-                   /* Translators: 'Activity "Deploy model" has no one responsible (R)' */
-                   g_strdup_printf (_("%s has no one responsible (%c)"), subject, scheme->doer));
-    }
-
-  if (name_is_empty (racimo_item_get_name (state->item)))
-    {
-      add_finding (&findings, state->item, RACIMO_CHECK_UNNAMED,
-                   g_strdup_printf (_("%s has no name"), subject));
-    }
-  else if (state->dup_count > 1)
-    {
-      RacimoPhase *phase = racimo_activity_get_phase (activity);
-      const char *phase_name = racimo_item_get_name (RACIMO_ITEM (phase));
-
-      add_finding (&findings, state->item, RACIMO_CHECK_DUPLICATE_NAME,
-                   dup_duplicate_message (subject, state->dup_count,
-                                          name_is_empty (phase_name) ? NULL : phase_name));
-    }
-
-  unknown = all & ~racimo_scheme_get_mask (scheme);
-  if (unknown != 0)
-    {
-      g_autofree char *codes = racimo_scheme_format_codes (scheme, unknown, _(", "));
-      char *message;
-
-      /* Translators: 'Activity "X" uses S, which the RACI scheme does not
-       * define'; the second %s lists one code or several ("S, V") */
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%s uses %s, which the %s scheme does not define",
-                                              "%s uses %s, which the %s scheme does not define",
-                                              racimo_codes_count (unknown)),
-                                 subject, codes, _(scheme->title));
-      add_finding (&findings, state->item, RACIMO_CHECK_UNKNOWN_CODE, message);
-    }
-
-  return findings;
-}
-
-/* Version 1.1 checks */
-
-static char *
-dup_person_subject (RacimoChecks *self,
-                    RacimoPerson *person)
-{
-  const char *name = racimo_item_get_name (RACIMO_ITEM (person));
-
-  if (!name_is_empty (name))
-    /* Translators: how a message names a person: 'Sato Hanako is responsible...' */
-    return g_strdup_printf (_("Person \"%s\""), name);
-
-  /* Translators: how a message names a person who has no name, by their
-   * position in the list of people */
-  return g_strdup_printf (_("Person %d"),
-                          racimo_project_index_of_person (self->project, person) + 1);
-}
-
-static char *
-dup_subject (RacimoChecks *self,
-             RacimoItem   *item)
-{
-  if (RACIMO_IS_ACTIVITY (item))
-    return dup_activity_subject (self, RACIMO_ACTIVITY (item));
-  else if (RACIMO_IS_ROLE (item))
-    return dup_role_subject (self, RACIMO_ROLE (item));
-  else if (RACIMO_IS_PERSON (item))
-    return dup_person_subject (self, RACIMO_PERSON (item));
-  else
-    return dup_phase_subject (self, RACIMO_PHASE (item));
-}
-
-/* After the item's findings of version 1.0, in the order of the check
- * table. */
-static void
-add_findings_1_1 (RacimoChecks  *self,
-                  ItemState     *state,
-                  GPtrArray    **findings)
-{
-  guint n_conflicts = racimo_item_get_n_conflicts (state->item);
-  g_autofree char *subject = NULL;
-
-  if (n_conflicts == 0 && !RACIMO_IS_PERSON (state->item) && !RACIMO_IS_ROLE (state->item))
-    return;
-
-  subject = dup_subject (self, state->item);
-
-  if (n_conflicts > 0)
-    add_finding (findings, state->item, RACIMO_CHECK_MERGE_CONFLICT,
-                 /* Translators: 'Activity "Deploy" has 2 merge conflicts to resolve' */
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%s has %u merge conflict to resolve",
-                                               "%s has %u merge conflicts to resolve",
-                                               n_conflicts),
-                                  subject, n_conflicts));
-
-  if (RACIMO_IS_PERSON (state->item)
-      && state->n_busy >= OVERLOAD_MIN && 2 * state->n_busy > self->n_applicable)
-    {
-      const RacimoScheme *scheme = racimo_project_get_scheme (self->project);
-      char *message;
-
-      if (scheme->doer_exactly_one)
-        /* Translators: DACI; 'Person "Sato Hanako" drives or approves 12 of
-         * 18 activities through their roles' */
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%s drives or approves %u of %u activity "
-                                                "through their roles",
-                                                "%s drives or approves %u of %u activities "
-                                                "through their roles",
-                                                self->n_applicable),
-                                   subject, state->n_busy, self->n_applicable);
-      else
-        /* Translators: 'Person "Sato Hanako" is responsible or accountable
-         * for 12 of 18 activities through their roles' */
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%s is responsible or accountable for %u of "
-                                                "%u activity through their roles",
-                                                "%s is responsible or accountable for %u of "
-                                                "%u activities through their roles",
-                                                self->n_applicable),
-                                   subject, state->n_busy, self->n_applicable);
-
-      add_finding (findings, state->item, RACIMO_CHECK_OVERLOADED_PERSON, message);
-    }
-
-  if (RACIMO_IS_ROLE (state->item)
-      && racimo_project_get_n_people (self->project) > 0
-      && state->n_cells > 0
-      && racimo_role_get_n_members (RACIMO_ROLE (state->item)) == 0)
-    add_finding (findings, state->item, RACIMO_CHECK_UNSTAFFED_ROLE,
-                 /* Translators: 'Role "Auditor" holds codes but no one holds the role' */
-                 g_strdup_printf (_("%s holds codes but no one holds the role"), subject));
-}
-
-static GPtrArray *
-compute_findings (RacimoChecks *self,
-                  ItemState    *state)
-{
-  GPtrArray *findings;
-
-  if (RACIMO_IS_ACTIVITY (state->item))
-    findings = compute_activity_findings (self, state);
-  else if (RACIMO_IS_ROLE (state->item))
-    findings = compute_role_findings (self, state);
-  else if (RACIMO_IS_PERSON (state->item))
-    findings = NULL; /* a person has only checks of version 1.1 */
-  else
-    findings = compute_phase_findings (self, state);
-
-  add_findings_1_1 (self, state, &findings);
-
-  return findings;
-}
-
 /* Re-checks one item, and queues it when its findings changed. */
 static void
 refresh (RacimoChecks *self,
          ItemState    *state)
 {
-  g_autoptr(GPtrArray) findings = compute_findings (self, state);
+  g_autoptr(GPtrArray) findings = _racimo_checks_compute_findings (self, state);
 
-  if (findings_equal (state->findings, findings))
+  if (_racimo_checks_findings_equal (state->findings, findings))
     return;
 
   add_counts (self, state->findings, -1);
@@ -774,10 +227,10 @@ count_duplicates (GHashTable  *states,
       const char *name = racimo_item_get_name (items[i]);
       gpointer count;
 
-      if (name_is_empty (name))
+      if (_racimo_checks_name_is_empty (name))
         continue;
 
-      names[i] = dup_trimmed (name);
+      names[i] = _racimo_checks_dup_trimmed (name);
       count = g_hash_table_lookup (counts, names[i]);
       g_hash_table_insert (counts, g_strdup (names[i]),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
@@ -843,7 +296,7 @@ count_cells (RacimoChecks   *self,
              gboolean        applicable,
              int             sign)
 {
-  RacimoCodes busy = busy_mask (racimo_project_get_scheme (self->project));
+  RacimoCodes busy = _racimo_checks_busy_mask (racimo_project_get_scheme (self->project));
   GHashTableIter iter;
   gpointer key, value;
 
@@ -860,98 +313,6 @@ count_cells (RacimoChecks   *self,
       if (applicable && (codes & busy) != 0)
         role_state->n_busy = (guint) ((int) role_state->n_busy + sign);
     }
-}
-
-/* A person's workload: the activities where one of their roles holds the
- * doer or owner code, each once. */
-
-/* Whether a role of @person other than @except is busy on @activity. */
-static gboolean
-person_busy_on (RacimoChecks   *self,
-                RacimoPerson   *person,
-                RacimoActivity *activity,
-                RacimoRole     *except)
-{
-  RacimoCodes busy = busy_mask (racimo_project_get_scheme (self->project));
-  guint n_roles = racimo_project_get_n_roles (self->project);
-
-  for (guint i = 0; i < n_roles; i++)
-    {
-      RacimoRole *role = racimo_project_get_role (self->project, i);
-
-      if (role != except && racimo_role_index_of_member (role, person) >= 0
-          && (racimo_activity_get_codes (activity, role) & busy) != 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* From scratch, after a change of the person's roles: one pass over the
- * activities with the person's roles at hand. */
-static void
-count_person (RacimoChecks *self,
-              ItemState    *state)
-{
-  RacimoCodes busy = busy_mask (racimo_project_get_scheme (self->project));
-  g_autoptr(GPtrArray) roles = racimo_project_dup_roles_of (self->project,
-                                                            RACIMO_PERSON (state->item));
-  guint n_phases = racimo_project_get_n_phases (self->project);
-
-  state->n_busy = 0;
-  if (roles->len == 0)
-    return;
-
-  for (guint p = 0; p < n_phases; p++)
-    {
-      RacimoPhase *phase = racimo_project_get_phase (self->project, p);
-      guint n = racimo_phase_get_n_activities (phase);
-
-      for (guint a = 0; a < n; a++)
-        {
-          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
-
-          if (!racimo_workload_counts_activity (activity))
-            continue;
-
-          for (guint r = 0; r < roles->len; r++)
-            if (racimo_activity_get_codes (activity, g_ptr_array_index (roles, r)) & busy)
-              {
-                state->n_busy++;
-                break;
-              }
-        }
-    }
-}
-
-/* An activity that starts or stops counting (added, removed, applicable
- * or not): the people busy on it gain or lose it. */
-static void
-count_people (RacimoChecks   *self,
-              RacimoActivity *activity,
-              int             sign)
-{
-  guint n_people = racimo_project_get_n_people (self->project);
-
-  for (guint i = 0; i < n_people; i++)
-    {
-      RacimoPerson *person = racimo_project_get_person (self->project, i);
-      ItemState *state = g_hash_table_lookup (self->states, person);
-
-      if (state != NULL && person_busy_on (self, person, activity, NULL))
-        state->n_busy = (guint) ((int) state->n_busy + sign);
-    }
-}
-
-static GPtrArray *
-copy_members (RacimoRole *role)
-{
-  GPtrArray *members = g_ptr_array_new ();
-
-  for (guint i = 0; i < racimo_role_get_n_members (role); i++)
-    g_ptr_array_add (members, racimo_role_get_member (role, i));
-
-  return members;
 }
 
 /* Everything from scratch */
@@ -981,7 +342,7 @@ recompute_all (RacimoChecks *self)
       RacimoRole *role = racimo_project_get_role (self->project, i);
 
       add_state (self->states, role);
-      ((ItemState *) g_hash_table_lookup (self->states, role))->members = copy_members (role);
+      ((ItemState *) g_hash_table_lookup (self->states, role))->members = _racimo_checks_copy_members (role);
     }
   count_role_duplicates (self, self->states);
 
@@ -1011,7 +372,7 @@ recompute_all (RacimoChecks *self)
       RacimoPerson *person = racimo_project_get_person (self->project, i);
 
       add_state (self->states, person);
-      count_person (self, g_hash_table_lookup (self->states, person));
+      _racimo_checks_count_person (self, g_hash_table_lookup (self->states, person));
     }
 
   g_hash_table_iter_init (&iter, self->states);
@@ -1020,10 +381,10 @@ recompute_all (RacimoChecks *self)
       ItemState *state = value;
       ItemState *old_state = old_states != NULL ? g_hash_table_lookup (old_states, key) : NULL;
 
-      state->findings = compute_findings (self, state);
+      state->findings = _racimo_checks_compute_findings (self, state);
       add_counts (self, state->findings, +1);
 
-      if (!findings_equal (old_state != NULL ? old_state->findings : NULL, state->findings))
+      if (!_racimo_checks_findings_equal (old_state != NULL ? old_state->findings : NULL, state->findings))
         queue_changed (self, state->item);
     }
 
@@ -1054,7 +415,7 @@ on_cell_changed (RacimoProject  *project,
 {
   ItemState *activity_state = g_hash_table_lookup (self->states, activity);
   ItemState *role_state = g_hash_table_lookup (self->states, role);
-  RacimoCodes busy = busy_mask (racimo_project_get_scheme (project));
+  RacimoCodes busy = _racimo_checks_busy_mask (racimo_project_get_scheme (project));
   Counts before;
 
   begin (self, &before);
@@ -1077,7 +438,7 @@ on_cell_changed (RacimoProject  *project,
             RacimoPerson *person = racimo_role_get_member (role, i);
             ItemState *person_state = g_hash_table_lookup (self->states, person);
 
-            if (person_state == NULL || person_busy_on (self, person, activity, role))
+            if (person_state == NULL || _racimo_checks_person_busy_on (self, person, activity, role))
               continue;
 
             person_state->n_busy = (guint) ((int) person_state->n_busy + change);
@@ -1097,7 +458,7 @@ static void
 refresh_owner_lists (RacimoChecks *self,
                      RacimoRole   *role)
 {
-  RacimoCodes owner = code_bit (racimo_project_get_scheme (self->project)->owner);
+  RacimoCodes owner = _racimo_checks_code_bit (racimo_project_get_scheme (self->project)->owner);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1151,7 +512,7 @@ on_applicable_changed (RacimoChecks   *self,
 
   if (state->applicable != applicable)
     {
-      RacimoCodes busy = busy_mask (racimo_project_get_scheme (self->project));
+      RacimoCodes busy = _racimo_checks_busy_mask (racimo_project_get_scheme (self->project));
       GHashTableIter iter;
       gpointer key, value;
 
@@ -1166,7 +527,7 @@ on_applicable_changed (RacimoChecks   *self,
           if (role_state != NULL && (GPOINTER_TO_UINT (value) & busy) != 0)
             role_state->n_busy += applicable ? 1 : -1;
         }
-      count_people (self, activity, applicable ? 1 : -1);
+      _racimo_checks_count_people (self, activity, applicable ? 1 : -1);
 
       /* The share of activities in overloaded-role changed for every role. */
       refresh_roles (self);
@@ -1187,7 +548,7 @@ on_members_changed (RacimoChecks *self,
   if (state == NULL)
     return;
 
-  members = copy_members (role);
+  members = _racimo_checks_copy_members (role);
   for (guint pass = 0; pass < 2; pass++)
     {
       GPtrArray *from = pass == 0 ? state->members : members;
@@ -1201,7 +562,7 @@ on_members_changed (RacimoChecks *self,
           if (person_state == NULL || g_ptr_array_find (to, person_state->item, NULL))
             continue;
 
-          count_person (self, person_state);
+          _racimo_checks_count_person (self, person_state);
           refresh (self, person_state);
         }
     }
@@ -1256,7 +617,7 @@ on_person_added (RacimoProject *project,
   begin (self, &before);
 
   g_hash_table_insert (self->states, person, state);
-  count_person (self, state);
+  _racimo_checks_count_person (self, state);
   /* Unnamed people are named by their position. */
   refresh_people (self);
   /* The first person makes unstaffed roles a finding. */
@@ -1346,7 +707,7 @@ activity_added (RacimoChecks   *self,
   if (state->applicable)
     {
       self->n_applicable++;
-      count_people (self, activity, +1);
+      _racimo_checks_count_people (self, activity, +1);
     }
   count_cells (self, self->states, activity, state->applicable, +1);
 
@@ -1369,7 +730,7 @@ activity_removed (RacimoChecks   *self,
   if (state->applicable)
     {
       self->n_applicable--;
-      count_people (self, activity, -1);
+      _racimo_checks_count_people (self, activity, -1);
     }
   count_cells (self, self->states, activity, state->applicable, -1);
 

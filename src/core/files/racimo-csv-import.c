@@ -24,47 +24,11 @@
 #include "racimo-file.h"
 #include "racimo-model-private.h"
 #include "racimo-task-private.h"
+#include "racimo-csv-import-private.h"
 
 /* Cell text quoted in a message is cut here, so one odd cell does not
  * fill the summary. */
 #define QUOTED_TEXT_MAX 40
-
-#define ABBREV_MAX 8
-
-/* The header words of each kind of column and of each row of role
- * properties, besides the word in the user's language.  Keep them in
- * docs/file-format.md, "Spreadsheets". */
-static const char * const activity_words[] = {
-  "activity", "activities", "task", "tasks", "step", "steps", "deliverable",
-  "deliverables", "work item", "action", "decision",
-  "アクティビティ", "タスク", "作業", "作業項目", "活動", "成果物", NULL
-};
-static const char * const description_words[] = {
-  "description", "notes", "note", "details", "comment", "comments", "remarks",
-  "説明", "備考", "詳細", "メモ", "コメント", NULL
-};
-static const char * const applies_words[] = {
-  "applies", "applicable", "applicability", "in scope", "適用", "対象", NULL
-};
-static const char * const waivers_words[] = {
-  "waivers", "waiver", "許容", NULL
-};
-static const char * const legend_words[] = {
-  "legend", "key", "凡例", NULL
-};
-
-typedef enum
-{
-  PROPERTY_NONE,
-  PROPERTY_ABBREV,
-  PROPERTY_PERSON,
-  PROPERTY_PEOPLE,
-  PROPERTY_MEMBERS,
-  PROPERTY_ROLE_DESCRIPTION,
-  PROPERTY_ROLE_WAIVERS,
-  PROPERTY_PROJECT_DESCRIPTION,
-  PROPERTY_SCHEME,
-} Property;
 
 /* Problems */
 
@@ -95,8 +59,8 @@ racimo_csv_column_letters (guint column)
 }
 
 /* A cell's text as it can be shown inside a one-line message. */
-static char *
-quote_for_message (const char *text)
+char *
+_racimo_csv_import_quote_for_message (const char *text)
 {
   g_autofree char *one_line = g_strdup (text);
 
@@ -125,12 +89,12 @@ add_cell_problem (GPtrArray  *problems,
                   const char *text)
 {
   g_autofree char *letters = racimo_csv_column_letters (column);
-  g_autofree char *quoted = quote_for_message (text);
+  g_autofree char *quoted = _racimo_csv_import_quote_for_message (text);
   char *message;
 
   if (role_name != NULL && *role_name != '\0')
     {
-      g_autofree char *role = quote_for_message (role_name);
+      g_autofree char *role = _racimo_csv_import_quote_for_message (role_name);
 
       /* Translators: the first %s is a column such as "D", the second a
        * role name, the third what the cell holds */
@@ -228,8 +192,8 @@ unprotect (char *text)
 }
 
 /* A cell as it goes into the model: clean, and unprotected. */
-static char *
-cell_text (const char *field)
+char *
+_racimo_csv_import_cell_text (const char *field)
 {
   return unprotect (_racimo_csv_clean_text (field));
 }
@@ -290,8 +254,8 @@ stated_abbrev (const char *name)
  * parentheses, a short one-word name as it is, the initials of several
  * words ("Data scientist": "DS") keeping acronyms and numbers whole ("ML
  * engineer": "MLE", "Team 10": "T10"), or the start of a long word. */
-static char *
-make_abbrev (const char *name)
+char *
+_racimo_csv_import_make_abbrev (const char *name)
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   GString *abbrev;
@@ -366,10 +330,10 @@ make_abbrev (const char *name)
 /* @abbrev, or with a number after it when another role has it already:
  * "DS", "DS2".  An abbreviation that ends in a digit gets "-2", so that
  * "T1" taken does not make "T12", which reads as team 12. */
-static char *
-make_unique_abbrev (GHashTable *taken,
-                    GHashTable *next,
-                    const char *abbrev)
+char *
+_racimo_csv_import_make_unique_abbrev (GHashTable *taken,
+                                       GHashTable *next,
+                                       const char *abbrev)
 {
   g_autofree char *abbrev_key = g_utf8_casefold (abbrev, -1);
   glong length = g_utf8_strlen (abbrev, -1);
@@ -405,40 +369,10 @@ make_unique_abbrev (GHashTable *taken,
 
 /* The import */
 
-typedef struct
-{
-  RacimoProject       *project;
-  const char          *display_name;
-  GPtrArray           *problems;
-  GPtrArray           *records;
-  GArray              *lines;        /* the line each record starts on */
-  char               **header;
-  guint               *widths;       /* the number of fields of each record */
-  guint                header_row;   /* 0-based index of the header record */
-  guint                first_data;   /* after the header and the property rows */
-  guint                n_columns;
-  RacimoCsvColumnKind *kinds;        /* of each column */
-  gboolean            *skipped;      /* of each record: a legend */
-  gboolean            *notes;        /* of each record: the notes of the activity above */
-  int                  phase_column; /* 0-based, -1 when there is none */
-  int                  activity_column;
-  int                  description_column;
-  int                  applies_column;
-  int                  waivers_column;
-  GPtrArray           *role_columns; /* 0-based column of each role, as guint */
-  GPtrArray           *roles;        /* RacimoRole, in the same order */
-  GPtrArray           *columns;      /* RacimoCsvColumn, for the report */
-  gint32             **parsed;       /* of each record: each field's codes, -1 when not
-                                      * codes; NULL for a record with no cell read */
-  gboolean            *column_read;  /* of each column: its cells are in parsed */
-} Import;
-
-#define NOT_CODES (-1)
-
-static const char *
-field (Import *import,
-       guint   record,
-       int     column)
+const char *
+_racimo_csv_import_field (Import *import,
+                          guint   record,
+                          int     column)
 {
   if (column < 0)
     return "";
@@ -447,9 +381,9 @@ field (Import *import,
                             (guint) column);
 }
 
-static guint
-line_of (Import *import,
-         guint   record)
+guint
+_racimo_csv_import_line_of (Import *import,
+                            guint   record)
 {
   return g_array_index (import->lines, guint, record);
 }
@@ -515,831 +449,11 @@ title_from_name (const char *display_name)
   return g_steal_pointer (&base);
 }
 
-/* The mapping of columns */
-
-static RacimoCsvColumnKind
-kind_from_header (const char *header)
-{
-  if (_racimo_csv_is_phase_header (header))
-    return RACIMO_CSV_COLUMN_PHASE;
-  if (_racimo_csv_key_matches (header, activity_words, _("Activity")))
-    return RACIMO_CSV_COLUMN_ACTIVITY;
-  if (_racimo_csv_key_matches (header, description_words, _("Description")))
-    return RACIMO_CSV_COLUMN_DESCRIPTION;
-  if (_racimo_csv_key_matches (header, applies_words, _("Applies")))
-    return RACIMO_CSV_COLUMN_APPLIES;
-  if (_racimo_csv_key_matches (header, waivers_words, _("Waivers")))
-    return RACIMO_CSV_COLUMN_WAIVERS;
-
-  return RACIMO_CSV_COLUMN_AUTO;
-}
-
-static int *
-column_slot (Import              *import,
-             RacimoCsvColumnKind  kind)
-{
-  switch (kind)
-    {
-    case RACIMO_CSV_COLUMN_PHASE:
-      return &import->phase_column;
-    case RACIMO_CSV_COLUMN_ACTIVITY:
-      return &import->activity_column;
-    case RACIMO_CSV_COLUMN_DESCRIPTION:
-      return &import->description_column;
-    case RACIMO_CSV_COLUMN_APPLIES:
-      return &import->applies_column;
-    case RACIMO_CSV_COLUMN_WAIVERS:
-      return &import->waivers_column;
-    case RACIMO_CSV_COLUMN_AUTO:
-    case RACIMO_CSV_COLUMN_ROLE:
-    case RACIMO_CSV_COLUMN_IGNORED:
-    default:
-      return NULL;
-    }
-}
-
-/* Each column's kind by its header, or as the user chose it; the first
- * column of a kind takes it.  Without an activity header, the column
- * after the phase column or the first one left is the activity, as it
- * was before headers were read. */
-static gboolean
-map_columns (Import                       *import,
-             const RacimoCsvImportOptions *options,
-             GError                      **error)
-{
-  guint header_width = import->widths[import->header_row];
-
-  import->kinds = g_new0 (RacimoCsvColumnKind, MAX (import->n_columns, 1));
-
-  for (guint c = 0; c < import->n_columns; c++)
-    {
-      RacimoCsvColumnKind kind = RACIMO_CSV_COLUMN_AUTO;
-      int *slot;
-
-      if (options != NULL && options->columns != NULL && c < options->n_columns)
-        kind = options->columns[c];
-      if (kind == RACIMO_CSV_COLUMN_AUTO)
-        kind = kind_from_header (_racimo_csv_field (import->header, header_width, c));
-
-      slot = column_slot (import, kind);
-      if (slot != NULL && *slot >= 0)
-        kind = RACIMO_CSV_COLUMN_AUTO;
-      else if (slot != NULL)
-        *slot = (int) c;
-
-      import->kinds[c] = kind;
-    }
-
-  if (import->activity_column < 0)
-    {
-      guint after = import->phase_column >= 0 ? (guint) import->phase_column + 1 : 0;
-
-      if (after < import->n_columns && import->kinds[after] == RACIMO_CSV_COLUMN_AUTO)
-        import->activity_column = (int) after;
-      for (guint c = 0; import->activity_column < 0 && c < import->n_columns; c++)
-        {
-          if (import->kinds[c] == RACIMO_CSV_COLUMN_AUTO)
-            import->activity_column = (int) c;
-        }
-
-      if (import->activity_column < 0)
-        {
-          _racimo_csv_set_error (error, RACIMO_CSV_ERROR, RACIMO_CSV_ERROR_NO_ACTIVITY_COLUMN,
-                                 import->display_name, line_of (import, import->header_row),
-                                 _("there is no activity column after the phase column"));
-          return FALSE;
-        }
-      import->kinds[import->activity_column] = RACIMO_CSV_COLUMN_ACTIVITY;
-    }
-
-  return TRUE;
-}
-
-/* Rows of role properties */
-
-/* The value of a row of the project's own: the first cell after the
- * label, or NULL. */
-static char *
-project_value (Import *import,
-               guint   record)
-{
-  for (guint c = (guint) import->activity_column + 1; c < import->widths[record]; c++)
-    {
-      if (!_racimo_csv_is_blank (field (import, record, (int) c)))
-        return cell_text (field (import, record, (int) c));
-    }
-
-  return NULL;
-}
-
-/* A scheme Racimo knows, or one of a newer version as ids are written:
- * upper-case letters, digits and "-", at least three. */
-static gboolean
-is_scheme_id (const char *value)
-{
-  gsize length = strlen (value);
-
-  if (racimo_scheme_lookup (value) != NULL)
-    return TRUE;
-  if (length < 3 || length > 32 || !g_ascii_isupper (value[0]))
-    return FALSE;
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (!g_ascii_isupper (*p) && !g_ascii_isdigit (*p) && *p != '-')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static Property
-property_of_row (Import *import,
-                 guint   record)
-{
-  static const char * const abbrev_words[] = { "abbreviation", "abbreviations", "abbrev", "略称", NULL };
-  static const char * const person_words[] = { "person", "担当者", "人", NULL };
-  static const char * const people_words[] = { "people", "人の一覧", "担当者一覧", NULL };
-  static const char * const members_words[] = { "members", "メンバー", NULL };
-  static const char * const role_description_words[] = { "role description", "ロールの説明", NULL };
-  static const char * const role_waivers_words[] = { "role waivers", "ロールの許容", NULL };
-  static const char * const project_description_words[] = { "project description",
-                                                            "プロジェクトの説明", NULL };
-  static const char * const scheme_words[] = { "scheme", "方式", NULL };
-  const char *label;
-
-  if (!_racimo_csv_is_blank (field (import, record, import->phase_column)))
-    return PROPERTY_NONE;
-
-  label = field (import, record, import->activity_column);
-  if (_racimo_csv_key_matches (label, abbrev_words, _("Abbreviation")))
-    return PROPERTY_ABBREV;
-  if (_racimo_csv_key_matches (label, person_words, _("Person")))
-    return PROPERTY_PERSON;
-  if (_racimo_csv_key_matches (label, people_words, C_("spreadsheet row", "People")))
-    return PROPERTY_PEOPLE;
-  if (_racimo_csv_key_matches (label, members_words, _("Members")))
-    return PROPERTY_MEMBERS;
-  if (_racimo_csv_key_matches (label, role_description_words, _("Role description")))
-    return PROPERTY_ROLE_DESCRIPTION;
-  if (_racimo_csv_key_matches (label, role_waivers_words, _("Role waivers")))
-    return PROPERTY_ROLE_WAIVERS;
-  if (_racimo_csv_key_matches (label, project_description_words, _("Project description")))
-    return PROPERTY_PROJECT_DESCRIPTION;
-  if (_racimo_csv_key_matches (label, scheme_words, _("Scheme")))
-    {
-      g_autofree char *value = project_value (import, record);
-
-      /* An activity named "Scheme" with codes is not a scheme "R" */
-      return value != NULL && is_scheme_id (value) ? PROPERTY_SCHEME : PROPERTY_NONE;
-    }
-
-  return PROPERTY_NONE;
-}
-
-/* The rows of properties right below the header; the data starts after
- * them. */
-static void
-find_property_rows (Import *import)
-{
-  guint i = import->header_row + 1;
-
-  import->first_data = i;
-  for (; i < import->records->len; i++)
-    {
-      if (_racimo_csv_is_blank_record (g_ptr_array_index (import->records, i)))
-        continue;
-      if (property_of_row (import, i) == PROPERTY_NONE)
-        break;
-      import->first_data = i + 1;
-    }
-}
-
-/* Rows of notes: below an activity's row, an empty phase cell and the
- * label "Cell notes" (docs/file-format.md, "Spreadsheets").  They are
- * not rows of the matrix, and their cells are not codes. */
-static void
-find_notes_rows (Import *import)
-{
-  static const char * const notes_words[] = { "cell notes", "セルのメモ", NULL };
-
-  import->notes = g_new0 (gboolean, MAX (import->records->len, 1));
-  for (guint i = import->first_data; i < import->records->len; i++)
-    {
-      import->notes[i] = _racimo_csv_is_blank (field (import, i, import->phase_column))
-                         && _racimo_csv_key_matches (field (import, i, import->activity_column),
-                                                     notes_words, _("Cell notes"));
-    }
-}
-
-/* Legends */
-
-static gboolean
-is_single_code (const char  *text,
-                RacimoCodes *code)
-{
-  g_autofree char *clean = _racimo_csv_clean_text (text);
-
-  return g_utf8_strlen (clean, -1) <= 3
-         && racimo_csv_parse_cell (NULL, clean, code)
-         && *code != 0 && (*code & (*code - 1)) == 0;
-}
-
-/* The long form of @code at the start of @text: "Responsible" or
- * "Accountable (signs off)" for A. */
-static gboolean
-is_long_form (const char  *text,
-              RacimoCodes  code)
-{
-  g_autofree char *clean = _racimo_csv_clean_text (text);
-  RacimoCodes found;
-  gsize end = strcspn (clean, "(,;:=");
-
-  clean[end] = '\0';
-  g_strstrip (clean);
-
-  return g_utf8_strlen (clean, -1) >= 3 && racimo_csv_parse_cell (NULL, clean, &found)
-         && found == code;
-}
-
-/* One cell that explains a code: "R = Responsible", "A: Accountable". */
-static gboolean
-is_legend_cell (const char *text)
-{
-  static const char * const separators[] = { "=", "＝", ":", "：", " - ", " – ", " — " };
-
-  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
-    {
-      const char *at = strstr (text, separators[i]);
-      g_autofree char *left = NULL;
-      RacimoCodes code;
-
-      if (at == NULL)
-        continue;
-
-      left = g_strndup (text, (gsize) (at - text));
-
-      return is_single_code (left, &code) && is_long_form (at + strlen (separators[i]), code);
-    }
-
-  return FALSE;
-}
-
-/* A row of a legend: one cell as above, or a code and its long form in
- * two cells side by side ("R", "Responsible"). */
-static gboolean
-is_legend_entry (Import *import,
-                 guint   record)
-{
-  char **fields = g_ptr_array_index (import->records, record);
-  guint width = import->widths[record];
-  int first = -1;
-  guint filled = 0;
-  RacimoCodes code;
-
-  for (guint c = 0; c < width; c++)
-    {
-      if (_racimo_csv_is_blank (fields[c]))
-        continue;
-      if (filled++ == 0)
-        first = (int) c;
-    }
-
-  if (filled == 1)
-    return is_legend_cell (fields[first]);
-
-  return filled == 2 && (guint) first + 1 < width && !_racimo_csv_is_blank (fields[first + 1])
-         && is_single_code (fields[first], &code) && is_long_form (fields[first + 1], code);
-}
-
-static gboolean
-is_legend_heading (Import *import,
-                   guint   record)
-{
-  char **fields = g_ptr_array_index (import->records, record);
-  const char *text = NULL;
-
-  for (guint c = 0; c < import->widths[record]; c++)
-    {
-      if (_racimo_csv_is_blank (fields[c]))
-        continue;
-      if (text != NULL)
-        return FALSE;
-      text = fields[c];
-    }
-
-  return text != NULL && _racimo_csv_key_matches (text, legend_words, _("Legend"));
-}
-
-static void
-add_legend_problem (Import *import,
-                    guint   first,
-                    guint   last)
-{
-  char *message;
-
-  if (first == last)
-    /* Translators: %u is a row number */
-    message = g_strdup_printf (_("Row %u explains a code; it was read as a legend and skipped"),
-                               first + 1);
-  else
-    /* Translators: the rows of a table, such as "Rows 12 to 16" */
-    message = g_strdup_printf (_("Rows %u to %u explain the codes; they were read as a legend "
-                                 "and skipped"),
-                               first + 1, last + 1);
-
-  _racimo_csv_add_problem (import->problems, RACIMO_CSV_PROBLEM_LEGEND, first + 1, 0,
-                           line_of (import, first), NULL, message);
-}
-
-/* Marks the rows of legends below (or between) the rows of the matrix,
- * with their heading, and says which rows they were. */
-static void
-skip_legends (Import *import)
-{
-  guint n = import->records->len;
-  int block_start = -1;
-  guint block_end = 0;
-
-  import->skipped = g_new0 (gboolean, MAX (n, 1));
-
-  for (guint i = import->first_data; i < n; i++)
-    {
-      if (_racimo_csv_is_blank_record (g_ptr_array_index (import->records, i)) || import->notes[i])
-        continue;
-
-      if (is_legend_entry (import, i))
-        import->skipped[i] = TRUE;
-      else if (is_legend_heading (import, i))
-        {
-          guint next = i + 1;
-
-          while (next < n && _racimo_csv_is_blank_record (g_ptr_array_index (import->records, next)))
-            next++;
-          import->skipped[i] = next < n && is_legend_entry (import, next);
-        }
-
-      if (import->skipped[i])
-        {
-          if (block_start < 0)
-            block_start = (int) i;
-          block_end = i;
-        }
-      else if (block_start >= 0)
-        {
-          add_legend_problem (import, (guint) block_start, block_end);
-          block_start = -1;
-        }
-    }
-
-  if (block_start >= 0)
-    add_legend_problem (import, (guint) block_start, block_end);
-}
-
-/* Roles */
-
-static gboolean
-is_data_row (Import *import,
-             guint   record)
-{
-  return !import->skipped[record] && !import->notes[record]
-         && !_racimo_csv_is_blank_record (g_ptr_array_index (import->records, record));
-}
-
-typedef struct
-{
-  guint codes;   /* cells with codes */
-  guint empty;   /* cells that say "no code": "-", "n/a" */
-  guint other;   /* cells that are not codes */
-} CellCounts;
-
-/* The codes of each cell of @column, read once: deciding whether the
- * column is a role and filling the matrix both need them.  They are kept
- * beside the fields of each record, so that the memory they take grows
- * with the cells of the file, not with its rows times its columns. */
-static void
-parse_column (Import *import,
-              guint   column)
-{
-  if (import->column_read[column])
-    return;
-
-  for (guint i = import->first_data; i < import->records->len; i++)
-    {
-      const char *text;
-      RacimoCodes codes;
-
-      if (!is_data_row (import, i))
-        continue;
-
-      text = field (import, i, (int) column);
-      if (_racimo_csv_is_blank (text))
-        continue;
-      if (import->parsed[i] == NULL)
-        import->parsed[i] = g_new0 (gint32, import->widths[i]);
-      import->parsed[i][column] = racimo_csv_parse_cell (NULL, text, &codes) ? (gint32) codes
-                                                                              : NOT_CODES;
-    }
-
-  import->column_read[column] = TRUE;
-}
-
-/* The codes of a cell that parse_column() read; 0 for a blank one. */
-static gint32
-parsed_codes (Import *import,
-              guint   record,
-              guint   column)
-{
-  const gint32 *row = import->parsed[record];
-
-  return row != NULL && column < import->widths[record] ? row[column] : 0;
-}
-
-static CellCounts
-count_cells (Import *import,
-             guint   column)
-{
-  CellCounts counts = { 0, 0, 0 };
-
-  parse_column (import, column);
-  for (guint i = import->first_data; i < import->records->len; i++)
-    {
-      gint32 parsed;
-
-      if (!is_data_row (import, i) || _racimo_csv_is_blank (field (import, i, (int) column)))
-        continue;
-      parsed = parsed_codes (import, i, column);
-      if (parsed == NOT_CODES)
-        counts.other++;
-      else if (parsed != 0)
-        counts.codes++;
-      else
-        counts.empty++;
-    }
-
-  return counts;
-}
-
-static gboolean
-holds_codes (const CellCounts *counts)
-{
-  return counts->codes >= counts->other && (counts->codes > 0 || counts->other == 0);
-}
-
-static void
-add_column_report (Import              *import,
-                   guint                column,
-                   RacimoCsvColumnKind  kind)
-{
-  RacimoCsvColumn *report = g_new0 (RacimoCsvColumn, 1);
-
-  report->column = column + 1;
-  report->kind = kind;
-  report->header = _racimo_csv_clean_text (_racimo_csv_field (import->header,
-                                                             import->widths[import->header_row],
-                                                             column));
-  g_ptr_array_add (import->columns, report);
-}
-
-static void
-add_ignored_problem (Import     *import,
-                     guint       column,
-                     const char *header)
-{
-  g_autofree char *letters = racimo_csv_column_letters (column + 1);
-  g_autofree char *quoted = quote_for_message (header);
-  char *message;
-
-  if (*header != '\0')
-    /* Translators: %s is a column such as "D", then its header */
-    message = g_strdup_printf (_("Column %s (“%s”) was ignored: there are no codes in it"),
-                               letters, quoted);
-  else
-    /* Translators: %s is a column such as "D" */
-    message = g_strdup_printf (_("Column %s was ignored: there are no codes in it"), letters);
-
-  _racimo_csv_add_problem (import->problems, RACIMO_CSV_PROBLEM_COLUMN, import->header_row + 1,
-                           column + 1, line_of (import, import->header_row), header, message);
-}
-
-/* Decides what the columns without a header word hold: roles when their
- * cells hold codes, ignored otherwise.  A description, applies or
- * waivers column full of codes is a role of that name after all. */
-static void
-add_roles (Import                       *import,
-           const RacimoCsvImportOptions *options)
-{
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint header_width = import->widths[import->header_row];
-  for (guint column = 0; column < import->n_columns; column++)
-    {
-      RacimoCsvColumnKind kind = import->kinds[column];
-      gboolean by_user = options != NULL && options->columns != NULL
-                         && column < options->n_columns
-                         && options->columns[column] != RACIMO_CSV_COLUMN_AUTO;
-      g_autofree char *name = NULL;
-      g_autofree char *abbrev = NULL;
-      g_autofree char *unique = NULL;
-      CellCounts counts;
-      RacimoRole *role;
-
-      if (kind == RACIMO_CSV_COLUMN_PHASE || kind == RACIMO_CSV_COLUMN_ACTIVITY
-          || (by_user && kind != RACIMO_CSV_COLUMN_ROLE))
-        {
-          add_column_report (import, column, kind);
-          continue;
-        }
-
-      name = cell_text (_racimo_csv_field (import->header, header_width, column));
-      counts = count_cells (import, column);
-
-      if (kind != RACIMO_CSV_COLUMN_AUTO && kind != RACIMO_CSV_COLUMN_ROLE)
-        {
-          int *slot = column_slot (import, kind);
-
-          if (counts.codes == 0 || !holds_codes (&counts))
-            {
-              add_column_report (import, column, kind);
-              continue;
-            }
-          *slot = -1;
-        }
-
-      /* Columns with neither a header nor a cell are the empty columns
-       * that spreadsheets export after the last one, or between. */
-      if (*name == '\0' && counts.codes + counts.empty + counts.other == 0)
-        continue;
-
-      if (kind != RACIMO_CSV_COLUMN_ROLE && !holds_codes (&counts))
-        {
-          add_ignored_problem (import, column, name);
-          import->kinds[column] = RACIMO_CSV_COLUMN_IGNORED;
-          add_column_report (import, column, RACIMO_CSV_COLUMN_IGNORED);
-          continue;
-        }
-
-      abbrev = make_abbrev (name);
-      if (abbrev != NULL)
-        unique = make_unique_abbrev (taken, next, abbrev);
-
-      role = racimo_project_add_role (import->project, -1, name, unique);
-      _racimo_item_set_line (RACIMO_ITEM (role), line_of (import, import->header_row));
-      import->kinds[column] = RACIMO_CSV_COLUMN_ROLE;
-      g_ptr_array_add (import->role_columns, GUINT_TO_POINTER (column));
-      g_ptr_array_add (import->roles, role);
-      add_column_report (import, column, RACIMO_CSV_COLUMN_ROLE);
-    }
-}
-
-/* A check id as docs/file-format.md, "Checks", spells them: lower-case
- * words joined by "-".  Ids of checks that this version does not know
- * come from newer versions, and are kept as the reader keeps them. */
-static gboolean
-is_check_id (const char *id)
-{
-  if (!g_ascii_islower (*id))
-    return FALSE;
-
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_waiver (Import     *import,
-            RacimoItem *item,
-            const char *check,
-            GString    *reason)
-{
-  RacimoCheck known;
-
-  if (racimo_check_from_id (check, &known))
-    racimo_project_set_waiver (import->project, item, check, reason->str);
-  else
-    _racimo_item_append_waiver (item, check, reason->str);
-}
-
-/* Waivers: one a line, "check-id: reason"; the lines that follow one
- * without a check id of their own continue its reason. */
-static void
-add_waivers (Import     *import,
-             RacimoItem *item,
-             guint       record,
-             guint       column)
-{
-  g_autofree char *text = cell_text (field (import, record, (int) column));
-  g_auto(GStrv) lines = NULL;
-  g_autofree char *check = NULL;
-  g_autoptr(GString) reason = NULL;
-
-  if (*text == '\0')
-    return;
-
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *colon = strchr (lines[i], ':');
-      g_autofree char *id = colon != NULL ? g_strstrip (g_strndup (lines[i], (gsize) (colon - lines[i])))
-                                          : NULL;
-
-      if (id != NULL && is_check_id (id))
-        {
-          if (check != NULL)
-            set_waiver (import, item, check, reason);
-          g_free (check);
-          check = g_steal_pointer (&id);
-          if (reason != NULL)
-            g_string_free (reason, TRUE);
-          reason = g_string_new (colon + 1);
-          g_strstrip (reason->str);
-          g_string_set_size (reason, strlen (reason->str));
-        }
-      else if (reason != NULL)
-        {
-          g_string_append_c (reason, '\n');
-          g_string_append (reason, lines[i]);
-        }
-      else
-        {
-          g_autofree char *letters = racimo_csv_column_letters (column + 1);
-          g_autofree char *quoted = quote_for_message (lines[i]);
-
-          _racimo_csv_add_problem (import->problems, RACIMO_CSV_PROBLEM_CELL, record + 1,
-                                   column + 1, line_of (import, record), lines[i],
-                                   /* Translators: %s is a column such as "D", then a line of
-                                    * the cell */
-                                   g_strdup_printf (_("Row %u, column %s: “%s” does not start "
-                                                      "with the id of a check; the line was "
-                                                      "left out"),
-                                                    record + 1, letters, quoted));
-        }
-    }
-
-  if (check != NULL)
-    set_waiver (import, item, check, reason);
-}
-
-/* A person's findings name the first row that names the person. */
-static void
-set_person_line (Import       *import,
-                 RacimoPerson *person,
-                 guint         record)
-{
-  if (racimo_item_get_line (RACIMO_ITEM (person)) == 0)
-    _racimo_item_set_line (RACIMO_ITEM (person), line_of (import, record));
-}
-
-/* Members: a name a line, the first person of that name, or a new one
- * when no "People" row lists it. */
-static void
-add_members (Import     *import,
-             RacimoRole *role,
-             const char *text,
-             guint       record)
-{
-  g_auto(GStrv) names = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *name = g_strstrip (names[i]);
-      RacimoPerson *person;
-
-      if (*name == '\0')
-        continue;
-      person = racimo_project_find_person (import->project, name);
-      if (person == NULL)
-        person = racimo_project_add_person (import->project, -1, name, NULL);
-      set_person_line (import, person, record);
-      racimo_project_add_member (import->project, role, person);
-    }
-}
-
-/* A row of the "People" rows: the name, e-mail address and waivers of
- * one person, in the cells after the label. */
-static void
-add_person (Import *import,
-            guint   record)
-{
-  guint column = (guint) import->activity_column + 1;
-  g_autofree char *name = cell_text (field (import, record, (int) column));
-  g_autofree char *email = cell_text (field (import, record, (int) column + 1));
-  RacimoPerson *person;
-
-  if (*name == '\0')
-    return;
-
-  person = racimo_project_add_person (import->project, -1, name, *email != '\0' ? email : NULL);
-  set_person_line (import, person, record);
-  add_waivers (import, RACIMO_ITEM (person), record, column + 2);
-}
-
-static void
-apply_property_row (Import   *import,
-                    guint     record,
-                    Property  property)
-{
-  for (guint r = 0; r < import->roles->len; r++)
-    {
-      RacimoRole *role = g_ptr_array_index (import->roles, r);
-      guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
-      g_autofree char *text = cell_text (field (import, record, (int) column));
-
-      switch (property)
-        {
-        case PROPERTY_ABBREV:
-          if (g_utf8_strlen (text, -1) > ABBREV_MAX)
-            {
-              g_autofree char *cut = g_utf8_substring (text, 0, ABBREV_MAX);
-
-              g_free (text);
-              text = g_steal_pointer (&cut);
-            }
-          racimo_project_set_role_abbrev (import->project, role, *text != '\0' ? text : NULL);
-          break;
-        case PROPERTY_PERSON:
-          racimo_project_set_role_person (import->project, role, *text != '\0' ? text : NULL);
-          if (racimo_role_get_n_members (role) > 0)
-            set_person_line (import, racimo_role_get_member (role, 0), record);
-          break;
-        case PROPERTY_ROLE_DESCRIPTION:
-          racimo_project_set_item_description (import->project, RACIMO_ITEM (role),
-                                               *text != '\0' ? text : NULL);
-          break;
-        case PROPERTY_ROLE_WAIVERS:
-          add_waivers (import, RACIMO_ITEM (role), record, column);
-          break;
-        case PROPERTY_MEMBERS:
-          add_members (import, role, text, record);
-          break;
-        case PROPERTY_NONE:
-        case PROPERTY_PEOPLE:
-        case PROPERTY_PROJECT_DESCRIPTION:
-        case PROPERTY_SCHEME:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
-/* The properties of the roles and of the project; returns the scheme the
- * file names, or NULL.  A scheme of a newer version is kept by its id, as
- * the reader keeps it. */
-static char *
-apply_property_rows (Import *import)
-{
-  char *scheme = NULL;
-
-  /* The people first, so that members name them wherever their rows are */
-  for (guint i = import->header_row + 1; i < import->first_data; i++)
-    {
-      if (!_racimo_csv_is_blank_record (g_ptr_array_index (import->records, i))
-          && property_of_row (import, i) == PROPERTY_PEOPLE)
-        add_person (import, i);
-    }
-
-  for (guint i = import->header_row + 1; i < import->first_data; i++)
-    {
-      Property property;
-      g_autofree char *value = NULL;
-
-      if (_racimo_csv_is_blank_record (g_ptr_array_index (import->records, i)))
-        continue;
-
-      property = property_of_row (import, i);
-      if (property == PROPERTY_PEOPLE)
-        continue;
-      if (property != PROPERTY_PROJECT_DESCRIPTION && property != PROPERTY_SCHEME)
-        {
-          apply_property_row (import, i, property);
-          continue;
-        }
-
-      value = project_value (import, i);
-      if (value == NULL)
-        continue;
-
-      if (property == PROPERTY_SCHEME)
-        {
-          g_free (scheme);
-          scheme = g_steal_pointer (&value);
-        }
-      else
-        racimo_project_set_description (import->project, value);
-    }
-
-  return scheme;
-}
-
 /* Activities */
 
-static gboolean
-applies (Import *import,
-         guint   record)
+gboolean
+_racimo_csv_import_applies (Import *import,
+                            guint   record)
 {
   static const char * const no_words[] = {
     "no", "n", "false", "0", "not applicable", "does not apply", "いいえ", "対象外", "不要", "×",
@@ -1348,7 +462,7 @@ applies (Import *import,
   static const char * const yes_words[] = {
     "yes", "y", "true", "1", "applies", "はい", "対象", "○", "〇", NULL
   };
-  const char *text = field (import, record, import->applies_column);
+  const char *text = _racimo_csv_import_field (import, record, import->applies_column);
 
   if (_racimo_csv_is_blank (text) || _racimo_csv_key_matches (text, yes_words, _("yes")))
     return TRUE;
@@ -1357,10 +471,10 @@ applies (Import *import,
 
   {
     g_autofree char *letters = racimo_csv_column_letters ((guint) import->applies_column + 1);
-    g_autofree char *quoted = quote_for_message (text);
+    g_autofree char *quoted = _racimo_csv_import_quote_for_message (text);
 
     _racimo_csv_add_problem (import->problems, RACIMO_CSV_PROBLEM_CELL, record + 1,
-                             (guint) import->applies_column + 1, line_of (import, record), text,
+                             (guint) import->applies_column + 1, _racimo_csv_import_line_of (import, record), text,
                              /* Translators: %s is a column such as "D", then the cell */
                              g_strdup_printf (_("Row %u, column %s: “%s” is neither yes nor no; "
                                                 "the activity was kept as applying"),
@@ -1370,15 +484,33 @@ applies (Import *import,
   return TRUE;
 }
 
+/* The description column's text, then that of each other description
+ * or notes column, in the order of the sheet, a paragraph each. */
 static void
 set_description (Import     *import,
                  RacimoItem *item,
                  guint       record)
 {
-  g_autofree char *description = cell_text (field (import, record, import->description_column));
+  g_autoptr(GString) description = g_string_new (NULL);
 
-  if (*description != '\0')
-    racimo_project_set_item_description (import->project, item, description);
+  for (int c = -1; c < (int) import->n_columns; c++)
+    {
+      int column = c < 0 ? import->description_column : c;
+      g_autofree char *text = NULL;
+
+      if (column < 0 || (c >= 0 && (column == import->description_column
+                                    || import->kinds[column] != RACIMO_CSV_COLUMN_DESCRIPTION)))
+        continue;
+      text = _racimo_csv_import_cell_text (_racimo_csv_import_field (import, record, column));
+      if (*text == '\0')
+        continue;
+      if (description->len > 0)
+        g_string_append (description, "\n\n");
+      g_string_append (description, text);
+    }
+
+  if (description->len > 0)
+    racimo_project_set_item_description (import->project, item, description->str);
 }
 
 /* A row of notes: each role's cell is the note on that cell of the
@@ -1394,7 +526,7 @@ add_notes (Import         *import,
   for (guint r = 0; r < import->roles->len; r++)
     {
       guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
-      g_autofree char *note = cell_text (field (import, record, (int) column));
+      g_autofree char *note = _racimo_csv_import_cell_text (_racimo_csv_import_field (import, record, (int) column));
 
       /* As for codes: nothing listens to a project being built */
       if (*note != '\0')
@@ -1427,19 +559,19 @@ add_activities (Import *import)
           add_notes (import, last, i);
           continue;
         }
-      if (!is_data_row (import, i))
+      if (!_racimo_csv_import_is_data_row (import, i))
         continue;
 
       if (import->phase_column >= 0)
         {
-          g_autofree char *phase_name = cell_text (field (import, i, import->phase_column));
+          g_autofree char *phase_name = _racimo_csv_import_cell_text (_racimo_csv_import_field (import, i, import->phase_column));
 
           if (*phase_name != '\0'
               && (phase == NULL
                   || strcmp (racimo_item_get_name (RACIMO_ITEM (phase)), phase_name) != 0))
             {
               phase = racimo_project_add_phase (import->project, -1, phase_name);
-              _racimo_item_set_line (RACIMO_ITEM (phase), line_of (import, i));
+              _racimo_item_set_line (RACIMO_ITEM (phase), _racimo_csv_import_line_of (import, i));
             }
           started_phase = *phase_name != '\0';
         }
@@ -1449,31 +581,31 @@ add_activities (Import *import)
           guint column = GPOINTER_TO_UINT (g_ptr_array_index (import->role_columns, r));
           gint32 parsed;
 
-          parse_column (import, column);
-          parsed = parsed_codes (import, i, column);
+          _racimo_csv_import_parse_column (import, column);
+          parsed = _racimo_csv_import_parsed_codes (import, i, column);
 
           codes[r] = parsed != NOT_CODES ? (RacimoCodes) parsed : 0;
           if (parsed == NOT_CODES)
             {
               RacimoRole *role = g_ptr_array_index (import->roles, r);
 
-              add_cell_problem (import->problems, row, column + 1, line_of (import, i),
+              add_cell_problem (import->problems, row, column + 1, _racimo_csv_import_line_of (import, i),
                                 racimo_item_get_name (RACIMO_ITEM (role)),
-                                field (import, i, (int) column));
+                                _racimo_csv_import_field (import, i, (int) column));
             }
           row_codes |= codes[r];
         }
 
-      name = cell_text (field (import, i, import->activity_column));
-      applicable = applies (import, i);
+      name = _racimo_csv_import_cell_text (_racimo_csv_import_field (import, i, import->activity_column));
+      applicable = _racimo_csv_import_applies (import, i);
       if (*name == '\0' && row_codes == 0
-          && _racimo_csv_is_blank (field (import, i, import->applies_column)))
+          && _racimo_csv_is_blank (_racimo_csv_import_field (import, i, import->applies_column)))
         {
           /* A row of the phase alone: its description and waivers; with
            * no phase name, those of the unnamed phase at the start */
           last = NULL;
-          gboolean extras = !_racimo_csv_is_blank (field (import, i, import->description_column))
-                            || !_racimo_csv_is_blank (field (import, i, import->waivers_column));
+          gboolean extras = !_racimo_csv_is_blank (_racimo_csv_import_field (import, i, import->description_column))
+                            || !_racimo_csv_is_blank (_racimo_csv_import_field (import, i, import->waivers_column));
 
           if (phase == NULL && extras)
             phase = racimo_project_add_phase (import->project, -1, "");
@@ -1481,7 +613,7 @@ add_activities (Import *import)
             {
               set_description (import, RACIMO_ITEM (phase), i);
               if (import->waivers_column >= 0)
-                add_waivers (import, RACIMO_ITEM (phase), i, (guint) import->waivers_column);
+                _racimo_csv_import_add_waivers (import, RACIMO_ITEM (phase), i, (guint) import->waivers_column);
             }
           continue;
         }
@@ -1491,7 +623,7 @@ add_activities (Import *import)
 
       activity = racimo_project_add_activity (import->project, phase, -1, name);
       last = activity;
-      _racimo_item_set_line (RACIMO_ITEM (activity), line_of (import, i));
+      _racimo_item_set_line (RACIMO_ITEM (activity), _racimo_csv_import_line_of (import, i));
       /* As the reader does: nothing listens to a project being built,
        * and its history is cleared at the end. */
       for (guint r = 0; r < import->roles->len; r++)
@@ -1503,7 +635,7 @@ add_activities (Import *import)
         racimo_project_set_applicable (import->project, activity, FALSE);
       set_description (import, RACIMO_ITEM (activity), i);
       if (import->waivers_column >= 0)
-        add_waivers (import, RACIMO_ITEM (activity), i, (guint) import->waivers_column);
+        _racimo_csv_import_add_waivers (import, RACIMO_ITEM (activity), i, (guint) import->waivers_column);
       used |= row_codes;
     }
 
@@ -1605,7 +737,7 @@ _racimo_csv_import_records (GPtrArray                    *records,
   if (next < records->len
       && is_title_row (g_ptr_array_index (records, header), g_ptr_array_index (records, next)))
     {
-      title = cell_text (((char **) g_ptr_array_index (records, header))[0]);
+      title = _racimo_csv_import_cell_text (((char **) g_ptr_array_index (records, header))[0]);
       header = next;
     }
   else
@@ -1638,7 +770,7 @@ _racimo_csv_import_records (GPtrArray                    *records,
   import.parsed = g_new0 (gint32 *, MAX (records->len, 1));
   import.column_read = g_new0 (gboolean, MAX (import.n_columns, 1));
 
-  if (!map_columns (&import, options, error))
+  if (!_racimo_csv_import_map_columns (&import, options, error))
     {
       g_free (import.kinds);
       g_free (import.parsed);
@@ -1647,13 +779,13 @@ _racimo_csv_import_records (GPtrArray                    *records,
     }
   kinds = import.kinds;
 
-  find_property_rows (&import);
-  find_notes_rows (&import);
-  skip_legends (&import);
+  _racimo_csv_import_find_property_rows (&import);
+  _racimo_csv_import_find_notes_rows (&import);
+  _racimo_csv_import_skip_legends (&import);
   skipped = import.skipped;
   notes = import.notes;
-  add_roles (&import, options);
-  scheme = apply_property_rows (&import);
+  _racimo_csv_import_add_roles (&import, options);
+  scheme = _racimo_csv_import_apply_property_rows (&import);
   used = add_activities (&import);
   for (guint i = 0; i < records->len; i++)
     g_free (import.parsed[i]);

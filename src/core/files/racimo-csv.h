@@ -44,6 +44,9 @@ typedef struct
   guint                column; /* 1-based (A is 1) */
   RacimoCsvColumnKind  kind;
   char                *header; /* the header cell, or "" */
+  gboolean             guessed; /* its header did not say it: an activity column found
+                                 * by its place, an applies or waivers column read
+                                 * as a role for its codes */
 } RacimoCsvColumn;
 
 typedef struct
@@ -118,6 +121,9 @@ gboolean        racimo_csv_save_finish        (GAsyncResult        *result,
                                                GError             **error);
 
 /* Import */
+char          **racimo_csv_list_sheets        (GBytes              *bytes,
+                                               const char          *display_name,
+                                               GError             **error);
 RacimoProject  *racimo_csv_import_bytes       (GBytes              *bytes,
                                                const char          *display_name,
                                                GPtrArray          **problems,

@@ -1007,3 +1007,90 @@ _racimo_sheet_import_bytes (GBytes                       *bytes,
   return _racimo_csv_import_records (records, lines, display_name, options, problems, columns,
                                      error);
 }
+
+/* The names of the children @element of @parent that carry @attribute */
+static void
+add_names (GPtrArray  *names,
+           xmlNode    *parent,
+           const char *element,
+           const char *attribute,
+           const char *ns)
+{
+  for (xmlNode *child = parent != NULL ? parent->children : NULL; child != NULL;
+       child = child->next)
+    {
+      char *name;
+
+      if (!is_element (child, element))
+        continue;
+      name = ns != NULL ? get_ns_prop (child, attribute, ns) : get_prop (child, attribute);
+      if (name != NULL)
+        g_ptr_array_add (names, name);
+    }
+}
+
+/**
+ * racimo_csv_list_sheets:
+ * @bytes: a file's content, as racimo_csv_import_bytes_full() takes it
+ * @display_name: the file's name, for messages
+ *
+ * The sheets a user can pick for #RacimoCsvImportOptions's @sheet, in the
+ * workbook's order; the first is the one read by default.
+ *
+ * Returns: (transfer full) (nullable): the names of the sheets of an
+ *   .xlsx or .ods workbook; %NULL for text, which has one sheet, or with
+ *   @error set when the workbook cannot be read
+ */
+char **
+racimo_csv_list_sheets (GBytes      *bytes,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  Wanted entries[] = { { "xl/workbook.xml", NULL }, { "content.xml", NULL } };
+  g_autoptr(GError) local = NULL;
+  xmlDoc *doc = NULL;
+  gsize size;
+  const guint8 *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!_racimo_sheet_is_workbook (data, size))
+    return NULL;
+  if (!unpack (bytes, entries, G_N_ELEMENTS (entries), display_name, &local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+
+  if (entries[0].contents != NULL)
+    {
+      if ((doc = parse_xml (entries[0].contents, display_name, &local)) != NULL)
+        add_names (names, first_child (xmlDocGetRootElement (doc), "sheets"), "sheet", "name",
+                   NULL);
+    }
+  else if (entries[1].contents != NULL)
+    {
+      if ((doc = parse_xml (entries[1].contents, display_name, &local)) != NULL)
+        add_names (names,
+                   first_child (first_child (xmlDocGetRootElement (doc), "body"), "spreadsheet"),
+                   "table", "name", NS_TABLE);
+    }
+  else
+    set_error (&local, display_name, _("this zip file is neither an .xlsx nor an .ods workbook"));
+
+  g_clear_pointer (&entries[0].contents, g_bytes_unref);
+  g_clear_pointer (&entries[1].contents, g_bytes_unref);
+  g_clear_pointer (&doc, xmlFreeDoc);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}

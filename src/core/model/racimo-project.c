@@ -29,23 +29,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  CELL_CHANGED,
-  ITEM_ADDED,
-  ITEM_REMOVED,
-  ITEM_MOVED,
-  ITEM_CHANGED,
-  PERSON_ADDED,
-  PERSON_REMOVED,
-  PERSON_MOVED,
-  PERSON_CHANGED,
-  NOTE_CHANGED,
-  CONFLICTS_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _racimo_project_signals[N_SIGNALS];
 
 static void
 racimo_project_dispose (GObject *object)
@@ -129,7 +114,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @old_codes: the codes before
    * @new_codes: the codes now
    */
-  signals[CELL_CHANGED] =
+  _racimo_project_signals[CELL_CHANGED] =
     g_signal_new ("cell-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                   RACIMO_TYPE_ACTIVITY, RACIMO_TYPE_ROLE, G_TYPE_UINT, G_TYPE_UINT);
@@ -139,7 +124,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @item: a role, phase or activity, now in the project; its position is
    *   found with racimo_project_index_of_role() and the like
    */
-  signals[ITEM_ADDED] =
+  _racimo_project_signals[ITEM_ADDED] =
     g_signal_new ("item-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, RACIMO_TYPE_ITEM);
 
@@ -150,7 +135,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @parent: (nullable): the phase an activity was in, %NULL otherwise
    * @position: where it was
    */
-  signals[ITEM_REMOVED] =
+  _racimo_project_signals[ITEM_REMOVED] =
     g_signal_new ("item-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   RACIMO_TYPE_ITEM, RACIMO_TYPE_ITEM, G_TYPE_UINT);
@@ -161,7 +146,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @old_parent: (nullable): the phase an activity was in, %NULL otherwise
    * @old_position: where it was
    */
-  signals[ITEM_MOVED] =
+  _racimo_project_signals[ITEM_MOVED] =
     g_signal_new ("item-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   RACIMO_TYPE_ITEM, RACIMO_TYPE_ITEM, G_TYPE_UINT);
@@ -171,7 +156,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @item: the role, phase or activity
    * @change: a #RacimoChange saying what changed
    */
-  signals[ITEM_CHANGED] =
+  _racimo_project_signals[ITEM_CHANGED] =
     g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_ITEM, G_TYPE_UINT);
 
@@ -180,7 +165,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @person: the person, now in the project's list of people, with the
    *   memberships it had when it was removed
    */
-  signals[PERSON_ADDED] =
+  _racimo_project_signals[PERSON_ADDED] =
     g_signal_new ("person-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, RACIMO_TYPE_PERSON);
 
@@ -189,7 +174,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @person: the person, no longer in the project nor a member of a role
    * @position: where it was in the list of people
    */
-  signals[PERSON_REMOVED] =
+  _racimo_project_signals[PERSON_REMOVED] =
     g_signal_new ("person-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_PERSON, G_TYPE_UINT);
 
@@ -198,7 +183,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @person: the person, at its new position
    * @old_position: where it was
    */
-  signals[PERSON_MOVED] =
+  _racimo_project_signals[PERSON_MOVED] =
     g_signal_new ("person-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_PERSON, G_TYPE_UINT);
 
@@ -210,7 +195,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * Persons are items, but their changes are told here and not with
    * #RacimoProject::item-changed, which is about the matrix's items.
    */
-  signals[PERSON_CHANGED] =
+  _racimo_project_signals[PERSON_CHANGED] =
     g_signal_new ("person-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_PERSON, G_TYPE_UINT);
 
@@ -219,7 +204,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @activity: the activity
    * @role: the role whose cell's note was added, changed or removed
    */
-  signals[NOTE_CHANGED] =
+  _racimo_project_signals[NOTE_CHANGED] =
     g_signal_new ("note-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, RACIMO_TYPE_ACTIVITY, RACIMO_TYPE_ROLE);
 
@@ -228,7 +213,7 @@ racimo_project_class_init (RacimoProjectClass *klass)
    * @item: (nullable): the item whose recorded merge conflicts changed, or
    *   %NULL for the project's own
    */
-  signals[CONFLICTS_CHANGED] =
+  _racimo_project_signals[CONFLICTS_CHANGED] =
     g_signal_new ("conflicts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, RACIMO_TYPE_ITEM);
 }
@@ -447,12 +432,12 @@ racimo_project_lookup (RacimoProject *self,
 
 /* Commands */
 
-static void
-push (RacimoProject    *self,
-      const char       *label,
-      RacimoCommandFunc func,
-      gpointer          data,
-      GDestroyNotify    free_data)
+void
+_racimo_project_push (RacimoProject    *self,
+                      const char       *label,
+                      RacimoCommandFunc func,
+                      gpointer          data,
+                      GDestroyNotify    free_data)
 {
   func (self, data, FALSE);
   _racimo_history_push (self->history, label, func, data, free_data);
@@ -522,7 +507,7 @@ set_project_field (RacimoProject *self,
   command->field = field;
   command->old_value = g_strdup (old_value);
   command->new_value = g_strdup (new_value);
-  push (self, label, apply_project_field, command, project_field_command_free);
+  _racimo_project_push (self, label, apply_project_field, command, project_field_command_free);
 }
 
 void
@@ -601,7 +586,7 @@ person_renamed (RacimoProject *self,
         continue;
 
       _racimo_role_update_person (role);
-      g_signal_emit (self, signals[ITEM_CHANGED], 0, role, (guint) RACIMO_CHANGE_PERSON);
+      g_signal_emit (self, _racimo_project_signals[ITEM_CHANGED], 0, role, (guint) RACIMO_CHANGE_PERSON);
     }
 }
 
@@ -642,21 +627,21 @@ apply_item_field (RacimoProject *self,
     {
       if (command->change == RACIMO_CHANGE_NAME)
         person_renamed (self, RACIMO_PERSON (command->item));
-      g_signal_emit (self, signals[PERSON_CHANGED], 0, command->item, (guint) command->change);
+      g_signal_emit (self, _racimo_project_signals[PERSON_CHANGED], 0, command->item, (guint) command->change);
       return;
     }
 
-  g_signal_emit (self, signals[ITEM_CHANGED], 0, command->item, (guint) command->change);
+  g_signal_emit (self, _racimo_project_signals[ITEM_CHANGED], 0, command->item, (guint) command->change);
 }
 
-static void
-set_item_field (RacimoProject *self,
-                RacimoItem    *item,
-                RacimoChange   change,
-                const char    *check,
-                const char    *old_value,
-                const char    *new_value,
-                const char    *label)
+void
+_racimo_project_set_item_field (RacimoProject *self,
+                                RacimoItem    *item,
+                                RacimoChange   change,
+                                const char    *check,
+                                const char    *old_value,
+                                const char    *new_value,
+                                const char    *label)
 {
   ItemFieldCommand *command;
 
@@ -669,20 +654,20 @@ set_item_field (RacimoProject *self,
   command->check = g_strdup (check);
   command->old_value = g_strdup (old_value);
   command->new_value = g_strdup (new_value);
-  push (self, label, apply_item_field, command, item_field_command_free);
+  _racimo_project_push (self, label, apply_item_field, command, item_field_command_free);
 }
 
-static gboolean
-owns_item (RacimoProject *self,
-           RacimoItem    *item)
+gboolean
+_racimo_project_owns_item (RacimoProject *self,
+                           RacimoItem    *item)
 {
   const char *id = racimo_item_get_id (item);
 
   return id != NULL && g_hash_table_lookup (self->ids, id) == item;
 }
 
-static const char *
-empty_to_null (const char *s)
+const char *
+_racimo_project_empty_to_null (const char *s)
 {
   return (s != NULL && *s != '\0') ? s : NULL;
 }
@@ -701,7 +686,7 @@ racimo_project_rename (RacimoProject *self,
   const char *label;
 
   g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ITEM (item) && owns_item (self, item));
+  g_return_if_fail (RACIMO_IS_ITEM (item) && _racimo_project_owns_item (self, item));
 
   if (RACIMO_IS_PERSON (item))
     label = _("Rename Person");
@@ -712,8 +697,8 @@ racimo_project_rename (RacimoProject *self,
   else
     label = _("Rename Activity");
 
-  set_item_field (self, item, RACIMO_CHANGE_NAME, NULL,
-                  racimo_item_get_name (item), name != NULL ? name : "", label);
+  _racimo_project_set_item_field (self, item, RACIMO_CHANGE_NAME, NULL,
+                                  racimo_item_get_name (item), name != NULL ? name : "", label);
 }
 
 /**
@@ -726,11 +711,11 @@ racimo_project_set_item_description (RacimoProject *self,
                                      const char    *description)
 {
   g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ITEM (item) && owns_item (self, item));
+  g_return_if_fail (RACIMO_IS_ITEM (item) && _racimo_project_owns_item (self, item));
 
-  set_item_field (self, item, RACIMO_CHANGE_DESCRIPTION, NULL,
-                  racimo_item_get_description (item), empty_to_null (description),
-                  _("Change Description"));
+  _racimo_project_set_item_field (self, item, RACIMO_CHANGE_DESCRIPTION, NULL,
+                                  racimo_item_get_description (item), _racimo_project_empty_to_null (description),
+                                  _("Change Description"));
 }
 
 /**
@@ -743,12 +728,12 @@ racimo_project_set_role_abbrev (RacimoProject *self,
                                 const char    *abbrev)
 {
   g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
+  g_return_if_fail (RACIMO_IS_ROLE (role) && _racimo_project_owns_item (self, RACIMO_ITEM (role)));
   g_return_if_fail (abbrev == NULL || g_utf8_strlen (abbrev, -1) <= 8);
 
-  set_item_field (self, RACIMO_ITEM (role), RACIMO_CHANGE_ABBREV, NULL,
-                  racimo_role_get_abbrev (role), empty_to_null (abbrev),
-                  _("Change Abbreviation"));
+  _racimo_project_set_item_field (self, RACIMO_ITEM (role), RACIMO_CHANGE_ABBREV, NULL,
+                                  racimo_role_get_abbrev (role), _racimo_project_empty_to_null (abbrev),
+                                  _("Change Abbreviation"));
 }
 
 /**
@@ -763,13 +748,13 @@ racimo_project_set_applicable (RacimoProject  *self,
                                gboolean        applicable)
 {
   g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && owns_item (self, RACIMO_ITEM (activity)));
+  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && _racimo_project_owns_item (self, RACIMO_ITEM (activity)));
 
   /* Any non-NULL string stands for TRUE. */
-  set_item_field (self, RACIMO_ITEM (activity), RACIMO_CHANGE_APPLICABLE, NULL,
-                  racimo_activity_get_applicable (activity) ? "yes" : NULL,
-                  applicable ? "yes" : NULL,
-                  applicable ? _("Mark Applicable") : _("Mark Not Applicable"));
+  _racimo_project_set_item_field (self, RACIMO_ITEM (activity), RACIMO_CHANGE_APPLICABLE, NULL,
+                                  racimo_activity_get_applicable (activity) ? "yes" : NULL,
+                                  applicable ? "yes" : NULL,
+                                  applicable ? _("Mark Applicable") : _("Mark Not Applicable"));
 }
 
 /**
@@ -787,12 +772,12 @@ racimo_project_set_waiver (RacimoProject *self,
   RacimoCheck known;
 
   g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ITEM (item) && owns_item (self, item));
+  g_return_if_fail (RACIMO_IS_ITEM (item) && _racimo_project_owns_item (self, item));
   g_return_if_fail (check != NULL && racimo_check_from_id (check, &known));
 
-  set_item_field (self, item, RACIMO_CHANGE_WAIVERS, check,
-                  racimo_item_get_waiver_reason (item, check), reason,
-                  reason != NULL ? _("Waive Finding") : _("Remove Waiver"));
+  _racimo_project_set_item_field (self, item, RACIMO_CHANGE_WAIVERS, check,
+                                  racimo_item_get_waiver_reason (item, check), reason,
+                                  reason != NULL ? _("Waive Finding") : _("Remove Waiver"));
 }
 
 /* Cells */
@@ -825,7 +810,7 @@ apply_cell (RacimoProject *self,
   RacimoCodes new_codes = undo ? command->old_codes : command->new_codes;
 
   _racimo_activity_set_codes (command->activity, command->role, new_codes);
-  g_signal_emit (self, signals[CELL_CHANGED], 0,
+  g_signal_emit (self, _racimo_project_signals[CELL_CHANGED], 0,
                  command->activity, command->role, (guint) old_codes, (guint) new_codes);
 }
 
@@ -844,8 +829,8 @@ racimo_project_set_codes (RacimoProject  *self,
   RacimoCodes old_codes;
 
   g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && owns_item (self, RACIMO_ITEM (activity)));
-  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
+  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && _racimo_project_owns_item (self, RACIMO_ITEM (activity)));
+  g_return_if_fail (RACIMO_IS_ROLE (role) && _racimo_project_owns_item (self, RACIMO_ITEM (role)));
   g_return_if_fail ((codes & ~(RacimoCodes) 0x3ffffff) == 0);
 
   old_codes = racimo_activity_get_codes (activity, role);
@@ -857,7 +842,7 @@ racimo_project_set_codes (RacimoProject  *self,
   command->role = g_object_ref (role);
   command->old_codes = old_codes;
   command->new_codes = codes;
-  push (self, codes != 0 ? _("Set Code") : _("Clear Cell"), apply_cell, command, cell_command_free);
+  _racimo_project_push (self, codes != 0 ? _("Set Code") : _("Clear Cell"), apply_cell, command, cell_command_free);
 }
 
 /**
@@ -930,7 +915,7 @@ apply_role (RacimoProject *self,
         }
       g_array_set_size (command->cells, 0);
 
-      g_signal_emit (self, signals[ITEM_ADDED], 0, command->role);
+      g_signal_emit (self, _racimo_project_signals[ITEM_ADDED], 0, command->role);
     }
   else
     {
@@ -958,7 +943,7 @@ apply_role (RacimoProject *self,
       _racimo_project_unregister_id (self, RACIMO_ITEM (role));
       g_ptr_array_remove_index (self->roles, command->position);
 
-      g_signal_emit (self, signals[ITEM_REMOVED], 0, role, NULL, command->position);
+      g_signal_emit (self, _racimo_project_signals[ITEM_REMOVED], 0, role, NULL, command->position);
     }
 }
 
@@ -1008,8 +993,8 @@ racimo_project_add_role (RacimoProject *self,
   _racimo_item_set_name (RACIMO_ITEM (role), name);
   _racimo_role_set_abbrev (role, abbrev);
 
-  push (self, _("Add Role"), apply_role, role_command_new (role, (guint) position, TRUE),
-        role_command_free);
+  _racimo_project_push (self, _("Add Role"), apply_role, role_command_new (role, (guint) position, TRUE),
+                        role_command_free);
 
   return role;
 }
@@ -1031,8 +1016,8 @@ racimo_project_remove_role (RacimoProject *self,
   position = racimo_project_index_of_role (self, role);
   g_return_if_fail (position >= 0);
 
-  push (self, _("Delete Role"), apply_role, role_command_new (role, (guint) position, FALSE),
-        role_command_free);
+  _racimo_project_push (self, _("Delete Role"), apply_role, role_command_new (role, (guint) position, FALSE),
+                        role_command_free);
 }
 
 /* Moves of roles and phases */
@@ -1068,17 +1053,17 @@ apply_move (RacimoProject *self,
 
   g_ptr_array_insert (array, (int) to, item);
   if (person)
-    g_signal_emit (self, signals[PERSON_MOVED], 0, command->item, from);
+    g_signal_emit (self, _racimo_project_signals[PERSON_MOVED], 0, command->item, from);
   else
-    g_signal_emit (self, signals[ITEM_MOVED], 0, command->item, NULL, from);
+    g_signal_emit (self, _racimo_project_signals[ITEM_MOVED], 0, command->item, NULL, from);
 }
 
-static void
-move_item (RacimoProject *self,
-           RacimoItem    *item,
-           guint          from,
-           guint          to,
-           const char    *label)
+void
+_racimo_project_move_item (RacimoProject *self,
+                           RacimoItem    *item,
+                           guint          from,
+                           guint          to,
+                           const char    *label)
 {
   MoveCommand *command;
 
@@ -1089,7 +1074,7 @@ move_item (RacimoProject *self,
   command->item = g_object_ref (item);
   command->from = from;
   command->to = to;
-  push (self, label, apply_move, command, move_command_free);
+  _racimo_project_push (self, label, apply_move, command, move_command_free);
 }
 
 /**
@@ -1108,7 +1093,7 @@ racimo_project_move_role (RacimoProject *self,
   g_return_if_fail (from >= 0);
   g_return_if_fail (position < self->roles->len);
 
-  move_item (self, RACIMO_ITEM (role), (guint) from, position, _("Move Role"));
+  _racimo_project_move_item (self, RACIMO_ITEM (role), (guint) from, position, _("Move Role"));
 }
 
 /**
@@ -1127,7 +1112,7 @@ racimo_project_move_phase (RacimoProject *self,
   g_return_if_fail (from >= 0);
   g_return_if_fail (position < self->phases->len);
 
-  move_item (self, RACIMO_ITEM (phase), (guint) from, position, _("Move Phase"));
+  _racimo_project_move_item (self, RACIMO_ITEM (phase), (guint) from, position, _("Move Phase"));
 }
 
 /* Phases */
@@ -1164,7 +1149,7 @@ apply_phase (RacimoProject *self,
         _racimo_project_register_id (self, RACIMO_ITEM (racimo_phase_get_activity (command->phase, i)));
       self->n_activities += n;
 
-      g_signal_emit (self, signals[ITEM_ADDED], 0, command->phase);
+      g_signal_emit (self, _racimo_project_signals[ITEM_ADDED], 0, command->phase);
     }
   else
     {
@@ -1176,7 +1161,7 @@ apply_phase (RacimoProject *self,
       self->n_activities -= n;
       g_ptr_array_remove_index (self->phases, command->position);
 
-      g_signal_emit (self, signals[ITEM_REMOVED], 0, phase, NULL, command->position);
+      g_signal_emit (self, _racimo_project_signals[ITEM_REMOVED], 0, phase, NULL, command->position);
     }
 }
 
@@ -1211,7 +1196,7 @@ racimo_project_add_phase (RacimoProject *self,
   command->phase = g_object_ref (phase);
   command->position = (guint) position;
   command->insert = TRUE;
-  push (self, _("Add Phase"), apply_phase, command, phase_command_free);
+  _racimo_project_push (self, _("Add Phase"), apply_phase, command, phase_command_free);
 
   return phase;
 }
@@ -1236,885 +1221,5 @@ racimo_project_remove_phase (RacimoProject *self,
   command->phase = g_object_ref (phase);
   command->position = (guint) position;
   command->insert = FALSE;
-  push (self, _("Delete Phase"), apply_phase, command, phase_command_free);
-}
-
-/* Activities */
-
-typedef struct
-{
-  RacimoActivity *activity;
-  RacimoPhase    *phase;
-  guint           position;
-  gboolean        insert;
-} ActivityCommand;
-
-static void
-activity_command_free (gpointer data)
-{
-  ActivityCommand *command = data;
-
-  g_object_unref (command->activity);
-  g_object_unref (command->phase);
-  g_free (command);
-}
-
-static void
-apply_activity (RacimoProject *self,
-                gpointer       data,
-                gboolean       undo)
-{
-  ActivityCommand *command = data;
-
-  if (command->insert != undo)
-    {
-      _racimo_phase_insert_activity (command->phase, command->position, command->activity);
-      _racimo_project_register_id (self, RACIMO_ITEM (command->activity));
-      self->n_activities++;
-
-      g_signal_emit (self, signals[ITEM_ADDED], 0, command->activity);
-    }
-  else
-    {
-      _racimo_project_unregister_id (self, RACIMO_ITEM (command->activity));
-      _racimo_phase_remove_activity (command->phase, command->activity);
-      self->n_activities--;
-
-      g_signal_emit (self, signals[ITEM_REMOVED], 0,
-                     command->activity, command->phase, command->position);
-    }
-}
-
-static ActivityCommand *
-activity_command_new (RacimoActivity *activity,
-                      RacimoPhase    *phase,
-                      guint           position,
-                      gboolean        insert)
-{
-  ActivityCommand *command = g_new0 (ActivityCommand, 1);
-
-  command->activity = g_object_ref (activity);
-  command->phase = g_object_ref (phase);
-  command->position = position;
-  command->insert = insert;
-
-  return command;
-}
-
-/**
- * racimo_project_add_activity:
- * @phase: the phase to add to
- * @position: where in the phase, or -1 to append
- * @name: (nullable): the activity's name
- *
- * Returns: (transfer none): the new activity, applicable, with no codes
- */
-RacimoActivity *
-racimo_project_add_activity (RacimoProject *self,
-                             RacimoPhase   *phase,
-                             int            position,
-                             const char    *name)
-{
-  g_autoptr(RacimoActivity) activity = NULL;
-  g_autofree char *id = NULL;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (RACIMO_IS_PHASE (phase) && owns_item (self, RACIMO_ITEM (phase)), NULL);
-  g_return_val_if_fail (position <= (int) racimo_phase_get_n_activities (phase), NULL);
-
-  if (position < 0)
-    position = (int) racimo_phase_get_n_activities (phase);
-
-  id = _racimo_project_make_id (self, name, "activity");
-  activity = g_object_new (RACIMO_TYPE_ACTIVITY, NULL);
-  _racimo_item_set_id (RACIMO_ITEM (activity), id);
-  _racimo_item_set_name (RACIMO_ITEM (activity), name);
-
-  push (self, _("Add Activity"), apply_activity,
-        activity_command_new (activity, phase, (guint) position, TRUE),
-        activity_command_free);
-
-  return activity;
-}
-
-/**
- * racimo_project_remove_activity:
- *
- * Removes an activity with its codes; undo brings it back.
- */
-void
-racimo_project_remove_activity (RacimoProject  *self,
-                                RacimoActivity *activity)
-{
-  RacimoPhase *phase;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && owns_item (self, RACIMO_ITEM (activity)));
-
-  phase = racimo_activity_get_phase (activity);
-  push (self, _("Delete Activity"), apply_activity,
-        activity_command_new (activity, phase, (guint) racimo_phase_index_of (phase, activity),
-                              FALSE),
-        activity_command_free);
-}
-
-typedef struct
-{
-  RacimoActivity *activity;
-  RacimoPhase    *from_phase;
-  guint           from;
-  RacimoPhase    *to_phase;
-  guint           to;
-} MoveActivityCommand;
-
-static void
-move_activity_command_free (gpointer data)
-{
-  MoveActivityCommand *command = data;
-
-  g_object_unref (command->activity);
-  g_object_unref (command->from_phase);
-  g_object_unref (command->to_phase);
-  g_free (command);
-}
-
-static void
-apply_move_activity (RacimoProject *self,
-                     gpointer       data,
-                     gboolean       undo)
-{
-  MoveActivityCommand *command = data;
-  RacimoPhase *from_phase = undo ? command->to_phase : command->from_phase;
-  RacimoPhase *to_phase = undo ? command->from_phase : command->to_phase;
-  guint from = undo ? command->to : command->from;
-  guint to = undo ? command->from : command->to;
-
-  _racimo_phase_remove_activity (from_phase, command->activity);
-  _racimo_phase_insert_activity (to_phase, to, command->activity);
-
-  g_signal_emit (self, signals[ITEM_MOVED], 0, command->activity, from_phase, from);
-}
-
-/**
- * racimo_project_move_activity:
- * @phase: the phase the activity ends up in, its own or another
- * @position: its position there, counted after it left its old place
- */
-void
-racimo_project_move_activity (RacimoProject  *self,
-                              RacimoActivity *activity,
-                              RacimoPhase    *phase,
-                              guint           position)
-{
-  MoveActivityCommand *command;
-  RacimoPhase *from_phase;
-  guint n;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && owns_item (self, RACIMO_ITEM (activity)));
-  g_return_if_fail (RACIMO_IS_PHASE (phase) && owns_item (self, RACIMO_ITEM (phase)));
-
-  from_phase = racimo_activity_get_phase (activity);
-  n = racimo_phase_get_n_activities (phase) - (from_phase == phase ? 1 : 0);
-  g_return_if_fail (position <= n);
-
-  command = g_new0 (MoveActivityCommand, 1);
-  command->activity = g_object_ref (activity);
-  command->from_phase = g_object_ref (from_phase);
-  command->from = (guint) racimo_phase_index_of (from_phase, activity);
-  command->to_phase = g_object_ref (phase);
-  command->to = position;
-
-  if (command->from_phase == command->to_phase && command->from == command->to)
-    {
-      move_activity_command_free (command);
-      return;
-    }
-
-  push (self, _("Move Activity"), apply_move_activity, command, move_activity_command_free);
-}
-
-/* People (docs/file-format.md, "People") */
-
-guint
-racimo_project_get_n_people (RacimoProject *self)
-{
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), 0);
-
-  return self->people->len;
-}
-
-/**
- * racimo_project_get_person:
- *
- * Returns: (transfer none): the @n-th person, in the order the user gave
- */
-RacimoPerson *
-racimo_project_get_person (RacimoProject *self,
-                           guint          n)
-{
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (n < self->people->len, NULL);
-
-  return g_ptr_array_index (self->people, n);
-}
-
-/**
- * racimo_project_index_of_person:
- *
- * Returns: the position of @person, or -1 when it is not in the project
- */
-int
-racimo_project_index_of_person (RacimoProject *self,
-                                RacimoPerson  *person)
-{
-  guint index;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), -1);
-
-  if (!g_ptr_array_find (self->people, person, &index))
-    return -1;
-
-  return (int) index;
-}
-
-/**
- * racimo_project_find_person:
- *
- * Returns: (transfer none) (nullable): the first person named exactly @name
- */
-RacimoPerson *
-racimo_project_find_person (RacimoProject *self,
-                            const char    *name)
-{
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  for (guint i = 0; i < self->people->len; i++)
-    {
-      RacimoItem *person = g_ptr_array_index (self->people, i);
-
-      if (strcmp (racimo_item_get_name (person), name) == 0)
-        return RACIMO_PERSON (person);
-    }
-
-  return NULL;
-}
-
-/**
- * racimo_project_dup_roles_of:
- *
- * Returns: (transfer container) (element-type RacimoRole): the roles that
- *   @person holds, in column order
- */
-GPtrArray *
-racimo_project_dup_roles_of (RacimoProject *self,
-                             RacimoPerson  *person)
-{
-  GPtrArray *roles;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (RACIMO_IS_PERSON (person), NULL);
-
-  roles = g_ptr_array_new ();
-  for (guint i = 0; i < self->roles->len; i++)
-    {
-      RacimoRole *role = g_ptr_array_index (self->roles, i);
-
-      if (racimo_role_index_of_member (role, person) >= 0)
-        g_ptr_array_add (roles, role);
-    }
-
-  return roles;
-}
-
-/**
- * racimo_project_needs_people:
- *
- * Whether the project's people need the 1.1 form of the file (`people`
- * and `member`): a role with several members, a person with an e-mail
- * address, a waiver, a conflict or foreign content, one who holds no
- * role, or two people of one name.  Otherwise one `person` text per role
- * says everything (docs/file-format.md, "People").
- */
-gboolean
-racimo_project_needs_people (RacimoProject *self)
-{
-  g_autoptr(GHashTable) holding = NULL;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), FALSE);
-
-  if (self->people->len == 0)
-    return FALSE;
-
-  holding = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < self->roles->len; i++)
-    {
-      RacimoRole *role = g_ptr_array_index (self->roles, i);
-      guint n = racimo_role_get_n_members (role);
-
-      if (n > 1)
-        return TRUE;
-      if (n == 1)
-        g_hash_table_add (holding, racimo_role_get_member (role, 0));
-    }
-
-  /* What only a <person> element of <people> can hold */
-  for (guint i = 0; i < self->people->len; i++)
-    {
-      RacimoPerson *person = g_ptr_array_index (self->people, i);
-      RacimoItem *item = RACIMO_ITEM (person);
-
-      if (racimo_person_get_email (person) != NULL || !g_hash_table_contains (holding, person)
-          || racimo_item_get_n_waivers (item) > 0 || racimo_item_get_n_conflicts (item) > 0
-          || _racimo_item_get_foreign (item)->len > 0)
-        return TRUE;
-    }
-
-  /* Two people of one name would come back as one from person texts. */
-  for (guint i = 0; i < self->people->len; i++)
-    {
-      RacimoPerson *person = g_ptr_array_index (self->people, i);
-      const char *name = racimo_item_get_name (RACIMO_ITEM (person));
-
-      if (racimo_project_find_person (self, name) != person)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-typedef struct
-{
-  RacimoRole *role;
-  guint       position;
-} Membership;
-
-static void
-clear_membership (gpointer data)
-{
-  Membership *membership = data;
-
-  g_clear_object (&membership->role);
-}
-
-typedef struct
-{
-  RacimoPerson *person;
-  guint         position;
-  gboolean      insert;
-  GArray       *memberships; /* Membership: what a removed person held */
-} PersonCommand;
-
-static void
-person_command_free (gpointer data)
-{
-  PersonCommand *command = data;
-
-  g_object_unref (command->person);
-  g_array_unref (command->memberships);
-  g_free (command);
-}
-
-static void
-apply_person (RacimoProject *self,
-              gpointer       data,
-              gboolean       undo)
-{
-  PersonCommand *command = data;
-
-  if (command->insert != undo)
-    {
-      g_ptr_array_insert (self->people, (int) command->position, g_object_ref (command->person));
-      _racimo_project_register_id (self, RACIMO_ITEM (command->person));
-      g_signal_emit (self, signals[PERSON_ADDED], 0, command->person);
-
-      for (guint i = command->memberships->len; i > 0; i--)
-        {
-          Membership *membership = &g_array_index (command->memberships, Membership, i - 1);
-
-          _racimo_role_insert_member (membership->role, membership->position, command->person);
-          g_signal_emit (self, signals[ITEM_CHANGED], 0, membership->role,
-                         (guint) RACIMO_CHANGE_PERSON);
-        }
-      g_array_set_size (command->memberships, 0);
-    }
-  else
-    {
-      g_autoptr(RacimoPerson) person = g_object_ref (command->person);
-
-      g_array_set_size (command->memberships, 0);
-      for (guint i = 0; i < self->roles->len; i++)
-        {
-          RacimoRole *role = g_ptr_array_index (self->roles, i);
-          int position = racimo_role_index_of_member (role, person);
-          Membership membership;
-
-          if (position < 0)
-            continue;
-
-          membership.role = g_object_ref (role);
-          membership.position = (guint) position;
-          g_array_append_val (command->memberships, membership);
-          _racimo_role_remove_member (role, person);
-          g_signal_emit (self, signals[ITEM_CHANGED], 0, role, (guint) RACIMO_CHANGE_PERSON);
-        }
-
-      _racimo_project_unregister_id (self, RACIMO_ITEM (person));
-      g_ptr_array_remove_index (self->people, command->position);
-      g_signal_emit (self, signals[PERSON_REMOVED], 0, person, command->position);
-    }
-}
-
-static PersonCommand *
-person_command_new (RacimoPerson *person,
-                    guint         position,
-                    gboolean      insert)
-{
-  PersonCommand *command = g_new0 (PersonCommand, 1);
-
-  command->person = g_object_ref (person);
-  command->position = position;
-  command->insert = insert;
-  command->memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
-  g_array_set_clear_func (command->memberships, clear_membership);
-
-  return command;
-}
-
-/**
- * racimo_project_add_person:
- * @position: where in the list of people, or -1 to append
- * @name: (nullable): the person's name
- * @email: (nullable): an e-mail address
- *
- * Returns: (transfer none): the new person, who holds no role yet
- */
-RacimoPerson *
-racimo_project_add_person (RacimoProject *self,
-                           int            position,
-                           const char    *name,
-                           const char    *email)
-{
-  g_autoptr(RacimoPerson) person = NULL;
-  g_autofree char *id = NULL;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (position <= (int) self->people->len, NULL);
-
-  if (position < 0)
-    position = (int) self->people->len;
-
-  id = _racimo_project_make_id (self, name, "person");
-  person = g_object_new (RACIMO_TYPE_PERSON, NULL);
-  _racimo_item_set_id (RACIMO_ITEM (person), id);
-  _racimo_item_set_name (RACIMO_ITEM (person), name);
-  _racimo_person_set_email (person, email);
-
-  push (self, _("Add Person"), apply_person, person_command_new (person, (guint) position, TRUE),
-        person_command_free);
-
-  return person;
-}
-
-/**
- * racimo_project_remove_person:
- *
- * Removes a person from the project and from every role; undo brings the
- * memberships back too.
- */
-void
-racimo_project_remove_person (RacimoProject *self,
-                              RacimoPerson  *person)
-{
-  int position;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_PERSON (person));
-
-  position = racimo_project_index_of_person (self, person);
-  g_return_if_fail (position >= 0);
-
-  push (self, _("Delete Person"), apply_person,
-        person_command_new (person, (guint) position, FALSE), person_command_free);
-}
-
-/**
- * racimo_project_move_person:
- * @position: the position the person ends up at in the list of people
- */
-void
-racimo_project_move_person (RacimoProject *self,
-                            RacimoPerson  *person,
-                            guint          position)
-{
-  int from;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  from = racimo_project_index_of_person (self, person);
-  g_return_if_fail (from >= 0);
-  g_return_if_fail (position < self->people->len);
-
-  move_item (self, RACIMO_ITEM (person), (guint) from, position, _("Move Person"));
-}
-
-/**
- * racimo_project_set_person_email:
- * @email: (nullable): the address; empty or %NULL removes it
- */
-void
-racimo_project_set_person_email (RacimoProject *self,
-                                 RacimoPerson  *person,
-                                 const char    *email)
-{
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_PERSON (person) && owns_item (self, RACIMO_ITEM (person)));
-
-  set_item_field (self, RACIMO_ITEM (person), RACIMO_CHANGE_EMAIL, NULL,
-                  racimo_person_get_email (person), empty_to_null (email),
-                  _("Change E-mail Address"));
-}
-
-typedef struct
-{
-  RacimoRole   *role;
-  RacimoPerson *person;
-  guint         position;
-  gboolean      insert;
-} MemberCommand;
-
-static void
-member_command_free (gpointer data)
-{
-  MemberCommand *command = data;
-
-  g_object_unref (command->role);
-  g_object_unref (command->person);
-  g_free (command);
-}
-
-static void
-apply_member (RacimoProject *self,
-              gpointer       data,
-              gboolean       undo)
-{
-  MemberCommand *command = data;
-
-  if (command->insert != undo)
-    _racimo_role_insert_member (command->role, command->position, command->person);
-  else
-    _racimo_role_remove_member (command->role, command->person);
-
-  g_signal_emit (self, signals[ITEM_CHANGED], 0, command->role, (guint) RACIMO_CHANGE_PERSON);
-}
-
-static void
-push_member (RacimoProject *self,
-             RacimoRole    *role,
-             RacimoPerson  *person,
-             guint          position,
-             gboolean       insert,
-             const char    *label)
-{
-  MemberCommand *command = g_new0 (MemberCommand, 1);
-
-  command->role = g_object_ref (role);
-  command->person = g_object_ref (person);
-  command->position = position;
-  command->insert = insert;
-  push (self, label, apply_member, command, member_command_free);
-}
-
-/**
- * racimo_project_add_member:
- *
- * Makes @person a member of @role, after its other members.  Nothing
- * happens when it is one already.
- */
-void
-racimo_project_add_member (RacimoProject *self,
-                           RacimoRole    *role,
-                           RacimoPerson  *person)
-{
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
-  g_return_if_fail (RACIMO_IS_PERSON (person) && owns_item (self, RACIMO_ITEM (person)));
-
-  if (racimo_role_index_of_member (role, person) >= 0)
-    return;
-
-  push_member (self, role, person, racimo_role_get_n_members (role), TRUE, _("Add Member"));
-}
-
-void
-racimo_project_remove_member (RacimoProject *self,
-                              RacimoRole    *role,
-                              RacimoPerson  *person)
-{
-  int position;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
-
-  position = racimo_role_index_of_member (role, person);
-  if (position < 0)
-    return;
-
-  push_member (self, role, person, (guint) position, FALSE, _("Remove Member"));
-}
-
-/**
- * racimo_project_set_role_person:
- * @person: (nullable): the name of who fills the role; empty or %NULL
- *   leaves the role with no member
- *
- * The one-person form of a role, as the 1.0 `person` text says it: the
- * role's members become the person of that name (a new one when no person
- * has it).  A person it leaves holding no role and with no e-mail address
- * goes from the list of people, as a 1.0 person text would.  One step of
- * history.
- */
-void
-racimo_project_set_role_person (RacimoProject *self,
-                                RacimoRole    *role,
-                                const char    *person)
-{
-  g_autoptr(GPtrArray) old = NULL;
-  RacimoPerson *wanted = NULL;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
-
-  if (g_strcmp0 (racimo_role_get_person (role), empty_to_null (person)) == 0)
-    return;
-
-  racimo_history_begin (self->history, _("Change Person"));
-
-  if (empty_to_null (person) != NULL)
-    {
-      wanted = racimo_project_find_person (self, person);
-      if (wanted == NULL)
-        wanted = racimo_project_add_person (self, -1, person, NULL);
-    }
-
-  old = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < racimo_role_get_n_members (role); i++)
-    if (racimo_role_get_member (role, i) != wanted)
-      g_ptr_array_add (old, g_object_ref (racimo_role_get_member (role, i)));
-
-  for (guint i = 0; i < old->len; i++)
-    {
-      RacimoPerson *gone = g_ptr_array_index (old, i);
-      gboolean holds_other = FALSE;
-
-      racimo_project_remove_member (self, role, gone);
-      for (guint r = 0; r < self->roles->len && !holds_other; r++)
-        holds_other = racimo_role_index_of_member (g_ptr_array_index (self->roles, r), gone) >= 0;
-      if (!holds_other && racimo_person_get_email (gone) == NULL)
-        racimo_project_remove_person (self, gone);
-    }
-
-  if (wanted != NULL)
-    racimo_project_add_member (self, role, wanted);
-
-  racimo_history_end (self->history);
-}
-
-/**
- * racimo_project_merge_people:
- * @keep: the person who stays
- * @other: the same person entered twice, who goes
- *
- * @keep takes @other's roles (in @other's place among their members) and,
- * when it has none, @other's e-mail address; @other is removed.  One step
- * of history.
- */
-void
-racimo_project_merge_people (RacimoProject *self,
-                             RacimoPerson  *keep,
-                             RacimoPerson  *other)
-{
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_PERSON (keep) && owns_item (self, RACIMO_ITEM (keep)));
-  g_return_if_fail (RACIMO_IS_PERSON (other) && owns_item (self, RACIMO_ITEM (other)));
-  g_return_if_fail (keep != other);
-
-  racimo_history_begin (self->history, _("Merge People"));
-
-  for (guint i = 0; i < self->roles->len; i++)
-    {
-      RacimoRole *role = g_ptr_array_index (self->roles, i);
-      int position = racimo_role_index_of_member (role, other);
-
-      if (position < 0)
-        continue;
-
-      if (racimo_role_index_of_member (role, keep) < 0)
-        push_member (self, role, keep, (guint) position, TRUE, _("Add Member"));
-    }
-
-  if (racimo_person_get_email (keep) == NULL && racimo_person_get_email (other) != NULL)
-    racimo_project_set_person_email (self, keep, racimo_person_get_email (other));
-
-  racimo_project_remove_person (self, other);
-
-  racimo_history_end (self->history);
-}
-
-/* Notes (docs/file-format.md, "Notes") */
-
-typedef struct
-{
-  RacimoActivity *activity;
-  RacimoRole     *role;
-  char           *old_note;
-  char           *new_note;
-} NoteCommand;
-
-static void
-note_command_free (gpointer data)
-{
-  NoteCommand *command = data;
-
-  g_object_unref (command->activity);
-  g_object_unref (command->role);
-  g_free (command->old_note);
-  g_free (command->new_note);
-  g_free (command);
-}
-
-static void
-apply_note (RacimoProject *self,
-            gpointer       data,
-            gboolean       undo)
-{
-  NoteCommand *command = data;
-
-  _racimo_activity_set_note (command->activity, command->role,
-                             undo ? command->old_note : command->new_note);
-  g_signal_emit (self, signals[NOTE_CHANGED], 0, command->activity, command->role);
-}
-
-/**
- * racimo_project_set_note:
- * @note: (nullable): the note on the cell of @activity and @role; empty or
- *   %NULL removes it
- */
-void
-racimo_project_set_note (RacimoProject  *self,
-                         RacimoActivity *activity,
-                         RacimoRole     *role,
-                         const char     *note)
-{
-  const char *old_note;
-  NoteCommand *command;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (RACIMO_IS_ACTIVITY (activity) && owns_item (self, RACIMO_ITEM (activity)));
-  g_return_if_fail (RACIMO_IS_ROLE (role) && owns_item (self, RACIMO_ITEM (role)));
-
-  note = empty_to_null (note);
-  old_note = racimo_activity_get_note (activity, role);
-  if (g_strcmp0 (old_note, note) == 0)
-    return;
-
-  command = g_new0 (NoteCommand, 1);
-  command->activity = g_object_ref (activity);
-  command->role = g_object_ref (role);
-  command->old_note = g_strdup (old_note);
-  command->new_note = g_strdup (note);
-  push (self,
-        note == NULL ? _("Delete Note") : old_note == NULL ? _("Add Note") : _("Edit Note"),
-        apply_note, command, note_command_free);
-}
-
-/* Merge conflicts (docs/file-format.md, "Conflicts") */
-
-guint
-racimo_project_get_n_conflicts (RacimoProject *self)
-{
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), 0);
-
-  return self->conflicts != NULL ? self->conflicts->len : 0;
-}
-
-/**
- * racimo_project_get_conflict:
- *
- * Returns: (transfer none): the @n-th conflict recorded on the project
- *   itself (its title, description or scheme)
- */
-const RacimoConflict *
-racimo_project_get_conflict (RacimoProject *self,
-                             guint          n)
-{
-  g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (n < racimo_project_get_n_conflicts (self), NULL);
-
-  return g_ptr_array_index (self->conflicts, n);
-}
-
-typedef struct
-{
-  RacimoItem     *item; /* NULL for the project */
-  guint           position;
-  RacimoConflict *conflict;
-} ConflictCommand;
-
-static void
-conflict_command_free (gpointer data)
-{
-  ConflictCommand *command = data;
-
-  g_clear_object (&command->item);
-  racimo_conflict_free (command->conflict);
-  g_free (command);
-}
-
-static void
-apply_conflict (RacimoProject *self,
-                gpointer       data,
-                gboolean       undo)
-{
-  ConflictCommand *command = data;
-  GPtrArray *conflicts = command->item != NULL ? _racimo_item_get_conflicts (command->item)
-                                               : _racimo_project_get_conflicts (self);
-
-  if (undo)
-    g_ptr_array_insert (conflicts, (int) command->position,
-                        racimo_conflict_copy (command->conflict));
-  else
-    g_ptr_array_remove_index (conflicts, command->position);
-
-  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0, command->item);
-}
-
-/**
- * racimo_project_resolve_conflict:
- * @item: (nullable): the item holding the conflict, or %NULL for the
- *   project's own
- * @n: which of its conflicts
- *
- * Marks a recorded merge conflict as resolved: it is removed, and with it
- * its `merge-conflict` finding.  The value the file holds ("ours") stays;
- * to take another, change it as any other edit.
- */
-void
-racimo_project_resolve_conflict (RacimoProject *self,
-                                 RacimoItem    *item,
-                                 guint          n)
-{
-  ConflictCommand *command;
-
-  g_return_if_fail (RACIMO_IS_PROJECT (self));
-  g_return_if_fail (item == NULL || (RACIMO_IS_ITEM (item) && owns_item (self, item)));
-  g_return_if_fail (n < (item != NULL ? racimo_item_get_n_conflicts (item)
-                                      : racimo_project_get_n_conflicts (self)));
-
-  command = g_new0 (ConflictCommand, 1);
-  command->item = item != NULL ? g_object_ref (item) : NULL;
-  command->position = n;
-  command->conflict = racimo_conflict_copy (item != NULL ? racimo_item_get_conflict (item, n)
-                                                         : racimo_project_get_conflict (self, n));
-  push (self, _("Resolve Conflict"), apply_conflict, command, conflict_command_free);
+  _racimo_project_push (self, _("Delete Phase"), apply_phase, command, phase_command_free);
 }

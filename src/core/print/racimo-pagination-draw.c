@@ -496,6 +496,7 @@ racimo_pagination_draw_page (RacimoPagination *self,
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
       draw_table (self, cr, matrix_page / self->n_across, first_role, end_role);
+      _racimo_pagination_draw_notes (self, cr, matrix_page / self->n_across, first_role, end_role);
 
       if (self->legend_surface == NULL)
         {
@@ -528,6 +529,74 @@ append_to_array (void                *closure,
   g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws the @n_pages pages of @source with @draw_page on a PDF of
+ * @width by @height points, made in memory, then writes it to a
+ * temporary file beside @path, which replaces @path: @path is never left
+ * half-written, and stays as it was on failure.  @cancellable is checked
+ * between pages. */
+gboolean
+_racimo_pagination_write_pdf (const char             *title,
+                              double                  width,
+                              double                  height,
+                              guint                   n_pages,
+                              RacimoDrawPageFunc      draw_page,
+                              gpointer                source,
+                              const char             *path,
+                              GCancellable           *cancellable,
+                              GError                **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  if (*title != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Racimo " PACKAGE_VERSION);
+
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+      draw_page (source, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not make the PDF “%s”: %s"), display_name,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (path);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+  return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
+}
+
+static void
+draw_matrix_page (gpointer  source,
+                  cairo_t  *cr,
+                  guint     page)
+{
+  racimo_pagination_draw_page (source, cr, page);
 }
 
 /**
@@ -583,12 +652,6 @@ racimo_pagination_write_pdf (RacimoPagination  *pagination,
                              GCancellable      *cancellable,
                              GError           **error)
 {
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
   double width, height;
 
   g_return_val_if_fail (RACIMO_IS_PAGINATION (pagination), FALSE);
@@ -599,39 +662,6 @@ racimo_pagination_write_pdf (RacimoPagination  *pagination,
 
   racimo_pagination_get_page_size (pagination, &width, &height);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
-  if (*title != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Racimo " PACKAGE_VERSION);
-
-  cr = cairo_create (surface);
-  for (guint page = 0; page < pagination->n_pages; page++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          cairo_destroy (cr);
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
-      racimo_pagination_draw_page (pagination, cr, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not make the PDF “%s”: %s"), display_name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  file = g_file_new_for_path (path);
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
-  return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
+  return _racimo_pagination_write_pdf (title, width, height, pagination->n_pages,
+                                       draw_matrix_page, pagination, path, cancellable, error);
 }

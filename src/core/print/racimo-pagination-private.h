@@ -113,8 +113,17 @@ typedef struct
   gboolean  waived;      /* the mark's finding was waived: no hatching */
   gboolean  applicable;
   guint     codes;       /* activities: index of the first role's codes in self->codes */
+  guint     notes;       /* activities: index of the first of its notes in self->notes */
+  guint     n_notes;
   double    height;      /* in table units */
 } Row;
+
+/* The note on a cell, printed as a footnote (racimo-pagination-notes.c) */
+typedef struct
+{
+  guint  role;  /* into self->roles */
+  Text  *text;  /* "Role, Activity: note", wrapped to the page */
+} Note;
 
 typedef struct
 {
@@ -232,6 +241,8 @@ struct _RacimoPagination
   GArray               *phases;    /* PhaseInfo */
   GArray               *rows;      /* Row */
   GArray               *codes;     /* RacimoCodes, n_roles per activity */
+  GArray               *notes;     /* Note, in the order of rows then roles; nullable */
+  GPtrArray            *note_numbers; /* Text: "1", "2"... as far as a page needs; nullable */
   gboolean              show_phases;
   gboolean              any_mark;
 
@@ -278,6 +289,9 @@ struct _RacimoPagination
 };
 
 /* racimo-pagination-text.c */
+
+PangoContext *
+_racimo_pagination_context_new (void);
 
 Text *
 _racimo_pagination_add_text (RacimoPagination *self,
@@ -364,6 +378,40 @@ void
 _racimo_text_wrap (Text   *text,
                    double  width);
 
+
+/* racimo-pagination-draw.c */
+
+typedef void (*RacimoDrawPageFunc) (gpointer  source,
+                                    cairo_t  *cr,
+                                    guint     page);
+
+gboolean
+_racimo_pagination_write_pdf (const char          *title,
+                              double               width,
+                              double               height,
+                              guint                n_pages,
+                              RacimoDrawPageFunc   draw_page,
+                              gpointer             source,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              GError             **error);
+
+/* racimo-pagination-notes.c */
+
+guint
+_racimo_pagination_add_notes (RacimoPagination *self,
+                              RacimoActivity   *activity);
+
+double
+_racimo_pagination_notes_height (RacimoPagination *self,
+                                 const Row        *row);
+
+void
+_racimo_pagination_draw_notes (RacimoPagination *self,
+                               cairo_t          *cr,
+                               guint             band_index,
+                               guint             first_role,
+                               guint             end_role);
 
 /* racimo-pagination.c */
 

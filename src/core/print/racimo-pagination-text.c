@@ -441,6 +441,24 @@ _racimo_pagination_set_source_color (cairo_t    *cr,
   cairo_set_source_rgb (cr, color.red / 65535.0, color.green / 65535.0, color.blue / 65535.0);
 }
 
+/* Points as units, and no hinting: the same metrics on paper, in the
+ * PDF and on a printer whatever its resolution. */
+PangoContext *
+_racimo_pagination_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return context;
+}
+
 Text *
 _racimo_pagination_add_text (RacimoPagination *self,
                              FontStyle         style,

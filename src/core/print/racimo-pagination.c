@@ -68,6 +68,8 @@ racimo_pagination_finalize (GObject *object)
         g_clear_pointer (&self->letters[i][c].font, cairo_scaled_font_destroy);
         g_clear_pointer (&self->letters[i][c].batch, g_array_unref);
       }
+  g_clear_pointer (&self->notes, g_array_unref);
+  g_clear_pointer (&self->note_numbers, g_ptr_array_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
@@ -105,18 +107,8 @@ racimo_pagination_init (RacimoPagination *self)
     [FONT_HEADING] = { HEADING_SIZE, PANGO_WEIGHT_BOLD },
     [FONT_TITLE]   = { TITLE_SIZE,   PANGO_WEIGHT_BOLD },
   };
-  cairo_font_options_t *font_options;
 
-  /* Points as units, and no hinting: the same metrics on paper, in the
-   * PDF and on a printer whatever its resolution. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
+  self->context = _racimo_pagination_context_new ();
 
   for (guint i = 0; i < N_FONTS; i++)
     {
@@ -315,6 +307,8 @@ build_activity (RacimoPagination *self,
       printed |= codes;
       _racimo_pagination_get_code_text (self, codes, row.applicable);
     }
+  row.notes = self->notes != NULL ? self->notes->len : 0;
+  row.n_notes = _racimo_pagination_add_notes (self, activity);
 
   g_array_append_val (self->rows, row);
   return printed;
@@ -772,6 +766,7 @@ paginate_rows (RacimoPagination *self,
     {
       Band band = { i, i, -1 };
       double y = 0.0;
+      double notes = 0.0; /* the footnotes under the rows, in points */
 
       if (i < n && self->show_phases && !g_array_index (self->rows, Row, i).is_phase)
         {
@@ -783,15 +778,24 @@ paginate_rows (RacimoPagination *self,
         {
           const Row *row = &g_array_index (self->rows, Row, i);
           double needed = row->height;
+          double row_notes = _racimo_pagination_notes_height (self, row);
 
           if (row->is_phase && i + 1 < n && !g_array_index (self->rows, Row, i + 1).is_phase)
-            needed += g_array_index (self->rows, Row, i + 1).height;
+            {
+              needed += g_array_index (self->rows, Row, i + 1).height;
+              row_notes += _racimo_pagination_notes_height (self,
+                                                            &g_array_index (self->rows, Row, i + 1));
+            }
+          /* The notes of a cell go on the page of its row, under the table. */
+          if (notes + row_notes > 0)
+            needed += (notes + row_notes + GAP) / self->scale;
           /* A row taller than a page still gets one, clipped; it stays
            * with its phase's header if that starts the page. */
           if (i > band.first && y + needed > height
               && !g_array_index (self->rows, Row, i - 1).is_phase)
             break;
           y += row->height;
+          notes += _racimo_pagination_notes_height (self, row);
         }
       band.end = i;
       g_array_append_val (self->bands, band);
