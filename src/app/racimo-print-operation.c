@@ -4,16 +4,19 @@
  * RacimoPagination from the page setup the user chose, and "draw-page" has it
  * draw each page.  The layout takes its snapshot of the project when it is
  * made, so edits while the pages are sent do not change them.  A tab of
- * the dialog holds what only a matrix has: fit to the page width or tile
- * at full size, descriptions, the summary page.
+ * the dialog holds what only a matrix has, the PDF export's choices but
+ * the paper: fit or tile, the summary, what to print, black and white, a
+ * header and a footer (RacimoPrintOptionsPanel).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
 #include "racimo-print-operation.h"
+#include "racimo-print-options-panel.h"
 
 struct _RacimoPrintOperation
 {
@@ -24,10 +27,11 @@ struct _RacimoPrintOperation
   RacimoPagination        *layout;
   GtkPageSetup        *used_page_setup;
 
-  /* The custom tab, while the dialog shows it */
-  GtkWidget           *fit_width;
-  GtkWidget           *descriptions;
-  GtkWidget           *summary;
+  /* The custom tab, while the dialog shows it (weak) */
+  RacimoPrintOptionsPanel *panel;
+  /* What the grid shows, offered in the tab */
+  GStrv                shown_roles;
+  GStrv                collapsed;
 };
 
 G_DEFINE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -78,8 +82,16 @@ racimo_print_operation_begin_print (GtkPrintOperation *operation,
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
 
+  cairo_surface_t *target = cairo_get_target (gtk_print_context_get_cairo_context (context));
+  const char *title = racimo_project_get_title (self->project);
+
   racimo_print_operation_apply_page_setup (self->options, setup);
   g_set_object (&self->used_page_setup, setup);
+
+  /* Print to File as PDF: the title in the document's properties, as the
+   * PDF export writes it. */
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF && *title != '\0')
+    cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_TITLE, title);
 
   g_clear_object (&self->layout);
   self->layout = racimo_pagination_new (self->project, self->options);
@@ -108,64 +120,24 @@ racimo_print_operation_end_print (GtkPrintOperation *operation,
 }
 
 static GtkWidget *
-add_heading (GtkWidget  *box,
-             const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
-}
-
-static GtkWidget *
-add_check (GtkWidget  *box,
-           const char *text,
-           gboolean    active)
-{
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (text);
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_box_append (GTK_BOX (box), check);
-
-  return check;
-}
-
-static GtkWidget *
 racimo_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading, *tile;
+  RacimoPrintOptionsPanel *panel = racimo_print_options_panel_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  /* The dialog's own tabs set the paper. */
+  racimo_print_options_panel_set (panel, self->project, self->options, FALSE);
+  if (self->shown_roles != NULL)
+    racimo_print_options_panel_set_grid (panel, self->shown_roles, self->collapsed);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (panel));
+  self->panel = panel;
+  g_object_add_weak_pointer (G_OBJECT (self->panel), (gpointer *) &self->panel);
 
-  heading = add_heading (box, _("Width"));
-  self->fit_width = add_check (box, _("_Fit the roles to the page width"),
-                               self->options->fit == RACIMO_PAGINATION_FIT_WIDTH);
-  tile = add_check (box, _("_Tile the roles across pages, at full size"),
-                    self->options->fit == RACIMO_PAGINATION_TILE);
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (tile), GTK_CHECK_BUTTON (self->fit_width));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->fit_width),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-
-  heading = add_heading (box, _("Include"));
-  gtk_widget_set_margin_top (heading, 12);
-  self->descriptions = add_check (box, _("Phase and activity _descriptions"),
-                                  self->options->descriptions);
-  self->summary = add_check (box, _("A _summary: findings and each role’s workload"),
-                             self->options->summary);
-
-  g_object_add_weak_pointer (G_OBJECT (self->fit_width), (gpointer *) &self->fit_width);
-  g_object_add_weak_pointer (G_OBJECT (self->descriptions), (gpointer *) &self->descriptions);
-  g_object_add_weak_pointer (G_OBJECT (self->summary), (gpointer *) &self->summary);
-
-  return box;
+  return scrolled;
 }
 
 static void
@@ -174,22 +146,8 @@ racimo_print_operation_custom_widget_apply (GtkPrintOperation *operation,
 {
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (operation);
 
-  if (self->fit_width != NULL)
-    self->options->fit = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->fit_width))
-                         ? RACIMO_PAGINATION_FIT_WIDTH : RACIMO_PAGINATION_TILE;
-  if (self->descriptions != NULL)
-    self->options->descriptions =
-      gtk_check_button_get_active (GTK_CHECK_BUTTON (self->descriptions));
-  if (self->summary != NULL)
-    self->options->summary = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->summary));
-}
-
-static void
-clear_weak (GtkWidget **widget)
-{
-  if (*widget != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (*widget), (gpointer *) widget);
-  *widget = NULL;
+  if (self->panel != NULL)
+    racimo_print_options_panel_apply (self->panel, self->options);
 }
 
 static void
@@ -197,9 +155,9 @@ racimo_print_operation_dispose (GObject *object)
 {
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (object);
 
-  clear_weak (&self->fit_width);
-  clear_weak (&self->descriptions);
-  clear_weak (&self->summary);
+  if (self->panel != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->panel), (gpointer *) &self->panel);
+  self->panel = NULL;
   g_clear_object (&self->layout);
   g_clear_object (&self->used_page_setup);
   g_clear_object (&self->project);
@@ -213,6 +171,8 @@ racimo_print_operation_finalize (GObject *object)
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (object);
 
   g_clear_pointer (&self->options, racimo_pagination_options_free);
+  g_clear_pointer (&self->shown_roles, g_strfreev);
+  g_clear_pointer (&self->collapsed, g_strfreev);
 
   G_OBJECT_CLASS (racimo_print_operation_parent_class)->finalize (object);
 }
@@ -286,6 +246,27 @@ racimo_print_operation_get_options (RacimoPrintOperation *self)
   g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
 
   return self->options;
+}
+
+/**
+ * racimo_print_operation_set_grid:
+ * @shown_roles: the ids of the roles the grid shows
+ * @collapsed: (nullable): the ids of the phases it shows collapsed
+ *
+ * Lets the Matrix tab offer to print as the grid shows the matrix.
+ */
+void
+racimo_print_operation_set_grid (RacimoPrintOperation *self,
+                                 char * const         *shown_roles,
+                                 char * const         *collapsed)
+{
+  g_return_if_fail (RACIMO_IS_PRINT_OPERATION (self));
+  g_return_if_fail (shown_roles != NULL);
+
+  g_strfreev (self->shown_roles);
+  self->shown_roles = g_strdupv ((char **) shown_roles);
+  g_strfreev (self->collapsed);
+  self->collapsed = g_strdupv ((char **) collapsed);
 }
 
 /**

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (RacimoPrintOperation, racimo_print_operation,
 RacimoPrintOperation      *racimo_print_operation_new         (RacimoProject             *project,
                                                                const RacimoPaginationOptions *options);
 const RacimoPaginationOptions *racimo_print_operation_get_options (RacimoPrintOperation      *self);
+void                       racimo_print_operation_set_grid    (RacimoPrintOperation      *self,
+                                                               char * const              *shown_roles,
+                                                               char * const              *collapsed);
 
 void                       racimo_print_operation_apply_page_setup
                                                               (RacimoPaginationOptions       *options,

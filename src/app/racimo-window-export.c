@@ -3,8 +3,9 @@
  *
  * A CSV export asks how to write the file (RacimoCsvExportDialog), then
  * where.  PDF export and printing lay the matrix out with core's print
- * pagination; the print dialog's Matrix tab sets its options, which the
- * next PDF export uses too, and the page setup is kept in the settings.
+ * pagination; the PDF export's dialog (RacimoPdfExportDialog) and the
+ * print dialog's Matrix tab set the same options, remembered for each file
+ * in the settings, and the page setup is kept there too.
  * A PDF is written in a thread from a snapshot of the project, with a
  * notice while a large one takes its time.
  *
@@ -15,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "racimo-csv-export-dialog.h"
+#include "racimo-matrix-view-private.h"
+#include "racimo-pdf-export-dialog.h"
 #include "racimo-window-private.h"
 
 /* A file name made from the project's title, safe on every system. */
@@ -359,15 +362,81 @@ load_print_settings (RacimoWindow *self)
   return NULL;
 }
 
-/* What the PDF and the print dialog start from: the Matrix tab's options
- * as last left, on the paper last used. */
+/* Files whose printout choices the settings keep; the oldest go first. */
+#define MAX_PRINT_OPTIONS 100
+
+/* The choices last made for the window's file, or NULL. */
+static GVariant *
+lookup_file_options (RacimoWindow *self)
+{
+  GFile *file = racimo_window_get_file (self);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+  g_autoptr(GVariant) all = NULL;
+
+  if (self->settings == NULL || uri == NULL)
+    return NULL;
+
+  all = g_settings_get_value (self->settings, "print-options");
+  return g_variant_lookup_value (all, uri, G_VARIANT_TYPE_VARDICT);
+}
+
+/* Keeps @options as the window's choices and, for a file, as that file's. */
+static void
+remember_layout_options (RacimoWindow                  *self,
+                         const RacimoPaginationOptions *options)
+{
+  GFile *file = racimo_window_get_file (self);
+  g_autofree char *uri = NULL;
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  gsize n_old;
+
+  racimo_pagination_options_free (self->layout_options);
+  self->layout_options = racimo_pagination_options_copy (options);
+
+  if (self->settings == NULL || file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  old = g_settings_get_value (self->settings, "print-options");
+  n_old = g_variant_n_children (old);
+
+  /* The newest last, as the names' widths are kept. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{sv}}"));
+  for (gsize i = 0; i < n_old; i++)
+    {
+      g_autoptr(GVariant) entry = g_variant_get_child_value (old, i);
+      const char *key;
+
+      g_variant_get_child (entry, 0, "&s", &key);
+      if (!g_str_equal (key, uri) && n_old - i < MAX_PRINT_OPTIONS)
+        g_variant_builder_add_value (&builder, entry);
+    }
+  g_variant_builder_add (&builder, "{s@a{sv}}", uri,
+                         racimo_pagination_options_to_variant (options));
+  g_settings_set_value (self->settings, "print-options", g_variant_builder_end (&builder));
+}
+
+/* What the PDF and the print dialog start from: the options as last left
+ * in the window, on the paper last used, then the choices last made for
+ * this file. */
 static RacimoPaginationOptions *
 get_layout_options (RacimoWindow *self)
 {
   g_autoptr(GtkPageSetup) setup = load_page_setup (self);
+  g_autoptr(GVariant) remembered = lookup_file_options (self);
   RacimoPaginationOptions *options = racimo_pagination_options_copy (self->layout_options);
 
   racimo_print_operation_apply_page_setup (options, setup);
+  if (remembered != NULL)
+    racimo_pagination_options_apply_variant (options, remembered);
+  /* Phases or roles chosen for another project, or deleted since: all. */
+  if (self->project != NULL
+      && !racimo_pagination_options_check_project (options, self->project, NULL))
+    {
+      g_clear_pointer (&options->phases, g_strfreev);
+      g_clear_pointer (&options->roles, g_strfreev);
+    }
 
   return options;
 }
@@ -385,8 +454,7 @@ on_print_done (GtkPrintOperation       *operation,
       GtkPageSetup *setup = racimo_print_operation_get_used_page_setup (print);
       const RacimoPaginationOptions *chosen = racimo_print_operation_get_options (print);
 
-      racimo_pagination_options_free (self->layout_options);
-      self->layout_options = racimo_pagination_options_copy (chosen);
+      remember_layout_options (self, chosen);
 
       if (self->settings != NULL)
         {
@@ -413,6 +481,66 @@ on_print_done (GtkPrintOperation       *operation,
   _racimo_window_update_actions (self);
 }
 
+/* The ids of the roles the grid shows and of the phases it collapses */
+static void
+get_grid (RacimoWindow  *self,
+          GStrv         *shown_roles,
+          GStrv         *collapsed)
+{
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) phases = g_strv_builder_new ();
+
+  for (guint r = 0; r < racimo_project_get_n_roles (self->project); r++)
+    {
+      RacimoRole *role = racimo_project_get_role (self->project, r);
+
+      if (!g_hash_table_contains (self->matrix_view->hidden_roles, role))
+        g_strv_builder_add (roles, racimo_item_get_id (RACIMO_ITEM (role)));
+    }
+  for (guint p = 0; p < racimo_project_get_n_phases (self->project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (self->project, p);
+
+      if (_racimo_matrix_view_is_collapsed (self->matrix_view, phase))
+        g_strv_builder_add (phases, racimo_item_get_id (RACIMO_ITEM (phase)));
+    }
+
+  *shown_roles = g_strv_builder_end (roles);
+  *collapsed = g_strv_builder_end (phases);
+}
+
+/* Print to File writes to the folder it last wrote to, under this
+ * project's name rather than the last project's or GTK's "output". */
+static GtkPrintSettings *
+name_print_to_file (RacimoWindow     *self,
+                    GtkPrintSettings *settings)
+{
+  g_autofree char *name = name_for_export (self, "");
+  const char *uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  const char *format = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  if (uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *child_name = g_strconcat (name, ".", format != NULL ? format : "pdf",
+                                                 NULL);
+      g_autoptr(GFile) child = NULL;
+      g_autofree char *child_uri = NULL;
+
+      if (parent != NULL)
+        child = g_file_get_child_for_display_name (parent, child_name, NULL);
+      if (child != NULL)
+        {
+          child_uri = g_file_get_uri (child);
+          gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, child_uri);
+        }
+    }
+
+  return settings;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -421,6 +549,9 @@ print_action (GtkWidget  *widget,
   RacimoWindow *self = RACIMO_WINDOW (widget);
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(RacimoPaginationOptions) options = NULL;
+  g_auto(GStrv) shown_roles = NULL;
+  g_auto(GStrv) collapsed = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
   GtkPrintOperation *operation;
@@ -430,12 +561,17 @@ print_action (GtkWidget  *widget,
 
   setup = load_page_setup (self);
   settings = load_print_settings (self);
+  if (settings == NULL)
+    settings = gtk_print_settings_new ();
+  name_print_to_file (self, settings);
 
-  self->printing = racimo_print_operation_new (self->project, self->layout_options);
+  options = get_layout_options (self);
+  get_grid (self, &shown_roles, &collapsed);
+  self->printing = racimo_print_operation_new (self->project, options);
+  racimo_print_operation_set_grid (self->printing, shown_roles, collapsed);
   operation = GTK_PRINT_OPERATION (self->printing);
   gtk_print_operation_set_default_page_setup (operation, setup);
-  if (settings != NULL)
-    gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   _racimo_window_update_actions (self);
@@ -613,13 +749,17 @@ on_export_pdf_chosen (GObject      *source,
 }
 
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+on_pdf_options_chosen (RacimoWindow          *self,
+                       RacimoPdfExportDialog *dialog)
 {
-  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(RacimoPaginationOptions) options = get_layout_options (self);
   g_autoptr(GFile) folder = get_export_folder (self);
   g_autofree char *name = name_for_export (self, ".pdf");
+
+  /* Kept even when the file dialog is cancelled: offered again next time. */
+  racimo_print_options_panel_apply (racimo_pdf_export_dialog_get_panel (dialog), options);
+  remember_layout_options (self, options);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   if (self->project == NULL)
     return;
@@ -630,16 +770,59 @@ export_pdf_action (GtkWidget  *widget,
                            on_export_pdf_chosen, g_object_ref (self));
 }
 
+/* The paper and the layout are asked first, in a dialog of ours, as for
+ * CSV; the file dialog then asks only where. */
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  g_autoptr(RacimoPaginationOptions) options = NULL;
+  g_auto(GStrv) shown_roles = NULL;
+  g_auto(GStrv) collapsed = NULL;
+  RacimoPdfExportDialog *dialog;
+
+  if (self->project == NULL || self->pdf_dialog != NULL)
+    return;
+
+  options = get_layout_options (self);
+  get_grid (self, &shown_roles, &collapsed);
+  dialog = racimo_pdf_export_dialog_new (GTK_WINDOW (self), self->project, options);
+  racimo_print_options_panel_set_grid (racimo_pdf_export_dialog_get_panel (dialog), shown_roles,
+                                       collapsed);
+  self->pdf_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->pdf_dialog);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (on_pdf_options_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+_racimo_window_get_pdf_export_dialog (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->pdf_dialog;
+}
+
+/* A dialog shown over the window goes with it. */
+static void
+close_dialog (GtkWidget **dialog)
+{
+  if (*dialog == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (dialog)));
+}
+
 void
 _racimo_window_export_dispose (RacimoWindow *self)
 {
   end_export_progress (self);
   g_clear_object (&self->printing);
-  if (self->csv_dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->csv_dialog), (gpointer *) &self->csv_dialog);
-      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->csv_dialog)));
-    }
+  close_dialog (&self->csv_dialog);
+  close_dialog (&self->pdf_dialog);
 }
 
 void

@@ -94,6 +94,7 @@ struct _RacimoWindow
   RacimoCsvDelimiter csv_delimiter;
   gboolean           csv_bom;
   GtkWidget         *csv_dialog;
+  GtkWidget         *pdf_dialog;    /* a RacimoPdfExportDialog, while shown (weak) */
   GtkWidget         *import_report; /* a RacimoImportReport, before a sheet opens */
   /* The project's properties and people, while shown (weak) */
   GtkWidget         *project_dialog;
@@ -300,6 +301,8 @@ GtkWidget *_racimo_window_get_compare_panel (RacimoWindow *self);
 GtkWidget *_racimo_window_get_alert (RacimoWindow *self);
 /* The dialog of a CSV export's options while it is shown, or NULL */
 GtkWidget *_racimo_window_get_csv_export_dialog (RacimoWindow *self);
+/* The dialog of a PDF export's options while it is shown, or NULL */
+GtkWidget *_racimo_window_get_pdf_export_dialog (RacimoWindow *self);
 GtkWidget *_racimo_window_get_import_report (RacimoWindow *self);
 /* The last notice shown, while it is shown. */
 AdwToast  *_racimo_window_get_toast (RacimoWindow *self);

@@ -136,8 +136,25 @@ export_pdf (RacimoProject             *project,
             GError                   **error)
 {
   g_autofree char *path = pdf_path (file, error);
+  g_autoptr(RacimoPagination) pagination = NULL;
 
-  return path != NULL && racimo_pagination_export_pdf (project, path, layout, NULL, error);
+  if (path == NULL)
+    return FALSE;
+
+  pagination = racimo_pagination_new (project, layout);
+  /* Not an error: the matrix is printed whole, on more pages. */
+  if (!racimo_pagination_get_fitted (pagination) && layout->one_page)
+    g_printerr (_("racimo: the matrix does not fit on one page at a legible size; it takes "
+                  "%u pages\n"), racimo_pagination_get_n_pages (pagination));
+  else if (!racimo_pagination_get_fitted (pagination))
+    g_printerr (ngettext ("racimo: the roles do not fit on %u page across at a legible size; "
+                          "they take %u\n",
+                          "racimo: the roles do not fit on %u pages across at a legible size; "
+                          "they take %u\n", layout->pages_wide),
+                layout->pages_wide, racimo_pagination_get_n_across (pagination));
+
+  return racimo_pagination_write_pdf (pagination, racimo_project_get_title (project), path,
+                                      NULL, error);
 }
 
 /* --per-person: one page per person instead of the matrix */
@@ -444,10 +461,11 @@ racimo_cli_check_with_options (const char * const *paths,
  * @out_path: the file to write; its extension says in which format
  * @in_path: the project to read
  * @options: (nullable): "paper" (a4, a3, letter, legal, tabloid, ledger),
- *   "orientation" (landscape, portrait), "fit" or "tile" (booleans),
- *   "summary" (first, last, none), "phases" (ids separated by commas),
- *   "mono", "only-problems" and "per-person" (booleans), "header" and
- *   "footer" (text),
+ *   "orientation" (landscape, portrait), "fit", "tile" or "one-page"
+ *   (booleans), "pages-wide" (a number from 1 to 100),
+ *   "summary" (first, last, none), "phases" and "roles" (ids separated
+ *   by commas), "mono", "only-problems", "row-numbers" and "per-person"
+ *   (booleans), "header" and "footer" (text),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -462,6 +480,9 @@ racimo_cli_check_with_options (const char * const *paths,
 static RacimoPaginationOptions *
 parse_layout_options (GVariantDict *options)
 {
+  static const char * const exclusive[][2] = {
+    { "one-page", "tile" }, { "pages-wide", "tile" }, { "one-page", "pages-wide" },
+  };
   g_autoptr(RacimoPaginationOptions) layout = racimo_pagination_options_new ();
   g_autoptr(GError) error = NULL;
   const char *value;
@@ -474,6 +495,15 @@ parse_layout_options (GVariantDict *options)
       g_printerr (_("racimo: --fit and --tile cannot be used together\n"));
       return NULL;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (exclusive); i++)
+    if (g_variant_dict_contains (options, exclusive[i][0])
+        && g_variant_dict_contains (options, exclusive[i][1]))
+      {
+        /* Translators: two options such as --one-page and --tile */
+        g_printerr (_("racimo: --%s and --%s cannot be used together\n"),
+                    exclusive[i][0], exclusive[i][1]);
+        return NULL;
+      }
 
   if ((g_variant_dict_lookup (options, "paper", "&s", &value)
        && !racimo_pagination_options_parse_paper (layout, value, &error))
@@ -486,13 +516,19 @@ parse_layout_options (GVariantDict *options)
       || (g_variant_dict_lookup (options, "summary", "&s", &value)
           && !racimo_pagination_options_parse_summary (layout, value, &error))
       || (g_variant_dict_lookup (options, "phases", "&s", &value)
-          && !racimo_pagination_options_parse_phases (layout, value, &error)))
+          && !racimo_pagination_options_parse_phases (layout, value, &error))
+      || (g_variant_dict_lookup (options, "roles", "&s", &value)
+          && !racimo_pagination_options_parse_roles (layout, value, &error))
+      || (g_variant_dict_lookup (options, "pages-wide", "&s", &value)
+          && !racimo_pagination_options_parse_pages_wide (layout, value, &error)))
     {
       g_printerr ("racimo: %s\n", error->message);
       return NULL;
     }
+  layout->one_page = g_variant_dict_contains (options, "one-page");
   layout->mono = g_variant_dict_contains (options, "mono");
   layout->only_problems = g_variant_dict_contains (options, "only-problems");
+  layout->row_numbers = g_variant_dict_contains (options, "row-numbers");
   if (g_variant_dict_lookup (options, "header", "&s", &value))
     layout->header = g_strdup (value);
   if (g_variant_dict_lookup (options, "footer", "&s", &value))
@@ -506,8 +542,8 @@ static const char *
 find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
-    "paper", "orientation", "fit", "tile", "summary", "phases", "mono", "only-problems",
-    "header", "footer", "per-person",
+    "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
+    "roles", "mono", "only-problems", "row-numbers", "header", "footer", "per-person",
   };
 
   if (options == NULL)
@@ -525,7 +561,9 @@ find_layout_option (GVariantDict *options)
 static gboolean
 check_per_person_options (GVariantDict *options)
 {
-  static const char * const matrix_only[] = { "fit", "tile", "summary", "only-problems" };
+  static const char * const matrix_only[] = {
+    "fit", "tile", "summary", "only-problems", "one-page", "pages-wide", "roles", "row-numbers",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
     if (g_variant_dict_contains (options, matrix_only[i]))
@@ -634,6 +672,12 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: scale the matrix to the page width (the default)"), NULL },
   { "tile", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: split the role columns over pages"), NULL },
+  { "one-page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: scale the matrix down to fit one page, to a legible size at most"),
+    NULL },
+  { "pages-wide", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: scale the matrix down so that the roles take N pages across at "
+       "most"), N_("N") },
   { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: the findings and the workload per role on pages of their own, "
        "first, last or none (the default)"), N_("PLACE") },
@@ -641,12 +685,16 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
   { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: only the activities with a finding that was not waived"), NULL },
+  { "row-numbers", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: a number before each activity, to refer to rows by"), NULL },
   { "header", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: a line of text on top of every page"), N_("TEXT") },
   { "footer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: a line of text at the foot of every page"), N_("TEXT") },
   { "phases", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: only these phases, by id, separated by commas"), N_("ID,…") },
+  { "roles", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to PDF: only these roles, by id, separated by commas"), N_("ID,…") },
   { "per-person", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: one page per person, their activities, codes and roles, "
        "instead of the matrix"), NULL },

@@ -962,9 +962,107 @@ test_export_pdf (Fixture       *fixture,
                    "racimo: An empty phase id in “build,,”: give phase ids separated by "
                    "commas\n", 2);
 
+  /* Only some roles, the same way */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "role.pdf", "--roles", "mle, ds", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "norole.pdf", "--roles", "ds,cfo", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: clean.raci: The project has no role with the id “cfo”\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "empty.pdf", "--roles", " ", "clean.raci");
+  assert_result (&result, NULL,
+                   "racimo: An empty role id in “ ”: give role ids separated by commas\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--roles", "ds", "clean.raci");
+  assert_result (&result, NULL, "racimo: --roles applies to .pdf files only\n", 2);
+
+  /* Row numbers */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "numbered.pdf", "--row-numbers", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--row-numbers", "clean.raci");
+  assert_result (&result, NULL, "racimo: --row-numbers applies to .pdf files only\n", 2);
+
+  /* One page, N pages wide: scaled down, to a legible size at most */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "onepage.pdf", "--one-page", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "wide.pdf", "--pages-wide", "2", "clean.raci");
+  assert_result (&result, NULL, "", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.pdf", "--pages-wide", "0", "clean.raci");
+  assert_result (&result, NULL,
+                 "racimo: Pages wide “0” is not a whole number from 1 to 100\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.pdf", "--pages-wide", "two", "clean.raci");
+  assert_result (&result, NULL,
+                 "racimo: Pages wide “two” is not a whole number from 1 to 100\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.pdf", "--one-page", "--tile", "clean.raci");
+  assert_result (&result, NULL, "racimo: --one-page and --tile cannot be used together\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.pdf", "--pages-wide", "2", "--tile", "clean.raci");
+  assert_result (&result, NULL, "racimo: --pages-wide and --tile cannot be used together\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.pdf", "--one-page", "--pages-wide", "2", "clean.raci");
+  assert_result (&result, NULL,
+                 "racimo: --one-page and --pages-wide cannot be used together\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--one-page", "clean.raci");
+  assert_result (&result, NULL, "racimo: --one-page applies to .pdf files only\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "x.csv", "--pages-wide", "2", "clean.raci");
+  assert_result (&result, NULL, "racimo: --pages-wide applies to .pdf files only\n", 2);
+
+  /* Sixty roles do not go on one upright page: written, and said */
+  {
+    g_autoptr(GString) wide = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                            "<raci-project xmlns=\"urn:x-racimo:raci:1\" "
+                                            "version=\"1.0\">\n<title>Wide</title>\n"
+                                            "<scheme>RACI</scheme>\n<roles>\n");
+
+    for (guint r = 0; r < 60; r++)
+      g_string_append_printf (wide, "<role id=\"r%u\"><name>Role %u</name></role>\n", r, r);
+    g_string_append (wide, "</roles>\n<phases><phase id=\"p\"><name/>"
+                           "<activity id=\"a\"><name>Only</name>"
+                           "<assign role=\"r0\" code=\"A\"/></activity>"
+                           "</phase></phases>\n</raci-project>\n");
+    write_file (fixture, "wide.raci", wide->str);
+  }
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "wide-one.pdf", "--one-page", "--orientation", "portrait",
+       "wide.raci");
+  assert_result (&result, NULL,
+                 "racimo: the matrix does not fit on one page at a legible size; it takes "
+                 "2 pages\n", 0);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "wide-across.pdf", "--pages-wide", "1", "--orientation",
+       "portrait", "wide.raci");
+  assert_result (&result, NULL,
+                 "racimo: the roles do not fit on 1 page across at a legible size; they "
+                 "take 2\n", 0);
+
   racimo_test_assert_folder (fixture->dir,
                              "a3.pdf clean.raci framed.pdf ledger.pdf matrix.pdf mono.pdf "
-                             "phase.pdf problems.pdf summary.pdf");
+                             "numbered.pdf onepage.pdf phase.pdf problems.pdf role.pdf summary.pdf "
+                             "wide-across.pdf wide-one.pdf wide.pdf wide.raci");
 }
 
 /* --per-person: a page for each person, upright unless asked otherwise;
@@ -1012,6 +1110,17 @@ test_export_per_person (Fixture       *fixture,
   RUN (fixture, &result, "--export", "summary.pdf", "--summary", "first", "--per-person",
        "people.raci");
   assert_result (&result, "", "racimo: --summary cannot be used with --per-person\n", 2);
+
+  /* Nor the matrix's own choices of this change */
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "onepage.pdf", "--one-page", "--per-person",
+       "people.raci");
+  assert_result (&result, "", "racimo: --one-page cannot be used with --per-person\n", 2);
+
+  result_clear (&result);
+  RUN (fixture, &result, "--export", "numbered.pdf", "--row-numbers", "--per-person",
+       "people.raci");
+  assert_result (&result, "", "racimo: --row-numbers cannot be used with --per-person\n", 2);
 
   result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--per-person", "people.raci");

@@ -11,6 +11,7 @@
 
 #include "racimo-checks.h"
 #include "racimo-pagination.h"
+#include "racimo-pagination-private.h"
 #include "racimo-person-pages.h"
 #include "racimo-templates.h"
 #include "racimo-workload.h"
@@ -314,6 +315,15 @@ test_options_parse (void)
   racimo_pagination_options_get_page_size (options, &width, &height);
   g_assert_cmpfloat (width, ==, 792.0);
   g_assert_cmpfloat (height, ==, 1224.0);
+  g_assert_cmpstr (racimo_pagination_options_get_paper_name (options), ==, "tabloid");
+  g_assert_true (racimo_pagination_options_parse_paper (options, "a4", &error));
+  g_assert_cmpstr (racimo_pagination_options_get_paper_name (options), ==, "a4");
+  /* What the print dialog's page setup gives, in points rounded */
+  options->paper_width = 595.0;
+  options->paper_height = 842.0;
+  g_assert_cmpstr (racimo_pagination_options_get_paper_name (options), ==, "a4");
+  options->paper_width = 420.0;
+  g_assert_null (racimo_pagination_options_get_paper_name (options));
   g_assert_true (racimo_pagination_options_parse_paper (options, "a4", &error));
   g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
   g_assert_cmpint (options->fit, ==, RACIMO_PAGINATION_TILE);
@@ -343,6 +353,55 @@ test_options_parse (void)
   g_assert_true (copy->phases != options->phases);
   g_assert_cmpstrv (copy->phases, phases);
   g_assert_cmpint (copy->orientation, ==, RACIMO_PAGINATION_PORTRAIT);
+}
+
+/* The choices the window remembers per file, there and back. */
+static void
+test_options_variant (void)
+{
+  g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+  g_autoptr(RacimoPaginationOptions) back = racimo_pagination_options_new ();
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) bad = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (racimo_pagination_options_parse_paper (options, "a3", &error));
+  g_assert_true (racimo_pagination_options_parse_orientation (options, "portrait", &error));
+  g_assert_true (racimo_pagination_options_parse_fit (options, "tile", &error));
+  g_assert_true (racimo_pagination_options_parse_summary (options, "first", &error));
+  g_assert_true (racimo_pagination_options_parse_phases (options, "data,mlops", &error));
+  g_assert_true (racimo_pagination_options_parse_roles (options, "ux-designer", &error));
+  g_assert_no_error (error);
+  options->mono = options->only_problems = options->descriptions = TRUE;
+  options->header = g_strdup ("Steering committee");
+
+  back->footer = g_strdup ("Left from before");
+  variant = g_variant_ref_sink (racimo_pagination_options_to_variant (options));
+  racimo_pagination_options_apply_variant (back, variant);
+  g_assert_cmpfloat (back->paper_width, ==, options->paper_width);
+  g_assert_cmpfloat (back->paper_height, ==, options->paper_height);
+  g_assert_cmpint (back->orientation, ==, RACIMO_PAGINATION_PORTRAIT);
+  g_assert_cmpint (back->fit, ==, RACIMO_PAGINATION_TILE);
+  g_assert_true (back->summary && back->summary_first);
+  g_assert_cmpstrv (back->phases, ((const char *[]) { "data", "mlops", NULL }));
+  g_assert_cmpstrv (back->roles, ((const char *[]) { "ux-designer", NULL }));
+  g_assert_true (back->mono && back->only_problems && back->descriptions);
+  g_assert_cmpstr (back->header, ==, "Steering committee");
+  /* No footer chosen: none, whatever there was */
+  g_assert_null (back->footer);
+
+  /* What a settings file edited by hand may hold: the wrong types and a
+   * paper no printer has change nothing */
+  bad = g_variant_ref_sink (g_variant_new_parsed ("{'paper-width': <1.0>, "
+                                                  "'paper-height': <1.0>, "
+                                                  "'tile': <'yes'>, 'summary': <'middle'>}"));
+  racimo_pagination_options_apply_variant (back, bad);
+  g_assert_cmpfloat (back->paper_width, ==, options->paper_width);
+  g_assert_cmpint (back->fit, ==, RACIMO_PAGINATION_TILE);
+  g_assert_true (back->summary && back->summary_first);
+  /* ... but without a list of phases or roles, every one */
+  g_assert_null (back->phases);
+  g_assert_null (back->roles);
 }
 
 /* The ML template on one landscape A4 page, with everything a reader
@@ -636,6 +695,119 @@ test_ml_template_phases (void)
     assert_has (pages[0], ml_roles[i][1]);
 }
 
+static void
+test_ml_template_roles (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) copy = NULL;
+  g_autoptr(RacimoPagination) all = NULL;
+  g_autoptr(RacimoPagination) two = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  /* As --roles gives them; ids the project lacks are found once it is
+   * read */
+  g_assert_false (racimo_pagination_options_parse_roles (options, ",ux-designer", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "An empty role id in “,ux-designer”: give role ids separated by commas");
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_roles (options, "", &error));
+  g_clear_error (&error);
+  g_assert_null (options->roles);
+  g_assert_true (racimo_pagination_options_parse_roles (options, "ux-designer,cfo", &error));
+  g_assert_false (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "The project has no role with the id “cfo”");
+  g_clear_error (&error);
+  /* In the project's order, whatever the order given */
+  g_assert_true (racimo_pagination_options_parse_roles (options, "ml-engineer, ux-designer",
+                                                        &error));
+  g_assert_true (racimo_pagination_options_check_project (options, project, &error));
+  g_assert_no_error (error);
+  copy = racimo_pagination_options_copy (options);
+  g_assert_true (copy->roles != options->roles);
+  g_assert_cmpstrv (copy->roles, ((const char *[]) { "ml-engineer", "ux-designer", NULL }));
+
+  /* Two columns are wider than eight: the matrix grows back to full size */
+  all = racimo_pagination_new (project, NULL);
+  two = racimo_pagination_new (project, options);
+  g_assert_cmpfloat (racimo_pagination_get_scale (two), >=, racimo_pagination_get_scale (all));
+  g_assert_cmpuint (racimo_pagination_get_n_across (two), ==, 1);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "UX designer");
+  assert_has (pages[0], "ML engineer");
+  assert_has_not (pages[0], "Account manager");
+  assert_has_not (pages[0], "Infrastructure engineer");
+  assert_has_not (pages[0], "MLOps engineer");
+  /* Still every activity */
+  for (guint a = 0; a < G_N_ELEMENTS (ml_activities); a++)
+    assert_has (pages[0], ml_activities[a]);
+}
+
+/* Row numbers: each activity printed, counted, before its name */
+static void
+test_row_numbers (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) plain = racimo_pagination_new (project, options);
+  g_autoptr(RacimoPagination) numbered = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  options->row_numbers = TRUE;
+  numbered = racimo_pagination_new (project, options);
+  g_assert_cmpfloat (numbered->gutter, >, plain->gutter);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "1 Define the business case and KPIs");
+  assert_has (pages[0], "2 Map the customer journey");
+  assert_has (pages[0], "4 Sign the data access agreement");
+  {
+    guint n = G_N_ELEMENTS (ml_activities);
+    g_autofree char *last = g_strdup_printf ("%u %s", n, ml_activities[n - 1]);
+
+    assert_has (pages[0], last);
+  }
+}
+
+/* As the grid shows it: a collapsed phase prints its header, saying how
+ * many activities it leaves out. */
+static void
+test_ml_template_collapsed (void)
+{
+  g_autoptr(RacimoProject) project = ml_template_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPaginationOptions) copy = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  options->collapsed = g_strdupv ((char **) (const char *[]) { "data", NULL });
+  copy = racimo_pagination_options_copy (options);
+  g_assert_cmpstrv (copy->collapsed, ((const char *[]) { "data", NULL }));
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "Data (3 activities not shown)");
+  assert_has_not (pages[0], "Sign the data access agreement");
+  assert_has_not (pages[0], "Build the data pipeline and quality checks");
+  assert_has (pages[0], "Requirements");
+  assert_has (pages[0], "Define the business case and KPIs");
+  assert_has (pages[0], "Operations Release to production");
+}
+
 /* The PDF of the wide project as text: @n pages, each with its number,
  * the title, the header and the legend. */
 static GStrv
@@ -734,6 +906,151 @@ test_wide_a4_fit (void)
       assert_has (pages[i], "S40 Specialist number 40");
       assert_has_not (pages[i], "Roles 1–");
     }
+}
+
+#define LONG_ROLE \
+  "Quality Marketing Support officer (EMEA and Asia-Pacific regions, all product lines and " \
+  "services)"
+
+/* Tiled, a long role name without an abbreviation, read sideways, goes on
+ * more lines across a wider column instead of being cut; fitted to the
+ * width it is cut, as before. */
+static void
+test_tile_long_role (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (1, 5);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "tile");
+  g_autoptr(RacimoPaginationOptions) fit = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) tiled = NULL;
+  g_autoptr(RacimoPagination) fitted = NULL;
+  RacimoRole *role = racimo_project_get_role (project, 5);
+  PangoLayout *layout;
+
+  racimo_project_set_role_abbrev (project, role, "");
+  racimo_project_rename (project, RACIMO_ITEM (role), LONG_ROLE);
+
+  /* A PDF's text holds the whole name even where it is cut (the ellipsis
+   * stands for the rest), so the laid out header is what tells. */
+  tiled = racimo_pagination_new (project, options);
+  g_assert_true (tiled->rotated);
+  layout = tiled->roles[5].rotated->layout;
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, 3);
+  g_assert_cmpfloat (tiled->column_width, >=, tiled->roles[5].rotated->height);
+
+  fitted = racimo_pagination_new (project, fit);
+  g_assert_true (fitted->rotated);
+  layout = fitted->roles[5].rotated->layout;
+  g_assert_true (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+}
+
+/* One page: smaller until the rows fit too, no smaller than 6 pt; past
+ * that, said, and on as many pages as the matrix needs. */
+static void
+test_one_page (void)
+{
+  g_autoptr(RacimoProject) some = wide_project_new (2, 14);
+  g_autoptr(RacimoProject) many = wide_project_new (6, 20);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) plain = racimo_pagination_new (some, options);
+  g_autoptr(RacimoPagination) one = NULL;
+  g_autoptr(RacimoPagination) too_many = NULL;
+  g_autoptr(GVariant) variant = NULL;
+
+  g_test_message ("plain: %u pages at %.3f", racimo_pagination_get_n_pages (plain),
+                  racimo_pagination_get_scale (plain));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (plain), >, 1);
+  g_assert_true (racimo_pagination_get_fitted (plain));
+
+  options->one_page = TRUE;
+  one = racimo_pagination_new (some, options);
+  g_test_message ("one page: %u pages at %.3f", racimo_pagination_get_n_pages (one),
+                  racimo_pagination_get_scale (one));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (one), ==, 1);
+  g_assert_true (racimo_pagination_get_fitted (one));
+  g_assert_cmpfloat (racimo_pagination_get_scale (one), <, racimo_pagination_get_scale (plain));
+  g_assert_cmpfloat (racimo_pagination_get_scale (one), >=, 6.0 / 9.0 - 1e-9);
+
+  too_many = racimo_pagination_new (many, options);
+  g_test_message ("too many: %u pages at %.3f", racimo_pagination_get_n_pages (too_many),
+                  racimo_pagination_get_scale (too_many));
+  g_assert_false (racimo_pagination_get_fitted (too_many));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (too_many), >, 1);
+  g_assert_cmpfloat_with_epsilon (racimo_pagination_get_scale (too_many), 6.0 / 9.0, 1e-6);
+
+  /* Tiling asked for too: one page wins */
+  options->fit = RACIMO_PAGINATION_TILE;
+  g_clear_object (&one);
+  one = racimo_pagination_new (some, options);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (one), ==, 1);
+
+  variant = g_variant_ref_sink (racimo_pagination_options_to_variant (options));
+  options->one_page = FALSE;
+  racimo_pagination_options_apply_variant (options, variant);
+  g_assert_true (options->one_page);
+
+  if (!have_pdftotext ())
+    return;
+
+  {
+    g_auto(GStrv) pages = export_pages (some, options);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, 1);
+    assert_has (pages[0], "Page 1 of 1");
+    assert_has (pages[0], "S40 Specialist number 40");
+  }
+}
+
+/* N pages wide: the roles scaled down to take no more pages across. */
+static void
+test_pages_wide (void)
+{
+  g_autoptr(RacimoProject) project = wide_project_new (2, 5);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "tile");
+  g_autoptr(RacimoPagination) tiled = racimo_pagination_new (project, options);
+  g_autoptr(RacimoPagination) two = NULL;
+  g_autoptr(RacimoPagination) one = NULL;
+  g_autoptr(RacimoPagination) landscape = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("tiled: %u across", racimo_pagination_get_n_across (tiled));
+  g_assert_cmpuint (racimo_pagination_get_n_across (tiled), >, 2);
+
+  g_assert_false (racimo_pagination_options_parse_pages_wide (options, "0", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "Pages wide “0” is not a whole number from 1 to 100");
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_pages_wide (options, "two", &error));
+  g_clear_error (&error);
+  g_assert_false (racimo_pagination_options_parse_pages_wide (options, "-1", &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (options->pages_wide, ==, 0);
+
+  g_assert_true (racimo_pagination_options_parse_pages_wide (options, "2", &error));
+  g_assert_no_error (error);
+  two = racimo_pagination_new (project, options);
+  g_test_message ("two: %u across at %.3f", racimo_pagination_get_n_across (two),
+                  racimo_pagination_get_scale (two));
+  g_assert_cmpuint (racimo_pagination_get_n_across (two), ==, 2);
+  g_assert_true (racimo_pagination_get_fitted (two));
+  g_assert_cmpfloat (racimo_pagination_get_scale (two), <, 1.0);
+
+  /* Forty roles do not go on one upright A4 page at 6 pt: said, and tiled */
+  g_assert_true (racimo_pagination_options_parse_pages_wide (options, "1", &error));
+  one = racimo_pagination_new (project, options);
+  g_test_message ("one: %u across at %.3f", racimo_pagination_get_n_across (one),
+                  racimo_pagination_get_scale (one));
+  g_assert_false (racimo_pagination_get_fitted (one));
+  g_assert_cmpuint (racimo_pagination_get_n_across (one), >, 1);
+
+  /* Across, they do */
+  g_assert_true (racimo_pagination_options_parse_orientation (options, "landscape", &error));
+  landscape = racimo_pagination_new (project, options);
+  g_assert_cmpuint (racimo_pagination_get_n_across (landscape), ==, 1);
+  g_assert_true (racimo_pagination_get_fitted (landscape));
+  g_assert_cmpfloat (racimo_pagination_get_scale (landscape), <, 1.0);
 }
 
 /* Tiled on A4: the roles split over two pages across, each repeating the
@@ -1523,6 +1840,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/layout/options/parse", test_options_parse);
+  g_test_add_func ("/layout/options/variant", test_options_variant);
   g_test_add_func ("/layout/ml-template/page", test_ml_template);
   g_test_add_func ("/layout/ml-template/options", test_ml_template_options);
   g_test_add_func ("/layout/ml-template/summary", test_ml_template_summary);
@@ -1530,10 +1848,16 @@ main (int   argc,
                    test_ml_template_summary_not_applicable);
   g_test_add_func ("/layout/ml-template/descriptions", test_ml_template_descriptions);
   g_test_add_func ("/layout/ml-template/phases", test_ml_template_phases);
+  g_test_add_func ("/layout/ml-template/roles", test_ml_template_roles);
+  g_test_add_func ("/layout/ml-template/collapsed", test_ml_template_collapsed);
+  g_test_add_func ("/layout/ml-template/row-numbers", test_row_numbers);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
+  g_test_add_func ("/layout/one-page", test_one_page);
+  g_test_add_func ("/layout/tile/long-role", test_tile_long_role);
+  g_test_add_func ("/layout/pages-wide", test_pages_wide);
   g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);
   g_test_add_func ("/layout/mono", test_mono);

@@ -10,23 +10,20 @@
 
 #include <gio/gio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "racimo-test-pdf.h"
 
-guint
-racimo_test_pdf_read (const char *path,
-                      double     *width,
-                      double     *height)
+/* pdfinfo's lines about @path, in the C locale: "Pages:" and "Page size:",
+ * with a point before decimals. */
+static GStrv
+run_pdfinfo (const char *path)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  gboolean have_pages = FALSE, have_size = FALSE;
-  guint pages = 0;
 
-  /* The C locale: "Pages:" and "Page size:", with a point before decimals */
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                               &error, "env", "LC_ALL=C", "pdfinfo", path, NULL);
   g_assert_no_error (error);
@@ -35,7 +32,18 @@ racimo_test_pdf_read (const char *path,
   if (!g_subprocess_get_successful (process))
     g_error ("pdfinfo could not read %s: %s", path, err);
 
-  lines = g_strsplit (out, "\n", -1);
+  return g_strsplit (out, "\n", -1);
+}
+
+guint
+racimo_test_pdf_read (const char *path,
+                      double     *width,
+                      double     *height)
+{
+  g_auto(GStrv) lines = run_pdfinfo (path);
+  gboolean have_pages = FALSE, have_size = FALSE;
+  guint pages = 0;
+
   for (guint i = 0; lines[i] != NULL; i++)
     {
       if (g_str_has_prefix (lines[i], "Pages:"))
@@ -44,7 +52,19 @@ racimo_test_pdf_read (const char *path,
         have_size = sscanf (lines[i], "Page size: %lf x %lf", width, height) == 2;
     }
   if (!have_pages || !have_size)
-    g_error ("pdfinfo did not give the pages and page size of %s:\n%s", path, out);
+    g_error ("pdfinfo did not give the pages and page size of %s", path);
 
   return pages;
+}
+
+char *
+racimo_test_pdf_get_title (const char *path)
+{
+  g_auto(GStrv) lines = run_pdfinfo (path);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Title:"))
+      return g_strstrip (g_strdup (lines[i] + strlen ("Title:")));
+
+  return NULL;
 }

@@ -15,4 +15,8 @@ guint racimo_test_pdf_read (const char *path,
                             double     *width,
                             double     *height);
 
+/* The title in @path's document properties, as pdfinfo gives it, or NULL
+ * when it has none. */
+char *racimo_test_pdf_get_title (const char *path);
+
 G_END_DECLS

@@ -259,6 +259,26 @@ racimo_ui_test_show_project (RacimoProject *project,
   return window;
 }
 
+GtkWidget *
+racimo_ui_test_find_named (GtkWidget  *root,
+                           const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = racimo_ui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 void
 racimo_ui_test_wait_idle (RacimoWindow *window)
 {

@@ -83,6 +83,10 @@ RacimoWindow *racimo_ui_test_show_project (RacimoProject *project,
                                            int            height);
 /* Runs the main loop until @window has no work under way. */
 void racimo_ui_test_wait_idle       (RacimoWindow *window);
+/* The widget named @name (gtk_widget_set_name (), or "name" in a .ui file)
+ * in @root or under it, or NULL. */
+GtkWidget *racimo_ui_test_find_named (GtkWidget  *root,
+                                      const char *name);
 /* Closes @window, which nothing else may keep alive. */
 void racimo_ui_test_destroy_window  (RacimoWindow *window);
 

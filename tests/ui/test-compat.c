@@ -22,6 +22,8 @@
 
 #include "racimo-compat.h"
 #include "racimo-csv-export-dialog.h"
+#include "racimo-pdf-export-dialog.h"
+#include "racimo-test-pdf.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
@@ -398,8 +400,12 @@ test_save_as_window (void)
   g_assert_true (g_file_test (saved_path, G_FILE_TEST_IS_REGULAR));
   g_assert_false (racimo_document_get_modified (racimo_window_get_document (window)));
 
-  /* Export PDF, cancelled: nothing written, nothing said. */
+  /* Export PDF, its options taken as they are, then cancelled: nothing
+   * written, nothing said. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  gtk_widget_activate (gtk_window_get_default_widget (
+                         GTK_WINDOW (_racimo_window_get_pdf_export_dialog (window))));
   chooser = wait_for_file_chooser ("Export PDF", GTK_FILE_CHOOSER_ACTION_SAVE);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
                    "ML system deployment.pdf");
@@ -409,6 +415,113 @@ test_save_as_window (void)
   g_assert_null (_racimo_window_get_toast (window));
 
   racimo_ui_test_destroy_window (window);
+  racimo_test_remove_tree (dir);
+}
+
+/* Tests: the PDF export's options, asked before the file dialog and
+ * remembered for the file */
+
+static void
+test_export_pdf_options (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("racimo-test-XXXXXX", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "plan.raci", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix", NULL);
+  g_autofree char *written_path = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr(GFile) typed = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (project_file);
+  g_autoptr(GVariant) all = NULL;
+  g_autoptr(GVariant) remembered = NULL;
+  GtkWidget *dialog, *panel;
+  GtkWindow *chooser;
+  gboolean mono = FALSE;
+  double width, height;
+
+  /* Remembered for a file: the project is saved first. */
+  racimo_window_save_as (window, project_file);
+  racimo_ui_test_wait_idle (window);
+  g_assert_true (g_file_equal (racimo_window_get_file (window), project_file));
+
+  /* Export PDF asks how first, the paper included */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  g_assert_true (RACIMO_IS_PDF_EXPORT_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export PDF");
+  panel = GTK_WIDGET (racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog)));
+  g_assert_true (gtk_widget_is_visible (racimo_ui_test_find_named (panel, "paper")));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (racimo_ui_test_find_named (panel, "orientation"))),
+                    ==, 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (racimo_ui_test_find_named (panel, "mono"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (racimo_ui_test_find_named (panel, "ux-designer"))));
+
+  /* Escape: no file dialog, no file. */
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  racimo_ui_test_spin ();
+  g_assert_null (_racimo_window_get_pdf_export_dialog (window));
+  g_assert_null (find_file_chooser ());
+
+  /* A3 upright, in black and white, without the UX designer, with a
+   * footer; then Enter: the file dialog proposes the project's name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = GTK_WIDGET (racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (racimo_ui_test_find_named (panel, "paper")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (racimo_ui_test_find_named (panel, "orientation")), 1);
+  gtk_switch_set_active (GTK_SWITCH (racimo_ui_test_find_named (panel, "mono")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (racimo_ui_test_find_named (panel, "ux-designer")),
+                               FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (racimo_ui_test_find_named (panel, "footer")),
+                         "Confidential");
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  while (_racimo_window_get_pdf_export_dialog (window) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  chooser = wait_for_file_chooser ("Export PDF", GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
+                   "ML system deployment.pdf");
+  accept_file_chooser (chooser, typed);
+  while (!g_file_test (written_path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  racimo_ui_test_wait_idle (window);
+
+  /* The PDF is as chosen: A3 upright */
+  g_assert_cmpuint (racimo_test_pdf_read (written_path, &width, &height), >=, 1);
+  g_assert_cmpfloat_with_epsilon (width, 297 * 72 / 25.4, 1.0);
+  g_assert_cmpfloat_with_epsilon (height, 420 * 72 / 25.4, 1.0);
+
+  /* Remembered for this file, and offered again */
+  all = g_settings_get_value (settings, "print-options");
+  remembered = g_variant_lookup_value (all, uri, G_VARIANT_TYPE_VARDICT);
+  g_assert_nonnull (remembered);
+  g_assert_true (g_variant_lookup (remembered, "mono", "b", &mono));
+  g_assert_true (mono);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = GTK_WIDGET (racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (racimo_ui_test_find_named (panel, "paper"))),
+                    ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (racimo_ui_test_find_named (panel, "orientation"))),
+                    ==, 1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (racimo_ui_test_find_named (panel, "mono"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (racimo_ui_test_find_named (panel, "ux-designer"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (racimo_ui_test_find_named (panel, "footer"))),
+                   ==, "Confidential");
+
+  /* Closing the window takes a dialog shown with it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  racimo_ui_test_destroy_window (window);
+  g_assert_null (dialog);
+
+  g_settings_reset (settings, "print-options");
   racimo_test_remove_tree (dir);
 }
 
@@ -752,6 +865,7 @@ main (int   argc,
   g_test_add_func ("/compat/save-file", test_save_file);
   g_test_add_func ("/compat/save-file/window", test_save_as_window);
   g_test_add_func ("/compat/export-csv-options", test_export_csv_options);
+  g_test_add_func ("/compat/export-pdf-options", test_export_pdf_options);
   g_test_add_func ("/compat/alert", test_alert);
   g_test_add_func ("/compat/about", test_about);
   g_test_add_func ("/compat/show-uri", test_show_uri);

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "racimo-compat.h"
+#include "racimo-matrix-view-private.h"
+#include "racimo-pdf-export-dialog.h"
 #include "racimo-print-operation.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
@@ -38,6 +40,7 @@ test_export_pdf (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
   g_autoptr(RacimoPagination) layout = NULL;
+  g_autofree char *title = NULL;
   double width, height;
   guint pages;
 
@@ -52,6 +55,8 @@ test_export_pdf (void)
   g_assert_cmpuint (pages, >, 0);
   g_assert_cmpuint (pages, ==, racimo_pagination_get_n_pages (layout));
   g_assert_cmpfloat (width, >, height);
+  title = racimo_test_pdf_get_title (path);
+  g_assert_cmpstr (title, ==, "ML system deployment");
   g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
                    "Exported “ML system deployment.pdf”");
 
@@ -109,41 +114,67 @@ test_print_operation (void)
 {
   g_autoptr(RacimoProject) project = racimo_templates_create ("ml-system-deployment", NULL);
   g_autoptr(RacimoPrintOperation) operation = racimo_print_operation_new (project, NULL);
-  g_autoptr(RacimoPaginationOptions) expected = racimo_pagination_options_new ();
+  g_autoptr(RacimoPaginationOptions) expected = NULL;
   g_autoptr(RacimoPagination) layout = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("racimo-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
-  GtkWidget *tab, *fit = NULL, *tile = NULL, *descriptions = NULL, *summary = NULL;
+  GtkWidget *tab, *paper, *fit, *summary, *mono, *header, *role;
+  const RacimoPaginationOptions *chosen;
   GObject *custom = NULL;
   GtkPrintOperationResult result;
   double width, height;
-  guint n = 0;
 
-  /* The dialog's Matrix tab: fit or tile, descriptions, summary. */
+  /* The dialog's Matrix tab: the PDF export's choices but the paper,
+   * which the dialog's own tabs set. */
   g_signal_emit_by_name (operation, "create-custom-widget", &custom);
   tab = GTK_WIDGET (custom);
   g_object_ref_sink (tab);
-  for (GtkWidget *w = gtk_widget_get_first_child (tab); w; w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_CHECK_BUTTON (w))
-      {
-        GtkWidget **slots[] = { &fit, &tile, &descriptions, &summary };
+  paper = racimo_ui_test_find_named (tab, "paper");
+  g_assert_nonnull (paper);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (paper,
+                                                                   ADW_TYPE_PREFERENCES_GROUP)));
+  fit = racimo_ui_test_find_named (tab, "fit");
+  summary = racimo_ui_test_find_named (tab, "summary");
+  mono = racimo_ui_test_find_named (tab, "mono");
+  header = racimo_ui_test_find_named (tab, "header");
+  role = racimo_ui_test_find_named (tab, "ux-designer");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fit)), ==, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (fit))),
+                   ==, "Fit to the page width");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (summary)), ==, 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (mono)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (role)));
 
-        g_assert_cmpuint (n, <, G_N_ELEMENTS (slots));
-        *slots[n++] = w;
-      }
-  g_assert_cmpuint (n, ==, 4);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (fit)));
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (tile)), ==,
-                   "_Tile the roles across pages, at full size");
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (tile), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (summary), TRUE);
+  /* Tiled, the summary after the matrix, in black and white, without the
+   * UX designer, under a header */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (summary), 2);
+  gtk_switch_set_active (GTK_SWITCH (mono), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (racimo_ui_test_find_named (tab, "row-numbers")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (role), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (header), "Steering committee");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 2);
   g_signal_emit_by_name (operation, "custom-widget-apply", tab);
-  g_assert_cmpint (racimo_print_operation_get_options (operation)->fit, ==, RACIMO_PAGINATION_TILE);
-  g_assert_true (racimo_print_operation_get_options (operation)->summary);
-  g_assert_false (racimo_print_operation_get_options (operation)->descriptions);
+  g_assert_true (racimo_print_operation_get_options (operation)->one_page);
+  g_assert_cmpint (racimo_print_operation_get_options (operation)->fit, ==,
+                   RACIMO_PAGINATION_FIT_WIDTH);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 1);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  chosen = racimo_print_operation_get_options (operation);
+  g_assert_cmpint (chosen->fit, ==, RACIMO_PAGINATION_TILE);
+  g_assert_false (chosen->one_page);
+  g_assert_true (chosen->summary);
+  g_assert_false (chosen->summary_first);
+  g_assert_false (chosen->descriptions);
+  g_assert_true (chosen->mono);
+  g_assert_true (chosen->row_numbers);
+  g_assert_cmpstr (chosen->header, ==, "Steering committee");
+  g_assert_null (chosen->footer);
+  g_assert_null (chosen->phases);
+  g_assert_cmpuint (g_strv_length (chosen->roles), ==, 7);
+  g_assert_false (g_strv_contains ((const char * const *) chosen->roles, "ux-designer"));
   g_object_unref (tab);
 
   /* The pages: the layout's, on the page setup given. */
@@ -155,9 +186,9 @@ test_print_operation (void)
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
+  racimo_pagination_options_free (expected);
+  expected = racimo_pagination_options_copy (chosen);
   racimo_print_operation_apply_page_setup (expected, setup);
-  expected->fit = RACIMO_PAGINATION_TILE;
-  expected->summary = TRUE;
   layout = racimo_pagination_new (project, expected);
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==,
                     racimo_pagination_get_n_pages (layout));
@@ -165,6 +196,69 @@ test_print_operation (void)
 
   g_remove (path);
   g_rmdir (dir);
+}
+
+/* With roles hidden and phases collapsed in the grid, the PDF export and
+ * the print dialog's tab offer to print as the grid shows it. */
+static void
+test_as_the_grid (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  RacimoProject *project = racimo_window_get_project (window);
+  RacimoMatrixView *view = racimo_window_get_matrix_view (window);
+  g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+  g_autoptr(RacimoPrintOperation) operation = racimo_print_operation_new (project, NULL);
+  const char *shown[] = { "account-manager", "data-scientist", NULL };
+  const char *collapsed[] = { "data", NULL };
+  RacimoPrintOptionsPanel *panel;
+  GtkWidget *dialog, *grid, *tab;
+  GObject *custom = NULL;
+
+  /* Nothing hidden: no such choice */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  grid = racimo_ui_test_find_named (GTK_WIDGET (panel), "as-the-grid");
+  g_assert_false (gtk_widget_is_visible (grid));
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    if (r != 0 && r != 2)
+      _racimo_matrix_view_set_role_hidden (view, racimo_project_get_role (project, r), TRUE);
+  _racimo_matrix_view_set_collapsed (view, racimo_project_get_phase (project, 1), TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  grid = racimo_ui_test_find_named (GTK_WIDGET (panel), "as-the-grid");
+  g_assert_true (gtk_widget_is_visible (grid));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (grid)));
+  /* Off at first: every role, no phase collapsed */
+  racimo_print_options_panel_apply (panel, options);
+  g_assert_null (options->roles);
+  g_assert_null (options->collapsed);
+  gtk_switch_set_active (GTK_SWITCH (grid), TRUE);
+  racimo_print_options_panel_apply (panel, options);
+  g_assert_cmpstrv (options->roles, shown);
+  g_assert_cmpstrv (options->collapsed, collapsed);
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  /* The print dialog's tab, the same */
+  racimo_print_operation_set_grid (operation, (char **) shown, (char **) collapsed);
+  g_signal_emit_by_name (operation, "create-custom-widget", &custom);
+  tab = GTK_WIDGET (custom);
+  g_object_ref_sink (tab);
+  gtk_switch_set_active (GTK_SWITCH (racimo_ui_test_find_named (tab, "as-the-grid")), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_cmpstrv (racimo_print_operation_get_options (operation)->roles, shown);
+  g_assert_cmpstrv (racimo_print_operation_get_options (operation)->collapsed, collapsed);
+  g_object_unref (tab);
+
+  racimo_ui_test_destroy_window (window);
 }
 
 static GtkWindow *
@@ -227,16 +321,20 @@ test_print_to_file (void)
   g_autoptr(GtkPrintSettings) remembered = NULL;
   g_autoptr(GVariant) page_setup = NULL;
   g_autofree char *dir = g_dir_make_tmp ("racimo-print-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *last_path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *last_uri = g_filename_to_uri (last_path, NULL, NULL);
+  g_autofree char *path = g_build_filename (dir, "ML system deployment.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *title = NULL;
   RacimoWindow *window;
   GtkWindow *dialog;
   GObject *printer = NULL;
   double width, height;
 
-  /* Printed before to GTK's "Print to File": the dialog chooses it again. */
+  /* Printed another project before to GTK's "Print to File": the dialog
+   * chooses it again, in the same folder, under this project's name. */
   gtk_print_settings_set_printer (print_settings, "Print to File");
-  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, last_uri);
   gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
   g_settings_set_value (settings, "print-settings",
                         gtk_print_settings_to_gvariant (print_settings));
@@ -270,6 +368,10 @@ test_print_to_file (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, >, height);
+  g_assert_false (g_file_test (last_path, G_FILE_TEST_EXISTS));
+  /* The title in its properties, as the PDF export writes it */
+  title = racimo_test_pdf_get_title (path);
+  g_assert_cmpstr (title, ==, "ML system deployment");
 
   remembered = gtk_print_settings_new_from_gvariant (g_settings_get_value (settings,
                                                                           "print-settings"));
@@ -295,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/print-window/print-operation", test_print_operation);
   g_test_add_func ("/print-window/print-dialog", test_print_dialog);
   g_test_add_func ("/print-window/print-to-file", test_print_to_file);
+  g_test_add_func ("/print-window/as-the-grid", test_as_the_grid);
 
   return racimo_ui_test_run ();
 }

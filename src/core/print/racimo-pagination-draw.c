@@ -198,6 +198,10 @@ draw_activity (RacimoPagination *self,
       _racimo_pagination_show_text (self, cr, mark, PAD, baseline - mark->baseline);
     }
 
+  if (row->number != NULL)
+    _racimo_pagination_show_text (self, cr, row->number, self->gutter - row->number->width,
+                                  baseline - row->number->baseline);
+
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   _racimo_pagination_show_text (self, cr, row->name, name_x, y + VPAD);
   if (row->description != NULL)
@@ -618,7 +622,6 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
                               GError                        **error)
 {
   g_autoptr(RacimoPagination) pagination = NULL;
-  double width, height;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -626,9 +629,39 @@ racimo_pagination_export_pdf (RacimoProject                  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   pagination = racimo_pagination_new (project, options);
+  return racimo_pagination_write_pdf (pagination, racimo_project_get_title (project), path,
+                                      cancellable, error);
+}
+
+/**
+ * racimo_pagination_write_pdf:
+ * @title: the project's title, for the PDF's properties
+ * @path: the PDF file to write, in the file system's encoding
+ * @cancellable: (nullable): checked between pages
+ * @error: a G_IO_ERROR
+ *
+ * Writes the pages of @self as racimo_pagination_export_pdf () does, for
+ * a caller that asks the pagination something first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+racimo_pagination_write_pdf (RacimoPagination  *pagination,
+                             const char        *title,
+                             const char        *path,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  double width, height;
+
+  g_return_val_if_fail (RACIMO_IS_PAGINATION (pagination), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   racimo_pagination_get_page_size (pagination, &width, &height);
 
-  return _racimo_pagination_write_pdf (racimo_project_get_title (project), width, height,
-                                       pagination->n_pages, draw_matrix_page, pagination,
-                                       path, cancellable, error);
+  return _racimo_pagination_write_pdf (title, width, height, pagination->n_pages,
+                                       draw_matrix_page, pagination, path, cancellable, error);
 }

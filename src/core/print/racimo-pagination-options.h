@@ -37,12 +37,17 @@ typedef struct
   double                       margin_left;
   double                       margin_right;
   RacimoPaginationFit          fit;
+  guint                        pages_wide;    /* pages across at most; 0: as fit says */
+  gboolean                     one_page;      /* smaller, to a legible size, to fit one page */
   char                       **phases;        /* ids of the phases to print; NULL: all */
+  char                       **roles;         /* ids of the roles to print; NULL: all */
+  char                       **collapsed;     /* ids of phases printed as their header only */
   gboolean                     descriptions;  /* phase and activity descriptions */
   gboolean                     summary;       /* a page or more: findings, workload */
   gboolean                     summary_first; /* the summary before the matrix, not after */
   gboolean                     mono;          /* black and white: no colour anywhere */
   gboolean                     only_problems; /* only activities with a finding not waived */
+  gboolean                     row_numbers;   /* a number before each activity */
   char                        *header;        /* a line on top of every page; NULL: none */
   char                        *footer;        /* a line at the foot of every page; NULL: none */
 } RacimoPaginationOptions;
@@ -56,11 +61,15 @@ void                     racimo_pagination_options_free              (RacimoPagi
 gboolean                 racimo_pagination_options_parse_paper       (RacimoPaginationOptions  *self,
                                                                       const char               *name,
                                                                       GError                  **error);
+const char              *racimo_pagination_options_get_paper_name    (const RacimoPaginationOptions *self);
 gboolean                 racimo_pagination_options_parse_orientation (RacimoPaginationOptions  *self,
                                                                       const char               *name,
                                                                       GError                  **error);
 gboolean                 racimo_pagination_options_parse_fit         (RacimoPaginationOptions  *self,
                                                                       const char               *name,
+                                                                      GError                  **error);
+gboolean                 racimo_pagination_options_parse_pages_wide  (RacimoPaginationOptions  *self,
+                                                                      const char               *number,
                                                                       GError                  **error);
 gboolean                 racimo_pagination_options_parse_summary     (RacimoPaginationOptions  *self,
                                                                       const char               *name,
@@ -68,9 +77,15 @@ gboolean                 racimo_pagination_options_parse_summary     (RacimoPagi
 gboolean                 racimo_pagination_options_parse_phases      (RacimoPaginationOptions  *self,
                                                                       const char               *list,
                                                                       GError                  **error);
+gboolean                 racimo_pagination_options_parse_roles       (RacimoPaginationOptions  *self,
+                                                                      const char               *list,
+                                                                      GError                  **error);
 gboolean                 racimo_pagination_options_check_project     (const RacimoPaginationOptions *self,
                                                                       RacimoProject                 *project,
                                                                       GError                       **error);
+GVariant                *racimo_pagination_options_to_variant        (const RacimoPaginationOptions *self);
+void                     racimo_pagination_options_apply_variant     (RacimoPaginationOptions       *self,
+                                                                      GVariant                      *variant);
 void                     racimo_pagination_options_get_page_size     (const RacimoPaginationOptions *self,
                                                                       double                        *width,
                                                                       double                        *height);

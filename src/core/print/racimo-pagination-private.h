@@ -108,6 +108,7 @@ typedef struct
   guint     phase;       /* into self->phases */
   Text     *name;        /* unowned, like every Text below: self->texts owns them */
   Text     *description; /* activities; nullable */
+  Text     *number;      /* activities, with row numbers: nullable */
   Mark      mark;
   gboolean  waived;      /* the mark's finding was waived: no hatching */
   gboolean  applicable;
@@ -268,6 +269,9 @@ struct _RacimoPagination
 
   /* The matrix, in table units */
   double                scale;
+  double                max_scale;  /* 1, or less to fit one page down too */
+  guint                 n_numbered; /* activities numbered so far */
+  gboolean              fitted;     /* the pages across and down asked for were reached */
   double                gutter;
   double                activity_width;
   double                column_width;

@@ -151,6 +151,16 @@ phase_is_printed (RacimoPagination *self,
 
 /* Whether @item has a finding that was not waived: what "only problems"
  * prints. */
+/* A phase collapsed in the grid, printed as its header only. */
+static gboolean
+phase_is_collapsed (RacimoPagination *self,
+                    RacimoPhase      *phase)
+{
+  return self->options->collapsed != NULL
+         && g_strv_contains ((const char * const *) self->options->collapsed,
+                             racimo_item_get_id (RACIMO_ITEM (phase)));
+}
+
 static gboolean
 has_problem (RacimoChecks *checks,
              RacimoItem   *item)
@@ -208,6 +218,14 @@ build_phase (RacimoPagination *self,
   if (*name == '\0')
     name = _("Unnamed phase");
   g_string_append (header, name);
+  if (phase_is_collapsed (self, phase))
+    {
+      guint n = racimo_phase_get_n_activities (phase);
+
+      /* Translators: after a phase's name, when it is printed collapsed */
+      g_string_append_printf (header, ngettext (" (%u activity not shown)",
+                                                " (%u activities not shown)", n), n);
+    }
   name_end = header->len;
   if (self->options->descriptions && description != NULL && *description != '\0')
     {
@@ -227,7 +245,20 @@ build_phase (RacimoPagination *self,
   g_array_append_val (self->phases, info);
 }
 
-static void
+/* The next activity's number, for referring to rows in a meeting:
+ * counted over the activities printed. */
+static Text *
+add_row_number (RacimoPagination *self)
+{
+  g_autofree char *string = g_strdup_printf ("%u", ++self->n_numbered);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_foreground_new (0x5000, 0x5000, 0x5000));
+  return _racimo_pagination_add_text (self, FONT_SMALL, string, attrs);
+}
+
+/* Returns the codes of the cells printed. */
+static RacimoCodes
 build_activity (RacimoPagination *self,
                 RacimoChecks     *checks,
                 RacimoActivity   *activity)
@@ -237,9 +268,12 @@ build_activity (RacimoPagination *self,
   Row row = { 0, };
   GHashTableIter iter;
   gpointer role, value;
+  RacimoCodes printed = 0;
 
   row.phase = self->phases->len - 1;
   row.applicable = racimo_activity_get_applicable (activity);
+  if (self->options->row_numbers)
+    row.number = add_row_number (self);
   row.name = _racimo_pagination_get_name_text (self, racimo_item_get_name (item), row.applicable);
   if (self->options->descriptions && description != NULL && *description != '\0')
     {
@@ -265,15 +299,19 @@ build_activity (RacimoPagination *self,
   while (g_hash_table_iter_next (&iter, &role, &value))
     {
       RacimoCodes codes = GPOINTER_TO_UINT (value);
-      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_index, role));
+      gpointer r;
 
-      g_array_index (self->codes, RacimoCodes, row.codes + r) = codes;
+      if (!g_hash_table_lookup_extended (self->role_index, role, NULL, &r))
+        continue;
+      g_array_index (self->codes, RacimoCodes, row.codes + GPOINTER_TO_UINT (r)) = codes;
+      printed |= codes;
       _racimo_pagination_get_code_text (self, codes, row.applicable);
     }
   row.notes = self->notes != NULL ? self->notes->len : 0;
   row.n_notes = _racimo_pagination_add_notes (self, activity);
 
   g_array_append_val (self->rows, row);
+  return printed;
 }
 
 static void
@@ -501,6 +539,23 @@ _racimo_pagination_fill_hatched (RacimoPagination *self,
   cairo_stroke (cr);
 }
 
+/* How many pages across the options ask for at most; 0 for no bound. */
+static guint
+get_pages_wide (RacimoPagination *self)
+{
+  return self->options->one_page ? 1 : self->options->pages_wide;
+}
+
+/* The smallest the matrix is printed at: full size when tiling, unless
+ * the options ask for a number of pages. */
+static double
+get_min_scale (RacimoPagination *self)
+{
+  if (self->options->fit == RACIMO_PAGINATION_TILE && get_pages_wide (self) == 0)
+    return 1.0;
+  return MIN_SIZE / BASE_SIZE;
+}
+
 /* Column widths, the scale and the split of roles over pages across.
  *
  * The narrowest a role column can be is what its codes and its rotated
@@ -518,11 +573,14 @@ compute_columns (RacimoPagination *self,
                  double            name_width,
                  double            description_width)
 {
-  double min_scale = self->options->fit == RACIMO_PAGINATION_TILE ? 1.0 : MIN_SIZE / BASE_SIZE;
+  double min_scale = get_min_scale (self);
   double column_min = MAX (COLUMN_MIN, code_width + 2 * PAD);
   double horizontal_min = 0.0, horizontal_wide = 0.0;
   double activity_natural, activity_min, activity_max, width, left;
   guint n = self->n_roles, m;
+  /* The roles a page should hold: every one, or enough for the pages
+   * across asked for */
+  guint n_fit = get_pages_wide (self) > 0 ? (n + get_pages_wide (self) - 1) / get_pages_wide (self) : n;
 
   for (guint r = 0; r < n; r++)
     {
@@ -533,15 +591,18 @@ compute_columns (RacimoPagination *self,
 
   activity_natural = self->gutter + 2 * PAD + MAX (name_width, self->activity_header->width);
   activity_min = MIN (activity_natural, ACTIVITY_WANT);
-  if (self->content_width / (activity_min + n * column_min) < min_scale)
+  if (self->content_width / (activity_min + n_fit * column_min) < min_scale)
     activity_min = MIN (activity_natural, ACTIVITY_MIN);
 
-  self->scale = CLAMP (self->content_width / (activity_min + n * column_min), min_scale, 1.0);
+  self->scale = CLAMP (self->content_width / (activity_min + n_fit * column_min), min_scale,
+                       MAX (self->max_scale, min_scale));
   width = self->content_width / self->scale;
   activity_max = MAX (activity_min, ACTIVITY_SHARE * width);
 
   if (activity_min + n * column_min <= width + 0.01)
     m = n;
+  else if (activity_min + n_fit * column_min <= width + 0.01)
+    m = n_fit;
   else
     {
       /* Tiling: a narrower activity column leaves more roles per page. */
@@ -575,6 +636,34 @@ compute_columns (RacimoPagination *self,
   activity_natural = MAX (activity_natural, self->gutter + 2 * PAD + description_width);
   if (left > 0.0 && self->activity_width < activity_natural)
     self->activity_width += MIN (left, activity_natural - self->activity_width);
+}
+
+/* Lines a role's name takes, at most, in a header read sideways */
+#define ROLE_HEADER_LINES 3
+
+/* At full size, tiled, a role's name read sideways goes on up to three
+ * lines across its column, which widens to hold them, rather than being
+ * cut at the header row's height: tiling is for reading every name.
+ * Fitted to the width, the columns stay narrow and the name is cut. */
+static void
+wrap_role_headers (RacimoPagination *self,
+                   double            table_height)
+{
+  double max_length = MAX (HEADER_SHARE * table_height, 4 * BASE_SIZE);
+
+  if (get_min_scale (self) < 1.0)
+    return;
+
+  for (guint r = 0; r < self->n_roles; r++)
+    {
+      Text *text = self->roles[r].rotated;
+
+      if (text->width <= max_length)
+        continue;
+      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (text->layout, -ROLE_HEADER_LINES);
+      _racimo_text_ellipsize (text, max_length);
+    }
 }
 
 /* Heights of the header row and of every row, now that widths are known. */
@@ -952,37 +1041,12 @@ add_margin_line (RacimoPagination *self,
   return text;
 }
 
-/**
- * racimo_pagination_new:
- * @project: the project to print
- * @options: (nullable): how, or %NULL for racimo_pagination_options_new()'s
- *
- * Lays the project out in pages.  The pagination is a snapshot: later changes
- * of @project do not show in it.
- *
- * Returns: (transfer full): the pagination
- */
-RacimoPagination *
-racimo_pagination_new (RacimoProject                 *project,
-                       const RacimoPaginationOptions *options)
+/* The page's box inside the margins; the header and the footer take a
+ * line of it, above the title and below the legend, and everything else
+ * is laid out in what is left. */
+static void
+layout_page (RacimoPagination *self)
 {
-  g_autoptr(RacimoPagination) self = NULL;
-  g_autoptr(RacimoChecks) checks = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
-  const char *title;
-  RacimoCodes unknown_codes = 0;
-  double code_width = 0.0, name_width = 0.0, description_width = 0.0;
-  double number_width, rows_height;
-  guint n_phases;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
-
-  self = g_object_new (RACIMO_TYPE_PAGINATION, NULL);
-  self->options = options != NULL ? racimo_pagination_options_copy (options)
-                                  : racimo_pagination_options_new ();
   racimo_pagination_options_get_page_size (self->options, &self->page_width, &self->page_height);
   self->content_x = self->options->margin_left;
   self->content_y = self->options->margin_top;
@@ -990,11 +1054,7 @@ racimo_pagination_new (RacimoProject                 *project,
                              - self->options->margin_right, 72.0);
   self->content_height = MAX (self->page_height - self->options->margin_top
                               - self->options->margin_bottom, 72.0);
-  self->hatch = create_hatch ();
 
-  /* The header and the footer take a line of the page's content, above
-   * the title and below the legend; everything else is laid out in what
-   * is left. */
   self->header = add_margin_line (self, self->options->header);
   if (self->header != NULL)
     {
@@ -1005,11 +1065,17 @@ racimo_pagination_new (RacimoProject                 *project,
   if (self->footer != NULL)
     self->content_height -= self->footer->height + GAP / 2;
   self->content_height = MAX (self->content_height, 72.0);
+}
 
-  self->scheme = racimo_project_get_scheme (project);
-  checks = racimo_checks_new (project);
+/* The page's title line: the project's title and the date. */
+static void
+build_title (RacimoPagination *self,
+             RacimoProject    *project)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  const char *title;
 
-  /* The page's title line. */
   /* Translators: the date on every printed page, in g_date_time_format()'s
    * notation */
   date = g_date_time_format (now, _("%-d %B %Y"));
@@ -1020,20 +1086,49 @@ racimo_pagination_new (RacimoProject                 *project,
     _racimo_text_ellipsize (self->title, MAX (self->content_width - self->date->width - GAP, 72.0));
   self->title_height = MAX (self->title->height, self->date->height);
   self->activity_header = _racimo_pagination_add_text (self, FONT_BOLD, _("Activity"), NULL);
+}
 
-  /* The snapshot. */
-  self->n_roles = racimo_project_get_n_roles (project);
-  self->roles = g_new0 (RoleInfo, self->n_roles);
+static gboolean
+role_is_printed (RacimoPagination *self,
+                 RacimoRole       *role)
+{
+  return self->options->roles == NULL
+         || g_strv_contains ((const char * const *) self->options->roles,
+                             racimo_item_get_id (RACIMO_ITEM (role)));
+}
+
+/* The role columns, in the project's order: every role, or those the
+ * options name. */
+static void
+build_roles (RacimoPagination *self,
+             RacimoProject    *project)
+{
+  guint n_roles = racimo_project_get_n_roles (project);
+
+  self->roles = g_new0 (RoleInfo, n_roles);
   self->role_index = g_hash_table_new (NULL, NULL);
-  for (guint r = 0; r < self->n_roles; r++)
+  for (guint r = 0; r < n_roles; r++)
     {
       RacimoRole *role = racimo_project_get_role (project, r);
 
-      build_role (self, role, &self->roles[r]);
-      g_hash_table_insert (self->role_index, role, GUINT_TO_POINTER (r));
+      if (!role_is_printed (self, role))
+        continue;
+      build_role (self, role, &self->roles[self->n_roles]);
+      g_hash_table_insert (self->role_index, role, GUINT_TO_POINTER (self->n_roles));
+      self->n_roles++;
     }
+}
 
-  n_phases = racimo_project_get_n_phases (project);
+/* The rows of the phases and activities printed; returns the codes they
+ * hold that the scheme does not define. */
+static RacimoCodes
+build_rows (RacimoPagination *self,
+            RacimoProject    *project,
+            RacimoChecks     *checks)
+{
+  guint n_phases = racimo_project_get_n_phases (project);
+  RacimoCodes unknown_codes = 0;
+
   /* As in the editor: a project that does not group its activities has
    * one phase with no name, and no header for it. */
   self->show_phases = n_phases > 1;
@@ -1056,7 +1151,7 @@ racimo_pagination_new (RacimoProject                 *project,
         continue;
 
       build_phase (self, phase);
-      if (self->show_phases)
+      if (self->show_phases || phase_is_collapsed (self, phase))
         {
           Row row = { 0, };
 
@@ -1066,30 +1161,44 @@ racimo_pagination_new (RacimoProject                 *project,
           row.applicable = TRUE;
           g_array_append_val (self->rows, row);
         }
+      if (phase_is_collapsed (self, phase))
+        continue;
       for (guint a = 0; a < n_activities; a++)
         {
           RacimoActivity *activity = racimo_phase_get_activity (phase, a);
 
           if (!activity_is_printed (self, checks, activity))
             continue;
-          build_activity (self, checks, activity);
-          unknown_codes |= racimo_activity_get_all_codes (activity);
+          unknown_codes |= build_activity (self, checks, activity);
         }
     }
-  unknown_codes &= ~racimo_scheme_get_mask (self->scheme);
 
+  return unknown_codes & ~racimo_scheme_get_mask (self->scheme);
+}
+
+/* The widest code, activity name and description, at full size. */
+static void
+measure_widths (RacimoPagination *self,
+                double           *code_width,
+                double           *name_width,
+                double           *description_width)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *code_width = *name_width = *description_width = 0.0;
   g_hash_table_iter_init (&iter, self->code_cache);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    code_width = MAX (code_width, ((Text *) value)->width);
+    *code_width = MAX (*code_width, ((Text *) value)->width);
   g_hash_table_iter_init (&iter, self->name_cache);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    name_width = MAX (name_width, ((Text *) value)->width);
+    *name_width = MAX (*name_width, ((Text *) value)->width);
   for (guint i = 0; i < self->rows->len; i++)
     {
       const Row *row = &g_array_index (self->rows, Row, i);
 
       if (row->description != NULL)
-        description_width = MAX (description_width, row->description->width);
+        *description_width = MAX (*description_width, row->description->width);
     }
 
   if (self->any_mark)
@@ -1099,6 +1208,44 @@ racimo_pagination_new (RacimoProject                 *project,
                                                _racimo_pagination_get_mark_text (self, mark, TRUE)->width));
       self->gutter += PAD;
     }
+  /* Row numbers, right-aligned before the names: the widest is the last */
+  if (self->n_numbered > 0)
+    {
+      const Row *last = NULL;
+
+      for (guint i = self->rows->len; last == NULL && i > 0; i--)
+        if (g_array_index (self->rows, Row, i - 1).number != NULL)
+          last = &g_array_index (self->rows, Row, i - 1);
+      self->gutter += last->number->width + PAD;
+    }
+}
+
+static RacimoPagination *
+paginate (RacimoProject                 *project,
+          const RacimoPaginationOptions *options,
+          double                         max_scale)
+{
+  g_autoptr(RacimoPagination) self = NULL;
+  g_autoptr(RacimoChecks) checks = NULL;
+  RacimoCodes unknown_codes;
+  double code_width, name_width, description_width;
+  double number_width, rows_height;
+
+  self = g_object_new (RACIMO_TYPE_PAGINATION, NULL);
+  self->options = options != NULL ? racimo_pagination_options_copy (options)
+                                  : racimo_pagination_options_new ();
+  self->max_scale = max_scale;
+  layout_page (self);
+  self->hatch = create_hatch ();
+
+  self->scheme = racimo_project_get_scheme (project);
+  checks = racimo_checks_new (project);
+
+  build_title (self, project);
+  /* The snapshot. */
+  build_roles (self, project);
+  unknown_codes = build_rows (self, project, checks);
+  measure_widths (self, &code_width, &name_width, &description_width);
 
   /* The footer: the legend beside the page number. */
   measure_number_block (self, &number_width, &self->number_height);
@@ -1110,11 +1257,14 @@ racimo_pagination_new (RacimoProject                 *project,
   self->table_height = MAX (self->content_height - self->title_height - self->footer_height
                             - 2 * GAP, 36.0);
 
+  wrap_role_headers (self, self->table_height);
   compute_columns (self, code_width, name_width, description_width);
   measure_rows (self, self->table_height / self->scale);
   rows_height = MAX (self->table_height / self->scale - self->header_height, BASE_SIZE);
   paginate_rows (self, rows_height);
   self->n_pages = self->bands->len * self->n_across;
+  self->fitted = (get_pages_wide (self) == 0 || self->n_across <= get_pages_wide (self))
+                 && (!self->options->one_page || self->bands->len == 1);
   self->column_headers = g_new0 (cairo_surface_t *, self->n_across);
 
   if (self->options->summary)
@@ -1126,6 +1276,73 @@ racimo_pagination_new (RacimoProject                 *project,
     }
 
   return g_steal_pointer (&self);
+}
+
+/* The height the rows of @self would take on one page, in table units,
+ * with the header row and the legend's page furniture left out. */
+static double
+get_rows_height (RacimoPagination *self)
+{
+  double height = self->header_height;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    height += g_array_index (self->rows, Row, i).height;
+
+  return height;
+}
+
+/**
+ * racimo_pagination_new:
+ * @project: the project to print
+ * @options: (nullable): how, or %NULL for racimo_pagination_options_new()'s
+ *
+ * Lays the project out in pages.  The pagination is a snapshot: later changes
+ * of @project do not show in it.
+ *
+ * Returns: (transfer full): the pagination
+ */
+RacimoPagination *
+racimo_pagination_new (RacimoProject                 *project,
+                       const RacimoPaginationOptions *options)
+{
+  RacimoPagination *self;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+
+  self = paginate (project, options, 1.0);
+
+  /* One page down too: smaller until the rows fit, no smaller than the
+   * legible minimum.  Text wraps less at a smaller size, so the scale the
+   * rows ask for is enough or a little more than enough; a few rounds
+   * settle it. */
+  for (guint round = 0; round < 4 && self->options->one_page && !self->fitted
+                        && self->scale > MIN_SIZE / BASE_SIZE + 0.001; round++)
+    {
+      double wanted = MIN (self->table_height / get_rows_height (self), 0.98 * self->scale);
+
+      g_object_unref (self);
+      self = paginate (project, options, MAX (wanted, MIN_SIZE / BASE_SIZE));
+    }
+
+  return self;
+}
+
+/**
+ * racimo_pagination_get_fitted:
+ *
+ * Whether the pages asked for were reached: the role columns on the pages
+ * across of #RacimoPaginationOptions.pages_wide, the whole matrix on one
+ * page with #RacimoPaginationOptions.one_page.  When the matrix cannot at a
+ * legible size, it goes on as many pages as it needs, and this says so.
+ *
+ * Returns: %FALSE when more pages were needed than asked for
+ */
+gboolean
+racimo_pagination_get_fitted (RacimoPagination *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PAGINATION (self), FALSE);
+
+  return self->fitted;
 }
 
 /**

@@ -36,6 +36,7 @@ RacimoPagination *racimo_pagination_new           (RacimoProject                
 guint             racimo_pagination_get_n_pages   (RacimoPagination               *self);
 guint             racimo_pagination_get_n_across  (RacimoPagination               *self);
 double            racimo_pagination_get_scale     (RacimoPagination               *self);
+gboolean          racimo_pagination_get_fitted    (RacimoPagination               *self);
 void              racimo_pagination_get_page_size (RacimoPagination *self,
                                                    double           *width,
                                                    double           *height);
@@ -46,6 +47,11 @@ void              racimo_pagination_draw_page     (RacimoPagination *self,
 gboolean          racimo_pagination_export_pdf    (RacimoProject                  *project,
                                                    const char                     *path,
                                                    const RacimoPaginationOptions  *options,
+                                                   GCancellable                   *cancellable,
+                                                   GError                        **error);
+gboolean          racimo_pagination_write_pdf     (RacimoPagination               *pagination,
+                                                   const char                     *title,
+                                                   const char                     *path,
                                                    GCancellable                   *cancellable,
                                                    GError                        **error);
 
