@@ -567,6 +567,25 @@ test_people (void)
                    "Only the <personal> fields & their sources.");
 }
 
+/* An empty person text beside members, holding only foreign content (as
+ * the writer keeps what was on and in a 1.0 person text), names no
+ * member. */
+static void
+test_people_foreign_person_text (void)
+{
+  g_autoptr(RacimoProject) project = load_good ("people-foreign-person-text.raci");
+  RacimoRole *lead = RACIMO_ROLE (lookup (project, "lead"));
+  RacimoRole *reviewer = RACIMO_ROLE (lookup (project, "reviewer"));
+
+  g_assert_cmpuint (racimo_project_get_n_people (project), ==, 2);
+  g_assert_cmpuint (racimo_role_get_n_members (lead), ==, 2);
+  g_assert_true (racimo_role_get_member (lead, 0) == racimo_project_get_person (project, 0));
+  g_assert_true (racimo_role_get_member (lead, 1) == racimo_project_get_person (project, 1));
+  g_assert_cmpuint (racimo_role_get_n_members (reviewer), ==, 1);
+  g_assert_true (racimo_role_get_member (reviewer, 0) == racimo_project_get_person (project, 1));
+  g_assert_true (racimo_project_needs_people (project));
+}
+
 /* Foreign content around and inside every 1.1 element is kept, and the
  * conflicts of every kind of item are read. */
 static void
@@ -1326,6 +1345,7 @@ main (int   argc,
   g_test_add_func ("/reader/good/newer-minor", test_newer_minor);
   g_test_add_func ("/reader/good/people", test_people);
   g_test_add_func ("/reader/good/people-foreign", test_people_foreign);
+  g_test_add_func ("/reader/good/people-foreign-person-text", test_people_foreign_person_text);
   g_test_add_func ("/reader/good/people-from-person-texts", test_people_from_person_texts);
   g_test_add_func ("/reader/etag", test_etag);
   g_test_add_func ("/reader/async", test_async);

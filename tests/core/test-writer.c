@@ -251,6 +251,7 @@ test_canonical (Folder        *folder,
   static const char * const names[] = {
     "canonical.raci", "canonical-foreign.raci", "format-example.raci",
     "canonical-foreign-in-text.raci", "people.raci", "people-foreign.raci",
+    "people-foreign-person-text.raci",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -945,6 +946,127 @@ test_save_errors (Folder        *folder,
   g_assert_false (g_file_query_exists (missing, NULL));
 }
 
+/* Foreign content on and in a 1.0 person text, on and in the members of
+ * 1.1 and on and in <people> survives the switch from one form of people
+ * to the other, both ways (docs/file-format.md, "People"). */
+static void
+test_foreign_across_people_forms (void)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+    "  <title>T</title>\n"
+    "  <scheme>RACI</scheme>\n"
+    "  <roles>\n"
+    "    <role id=\"lead\">\n"
+    "      <name>Lead</name>\n"
+    "      <person xmlns:x=\"urn:x-test\" x:src=\"hr\">Sato Hanako<x:note>HR</x:note></person>\n"
+    "    </role>\n"
+    "  </roles>\n"
+    "</raci-project>\n";
+  static const char * const forms_1_1[] = {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.1\">\n"
+    "  <title>T</title>\n"
+    "  <scheme>RACI</scheme>\n"
+    "  <people xmlns:x=\"urn:x-test\" x:list=\"staff\">\n"
+    "    <person id=\"sato\">\n"
+    "      <name>Sato</name>\n"
+    "    </person>\n"
+    "    <x:after-sato/>\n"
+    "  </people>\n"
+    "  <roles>\n"
+    "    <role id=\"lead\">\n"
+    "      <name>Lead</name>\n"
+    "      <member person=\"sato\"/>\n"
+    "    </role>\n"
+    "  </roles>\n"
+    "</raci-project>\n",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.1\">\n"
+    "  <title>T</title>\n"
+    "  <scheme>RACI</scheme>\n"
+    "  <people>\n"
+    "    <person id=\"sato\">\n"
+    "      <name>Sato</name>\n"
+    "    </person>\n"
+    "  </people>\n"
+    "  <roles>\n"
+    "    <role id=\"lead\">\n"
+    "      <name>Lead</name>\n"
+    "      <member person=\"sato\" xmlns:x=\"urn:x-test\" x:share=\"50\">\n"
+    "        <x:since>2024</x:since>\n"
+    "      </member>\n"
+    "    </role>\n"
+    "  </roles>\n"
+    "</raci-project>\n",
+  };
+  g_autoptr(GBytes) original = g_bytes_new_static (head, sizeof head - 1);
+  g_autoptr(RacimoProject) project = load_bytes (original);
+  RacimoHistory *history = racimo_project_get_history (project);
+  RacimoPerson *sato = racimo_project_get_person (project, 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(RacimoProject) copy = NULL;
+  g_autofree char *text = NULL;
+
+  /* 1.0 to 1.1: what was on and in the person text stays on an empty
+   * person text before the members */
+  racimo_project_set_person_email (project, sato, "sato@example.com");
+  bytes = racimo_file_serialize (project);
+  text = text_of (bytes);
+  g_assert_nonnull (strstr (text, "version=\"1.1\""));
+  g_assert_nonnull (strstr (text,
+                            "      <name>Lead</name>\n"
+                            "      <person xmlns:x=\"urn:x-test\" x:src=\"hr\">"
+                            "<x:note>HR</x:note></person>\n"
+                            "      <member person=\"sato-hanako\"/>\n"));
+  /* It reads back as it is written, with no person more */
+  copy = load_bytes (bytes);
+  g_assert_cmpuint (racimo_project_get_n_people (copy), ==, 1);
+  g_assert_cmpuint (racimo_role_get_n_members (racimo_project_get_role (copy, 0)), ==, 1);
+  again = racimo_file_serialize (copy);
+  assert_same_bytes (bytes, again);
+  g_clear_pointer (&again, g_bytes_unref);
+  /* Read back in the 1.1 form, then switched to 1.0: the person text,
+   * with the foreign nodes first in it */
+  racimo_project_set_person_email (copy, racimo_project_get_person (copy, 0), NULL);
+  again = racimo_file_serialize (copy);
+  g_clear_pointer (&text, g_free);
+  text = text_of (again);
+  g_assert_nonnull (strstr (text, "version=\"1.0\""));
+  g_assert_nonnull (strstr (text,
+                            "      <person xmlns:x=\"urn:x-test\" x:src=\"hr\">"
+                            "<x:note>HR</x:note>Sato Hanako</person>\n"));
+  g_clear_pointer (&again, g_bytes_unref);
+  g_clear_object (&copy);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* And back to 1.0: the person text again, with its foreign content in
+   * its place */
+  racimo_history_undo (history);
+  bytes = racimo_file_serialize (project);
+  assert_same_bytes (original, bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_object (&project);
+  g_clear_pointer (&original, g_bytes_unref);
+
+  /* Foreign content on and in <people>, or on and in a member, keeps the
+   * 1.1 form, which alone has a place for it */
+  for (guint i = 0; i < G_N_ELEMENTS (forms_1_1); i++)
+    {
+      original = g_bytes_new_static (forms_1_1[i], strlen (forms_1_1[i]));
+      project = load_bytes (original);
+      g_assert_false (racimo_project_needs_people (project));
+      bytes = racimo_file_serialize (project);
+      assert_same_bytes (original, bytes);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_clear_object (&project);
+      g_clear_pointer (&original, g_bytes_unref);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -959,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/writer/foreign-anchor-gone", test_foreign_anchor_gone);
   g_test_add_func ("/writer/foreign-in-text-edited", test_foreign_in_text_edited);
   g_test_add_func ("/writer/version", test_version);
+  g_test_add_func ("/writer/foreign-across-people-forms", test_foreign_across_people_forms);
   g_test_add_func ("/writer/order-and-escaping", test_order_and_escaping);
   g_test_add_func ("/writer/never-refused", test_never_refused);
   g_test_add_func ("/writer/large", test_large);

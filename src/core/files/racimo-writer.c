@@ -746,6 +746,10 @@ write_members (Writer     *w,
       return;
     }
 
+  /* Foreign content kept on or in a 1.0 person text stays on an empty
+   * person text, which names no member (docs/file-format.md, "People"). */
+  write_text_element (w, f, level, "person", NULL, TRUE);
+
   for (guint i = 0; i < n; i++)
     {
       const char *id = racimo_item_get_id (RACIMO_ITEM (racimo_role_get_member (role, i)));
@@ -757,6 +761,35 @@ write_members (Writer     *w,
       append_attribute (w, "person", id);
       end_empty_element (w, f, key, has_nodes, level, "member");
     }
+}
+
+/* Whether foreign content sits on or in <people> or on or in a member:
+ * only the 1.1 form of people has a place for it (docs/file-format.md,
+ * "People"). */
+static gboolean
+people_hold_foreign (RacimoProject *project,
+                     Foreign       *f)
+{
+  if (has_foreign (f, "people", FALSE))
+    return TRUE;
+
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    {
+      RacimoRole *role = racimo_project_get_role (project, r);
+      g_auto(Foreign) role_f = { NULL, NULL, NULL };
+
+      foreign_init (&role_f, _racimo_item_get_foreign (RACIMO_ITEM (role)));
+      for (guint i = 0; role_f.entries != NULL && i < racimo_role_get_n_members (role); i++)
+        {
+          const char *id = racimo_item_get_id (RACIMO_ITEM (racimo_role_get_member (role, i)));
+          g_autofree char *key = g_strconcat ("member ", id, NULL);
+
+          if (has_foreign (&role_f, key, FALSE))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 static void
@@ -1084,9 +1117,9 @@ racimo_file_serialize (RacimoProject *project)
    * most files. */
   w.out = g_string_sized_new (4096 + 700 * racimo_project_get_n_activities (project));
 
-  w.people = racimo_project_needs_people (project);
-
   foreign_init (&f, _racimo_project_get_foreign (project));
+  w.people = racimo_project_needs_people (project) || people_hold_foreign (project, &f);
+
   /* The lowest version that holds the project (docs/file-format.md,
    * "Version written"). */
   minor = MAX (racimo_project_get_version_minor (project),
