@@ -243,7 +243,8 @@ on_compare_loaded (GObject      *source,
   g_autoptr(RacimoWindowWrite) load = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RacimoProject) theirs = racimo_file_load_finish (result, NULL, &error);
-  g_autofree char *name = g_file_get_basename (load->file);
+  g_autofree char *basename = g_file_get_basename (load->file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
 
   if (theirs == NULL)
     {
@@ -256,7 +257,7 @@ on_compare_loaded (GObject      *source,
       return;
     }
 
-  _racimo_window_compare_start (load->window, theirs, name);
+  _racimo_window_compare_start (load->window, theirs, basename);
 }
 
 /**

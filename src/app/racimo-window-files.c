@@ -1104,6 +1104,7 @@ void
 racimo_window_offer_draft (RacimoWindow *self,
                            RacimoDraft  *draft)
 {
+  g_autofree char *display_name = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *when = NULL;
@@ -1120,7 +1121,8 @@ racimo_window_offer_draft (RacimoWindow *self,
   g_clear_pointer (&self->offered_draft, racimo_draft_unref);
   self->offered_draft = racimo_draft_ref (draft);
 
-  name = racimo_draft_get_display_name (draft);
+  display_name = racimo_draft_get_display_name (draft);
+  name = _racimo_window_heading_name (display_name);
   /* Translators: %s is a file name, or a project's title */
   heading = g_strdup_printf (_("Restore Unsaved Changes to “%s”?"), name);
   local = g_date_time_to_local (racimo_draft_get_time (draft));

@@ -922,7 +922,7 @@ test_drafts (void)
   alert = _racimo_window_get_alert (window);
   g_assert_nonnull (alert);
   g_assert_cmpstr (racimo_compat_alert_get_heading (alert), ==,
-                   "Restore Unsaved Changes to “ML system deployment”?");
+                   "Restore Unsaved Changes to “ML\u00a0system\u00a0deployment”?");
   /* The date reads as written, "kept on 8 December": %e would pad a day
    * before the 10th with a figure space (U+2007). */
   g_assert_true (g_str_has_prefix (racimo_compat_alert_get_body (alert),
