@@ -78,12 +78,9 @@ on_exported (GObject      *source,
   RacimoWindow *self = RACIMO_WINDOW (source);
   PersonPagesJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean done = g_task_propagate_boolean (G_TASK (result), &error);
 
-  self->writing--;
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    _racimo_window_show_exported (self, job->file);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _racimo_window_show_export_error (self, job->file, error);
+  _racimo_window_end_export (self, job->file, done, error);
 }
 
 /**
