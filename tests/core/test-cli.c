@@ -536,7 +536,6 @@ test_export_people (Fixture       *fixture,
       RUN (fixture, &result, "--export", name, "people.raci");
       assert_result (&result, "", "", 0);
 
-      result_clear (&result);
       RUN (fixture, &result, "--check", "--strict", name);
       /* The roles at the header, the person at the row of people */
       expected = g_strdup_printf ("%s:2: warning: overloaded-role: Role \"Lead\" is responsible "
@@ -697,7 +696,6 @@ test_export_replace (Fixture       *fixture,
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  result_clear (&result);
   g_clear_pointer (&written, g_free);
   RUN (fixture, &result, "--export", "messy.raci", "messy.raci");
   assert_result (&result, NULL, "", 0);
@@ -738,7 +736,6 @@ test_check_sheets (Fixture       *fixture,
                    "team.tsv:3: warning: no-doer: Activity \"Budget\" has no one responsible (R)\n"
                    "unicode.txt:2: error: no-owner: Activity \"Ship\" has no owner (A)\n");
 
-  result_clear (&result);
   write_file (fixture, "dates.csv", "Activity,Lead,Due date\nShip,A/R,2026-03-01\n");
   RUN (fixture, &result, "--check", "dates.csv");
   g_assert_cmpint (result.status, ==, 0);
@@ -821,7 +818,6 @@ test_export_csv (Fixture       *fixture,
   back = read_file (fixture, "again.csv");
   g_assert_cmpstr (back, ==, csv);
 
-  result_clear (&result);
   write_file (fixture, "sheet.csv",
               "Activity,Data scientist,ML engineer\n"
               "Train the model,A/R,maybe later\n");
