@@ -152,15 +152,21 @@ _racimo_matrix_view_on_popover_closed (GtkPopover       *popover,
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-static GtkWidget *
-adopt_popover (RacimoMatrixView *self,
-               GtkWidget        *popover)
+/* Closes the popovers open, before *@popover opens; the first time, makes
+ * it with @new_popover and gives it to the view. */
+static void
+prepare_popover (RacimoMatrixView *self,
+                 GtkWidget       **popover,
+                 GtkWidget      *(*new_popover) (void))
 {
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
-  g_signal_connect (popover, "closed", G_CALLBACK (_racimo_matrix_view_on_popover_closed), self);
+  _racimo_matrix_view_popdown_all (self);
+  if (*popover != NULL)
+    return;
 
-  return popover;
+  *popover = new_popover ();
+  gtk_widget_set_parent (*popover, GTK_WIDGET (self));
+  gtk_popover_set_position (GTK_POPOVER (*popover), GTK_POS_BOTTOM);
+  g_signal_connect (*popover, "closed", G_CALLBACK (_racimo_matrix_view_on_popover_closed), self);
 }
 
 void
@@ -190,9 +196,7 @@ _racimo_matrix_view_open_codes_popover (RacimoMatrixView *self,
   if (activity == NULL || role == NULL)
     return;
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->codes_popover == NULL)
-    self->codes_popover = adopt_popover (self, racimo_codes_popover_new ());
+  prepare_popover (self, &self->codes_popover, racimo_codes_popover_new);
 
   racimo_codes_popover_set_cell (RACIMO_CODES_POPOVER (self->codes_popover), self->project,
                                  activity, role, self->codes[row * n_columns (self) + column],
@@ -222,9 +226,7 @@ _racimo_matrix_view_open_note (RacimoMatrixView *self,
       return;
     }
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->note_popover == NULL)
-    self->note_popover = adopt_popover (self, racimo_note_popover_new ());
+  prepare_popover (self, &self->note_popover, racimo_note_popover_new);
   racimo_note_popover_set_cell (RACIMO_NOTE_POPOVER (self->note_popover), self->project,
                                 activity, role);
   popup_at_cell (self, self->note_popover, row, column);
@@ -266,9 +268,7 @@ racimo_matrix_view_start_rename (RacimoMatrixView *self,
       return;
     }
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->rename_popover == NULL)
-    self->rename_popover = adopt_popover (self, racimo_rename_popover_new ());
+  prepare_popover (self, &self->rename_popover, racimo_rename_popover_new);
 
   racimo_rename_popover_set_item (RACIMO_RENAME_POPOVER (self->rename_popover), self->project,
                                   item, initial_text);
@@ -282,9 +282,7 @@ void
 _racimo_matrix_view_open_properties (RacimoMatrixView *self,
                                      RacimoItem       *item)
 {
-  _racimo_matrix_view_popdown_all (self);
-  if (self->props_popover == NULL)
-    self->props_popover = adopt_popover (self, racimo_properties_popover_new ());
+  prepare_popover (self, &self->props_popover, racimo_properties_popover_new);
 
   racimo_properties_popover_set_item (RACIMO_PROPERTIES_POPOVER (self->props_popover),
                                       self->project, item);
@@ -320,9 +318,7 @@ _racimo_matrix_view_open_waive (RacimoMatrixView *self,
   if (!racimo_check_from_id (check_id, &check))
     return;
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->waive_popover == NULL)
-    self->waive_popover = adopt_popover (self, racimo_waiver_popover_new ());
+  prepare_popover (self, &self->waive_popover, racimo_waiver_popover_new);
 
   racimo_waiver_popover_set_finding (RACIMO_WAIVER_POPOVER (self->waive_popover), self->project,
                                      item, check);
