@@ -125,6 +125,23 @@ _racimo_window_show_export_error (RacimoWindow *self,
   _racimo_window_show_error (self, heading, body);
 }
 
+/* The start of a PDF export, to the local @path of its file: counted with
+ * the writes until _racimo_window_end_export(). A file with no such path
+ * ends @task at once, with why, and FALSE is returned. */
+gboolean
+_racimo_window_begin_pdf_export (RacimoWindow *self,
+                                 GTask        *task,
+                                 const char   *path)
+{
+  self->writing++;
+  if (path != NULL)
+    return TRUE;
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("A PDF can only be written to a folder of this computer."));
+  return FALSE;
+}
+
 /* The end of an export to @file (a spreadsheet, a PDF, person pages):
  * one write less, and says it is done, or why not; nothing when it was
  * cancelled. */
@@ -708,14 +725,8 @@ racimo_window_export_pdf (RacimoWindow *self,
   job->options = get_layout_options (self);
   g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
 
-  self->writing++;
-
-  if (job->path == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("A PDF can only be written to a folder of this computer."));
-      return;
-    }
+  if (!_racimo_window_begin_pdf_export (self, task, job->path))
+    return;
 
   /* The snapshot, taken now: edits from here on are not in the PDF. */
   job->bytes = racimo_file_serialize (self->project);

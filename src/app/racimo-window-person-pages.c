@@ -115,13 +115,8 @@ _racimo_window_export_person_pages (RacimoWindow *self,
     job->person_id = g_strdup (racimo_item_get_id (RACIMO_ITEM (person)));
   g_task_set_task_data (task, job, (GDestroyNotify) person_pages_job_free);
 
-  self->writing++;
-  if (job->path == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("A PDF can only be written to a folder of this computer."));
-      return;
-    }
+  if (!_racimo_window_begin_pdf_export (self, task, job->path))
+    return;
 
   job->bytes = racimo_file_serialize (self->project);
   g_task_run_in_thread (task, export_in_thread);

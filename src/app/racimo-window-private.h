@@ -214,6 +214,9 @@ void        _racimo_window_show_exported     (RacimoWindow              *self,
 void        _racimo_window_show_export_error (RacimoWindow              *self,
                                               GFile                     *file,
                                               const GError              *error);
+gboolean    _racimo_window_begin_pdf_export (RacimoWindow              *self,
+                                             GTask                     *task,
+                                             const char                *path);
 void        _racimo_window_end_export        (RacimoWindow              *self,
                                               GFile                     *file,
                                               gboolean                   done,
