@@ -182,6 +182,22 @@ _racimo_matrix_view_sync_codes_popover (RacimoMatrixView *self)
                                               + self->codes_column]);
 }
 
+/* The activity and the role of the cell at @row, @column; FALSE where
+ * there is no such cell (a phase's row, a row or column past the end). */
+static gboolean
+get_cell (RacimoMatrixView  *self,
+          int                row,
+          int                column,
+          RacimoActivity   **activity,
+          RacimoRole       **role)
+{
+  _racimo_matrix_view_ensure_rows (self);
+  *activity = row_activity (self, row);
+  *role = column_role (self, column);
+
+  return *activity != NULL && *role != NULL;
+}
+
 void
 _racimo_matrix_view_open_codes_popover (RacimoMatrixView *self,
                                         int               row,
@@ -190,10 +206,7 @@ _racimo_matrix_view_open_codes_popover (RacimoMatrixView *self,
   RacimoActivity *activity;
   RacimoRole *role;
 
-  _racimo_matrix_view_ensure_rows (self);
-  activity = row_activity (self, row);
-  role = column_role (self, column);
-  if (activity == NULL || role == NULL)
+  if (!get_cell (self, row, column, &activity, &role))
     return;
 
   prepare_popover (self, &self->codes_popover, racimo_codes_popover_new);
@@ -217,10 +230,7 @@ _racimo_matrix_view_open_note (RacimoMatrixView *self,
   RacimoActivity *activity;
   RacimoRole *role;
 
-  _racimo_matrix_view_ensure_rows (self);
-  activity = row_activity (self, row);
-  role = column_role (self, column);
-  if (activity == NULL || role == NULL)
+  if (!get_cell (self, row, column, &activity, &role))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
