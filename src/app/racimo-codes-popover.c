@@ -229,9 +229,7 @@ racimo_codes_popover_dispose (GObject *object)
 {
   RacimoCodesPopover *self = RACIMO_CODES_POPOVER (object);
 
-  g_clear_weak_pointer (&self->activity);
-  g_clear_weak_pointer (&self->role);
-  g_clear_weak_pointer (&self->project);
+  racimo_codes_popover_closed (GTK_POPOVER (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_CODES_POPOVER);
 
   G_OBJECT_CLASS (racimo_codes_popover_parent_class)->dispose (object);

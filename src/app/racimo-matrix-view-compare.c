@@ -129,18 +129,6 @@ kind_color (RacimoMatrixView *self,
 }
 
 static void
-append_rect (GtkSnapshot   *snapshot,
-             const GdkRGBA *color,
-             double         x,
-             double         y,
-             double         w,
-             double         h)
-{
-  gtk_snapshot_append_color (snapshot, color,
-                             &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) w, (float) h));
-}
-
-static void
 snapshot_row (RacimoMatrixView *self,
               GtkSnapshot      *snapshot,
               guint             kinds,
@@ -152,21 +140,25 @@ snapshot_row (RacimoMatrixView *self,
                            : (kinds & (1u << RACIMO_DIFFERENCE_MOVED)) ? RACIMO_DIFFERENCE_MOVED
                                                                     : RACIMO_DIFFERENCE_CHANGED;
 
-  append_rect (snapshot, kind_color (self, first), 0, top, BAR_WIDTH, self->row_height - 1);
+  _racimo_matrix_view_append_rect (snapshot, kind_color (self, first), 0, top, BAR_WIDTH,
+                                   self->row_height - 1);
 
   if (kinds & (1u << RACIMO_DIFFERENCE_REMOVED))
-    append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_REMOVED), BAR_WIDTH + self->pad,
-                 middle - 1, self->name_width - BAR_WIDTH - 2 * self->pad, 2);
+    _racimo_matrix_view_append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_REMOVED),
+                                     BAR_WIDTH + self->pad, middle - 1,
+                                     self->name_width - BAR_WIDTH - 2 * self->pad, 2);
   if (kinds & (1u << RACIMO_DIFFERENCE_CHANGED))
     {
-      append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_CHANGED), x, middle - SIGN_SIZE / 2.0,
-                   SIGN_SIZE, SIGN_SIZE);
+      _racimo_matrix_view_append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_CHANGED), x,
+                                       middle - SIGN_SIZE / 2.0, SIGN_SIZE, SIGN_SIZE);
       x -= SIGN_SIZE + 4;
     }
   if (kinds & (1u << RACIMO_DIFFERENCE_MOVED))
     {
-      append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_MOVED), x, middle - 4, SIGN_SIZE, 2);
-      append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_MOVED), x, middle + 2, SIGN_SIZE, 2);
+      _racimo_matrix_view_append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_MOVED), x,
+                                       middle - 4, SIGN_SIZE, 2);
+      _racimo_matrix_view_append_rect (snapshot, kind_color (self, RACIMO_DIFFERENCE_MOVED), x,
+                                       middle + 2, SIGN_SIZE, 2);
     }
 }
 
@@ -193,12 +185,13 @@ snapshot_cells (RacimoMatrixView *self,
 
       left = self->name_width + (double) column * self->column_width
              - _racimo_matrix_view_hvalue (self);
-      append_rect (snapshot, color, left, top, w, 2);
-      append_rect (snapshot, color, left, top + h - 2, w, 2);
-      append_rect (snapshot, color, left, top + 2, 2, h - 4);
-      append_rect (snapshot, color, left + w - 2, top + 2, 2, h - 4);
-      append_rect (snapshot, color, left + 2, top + h - 2 - SIGN_SIZE / 2.0 - 2,
-                   SIGN_SIZE / 2.0 + 2, SIGN_SIZE / 2.0 + 2);
+      _racimo_matrix_view_append_outline (snapshot, color,
+                                          &GRAPHENE_RECT_INIT ((float) left, (float) top,
+                                                               (float) w, (float) h),
+                                          2);
+      _racimo_matrix_view_append_rect (snapshot, color, left + 2,
+                                       top + h - 2 - SIGN_SIZE / 2.0 - 2, SIGN_SIZE / 2.0 + 2,
+                                       SIGN_SIZE / 2.0 + 2);
     }
 }
 

@@ -570,13 +570,14 @@ _racimo_matrix_view_get_cell_rect (RacimoMatrixView *self,
 
 /* Drawing */
 
-static void
-append_rect (GtkSnapshot   *snapshot,
-             const GdkRGBA *color,
-             double         x,
-             double         y,
-             double         w,
-             double         h)
+/* A filled rectangle; one of no width or height draws nothing. */
+void
+_racimo_matrix_view_append_rect (GtkSnapshot   *snapshot,
+                                 const GdkRGBA *color,
+                                 double         x,
+                                 double         y,
+                                 double         w,
+                                 double         h)
 {
   if (w <= 0 || h <= 0)
     return;
@@ -585,18 +586,20 @@ append_rect (GtkSnapshot   *snapshot,
                              &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) w, (float) h));
 }
 
-static void
-append_outline (GtkSnapshot           *snapshot,
-                const GdkRGBA         *color,
-                const graphene_rect_t *r,
-                double                 width)
+/* A frame @width wide drawn inside @r. */
+void
+_racimo_matrix_view_append_outline (GtkSnapshot           *snapshot,
+                                    const GdkRGBA         *color,
+                                    const graphene_rect_t *r,
+                                    double                 width)
 {
   double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
 
-  append_rect (snapshot, color, x, y, w, width);
-  append_rect (snapshot, color, x, y + h - width, w, width);
-  append_rect (snapshot, color, x, y + width, width, h - 2 * width);
-  append_rect (snapshot, color, x + w - width, y + width, width, h - 2 * width);
+  _racimo_matrix_view_append_rect (snapshot, color, x, y, w, width);
+  _racimo_matrix_view_append_rect (snapshot, color, x, y + h - width, w, width);
+  _racimo_matrix_view_append_rect (snapshot, color, x, y + width, width, h - 2 * width);
+  _racimo_matrix_view_append_rect (snapshot, color, x + w - width, y + width, width,
+                                   h - 2 * width);
 }
 
 static const GdkRGBA *
@@ -668,13 +671,16 @@ draw_row_cells (RacimoMatrixView    *self,
   if (drawn->is_phase)
     {
       /* A phase's header spans the row, over the grid lines. */
-      append_rect (snapshot, &colors->view_bg, left, 0, width, self->row_height - 1);
-      append_rect (snapshot, drawn->background, left, 0, width, self->row_height - 1);
+      _racimo_matrix_view_append_rect (snapshot, &colors->view_bg, left, 0, width,
+                                       self->row_height - 1);
+      _racimo_matrix_view_append_rect (snapshot, drawn->background, left, 0, width,
+                                       self->row_height - 1);
       return gtk_snapshot_free_to_node (snapshot);
     }
 
   if (drawn->background != NULL)
-    append_rect (snapshot, drawn->background, left, 0, width, self->row_height);
+    _racimo_matrix_view_append_rect (snapshot, drawn->background, left, 0, width,
+                                     self->row_height);
 
   for (int c = geometry->first_column; c <= geometry->last_column; c++)
     {
@@ -732,7 +738,8 @@ draw_row_name (RacimoMatrixView *self,
 
   dim.alpha *= 0.6f;
   if (drawn->background != NULL)
-    append_rect (snapshot, drawn->background, 0, 0, self->name_width, self->row_height);
+    _racimo_matrix_view_append_rect (snapshot, drawn->background, 0, 0, self->name_width,
+                                     self->row_height);
 
   if (drawn->is_phase)
     racimo_drawn_text_append (name, snapshot, self->pad, text_y, NULL);
@@ -748,7 +755,8 @@ draw_row_name (RacimoMatrixView *self,
       racimo_drawn_text_append (name, snapshot, 2 * self->pad + self->icon_size, text_y, NULL);
     }
 
-  append_rect (snapshot, &colors->line, 0, self->row_height - 1, self->name_width, 1);
+  _racimo_matrix_view_append_rect (snapshot, &colors->line, 0, self->row_height - 1,
+                                   self->name_width, 1);
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -923,11 +931,11 @@ snapshot_cells (RacimoMatrixView *self,
                                                          (float) f->body_top, (float) f->bw,
                                                          (float) (f->fy - f->body_top)));
   for (int r = f->first_row; r <= f->last_row; r++)
-    append_rect (snapshot, &colors->line, self->name_width, row_y (self, r + 1) - 1,
-                 f->grid_right - self->name_width, 1);
+    _racimo_matrix_view_append_rect (snapshot, &colors->line, self->name_width,
+                                     row_y (self, r + 1) - 1, f->grid_right - self->name_width, 1);
   for (int c = f->first_column; c <= f->last_column; c++)
-    append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, f->body_top,
-                 1, f->fy - f->body_top);
+    _racimo_matrix_view_append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1,
+                                     f->body_top, 1, f->fy - f->body_top);
 
   for (int r = f->first_row; r <= f->last_row; r++)
     {
@@ -946,8 +954,9 @@ snapshot_cells (RacimoMatrixView *self,
       double x0 = column_x (self, MAX (f->sel_c0, 0));
       double y0 = row_y (self, MAX (f->sel_r0, 0));
 
-      append_rect (snapshot, &colors->selection, x0, y0,
-                   column_x (self, f->sel_c1 + 1) - x0, row_y (self, f->sel_r1 + 1) - y0);
+      _racimo_matrix_view_append_rect (snapshot, &colors->selection, x0, y0,
+                                       column_x (self, f->sel_c1 + 1) - x0,
+                                       row_y (self, f->sel_r1 + 1) - y0);
     }
 
   /* What is being dragged */
@@ -958,12 +967,14 @@ snapshot_cells (RacimoMatrixView *self,
       if (self->drag_mode == DRAG_PHASE)
         while (end < f->nr && !get_row (self, (guint) end)->is_phase)
           end++;
-      append_rect (snapshot, &colors->selection, 0, row_y (self, self->drag_row), f->width,
-                   row_y (self, end) - row_y (self, self->drag_row));
+      _racimo_matrix_view_append_rect (snapshot, &colors->selection, 0,
+                                       row_y (self, self->drag_row), f->width,
+                                       row_y (self, end) - row_y (self, self->drag_row));
     }
   else if (self->drag_mode == DRAG_ROLE)
-    append_rect (snapshot, &colors->selection, column_x (self, self->drag_column), f->body_top,
-                 self->column_width, f->fy - f->body_top);
+    _racimo_matrix_view_append_rect (snapshot, &colors->selection,
+                                     column_x (self, self->drag_column), f->body_top,
+                                     self->column_width, f->fy - f->body_top);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -978,7 +989,8 @@ snapshot_names (RacimoMatrixView *self,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) f->body_top,
                                                          (float) self->name_width,
                                                          (float) (f->fy - f->body_top)));
-  append_rect (snapshot, &colors->view_bg, 0, f->body_top, self->name_width, f->fy - f->body_top);
+  _racimo_matrix_view_append_rect (snapshot, &colors->view_bg, 0, f->body_top, self->name_width,
+                                   f->fy - f->body_top);
   for (int r = f->first_row; r <= f->last_row; r++)
     {
       DrawnRow *drawn = drawn_row (self, r);
@@ -992,8 +1004,8 @@ snapshot_names (RacimoMatrixView *self,
     {
       double y0 = row_y (self, MAX (f->sel_r0, 0));
 
-      append_rect (snapshot, &colors->selection, 0, y0, self->name_width,
-                   row_y (self, f->sel_r1 + 1) - y0);
+      _racimo_matrix_view_append_rect (snapshot, &colors->selection, 0, y0, self->name_width,
+                                       row_y (self, f->sel_r1 + 1) - y0);
     }
   gtk_snapshot_pop (snapshot);
 }
@@ -1006,7 +1018,8 @@ snapshot_headers (RacimoMatrixView *self,
   const Colors *colors = &self->colors;
 
   /* The role headers, which stay in place when scrolling down */
-  append_rect (snapshot, &colors->header_bg, 0, 0, f->width, self->header_height);
+  _racimo_matrix_view_append_rect (snapshot, &colors->header_bg, 0, 0, f->width,
+                                   self->header_height);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width, 0,
                                                          (float) f->bw,
                                                          (float) self->header_height));
@@ -1019,15 +1032,15 @@ snapshot_headers (RacimoMatrixView *self,
                                 &GRAPHENE_RECT_INIT ((float) column_x (self, c), 0,
                                                      (float) self->column_width,
                                                      (float) self->header_height));
-      append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, 0, 1,
-                   self->header_height);
+      _racimo_matrix_view_append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, 0, 1,
+                                       self->header_height);
     }
   if (_racimo_matrix_view_has_multiple_selection (self) && f->sel_r0 < 0 && f->sel_c1 >= 0)
     {
       double x0 = column_x (self, MAX (f->sel_c0, 0));
 
-      append_rect (snapshot, &colors->selection, x0, 0, column_x (self, f->sel_c1 + 1) - x0,
-                   self->header_height);
+      _racimo_matrix_view_append_rect (snapshot, &colors->selection, x0, 0,
+                                       column_x (self, f->sel_c1 + 1) - x0, self->header_height);
     }
   gtk_snapshot_pop (snapshot);
 
@@ -1050,8 +1063,10 @@ snapshot_headers (RacimoMatrixView *self,
     }
   racimo_drawn_text_append (self->corner_text, snapshot, self->pad,
                             self->header_height - self->corner_text->height - self->pad, NULL);
-  append_rect (snapshot, &colors->line, 0, self->header_height - 1, f->width, 1);
-  append_rect (snapshot, &colors->line, self->name_width - 1, 0, 1, f->fy + self->footer_height);
+  _racimo_matrix_view_append_rect (snapshot, &colors->line, 0, self->header_height - 1, f->width,
+                                   1);
+  _racimo_matrix_view_append_rect (snapshot, &colors->line, self->name_width - 1, 0, 1,
+                                   f->fy + self->footer_height);
 }
 
 static void
@@ -1064,8 +1079,9 @@ snapshot_footer (RacimoMatrixView *self,
   /* The workload of each role, at the foot */
   if (f->nc > 0)
     {
-      append_rect (snapshot, &colors->header_bg, 0, f->fy, f->width, self->footer_height);
-      append_rect (snapshot, &colors->line, 0, f->fy, f->width, 1);
+      _racimo_matrix_view_append_rect (snapshot, &colors->header_bg, 0, f->fy, f->width,
+                                       self->footer_height);
+      _racimo_matrix_view_append_rect (snapshot, &colors->line, 0, f->fy, f->width, 1);
 
       if (self->workload_text == NULL)
         {
@@ -1090,11 +1106,12 @@ snapshot_footer (RacimoMatrixView *self,
                                     &GRAPHENE_RECT_INIT ((float) column_x (self, c), (float) f->fy,
                                                          (float) self->column_width,
                                                          (float) self->footer_height));
-          append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1, f->fy, 1,
-                       self->footer_height);
+          _racimo_matrix_view_append_rect (snapshot, &colors->line, column_x (self, c + 1) - 1,
+                                           f->fy, 1, self->footer_height);
         }
       gtk_snapshot_pop (snapshot);
-      append_rect (snapshot, &colors->line, self->name_width - 1, f->fy, 1, self->footer_height);
+      _racimo_matrix_view_append_rect (snapshot, &colors->line, self->name_width - 1, f->fy, 1,
+                                       self->footer_height);
     }
 }
 
@@ -1157,7 +1174,7 @@ snapshot_cursor (RacimoMatrixView *self,
         color.alpha *= 0.5f;
 
       gtk_snapshot_push_clip (snapshot, &clip);
-      append_outline (snapshot, &color, &rect, f->focused ? 2 : 1);
+      _racimo_matrix_view_append_outline (snapshot, &color, &rect, f->focused ? 2 : 1);
       gtk_snapshot_pop (snapshot);
     }
 
@@ -1166,14 +1183,15 @@ snapshot_cursor (RacimoMatrixView *self,
     {
       double y = MAX (row_y (self, self->drop_index) - 1, f->body_top);
 
-      append_rect (snapshot, &colors->accent, 0, MIN (y, f->fy - 2), f->width, 3);
+      _racimo_matrix_view_append_rect (snapshot, &colors->accent, 0, MIN (y, f->fy - 2), f->width,
+                                       3);
     }
   else if (self->drag_mode == DRAG_ROLE)
     {
       double x = MAX (column_x (self, self->drop_index) - 1, self->name_width);
 
-      append_rect (snapshot, &colors->accent, MIN (x, f->width - 3), 0, 3,
-                   f->fy + self->footer_height);
+      _racimo_matrix_view_append_rect (snapshot, &colors->accent, MIN (x, f->width - 3), 0, 3,
+                                       f->fy + self->footer_height);
     }
 }
 

@@ -152,15 +152,21 @@ _racimo_matrix_view_on_popover_closed (GtkPopover       *popover,
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-static GtkWidget *
-adopt_popover (RacimoMatrixView *self,
-               GtkWidget        *popover)
+/* Closes the popovers open, before *@popover opens; the first time, makes
+ * it with @new_popover and gives it to the view. */
+static void
+prepare_popover (RacimoMatrixView *self,
+                 GtkWidget       **popover,
+                 GtkWidget      *(*new_popover) (void))
 {
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
-  g_signal_connect (popover, "closed", G_CALLBACK (_racimo_matrix_view_on_popover_closed), self);
+  _racimo_matrix_view_popdown_all (self);
+  if (*popover != NULL)
+    return;
 
-  return popover;
+  *popover = new_popover ();
+  gtk_widget_set_parent (*popover, GTK_WIDGET (self));
+  gtk_popover_set_position (GTK_POPOVER (*popover), GTK_POS_BOTTOM);
+  g_signal_connect (*popover, "closed", G_CALLBACK (_racimo_matrix_view_on_popover_closed), self);
 }
 
 void
@@ -176,6 +182,22 @@ _racimo_matrix_view_sync_codes_popover (RacimoMatrixView *self)
                                               + self->codes_column]);
 }
 
+/* The activity and the role of the cell at @row, @column; FALSE where
+ * there is no such cell (a phase's row, a row or column past the end). */
+static gboolean
+get_cell (RacimoMatrixView  *self,
+          int                row,
+          int                column,
+          RacimoActivity   **activity,
+          RacimoRole       **role)
+{
+  _racimo_matrix_view_ensure_rows (self);
+  *activity = row_activity (self, row);
+  *role = column_role (self, column);
+
+  return *activity != NULL && *role != NULL;
+}
+
 void
 _racimo_matrix_view_open_codes_popover (RacimoMatrixView *self,
                                         int               row,
@@ -184,15 +206,10 @@ _racimo_matrix_view_open_codes_popover (RacimoMatrixView *self,
   RacimoActivity *activity;
   RacimoRole *role;
 
-  _racimo_matrix_view_ensure_rows (self);
-  activity = row_activity (self, row);
-  role = column_role (self, column);
-  if (activity == NULL || role == NULL)
+  if (!get_cell (self, row, column, &activity, &role))
     return;
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->codes_popover == NULL)
-    self->codes_popover = adopt_popover (self, racimo_codes_popover_new ());
+  prepare_popover (self, &self->codes_popover, racimo_codes_popover_new);
 
   racimo_codes_popover_set_cell (RACIMO_CODES_POPOVER (self->codes_popover), self->project,
                                  activity, role, self->codes[row * n_columns (self) + column],
@@ -213,18 +230,13 @@ _racimo_matrix_view_open_note (RacimoMatrixView *self,
   RacimoActivity *activity;
   RacimoRole *role;
 
-  _racimo_matrix_view_ensure_rows (self);
-  activity = row_activity (self, row);
-  role = column_role (self, column);
-  if (activity == NULL || role == NULL)
+  if (!get_cell (self, row, column, &activity, &role))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->note_popover == NULL)
-    self->note_popover = adopt_popover (self, racimo_note_popover_new ());
+  prepare_popover (self, &self->note_popover, racimo_note_popover_new);
   racimo_note_popover_set_cell (RACIMO_NOTE_POPOVER (self->note_popover), self->project,
                                 activity, role);
   popup_at_cell (self, self->note_popover, row, column);
@@ -266,9 +278,7 @@ racimo_matrix_view_start_rename (RacimoMatrixView *self,
       return;
     }
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->rename_popover == NULL)
-    self->rename_popover = adopt_popover (self, racimo_rename_popover_new ());
+  prepare_popover (self, &self->rename_popover, racimo_rename_popover_new);
 
   racimo_rename_popover_set_item (RACIMO_RENAME_POPOVER (self->rename_popover), self->project,
                                   item, initial_text);
@@ -282,9 +292,7 @@ void
 _racimo_matrix_view_open_properties (RacimoMatrixView *self,
                                      RacimoItem       *item)
 {
-  _racimo_matrix_view_popdown_all (self);
-  if (self->props_popover == NULL)
-    self->props_popover = adopt_popover (self, racimo_properties_popover_new ());
+  prepare_popover (self, &self->props_popover, racimo_properties_popover_new);
 
   racimo_properties_popover_set_item (RACIMO_PROPERTIES_POPOVER (self->props_popover),
                                       self->project, item);
@@ -320,9 +328,7 @@ _racimo_matrix_view_open_waive (RacimoMatrixView *self,
   if (!racimo_check_from_id (check_id, &check))
     return;
 
-  _racimo_matrix_view_popdown_all (self);
-  if (self->waive_popover == NULL)
-    self->waive_popover = adopt_popover (self, racimo_waiver_popover_new ());
+  prepare_popover (self, &self->waive_popover, racimo_waiver_popover_new);
 
   racimo_waiver_popover_set_finding (RACIMO_WAIVER_POPOVER (self->waive_popover), self->project,
                                      item, check);

@@ -334,6 +334,16 @@ void               _racimo_matrix_view_get_selection         (RacimoMatrixView *
 gboolean           _racimo_matrix_view_has_multiple_selection (RacimoMatrixView *self);
 void               _racimo_matrix_view_snapshot              (GtkWidget   *widget,
                                                               GtkSnapshot *snapshot);
+void               _racimo_matrix_view_append_rect           (GtkSnapshot           *snapshot,
+                                                              const GdkRGBA         *color,
+                                                              double                 x,
+                                                              double                 y,
+                                                              double                 w,
+                                                              double                 h);
+void               _racimo_matrix_view_append_outline        (GtkSnapshot           *snapshot,
+                                                              const GdkRGBA         *color,
+                                                              const graphene_rect_t *r,
+                                                              double                 width);
 gboolean           _racimo_matrix_view_query_tooltip         (GtkWidget  *widget,
                                                               int         x,
                                                               int         y,

@@ -154,9 +154,7 @@ racimo_note_popover_dispose (GObject *object)
 {
   RacimoNotePopover *self = RACIMO_NOTE_POPOVER (object);
 
-  g_clear_weak_pointer (&self->activity);
-  g_clear_weak_pointer (&self->role);
-  g_clear_weak_pointer (&self->project);
+  racimo_note_popover_closed (GTK_POPOVER (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), RACIMO_TYPE_NOTE_POPOVER);
 
   G_OBJECT_CLASS (racimo_note_popover_parent_class)->dispose (object);

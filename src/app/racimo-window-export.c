@@ -125,19 +125,37 @@ _racimo_window_show_export_error (RacimoWindow *self,
   _racimo_window_show_error (self, heading, body);
 }
 
-/* The end of a CSV or workbook export: says it is done, or why not. */
-static void
-end_export (RacimoWindowWrite *write,
-            gboolean           saved,
-            const GError      *error)
+/* The start of a PDF export, to the local @path of its file: counted with
+ * the writes until _racimo_window_end_export(). A file with no such path
+ * ends @task at once, with why, and FALSE is returned. */
+gboolean
+_racimo_window_begin_pdf_export (RacimoWindow *self,
+                                 GTask        *task,
+                                 const char   *path)
 {
-  RacimoWindow *self = write->window;
+  self->writing++;
+  if (path != NULL)
+    return TRUE;
 
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("A PDF can only be written to a folder of this computer."));
+  return FALSE;
+}
+
+/* The end of an export to @file (a spreadsheet, a PDF, person pages):
+ * one write less, and says it is done, or why not; nothing when it was
+ * cancelled. */
+void
+_racimo_window_end_export (RacimoWindow *self,
+                           GFile        *file,
+                           gboolean      done,
+                           const GError *error)
+{
   self->writing--;
-  if (saved)
-    _racimo_window_show_exported (self, write->file);
+  if (done)
+    _racimo_window_show_exported (self, file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _racimo_window_show_export_error (self, write->file, error);
+    _racimo_window_show_export_error (self, file, error);
 }
 
 static void
@@ -149,7 +167,7 @@ on_csv_saved (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean saved = racimo_csv_save_finish (result, &error);
 
-  end_export (write, saved, error);
+  _racimo_window_end_export (write->window, write->file, saved, error);
 }
 
 /**
@@ -256,7 +274,7 @@ on_xlsx_saved (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean saved = racimo_xlsx_save_finish (result, &error);
 
-  end_export (write, saved, error);
+  _racimo_window_end_export (write->window, write->file, saved, error);
 }
 
 /**
@@ -671,14 +689,10 @@ on_pdf_exported (GObject      *source,
   RacimoWindow *self = RACIMO_WINDOW (source);
   PdfJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean done = g_task_propagate_boolean (G_TASK (result), &error);
 
-  self->writing--;
   end_export_progress (self);
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    _racimo_window_show_exported (self, job->file);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _racimo_window_show_export_error (self, job->file, error);
+  _racimo_window_end_export (self, job->file, done, error);
 }
 
 /**
@@ -711,14 +725,8 @@ racimo_window_export_pdf (RacimoWindow *self,
   job->options = get_layout_options (self);
   g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
 
-  self->writing++;
-
-  if (job->path == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("A PDF can only be written to a folder of this computer."));
-      return;
-    }
+  if (!_racimo_window_begin_pdf_export (self, task, job->path))
+    return;
 
   /* The snapshot, taken now: edits from here on are not in the PDF. */
   job->bytes = racimo_file_serialize (self->project);

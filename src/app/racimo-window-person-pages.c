@@ -78,12 +78,9 @@ on_exported (GObject      *source,
   RacimoWindow *self = RACIMO_WINDOW (source);
   PersonPagesJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean done = g_task_propagate_boolean (G_TASK (result), &error);
 
-  self->writing--;
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    _racimo_window_show_exported (self, job->file);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _racimo_window_show_export_error (self, job->file, error);
+  _racimo_window_end_export (self, job->file, done, error);
 }
 
 /**
@@ -118,13 +115,8 @@ _racimo_window_export_person_pages (RacimoWindow *self,
     job->person_id = g_strdup (racimo_item_get_id (RACIMO_ITEM (person)));
   g_task_set_task_data (task, job, (GDestroyNotify) person_pages_job_free);
 
-  self->writing++;
-  if (job->path == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("A PDF can only be written to a folder of this computer."));
-      return;
-    }
+  if (!_racimo_window_begin_pdf_export (self, task, job->path))
+    return;
 
   job->bytes = racimo_file_serialize (self->project);
   g_task_run_in_thread (task, export_in_thread);

@@ -214,6 +214,13 @@ void        _racimo_window_show_exported     (RacimoWindow              *self,
 void        _racimo_window_show_export_error (RacimoWindow              *self,
                                               GFile                     *file,
                                               const GError              *error);
+gboolean    _racimo_window_begin_pdf_export (RacimoWindow              *self,
+                                             GTask                     *task,
+                                             const char                *path);
+void        _racimo_window_end_export        (RacimoWindow              *self,
+                                              GFile                     *file,
+                                              gboolean                   done,
+                                              const GError              *error);
 
 /* racimo-window-person-pages.c: one page per person, as a PDF */
 void        _racimo_window_person_pages_class_init (GtkWidgetClass      *widget_class);

@@ -317,7 +317,8 @@ assert_result (const Result *result,
 
 /* Runs the racimo program in the test's folder, with no display and the
  * variables @environment sets ("NAME=VALUE", or NULL), and returns its
- * exit status and everything it printed. */
+ * exit status and everything it printed in @result, replacing what a
+ * former run left there. */
 static void
 run_racimo_with (Fixture            *fixture,
                  Result             *result,
@@ -333,6 +334,7 @@ run_racimo_with (Fixture            *fixture,
   g_autofree char *limit = g_strdup_printf ("%u", seconds);
 
   g_assert_nonnull (binary);
+  result_clear (result);
 
   /* A program that would hang is stopped, and fails the test with the
    * status of timeout(1), 124, instead of blocking the suite. */
@@ -509,8 +511,7 @@ test_check_people (Fixture       *fixture,
                    "holds the role\n"
                    "people.raci:22: error: merge-conflict: Activity \"One\" has 1 merge "
                    "conflict to resolve\n");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result, NULL, "", 1);
 }
 
 /* People go out to a sheet and a workbook and come back with the same
@@ -535,7 +536,6 @@ test_export_people (Fixture       *fixture,
       RUN (fixture, &result, "--export", name, "people.raci");
       assert_result (&result, "", "", 0);
 
-      result_clear (&result);
       RUN (fixture, &result, "--check", "--strict", name);
       /* The roles at the header, the person at the row of people */
       expected = g_strdup_printf ("%s:2: warning: overloaded-role: Role \"Lead\" is responsible "
@@ -649,11 +649,9 @@ test_check_several (Fixture       *fixture,
   /* Unreadable wins over findings. */
   g_assert_cmpint (result.status, ==, 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "findings.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 1);
 
-  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci", "sub/waived.raci");
   g_assert_cmpint (result.status, ==, 0);
 }
@@ -698,7 +696,6 @@ test_export_replace (Fixture       *fixture,
   written = read_file (fixture, "tidy.raci");
   g_assert_cmpstr (written, ==, messy_canonical);
 
-  result_clear (&result);
   g_clear_pointer (&written, g_free);
   RUN (fixture, &result, "--export", "messy.raci", "messy.raci");
   assert_result (&result, NULL, "", 0);
@@ -733,25 +730,21 @@ test_check_sheets (Fixture       *fixture,
   g_assert_true (g_file_set_contents (txt_path, utf16, sizeof utf16 - 1, NULL));
 
   RUN (fixture, &result, "--check", "team.tsv", "unicode.txt");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 1);
+  assert_result (&result, NULL, "", 1);
   g_assert_cmpstr (result.out, ==,
                    "team.tsv:2: error: no-owner: Activity \"Scope\" has no owner (A)\n"
                    "team.tsv:3: warning: no-doer: Activity \"Budget\" has no one responsible (R)\n"
                    "unicode.txt:2: error: no-owner: Activity \"Ship\" has no owner (A)\n");
 
-  result_clear (&result);
   write_file (fixture, "dates.csv", "Activity,Lead,Due date\nShip,A/R,2026-03-01\n");
   RUN (fixture, &result, "--check", "dates.csv");
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.err, "Column C (“Due date”) was ignored"));
 
-  result_clear (&result);
   RUN (fixture, &result, "--check", "--strict", "dates.csv");
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "not imported, as strict mode asks"));
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "dates.raci", "--strict", "dates.csv");
   g_assert_cmpint (result.status, ==, 2);
   raci_path = fixture_path (fixture, "dates.raci");
@@ -773,32 +766,24 @@ test_export_xlsx (Fixture       *fixture,
 
   write_file (fixture, "clean.raci", clean_raci);
   RUN (fixture, &result, "--export", "matrix.xlsx", "clean.raci");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--check", "clean.raci");
   findings = g_steal_pointer (&result.out);
 
-  result_clear (&result);
   RUN (fixture, &result, "--check", "--strict", "matrix.xlsx");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
   g_assert_cmpstr (result.out, ==, findings);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "back.raci", "--sheet", "Matrix", "matrix.xlsx");
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--check", "--sheet", "Budget", "matrix.xlsx");
   g_assert_cmpint (result.status, ==, 2);
   g_assert_cmpstr (result.err, ==,
                    "racimo: matrix.xlsx: the workbook has no sheet named “Budget”\n");
 
   /* The legend sheet holds no matrix: its codes column is a role */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "legend.csv", "--sheet", "Legend", "matrix.xlsx");
   g_assert_cmpint (result.status, ==, 0);
   sheet_path = fixture_path (fixture, "legend.csv");
@@ -825,17 +810,14 @@ test_export_csv (Fixture       *fixture,
   csv = read_file (fixture, "matrix.csv");
   g_assert_true (g_str_has_prefix (csv, "Clean\r\nPhase,Activity,"));
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "back.raci", "matrix.csv");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "again.csv", "back.raci");
   g_assert_cmpint (result.status, ==, 0);
   back = read_file (fixture, "again.csv");
   g_assert_cmpstr (back, ==, csv);
 
-  result_clear (&result);
   write_file (fixture, "sheet.csv",
               "Activity,Data scientist,ML engineer\n"
               "Train the model,A/R,maybe later\n");
@@ -869,7 +851,6 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, >, height);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "a3.pdf", "--paper", "a3", "--orientation", "portrait",
        "--tile", "clean.raci");
   assert_result (&result, NULL, "", 0);
@@ -880,7 +861,6 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (width, 297 / 25.4 * 72, 1);
   g_assert_cmpfloat_with_epsilon (height, 420 / 25.4 * 72, 1);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "ledger.pdf", "--paper", "ledger", "clean.raci");
   assert_result (&result, NULL, "", 0);
   g_clear_pointer (&path, g_free);
@@ -891,142 +871,112 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (height, 11 * 72, 1);
 
   /* The summary before the matrix: two pages */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "summary.pdf", "--summary", "first", "clean.raci");
   assert_result (&result, NULL, "", 0);
   g_clear_pointer (&path, g_free);
   path = fixture_path (fixture, "summary.pdf");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "middle.pdf", "--summary", "middle", "clean.raci");
   assert_result (&result, NULL,
                    "racimo: Unknown summary place “middle”: use first, last or none\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "b5.pdf", "--paper", "b5", "clean.raci");
   assert_result (&result, NULL,
                    "racimo: Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or "
                    "ledger\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "both.pdf", "--fit", "--tile", "clean.raci");
   assert_result (&result, NULL, "racimo: --fit and --tile cannot be used together\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--tile", "clean.raci");
   assert_result (&result, NULL, "racimo: --tile applies to .pdf files only\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--summary", "last", "clean.raci");
   assert_result (&result, NULL, "racimo: --summary applies to .pdf files only\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "mono.pdf", "--mono", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "problems.pdf", "--only-problems", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--only-problems", "clean.raci");
   assert_result (&result, NULL, "racimo: --only-problems applies to .pdf files only\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "framed.pdf", "--header", "Steering committee",
        "--footer", "Confidential", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--footer", "Confidential", "clean.raci");
   assert_result (&result, NULL, "racimo: --footer applies to .pdf files only\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--mono", "clean.raci");
   assert_result (&result, NULL, "racimo: --mono applies to .pdf files only\n", 2);
 
   /* Only some phases: ids the project has, checked once it is read */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "phase.pdf", "--phases", " build ", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "nophase.pdf", "--phases", "build,launch", "clean.raci");
   assert_result (&result, NULL,
                    "racimo: clean.raci: The project has no phase with the id “launch”\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "empty.pdf", "--phases", "build,,", "clean.raci");
   assert_result (&result, NULL,
                    "racimo: An empty phase id in “build,,”: give phase ids separated by "
                    "commas\n", 2);
 
   /* Only some roles, the same way */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "role.pdf", "--roles", "mle, ds", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "norole.pdf", "--roles", "ds,cfo", "clean.raci");
   assert_result (&result, NULL,
                    "racimo: clean.raci: The project has no role with the id “cfo”\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "empty.pdf", "--roles", " ", "clean.raci");
   assert_result (&result, NULL,
                    "racimo: An empty role id in “ ”: give role ids separated by commas\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--roles", "ds", "clean.raci");
   assert_result (&result, NULL, "racimo: --roles applies to .pdf files only\n", 2);
 
   /* Row numbers */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "numbered.pdf", "--row-numbers", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--row-numbers", "clean.raci");
   assert_result (&result, NULL, "racimo: --row-numbers applies to .pdf files only\n", 2);
 
   /* One page, N pages wide: scaled down, to a legible size at most */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "onepage.pdf", "--one-page", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "wide.pdf", "--pages-wide", "2", "clean.raci");
   assert_result (&result, NULL, "", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.pdf", "--pages-wide", "0", "clean.raci");
   assert_result (&result, NULL,
                  "racimo: Pages wide “0” is not a whole number from 1 to 100\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.pdf", "--pages-wide", "two", "clean.raci");
   assert_result (&result, NULL,
                  "racimo: Pages wide “two” is not a whole number from 1 to 100\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.pdf", "--one-page", "--tile", "clean.raci");
   assert_result (&result, NULL, "racimo: --one-page and --tile cannot be used together\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.pdf", "--pages-wide", "2", "--tile", "clean.raci");
   assert_result (&result, NULL, "racimo: --pages-wide and --tile cannot be used together\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.pdf", "--one-page", "--pages-wide", "2", "clean.raci");
   assert_result (&result, NULL,
                  "racimo: --one-page and --pages-wide cannot be used together\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--one-page", "clean.raci");
   assert_result (&result, NULL, "racimo: --one-page applies to .pdf files only\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--pages-wide", "2", "clean.raci");
   assert_result (&result, NULL, "racimo: --pages-wide applies to .pdf files only\n", 2);
 
@@ -1045,14 +995,12 @@ test_export_pdf (Fixture       *fixture,
                            "</phase></phases>\n</raci-project>\n");
     write_file (fixture, "wide.raci", wide->str);
   }
-  result_clear (&result);
   RUN (fixture, &result, "--export", "wide-one.pdf", "--one-page", "--orientation", "portrait",
        "wide.raci");
   assert_result (&result, NULL,
                  "racimo: the matrix does not fit on one page at a legible size; it takes "
                  "2 pages\n", 0);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "wide-across.pdf", "--pages-wide", "1", "--orientation",
        "portrait", "wide.raci");
   assert_result (&result, NULL,
@@ -1086,7 +1034,6 @@ test_export_per_person (Fixture       *fixture,
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, <, height);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "across.pdf", "--per-person", "--orientation", "landscape",
        "--paper", "letter", "--header", "Kick-off", "people.raci");
   assert_result (&result, "", "", 0);
@@ -1097,36 +1044,29 @@ test_export_per_person (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (height, 8.5 * 72, 1);
 
   /* A 1.0 project without any person text lists no people */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "nobody.pdf", "--per-person", "clean.raci");
   assert_result (&result, "",
                  "racimo: clean.raci lists no people, so --per-person has no page to print\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "tiled.pdf", "--per-person", "--tile", "people.raci");
   assert_result (&result, "", "racimo: --tile cannot be used with --per-person\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "summary.pdf", "--summary", "first", "--per-person",
        "people.raci");
   assert_result (&result, "", "racimo: --summary cannot be used with --per-person\n", 2);
 
   /* Nor the matrix's own choices of this change */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "onepage.pdf", "--one-page", "--per-person",
        "people.raci");
   assert_result (&result, "", "racimo: --one-page cannot be used with --per-person\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "numbered.pdf", "--row-numbers", "--per-person",
        "people.raci");
   assert_result (&result, "", "racimo: --row-numbers cannot be used with --per-person\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "x.csv", "--per-person", "people.raci");
   assert_result (&result, "", "racimo: --per-person applies to .pdf files only\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "b5.pdf", "--per-person", "--paper", "b5", "people.raci");
   assert_result (&result, "",
                  "racimo: Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or "
@@ -1167,7 +1107,6 @@ test_export_unreadable_input (Fixture       *fixture,
   assert_result (&result, "",
                  "racimo: broken.raci:6:13: </phase> does not close <activity> from line 5\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--export", "out.raci", "missing.raci");
   assert_result (&result, NULL, "racimo: missing.raci: the file does not exist\n", 2);
 
@@ -1222,7 +1161,6 @@ test_export_unwritable (Fixture       *fixture,
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 
   /* OUT is in a folder that does not exist. */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "no-such-folder/out.raci", "clean.raci");
   missing_folder = fixture_path (fixture, "no-such-folder");
   expected = g_strdup_printf ("racimo: no-such-folder/out.raci: the folder \"%s\" does not exist\n",
@@ -1591,12 +1529,10 @@ test_repair_export (Fixture       *fixture,
   g_assert_cmpstr (original, ==, repairable_raci);
 
   /* The repaired copy checks without a word about repairs. */
-  result_clear (&result);
   RUN (fixture, &result, "--check", "fixed.raci");
   g_assert_cmpstr (result.err, ==, "");
 
   /* Any format: CSV too */
-  result_clear (&result);
   RUN (fixture, &result, "--export", "fixed.csv", "--repair", "plan.raci");
   g_assert_cmpint (result.status, ==, 0);
   g_clear_pointer (&written, g_free);
@@ -1650,8 +1586,7 @@ test_repair_gates (Fixture       *fixture,
 
       RUN (fixture, &result, "--export", "out.raci", "--repair", path);
       RUN (fixture, &plain, "--export", "out.raci", path);
-      g_assert_cmpint (result.status, ==, 2);
-      g_assert_cmpstr (result.err, ==, plain.err);
+      assert_result (&result, NULL, plain.err, 2);
       g_assert_null (strstr (result.err, "repaired"));
       listing = racimo_test_list_folder (fixture->dir);
       g_assert_cmpstr (listing, ==, "");
@@ -1671,13 +1606,10 @@ test_repair_needs_export (Fixture       *fixture,
 
   write_file (fixture, "plan.raci", repairable_raci);
   RUN (fixture, &result, "--repair", "plan.raci");
-  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, NULL, "racimo: --repair goes with --export OUT\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--check", "--repair", "plan.raci");
-  g_assert_cmpstr (result.err, ==, "racimo: --repair goes with --export OUT\n");
-  g_assert_cmpint (result.status, ==, 2);
+  assert_result (&result, NULL, "racimo: --repair goes with --export OUT\n", 2);
 }
 
 /* --diff and --merge */
@@ -1746,14 +1678,12 @@ test_diff (Fixture       *fixture,
                  "Activity “Deploy the model” (Build): UX designer nothing → C\n",
                  "", 1);
 
-  result_clear (&result);
   RUN (fixture, &result, "--diff", "new.raci", "new.raci");
   assert_result (&result, "", "", 0);
 
   /* Formatting is no difference. */
   write_file (fixture, "messy.raci", messy_raci);
   write_file (fixture, "tidy.raci", messy_canonical);
-  result_clear (&result);
   RUN (fixture, &result, "--diff", "messy.raci", "tidy.raci");
   assert_result (&result, "", "", 0);
 }
@@ -1772,13 +1702,11 @@ test_diff_unreadable (Fixture       *fixture,
   RUN (fixture, &result, "--diff", "old.raci", "missing.raci");
   assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--diff", "old.raci", "broken.raci");
   g_assert_cmpstr (result.out, ==, "");
   g_assert_true (g_str_has_prefix (result.err, "racimo: broken.raci:"));
   g_assert_cmpint (result.status, ==, 2);
 
-  result_clear (&result);
   RUN (fixture, &result, "--diff", "old.raci");
   assert_result (&result, "", "racimo: --diff needs two files: OLD NEW\n", 2);
 }
@@ -1851,13 +1779,11 @@ test_merge_unreadable (Fixture       *fixture,
   /* Nothing written: ours is as it was, and no other file appeared. */
   ours = read_file (fixture, "ours.raci");
   g_assert_cmpstr (ours, ==, merge_ours);
-  result_clear (&result);
   RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "missing.raci",
        "--output", "out.raci");
   assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
   racimo_test_assert_folder (fixture->dir, "base.raci ours.raci theirs.raci");
 
-  result_clear (&result);
   RUN (fixture, &result, "--merge", "base.raci", "ours.raci");
   assert_result (&result, "", "racimo: --merge needs three files: BASE OURS THEIRS\n", 2);
 }

@@ -186,6 +186,17 @@ join_pages (GStrv pages)
   return g_strjoinv (" ", pages);
 }
 
+/* An option refused with @message, as the command line shows it; clears
+ * @error for the next call. */
+static void
+assert_bad_value (GError    **error,
+                  const char *message)
+{
+  g_assert_error (*error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr ((*error)->message, ==, message);
+  g_clear_error (error);
+}
+
 static RacimoPaginationOptions *
 options_new (const char *paper,
              const char *orientation,
@@ -332,10 +343,8 @@ test_options_parse (void)
   g_assert_no_error (error);
 
   g_assert_false (racimo_pagination_options_parse_paper (options, "b5", &error));
-  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==,
-                   "Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or ledger");
-  g_clear_error (&error);
+  assert_bad_value (&error,
+                    "Unknown paper size “b5”: use a4, a3, letter, legal, tabloid or ledger");
   g_assert_false (racimo_pagination_options_parse_orientation (options, "sideways", &error));
   g_assert_cmpstr (error->message, ==,
                    "Unknown orientation “sideways”: use landscape or portrait");
@@ -508,10 +517,7 @@ test_summary_place (void)
   g_assert_true (options->summary);
   g_assert_true (options->summary_first);
   g_assert_false (racimo_pagination_options_parse_summary (options, "middle", &error));
-  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==,
-                   "Unknown summary place “middle”: use first, last or none");
-  g_clear_error (&error);
+  assert_bad_value (&error, "Unknown summary place “middle”: use first, last or none");
   /* A bad value changes nothing */
   g_assert_true (options->summary_first);
 
@@ -663,18 +669,13 @@ test_ml_template_phases (void)
   /* As --phases gives them; ids the project lacks are found once it is
    * read */
   g_assert_false (racimo_pagination_options_parse_phases (options, "data,", &error));
-  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==,
-                   "An empty phase id in “data,”: give phase ids separated by commas");
-  g_clear_error (&error);
+  assert_bad_value (&error, "An empty phase id in “data,”: give phase ids separated by commas");
   g_assert_false (racimo_pagination_options_parse_phases (options, "", &error));
   g_clear_error (&error);
   g_assert_null (options->phases);
   g_assert_true (racimo_pagination_options_parse_phases (options, "data,later", &error));
   g_assert_false (racimo_pagination_options_check_project (options, project, &error));
-  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==, "The project has no phase with the id “later”");
-  g_clear_error (&error);
+  assert_bad_value (&error, "The project has no phase with the id “later”");
   g_assert_true (racimo_pagination_options_parse_phases (options, "data, operations", &error));
   g_assert_true (racimo_pagination_options_check_project (options, project, &error));
   g_assert_no_error (error);
@@ -709,18 +710,14 @@ test_ml_template_roles (void)
   /* As --roles gives them; ids the project lacks are found once it is
    * read */
   g_assert_false (racimo_pagination_options_parse_roles (options, ",ux-designer", &error));
-  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==,
-                   "An empty role id in “,ux-designer”: give role ids separated by commas");
-  g_clear_error (&error);
+  assert_bad_value (&error,
+                    "An empty role id in “,ux-designer”: give role ids separated by commas");
   g_assert_false (racimo_pagination_options_parse_roles (options, "", &error));
   g_clear_error (&error);
   g_assert_null (options->roles);
   g_assert_true (racimo_pagination_options_parse_roles (options, "ux-designer,cfo", &error));
   g_assert_false (racimo_pagination_options_check_project (options, project, &error));
-  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==, "The project has no role with the id “cfo”");
-  g_clear_error (&error);
+  assert_bad_value (&error, "The project has no role with the id “cfo”");
   /* In the project's order, whatever the order given */
   g_assert_true (racimo_pagination_options_parse_roles (options, "ml-engineer, ux-designer",
                                                         &error));
@@ -1019,9 +1016,7 @@ test_pages_wide (void)
   g_assert_cmpuint (racimo_pagination_get_n_across (tiled), >, 2);
 
   g_assert_false (racimo_pagination_options_parse_pages_wide (options, "0", &error));
-  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_cmpstr (error->message, ==, "Pages wide “0” is not a whole number from 1 to 100");
-  g_clear_error (&error);
+  assert_bad_value (&error, "Pages wide “0” is not a whole number from 1 to 100");
   g_assert_false (racimo_pagination_options_parse_pages_wide (options, "two", &error));
   g_clear_error (&error);
   g_assert_false (racimo_pagination_options_parse_pages_wide (options, "-1", &error));

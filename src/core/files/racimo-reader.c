@@ -332,6 +332,37 @@ check_order (Builder     *b,
   return TRUE;
 }
 
+/* What @child of @parent is among @children, in the order they come. One
+ * the format does not know, or a second of a kind that comes once, is kept
+ * as it is, after @anchor (a second one after the first: its key is the
+ * same, so it is written after it and stays the second); one a repair
+ * removed is passed over: both leave *@known %NULL. */
+static gboolean
+read_child_kind (Builder      *b,
+                 const Child  *children,
+                 guint         n_children,
+                 Order        *order,
+                 GPtrArray    *foreign,
+                 xmlNode      *anchor,
+                 xmlNode      *parent,
+                 xmlNode      *child,
+                 const Child **known)
+{
+  guint rank = 0;
+  gboolean repeated, skip;
+
+  *known = find_child (b, children, n_children, order, child, &rank, &repeated);
+  if (*known == NULL)
+    return _racimo_reader_keep_other (b, foreign, NULL, repeated ? child : anchor, parent, child);
+
+  if (!check_order (b, order, children, child, rank, &skip))
+    return FALSE;
+  if (skip)
+    *known = NULL;
+
+  return TRUE;
+}
+
 /* A new id for a repaired item, made from @from as for a new item, that
  * nothing in the file uses so far; owned by the builder. */
 const char *
@@ -514,24 +545,13 @@ read_item_content (Builder     *b,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      guint rank = 0;
-      gboolean repeated, skip;
-      const Child *known = find_child (b, children, n_children, &order, child, &rank,
-                                       &repeated);
+      const Child *known;
       gboolean kept = FALSE;
 
-      /* A second one is anchored at the first (its key is the same): it is
-       * written after it, and stays the second. */
-      if (known == NULL)
-        {
-          if (!_racimo_reader_keep_other (b, foreign, NULL, repeated ? child : anchor, node, child))
-            return FALSE;
-          continue;
-        }
-
-      if (!check_order (b, &order, children, child, rank, &skip))
+      if (!read_child_kind (b, children, n_children, &order, foreign, anchor, node, child,
+                            &known))
         return FALSE;
-      if (skip)
+      if (known == NULL)
         continue;
 
       switch (known->kind)
@@ -890,22 +910,13 @@ read_project (Builder *b,
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
-      guint rank = 0;
-      gboolean repeated, skip;
-      const Child *known = find_child (b, children, G_N_ELEMENTS (children), &order, child,
-                                       &rank, &repeated);
+      const Child *known;
       g_autofree char *text = NULL;
 
-      if (known == NULL)
-        {
-          if (!_racimo_reader_keep_other (b, foreign, NULL, repeated ? child : anchor, root, child))
-            return FALSE;
-          continue;
-        }
-
-      if (!check_order (b, &order, children, child, rank, &skip))
+      if (!read_child_kind (b, children, G_N_ELEMENTS (children), &order, foreign, anchor, root,
+                            child, &known))
         return FALSE;
-      if (skip)
+      if (known == NULL)
         continue;
 
       switch (known->kind)
