@@ -464,8 +464,8 @@ racimo_cli_check_with_options (const char * const *paths,
  *   "orientation" (landscape, portrait), "fit", "tile" or "one-page"
  *   (booleans), "pages-wide" (a number from 1 to 100),
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
- *   by commas), "mono", "only-problems", "row-numbers" and "per-person"
- *   (booleans), "header" and "footer" (text),
+ *   by commas), "descriptions", "mono", "only-problems", "row-numbers" and
+ *   "per-person" (booleans), "header" and "footer" (text),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -526,6 +526,7 @@ parse_layout_options (GVariantDict *options)
       return NULL;
     }
   layout->one_page = g_variant_dict_contains (options, "one-page");
+  layout->descriptions = g_variant_dict_contains (options, "descriptions");
   layout->mono = g_variant_dict_contains (options, "mono");
   layout->only_problems = g_variant_dict_contains (options, "only-problems");
   layout->row_numbers = g_variant_dict_contains (options, "row-numbers");
@@ -543,7 +544,8 @@ find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
-    "roles", "mono", "only-problems", "row-numbers", "header", "footer", "per-person",
+    "roles", "descriptions", "mono", "only-problems", "row-numbers", "header", "footer",
+    "per-person",
   };
 
   if (options == NULL)
@@ -563,6 +565,7 @@ check_per_person_options (GVariantDict *options)
 {
   static const char * const matrix_only[] = {
     "fit", "tile", "summary", "only-problems", "one-page", "pages-wide", "roles", "row-numbers",
+    "descriptions",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
@@ -681,6 +684,9 @@ static const GOptionEntry main_entries[] = {
   { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: the findings and the workload per role on pages of their own, "
        "first, last or none (the default)"), N_("PLACE") },
+  { "descriptions", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: the descriptions of the phases and activities under their names"),
+    NULL },
   { "mono", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
   { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,

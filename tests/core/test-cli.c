@@ -1064,6 +1064,10 @@ test_export_per_person (Fixture       *fixture,
        "people.raci");
   assert_result (&result, "", "racimo: --row-numbers cannot be used with --per-person\n", 2);
 
+  RUN (fixture, &result, "--export", "described.pdf", "--descriptions", "--per-person",
+       "people.raci");
+  assert_result (&result, "", "racimo: --descriptions cannot be used with --per-person\n", 2);
+
   RUN (fixture, &result, "--export", "x.csv", "--per-person", "people.raci");
   assert_result (&result, "", "racimo: --per-person applies to .pdf files only\n", 2);
 
@@ -1073,6 +1077,72 @@ test_export_per_person (Fixture       *fixture,
                  "ledger\n", 2);
 
   racimo_test_assert_folder (fixture->dir, "across.pdf clean.raci people.pdf people.raci");
+}
+
+/* --descriptions: an activity whose description is taller than a page
+ * goes on over the next pages, under "Name (continued)", and every word
+ * of it is printed once. */
+static void
+test_export_tall_row (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(GString) raci = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+  guint n_pages;
+
+  if (!have_binary ())
+    return;
+
+  g_string_append (raci, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+                         "<title>Tall</title>\n<roles>\n");
+  for (guint r = 0; r < 8; r++)
+    g_string_append_printf (raci, "<role id=\"r%u\"><name>Role %u</name></role>\n", r, r);
+  g_string_append (raci, "</roles>\n<phases><phase id=\"p\"><name/>"
+                         "<activity id=\"a\"><name>Long story</name><description>");
+  for (guint w = 1; w <= 900; w++)
+    g_string_append_printf (raci, "word%03u%s", w, w % 12 == 0 ? ". " : " ");
+  g_string_append (raci, "</description><assign role=\"r0\" code=\"A\"/></activity>"
+                         "<activity id=\"b\"><name>Short story</name>"
+                         "<assign role=\"r1\" code=\"A\"/></activity>"
+                         "</phase></phases>\n</raci-project>\n");
+  write_file (fixture, "tall.raci", raci->str);
+
+  RUN (fixture, &result, "--export", "tall.pdf", "--descriptions", "--orientation", "portrait",
+       "tall.raci");
+  assert_result (&result, "", "", 0);
+  path = fixture_path (fixture, "tall.pdf");
+  n_pages = racimo_test_pdf_read (path, &width, &height);
+  g_assert_cmpuint (n_pages, >=, 2);
+
+  text = racimo_test_pdf_get_text (path);
+  for (guint w = 1; w <= 900; w++)
+    {
+      g_autofree char *word = g_strdup_printf ("word%03u", w);
+      const char *at = strstr (text, word);
+
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, word));
+    }
+  {
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+    for (guint i = 1; i < n_pages; i++)
+      {
+        g_assert_nonnull (strstr (pages[i], "Long story (continued)"));
+        g_assert_nonnull (strstr (pages[i], "Role 7"));
+      }
+    g_assert_nonnull (strstr (pages[n_pages - 1], "Short story"));
+  }
+
+  /* Only for the matrix's PDF */
+  RUN (fixture, &result, "--export", "tall.csv", "--descriptions", "tall.raci");
+  assert_result (&result, "", "racimo: --descriptions applies to .pdf files only\n", 2);
+
+  racimo_test_assert_folder (fixture->dir, "tall.pdf tall.raci");
 }
 
 static void
@@ -1899,6 +1969,7 @@ main (int   argc,
   ADD ("/cli/export/xlsx", test_export_xlsx);
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/per-person", test_export_per_person);
+  ADD ("/cli/export/tall-row", test_export_tall_row);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
   ADD ("/cli/export/unwritable", test_export_unwritable);

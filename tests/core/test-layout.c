@@ -14,6 +14,7 @@
 #include "racimo-pagination-private.h"
 #include "racimo-person-pages.h"
 #include "racimo-templates.h"
+#include "racimo-test-pdf.h"
 #include "racimo-workload.h"
 
 #define BIT RACIMO_CODE_BIT
@@ -114,19 +115,9 @@ export_to (RacimoProject             *project,
 static GStrv
 read_pages (const char *pdf)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = racimo_test_pdf_get_text (pdf);
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   g_auto(GStrv) raw = NULL;
-
-  /* -raw keeps the order the text was drawn in, a row's name in one piece */
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &text, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
 
   /* pdftotext ends every page with a form feed. */
   raw = g_strsplit (text, "\f", -1);
@@ -1436,7 +1427,7 @@ test_draw_pages (void)
 }
 
 /* Nothing to print still gives a page with the title, the legend and the
- * page number; a row taller than a page gets a page of its own. */
+ * page number; a row taller than a page goes on over the next ones. */
 static void
 test_edge_cases (void)
 {
@@ -1490,6 +1481,122 @@ test_edge_cases (void)
     assert_has_not (pages[0], "Requirements");
     assert_has (pages[0], "Page 1 of 1");
   }
+}
+
+/* An activity whose description is "w001 w002 ... w@n_words", in
+ * sentences of twelve words and paragraphs of five sentences, between two
+ * short ones, and eight roles. */
+static RacimoProject *
+tall_project_new (guint n_words)
+{
+  RacimoProject *project = racimo_project_new ();
+  g_autoptr(GString) description = g_string_new (NULL);
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+
+  racimo_project_set_title (project, "Tall rows");
+  racimo_project_add_role (project, -1, "Writer", "W");
+  racimo_project_add_role (project, -1, "Reviewer", "RV");
+  /* Enough columns to leave the activities a column of their own */
+  for (guint r = 3; r <= 8; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Specialist %u", r);
+      g_autofree char *abbrev = g_strdup_printf ("S%u", r);
+
+      racimo_project_add_role (project, -1, name, abbrev);
+    }
+  phase = racimo_project_add_phase (project, -1, "Drafting");
+  racimo_project_add_activity (project, phase, -1, "Before");
+  for (guint w = 1; w <= n_words; w++)
+    g_string_append_printf (description, "w%03u%s", w,
+                            w % 60 == 0 ? ".\n" : w % 12 == 0 ? ". " : " ");
+  activity = racimo_project_add_activity (project, phase, -1, "Tall");
+  racimo_project_set_item_description (project, RACIMO_ITEM (activity), description->str);
+  racimo_project_set_codes (project, activity, racimo_project_get_role (project, 0), BIT ('R'));
+  racimo_project_set_codes (project, activity, racimo_project_get_role (project, 1), BIT ('A'));
+  racimo_project_add_activity (project, phase, -1, "After");
+
+  return project;
+}
+
+/* An activity taller than a page goes on over the next pages: each part
+ * fits its page, the first with the name, the next under "Name
+ * (continued)", every line of the description once and in order. */
+static void
+test_tall_row (void)
+{
+  g_autoptr(RacimoProject) project = tall_project_new (900);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPagination) layout = NULL;
+  g_autoptr(GString) placed = g_string_new (NULL);
+  RacimoActivity *tall = racimo_phase_get_activity (racimo_project_get_phase (project, 0), 1);
+  g_autofree char *whole = squeeze (racimo_item_get_description (RACIMO_ITEM (tall)));
+  g_autofree char *found = NULL;
+  double room;
+  guint n_parts = 0;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *all = NULL;
+
+  options->descriptions = TRUE;
+  layout = racimo_pagination_new (project, options);
+  g_test_message ("%u pages", racimo_pagination_get_n_pages (layout));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), >=, 3);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, layout->bands->len);
+
+  room = layout->table_height / layout->scale - layout->header_height;
+  for (guint b = 0; b < layout->bands->len; b++)
+    {
+      const Band *band = &g_array_index (layout->bands, Band, b);
+      double y = band->continued >= 0 ? _racimo_pagination_continued_height (layout, band->continued)
+                                      : 0.0;
+
+      for (guint i = band->first; i < band->end; i++)
+        {
+          const Row *row = &g_array_index (layout->rows, Row, i);
+          const char *name = row->name->layout != NULL ? pango_layout_get_text (row->name->layout)
+                                                       : row->name->string;
+
+          y += row->height;
+          if (row->description == NULL)
+            continue;
+          /* The first part starts its page's rows, or follows "Before" */
+          g_assert_cmpstr (name, ==, row->continued ? "Tall (continued)" : "Tall");
+          g_assert_true (row->continued == (n_parts > 0));
+          g_assert_true (n_parts == 0 || i == band->first);
+          g_assert_cmpuint (row->codes, ==, g_array_index (layout->rows, Row, 2).codes);
+          g_string_append_printf (placed, "%s ",
+                                  pango_layout_get_text (row->description->layout));
+          n_parts++;
+        }
+      g_assert_cmpfloat (y, <=, room + 0.01);
+    }
+  g_assert_cmpuint (n_parts, ==, layout->bands->len);
+  found = squeeze (placed->str);
+  g_assert_cmpstr (found, ==, whole);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
+  for (guint i = 1; pages[i] != NULL; i++)
+    {
+      /* The column headers and the phase repeat on every page */
+      assert_has (pages[i], "Activity W Writer RV Reviewer S3 Specialist 3");
+      assert_has (pages[i], "Drafting (continued) Tall (continued) w");
+      assert_has_not (pages[i], "Before");
+    }
+  all = join_pages (pages);
+  for (guint w = 1; w <= 900; w++)
+    {
+      g_autofree char *word = g_strdup_printf ("w%03u", w);
+      const char *at = strstr (all, word);
+
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, word));
+    }
+  /* The next activity after the last part */
+  g_assert_nonnull (strstr (strstr (all, "w900."), "After"));
 }
 
 static guint
@@ -1861,6 +1968,7 @@ main (int   argc,
   g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);
+  g_test_add_func ("/layout/tall-row", test_tall_row);
   g_test_add_func ("/layout/export/atomic", test_export_atomic);
   g_test_add_func ("/layout/people/headers", test_people_in_headers);
   g_test_add_func ("/layout/people/footnotes", test_footnotes);

@@ -68,3 +68,23 @@ racimo_test_pdf_get_title (const char *path)
 
   return NULL;
 }
+
+char *
+racimo_test_pdf_get_text (const char *path)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* -raw keeps the order the text was drawn in, a row's name in one piece */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("pdftotext could not read %s: %s", path, err);
+
+  return g_steal_pointer (&out);
+}

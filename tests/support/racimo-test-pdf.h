@@ -19,4 +19,9 @@ guint racimo_test_pdf_read (const char *path,
  * when it has none. */
 char *racimo_test_pdf_get_title (const char *path);
 
+/* The text of @path as poppler's pdftotext reads it, in the order it was
+ * drawn, each page ended by a form feed.  Fails the test when pdftotext
+ * cannot read the file. */
+char *racimo_test_pdf_get_text (const char *path);
+
 G_END_DECLS

@@ -112,6 +112,7 @@ typedef struct
   Mark      mark;
   gboolean  waived;      /* the mark's finding was waived: no hatching */
   gboolean  applicable;
+  gboolean  continued;   /* the rest of an activity too tall for a page */
   guint     codes;       /* activities: index of the first role's codes in self->codes */
   guint     notes;       /* activities: index of the first of its notes in self->notes */
   guint     n_notes;
@@ -273,6 +274,7 @@ struct _RacimoPagination
   guint                 n_numbered; /* activities numbered so far */
   gboolean              fitted;     /* the pages across and down asked for were reached */
   double                gutter;
+  double                code_height; /* the tallest cell */
   double                activity_width;
   double                column_width;
   double                header_height;

@@ -257,6 +257,17 @@ add_row_number (RacimoPagination *self)
   return _racimo_pagination_add_text (self, FONT_SMALL, string, attrs);
 }
 
+/* An activity's description, or a part of it, in small grey type. */
+static Text *
+add_description_text (RacimoPagination *self,
+                      const char       *string)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_foreground_new (0x5000, 0x5000, 0x5000));
+  return _racimo_pagination_add_text (self, FONT_SMALL, string, attrs);
+}
+
 /* Returns the codes of the cells printed. */
 static RacimoCodes
 build_activity (RacimoPagination *self,
@@ -276,12 +287,7 @@ build_activity (RacimoPagination *self,
     row.number = add_row_number (self);
   row.name = _racimo_pagination_get_name_text (self, racimo_item_get_name (item), row.applicable);
   if (self->options->descriptions && description != NULL && *description != '\0')
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_foreground_new (0x5000, 0x5000, 0x5000));
-      row.description = _racimo_pagination_add_text (self, FONT_SMALL, description, attrs);
-    }
+    row.description = add_description_text (self, description);
 
   if (racimo_checks_item_has (checks, item, RACIMO_CHECK_NO_OWNER))
     row.mark = MARK_NO_OWNER;
@@ -666,6 +672,26 @@ wrap_role_headers (RacimoPagination *self,
     }
 }
 
+/* Where an activity's description starts, from the top of its row */
+static double
+description_top (const Row *row)
+{
+  return VPAD + row->name->height + 1.0;
+}
+
+/* An activity's height: its name over its description, or its tallest
+ * cell. */
+static void
+measure_activity (RacimoPagination *self,
+                  Row              *row)
+{
+  double height = row->name->height;
+
+  if (row->description != NULL)
+    height = description_top (row) - VPAD + row->description->height;
+  row->height = MAX (height, self->code_height) + 2 * VPAD;
+}
+
 /* Heights of the header row and of every row, now that widths are known. */
 static void
 measure_rows (RacimoPagination *self,
@@ -673,7 +699,6 @@ measure_rows (RacimoPagination *self,
 {
   double name_width = self->activity_width - self->gutter - 2 * PAD;
   double phase_width;
-  double code_height = 0.0;
   GHashTableIter iter;
   gpointer value;
   guint last_page_roles;
@@ -688,7 +713,7 @@ measure_rows (RacimoPagination *self,
 
   g_hash_table_iter_init (&iter, self->code_cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    code_height = MAX (code_height, ((Text *) value)->height);
+    self->code_height = MAX (self->code_height, ((Text *) value)->height);
 
   /* A phase header spans the page's table: the narrowest is the last
    * page across, which may hold fewer roles. */
@@ -733,14 +758,9 @@ measure_rows (RacimoPagination *self,
         row->height = row->name->height + 2 * VPAD;
       else
         {
-          double height = row->name->height;
-
           if (row->description != NULL)
-            {
-              _racimo_text_wrap (row->description, name_width);
-              height += 1.0 + row->description->height;
-            }
-          row->height = MAX (height, code_height) + 2 * VPAD;
+            _racimo_text_wrap (row->description, name_width);
+          measure_activity (self, row);
         }
     }
 }
@@ -752,9 +772,108 @@ _racimo_pagination_continued_height (RacimoPagination *self,
   return g_array_index (self->phases, PhaseInfo, phase).continued->height + 2 * VPAD;
 }
 
+static const char *
+text_get_string (const Text *text)
+{
+  return text->layout != NULL ? pango_layout_get_text (text->layout) : text->string;
+}
+
+/* Cuts activity @i, too tall for a page, after the last line of its
+ * description that ends within @room: its name, codes, notes and those
+ * lines stay; a row "Name (continued)" with the rest of the description
+ * goes after it, with the same codes.  Returns FALSE when not one line of
+ * the description fits in @room. */
+static gboolean
+split_row (RacimoPagination *self,
+           guint             i,
+           double            room)
+{
+  Row *row = &g_array_index (self->rows, Row, i);
+  Row rest;
+  PangoLayout *layout;
+  PangoLayoutIter *iter;
+  const char *string;
+  g_autofree char *first = NULL;
+  double name_width = self->activity_width - self->gutter - 2 * PAD;
+  int n_fit = 0;
+  gsize split, end;
+
+  if (row->is_phase || row->description == NULL)
+    return FALSE;
+
+  layout = row->description->layout;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (description_top (row) + (double) (logical.y + logical.height) / PANGO_SCALE + VPAD
+          > room)
+        break;
+      n_fit++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  if (n_fit == 0 || n_fit >= pango_layout_get_line_count (layout))
+    return FALSE;
+
+  string = pango_layout_get_text (layout);
+  split = (gsize) pango_layout_get_line_readonly (layout, n_fit)->start_index;
+  /* A paragraph that ends at the cut ends the part: no empty line under it */
+  end = split;
+  if (end > 0 && string[end - 1] == '\n')
+    end--;
+  if (end > 0 && string[end - 1] == '\r')
+    end--;
+
+  rest = *row;
+  rest.continued = TRUE;
+  rest.number = NULL;
+  rest.n_notes = 0;
+  rest.description = add_description_text (self, string + split);
+  _racimo_text_wrap (rest.description, name_width);
+  if (!row->continued)
+    {
+      /* Translators: an activity's name at the top of a page, when its
+       * description began on an earlier one */
+      g_autofree char *name = g_strdup_printf (_("%s (continued)"), text_get_string (row->name));
+
+      rest.name = _racimo_pagination_get_name_text (self, name, row->applicable);
+      if (rest.name->width > name_width)
+        {
+          _racimo_text_make_layout (self, rest.name);
+          _racimo_text_wrap (rest.name, name_width);
+        }
+    }
+  measure_activity (self, &rest);
+
+  first = g_strndup (string, end);
+  row->description = add_description_text (self, first);
+  _racimo_text_wrap (row->description, name_width);
+  measure_activity (self, row);
+
+  g_array_insert_val (self->rows, i + 1, rest);
+  return TRUE;
+}
+
+/* The height of a page's rows for row @row at its top, with its phase's
+ * header repeated. */
+static double
+get_page_room (RacimoPagination *self,
+               const Row        *row,
+               double            height)
+{
+  if (self->show_phases && !row->is_phase)
+    height -= _racimo_pagination_continued_height (self, row->phase);
+
+  return height;
+}
+
 /* Rows into pages.  A phase header never ends a page (it goes with its
  * first activity), and a page that starts inside a phase repeats the
- * phase's header, marked "continued". */
+ * phase's header, marked "continued".  An activity taller than a page is
+ * cut into parts that each take the rest of a page (split_row ()). */
 static void
 paginate_rows (RacimoPagination *self,
                double            height)
@@ -777,8 +896,21 @@ paginate_rows (RacimoPagination *self,
       for (; i < n; i++)
         {
           const Row *row = &g_array_index (self->rows, Row, i);
-          double needed = row->height;
+          double needed;
           double row_notes = _racimo_pagination_notes_height (self, row);
+
+          /* Too tall for any page: what fits here stays, the rest goes on */
+          if (!row->is_phase && row->height > get_page_room (self, row, height))
+            {
+              double room = height - y;
+
+              if (notes + row_notes > 0)
+                room -= (notes + row_notes + GAP) / self->scale;
+              if (split_row (self, i, room))
+                row = &g_array_index (self->rows, Row, i);
+              n = self->rows->len;
+            }
+          needed = row->height;
 
           if (row->is_phase && i + 1 < n && !g_array_index (self->rows, Row, i + 1).is_phase)
             {
