@@ -820,6 +820,61 @@ export_wide_pages (RacimoProject                 *project,
 }
 
 /* 40 roles on A3: all of them on every page, at full size. */
+/* Grown to fill the page's width, no more than 1.5 times full size */
+static void
+assert_grown (RacimoPagination *layout)
+{
+  double used = (layout->activity_width + layout->roles_per_page * layout->column_width)
+                * layout->scale / layout->content_width;
+
+  g_test_message ("scale %.3f, %.1f%% of the width", layout->scale, 100 * used);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), >, 1.0);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), <=, 1.5);
+  g_assert_cmpfloat (used, >, 0.95);
+  g_assert_cmpfloat (used, <=, 1.0 + 1e-6);
+}
+
+/* On larger paper than A4 the matrix grows to fill the width, fitted to
+ * the width or to one page; on A4, tiled or on smaller paper it does not. */
+static void
+test_grow (void)
+{
+  g_autoptr(RacimoProject) ml = ml_template_new ();
+  g_autoptr(RacimoProject) wide = wide_project_new (1, 12);
+  const char *papers[] = { "a3", "tabloid", "ledger" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    for (guint one_page = 0; one_page <= 1; one_page++)
+      {
+        g_autoptr(RacimoPaginationOptions) options = options_new (papers[i], "landscape", "fit");
+        g_autoptr(RacimoPagination) layout = NULL;
+
+        g_test_message ("%s%s", papers[i], one_page ? ", one page" : "");
+        options->one_page = one_page;
+        layout = racimo_pagination_new (wide, options);
+        assert_grown (layout);
+        g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, 1);
+        g_clear_object (&layout);
+        layout = racimo_pagination_new (ml, options);
+        assert_grown (layout);
+      }
+
+  {
+    g_autoptr(RacimoPaginationOptions) a4 = options_new ("a4", "landscape", "fit");
+    g_autoptr(RacimoPaginationOptions) tile = options_new ("a3", "landscape", "tile");
+    g_autoptr(RacimoPaginationOptions) letter = options_new ("letter", "landscape", "fit");
+    g_autoptr(RacimoPagination) layout = racimo_pagination_new (ml, a4);
+
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+    g_clear_object (&layout);
+    layout = racimo_pagination_new (ml, tile);
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+    g_clear_object (&layout);
+    layout = racimo_pagination_new (ml, letter);
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+  }
+}
+
 static void
 test_wide_a3 (void)
 {
@@ -830,8 +885,8 @@ test_wide_a3 (void)
   g_autofree char *all = NULL;
 
   g_assert_cmpuint (racimo_pagination_get_n_across (layout), ==, 1);
-  g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
   g_assert_cmpuint (racimo_pagination_get_n_pages (layout), >=, 2);
+  assert_grown (layout);
 
   if (!have_pdftotext ())
     return;
@@ -1954,6 +2009,7 @@ main (int   argc,
   g_test_add_func ("/layout/ml-template/collapsed", test_ml_template_collapsed);
   g_test_add_func ("/layout/ml-template/row-numbers", test_row_numbers);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);
+  g_test_add_func ("/layout/grow", test_grow);
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);

@@ -562,6 +562,29 @@ get_min_scale (RacimoPagination *self)
   return MIN_SIZE / BASE_SIZE;
 }
 
+/* The sheet the base size is made for, as it is read either way */
+#define A4_SHORT (210.0 * 72.0 / 25.4)
+#define A4_LONG  (297.0 * 72.0 / 25.4)
+#define MAX_GROWTH 1.5
+
+/* How much larger than full size the matrix may grow to fill the width of
+ * a paper larger than A4, such as A3 or Ledger: as much as the page is
+ * wider than A4 read the same way, to 1.5 at most; 1 on A4 and smaller
+ * papers, when tiling or spreading over pages across, and when made
+ * smaller to fit one page. */
+static double
+get_max_growth (RacimoPagination *self)
+{
+  double a4_width = self->page_width >= self->page_height ? A4_LONG : A4_SHORT;
+  double growth;
+
+  if (get_min_scale (self) >= 1.0 || self->options->pages_wide > 1 || self->max_scale < 1.0)
+    return 1.0;
+
+  growth = self->page_width / a4_width;
+  return growth < 1.01 ? 1.0 : MIN (growth, MAX_GROWTH);
+}
+
 /* Column widths, the scale and the split of roles over pages across.
  *
  * The narrowest a role column can be is what its codes and its rotated
@@ -569,7 +592,8 @@ get_min_scale (RacimoPagination *self)
  * wider than the page, "fit" scales everything down, to MIN_SIZE at most,
  * first keeping names on one line (wrapped names double the rows and the
  * pages), then with names wrapped in a narrower column; past that, and at
- * once with "tile", the roles are split over pages across.  Width left
+ * once with "tile", the roles are split over pages across.  On paper
+ * larger than A4, it grows instead, as far as names stay on one line.  Width left
  * over goes to the activity column, then to the role columns, enough for
  * their headers to be written across or else up to twice as wide, and
  * last to descriptions, so that they wrap less. */
@@ -602,6 +626,10 @@ compute_columns (RacimoPagination *self,
 
   self->scale = CLAMP (self->content_width / (activity_min + n_fit * column_min), min_scale,
                        MAX (self->max_scale, min_scale));
+  /* On larger paper, larger, as far as names stay on one line */
+  if (self->scale >= 1.0)
+    self->scale = MAX (self->scale, MIN (get_max_growth (self),
+                                         self->content_width / (activity_natural + n * column_min)));
   width = self->content_width / self->scale;
   activity_max = MAX (activity_min, ACTIVITY_SHARE * width);
 
@@ -1508,7 +1536,8 @@ racimo_pagination_get_n_across (RacimoPagination *self)
  * racimo_pagination_get_scale:
  *
  * Returns: the size the matrix is printed at, 1.0 for full size; below 1
- *   when fitted to the page width
+ *   when fitted to the page width, above 1 when grown to fill the width of
+ *   a paper larger than A4
  */
 double
 racimo_pagination_get_scale (RacimoPagination *self)
