@@ -137,21 +137,16 @@ export_pdf (RacimoProject             *project,
 {
   g_autofree char *path = pdf_path (file, error);
   g_autoptr(RacimoPagination) pagination = NULL;
+  g_autofree char *notice = NULL;
 
   if (path == NULL)
     return FALSE;
 
   pagination = racimo_pagination_new (project, layout);
   /* Not an error: the matrix is printed whole, on more pages. */
-  if (!racimo_pagination_get_fitted (pagination) && layout->one_page)
-    g_printerr (_("racimo: the matrix does not fit on one page at a legible size; it takes "
-                  "%u pages\n"), racimo_pagination_get_n_pages (pagination));
-  else if (!racimo_pagination_get_fitted (pagination))
-    g_printerr (ngettext ("racimo: the roles do not fit on %u page across at a legible size; "
-                          "they take %u\n",
-                          "racimo: the roles do not fit on %u pages across at a legible size; "
-                          "they take %u\n", layout->pages_wide),
-                layout->pages_wide, racimo_pagination_get_n_across (pagination));
+  notice = racimo_pagination_dup_fit_notice (pagination);
+  if (notice != NULL)
+    g_printerr ("racimo: %s\n", notice);
 
   return racimo_pagination_write_pdf (pagination, racimo_project_get_title (project), path,
                                       NULL, error);

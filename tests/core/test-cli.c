@@ -998,13 +998,13 @@ test_export_pdf (Fixture       *fixture,
   RUN (fixture, &result, "--export", "wide-one.pdf", "--one-page", "--orientation", "portrait",
        "wide.raci");
   assert_result (&result, NULL,
-                 "racimo: the matrix does not fit on one page at a legible size; it takes "
-                 "2 pages\n", 0);
+                 "racimo: The matrix does not fit on one page at a legible size; it is "
+                 "printed on 2 pages\n", 0);
 
   RUN (fixture, &result, "--export", "wide-across.pdf", "--pages-wide", "1", "--orientation",
        "portrait", "wide.raci");
   assert_result (&result, NULL,
-                 "racimo: the roles do not fit on 1 page across at a legible size; they "
+                 "racimo: The roles do not fit on 1 page across at a legible size; they "
                  "take 2\n", 0);
 
   racimo_test_assert_folder (fixture->dir,

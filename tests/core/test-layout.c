@@ -1021,6 +1021,17 @@ test_one_page (void)
                   racimo_pagination_get_scale (too_many));
   g_assert_false (racimo_pagination_get_fitted (too_many));
   g_assert_cmpuint (racimo_pagination_get_n_pages (too_many), >, 1);
+  {
+    g_autofree char *notice = racimo_pagination_dup_fit_notice (too_many);
+    g_autofree char *expected = g_strdup_printf ("The matrix does not fit on one page at a "
+                                                 "legible size; it is printed on %u pages",
+                                                 racimo_pagination_get_n_pages (too_many));
+
+    g_assert_cmpstr (notice, ==, expected);
+    g_clear_pointer (&notice, g_free);
+    notice = racimo_pagination_dup_fit_notice (one);
+    g_assert_null (notice);
+  }
   g_assert_cmpfloat_with_epsilon (racimo_pagination_get_scale (too_many), 6.0 / 9.0, 1e-6);
 
   /* Tiling asked for too: one page wins */
@@ -1085,6 +1096,14 @@ test_pages_wide (void)
                   racimo_pagination_get_scale (one));
   g_assert_false (racimo_pagination_get_fitted (one));
   g_assert_cmpuint (racimo_pagination_get_n_across (one), >, 1);
+  {
+    g_autofree char *notice = racimo_pagination_dup_fit_notice (one);
+    g_autofree char *expected = g_strdup_printf ("The roles do not fit on 1 page across at a "
+                                                 "legible size; they take %u",
+                                                 racimo_pagination_get_n_across (one));
+
+    g_assert_cmpstr (notice, ==, expected);
+  }
 
   /* Across, they do */
   g_assert_true (racimo_pagination_options_parse_orientation (options, "landscape", &error));

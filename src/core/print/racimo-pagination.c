@@ -1506,6 +1506,41 @@ racimo_pagination_get_fitted (RacimoPagination *self)
 }
 
 /**
+ * racimo_pagination_dup_fit_notice:
+ *
+ * What to tell the user when the pages asked for were not reached (see
+ * racimo_pagination_get_fitted ()): not an error, the matrix is printed
+ * whole on more pages.
+ *
+ * Returns: (transfer full) (nullable): a sentence, or %NULL when the
+ *   matrix fits as asked
+ */
+char *
+racimo_pagination_dup_fit_notice (RacimoPagination *self)
+{
+  guint pages_wide;
+
+  g_return_val_if_fail (RACIMO_IS_PAGINATION (self), NULL);
+
+  if (self->fitted)
+    return NULL;
+
+  if (self->options->one_page)
+    return g_strdup_printf (ngettext ("The matrix does not fit on one page at a legible size; "
+                                      "it is printed on %u page",
+                                      "The matrix does not fit on one page at a legible size; "
+                                      "it is printed on %u pages", self->n_pages),
+                            self->n_pages);
+
+  pages_wide = self->options->pages_wide;
+  return g_strdup_printf (ngettext ("The roles do not fit on %u page across at a legible size; "
+                                    "they take %u",
+                                    "The roles do not fit on %u pages across at a legible size; "
+                                    "they take %u", pages_wide),
+                          pages_wide, self->n_across);
+}
+
+/**
  * racimo_pagination_get_n_pages:
  *
  * Returns: the number of pages, the summary's included
