@@ -374,6 +374,7 @@ test_options_variant (void)
   g_assert_no_error (error);
   options->mono = options->only_problems = options->descriptions = TRUE;
   options->header = g_strdup ("Steering committee");
+  options->pages_wide = 3;
 
   back->footer = g_strdup ("Left from before");
   variant = g_variant_ref_sink (racimo_pagination_options_to_variant (options));
@@ -387,6 +388,7 @@ test_options_variant (void)
   g_assert_cmpstrv (back->roles, ((const char *[]) { "ux-designer", NULL }));
   g_assert_true (back->mono && back->only_problems && back->descriptions);
   g_assert_cmpstr (back->header, ==, "Steering committee");
+  g_assert_cmpuint (back->pages_wide, ==, 3);
   /* No footer chosen: none, whatever there was */
   g_assert_null (back->footer);
 

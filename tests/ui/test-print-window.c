@@ -477,6 +477,77 @@ test_fit_notice (void)
   g_rmdir (dir);
 }
 
+/* Fit to a number of pages across: the PDF export's dialog and the
+ * print dialog's tab ask how many, and offer the number chosen again. */
+static void
+test_pages_wide (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  g_autoptr(RacimoPrintOperation) operation = NULL;
+  RacimoPrintOptionsPanel *panel;
+  GtkWidget *dialog, *fit, *spin, *tab;
+  GObject *custom = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
+  spin = racimo_ui_test_find_named (GTK_WIDGET (panel), "pages-wide");
+  /* Asked only when chosen */
+  g_assert_false (gtk_widget_is_visible (spin));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 3);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (fit))),
+                   ==, "Fit to a number of pages across");
+  g_assert_true (gtk_widget_is_visible (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
+  racimo_print_options_panel_apply (panel, window->layout_options);
+  g_assert_cmpuint (window->layout_options->pages_wide, ==, 3);
+  g_assert_false (window->layout_options->one_page);
+  g_assert_cmpint (window->layout_options->fit, ==, RACIMO_PAGINATION_FIT_WIDTH);
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  /* Offered again */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
+  spin = racimo_ui_test_find_named (GTK_WIDGET (panel), "pages-wide");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fit)), ==, 3);
+  g_assert_true (gtk_widget_is_visible (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 3);
+  /* Another width: no pages across */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 1);
+  g_assert_false (gtk_widget_is_visible (spin));
+  racimo_print_options_panel_apply (panel, window->layout_options);
+  g_assert_cmpuint (window->layout_options->pages_wide, ==, 0);
+  g_assert_cmpint (window->layout_options->fit, ==, RACIMO_PAGINATION_TILE);
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  /* The print dialog's tab, the same */
+  window->layout_options->fit = RACIMO_PAGINATION_FIT_WIDTH;
+  window->layout_options->pages_wide = 4;
+  operation = racimo_print_operation_new (racimo_window_get_project (window),
+                                          window->layout_options);
+  g_signal_emit_by_name (operation, "create-custom-widget", &custom);
+  tab = GTK_WIDGET (custom);
+  g_object_ref_sink (tab);
+  fit = racimo_ui_test_find_named (tab, "fit");
+  spin = racimo_ui_test_find_named (tab, "pages-wide");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fit)), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_cmpuint (racimo_print_operation_get_options (operation)->pages_wide, ==, 1);
+  g_object_unref (tab);
+
+  racimo_ui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/print-window/print-to-file", test_print_to_file);
   g_test_add_func ("/print-window/as-the-grid", test_as_the_grid);
   g_test_add_func ("/print-window/fit-notice", test_fit_notice);
+  g_test_add_func ("/print-window/pages-wide", test_pages_wide);
 
   return racimo_ui_test_run ();
 }
