@@ -2,9 +2,9 @@
  *
  * One panel for the PDF export's dialog and the print dialog's Matrix tab,
  * showing and setting the same RacimoPaginationOptions as the command
- * line's flags: the paper (only where no page setup asks for it), fit to
- * the width, tile, fit to one page or to a number of pages across, the
- * summary, descriptions, only
+ * line's flags: the paper (only where no page setup asks for it), the
+ * matrix or one page per role (the PDF export's), fit to the width, tile,
+ * fit to one page or to a number of pages across, the summary, descriptions, only
  * problems, black and white, a header and a footer, and which phases and
  * roles are printed, or those the grid shows.
  *
@@ -22,6 +22,7 @@ struct _RacimoPrintOptionsPanel
   AdwPreferencesGroup *paper_group;
   AdwComboRow         *paper_row;
   AdwComboRow         *orientation_row;
+  AdwComboRow         *handout_row;
   AdwComboRow         *fit_row;
   AdwActionRow        *pages_wide_row;
   GtkSpinButton       *pages_wide_spin;
@@ -72,6 +73,26 @@ on_fit_selected (RacimoPrintOptionsPanel *self)
                           adw_combo_row_get_selected (self->fit_row) == FIT_PAGES_WIDE);
 }
 
+/* One page per role has no use for the matrix's own choices. */
+static void
+on_handout_selected (RacimoPrintOptionsPanel *self)
+{
+  gboolean matrix = adw_combo_row_get_selected (self->handout_row) == 0;
+  GtkWidget *matrix_only[] = {
+    GTK_WIDGET (self->fit_row), GTK_WIDGET (self->pages_wide_row),
+    GTK_WIDGET (self->summary_row), GTK_WIDGET (self->descriptions_switch),
+    GTK_WIDGET (self->only_problems_switch), GTK_WIDGET (self->row_numbers_switch),
+    GTK_WIDGET (self->mono_switch), GTK_WIDGET (self->grid_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (matrix_only[i], ADW_TYPE_PREFERENCES_ROW);
+
+      gtk_widget_set_sensitive (row != NULL ? row : matrix_only[i], matrix);
+    }
+}
+
 static void
 racimo_print_options_panel_dispose (GObject *object)
 {
@@ -99,6 +120,7 @@ racimo_print_options_panel_class_init (RacimoPrintOptionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, paper_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, paper_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, orientation_row);
+  gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, handout_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, fit_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, pages_wide_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, pages_wide_spin);
@@ -114,6 +136,7 @@ racimo_print_options_panel_class_init (RacimoPrintOptionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, grid_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, grid_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_fit_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_handout_selected);
 }
 
 static void
@@ -203,6 +226,9 @@ racimo_print_options_panel_set (RacimoPrintOptionsPanel       *self,
   g_return_if_fail (options != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->paper_group), with_paper);
+  /* Pages per role are the PDF export's: the print dialog prints the matrix */
+  gtk_widget_set_visible (GTK_WIDGET (self->handout_row), with_paper);
+  adw_combo_row_set_selected (self->handout_row, with_paper && options->per_role);
   paper = racimo_pagination_options_get_paper_name (options);
   self->paper_known = paper != NULL;
   self->paper_shown = 0;
@@ -287,6 +313,8 @@ racimo_print_options_panel_apply (RacimoPrintOptionsPanel *self,
       options->orientation = adw_combo_row_get_selected (self->orientation_row) == 1
                              ? RACIMO_PAGINATION_PORTRAIT : RACIMO_PAGINATION_LANDSCAPE;
     }
+  if (gtk_widget_get_visible (GTK_WIDGET (self->handout_row)))
+    options->per_role = adw_combo_row_get_selected (self->handout_row) == 1;
   options->fit = fit == FIT_TILE ? RACIMO_PAGINATION_TILE : RACIMO_PAGINATION_FIT_WIDTH;
   options->one_page = fit == FIT_ONE_PAGE;
   /* A number typed and not yet entered counts */

@@ -659,7 +659,7 @@ pdf_job_free (PdfJob *job)
 
 /* In a thread of its own: the model is not thread-safe, so the thread
  * reads its own copy of the project from the bytes the main thread wrote,
- * then lays it out and draws it. */
+ * then lays it out and draws it: the matrix, or a page per role. */
 static void
 export_pdf_in_thread (GTask        *task,
                       gpointer      source_object,
@@ -672,6 +672,15 @@ export_pdf_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   copy = racimo_file_load_bytes (job->bytes, job->name, &error);
+  if (copy != NULL && job->options->per_role)
+    {
+      if (racimo_person_pages_export_roles_pdf (copy, NULL, job->path, job->options, cancellable,
+                                                &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (copy != NULL)
     {
       pagination = racimo_pagination_new (copy, job->options);

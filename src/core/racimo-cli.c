@@ -165,6 +165,19 @@ export_person_pages (RacimoProject                 *project,
          && racimo_person_pages_export_pdf (project, NULL, path, layout, NULL, error);
 }
 
+/* --per-role: one page per role instead of the matrix */
+static gboolean
+export_role_pages (RacimoProject                 *project,
+                   GFile                         *file,
+                   const RacimoPaginationOptions *layout,
+                   GError                       **error)
+{
+  g_autofree char *path = pdf_path (file, error);
+
+  return path != NULL
+         && racimo_person_pages_export_roles_pdf (project, NULL, path, layout, NULL, error);
+}
+
 static const RacimoImporter importers[] = {
   { ".raci", import_raci },
   { ".csv", import_csv },
@@ -459,8 +472,8 @@ racimo_cli_check_with_options (const char * const *paths,
  *   "orientation" (landscape, portrait), "fit", "tile" or "one-page"
  *   (booleans), "pages-wide" (a number from 1 to 100),
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
- *   by commas), "descriptions", "mono", "only-problems", "row-numbers" and
- *   "per-person" (booleans), "header" and "footer" (text),
+ *   by commas), "descriptions", "mono", "only-problems", "row-numbers",
+ *   "per-person" and "per-role" (booleans), "header" and "footer" (text),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -477,6 +490,7 @@ parse_layout_options (GVariantDict *options)
 {
   static const char * const exclusive[][2] = {
     { "one-page", "tile" }, { "pages-wide", "tile" }, { "one-page", "pages-wide" },
+    { "per-person", "per-role" },
   };
   g_autoptr(RacimoPaginationOptions) layout = racimo_pagination_options_new ();
   g_autoptr(GError) error = NULL;
@@ -525,6 +539,7 @@ parse_layout_options (GVariantDict *options)
   layout->mono = g_variant_dict_contains (options, "mono");
   layout->only_problems = g_variant_dict_contains (options, "only-problems");
   layout->row_numbers = g_variant_dict_contains (options, "row-numbers");
+  layout->per_role = g_variant_dict_contains (options, "per-role");
   if (g_variant_dict_lookup (options, "header", "&s", &value))
     layout->header = g_strdup (value);
   if (g_variant_dict_lookup (options, "footer", "&s", &value))
@@ -540,7 +555,7 @@ find_layout_option (GVariantDict *options)
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
     "roles", "descriptions", "mono", "only-problems", "row-numbers", "header", "footer",
-    "per-person",
+    "per-person", "per-role",
   };
 
   if (options == NULL)
@@ -553,21 +568,26 @@ find_layout_option (GVariantDict *options)
   return NULL;
 }
 
-/* The options of the matrix's layout that one page per person has no
- * use for are refused with it, rather than silently ignored. */
+/* The options of the matrix's layout that one page per person or per
+ * role (@handout, "per-person" or "per-role") has no use for are refused
+ * with it, rather than silently ignored.  A role's pages are of the roles
+ * that --roles names. */
 static gboolean
-check_per_person_options (GVariantDict *options)
+check_handout_options (GVariantDict *options,
+                       const char   *handout)
 {
   static const char * const matrix_only[] = {
     "fit", "tile", "summary", "only-problems", "one-page", "pages-wide", "roles", "row-numbers",
     "descriptions",
   };
+  gboolean per_role = g_str_equal (handout, "per-role");
 
   for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
-    if (g_variant_dict_contains (options, matrix_only[i]))
+    if (g_variant_dict_contains (options, matrix_only[i])
+        && !(per_role && g_str_equal (matrix_only[i], "roles")))
       {
-        /* Translators: %s is an option such as "tile" */
-        g_printerr (_("racimo: --%s cannot be used with --per-person\n"), matrix_only[i]);
+        /* Translators: two options, such as "tile" and "per-person" */
+        g_printerr (_("racimo: --%s cannot be used with --%s\n"), matrix_only[i], handout);
         return FALSE;
       }
 
@@ -612,14 +632,14 @@ racimo_cli_export (const char   *out_path,
       return RACIMO_EXIT_UNREADABLE;
     }
 
-  if (layout != NULL && g_variant_dict_contains (options, "per-person"))
+  if (layout != NULL && (layout->per_role || g_variant_dict_contains (options, "per-person")))
     {
-      if (!check_per_person_options (options))
+      if (!check_handout_options (options, layout->per_role ? "per-role" : "per-person"))
         return RACIMO_EXIT_UNREADABLE;
       /* A handout is read upright, unless asked otherwise. */
       if (!g_variant_dict_contains (options, "orientation"))
         layout->orientation = RACIMO_PAGINATION_PORTRAIT;
-      export_func = export_person_pages;
+      export_func = layout->per_role ? export_role_pages : export_person_pages;
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
@@ -643,6 +663,12 @@ racimo_cli_export (const char   *out_path,
     {
       g_printerr (_("racimo: %s lists no people, so --per-person has no page to print\n"),
                   in_path);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (export_func == export_role_pages && racimo_project_get_n_roles (project) == 0)
+    {
+      g_printerr (_("racimo: %s has no roles, so --per-role has no page to print\n"), in_path);
       return RACIMO_EXIT_UNREADABLE;
     }
 
@@ -699,6 +725,9 @@ static const GOptionEntry main_entries[] = {
   { "per-person", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: one page per person, their activities, codes and roles, "
        "instead of the matrix"), NULL },
+  { "per-role", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: one page per role, who holds it and its activities, with the "
+       "other roles' codes, instead of the matrix"), NULL },
   { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
     NULL },

@@ -1079,6 +1079,62 @@ test_export_per_person (Fixture       *fixture,
   racimo_test_assert_folder (fixture->dir, "across.pdf clean.raci people.pdf people.raci");
 }
 
+/* --per-role: a page for each role, or for each role --roles names,
+ * upright unless asked otherwise; what it cannot do is refused before
+ * anything is written. */
+static void
+test_export_per_role (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "people.raci", people_raci);
+  write_file (fixture, "empty.raci",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">"
+              "<title>Empty</title></raci-project>\n");
+  RUN (fixture, &result, "--export", "roles.pdf", "--per-role", "people.raci");
+  assert_result (&result, "", "", 0);
+  path = fixture_path (fixture, "roles.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 2);
+  g_assert_cmpfloat (width, <, height);
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "Other roles"));
+
+  RUN (fixture, &result, "--export", "qa.pdf", "--per-role", "--roles", "qa", "--header",
+       "Kick-off", "people.raci");
+  assert_result (&result, "", "", 0);
+  g_clear_pointer (&path, g_free);
+  path = fixture_path (fixture, "qa.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
+
+  RUN (fixture, &result, "--export", "x.pdf", "--per-role", "--roles", "cfo", "people.raci");
+  assert_result (&result, "",
+                 "racimo: people.raci: The project has no role with the id “cfo”\n", 2);
+
+  RUN (fixture, &result, "--export", "none.pdf", "--per-role", "empty.raci");
+  assert_result (&result, "",
+                 "racimo: empty.raci has no roles, so --per-role has no page to print\n", 2);
+
+  RUN (fixture, &result, "--export", "tiled.pdf", "--per-role", "--tile", "people.raci");
+  assert_result (&result, "", "racimo: --tile cannot be used with --per-role\n", 2);
+
+  RUN (fixture, &result, "--export", "both.pdf", "--per-role", "--per-person", "people.raci");
+  assert_result (&result, "", "racimo: --per-person and --per-role cannot be used together\n",
+                 2);
+
+  RUN (fixture, &result, "--export", "x.csv", "--per-role", "people.raci");
+  assert_result (&result, "", "racimo: --per-role applies to .pdf files only\n", 2);
+
+  racimo_test_assert_folder (fixture->dir, "empty.raci people.raci qa.pdf roles.pdf");
+}
+
 /* --descriptions: an activity whose description is taller than a page
  * goes on over the next pages, under "Name (continued)", and every word
  * of it is printed once. */
@@ -1970,6 +2026,7 @@ main (int   argc,
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/per-person", test_export_per_person);
   ADD ("/cli/export/tall-row", test_export_tall_row);
+  ADD ("/cli/export/per-role", test_export_per_role);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
   ADD ("/cli/export/unwritable", test_export_unwritable);

@@ -1733,10 +1733,12 @@ test_export_atomic (void)
 /* One page per person */
 
 /* The text of each page of one page per person: @person's, or everyone's. */
+/* The pages of @person, of everyone, or with @per_role of every role */
 static GStrv
-export_person_pages (RacimoProject                 *project,
-                     RacimoPerson                  *person,
-                     const RacimoPaginationOptions *options)
+export_handout_pages (RacimoProject                 *project,
+                      RacimoPerson                  *person,
+                      gboolean                       per_role,
+                      const RacimoPaginationOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
@@ -1745,7 +1747,11 @@ export_person_pages (RacimoProject                 *project,
 
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "people.pdf", NULL);
-  g_assert_true (racimo_person_pages_export_pdf (project, person, pdf, options, NULL, &error));
+  if (per_role)
+    g_assert_true (racimo_person_pages_export_roles_pdf (project, NULL, pdf, options, NULL,
+                                                         &error));
+  else
+    g_assert_true (racimo_person_pages_export_pdf (project, person, pdf, options, NULL, &error));
   g_assert_no_error (error);
   pages = read_pages (pdf);
   g_assert_cmpint (g_unlink (pdf), ==, 0);
@@ -1808,7 +1814,7 @@ test_person_pages (void)
     return;
 
   {
-    g_auto(GStrv) pages = export_person_pages (project, NULL, options);
+    g_auto(GStrv) pages = export_handout_pages (project, NULL, FALSE, options);
 
     g_assert_cmpuint (g_strv_length (pages), ==, 3);
     assert_has (pages[0], "Launch Sato Hanako Roles: Lead (L), QA");
@@ -1839,7 +1845,7 @@ test_person_pages (void)
     options->phases = g_steal_pointer (&phase_ids);
     options->header = g_strdup ("Kick-off meeting");
     options->footer = g_strdup ("Confidential");
-    pages = export_person_pages (project, racimo_project_get_person (project, 0), options);
+    pages = export_handout_pages (project, racimo_project_get_person (project, 0), FALSE, options);
     g_assert_cmpuint (g_strv_length (pages), ==, 1);
     assert_has (pages[0], "Kick-off meeting Launch Sato Hanako");
     assert_has (pages[0], "Confidential");
@@ -1875,7 +1881,7 @@ test_person_pages_long (void)
   if (!have_pdftotext ())
     return;
 
-  pages = export_person_pages (project, NULL, options);
+  pages = export_handout_pages (project, NULL, FALSE, options);
   n = g_strv_length (pages);
   g_assert_cmpuint (n, >=, 4);
   assert_has (pages[1], "Sato Hanako (continued)");
@@ -1897,6 +1903,118 @@ test_person_pages_long (void)
   assert_has (pages[n - 2], "Lee Min <lee@example.com>");
   assert_has_not (pages[n - 2], "Task number");
   assert_has (pages[n - 1], "Kimura Aoi");
+}
+
+/* Each role's page: who holds it, its workload, and each activity where
+ * it holds a code, with its codes, the other roles' and the cell's note;
+ * only the roles that the options name. */
+static void
+test_role_pages (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPersonPages) layout = racimo_person_pages_new_per_role (project, NULL, options);
+  RacimoRole *qa = racimo_project_get_role (project, 1);
+  const char *ids[] = { racimo_item_get_id (RACIMO_ITEM (qa)), NULL };
+
+  g_assert_cmpuint (racimo_person_pages_get_n_pages (layout), ==, 3);
+  g_clear_object (&layout);
+  layout = racimo_person_pages_new_per_role (project, qa, options);
+  g_assert_cmpuint (racimo_person_pages_get_n_pages (layout), ==, 1);
+
+  if (!have_pdftotext ())
+    return;
+
+  {
+    g_auto(GStrv) pages = export_handout_pages (project, NULL, TRUE, options);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, 3);
+    assert_has (pages[0], "Launch Lead (L) Held by: Sato Hanako");
+    assert_has (pages[0], "Responsible: 1 · Accountable: 2 · Consulted: 0 · Informed: 0");
+    assert_has (pages[0], "Activity Codes Other roles");
+    assert_has (pages[0], "Plan Scope the work R A QA C · O I Set the budget A");
+    /* Only what applies */
+    assert_has_not (pages[0], "Legal review");
+    assert_has (pages[0], "Page 1 of 3");
+
+    assert_has (pages[1], "QA Held by: Sato Hanako");
+    assert_has (pages[1], "Scope the work C L RA · O I");
+    assert_has (pages[1], "Run Deploy A O R Sign off in writing");
+
+    assert_has (pages[2], "Operations (O) Held by: Lee Min");
+    assert_has (pages[2], "Deploy R QA A");
+    assert_has (pages[2], "Page 3 of 3");
+  }
+
+  /* Only the roles asked for */
+  {
+    g_auto(GStrv) pages = NULL;
+
+    options->roles = g_strdupv ((char **) ids);
+    pages = export_handout_pages (project, NULL, TRUE, options);
+    g_assert_cmpuint (g_strv_length (pages), ==, 1);
+    assert_has (pages[0], "QA Held by: Sato Hanako");
+    assert_has (pages[0], "Page 1 of 1");
+  }
+}
+
+/* A role with more activities than a page holds goes on over the next
+ * pages, every activity once; a role held by no one says so; a project
+ * without roles has no page. */
+static void
+test_role_pages_long (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoProject) empty = racimo_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  RacimoRole *lead = racimo_project_get_role (project, 0);
+  RacimoRole *nobody = racimo_project_add_role (project, -1, "Auditor", "AU");
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "Many");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "roles.pdf", NULL);
+  g_autoptr(GString) lead_pages = g_string_new (NULL);
+  g_auto(GStrv) pages = NULL;
+  guint n;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Task number %03u", i);
+      RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+      racimo_project_set_codes (project, activity, lead, BIT ('R'));
+      racimo_project_set_codes (project, activity, nobody, BIT ('A'));
+    }
+
+  g_assert_false (racimo_person_pages_export_roles_pdf (empty, NULL, pdf, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "The project has no roles, so there is no page per role");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_handout_pages (project, NULL, TRUE, options);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 6);
+  assert_has (pages[1], "Lead (L) (continued)");
+  for (guint i = 0; i < n && strstr (pages[i], "Lead (L)") != NULL; i++)
+    g_string_append (lead_pages, pages[i]);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Task number %03u R AU A", i);
+      const char *found = strstr (lead_pages->str, name);
+
+      g_assert_nonnull (found);
+      g_assert_null (strstr (found + 1, name));
+    }
+  {
+    g_autofree char *all = join_pages (pages);
+
+    assert_has (all, "Auditor (AU) Held by no one named.");
+    assert_has (pages[n - 1], "Auditor (AU) (continued)");
+  }
 }
 
 /* No people, no page: the export says so and writes nothing. */
@@ -2052,6 +2170,8 @@ main (int   argc,
   g_test_add_func ("/layout/people/per-person", test_person_pages);
   g_test_add_func ("/layout/people/per-person-long", test_person_pages_long);
   g_test_add_func ("/layout/people/per-person-none", test_person_pages_none);
+  g_test_add_func ("/layout/people/per-role", test_role_pages);
+  g_test_add_func ("/layout/people/per-role-long", test_role_pages_long);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -548,6 +550,80 @@ test_pages_wide (void)
   racimo_ui_test_destroy_window (window);
 }
 
+/* One page per role, chosen in the PDF export's dialog: the matrix's own
+ * choices are off, and the PDF has a page for each role; the print
+ * dialog prints the matrix and does not offer it. */
+static void
+test_per_role (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  RacimoProject *project = racimo_window_get_project (window);
+  g_autoptr(RacimoPrintOperation) operation = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "roles.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RacimoPrintOptionsPanel *panel;
+  GtkWidget *dialog, *handout, *fit, *mono, *tab;
+  GObject *custom = NULL;
+  double width, height;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  handout = racimo_ui_test_find_named (GTK_WIDGET (panel), "handout");
+  fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
+  mono = racimo_ui_test_find_named (GTK_WIDGET (panel), "mono");
+  g_assert_true (gtk_widget_is_visible (handout));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (handout)), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (fit));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (handout), 1);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (handout))),
+                   ==, "One page per role");
+  g_assert_false (gtk_widget_is_sensitive (fit));
+  g_assert_false (gtk_widget_is_sensitive (mono));
+  g_assert_true (gtk_widget_is_sensitive (racimo_ui_test_find_named (GTK_WIDGET (panel),
+                                                                     "header")));
+  racimo_print_options_panel_apply (panel, window->layout_options);
+  g_assert_true (window->layout_options->per_role);
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  racimo_window_export_pdf (window, file);
+  racimo_ui_test_wait_idle (window);
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==,
+                    racimo_project_get_n_roles (project));
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "Account manager (AM)"));
+  g_assert_nonnull (strstr (text, "Other roles"));
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
+                   "Exported “roles.pdf”");
+
+  /* Offered again, and not in the print dialog */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  handout = racimo_ui_test_find_named (GTK_WIDGET (panel), "handout");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (handout)), ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (racimo_ui_test_find_named (GTK_WIDGET (panel), "fit")));
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  racimo_ui_test_spin ();
+
+  operation = racimo_print_operation_new (project, window->layout_options);
+  g_signal_emit_by_name (operation, "create-custom-widget", &custom);
+  tab = GTK_WIDGET (custom);
+  g_object_ref_sink (tab);
+  g_assert_false (gtk_widget_get_visible (racimo_ui_test_find_named (tab, "handout")));
+  g_assert_true (gtk_widget_is_sensitive (racimo_ui_test_find_named (tab, "fit")));
+  g_object_unref (tab);
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/print-window/as-the-grid", test_as_the_grid);
   g_test_add_func ("/print-window/fit-notice", test_fit_notice);
   g_test_add_func ("/print-window/pages-wide", test_pages_wide);
+  g_test_add_func ("/print-window/per-role", test_per_role);
 
   return racimo_ui_test_run ();
 }
