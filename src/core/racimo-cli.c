@@ -152,30 +152,21 @@ export_pdf (RacimoProject             *project,
                                       NULL, error);
 }
 
-/* --per-person: one page per person instead of the matrix */
+/* --per-person or --per-role: one page per person or per role instead of
+ * the matrix */
 static gboolean
-export_person_pages (RacimoProject                 *project,
-                     GFile                         *file,
-                     const RacimoPaginationOptions *layout,
-                     GError                       **error)
+export_handouts (RacimoProject                 *project,
+                 GFile                         *file,
+                 const RacimoPaginationOptions *layout,
+                 GError                       **error)
 {
   g_autofree char *path = pdf_path (file, error);
 
-  return path != NULL
-         && racimo_person_pages_export_pdf (project, NULL, path, layout, NULL, error);
-}
-
-/* --per-role: one page per role instead of the matrix */
-static gboolean
-export_role_pages (RacimoProject                 *project,
-                   GFile                         *file,
-                   const RacimoPaginationOptions *layout,
-                   GError                       **error)
-{
-  g_autofree char *path = pdf_path (file, error);
-
-  return path != NULL
-         && racimo_person_pages_export_roles_pdf (project, NULL, path, layout, NULL, error);
+  if (path == NULL)
+    return FALSE;
+  if (layout->per_role)
+    return racimo_person_pages_export_roles_pdf (project, NULL, path, layout, NULL, error);
+  return racimo_person_pages_export_pdf (project, NULL, path, layout, NULL, error);
 }
 
 static const RacimoImporter importers[] = {
@@ -639,7 +630,7 @@ racimo_cli_export (const char   *out_path,
       /* A handout is read upright, unless asked otherwise. */
       if (!g_variant_dict_contains (options, "orientation"))
         layout->orientation = RACIMO_PAGINATION_PORTRAIT;
-      export_func = layout->per_role ? export_role_pages : export_person_pages;
+      export_func = export_handouts;
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
@@ -659,14 +650,15 @@ racimo_cli_export (const char   *out_path,
       return RACIMO_EXIT_UNREADABLE;
     }
 
-  if (export_func == export_person_pages && racimo_project_get_n_people (project) == 0)
+  if (export_func == export_handouts && !layout->per_role
+      && racimo_project_get_n_people (project) == 0)
     {
       g_printerr (_("racimo: %s lists no people, so --per-person has no page to print\n"),
                   in_path);
       return RACIMO_EXIT_UNREADABLE;
     }
-
-  if (export_func == export_role_pages && racimo_project_get_n_roles (project) == 0)
+  if (export_func == export_handouts && layout->per_role
+      && racimo_project_get_n_roles (project) == 0)
     {
       g_printerr (_("racimo: %s has no roles, so --per-role has no page to print\n"), in_path);
       return RACIMO_EXIT_UNREADABLE;

@@ -1663,14 +1663,7 @@ test_tall_row (void)
       assert_has_not (pages[i], "Before");
     }
   all = join_pages (pages);
-  for (guint w = 1; w <= 900; w++)
-    {
-      g_autofree char *word = g_strdup_printf ("w%03u", w);
-      const char *at = strstr (all, word);
-
-      g_assert_nonnull (at);
-      g_assert_null (strstr (at + 1, word));
-    }
+  racimo_test_assert_numbered_once (all, "w", "", 1, 900);
   /* The next activity after the last part */
   g_assert_nonnull (strstr (strstr (all, "w900."), "After"));
 }
@@ -2001,14 +1994,7 @@ test_role_pages_long (void)
   assert_has (pages[1], "Lead (L) (continued)");
   for (guint i = 0; i < n && strstr (pages[i], "Lead (L)") != NULL; i++)
     g_string_append (lead_pages, pages[i]);
-  for (guint i = 0; i < 120; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Task number %03u R AU A", i);
-      const char *found = strstr (lead_pages->str, name);
-
-      g_assert_nonnull (found);
-      g_assert_null (strstr (found + 1, name));
-    }
+  racimo_test_assert_numbered_once (lead_pages->str, "Task number ", " R AU A", 0, 119);
   {
     g_autofree char *all = join_pages (pages);
 

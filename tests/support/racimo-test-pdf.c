@@ -88,3 +88,22 @@ racimo_test_pdf_get_text (const char *path)
 
   return g_steal_pointer (&out);
 }
+
+void
+racimo_test_assert_numbered_once (const char *text,
+                                  const char *prefix,
+                                  const char *suffix,
+                                  guint       first,
+                                  guint       last)
+{
+  for (guint i = first; i <= last; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("%s%03u%s", prefix, i, suffix);
+      const char *found = strstr (text, needle);
+
+      if (found == NULL)
+        g_error ("“%s” is not in the text", needle);
+      if (strstr (found + 1, needle) != NULL)
+        g_error ("“%s” is in the text more than once", needle);
+    }
+}

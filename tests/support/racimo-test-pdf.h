@@ -24,4 +24,13 @@ char *racimo_test_pdf_get_title (const char *path);
  * cannot read the file. */
 char *racimo_test_pdf_get_text (const char *path);
 
+/* Fails the test unless each of "@prefix@first@suffix" to
+ * "@prefix@last@suffix", the numbers in three digits, is in @text exactly
+ * once: every line printed, none twice. */
+void racimo_test_assert_numbered_once (const char *text,
+                                       const char *prefix,
+                                       const char *suffix,
+                                       guint       first,
+                                       guint       last);
+
 G_END_DECLS

@@ -399,6 +399,28 @@ test_print_to_file (void)
   g_rmdir (dir);
 }
 
+/* The panel of the PDF export's dialog, opened as Export PDF opens it */
+static RacimoPrintOptionsPanel *
+open_export_dialog (RacimoWindow *window)
+{
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  g_assert_nonnull (dialog);
+
+  return racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+}
+
+/* Closed as Escape closes it, with nothing else done */
+static void
+close_export_dialog (RacimoWindow *window)
+{
+  gtk_widget_activate_action (_racimo_window_get_pdf_export_dialog (window), "window.close", NULL);
+  racimo_ui_test_spin ();
+}
+
 /* Fit to one page, with more roles than one page holds at a legible
  * size: the PDF export and the print dialog say that the matrix is
  * printed on more pages. */
@@ -436,19 +458,12 @@ test_fit_notice (void)
 
   /* Fit to one page, as the export dialog sets it */
   {
-    RacimoPdfExportDialog *dialog;
-    GtkWidget *fit;
+    RacimoPrintOptionsPanel *panel = open_export_dialog (window);
 
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
-    racimo_ui_test_spin ();
-    dialog = RACIMO_PDF_EXPORT_DIALOG (_racimo_window_get_pdf_export_dialog (window));
-    fit = racimo_ui_test_find_named (GTK_WIDGET (racimo_pdf_export_dialog_get_panel (dialog)),
-                                     "fit");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 2);
-    racimo_print_options_panel_apply (racimo_pdf_export_dialog_get_panel (dialog),
-                                      window->layout_options);
-    gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-    racimo_ui_test_spin ();
+    adw_combo_row_set_selected (ADW_COMBO_ROW (racimo_ui_test_find_named (GTK_WIDGET (panel),
+                                                                          "fit")), 2);
+    racimo_print_options_panel_apply (panel, window->layout_options);
+    close_export_dialog (window);
     g_assert_true (window->layout_options->one_page);
   }
 
@@ -486,14 +501,10 @@ test_pages_wide (void)
 {
   RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
   g_autoptr(RacimoPrintOperation) operation = NULL;
-  RacimoPrintOptionsPanel *panel;
-  GtkWidget *dialog, *fit, *spin, *tab;
+  RacimoPrintOptionsPanel *panel = open_export_dialog (window);
+  GtkWidget *fit, *spin, *tab;
   GObject *custom = NULL;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
-  racimo_ui_test_spin ();
-  dialog = _racimo_window_get_pdf_export_dialog (window);
-  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
   fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
   spin = racimo_ui_test_find_named (GTK_WIDGET (panel), "pages-wide");
   /* Asked only when chosen */
@@ -508,14 +519,10 @@ test_pages_wide (void)
   g_assert_cmpuint (window->layout_options->pages_wide, ==, 3);
   g_assert_false (window->layout_options->one_page);
   g_assert_cmpint (window->layout_options->fit, ==, RACIMO_PAGINATION_FIT_WIDTH);
-  gtk_widget_activate_action (dialog, "window.close", NULL);
-  racimo_ui_test_spin ();
+  close_export_dialog (window);
 
   /* Offered again */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
-  racimo_ui_test_spin ();
-  dialog = _racimo_window_get_pdf_export_dialog (window);
-  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  panel = open_export_dialog (window);
   fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
   spin = racimo_ui_test_find_named (GTK_WIDGET (panel), "pages-wide");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fit)), ==, 3);
@@ -527,8 +534,7 @@ test_pages_wide (void)
   racimo_print_options_panel_apply (panel, window->layout_options);
   g_assert_cmpuint (window->layout_options->pages_wide, ==, 0);
   g_assert_cmpint (window->layout_options->fit, ==, RACIMO_PAGINATION_TILE);
-  gtk_widget_activate_action (dialog, "window.close", NULL);
-  racimo_ui_test_spin ();
+  close_export_dialog (window);
 
   /* The print dialog's tab, the same */
   window->layout_options->fit = RACIMO_PAGINATION_FIT_WIDTH;
@@ -563,15 +569,11 @@ test_per_role (void)
   g_autofree char *path = g_build_filename (dir, "roles.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  RacimoPrintOptionsPanel *panel;
-  GtkWidget *dialog, *handout, *fit, *mono, *tab;
+  RacimoPrintOptionsPanel *panel = open_export_dialog (window);
+  GtkWidget *handout, *fit, *mono, *tab;
   GObject *custom = NULL;
   double width, height;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
-  racimo_ui_test_spin ();
-  dialog = _racimo_window_get_pdf_export_dialog (window);
-  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
   handout = racimo_ui_test_find_named (GTK_WIDGET (panel), "handout");
   fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
   mono = racimo_ui_test_find_named (GTK_WIDGET (panel), "mono");
@@ -587,8 +589,7 @@ test_per_role (void)
                                                                      "header")));
   racimo_print_options_panel_apply (panel, window->layout_options);
   g_assert_true (window->layout_options->per_role);
-  gtk_widget_activate_action (dialog, "window.close", NULL);
-  racimo_ui_test_spin ();
+  close_export_dialog (window);
 
   racimo_window_export_pdf (window, file);
   racimo_ui_test_wait_idle (window);
@@ -601,15 +602,11 @@ test_per_role (void)
                    "Exported “roles.pdf”");
 
   /* Offered again, and not in the print dialog */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
-  racimo_ui_test_spin ();
-  dialog = _racimo_window_get_pdf_export_dialog (window);
-  panel = racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+  panel = open_export_dialog (window);
   handout = racimo_ui_test_find_named (GTK_WIDGET (panel), "handout");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (handout)), ==, 1);
   g_assert_false (gtk_widget_is_sensitive (racimo_ui_test_find_named (GTK_WIDGET (panel), "fit")));
-  gtk_widget_activate_action (dialog, "window.close", NULL);
-  racimo_ui_test_spin ();
+  close_export_dialog (window);
 
   operation = racimo_print_operation_new (project, window->layout_options);
   g_signal_emit_by_name (operation, "create-custom-widget", &custom);

@@ -520,6 +520,35 @@ pages_new (RacimoProject                 *project,
   return self;
 }
 
+/* The sheets of @only, or of every person or role, the options' roles
+ * only; then the pages. */
+static void
+add_sheets (RacimoPersonPages *self,
+            RacimoProject     *project,
+            RacimoItem        *only)
+{
+  guint n = self->per_role ? racimo_project_get_n_roles (project)
+                           : racimo_project_get_n_people (project);
+  char **ids = self->options->roles;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoItem *item = self->per_role ? RACIMO_ITEM (racimo_project_get_role (project, i))
+                                        : RACIMO_ITEM (racimo_project_get_person (project, i));
+
+      if (only != NULL ? item != only
+                       : self->per_role && ids != NULL
+                         && !g_strv_contains ((const char * const *) ids,
+                                              racimo_item_get_id (item)))
+        continue;
+      if (self->per_role)
+        add_role_sheet (self, project, RACIMO_ROLE (item));
+      else
+        add_person_sheet (self, project, RACIMO_PERSON (item));
+    }
+  paginate (self);
+}
+
 /**
  * racimo_person_pages_new:
  * @project: the project
@@ -543,12 +572,7 @@ racimo_person_pages_new (RacimoProject                 *project,
   g_return_val_if_fail (person == NULL || RACIMO_IS_PERSON (person), NULL);
 
   self = pages_new (project, options, FALSE);
-  if (person != NULL)
-    add_person_sheet (self, project, person);
-  else
-    for (guint i = 0; i < racimo_project_get_n_people (project); i++)
-      add_person_sheet (self, project, racimo_project_get_person (project, i));
-  paginate (self);
+  add_sheets (self, project, (RacimoItem *) person);
 
   return self;
 }
@@ -580,19 +604,7 @@ racimo_person_pages_new_per_role (RacimoProject                 *project,
   g_return_val_if_fail (role == NULL || RACIMO_IS_ROLE (role), NULL);
 
   self = pages_new (project, options, TRUE);
-  if (role != NULL)
-    add_role_sheet (self, project, role);
-  else
-    for (guint i = 0; i < racimo_project_get_n_roles (project); i++)
-      {
-        RacimoRole *each = racimo_project_get_role (project, i);
-        char **ids = self->options->roles;
-
-        if (ids == NULL
-            || g_strv_contains ((const char * const *) ids, racimo_item_get_id (RACIMO_ITEM (each))))
-          add_role_sheet (self, project, each);
-      }
-  paginate (self);
+  add_sheets (self, project, (RacimoItem *) role);
 
   return self;
 }
@@ -759,18 +771,26 @@ draw_person_page (gpointer  source,
   racimo_person_pages_draw_page (source, cr, page);
 }
 
-/* Writes @pages, or says @none when there is no page. */
+/* Writes the pages of @only, or of every person or role, or says why
+ * there is none. */
 static gboolean
-write_pages (RacimoPersonPages  *pages,
-             RacimoProject      *project,
-             const char         *path,
-             const char         *none,
-             GCancellable       *cancellable,
-             GError            **error)
+export_pages (RacimoProject                  *project,
+              gboolean                        per_role,
+              RacimoItem                     *only,
+              const char                     *path,
+              const RacimoPaginationOptions  *options,
+              GCancellable                   *cancellable,
+              GError                        **error)
 {
+  g_autoptr(RacimoPersonPages) pages = pages_new (project, options, per_role);
+
+  add_sheets (pages, project, only);
   if (pages->pages->len == 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, none);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           per_role ? _("The project has no roles, so there is no page per role")
+                                    : _("The project lists no people, so there is no page per "
+                                        "person"));
       return FALSE;
     }
 
@@ -802,17 +822,12 @@ racimo_person_pages_export_pdf (RacimoProject                  *project,
                                 GCancellable                   *cancellable,
                                 GError                        **error)
 {
-  g_autoptr(RacimoPersonPages) pages = NULL;
-
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (person == NULL || RACIMO_IS_PERSON (person), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pages = racimo_person_pages_new (project, person, options);
-  return write_pages (pages, project, path,
-                      _("The project lists no people, so there is no page per person"),
-                      cancellable, error);
+  return export_pages (project, FALSE, (RacimoItem *) person, path, options, cancellable, error);
 }
 
 /**
@@ -839,15 +854,10 @@ racimo_person_pages_export_roles_pdf (RacimoProject                  *project,
                                       GCancellable                   *cancellable,
                                       GError                        **error)
 {
-  g_autoptr(RacimoPersonPages) pages = NULL;
-
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (role == NULL || RACIMO_IS_ROLE (role), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pages = racimo_person_pages_new_per_role (project, role, options);
-  return write_pages (pages, project, path,
-                      _("The project has no roles, so there is no page per role"),
-                      cancellable, error);
+  return export_pages (project, TRUE, (RacimoItem *) role, path, options, cancellable, error);
 }
