@@ -862,6 +862,8 @@ test_grow (void)
       }
 
   {
+    g_autoptr(RacimoProject) tall = wide_project_new (2, 16);
+    g_autoptr(RacimoPaginationOptions) a3 = options_new ("a3", "landscape", "fit");
     g_autoptr(RacimoPaginationOptions) a4 = options_new ("a4", "landscape", "fit");
     g_autoptr(RacimoPaginationOptions) tile = options_new ("a3", "landscape", "tile");
     g_autoptr(RacimoPaginationOptions) letter = options_new ("letter", "landscape", "fit");
@@ -869,6 +871,18 @@ test_grow (void)
 
     g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
     g_clear_object (&layout);
+
+    /* Grown, then smaller again until the rows fit one page */
+    a3->one_page = TRUE;
+    layout = racimo_pagination_new (tall, a3);
+    g_test_message ("tall on one page: %u pages at %.3f", racimo_pagination_get_n_pages (layout),
+                    racimo_pagination_get_scale (layout));
+    g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, 1);
+    g_assert_true (racimo_pagination_get_fitted (layout));
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), >, 1.0);
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), <, 1.18);
+    g_clear_object (&layout);
+
     layout = racimo_pagination_new (ml, tile);
     g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
     g_clear_object (&layout);

@@ -270,7 +270,8 @@ struct _RacimoPagination
 
   /* The matrix, in table units */
   double                scale;
-  double                max_scale;  /* 1; more on larger paper, less to fit one page down */
+  double                max_scale;  /* 1, or less to fit one page down too */
+  double                max_growth; /* the most it may grow on larger paper */
   guint                 n_numbered; /* activities numbered so far */
   gboolean              fitted;     /* the pages across and down asked for were reached */
   double                gutter;

@@ -569,20 +569,19 @@ get_min_scale (RacimoPagination *self)
 
 /* How much larger than full size the matrix may grow to fill the width of
  * a paper larger than A4, such as A3 or Ledger: as much as the page is
- * wider than A4 read the same way, to 1.5 at most; 1 on A4 and smaller
- * papers, when tiling or spreading over pages across, and when made
- * smaller to fit one page. */
+ * wider than A4 read the same way, to 1.5 at most, and no more than the
+ * rounds that fit one page allow; 1 on A4 and smaller papers, and when
+ * tiling or spreading over pages across. */
 static double
 get_max_growth (RacimoPagination *self)
 {
   double a4_width = self->page_width >= self->page_height ? A4_LONG : A4_SHORT;
-  double growth;
+  double growth = self->page_width / a4_width;
 
-  if (get_min_scale (self) >= 1.0 || self->options->pages_wide > 1 || self->max_scale < 1.0)
+  if (get_min_scale (self) >= 1.0 || self->options->pages_wide > 1 || growth < 1.01)
     return 1.0;
 
-  growth = self->page_width / a4_width;
-  return growth < 1.01 ? 1.0 : MIN (growth, MAX_GROWTH);
+  return MAX (MIN (MIN (growth, MAX_GROWTH), self->max_growth), 1.0);
 }
 
 /* Column widths, the scale and the split of roles over pages across.
@@ -593,10 +592,10 @@ get_max_growth (RacimoPagination *self)
  * first keeping names on one line (wrapped names double the rows and the
  * pages), then with names wrapped in a narrower column; past that, and at
  * once with "tile", the roles are split over pages across.  On paper
- * larger than A4, it grows instead, as far as names stay on one line.  Width left
- * over goes to the activity column, then to the role columns, enough for
- * their headers to be written across or else up to twice as wide, and
- * last to descriptions, so that they wrap less. */
+ * larger than A4, it grows instead, as far as names stay on one line.
+ * Width left over goes to the activity column, then to the role columns,
+ * enough for their headers to be written across or else up to twice as
+ * wide, and last to descriptions, so that they wrap less. */
 static void
 compute_columns (RacimoPagination *self,
                  double            code_width,
@@ -949,8 +948,9 @@ paginate_rows (RacimoPagination *self,
           /* The notes of a cell go on the page of its row, under the table. */
           if (notes + row_notes > 0)
             needed += (notes + row_notes + GAP) / self->scale;
-          /* A row taller than a page still gets one, clipped; it stays
-           * with its phase's header if that starts the page. */
+          /* A row taller than a page that cannot be cut (a phase's
+           * header, a name) still gets one, clipped; it stays with its
+           * phase's header if that starts the page. */
           if (i > band.first && y + needed > height
               && !g_array_index (self->rows, Row, i - 1).is_phase)
             break;
@@ -1380,10 +1380,13 @@ measure_widths (RacimoPagination *self,
     }
 }
 
+/* @max_scale: 1, or less to fit one page; @max_growth: the most the
+ * matrix may grow on larger paper */
 static RacimoPagination *
 paginate (RacimoProject                 *project,
           const RacimoPaginationOptions *options,
-          double                         max_scale)
+          double                         max_scale,
+          double                         max_growth)
 {
   g_autoptr(RacimoPagination) self = NULL;
   g_autoptr(RacimoChecks) checks = NULL;
@@ -1395,6 +1398,7 @@ paginate (RacimoProject                 *project,
   self->options = options != NULL ? racimo_pagination_options_copy (options)
                                   : racimo_pagination_options_new ();
   self->max_scale = max_scale;
+  self->max_growth = max_growth;
   layout_page (self);
   self->hatch = create_hatch ();
 
@@ -1469,7 +1473,7 @@ racimo_pagination_new (RacimoProject                 *project,
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
 
-  self = paginate (project, options, 1.0);
+  self = paginate (project, options, 1.0, MAX_GROWTH);
 
   /* One page down too: smaller until the rows fit, no smaller than the
    * legible minimum.  Text wraps less at a smaller size, so the scale the
@@ -1478,10 +1482,11 @@ racimo_pagination_new (RacimoProject                 *project,
   for (guint round = 0; round < 4 && self->options->one_page && !self->fitted
                         && self->scale > MIN_SIZE / BASE_SIZE + 0.001; round++)
     {
-      double wanted = MIN (self->table_height / get_rows_height (self), 0.98 * self->scale);
+      double wanted = MAX (MIN (self->table_height / get_rows_height (self), 0.98 * self->scale),
+                           MIN_SIZE / BASE_SIZE);
 
       g_object_unref (self);
-      self = paginate (project, options, MAX (wanted, MIN_SIZE / BASE_SIZE));
+      self = paginate (project, options, MIN (wanted, 1.0), wanted);
     }
 
   return self;
