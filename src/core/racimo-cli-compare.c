@@ -13,6 +13,7 @@
 #include "racimo-cli-private.h"
 #include "racimo-cli.h"
 #include "racimo-compare.h"
+#include "racimo-differences.h"
 #include "racimo-file.h"
 
 /**
@@ -140,4 +141,28 @@ _racimo_cli_handle_compare (GVariantDict       *options,
     }
 
   return racimo_cli_diff (files[0], files[1]);
+}
+
+/* --compare OTHER with --export OUT.pdf: the changes OTHER makes to the
+ * project, marked on its pages as the window's compare mode prints them.
+ * FALSE, with the reason on standard error, when OTHER cannot be read. */
+gboolean
+_racimo_cli_compare_layout (GVariantDict            *options,
+                            RacimoProject           *project,
+                            RacimoPaginationOptions *layout)
+{
+  const char *other_path = NULL;
+  g_autoptr(RacimoProject) other = NULL;
+
+  if (options == NULL || !g_variant_dict_lookup (options, "compare", "^&ay", &other_path))
+    return TRUE;
+
+  other = _racimo_cli_load (other_path);
+  if (other == NULL)
+    return FALSE;
+
+  layout->changes = racimo_differences_compare (project, other);
+  layout->compared_with = g_filename_display_basename (other_path);
+
+  return TRUE;
 }
