@@ -1788,6 +1788,51 @@ test_merge_unreadable (Fixture       *fixture,
   assert_result (&result, "", "racimo: --merge needs three files: BASE OURS THEIRS\n", 2);
 }
 
+/* --export OUT.pdf --compare OTHER: the changes OTHER makes, marked on
+ * paper for a review, and said on top of the page */
+static void
+test_export_compare (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "old.raci", merge_base);
+  write_file (fixture, "new.raci", merge_clean);
+  RUN (fixture, &result, "--export", "review.pdf", "--mono", "--compare", "new.raci", "old.raci");
+  assert_result (&result, "", "", 0);
+  path = fixture_path (fixture, "review.pdf");
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "Changes from “new.raci” Release"));
+  g_assert_nonnull (strstr (text, "Changed cell"));
+  g_assert_nonnull (strstr (text, "Changed activity"));
+  g_assert_null (strstr (text, "Removed activity"));
+
+  RUN (fixture, &result, "--export", "same.pdf", "--compare", "old.raci", "old.raci");
+  assert_result (&result, "", "", 0);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  path = fixture_path (fixture, "same.pdf");
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "No changes from “old.raci” Release"));
+
+  /* Only with a PDF of the matrix, and OTHER must be read */
+  RUN (fixture, &result, "--compare", "new.raci", "old.raci");
+  assert_result (&result, "", "racimo: --compare goes with --export OUT.pdf\n", 2);
+  RUN (fixture, &result, "--export", "out.csv", "--compare", "new.raci", "old.raci");
+  assert_result (&result, "", "racimo: --compare applies to .pdf files only\n", 2);
+  RUN (fixture, &result, "--export", "out.pdf", "--per-person", "--compare", "new.raci",
+       "old.raci");
+  assert_result (&result, "", "racimo: --compare cannot be used with --per-person\n", 2);
+  RUN (fixture, &result, "--export", "out.pdf", "--compare", "missing.raci", "old.raci");
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
+  racimo_test_assert_folder (fixture->dir, "new.raci old.raci review.pdf same.pdf");
+}
+
 /* Runs git in the test's folder, with no configuration but the test's. */
 static int
 git (Fixture            *fixture,
@@ -1915,6 +1960,7 @@ main (int   argc,
   ADD ("/cli/merge/conflict", test_merge_conflict);
   ADD ("/cli/merge/unreadable", test_merge_unreadable);
   ADD ("/cli/merge/git", test_merge_git);
+  ADD ("/cli/export/compare", test_export_compare);
   ADD ("/cli/version", test_version);
   ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);
