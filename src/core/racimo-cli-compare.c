@@ -58,8 +58,10 @@ racimo_cli_diff (const char *old_path,
  * Writes the merge of the three, atomically, and nothing when one of them
  * could not be read.
  *
- * Returns: 0 for a clean merge, 1 when conflicts were written, 2 when a
- *   file could not be read or the merge could not be written
+ * Returns: 0 for a clean merge, 1 when conflicts were written or when
+ *   both sides changed the scheme or a waiver differently, which the file
+ *   cannot record (docs/file-format.md, "Conflicts"), 2 when a file could
+ *   not be read or the merge could not be written
  */
 int
 racimo_cli_merge (const char *base_path,
@@ -72,12 +74,14 @@ racimo_cli_merge (const char *base_path,
   g_autoptr(RacimoProject) theirs = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unrecorded = NULL;
   guint n_conflicts;
 
   if (base == NULL || (ours = _racimo_cli_load (ours_path)) == NULL ||
       (theirs = _racimo_cli_load (theirs_path)) == NULL)
     return RACIMO_EXIT_UNREADABLE;
 
+  unrecorded = racimo_merge_unrecorded (base, ours, theirs);
   n_conflicts = racimo_merge (base, ours, theirs);
 
   if (out_path == NULL)
@@ -92,15 +96,19 @@ racimo_cli_merge (const char *base_path,
     }
 
   if (n_conflicts > 0)
-    {
-      g_printerr (ngettext ("racimo: %s: %u conflict written; open the file to resolve it\n",
-                            "racimo: %s: %u conflicts written; open the file to resolve them\n",
-                            n_conflicts),
-                  out_path, n_conflicts);
-      return RACIMO_EXIT_FINDINGS;
-    }
+    g_printerr (ngettext ("racimo: %s: %u conflict written; open the file to resolve it\n",
+                          "racimo: %s: %u conflicts written; open the file to resolve them\n",
+                          n_conflicts),
+                out_path, n_conflicts);
+  /* Not a clean merge either: git must not commit it unseen. */
+  for (guint i = 0; i < unrecorded->len; i++)
+    /* Translators: %s is the merged file, then a change both sides made,
+     * such as "Scheme changed from RACI to RASCI here and to DACI there;
+     * RASCI is kept" */
+    g_printerr (_("racimo: %s: %s (a conflict that the file cannot record)\n"), out_path,
+                (const char *) g_ptr_array_index (unrecorded, i));
 
-  return RACIMO_EXIT_OK;
+  return n_conflicts > 0 || unrecorded->len > 0 ? RACIMO_EXIT_FINDINGS : RACIMO_EXIT_OK;
 }
 
 int

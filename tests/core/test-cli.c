@@ -1833,6 +1833,34 @@ test_export_compare (Fixture       *fixture,
   racimo_test_assert_folder (fixture->dir, "new.raci old.raci review.pdf same.pdf");
 }
 
+/* Two schemes the file cannot record as a conflict: ours stays, and the
+ * exit status and a message say that the merge is not clean. */
+static void
+test_merge_unrecorded (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *merged = NULL;
+  g_autoptr(GString) ours = g_string_new (merge_base);
+  g_autoptr(GString) theirs = g_string_new (merge_base);
+
+  if (!have_binary ())
+    return;
+
+  g_string_replace (ours, "<scheme>RACI</scheme>", "<scheme>RASCI</scheme>", 1);
+  g_string_replace (theirs, "<scheme>RACI</scheme>", "<scheme>DACI</scheme>", 1);
+  write_file (fixture, "base.raci", merge_base);
+  write_file (fixture, "ours.raci", ours->str);
+  write_file (fixture, "theirs.raci", theirs->str);
+  RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "theirs.raci",
+       "--output", "merged.raci");
+  assert_result (&result, "",
+                 "racimo: merged.raci: Scheme changed from RACI to RASCI here and to DACI "
+                 "there; RASCI is kept (a conflict that the file cannot record)\n", 1);
+  merged = read_file (fixture, "merged.raci");
+  g_assert_cmpstr (merged, ==, ours->str);
+}
+
 /* Runs git in the test's folder, with no configuration but the test's. */
 static int
 git (Fixture            *fixture,
@@ -1960,6 +1988,7 @@ main (int   argc,
   ADD ("/cli/merge/conflict", test_merge_conflict);
   ADD ("/cli/merge/unreadable", test_merge_unreadable);
   ADD ("/cli/merge/git", test_merge_git);
+  ADD ("/cli/merge/unrecorded", test_merge_unrecorded);
   ADD ("/cli/export/compare", test_export_compare);
   ADD ("/cli/version", test_version);
   ADD ("/cli/no-gtk", test_no_gtk);
