@@ -10,7 +10,6 @@
 #include <glib/gstdio.h>
 
 #include "racimo-checks.h"
-#include "racimo-compare-private.h"
 #include "racimo-differences.h"
 #include "racimo-pagination.h"
 #include "racimo-pagination-private.h"
@@ -1404,7 +1403,7 @@ test_compare_marks (void)
                             BIT ('I'));
   racimo_project_rename (theirs, RACIMO_ITEM (racimo_phase_get_activity (their_phase, 2)),
                            "Renamed twice");
-  _racimo_compare_remove (theirs, RACIMO_ITEM (racimo_phase_get_activity (their_phase, 3)));
+  racimo_project_remove_activity (theirs, racimo_phase_get_activity (their_phase, 3));
   add_row (theirs, their_phase, "Only theirs", their_lead, BIT ('A'), their_dev, 0);
 
   options->changes = racimo_differences_compare (mine, theirs);
