@@ -1026,8 +1026,9 @@ both_changed (const char *base,
          && g_strcmp0 (ours, theirs) != 0;
 }
 
-/* The waivers of @item that both sides changed differently, given back,
- * or given back on one side and changed on the other. */
+/* The waivers of @item that the two sides changed differently: two new
+ * reasons, or a new reason on one side and the waiver taken back on the
+ * other. */
 static void
 add_unrecorded_waivers (GPtrArray     *lines,
                         RacimoProject *base,
@@ -1039,7 +1040,8 @@ add_unrecorded_waivers (GPtrArray     *lines,
   g_autoptr(GPtrArray) checks = NULL;
 
   /* What one side removed is a "removed" conflict, or no conflict. */
-  if (base_item == NULL || their_item == NULL)
+  if (base_item == NULL || their_item == NULL
+      || (racimo_item_get_n_waivers (item) == 0 && racimo_item_get_n_waivers (their_item) == 0))
     return;
 
   checks = _racimo_compare_waived_checks (item, their_item);
@@ -1073,7 +1075,7 @@ add_unrecorded_waivers (GPtrArray     *lines,
  * scheme, and the reason of a waiver.  racimo_merge () keeps ours there,
  * with nothing in the file to say so; the caller says it instead.
  *
- * Returns: (transfer container) (element-type utf8): one line in plain
+ * Returns: (transfer full) (element-type utf8): one line in plain
  *   words for each, in the order of @ours; empty when there is none
  */
 GPtrArray *
