@@ -465,6 +465,7 @@ racimo_cli_check_with_options (const char * const *paths,
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
  *   by commas), "descriptions", "mono", "only-problems", "row-numbers",
  *   "per-person" and "per-role" (booleans), "header" and "footer" (text),
+ *   "compare" (a file name),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -546,7 +547,7 @@ find_layout_option (GVariantDict *options)
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
     "roles", "descriptions", "mono", "only-problems", "row-numbers", "header", "footer",
-    "per-person", "per-role",
+    "per-person", "per-role", "compare",
   };
 
   if (options == NULL)
@@ -569,7 +570,7 @@ check_handout_options (GVariantDict *options,
 {
   static const char * const matrix_only[] = {
     "fit", "tile", "summary", "only-problems", "one-page", "pages-wide", "roles", "row-numbers",
-    "descriptions",
+    "descriptions", "compare",
   };
   gboolean per_role = g_str_equal (handout, "per-role");
 
@@ -649,6 +650,8 @@ racimo_cli_export (const char   *out_path,
       g_printerr ("racimo: %s: %s\n", in_path, error->message);
       return RACIMO_EXIT_UNREADABLE;
     }
+  if (layout != NULL && !_racimo_cli_compare_layout (options, project, layout))
+    return RACIMO_EXIT_UNREADABLE;
 
   if (export_func == export_handouts && !layout->per_role
       && racimo_project_get_n_people (project) == 0)
@@ -720,6 +723,9 @@ static const GOptionEntry main_entries[] = {
   { "per-role", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: one page per role, who holds it and its activities, with the "
        "other roles' codes, instead of the matrix"), NULL },
+  { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export to PDF: mark each cell and activity that OTHER changes, for a review "
+       "on paper"), N_("OTHER") },
   { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
     NULL },
@@ -794,6 +800,12 @@ racimo_cli_handle_options (GVariantDict *options)
   if (export_out == NULL && g_variant_dict_contains (options, "repair"))
     {
       g_printerr (_("racimo: --repair goes with --export OUT\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (export_out == NULL && g_variant_dict_contains (options, "compare"))
+    {
+      g_printerr (_("racimo: --compare goes with --export OUT.pdf\n"));
       return RACIMO_EXIT_UNREADABLE;
     }
 

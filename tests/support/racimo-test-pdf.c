@@ -69,15 +69,16 @@ racimo_test_pdf_get_title (const char *path)
   return NULL;
 }
 
-char *
-racimo_test_pdf_get_text (const char *path)
+/* What pdftotext reads of @path, in the order it was drawn, each page
+ * ended by a form feed */
+static char *
+run_pdftotext (const char *path)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  /* -raw keeps the order the text was drawn in, a row's name in one piece */
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                               &error, "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
   g_assert_no_error (error);
@@ -87,6 +88,46 @@ racimo_test_pdf_get_text (const char *path)
     g_error ("pdftotext could not read %s: %s", path, err);
 
   return g_steal_pointer (&out);
+}
+
+/* One space for every run of white space, form feeds included */
+static char *
+squeeze (const char *raw)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = raw; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+    else if (text->len > 0 && text->str[text->len - 1] != ' ')
+      g_string_append_c (text, ' ');
+  if (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+
+  return g_string_free (text, FALSE);
+}
+
+char *
+racimo_test_pdf_get_text (const char *path)
+{
+  g_autofree char *out = run_pdftotext (path);
+
+  return squeeze (out);
+}
+
+GStrv
+racimo_test_pdf_get_pages (const char *path)
+{
+  g_autofree char *out = run_pdftotext (path);
+  g_auto(GStrv) raw = g_strsplit (out, "\f", -1);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  /* Every page ends with a form feed: nothing is after the last one */
+  for (guint i = 0; raw[i] != NULL && raw[i + 1] != NULL; i++)
+    g_ptr_array_add (pages, squeeze (raw[i]));
+  g_ptr_array_add (pages, NULL);
+
+  return (GStrv) g_ptr_array_steal (pages, NULL);
 }
 
 void

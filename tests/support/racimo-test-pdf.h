@@ -19,10 +19,13 @@ guint racimo_test_pdf_read (const char *path,
  * when it has none. */
 char *racimo_test_pdf_get_title (const char *path);
 
-/* The text of @path as poppler's pdftotext reads it, in the order it was
- * drawn, each page ended by a form feed.  Fails the test when pdftotext
- * cannot read the file. */
-char *racimo_test_pdf_get_text (const char *path);
+/* Every page's text as pdftotext reads it, in the order it was drawn,
+ * with one space for each run of white space.  Fails the test when
+ * pdftotext (poppler-utils) cannot read the file. */
+char *racimo_test_pdf_get_text  (const char *path);
+
+/* The text of each page, as racimo_test_pdf_get_text () gives it */
+GStrv racimo_test_pdf_get_pages (const char *path);
 
 /* Fails the test unless each of "@prefix@first@suffix" to
  * "@prefix@last@suffix", the numbers in three digits, is in @text exactly
