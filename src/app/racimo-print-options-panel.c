@@ -4,9 +4,9 @@
  * showing and setting the same RacimoPaginationOptions as the command
  * line's flags: the paper (only where no page setup asks for it), the
  * matrix or one page per role (the PDF export's), fit to the width, tile,
- * fit to one page or to a number of pages across, the summary, descriptions, only
- * problems, black and white, a header and a footer, and which phases and
- * roles are printed, or those the grid shows.
+ * fit to one page or to a number of pages across, the summary,
+ * descriptions, only problems, black and white, a header and a footer, and
+ * which phases and roles are printed, or those the grid shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -673,23 +673,17 @@ export_pdf_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   copy = racimo_file_load_bytes (job->bytes, job->name, &error);
-  if (copy != NULL && job->options->per_role)
-    {
-      if (racimo_person_pages_export_roles_pdf (copy, NULL, job->path, job->options, cancellable,
-                                                &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (copy != NULL)
+  if (copy != NULL && !job->options->per_role)
     {
       pagination = racimo_pagination_new (copy, job->options);
       job->notice = racimo_pagination_dup_fit_notice (pagination);
     }
   if (copy == NULL
-      || !racimo_pagination_write_pdf (pagination, racimo_project_get_title (copy), job->path,
-                                       cancellable, &error))
+      || (pagination != NULL
+          ? !racimo_pagination_write_pdf (pagination, racimo_project_get_title (copy), job->path,
+                                          cancellable, &error)
+          : !racimo_person_pages_export_roles_pdf (copy, NULL, job->path, job->options,
+                                                   cancellable, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
