@@ -461,7 +461,7 @@ test_fit_notice (void)
   g_rmdir (dir);
 }
 
-/* Fit to a number of pages across: the PDF export's dialog and the
+/* Fit to pages across: the PDF export's dialog and the
  * print dialog's tab ask how many, and offer the number chosen again. */
 static void
 test_pages_wide (void)
@@ -478,7 +478,7 @@ test_pages_wide (void)
   g_assert_false (gtk_widget_is_visible (spin));
   adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 3);
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (fit))),
-                   ==, "Fit to a number of pages across");
+                   ==, "Fit to pages across");
   g_assert_true (gtk_widget_is_visible (spin));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 2);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
