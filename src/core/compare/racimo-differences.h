@@ -19,6 +19,37 @@ typedef enum
   RACIMO_DIFFERENCE_CHANGED,  /* an activity's name, description or applicability, or a cell */
 } RacimoDifferenceKind;
 
+/* Which part of the project a change is listed under. */
+typedef enum
+{
+  RACIMO_DIFFERENCE_GROUP_PHASE,    /* a phase, its activities and cells */
+  RACIMO_DIFFERENCE_GROUP_PROJECT,  /* the title, description, scheme */
+  RACIMO_DIFFERENCE_GROUP_ROLES,
+  RACIMO_DIFFERENCE_GROUP_PEOPLE,
+} RacimoDifferenceGroup;
+
+/* What of an item (or of the project) a change is about. */
+typedef enum
+{
+  RACIMO_DIFFERENCE_FIELD_EXISTS,       /* added or removed */
+  RACIMO_DIFFERENCE_FIELD_PLACE,        /* moved */
+  RACIMO_DIFFERENCE_FIELD_NAME,
+  RACIMO_DIFFERENCE_FIELD_DESCRIPTION,
+  RACIMO_DIFFERENCE_FIELD_ABBREV,
+  RACIMO_DIFFERENCE_FIELD_EMAIL,
+  RACIMO_DIFFERENCE_FIELD_MEMBER,       /* key: the person */
+  RACIMO_DIFFERENCE_FIELD_WAIVER,       /* key: the check */
+  RACIMO_DIFFERENCE_FIELD_APPLICABLE,
+  RACIMO_DIFFERENCE_FIELD_CONFLICTS,
+  RACIMO_DIFFERENCE_FIELD_CELL,         /* key: the role */
+  RACIMO_DIFFERENCE_FIELD_NOTE,         /* key: the role */
+  RACIMO_DIFFERENCE_FIELD_TITLE,
+  RACIMO_DIFFERENCE_FIELD_SCHEME,
+} RacimoDifferenceField;
+
+/* A change of the project, a role, a phase or a person (not of an
+ * activity) has "" for activity_id; one of the project, a role or a person
+ * has "" for phase_id too, and its group's heading as phase_name. */
 typedef struct
 {
   RacimoDifferenceKind kind;
@@ -28,6 +59,10 @@ typedef struct
   char *phase_name;
   char *title;       /* the activity's name */
   char *detail;      /* what changed, in plain words */
+  RacimoDifferenceGroup group;
+  char *item_id;     /* a role, phase or person changed, or NULL (an activity, the project) */
+  RacimoDifferenceField field;  /* for an item_id or the project: what changed */
+  char *key;         /* the check of a waiver, the person of a membership, or NULL */
 } RacimoDifference;
 
 void        racimo_difference_free          (RacimoDifference  *change);
@@ -39,6 +74,7 @@ gboolean    racimo_difference_can_take      (RacimoProject *mine,
 gboolean    racimo_difference_take_theirs   (RacimoProject *mine,
                                          RacimoProject *theirs,
                                          const RacimoDifference *change);
+const char *racimo_difference_get_group_key (const RacimoDifference *change);
 guint       racimo_differences_take_theirs  (RacimoProject *mine,
                                          RacimoProject *theirs,
                                          GPtrArray     *changes);
