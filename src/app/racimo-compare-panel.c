@@ -1,7 +1,7 @@
 /* racimo-compare-panel.c: the sidebar of compare mode
  *
  * Lists the changes of racimo_differences_compare () under a heading per
- * phase.  Its buttons only activate the window's actions (win.take-change,
+ * group: the project, roles, people, then each phase.  Its buttons only activate the window's actions (win.take-change,
  * win.keep-change, win.take-group, win.next-change, win.previous-change,
  * win.leave-compare); choosing a row tells the window, which shows the
  * change in the grid.
@@ -109,7 +109,8 @@ make_group_row (const RacimoDifference *change)
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box),
                   make_button (_("Take _All Theirs"), "win.take-group",
-                               g_variant_new_string (change->phase_id), TRUE));
+                               g_variant_new_string (racimo_difference_get_group_key (change)),
+                               TRUE));
   gtk_widget_set_margin_top (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -159,7 +160,8 @@ make_change_row (const RacimoDifference *change,
  * @name: the other copy's name, as the panel's heading says it
  * @changes: (element-type RacimoDifference): the changes to list, in order
  *
- * Lists @changes under a heading per phase.  Each row's buttons take or
+ * Lists @changes under a heading per group (the project, roles, people,
+ * each phase).  Each row's buttons take or
  * keep the change of its index in @changes.
  */
 void
@@ -169,7 +171,7 @@ racimo_compare_panel_set_changes (RacimoComparePanel *self,
                                   RacimoProject      *mine,
                                   RacimoProject      *theirs)
 {
-  const char *phase_id = NULL;
+  const char *group = NULL;
   GtkWidget *child;
 
   g_return_if_fail (RACIMO_IS_COMPARE_PANEL (self));
@@ -185,10 +187,10 @@ racimo_compare_panel_set_changes (RacimoComparePanel *self,
       const RacimoDifference *change = g_ptr_array_index (changes, i);
       GtkWidget *row;
 
-      if (g_strcmp0 (phase_id, change->phase_id) != 0)
+      if (g_strcmp0 (group, racimo_difference_get_group_key (change)) != 0)
         {
           gtk_list_box_append (self->list, make_group_row (change));
-          phase_id = change->phase_id;
+          group = racimo_difference_get_group_key (change);
         }
       row = make_change_row (change, i, racimo_difference_can_take (mine, theirs, change));
       gtk_list_box_append (self->list, row);

@@ -28,7 +28,7 @@ struct _RacimoWindowCompare
   char               *current;  /* change_key () of the change selected */
   GtkWidget          *sidebar;
   RacimoComparePanel *panel;
-  gulong              handlers[6];
+  gulong              handlers[14];
   guint               idle;
 };
 
@@ -61,6 +61,7 @@ select_change (RacimoWindow *self,
 {
   RacimoWindowCompare *compare = self->compare;
   const RacimoDifference *change;
+  RacimoItem *item;
 
   racimo_compare_panel_select (compare->panel, index);
   g_clear_pointer (&compare->current, g_free);
@@ -69,16 +70,28 @@ select_change (RacimoWindow *self,
 
   change = g_ptr_array_index (compare->changes, index);
   compare->current = change_key (change);
-  if (show)
+  item = change->item_id != NULL ? racimo_project_lookup (self->project, change->item_id) : NULL;
+  if (show && (RACIMO_IS_ROLE (item) || RACIMO_IS_PHASE (item)))
+    {
+      /* A role's header, a phase's row */
+      if (!racimo_matrix_view_show_item (self->matrix_view, item))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+  else if (show && change->activity_id[0] != '\0')
     {
       RacimoItem *activity = racimo_project_lookup (self->project, change->activity_id);
       RacimoItem *role = change->role_id != NULL
                            ? racimo_project_lookup (self->project, change->role_id)
                            : NULL;
+      RacimoPhase *phase;
+      guint position;
 
-      /* An activity only theirs has: its phase, in mine */
-      if (!RACIMO_IS_ACTIVITY (activity))
-        activity = racimo_project_lookup (self->project, change->phase_id);
+      /* An activity only theirs has: where taking it puts it in mine, after
+       * an activity or at the top of its phase */
+      if (!RACIMO_IS_ACTIVITY (activity) &&
+          racimo_difference_get_place (self->project, compare->theirs, change, &phase, &position))
+        activity = position > 0 ? RACIMO_ITEM (racimo_phase_get_activity (phase, position - 1))
+                                : RACIMO_ITEM (phase);
       if (activity != NULL &&
           !racimo_matrix_view_show_cell (self->matrix_view, activity,
                                          RACIMO_IS_ROLE (role) ? RACIMO_ROLE (role) : NULL))
@@ -158,7 +171,10 @@ _racimo_window_compare_start (RacimoWindow  *self,
                               const char    *name)
 {
   static const char *signals[] = { "cell-changed", "item-added", "item-removed",
-                                   "item-moved", "item-changed", "note-changed" };
+                                   "item-moved", "item-changed", "note-changed",
+                                   "person-added", "person-removed", "person-moved",
+                                   "person-changed", "conflicts-changed", "notify::title",
+                                   "notify::description", "notify::scheme" };
   RacimoWindowCompare *compare;
 
   g_return_if_fail (RACIMO_IS_PROJECT (theirs));
@@ -367,7 +383,7 @@ take_group_action (GtkWidget  *widget,
 {
   RacimoWindow *self = RACIMO_WINDOW (widget);
   RacimoWindowCompare *compare = current_compare (self);
-  const char *phase_id = g_variant_get_string (parameter, NULL);
+  const char *key = g_variant_get_string (parameter, NULL);
   g_autoptr(GPtrArray) group = g_ptr_array_new ();
 
   if (compare == NULL)
@@ -377,7 +393,7 @@ take_group_action (GtkWidget  *widget,
     {
       RacimoDifference *change = g_ptr_array_index (compare->changes, i);
 
-      if (g_str_equal (change->phase_id, phase_id))
+      if (g_str_equal (racimo_difference_get_group_key (change), key))
         g_ptr_array_add (group, change);
     }
   if (group->len == 0 || racimo_differences_take_theirs (self->project, compare->theirs, group) == 0)

@@ -29,15 +29,20 @@ comparing (gpointer data)
   return _racimo_window_get_compare_panel (data) != NULL;
 }
 
+/* @data: the pair of files compared, "mine.raci" and "theirs.raci" or,
+ * with "-project", those that change the project, roles, phases, people */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  const char *suffix = data != NULL ? data : "";
+  g_autofree char *theirs_name = g_strdup_printf ("theirs%s.raci", suffix);
+  g_autofree char *mine_name = g_strdup_printf ("compare/mine%s.raci", suffix);
   g_autoptr(GFile) theirs = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "files",
-                                                                      "compare", "theirs.raci",
+                                                                      "compare", theirs_name,
                                                                       NULL));
 
-  f->project = racimo_ui_test_load_project ("compare/mine.raci");
+  f->project = racimo_ui_test_load_project (mine_name);
   f->window = racimo_ui_test_show_project (f->project, 1100, 720);
 
   g_assert_null (_racimo_window_get_compare_panel (f->window));
@@ -198,6 +203,124 @@ test_keep (Fixture       *f,
   g_assert_false (racimo_history_get_can_undo (racimo_project_get_history (f->project)));
 }
 
+/* An activity only theirs has: the grid shows where taking it puts it,
+ * after Train; taking it adds it there */
+static void
+test_added_place (Fixture       *f,
+                  gconstpointer  data)
+{
+  RacimoPhase *build = RACIMO_PHASE (item (f, "p1"));
+
+  activate (f, "win.next-change", NULL);
+  activate (f, "win.next-change", NULL);
+  g_assert_cmpint (racimo_compare_panel_get_selected (panel (f)), ==, 2);
+  racimo_ui_test_assert_cursor_on (f->window->matrix_view, f->project, "a1",
+                                   RACIMO_MATRIX_NAME_COLUMN);
+
+  activate (f, "win.take-change", g_variant_new_uint32 (2));
+  g_assert_cmpstr (racimo_item_get_id (RACIMO_ITEM (racimo_phase_get_activity (build, 1))), ==,
+                   "a5");
+  activate (f, "win.undo", NULL);
+  g_assert_null (racimo_project_lookup (f->project, "a5"));
+}
+
+/* The headings of the panel's groups, joined by "|" */
+static char *
+headings (Fixture *f)
+{
+  GString *text = g_string_new (NULL);
+  GtkWidget *widget = GTK_WIDGET (panel (f));
+
+  /* Depth first through the panel's widgets */
+  while (widget != NULL)
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading") &&
+          GTK_IS_BOX (gtk_widget_get_parent (widget)) &&
+          gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (widget))) ==
+            GTK_ORIENTATION_HORIZONTAL)
+        g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+
+      next = gtk_widget_get_first_child (widget);
+      while (next == NULL && widget != GTK_WIDGET (panel (f)))
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Project, roles, people and phases each in a group of their own */
+static void
+test_groups (Fixture       *f,
+             gconstpointer  data)
+{
+  GPtrArray *changes = _racimo_window_get_changes (f->window);
+  g_autofree char *groups = headings (f);
+  RacimoDifference *rename = g_ptr_array_index (changes, 4);
+
+  g_assert_cmpuint (changes->len, ==, 20);
+  g_assert_cmpstr (groups, ==, "Project|Roles|People|Build|Run|Old|Launch|");
+  g_assert_cmpstr (rename->detail, ==, "Role “Data scientist” renamed to “Data lead”");
+
+  /* The first change, the title: nothing to show in the grid */
+  g_assert_cmpint (racimo_compare_panel_get_selected (panel (f)), ==, 0);
+
+  /* A role's change shows its column */
+  activate (f, "win.next-change", NULL);
+  activate (f, "win.next-change", NULL);
+  g_assert_cmpint (racimo_compare_panel_get_selected (panel (f)), ==, 2);
+  racimo_ui_test_assert_cursor (f->window->matrix_view, RACIMO_MATRIX_HEADER_ROW,
+                                racimo_project_index_of_role (f->project,
+                                                              RACIMO_ROLE (item (f, "mle"))));
+}
+
+/* Taking a role's rename, undone */
+static void
+test_take_role (Fixture       *f,
+                gconstpointer  data)
+{
+  activate (f, "win.take-change", g_variant_new_uint32 (4));
+  g_assert_cmpstr (racimo_item_get_name (item (f, "ds")), ==, "Data lead");
+  g_assert_cmpuint (_racimo_window_get_changes (f->window)->len, ==, 19);
+
+  activate (f, "win.undo", NULL);
+  g_assert_cmpstr (racimo_item_get_name (item (f, "ds")), ==, "Data scientist");
+  g_assert_cmpuint (_racimo_window_get_changes (f->window)->len, ==, 20);
+}
+
+/* Take All Theirs of People and of the project: each one step */
+static void
+test_take_people (Fixture       *f,
+                  gconstpointer  data)
+{
+  activate (f, "win.take-group", g_variant_new_string ("#people"));
+  g_assert_cmpstr (racimo_person_get_email (RACIMO_PERSON (item (f, "ana"))), ==,
+                   "ana@example.org");
+  g_assert_true (RACIMO_IS_PERSON (racimo_project_lookup (f->project, "cy")));
+  g_assert_null (racimo_project_lookup (f->project, "bo"));
+  /* The roles' changes stay; Cy can be made a member now */
+  g_assert_cmpuint (_racimo_window_get_changes (f->window)->len, ==, 17);
+  g_assert_cmpstr (racimo_project_get_title (f->project), ==, "Release");
+
+  activate (f, "win.take-group", g_variant_new_string ("#project"));
+  g_assert_cmpstr (racimo_project_get_title (f->project), ==, "Release 2");
+  g_assert_cmpstr (racimo_project_get_scheme_id (f->project), ==, "RASCI");
+
+  activate (f, "win.undo", NULL);
+  g_assert_cmpstr (racimo_project_get_title (f->project), ==, "Release");
+  g_assert_true (RACIMO_IS_PERSON (racimo_project_lookup (f->project, "cy")));
+  activate (f, "win.undo", NULL);
+  g_assert_nonnull (racimo_project_lookup (f->project, "bo"));
+  g_assert_null (racimo_project_lookup (f->project, "cy"));
+  g_assert_cmpuint (_racimo_window_get_changes (f->window)->len, ==, 20);
+}
+
 /* Leaving restores the normal view */
 static void
 test_leave (Fixture       *f,
@@ -226,6 +349,13 @@ main (int   argc,
   ADD ("/compare-window/take-group", test_take_group);
   ADD ("/compare-window/keep", test_keep);
   ADD ("/compare-window/leave", test_leave);
+  ADD ("/compare-window/added-place", test_added_place);
+#undef ADD
+#define ADD(path, func) \
+  g_test_add (path, Fixture, "-project", fixture_set_up, func, fixture_tear_down)
+  ADD ("/compare-window/groups", test_groups);
+  ADD ("/compare-window/take-role", test_take_role);
+  ADD ("/compare-window/take-people", test_take_people);
 #undef ADD
 
   return racimo_ui_test_run ();

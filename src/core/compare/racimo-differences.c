@@ -139,10 +139,14 @@ sort_lines (Changes   *changes,
     for (guint i = 0; i < lines->len; i++)
       {
         RacimoDiffLine *line = g_ptr_array_index (lines, i);
-        RacimoDifferenceGroup group = line->item == NULL       ? RACIMO_DIFFERENCE_GROUP_PROJECT
-                                      : RACIMO_IS_ROLE (line->item)   ? RACIMO_DIFFERENCE_GROUP_ROLES
-                                      : RACIMO_IS_PERSON (line->item) ? RACIMO_DIFFERENCE_GROUP_PEOPLE
-                                                                      : RACIMO_DIFFERENCE_GROUP_PHASE;
+        RacimoDifferenceGroup group = RACIMO_DIFFERENCE_GROUP_PHASE;
+
+        if (line->item == NULL)
+          group = RACIMO_DIFFERENCE_GROUP_PROJECT;
+        else if (RACIMO_IS_ROLE (line->item))
+          group = RACIMO_DIFFERENCE_GROUP_ROLES;
+        else if (RACIMO_IS_PERSON (line->item))
+          group = RACIMO_DIFFERENCE_GROUP_PEOPLE;
 
         if (group == groups[g])
           add_line (changes, line, group, NULL);
@@ -664,6 +668,32 @@ racimo_difference_can_take (RacimoProject      *mine,
 
   theirs_activity = find_activity (theirs, change->activity_id);
   return theirs_activity != NULL && place_of (mine, theirs_activity, NULL, &phase, &position);
+}
+
+/**
+ * racimo_difference_get_place:
+ * @change: an activity only @theirs has (%RACIMO_DIFFERENCE_ADDED)
+ * @phase: (out): the phase of @mine it goes to
+ * @position: (out): its index there
+ *
+ * Where taking @change puts the activity in @mine, for the grid to show.
+ *
+ * Returns: %FALSE when @mine cannot take it
+ */
+gboolean
+racimo_difference_get_place (RacimoProject           *mine,
+                             RacimoProject           *theirs,
+                             const RacimoDifference  *change,
+                             RacimoPhase            **phase,
+                             guint                   *position)
+{
+  RacimoActivity *theirs_activity;
+
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  theirs_activity = find_activity (theirs, change->activity_id);
+  return change->kind == RACIMO_DIFFERENCE_ADDED && !is_item_change (change) &&
+         theirs_activity != NULL && place_of (mine, theirs_activity, NULL, phase, position);
 }
 
 static void

@@ -75,6 +75,11 @@ gboolean    racimo_difference_take_theirs   (RacimoProject *mine,
                                          RacimoProject *theirs,
                                          const RacimoDifference *change);
 const char *racimo_difference_get_group_key (const RacimoDifference *change);
+gboolean    racimo_difference_get_place     (RacimoProject           *mine,
+                                             RacimoProject           *theirs,
+                                             const RacimoDifference  *change,
+                                             RacimoPhase            **phase,
+                                             guint                   *position);
 guint       racimo_differences_take_theirs  (RacimoProject *mine,
                                          RacimoProject *theirs,
                                          GPtrArray     *changes);
