@@ -1,7 +1,8 @@
 /* racimo-window-compare.c: compare mode, the changes of another copy of
  * the project marked in the grid and listed beside it
  *
- * "Compare With..." loads another file ("theirs") beside the project shown
+ * "Compare With..." loads another file ("theirs"), or the unsaved changes
+ * of the same file that a crash left (a draft), beside the project shown
  * ("mine").  racimo_differences_compare () finds what theirs changed; the grid
  * marks it and RacimoComparePanel lists it by phase.  Each change can be
  * taken (one step of mine's history, so Undo gives it back) or kept, which
@@ -315,6 +316,102 @@ compare_with_action (GtkWidget  *widget,
                            self->cancellable, on_compare_chosen, g_object_ref (self));
 }
 
+/* The drafts of the window's file that a crash left (racimo_drafts_list
+ * () lists only those), each offered in the project menu under "Compare
+ * With…".  Listed again only when the window shows another file. */
+static void
+fill_drafts_menu (RacimoWindow *self)
+{
+  GFile *file = self->project != NULL ? racimo_window_get_file (self) : NULL;
+  GFile *listed = g_object_get_data (G_OBJECT (self->compare_drafts_menu), "racimo-file");
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  if (file == listed || (file != NULL && listed != NULL && g_file_equal (file, listed)))
+    return;
+
+  if (file != NULL)
+    g_object_set_data_full (G_OBJECT (self->compare_drafts_menu), "racimo-file",
+                            g_object_ref (file), g_object_unref);
+  else
+    g_object_set_data (G_OBJECT (self->compare_drafts_menu), "racimo-file", NULL);
+  g_menu_remove_all (self->compare_drafts_menu);
+  if (file == NULL)
+    return;
+
+  drafts = racimo_drafts_list (racimo_drafts_get_default ());
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      RacimoDraft *draft = g_ptr_array_index (drafts, i);
+      GFile *draft_file = racimo_draft_get_file (draft);
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *time = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (draft_file == NULL || !g_file_equal (draft_file, file))
+        continue;
+
+      local = g_date_time_to_local (racimo_draft_get_time (draft));
+      /* TRANSLATORS: a date and time for g_date_time_format (), as in:
+       * 3 Mar 14:05 */
+      /* xgettext:no-c-format */
+      time = g_date_time_format (local, _("%e %b %H:%M"));
+      /* TRANSLATORS: a menu item: compare with the unsaved changes a crash
+       * left, kept at that date and time */
+      label = g_strdup_printf (_("Compare With Unsaved Changes of %s"), g_strstrip (time));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.compare-with-draft", "s",
+                                         racimo_draft_get_id (draft));
+      g_menu_append_item (self->compare_drafts_menu, item);
+    }
+}
+
+static void
+on_draft_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RacimoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RacimoDocument) document =
+    racimo_document_new_from_draft_finish (RACIMO_DRAFTS (source), result, &error);
+
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _racimo_window_show_error (self, _("Could Not Compare With the Unsaved Changes"),
+                                   error->message);
+      return;
+    }
+
+  _racimo_window_compare_start (self, racimo_document_get_project (document),
+                                /* TRANSLATORS: compare mode's heading names the other copy so */
+                                _("Unsaved changes"));
+}
+
+/* @parameter: the id of a draft of racimo_drafts_list () */
+static void
+compare_with_draft_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  RacimoDrafts *drafts = racimo_drafts_get_default ();
+  g_autoptr(GPtrArray) list = racimo_drafts_list (drafts);
+
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (racimo_draft_get_id (g_ptr_array_index (list, i)), id))
+      {
+        racimo_document_new_from_draft_async (drafts, g_ptr_array_index (list, i),
+                                              self->cancellable, on_draft_loaded,
+                                              g_object_ref (self));
+        return;
+      }
+
+  gtk_widget_error_bell (widget);
+}
+
 static void
 leave_compare_action (GtkWidget  *widget,
                       const char *action_name,
@@ -408,6 +505,9 @@ _racimo_window_compare_update_actions (RacimoWindow *self)
   gboolean any = comparing && self->compare->changes->len > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with-draft",
+                                 self->project != NULL);
+  fill_drafts_menu (self);
   /* Ctrl+. and Ctrl+, step through the changes instead of the findings */
   if (comparing)
     {
@@ -426,6 +526,8 @@ void
 _racimo_window_compare_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with-draft", "s",
+                                   compare_with_draft_action);
   gtk_widget_class_install_action (widget_class, "win.leave-compare", NULL,
                                    leave_compare_action);
   gtk_widget_class_install_action (widget_class, "win.next-change", NULL, step_action);

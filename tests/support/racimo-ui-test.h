@@ -89,5 +89,8 @@ GtkWidget *racimo_ui_test_find_named (GtkWidget  *root,
                                       const char *name);
 /* Closes @window, which nothing else may keep alive. */
 void racimo_ui_test_destroy_window  (RacimoWindow *window);
+/* Makes the draft of @id look like one of a process that is gone, as after
+ * a crash, so that racimo_drafts_list () lists it. */
+void racimo_ui_test_orphan_draft    (const char   *id);
 
 G_END_DECLS

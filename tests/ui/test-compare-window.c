@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "racimo-compare-panel.h"
+#include "racimo-drafts-private.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
@@ -334,6 +336,61 @@ test_leave (Fixture       *f,
   racimo_ui_test_assert_drawn_afresh (GTK_WIDGET (f->window->matrix_view), "leaving compare mode");
 }
 
+/* "Compare With" offers the unsaved changes of the same file that a crash
+ * left, and compares with them */
+static void
+test_draft (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("racimo-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *mine_text = NULL;
+  g_autoptr(RacimoProject) theirs = racimo_ui_test_load_project ("compare/theirs.raci");
+  g_autofree char *id = g_uuid_string_random ();
+  RacimoDraftState state = { id, "Release", theirs, file, RACIMO_DOCUMENT_SOURCE_RACI, NULL,
+                             NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  g_autoptr(GVariant) target = NULL;
+  RacimoWindow *window;
+  GMenuModel *menu;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "files", "compare",
+                                                           "mine.raci", NULL),
+                                      &mine_text, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, mine_text, -1, NULL));
+  g_assert_true (_racimo_drafts_write (racimo_drafts_get_default (), &state, &error));
+  g_assert_no_error (error);
+  racimo_ui_test_orphan_draft (id);
+
+  window = racimo_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_open_file (window, file);
+  while (racimo_window_get_project (window) == NULL || !racimo_window_is_idle (window))
+    g_main_context_iteration (NULL, TRUE);
+  racimo_ui_test_spin ();
+
+  /* The project menu offers it, below "Compare With…" */
+  menu = G_MENU_MODEL (window->compare_drafts_menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, id);
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window),
+                                                     "win.compare-with-draft", target));
+  racimo_test_wait_until (comparing, window, "compare mode");
+  g_assert_cmpuint (_racimo_window_get_changes (window)->len, ==, 5);
+  g_assert_cmpstr (racimo_compare_panel_get_summary (
+                     RACIMO_COMPARE_PANEL (_racimo_window_get_compare_panel (window))), ==,
+                   "Unsaved changes: 5 changes");
+
+  racimo_ui_test_destroy_window (window);
+  g_assert_true (racimo_drafts_remove (racimo_drafts_get_default (), id, NULL));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +414,7 @@ main (int   argc,
   ADD ("/compare-window/take-role", test_take_role);
   ADD ("/compare-window/take-people", test_take_people);
 #undef ADD
+  g_test_add_func ("/compare-window/draft", test_draft);
 
   return racimo_ui_test_run ();
 }
