@@ -92,9 +92,11 @@ typedef struct
 
 void         _racimo_diff_line_free         (RacimoDiffLine    *line);
 /* racimo_diff ()'s lines with what each is about: the one source of the
- * sentences of `racimo --diff` and of compare mode. */
+ * sentences of `racimo --diff` and of compare mode; without @cells, none
+ * of the lines of cells and notes (compare mode finds those its way). */
 GPtrArray   *_racimo_diff_lines             (RacimoProject     *old_project,
-                                             RacimoProject     *new_project);
+                                             RacimoProject     *new_project,
+                                             gboolean           cells);
 
 /* A copy of @item of another project, its id kept, without its place,
  * members or cells. */

@@ -19,6 +19,7 @@ typedef struct
   RacimoProject *old;
   RacimoProject *new;
   GPtrArray     *lines;  /* RacimoDiffLine */
+  gboolean       cells;  /* the lines of cells and notes too */
 } Diff;
 
 void
@@ -309,7 +310,10 @@ diff_item (Diff       *diff,
     }
 
   if (RACIMO_IS_ACTIVITY (item))
-    diff_cells (diff, RACIMO_ACTIVITY (old_item), RACIMO_ACTIVITY (item));
+    {
+      if (diff->cells)
+        diff_cells (diff, RACIMO_ACTIVITY (old_item), RACIMO_ACTIVITY (item));
+    }
   else if (RACIMO_IS_PHASE (item))
     diff_list (diff, RACIMO_COMPARE_PHASES, RACIMO_PHASE (old_item), RACIMO_PHASE (item));
 }
@@ -417,10 +421,11 @@ project_conflicts_equal (RacimoProject *a,
 
 GPtrArray *
 _racimo_diff_lines (RacimoProject *old_project,
-                    RacimoProject *new_project)
+                    RacimoProject *new_project,
+                    gboolean       cells)
 {
   Diff diff = { old_project, new_project,
-                g_ptr_array_new_with_free_func ((GDestroyNotify) _racimo_diff_line_free) };
+                g_ptr_array_new_with_free_func ((GDestroyNotify) _racimo_diff_line_free), cells };
 
   diff_project (&diff);
   diff_list (&diff, RACIMO_COMPARE_PEOPLE, NULL, NULL);
@@ -456,7 +461,7 @@ racimo_diff (RacimoProject *old_project,
   g_return_val_if_fail (RACIMO_IS_PROJECT (old_project), NULL);
   g_return_val_if_fail (RACIMO_IS_PROJECT (new_project), NULL);
 
-  lines = _racimo_diff_lines (old_project, new_project);
+  lines = _racimo_diff_lines (old_project, new_project, TRUE);
   texts = g_ptr_array_new_full (lines->len, g_free);
   for (guint i = 0; i < lines->len; i++)
     {

@@ -342,7 +342,7 @@ racimo_differences_compare (RacimoProject *mine,
   g_return_val_if_fail (RACIMO_IS_PROJECT (mine), NULL);
   g_return_val_if_fail (RACIMO_IS_PROJECT (theirs), NULL);
 
-  lines = _racimo_diff_lines (mine, theirs);
+  lines = _racimo_diff_lines (mine, theirs, FALSE);
   kept = changes.lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                 (GDestroyNotify) g_ptr_array_unref);
   sort_lines (&changes, lines);
