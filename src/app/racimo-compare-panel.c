@@ -90,9 +90,19 @@ make_button (const char *label,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  gtk_widget_set_sensitive (button, sensitive);
+  /* An action's enabled state would make the button sensitive again */
+  if (sensitive)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+    }
+  else
+    {
+      g_variant_unref (g_variant_ref_sink (target));
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button,
+                                   _("Take first what this change needs, such as its phase or person"));
+    }
   gtk_widget_add_css_class (button, "flat");
 
   return button;

@@ -282,6 +282,59 @@ test_groups (Fixture       *f,
                                                               RACIMO_ROLE (item (f, "mle"))));
 }
 
+/* The Take Theirs buttons of the panel, one per change, in order */
+static GPtrArray *
+take_buttons (Fixture *f)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+  GtkWidget *widget = GTK_WIDGET (panel (f));
+
+  while (widget != NULL)
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_BUTTON (widget) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Take _Theirs") == 0)
+        g_ptr_array_add (buttons, widget);
+
+      next = gtk_widget_get_first_child (widget);
+      while (next == NULL && widget != GTK_WIDGET (panel (f)))
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+
+  return buttons;
+}
+
+/* Making Cy a member waits for Cy: its Take Theirs is off until then */
+static void
+test_take_needs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = take_buttons (f);
+  g_autoptr(GPtrArray) after = NULL;
+  RacimoDifference *member = g_ptr_array_index (_racimo_window_get_changes (f->window), 6);
+
+  g_assert_cmpuint (buttons->len, ==, 20);
+  g_assert_cmpstr (member->detail, ==, "Role “Data lead”: “Cy” added as a member");
+  g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (buttons, 6)));
+  g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (buttons, 4)));
+  /* Announce, in a phase mine lacks */
+  g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (buttons, 19)));
+
+  activate (f, "win.take-change", g_variant_new_uint32 (11));
+  g_assert_true (RACIMO_IS_PERSON (racimo_project_lookup (f->project, "cy")));
+  after = take_buttons (f);
+  g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (after, 6)));
+  activate (f, "win.take-change", g_variant_new_uint32 (6));
+  g_assert_cmpint (racimo_role_index_of_member (RACIMO_ROLE (item (f, "ds")),
+                                                RACIMO_PERSON (item (f, "cy"))), ==, 1);
+}
+
 /* Taking a role's rename, undone */
 static void
 test_take_role (Fixture       *f,
@@ -412,6 +465,7 @@ main (int   argc,
   g_test_add (path, Fixture, "-project", fixture_set_up, func, fixture_tear_down)
   ADD ("/compare-window/groups", test_groups);
   ADD ("/compare-window/take-role", test_take_role);
+  ADD ("/compare-window/take-needs", test_take_needs);
   ADD ("/compare-window/take-people", test_take_people);
 #undef ADD
   g_test_add_func ("/compare-window/draft", test_draft);
