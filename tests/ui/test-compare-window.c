@@ -226,23 +226,20 @@ test_added_place (Fixture       *f,
   g_assert_null (racimo_project_lookup (f->project, "a5"));
 }
 
-/* The headings of the panel's groups, joined by "|" */
-static char *
-headings (Fixture *f)
+/* The widgets of the panel that @wanted accepts, depth first */
+static GPtrArray *
+find_widgets (Fixture *f,
+              gboolean (*wanted) (GtkWidget *widget))
 {
-  GString *text = g_string_new (NULL);
+  GPtrArray *found = g_ptr_array_new ();
   GtkWidget *widget = GTK_WIDGET (panel (f));
 
-  /* Depth first through the panel's widgets */
   while (widget != NULL)
     {
       GtkWidget *next;
 
-      if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading") &&
-          GTK_IS_BOX (gtk_widget_get_parent (widget)) &&
-          gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (widget))) ==
-            GTK_ORIENTATION_HORIZONTAL)
-        g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+      if (wanted (widget))
+        g_ptr_array_add (found, widget);
 
       next = gtk_widget_get_first_child (widget);
       while (next == NULL && widget != GTK_WIDGET (panel (f)))
@@ -253,6 +250,37 @@ headings (Fixture *f)
         }
       widget = next;
     }
+
+  return found;
+}
+
+/* A group's heading: a heading beside its Take All Theirs */
+static gboolean
+is_heading (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading") &&
+         GTK_IS_BOX (parent) &&
+         gtk_orientable_get_orientation (GTK_ORIENTABLE (parent)) == GTK_ORIENTATION_HORIZONTAL;
+}
+
+static gboolean
+is_take_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Take _Theirs") == 0;
+}
+
+/* The headings of the panel's groups, joined by "|" */
+static char *
+headings (Fixture *f)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (f, is_heading);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append_printf (text, "%s|", gtk_label_get_label (g_ptr_array_index (labels, i)));
 
   return g_string_free (text, FALSE);
 }
@@ -286,28 +314,7 @@ test_groups (Fixture       *f,
 static GPtrArray *
 take_buttons (Fixture *f)
 {
-  GPtrArray *buttons = g_ptr_array_new ();
-  GtkWidget *widget = GTK_WIDGET (panel (f));
-
-  while (widget != NULL)
-    {
-      GtkWidget *next;
-
-      if (GTK_IS_BUTTON (widget) &&
-          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Take _Theirs") == 0)
-        g_ptr_array_add (buttons, widget);
-
-      next = gtk_widget_get_first_child (widget);
-      while (next == NULL && widget != GTK_WIDGET (panel (f)))
-        {
-          next = gtk_widget_get_next_sibling (widget);
-          if (next == NULL)
-            widget = gtk_widget_get_parent (widget);
-        }
-      widget = next;
-    }
-
-  return buttons;
+  return find_widgets (f, is_take_button);
 }
 
 /* Making Cy a member waits for Cy: its Take Theirs is off until then */

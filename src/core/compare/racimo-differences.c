@@ -459,14 +459,22 @@ list_place (RacimoProject *mine,
   return 0;
 }
 
+/* The item of @change in @project, or NULL (the project itself, or an item
+ * @project lacks) */
+static RacimoItem *
+item_of (RacimoProject          *project,
+         const RacimoDifference *change)
+{
+  return change->item_id != NULL ? racimo_project_lookup (project, change->item_id) : NULL;
+}
+
 static gboolean
 can_take_item (RacimoProject          *mine,
                RacimoProject          *theirs,
                const RacimoDifference *change)
 {
-  RacimoItem *item = change->item_id != NULL ? racimo_project_lookup (mine, change->item_id) : NULL;
-  RacimoItem *theirs_item = change->item_id != NULL ? racimo_project_lookup (theirs, change->item_id)
-                                                    : NULL;
+  RacimoItem *item = item_of (mine, change);
+  RacimoItem *theirs_item = item_of (theirs, change);
   RacimoCheck check;
 
   if (change->kind == RACIMO_DIFFERENCE_ADDED)
@@ -589,9 +597,8 @@ take_item (RacimoProject          *mine,
            RacimoProject          *theirs,
            const RacimoDifference *change)
 {
-  RacimoItem *item = change->item_id != NULL ? racimo_project_lookup (mine, change->item_id) : NULL;
-  RacimoItem *theirs_item = change->item_id != NULL ? racimo_project_lookup (theirs, change->item_id)
-                                                    : NULL;
+  RacimoItem *item = item_of (mine, change);
+  RacimoItem *theirs_item = item_of (theirs, change);
 
   switch (change->field)
     {
@@ -701,18 +708,15 @@ take_added (RacimoProject  *mine,
             RacimoProject  *theirs,
             RacimoActivity *theirs_activity)
 {
-  g_autoptr(RacimoActivity) copy = g_object_new (RACIMO_TYPE_ACTIVITY, NULL);
-  RacimoItem *item = RACIMO_ITEM (theirs_activity);
+  g_autoptr(RacimoActivity) copy = NULL;
   RacimoPhase *phase;
   guint position, n;
 
   if (!place_of (mine, theirs_activity, NULL, &phase, &position))
     return;
 
-  _racimo_item_set_id (RACIMO_ITEM (copy), racimo_item_get_id (item));
-  _racimo_item_set_name (RACIMO_ITEM (copy), racimo_item_get_name (item));
-  _racimo_item_set_description (RACIMO_ITEM (copy), racimo_item_get_description (item));
-  _racimo_activity_set_applicable (copy, racimo_activity_get_applicable (theirs_activity));
+  /* With its waivers too */
+  copy = RACIMO_ACTIVITY (_racimo_compare_copy_item (RACIMO_ITEM (theirs_activity)));
   _racimo_project_insert_activity (mine, phase, position, copy);
 
   n = racimo_project_get_n_roles (mine);
@@ -842,8 +846,7 @@ theirs_order (RacimoProject          *theirs,
               const RacimoDifference *difference)
 {
   RacimoActivity *activity = find_activity (theirs, difference->activity_id);
-  RacimoItem *item = difference->item_id != NULL ? racimo_project_lookup (theirs, difference->item_id)
-                                                 : NULL;
+  RacimoItem *item = item_of (theirs, difference);
   RacimoPhase *phase;
 
   if (RACIMO_IS_PERSON (item))
@@ -878,8 +881,10 @@ compare_theirs_order (gconstpointer a,
  * Takes every difference of @changes that @mine can take as one step of
  * @mine's history ("Take All Theirs" of a group).  People, roles and
  * phases added or moved come first, as members, cells and activities may
- * need them; activities added and moved last.  Each of those is placed in
- * theirs' order, so that it goes after one already where theirs has it.
+ * need them; activities added and moved after the other changes, and
+ * roles, phases and people removed last, once the activities theirs moved
+ * out of a phase are out.  What is placed goes in theirs' order, so that
+ * each goes after one already where theirs has it.
  *
  * Returns: how many differences were taken
  */
@@ -890,6 +895,7 @@ racimo_differences_take_theirs (RacimoProject *mine,
 {
   g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
   g_autoptr(GPtrArray) placed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
   RacimoHistory *history;
   guint taken = 0;
 
@@ -913,7 +919,9 @@ racimo_differences_take_theirs (RacimoProject *mine,
       if (is_item_change (difference) && (difference->kind == RACIMO_DIFFERENCE_ADDED ||
                                           difference->kind == RACIMO_DIFFERENCE_MOVED))
         continue;
-      if (difference->kind == RACIMO_DIFFERENCE_ADDED ||
+      if (is_item_change (difference) && difference->kind == RACIMO_DIFFERENCE_REMOVED)
+        g_ptr_array_add (removed, difference);
+      else if (difference->kind == RACIMO_DIFFERENCE_ADDED ||
           difference->kind == RACIMO_DIFFERENCE_MOVED)
         g_ptr_array_add (placed, difference);
       else
@@ -921,6 +929,7 @@ racimo_differences_take_theirs (RacimoProject *mine,
     }
   g_ptr_array_sort_with_data (placed, compare_theirs_order, theirs);
   g_ptr_array_extend (ordered, placed, NULL, NULL);
+  g_ptr_array_extend (ordered, removed, NULL, NULL);
 
   history = racimo_project_get_history (mine);
   racimo_history_begin (history, _("Take Theirs"));
