@@ -68,3 +68,32 @@ racimo_test_pdf_get_title (const char *path)
 
   return NULL;
 }
+
+char *
+racimo_test_pdf_get_text (const char *path)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GString *text = g_string_new (NULL);
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("pdftotext could not read %s: %s", path, err);
+
+  /* One space for every run of white space, form feeds included */
+  for (const char *p = out; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+    else if (text->len > 0 && text->str[text->len - 1] != ' ')
+      g_string_append_c (text, ' ');
+  if (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+
+  return g_string_free (text, FALSE);
+}

@@ -19,4 +19,9 @@ guint racimo_test_pdf_read (const char *path,
  * when it has none. */
 char *racimo_test_pdf_get_title (const char *path);
 
+/* Every page's text as pdftotext reads it, in the order it was drawn,
+ * with one space for each run of white space.  Fails the test when
+ * pdftotext (poppler-utils) cannot read the file. */
+char *racimo_test_pdf_get_text  (const char *path);
+
 G_END_DECLS

@@ -93,4 +93,9 @@ void racimo_ui_test_destroy_window  (RacimoWindow *window);
  * a crash, so that racimo_drafts_list () lists it. */
 void racimo_ui_test_orphan_draft    (const char   *id);
 
+/* The print dialog shown over @window, or NULL; the second waits for it
+ * to show, ten seconds at most. */
+GtkWindow *racimo_ui_test_find_print_dialog_now (RacimoWindow *window);
+GtkWindow *racimo_ui_test_find_print_dialog     (RacimoWindow *window);
+
 G_END_DECLS

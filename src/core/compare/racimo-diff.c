@@ -58,8 +58,8 @@ say (Diff                  *diff,
 #define CHANGED RACIMO_DIFFERENCE_CHANGED
 
 /* "Role “Lead”": how every line names an item. */
-static char *
-label (RacimoItem *item)
+char *
+_racimo_compare_label (RacimoItem *item)
 {
   const char *name = racimo_item_get_name (item);
 
@@ -147,12 +147,12 @@ diff_own (Diff       *diff,
           RacimoItem *old_item,
           RacimoItem *new_item)
 {
-  g_autofree char *who = label (new_item);
+  g_autofree char *who = _racimo_compare_label (new_item);
 
   if (!_racimo_compare_text_equal (racimo_item_get_name (old_item),
                                    racimo_item_get_name (new_item)))
     {
-      g_autofree char *was = label (old_item);
+      g_autofree char *was = _racimo_compare_label (old_item);
 
       say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_NAME, NULL, _("%s renamed to “%s”"),
            was, racimo_item_get_name (new_item));
@@ -211,7 +211,7 @@ say_moved (Diff       *diff,
            GPtrArray  *items,
            guint       index)
 {
-  g_autofree char *who = label (item);
+  g_autofree char *who = _racimo_compare_label (item);
 
   if (index == 0)
     say (diff, item, RACIMO_DIFFERENCE_MOVED, RACIMO_DIFFERENCE_FIELD_PLACE, NULL,
@@ -228,7 +228,7 @@ diff_cells (Diff           *diff,
             RacimoActivity *new_activity)
 {
   const char *id = racimo_item_get_id (RACIMO_ITEM (new_activity));
-  g_autofree char *who = label (RACIMO_ITEM (new_activity));
+  g_autofree char *who = _racimo_compare_label (RACIMO_ITEM (new_activity));
   guint n = racimo_project_get_n_roles (diff->new);
 
   for (guint i = 0; i < n; i++)
@@ -285,7 +285,7 @@ diff_item (Diff       *diff,
 
   if (old_item == NULL)
     {
-      g_autofree char *who = label (item);
+      g_autofree char *who = _racimo_compare_label (item);
 
       if (RACIMO_IS_ACTIVITY (item))
         say (diff, item, RACIMO_DIFFERENCE_ADDED, RACIMO_DIFFERENCE_FIELD_EXISTS, NULL,
@@ -328,7 +328,7 @@ say_removed (Diff       *diff,
          phase_name_of (item));
   else
     {
-      g_autofree char *who = label (item);
+      g_autofree char *who = _racimo_compare_label (item);
 
       say (diff, item, RACIMO_DIFFERENCE_REMOVED, RACIMO_DIFFERENCE_FIELD_EXISTS, NULL,
            _("%s removed"), who);

@@ -45,6 +45,7 @@ draw_title (RacimoPagination *self,
 {
   double y = self->content_y + self->title_height;
 
+  _racimo_pagination_compare_draw_title (self, cr);
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   _racimo_pagination_show_text (self, cr, self->title, self->content_x, y - self->title->height);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
@@ -124,6 +125,12 @@ draw_legend (RacimoPagination *self,
           cairo_line_to (cr, x + SWATCH_WIDTH, middle);
           cairo_stroke (cr);
           x += SWATCH_WIDTH + 3.0;
+          break;
+        case CHIP_CHANGED_CELL:
+        case CHIP_CHANGED_ROW:
+        case CHIP_MOVED_ROW:
+        case CHIP_REMOVED_ROW:
+          x += _racimo_pagination_compare_draw_chip (self, cr, chip->kind, x, middle);
           break;
         case CHIP_PLAIN:
         default:
@@ -365,6 +372,7 @@ draw_table (RacimoPagination *self,
     }
   _racimo_pagination_flush_text (self, cr);
   _racimo_pagination_show_queued_codes (self, cr);
+  _racimo_pagination_compare_draw_band (self, cr, band_index, first_role, end_role);
 
   cairo_restore (cr);
 }
