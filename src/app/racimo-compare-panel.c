@@ -1,8 +1,9 @@
 /* racimo-compare-panel.c: the sidebar of compare mode
  *
  * Lists the changes of racimo_differences_compare () under a heading per
- * group: the project, roles, people, then each phase.  Its buttons only activate the window's actions (win.take-change,
- * win.keep-change, win.take-group, win.next-change, win.previous-change,
+ * group: the project, roles, people, then each phase.  Its buttons only
+ * activate the window's actions (win.take-change, win.keep-change,
+ * win.take-group, win.next-change, win.previous-change,
  * win.leave-compare); choosing a row tells the window, which shows the
  * change in the grid.
  *
@@ -100,8 +101,8 @@ make_button (const char *label,
     {
       g_variant_unref (g_variant_ref_sink (target));
       gtk_widget_set_sensitive (button, FALSE);
-      gtk_widget_set_tooltip_text (button,
-                                   _("Take first what this change needs, such as its phase or person"));
+      gtk_widget_set_tooltip_text (
+        button, _("Take first what this change needs, such as its phase or person"));
     }
   gtk_widget_add_css_class (button, "flat");
 
@@ -171,8 +172,8 @@ make_change_row (const RacimoDifference *change,
  * @changes: (element-type RacimoDifference): the changes to list, in order
  *
  * Lists @changes under a heading per group (the project, roles, people,
- * each phase).  Each row's buttons take or
- * keep the change of its index in @changes.
+ * each phase).  Each row's buttons take or keep the change of its index in
+ * @changes.
  */
 void
 racimo_compare_panel_set_changes (RacimoComparePanel *self,

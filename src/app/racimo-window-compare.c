@@ -4,7 +4,8 @@
  * "Compare With..." loads another file ("theirs"), or the unsaved changes
  * of the same file that a crash left (a draft), beside the project shown
  * ("mine").  racimo_differences_compare () finds what theirs changed; the grid
- * marks it and RacimoComparePanel lists it by phase.  Each change can be
+ * marks it and RacimoComparePanel lists it by group (the project, roles,
+ * people, each phase).  Each change can be
  * taken (one step of mine's history, so Undo gives it back) or kept, which
  * only drops it from the list.  After every edit of mine the changes are
  * found again, once the main loop is idle.  Leaving compare mode, or

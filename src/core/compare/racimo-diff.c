@@ -246,9 +246,9 @@ diff_cells (Diff           *diff,
           g_autofree char *was_text = _racimo_compare_codes_text (diff->old, was);
           g_autofree char *is_text = _racimo_compare_codes_text (diff->new, is);
 
-          /* TRANSLATORS: an activity, a role's name, its codes before and after,
-           * as in: Activity “Deploy” (MLOps): ML engineer R → R A */
           say (diff, RACIMO_ITEM (new_activity), CHANGED, RACIMO_DIFFERENCE_FIELD_CELL, role_id,
+               /* TRANSLATORS: an activity, a role's name, its codes before and
+                * after, as in: Activity “Deploy” (MLOps): ML engineer R → R A */
                _("%s: %s %s → %s"), who, _racimo_compare_name_of (RACIMO_ITEM (role)),
                was_text, is_text);
         }

@@ -347,10 +347,12 @@ add_added (Changes     *changes,
  * @mine: the copy shown
  * @theirs: the other copy
  *
- * What @theirs changed of @mine's activities and cells, grouped by phase in
- * the order of @mine (phases only @theirs has last); in each phase, each
- * activity of @mine (moved, changed, then each changed cell in the order of
- * the roles), then the activities only @theirs has.
+ * What @theirs changed: first the project's own changes, the roles' and
+ * the people's, each group in racimo_diff ()'s order and words; then by
+ * phase in the order of @mine (phases only @theirs has last): the phase's
+ * own changes, each activity of @mine (moved, changed, its waivers, then
+ * each changed cell in the order of the roles), then the activities only
+ * @theirs has.
  *
  * Returns: (transfer container) (element-type RacimoDifference): the changes
  */

@@ -57,10 +57,11 @@ typedef struct
   char *role_id;     /* a cell's role, or NULL for the row itself */
   char *phase_id;    /* the group: the phase the activity is in (mine's, else theirs') */
   char *phase_name;
-  char *title;       /* the activity's name */
+  char *title;       /* the activity's name (or the item's, the project's title) */
   char *detail;      /* what changed, in plain words */
   RacimoDifferenceGroup group;
-  char *item_id;     /* a role, phase or person changed, or NULL (an activity, the project) */
+  char *item_id;     /* the role, phase or person of a line of racimo_diff (), or the
+                      * activity of a waiver's; NULL for the project and the rest */
   RacimoDifferenceField field;  /* for an item_id or the project: what changed */
   char *key;         /* the check of a waiver, the person of a membership, or NULL */
 } RacimoDifference;
