@@ -319,22 +319,27 @@ compare_with_action (GtkWidget  *widget,
 
 /* The drafts of the window's file that a crash left (racimo_drafts_list
  * () lists only those), each offered in the project menu under "Compare
- * With…".  Listed again only when the window shows another file. */
+ * With…", but the one the document took back.  Listed again only when
+ * the window shows another document or file. */
 static void
 fill_drafts_menu (RacimoWindow *self)
 {
   GFile *file = self->project != NULL ? racimo_window_get_file (self) : NULL;
-  GFile *listed = g_object_get_data (G_OBJECT (self->compare_drafts_menu), "racimo-file");
+  GObject *menu = G_OBJECT (self->compare_drafts_menu);
+  GFile *listed = g_object_get_data (menu, "racimo-file");
+  const char *own = self->document != NULL ? racimo_document_get_draft_id (self->document) : NULL;
   g_autoptr(GPtrArray) drafts = NULL;
 
-  if (file == listed || (file != NULL && listed != NULL && g_file_equal (file, listed)))
+  /* The document is compared by address only, never used */
+  if (g_object_get_data (menu, "racimo-document") == self->document &&
+      (file == listed || (file != NULL && listed != NULL && g_file_equal (file, listed))))
     return;
 
+  g_object_set_data (menu, "racimo-document", self->document);
   if (file != NULL)
-    g_object_set_data_full (G_OBJECT (self->compare_drafts_menu), "racimo-file",
-                            g_object_ref (file), g_object_unref);
+    g_object_set_data_full (menu, "racimo-file", g_object_ref (file), g_object_unref);
   else
-    g_object_set_data (G_OBJECT (self->compare_drafts_menu), "racimo-file", NULL);
+    g_object_set_data (menu, "racimo-file", NULL);
   g_menu_remove_all (self->compare_drafts_menu);
   if (file == NULL)
     return;
@@ -349,7 +354,8 @@ fill_drafts_menu (RacimoWindow *self)
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
-      if (draft_file == NULL || !g_file_equal (draft_file, file))
+      if (draft_file == NULL || !g_file_equal (draft_file, file) ||
+          g_strcmp0 (racimo_draft_get_id (draft), own) == 0)
         continue;
 
       local = g_date_time_to_local (racimo_draft_get_time (draft));
@@ -374,10 +380,9 @@ on_draft_loaded (GObject      *source,
 {
   g_autoptr(RacimoWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RacimoDocument) document =
-    racimo_document_new_from_draft_finish (RACIMO_DRAFTS (source), result, &error);
+  g_autoptr(RacimoProject) theirs = racimo_file_load_finish (result, NULL, &error);
 
-  if (document == NULL)
+  if (theirs == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _racimo_window_show_error (self, _("Could Not Compare With the Unsaved Changes"),
@@ -385,12 +390,13 @@ on_draft_loaded (GObject      *source,
       return;
     }
 
-  _racimo_window_compare_start (self, racimo_document_get_project (document),
+  _racimo_window_compare_start (self, theirs,
                                 /* TRANSLATORS: compare mode's heading names the other copy so */
                                 _("Unsaved changes"));
 }
 
-/* @parameter: the id of a draft of racimo_drafts_list () */
+/* @parameter: the id of a draft of racimo_drafts_list (), read as a file:
+ * restoring it would take it from the drafts offered after a crash */
 static void
 compare_with_draft_action (GtkWidget  *widget,
                            const char *action_name,
@@ -404,9 +410,10 @@ compare_with_draft_action (GtkWidget  *widget,
   for (guint i = 0; i < list->len; i++)
     if (g_str_equal (racimo_draft_get_id (g_ptr_array_index (list, i)), id))
       {
-        racimo_document_new_from_draft_async (drafts, g_ptr_array_index (list, i),
-                                              self->cancellable, on_draft_loaded,
-                                              g_object_ref (self));
+        g_autoptr(GFile) file = racimo_drafts_get_project_file (drafts,
+                                                                g_ptr_array_index (list, i));
+
+        racimo_file_load_async (file, self->cancellable, on_draft_loaded, g_object_ref (self));
         return;
       }
 

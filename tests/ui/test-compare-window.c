@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "racimo-compare-panel.h"
+#include "racimo-compat.h"
 #include "racimo-drafts-private.h"
 #include "racimo-print-operation.h"
 #include "racimo-test-pdf.h"
@@ -533,6 +534,21 @@ test_draft (void)
   g_assert_cmpstr (racimo_compare_panel_get_summary (
                      RACIMO_COMPARE_PANEL (_racimo_window_get_compare_panel (window))), ==,
                    "Unsaved changes: 5 changes");
+
+  /* Restored, the draft is the window's own: no longer offered */
+  {
+    g_autoptr(GPtrArray) drafts = racimo_drafts_list (racimo_drafts_get_default ());
+
+    g_assert_cmpuint (drafts->len, ==, 1);
+    racimo_window_offer_draft (window, g_ptr_array_index (drafts, 0));
+  }
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "restore");
+  while (racimo_window_get_document (window) == NULL ||
+         g_strcmp0 (racimo_document_get_draft_id (racimo_window_get_document (window)), id) != 0 ||
+         !racimo_window_is_idle (window))
+    g_main_context_iteration (NULL, TRUE);
+  racimo_ui_test_spin ();
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 0);
 
   racimo_ui_test_destroy_window (window);
   g_assert_true (racimo_drafts_remove (racimo_drafts_get_default (), id, NULL));
