@@ -362,10 +362,10 @@ fill_drafts_menu (RacimoWindow *self)
       /* TRANSLATORS: a date and time for g_date_time_format (), as in:
        * 3 Mar 14:05 */
       /* xgettext:no-c-format */
-      time = g_date_time_format (local, _("%e %b %H:%M"));
+      time = g_date_time_format (local, _("%-d %b %H:%M"));
       /* TRANSLATORS: a menu item: compare with the unsaved changes a crash
        * left, kept at that date and time */
-      label = g_strdup_printf (_("Compare With Unsaved Changes of %s"), g_strstrip (time));
+      label = g_strdup_printf (_("Compare With Unsaved Changes of %s"), time);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.compare-with-draft", "s",
                                          racimo_draft_get_id (draft));

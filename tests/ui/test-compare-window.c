@@ -526,6 +526,16 @@ test_draft (void)
   target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET,
                                                   G_VARIANT_TYPE_STRING);
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, id);
+  {
+    g_autoptr(GVariant) label = g_menu_model_get_item_attribute_value (menu, 0,
+                                                                       G_MENU_ATTRIBUTE_LABEL,
+                                                                       G_VARIANT_TYPE_STRING);
+
+    /* The day unpadded, as in "of 8 Dec 04:27" */
+    g_assert_true (g_regex_match_simple ("^Compare With Unsaved Changes of [1-9][0-9]? \\S+ "
+                                         "[0-9][0-9]:[0-9][0-9]$",
+                                         g_variant_get_string (label, NULL), 0, 0));
+  }
 
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window),
                                                      "win.compare-with-draft", target));
