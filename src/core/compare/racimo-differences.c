@@ -921,9 +921,10 @@ racimo_differences_take_theirs (RacimoProject *mine,
                                 RacimoProject *theirs,
                                 GPtrArray     *changes)
 {
-  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
-  g_autoptr(GPtrArray) placed = g_ptr_array_new ();
-  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();   /* items placed, then the rest */
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GPtrArray) placed = g_ptr_array_new ();    /* activities */
+  g_autoptr(GPtrArray) removed = g_ptr_array_new ();   /* items */
   RacimoHistory *history;
   guint taken = 0;
 
@@ -934,28 +935,21 @@ racimo_differences_take_theirs (RacimoProject *mine,
   for (guint i = 0; i < changes->len; i++)
     {
       RacimoDifference *difference = g_ptr_array_index (changes, i);
+      gboolean placing = difference->kind == RACIMO_DIFFERENCE_ADDED ||
+                         difference->kind == RACIMO_DIFFERENCE_MOVED;
 
-      if (is_item_change (difference) && (difference->kind == RACIMO_DIFFERENCE_ADDED ||
-                                          difference->kind == RACIMO_DIFFERENCE_MOVED))
-        g_ptr_array_add (ordered, difference);
-    }
-  g_ptr_array_sort_with_data (ordered, compare_theirs_order, theirs);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      RacimoDifference *difference = g_ptr_array_index (changes, i);
-
-      if (is_item_change (difference) && (difference->kind == RACIMO_DIFFERENCE_ADDED ||
-                                          difference->kind == RACIMO_DIFFERENCE_MOVED))
-        continue;
-      if (is_item_change (difference) && difference->kind == RACIMO_DIFFERENCE_REMOVED)
-        g_ptr_array_add (removed, difference);
-      else if (difference->kind == RACIMO_DIFFERENCE_ADDED ||
-          difference->kind == RACIMO_DIFFERENCE_MOVED)
-        g_ptr_array_add (placed, difference);
+      if (is_item_change (difference))
+        g_ptr_array_add (placing ? ordered
+                         : difference->kind == RACIMO_DIFFERENCE_REMOVED ? removed
+                                                                         : others,
+                         difference);
       else
-        g_ptr_array_add (ordered, difference);
+        g_ptr_array_add (placing ? placed : others, difference);
     }
+  /* In theirs' order, so that each goes after one already where theirs has it */
+  g_ptr_array_sort_with_data (ordered, compare_theirs_order, theirs);
   g_ptr_array_sort_with_data (placed, compare_theirs_order, theirs);
+  g_ptr_array_extend (ordered, others, NULL, NULL);
   g_ptr_array_extend (ordered, placed, NULL, NULL);
   g_ptr_array_extend (ordered, removed, NULL, NULL);
 
