@@ -253,29 +253,58 @@ current_compare (RacimoWindow *self)
   return self->compare;
 }
 
+/* Another copy being loaded: what compare mode calls it, and the heading
+ * of the alert when it cannot be read */
+typedef struct
+{
+  RacimoWindow *window;
+  char         *name;
+  char         *heading;
+} CompareLoad;
+
+static void
+compare_load_free (CompareLoad *load)
+{
+  g_object_unref (load->window);
+  g_free (load->name);
+  g_free (load->heading);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CompareLoad, compare_load_free)
+
 static void
 on_compare_loaded (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(RacimoWindowWrite) load = user_data;
+  g_autoptr(CompareLoad) load = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RacimoProject) theirs = racimo_file_load_finish (result, NULL, &error);
-  g_autofree char *basename = g_file_get_basename (load->file);
-  g_autofree char *name = _racimo_window_heading_name (basename);
 
   if (theirs == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Compare With “%s”"), name);
-
-          _racimo_window_show_error (load->window, heading, error->message);
-        }
+        _racimo_window_show_error (load->window, load->heading, error->message);
       return;
     }
 
-  _racimo_window_compare_start (load->window, theirs, basename);
+  _racimo_window_compare_start (load->window, theirs, load->name);
+}
+
+/* Takes @name and @heading */
+static void
+load_and_compare (RacimoWindow *self,
+                  GFile        *file,
+                  char         *name,
+                  char         *heading)
+{
+  CompareLoad *load = g_new0 (CompareLoad, 1);
+
+  load->window = g_object_ref (self);
+  load->name = name;
+  load->heading = heading;
+  racimo_file_load_async (file, self->cancellable, on_compare_loaded, load);
 }
 
 /**
@@ -287,8 +316,11 @@ void
 _racimo_window_compare_with_file (RacimoWindow *self,
                                   GFile        *file)
 {
-  racimo_file_load_async (file, self->cancellable, on_compare_loaded,
-                          _racimo_window_write_new (self, file));
+  char *basename = g_file_get_basename (file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
+
+  load_and_compare (self, file, basename,
+                    g_strdup_printf (_("Could Not Compare With “%s”"), name));
 }
 
 static void
@@ -373,28 +405,6 @@ fill_drafts_menu (RacimoWindow *self)
     }
 }
 
-static void
-on_draft_loaded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(RacimoWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RacimoProject) theirs = racimo_file_load_finish (result, NULL, &error);
-
-  if (theirs == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _racimo_window_show_error (self, _("Could Not Compare With the Unsaved Changes"),
-                                   error->message);
-      return;
-    }
-
-  _racimo_window_compare_start (self, theirs,
-                                /* TRANSLATORS: compare mode's heading names the other copy so */
-                                _("Unsaved changes"));
-}
-
 /* @parameter: the id of a draft of racimo_drafts_list (), read as a file:
  * restoring it would take it from the drafts offered after a crash */
 static void
@@ -413,7 +423,10 @@ compare_with_draft_action (GtkWidget  *widget,
         g_autoptr(GFile) file = racimo_drafts_get_project_file (drafts,
                                                                 g_ptr_array_index (list, i));
 
-        racimo_file_load_async (file, self->cancellable, on_draft_loaded, g_object_ref (self));
+        load_and_compare (self, file,
+                          /* TRANSLATORS: compare mode's heading names the other copy so */
+                          g_strdup (_("Unsaved changes")),
+                          g_strdup (_("Could Not Compare With the Unsaved Changes")));
         return;
       }
 

@@ -486,6 +486,32 @@ test_leave (Fixture       *f,
   racimo_ui_test_assert_drawn_afresh (GTK_WIDGET (f->window->matrix_view), "leaving compare mode");
 }
 
+static gboolean
+has_alert (gpointer data)
+{
+  return _racimo_window_get_alert (data) != NULL;
+}
+
+/* A copy that cannot be read is an alert naming it; compare mode does not
+ * start */
+static void
+test_unreadable (void)
+{
+  g_autoptr(RacimoProject) project = racimo_ui_test_load_project ("compare/mine.raci");
+  RacimoWindow *window = racimo_ui_test_show_project (project, 1100, 720);
+  g_autoptr(GFile) bad = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "files", "bad",
+                                                                   "empty.raci", NULL));
+
+  _racimo_window_compare_with_file (window, bad);
+  racimo_test_wait_until (has_alert, window, "the alert");
+  g_assert_cmpstr (racimo_compat_alert_get_heading (_racimo_window_get_alert (window)), ==,
+                   "Could Not Compare With “empty.raci”");
+  g_assert_null (_racimo_window_get_compare_panel (window));
+
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "close");
+  racimo_ui_test_destroy_window (window);
+}
+
 /* "Compare With" offers the unsaved changes of the same file that a crash
  * left, and compares with them */
 static void
@@ -593,6 +619,7 @@ main (int   argc,
   ADD ("/compare-window/print-groups", test_print_groups);
 #undef ADD
   g_test_add_func ("/compare-window/draft", test_draft);
+  g_test_add_func ("/compare-window/unreadable", test_unreadable);
 
   return racimo_ui_test_run ();
 }
