@@ -163,10 +163,19 @@ diff_own (Diff       *diff,
       const char *was = racimo_person_get_email (RACIMO_PERSON (old_item));
       const char *is = racimo_person_get_email (RACIMO_PERSON (new_item));
 
-      if (!_racimo_compare_text_equal (was, is))
+      if (_racimo_compare_text_equal (was, is))
+        {
+          /* the same */
+        }
+      else if (_racimo_compare_text_equal (was, NULL))
         say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_EMAIL, NULL,
-             _("%s: e-mail address changed from “%s” to “%s”"), who,
-             was != NULL ? was : "", is != NULL ? is : "");
+             _("%s: e-mail address set to “%s”"), who, is);
+      else if (_racimo_compare_text_equal (is, NULL))
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_EMAIL, NULL,
+             _("%s: e-mail address “%s” removed"), who, was);
+      else
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_EMAIL, NULL,
+             _("%s: e-mail address changed from “%s” to “%s”"), who, was, is);
     }
 
   if (RACIMO_IS_ROLE (new_item))
@@ -174,10 +183,19 @@ diff_own (Diff       *diff,
       const char *was = racimo_role_get_abbrev (RACIMO_ROLE (old_item));
       const char *is = racimo_role_get_abbrev (RACIMO_ROLE (new_item));
 
-      if (!_racimo_compare_text_equal (was, is))
+      if (_racimo_compare_text_equal (was, is))
+        {
+          /* the same */
+        }
+      else if (_racimo_compare_text_equal (was, NULL))
         say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_ABBREV, NULL,
-             _("%s: abbreviation changed from “%s” to “%s”"), who,
-             was != NULL ? was : "", is != NULL ? is : "");
+             _("%s: abbreviation set to “%s”"), who, is);
+      else if (_racimo_compare_text_equal (is, NULL))
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_ABBREV, NULL,
+             _("%s: abbreviation “%s” removed"), who, was);
+      else
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_ABBREV, NULL,
+             _("%s: abbreviation changed from “%s” to “%s”"), who, was, is);
       diff_members (diff, who, RACIMO_ROLE (old_item), RACIMO_ROLE (new_item));
     }
 
