@@ -63,9 +63,12 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
 {
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *change = NULL;  /* what compare mode marks there */
   int row = self->cursor_row, column = self->cursor_column;
 
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
+  if (self->project != NULL && !self->rows_dirty)
+    change = _racimo_matrix_view_describe_change (self, row, column);
 
   if (self->project == NULL || self->rows_dirty)
     {
@@ -86,6 +89,7 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
       else
         label = g_strdup_printf (_("Role %s"), who);
       description = g_strdup (racimo_item_get_description (RACIMO_ITEM (role)));
+      _racimo_matrix_view_add_sentence (&description, change);
     }
   else if (row >= 0 && (guint) row < n_rows (self))
     {
@@ -105,6 +109,7 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
               g_dngettext (GETTEXT_PACKAGE, "Phase %s, %u activity", "Phase %s, %u activities",
                            n),
               _racimo_matrix_view_item_name_or (r->item, _("Unnamed phase")), n);
+          description = g_steal_pointer (&change);
         }
       else
         {
@@ -132,6 +137,7 @@ _racimo_matrix_view_update_accessible (RacimoMatrixView *self)
             description = g_strdup (_("Does not apply to this project"));
           else if (problem != NULL)
             description = g_strdup (problem);
+          _racimo_matrix_view_add_sentence (&description, change);
 
           /* A screen reader tells the note with the cell. */
           if (role != NULL && racimo_activity_get_note (RACIMO_ACTIVITY (r->item), role) != NULL)

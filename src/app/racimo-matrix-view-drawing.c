@@ -77,6 +77,7 @@ clear_text_caches (RacimoMatrixView *self)
   g_hash_table_remove_all (self->footer_texts);
   g_hash_table_remove_all (self->footer_pieces);
   g_hash_table_remove_all (self->code_texts);
+  g_hash_table_remove_all (self->compare_counts);
   g_clear_pointer (&self->corner_text, racimo_drawn_text_free);
   g_clear_pointer (&self->workload_text, racimo_drawn_text_free);
 }
@@ -133,6 +134,13 @@ make_layout (RacimoMatrixView *self,
     }
 
   return layout;
+}
+
+PangoLayout *
+_racimo_matrix_view_make_layout (RacimoMatrixView *self,
+                                 const char       *text)
+{
+  return make_layout (self, text);
 }
 
 static void
@@ -1248,6 +1256,9 @@ _racimo_matrix_view_snapshot (GtkWidget   *widget,
   snapshot_footer (self, snapshot, f);
   snapshot_hint (self, snapshot, f);
   snapshot_cursor (self, snapshot, f);
+  _racimo_matrix_view_snapshot_compare_over (self, snapshot, f->first_row, f->last_row,
+                                             f->first_column, f->last_column, f->body_top, f->fy,
+                                             f->grid_right);
 }
 
 /* Tooltips */
@@ -1408,6 +1419,15 @@ _racimo_matrix_view_query_tooltip (GtkWidget  *widget,
     }
   else
     return FALSE;
+
+  /* What compare mode marks there, as a screen reader hears it */
+  if (area != HIT_FOOTER)
+    {
+      g_autofree char *change = _racimo_matrix_view_describe_change (self, row, column);
+
+      if (change != NULL)
+        append_markup (markup, "\n\n%s", change);
+    }
 
   gtk_tooltip_set_markup (tooltip, markup->str);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) rect.origin.x, (int) rect.origin.y,

@@ -191,7 +191,10 @@ struct _RacimoMatrixView
   RacimoItem    *menu_item;
 
   /* The changes of another copy, marked (racimo-matrix-view-compare.c) */
-  GHashTable    *compare_rows;
+  GHashTable    *compare_marks;   /* RacimoItem * (activity, phase, role), owned -> its marks */
+  GPtrArray     *compare_added;   /* RacimoItem *, keys of compare_marks that activities
+                                   * only the other copy has go after */
+  GHashTable    *compare_counts;  /* a count -> RacimoDrawnText, in an addition's badge */
 
   /* The activity being created, whose findings the checks hold until the
    * cursor leaves it or the user pauses (see racimo_checks_hold()) */
@@ -332,6 +335,8 @@ void               _racimo_matrix_view_get_selection         (RacimoMatrixView *
                                                               int              *r1,
                                                               int              *c1);
 gboolean           _racimo_matrix_view_has_multiple_selection (RacimoMatrixView *self);
+PangoLayout       *_racimo_matrix_view_make_layout           (RacimoMatrixView *self,
+                                                              const char       *text);
 void               _racimo_matrix_view_snapshot              (GtkWidget   *widget,
                                                               GtkSnapshot *snapshot);
 void               _racimo_matrix_view_append_rect           (GtkSnapshot           *snapshot,
@@ -421,6 +426,20 @@ void               _racimo_matrix_view_snapshot_compare      (RacimoMatrixView *
                                                               int               last_column,
                                                               double            body_top,
                                                               double            body_bottom);
+void               _racimo_matrix_view_snapshot_compare_over (RacimoMatrixView *self,
+                                                              GtkSnapshot      *snapshot,
+                                                              int               first_row,
+                                                              int               last_row,
+                                                              int               first_column,
+                                                              int               last_column,
+                                                              double            body_top,
+                                                              double            body_bottom,
+                                                              double            grid_right);
+char              *_racimo_matrix_view_describe_change       (RacimoMatrixView *self,
+                                                              int               row,
+                                                              int               column);
+void               _racimo_matrix_view_add_sentence          (char            **text,
+                                                              const char       *sentence);
 
 /* racimo-matrix-view-input.c */
 void               _racimo_matrix_view_class_init_input      (GtkWidgetClass   *widget_class);

@@ -804,7 +804,9 @@ racimo_matrix_view_finalize (GObject *object)
   RacimoMatrixView *self = RACIMO_MATRIX_VIEW (object);
 
   g_clear_pointer (&self->rows, g_array_unref);
-  g_clear_pointer (&self->compare_rows, g_hash_table_unref);
+  g_clear_pointer (&self->compare_added, g_ptr_array_unref);
+  g_clear_pointer (&self->compare_marks, g_hash_table_unref);
+  g_clear_pointer (&self->compare_counts, g_hash_table_unref);
   g_clear_pointer (&self->row_of, g_hash_table_unref);
   g_clear_pointer (&self->phase_shown, g_hash_table_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
@@ -1028,6 +1030,7 @@ racimo_matrix_view_init (RacimoMatrixView *self)
   self->footer_pieces = g_hash_table_new_full (NULL, NULL, NULL,
                                                racimo_drawn_text_free);
   self->code_texts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
+  self->compare_counts = g_hash_table_new_full (NULL, NULL, NULL, racimo_drawn_text_free);
   self->drawn_rows = g_array_new (FALSE, TRUE, sizeof (DrawnRow));
   g_array_set_clear_func (self->drawn_rows, _racimo_matrix_view_drawn_row_clear);
   self->codes_row = self->codes_column = -2;

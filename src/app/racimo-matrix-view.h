@@ -63,10 +63,16 @@ guint             racimo_matrix_view_get_workload     (RacimoMatrixView *self,
                                                        char              code);
 
 void              racimo_matrix_view_set_changes      (RacimoMatrixView *self,
-                                                       GPtrArray        *changes);
+                                                       GPtrArray        *changes,
+                                                       RacimoProject    *theirs);
 guint             racimo_matrix_view_get_change_marks (RacimoMatrixView *self,
-                                                       RacimoItem       *activity,
+                                                       RacimoItem       *item,
                                                        RacimoRole       *role);
+guint             racimo_matrix_view_get_added_marks  (RacimoMatrixView *self,
+                                                       int               row);
+RacimoItem       *racimo_matrix_view_get_added_anchor (RacimoMatrixView       *self,
+                                                       RacimoProject          *theirs,
+                                                       const RacimoDifference *change);
 gboolean          racimo_matrix_view_show_cell        (RacimoMatrixView *self,
                                                        RacimoItem       *activity,
                                                        RacimoRole       *role);

@@ -85,15 +85,13 @@ select_change (RacimoWindow *self,
       RacimoItem *role = change->role_id != NULL
                            ? racimo_project_lookup (self->project, change->role_id)
                            : NULL;
-      RacimoPhase *phase;
-      guint position;
 
-      /* An activity only theirs has: where taking it puts it in mine, after
-       * an activity or at the top of its phase */
-      if (!RACIMO_IS_ACTIVITY (activity) &&
-          racimo_difference_get_place (self->project, compare->theirs, change, &phase, &position))
-        activity = position > 0 ? RACIMO_ITEM (racimo_phase_get_activity (phase, position - 1))
-                                : RACIMO_ITEM (phase);
+      /* An activity only theirs has: the row its mark is under, where
+       * taking it puts it in mine, after an activity or at the top of its
+       * phase */
+      if (!RACIMO_IS_ACTIVITY (activity))
+        activity = racimo_matrix_view_get_added_anchor (self->matrix_view, compare->theirs,
+                                                        change);
       if (activity != NULL &&
           !racimo_matrix_view_show_cell (self->matrix_view, activity,
                                          RACIMO_IS_ROLE (role) ? RACIMO_ROLE (role) : NULL))
@@ -126,7 +124,7 @@ refresh (RacimoWindow *self)
         g_ptr_array_add (compare->changes, items[i]);
     }
 
-  racimo_matrix_view_set_changes (self->matrix_view, compare->changes);
+  racimo_matrix_view_set_changes (self->matrix_view, compare->changes, compare->theirs);
   racimo_compare_panel_set_changes (compare->panel, compare->name, compare->changes,
                                     self->project, compare->theirs);
   index = find_key (compare, current);
@@ -229,7 +227,7 @@ _racimo_window_compare_leave (RacimoWindow *self)
   g_clear_handle_id (&compare->idle, g_source_remove);
   if (compare->sidebar != NULL)
     gtk_box_remove (GTK_BOX (self->content_box), compare->sidebar);
-  racimo_matrix_view_set_changes (self->matrix_view, NULL);
+  racimo_matrix_view_set_changes (self->matrix_view, NULL, NULL);
   g_clear_object (&compare->mine);
   g_clear_object (&compare->theirs);
   g_clear_pointer (&compare->name, g_free);

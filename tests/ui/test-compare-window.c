@@ -22,6 +22,8 @@
 #define CHANGED (1u << RACIMO_DIFFERENCE_CHANGED)
 #define MOVED (1u << RACIMO_DIFFERENCE_MOVED)
 #define REMOVED (1u << RACIMO_DIFFERENCE_REMOVED)
+#define NO_OWNER "No owner: no role is Accountable for this activity"
+#define WARNING "Warning: the checks found something to look at in this activity"
 
 typedef struct
 {
@@ -36,7 +38,8 @@ comparing (gpointer data)
 }
 
 /* @data: the pair of files compared, "mine.raci" and "theirs.raci" or,
- * with "-project", those that change the project, roles, phases, people */
+ * with "-project", those that change the project, roles, phases, people,
+ * with "-added", those where only theirs has some activities */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -84,6 +87,47 @@ marks (Fixture    *f,
                                               role != NULL ? RACIMO_ROLE (item (f, role)) : NULL);
 }
 
+/* The row of @id in the grid */
+static int
+row_of (Fixture    *f,
+        const char *id)
+{
+  return racimo_matrix_view_find_row (f->window->matrix_view, item (f, id));
+}
+
+/* How many activities only theirs has are marked under the row of @id */
+static guint
+added (Fixture    *f,
+       const char *id)
+{
+  return racimo_matrix_view_get_added_marks (f->window->matrix_view, row_of (f, id));
+}
+
+/* The index of the change that says @detail */
+static guint
+change_index (Fixture    *f,
+              const char *detail)
+{
+  GPtrArray *changes = _racimo_window_get_changes (f->window);
+
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (((RacimoDifference *) g_ptr_array_index (changes, i))->detail, detail))
+      return i;
+
+  g_error ("no change says “%s”", detail);
+}
+
+/* What a screen reader is told of the cursor's row, cell or header, once
+ * the main loop is idle */
+static void
+assert_told (Fixture    *f,
+             const char *description)
+{
+  racimo_ui_test_spin ();
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->window->matrix_view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+}
+
 static RacimoComparePanel *
 panel (Fixture *f)
 {
@@ -124,10 +168,26 @@ test_marks (Fixture       *f,
   g_assert_cmpuint (marks (f, "a3", NULL), ==, MOVED);
   g_assert_cmpuint (marks (f, "a4", NULL), ==, REMOVED);
 
-  /* The first change is shown: the cursor on its cell */
+  /* The first change is shown: the cursor on its cell, which a screen
+   * reader hears is marked */
   g_assert_cmpint (racimo_compare_panel_get_selected (panel (f)), ==, 0);
   racimo_ui_test_assert_cursor_on (f->window->matrix_view, f->project, "a1", 0);
+  assert_told (f, NO_OWNER ". Changed in the other copy");
 
+  /* Left, to the name of Train: the row itself is not marked, but Label,
+   * which only theirs has, goes under it */
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (f->window->matrix_view), GDK_KEY_Left, 0));
+  assert_told (f, NO_OWNER ". The other copy adds 1 activity below this row: “Label”");
+  g_assert_cmpuint (added (f, "a1"), ==, 1);
+
+  activate (f, "win.previous-change", NULL);
+  racimo_ui_test_assert_cursor_on (f->window->matrix_view, f->project, "a4",
+                                   RACIMO_MATRIX_NAME_COLUMN);
+  assert_told (f, NO_OWNER ". Removed in the other copy");
+  activate (f, "win.previous-change", NULL);
+  racimo_ui_test_assert_cursor_on (f->window->matrix_view, f->project, "a3",
+                                   RACIMO_MATRIX_NAME_COLUMN);
+  assert_told (f, WARNING ". Moved in the other copy");
 }
 
 static void
@@ -300,6 +360,133 @@ test_added_place (Fixture       *f,
                    "a5");
   activate (f, "win.undo", NULL);
   g_assert_null (racimo_project_lookup (f->project, "a5"));
+}
+
+/* Each activity only theirs has is marked under the row it would follow,
+ * or its phase's row at the top of a phase, several going to one place
+ * counted together; a screen reader hears which */
+static void
+test_added_marks (Fixture       *f,
+                  gconstpointer  data)
+{
+  RacimoMatrixView *view = f->window->matrix_view;
+
+  g_assert_cmpuint (_racimo_window_get_changes (f->window)->len, ==, 4);
+  g_assert_cmpuint (added (f, "a1"), ==, 1);   /* Label, after Train */
+  g_assert_cmpuint (added (f, "a2"), ==, 0);
+  g_assert_cmpuint (added (f, "p1"), ==, 0);
+  g_assert_cmpuint (added (f, "p2"), ==, 1);   /* Plan, at the top of Run */
+  g_assert_cmpuint (added (f, "a3"), ==, 0);
+  g_assert_cmpuint (added (f, "p3"), ==, 2);   /* Archive and Report, in Later */
+  g_assert_cmpuint (racimo_matrix_view_get_added_marks (view, -1), ==, 0);
+  /* No row or cell of mine is marked otherwise */
+  g_assert_cmpuint (marks (f, "a1", NULL), ==, 0);
+  g_assert_cmpuint (marks (f, "p3", NULL), ==, 0);
+
+  /* Choosing a change puts the cursor on the row its mark is under */
+  racimo_ui_test_assert_cursor_on (view, f->project, "a1", RACIMO_MATRIX_NAME_COLUMN);
+  assert_told (f, NO_OWNER ". The other copy adds 1 activity below this row: “Label”");
+  activate (f, "win.next-change", NULL);
+  activate (f, "win.next-change", NULL);
+  racimo_ui_test_assert_cursor_on (view, f->project, "p3", RACIMO_MATRIX_NAME_COLUMN);
+  assert_told (f, "The other copy adds 2 activities below this row: “Archive”, “Report”");
+
+  /* Down, to the next row: nothing is marked under Deploy */
+  racimo_matrix_view_show_cell (view, item (f, "a1"), NULL);
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (view), GDK_KEY_Down, 0));
+  racimo_ui_test_assert_cursor_on (view, f->project, "a2", RACIMO_MATRIX_NAME_COLUMN);
+  assert_told (f, NO_OWNER);
+}
+
+/* A mark goes with its change: taken, kept or undone */
+static void
+test_added_follow (Fixture       *f,
+                   gconstpointer  data)
+{
+  RacimoMatrixView *view = f->window->matrix_view;
+
+  /* Taking Label adds its row where the mark was: nothing more goes there */
+  activate (f, "win.take-change", g_variant_new_uint32 (change_index (f, "Only in the other "
+                                                                      "copy: taking theirs "
+                                                                      "adds it")));
+  g_assert_cmpint (row_of (f, "a5"), ==, row_of (f, "a1") + 1);
+  g_assert_cmpuint (added (f, "a1"), ==, 0);
+  g_assert_cmpuint (added (f, "a5"), ==, 0);
+  g_assert_cmpuint (added (f, "p3"), ==, 2);
+
+  activate (f, "win.undo", NULL);
+  g_assert_null (racimo_project_lookup (f->project, "a5"));
+  g_assert_cmpuint (added (f, "a1"), ==, 1);
+
+  /* Archive kept: Report alone goes to Later */
+  activate (f, "win.keep-change", g_variant_new_uint32 (2));
+  g_assert_cmpuint (added (f, "p3"), ==, 1);
+  racimo_matrix_view_show_cell (view, item (f, "p3"), NULL);
+  assert_told (f, "The other copy adds 1 activity below this row: “Report”");
+
+  /* Build collapsed: what goes after Train is marked under Build's row */
+  racimo_matrix_view_show_cell (view, item (f, "p1"), NULL);
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (view), GDK_KEY_space, 0));
+  g_assert_cmpint (row_of (f, "a1"), <, 0);
+  g_assert_cmpuint (added (f, "p1"), ==, 1);
+  g_assert_cmpuint (added (f, "p2"), ==, 1);
+  assert_told (f, "The other copy adds 1 activity below this row: “Label”");
+
+  activate (f, "win.leave-compare", NULL);
+  g_assert_cmpuint (added (f, "p1"), ==, 0);
+  g_assert_cmpuint (added (f, "p2"), ==, 0);
+  g_assert_cmpuint (added (f, "p3"), ==, 0);
+  racimo_ui_test_assert_drawn_afresh (GTK_WIDGET (view), "leaving compare mode");
+}
+
+/* Roles' headers and phases' rows are marked as activities are: a role
+ * theirs moved and changed, renamed, removed; a phase moved, renamed,
+ * removed.  What only theirs has is listed, not marked. */
+static void
+test_item_marks (Fixture       *f,
+                 gconstpointer  data)
+{
+  RacimoMatrixView *view = f->window->matrix_view;
+
+  g_assert_cmpuint (marks (f, "mle", NULL), ==, MOVED | CHANGED);
+  g_assert_cmpuint (marks (f, "ds", NULL), ==, CHANGED);
+  g_assert_cmpuint (marks (f, "qa", NULL), ==, REMOVED);
+  g_assert_cmpuint (marks (f, "p2", NULL), ==, MOVED);
+  g_assert_cmpuint (marks (f, "p1", NULL), ==, CHANGED);
+  g_assert_cmpuint (marks (f, "p3", NULL), ==, REMOVED);
+  g_assert_cmpuint (marks (f, "a6", NULL), ==, REMOVED);
+  g_assert_cmpuint (marks (f, "a1", NULL), ==, CHANGED);  /* its waiver */
+
+  /* A screen reader hears each with the header or row */
+  racimo_matrix_view_set_cursor (view, RACIMO_MATRIX_HEADER_ROW,
+                                 racimo_project_index_of_role (f->project,
+                                                               RACIMO_ROLE (item (f, "mle"))));
+  assert_told (f, "Moved in the other copy. Changed in the other copy");
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (view), GDK_KEY_Right, 0));
+  g_assert_true (racimo_ui_test_press_key (GTK_WIDGET (view), GDK_KEY_Right, 0));
+  racimo_ui_test_assert_cursor (view, RACIMO_MATRIX_HEADER_ROW,
+                                racimo_project_index_of_role (f->project,
+                                                              RACIMO_ROLE (item (f, "qa"))));
+  assert_told (f, "Removed in the other copy");
+  racimo_matrix_view_show_cell (view, item (f, "p1"), NULL);
+  assert_told (f, "Changed in the other copy");
+
+  /* Taken, the rename leaves the abbreviation and members marked; the
+   * removal takes the column, and undo brings it back, marked */
+  activate (f, "win.take-change", g_variant_new_uint32 (change_index (
+                                    f, "Role “Data scientist” renamed to “Data lead”")));
+  g_assert_cmpuint (marks (f, "ds", NULL), ==, CHANGED);
+  activate (f, "win.take-change", g_variant_new_uint32 (change_index (f, "Role “QA” removed")));
+  g_assert_null (racimo_project_lookup (f->project, "qa"));
+  activate (f, "win.undo", NULL);
+  g_assert_cmpuint (marks (f, "qa", NULL), ==, REMOVED);
+  activate (f, "win.keep-change", g_variant_new_uint32 (change_index (f, "Phase “Run” moved to "
+                                                                         "the top")));
+  g_assert_cmpuint (marks (f, "p2", NULL), ==, 0);
+
+  activate (f, "win.leave-compare", NULL);
+  g_assert_cmpuint (marks (f, "mle", NULL), ==, 0);
+  g_assert_cmpuint (marks (f, "p1", NULL), ==, 0);
 }
 
 /* The widgets of the panel that @wanted accepts, depth first */
@@ -617,6 +804,12 @@ main (int   argc,
   ADD ("/compare-window/take-needs", test_take_needs);
   ADD ("/compare-window/take-people", test_take_people);
   ADD ("/compare-window/print-groups", test_print_groups);
+  ADD ("/compare-window/item-marks", test_item_marks);
+#undef ADD
+#define ADD(path, func) \
+  g_test_add (path, Fixture, "-added", fixture_set_up, func, fixture_tear_down)
+  ADD ("/compare-window/added-marks", test_added_marks);
+  ADD ("/compare-window/added-follow", test_added_follow);
 #undef ADD
   g_test_add_func ("/compare-window/draft", test_draft);
   g_test_add_func ("/compare-window/unreadable", test_unreadable);
