@@ -572,25 +572,32 @@ get_count_text (RacimoMatrixView *self,
 
 /* Where @count activities only the other copy has go: a line on the lower
  * edge of a row, across @y, a badge with a "+" at its left end, and the
- * count beside the "+" when more than one go there */
+ * count beside the "+" when more than one go there.  Both stay whole
+ * between @body_top and @body_bottom: the edge of the last row is the
+ * workload row's. */
 static void
 snapshot_added (RacimoMatrixView *self,
                 GtkSnapshot      *snapshot,
                 guint             count,
                 double            y,
-                double            right)
+                double            right,
+                double            body_top,
+                double            body_bottom)
 {
   const GdkRGBA *color = kind_color (self, RACIMO_DIFFERENCE_ADDED);
   const GdkRGBA *ink = &self->colors.view_bg;
   const RacimoDrawnText *text = count > 1 ? get_count_text (self, count) : NULL;
   double width = BADGE_SIZE + (text != NULL ? text->width + 2 : 0);
-  double top = y - BADGE_SIZE / 2.0, middle = top + BADGE_SIZE / 2.0;
+  double top = CLAMP (y - BADGE_SIZE / 2.0, body_top, body_bottom - BADGE_SIZE);
+  double middle = top + BADGE_SIZE / 2.0;
   graphene_rect_t badge = GRAPHENE_RECT_INIT (1.f, (float) top, (float) width,
                                               (float) BADGE_SIZE);
   GskRoundedRect rounded;
 
-  _racimo_matrix_view_append_rect (snapshot, color, 0, y - LINE_WIDTH / 2.0, right,
-                                   LINE_WIDTH);
+  _racimo_matrix_view_append_rect (snapshot, color, 0,
+                                   CLAMP (y - LINE_WIDTH / 2.0, body_top,
+                                          body_bottom - LINE_WIDTH),
+                                   right, LINE_WIDTH);
   gsk_rounded_rect_init_from_rect (&rounded, &badge, 3.f);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
   gtk_snapshot_append_color (snapshot, color, &badge);
@@ -684,7 +691,7 @@ _racimo_matrix_view_snapshot_compare_over (RacimoMatrixView *self,
     if (counts[r - first_row + 1] > 0)
       snapshot_added (self, snapshot, counts[r - first_row + 1],
                       self->header_height + (double) (r + 1) * self->row_height - vv,
-                      grid_right);
+                      grid_right, body_top, body_bottom);
   gtk_snapshot_pop (snapshot);
 }
 
