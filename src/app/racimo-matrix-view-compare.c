@@ -534,7 +534,8 @@ _racimo_matrix_view_snapshot_compare (RacimoMatrixView *self,
                                                    (float) (body_bottom - body_top)));
       for (int r = first_row; r <= last_row; r++)
         {
-          Marked *marked = g_hash_table_lookup (self->compare_marks, get_row (self, (guint) r)->item);
+          Row *row = get_row (self, (guint) r);
+          Marked *marked = g_hash_table_lookup (self->compare_marks, row->item);
           double top;
 
           if (marked == NULL)
@@ -688,10 +689,14 @@ _racimo_matrix_view_snapshot_compare_over (RacimoMatrixView *self,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) body_top, (float) width,
                                                          (float) (body_bottom - body_top)));
   for (int r = first_row - 1; r <= last_row; r++)
-    if (counts[r - first_row + 1] > 0)
-      snapshot_added (self, snapshot, counts[r - first_row + 1],
-                      self->header_height + (double) (r + 1) * self->row_height - vv,
-                      grid_right, body_top, body_bottom);
+    {
+      double y = self->header_height + (double) (r + 1) * self->row_height - vv;
+
+      /* An edge scrolled out of the body has its mark out of it too */
+      if (counts[r - first_row + 1] > 0 && y >= body_top && y <= body_bottom)
+        snapshot_added (self, snapshot, counts[r - first_row + 1], y, grid_right, body_top,
+                        body_bottom);
+    }
   gtk_snapshot_pop (snapshot);
 }
 

@@ -84,7 +84,8 @@ first_frame (RacimoProject *project)
 }
 
 /* A copy of @project with a few hundred changes of every kind compare
- * mode marks: cells, names, activities removed and moved. */
+ * mode marks: cells, names, activities removed, moved and added, and
+ * roles and phases renamed, moved and removed. */
 static RacimoProject *
 changed_copy (RacimoProject *project)
 {
@@ -115,11 +116,24 @@ changed_copy (RacimoProject *project)
           if (phase != first)
             racimo_project_move_activity (copy, activity, first, 0);
           break;
+        case 3:
+          racimo_project_add_activity (copy, phase,
+                                       (int) ((i * 11) % racimo_phase_get_n_activities (phase)),
+                                       "Added by a colleague");
+          break;
         default:
           racimo_project_toggle_code (copy, activity, role, 'C');
           break;
         }
     }
+
+  for (guint i = 0; i < n_roles; i += 4)
+    racimo_project_rename (copy, RACIMO_ITEM (racimo_project_get_role (copy, i)), "Renamed role");
+  racimo_project_move_role (copy, racimo_project_get_role (copy, 1), n_roles - 1);
+  racimo_project_remove_role (copy, racimo_project_get_role (copy, 2));
+  for (guint i = 1; i < racimo_project_get_n_phases (copy); i += 3)
+    racimo_project_rename (copy, RACIMO_ITEM (racimo_project_get_phase (copy, i)), "Renamed phase");
+  racimo_project_move_phase (copy, racimo_project_get_phase (copy, 0), 1);
 
   return copy;
 }
