@@ -503,36 +503,29 @@ snapshot_cells (RacimoMatrixView *self,
     }
 }
 
-/* Draws the marks of rows @first_row to @last_row over the frame's cells
- * and names, clipped to the body between @body_top and @body_bottom. */
+/* Draws the marks of the rows of frame @f over its cells and names,
+ * clipped to the body. */
 void
 _racimo_matrix_view_snapshot_compare (RacimoMatrixView *self,
                                       GtkSnapshot      *snapshot,
-                                      int               first_row,
-                                      int               last_row,
-                                      int               first_column,
-                                      int               last_column,
-                                      double            body_top,
-                                      double            body_bottom)
+                                      const Frame      *f)
 {
   double vv;
-  int width;
 
   if (self->compare_marks == NULL)
     return;
 
   vv = _racimo_matrix_view_vvalue (self);
-  width = gtk_widget_get_width (GTK_WIDGET (self));
   /* Cells first, clipped to the cells' part, then the names' marks */
   for (int pass = 0; pass < 2; pass++)
     {
       double left = pass == 0 ? self->name_width : 0;
 
       gtk_snapshot_push_clip (snapshot,
-                              &GRAPHENE_RECT_INIT ((float) left, (float) body_top,
-                                                   (float) (width - left),
-                                                   (float) (body_bottom - body_top)));
-      for (int r = first_row; r <= last_row; r++)
+                              &GRAPHENE_RECT_INIT ((float) left, (float) f->body_top,
+                                                   (float) (f->width - left),
+                                                   (float) (f->fy - f->body_top)));
+      for (int r = f->first_row; r <= f->last_row; r++)
         {
           Row *row = get_row (self, (guint) r);
           Marked *marked = g_hash_table_lookup (self->compare_marks, row->item);
@@ -543,7 +536,7 @@ _racimo_matrix_view_snapshot_compare (RacimoMatrixView *self,
 
           top = self->header_height + (double) r * self->row_height - vv;
           if (pass == 0 && marked->cells != NULL)
-            snapshot_cells (self, snapshot, marked->cells, top, first_column, last_column);
+            snapshot_cells (self, snapshot, marked->cells, top, f->first_column, f->last_column);
           else if (pass == 1 && marked->kinds != 0)
             snapshot_row (self, snapshot, marked->kinds, top);
         }
@@ -640,62 +633,53 @@ snapshot_headers (RacimoMatrixView *self,
     }
 }
 
-/* Draws what goes over the cursor and the headers: the role headers'
- * marks, and the places of the activities only the other copy has under
- * rows @first_row - 1 to @last_row, clipped to the body between
- * @body_top and @body_bottom and left of @grid_right. */
+/* Draws what goes over the cursor and the headers of frame @f: the role
+ * headers' marks, and the places of the activities only the other copy
+ * has under its rows (and the row before the first, whose lower edge may
+ * show), clipped to the body. */
 void
 _racimo_matrix_view_snapshot_compare_over (RacimoMatrixView *self,
                                            GtkSnapshot      *snapshot,
-                                           int               first_row,
-                                           int               last_row,
-                                           int               first_column,
-                                           int               last_column,
-                                           double            body_top,
-                                           double            body_bottom,
-                                           double            grid_right)
+                                           const Frame      *f)
 {
-  int width;
-  double vv;
   g_autofree guint *counts = NULL;
+  double vv;
 
   if (self->compare_marks == NULL)
     return;
 
-  width = gtk_widget_get_width (GTK_WIDGET (self));
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) self->name_width, 0,
-                                                         (float) (width - self->name_width),
+                                                         (float) (f->width - self->name_width),
                                                          (float) self->header_height));
-  snapshot_headers (self, snapshot, first_column, last_column);
+  snapshot_headers (self, snapshot, f->first_column, f->last_column);
   gtk_snapshot_pop (snapshot);
 
-  if (self->compare_added->len == 0 || last_row < first_row - 1)
+  if (self->compare_added->len == 0 || f->last_row < f->first_row - 1)
     return;
 
-  /* Each row's count, from the row before the first on (its lower edge
-   * may show) */
-  counts = g_new0 (guint, (gsize) (last_row - first_row + 2));
+  /* Each row's count, from the row before the first on */
+  counts = g_new0 (guint, (gsize) (f->last_row - f->first_row + 2));
   for (guint i = 0; i < self->compare_added->len; i++)
     {
       RacimoItem *anchor = g_ptr_array_index (self->compare_added, i);
       Marked *marked = g_hash_table_lookup (self->compare_marks, anchor);
       int row;
 
-      if (anchor_row (self, anchor, &row) && row >= first_row - 1 && row <= last_row)
-        counts[row - first_row + 1] += marked->added->len;
+      if (anchor_row (self, anchor, &row) && row >= f->first_row - 1 && row <= f->last_row)
+        counts[row - f->first_row + 1] += marked->added->len;
     }
 
   vv = _racimo_matrix_view_vvalue (self);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) body_top, (float) width,
-                                                         (float) (body_bottom - body_top)));
-  for (int r = first_row - 1; r <= last_row; r++)
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) f->body_top, (float) f->width,
+                                                         (float) (f->fy - f->body_top)));
+  for (int r = f->first_row - 1; r <= f->last_row; r++)
     {
       double y = self->header_height + (double) (r + 1) * self->row_height - vv;
 
       /* An edge scrolled out of the body has its mark out of it too */
-      if (counts[r - first_row + 1] > 0 && y >= body_top && y <= body_bottom)
-        snapshot_added (self, snapshot, counts[r - first_row + 1], y, grid_right, body_top,
-                        body_bottom);
+      if (counts[r - f->first_row + 1] > 0 && y >= f->body_top && y <= f->fy)
+        snapshot_added (self, snapshot, counts[r - f->first_row + 1], y, f->grid_right,
+                        f->body_top, f->fy);
     }
   gtk_snapshot_pop (snapshot);
 }

@@ -859,30 +859,6 @@ update_drawn_rows (RacimoMatrixView    *self,
     }
 }
 
-/* What every part of a frame is drawn from */
-typedef struct
-{
-  int      width;
-  int      height;
-  int      nr;
-  int      nc;
-  int      first_row;
-  int      last_row;
-  int      first_column;
-  int      last_column;
-  int      sel_r0;
-  int      sel_c0;
-  int      sel_r1;
-  int      sel_c1;
-  double   hv;
-  double   fy;          /* the top of the workload row */
-  double   grid_right;
-  double   bw;          /* the width of the cells in view */
-  double   body_top;
-  GdkRGBA  dim;
-  gboolean focused;
-} Frame;
-
 /* A cell with a note has a small triangle in its top right corner, as a
  * spreadsheet's comment.  Drawn over the rows kept from frame to frame
  * rather than with them: few cells have notes, and a note changes no
@@ -1250,15 +1226,12 @@ _racimo_matrix_view_snapshot (GtkWidget   *widget,
 
   snapshot_cells (self, snapshot, f);
   snapshot_names (self, snapshot, f);
-  _racimo_matrix_view_snapshot_compare (self, snapshot, f->first_row, f->last_row,
-                                        f->first_column, f->last_column, f->body_top, f->fy);
+  _racimo_matrix_view_snapshot_compare (self, snapshot, f);
   snapshot_headers (self, snapshot, f);
   snapshot_footer (self, snapshot, f);
   snapshot_hint (self, snapshot, f);
   snapshot_cursor (self, snapshot, f);
-  _racimo_matrix_view_snapshot_compare_over (self, snapshot, f->first_row, f->last_row,
-                                             f->first_column, f->last_column, f->body_top, f->fy,
-                                             f->grid_right);
+  _racimo_matrix_view_snapshot_compare_over (self, snapshot, f);
 }
 
 /* Tooltips */

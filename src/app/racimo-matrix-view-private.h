@@ -86,6 +86,30 @@ typedef struct
   RacimoPlacedNode placed_name;
 } DrawnRow;
 
+/* What every part of a frame is drawn from */
+typedef struct
+{
+  int      width;
+  int      height;
+  int      nr;
+  int      nc;
+  int      first_row;
+  int      last_row;
+  int      first_column;
+  int      last_column;
+  int      sel_r0;
+  int      sel_c0;
+  int      sel_r1;
+  int      sel_c1;
+  double   hv;
+  double   fy;          /* the top of the workload row */
+  double   grid_right;
+  double   bw;          /* the width of the cells in view */
+  double   body_top;
+  GdkRGBA  dim;
+  gboolean focused;
+} Frame;
+
 /* What every row of a frame is drawn in */
 typedef struct
 {
@@ -420,21 +444,10 @@ void               _racimo_matrix_view_open_waive            (RacimoMatrixView *
 /* racimo-matrix-view-compare.c */
 void               _racimo_matrix_view_snapshot_compare      (RacimoMatrixView *self,
                                                               GtkSnapshot      *snapshot,
-                                                              int               first_row,
-                                                              int               last_row,
-                                                              int               first_column,
-                                                              int               last_column,
-                                                              double            body_top,
-                                                              double            body_bottom);
+                                                              const Frame      *f);
 void               _racimo_matrix_view_snapshot_compare_over (RacimoMatrixView *self,
                                                               GtkSnapshot      *snapshot,
-                                                              int               first_row,
-                                                              int               last_row,
-                                                              int               first_column,
-                                                              int               last_column,
-                                                              double            body_top,
-                                                              double            body_bottom,
-                                                              double            grid_right);
+                                                              const Frame      *f);
 char              *_racimo_matrix_view_describe_change       (RacimoMatrixView *self,
                                                               int               row,
                                                               int               column);
