@@ -1,7 +1,8 @@
 /* racimo-pagination-draw.c: the pages of a pagination drawn with cairo; PDF
  *
- * What every page repeats (title, legend, column headers) is recorded once
- * and painted, which a PDF holds once.  The export writes every page of a
+ * What every page repeats (the legend, the column headers) is recorded once
+ * and painted, which a PDF holds once; the text goes out in reading order,
+ * tagged as a document's structure.  The export writes every page of a
  * pagination to a PDF surface.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -39,6 +40,50 @@ paint_recording (cairo_t         *cr,
   cairo_fill (cr);
 }
 
+/* Structure
+ *
+ * A PDF's text is tagged (docs/platform-notes.md, "Tagged PDF"): cairo
+ * marks what is drawn between _racimo_pagination_tag_begin () and
+ * _racimo_pagination_tag_end () as the content of a structure element,
+ * which screen readers read in the order of the structure.  Text kept
+ * back to be drawn in one call goes out before a tag starts or ends, in
+ * the element it was shown in.  On other surfaces tags do nothing.  No
+ * tag goes into a recording surface: cairo 1.16 cannot replay a tag
+ * when it writes one as a form, so a recording is tagged where it is
+ * painted. */
+void
+_racimo_pagination_tag_begin (RacimoPagination *self,
+                              cairo_t          *cr,
+                              const char       *tag)
+{
+  _racimo_pagination_flush_text (self, cr);
+  cairo_tag_begin (cr, tag, NULL);
+}
+
+void
+_racimo_pagination_tag_end (RacimoPagination *self,
+                            cairo_t          *cr,
+                            const char       *tag)
+{
+  _racimo_pagination_flush_text (self, cr);
+  cairo_tag_end (cr, tag);
+}
+
+/* A text of its own, as the structure element @tag. */
+static void
+show_tagged_text (RacimoPagination *self,
+                  cairo_t          *cr,
+                  const char       *tag,
+                  Text             *text,
+                  double            x,
+                  double            y)
+{
+  _racimo_pagination_tag_begin (self, cr, tag);
+  _racimo_pagination_show_text (self, cr, text, x, y);
+  _racimo_pagination_tag_end (self, cr, tag);
+}
+
+/* The project's title, the heading of every page, then the date. */
 static void
 draw_title (RacimoPagination *self,
             cairo_t          *cr)
@@ -46,13 +91,11 @@ draw_title (RacimoPagination *self,
   double y = self->content_y + self->title_height;
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_pagination_show_text (self, cr, self->title, self->content_x, y - self->title->height);
+  show_tagged_text (self, cr, "H1", self->title, self->content_x, y - self->title->height);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  _racimo_pagination_show_text (self, cr, self->date,
-                                self->content_x + self->content_width - self->date->width,
-                                y - self->title->height + self->title->baseline
-                                - self->date->baseline);
-  _racimo_pagination_flush_text (self, cr);
+  show_tagged_text (self, cr, "P", self->date,
+                    self->content_x + self->content_width - self->date->width,
+                    y - self->title->height + self->title->baseline - self->date->baseline);
 
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, self->content_x, y + GAP / 2);
@@ -92,7 +135,9 @@ draw_page_number (RacimoPagination *self,
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   cairo_move_to (cr, right - (double) logical.width / PANGO_SCALE,
                  bottom - (double) logical.height / PANGO_SCALE);
+  _racimo_pagination_tag_begin (self, cr, "P");
   pango_cairo_show_layout (cr, layout);
+  _racimo_pagination_tag_end (self, cr, "P");
 }
 
 static void
@@ -376,27 +421,29 @@ draw_summary_item (RacimoPagination  *self,
                    double             y)
 {
   double x = self->content_x;
+  const char *cell = item->kind == ITEM_WORKLOAD ? "TD" : "TH";
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_pagination_show_text (self, cr, item->text, x, y);
   if (item->numbers == NULL)
     {
-      _racimo_pagination_flush_text (self, cr);
+      show_tagged_text (self, cr, item->kind == ITEM_HEADING ? "H2" : "P", item->text, x, y);
       return;
     }
 
-  /* Counts right-aligned under their code */
+  /* A row of the workload table: the role, then the counts right-aligned
+   * under their code */
+  _racimo_pagination_tag_begin (self, cr, "TR");
+  show_tagged_text (self, cr, "TH", item->text, x, y);
   x += self->workload_width;
   for (guint c = 0; c < item->numbers->len; c++)
     {
       Text *number = g_ptr_array_index (item->numbers, c);
 
       x += c + 1 < item->numbers->len ? NUMBER_WIDTH : self->workload_last_width;
-      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      _racimo_pagination_show_text (self, cr, number, x - PAD - number->width,
-                                    y + item->text->baseline - number->baseline);
+      show_tagged_text (self, cr, cell, number, x - PAD - number->width,
+                        y + item->text->baseline - number->baseline);
     }
-  _racimo_pagination_flush_text (self, cr);
+  _racimo_pagination_tag_end (self, cr, "TR");
 
   if (item->kind == ITEM_WORKLOAD_HEADER)
     {
@@ -420,11 +467,14 @@ draw_summary (RacimoPagination *self,
 {
   const Band *band = &g_array_index (self->summary_bands, Band, band_index);
   double y = self->table_y;
+  gboolean in_table = FALSE;
 
   if (band->continued >= 0)
     {
       const SummaryItem *header = &g_array_index (self->summary, SummaryItem, band->continued);
 
+      _racimo_pagination_tag_begin (self, cr, "Table");
+      in_table = TRUE;
       draw_summary_item (self, cr, header, y);
       y += header->height;
     }
@@ -433,11 +483,22 @@ draw_summary (RacimoPagination *self,
     {
       const SummaryItem *item = &g_array_index (self->summary, SummaryItem, i);
 
+      /* The workload rows, as one table on each page */
+      if (in_table != (item->numbers != NULL))
+        {
+          if (in_table)
+            _racimo_pagination_tag_end (self, cr, "Table");
+          else
+            _racimo_pagination_tag_begin (self, cr, "Table");
+          in_table = !in_table;
+        }
       if (i > band->first)
         y += item->space_before;
       draw_summary_item (self, cr, item, y);
       y += item->height;
     }
+  if (in_table)
+    _racimo_pagination_tag_end (self, cr, "Table");
 }
 
 /**
@@ -467,27 +528,14 @@ racimo_pagination_draw_page (RacimoPagination *self,
   n_summary_pages = self->n_pages - n_matrix_pages;
   matrix_page = self->options->summary_first ? page - n_summary_pages : page;
 
+  /* In reading order: the header line, the title and the date, the
+   * table (its column headers, then each row), the notes, the legend,
+   * the footer line and the page number. */
   cairo_save (cr);
-  if (self->title_surface == NULL)
-    {
-      cairo_t *title_cr;
-
-      self->title_surface = recording_surface_new (self->content_x, self->content_y,
-                                                   self->content_width,
-                                                   self->title_height + GAP);
-      title_cr = cairo_create (self->title_surface);
-      draw_title (self, title_cr);
-      cairo_destroy (title_cr);
-    }
-  paint_recording (cr, self->title_surface);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   if (self->header != NULL)
-    _racimo_pagination_show_text (self, cr, self->header, self->content_x,
-                                  self->options->margin_top);
-  if (self->footer != NULL)
-    _racimo_pagination_show_text (self, cr, self->footer, self->content_x,
-                                  self->content_y + self->content_height + GAP / 2);
-  _racimo_pagination_flush_text (self, cr);
+    show_tagged_text (self, cr, "P", self->header, self->content_x, self->options->margin_top);
+  draw_title (self, cr);
 
   if (self->options->summary_first ? page >= n_summary_pages : page < n_matrix_pages)
     {
@@ -495,7 +543,9 @@ racimo_pagination_draw_page (RacimoPagination *self,
 
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
+      _racimo_pagination_tag_begin (self, cr, "Div");
       draw_table (self, cr, matrix_page / self->n_across, first_role, end_role);
+      _racimo_pagination_tag_end (self, cr, "Div");
       _racimo_pagination_draw_notes (self, cr, matrix_page / self->n_across, first_role, end_role);
 
       if (self->legend_surface == NULL)
@@ -511,10 +561,18 @@ racimo_pagination_draw_page (RacimoPagination *self,
           draw_legend (self, legend_cr);
           cairo_destroy (legend_cr);
         }
+      _racimo_pagination_tag_begin (self, cr, "P");
       paint_recording (cr, self->legend_surface);
+      _racimo_pagination_tag_end (self, cr, "P");
     }
   else
     draw_summary (self, cr, self->options->summary_first ? page : page - n_matrix_pages);
+  if (self->footer != NULL)
+    {
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      show_tagged_text (self, cr, "P", self->footer, self->content_x,
+                        self->content_y + self->content_height + GAP / 2);
+    }
   draw_page_number (self, cr, page, first_role, end_role);
   cairo_restore (cr);
 }
@@ -591,12 +649,22 @@ _racimo_pagination_write_pdf (const char             *title,
   return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
 }
 
+/* The pages as one "Document", the root of the structure that makes a
+ * tagged PDF. */
 static void
 draw_matrix_page (gpointer  source,
                   cairo_t  *cr,
                   guint     page)
 {
-  racimo_pagination_draw_page (source, cr, page);
+  RacimoPagination *self = source;
+
+  if (page == 0)
+    cairo_tag_begin (cr, "Document", NULL);
+  racimo_pagination_draw_page (self, cr, page);
+  /* Before the last page is shown: after it, the tag would start a page
+   * of its own. */
+  if (page + 1 == self->n_pages)
+    cairo_tag_end (cr, "Document");
 }
 
 /**

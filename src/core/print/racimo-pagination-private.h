@@ -283,7 +283,6 @@ struct _RacimoPagination
   guint                 n_pages;
 
   /* What every page repeats, recorded once: a PDF then holds it once */
-  cairo_surface_t      *title_surface;
   cairo_surface_t      *legend_surface;
   cairo_surface_t     **column_headers;  /* per page across, in table units */
 };
@@ -292,6 +291,18 @@ struct _RacimoPagination
 
 PangoContext *
 _racimo_pagination_context_new (void);
+
+char *
+_racimo_pagination_language_of_catalog (const char *header);
+
+const char *
+_racimo_pagination_get_language (void);
+
+char *
+_racimo_pagination_format_date (GDateTime  *date,
+                                const char *format,
+                                const char *page_language,
+                                const char *time_language);
 
 Text *
 _racimo_pagination_add_text (RacimoPagination *self,
@@ -380,6 +391,16 @@ _racimo_text_wrap (Text   *text,
 
 
 /* racimo-pagination-draw.c */
+
+void
+_racimo_pagination_tag_begin (RacimoPagination *self,
+                              cairo_t          *cr,
+                              const char       *tag);
+
+void
+_racimo_pagination_tag_end (RacimoPagination *self,
+                            cairo_t          *cr,
+                            const char       *tag);
 
 typedef void (*RacimoDrawPageFunc) (gpointer  source,
                                     cairo_t  *cr,

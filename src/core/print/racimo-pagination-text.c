@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -441,13 +442,133 @@ _racimo_pagination_set_source_color (cairo_t    *cr,
   cairo_set_source_rgb (cr, color.red / 65535.0, color.green / 65535.0, color.blue / 65535.0);
 }
 
+/* The page's language
+ *
+ * A project names no language of its own (docs/file-format.md has none:
+ * an xml:lang on its elements is foreign content), so a page is in the
+ * language its own strings are printed in: that of the translation
+ * gettext actually found, and English, the language of the source
+ * strings, where none was found.  That is not the user's locale: in a
+ * German locale without a German translation, the page is English. */
+
+/* The language of a catalog from its header (the translation of ""), as
+ * a language tag: "ja", "pt-br"; "en" for no catalog. */
+char *
+_racimo_pagination_language_of_catalog (const char *header)
+{
+  const char *line = header != NULL ? strstr (header, "Language:") : NULL;
+  g_autofree char *tag = NULL;
+
+  if (line == NULL || (line != header && line[-1] != '\n'))
+    return g_strdup ("en");
+
+  line += strlen ("Language:");
+  tag = g_strstrip (g_strndup (line, strcspn (line, "\n")));
+  if (*tag == '\0')
+    return g_strdup ("en");
+
+  return g_strdup (pango_language_to_string (pango_language_from_string (tag)));
+}
+
+/* The language the strings of a page are printed in: "en" or the
+ * translation's, the same whatever the thread. */
+const char *
+_racimo_pagination_get_language (void)
+{
+  static char *language;
+
+  if (g_once_init_enter (&language))
+    g_once_init_leave (&language, _racimo_pagination_language_of_catalog (
+                                            g_dgettext (GETTEXT_PACKAGE, "")));
+
+  return language;
+}
+
+/* "ja" of "ja_JP.UTF-8" or "ja-jp"; the C locale's names are English. */
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize length_a = strcspn (a, "_-.@");
+  gsize length_b = strcspn (b, "_-.@");
+
+  return length_a == length_b && g_ascii_strncasecmp (a, b, length_a) == 0;
+}
+
+static gboolean
+format_has_names (const char *format)
+{
+  for (const char *p = strchr (format, '%'); p != NULL; p = strchr (p + 1, '%'))
+    {
+      p++;
+      /* Flags and widths of g_date_time_format () */
+      while (*p != '\0' && strchr ("-_0:O1234567890", *p) != NULL)
+        p++;
+      if (*p == '\0')
+        break;
+      if (strchr ("aAbBhcpPxXr", *p) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * _racimo_pagination_format_date:
+ * @format: g_date_time_format ()'s notation, as the page's translation
+ *   gives it
+ * @page_language: what _racimo_pagination_get_language () says
+ * @time_language: the locale of LC_TIME, as setlocale () names it
+ *
+ * @date in the page's language.  g_date_time_format () names months and
+ * days in the language of LC_TIME, which is not always the page's ("7
+ * Dezember 2026" on an English page in a German locale): a format that
+ * names them is used as it is only where the two languages are the same;
+ * an English page takes the names of the C locale, which are English;
+ * any other page gets its date in numbers, as ISO 8601 writes them.
+ */
+char *
+_racimo_pagination_format_date (GDateTime  *date,
+                                const char *format,
+                                const char *page_language,
+                                const char *time_language)
+{
+  locale_t c_time, previous;
+  char *string;
+
+  if (!format_has_names (format)
+      || same_language (page_language, g_str_equal (time_language, "C")
+                                       || g_str_equal (time_language, "POSIX")
+                                       || g_str_has_prefix (time_language, "C.")
+                                       ? "en" : time_language))
+    return g_date_time_format (date, format);
+
+  if (!same_language (page_language, "en"))
+    return g_date_time_format (date, "%Y-%m-%d");
+
+  c_time = newlocale (LC_TIME_MASK, "C", (locale_t) 0);
+  if (c_time == (locale_t) 0)
+    return g_date_time_format (date, "%Y-%m-%d");
+  previous = uselocale (c_time);
+  string = g_date_time_format (date, format);
+  uselocale (previous);
+  freelocale (c_time);
+
+  return string;
+}
+
 /* Points as units, and no hinting: the same metrics on paper, in the
- * PDF and on a printer whatever its resolution. */
+ * PDF and on a printer whatever its resolution; text in the page's
+ * language, which Pango shapes and breaks by (Japanese glyph forms of
+ * kanji, a Japanese font for them before a Chinese one). */
 PangoContext *
 _racimo_pagination_context_new (void)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  pango_context_set_language (context,
+                              pango_language_from_string (_racimo_pagination_get_language ()));
 
   pango_cairo_context_set_resolution (context, 72.0);
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);

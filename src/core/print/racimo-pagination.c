@@ -24,6 +24,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -82,7 +83,6 @@ racimo_pagination_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_array_unref);
   g_clear_pointer (&self->summary_bands, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
-  g_clear_pointer (&self->title_surface, cairo_surface_destroy);
   g_clear_pointer (&self->legend_surface, cairo_surface_destroy);
   for (guint i = 0; self->column_headers != NULL && i < self->n_across; i++)
     g_clear_pointer (&self->column_headers[i], cairo_surface_destroy);
@@ -1078,7 +1078,8 @@ build_title (RacimoPagination *self,
 
   /* Translators: the date on every printed page, in g_date_time_format()'s
    * notation */
-  date = g_date_time_format (now, _("%-d %B %Y"));
+  date = _racimo_pagination_format_date (now, _("%-d %B %Y"), _racimo_pagination_get_language (),
+                                         setlocale (LC_TIME, NULL));
   self->date = _racimo_pagination_add_text (self, FONT_SMALL, date != NULL ? date : "", NULL);
   title = racimo_project_get_title (project);
   self->title = _racimo_pagination_add_text (self, FONT_TITLE, *title != '\0' ? title : _("Untitled project"), NULL);
