@@ -68,3 +68,33 @@ racimo_test_pdf_get_title (const char *path)
 
   return NULL;
 }
+
+gboolean
+racimo_test_pdf_is_tagged (const char *path)
+{
+  g_auto(GStrv) lines = run_pdfinfo (path);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Tagged:"))
+      return g_str_equal (g_strstrip (lines[i] + strlen ("Tagged:")), "yes");
+
+  return FALSE;
+}
+
+char *
+racimo_test_pdf_get_text (const char *path,
+                          const char *mode)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              "pdftotext", mode, "-enc", "UTF-8", path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  return out;
+}

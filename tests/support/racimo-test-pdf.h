@@ -19,4 +19,13 @@ guint racimo_test_pdf_read (const char *path,
  * when it has none. */
 char *racimo_test_pdf_get_title (const char *path);
 
+/* Whether pdfinfo says @path is a tagged PDF (a structure tree, marked
+ * content). */
+gboolean racimo_test_pdf_is_tagged (const char *path);
+
+/* The text of @path as pdftotext gives it with @mode ("-layout", "-raw"),
+ * in UTF-8; a form feed ends each page. */
+char *racimo_test_pdf_get_text (const char *path,
+                                const char *mode);
+
 G_END_DECLS

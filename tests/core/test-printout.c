@@ -1,0 +1,277 @@
+/* test-printout.c: the printout's language, and the PDF as a reader takes
+ * it: tagged, its text in reading order
+ *
+ * The PDF is made by the racimo program, as a user makes it, and read back
+ * with poppler's pdfinfo and pdftotext.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "racimo-file.h"
+#include "racimo-pagination-private.h"
+#include "racimo-test.h"
+#include "racimo-test-pdf.h"
+
+static void
+assert_catalog_language (const char *header,
+                         const char *expected)
+{
+  g_autofree char *language = _racimo_pagination_language_of_catalog (header);
+
+  g_assert_cmpstr (language, ==, expected);
+}
+
+/* The page's language is the translation's, from its catalog's header. */
+static void
+test_catalog_language (void)
+{
+  assert_catalog_language (NULL, "en");
+  assert_catalog_language ("", "en");
+  assert_catalog_language ("Project-Id-Version: racimo\nLanguage: ja\nMIME-Version: 1.0\n", "ja");
+  assert_catalog_language ("Language: pt_BR\n", "pt-br");
+  assert_catalog_language ("Project-Id-Version: racimo\nLanguage: \n", "en");
+  assert_catalog_language ("X-Language: fr\n", "en");
+
+  /* The tests run untranslated: the page is English, whatever the locale. */
+  g_assert_cmpstr (_racimo_pagination_get_language (), ==, "en");
+}
+
+static void
+assert_date (const char *format,
+             const char *page_language,
+             const char *time_language,
+             const char *expected)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 7, 10, 0, 0);
+  g_autofree char *string = _racimo_pagination_format_date (date, format, page_language,
+                                                            time_language);
+
+  g_assert_cmpstr (string, ==, expected);
+}
+
+/* The date follows the language of the page, not LC_TIME's. */
+static void
+test_date_language (void)
+{
+  /* An English page in a German locale: English names, not "Dezember" */
+  assert_date ("%-d %B %Y", "en", "de_DE.UTF-8", "7 December 2026");
+  assert_date ("%-d %B %Y", "en", "de", "7 December 2026");
+  /* The tests' own locale, C, names months in English: the same language */
+  assert_date ("%-d %B %Y", "en", "C.UTF-8", "7 December 2026");
+  assert_date ("%-d %b %Y", "en", "POSIX", "7 Dec 2026");
+  /* A format in numbers says the same in every language */
+  assert_date ("%Y年%-m月%-d日", "ja", "de_DE.UTF-8", "2026年12月7日");
+  /* Names in a third language: numbers, ISO 8601 */
+  assert_date ("%-d %B %Y", "fr", "de_DE.UTF-8", "2026-12-07");
+  assert_date ("%A %-d", "pt-br", "en_US.UTF-8", "2026-12-07");
+}
+
+/* Japanese wraps at the break points of Japanese: no line starts with
+ * what may not start one (small kana, the long vowel mark, closing
+ * punctuation), in Pango's own rules; every text of the pagination is
+ * shaped in the page's language. */
+static void
+test_japanese_wrap (void)
+{
+  static const char * const not_starting[] = {
+    "ー", "ッ", "ャ", "ュ", "ョ", "ァ", "ィ", "ゥ", "ェ", "ォ", "っ", "ゃ", "ゅ", "ょ", "、", "。", "）",
+  };
+  static const char * const names[] = {
+    "プロジェクトマネージャーとデータサイエンティストのレビュー",
+    "モデルを本番環境にデプロイする、ユーザーテストでの予測を確認する。",
+    "ジュニアエンジニア（インフラストラクチャー）",
+  };
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoPagination) pagination = racimo_pagination_new (project, NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  g_assert_true (pango_context_get_language (pagination->context)
+                 == pango_language_from_string (_racimo_pagination_get_language ()));
+
+  /* As a Japanese page shapes it */
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("ja")));
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      Text *text = _racimo_pagination_add_text (pagination, FONT_BODY, names[n], attrs);
+
+      /* From the widest run that may not be broken ("チャー）", four
+       * characters: narrower, Pango breaks it anywhere) to the whole name
+       * on two lines */
+      for (double width = 4.5 * BASE_SIZE; width < text->width / 2 + BASE_SIZE; width += 4.0)
+        {
+          GSList *lines;
+
+          _racimo_text_wrap (text, width);
+          lines = pango_layout_get_lines_readonly (text->layout);
+          g_assert_cmpuint (g_slist_length (lines), >, 1);
+          for (GSList *l = lines->next; l != NULL; l = l->next)
+            {
+              const PangoLayoutLine *line = l->data;
+
+              for (guint c = 0; c < G_N_ELEMENTS (not_starting); c++)
+                if (g_str_has_prefix (names[n] + line->start_index, not_starting[c]))
+                  g_error ("“%s” wrapped at %g pt starts a line with “%s”", names[n], width,
+                           not_starting[c]);
+            }
+        }
+    }
+}
+
+/* Runs the racimo program in @dir; fails on an error. */
+static void
+run_racimo (const char         *dir,
+            const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("RACIMO_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Each of @needles found in @text after the one before. */
+static void
+assert_in_order (const char         *text,
+                 const char * const *needles)
+{
+  const char *from = text;
+
+  for (guint i = 0; needles[i] != NULL; i++)
+    {
+      const char *found = strstr (from, needles[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is not after “%s” in: %s", needles[i], i > 0 ? needles[i - 1] : "",
+                 text);
+      from = found + strlen (needles[i]);
+    }
+}
+
+/* The codes of each activity, in the order of the roles, after its name
+ * on its line of pdftotext -layout. */
+static void
+assert_rows (RacimoProject *project,
+             const char    *layout)
+{
+  const RacimoScheme *scheme = racimo_project_get_scheme (project);
+  g_auto(GStrv) lines = g_strsplit (layout, "\n", -1);
+
+  for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+
+      for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
+        {
+          RacimoActivity *activity = racimo_phase_get_activity (phase, a);
+          const char *name = racimo_item_get_name (RACIMO_ITEM (activity));
+          g_autoptr(GString) expected = g_string_new (name);
+          g_autoptr(GString) found = g_string_new (NULL);
+
+          for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+            {
+              RacimoCodes codes = racimo_activity_get_codes (activity,
+                                                             racimo_project_get_role (project, r));
+              char letters[27];
+              guint n = racimo_scheme_order_codes (scheme, codes, letters);
+
+              letters[n] = '\0';
+              if (n > 0)
+                g_string_append_printf (expected, " %s", letters);
+            }
+
+          for (guint i = 0; lines[i] != NULL && found->len == 0; i++)
+            {
+              const char *start = strstr (lines[i], name);
+              g_auto(GStrv) words = NULL;
+
+              if (start == NULL)
+                continue;
+              g_string_append (found, name);
+              words = g_strsplit_set (start + strlen (name), " ", -1);
+              for (guint w = 0; words[w] != NULL; w++)
+                if (*words[w] != '\0')
+                  g_string_append_printf (found, " %s", words[w]);
+            }
+          g_assert_cmpstr (found->str, ==, expected->str);
+        }
+    }
+}
+
+/* `racimo --export`: a tagged PDF, read in the order of the page. */
+static void
+test_export_reading_order (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
+                                                   "ml-system-deployment.raci", NULL);
+  g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *layout = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = _racimo_pagination_format_date (now, "%-d %B %Y", "en", "C");
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("RACIMO_BINARY") == NULL)
+    {
+      g_test_skip ("RACIMO_BINARY is not set: run the tests with meson test");
+      return;
+    }
+
+  project = racimo_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  run_racimo (dir, (const char * const[]) { "--export", "matrix.pdf", "--summary", "last",
+                                             "--header", "Steering committee",
+                                             "--footer", "Draft for review", source, NULL });
+  g_assert_true (racimo_test_pdf_is_tagged (pdf));
+  title = racimo_test_pdf_get_title (pdf);
+  g_assert_cmpstr (title, ==, racimo_project_get_title (project));
+
+  /* In the order the page is read: the header line, the title, the date,
+   * the column headers left to right, the rows, the legend, the footer
+   * line and the page number; then the summary. */
+  raw = racimo_test_pdf_get_text (pdf, "-raw");
+  assert_in_order (raw, (const char * const[]) {
+    "Steering committee", "ML system deployment", today, "Activity", "Account manager",
+    "UX designer", "Data scientist", "Infrastructure", "Requirements",
+    "Define the business case and KPIs", "Map the customer journey", "Operations",
+    "Review the results with the customer", "Responsible", "Draft for review", "Page 1 of 2",
+    "\f", "Steering committee", "ML system deployment", "Draft for review", "Page 2 of 2", NULL });
+
+  /* Each row's name, then its codes in the order of the roles */
+  layout = racimo_test_pdf_get_text (pdf, "-layout");
+  assert_rows (project, layout);
+
+  racimo_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/printout/language/catalog", test_catalog_language);
+  g_test_add_func ("/printout/language/date", test_date_language);
+  g_test_add_func ("/printout/language/japanese-wrap", test_japanese_wrap);
+  g_test_add_func ("/printout/export/reading-order", test_export_reading_order);
+
+  return g_test_run ();
+}
