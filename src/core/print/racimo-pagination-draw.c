@@ -1,6 +1,6 @@
 /* racimo-pagination-draw.c: the pages of a pagination drawn with cairo; PDF
  *
- * What every page repeats (the legend, the column headers) is recorded once
+ * What every page repeats (title, legend, column headers) is recorded once
  * and painted, which a PDF holds once; the text goes out in reading order,
  * tagged as a document's structure.  The export writes every page of a
  * pagination to a PDF surface.
@@ -45,12 +45,16 @@ paint_recording (cairo_t         *cr,
  * A PDF's text is tagged (docs/platform-notes.md, "Tagged PDF"): cairo
  * marks what is drawn between _racimo_pagination_tag_begin () and
  * _racimo_pagination_tag_end () as the content of a structure element,
- * which screen readers read in the order of the structure.  Text kept
- * back to be drawn in one call goes out before a tag starts or ends, in
- * the element it was shown in.  On other surfaces tags do nothing.  No
- * tag goes into a recording surface: cairo 1.16 cannot replay a tag
- * when it writes one as a form, so a recording is tagged where it is
- * painted. */
+ * which screen readers read in the order of the structure.  What every
+ * page repeats (the header and footer lines, the title, the date, the
+ * legend) is part of the structure once, on the first page that has it,
+ * and the page numbers never: on later pages they are what PDF calls
+ * artifacts, which cairo has no tag for, and are left out of the
+ * structure.  Text kept back to be drawn in one call goes out before a
+ * tag starts or ends, in the element it was shown in.  On other surfaces
+ * than a PDF tags do nothing.  No tag goes into a recording surface:
+ * cairo 1.16 cannot replay one when it writes the recording as a form,
+ * so a recording is tagged where it is painted. */
 void
 _racimo_pagination_tag_begin (RacimoPagination *self,
                               cairo_t          *cr,
@@ -69,7 +73,8 @@ _racimo_pagination_tag_end (RacimoPagination *self,
   cairo_tag_end (cr, tag);
 }
 
-/* A text of its own, as the structure element @tag. */
+/* A text of its own, as the structure element @tag, or outside the
+ * structure for no tag. */
 static void
 show_tagged_text (RacimoPagination *self,
                   cairo_t          *cr,
@@ -78,24 +83,30 @@ show_tagged_text (RacimoPagination *self,
                   double            x,
                   double            y)
 {
-  _racimo_pagination_tag_begin (self, cr, tag);
+  if (tag != NULL)
+    _racimo_pagination_tag_begin (self, cr, tag);
   _racimo_pagination_show_text (self, cr, text, x, y);
-  _racimo_pagination_tag_end (self, cr, tag);
+  if (tag != NULL)
+    _racimo_pagination_tag_end (self, cr, tag);
 }
 
-/* The project's title, the heading of every page, then the date. */
+/* The project's title, the heading of the document, then the date; tagged
+ * or not. */
 static void
 draw_title (RacimoPagination *self,
-            cairo_t          *cr)
+            cairo_t          *cr,
+            gboolean          tagged)
 {
   double y = self->content_y + self->title_height;
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  show_tagged_text (self, cr, "H1", self->title, self->content_x, y - self->title->height);
+  show_tagged_text (self, cr, tagged ? "H1" : NULL, self->title, self->content_x,
+                    y - self->title->height);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  show_tagged_text (self, cr, "P", self->date,
+  show_tagged_text (self, cr, tagged ? "P" : NULL, self->date,
                     self->content_x + self->content_width - self->date->width,
                     y - self->title->height + self->title->baseline - self->date->baseline);
+  _racimo_pagination_flush_text (self, cr);
 
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, self->content_x, y + GAP / 2);
@@ -135,9 +146,7 @@ draw_page_number (RacimoPagination *self,
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   cairo_move_to (cr, right - (double) logical.width / PANGO_SCALE,
                  bottom - (double) logical.height / PANGO_SCALE);
-  _racimo_pagination_tag_begin (self, cr, "P");
   pango_cairo_show_layout (cr, layout);
-  _racimo_pagination_tag_end (self, cr, "P");
 }
 
 static void
@@ -529,13 +538,30 @@ racimo_pagination_draw_page (RacimoPagination *self,
   matrix_page = self->options->summary_first ? page - n_summary_pages : page;
 
   /* In reading order: the header line, the title and the date, the
-   * table (its column headers, then each row), the notes, the legend,
+   * table (its column headers, then the rows), the notes, the legend,
    * the footer line and the page number. */
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   if (self->header != NULL)
-    show_tagged_text (self, cr, "P", self->header, self->content_x, self->options->margin_top);
-  draw_title (self, cr);
+    show_tagged_text (self, cr, page == 0 ? "P" : NULL, self->header, self->content_x,
+                      self->options->margin_top);
+  if (page == 0)
+    draw_title (self, cr, TRUE);
+  else
+    {
+      if (self->title_surface == NULL)
+        {
+          cairo_t *title_cr;
+
+          self->title_surface = recording_surface_new (self->content_x, self->content_y,
+                                                       self->content_width,
+                                                       self->title_height + GAP);
+          title_cr = cairo_create (self->title_surface);
+          draw_title (self, title_cr, FALSE);
+          cairo_destroy (title_cr);
+        }
+      paint_recording (cr, self->title_surface);
+    }
 
   if (self->options->summary_first ? page >= n_summary_pages : page < n_matrix_pages)
     {
@@ -561,16 +587,18 @@ racimo_pagination_draw_page (RacimoPagination *self,
           draw_legend (self, legend_cr);
           cairo_destroy (legend_cr);
         }
-      _racimo_pagination_tag_begin (self, cr, "P");
+      if (matrix_page == 0)
+        _racimo_pagination_tag_begin (self, cr, "P");
       paint_recording (cr, self->legend_surface);
-      _racimo_pagination_tag_end (self, cr, "P");
+      if (matrix_page == 0)
+        _racimo_pagination_tag_end (self, cr, "P");
     }
   else
     draw_summary (self, cr, self->options->summary_first ? page : page - n_matrix_pages);
   if (self->footer != NULL)
     {
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      show_tagged_text (self, cr, "P", self->footer, self->content_x,
+      show_tagged_text (self, cr, page == 0 ? "P" : NULL, self->footer, self->content_x,
                         self->content_y + self->content_height + GAP / 2);
     }
   draw_page_number (self, cr, page, first_role, end_role);

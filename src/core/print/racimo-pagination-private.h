@@ -283,6 +283,7 @@ struct _RacimoPagination
   guint                 n_pages;
 
   /* What every page repeats, recorded once: a PDF then holds it once */
+  cairo_surface_t      *title_surface;
   cairo_surface_t      *legend_surface;
   cairo_surface_t     **column_headers;  /* per page across, in table units */
 };

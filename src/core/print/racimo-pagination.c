@@ -83,6 +83,7 @@ racimo_pagination_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_array_unref);
   g_clear_pointer (&self->summary_bands, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
+  g_clear_pointer (&self->title_surface, cairo_surface_destroy);
   g_clear_pointer (&self->legend_surface, cairo_surface_destroy);
   for (guint i = 0; self->column_headers != NULL && i < self->n_across; i++)
     g_clear_pointer (&self->column_headers[i], cairo_surface_destroy);
