@@ -86,10 +86,42 @@ find_empty_window (RacimoApplication *self)
 }
 
 /**
+ * racimo_application_offer_draft:
+ * @draft: unsaved changes kept before Racimo stopped, from racimo_drafts_list()
+ *
+ * Offers @draft back in the window that shows (or is opening) the file it
+ * was made from, so that a file opened from the command line and its
+ * draft share one window; otherwise in a window that shows the start
+ * page, or in a new one.
+ */
+void
+racimo_application_offer_draft (RacimoApplication *self,
+                                RacimoDraft       *draft)
+{
+  GFile *file;
+  RacimoWindow *window = NULL;
+
+  g_return_if_fail (RACIMO_IS_APPLICATION (self));
+  g_return_if_fail (draft != NULL);
+
+  file = racimo_draft_get_file (draft);
+  if (file != NULL)
+    window = racimo_window_find (GTK_APPLICATION (self), file);
+  if (window == NULL || racimo_window_get_offered_draft (window) != NULL)
+    window = find_empty_window (self);
+  if (window == NULL)
+    window = racimo_window_new (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_offer_draft (window, draft);
+}
+
+/**
  * racimo_application_offer_drafts:
  *
- * Offers back, each in a window, the unsaved changes that Racimo kept as
- * drafts before it stopped without saving them.  Done once, at start-up.
+ * Offers back the unsaved changes that Racimo kept as drafts before it
+ * stopped without saving them, each as racimo_application_offer_draft()
+ * does.  Done once, at start-up.
  */
 void
 racimo_application_offer_drafts (RacimoApplication *self)
@@ -104,15 +136,7 @@ racimo_application_offer_drafts (RacimoApplication *self)
 
   drafts = racimo_drafts_list (racimo_drafts_get_default ());
   for (guint i = 0; i < drafts->len; i++)
-    {
-      RacimoWindow *window = find_empty_window (self);
-
-      if (window == NULL)
-        window = racimo_window_new (GTK_APPLICATION (self));
-
-      gtk_window_present (GTK_WINDOW (window));
-      racimo_window_offer_draft (window, g_ptr_array_index (drafts, i));
-    }
+    racimo_application_offer_draft (self, g_ptr_array_index (drafts, i));
 }
 
 static void

@@ -20,6 +20,8 @@ void               racimo_application_new_from_template (RacimoApplication *self
                                                         GtkWindow         *parent,
                                                         const char        *template_id);
 void               racimo_application_offer_drafts    (RacimoApplication *self);
+void               racimo_application_offer_draft     (RacimoApplication *self,
+                                                       RacimoDraft       *draft);
 
 /* The entry point of the module that src/main.c loads for the window. */
 int                racimo_application_main            (int                argc,

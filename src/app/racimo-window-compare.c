@@ -419,6 +419,36 @@ _racimo_window_compare_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.take-group", "s", take_group_action);
 }
 
+static gpointer
+copy_difference (gconstpointer src,
+                 gpointer      data)
+{
+  return racimo_difference_copy (src);
+}
+
+/**
+ * _racimo_window_compare_print_options:
+ *
+ * Sets what the printout and the PDF mark: while the window compares, the
+ * changes listed (not those kept) and the other copy's name; else none.
+ * The options get a copy, which a PDF made in a thread can read.
+ */
+void
+_racimo_window_compare_print_options (RacimoWindow            *self,
+                                      RacimoPaginationOptions *options)
+{
+  RacimoWindowCompare *compare = current_compare (self);
+
+  g_clear_pointer (&options->changes, g_ptr_array_unref);
+  g_clear_pointer (&options->compared_with, g_free);
+  if (compare == NULL)
+    return;
+
+  options->changes = g_ptr_array_copy (compare->changes, copy_difference, NULL);
+  g_ptr_array_set_free_func (options->changes, (GDestroyNotify) racimo_difference_free);
+  options->compared_with = g_strdup (compare->name);
+}
+
 /* For the tests */
 
 GPtrArray *

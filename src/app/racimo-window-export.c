@@ -455,6 +455,7 @@ get_layout_options (RacimoWindow *self)
       g_clear_pointer (&options->phases, g_strfreev);
       g_clear_pointer (&options->roles, g_strfreev);
     }
+  _racimo_window_compare_print_options (self, options);
 
   return options;
 }

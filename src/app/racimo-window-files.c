@@ -1136,6 +1136,20 @@ racimo_window_offer_draft (RacimoWindow *self,
 }
 
 /**
+ * racimo_window_get_offered_draft:
+ *
+ * Returns: (transfer none) (nullable): the draft this window asks about
+ *   restoring, while it asks
+ */
+RacimoDraft *
+racimo_window_get_offered_draft (RacimoWindow *self)
+{
+  g_return_val_if_fail (RACIMO_IS_WINDOW (self), NULL);
+
+  return self->offered_draft;
+}
+
+/**
  * racimo_window_find:
  * @application: (nullable): the application whose windows to look through
  *

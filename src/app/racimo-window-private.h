@@ -297,6 +297,8 @@ void        _racimo_window_compare_start     (RacimoWindow              *self,
 void        _racimo_window_compare_with_file (RacimoWindow              *self,
                                               GFile                     *file);
 void        _racimo_window_compare_leave     (RacimoWindow              *self);
+void        _racimo_window_compare_print_options (RacimoWindow            *self,
+                                                  RacimoPaginationOptions *options);
 
 /* For the tests: what the window shows the user */
 

@@ -28,6 +28,7 @@ void              racimo_window_save_as         (RacimoWindow      *self,
                                                  GFile             *file);
 void              racimo_window_offer_draft     (RacimoWindow      *self,
                                                  RacimoDraft       *draft);
+RacimoDraft      *racimo_window_get_offered_draft (RacimoWindow    *self);
 void              racimo_window_load_file       (RacimoWindow      *self,
                                                  GFile             *file);
 void              racimo_window_open_file       (RacimoWindow      *self,

@@ -13,6 +13,7 @@
 #include "racimo-cli-private.h"
 #include "racimo-cli.h"
 #include "racimo-compare.h"
+#include "racimo-differences.h"
 #include "racimo-file.h"
 
 /**
@@ -57,8 +58,10 @@ racimo_cli_diff (const char *old_path,
  * Writes the merge of the three, atomically, and nothing when one of them
  * could not be read.
  *
- * Returns: 0 for a clean merge, 1 when conflicts were written, 2 when a
- *   file could not be read or the merge could not be written
+ * Returns: 0 for a clean merge, 1 when conflicts were written or when
+ *   both sides changed the scheme or a waiver differently, which the file
+ *   cannot record (docs/file-format.md, "Conflicts"), 2 when a file could
+ *   not be read or the merge could not be written
  */
 int
 racimo_cli_merge (const char *base_path,
@@ -71,12 +74,14 @@ racimo_cli_merge (const char *base_path,
   g_autoptr(RacimoProject) theirs = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unrecorded = NULL;
   guint n_conflicts;
 
   if (base == NULL || (ours = _racimo_cli_load (ours_path)) == NULL ||
       (theirs = _racimo_cli_load (theirs_path)) == NULL)
     return RACIMO_EXIT_UNREADABLE;
 
+  unrecorded = racimo_merge_unrecorded (base, ours, theirs);
   n_conflicts = racimo_merge (base, ours, theirs);
 
   if (out_path == NULL)
@@ -91,15 +96,19 @@ racimo_cli_merge (const char *base_path,
     }
 
   if (n_conflicts > 0)
-    {
-      g_printerr (ngettext ("racimo: %s: %u conflict written; open the file to resolve it\n",
-                            "racimo: %s: %u conflicts written; open the file to resolve them\n",
-                            n_conflicts),
-                  out_path, n_conflicts);
-      return RACIMO_EXIT_FINDINGS;
-    }
+    g_printerr (ngettext ("racimo: %s: %u conflict written; open the file to resolve it\n",
+                          "racimo: %s: %u conflicts written; open the file to resolve them\n",
+                          n_conflicts),
+                out_path, n_conflicts);
+  /* Not a clean merge either: git must not commit it unseen. */
+  for (guint i = 0; i < unrecorded->len; i++)
+    /* Translators: %s is the merged file, then a change both sides made,
+     * such as "Scheme changed from RACI to RASCI here and to DACI there;
+     * RASCI is kept" */
+    g_printerr (_("racimo: %s: %s (a conflict that the file cannot record)\n"), out_path,
+                (const char *) g_ptr_array_index (unrecorded, i));
 
-  return RACIMO_EXIT_OK;
+  return n_conflicts > 0 || unrecorded->len > 0 ? RACIMO_EXIT_FINDINGS : RACIMO_EXIT_OK;
 }
 
 int
@@ -140,4 +149,28 @@ _racimo_cli_handle_compare (GVariantDict       *options,
     }
 
   return racimo_cli_diff (files[0], files[1]);
+}
+
+/* --compare OTHER with --export OUT.pdf: the changes OTHER makes to the
+ * project, marked on its pages as the window's compare mode prints them.
+ * FALSE, with the reason on standard error, when OTHER cannot be read. */
+gboolean
+_racimo_cli_compare_layout (GVariantDict            *options,
+                            RacimoProject           *project,
+                            RacimoPaginationOptions *layout)
+{
+  const char *other_path = NULL;
+  g_autoptr(RacimoProject) other = NULL;
+
+  if (options == NULL || !g_variant_dict_lookup (options, "compare", "^&ay", &other_path))
+    return TRUE;
+
+  other = _racimo_cli_load (other_path);
+  if (other == NULL)
+    return FALSE;
+
+  layout->changes = racimo_differences_compare (project, other);
+  layout->compared_with = g_filename_display_basename (other_path);
+
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "racimo-pagination-options.h"
 #include "racimo-project.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,8 @@ RacimoProject *_racimo_cli_load            (const char         *path);
 /* racimo-cli-compare.c: --diff OLD NEW and --merge BASE OURS THEIRS */
 int            _racimo_cli_handle_compare  (GVariantDict       *options,
                                             const char * const *files);
+gboolean       _racimo_cli_compare_layout  (GVariantDict            *options,
+                                            RacimoProject           *project,
+                                            RacimoPaginationOptions *layout);
 
 G_END_DECLS

@@ -465,7 +465,7 @@ racimo_cli_check_with_options (const char * const *paths,
  *   (booleans), "pages-wide" (a number from 1 to 100),
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
  *   by commas), "mono", "only-problems", "row-numbers" and "per-person"
- *   (booleans), "header" and "footer" (text),
+ *   (booleans), "header" and "footer" (text), "compare" (a file name),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -544,6 +544,7 @@ find_layout_option (GVariantDict *options)
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
     "roles", "mono", "only-problems", "row-numbers", "header", "footer", "per-person",
+    "compare",
   };
 
   if (options == NULL)
@@ -563,6 +564,7 @@ check_per_person_options (GVariantDict *options)
 {
   static const char * const matrix_only[] = {
     "fit", "tile", "summary", "only-problems", "one-page", "pages-wide", "roles", "row-numbers",
+    "compare",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
@@ -640,6 +642,8 @@ racimo_cli_export (const char   *out_path,
       g_printerr ("racimo: %s: %s\n", in_path, error->message);
       return RACIMO_EXIT_UNREADABLE;
     }
+  if (layout != NULL && !_racimo_cli_compare_layout (options, project, layout))
+    return RACIMO_EXIT_UNREADABLE;
 
   if (export_func == export_person_pages && racimo_project_get_n_people (project) == 0)
     {
@@ -698,6 +702,9 @@ static const GOptionEntry main_entries[] = {
   { "per-person", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: one page per person, their activities, codes and roles, "
        "instead of the matrix"), NULL },
+  { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export to PDF: mark each cell and activity that OTHER changes, for a review "
+       "on paper"), N_("OTHER") },
   { "repair", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export: repair what breaks the rules of the format in FILE, and list the repairs"),
     NULL },
@@ -772,6 +779,12 @@ racimo_cli_handle_options (GVariantDict *options)
   if (export_out == NULL && g_variant_dict_contains (options, "repair"))
     {
       g_printerr (_("racimo: --repair goes with --export OUT\n"));
+      return RACIMO_EXIT_UNREADABLE;
+    }
+
+  if (export_out == NULL && g_variant_dict_contains (options, "compare"))
+    {
+      g_printerr (_("racimo: --compare goes with --export OUT.pdf\n"));
       return RACIMO_EXIT_UNREADABLE;
     }
 

@@ -1788,6 +1788,79 @@ test_merge_unreadable (Fixture       *fixture,
   assert_result (&result, "", "racimo: --merge needs three files: BASE OURS THEIRS\n", 2);
 }
 
+/* --export OUT.pdf --compare OTHER: the changes OTHER makes, marked on
+ * paper for a review, and said on top of the page */
+static void
+test_export_compare (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "old.raci", merge_base);
+  write_file (fixture, "new.raci", merge_clean);
+  RUN (fixture, &result, "--export", "review.pdf", "--mono", "--compare", "new.raci", "old.raci");
+  assert_result (&result, "", "", 0);
+  path = fixture_path (fixture, "review.pdf");
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "Changes from “new.raci” Release"));
+  g_assert_nonnull (strstr (text, "Changed cell"));
+  g_assert_nonnull (strstr (text, "Changed activity"));
+  g_assert_null (strstr (text, "Removed activity"));
+
+  RUN (fixture, &result, "--export", "same.pdf", "--compare", "old.raci", "old.raci");
+  assert_result (&result, "", "", 0);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  path = fixture_path (fixture, "same.pdf");
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "No changes from “old.raci” Release"));
+
+  /* Only with a PDF of the matrix, and OTHER must be read */
+  RUN (fixture, &result, "--compare", "new.raci", "old.raci");
+  assert_result (&result, "", "racimo: --compare goes with --export OUT.pdf\n", 2);
+  RUN (fixture, &result, "--export", "out.csv", "--compare", "new.raci", "old.raci");
+  assert_result (&result, "", "racimo: --compare applies to .pdf files only\n", 2);
+  RUN (fixture, &result, "--export", "out.pdf", "--per-person", "--compare", "new.raci",
+       "old.raci");
+  assert_result (&result, "", "racimo: --compare cannot be used with --per-person\n", 2);
+  RUN (fixture, &result, "--export", "out.pdf", "--compare", "missing.raci", "old.raci");
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
+  racimo_test_assert_folder (fixture->dir, "new.raci old.raci review.pdf same.pdf");
+}
+
+/* Two schemes the file cannot record as a conflict: ours stays, and the
+ * exit status and a message say that the merge is not clean. */
+static void
+test_merge_unrecorded (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *merged = NULL;
+  g_autoptr(GString) ours = g_string_new (merge_base);
+  g_autoptr(GString) theirs = g_string_new (merge_base);
+
+  if (!have_binary ())
+    return;
+
+  g_string_replace (ours, "<scheme>RACI</scheme>", "<scheme>RASCI</scheme>", 1);
+  g_string_replace (theirs, "<scheme>RACI</scheme>", "<scheme>DACI</scheme>", 1);
+  write_file (fixture, "base.raci", merge_base);
+  write_file (fixture, "ours.raci", ours->str);
+  write_file (fixture, "theirs.raci", theirs->str);
+  RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "theirs.raci",
+       "--output", "merged.raci");
+  assert_result (&result, "",
+                 "racimo: merged.raci: Scheme changed from RACI to RASCI here and to DACI "
+                 "there; RASCI is kept (a conflict that the file cannot record)\n", 1);
+  merged = read_file (fixture, "merged.raci");
+  g_assert_cmpstr (merged, ==, ours->str);
+}
+
 /* Runs git in the test's folder, with no configuration but the test's. */
 static int
 git (Fixture            *fixture,
@@ -1915,6 +1988,8 @@ main (int   argc,
   ADD ("/cli/merge/conflict", test_merge_conflict);
   ADD ("/cli/merge/unreadable", test_merge_unreadable);
   ADD ("/cli/merge/git", test_merge_git);
+  ADD ("/cli/merge/unrecorded", test_merge_unrecorded);
+  ADD ("/cli/export/compare", test_export_compare);
   ADD ("/cli/version", test_version);
   ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/in-process/check", test_in_process_check);

@@ -28,6 +28,14 @@
 #define PROJECT(phases) HEAD ("Release") ROLES "<phases>" phases "</phases></raci-project>"
 #define DS(code) "<assign role=\"ds\" code=\"" code "\"/>"
 #define MLE(code) "<assign role=\"mle\" code=\"" code "\"/>"
+#define WAIVER(check, reason) "<waiver check=\"" check "\">" reason "</waiver>"
+#define SCHEME_PROJECT(scheme) \
+  HEAD ("Release") "<scheme>" scheme "</scheme>" ROLES \
+  "<phases>" P1 (A1 (DS ("R")) A2 ("")) P2 (A3 ("")) "</phases></raci-project>"
+#define MLE_WAIVED_PROJECT(reason) \
+  HEAD ("Release") "<roles><role id=\"ds\"><name>Data scientist</name></role>" \
+  "<role id=\"mle\"><name>ML engineer</name>" WAIVER ("idle-role", reason) "</role></roles>" \
+  "<phases>" P1 (A1 (DS ("R")) A2 ("")) P2 (A3 ("")) "</phases></raci-project>"
 
 static const char base_raci[] = PROJECT (P1 (A1 (DS ("R")) A2 ("")) P2 (A3 ("")));
 
@@ -39,6 +47,9 @@ typedef struct
   const char *merged;
   guint       n_conflicts;
   const char *base;  /* base_raci when NULL */
+  /* What both sides changed differently and no conflict can record, as
+   * racimo_merge_unrecorded () says it, a line each; NULL for nothing */
+  const char *unrecorded;
 } MergeCase;
 
 static const MergeCase merge_cases[] = {
@@ -178,6 +189,60 @@ static const MergeCase merge_cases[] = {
     "<conflict field=\"removed\" base=\"ML engineer\" ours=\"\" theirs=\"ML engineer\"/>"
     "</role></roles>"
     "<phases>" P1 (A1 (DS ("R")) A2 (MLE ("I"))) P2 (A3 ("")) "</phases></raci-project>", 1 },
+  /* The format has no conflict for a scheme or a waiver: ours stays, and
+   * the merge says so rather than pass for clean. */
+  { "scheme-vs-scheme",
+    SCHEME_PROJECT ("RASCI"),
+    SCHEME_PROJECT ("DACI"),
+    SCHEME_PROJECT ("RASCI"), 0, NULL,
+    "Scheme changed from RACI to RASCI here and to DACI there; RASCI is kept" },
+  { "scheme-vs-same-scheme",
+    SCHEME_PROJECT ("RASCI"),
+    SCHEME_PROJECT ("RASCI"),
+    SCHEME_PROJECT ("RASCI"), 0 },
+  { "scheme-vs-nothing",
+    base_raci,
+    SCHEME_PROJECT ("CAIRO"),
+    SCHEME_PROJECT ("CAIRO"), 0 },
+  { "waiver-vs-waiver",
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Never."))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))), 0, NULL,
+    "Activity “Deploy” (Build): both sides changed the waiver of no-owner differently; "
+    "ours is kept" },
+  { "waiver-changed-vs-taken-back",
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Next week."))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 ("")) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Next week."))) P2 (A3 (""))), 0,
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))),
+    "Activity “Deploy” (Build): both sides changed the waiver of no-owner differently; "
+    "ours is kept" },
+  { "waiver-vs-same-waiver",
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))), 0 },
+  { "waiver-vs-nothing",
+    base_raci,
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))),
+    PROJECT (P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 (""))), 0 },
+  { "role-waiver-vs-role-waiver",
+    MLE_WAIVED_PROJECT ("A new hire starts in May."),
+    MLE_WAIVED_PROJECT ("A contractor covers it."),
+    MLE_WAIVED_PROJECT ("A new hire starts in May."), 0, NULL,
+    "Role “ML engineer”: both sides changed the waiver of idle-role differently; ours is kept" },
+  { "scheme-and-waiver-vs-both",
+    HEAD ("Release") "<scheme>RASCI</scheme>" ROLES
+    "<phases>" P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 ("")) "</phases>"
+    "</raci-project>",
+    HEAD ("Release") "<scheme>DACI</scheme>" ROLES
+    "<phases>" P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Never."))) P2 (A3 ("")) "</phases>"
+    "</raci-project>",
+    HEAD ("Release") "<scheme>RASCI</scheme>" ROLES
+    "<phases>" P1 (A1 (DS ("R")) A2 (WAIVER ("no-owner", "Later."))) P2 (A3 ("")) "</phases>"
+    "</raci-project>", 0, NULL,
+    "Scheme changed from RACI to RASCI here and to DACI there; RASCI is kept\n"
+    "Activity “Deploy” (Build): both sides changed the waiver of no-owner differently; "
+    "ours is kept" },
 };
 
 static RacimoProject *
@@ -220,7 +285,13 @@ test_merge_case (gconstpointer data)
   g_autoptr(RacimoProject) expected = load (test->merged);
   g_autofree char *expected_text = canonical (expected);
   g_autofree char *merged_text = NULL;
+  g_autoptr(GPtrArray) unrecorded = racimo_merge_unrecorded (base, ours, theirs);
+  g_autofree char *unrecorded_text = NULL;
   guint n_conflicts;
+
+  g_ptr_array_add (unrecorded, NULL);
+  unrecorded_text = g_strjoinv ("\n", (char **) unrecorded->pdata);
+  g_assert_cmpstr (unrecorded_text, ==, test->unrecorded != NULL ? test->unrecorded : "");
 
   n_conflicts = racimo_merge (base, ours, theirs);
   merged_text = canonical (ours);

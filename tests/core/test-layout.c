@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "racimo-checks.h"
+#include "racimo-differences.h"
 #include "racimo-pagination.h"
 #include "racimo-pagination-private.h"
 #include "racimo-person-pages.h"
@@ -1319,6 +1320,201 @@ test_mono (void)
   assert_has (pages[1], "Error: Activity \"Nobody owns this\" has no owner (A)");
 }
 
+/* The four rows of the compare tests, in a project of their own. */
+static RacimoProject *
+review_project_new (RacimoRole **lead,
+                    RacimoRole **dev)
+{
+  RacimoProject *project = two_roles_project_new ("Review", lead, dev);
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "");
+
+  add_row (project, phase, "Owned", *lead, BIT ('A'), *dev, BIT ('R'));
+  add_row (project, phase, "Built", *lead, BIT ('A'), *dev, BIT ('R'));
+  add_row (project, phase, "Renamed", *lead, BIT ('A'), *dev, BIT ('R'));
+  add_row (project, phase, "Retired", *lead, BIT ('A'), *dev, BIT ('R'));
+
+  return project;
+}
+
+/* The colour of the page's pixel at @x, @y (points), drawn at twice the
+ * size, as 0xRRGGBB. */
+static guint32
+page_pixel (RacimoPagination *layout,
+            guint             page,
+            double            x,
+            double            y)
+{
+  double width, height;
+  cairo_surface_t *image;
+  cairo_t *cr;
+  guint32 pixel;
+
+  racimo_pagination_get_page_size (layout, &width, &height);
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width * 2, (int) height * 2);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_paint (cr);
+  cairo_scale (cr, 2.0, 2.0);
+  racimo_pagination_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  pixel = *(const guint32 *) (gconstpointer) (cairo_image_surface_get_data (image)
+                                               + (int) (y * 2) * cairo_image_surface_get_stride (image)
+                                               + (int) (x * 2) * 4);
+  cairo_surface_destroy (image);
+
+  return pixel & 0xffffff;
+}
+
+/* The pixel in the middle of the square a changed cell has in its lower
+ * left corner, or where it would be in the column of @role. */
+static guint32
+corner_pixel (RacimoPagination          *layout,
+              const RacimoPrintedChange *mark,
+              int                        role)
+{
+  double corner = 2.5 * layout->scale;
+
+  return page_pixel (layout, 0,
+                     mark->x + (role - mark->role) * layout->column_width * layout->scale + corner,
+                     mark->y + mark->height - corner);
+}
+
+/* Compare mode on paper: a mark on each changed cell and row, where the
+ * cell is, in colour or in black; the line that says what was compared;
+ * the legend of the marks used. */
+static void
+test_compare_marks (void)
+{
+  RacimoRole *lead, *dev, *their_lead, *their_dev;
+  g_autoptr(RacimoProject) mine = review_project_new (&lead, &dev);
+  g_autoptr(RacimoProject) theirs = review_project_new (&their_lead, &their_dev);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "landscape", "fit");
+  g_autoptr(RacimoPagination) layout = NULL;
+  g_autoptr(GArray) marks = NULL;
+  RacimoPhase *their_phase = racimo_project_get_phase (theirs, 0);
+  guint n_cells = 0;
+  g_auto(GStrv) pages = NULL;
+
+  /* Theirs: two cells, a name, an activity gone, one more */
+  racimo_project_set_codes (theirs, racimo_phase_get_activity (their_phase, 0), their_dev,
+                            BIT ('R') | BIT ('C'));
+  racimo_project_set_codes (theirs, racimo_phase_get_activity (their_phase, 1), their_lead,
+                            BIT ('I'));
+  racimo_project_rename (theirs, RACIMO_ITEM (racimo_phase_get_activity (their_phase, 2)),
+                           "Renamed twice");
+  racimo_project_remove_activity (theirs, racimo_phase_get_activity (their_phase, 3));
+  add_row (theirs, their_phase, "Only theirs", their_lead, BIT ('A'), their_dev, 0);
+
+  options->changes = racimo_differences_compare (mine, theirs);
+  options->compared_with = g_strdup ("theirs.raci");
+  layout = racimo_pagination_new (mine, options);
+  marks = _racimo_pagination_compare_get_marks (layout, 0);
+
+  /* Each change of a cell of mine: one mark, on its row, in its column */
+  for (guint i = 0; i < options->changes->len; i++)
+    {
+      const RacimoDifference *change = g_ptr_array_index (options->changes, i);
+      RacimoItem *activity = racimo_project_lookup (mine, change->activity_id);
+      guint found = 0;
+
+      if (change->role_id == NULL || activity == NULL)
+        continue;
+      n_cells++;
+      for (guint m = 0; m < marks->len; m++)
+        {
+          const RacimoPrintedChange *mark = &g_array_index (marks, RacimoPrintedChange, m);
+          RacimoRole *role;
+
+          if (mark->role < 0)
+            continue;
+          role = racimo_project_get_role (mine, (guint) mark->role);
+          if (mark->row == (guint) racimo_phase_index_of (
+                             racimo_activity_get_phase (RACIMO_ACTIVITY (activity)),
+                             RACIMO_ACTIVITY (activity))
+              && g_str_equal (racimo_item_get_id (RACIMO_ITEM (role)), change->role_id))
+            {
+              found++;
+              g_assert_cmpint (mark->kind, ==, RACIMO_DIFFERENCE_CHANGED);
+              g_assert_cmpfloat_with_epsilon (mark->x, layout->content_x
+                                              + (layout->activity_width + mark->role
+                                                 * layout->column_width) * layout->scale, 0.01);
+              g_assert_cmpfloat_with_epsilon (mark->width, layout->column_width * layout->scale,
+                                              0.01);
+              /* Drawn there, in the grid's colour for a change, and not in
+               * the cell of the other role */
+              g_assert_cmphex (corner_pixel (layout, mark, mark->role), ==, 0xc64600);
+              g_assert_cmphex (corner_pixel (layout, mark, 1 - mark->role), ==,
+                               0xffffff);
+            }
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+  g_assert_cmpuint (n_cells, ==, 2);
+
+  /* The rows: a sign for the one renamed, and for the one theirs removed */
+  {
+    guint kinds[4] = { 0, };
+    guint n_rows = 0;
+
+    for (guint m = 0; m < marks->len; m++)
+      {
+        const RacimoPrintedChange *mark = &g_array_index (marks, RacimoPrintedChange, m);
+
+        if (mark->role >= 0)
+          continue;
+        n_rows++;
+        kinds[mark->kind] = mark->row;
+        g_assert_cmpuint (page_pixel (layout, 0, mark->x + mark->width / 2,
+                                      mark->y + mark->height / 2 + 0.5) & 0xff, <, 0x80);
+      }
+    g_assert_cmpuint (n_rows, ==, 2);
+    g_assert_cmpuint (kinds[RACIMO_DIFFERENCE_CHANGED], ==, 2);
+    g_assert_cmpuint (kinds[RACIMO_DIFFERENCE_REMOVED], ==, 3);
+  }
+
+  /* In black and white: the same marks, in black, and no colour */
+  options->mono = TRUE;
+  g_clear_object (&layout);
+  layout = racimo_pagination_new (mine, options);
+  g_assert_false (pages_have_colour (mine, options));
+  for (guint m = 0; m < marks->len; m++)
+    {
+      const RacimoPrintedChange *mark = &g_array_index (marks, RacimoPrintedChange, m);
+
+      if (mark->role >= 0)
+        g_assert_cmphex (corner_pixel (layout, mark, mark->role), ==, 0);
+    }
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (mine, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  assert_has (pages[0], "Changes from “theirs.raci” (1 change is not shown: it is in an "
+                        "activity or a role that only that copy has)");
+  assert_has (pages[0], "Changed cell");
+  assert_has (pages[0], "Changed activity");
+  assert_has (pages[0], "Removed activity");
+  assert_has_not (pages[0], "Moved activity");
+  assert_has (pages[0], "Retired");
+  assert_has_not (pages[0], "Only theirs");
+
+  /* The same copy: nothing marked, and the line says so */
+  g_clear_pointer (&options->changes, g_ptr_array_unref);
+  options->changes = racimo_differences_compare (mine, mine);
+  g_strfreev (pages);
+  pages = export_pages (mine, options);
+  assert_has (pages[0], "No changes from “theirs.raci”");
+  assert_has_not (pages[0], "Changed cell");
+
+  /* Outside compare mode: no line */
+  g_clear_pointer (&options->changes, g_ptr_array_unref);
+  g_strfreev (pages);
+  pages = export_pages (mine, options);
+  assert_has_not (pages[0], "theirs.raci");
+}
+
 /* Only problems: the activities with a finding not waived, and the
  * headers of their phases; a phase with none is left out. */
 static void
@@ -1856,6 +2052,7 @@ main (int   argc,
   g_test_add_func ("/layout/summary/place", test_summary_place);
   g_test_add_func ("/layout/marks", test_marks);
   g_test_add_func ("/layout/mono", test_mono);
+  g_test_add_func ("/layout/compare/marks", test_compare_marks);
   g_test_add_func ("/layout/only-problems", test_only_problems);
   g_test_add_func ("/layout/header-footer", test_header_footer);
   g_test_add_func ("/layout/marks/waived", test_waived_marks);

@@ -247,16 +247,16 @@ test_export_reading_order (void)
   /* In the order the page is read: the header line, the title, the date,
    * the column headers left to right, the rows, the legend, the footer
    * line and the page number; then the summary. */
-  raw = racimo_test_pdf_get_text (pdf, "-raw");
+  raw = racimo_test_pdf_get_text (pdf);
   assert_in_order (raw, (const char * const[]) {
     "Steering committee", "ML system deployment", today, "Activity", "Account manager",
     "UX designer", "Data scientist", "Infrastructure", "Requirements",
     "Define the business case and KPIs", "Map the customer journey", "Operations",
     "Review the results with the customer", "Responsible", "Draft for review", "Page 1 of 2",
-    "\f", "Steering committee", "ML system deployment", "Draft for review", "Page 2 of 2", NULL });
+    "Steering committee", "ML system deployment", "Draft for review", "Page 2 of 2", NULL });
 
   /* Each row's name, then its codes in the order of the roles */
-  layout = racimo_test_pdf_get_text (pdf, "-layout");
+  layout = racimo_test_pdf_get_layout (pdf);
   assert_rows (project, layout);
 
   racimo_test_remove_tree (dir);

@@ -69,6 +69,33 @@ racimo_test_pdf_get_title (const char *path)
   return NULL;
 }
 
+/* pdftotext's text of @path with @mode ("-raw", "-layout"). */
+static char *
+run_pdftotext (const char *path,
+               const char *mode)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, "pdftotext", mode, "-enc", "UTF-8", path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("pdftotext could not read %s: %s", path, err);
+
+  return out;
+}
+
+char *
+racimo_test_pdf_get_layout (const char *path)
+{
+  return run_pdftotext (path, "-layout");
+}
+
 gboolean
 racimo_test_pdf_is_tagged (const char *path)
 {
@@ -82,19 +109,19 @@ racimo_test_pdf_is_tagged (const char *path)
 }
 
 char *
-racimo_test_pdf_get_text (const char *path,
-                          const char *mode)
+racimo_test_pdf_get_text (const char *path)
 {
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
+  g_autofree char *out = run_pdftotext (path, "-raw");
+  GString *text = g_string_new (NULL);
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              "pdftotext", mode, "-enc", "UTF-8", path, "-", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
+  /* One space for every run of white space, form feeds included */
+  for (const char *p = out; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+    else if (text->len > 0 && text->str[text->len - 1] != ' ')
+      g_string_append_c (text, ' ');
+  if (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
 
-  return out;
+  return g_string_free (text, FALSE);
 }

@@ -19,13 +19,17 @@ guint racimo_test_pdf_read (const char *path,
  * when it has none. */
 char *racimo_test_pdf_get_title (const char *path);
 
-/* Whether pdfinfo says @path is a tagged PDF (a structure tree, marked
- * content). */
-gboolean racimo_test_pdf_is_tagged (const char *path);
+/* Every page's text as pdftotext reads it, in the order it was drawn,
+ * with one space for each run of white space.  Fails the test when
+ * pdftotext (poppler-utils) cannot read the file. */
+char *racimo_test_pdf_get_text  (const char *path);
 
-/* The text of @path as pdftotext gives it with @mode ("-layout", "-raw"),
- * in UTF-8; a form feed ends each page. */
-char *racimo_test_pdf_get_text (const char *path,
-                                const char *mode);
+/* The text of @path as pdftotext -layout places it on the page, in
+ * UTF-8, each page ended by a form feed. */
+char *racimo_test_pdf_get_layout (const char *path);
+
+/* Whether pdfinfo says @path is a tagged PDF: a structure tree over
+ * marked content. */
+gboolean racimo_test_pdf_is_tagged (const char *path);
 
 G_END_DECLS

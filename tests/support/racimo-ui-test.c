@@ -413,3 +413,35 @@ racimo_ui_test_assert_drawn_afresh (GtkWidget  *widget,
   if (!g_bytes_equal (kept, afresh))
     g_error ("after %s, the view shows other pixels than it draws afresh", what);
 }
+
+GtkWindow *
+racimo_ui_test_find_print_dialog_now (RacimoWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint t = 0; t < g_list_model_get_n_items (toplevels); t++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, t);
+
+      /* GtkPrintUnixDialog, without the header of gtk4-unix-print */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkPrintUnixDialog")
+          && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return w;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+racimo_ui_test_find_print_dialog (RacimoWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *dialog;
+
+  while ((dialog = racimo_ui_test_find_print_dialog_now (window)) == NULL
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  return dialog;
+}

@@ -90,4 +90,9 @@ GtkWidget *racimo_ui_test_find_named (GtkWidget  *root,
 /* Closes @window, which nothing else may keep alive. */
 void racimo_ui_test_destroy_window  (RacimoWindow *window);
 
+/* The print dialog shown over @window, or NULL; the second waits for it
+ * to show, ten seconds at most. */
+GtkWindow *racimo_ui_test_find_print_dialog_now (RacimoWindow *window);
+GtkWindow *racimo_ui_test_find_print_dialog     (RacimoWindow *window);
+
 G_END_DECLS

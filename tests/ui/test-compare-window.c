@@ -7,8 +7,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "racimo-compare-panel.h"
+#include "racimo-print-operation.h"
+#include "racimo-test-pdf.h"
 #include "racimo-window-private.h"
 #include "racimo-window.h"
 #include "racimo-ui-test.h"
@@ -198,6 +202,78 @@ test_keep (Fixture       *f,
   g_assert_false (racimo_history_get_can_undo (racimo_project_get_history (f->project)));
 }
 
+/* Exports @f's window as a PDF, as Export PDF does once a name is chosen,
+ * and returns its text. */
+static char *
+export_text (Fixture *f)
+{
+  g_autofree char *dir = g_dir_make_tmp ("racimo-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "review.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  char *text;
+
+  racimo_window_export_pdf (f->window, file);
+  racimo_ui_test_wait_idle (f->window);
+  text = racimo_test_pdf_get_text (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  return text;
+}
+
+/* Printing and the PDF export in compare mode mark the changes listed:
+ * not those kept, and none once compare mode is left */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *text = export_text (f);
+  const RacimoPaginationOptions *options;
+  GtkWindow *dialog;
+
+  /* a5 is only in theirs: it has no row to be marked in */
+  g_assert_nonnull (strstr (text, "Changes from “theirs.raci” (1 change is not shown: it is in "
+                                  "an activity or a role that only that copy has) Release"));
+  g_assert_nonnull (strstr (text, "Changed cell"));
+  g_assert_nonnull (strstr (text, "Changed activity"));
+  g_assert_nonnull (strstr (text, "Moved activity"));
+  g_assert_nonnull (strstr (text, "Removed activity"));
+
+  /* The print dialog lays out the same changes */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL);
+  dialog = racimo_ui_test_find_print_dialog (f->window);
+  g_assert_nonnull (dialog);
+  options = racimo_print_operation_get_options (f->window->printing);
+  g_assert_cmpuint (options->changes->len, ==, 5);
+  g_assert_cmpstr (options->compared_with, ==, "theirs.raci");
+  g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_CANCEL);
+  racimo_ui_test_spin ();
+  g_assert_null (racimo_ui_test_find_print_dialog_now (f->window));
+
+  /* The move kept: no longer marked on paper */
+  for (guint i = 0; i < _racimo_window_get_changes (f->window)->len; i++)
+    {
+      const RacimoDifference *change = g_ptr_array_index (_racimo_window_get_changes (f->window),
+                                                          i);
+
+      if (change->kind == RACIMO_DIFFERENCE_MOVED)
+        {
+          activate (f, "win.keep-change", g_variant_new_uint32 (i));
+          break;
+        }
+    }
+  g_clear_pointer (&text, g_free);
+  text = export_text (f);
+  g_assert_null (strstr (text, "Moved activity"));
+  g_assert_nonnull (strstr (text, "Removed activity"));
+
+  activate (f, "win.leave-compare", NULL);
+  g_clear_pointer (&text, g_free);
+  text = export_text (f);
+  g_assert_null (strstr (text, "theirs.raci"));
+  g_assert_null (strstr (text, "Changed cell"));
+}
+
 /* Leaving restores the normal view */
 static void
 test_leave (Fixture       *f,
@@ -226,6 +302,7 @@ main (int   argc,
   ADD ("/compare-window/take-group", test_take_group);
   ADD ("/compare-window/keep", test_keep);
   ADD ("/compare-window/leave", test_leave);
+  ADD ("/compare-window/print", test_print);
 #undef ADD
 
   return racimo_ui_test_run ();

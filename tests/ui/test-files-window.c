@@ -1038,6 +1038,60 @@ test_draft_onto_changed_file (void)
   g_rmdir (dir);
 }
 
+/* Racimo started with a file that has a draft (racimo plan.raci, after a
+ * crash): the draft is offered in the window that opens the file, not in
+ * a second window beside it. */
+static void
+test_draft_of_opened_file (void)
+{
+  RacimoApplication *app = get_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("racimo-reopen-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.raci", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) drafts = NULL;
+  RacimoWindow *window;
+  GList *windows;
+
+  g_settings_set_uint (settings, "draft-delay", 1);
+
+  window = racimo_window_new (GTK_APPLICATION (app));
+  racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_save_as (window, file);
+  racimo_ui_test_wait_idle (window);
+  crash_after_edit (window, "Edited before the crash");
+
+  /* The next start opens the file, then offers the drafts. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  drafts = racimo_drafts_list (racimo_drafts_get_default ());
+  g_assert_cmpuint (drafts->len, ==, 1);
+  racimo_application_offer_draft (app, g_ptr_array_index (drafts, 0));
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  g_assert_true (racimo_window_find (GTK_APPLICATION (app), file) == window);
+  g_assert_nonnull (_racimo_window_get_alert (window));
+
+  /* Restored there, over the file it was opening. */
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "restore");
+  wait_for_project (window);
+  racimo_ui_test_spin ();
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (
+                     racimo_window_get_project (window)))), ==, "Edited before the crash");
+  g_assert_true (racimo_document_get_modified (racimo_window_get_document (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  racimo_ui_test_spin ();
+  racimo_compat_alert_respond (_racimo_window_get_alert (window), "discard");
+  racimo_ui_test_spin ();
+  assert_all_gone (app);
+  g_settings_reset (settings, "draft-delay");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_window_size (void)
 {
@@ -1279,6 +1333,7 @@ main (int   argc,
   g_test_add_func ("/files-window/import-report-review", test_import_report_review);
   g_test_add_func ("/files-window/repaired-copy-is-unsaved", test_repaired_copy_is_unsaved);
   g_test_add_func ("/files-window/draft-onto-changed-file", test_draft_onto_changed_file);
+  g_test_add_func ("/files-window/draft-of-opened-file", test_draft_of_opened_file);
   g_test_add_func ("/files-window/window-size", test_window_size);
 
   return racimo_ui_test_run ();

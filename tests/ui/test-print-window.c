@@ -261,39 +261,6 @@ test_as_the_grid (void)
   racimo_ui_test_destroy_window (window);
 }
 
-static GtkWindow *
-find_print_dialog_now (RacimoWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint t = 0; t < g_list_model_get_n_items (toplevels); t++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, t);
-
-      /* GtkPrintUnixDialog, without the header of gtk4-unix-print */
-      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkPrintUnixDialog")
-          && gtk_widget_get_visible (GTK_WIDGET (w))
-          && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-        return w;
-    }
-
-  return NULL;
-}
-
-/* The print dialog, once it shows over @window. */
-static GtkWindow *
-find_print_dialog (RacimoWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWindow *dialog;
-
-  while ((dialog = find_print_dialog_now (window)) == NULL
-         && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-
-  return dialog;
-}
-
 static void
 test_print_dialog (void)
 {
@@ -303,12 +270,12 @@ test_print_dialog (void)
   /* Ctrl+P opens the print dialog over the window; cancelling it leaves
    * nothing behind. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
-  dialog = find_print_dialog (window);
+  dialog = racimo_ui_test_find_print_dialog (window);
   g_assert_nonnull (dialog);
 
   g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_CANCEL);
   racimo_ui_test_spin ();
-  g_assert_null (find_print_dialog_now (window));
+  g_assert_null (racimo_ui_test_find_print_dialog_now (window));
 
   racimo_ui_test_destroy_window (window);
 }
@@ -341,7 +308,7 @@ test_print_to_file (void)
 
   window = racimo_ui_test_window_with_template ("ml-system-deployment");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
-  dialog = find_print_dialog (window);
+  dialog = racimo_ui_test_find_print_dialog (window);
   g_assert_nonnull (dialog);
   for (guint i = 0; i < 1000 && printer == NULL; i++)
     {

@@ -70,6 +70,9 @@ gboolean     _racimo_compare_column_equal   (RacimoProject     *a,
                                              RacimoProject     *b,
                                              const char        *role_id);
 
+/* "Role “Lead”", "Activity “Train” (Build)": how the diff's lines name
+ * an item. */
+char        *_racimo_compare_label          (RacimoItem        *item);
 /* The item's name, or its id when it has none. */
 const char  *_racimo_compare_name_of        (RacimoItem        *item);
 /* "R A", or "nothing" for no codes. */

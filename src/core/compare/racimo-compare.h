@@ -14,6 +14,9 @@ GPtrArray *racimo_diff  (RacimoProject *old_project,
 guint      racimo_merge (RacimoProject *base,
                          RacimoProject *ours,
                          RacimoProject *theirs);
+GPtrArray *racimo_merge_unrecorded (RacimoProject *base,
+                                    RacimoProject *ours,
+                                    RacimoProject *theirs);
 void       racimo_merge_take_theirs (RacimoProject *project,
                                      RacimoItem    *item,
                                      guint          n);

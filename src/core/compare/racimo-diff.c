@@ -35,8 +35,8 @@ say (Diff       *diff,
 }
 
 /* "Role “Lead”": how every line names an item. */
-static char *
-label (RacimoItem *item)
+char *
+_racimo_compare_label (RacimoItem *item)
 {
   const char *name = racimo_item_get_name (item);
 
@@ -119,12 +119,12 @@ diff_own (Diff       *diff,
           RacimoItem *old_item,
           RacimoItem *new_item)
 {
-  g_autofree char *who = label (new_item);
+  g_autofree char *who = _racimo_compare_label (new_item);
 
   if (!_racimo_compare_text_equal (racimo_item_get_name (old_item),
                                    racimo_item_get_name (new_item)))
     {
-      g_autofree char *was = label (old_item);
+      g_autofree char *was = _racimo_compare_label (old_item);
 
       say (diff, _("%s renamed to “%s”"), was, racimo_item_get_name (new_item));
     }
@@ -176,7 +176,7 @@ say_moved (Diff       *diff,
            GPtrArray  *items,
            guint       index)
 {
-  g_autofree char *who = label (item);
+  g_autofree char *who = _racimo_compare_label (item);
 
   if (index == 0)
     say (diff, _("%s moved to the top"), who);
@@ -191,7 +191,7 @@ diff_cells (Diff           *diff,
             RacimoActivity *new_activity)
 {
   const char *id = racimo_item_get_id (RACIMO_ITEM (new_activity));
-  g_autofree char *who = label (RACIMO_ITEM (new_activity));
+  g_autofree char *who = _racimo_compare_label (RACIMO_ITEM (new_activity));
   guint n = racimo_project_get_n_roles (diff->new);
 
   for (guint i = 0; i < n; i++)
@@ -244,7 +244,7 @@ diff_item (Diff       *diff,
 
   if (old_item == NULL)
     {
-      g_autofree char *who = label (item);
+      g_autofree char *who = _racimo_compare_label (item);
 
       if (RACIMO_IS_ACTIVITY (item))
         say (diff, _("Activity “%s” added to phase “%s”"), _racimo_compare_name_of (item),
@@ -280,7 +280,7 @@ say_removed (Diff       *diff,
          phase_name_of (item));
   else
     {
-      g_autofree char *who = label (item);
+      g_autofree char *who = _racimo_compare_label (item);
 
       say (diff, _("%s removed"), who);
     }

@@ -38,6 +38,30 @@ racimo_difference_free (RacimoDifference *change)
   g_free (change);
 }
 
+/**
+ * racimo_difference_copy:
+ *
+ * Returns: (transfer full): a copy of @change, which the copy shown
+ *   and its changes may outlive (a PDF made in a thread)
+ */
+RacimoDifference *
+racimo_difference_copy (const RacimoDifference *change)
+{
+  RacimoDifference *copy;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  copy = g_memdup2 (change, sizeof *change);
+  copy->activity_id = g_strdup (change->activity_id);
+  copy->role_id = g_strdup (change->role_id);
+  copy->phase_id = g_strdup (change->phase_id);
+  copy->phase_name = g_strdup (change->phase_name);
+  copy->title = g_strdup (change->title);
+  copy->detail = g_strdup (change->detail);
+
+  return copy;
+}
+
 static void
 add (Changes          *changes,
      RacimoDifferenceKind  kind,

@@ -31,6 +31,7 @@ typedef struct
 } RacimoDifference;
 
 void        racimo_difference_free          (RacimoDifference  *change);
+RacimoDifference *racimo_difference_copy    (const RacimoDifference *change);
 GPtrArray  *racimo_differences_compare      (RacimoProject *mine,
                                          RacimoProject *theirs);
 gboolean    racimo_difference_can_take      (RacimoProject *mine,

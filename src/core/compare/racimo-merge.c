@@ -1014,3 +1014,113 @@ racimo_merge (RacimoProject *base,
 
   return merge.n_conflicts;
 }
+
+/* Unrecorded conflicts */
+
+static gboolean
+both_changed (const char *base,
+              const char *ours,
+              const char *theirs)
+{
+  return g_strcmp0 (ours, base) != 0 && g_strcmp0 (theirs, base) != 0
+         && g_strcmp0 (ours, theirs) != 0;
+}
+
+/* The waivers of @item that the two sides changed differently: two new
+ * reasons, or a new reason on one side and the waiver taken back on the
+ * other. */
+static void
+add_unrecorded_waivers (GPtrArray     *lines,
+                        RacimoProject *base,
+                        RacimoProject *theirs,
+                        RacimoItem    *item)
+{
+  RacimoItem *base_item = _racimo_compare_find (base, item);
+  RacimoItem *their_item = _racimo_compare_find (theirs, item);
+  g_autoptr(GPtrArray) checks = NULL;
+
+  /* What one side removed is a "removed" conflict, or no conflict. */
+  if (base_item == NULL || their_item == NULL
+      || (racimo_item_get_n_waivers (item) == 0 && racimo_item_get_n_waivers (their_item) == 0))
+    return;
+
+  checks = _racimo_compare_waived_checks (item, their_item);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const char *check = g_ptr_array_index (checks, i);
+
+      if (both_changed (_racimo_compare_waiver (base_item, check),
+                        _racimo_compare_waiver (item, check),
+                        _racimo_compare_waiver (their_item, check)))
+        {
+          g_autofree char *who = _racimo_compare_label (item);
+
+          /* Translators: %s is an item as the diff names it ("Activity
+           * “Deploy” (Build)"), then a check id such as no-owner */
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: both sides changed the waiver of %s "
+                                                     "differently; ours is kept"),
+                                                   who, check));
+        }
+    }
+}
+
+/**
+ * racimo_merge_unrecorded:
+ * @base: the copy both sides started from
+ * @ours: our copy, before racimo_merge () changes it
+ * @theirs: their copy
+ *
+ * The places where the two sides made different changes that a
+ * `conflict` element cannot record (docs/file-format.md, "Conflicts"): the
+ * scheme, and the reason of a waiver.  racimo_merge () keeps ours there,
+ * with nothing in the file to say so; the caller says it instead.
+ *
+ * Returns: (transfer full) (element-type utf8): one line in plain
+ *   words for each, in the order of @ours; empty when there is none
+ */
+GPtrArray *
+racimo_merge_unrecorded (RacimoProject *base,
+                         RacimoProject *ours,
+                         RacimoProject *theirs)
+{
+  GPtrArray *lines;
+  const char *base_scheme, *our_scheme, *their_scheme;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (base), NULL);
+  g_return_val_if_fail (RACIMO_IS_PROJECT (ours), NULL);
+  g_return_val_if_fail (RACIMO_IS_PROJECT (theirs), NULL);
+
+  lines = g_ptr_array_new_with_free_func (g_free);
+
+  base_scheme = racimo_project_get_scheme_id (base);
+  our_scheme = racimo_project_get_scheme_id (ours);
+  their_scheme = racimo_project_get_scheme_id (theirs);
+  if (both_changed (base_scheme, our_scheme, their_scheme))
+    /* Translators: the three are schemes, such as RACI, RASCI and DACI */
+    g_ptr_array_add (lines, g_strdup_printf (_("Scheme changed from %s to %s here and to %s "
+                                               "there; %s is kept"),
+                                             base_scheme, our_scheme, their_scheme,
+                                             our_scheme));
+
+  for (RacimoCompareList list = RACIMO_COMPARE_PEOPLE; list <= RACIMO_COMPARE_PHASES; list++)
+    {
+      g_autoptr(GPtrArray) items = _racimo_compare_items (ours, list, NULL);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          RacimoItem *item = g_ptr_array_index (items, i);
+
+          add_unrecorded_waivers (lines, base, theirs, item);
+          if (list == RACIMO_COMPARE_PHASES)
+            {
+              g_autoptr(GPtrArray) activities = _racimo_compare_items (NULL, 0,
+                                                                       RACIMO_PHASE (item));
+
+              for (guint a = 0; a < activities->len; a++)
+                add_unrecorded_waivers (lines, base, theirs, g_ptr_array_index (activities, a));
+            }
+        }
+    }
+
+  return lines;
+}

@@ -296,11 +296,11 @@ foreign_key (Foreign    *f,
   return key;
 }
 
-/* Foreign attributes go after ours, in the order they were read. */
-static void
-write_foreign_attributes (Writer     *w,
-                          Foreign    *f,
-                          const char *parent)
+/* The foreign attribute @qname kept under @parent, if any. */
+static RacimoForeign *
+find_foreign_attribute (Foreign    *f,
+                        const char *parent,
+                        const char *qname)
 {
   GArray *positions = foreign_find (f, parent, NULL);
 
@@ -308,7 +308,30 @@ write_foreign_attributes (Writer     *w,
     {
       RacimoForeign *entry = foreign_at (f, g_array_index (positions, guint, k));
 
-      if (entry->qname == NULL)
+      if (g_strcmp0 (entry->qname, qname) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* Foreign attributes go after ours, in the order they were read; those
+ * already written from under @written (when not %NULL) are left out, as
+ * an element may have an attribute once. */
+static void
+write_foreign_attributes_but (Writer     *w,
+                              Foreign    *f,
+                              const char *parent,
+                              const char *written)
+{
+  GArray *positions = foreign_find (f, parent, NULL);
+
+  for (guint k = 0; positions != NULL && k < positions->len; k++)
+    {
+      RacimoForeign *entry = foreign_at (f, g_array_index (positions, guint, k));
+
+      if (entry->qname == NULL
+          || (written != NULL && find_foreign_attribute (f, written, entry->qname) != NULL))
         continue;
 
       g_string_append_c (w->out, ' ');
@@ -317,6 +340,14 @@ write_foreign_attributes (Writer     *w,
       append_escaped (w->out, entry->value, TRUE);
       g_string_append_c (w->out, '"');
     }
+}
+
+static void
+write_foreign_attributes (Writer     *w,
+                          Foreign    *f,
+                          const char *parent)
+{
+  write_foreign_attributes_but (w, f, parent, NULL);
 }
 
 /* Writes the nodes of @parent that follow @anchor, or all those not written
@@ -727,6 +758,41 @@ write_project_conflicts (Writer  *w,
     write_conflict (w, f, 1, racimo_project_get_conflict (w->project, i));
 }
 
+/* The first member of a role that was read as a 1.0 person text, with
+ * the foreign attributes and nodes that were on and in that text (the
+ * member's own come first: a file that had both) and, after it, the
+ * nodes that followed the text. */
+static void
+write_member_from_person_text (Writer     *w,
+                               Foreign    *f,
+                               guint       level,
+                               const char *id,
+                               const char *key)
+{
+  indent (w, level);
+  g_string_append (w->out, "<member");
+  append_attribute (w, "person", id);
+  if (key != NULL)
+    write_foreign_attributes (w, f, key);
+  write_foreign_attributes_but (w, f, "person", key);
+
+  if ((key != NULL && has_foreign (f, key, TRUE)) || has_foreign (f, "person", TRUE))
+    {
+      g_string_append (w->out, ">\n");
+      if (key != NULL)
+        write_foreign_nodes (w, f, key, NULL, level + 1);
+      close_element (w, f, "person", level, "member");
+    }
+  else
+    {
+      g_string_append (w->out, "/>\n");
+    }
+
+  if (key != NULL)
+    write_foreign_nodes (w, f, NULL, key, level);
+  write_foreign_nodes (w, f, NULL, "person", level);
+}
+
 /* The people of a role: <member> elements, or the one person's name as
  * a 1.0 <person> text while that says everything. */
 static void
@@ -746,9 +812,15 @@ write_members (Writer     *w,
       return;
     }
 
-  /* Foreign content kept on or in a 1.0 person text stays on an empty
-   * person text, which names no member (docs/file-format.md, "People"). */
-  write_text_element (w, f, level, "person", NULL, TRUE);
+  /* A role holds person texts or members, never both: foreign content
+   * kept on or in a 1.0 person text moves to the member that text named,
+   * the first (docs/file-format.md, "People").  Only a role left without
+   * members keeps it on an empty person text, which names no member. */
+  if (n == 0)
+    {
+      write_text_element (w, f, level, "person", NULL, TRUE);
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -756,10 +828,15 @@ write_members (Writer     *w,
       gboolean has_nodes;
       g_autofree char *key = foreign_key (f, &has_nodes, "member %s", id);
 
-      indent (w, level);
-      g_string_append (w->out, "<member");
-      append_attribute (w, "person", id);
-      end_empty_element (w, f, key, has_nodes, level, "member");
+      if (i == 0 && has_foreign (f, "person", FALSE))
+        write_member_from_person_text (w, f, level, id, key);
+      else
+        {
+          indent (w, level);
+          g_string_append (w->out, "<member");
+          append_attribute (w, "person", id);
+          end_empty_element (w, f, key, has_nodes, level, "member");
+        }
     }
 }
 

@@ -73,8 +73,8 @@ _racimo_pagination_tag_end (RacimoPagination *self,
   cairo_tag_end (cr, tag);
 }
 
-/* A text of its own, as the structure element @tag, or outside the
- * structure for no tag. */
+/* A text of its own, drawn now, as the structure element @tag, or
+ * outside the structure for no tag. */
 static void
 show_tagged_text (RacimoPagination *self,
                   cairo_t          *cr,
@@ -88,6 +88,8 @@ show_tagged_text (RacimoPagination *self,
   _racimo_pagination_show_text (self, cr, text, x, y);
   if (tag != NULL)
     _racimo_pagination_tag_end (self, cr, tag);
+  else
+    _racimo_pagination_flush_text (self, cr);
 }
 
 /* The project's title, the heading of the document, then the date; tagged
@@ -99,6 +101,7 @@ draw_title (RacimoPagination *self,
 {
   double y = self->content_y + self->title_height;
 
+  _racimo_pagination_compare_draw_title (self, cr);
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   show_tagged_text (self, cr, tagged ? "H1" : NULL, self->title, self->content_x,
                     y - self->title->height);
@@ -106,7 +109,6 @@ draw_title (RacimoPagination *self,
   show_tagged_text (self, cr, tagged ? "P" : NULL, self->date,
                     self->content_x + self->content_width - self->date->width,
                     y - self->title->height + self->title->baseline - self->date->baseline);
-  _racimo_pagination_flush_text (self, cr);
 
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, self->content_x, y + GAP / 2);
@@ -178,6 +180,12 @@ draw_legend (RacimoPagination *self,
           cairo_line_to (cr, x + SWATCH_WIDTH, middle);
           cairo_stroke (cr);
           x += SWATCH_WIDTH + 3.0;
+          break;
+        case CHIP_CHANGED_CELL:
+        case CHIP_CHANGED_ROW:
+        case CHIP_MOVED_ROW:
+        case CHIP_REMOVED_ROW:
+          x += _racimo_pagination_compare_draw_chip (self, cr, chip->kind, x, middle);
           break;
         case CHIP_PLAIN:
         default:
@@ -419,6 +427,7 @@ draw_table (RacimoPagination *self,
     }
   _racimo_pagination_flush_text (self, cr);
   _racimo_pagination_show_queued_codes (self, cr);
+  _racimo_pagination_compare_draw_band (self, cr, band_index, first_role, end_role);
 
   cairo_restore (cr);
 }

@@ -165,8 +165,10 @@ _racimo_pagination_draw_notes (RacimoPagination *self,
   _racimo_pagination_flush_text (self, cr);
   cairo_restore (cr);
 
-  /* The notes, in points, under the table */
+  /* The notes, in points, under the table, in grey as the header and
+   * footer lines */
   notes_y = self->table_y + y * self->scale + GAP;
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   for (guint i = 0; i < shown->len; i++)
     {
       const Note *note = g_ptr_array_index (shown, i);

@@ -108,6 +108,8 @@ racimo_pagination_options_copy (const RacimoPaginationOptions *self)
   copy->collapsed = g_strdupv (self->collapsed);
   copy->header = g_strdup (self->header);
   copy->footer = g_strdup (self->footer);
+  copy->changes = self->changes != NULL ? g_ptr_array_ref (self->changes) : NULL;
+  copy->compared_with = g_strdup (self->compared_with);
 
   return copy;
 }
@@ -123,6 +125,8 @@ racimo_pagination_options_free (RacimoPaginationOptions *self)
   g_strfreev (self->collapsed);
   g_free (self->header);
   g_free (self->footer);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_free (self->compared_with);
   g_free (self);
 }
 

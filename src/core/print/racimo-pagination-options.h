@@ -50,6 +50,11 @@ typedef struct
   gboolean                     row_numbers;   /* a number before each activity */
   char                        *header;        /* a line on top of every page; NULL: none */
   char                        *footer;        /* a line at the foot of every page; NULL: none */
+  /* Compare mode: what another copy changed (RacimoDifference, of
+   * racimo_differences_compare ()), marked on the pages, and that copy's
+   * name; NULL: none.  Shared between copies: not changed once set. */
+  GPtrArray                   *changes;
+  char                        *compared_with;
 } RacimoPaginationOptions;
 
 #define RACIMO_TYPE_PAGINATION_OPTIONS (racimo_pagination_options_get_type ())

@@ -152,6 +152,11 @@ typedef enum
   CHIP_PLAIN,
   CHIP_HATCHED,
   CHIP_STRUCK,
+  /* Compare mode (racimo-pagination-compare.c) */
+  CHIP_CHANGED_CELL,
+  CHIP_CHANGED_ROW,
+  CHIP_MOVED_ROW,
+  CHIP_REMOVED_ROW,
 } ChipKind;
 
 /* One entry of the legend. */
@@ -245,6 +250,8 @@ struct _RacimoPagination
   GPtrArray            *note_numbers; /* Text: "1", "2"... as far as a page needs; nullable */
   gboolean              show_phases;
   gboolean              any_mark;
+
+  struct _RacimoPaginationCompare *compare; /* compare mode's marks; nullable */
 
   GArray               *chips;     /* Chip */
   double                legend_height;
@@ -434,6 +441,59 @@ _racimo_pagination_draw_notes (RacimoPagination *self,
                                guint             band_index,
                                guint             first_role,
                                guint             end_role);
+
+/* racimo-pagination-compare.c: the changes of compare mode marked */
+
+typedef struct _RacimoPaginationCompare RacimoPaginationCompare;
+
+/* A mark of compare mode on a page, in points from the page's top left:
+ * a changed cell's box, or a row's sign. */
+typedef struct
+{
+  int     kind;   /* RacimoDifferenceKind */
+  guint   row;    /* into self->rows */
+  int     role;   /* into self->roles, or -1 for the row itself */
+  double  x, y, width, height;
+} RacimoPrintedChange;
+
+void
+_racimo_pagination_compare_free (RacimoPaginationCompare *compare);
+
+void
+_racimo_pagination_compare_build_title (RacimoPagination *self,
+                                        RacimoProject    *project);
+
+void
+_racimo_pagination_compare_add_row (RacimoPagination *self,
+                                    RacimoActivity   *activity);
+
+double
+_racimo_pagination_compare_reserve (RacimoPagination *self);
+
+void
+_racimo_pagination_compare_add_chips (RacimoPagination *self);
+
+void
+_racimo_pagination_compare_draw_title (RacimoPagination *self,
+                                       cairo_t          *cr);
+
+double
+_racimo_pagination_compare_draw_chip (RacimoPagination *self,
+                                      cairo_t          *cr,
+                                      ChipKind          kind,
+                                      double            x,
+                                      double            middle);
+
+void
+_racimo_pagination_compare_draw_band (RacimoPagination *self,
+                                      cairo_t          *cr,
+                                      guint             band_index,
+                                      guint             first_role,
+                                      guint             end_role);
+
+GArray *
+_racimo_pagination_compare_get_marks (RacimoPagination *self,
+                                      guint             page);
 
 /* racimo-pagination.c */
 

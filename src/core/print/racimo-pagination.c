@@ -80,6 +80,7 @@ racimo_pagination_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->codes, g_array_unref);
   g_clear_pointer (&self->chips, g_array_unref);
+  g_clear_pointer (&self->compare, _racimo_pagination_compare_free);
   g_clear_pointer (&self->summary, g_array_unref);
   g_clear_pointer (&self->summary_bands, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
@@ -312,6 +313,7 @@ build_activity (RacimoPagination *self,
   row.n_notes = _racimo_pagination_add_notes (self, activity);
 
   g_array_append_val (self->rows, row);
+  _racimo_pagination_compare_add_row (self, activity);
   return printed;
 }
 
@@ -465,6 +467,7 @@ build_legend (RacimoPagination *self,
                                  _("Waived")));
   if (not_applicable)
     add_chip (self, CHIP_STRUCK, add_legend_text (self, "", NULL, _("Does not apply")));
+  _racimo_pagination_compare_add_chips (self);
 
   for (guint i = 0; i < self->chips->len; i++)
     {
@@ -1088,6 +1091,7 @@ build_title (RacimoPagination *self,
     _racimo_text_ellipsize (self->title, MAX (self->content_width - self->date->width - GAP, 72.0));
   self->title_height = MAX (self->title->height, self->date->height);
   self->activity_header = _racimo_pagination_add_text (self, FONT_BOLD, _("Activity"), NULL);
+  _racimo_pagination_compare_build_title (self, project);
 }
 
 static gboolean
@@ -1210,6 +1214,7 @@ measure_widths (RacimoPagination *self,
                                                _racimo_pagination_get_mark_text (self, mark, TRUE)->width));
       self->gutter += PAD;
     }
+  self->gutter += _racimo_pagination_compare_reserve (self);
   /* Row numbers, right-aligned before the names: the widest is the last */
   if (self->n_numbered > 0)
     {
