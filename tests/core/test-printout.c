@@ -32,6 +32,7 @@ test_catalog_language (void)
   assert_catalog_language ("Language: pt_BR\n", "pt-br");
   assert_catalog_language ("Project-Id-Version: racimo\nLanguage: \n", "en");
   assert_catalog_language ("X-Language: fr\n", "en");
+  assert_catalog_language ("X-Language: fr\nLanguage-Team: Japanese\nLanguage: ja\n", "ja");
 
   /* The tests run untranslated: the page is English, whatever the locale. */
   g_assert_cmpstr (_racimo_pagination_get_language (), ==, "en");

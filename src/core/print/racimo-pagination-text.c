@@ -459,7 +459,10 @@ _racimo_pagination_language_of_catalog (const char *header)
   const char *line = header != NULL ? strstr (header, "Language:") : NULL;
   g_autofree char *tag = NULL;
 
-  if (line == NULL || (line != header && line[-1] != '\n'))
+  /* At the start of a line: not "X-Language:" */
+  while (line != NULL && line != header && line[-1] != '\n')
+    line = strstr (line + 1, "Language:");
+  if (line == NULL)
     return g_strdup ("en");
 
   line += strlen ("Language:");
