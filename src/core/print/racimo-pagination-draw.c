@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
@@ -626,6 +628,115 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The language of the document
+ *
+ * cairo has no API for the catalog's /Lang, the language a screen reader
+ * reads a PDF in (docs/platform-notes.md, "Tagged PDF"). Where cairo
+ * wrote a cross-reference table and its catalog as plain text, as cairo
+ * 1.16 does, the PDF gets an incremental update, which PDF made for
+ * changes to a finished file: the catalog again with /Lang, a table of
+ * the one object and a trailer that points to the former one.  Where it
+ * wrote a cross-reference stream, as cairo 1.18 does (its catalog then
+ * compressed in an object stream), the PDF stays as it is. */
+
+/* @needle in the bytes from @from to @end, which may hold NULs (binary
+ * streams); NULL where it is not. */
+static const char *
+find_bytes (const char *from,
+            const char *end,
+            const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (const char *p = from; p != NULL && end - p >= (gssize) length; p++)
+    {
+      p = memchr (p, needle[0], end - p - length + 1);
+      if (p == NULL || memcmp (p, needle, length) == 0)
+        return p;
+    }
+
+  return NULL;
+}
+
+/* The number after @key in @text up to @end, as "/Size 119"; FALSE where
+ * there is none. */
+static gboolean
+scan_number (const char *text,
+             const char *end,
+             const char *key,
+             guint64    *number)
+{
+  const char *found = find_bytes (text, end, key);
+  char *after;
+
+  if (found == NULL)
+    return FALSE;
+  found += strlen (key);
+  while (found < end && *found == ' ')
+    found++;
+  *number = g_ascii_strtoull (found, &after, 10);
+
+  return after != found && after <= end;
+}
+
+static void
+add_language (GByteArray *pdf,
+              const char *language)
+{
+  const char *data = (const char *) pdf->data;
+  const char *end = data + pdf->len;
+  const char *trailer, *startxref, *object, *close, *tail;
+  g_autofree char *object_start = NULL;
+  g_autoptr(GString) update = NULL;
+  guint64 size, root, info = 0, previous;
+  gsize offset, xref;
+
+  for (const char *p = language; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return;
+
+  /* The last trailer, near the end: "trailer << ... >> startxref N %%EOF" */
+  tail = data + (pdf->len > 1024 ? pdf->len - 1024 : 0);
+  trailer = NULL;
+  for (const char *p = tail; (p = find_bytes (p, end, "\ntrailer\n")) != NULL; p++)
+    trailer = p;
+  if (trailer == NULL)
+    return;
+  startxref = find_bytes (trailer, end, "startxref\n");
+  if (startxref == NULL
+      || !scan_number (trailer, startxref, "/Size", &size)
+      || !scan_number (trailer, startxref, "/Root", &root)
+      || !scan_number (startxref, end, "startxref\n", &previous))
+    return;
+  scan_number (trailer, startxref, "/Info", &info);
+
+  /* The catalog: "\nROOT 0 obj\n<< /Type /Catalog ... >>\nendobj" */
+  object_start = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj\n<< /Type /Catalog", root);
+  object = find_bytes (data, trailer, object_start);
+  if (object == NULL)
+    return;
+  object += strlen (object_start) - strlen ("<< /Type /Catalog");
+  close = find_bytes (object, trailer, ">>\nendobj\n");
+  if (close == NULL)
+    return;
+
+  offset = pdf->len;
+  update = g_string_new (NULL);
+  g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n", root);
+  g_string_append_len (update, object, close - object);
+  g_string_append_printf (update, "   /Lang (%s)\n>>\nendobj\n", language);
+  xref = offset + update->len;
+  g_string_append_printf (update, "xref\n%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                          root, offset);
+  g_string_append_printf (update, "trailer\n<< /Size %" G_GUINT64_FORMAT "\n"
+                          "   /Root %" G_GUINT64_FORMAT " 0 R\n", size, root);
+  if (info != 0)
+    g_string_append_printf (update, "   /Info %" G_GUINT64_FORMAT " 0 R\n", info);
+  g_string_append_printf (update, "   /Prev %" G_GUINT64_FORMAT "\n>>\nstartxref\n%" G_GSIZE_FORMAT
+                          "\n%%%%EOF\n", previous, xref);
+  g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
+}
+
 /* Draws the @n_pages pages of @source with @draw_page on a PDF of
  * @width by @height points, made in memory, then writes it to a
  * temporary file beside @path, which replaces @path: @path is never left
@@ -681,6 +792,7 @@ _racimo_pagination_write_pdf (const char             *title,
       return FALSE;
     }
 
+  add_language (pdf, _racimo_pagination_get_language ());
   file = g_file_new_for_path (path);
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
   return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
