@@ -256,7 +256,6 @@ test_export_reading_order (void)
   if (g_strrstr_len (bytes, (gssize) length, "\ntrailer\n") != NULL)
     {
       const char *update = g_strrstr_len (bytes, (gssize) length, "0 obj\n<< /Type /Catalog");
-
       const char *startxref = g_strrstr_len (bytes, (gssize) length, "startxref\n");
       guint64 offset;
 
@@ -272,8 +271,9 @@ test_export_reading_order (void)
     }
 
   /* In the order the page is read: the header line, the title, the date,
-   * the column headers left to right, the rows, the legend, the footer
-   * line and the page number; then the summary. */
+   * the column headers left to right, the rows (their names, then their
+   * codes), the legend, the footer line and the page number; then the
+   * summary. */
   raw = racimo_test_pdf_get_text (pdf);
   assert_in_order (raw, (const char * const[]) {
     "Steering committee", "ML system deployment", today, "Activity", "Account manager",
