@@ -68,6 +68,34 @@ test_date_language (void)
   assert_date ("%A %-d", "pt-br", "en_US.UTF-8", "2026-12-07");
 }
 
+/* The language the attributes of @text's layout give all of it; NULL
+ * for none. */
+static void
+assert_language (Text       *text,
+                 const char *expected)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (text->layout);
+  g_autoptr(PangoAttrIterator) iter = NULL;
+  PangoAttrLanguage *language;
+
+  if (attrs == NULL)
+    {
+      g_assert_null (expected);
+      return;
+    }
+  iter = pango_attr_list_get_iterator (attrs);
+  language = (PangoAttrLanguage *) pango_attr_iterator_get (iter, PANGO_ATTR_LANGUAGE);
+  if (expected == NULL)
+    g_assert_null (language);
+  else
+    {
+      g_assert_nonnull (language);
+      g_assert_cmpuint (language->attr.start_index, ==, 0);
+      g_assert_cmpuint (language->attr.end_index, >=, strlen (pango_layout_get_text (text->layout)));
+      g_assert_cmpstr (pango_language_to_string (language->value), ==, expected);
+    }
+}
+
 /* Japanese wraps at the break points of Japanese: no line starts with
  * what may not start one (small kana, the long vowel mark, closing
  * punctuation), in Pango's own rules; every text of the pagination is
@@ -89,6 +117,12 @@ test_japanese_wrap (void)
 
   g_assert_true (pango_context_get_language (pagination->context)
                  == pango_language_from_string (_racimo_pagination_get_language ()));
+
+  /* A name in kana is Japanese on an English page; a Latin one is not
+   * given a language of its own */
+  assert_language (_racimo_pagination_add_text (pagination, FONT_BODY, names[0], NULL), "ja");
+  assert_language (_racimo_pagination_add_text (pagination, FONT_BODY, "Data scientist", NULL),
+                   NULL);
 
   /* As a Japanese page shapes it */
   pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("ja")));

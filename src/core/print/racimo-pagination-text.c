@@ -583,18 +583,48 @@ _racimo_pagination_context_new (void)
   return context;
 }
 
+/* Kana are Japanese: a name written with them is, whatever the page's
+ * language (a Japanese project printed by an English Racimo). */
+static gboolean
+has_kana (const char *string)
+{
+  for (const char *p = string; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x3041 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)
+          || (c >= 0xff66 && c <= 0xff9f))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 Text *
 _racimo_pagination_add_text (RacimoPagination *self,
                              FontStyle         style,
                              const char       *string,
                              PangoAttrList    *attrs)
 {
+  static PangoLanguage *japanese;
   Text *text = g_new0 (Text, 1);
 
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[style]);
   pango_layout_set_text (text->layout, string, -1);
-  if (attrs != NULL)
+  if (japanese == NULL)
+    japanese = pango_language_from_string ("ja");
+  if (pango_context_get_language (self->context) != japanese && has_kana (string))
+    {
+      /* Pango shapes (the Japanese forms of a pan-CJK font) and breaks
+       * it as Japanese; what @attrs say of the language comes after */
+      g_autoptr(PangoAttrList) own = attrs != NULL ? pango_attr_list_copy (attrs)
+                                                   : pango_attr_list_new ();
+
+      pango_attr_list_insert_before (own, pango_attr_language_new (japanese));
+      pango_layout_set_attributes (text->layout, own);
+    }
+  else if (attrs != NULL)
     pango_layout_set_attributes (text->layout, attrs);
   text_measure (text);
   g_ptr_array_add (self->texts, text);
