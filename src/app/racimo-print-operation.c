@@ -26,6 +26,7 @@ struct _RacimoPrintOperation
   RacimoPaginationOptions *options;
   RacimoPagination        *layout;
   GtkPageSetup        *used_page_setup;
+  char                *fit_notice;
 
   /* The custom tab, while the dialog shows it (weak) */
   RacimoPrintOptionsPanel *panel;
@@ -95,6 +96,8 @@ racimo_print_operation_begin_print (GtkPrintOperation *operation,
 
   g_clear_object (&self->layout);
   self->layout = racimo_pagination_new (self->project, self->options);
+  g_free (self->fit_notice);
+  self->fit_notice = racimo_pagination_dup_fit_notice (self->layout);
   gtk_print_operation_set_n_pages (operation, (int) racimo_pagination_get_n_pages (self->layout));
 }
 
@@ -171,6 +174,7 @@ racimo_print_operation_finalize (GObject *object)
   RacimoPrintOperation *self = RACIMO_PRINT_OPERATION (object);
 
   g_clear_pointer (&self->options, racimo_pagination_options_free);
+  g_clear_pointer (&self->fit_notice, g_free);
   g_clear_pointer (&self->shown_roles, g_strfreev);
   g_clear_pointer (&self->collapsed, g_strfreev);
 
@@ -281,4 +285,19 @@ racimo_print_operation_get_used_page_setup (RacimoPrintOperation *self)
   g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
 
   return self->used_page_setup;
+}
+
+/**
+ * racimo_print_operation_get_fit_notice:
+ *
+ * Returns: (nullable): once printing began, what to tell the user when
+ *   the matrix did not fit the pages asked for (see
+ *   racimo_pagination_dup_fit_notice ()), or %NULL
+ */
+const char *
+racimo_print_operation_get_fit_notice (RacimoPrintOperation *self)
+{
+  g_return_val_if_fail (RACIMO_IS_PRINT_OPERATION (self), NULL);
+
+  return self->fit_notice;
 }

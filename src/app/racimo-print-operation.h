@@ -27,5 +27,7 @@ void                       racimo_print_operation_apply_page_setup
                                                                GtkPageSetup              *setup);
 GtkPageSetup              *racimo_print_operation_get_used_page_setup
                                                               (RacimoPrintOperation      *self);
+const char                *racimo_print_operation_get_fit_notice
+                                                              (RacimoPrintOperation      *self);
 
 G_END_DECLS

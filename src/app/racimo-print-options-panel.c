@@ -2,10 +2,11 @@
  *
  * One panel for the PDF export's dialog and the print dialog's Matrix tab,
  * showing and setting the same RacimoPaginationOptions as the command
- * line's flags: the paper (only where no page setup asks for it), fit to
- * the width, tile or fit to one page, the summary, descriptions, only
- * problems, black and white, a header and a footer, and which phases and
- * roles are printed, or those the grid shows.
+ * line's flags: the paper (only where no page setup asks for it), the
+ * matrix or one page per role (the PDF export's), fit to the width, tile,
+ * fit to one page or to a number of pages across, the summary,
+ * descriptions, only problems, black and white, a header and a footer, and
+ * which phases and roles are printed, or those the grid shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +22,10 @@ struct _RacimoPrintOptionsPanel
   AdwPreferencesGroup *paper_group;
   AdwComboRow         *paper_row;
   AdwComboRow         *orientation_row;
+  AdwComboRow         *handout_row;
   AdwComboRow         *fit_row;
+  AdwActionRow        *pages_wide_row;
+  GtkSpinButton       *pages_wide_spin;
   AdwComboRow         *summary_row;
   GtkSwitch           *descriptions_switch;
   GtkSwitch           *only_problems_switch;
@@ -52,6 +56,43 @@ G_DEFINE_FINAL_TYPE (RacimoPrintOptionsPanel, racimo_print_options_panel, GTK_TY
 /* In the order of the paper row's list */
 static const char * const paper_names[] = { "a4", "a3", "letter", "legal", "tabloid" };
 
+/* The items of the width row, in its order */
+enum
+{
+  FIT_WIDTH,
+  FIT_TILE,
+  FIT_ONE_PAGE,
+  FIT_PAGES_WIDE,
+};
+
+/* How many pages across, asked only when chosen */
+static void
+on_fit_selected (RacimoPrintOptionsPanel *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_wide_row),
+                          adw_combo_row_get_selected (self->fit_row) == FIT_PAGES_WIDE);
+}
+
+/* One page per role has no use for the matrix's own choices. */
+static void
+on_handout_selected (RacimoPrintOptionsPanel *self)
+{
+  gboolean matrix = adw_combo_row_get_selected (self->handout_row) == 0;
+  GtkWidget *matrix_only[] = {
+    GTK_WIDGET (self->fit_row), GTK_WIDGET (self->pages_wide_row),
+    GTK_WIDGET (self->summary_row), GTK_WIDGET (self->descriptions_switch),
+    GTK_WIDGET (self->only_problems_switch), GTK_WIDGET (self->row_numbers_switch),
+    GTK_WIDGET (self->mono_switch), GTK_WIDGET (self->grid_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (matrix_only[i], ADW_TYPE_PREFERENCES_ROW);
+
+      gtk_widget_set_sensitive (row != NULL ? row : matrix_only[i], matrix);
+    }
+}
+
 static void
 racimo_print_options_panel_dispose (GObject *object)
 {
@@ -79,7 +120,10 @@ racimo_print_options_panel_class_init (RacimoPrintOptionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, paper_group);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, paper_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, orientation_row);
+  gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, handout_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, fit_row);
+  gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, pages_wide_row);
+  gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, pages_wide_spin);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, summary_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, descriptions_switch);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, only_problems_switch);
@@ -91,6 +135,8 @@ racimo_print_options_panel_class_init (RacimoPrintOptionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, roles_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, grid_row);
   gtk_widget_class_bind_template_child (widget_class, RacimoPrintOptionsPanel, grid_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_fit_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_handout_selected);
 }
 
 static void
@@ -180,6 +226,9 @@ racimo_print_options_panel_set (RacimoPrintOptionsPanel       *self,
   g_return_if_fail (options != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->paper_group), with_paper);
+  /* Pages per role are the PDF export's: the print dialog prints the matrix */
+  gtk_widget_set_visible (GTK_WIDGET (self->handout_row), with_paper);
+  adw_combo_row_set_selected (self->handout_row, with_paper && options->per_role);
   paper = racimo_pagination_options_get_paper_name (options);
   self->paper_known = paper != NULL;
   self->paper_shown = 0;
@@ -189,8 +238,12 @@ racimo_print_options_panel_set (RacimoPrintOptionsPanel       *self,
   adw_combo_row_set_selected (self->paper_row, self->paper_shown);
   adw_combo_row_set_selected (self->orientation_row,
                               options->orientation == RACIMO_PAGINATION_PORTRAIT);
-  adw_combo_row_set_selected (self->fit_row, options->one_page ? 2
-                                             : options->fit == RACIMO_PAGINATION_TILE ? 1 : 0);
+  adw_combo_row_set_selected (self->fit_row, options->one_page ? FIT_ONE_PAGE
+                                             : options->pages_wide > 0 ? FIT_PAGES_WIDE
+                                             : options->fit == RACIMO_PAGINATION_TILE ? FIT_TILE
+                                             : FIT_WIDTH);
+  gtk_spin_button_set_value (self->pages_wide_spin,
+                             options->pages_wide > 0 ? options->pages_wide : 2);
   adw_combo_row_set_selected (self->summary_row,
                               !options->summary ? 0 : options->summary_first ? 1 : 2);
   gtk_switch_set_active (self->descriptions_switch, options->descriptions);
@@ -247,6 +300,7 @@ racimo_print_options_panel_apply (RacimoPrintOptionsPanel *self,
                                   RacimoPaginationOptions *options)
 {
   guint paper = adw_combo_row_get_selected (self->paper_row);
+  guint fit = adw_combo_row_get_selected (self->fit_row);
   guint summary = adw_combo_row_get_selected (self->summary_row);
 
   g_return_if_fail (RACIMO_IS_PRINT_OPTIONS_PANEL (self));
@@ -259,9 +313,14 @@ racimo_print_options_panel_apply (RacimoPrintOptionsPanel *self,
       options->orientation = adw_combo_row_get_selected (self->orientation_row) == 1
                              ? RACIMO_PAGINATION_PORTRAIT : RACIMO_PAGINATION_LANDSCAPE;
     }
-  options->fit = adw_combo_row_get_selected (self->fit_row) == 1 ? RACIMO_PAGINATION_TILE
-                                                                 : RACIMO_PAGINATION_FIT_WIDTH;
-  options->one_page = adw_combo_row_get_selected (self->fit_row) == 2;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->handout_row)))
+    options->per_role = adw_combo_row_get_selected (self->handout_row) == 1;
+  options->fit = fit == FIT_TILE ? RACIMO_PAGINATION_TILE : RACIMO_PAGINATION_FIT_WIDTH;
+  options->one_page = fit == FIT_ONE_PAGE;
+  /* A number typed and not yet entered counts */
+  gtk_spin_button_update (self->pages_wide_spin);
+  options->pages_wide = fit == FIT_PAGES_WIDE
+                        ? (guint) gtk_spin_button_get_value_as_int (self->pages_wide_spin) : 0;
   options->summary = summary == 1 || summary == 2;
   options->summary_first = summary == 1;
   options->descriptions = gtk_switch_get_active (self->descriptions_switch);

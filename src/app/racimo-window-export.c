@@ -125,6 +125,27 @@ _racimo_window_show_export_error (RacimoWindow *self,
   _racimo_window_show_error (self, heading, body);
 }
 
+/* The matrix did not fit the pages asked for (one page, N pages wide):
+ * said after "Exported", and longer, since it takes longer to read.  Not
+ * before it with a high priority: libadwaita 1.2 aborts when a toast
+ * shown is pushed back by one of a higher priority. */
+void
+_racimo_window_show_fit_notice (RacimoWindow *self,
+                                const char   *notice)
+{
+  AdwToast *toast = adw_toast_new ("");
+  GtkWidget *label = gtk_label_new (notice);
+
+  /* On lines of its own: a toast's title is cut to one line. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (toast, label);
+  adw_toast_set_timeout (toast, 10);
+  _racimo_window_show_toast (self, toast);
+}
+
 /* The start of a PDF export, to the local @path of its file: counted with
  * the writes until _racimo_window_end_export(). A file with no such path
  * ends @task at once, with why, and FALSE is returned. */
@@ -472,8 +493,11 @@ on_print_done (GtkPrintOperation       *operation,
     {
       GtkPageSetup *setup = racimo_print_operation_get_used_page_setup (print);
       const RacimoPaginationOptions *chosen = racimo_print_operation_get_options (print);
+      const char *notice = racimo_print_operation_get_fit_notice (print);
 
       remember_layout_options (self, chosen);
+      if (notice != NULL)
+        _racimo_window_show_fit_notice (self, notice);
 
       if (self->settings != NULL)
         {
@@ -619,6 +643,7 @@ typedef struct
   char                *path;
   RacimoPaginationOptions *options;
   GFile               *file;
+  char                *notice; /* the pages asked for were not reached: why */
 } PdfJob;
 
 static void
@@ -629,12 +654,13 @@ pdf_job_free (PdfJob *job)
   g_clear_pointer (&job->path, g_free);
   g_clear_pointer (&job->options, racimo_pagination_options_free);
   g_clear_object (&job->file);
+  g_clear_pointer (&job->notice, g_free);
   g_free (job);
 }
 
 /* In a thread of its own: the model is not thread-safe, so the thread
  * reads its own copy of the project from the bytes the main thread wrote,
- * then lays it out and draws it. */
+ * then lays it out and draws it: the matrix, or a page per role. */
 static void
 export_pdf_in_thread (GTask        *task,
                       gpointer      source_object,
@@ -643,11 +669,21 @@ export_pdf_in_thread (GTask        *task,
 {
   PdfJob *job = task_data;
   g_autoptr(RacimoProject) copy = NULL;
+  g_autoptr(RacimoPagination) pagination = NULL;
   g_autoptr(GError) error = NULL;
 
   copy = racimo_file_load_bytes (job->bytes, job->name, &error);
+  if (copy != NULL && !job->options->per_role)
+    {
+      pagination = racimo_pagination_new (copy, job->options);
+      job->notice = racimo_pagination_dup_fit_notice (pagination);
+    }
   if (copy == NULL
-      || !racimo_pagination_export_pdf (copy, job->path, job->options, cancellable, &error))
+      || (pagination != NULL
+          ? !racimo_pagination_write_pdf (pagination, racimo_project_get_title (copy), job->path,
+                                          cancellable, &error)
+          : !racimo_person_pages_export_roles_pdf (copy, NULL, job->path, job->options,
+                                                   cancellable, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -694,6 +730,8 @@ on_pdf_exported (GObject      *source,
 
   end_export_progress (self);
   _racimo_window_end_export (self, job->file, done, error);
+  if (done && job->notice != NULL)
+    _racimo_window_show_fit_notice (self, job->notice);
 }
 
 /**

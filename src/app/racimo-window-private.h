@@ -221,6 +221,8 @@ void        _racimo_window_end_export        (RacimoWindow              *self,
                                               GFile                     *file,
                                               gboolean                   done,
                                               const GError              *error);
+void        _racimo_window_show_fit_notice   (RacimoWindow              *self,
+                                              const char                *notice);
 
 /* racimo-window-person-pages.c: one page per person, as a PDF */
 void        _racimo_window_person_pages_class_init (GtkWidgetClass      *widget_class);
@@ -325,3 +327,4 @@ RacimoChecksPanel *_racimo_window_get_checks_panel (RacimoWindow *self);
 RacimoFilter *_racimo_window_get_filter (RacimoWindow *self);
 
 G_END_DECLS
+

@@ -137,37 +137,36 @@ export_pdf (RacimoProject             *project,
 {
   g_autofree char *path = pdf_path (file, error);
   g_autoptr(RacimoPagination) pagination = NULL;
+  g_autofree char *notice = NULL;
 
   if (path == NULL)
     return FALSE;
 
   pagination = racimo_pagination_new (project, layout);
   /* Not an error: the matrix is printed whole, on more pages. */
-  if (!racimo_pagination_get_fitted (pagination) && layout->one_page)
-    g_printerr (_("racimo: the matrix does not fit on one page at a legible size; it takes "
-                  "%u pages\n"), racimo_pagination_get_n_pages (pagination));
-  else if (!racimo_pagination_get_fitted (pagination))
-    g_printerr (ngettext ("racimo: the roles do not fit on %u page across at a legible size; "
-                          "they take %u\n",
-                          "racimo: the roles do not fit on %u pages across at a legible size; "
-                          "they take %u\n", layout->pages_wide),
-                layout->pages_wide, racimo_pagination_get_n_across (pagination));
+  notice = racimo_pagination_dup_fit_notice (pagination);
+  if (notice != NULL)
+    g_printerr ("racimo: %s\n", notice);
 
   return racimo_pagination_write_pdf (pagination, racimo_project_get_title (project), path,
                                       NULL, error);
 }
 
-/* --per-person: one page per person instead of the matrix */
+/* --per-person or --per-role: one page per person or per role instead of
+ * the matrix */
 static gboolean
-export_person_pages (RacimoProject                 *project,
-                     GFile                         *file,
-                     const RacimoPaginationOptions *layout,
-                     GError                       **error)
+export_handouts (RacimoProject                 *project,
+                 GFile                         *file,
+                 const RacimoPaginationOptions *layout,
+                 GError                       **error)
 {
   g_autofree char *path = pdf_path (file, error);
 
-  return path != NULL
-         && racimo_person_pages_export_pdf (project, NULL, path, layout, NULL, error);
+  if (path == NULL)
+    return FALSE;
+  if (layout->per_role)
+    return racimo_person_pages_export_roles_pdf (project, NULL, path, layout, NULL, error);
+  return racimo_person_pages_export_pdf (project, NULL, path, layout, NULL, error);
 }
 
 static const RacimoImporter importers[] = {
@@ -464,8 +463,9 @@ racimo_cli_check_with_options (const char * const *paths,
  *   "orientation" (landscape, portrait), "fit", "tile" or "one-page"
  *   (booleans), "pages-wide" (a number from 1 to 100),
  *   "summary" (first, last, none), "phases" and "roles" (ids separated
- *   by commas), "mono", "only-problems", "row-numbers" and "per-person"
- *   (booleans), "header" and "footer" (text), "compare" (a file name),
+ *   by commas), "descriptions", "mono", "only-problems", "row-numbers",
+ *   "per-person" and "per-role" (booleans), "header" and "footer" (text),
+ *   "compare" (a file name),
  *   for PDF only; "strict" and "sheet", for a spreadsheet read; "repair"
  *   (boolean): FILE is built as racimo_file_repair () does
  *
@@ -482,6 +482,7 @@ parse_layout_options (GVariantDict *options)
 {
   static const char * const exclusive[][2] = {
     { "one-page", "tile" }, { "pages-wide", "tile" }, { "one-page", "pages-wide" },
+    { "per-person", "per-role" },
   };
   g_autoptr(RacimoPaginationOptions) layout = racimo_pagination_options_new ();
   g_autoptr(GError) error = NULL;
@@ -526,9 +527,11 @@ parse_layout_options (GVariantDict *options)
       return NULL;
     }
   layout->one_page = g_variant_dict_contains (options, "one-page");
+  layout->descriptions = g_variant_dict_contains (options, "descriptions");
   layout->mono = g_variant_dict_contains (options, "mono");
   layout->only_problems = g_variant_dict_contains (options, "only-problems");
   layout->row_numbers = g_variant_dict_contains (options, "row-numbers");
+  layout->per_role = g_variant_dict_contains (options, "per-role");
   if (g_variant_dict_lookup (options, "header", "&s", &value))
     layout->header = g_strdup (value);
   if (g_variant_dict_lookup (options, "footer", "&s", &value))
@@ -543,8 +546,8 @@ find_layout_option (GVariantDict *options)
 {
   static const char * const names[] = {
     "paper", "orientation", "fit", "tile", "one-page", "pages-wide", "summary", "phases",
-    "roles", "mono", "only-problems", "row-numbers", "header", "footer", "per-person",
-    "compare",
+    "roles", "descriptions", "mono", "only-problems", "row-numbers", "header", "footer",
+    "per-person", "per-role", "compare",
   };
 
   if (options == NULL)
@@ -557,21 +560,26 @@ find_layout_option (GVariantDict *options)
   return NULL;
 }
 
-/* The options of the matrix's layout that one page per person has no
- * use for are refused with it, rather than silently ignored. */
+/* The options of the matrix's layout that one page per person or per
+ * role (@handout, "per-person" or "per-role") has no use for are refused
+ * with it, rather than silently ignored.  A role's pages are of the roles
+ * that --roles names. */
 static gboolean
-check_per_person_options (GVariantDict *options)
+check_handout_options (GVariantDict *options,
+                       const char   *handout)
 {
   static const char * const matrix_only[] = {
     "fit", "tile", "summary", "only-problems", "one-page", "pages-wide", "roles", "row-numbers",
-    "compare",
+    "descriptions", "compare",
   };
+  gboolean per_role = g_str_equal (handout, "per-role");
 
   for (guint i = 0; i < G_N_ELEMENTS (matrix_only); i++)
-    if (g_variant_dict_contains (options, matrix_only[i]))
+    if (g_variant_dict_contains (options, matrix_only[i])
+        && !(per_role && g_str_equal (matrix_only[i], "roles")))
       {
-        /* Translators: %s is an option such as "tile" */
-        g_printerr (_("racimo: --%s cannot be used with --per-person\n"), matrix_only[i]);
+        /* Translators: two options, such as "tile" and "per-person" */
+        g_printerr (_("racimo: --%s cannot be used with --%s\n"), matrix_only[i], handout);
         return FALSE;
       }
 
@@ -616,14 +624,14 @@ racimo_cli_export (const char   *out_path,
       return RACIMO_EXIT_UNREADABLE;
     }
 
-  if (layout != NULL && g_variant_dict_contains (options, "per-person"))
+  if (layout != NULL && (layout->per_role || g_variant_dict_contains (options, "per-person")))
     {
-      if (!check_per_person_options (options))
+      if (!check_handout_options (options, layout->per_role ? "per-role" : "per-person"))
         return RACIMO_EXIT_UNREADABLE;
       /* A handout is read upright, unless asked otherwise. */
       if (!g_variant_dict_contains (options, "orientation"))
         layout->orientation = RACIMO_PAGINATION_PORTRAIT;
-      export_func = export_person_pages;
+      export_func = export_handouts;
     }
 
   in_file = g_file_new_for_commandline_arg (in_path);
@@ -645,10 +653,17 @@ racimo_cli_export (const char   *out_path,
   if (layout != NULL && !_racimo_cli_compare_layout (options, project, layout))
     return RACIMO_EXIT_UNREADABLE;
 
-  if (export_func == export_person_pages && racimo_project_get_n_people (project) == 0)
+  if (export_func == export_handouts && !layout->per_role
+      && racimo_project_get_n_people (project) == 0)
     {
       g_printerr (_("racimo: %s lists no people, so --per-person has no page to print\n"),
                   in_path);
+      return RACIMO_EXIT_UNREADABLE;
+    }
+  if (export_func == export_handouts && layout->per_role
+      && racimo_project_get_n_roles (project) == 0)
+    {
+      g_printerr (_("racimo: %s has no roles, so --per-role has no page to print\n"), in_path);
       return RACIMO_EXIT_UNREADABLE;
     }
 
@@ -685,6 +700,9 @@ static const GOptionEntry main_entries[] = {
   { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export to PDF: the findings and the workload per role on pages of their own, "
        "first, last or none (the default)"), N_("PLACE") },
+  { "descriptions", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: the descriptions of the phases and activities under their names"),
+    NULL },
   { "mono", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: black and white, for printers and copiers without colour"), NULL },
   { "only-problems", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -702,6 +720,9 @@ static const GOptionEntry main_entries[] = {
   { "per-person", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export to PDF: one page per person, their activities, codes and roles, "
        "instead of the matrix"), NULL },
+  { "per-role", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to PDF: one page per role, who holds it and its activities, with the "
+       "other roles' codes, instead of the matrix"), NULL },
   { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export to PDF: mark each cell and activity that OTHER changes, for a review "
        "on paper"), N_("OTHER") },

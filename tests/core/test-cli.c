@@ -998,13 +998,13 @@ test_export_pdf (Fixture       *fixture,
   RUN (fixture, &result, "--export", "wide-one.pdf", "--one-page", "--orientation", "portrait",
        "wide.raci");
   assert_result (&result, NULL,
-                 "racimo: the matrix does not fit on one page at a legible size; it takes "
-                 "2 pages\n", 0);
+                 "racimo: The matrix does not fit on one page at a legible size; it is "
+                 "printed on 2 pages\n", 0);
 
   RUN (fixture, &result, "--export", "wide-across.pdf", "--pages-wide", "1", "--orientation",
        "portrait", "wide.raci");
   assert_result (&result, NULL,
-                 "racimo: the roles do not fit on 1 page across at a legible size; they "
+                 "racimo: The roles do not fit on 1 page across at a legible size; they "
                  "take 2\n", 0);
 
   racimo_test_assert_folder (fixture->dir,
@@ -1064,6 +1064,10 @@ test_export_per_person (Fixture       *fixture,
        "people.raci");
   assert_result (&result, "", "racimo: --row-numbers cannot be used with --per-person\n", 2);
 
+  RUN (fixture, &result, "--export", "described.pdf", "--descriptions", "--per-person",
+       "people.raci");
+  assert_result (&result, "", "racimo: --descriptions cannot be used with --per-person\n", 2);
+
   RUN (fixture, &result, "--export", "x.csv", "--per-person", "people.raci");
   assert_result (&result, "", "racimo: --per-person applies to .pdf files only\n", 2);
 
@@ -1073,6 +1077,122 @@ test_export_per_person (Fixture       *fixture,
                  "ledger\n", 2);
 
   racimo_test_assert_folder (fixture->dir, "across.pdf clean.raci people.pdf people.raci");
+}
+
+/* --per-role: a page for each role, or for each role --roles names,
+ * upright unless asked otherwise; what it cannot do is refused before
+ * anything is written. */
+static void
+test_export_per_role (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+
+  if (!have_binary ())
+    return;
+
+  write_file (fixture, "people.raci", people_raci);
+  write_file (fixture, "empty.raci",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">"
+              "<title>Empty</title></raci-project>\n");
+  RUN (fixture, &result, "--export", "roles.pdf", "--per-role", "people.raci");
+  assert_result (&result, "", "", 0);
+  path = fixture_path (fixture, "roles.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 2);
+  g_assert_cmpfloat (width, <, height);
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "Other roles"));
+
+  RUN (fixture, &result, "--export", "qa.pdf", "--per-role", "--roles", "qa", "--header",
+       "Kick-off", "people.raci");
+  assert_result (&result, "", "", 0);
+  g_clear_pointer (&path, g_free);
+  path = fixture_path (fixture, "qa.pdf");
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
+
+  RUN (fixture, &result, "--export", "x.pdf", "--per-role", "--roles", "cfo", "people.raci");
+  assert_result (&result, "",
+                 "racimo: people.raci: The project has no role with the id “cfo”\n", 2);
+
+  RUN (fixture, &result, "--export", "none.pdf", "--per-role", "empty.raci");
+  assert_result (&result, "",
+                 "racimo: empty.raci has no roles, so --per-role has no page to print\n", 2);
+
+  RUN (fixture, &result, "--export", "tiled.pdf", "--per-role", "--tile", "people.raci");
+  assert_result (&result, "", "racimo: --tile cannot be used with --per-role\n", 2);
+
+  RUN (fixture, &result, "--export", "both.pdf", "--per-role", "--per-person", "people.raci");
+  assert_result (&result, "", "racimo: --per-person and --per-role cannot be used together\n",
+                 2);
+
+  RUN (fixture, &result, "--export", "x.csv", "--per-role", "people.raci");
+  assert_result (&result, "", "racimo: --per-role applies to .pdf files only\n", 2);
+
+  racimo_test_assert_folder (fixture->dir, "empty.raci people.raci qa.pdf roles.pdf");
+}
+
+/* --descriptions: an activity whose description is taller than a page
+ * goes on over the next pages, under "Name (continued)", and every word
+ * of it is printed once. */
+static void
+test_export_tall_row (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(GString) raci = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+  guint n_pages;
+
+  if (!have_binary ())
+    return;
+
+  g_string_append (raci, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<raci-project xmlns=\"urn:x-racimo:raci:1\" version=\"1.0\">\n"
+                         "<title>Tall</title>\n<roles>\n");
+  for (guint r = 0; r < 8; r++)
+    g_string_append_printf (raci, "<role id=\"r%u\"><name>Role %u</name></role>\n", r, r);
+  g_string_append (raci, "</roles>\n<phases><phase id=\"p\"><name/>"
+                         "<activity id=\"a\"><name>Long story</name><description>");
+  for (guint w = 1; w <= 900; w++)
+    g_string_append_printf (raci, "word%03u%s", w, w % 12 == 0 ? ". " : " ");
+  g_string_append (raci, "</description><assign role=\"r0\" code=\"A\"/></activity>"
+                         "<activity id=\"b\"><name>Short story</name>"
+                         "<assign role=\"r1\" code=\"A\"/></activity>"
+                         "</phase></phases>\n</raci-project>\n");
+  write_file (fixture, "tall.raci", raci->str);
+
+  RUN (fixture, &result, "--export", "tall.pdf", "--descriptions", "--orientation", "portrait",
+       "tall.raci");
+  assert_result (&result, "", "", 0);
+  path = fixture_path (fixture, "tall.pdf");
+  n_pages = racimo_test_pdf_read (path, &width, &height);
+  g_assert_cmpuint (n_pages, >=, 2);
+
+  text = racimo_test_pdf_get_text (path);
+  racimo_test_assert_numbered_once (text, "word", "", 1, 900);
+  {
+    g_auto(GStrv) pages = racimo_test_pdf_get_pages (path);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, n_pages);
+    for (guint i = 1; i < n_pages; i++)
+      {
+        g_assert_nonnull (strstr (pages[i], "Long story (continued)"));
+        g_assert_nonnull (strstr (pages[i], "Role 7"));
+      }
+    g_assert_nonnull (strstr (pages[n_pages - 1], "Short story"));
+  }
+
+  /* Only for the matrix's PDF */
+  RUN (fixture, &result, "--export", "tall.csv", "--descriptions", "tall.raci");
+  assert_result (&result, "", "racimo: --descriptions applies to .pdf files only\n", 2);
+
+  racimo_test_assert_folder (fixture->dir, "tall.pdf tall.raci");
 }
 
 static void
@@ -1972,6 +2092,8 @@ main (int   argc,
   ADD ("/cli/export/xlsx", test_export_xlsx);
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/per-person", test_export_per_person);
+  ADD ("/cli/export/tall-row", test_export_tall_row);
+  ADD ("/cli/export/per-role", test_export_per_role);
   ADD ("/cli/export/unknown-extension", test_export_unknown_extension);
   ADD ("/cli/export/unreadable-input", test_export_unreadable_input);
   ADD ("/cli/export/unwritable", test_export_unwritable);

@@ -15,6 +15,7 @@
 #include "racimo-pagination-private.h"
 #include "racimo-person-pages.h"
 #include "racimo-templates.h"
+#include "racimo-test-pdf.h"
 #include "racimo-workload.h"
 
 #define BIT RACIMO_CODE_BIT
@@ -111,33 +112,6 @@ export_to (RacimoProject             *project,
   g_assert_no_error (error);
 }
 
-/* The text of each page of the PDF, white space squeezed. */
-static GStrv
-read_pages (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-  g_auto(GStrv) raw = NULL;
-
-  /* -raw keeps the order the text was drawn in, a row's name in one piece */
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &text, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-
-  /* pdftotext ends every page with a form feed. */
-  raw = g_strsplit (text, "\f", -1);
-  for (guint i = 0; raw[i] != NULL && raw[i + 1] != NULL; i++)
-    g_ptr_array_add (pages, squeeze (raw[i]));
-  g_ptr_array_add (pages, NULL);
-
-  return (GStrv) g_ptr_array_steal (pages, NULL);
-}
-
 static GStrv
 export_pages (RacimoProject             *project,
               const RacimoPaginationOptions *options)
@@ -150,7 +124,7 @@ export_pages (RacimoProject             *project,
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "matrix.pdf", NULL);
   export_to (project, options, pdf);
-  pages = read_pages (pdf);
+  pages = racimo_test_pdf_get_pages (pdf);
   g_assert_cmpint (g_unlink (pdf), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 
@@ -384,6 +358,7 @@ test_options_variant (void)
   g_assert_no_error (error);
   options->mono = options->only_problems = options->descriptions = TRUE;
   options->header = g_strdup ("Steering committee");
+  options->pages_wide = 3;
 
   back->footer = g_strdup ("Left from before");
   variant = g_variant_ref_sink (racimo_pagination_options_to_variant (options));
@@ -397,6 +372,7 @@ test_options_variant (void)
   g_assert_cmpstrv (back->roles, ((const char *[]) { "ux-designer", NULL }));
   g_assert_true (back->mono && back->only_problems && back->descriptions);
   g_assert_cmpstr (back->header, ==, "Steering committee");
+  g_assert_cmpuint (back->pages_wide, ==, 3);
   /* No footer chosen: none, whatever there was */
   g_assert_null (back->footer);
 
@@ -830,6 +806,75 @@ export_wide_pages (RacimoProject                 *project,
 }
 
 /* 40 roles on A3: all of them on every page, at full size. */
+/* Grown to fill the page's width, no more than 1.5 times full size */
+static void
+assert_grown (RacimoPagination *layout)
+{
+  double used = (layout->activity_width + layout->roles_per_page * layout->column_width)
+                * layout->scale / layout->content_width;
+
+  g_test_message ("scale %.3f, %.1f%% of the width", layout->scale, 100 * used);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), >, 1.0);
+  g_assert_cmpfloat (racimo_pagination_get_scale (layout), <=, 1.5);
+  g_assert_cmpfloat (used, >, 0.95);
+  g_assert_cmpfloat (used, <=, 1.0 + 1e-6);
+}
+
+/* On larger paper than A4 the matrix grows to fill the width, fitted to
+ * the width or to one page; on A4, tiled or on smaller paper it does not. */
+static void
+test_grow (void)
+{
+  g_autoptr(RacimoProject) ml = ml_template_new ();
+  g_autoptr(RacimoProject) wide = wide_project_new (1, 12);
+  const char *papers[] = { "a3", "tabloid", "ledger" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    for (guint one_page = 0; one_page <= 1; one_page++)
+      {
+        g_autoptr(RacimoPaginationOptions) options = options_new (papers[i], "landscape", "fit");
+        g_autoptr(RacimoPagination) layout = NULL;
+
+        g_test_message ("%s%s", papers[i], one_page ? ", one page" : "");
+        options->one_page = one_page;
+        layout = racimo_pagination_new (wide, options);
+        assert_grown (layout);
+        g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, 1);
+        g_clear_object (&layout);
+        layout = racimo_pagination_new (ml, options);
+        assert_grown (layout);
+      }
+
+  {
+    g_autoptr(RacimoProject) tall = wide_project_new (2, 16);
+    g_autoptr(RacimoPaginationOptions) a3 = options_new ("a3", "landscape", "fit");
+    g_autoptr(RacimoPaginationOptions) a4 = options_new ("a4", "landscape", "fit");
+    g_autoptr(RacimoPaginationOptions) tile = options_new ("a3", "landscape", "tile");
+    g_autoptr(RacimoPaginationOptions) letter = options_new ("letter", "landscape", "fit");
+    g_autoptr(RacimoPagination) layout = racimo_pagination_new (ml, a4);
+
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+    g_clear_object (&layout);
+
+    /* Grown, then smaller again until the rows fit one page */
+    a3->one_page = TRUE;
+    layout = racimo_pagination_new (tall, a3);
+    g_test_message ("tall on one page: %u pages at %.3f", racimo_pagination_get_n_pages (layout),
+                    racimo_pagination_get_scale (layout));
+    g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, 1);
+    g_assert_true (racimo_pagination_get_fitted (layout));
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), >, 1.0);
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), <, 1.18);
+    g_clear_object (&layout);
+
+    layout = racimo_pagination_new (ml, tile);
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+    g_clear_object (&layout);
+    layout = racimo_pagination_new (ml, letter);
+    g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
+  }
+}
+
 static void
 test_wide_a3 (void)
 {
@@ -840,8 +885,8 @@ test_wide_a3 (void)
   g_autofree char *all = NULL;
 
   g_assert_cmpuint (racimo_pagination_get_n_across (layout), ==, 1);
-  g_assert_cmpfloat (racimo_pagination_get_scale (layout), ==, 1.0);
   g_assert_cmpuint (racimo_pagination_get_n_pages (layout), >=, 2);
+  assert_grown (layout);
 
   if (!have_pdftotext ())
     return;
@@ -976,6 +1021,17 @@ test_one_page (void)
                   racimo_pagination_get_scale (too_many));
   g_assert_false (racimo_pagination_get_fitted (too_many));
   g_assert_cmpuint (racimo_pagination_get_n_pages (too_many), >, 1);
+  {
+    g_autofree char *notice = racimo_pagination_dup_fit_notice (too_many);
+    g_autofree char *expected = g_strdup_printf ("The matrix does not fit on one page at a "
+                                                 "legible size; it is printed on %u pages",
+                                                 racimo_pagination_get_n_pages (too_many));
+
+    g_assert_cmpstr (notice, ==, expected);
+    g_clear_pointer (&notice, g_free);
+    notice = racimo_pagination_dup_fit_notice (one);
+    g_assert_null (notice);
+  }
   g_assert_cmpfloat_with_epsilon (racimo_pagination_get_scale (too_many), 6.0 / 9.0, 1e-6);
 
   /* Tiling asked for too: one page wins */
@@ -1040,6 +1096,14 @@ test_pages_wide (void)
                   racimo_pagination_get_scale (one));
   g_assert_false (racimo_pagination_get_fitted (one));
   g_assert_cmpuint (racimo_pagination_get_n_across (one), >, 1);
+  {
+    g_autofree char *notice = racimo_pagination_dup_fit_notice (one);
+    g_autofree char *expected = g_strdup_printf ("The roles do not fit on 1 page across at a "
+                                                 "legible size; they take %u",
+                                                 racimo_pagination_get_n_across (one));
+
+    g_assert_cmpstr (notice, ==, expected);
+  }
 
   /* Across, they do */
   g_assert_true (racimo_pagination_options_parse_orientation (options, "landscape", &error));
@@ -1632,7 +1696,7 @@ test_draw_pages (void)
 }
 
 /* Nothing to print still gives a page with the title, the legend and the
- * page number; a row taller than a page gets a page of its own. */
+ * page number; a row taller than a page goes on over the next ones. */
 static void
 test_edge_cases (void)
 {
@@ -1686,6 +1750,148 @@ test_edge_cases (void)
     assert_has_not (pages[0], "Requirements");
     assert_has (pages[0], "Page 1 of 1");
   }
+}
+
+/* An activity whose description is "w001 w002 ... w@n_words", in
+ * sentences of twelve words and paragraphs of five sentences, between two
+ * short ones, and eight roles. */
+static RacimoProject *
+tall_project_new (guint n_words)
+{
+  RacimoProject *project = racimo_project_new ();
+  g_autoptr(GString) description = g_string_new (NULL);
+  RacimoPhase *phase;
+  RacimoActivity *activity;
+
+  racimo_project_set_title (project, "Tall rows");
+  racimo_project_add_role (project, -1, "Writer", "W");
+  racimo_project_add_role (project, -1, "Reviewer", "RV");
+  /* Enough columns to leave the activities a column of their own */
+  for (guint r = 3; r <= 8; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Specialist %u", r);
+      g_autofree char *abbrev = g_strdup_printf ("S%u", r);
+
+      racimo_project_add_role (project, -1, name, abbrev);
+    }
+  phase = racimo_project_add_phase (project, -1, "Drafting");
+  racimo_project_add_activity (project, phase, -1, "Before");
+  for (guint w = 1; w <= n_words; w++)
+    g_string_append_printf (description, "w%03u%s", w,
+                            w % 60 == 0 ? ".\n" : w % 12 == 0 ? ". " : " ");
+  activity = racimo_project_add_activity (project, phase, -1, "Tall");
+  racimo_project_set_item_description (project, RACIMO_ITEM (activity), description->str);
+  racimo_project_set_codes (project, activity, racimo_project_get_role (project, 0), BIT ('R'));
+  racimo_project_set_codes (project, activity, racimo_project_get_role (project, 1), BIT ('A'));
+  racimo_project_add_activity (project, phase, -1, "After");
+
+  return project;
+}
+
+/* An activity taller than a page goes on over the next pages: each part
+ * fits its page, the first with the name, the next under "Name
+ * (continued)", every line of the description once and in order. */
+static void
+test_tall_row (void)
+{
+  g_autoptr(RacimoProject) project = tall_project_new (900);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPagination) layout = NULL;
+  g_autoptr(GString) placed = g_string_new (NULL);
+  RacimoActivity *tall = racimo_phase_get_activity (racimo_project_get_phase (project, 0), 1);
+  g_autofree char *whole = squeeze (racimo_item_get_description (RACIMO_ITEM (tall)));
+  g_autofree char *found = NULL;
+  double room;
+  guint n_parts = 0;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *all = NULL;
+
+  options->descriptions = TRUE;
+  layout = racimo_pagination_new (project, options);
+  g_test_message ("%u pages", racimo_pagination_get_n_pages (layout));
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), >=, 3);
+  g_assert_cmpuint (racimo_pagination_get_n_pages (layout), ==, layout->bands->len);
+
+  room = layout->table_height / layout->scale - layout->header_height;
+  for (guint b = 0; b < layout->bands->len; b++)
+    {
+      const Band *band = &g_array_index (layout->bands, Band, b);
+      double y = band->continued >= 0 ? _racimo_pagination_continued_height (layout, band->continued)
+                                      : 0.0;
+
+      for (guint i = band->first; i < band->end; i++)
+        {
+          const Row *row = &g_array_index (layout->rows, Row, i);
+          const char *name = row->name->layout != NULL ? pango_layout_get_text (row->name->layout)
+                                                       : row->name->string;
+
+          y += row->height;
+          if (row->description == NULL)
+            continue;
+          /* The first part starts its page's rows, or follows "Before" */
+          g_assert_cmpstr (name, ==, row->continued ? "Tall (continued)" : "Tall");
+          g_assert_true (row->continued == (n_parts > 0));
+          g_assert_true (n_parts == 0 || i == band->first);
+          g_assert_cmpuint (row->codes, ==, g_array_index (layout->rows, Row, 2).codes);
+          g_string_append_printf (placed, "%s ",
+                                  pango_layout_get_text (row->description->layout));
+          n_parts++;
+        }
+      g_assert_cmpfloat (y, <=, room + 0.01);
+    }
+  g_assert_cmpuint (n_parts, ==, layout->bands->len);
+  found = squeeze (placed->str);
+  g_assert_cmpstr (found, ==, whole);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_pages (project, options);
+  g_assert_cmpuint (g_strv_length (pages), ==, racimo_pagination_get_n_pages (layout));
+  for (guint i = 1; pages[i] != NULL; i++)
+    {
+      /* The column headers and the phase repeat on every page */
+      assert_has (pages[i], "Activity W Writer RV Reviewer S3 Specialist 3");
+      assert_has (pages[i], "Drafting (continued) Tall (continued) w");
+      assert_has_not (pages[i], "Before");
+    }
+  all = join_pages (pages);
+  racimo_test_assert_numbered_once (all, "w", "", 1, 900);
+  /* The next activity after the last part */
+  g_assert_nonnull (strstr (strstr (all, "w900."), "After"));
+}
+
+/* Compare mode: the marks of the rows after an activity cut by a page
+ * stay on their rows */
+static void
+test_tall_row_compare (void)
+{
+  g_autoptr(RacimoProject) mine = tall_project_new (900);
+  g_autoptr(RacimoProject) theirs = tall_project_new (900);
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPagination) layout = NULL;
+  g_autoptr(GArray) marks = NULL;
+  RacimoActivity *after = racimo_phase_get_activity (racimo_project_get_phase (theirs, 0), 2);
+  guint last;
+
+  racimo_project_set_codes (theirs, after, racimo_project_get_role (theirs, 0), BIT ('A'));
+  options->descriptions = TRUE;
+  options->changes = racimo_differences_compare (mine, theirs);
+  options->compared_with = g_strdup ("theirs.raci");
+  layout = racimo_pagination_new (mine, options);
+  last = racimo_pagination_get_n_pages (layout) - 1;
+  g_assert_cmpuint (last, >, 0);
+
+  marks = _racimo_pagination_compare_get_marks (layout, last);
+  g_assert_cmpuint (marks->len, >, 0);
+  for (guint m = 0; m < marks->len; m++)
+    {
+      const RacimoPrintedChange *mark = &g_array_index (marks, RacimoPrintedChange, m);
+      const Row *row = &g_array_index (layout->rows, Row, mark->row);
+
+      g_assert_cmpstr (row->name->layout != NULL ? pango_layout_get_text (row->name->layout)
+                                                 : row->name->string, ==, "After");
+    }
 }
 
 static guint
@@ -1746,10 +1952,12 @@ test_export_atomic (void)
 /* One page per person */
 
 /* The text of each page of one page per person: @person's, or everyone's. */
+/* The pages of @person, of everyone, or with @per_role of every role */
 static GStrv
-export_person_pages (RacimoProject                 *project,
-                     RacimoPerson                  *person,
-                     const RacimoPaginationOptions *options)
+export_handout_pages (RacimoProject                 *project,
+                      RacimoPerson                  *person,
+                      gboolean                       per_role,
+                      const RacimoPaginationOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
@@ -1758,9 +1966,13 @@ export_person_pages (RacimoProject                 *project,
 
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "people.pdf", NULL);
-  g_assert_true (racimo_person_pages_export_pdf (project, person, pdf, options, NULL, &error));
+  if (per_role)
+    g_assert_true (racimo_person_pages_export_roles_pdf (project, NULL, pdf, options, NULL,
+                                                         &error));
+  else
+    g_assert_true (racimo_person_pages_export_pdf (project, person, pdf, options, NULL, &error));
   g_assert_no_error (error);
-  pages = read_pages (pdf);
+  pages = racimo_test_pdf_get_pages (pdf);
   g_assert_cmpint (g_unlink (pdf), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 
@@ -1821,7 +2033,7 @@ test_person_pages (void)
     return;
 
   {
-    g_auto(GStrv) pages = export_person_pages (project, NULL, options);
+    g_auto(GStrv) pages = export_handout_pages (project, NULL, FALSE, options);
 
     g_assert_cmpuint (g_strv_length (pages), ==, 3);
     assert_has (pages[0], "Launch Sato Hanako Roles: Lead (L), QA");
@@ -1852,7 +2064,7 @@ test_person_pages (void)
     options->phases = g_steal_pointer (&phase_ids);
     options->header = g_strdup ("Kick-off meeting");
     options->footer = g_strdup ("Confidential");
-    pages = export_person_pages (project, racimo_project_get_person (project, 0), options);
+    pages = export_handout_pages (project, racimo_project_get_person (project, 0), FALSE, options);
     g_assert_cmpuint (g_strv_length (pages), ==, 1);
     assert_has (pages[0], "Kick-off meeting Launch Sato Hanako");
     assert_has (pages[0], "Confidential");
@@ -1888,7 +2100,7 @@ test_person_pages_long (void)
   if (!have_pdftotext ())
     return;
 
-  pages = export_person_pages (project, NULL, options);
+  pages = export_handout_pages (project, NULL, FALSE, options);
   n = g_strv_length (pages);
   g_assert_cmpuint (n, >=, 4);
   assert_has (pages[1], "Sato Hanako (continued)");
@@ -1910,6 +2122,111 @@ test_person_pages_long (void)
   assert_has (pages[n - 2], "Lee Min <lee@example.com>");
   assert_has_not (pages[n - 2], "Task number");
   assert_has (pages[n - 1], "Kimura Aoi");
+}
+
+/* Each role's page: who holds it, its workload, and each activity where
+ * it holds a code, with its codes, the other roles' and the cell's note;
+ * only the roles that the options name. */
+static void
+test_role_pages (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  g_autoptr(RacimoPersonPages) layout = racimo_person_pages_new_per_role (project, NULL, options);
+  RacimoRole *qa = racimo_project_get_role (project, 1);
+  const char *ids[] = { racimo_item_get_id (RACIMO_ITEM (qa)), NULL };
+
+  g_assert_cmpuint (racimo_person_pages_get_n_pages (layout), ==, 3);
+  g_clear_object (&layout);
+  layout = racimo_person_pages_new_per_role (project, qa, options);
+  g_assert_cmpuint (racimo_person_pages_get_n_pages (layout), ==, 1);
+
+  if (!have_pdftotext ())
+    return;
+
+  {
+    g_auto(GStrv) pages = export_handout_pages (project, NULL, TRUE, options);
+
+    g_assert_cmpuint (g_strv_length (pages), ==, 3);
+    assert_has (pages[0], "Launch Lead (L) Held by: Sato Hanako");
+    assert_has (pages[0], "Responsible: 1 · Accountable: 2 · Consulted: 0 · Informed: 0");
+    assert_has (pages[0], "Activity Codes Other roles");
+    assert_has (pages[0], "Plan Scope the work R A QA C · O I Set the budget A");
+    /* Only what applies */
+    assert_has_not (pages[0], "Legal review");
+    assert_has (pages[0], "Page 1 of 3");
+
+    assert_has (pages[1], "QA Held by: Sato Hanako");
+    assert_has (pages[1], "Scope the work C L RA · O I");
+    assert_has (pages[1], "Run Deploy A O R Sign off in writing");
+
+    assert_has (pages[2], "Operations (O) Held by: Lee Min");
+    assert_has (pages[2], "Deploy R QA A");
+    assert_has (pages[2], "Page 3 of 3");
+  }
+
+  /* Only the roles asked for */
+  {
+    g_auto(GStrv) pages = NULL;
+
+    options->roles = g_strdupv ((char **) ids);
+    pages = export_handout_pages (project, NULL, TRUE, options);
+    g_assert_cmpuint (g_strv_length (pages), ==, 1);
+    assert_has (pages[0], "QA Held by: Sato Hanako");
+    assert_has (pages[0], "Page 1 of 1");
+  }
+}
+
+/* A role with more activities than a page holds goes on over the next
+ * pages, every activity once; a role held by no one says so; a project
+ * without roles has no page. */
+static void
+test_role_pages_long (void)
+{
+  g_autoptr(RacimoProject) project = people_project_new ();
+  g_autoptr(RacimoProject) empty = racimo_project_new ();
+  g_autoptr(RacimoPaginationOptions) options = options_new ("a4", "portrait", "fit");
+  RacimoRole *lead = racimo_project_get_role (project, 0);
+  RacimoRole *nobody = racimo_project_add_role (project, -1, "Auditor", "AU");
+  RacimoPhase *phase = racimo_project_add_phase (project, -1, "Many");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-layout-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "roles.pdf", NULL);
+  g_autoptr(GString) lead_pages = g_string_new (NULL);
+  g_auto(GStrv) pages = NULL;
+  guint n;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Task number %03u", i);
+      RacimoActivity *activity = racimo_project_add_activity (project, phase, -1, name);
+
+      racimo_project_set_codes (project, activity, lead, BIT ('R'));
+      racimo_project_set_codes (project, activity, nobody, BIT ('A'));
+    }
+
+  g_assert_false (racimo_person_pages_export_roles_pdf (empty, NULL, pdf, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "The project has no roles, so there is no page per role");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  if (!have_pdftotext ())
+    return;
+
+  pages = export_handout_pages (project, NULL, TRUE, options);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 6);
+  assert_has (pages[1], "Lead (L) (continued)");
+  for (guint i = 0; i < n && strstr (pages[i], "Lead (L)") != NULL; i++)
+    g_string_append (lead_pages, pages[i]);
+  racimo_test_assert_numbered_once (lead_pages->str, "Task number ", " R AU A", 0, 119);
+  {
+    g_autofree char *all = join_pages (pages);
+
+    assert_has (all, "Auditor (AU) Held by no one named.");
+    assert_has (pages[n - 1], "Auditor (AU) (continued)");
+  }
 }
 
 /* No people, no page: the export says so and writes nothing. */
@@ -2043,6 +2360,7 @@ main (int   argc,
   g_test_add_func ("/layout/ml-template/collapsed", test_ml_template_collapsed);
   g_test_add_func ("/layout/ml-template/row-numbers", test_row_numbers);
   g_test_add_func ("/layout/wide/a3", test_wide_a3);
+  g_test_add_func ("/layout/grow", test_grow);
   g_test_add_func ("/layout/wide/a4-fit", test_wide_a4_fit);
   g_test_add_func ("/layout/wide/a4-tile", test_wide_a4_tile);
   g_test_add_func ("/layout/wide/a4-portrait", test_wide_a4_portrait);
@@ -2058,12 +2376,16 @@ main (int   argc,
   g_test_add_func ("/layout/marks/waived", test_waived_marks);
   g_test_add_func ("/layout/draw-pages", test_draw_pages);
   g_test_add_func ("/layout/edge-cases", test_edge_cases);
+  g_test_add_func ("/layout/tall-row", test_tall_row);
+  g_test_add_func ("/layout/tall-row/compare", test_tall_row_compare);
   g_test_add_func ("/layout/export/atomic", test_export_atomic);
   g_test_add_func ("/layout/people/headers", test_people_in_headers);
   g_test_add_func ("/layout/people/footnotes", test_footnotes);
   g_test_add_func ("/layout/people/per-person", test_person_pages);
   g_test_add_func ("/layout/people/per-person-long", test_person_pages_long);
   g_test_add_func ("/layout/people/per-person-none", test_person_pages_none);
+  g_test_add_func ("/layout/people/per-role", test_role_pages);
+  g_test_add_func ("/layout/people/per-role-long", test_role_pages_long);
 
   return g_test_run ();
 }

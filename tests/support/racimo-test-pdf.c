@@ -69,15 +69,17 @@ racimo_test_pdf_get_title (const char *path)
   return NULL;
 }
 
-/* pdftotext's text of @path with @mode ("-raw", "-layout"). */
+/* What pdftotext reads of @path with @mode: "-raw" in the order it was
+ * drawn, "-layout" where it is on the page; each page ended by a form
+ * feed */
 static char *
 run_pdftotext (const char *path,
                const char *mode)
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  char *out = NULL;
 
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                               &error, "pdftotext", mode, "-enc", "UTF-8", path, "-", NULL);
@@ -87,7 +89,32 @@ run_pdftotext (const char *path,
   if (!g_subprocess_get_successful (process))
     g_error ("pdftotext could not read %s: %s", path, err);
 
-  return out;
+  return g_steal_pointer (&out);
+}
+
+/* One space for every run of white space, form feeds included */
+static char *
+squeeze (const char *raw)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = raw; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+    else if (text->len > 0 && text->str[text->len - 1] != ' ')
+      g_string_append_c (text, ' ');
+  if (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+
+  return g_string_free (text, FALSE);
+}
+
+char *
+racimo_test_pdf_get_text (const char *path)
+{
+  g_autofree char *out = run_pdftotext (path, "-raw");
+
+  return squeeze (out);
 }
 
 char *
@@ -108,20 +135,36 @@ racimo_test_pdf_is_tagged (const char *path)
   return FALSE;
 }
 
-char *
-racimo_test_pdf_get_text (const char *path)
+GStrv
+racimo_test_pdf_get_pages (const char *path)
 {
   g_autofree char *out = run_pdftotext (path, "-raw");
-  GString *text = g_string_new (NULL);
+  g_auto(GStrv) raw = g_strsplit (out, "\f", -1);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
 
-  /* One space for every run of white space, form feeds included */
-  for (const char *p = out; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (text, *p);
-    else if (text->len > 0 && text->str[text->len - 1] != ' ')
-      g_string_append_c (text, ' ');
-  if (text->len > 0 && text->str[text->len - 1] == ' ')
-    g_string_truncate (text, text->len - 1);
+  /* Every page ends with a form feed: nothing is after the last one */
+  for (guint i = 0; raw[i] != NULL && raw[i + 1] != NULL; i++)
+    g_ptr_array_add (pages, squeeze (raw[i]));
+  g_ptr_array_add (pages, NULL);
 
-  return g_string_free (text, FALSE);
+  return (GStrv) g_ptr_array_steal (pages, NULL);
+}
+
+void
+racimo_test_assert_numbered_once (const char *text,
+                                  const char *prefix,
+                                  const char *suffix,
+                                  guint       first,
+                                  guint       last)
+{
+  for (guint i = first; i <= last; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("%s%03u%s", prefix, i, suffix);
+      const char *found = strstr (text, needle);
+
+      if (found == NULL)
+        g_error ("“%s” is not in the text", needle);
+      if (strstr (found + 1, needle) != NULL)
+        g_error ("“%s” is in the text more than once", needle);
+    }
 }

@@ -32,4 +32,16 @@ char *racimo_test_pdf_get_layout (const char *path);
  * marked content. */
 gboolean racimo_test_pdf_is_tagged (const char *path);
 
+/* The text of each page, as racimo_test_pdf_get_text () gives it */
+GStrv racimo_test_pdf_get_pages (const char *path);
+
+/* Fails the test unless each of "@prefix@first@suffix" to
+ * "@prefix@last@suffix", the numbers in three digits, is in @text exactly
+ * once: every line printed, none twice. */
+void racimo_test_assert_numbered_once (const char *text,
+                                       const char *prefix,
+                                       const char *suffix,
+                                       guint       first,
+                                       guint       last);
+
 G_END_DECLS

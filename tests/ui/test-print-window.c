@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -280,6 +282,44 @@ test_print_dialog (void)
   racimo_ui_test_destroy_window (window);
 }
 
+/* Prints @window's project with GTK's "Print to File", chosen in the
+ * settings, to @path, as the user's OK in the print dialog does: the
+ * pages go to the file, and the choices are remembered. */
+static void
+print_to_file (RacimoWindow *window,
+               const char   *path)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GObject *printer = NULL;
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
+  dialog = racimo_ui_test_find_print_dialog (window);
+  g_assert_nonnull (dialog);
+  for (guint i = 0; i < 1000 && printer == NULL; i++)
+    {
+      g_object_get (dialog, "selected-printer", &printer, NULL);
+      g_main_context_iteration (NULL, printer == NULL);
+    }
+  g_assert_nonnull (printer);
+  g_object_unref (printer);
+
+  g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_OK);
+  for (;;)
+    {
+      g_autoptr(GVariant) page_setup = g_settings_get_value (settings, "page-setup");
+
+      if (g_variant_n_children (page_setup) > 0)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* GTK's file printer goes on writing the job after the operation is
+   * done. */
+  while (!pdf_is_complete (path))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_print_to_file (void)
 {
@@ -294,8 +334,6 @@ test_print_to_file (void)
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autofree char *title = NULL;
   RacimoWindow *window;
-  GtkWindow *dialog;
-  GObject *printer = NULL;
   double width, height;
 
   /* Printed another project before to GTK's "Print to File": the dialog
@@ -307,32 +345,8 @@ test_print_to_file (void)
                         gtk_print_settings_to_gvariant (print_settings));
 
   window = racimo_ui_test_window_with_template ("ml-system-deployment");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
-  dialog = racimo_ui_test_find_print_dialog (window);
-  g_assert_nonnull (dialog);
-  for (guint i = 0; i < 1000 && printer == NULL; i++)
-    {
-      g_object_get (dialog, "selected-printer", &printer, NULL);
-      g_main_context_iteration (NULL, printer == NULL);
-    }
-  g_assert_nonnull (printer);
-  g_object_unref (printer);
-
-  /* Print: the pages go to the file, and the choices are remembered. */
-  g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_OK);
-  for (;;)
-    {
-      page_setup = g_settings_get_value (settings, "page-setup");
-      if (g_variant_n_children (page_setup) > 0)
-        break;
-      g_clear_pointer (&page_setup, g_variant_unref);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  /* GTK's file printer goes on writing the job after the operation is
-   * done. */
-  while (!pdf_is_complete (path))
-    g_main_context_iteration (NULL, TRUE);
+  print_to_file (window, path);
+  page_setup = g_settings_get_value (settings, "page-setup");
   g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==, 1);
   g_assert_cmpfloat (width, >, height);
   g_assert_false (g_file_test (last_path, G_FILE_TEST_EXISTS));
@@ -352,6 +366,228 @@ test_print_to_file (void)
   g_rmdir (dir);
 }
 
+/* The panel of the PDF export's dialog, opened as Export PDF opens it */
+static RacimoPrintOptionsPanel *
+open_export_dialog (RacimoWindow *window)
+{
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  racimo_ui_test_spin ();
+  dialog = _racimo_window_get_pdf_export_dialog (window);
+  g_assert_nonnull (dialog);
+
+  return racimo_pdf_export_dialog_get_panel (RACIMO_PDF_EXPORT_DIALOG (dialog));
+}
+
+/* Closed as Escape closes it, with nothing else done */
+static void
+close_export_dialog (RacimoWindow *window)
+{
+  gtk_widget_activate_action (_racimo_window_get_pdf_export_dialog (window), "window.close", NULL);
+  racimo_ui_test_spin ();
+}
+
+/* Fit to one page, with more roles than one page holds at a legible
+ * size: the PDF export and the print dialog say that the matrix is
+ * printed on more pages. */
+static void
+test_fit_notice (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+  g_autofree char *dir = g_dir_make_tmp ("racimo-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "one.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "ML system deployment.pdf", NULL);
+  g_autofree char *printed_uri = g_filename_to_uri (printed, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = NULL;
+  RacimoWindow *window;
+  RacimoProject *project;
+  AdwToast *toast;
+  double width, height;
+  guint n_pages;
+
+  gtk_print_settings_set_printer (print_settings, "Print to File");
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, printed_uri);
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  g_settings_set_value (settings, "print-settings",
+                        gtk_print_settings_to_gvariant (print_settings));
+
+  window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  project = racimo_window_get_project (window);
+  for (guint r = 0; r < 100; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Reviewer %u", r + 1);
+
+      racimo_project_add_role (project, -1, name, NULL);
+    }
+
+  /* Fit to one page, as the export dialog sets it */
+  {
+    RacimoPrintOptionsPanel *panel = open_export_dialog (window);
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (racimo_ui_test_find_named (GTK_WIDGET (panel),
+                                                                          "fit")), 2);
+    racimo_print_options_panel_apply (panel, window->layout_options);
+    close_export_dialog (window);
+    g_assert_true (window->layout_options->one_page);
+  }
+
+  racimo_window_export_pdf (window, file);
+  racimo_ui_test_wait_idle (window);
+  n_pages = racimo_test_pdf_read (path, &width, &height);
+  g_assert_cmpuint (n_pages, >, 1);
+  expected = g_strdup_printf ("The matrix does not fit on one page at a legible size; it is "
+                              "printed on %u pages", n_pages);
+  toast = _racimo_window_get_toast (window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (adw_toast_get_custom_title (toast))), ==,
+                   expected);
+
+  /* The print dialog, the same */
+  adw_toast_dismiss (toast);
+  print_to_file (window, printed);
+  g_assert_cmpuint (racimo_test_pdf_read (printed, &width, &height), ==, n_pages);
+  toast = _racimo_window_get_toast (window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (adw_toast_get_custom_title (toast))), ==,
+                   expected);
+
+  racimo_ui_test_destroy_window (window);
+  g_settings_reset (settings, "print-settings");
+  g_settings_reset (settings, "page-setup");
+  g_settings_reset (settings, "print-options");
+  g_remove (path);
+  g_remove (printed);
+  g_rmdir (dir);
+}
+
+/* Fit to pages across: the PDF export's dialog and the
+ * print dialog's tab ask how many, and offer the number chosen again. */
+static void
+test_pages_wide (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  g_autoptr(RacimoPrintOperation) operation = NULL;
+  RacimoPrintOptionsPanel *panel = open_export_dialog (window);
+  GtkWidget *fit, *spin, *tab;
+  GObject *custom = NULL;
+
+  fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
+  spin = racimo_ui_test_find_named (GTK_WIDGET (panel), "pages-wide");
+  /* Asked only when chosen */
+  g_assert_false (gtk_widget_is_visible (spin));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 3);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (fit))),
+                   ==, "Fit to pages across");
+  g_assert_true (gtk_widget_is_visible (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
+  racimo_print_options_panel_apply (panel, window->layout_options);
+  g_assert_cmpuint (window->layout_options->pages_wide, ==, 3);
+  g_assert_false (window->layout_options->one_page);
+  g_assert_cmpint (window->layout_options->fit, ==, RACIMO_PAGINATION_FIT_WIDTH);
+  close_export_dialog (window);
+
+  /* Offered again */
+  panel = open_export_dialog (window);
+  fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
+  spin = racimo_ui_test_find_named (GTK_WIDGET (panel), "pages-wide");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fit)), ==, 3);
+  g_assert_true (gtk_widget_is_visible (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 3);
+  /* Another width: no pages across */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (fit), 1);
+  g_assert_false (gtk_widget_is_visible (spin));
+  racimo_print_options_panel_apply (panel, window->layout_options);
+  g_assert_cmpuint (window->layout_options->pages_wide, ==, 0);
+  g_assert_cmpint (window->layout_options->fit, ==, RACIMO_PAGINATION_TILE);
+  close_export_dialog (window);
+
+  /* The print dialog's tab, the same */
+  window->layout_options->fit = RACIMO_PAGINATION_FIT_WIDTH;
+  window->layout_options->pages_wide = 4;
+  operation = racimo_print_operation_new (racimo_window_get_project (window),
+                                          window->layout_options);
+  g_signal_emit_by_name (operation, "create-custom-widget", &custom);
+  tab = GTK_WIDGET (custom);
+  g_object_ref_sink (tab);
+  fit = racimo_ui_test_find_named (tab, "fit");
+  spin = racimo_ui_test_find_named (tab, "pages-wide");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (fit)), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_cmpuint (racimo_print_operation_get_options (operation)->pages_wide, ==, 1);
+  g_object_unref (tab);
+
+  racimo_ui_test_destroy_window (window);
+}
+
+/* One page per role, chosen in the PDF export's dialog: the matrix's own
+ * choices are off, and the PDF has a page for each role; the print
+ * dialog prints the matrix and does not offer it. */
+static void
+test_per_role (void)
+{
+  RacimoWindow *window = racimo_ui_test_window_with_template ("ml-system-deployment");
+  RacimoProject *project = racimo_window_get_project (window);
+  g_autoptr(RacimoPrintOperation) operation = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("racimo-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "roles.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RacimoPrintOptionsPanel *panel = open_export_dialog (window);
+  GtkWidget *handout, *fit, *mono, *tab;
+  GObject *custom = NULL;
+  double width, height;
+
+  handout = racimo_ui_test_find_named (GTK_WIDGET (panel), "handout");
+  fit = racimo_ui_test_find_named (GTK_WIDGET (panel), "fit");
+  mono = racimo_ui_test_find_named (GTK_WIDGET (panel), "mono");
+  g_assert_true (gtk_widget_is_visible (handout));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (handout)), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (fit));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (handout), 1);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (handout))),
+                   ==, "One page per role");
+  g_assert_false (gtk_widget_is_sensitive (fit));
+  g_assert_false (gtk_widget_is_sensitive (mono));
+  g_assert_true (gtk_widget_is_sensitive (racimo_ui_test_find_named (GTK_WIDGET (panel),
+                                                                     "header")));
+  racimo_print_options_panel_apply (panel, window->layout_options);
+  g_assert_true (window->layout_options->per_role);
+  close_export_dialog (window);
+
+  racimo_window_export_pdf (window, file);
+  racimo_ui_test_wait_idle (window);
+  g_assert_cmpuint (racimo_test_pdf_read (path, &width, &height), ==,
+                    racimo_project_get_n_roles (project));
+  text = racimo_test_pdf_get_text (path);
+  g_assert_nonnull (strstr (text, "Account manager (AM)"));
+  g_assert_nonnull (strstr (text, "Other roles"));
+  g_assert_cmpstr (adw_toast_get_title (_racimo_window_get_toast (window)), ==,
+                   "Exported “roles.pdf”");
+
+  /* Offered again, and not in the print dialog */
+  panel = open_export_dialog (window);
+  handout = racimo_ui_test_find_named (GTK_WIDGET (panel), "handout");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (handout)), ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (racimo_ui_test_find_named (GTK_WIDGET (panel), "fit")));
+  close_export_dialog (window);
+
+  operation = racimo_print_operation_new (project, window->layout_options);
+  g_signal_emit_by_name (operation, "create-custom-widget", &custom);
+  tab = GTK_WIDGET (custom);
+  g_object_ref_sink (tab);
+  g_assert_false (gtk_widget_get_visible (racimo_ui_test_find_named (tab, "handout")));
+  g_assert_true (gtk_widget_is_sensitive (racimo_ui_test_find_named (tab, "fit")));
+  g_object_unref (tab);
+
+  racimo_ui_test_destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +601,9 @@ main (int   argc,
   g_test_add_func ("/print-window/print-dialog", test_print_dialog);
   g_test_add_func ("/print-window/print-to-file", test_print_to_file);
   g_test_add_func ("/print-window/as-the-grid", test_as_the_grid);
+  g_test_add_func ("/print-window/fit-notice", test_fit_notice);
+  g_test_add_func ("/print-window/pages-wide", test_pages_wide);
+  g_test_add_func ("/print-window/per-role", test_per_role);
 
   return racimo_ui_test_run ();
 }

@@ -169,6 +169,39 @@ _racimo_pagination_compare_build_title (RacimoPagination *self,
 }
 
 /**
+ * _racimo_pagination_compare_insert_row:
+ * @index: where a row was put into self->rows: the rest of an activity
+ *   that a page cut (racimo-pagination.c, split_row ())
+ *
+ * The marks of the rows from @index on go with their rows, one further
+ * down; the rest of the activity has none, its first part keeps them.
+ */
+void
+_racimo_pagination_compare_insert_row (RacimoPagination *self,
+                                       guint             index)
+{
+  RacimoPaginationCompare *compare = self->compare;
+  GHashTable *rows;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (compare == NULL || compare->rows == NULL)
+    return;
+
+  rows = g_hash_table_new_full (NULL, NULL, NULL, row_marks_free);
+  g_hash_table_iter_init (&iter, compare->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint row = GPOINTER_TO_UINT (key);
+
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (rows, GUINT_TO_POINTER (row >= index ? row + 1 : row), value);
+    }
+  g_hash_table_unref (compare->rows);
+  compare->rows = rows;
+}
+
+/**
  * _racimo_pagination_compare_add_row:
  * @activity: the activity of the row just added to self->rows
  *

@@ -491,6 +491,7 @@ racimo_pagination_options_to_variant (const RacimoPaginationOptions *self)
   g_variant_dict_insert (&dict, "mono", "b", self->mono);
   g_variant_dict_insert (&dict, "only-problems", "b", self->only_problems);
   g_variant_dict_insert (&dict, "row-numbers", "b", self->row_numbers);
+  g_variant_dict_insert (&dict, "per-role", "b", self->per_role);
   g_variant_dict_insert (&dict, "header", "s", self->header != NULL ? self->header : "");
   g_variant_dict_insert (&dict, "footer", "s", self->footer != NULL ? self->footer : "");
 
@@ -555,6 +556,7 @@ racimo_pagination_options_apply_variant (RacimoPaginationOptions *self,
   g_variant_dict_lookup (&dict, "mono", "b", &self->mono);
   g_variant_dict_lookup (&dict, "only-problems", "b", &self->only_problems);
   g_variant_dict_lookup (&dict, "row-numbers", "b", &self->row_numbers);
+  g_variant_dict_lookup (&dict, "per-role", "b", &self->per_role);
   if (g_variant_dict_lookup (&dict, "header", "&s", &text))
     set_text (&self->header, text);
   if (g_variant_dict_lookup (&dict, "footer", "&s", &text))

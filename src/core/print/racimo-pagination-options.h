@@ -48,6 +48,7 @@ typedef struct
   gboolean                     mono;          /* black and white: no colour anywhere */
   gboolean                     only_problems; /* only activities with a finding not waived */
   gboolean                     row_numbers;   /* a number before each activity */
+  gboolean                     per_role;      /* a PDF of one page per role, not the matrix */
   char                        *header;        /* a line on top of every page; NULL: none */
   char                        *footer;        /* a line at the foot of every page; NULL: none */
   /* Compare mode: what another copy changed (RacimoDifference, of

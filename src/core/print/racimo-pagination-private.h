@@ -112,6 +112,7 @@ typedef struct
   Mark      mark;
   gboolean  waived;      /* the mark's finding was waived: no hatching */
   gboolean  applicable;
+  gboolean  continued;   /* the rest of an activity too tall for a page */
   guint     codes;       /* activities: index of the first role's codes in self->codes */
   guint     notes;       /* activities: index of the first of its notes in self->notes */
   guint     n_notes;
@@ -277,9 +278,11 @@ struct _RacimoPagination
   /* The matrix, in table units */
   double                scale;
   double                max_scale;  /* 1, or less to fit one page down too */
+  double                max_growth; /* the most it may grow on larger paper */
   guint                 n_numbered; /* activities numbered so far */
   gboolean              fitted;     /* the pages across and down asked for were reached */
   double                gutter;
+  double                code_height; /* the tallest cell */
   double                activity_width;
   double                column_width;
   double                header_height;
@@ -466,6 +469,10 @@ _racimo_pagination_compare_build_title (RacimoPagination *self,
 void
 _racimo_pagination_compare_add_row (RacimoPagination *self,
                                     RacimoActivity   *activity);
+
+void
+_racimo_pagination_compare_insert_row (RacimoPagination *self,
+                                       guint             index);
 
 double
 _racimo_pagination_compare_reserve (RacimoPagination *self);

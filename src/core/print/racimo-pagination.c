@@ -259,6 +259,17 @@ add_row_number (RacimoPagination *self)
   return _racimo_pagination_add_text (self, FONT_SMALL, string, attrs);
 }
 
+/* An activity's description, or a part of it, in small grey type. */
+static Text *
+add_description_text (RacimoPagination *self,
+                      const char       *string)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_foreground_new (0x5000, 0x5000, 0x5000));
+  return _racimo_pagination_add_text (self, FONT_SMALL, string, attrs);
+}
+
 /* Returns the codes of the cells printed. */
 static RacimoCodes
 build_activity (RacimoPagination *self,
@@ -278,12 +289,7 @@ build_activity (RacimoPagination *self,
     row.number = add_row_number (self);
   row.name = _racimo_pagination_get_name_text (self, racimo_item_get_name (item), row.applicable);
   if (self->options->descriptions && description != NULL && *description != '\0')
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_foreground_new (0x5000, 0x5000, 0x5000));
-      row.description = _racimo_pagination_add_text (self, FONT_SMALL, description, attrs);
-    }
+    row.description = add_description_text (self, description);
 
   if (racimo_checks_item_has (checks, item, RACIMO_CHECK_NO_OWNER))
     row.mark = MARK_NO_OWNER;
@@ -560,6 +566,28 @@ get_min_scale (RacimoPagination *self)
   return MIN_SIZE / BASE_SIZE;
 }
 
+/* The sheet the base size is made for, as it is read either way */
+#define A4_SHORT (210.0 * 72.0 / 25.4)
+#define A4_LONG  (297.0 * 72.0 / 25.4)
+#define MAX_GROWTH 1.5
+
+/* How much larger than full size the matrix may grow to fill the width of
+ * a paper larger than A4, such as A3 or Ledger: as much as the page is
+ * wider than A4 read the same way, to 1.5 at most, and no more than the
+ * rounds that fit one page allow; 1 on A4 and smaller papers, and when
+ * tiling or spreading over pages across. */
+static double
+get_max_growth (RacimoPagination *self)
+{
+  double a4_width = self->page_width >= self->page_height ? A4_LONG : A4_SHORT;
+  double growth = self->page_width / a4_width;
+
+  if (get_min_scale (self) >= 1.0 || self->options->pages_wide > 1 || growth < 1.01)
+    return 1.0;
+
+  return MAX (MIN (MIN (growth, MAX_GROWTH), self->max_growth), 1.0);
+}
+
 /* Column widths, the scale and the split of roles over pages across.
  *
  * The narrowest a role column can be is what its codes and its rotated
@@ -567,10 +595,11 @@ get_min_scale (RacimoPagination *self)
  * wider than the page, "fit" scales everything down, to MIN_SIZE at most,
  * first keeping names on one line (wrapped names double the rows and the
  * pages), then with names wrapped in a narrower column; past that, and at
- * once with "tile", the roles are split over pages across.  Width left
- * over goes to the activity column, then to the role columns, enough for
- * their headers to be written across or else up to twice as wide, and
- * last to descriptions, so that they wrap less. */
+ * once with "tile", the roles are split over pages across.  On paper
+ * larger than A4, it grows instead, as far as names stay on one line.
+ * Width left over goes to the activity column, then to the role columns,
+ * enough for their headers to be written across or else up to twice as
+ * wide, and last to descriptions, so that they wrap less. */
 static void
 compute_columns (RacimoPagination *self,
                  double            code_width,
@@ -600,6 +629,10 @@ compute_columns (RacimoPagination *self,
 
   self->scale = CLAMP (self->content_width / (activity_min + n_fit * column_min), min_scale,
                        MAX (self->max_scale, min_scale));
+  /* On larger paper, larger, as far as names stay on one line */
+  if (self->scale >= 1.0)
+    self->scale = MAX (self->scale, MIN (get_max_growth (self),
+                                         self->content_width / (activity_natural + n * column_min)));
   width = self->content_width / self->scale;
   activity_max = MAX (activity_min, ACTIVITY_SHARE * width);
 
@@ -670,6 +703,26 @@ wrap_role_headers (RacimoPagination *self,
     }
 }
 
+/* Where an activity's description starts, from the top of its row */
+static double
+description_top (const Row *row)
+{
+  return VPAD + row->name->height + 1.0;
+}
+
+/* An activity's height: its name over its description, or its tallest
+ * cell. */
+static void
+measure_activity (RacimoPagination *self,
+                  Row              *row)
+{
+  double height = row->name->height;
+
+  if (row->description != NULL)
+    height = description_top (row) - VPAD + row->description->height;
+  row->height = MAX (height, self->code_height) + 2 * VPAD;
+}
+
 /* Heights of the header row and of every row, now that widths are known. */
 static void
 measure_rows (RacimoPagination *self,
@@ -677,7 +730,6 @@ measure_rows (RacimoPagination *self,
 {
   double name_width = self->activity_width - self->gutter - 2 * PAD;
   double phase_width;
-  double code_height = 0.0;
   GHashTableIter iter;
   gpointer value;
   guint last_page_roles;
@@ -692,7 +744,7 @@ measure_rows (RacimoPagination *self,
 
   g_hash_table_iter_init (&iter, self->code_cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    code_height = MAX (code_height, ((Text *) value)->height);
+    self->code_height = MAX (self->code_height, ((Text *) value)->height);
 
   /* A phase header spans the page's table: the narrowest is the last
    * page across, which may hold fewer roles. */
@@ -737,14 +789,9 @@ measure_rows (RacimoPagination *self,
         row->height = row->name->height + 2 * VPAD;
       else
         {
-          double height = row->name->height;
-
           if (row->description != NULL)
-            {
-              _racimo_text_wrap (row->description, name_width);
-              height += 1.0 + row->description->height;
-            }
-          row->height = MAX (height, code_height) + 2 * VPAD;
+            _racimo_text_wrap (row->description, name_width);
+          measure_activity (self, row);
         }
     }
 }
@@ -756,9 +803,109 @@ _racimo_pagination_continued_height (RacimoPagination *self,
   return g_array_index (self->phases, PhaseInfo, phase).continued->height + 2 * VPAD;
 }
 
+static const char *
+text_get_string (const Text *text)
+{
+  return text->layout != NULL ? pango_layout_get_text (text->layout) : text->string;
+}
+
+/* Cuts activity @i, too tall for a page, after the last line of its
+ * description that ends within @room: its name, codes, notes and those
+ * lines stay; a row "Name (continued)" with the rest of the description
+ * goes after it, with the same codes.  Returns FALSE when not one line of
+ * the description fits in @room. */
+static gboolean
+split_row (RacimoPagination *self,
+           guint             i,
+           double            room)
+{
+  Row *row = &g_array_index (self->rows, Row, i);
+  Row rest;
+  PangoLayout *layout;
+  PangoLayoutIter *iter;
+  const char *string;
+  g_autofree char *first = NULL;
+  double name_width = self->activity_width - self->gutter - 2 * PAD;
+  int n_fit = 0;
+  gsize split, end;
+
+  if (row->is_phase || row->description == NULL)
+    return FALSE;
+
+  layout = row->description->layout;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (description_top (row) + (double) (logical.y + logical.height) / PANGO_SCALE + VPAD
+          > room)
+        break;
+      n_fit++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  if (n_fit == 0 || n_fit >= pango_layout_get_line_count (layout))
+    return FALSE;
+
+  string = pango_layout_get_text (layout);
+  split = (gsize) pango_layout_get_line_readonly (layout, n_fit)->start_index;
+  /* A paragraph that ends at the cut ends the part: no empty line under it */
+  end = split;
+  if (end > 0 && string[end - 1] == '\n')
+    end--;
+  if (end > 0 && string[end - 1] == '\r')
+    end--;
+
+  rest = *row;
+  rest.continued = TRUE;
+  rest.number = NULL;
+  rest.n_notes = 0;
+  rest.description = add_description_text (self, string + split);
+  _racimo_text_wrap (rest.description, name_width);
+  if (!row->continued)
+    {
+      /* Translators: an activity's name at the top of a page, when its
+       * description began on an earlier one */
+      g_autofree char *name = g_strdup_printf (_("%s (continued)"), text_get_string (row->name));
+
+      rest.name = _racimo_pagination_get_name_text (self, name, row->applicable);
+      if (rest.name->width > name_width)
+        {
+          _racimo_text_make_layout (self, rest.name);
+          _racimo_text_wrap (rest.name, name_width);
+        }
+    }
+  measure_activity (self, &rest);
+
+  first = g_strndup (string, end);
+  row->description = add_description_text (self, first);
+  _racimo_text_wrap (row->description, name_width);
+  measure_activity (self, row);
+
+  g_array_insert_val (self->rows, i + 1, rest);
+  _racimo_pagination_compare_insert_row (self, i + 1);
+  return TRUE;
+}
+
+/* The height of a page's rows for row @row at its top, with its phase's
+ * header repeated. */
+static double
+get_page_room (RacimoPagination *self,
+               const Row        *row,
+               double            height)
+{
+  if (self->show_phases && !row->is_phase)
+    height -= _racimo_pagination_continued_height (self, row->phase);
+
+  return height;
+}
+
 /* Rows into pages.  A phase header never ends a page (it goes with its
  * first activity), and a page that starts inside a phase repeats the
- * phase's header, marked "continued". */
+ * phase's header, marked "continued".  An activity taller than a page is
+ * cut into parts that each take the rest of a page (split_row ()). */
 static void
 paginate_rows (RacimoPagination *self,
                double            height)
@@ -781,8 +928,21 @@ paginate_rows (RacimoPagination *self,
       for (; i < n; i++)
         {
           const Row *row = &g_array_index (self->rows, Row, i);
-          double needed = row->height;
+          double needed;
           double row_notes = _racimo_pagination_notes_height (self, row);
+
+          /* Too tall for any page: what fits here stays, the rest goes on */
+          if (!row->is_phase && row->height > get_page_room (self, row, height))
+            {
+              double room = height - y;
+
+              if (notes + row_notes > 0)
+                room -= (notes + row_notes + GAP) / self->scale;
+              if (split_row (self, i, room))
+                row = &g_array_index (self->rows, Row, i);
+              n = self->rows->len;
+            }
+          needed = row->height;
 
           if (row->is_phase && i + 1 < n && !g_array_index (self->rows, Row, i + 1).is_phase)
             {
@@ -793,8 +953,9 @@ paginate_rows (RacimoPagination *self,
           /* The notes of a cell go on the page of its row, under the table. */
           if (notes + row_notes > 0)
             needed += (notes + row_notes + GAP) / self->scale;
-          /* A row taller than a page still gets one, clipped; it stays
-           * with its phase's header if that starts the page. */
+          /* A row taller than a page that cannot be cut (a phase's
+           * header, a name) still gets one, clipped; it stays with its
+           * phase's header if that starts the page. */
           if (i > band.first && y + needed > height
               && !g_array_index (self->rows, Row, i - 1).is_phase)
             break;
@@ -1227,10 +1388,13 @@ measure_widths (RacimoPagination *self,
     }
 }
 
+/* @max_scale: 1, or less to fit one page; @max_growth: the most the
+ * matrix may grow on larger paper */
 static RacimoPagination *
 paginate (RacimoProject                 *project,
           const RacimoPaginationOptions *options,
-          double                         max_scale)
+          double                         max_scale,
+          double                         max_growth)
 {
   g_autoptr(RacimoPagination) self = NULL;
   g_autoptr(RacimoChecks) checks = NULL;
@@ -1242,6 +1406,7 @@ paginate (RacimoProject                 *project,
   self->options = options != NULL ? racimo_pagination_options_copy (options)
                                   : racimo_pagination_options_new ();
   self->max_scale = max_scale;
+  self->max_growth = max_growth;
   layout_page (self);
   self->hatch = create_hatch ();
 
@@ -1316,7 +1481,7 @@ racimo_pagination_new (RacimoProject                 *project,
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
 
-  self = paginate (project, options, 1.0);
+  self = paginate (project, options, 1.0, MAX_GROWTH);
 
   /* One page down too: smaller until the rows fit, no smaller than the
    * legible minimum.  Text wraps less at a smaller size, so the scale the
@@ -1325,10 +1490,11 @@ racimo_pagination_new (RacimoProject                 *project,
   for (guint round = 0; round < 4 && self->options->one_page && !self->fitted
                         && self->scale > MIN_SIZE / BASE_SIZE + 0.001; round++)
     {
-      double wanted = MIN (self->table_height / get_rows_height (self), 0.98 * self->scale);
+      double wanted = MAX (MIN (self->table_height / get_rows_height (self), 0.98 * self->scale),
+                           MIN_SIZE / BASE_SIZE);
 
       g_object_unref (self);
-      self = paginate (project, options, MAX (wanted, MIN_SIZE / BASE_SIZE));
+      self = paginate (project, options, MIN (wanted, 1.0), wanted);
     }
 
   return self;
@@ -1350,6 +1516,41 @@ racimo_pagination_get_fitted (RacimoPagination *self)
   g_return_val_if_fail (RACIMO_IS_PAGINATION (self), FALSE);
 
   return self->fitted;
+}
+
+/**
+ * racimo_pagination_dup_fit_notice:
+ *
+ * What to tell the user when the pages asked for were not reached (see
+ * racimo_pagination_get_fitted ()): not an error, the matrix is printed
+ * whole on more pages.
+ *
+ * Returns: (transfer full) (nullable): a sentence, or %NULL when the
+ *   matrix fits as asked
+ */
+char *
+racimo_pagination_dup_fit_notice (RacimoPagination *self)
+{
+  guint pages_wide;
+
+  g_return_val_if_fail (RACIMO_IS_PAGINATION (self), NULL);
+
+  if (self->fitted)
+    return NULL;
+
+  if (self->options->one_page)
+    return g_strdup_printf (ngettext ("The matrix does not fit on one page at a legible size; "
+                                      "it is printed on %u page",
+                                      "The matrix does not fit on one page at a legible size; "
+                                      "it is printed on %u pages", self->n_pages),
+                            self->n_pages);
+
+  pages_wide = self->options->pages_wide;
+  return g_strdup_printf (ngettext ("The roles do not fit on %u page across at a legible size; "
+                                    "they take %u",
+                                    "The roles do not fit on %u pages across at a legible size; "
+                                    "they take %u", pages_wide),
+                          pages_wide, self->n_across);
 }
 
 /**
@@ -1383,7 +1584,8 @@ racimo_pagination_get_n_across (RacimoPagination *self)
  * racimo_pagination_get_scale:
  *
  * Returns: the size the matrix is printed at, 1.0 for full size; below 1
- *   when fitted to the page width
+ *   when fitted to the page width, above 1 when grown to fill the width of
+ *   a paper larger than A4
  */
 double
 racimo_pagination_get_scale (RacimoPagination *self)

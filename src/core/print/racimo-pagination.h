@@ -37,6 +37,7 @@ guint             racimo_pagination_get_n_pages   (RacimoPagination             
 guint             racimo_pagination_get_n_across  (RacimoPagination               *self);
 double            racimo_pagination_get_scale     (RacimoPagination               *self);
 gboolean          racimo_pagination_get_fitted    (RacimoPagination               *self);
+char             *racimo_pagination_dup_fit_notice (RacimoPagination              *self);
 void              racimo_pagination_get_page_size (RacimoPagination *self,
                                                    double           *width,
                                                    double           *height);

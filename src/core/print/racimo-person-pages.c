@@ -1,10 +1,12 @@
-/* racimo-person-pages.c: "One page per person", what each person owns, on paper
+/* racimo-person-pages.c: "One page per person" or "per role", on paper
  *
  * Each person's sheet is a heading (the name, the e-mail address, the
  * roles, the workload through all of them) and a table of lines: a
  * phase's name, then one line per activity and role of the person that
  * holds a code there (the activity, the codes, the role), with the
- * cell's note under it.  Only activities that apply are listed, as only
+ * cell's note under it.  A role's sheet is the same for one role: its
+ * name, who holds it, its workload, and its activities with, in the
+ * last column, the other roles' codes there.  Only activities that apply are listed, as only
  * they count in a workload (src/core/checks/racimo-workload.c).  Lines
  * are laid out once, then cut into pages; a sheet always starts a page.
  *
@@ -73,6 +75,7 @@ struct _RacimoPersonPages
   double                   name_width;
   double                   role_width;
   double                   columns_height;
+  gboolean                 per_role;  /* the last column: the other roles */
 };
 
 G_DEFINE_FINAL_TYPE (RacimoPersonPages, racimo_person_pages, G_TYPE_OBJECT)
@@ -212,6 +215,37 @@ describe_roles (GPtrArray *roles)
   return g_string_free (g_steal_pointer (&string), FALSE);
 }
 
+/* The codes the other roles hold in @activity, in the roles' order:
+ * "PM A · QA C" */
+static char *
+describe_others (RacimoProject  *project,
+                 RacimoActivity *activity,
+                 RacimoRole     *role)
+{
+  const RacimoScheme *scheme = racimo_project_get_scheme (project);
+  g_autoptr(GString) string = g_string_new (NULL);
+
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    {
+      RacimoRole *other = racimo_project_get_role (project, r);
+      RacimoCodes codes = racimo_activity_get_codes (activity, other);
+      g_autofree char *name = NULL;
+      g_autofree char *letters = NULL;
+
+      if (other == role || codes == 0)
+        continue;
+      name = racimo_role_dup_short_name (other);
+      letters = racimo_scheme_format_codes (scheme, codes, "");
+      if (string->len > 0)
+        g_string_append (string, " · ");
+      /* A no-break space: a role's codes stay on its line */
+      g_string_append_printf (string, "%s\302\240%s", *name != '\0' ? name : _("(unnamed)"),
+                              letters);
+    }
+
+  return g_string_free (g_steal_pointer (&string), FALSE);
+}
+
 static gboolean
 prints_phase (RacimoPersonPages *self,
               RacimoPhase       *phase)
@@ -234,21 +268,20 @@ add_line (RacimoPersonPages *self,
   g_autofree char *role_name = racimo_role_dup_short_name (role);
   const char *activity_name = racimo_item_get_name (RACIMO_ITEM (activity));
   const char *note = racimo_activity_get_note (activity, role);
+  g_autofree char *last = NULL;
   Line line = { 0, };
 
   line.first = first_of_activity;
   line.name = new_layout (self, first_of_activity ? activity_name : "", BASE_SIZE, FALSE,
                           self->name_width - 2 * PAD);
   line.codes = new_layout (self, codes, BASE_SIZE, TRUE, CODES_WIDTH - 2 * PAD);
-  if (g_strcmp0 (role_name, racimo_item_get_name (RACIMO_ITEM (role))) != 0)
-    {
-      g_autofree char *both = g_strdup_printf ("%s · %s", role_name,
-                                               racimo_item_get_name (RACIMO_ITEM (role)));
-
-      line.role = new_layout (self, both, BASE_SIZE, FALSE, self->role_width - 2 * PAD);
-    }
+  if (self->per_role)
+    last = describe_others (project, activity, role);
+  else if (g_strcmp0 (role_name, racimo_item_get_name (RACIMO_ITEM (role))) != 0)
+    last = g_strdup_printf ("%s · %s", role_name, racimo_item_get_name (RACIMO_ITEM (role)));
   else
-    line.role = new_layout (self, role_name, BASE_SIZE, FALSE, self->role_width - 2 * PAD);
+    last = g_strdup (role_name);
+  line.role = new_layout (self, last, BASE_SIZE, FALSE, self->role_width - 2 * PAD);
   if (note != NULL && *note != '\0')
     line.note = new_layout (self, note, SMALL_SIZE, FALSE,
                             self->content_width - NOTE_INDENT - 2 * PAD);
@@ -259,26 +292,25 @@ add_line (RacimoPersonPages *self,
   g_array_append_val (sheet->lines, line);
 }
 
+/* A sheet headed @heading, "@name (continued)" on its next pages, of
+ * the activities where @roles hold a code; @holds is the first line of
+ * its details: the roles a person holds, or who holds a role. */
 static void
 add_sheet (RacimoPersonPages *self,
            RacimoProject     *project,
-           RacimoPerson      *person)
+           const char        *heading,
+           const char        *name,
+           GPtrArray         *roles,
+           const char        *holds)
 {
   const RacimoScheme *scheme = racimo_project_get_scheme (project);
-  g_autoptr(GPtrArray) roles = racimo_project_dup_roles_of (project, person);
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *heading = NULL;
+  g_autoptr(GString) details = g_string_new (holds);
   g_autofree char *continued = NULL;
-  const char *name = racimo_item_get_name (RACIMO_ITEM (person));
-  const char *email = racimo_person_get_email (person);
   guint counts[26] = { 0, };
   Sheet sheet = { 0, };
 
-  if (*name == '\0')
-    name = _("(unnamed)");
-  heading = email != NULL && *email != '\0' ? g_strdup_printf ("%s  <%s>", name, email)
-                                            : g_strdup (name);
-  /* Translators: the heading of a person's page when it goes on to the next */
+  /* Translators: the heading of a person's or a role's page when it goes
+   * on to the next */
   continued = g_strdup_printf (_("%s (continued)"), name);
   sheet.heading = new_layout (self, heading, TITLE_SIZE, TRUE, 0);
   sheet.continued = new_layout (self, continued, HEADING_SIZE, TRUE, 0);
@@ -332,16 +364,6 @@ add_sheet (RacimoPersonPages *self,
         }
     }
 
-  if (roles->len == 0)
-    g_string_append (details, _("Holds no role."));
-  else
-    {
-      g_autofree char *list = describe_roles (roles);
-
-      /* Translators: %s is a list of roles, separated by commas */
-      g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "Role: %s", "Roles: %s",
-                                                    roles->len), list);
-    }
   g_string_append_c (details, '\n');
   if (sheet.lines->len == 0)
     g_string_append (details, _("Holds no code in an activity that applies."));
@@ -352,13 +374,65 @@ add_sheet (RacimoPersonPages *self,
 
         if (i > 0)
           g_string_append (details, " · ");
-        /* Translators: a code's name and how many activities a person holds it on */
+        /* Translators: a code's name and how many activities a person or
+         * a role holds it on */
         g_string_append_printf (details, _("%s: %u"), _(code->name),
                                 counts[code->letter - 'A']);
       }
   sheet.details = new_layout (self, details->str, SMALL_SIZE, FALSE, self->content_width);
 
   g_array_append_val (self->sheets, sheet);
+}
+
+/* A person's sheet: their activities through every role they hold */
+static void
+add_person_sheet (RacimoPersonPages *self,
+                  RacimoProject     *project,
+                  RacimoPerson      *person)
+{
+  g_autoptr(GPtrArray) roles = racimo_project_dup_roles_of (project, person);
+  g_autofree char *heading = NULL;
+  g_autofree char *holds = NULL;
+  const char *name = racimo_item_get_name (RACIMO_ITEM (person));
+  const char *email = racimo_person_get_email (person);
+
+  if (*name == '\0')
+    name = _("(unnamed)");
+  heading = email != NULL && *email != '\0' ? g_strdup_printf ("%s  <%s>", name, email)
+                                            : g_strdup (name);
+  if (roles->len == 0)
+    holds = g_strdup (_("Holds no role."));
+  else
+    {
+      g_autofree char *list = describe_roles (roles);
+
+      /* Translators: %s is a list of roles, separated by commas */
+      holds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Role: %s", "Roles: %s",
+                                            roles->len), list);
+    }
+
+  add_sheet (self, project, heading, name, roles, holds);
+}
+
+/* A role's sheet: its activities, and who else holds a code there */
+static void
+add_role_sheet (RacimoPersonPages *self,
+                RacimoProject     *project,
+                RacimoRole        *role)
+{
+  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
+  g_autofree char *heading = NULL;
+  g_autofree char *holds = NULL;
+  const char *person = racimo_role_get_person (role);
+
+  g_ptr_array_add (roles, role);
+  heading = describe_roles (roles);
+  /* Translators: %s is who holds a role: people's names, separated by
+   * commas */
+  holds = person != NULL && *person != '\0' ? g_strdup_printf (_("Held by: %s"), person)
+                                            : g_strdup (_("Held by no one named."));
+
+  add_sheet (self, project, heading, heading, roles, holds);
 }
 
 /* Cuts each sheet's lines into pages: the first page of a sheet has its
@@ -391,31 +465,18 @@ paginate (RacimoPersonPages *self)
     }
 }
 
-/**
- * racimo_person_pages_new:
- * @project: the project
- * @person: (nullable): the one person to print, or %NULL for everyone, in
- *   the order of the project's people
- * @options: (nullable): the paper, margins, phases, header and footer, or
- *   %NULL for the defaults
- *
- * Lays out the pages of each person, their first page on a page of its own.
- *
- * Returns: (transfer full): the pages
- */
-RacimoPersonPages *
-racimo_person_pages_new (RacimoProject                 *project,
-                         RacimoPerson                  *person,
-                         const RacimoPaginationOptions *options)
+/* The pages' frame, with no sheet yet: per person, or per role. */
+static RacimoPersonPages *
+pages_new (RacimoProject                 *project,
+           const RacimoPaginationOptions *options,
+           gboolean                       per_role)
 {
-  g_autoptr(RacimoPersonPages) self = NULL;
+  RacimoPersonPages *self;
   const char *title;
   double table_width;
 
-  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (person == NULL || RACIMO_IS_PERSON (person), NULL);
-
   self = g_object_new (RACIMO_TYPE_PERSON_PAGES, NULL);
+  self->per_role = per_role;
   self->options = options != NULL ? racimo_pagination_options_copy (options)
                                   : racimo_pagination_options_new ();
   racimo_pagination_options_get_page_size (self->options, &self->page_width, &self->page_height);
@@ -448,20 +509,104 @@ racimo_person_pages_new (RacimoProject                 *project,
   self->name_width = table_width - self->role_width;
   self->columns[0] = new_layout (self, _("Activity"), SMALL_SIZE, TRUE, self->name_width - 2 * PAD);
   self->columns[1] = new_layout (self, _("Codes"), SMALL_SIZE, TRUE, CODES_WIDTH - 2 * PAD);
-  self->columns[2] = new_layout (self, _("Through the role"), SMALL_SIZE, TRUE,
-                                 self->role_width - 2 * PAD);
+  /* Translators: over the codes that the other roles hold in each
+   * activity of a role's page */
+  self->columns[2] = new_layout (self, per_role ? _("Other roles") : _("Through the role"),
+                                 SMALL_SIZE, TRUE, self->role_width - 2 * PAD);
   self->columns_height = MAX (MAX (layout_height (self->columns[0]),
                                    layout_height (self->columns[1])),
                               layout_height (self->columns[2])) + 2 * VPAD;
 
-  if (person != NULL)
-    add_sheet (self, project, person);
-  else
-    for (guint i = 0; i < racimo_project_get_n_people (project); i++)
-      add_sheet (self, project, racimo_project_get_person (project, i));
-  paginate (self);
+  return self;
+}
 
-  return g_steal_pointer (&self);
+/* The sheets of @only, or of every person or role, the options' roles
+ * only; then the pages. */
+static void
+add_sheets (RacimoPersonPages *self,
+            RacimoProject     *project,
+            RacimoItem        *only)
+{
+  guint n = self->per_role ? racimo_project_get_n_roles (project)
+                           : racimo_project_get_n_people (project);
+  char **ids = self->options->roles;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RacimoItem *item = self->per_role ? RACIMO_ITEM (racimo_project_get_role (project, i))
+                                        : RACIMO_ITEM (racimo_project_get_person (project, i));
+
+      if (only != NULL ? item != only
+                       : self->per_role && ids != NULL
+                         && !g_strv_contains ((const char * const *) ids,
+                                              racimo_item_get_id (item)))
+        continue;
+      if (self->per_role)
+        add_role_sheet (self, project, RACIMO_ROLE (item));
+      else
+        add_person_sheet (self, project, RACIMO_PERSON (item));
+    }
+  paginate (self);
+}
+
+/**
+ * racimo_person_pages_new:
+ * @project: the project
+ * @person: (nullable): the one person to print, or %NULL for everyone, in
+ *   the order of the project's people
+ * @options: (nullable): the paper, margins, phases, header and footer, or
+ *   %NULL for the defaults
+ *
+ * Lays out the pages of each person, their first page on a page of its own.
+ *
+ * Returns: (transfer full): the pages
+ */
+RacimoPersonPages *
+racimo_person_pages_new (RacimoProject                 *project,
+                         RacimoPerson                  *person,
+                         const RacimoPaginationOptions *options)
+{
+  RacimoPersonPages *self;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (person == NULL || RACIMO_IS_PERSON (person), NULL);
+
+  self = pages_new (project, options, FALSE);
+  add_sheets (self, project, (RacimoItem *) person);
+
+  return self;
+}
+
+/**
+ * racimo_person_pages_new_per_role:
+ * @project: the project
+ * @role: (nullable): the one role to print, or %NULL for every role that
+ *   the options' roles name (all when they name none), in the project's
+ *   order
+ * @options: (nullable): the paper, margins, phases, roles, header and
+ *   footer, or %NULL for the defaults
+ *
+ * Lays out the pages of each role as racimo_person_pages_new () does for
+ * people: who holds the role, its workload, and each activity that applies
+ * where it holds a code, with the codes, the other roles' codes and the
+ * note of the cell.
+ *
+ * Returns: (transfer full): the pages
+ */
+RacimoPersonPages *
+racimo_person_pages_new_per_role (RacimoProject                 *project,
+                                  RacimoRole                    *role,
+                                  const RacimoPaginationOptions *options)
+{
+  RacimoPersonPages *self;
+
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (role == NULL || RACIMO_IS_ROLE (role), NULL);
+
+  self = pages_new (project, options, TRUE);
+  add_sheets (self, project, (RacimoItem *) role);
+
+  return self;
 }
 
 /**
@@ -626,6 +771,34 @@ draw_person_page (gpointer  source,
   racimo_person_pages_draw_page (source, cr, page);
 }
 
+/* Writes the pages of @only, or of every person or role, or says why
+ * there is none. */
+static gboolean
+export_pages (RacimoProject                  *project,
+              gboolean                        per_role,
+              RacimoItem                     *only,
+              const char                     *path,
+              const RacimoPaginationOptions  *options,
+              GCancellable                   *cancellable,
+              GError                        **error)
+{
+  g_autoptr(RacimoPersonPages) pages = pages_new (project, options, per_role);
+
+  add_sheets (pages, project, only);
+  if (pages->pages->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           per_role ? _("The project has no roles, so there is no page per role")
+                                    : _("The project lists no people, so there is no page per "
+                                        "person"));
+      return FALSE;
+    }
+
+  return _racimo_pagination_write_pdf (racimo_project_get_title (project), pages->page_width,
+                                       pages->page_height, pages->pages->len, draw_person_page,
+                                       pages, path, cancellable, error);
+}
+
 /**
  * racimo_person_pages_export_pdf:
  * @project: the project
@@ -649,22 +822,42 @@ racimo_person_pages_export_pdf (RacimoProject                  *project,
                                 GCancellable                   *cancellable,
                                 GError                        **error)
 {
-  g_autoptr(RacimoPersonPages) pages = NULL;
-
   g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (person == NULL || RACIMO_IS_PERSON (person), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pages = racimo_person_pages_new (project, person, options);
-  if (pages->pages->len == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The project lists no people, so there is no page per person"));
-      return FALSE;
-    }
+  return export_pages (project, FALSE, (RacimoItem *) person, path, options, cancellable, error);
+}
 
-  return _racimo_pagination_write_pdf (racimo_project_get_title (project), pages->page_width,
-                                       pages->page_height, pages->pages->len, draw_person_page,
-                                       pages, path, cancellable, error);
+/**
+ * racimo_person_pages_export_roles_pdf:
+ * @project: the project
+ * @role: (nullable): the one role, or %NULL for every role the options
+ *   name
+ * @path: the PDF file to write, in the file system's encoding
+ * @options: (nullable): how, or %NULL for the defaults
+ * @cancellable: (nullable): checked between pages
+ * @error: a G_IO_ERROR
+ *
+ * Writes the pages of racimo_person_pages_new_per_role() as a PDF, whole
+ * or not at all.  A project without roles has no page:
+ * %G_IO_ERROR_INVALID_DATA.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+racimo_person_pages_export_roles_pdf (RacimoProject                  *project,
+                                      RacimoRole                     *role,
+                                      const char                     *path,
+                                      const RacimoPaginationOptions  *options,
+                                      GCancellable                   *cancellable,
+                                      GError                        **error)
+{
+  g_return_val_if_fail (RACIMO_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (role == NULL || RACIMO_IS_ROLE (role), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return export_pages (project, TRUE, (RacimoItem *) role, path, options, cancellable, error);
 }
