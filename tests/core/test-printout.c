@@ -320,6 +320,18 @@ test_export_reading_order (void)
   layout = racimo_test_pdf_get_layout (pdf);
   assert_rows (project, layout);
 
+  /* Compare mode's line first, in the structure too */
+  run_racimo (dir, (const char * const[]) { "--export", "compared.pdf", "--compare", source,
+                                             source, NULL });
+  g_free (pdf);
+  pdf = g_build_filename (dir, "compared.pdf", NULL);
+  g_assert_true (racimo_test_pdf_is_tagged (pdf));
+  g_free (raw);
+  raw = racimo_test_pdf_get_text (pdf);
+  assert_in_order (raw, (const char * const[]) {
+    "No changes from", "ML system deployment", today, "Activity", "Responsible", "Page 1 of 1",
+    NULL });
+
   racimo_test_remove_tree (dir);
 }
 

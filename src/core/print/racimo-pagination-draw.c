@@ -103,7 +103,12 @@ draw_title (RacimoPagination *self,
 {
   double y = self->content_y + self->title_height;
 
+  /* Compare mode's line, which names the copy compared with */
+  if (tagged && self->compare != NULL)
+    _racimo_pagination_tag_begin (self, cr, "P");
   _racimo_pagination_compare_draw_title (self, cr);
+  if (tagged && self->compare != NULL)
+    _racimo_pagination_tag_end (self, cr, "P");
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   show_tagged_text (self, cr, tagged ? "H1" : NULL, self->title, self->content_x,
                     y - self->title->height);
