@@ -722,7 +722,7 @@ add_language (GByteArray *pdf,
     return;
   object += strlen (object_start) - strlen ("<< /Type /Catalog");
   close = find_bytes (object, trailer, ">>\nendobj\n");
-  if (close == NULL)
+  if (close == NULL || find_bytes (object, close, "/Lang") != NULL)
     return;
 
   offset = pdf->len;
