@@ -256,6 +256,7 @@ test_export_reading_order (void)
   g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
   g_autofree char *title = NULL;
+  g_autofree char *structure = NULL;
   g_autofree char *bytes = NULL;
   gsize length;
   g_autofree char *raw = NULL;
@@ -279,6 +280,14 @@ test_export_reading_order (void)
                                              "--header", "Steering committee",
                                              "--footer", "Draft for review", source, NULL });
   g_assert_true (racimo_test_pdf_is_tagged (pdf));
+  /* The title, and the date, the header and footer lines and the legend
+   * as paragraphs, once, on the first page (not the page numbers); the
+   * matrix; the summary's three headings, its two paragraphs, and the
+   * workload as a table of a header row (six header cells) and a row per
+   * role (8), each of a header cell and five numbers */
+  structure = racimo_test_pdf_get_structure (pdf);
+  g_assert_cmpstr (structure, ==, "Div 1, Document 1, H1 1, H2 3, P 6, TD 40, TH 14, TR 9, "
+                                  "Table 1");
   title = racimo_test_pdf_get_title (pdf);
   g_assert_cmpstr (title, ==, racimo_project_get_title (project));
 
@@ -326,6 +335,9 @@ test_export_reading_order (void)
   g_free (pdf);
   pdf = g_build_filename (dir, "compared.pdf", NULL);
   g_assert_true (racimo_test_pdf_is_tagged (pdf));
+  g_free (structure);
+  structure = racimo_test_pdf_get_structure (pdf);
+  g_assert_cmpstr (structure, ==, "Div 1, Document 1, H1 1, P 3");
   g_free (raw);
   raw = racimo_test_pdf_get_text (pdf);
   assert_in_order (raw, (const char * const[]) {

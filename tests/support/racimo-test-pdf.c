@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "racimo-test-pdf.h"
@@ -167,4 +168,85 @@ racimo_test_assert_numbered_once (const char *text,
       if (strstr (found + 1, needle) != NULL)
         g_error ("“%s” is in the text more than once", needle);
     }
+}
+
+/* qpdf's output for @path: its check, or with @qdf every object
+ * uncompressed, NULs made spaces.  Fails the test when qpdf finds the
+ * file damaged, even where it could repair it. */
+static char *
+run_qpdf (const char *path,
+          gboolean    qdf)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  const char *data;
+  char *text;
+  gsize length;
+
+  if (qdf)
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                &error, "qpdf", "--qdf", "--object-streams=disable", path, "-",
+                                NULL);
+  else
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                &error, "qpdf", "--check", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    g_error ("qpdf finds %s damaged: %.*s", path, (int) g_bytes_get_size (err),
+             (const char *) g_bytes_get_data (err, NULL));
+
+  data = g_bytes_get_data (out, &length);
+  text = g_malloc (length + 1);
+  for (gsize i = 0; i < length; i++)
+    text[i] = data[i] != '\0' ? data[i] : ' ';
+  text[length] = '\0';
+
+  return text;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+racimo_test_pdf_get_structure (const char *path)
+{
+  g_autofree char *check = run_qpdf (path, FALSE);
+  g_autofree char *qdf = run_qpdf (path, TRUE);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree gpointer *names = NULL;
+  GString *structure = g_string_new (NULL);
+  guint n_names;
+
+  /* qpdf writes one key a line, in order: an element's "/S /TD" comes
+   * before its "/Type /StructElem", in the same object */
+  for (const char *p = strstr (qdf, "/Type /StructElem"); p != NULL;
+       p = strstr (p + 1, "/Type /StructElem"))
+    {
+      const char *object = g_strrstr_len (qdf, p - qdf, " obj\n");
+      const char *s = object != NULL ? g_strstr_len (object, p - object, "/S /") : NULL;
+      g_autofree char *name = NULL;
+
+      g_assert_nonnull (s);
+      s += strlen ("/S /");
+      name = g_strndup (s, strcspn (s, " \n/>"));
+      g_hash_table_insert (counts, g_strdup (name),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name))
+                                             + 1));
+    }
+
+  names = g_hash_table_get_keys_as_array (counts, &n_names);
+  qsort (names, n_names, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_names; i++)
+    g_string_append_printf (structure, "%s%s %u", i > 0 ? ", " : "", (char *) names[i],
+                            GPOINTER_TO_UINT (g_hash_table_lookup (counts, names[i])));
+
+  return g_string_free (structure, FALSE);
 }

@@ -32,6 +32,11 @@ char *racimo_test_pdf_get_layout (const char *path);
  * marked content. */
 gboolean racimo_test_pdf_is_tagged (const char *path);
 
+/* The structure elements of @path, as qpdf reads them, counted by type:
+ * "Document 1, H1 1, P 3" in the order of their names.  Fails the test
+ * when qpdf finds the file damaged. */
+char *racimo_test_pdf_get_structure (const char *path);
+
 /* The text of each page, as racimo_test_pdf_get_text () gives it */
 GStrv racimo_test_pdf_get_pages (const char *path);
 
