@@ -8,6 +8,8 @@
  */
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "racimo-file.h"
 #include "racimo-pagination-private.h"
 #include "racimo-test.h"
@@ -257,8 +259,7 @@ test_export_reading_order (void)
   g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
   g_autofree char *title = NULL;
   g_autofree char *structure = NULL;
-  g_autofree char *bytes = NULL;
-  gsize length;
+  g_autofree char *language = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *layout = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (source);
@@ -291,27 +292,19 @@ test_export_reading_order (void)
   title = racimo_test_pdf_get_title (pdf);
   g_assert_cmpstr (title, ==, racimo_project_get_title (project));
 
-  /* The page's language in the catalog, added by an update where cairo
-   * wrote a plain cross-reference table (cairo 1.16); a cross-reference
-   * stream (cairo 1.18) is left as it is.  pdfinfo read it above. */
-  g_file_get_contents (pdf, &bytes, &length, &error);
-  g_assert_no_error (error);
-  if (g_strrstr_len (bytes, (gssize) length, "\ntrailer\n") != NULL)
-    {
-      const char *update = g_strrstr_len (bytes, (gssize) length, "0 obj\n<< /Type /Catalog");
-      const char *startxref = g_strrstr_len (bytes, (gssize) length, "startxref\n");
-      guint64 offset;
-
-      g_assert_nonnull (update);
-      g_assert_nonnull (strstr (update, "   /Lang (en)\n>>\nendobj\nxref\n"));
-      g_assert_nonnull (strstr (update, "   /Prev "));
-      /* Where the last cross-reference table is, as readers look for it */
-      g_assert_nonnull (startxref);
-      offset = g_ascii_strtoull (startxref + strlen ("startxref\n"), NULL, 10);
-      g_assert_cmpuint (offset, <, length);
-      g_assert_true (g_str_has_prefix (bytes + offset, "xref\n"));
-      g_assert_true (offset > (guint64) (update - bytes));
-    }
+  /* The page's language in the catalog, added by an update that qpdf
+   * finds sound (racimo_test_pdf_get_structure () checked it).  cairo
+   * 1.16 writes a plain cross-reference table, which must get it; what
+   * cairo 1.18 writes was only tried as qpdf writes the same (see
+   * test_language_in_object_stream ()), so there the log says whether it
+   * got one. */
+  language = racimo_test_pdf_get_language (pdf);
+  if (cairo_version () < CAIRO_VERSION_ENCODE (1, 17, 0))
+    g_assert_cmpstr (language, ==, "en");
+  else if (language == NULL)
+    g_test_message ("cairo %s: no /Lang in the exported PDF", cairo_version_string ());
+  else
+    g_assert_cmpstr (language, ==, "en");
 
   /* In the order the page is read: the header line, the title, the date,
    * the column headers left to right, the rows (their names, then their
@@ -347,6 +340,168 @@ test_export_reading_order (void)
   racimo_test_remove_tree (dir);
 }
 
+/* The language goes into a catalog in an object stream too, as cairo 1.18
+ * writes it: qpdf makes such a PDF of a tagged one cairo writes here. */
+static void
+test_language_in_object_stream (void)
+{
+  g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
+  g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+  g_autofree char *compressed = g_build_filename (dir, "compressed.pdf", NULL);
+  g_autofree char *language = NULL;
+  g_autofree char *structure = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  {
+    cairo_surface_t *surface = cairo_pdf_surface_create (plain, 595.0, 842.0);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_tag_begin (cr, "Document", NULL);
+    cairo_tag_begin (cr, "H1", NULL);
+    cairo_move_to (cr, 72.0, 72.0);
+    cairo_show_text (cr, "Compressed");
+    cairo_tag_end (cr, "H1");
+    cairo_tag_begin (cr, "P", NULL);
+    cairo_move_to (cr, 72.0, 144.0);
+    cairo_show_text (cr, "A paragraph");
+    cairo_tag_end (cr, "P");
+    cairo_tag_end (cr, "Document");
+    cairo_destroy (cr);
+    cairo_surface_finish (surface);
+    g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+  }
+  racimo_test_pdf_compress_objects (plain, compressed);
+  g_assert_null (racimo_test_pdf_get_language (compressed));
+  before = racimo_test_pdf_get_text (compressed);
+
+  g_file_get_contents (compressed, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (contents, "/Type /Catalog")); /* compressed */
+  bytes = g_byte_array_new ();
+  g_byte_array_append (bytes, (const guint8 *) contents, (guint) length);
+  _racimo_pagination_add_language (bytes, "ja");
+  g_assert_cmpuint (bytes->len, >, length);
+  g_file_set_contents (compressed, (const char *) bytes->data, bytes->len, &error);
+  g_assert_no_error (error);
+
+  language = racimo_test_pdf_get_language (compressed);
+  g_assert_cmpstr (language, ==, "ja");
+  structure = racimo_test_pdf_get_structure (compressed);
+  g_assert_cmpstr (structure, ==, "Document 1, H1 1, P 1");
+  after = racimo_test_pdf_get_text (compressed);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A catalog with a language keeps it */
+  g_byte_array_set_size (bytes, 0);
+  g_file_get_contents (compressed, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_byte_array_append (bytes, (const guint8 *) contents, (guint) length);
+  _racimo_pagination_add_language (bytes, "fr");
+  g_assert_cmpuint (bytes->len, ==, length);
+
+  racimo_test_remove_tree (dir);
+}
+
+static GBytes *
+deflate (const char *data,
+         gsize       length)
+{
+  g_autoptr(GConverter) compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB,
+                                                                          -1));
+  guint8 out[4096];
+  gsize read, written;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_converter_convert (compressor, data, length, out, sizeof out,
+                                        G_CONVERTER_INPUT_AT_END, &read, &written, &error),
+                   ==, G_CONVERTER_FINISHED);
+  g_assert_no_error (error);
+
+  return g_bytes_new (out, written);
+}
+
+static void
+append_stream (GByteArray *pdf,
+               const char *dictionary,
+               GBytes     *data)
+{
+  g_byte_array_append (pdf, (const guint8 *) dictionary, strlen (dictionary));
+  g_byte_array_append (pdf, (const guint8 *) ">>\nstream\n", strlen (">>\nstream\n"));
+  g_byte_array_append (pdf, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  g_byte_array_append (pdf, (const guint8 *) "\nendstream\nendobj\n",
+                       strlen ("\nendstream\nendobj\n"));
+}
+
+/* An object stream whose length is an object of its own, and a
+ * cross-reference stream without a predictor, made here byte by byte:
+ * objects 2 (the pages) and 4 (the catalog) in object stream 1, whose
+ * length is object 3; the cross-references are object 5. */
+static void
+test_language_indirect_length (void)
+{
+  static const char objects[] = "2 0 4 37 << /Type /Pages /Kids [] /Count 0 >> "
+                                "<< /Type /Catalog /Pages 2 0 R >>";
+  g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "made.pdf", NULL);
+  g_autofree char *language = NULL;
+  g_autofree char *structure = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) stream = deflate (objects, strlen (objects));
+  g_autoptr(GBytes) xref = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 entries[6][7] = { { 0 } };
+  guint offsets[6] = { 0 };
+  gsize length;
+
+  g_byte_array_append (pdf, (const guint8 *) "%PDF-1.5\n", strlen ("%PDF-1.5\n"));
+  offsets[1] = pdf->len;
+  append_stream (pdf, "1 0 obj\n<< /Type /ObjStm /N 2 /First 9 /Length 3 0 R "
+                      "/Filter /FlateDecode ", stream);
+  offsets[3] = pdf->len;
+  text = g_strdup_printf ("3 0 obj\n   %" G_GSIZE_FORMAT "\nendobj\n", g_bytes_get_size (stream));
+  g_byte_array_append (pdf, (const guint8 *) text, strlen (text));
+  offsets[5] = pdf->len;
+
+  /* Type, then 4 bytes of offset or object stream, 2 of index */
+  for (guint i = 1; i < 6; i++)
+    {
+      gboolean compressed = i == 2 || i == 4;
+
+      entries[i][0] = compressed ? 2 : 1;
+      for (guint b = 0; b < 4; b++)
+        entries[i][1 + b] = (compressed ? 1 : offsets[i]) >> (8 * (3 - b)) & 0xff;
+      entries[i][6] = i == 4 ? 1 : 0;
+    }
+  xref = deflate ((const char *) entries, sizeof entries);
+  g_free (text);
+  text = g_strdup_printf ("5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 4 0 R "
+                          "/Length %" G_GSIZE_FORMAT " /Filter /FlateDecode ",
+                          g_bytes_get_size (xref));
+  append_stream (pdf, text, xref);
+  g_free (text);
+  text = g_strdup_printf ("startxref\n%u\n%%%%EOF\n", offsets[5]);
+  g_byte_array_append (pdf, (const guint8 *) text, strlen (text));
+
+  length = pdf->len;
+  _racimo_pagination_add_language (pdf, "ja");
+  g_assert_cmpuint (pdf->len, >, length);
+  g_file_set_contents (path, (const char *) pdf->data, pdf->len, &error);
+  g_assert_no_error (error);
+  structure = racimo_test_pdf_get_structure (path);
+  g_assert_cmpstr (structure, ==, "");
+  language = racimo_test_pdf_get_language (path);
+  g_assert_cmpstr (language, ==, "ja");
+
+  racimo_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +512,8 @@ main (int   argc,
   g_test_add_func ("/printout/language/date", test_date_language);
   g_test_add_func ("/printout/language/japanese-wrap", test_japanese_wrap);
   g_test_add_func ("/printout/export/reading-order", test_export_reading_order);
+  g_test_add_func ("/printout/export/language-in-object-stream", test_language_in_object_stream);
+  g_test_add_func ("/printout/export/language-indirect-length", test_language_indirect_length);
 
   return g_test_run ();
 }

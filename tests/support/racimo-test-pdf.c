@@ -250,3 +250,58 @@ racimo_test_pdf_get_structure (const char *path)
 
   return g_string_free (structure, FALSE);
 }
+
+/* qpdf's text of object @object of @path ("trailer", "12") */
+static char *
+show_object (const char *path,
+             const char *object)
+{
+  g_autofree char *option = g_strdup_printf ("--show-object=%s", object);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "qpdf", option, path,
+                              NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  return out;
+}
+
+char *
+racimo_test_pdf_get_language (const char *path)
+{
+  g_autofree char *trailer = show_object (path, "trailer");
+  g_autofree char *root = NULL;
+  g_autofree char *catalog = NULL;
+  const char *found = strstr (trailer, "/Root ");
+  const char *lang;
+
+  g_assert_nonnull (found);
+  root = g_strndup (found + strlen ("/Root "), strcspn (found + strlen ("/Root "), " "));
+  catalog = show_object (path, root);
+  g_assert_nonnull (strstr (catalog, "/Type /Catalog"));
+  lang = strstr (catalog, "/Lang (");
+  if (lang == NULL)
+    return NULL;
+  lang += strlen ("/Lang (");
+
+  return g_strndup (lang, strcspn (lang, ")"));
+}
+
+void
+racimo_test_pdf_compress_objects (const char *path,
+                                  const char *compressed)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "qpdf",
+                              "--object-streams=generate", path, compressed, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}

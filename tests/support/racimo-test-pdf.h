@@ -37,6 +37,15 @@ gboolean racimo_test_pdf_is_tagged (const char *path);
  * when qpdf finds the file damaged. */
 char *racimo_test_pdf_get_structure (const char *path);
 
+/* The language in @path's catalog (/Lang), as qpdf reads it; NULL for
+ * none. */
+char *racimo_test_pdf_get_language (const char *path);
+
+/* @path rewritten by qpdf to @compressed with its objects in object
+ * streams and its cross-references in a stream, as cairo 1.18 writes. */
+void racimo_test_pdf_compress_objects (const char *path,
+                                       const char *compressed);
+
 /* The text of each page, as racimo_test_pdf_get_text () gives it */
 GStrv racimo_test_pdf_get_pages (const char *path);
 

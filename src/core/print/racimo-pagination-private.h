@@ -413,6 +413,10 @@ _racimo_pagination_tag_end (RacimoPagination *self,
                             cairo_t          *cr,
                             const char       *tag);
 
+void
+_racimo_pagination_add_language (GByteArray *pdf,
+                                 const char *language);
+
 typedef void (*RacimoDrawPageFunc) (gpointer  source,
                                     cairo_t  *cr,
                                     guint     page);
