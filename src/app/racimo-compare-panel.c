@@ -1,8 +1,9 @@
 /* racimo-compare-panel.c: the sidebar of compare mode
  *
  * Lists the changes of racimo_differences_compare () under a heading per
- * phase.  Its buttons only activate the window's actions (win.take-change,
- * win.keep-change, win.take-group, win.next-change, win.previous-change,
+ * group: the project, roles, people, then each phase.  Its buttons only
+ * activate the window's actions (win.take-change, win.keep-change,
+ * win.take-group, win.next-change, win.previous-change,
  * win.leave-compare); choosing a row tells the window, which shows the
  * change in the grid.
  *
@@ -90,9 +91,19 @@ make_button (const char *label,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  gtk_widget_set_sensitive (button, sensitive);
+  /* An action's enabled state would make the button sensitive again */
+  if (sensitive)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+    }
+  else
+    {
+      g_variant_unref (g_variant_ref_sink (target));
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (
+        button, _("Take first what this change needs, such as its phase or person"));
+    }
   gtk_widget_add_css_class (button, "flat");
 
   return button;
@@ -109,7 +120,8 @@ make_group_row (const RacimoDifference *change)
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box),
                   make_button (_("Take _All Theirs"), "win.take-group",
-                               g_variant_new_string (change->phase_id), TRUE));
+                               g_variant_new_string (racimo_difference_get_group_key (change)),
+                               TRUE));
   gtk_widget_set_margin_top (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -159,8 +171,9 @@ make_change_row (const RacimoDifference *change,
  * @name: the other copy's name, as the panel's heading says it
  * @changes: (element-type RacimoDifference): the changes to list, in order
  *
- * Lists @changes under a heading per phase.  Each row's buttons take or
- * keep the change of its index in @changes.
+ * Lists @changes under a heading per group (the project, roles, people,
+ * each phase).  Each row's buttons take or keep the change of its index in
+ * @changes.
  */
 void
 racimo_compare_panel_set_changes (RacimoComparePanel *self,
@@ -169,7 +182,7 @@ racimo_compare_panel_set_changes (RacimoComparePanel *self,
                                   RacimoProject      *mine,
                                   RacimoProject      *theirs)
 {
-  const char *phase_id = NULL;
+  const char *group = NULL;
   GtkWidget *child;
 
   g_return_if_fail (RACIMO_IS_COMPARE_PANEL (self));
@@ -185,10 +198,10 @@ racimo_compare_panel_set_changes (RacimoComparePanel *self,
       const RacimoDifference *change = g_ptr_array_index (changes, i);
       GtkWidget *row;
 
-      if (g_strcmp0 (phase_id, change->phase_id) != 0)
+      if (g_strcmp0 (group, racimo_difference_get_group_key (change)) != 0)
         {
           gtk_list_box_append (self->list, make_group_row (change));
-          phase_id = change->phase_id;
+          group = racimo_difference_get_group_key (change);
         }
       row = make_change_row (change, i, racimo_difference_can_take (mine, theirs, change));
       gtk_list_box_append (self->list, row);

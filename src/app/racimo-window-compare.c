@@ -1,9 +1,11 @@
 /* racimo-window-compare.c: compare mode, the changes of another copy of
  * the project marked in the grid and listed beside it
  *
- * "Compare With..." loads another file ("theirs") beside the project shown
+ * "Compare With..." loads another file ("theirs"), or the unsaved changes
+ * of the same file that a crash left (a draft), beside the project shown
  * ("mine").  racimo_differences_compare () finds what theirs changed; the grid
- * marks it and RacimoComparePanel lists it by phase.  Each change can be
+ * marks it and RacimoComparePanel lists it by group (the project, roles,
+ * people, each phase).  Each change can be
  * taken (one step of mine's history, so Undo gives it back) or kept, which
  * only drops it from the list.  After every edit of mine the changes are
  * found again, once the main loop is idle.  Leaving compare mode, or
@@ -28,7 +30,7 @@ struct _RacimoWindowCompare
   char               *current;  /* change_key () of the change selected */
   GtkWidget          *sidebar;
   RacimoComparePanel *panel;
-  gulong              handlers[6];
+  gulong              handlers[14];
   guint               idle;
 };
 
@@ -61,6 +63,7 @@ select_change (RacimoWindow *self,
 {
   RacimoWindowCompare *compare = self->compare;
   const RacimoDifference *change;
+  RacimoItem *item;
 
   racimo_compare_panel_select (compare->panel, index);
   g_clear_pointer (&compare->current, g_free);
@@ -69,16 +72,28 @@ select_change (RacimoWindow *self,
 
   change = g_ptr_array_index (compare->changes, index);
   compare->current = change_key (change);
-  if (show)
+  item = change->item_id != NULL ? racimo_project_lookup (self->project, change->item_id) : NULL;
+  if (show && (RACIMO_IS_ROLE (item) || RACIMO_IS_PHASE (item)))
+    {
+      /* A role's header, a phase's row */
+      if (!racimo_matrix_view_show_item (self->matrix_view, item))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+  else if (show && change->activity_id[0] != '\0')
     {
       RacimoItem *activity = racimo_project_lookup (self->project, change->activity_id);
       RacimoItem *role = change->role_id != NULL
                            ? racimo_project_lookup (self->project, change->role_id)
                            : NULL;
+      RacimoPhase *phase;
+      guint position;
 
-      /* An activity only theirs has: its phase, in mine */
-      if (!RACIMO_IS_ACTIVITY (activity))
-        activity = racimo_project_lookup (self->project, change->phase_id);
+      /* An activity only theirs has: where taking it puts it in mine, after
+       * an activity or at the top of its phase */
+      if (!RACIMO_IS_ACTIVITY (activity) &&
+          racimo_difference_get_place (self->project, compare->theirs, change, &phase, &position))
+        activity = position > 0 ? RACIMO_ITEM (racimo_phase_get_activity (phase, position - 1))
+                                : RACIMO_ITEM (phase);
       if (activity != NULL &&
           !racimo_matrix_view_show_cell (self->matrix_view, activity,
                                          RACIMO_IS_ROLE (role) ? RACIMO_ROLE (role) : NULL))
@@ -158,7 +173,10 @@ _racimo_window_compare_start (RacimoWindow  *self,
                               const char    *name)
 {
   static const char *signals[] = { "cell-changed", "item-added", "item-removed",
-                                   "item-moved", "item-changed", "note-changed" };
+                                   "item-moved", "item-changed", "note-changed",
+                                   "person-added", "person-removed", "person-moved",
+                                   "person-changed", "conflicts-changed", "notify::title",
+                                   "notify::description", "notify::scheme" };
   RacimoWindowCompare *compare;
 
   g_return_if_fail (RACIMO_IS_PROJECT (theirs));
@@ -235,29 +253,58 @@ current_compare (RacimoWindow *self)
   return self->compare;
 }
 
+/* Another copy being loaded: what compare mode calls it, and the heading
+ * of the alert when it cannot be read */
+typedef struct
+{
+  RacimoWindow *window;
+  char         *name;
+  char         *heading;
+} CompareLoad;
+
+static void
+compare_load_free (CompareLoad *load)
+{
+  g_object_unref (load->window);
+  g_free (load->name);
+  g_free (load->heading);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CompareLoad, compare_load_free)
+
 static void
 on_compare_loaded (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(RacimoWindowWrite) load = user_data;
+  g_autoptr(CompareLoad) load = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RacimoProject) theirs = racimo_file_load_finish (result, NULL, &error);
-  g_autofree char *basename = g_file_get_basename (load->file);
-  g_autofree char *name = _racimo_window_heading_name (basename);
 
   if (theirs == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Compare With “%s”"), name);
-
-          _racimo_window_show_error (load->window, heading, error->message);
-        }
+        _racimo_window_show_error (load->window, load->heading, error->message);
       return;
     }
 
-  _racimo_window_compare_start (load->window, theirs, basename);
+  _racimo_window_compare_start (load->window, theirs, load->name);
+}
+
+/* Takes @name and @heading */
+static void
+load_and_compare (RacimoWindow *self,
+                  GFile        *file,
+                  char         *name,
+                  char         *heading)
+{
+  CompareLoad *load = g_new0 (CompareLoad, 1);
+
+  load->window = g_object_ref (self);
+  load->name = name;
+  load->heading = heading;
+  racimo_file_load_async (file, self->cancellable, on_compare_loaded, load);
 }
 
 /**
@@ -269,8 +316,11 @@ void
 _racimo_window_compare_with_file (RacimoWindow *self,
                                   GFile        *file)
 {
-  racimo_file_load_async (file, self->cancellable, on_compare_loaded,
-                          _racimo_window_write_new (self, file));
+  char *basename = g_file_get_basename (file);
+  g_autofree char *name = _racimo_window_heading_name (basename);
+
+  load_and_compare (self, file, basename,
+                    g_strdup_printf (_("Could Not Compare With “%s”"), name));
 }
 
 static void
@@ -297,6 +347,90 @@ compare_with_action (GtkWidget  *widget,
   racimo_compat_open_file (GTK_WINDOW (self), _("Compare With"),
                            RACIMO_FILE_FILTER_RACI | RACIMO_FILE_FILTER_ALL, folder,
                            self->cancellable, on_compare_chosen, g_object_ref (self));
+}
+
+/* The drafts of the window's file that a crash left (racimo_drafts_list
+ * () lists only those), each offered in the project menu under "Compare
+ * With…", but the one the document took back.  Listed again only when
+ * the window shows another document or file. */
+static void
+fill_drafts_menu (RacimoWindow *self)
+{
+  GFile *file = self->project != NULL ? racimo_window_get_file (self) : NULL;
+  GObject *menu = G_OBJECT (self->compare_drafts_menu);
+  GFile *listed = g_object_get_data (menu, "racimo-file");
+  const char *own = self->document != NULL ? racimo_document_get_draft_id (self->document) : NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  /* The document is compared by address only, never used */
+  if (g_object_get_data (menu, "racimo-document") == self->document &&
+      (file == listed || (file != NULL && listed != NULL && g_file_equal (file, listed))))
+    return;
+
+  g_object_set_data (menu, "racimo-document", self->document);
+  if (file != NULL)
+    g_object_set_data_full (menu, "racimo-file", g_object_ref (file), g_object_unref);
+  else
+    g_object_set_data (menu, "racimo-file", NULL);
+  g_menu_remove_all (self->compare_drafts_menu);
+  if (file == NULL)
+    return;
+
+  drafts = racimo_drafts_list (racimo_drafts_get_default ());
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      RacimoDraft *draft = g_ptr_array_index (drafts, i);
+      GFile *draft_file = racimo_draft_get_file (draft);
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *time = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (draft_file == NULL || !g_file_equal (draft_file, file) ||
+          g_strcmp0 (racimo_draft_get_id (draft), own) == 0)
+        continue;
+
+      local = g_date_time_to_local (racimo_draft_get_time (draft));
+      /* TRANSLATORS: a date and time for g_date_time_format (), as in:
+       * 3 Mar 14:05 */
+      /* xgettext:no-c-format */
+      time = g_date_time_format (local, _("%-d %b %H:%M"));
+      /* TRANSLATORS: a menu item: compare with the unsaved changes a crash
+       * left, kept at that date and time */
+      label = g_strdup_printf (_("Compare With Unsaved Changes of %s"), time);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.compare-with-draft", "s",
+                                         racimo_draft_get_id (draft));
+      g_menu_append_item (self->compare_drafts_menu, item);
+    }
+}
+
+/* @parameter: the id of a draft of racimo_drafts_list (), read as a file:
+ * restoring it would take it from the drafts offered after a crash */
+static void
+compare_with_draft_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RacimoWindow *self = RACIMO_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  RacimoDrafts *drafts = racimo_drafts_get_default ();
+  g_autoptr(GPtrArray) list = racimo_drafts_list (drafts);
+
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (racimo_draft_get_id (g_ptr_array_index (list, i)), id))
+      {
+        g_autoptr(GFile) file = racimo_drafts_get_project_file (drafts,
+                                                                g_ptr_array_index (list, i));
+
+        load_and_compare (self, file,
+                          /* TRANSLATORS: compare mode's heading names the other copy so */
+                          g_strdup (_("Unsaved changes")),
+                          g_strdup (_("Could Not Compare With the Unsaved Changes")));
+        return;
+      }
+
+  gtk_widget_error_bell (widget);
 }
 
 static void
@@ -367,7 +501,7 @@ take_group_action (GtkWidget  *widget,
 {
   RacimoWindow *self = RACIMO_WINDOW (widget);
   RacimoWindowCompare *compare = current_compare (self);
-  const char *phase_id = g_variant_get_string (parameter, NULL);
+  const char *key = g_variant_get_string (parameter, NULL);
   g_autoptr(GPtrArray) group = g_ptr_array_new ();
 
   if (compare == NULL)
@@ -377,7 +511,7 @@ take_group_action (GtkWidget  *widget,
     {
       RacimoDifference *change = g_ptr_array_index (compare->changes, i);
 
-      if (g_str_equal (change->phase_id, phase_id))
+      if (g_str_equal (racimo_difference_get_group_key (change), key))
         g_ptr_array_add (group, change);
     }
   if (group->len == 0 || racimo_differences_take_theirs (self->project, compare->theirs, group) == 0)
@@ -392,6 +526,9 @@ _racimo_window_compare_update_actions (RacimoWindow *self)
   gboolean any = comparing && self->compare->changes->len > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with-draft",
+                                 self->project != NULL);
+  fill_drafts_menu (self);
   /* Ctrl+. and Ctrl+, step through the changes instead of the findings */
   if (comparing)
     {
@@ -410,6 +547,8 @@ void
 _racimo_window_compare_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with-draft", "s",
+                                   compare_with_draft_action);
   gtk_widget_class_install_action (widget_class, "win.leave-compare", NULL,
                                    leave_compare_action);
   gtk_widget_class_install_action (widget_class, "win.next-change", NULL, step_action);

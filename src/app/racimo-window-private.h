@@ -138,6 +138,7 @@ struct _RacimoWindow
   RacimoMatrixView *matrix_view;
   GMenu            *template_menu;
   GMenu            *scheme_menu;
+  GMenu            *compare_drafts_menu;  /* the drafts "Compare With" offers */
   GtkWidget        *checks_button;
   GtkWidget        *errors_icon;
   RacimoTextLine   *errors_label;

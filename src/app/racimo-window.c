@@ -1099,6 +1099,7 @@ racimo_window_class_init (RacimoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, template_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, scheme_menu);
+  gtk_widget_class_bind_template_child (widget_class, RacimoWindow, compare_drafts_menu);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, empty_matrix);
   gtk_widget_class_bind_template_child (widget_class, RacimoWindow, content_box);

@@ -405,7 +405,7 @@ test_diff_words (void)
     "Scheme changed from RACI to RASCI",
     "Role “ML engineer” moved to the top",
     "Role “Data scientist” renamed to “Product scientist”",
-    "Role “Product scientist”: abbreviation changed from “” to “DS”",
+    "Role “Product scientist”: abbreviation set to “DS”",
     "Role “Product scientist”: description changed",
     "Role “UX designer” added",
     "Phase “Run” moved to the top",

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "racimo-compare.h"
 #include "racimo-differences.h"
 #include "racimo-file.h"
 #include "racimo-large-project.h"
@@ -98,6 +99,139 @@ test_list (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+static RacimoProject *
+load_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "compare", name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return load (text);
+}
+
+static const char *groups[] = { "phase", "project", "roles", "people" };
+
+static char *
+describe_groups (GPtrArray *differences)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      RacimoDifference *difference = g_ptr_array_index (differences, i);
+
+      g_string_append_printf (text, "%s %s | %s | %s\n", groups[difference->group],
+                              racimo_difference_get_group_key (difference), difference->title,
+                              difference->detail);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Roles, phases, people, the project and waivers, each in its group, in
+ * the words of racimo --diff */
+static void
+test_groups (void)
+{
+  g_autoptr(RacimoProject) mine = load_file ("mine-project.raci");
+  g_autoptr(RacimoProject) theirs = load_file ("theirs-project.raci");
+  g_autoptr(GPtrArray) differences = racimo_differences_compare (mine, theirs);
+  g_autoptr(GPtrArray) lines = racimo_diff (mine, theirs);
+  g_autofree char *text = describe_groups (differences);
+
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *before = racimo_test_serialize (mine);
+  g_autofree char *undone = NULL;
+
+  g_assert_cmpstr (text, ==,
+                   "project #project | Release | Title changed from “Release” to “Release 2”\n"
+                   "project #project | Release | Scheme changed from RACI to RASCI\n"
+                   "roles #roles | ML engineer | Role “ML engineer” moved to the top\n"
+                   "roles #roles | ML engineer | Role “ML engineer”: finding idle-role waived\n"
+                   "roles #roles | Data lead | Role “Data scientist” renamed to “Data lead”\n"
+                   "roles #roles | Data lead | Role “Data lead”: abbreviation changed from “DS” to “DL”\n"
+                   "roles #roles | Data lead | Role “Data lead”: “Cy” added as a member\n"
+                   "roles #roles | Data lead | Role “Data lead”: “Ana” no longer a member\n"
+                   "roles #roles | Operations | Role “Operations” added\n"
+                   "roles #roles | QA | Role “QA” removed\n"
+                   "people #people | Ana | Person “Ana”: e-mail address changed from "
+                   "“ana@example.com” to “ana@example.org”\n"
+                   "people #people | Cy | Person “Cy” added\n"
+                   "people #people | Bo | Person “Bo” removed\n"
+                   "phase p1 | Make | Phase “Build” renamed to “Make”\n"
+                   "phase p1 | Train | Activity “Train” (Make): finding no-doer waived\n"
+                   "phase p2 | Run | Phase “Run” moved to the top\n"
+                   "phase p3 | Old | Phase “Old” removed\n"
+                   "phase p3 | Legacy | Only in this copy: taking theirs removes it\n"
+                   "phase p4 | Launch | Phase “Launch” added\n"
+                   "phase p4 | Announce | Only in the other copy: taking theirs adds it\n");
+
+  /* One source of the sentences: each is a line of racimo --diff */
+  for (guint i = 0; i < differences->len; i++)
+    {
+      RacimoDifference *difference = g_ptr_array_index (differences, i);
+
+      if (difference->item_id != NULL || difference->group != RACIMO_DIFFERENCE_GROUP_PHASE)
+        g_assert_true (g_ptr_array_find_with_equal_func (lines, difference->detail, g_str_equal,
+                                                         NULL));
+    }
+
+  /* Cy must be in mine before being a member; the activity of Launch
+   * needs the phase */
+  g_assert_false (racimo_difference_can_take (mine, theirs, g_ptr_array_index (differences, 6)));
+  g_assert_false (racimo_difference_can_take (mine, theirs, g_ptr_array_index (differences, 19)));
+
+  /* Taking them all makes mine say what theirs says, in one step */
+  g_assert_cmpuint (racimo_differences_take_theirs (mine, theirs, differences), ==,
+                    differences->len);
+  after = racimo_differences_compare (mine, theirs);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = racimo_diff (mine, theirs);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_true (racimo_history_undo (racimo_project_get_history (mine)));
+  undone = racimo_test_serialize (mine);
+  g_assert_cmpstr (undone, ==, before);
+}
+
+/* Each change of the project, a role, a phase or a person that mine can
+ * take alone is one step, undone as any other */
+static void
+test_take_each_item (void)
+{
+  g_autoptr(RacimoProject) original = load_file ("mine-project.raci");
+  g_autoptr(RacimoProject) theirs = load_file ("theirs-project.raci");
+  g_autoptr(GPtrArray) differences = racimo_differences_compare (original, theirs);
+  g_autofree char *before = racimo_test_serialize (original);
+  guint n_taken = 0;
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      g_autoptr(RacimoProject) mine = load_file ("mine-project.raci");
+      RacimoDifference *difference = g_ptr_array_index (differences, i);
+      g_autoptr(GPtrArray) after = NULL;
+      g_autofree char *undone = NULL;
+
+      if (!racimo_difference_can_take (mine, theirs, difference))
+        continue;
+
+      g_assert_true (racimo_difference_take_theirs (mine, theirs, difference));
+      n_taken++;
+      after = racimo_differences_compare (mine, theirs);
+      /* That change is gone from the list (a role taken brings its cells) */
+      for (guint j = 0; j < after->len; j++)
+        g_assert_cmpstr (((RacimoDifference *) g_ptr_array_index (after, j))->detail, !=,
+                         difference->detail);
+
+      g_assert_true (racimo_history_undo (racimo_project_get_history (mine)));
+      undone = racimo_test_serialize (mine);
+      g_assert_cmpstr (undone, ==, before);
+    }
+  g_assert_cmpuint (n_taken, ==, differences->len - 2);
+}
+
 /* Each change taken alone is one step of history: it goes from the list,
  * and Undo brings mine back as it was. */
 static void
@@ -174,6 +308,8 @@ main (int   argc,
 
   g_test_add_func ("/differences/list", test_list);
   g_test_add_func ("/differences/take-each", test_take_each);
+  g_test_add_func ("/differences/groups", test_groups);
+  g_test_add_func ("/differences/take-each-item", test_take_each_item);
   g_test_add_func ("/differences/take-all-random", test_take_all_random);
 
   return g_test_run ();

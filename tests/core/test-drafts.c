@@ -682,6 +682,31 @@ test_discard_listed (Fixture       *fixture,
   assert_original_untouched (fixture);
 }
 
+/* Compare mode reads a draft's project from its file: the draft stays
+ * listed, offered after the crash as before */
+static void
+test_project_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *id = leave_unsaved (fixture, load_ok (fixture->file), "Edited");
+  g_autoptr(GPtrArray) listed = racimo_drafts_list (fixture->drafts);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (listed->len, ==, 1);
+  file = racimo_drafts_get_project_file (fixture->drafts, g_ptr_array_index (listed, 0));
+  project = racimo_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (racimo_item_get_name (RACIMO_ITEM (racimo_test_first_activity (project))), ==,
+                   "Edited");
+
+  again = racimo_drafts_list (fixture->drafts);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpstr (racimo_draft_get_id (g_ptr_array_index (again, 0)), ==, id);
+}
+
 static void
 test_new_project (Fixture       *fixture,
                   gconstpointer  data)
@@ -1124,6 +1149,7 @@ main (int   argc,
   ADD ("/drafts/restore-onto-touched-file", test_restore_onto_touched_file);
   ADD ("/drafts/restore-without-base", test_restore_without_base);
   ADD ("/drafts/discard-listed", test_discard_listed);
+  ADD ("/drafts/project-file", test_project_file);
   ADD ("/drafts/new-project", test_new_project);
   ADD ("/drafts/csv", test_csv);
   ADD ("/drafts/over-limits", test_over_limits);

@@ -414,6 +414,25 @@ racimo_ui_test_assert_drawn_afresh (GtkWidget  *widget,
     g_error ("after %s, the view shows other pixels than it draws afresh", what);
 }
 
+/* Makes the draft look like one of a process that is gone, as after a
+ * crash: the same pid, started at another time. */
+void
+racimo_ui_test_orphan_draft (const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".draft", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "racimo", "drafts", name,
+                                            NULL);
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_load_from_file (info, path, G_KEY_FILE_KEEP_COMMENTS, &error);
+  g_assert_no_error (error);
+  g_key_file_set_uint64 (info, "Draft", "ProcessStart",
+                         g_key_file_get_uint64 (info, "Draft", "ProcessStart", NULL) + 1);
+  g_key_file_save_to_file (info, path, &error);
+  g_assert_no_error (error);
+}
+
 GtkWindow *
 racimo_ui_test_find_print_dialog_now (RacimoWindow *window)
 {

@@ -89,6 +89,9 @@ GtkWidget *racimo_ui_test_find_named (GtkWidget  *root,
                                       const char *name);
 /* Closes @window, which nothing else may keep alive. */
 void racimo_ui_test_destroy_window  (RacimoWindow *window);
+/* Makes the draft of @id look like one of a process that is gone, as after
+ * a crash, so that racimo_drafts_list () lists it. */
+void racimo_ui_test_orphan_draft    (const char   *id);
 
 /* The print dialog shown over @window, or NULL; the second waits for it
  * to show, ten seconds at most. */

@@ -851,25 +851,6 @@ test_changed_on_disk (void)
   g_rmdir (dir);
 }
 
-/* Makes the draft look like one of a process that is gone, as after a
- * crash: the same pid, started at another time. */
-static void
-orphan_draft (const char *id)
-{
-  g_autofree char *name = g_strconcat (id, ".draft", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "racimo", "drafts", name,
-                                            NULL);
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_key_file_load_from_file (info, path, G_KEY_FILE_KEEP_COMMENTS, &error);
-  g_assert_no_error (error);
-  g_key_file_set_uint64 (info, "Draft", "ProcessStart",
-                         g_key_file_get_uint64 (info, "Draft", "ProcessStart", NULL) + 1);
-  g_key_file_save_to_file (info, path, &error);
-  g_assert_no_error (error);
-}
-
 /* Edits the project of @window and waits for its draft, then goes as a
  * crash would, leaving the draft behind. */
 static void
@@ -885,7 +866,7 @@ crash_after_edit (RacimoWindow *window,
   id = g_strdup (racimo_document_get_draft_id (document));
   gtk_window_destroy (GTK_WINDOW (window));
   racimo_ui_test_spin ();
-  orphan_draft (id);
+  racimo_ui_test_orphan_draft (id);
 }
 
 /* The last window of @app is closed, and no draft is left. */

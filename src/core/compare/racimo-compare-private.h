@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "racimo-differences.h"
 #include "racimo-project.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,31 @@ const char  *_racimo_compare_name_of        (RacimoItem        *item);
 /* "R A", or "nothing" for no codes. */
 char        *_racimo_compare_codes_text     (RacimoProject     *project,
                                              RacimoCodes        codes);
+
+/* One line of racimo_diff (), and what it is about: its item (in the new
+ * copy, or the old one for a removal; NULL for the project itself), the
+ * kind and field of the change, and its key: the check of a waiver, the
+ * person of a membership, the role of a cell or a note. */
+typedef struct
+{
+  char                  *text;
+  RacimoItem            *item;
+  RacimoDifferenceKind   kind;
+  RacimoDifferenceField  field;
+  char                  *key;
+} RacimoDiffLine;
+
+void         _racimo_diff_line_free         (RacimoDiffLine    *line);
+/* racimo_diff ()'s lines with what each is about: the one source of the
+ * sentences of `racimo --diff` and of compare mode; without @cells, none
+ * of the lines of cells and notes (compare mode finds those its way). */
+GPtrArray   *_racimo_diff_lines             (RacimoProject     *old_project,
+                                             RacimoProject     *new_project,
+                                             gboolean           cells);
+
+/* A copy of @item of another project, its id kept, without its place,
+ * members or cells. */
+RacimoItem  *_racimo_compare_copy_item      (RacimoItem        *item);
 
 /* Removes a person, a role, a phase or an activity, with history. */
 void         _racimo_compare_remove         (RacimoProject     *project,

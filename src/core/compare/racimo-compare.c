@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "racimo-compare-private.h"
+#include "racimo-model-private.h"
 
 GPtrArray *
 _racimo_compare_items (RacimoProject     *project,
@@ -416,4 +417,35 @@ _racimo_compare_codes_text (RacimoProject *project,
     return g_strdup (_("nothing"));
 
   return racimo_scheme_format_codes (racimo_project_get_scheme (project), codes, " ");
+}
+
+RacimoItem *
+_racimo_compare_copy_item (RacimoItem *item)
+{
+  RacimoItem *copy = g_object_new (G_OBJECT_TYPE (item), NULL);
+  guint n;
+
+  _racimo_item_set_id (copy, racimo_item_get_id (item));
+  _racimo_item_set_name (copy, racimo_item_get_name (item));
+  _racimo_item_set_description (copy, racimo_item_get_description (item));
+
+  n = racimo_item_get_n_waivers (item);
+  for (guint i = 0; i < n; i++)
+    _racimo_item_append_waiver (copy, racimo_item_get_waiver (item, i)->check,
+                                racimo_item_get_waiver (item, i)->reason);
+
+  n = racimo_item_get_n_conflicts (item);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (_racimo_item_get_conflicts (copy),
+                     racimo_conflict_copy (racimo_item_get_conflict (item, i)));
+
+  if (RACIMO_IS_PERSON (item))
+    _racimo_person_set_email (RACIMO_PERSON (copy), racimo_person_get_email (RACIMO_PERSON (item)));
+  else if (RACIMO_IS_ROLE (item))
+    _racimo_role_set_abbrev (RACIMO_ROLE (copy), racimo_role_get_abbrev (RACIMO_ROLE (item)));
+  else if (RACIMO_IS_ACTIVITY (item))
+    _racimo_activity_set_applicable (RACIMO_ACTIVITY (copy),
+                                     racimo_activity_get_applicable (RACIMO_ACTIVITY (item)));
+
+  return copy;
 }

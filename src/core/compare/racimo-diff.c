@@ -18,21 +18,44 @@ typedef struct
 {
   RacimoProject *old;
   RacimoProject *new;
-  GPtrArray     *lines;
+  GPtrArray     *lines;  /* RacimoDiffLine */
+  gboolean       cells;  /* the lines of cells and notes too */
 } Diff;
 
-G_GNUC_PRINTF (2, 3)
+void
+_racimo_diff_line_free (RacimoDiffLine *line)
+{
+  g_free (line->text);
+  g_free (line->key);
+  g_free (line);
+}
+
+/* One line about @item (NULL: the project itself); @key is the check of a
+ * waiver, the person of a membership, the role of a cell. */
+G_GNUC_PRINTF (6, 7)
 static void
-say (Diff       *diff,
-     const char *format,
+say (Diff                  *diff,
+     RacimoItem            *item,
+     RacimoDifferenceKind   kind,
+     RacimoDifferenceField  field,
+     const char            *key,
+     const char            *format,
      ...)
 {
+  RacimoDiffLine *line = g_new0 (RacimoDiffLine, 1);
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (diff->lines, g_strdup_vprintf (format, args));
+  line->text = g_strdup_vprintf (format, args);
   va_end (args);
+  line->item = item;
+  line->kind = kind;
+  line->field = field;
+  line->key = g_strdup (key);
+  g_ptr_array_add (diff->lines, line);
 }
+
+#define CHANGED RACIMO_DIFFERENCE_CHANGED
 
 /* "Role “Lead”": how every line names an item. */
 char *
@@ -85,11 +108,14 @@ diff_waivers (Diff       *diff,
       if (g_strcmp0 (was, is) == 0)
         continue;
       if (was == NULL)
-        say (diff, _("%s: finding %s waived"), who, check);
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_WAIVER, check,
+             _("%s: finding %s waived"), who, check);
       else if (is == NULL)
-        say (diff, _("%s: waiver of %s taken back"), who, check);
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_WAIVER, check,
+             _("%s: waiver of %s taken back"), who, check);
       else
-        say (diff, _("%s: reason for waiving %s changed"), who, check);
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_WAIVER, check,
+             _("%s: reason for waiving %s changed"), who, check);
     }
 }
 
@@ -104,12 +130,14 @@ diff_members (Diff       *diff,
 
   for (guint i = 0; i < is->len; i++)
     if (!g_ptr_array_find_with_equal_func (was, g_ptr_array_index (is, i), g_str_equal, NULL))
-      say (diff, _("%s: “%s” added as a member"), who,
+      say (diff, RACIMO_ITEM (new_role), CHANGED, RACIMO_DIFFERENCE_FIELD_MEMBER,
+           g_ptr_array_index (is, i), _("%s: “%s” added as a member"), who,
            _racimo_compare_name_of (racimo_project_lookup (diff->new, g_ptr_array_index (is, i))));
 
   for (guint i = 0; i < was->len; i++)
     if (!g_ptr_array_find_with_equal_func (is, g_ptr_array_index (was, i), g_str_equal, NULL))
-      say (diff, _("%s: “%s” no longer a member"), who,
+      say (diff, RACIMO_ITEM (new_role), CHANGED, RACIMO_DIFFERENCE_FIELD_MEMBER,
+           g_ptr_array_index (was, i), _("%s: “%s” no longer a member"), who,
            _racimo_compare_name_of (racimo_project_lookup (diff->old, g_ptr_array_index (was, i))));
 }
 
@@ -126,7 +154,8 @@ diff_own (Diff       *diff,
     {
       g_autofree char *was = _racimo_compare_label (old_item);
 
-      say (diff, _("%s renamed to “%s”"), was, racimo_item_get_name (new_item));
+      say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_NAME, NULL, _("%s renamed to “%s”"),
+           was, racimo_item_get_name (new_item));
     }
 
   if (RACIMO_IS_PERSON (new_item))
@@ -134,9 +163,19 @@ diff_own (Diff       *diff,
       const char *was = racimo_person_get_email (RACIMO_PERSON (old_item));
       const char *is = racimo_person_get_email (RACIMO_PERSON (new_item));
 
-      if (!_racimo_compare_text_equal (was, is))
-        say (diff, _("%s: e-mail address changed from “%s” to “%s”"), who,
-             was != NULL ? was : "", is != NULL ? is : "");
+      if (_racimo_compare_text_equal (was, is))
+        {
+          /* the same */
+        }
+      else if (_racimo_compare_text_equal (was, NULL))
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_EMAIL, NULL,
+             _("%s: e-mail address set to “%s”"), who, is);
+      else if (_racimo_compare_text_equal (is, NULL))
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_EMAIL, NULL,
+             _("%s: e-mail address “%s” removed"), who, was);
+      else
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_EMAIL, NULL,
+             _("%s: e-mail address changed from “%s” to “%s”"), who, was, is);
     }
 
   if (RACIMO_IS_ROLE (new_item))
@@ -144,30 +183,44 @@ diff_own (Diff       *diff,
       const char *was = racimo_role_get_abbrev (RACIMO_ROLE (old_item));
       const char *is = racimo_role_get_abbrev (RACIMO_ROLE (new_item));
 
-      if (!_racimo_compare_text_equal (was, is))
-        say (diff, _("%s: abbreviation changed from “%s” to “%s”"), who,
-             was != NULL ? was : "", is != NULL ? is : "");
+      if (_racimo_compare_text_equal (was, is))
+        {
+          /* the same */
+        }
+      else if (_racimo_compare_text_equal (was, NULL))
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_ABBREV, NULL,
+             _("%s: abbreviation set to “%s”"), who, is);
+      else if (_racimo_compare_text_equal (is, NULL))
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_ABBREV, NULL,
+             _("%s: abbreviation “%s” removed"), who, was);
+      else
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_ABBREV, NULL,
+             _("%s: abbreviation changed from “%s” to “%s”"), who, was, is);
       diff_members (diff, who, RACIMO_ROLE (old_item), RACIMO_ROLE (new_item));
     }
 
   if (!_racimo_compare_text_equal (racimo_item_get_description (old_item),
                                    racimo_item_get_description (new_item)))
-    say (diff, _("%s: description changed"), who);
+    say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_DESCRIPTION, NULL,
+         _("%s: description changed"), who);
 
   if (RACIMO_IS_ACTIVITY (new_item) &&
       racimo_activity_get_applicable (RACIMO_ACTIVITY (old_item)) !=
         racimo_activity_get_applicable (RACIMO_ACTIVITY (new_item)))
     {
       if (racimo_activity_get_applicable (RACIMO_ACTIVITY (new_item)))
-        say (diff, _("%s applies again"), who);
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_APPLICABLE, NULL,
+             _("%s applies again"), who);
       else
-        say (diff, _("%s marked as not applicable"), who);
+        say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_APPLICABLE, NULL,
+             _("%s marked as not applicable"), who);
     }
 
   diff_waivers (diff, who, old_item, new_item);
 
   if (!_racimo_compare_conflicts_equal (old_item, new_item))
-    say (diff, _("%s: recorded merge conflicts changed"), who);
+    say (diff, new_item, CHANGED, RACIMO_DIFFERENCE_FIELD_CONFLICTS, NULL,
+         _("%s: recorded merge conflicts changed"), who);
 }
 
 static void
@@ -179,9 +232,11 @@ say_moved (Diff       *diff,
   g_autofree char *who = _racimo_compare_label (item);
 
   if (index == 0)
-    say (diff, _("%s moved to the top"), who);
+    say (diff, item, RACIMO_DIFFERENCE_MOVED, RACIMO_DIFFERENCE_FIELD_PLACE, NULL,
+         _("%s moved to the top"), who);
   else
-    say (diff, _("%s moved after “%s”"), who,
+    say (diff, item, RACIMO_DIFFERENCE_MOVED, RACIMO_DIFFERENCE_FIELD_PLACE, NULL,
+         _("%s moved after “%s”"), who,
          _racimo_compare_name_of (g_ptr_array_index (items, index - 1)));
 }
 
@@ -209,20 +264,24 @@ diff_cells (Diff           *diff,
           g_autofree char *was_text = _racimo_compare_codes_text (diff->old, was);
           g_autofree char *is_text = _racimo_compare_codes_text (diff->new, is);
 
-          /* TRANSLATORS: an activity, a role's name, its codes before and after,
-           * as in: Activity “Deploy” (MLOps): ML engineer R → R A */
-          say (diff, _("%s: %s %s → %s"), who, _racimo_compare_name_of (RACIMO_ITEM (role)),
+          say (diff, RACIMO_ITEM (new_activity), CHANGED, RACIMO_DIFFERENCE_FIELD_CELL, role_id,
+               /* TRANSLATORS: an activity, a role's name, its codes before and
+                * after, as in: Activity “Deploy” (MLOps): ML engineer R → R A */
+               _("%s: %s %s → %s"), who, _racimo_compare_name_of (RACIMO_ITEM (role)),
                was_text, is_text);
         }
 
       if (_racimo_compare_text_equal (old_note, new_note))
         continue;
       if (old_note == NULL || old_note[0] == '\0')
-        say (diff, _("%s: note for %s added"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
+        say (diff, RACIMO_ITEM (new_activity), CHANGED, RACIMO_DIFFERENCE_FIELD_NOTE, role_id,
+             _("%s: note for %s added"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
       else if (new_note == NULL || new_note[0] == '\0')
-        say (diff, _("%s: note for %s removed"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
+        say (diff, RACIMO_ITEM (new_activity), CHANGED, RACIMO_DIFFERENCE_FIELD_NOTE, role_id,
+             _("%s: note for %s removed"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
       else
-        say (diff, _("%s: note for %s changed"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
+        say (diff, RACIMO_ITEM (new_activity), CHANGED, RACIMO_DIFFERENCE_FIELD_NOTE, role_id,
+             _("%s: note for %s changed"), who, _racimo_compare_name_of (RACIMO_ITEM (role)));
     }
 }
 
@@ -247,17 +306,20 @@ diff_item (Diff       *diff,
       g_autofree char *who = _racimo_compare_label (item);
 
       if (RACIMO_IS_ACTIVITY (item))
-        say (diff, _("Activity “%s” added to phase “%s”"), _racimo_compare_name_of (item),
+        say (diff, item, RACIMO_DIFFERENCE_ADDED, RACIMO_DIFFERENCE_FIELD_EXISTS, NULL,
+             _("Activity “%s” added to phase “%s”"), _racimo_compare_name_of (item),
              phase_name_of (item));
       else
-        say (diff, _("%s added"), who);
+        say (diff, item, RACIMO_DIFFERENCE_ADDED, RACIMO_DIFFERENCE_FIELD_EXISTS, NULL,
+             _("%s added"), who);
     }
   else
     {
       if (RACIMO_IS_ACTIVITY (item) &&
           g_strcmp0 (racimo_item_get_id (RACIMO_ITEM (racimo_activity_get_phase (RACIMO_ACTIVITY (old_item)))),
                      racimo_item_get_id (RACIMO_ITEM (racimo_activity_get_phase (RACIMO_ACTIVITY (item))))) != 0)
-        say (diff, _("Activity “%s” moved to phase “%s”"), _racimo_compare_name_of (item),
+        say (diff, item, RACIMO_DIFFERENCE_MOVED, RACIMO_DIFFERENCE_FIELD_PLACE, NULL,
+             _("Activity “%s” moved to phase “%s”"), _racimo_compare_name_of (item),
              phase_name_of (item));
       else if (g_hash_table_contains (placed, racimo_item_get_id (item)))
         say_moved (diff, item, items, index);
@@ -266,7 +328,10 @@ diff_item (Diff       *diff,
     }
 
   if (RACIMO_IS_ACTIVITY (item))
-    diff_cells (diff, RACIMO_ACTIVITY (old_item), RACIMO_ACTIVITY (item));
+    {
+      if (diff->cells)
+        diff_cells (diff, RACIMO_ACTIVITY (old_item), RACIMO_ACTIVITY (item));
+    }
   else if (RACIMO_IS_PHASE (item))
     diff_list (diff, RACIMO_COMPARE_PHASES, RACIMO_PHASE (old_item), RACIMO_PHASE (item));
 }
@@ -276,13 +341,15 @@ say_removed (Diff       *diff,
              RacimoItem *item)
 {
   if (RACIMO_IS_ACTIVITY (item))
-    say (diff, _("Activity “%s” removed from phase “%s”"), _racimo_compare_name_of (item),
+    say (diff, item, RACIMO_DIFFERENCE_REMOVED, RACIMO_DIFFERENCE_FIELD_EXISTS, NULL,
+         _("Activity “%s” removed from phase “%s”"), _racimo_compare_name_of (item),
          phase_name_of (item));
   else
     {
       g_autofree char *who = _racimo_compare_label (item);
 
-      say (diff, _("%s removed"), who);
+      say (diff, item, RACIMO_DIFFERENCE_REMOVED, RACIMO_DIFFERENCE_FIELD_EXISTS, NULL,
+           _("%s removed"), who);
     }
 }
 
@@ -338,15 +405,18 @@ diff_project (Diff *diff)
   const char *is = racimo_project_get_title (diff->new);
 
   if (!_racimo_compare_text_equal (was, is))
-    say (diff, _("Title changed from “%s” to “%s”"), was, is);
+    say (diff, NULL, CHANGED, RACIMO_DIFFERENCE_FIELD_TITLE, NULL,
+         _("Title changed from “%s” to “%s”"), was, is);
 
   if (!_racimo_compare_text_equal (racimo_project_get_description (diff->old),
                                    racimo_project_get_description (diff->new)))
-    say (diff, _("Description of the project changed"));
+    say (diff, NULL, CHANGED, RACIMO_DIFFERENCE_FIELD_DESCRIPTION, NULL,
+         _("Description of the project changed"));
 
   if (g_strcmp0 (racimo_project_get_scheme_id (diff->old),
                  racimo_project_get_scheme_id (diff->new)) != 0)
-    say (diff, _("Scheme changed from %s to %s"), racimo_project_get_scheme_id (diff->old),
+    say (diff, NULL, CHANGED, RACIMO_DIFFERENCE_FIELD_SCHEME, NULL,
+         _("Scheme changed from %s to %s"), racimo_project_get_scheme_id (diff->old),
          racimo_project_get_scheme_id (diff->new));
 }
 
@@ -367,6 +437,26 @@ project_conflicts_equal (RacimoProject *a,
   return TRUE;
 }
 
+GPtrArray *
+_racimo_diff_lines (RacimoProject *old_project,
+                    RacimoProject *new_project,
+                    gboolean       cells)
+{
+  Diff diff = { old_project, new_project,
+                g_ptr_array_new_with_free_func ((GDestroyNotify) _racimo_diff_line_free), cells };
+
+  diff_project (&diff);
+  diff_list (&diff, RACIMO_COMPARE_PEOPLE, NULL, NULL);
+  diff_list (&diff, RACIMO_COMPARE_ROLES, NULL, NULL);
+  diff_list (&diff, RACIMO_COMPARE_PHASES, NULL, NULL);
+
+  if (!project_conflicts_equal (old_project, new_project))
+    say (&diff, NULL, CHANGED, RACIMO_DIFFERENCE_FIELD_CONFLICTS, NULL,
+         _("Recorded merge conflicts of the project changed"));
+
+  return diff.lines;
+}
+
 /**
  * racimo_diff:
  * @old_project: the copy before
@@ -383,18 +473,20 @@ GPtrArray *
 racimo_diff (RacimoProject *old_project,
              RacimoProject *new_project)
 {
-  Diff diff = { old_project, new_project, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GPtrArray) lines = NULL;
+  GPtrArray *texts;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (old_project), NULL);
   g_return_val_if_fail (RACIMO_IS_PROJECT (new_project), NULL);
 
-  diff_project (&diff);
-  diff_list (&diff, RACIMO_COMPARE_PEOPLE, NULL, NULL);
-  diff_list (&diff, RACIMO_COMPARE_ROLES, NULL, NULL);
-  diff_list (&diff, RACIMO_COMPARE_PHASES, NULL, NULL);
+  lines = _racimo_diff_lines (old_project, new_project, TRUE);
+  texts = g_ptr_array_new_full (lines->len, g_free);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RacimoDiffLine *line = g_ptr_array_index (lines, i);
 
-  if (!project_conflicts_equal (old_project, new_project))
-    say (&diff, _("Recorded merge conflicts of the project changed"));
+      g_ptr_array_add (texts, g_steal_pointer (&line->text));
+    }
 
-  return diff.lines;
+  return texts;
 }

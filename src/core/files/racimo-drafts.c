@@ -984,6 +984,28 @@ _racimo_drafts_read (RacimoDrafts         *self,
 }
 
 /**
+ * racimo_drafts_get_project_file:
+ * @draft: one of racimo_drafts_list()
+ *
+ * The file of the draft's unsaved project, to read it without restoring
+ * it (compare mode): the draft stays as it is, offered after a crash.
+ *
+ * Returns: (transfer full): the file
+ */
+GFile *
+racimo_drafts_get_project_file (RacimoDrafts *self,
+                                RacimoDraft  *draft)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RACIMO_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  path = draft_path (self, draft->id, PROJECT_SUFFIX);
+  return g_file_new_for_path (path);
+}
+
+/**
  * racimo_drafts_discard:
  * @draft: one of racimo_drafts_list()
  *

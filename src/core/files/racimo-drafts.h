@@ -42,6 +42,8 @@ gboolean        racimo_drafts_remove          (RacimoDrafts   *self,
 
 /* At start-up; racimo_document_new_from_draft () restores one */
 GPtrArray      *racimo_drafts_list            (RacimoDrafts   *self);
+GFile          *racimo_drafts_get_project_file (RacimoDrafts  *self,
+                                               RacimoDraft    *draft);
 gboolean        racimo_drafts_discard         (RacimoDrafts   *self,
                                                RacimoDraft    *draft,
                                                GError        **error);

@@ -84,6 +84,17 @@ void           _racimo_project_insert_activity (RacimoProject  *self,
                                                 RacimoPhase    *phase,
                                                 guint           position,
                                                 RacimoActivity *activity);
+/* With history, ids kept: taking another copy's role, phase (without its
+ * activities) or person. */
+void           _racimo_project_insert_role     (RacimoProject  *self,
+                                                guint           position,
+                                                RacimoRole     *role);
+void           _racimo_project_insert_phase    (RacimoProject  *self,
+                                                guint           position,
+                                                RacimoPhase    *phase);
+void           _racimo_project_insert_person   (RacimoProject  *self,
+                                                guint           position,
+                                                RacimoPerson   *person);
 void           _racimo_project_set_title       (RacimoProject  *self,
                                                 const char     *title);
 void           _racimo_project_set_description (RacimoProject  *self,

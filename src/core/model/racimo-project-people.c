@@ -322,11 +322,23 @@ racimo_project_add_person (RacimoProject *self,
   _racimo_item_set_id (RACIMO_ITEM (person), id);
   _racimo_item_set_name (RACIMO_ITEM (person), name);
   _racimo_person_set_email (person, email);
-
-  _racimo_project_push (self, _("Add Person"), apply_person, person_command_new (person, (guint) position, TRUE),
-                        person_command_free);
+  _racimo_project_insert_person (self, (guint) position, person);
 
   return person;
+}
+
+/* Adds @person, made outside with an id the project does not use yet, with
+ * history, as _racimo_project_insert_role (). */
+void
+_racimo_project_insert_person (RacimoProject *self,
+                               guint          position,
+                               RacimoPerson  *person)
+{
+  g_return_if_fail (position <= self->people->len);
+  g_return_if_fail (racimo_project_lookup (self, racimo_item_get_id (RACIMO_ITEM (person))) == NULL);
+
+  _racimo_project_push (self, _("Add Person"), apply_person, person_command_new (person, position, TRUE),
+                        person_command_free);
 }
 
 /**

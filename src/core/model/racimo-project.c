@@ -992,11 +992,23 @@ racimo_project_add_role (RacimoProject *self,
   _racimo_item_set_id (RACIMO_ITEM (role), id);
   _racimo_item_set_name (RACIMO_ITEM (role), name);
   _racimo_role_set_abbrev (role, abbrev);
-
-  _racimo_project_push (self, _("Add Role"), apply_role, role_command_new (role, (guint) position, TRUE),
-                        role_command_free);
+  _racimo_project_insert_role (self, (guint) position, role);
 
   return role;
+}
+
+/* Adds @role, made outside with an id the project does not use yet, with
+ * history: what taking another copy's role needs, its id kept. */
+void
+_racimo_project_insert_role (RacimoProject *self,
+                             guint          position,
+                             RacimoRole    *role)
+{
+  g_return_if_fail (position <= self->roles->len);
+  g_return_if_fail (racimo_project_lookup (self, racimo_item_get_id (RACIMO_ITEM (role))) == NULL);
+
+  _racimo_project_push (self, _("Add Role"), apply_role, role_command_new (role, position, TRUE),
+                        role_command_free);
 }
 
 /**
@@ -1179,7 +1191,6 @@ racimo_project_add_phase (RacimoProject *self,
 {
   g_autoptr(RacimoPhase) phase = NULL;
   g_autofree char *id = NULL;
-  PhaseCommand *command;
 
   g_return_val_if_fail (RACIMO_IS_PROJECT (self), NULL);
   g_return_val_if_fail (position <= (int) self->phases->len, NULL);
@@ -1191,14 +1202,28 @@ racimo_project_add_phase (RacimoProject *self,
   phase = g_object_new (RACIMO_TYPE_PHASE, NULL);
   _racimo_item_set_id (RACIMO_ITEM (phase), id);
   _racimo_item_set_name (RACIMO_ITEM (phase), name);
+  _racimo_project_insert_phase (self, (guint) position, phase);
+
+  return phase;
+}
+
+/* Adds @phase, made outside with an id the project does not use yet (and
+ * no activities), with history, as _racimo_project_insert_role (). */
+void
+_racimo_project_insert_phase (RacimoProject *self,
+                              guint          position,
+                              RacimoPhase   *phase)
+{
+  PhaseCommand *command;
+
+  g_return_if_fail (position <= self->phases->len);
+  g_return_if_fail (racimo_project_lookup (self, racimo_item_get_id (RACIMO_ITEM (phase))) == NULL);
 
   command = g_new0 (PhaseCommand, 1);
   command->phase = g_object_ref (phase);
-  command->position = (guint) position;
+  command->position = position;
   command->insert = TRUE;
   _racimo_project_push (self, _("Add Phase"), apply_phase, command, phase_command_free);
-
-  return phase;
 }
 
 /**

@@ -127,6 +127,10 @@ _racimo_pagination_compare_build_title (RacimoPagination *self,
       Pending pending = { change->kind, NULL };
       GArray *list;
 
+      /* The project's, a role's, a phase's or a person's own change: no
+       * activity's row to mark (racimo-differences.h) */
+      if (change->activity_id[0] == '\0')
+        continue;
       /* What only the other copy has, an activity or a role, has no row
        * or column here to be marked in. */
       if (!RACIMO_IS_ACTIVITY (activity) || (change->role_id != NULL && !RACIMO_IS_ROLE (role)))
