@@ -155,6 +155,67 @@ test_japanese_wrap (void)
     }
 }
 
+/* Names with numbers, shaped a word at a time and their numbers put
+ * together from their digits, come out as Pango lays the whole name out:
+ * the same glyphs at the same places. */
+static void
+test_numbers (void)
+{
+  static const char * const names[] = {
+    "Review the design of part 1234", "Step 7171, then 1111 and 2048", "Plan 10 of 99",
+    "Deploy 0", "Release 2.3.17", "Sprint 42 review",
+  };
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoPagination) pagination = racimo_pagination_new (project, NULL);
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      Text *text = _racimo_pagination_get_name_text (pagination, names[n], TRUE);
+      g_autoptr(PangoLayout) layout = pango_layout_new (pagination->context);
+      PangoLayoutLine *line;
+      const TextRun *run;
+      double x = 0.0;
+      int g = 0;
+
+      /* Shaped a word at a time, not as a layout */
+      g_assert_null (text->layout);
+      g_assert_nonnull (text->runs);
+      g_assert_cmpuint (text->runs->len, ==, 1);
+      run = &g_array_index (text->runs, TextRun, 0);
+
+      pango_layout_set_font_description (layout, pagination->fonts[FONT_BODY]);
+      pango_layout_set_text (layout, names[n], -1);
+      line = pango_layout_get_line_readonly (layout, 0);
+      for (GSList *l = line->runs; l != NULL; l = l->next)
+        {
+          const PangoGlyphItem *item = l->data;
+
+          for (int i = 0; i < item->glyphs->num_glyphs; i++)
+            {
+              const PangoGlyphInfo *info = &item->glyphs->glyphs[i];
+
+              if (info->glyph != PANGO_GLYPH_EMPTY)
+                {
+                  g_assert_cmpint (g, <, run->n_glyphs);
+                  g_assert_cmpuint (run->glyphs[g].index, ==, info->glyph);
+                  g_assert_cmpfloat_with_epsilon (run->glyphs[g].x,
+                                                  x + (double) info->geometry.x_offset / PANGO_SCALE,
+                                                  1e-6);
+                  g++;
+                }
+              x += (double) info->geometry.width / PANGO_SCALE;
+            }
+        }
+      g_assert_cmpint (g, ==, run->n_glyphs);
+      g_assert_cmpfloat_with_epsilon (text->width, x, 1e-6);
+    }
+
+  /* The fonts of the tests' machines shape digits apart: numbers were put
+   * together, not shaped */
+  if (pagination->digits_apart != 1)
+    g_test_message ("digits kern or join in this font: numbers were shaped");
+}
+
 /* Runs the racimo program in @dir; fails on an error. */
 static void
 run_racimo (const char         *dir,
@@ -519,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/printout/language/catalog", test_catalog_language);
   g_test_add_func ("/printout/language/date", test_date_language);
   g_test_add_func ("/printout/language/japanese-wrap", test_japanese_wrap);
+  g_test_add_func ("/printout/text/numbers", test_numbers);
   g_test_add_func ("/printout/export/reading-order", test_export_reading_order);
   g_test_add_func ("/printout/export/language-in-object-stream", test_language_in_object_stream);
   g_test_add_func ("/printout/export/language-indirect-length", test_language_indirect_length);

@@ -220,6 +220,7 @@ struct _RacimoPagination
   GArray               *words;      /* Word: scratch of add_words_text () */
   PangoAnalysis         word_analysis;
   guint8                word_coverage[0x250]; /* 0: unknown, 1: covered, 2: not */
+  int                   digits_apart; /* 0: not tried, 1: numbers from their digits, 2: not */
   double                word_height;
   double                word_baseline;
   GHashTable           *code_cache; /* RacimoCodes (| NOT_APPLICABLE_BIT) -> Text */

@@ -683,6 +683,20 @@ can_shape_words (RacimoPagination *self,
   return TRUE;
 }
 
+static gboolean digits_apart (RacimoPagination *self);
+
+static gboolean
+is_number (const char *word)
+{
+  if (word[0] == '\0' || word[1] == '\0')
+    return FALSE;
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
 static PangoGlyphString *
 shape_word (RacimoPagination *self,
             const char       *string,
@@ -700,15 +714,71 @@ shape_word (RacimoPagination *self,
   word[end - start] = '\0';
 
   shaped = g_hash_table_lookup (self->word_cache, word);
-  if (shaped == NULL)
+  if (shaped != NULL)
+    return shaped;
+
+  shaped = pango_glyph_string_new ();
+  if (is_number (word) && digits_apart (self))
     {
-      shaped = pango_glyph_string_new ();
-      pango_shape_with_flags (word, (int) (end - start), word, (int) (end - start),
-                              &self->word_analysis, shaped, PANGO_SHAPE_NONE);
-      g_hash_table_insert (self->word_cache, g_strdup (word), shaped);
+      /* Its digits one after the other (see digits_apart ()) */
+      pango_glyph_string_set_size (shaped, (int) (end - start));
+      for (gsize i = 0; i < end - start; i++)
+        {
+          const PangoGlyphString *digit = shape_word (self, "0123456789", word[i] - '0',
+                                                      word[i] - '0' + 1);
+
+          shaped->glyphs[i] = digit->glyphs[0];
+          shaped->log_clusters[i] = (int) i;
+        }
     }
+  else
+    pango_shape_with_flags (word, (int) (end - start), word, (int) (end - start),
+                            &self->word_analysis, shaped, PANGO_SHAPE_NONE);
+  g_hash_table_insert (self->word_cache, g_strdup (word), shaped);
 
   return shaped;
+}
+
+/* Names repeat their words, but not their numbers ("step 1234"): a number
+ * is put together from its digits shaped alone where the font shapes
+ * every pair of digits as the two digits alone, a glyph each, with no
+ * kerning or ligature between them, which is what Pango would make of
+ * the number. */
+static gboolean
+digits_apart (RacimoPagination *self)
+{
+  if (self->digits_apart == 0)
+    {
+      char pairs[201];
+      PangoGlyphString *whole = pango_glyph_string_new ();
+      gboolean apart;
+
+      /* "00010203...9899": every pair of digits, side by side */
+      for (guint i = 0; i < 100; i++)
+        {
+          pairs[2 * i] = (char) ('0' + i / 10);
+          pairs[2 * i + 1] = (char) ('0' + i % 10);
+        }
+      pairs[200] = '\0';
+      pango_shape_with_flags (pairs, 200, pairs, 200, &self->word_analysis, whole,
+                              PANGO_SHAPE_NONE);
+      apart = whole->num_glyphs == 200;
+      for (int i = 0; apart && i < 200; i++)
+        {
+          const PangoGlyphString *digit = shape_word (self, "0123456789", pairs[i] - '0',
+                                                      pairs[i] - '0' + 1);
+
+          apart = digit->num_glyphs == 1 && whole->log_clusters[i] == i
+                  && digit->glyphs[0].glyph == whole->glyphs[i].glyph
+                  && digit->glyphs[0].geometry.width == whole->glyphs[i].geometry.width
+                  && digit->glyphs[0].geometry.x_offset == whole->glyphs[i].geometry.x_offset
+                  && digit->glyphs[0].geometry.y_offset == whole->glyphs[i].geometry.y_offset;
+        }
+      pango_glyph_string_free (whole);
+      self->digits_apart = apart ? 1 : 2;
+    }
+
+  return self->digits_apart == 1;
 }
 
 static void
