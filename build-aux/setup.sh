@@ -20,8 +20,9 @@ RACIMO_PACKAGES=(
   librsvg2-common
   # tests: a screen and a session bus without a desktop
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi python3-pyatspi
-  # tests: validating data files, reading PDFs, screenshots
-  libxml2-utils desktop-file-utils appstream poppler-utils imagemagick
+  # tests: validating data files, reading PDFs (their text with poppler,
+  # their structure with qpdf), screenshots
+  libxml2-utils desktop-file-utils appstream poppler-utils qpdf imagemagick
   # tests: git running racimo --merge as its merge driver
   git
   # benchmarks: a window manager for their windows, as every X11 desktop has

@@ -24,6 +24,28 @@ char *racimo_test_pdf_get_title (const char *path);
  * pdftotext (poppler-utils) cannot read the file. */
 char *racimo_test_pdf_get_text  (const char *path);
 
+/* The text of @path as pdftotext -layout places it on the page, in
+ * UTF-8, each page ended by a form feed. */
+char *racimo_test_pdf_get_layout (const char *path);
+
+/* Whether pdfinfo says @path is a tagged PDF: a structure tree over
+ * marked content. */
+gboolean racimo_test_pdf_is_tagged (const char *path);
+
+/* The structure elements of @path, as qpdf reads them, counted by type:
+ * "Document 1, H1 1, P 3" in the order of their names.  Fails the test
+ * when qpdf finds the file damaged. */
+char *racimo_test_pdf_get_structure (const char *path);
+
+/* The language in @path's catalog (/Lang), as qpdf reads it; NULL for
+ * none. */
+char *racimo_test_pdf_get_language (const char *path);
+
+/* @path rewritten by qpdf to @compressed with its objects in object
+ * streams and its cross-references in a stream, as cairo 1.18 writes. */
+void racimo_test_pdf_compress_objects (const char *path,
+                                       const char *compressed);
+
 /* The text of each page, as racimo_test_pdf_get_text () gives it */
 GStrv racimo_test_pdf_get_pages (const char *path);
 

@@ -1,12 +1,15 @@
 /* racimo-pagination-draw.c: the pages of a pagination drawn with cairo; PDF
  *
  * What every page repeats (title, legend, column headers) is recorded once
- * and painted, which a PDF holds once.  The export writes every page of a
+ * and painted, which a PDF holds once; the text goes out in reading order,
+ * tagged as a document's structure.  The export writes every page of a
  * pagination to a PDF surface.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -39,21 +42,80 @@ paint_recording (cairo_t         *cr,
   cairo_fill (cr);
 }
 
+/* Structure
+ *
+ * A PDF's text is tagged (docs/platform-notes.md, "Tagged PDF"): cairo
+ * marks what is drawn between _racimo_pagination_tag_begin () and
+ * _racimo_pagination_tag_end () as the content of a structure element,
+ * which screen readers read in the order of the structure.  What every
+ * page repeats (the header and footer lines, the title, the date, the
+ * legend) is part of the structure once, on the first page that has it,
+ * and the page numbers never: on later pages they are what PDF calls
+ * artifacts, which cairo has no tag for, and are left out of the
+ * structure.  Text kept back to be drawn in one call goes out before a
+ * tag starts or ends, in the element it was shown in.  On other surfaces
+ * than a PDF tags do nothing.  No tag goes into a recording surface:
+ * cairo 1.16 cannot replay one when it writes the recording as a form,
+ * so a recording is tagged where it is painted. */
+void
+_racimo_pagination_tag_begin (RacimoPagination *self,
+                              cairo_t          *cr,
+                              const char       *tag)
+{
+  _racimo_pagination_flush_text (self, cr);
+  cairo_tag_begin (cr, tag, NULL);
+}
+
+void
+_racimo_pagination_tag_end (RacimoPagination *self,
+                            cairo_t          *cr,
+                            const char       *tag)
+{
+  _racimo_pagination_flush_text (self, cr);
+  cairo_tag_end (cr, tag);
+}
+
+/* A text of its own, drawn now, as the structure element @tag, or
+ * outside the structure for no tag. */
+static void
+show_tagged_text (RacimoPagination *self,
+                  cairo_t          *cr,
+                  const char       *tag,
+                  Text             *text,
+                  double            x,
+                  double            y)
+{
+  if (tag != NULL)
+    _racimo_pagination_tag_begin (self, cr, tag);
+  _racimo_pagination_show_text (self, cr, text, x, y);
+  if (tag != NULL)
+    _racimo_pagination_tag_end (self, cr, tag);
+  else
+    _racimo_pagination_flush_text (self, cr);
+}
+
+/* The project's title, the heading of the document, then the date; tagged
+ * or not. */
 static void
 draw_title (RacimoPagination *self,
-            cairo_t          *cr)
+            cairo_t          *cr,
+            gboolean          tagged)
 {
   double y = self->content_y + self->title_height;
 
+  /* Compare mode's line, which names the copy compared with */
+  if (tagged && self->compare != NULL)
+    _racimo_pagination_tag_begin (self, cr, "P");
   _racimo_pagination_compare_draw_title (self, cr);
+  if (tagged && self->compare != NULL)
+    _racimo_pagination_tag_end (self, cr, "P");
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_pagination_show_text (self, cr, self->title, self->content_x, y - self->title->height);
+  show_tagged_text (self, cr, tagged ? "H1" : NULL, self->title, self->content_x,
+                    y - self->title->height);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  _racimo_pagination_show_text (self, cr, self->date,
-                                self->content_x + self->content_width - self->date->width,
-                                y - self->title->height + self->title->baseline
-                                - self->date->baseline);
-  _racimo_pagination_flush_text (self, cr);
+  show_tagged_text (self, cr, tagged ? "P" : NULL, self->date,
+                    self->content_x + self->content_width - self->date->width,
+                    y - self->title->height + self->title->baseline - self->date->baseline);
 
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, self->content_x, y + GAP / 2);
@@ -384,27 +446,29 @@ draw_summary_item (RacimoPagination  *self,
                    double             y)
 {
   double x = self->content_x;
+  const char *cell = item->kind == ITEM_WORKLOAD ? "TD" : "TH";
 
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_pagination_show_text (self, cr, item->text, x, y);
   if (item->numbers == NULL)
     {
-      _racimo_pagination_flush_text (self, cr);
+      show_tagged_text (self, cr, item->kind == ITEM_HEADING ? "H2" : "P", item->text, x, y);
       return;
     }
 
-  /* Counts right-aligned under their code */
+  /* A row of the workload table: the role, then the counts right-aligned
+   * under their code */
+  _racimo_pagination_tag_begin (self, cr, "TR");
+  show_tagged_text (self, cr, "TH", item->text, x, y);
   x += self->workload_width;
   for (guint c = 0; c < item->numbers->len; c++)
     {
       Text *number = g_ptr_array_index (item->numbers, c);
 
       x += c + 1 < item->numbers->len ? NUMBER_WIDTH : self->workload_last_width;
-      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      _racimo_pagination_show_text (self, cr, number, x - PAD - number->width,
-                                    y + item->text->baseline - number->baseline);
+      show_tagged_text (self, cr, cell, number, x - PAD - number->width,
+                        y + item->text->baseline - number->baseline);
     }
-  _racimo_pagination_flush_text (self, cr);
+  _racimo_pagination_tag_end (self, cr, "TR");
 
   if (item->kind == ITEM_WORKLOAD_HEADER)
     {
@@ -428,11 +492,14 @@ draw_summary (RacimoPagination *self,
 {
   const Band *band = &g_array_index (self->summary_bands, Band, band_index);
   double y = self->table_y;
+  gboolean in_table = FALSE;
 
   if (band->continued >= 0)
     {
       const SummaryItem *header = &g_array_index (self->summary, SummaryItem, band->continued);
 
+      _racimo_pagination_tag_begin (self, cr, "Table");
+      in_table = TRUE;
       draw_summary_item (self, cr, header, y);
       y += header->height;
     }
@@ -441,11 +508,22 @@ draw_summary (RacimoPagination *self,
     {
       const SummaryItem *item = &g_array_index (self->summary, SummaryItem, i);
 
+      /* The workload rows, as one table on each page */
+      if (in_table != (item->numbers != NULL))
+        {
+          if (in_table)
+            _racimo_pagination_tag_end (self, cr, "Table");
+          else
+            _racimo_pagination_tag_begin (self, cr, "Table");
+          in_table = !in_table;
+        }
       if (i > band->first)
         y += item->space_before;
       draw_summary_item (self, cr, item, y);
       y += item->height;
     }
+  if (in_table)
+    _racimo_pagination_tag_end (self, cr, "Table");
 }
 
 /**
@@ -475,27 +553,31 @@ racimo_pagination_draw_page (RacimoPagination *self,
   n_summary_pages = self->n_pages - n_matrix_pages;
   matrix_page = self->options->summary_first ? page - n_summary_pages : page;
 
+  /* In reading order: the header line, the title and the date, the
+   * table (its column headers, then the rows), the notes, the legend,
+   * the footer line and the page number. */
   cairo_save (cr);
-  if (self->title_surface == NULL)
-    {
-      cairo_t *title_cr;
-
-      self->title_surface = recording_surface_new (self->content_x, self->content_y,
-                                                   self->content_width,
-                                                   self->title_height + GAP);
-      title_cr = cairo_create (self->title_surface);
-      draw_title (self, title_cr);
-      cairo_destroy (title_cr);
-    }
-  paint_recording (cr, self->title_surface);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   if (self->header != NULL)
-    _racimo_pagination_show_text (self, cr, self->header, self->content_x,
-                                  self->options->margin_top);
-  if (self->footer != NULL)
-    _racimo_pagination_show_text (self, cr, self->footer, self->content_x,
-                                  self->content_y + self->content_height + GAP / 2);
-  _racimo_pagination_flush_text (self, cr);
+    show_tagged_text (self, cr, page == 0 ? "P" : NULL, self->header, self->content_x,
+                      self->options->margin_top);
+  if (page == 0)
+    draw_title (self, cr, TRUE);
+  else
+    {
+      if (self->title_surface == NULL)
+        {
+          cairo_t *title_cr;
+
+          self->title_surface = recording_surface_new (self->content_x, self->content_y,
+                                                       self->content_width,
+                                                       self->title_height + GAP);
+          title_cr = cairo_create (self->title_surface);
+          draw_title (self, title_cr, FALSE);
+          cairo_destroy (title_cr);
+        }
+      paint_recording (cr, self->title_surface);
+    }
 
   if (self->options->summary_first ? page >= n_summary_pages : page < n_matrix_pages)
     {
@@ -503,7 +585,9 @@ racimo_pagination_draw_page (RacimoPagination *self,
 
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
+      _racimo_pagination_tag_begin (self, cr, "Div");
       draw_table (self, cr, matrix_page / self->n_across, first_role, end_role);
+      _racimo_pagination_tag_end (self, cr, "Div");
       _racimo_pagination_draw_notes (self, cr, matrix_page / self->n_across, first_role, end_role);
 
       if (self->legend_surface == NULL)
@@ -519,10 +603,20 @@ racimo_pagination_draw_page (RacimoPagination *self,
           draw_legend (self, legend_cr);
           cairo_destroy (legend_cr);
         }
+      if (matrix_page == 0)
+        _racimo_pagination_tag_begin (self, cr, "P");
       paint_recording (cr, self->legend_surface);
+      if (matrix_page == 0)
+        _racimo_pagination_tag_end (self, cr, "P");
     }
   else
     draw_summary (self, cr, self->options->summary_first ? page : page - n_matrix_pages);
+  if (self->footer != NULL)
+    {
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      show_tagged_text (self, cr, page == 0 ? "P" : NULL, self->footer, self->content_x,
+                        self->content_y + self->content_height + GAP / 2);
+    }
   draw_page_number (self, cr, page, first_role, end_role);
   cairo_restore (cr);
 }
@@ -537,6 +631,406 @@ append_to_array (void                *closure,
   g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* The language of the document
+ *
+ * cairo has no API for the catalog's /Lang, the language a screen reader
+ * reads a PDF in (docs/platform-notes.md, "Tagged PDF").  The PDF gets
+ * an incremental update, which PDF made for changes to a finished file:
+ * the catalog again with /Lang, a cross-reference table of that one
+ * object and a trailer that points to the former cross-references.
+ * cairo 1.16 writes its catalog as plain text with a plain table; cairo
+ * 1.18 compresses it in an object stream, found through a cross-reference
+ * stream.  Whatever is not as expected leaves the PDF as cairo wrote it. */
+
+/* @needle in the bytes from @from to @end, which may hold NULs (binary
+ * streams); NULL where it is not. */
+static const char *
+find_bytes (const char *from,
+            const char *end,
+            const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (const char *p = from; p != NULL && end - p >= (gssize) length; p++)
+    {
+      p = memchr (p, needle[0], end - p - length + 1);
+      if (p == NULL || memcmp (p, needle, length) == 0)
+        return p;
+    }
+
+  return NULL;
+}
+
+/* The number after @key in @text up to @end, as "/Size 119"; FALSE where
+ * there is none. */
+static gboolean
+scan_number (const char *text,
+             const char *end,
+             const char *key,
+             guint64    *number)
+{
+  const char *found = find_bytes (text, end, key);
+  char *after;
+
+  if (found == NULL)
+    return FALSE;
+  found += strlen (key);
+  while (found < end && (*found == ' ' || *found == '[' || *found == '\n'))
+    found++;
+  *number = g_ascii_strtoull (found, &after, 10);
+
+  return after != found && after <= end;
+}
+
+/* The numbers after @key, as "/W [1 2 1]": up to @max of them. */
+static guint
+scan_numbers (const char *text,
+              const char *end,
+              const char *key,
+              guint64    *numbers,
+              guint       max)
+{
+  const char *p = find_bytes (text, end, key);
+  guint n = 0;
+
+  if (p == NULL)
+    return 0;
+  p += strlen (key);
+  while (p < end && (*p == ' ' || *p == '\n'))
+    p++;
+  if (p == end || *p != '[')
+    return 0;
+  for (p++; n < max; n++)
+    {
+      char *after;
+
+      while (p < end && (*p == ' ' || *p == '\n'))
+        p++;
+      numbers[n] = g_ascii_strtoull (p, &after, 10);
+      if (after == p || after > end)
+        break;
+      p = after;
+    }
+
+  return n;
+}
+
+/* The data of the stream whose dictionary starts at @dict, decoded
+ * (FlateDecode, and the PNG predictors "None" and "Up" of a
+ * cross-reference stream); NULL for anything else. */
+static GBytes *
+decode_stream (const char *dict,
+               const char *end)
+{
+  const char *data = find_bytes (dict, end, ">>\nstream");
+  g_autoptr(GConverter) inflater = NULL;
+  g_autoptr(GByteArray) out = NULL;
+  guint64 length, predictor = 0, columns = 1;
+  gsize read = 0;
+
+  if (data == NULL || !scan_number (dict, data, "/Length", &length)
+      || find_bytes (dict, data, "/Filter /FlateDecode") == NULL)
+    return NULL;
+  /* An indirect length, "/Length 12 0 R", is in object 12, which cairo
+   * writes after the stream: "12 0 obj 345 endobj" */
+  {
+    g_autofree char *indirect = g_strdup_printf ("/Length %" G_GUINT64_FORMAT " 0 R", length);
+    g_autofree char *object = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", length);
+
+    if (find_bytes (dict, data, indirect) != NULL
+        && !scan_number (data, end, object, &length))
+      return NULL;
+  }
+  data += strlen (">>\nstream");
+  if (data < end && *data == '\r')
+    data++;
+  if (data >= end || *data != '\n' || (guint64) (end - data - 1) < length)
+    return NULL;
+  data++;
+
+  inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+  out = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 buffer[16384];
+      gsize bytes_read = 0, written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (inflater, data + read, length - read, buffer, sizeof buffer,
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &written, NULL);
+      if (result == G_CONVERTER_ERROR)
+        return NULL;
+      read += bytes_read;
+      g_byte_array_append (out, buffer, written);
+      if (result == G_CONVERTER_FINISHED)
+        break;
+    }
+
+  scan_number (dict, data, "/Predictor", &predictor);
+  scan_number (dict, data, "/Columns", &columns);
+  if (predictor >= 10)
+    {
+      /* PNG rows: a filter byte, then the row */
+      gsize row = columns + 1, n = 0;
+      g_autoptr(GByteArray) rows = g_byte_array_new ();
+
+      if (columns == 0 || out->len % row != 0)
+        return NULL;
+      for (gsize r = 0; r < out->len / row; r++)
+        {
+          const guint8 *in = out->data + r * row;
+
+          if (in[0] > 2 || in[0] == 1)
+            return NULL;
+          for (gsize c = 0; c < columns; c++, n++)
+            {
+              guint8 up = r > 0 ? rows->data[n - columns] : 0;
+              guint8 value = in[0] == 2 ? (guint8) (in[1 + c] + up) : in[1 + c];
+
+              g_byte_array_append (rows, &value, 1);
+            }
+        }
+      return g_byte_array_free_to_bytes (g_steal_pointer (&rows));
+    }
+  else if (predictor > 1)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Object @number's entry in a decoded cross-reference stream: its type,
+ * and the two fields after it.  FALSE where it has none. */
+static gboolean
+get_xref_entry (GBytes        *entries,
+                const guint64 *widths,
+                const guint64 *index,
+                guint          n_index,
+                guint64        number,
+                guint64        fields[3])
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (entries, &size);
+  guint64 row = widths[0] + widths[1] + widths[2], before = 0;
+
+  for (guint i = 0; i + 1 < n_index; i += 2)
+    {
+      if (number >= index[i] && number < index[i] + index[i + 1])
+        {
+          const guint8 *p = data + (before + number - index[i]) * row;
+
+          if ((before + number - index[i] + 1) * row > size)
+            return FALSE;
+          for (guint f = 0; f < 3; f++)
+            {
+              fields[f] = f == 0 && widths[0] == 0 ? 1 : 0;
+              for (guint64 b = 0; b < widths[f]; b++)
+                fields[f] = fields[f] << 8 | *p++;
+            }
+          return TRUE;
+        }
+      before += index[i + 1];
+    }
+
+  return FALSE;
+}
+
+/* "<< ... >>" of the plain object @number at @offset */
+static char *
+plain_object (const char *data,
+              const char *end,
+              guint64     offset,
+              guint64     number)
+{
+  g_autofree char *start = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 obj", number);
+  const char *object = data + offset;
+  const char *close;
+
+  if (offset >= (guint64) (end - data) || !g_str_has_prefix (object, start))
+    return NULL;
+  object += strlen (start);
+  close = find_bytes (object, end, "endobj");
+  if (close == NULL)
+    return NULL;
+
+  return g_strstrip (g_strndup (object, close - object));
+}
+
+/* The dictionary of object @number, through the cross-reference stream
+ * at @xref: plain, or in an object stream. */
+static char *
+object_from_xref_stream (const char *data,
+                         const char *end,
+                         const char *xref,
+                         guint64     number)
+{
+  const char *xref_end = find_bytes (xref, end, "stream");
+  g_autoptr(GBytes) entries = decode_stream (xref, end);
+  g_autoptr(GBytes) objects = NULL;
+  g_autofree char *text = NULL;
+  guint64 widths[3], index[64], size, fields[3], pairs[2], first, count;
+  guint n_index;
+  const char *dict, *stream_start;
+  gsize length;
+  char *after;
+
+  if (entries == NULL || xref_end == NULL || scan_numbers (xref, xref_end, "/W", widths, 3) != 3
+      || widths[0] > 4 || widths[1] > 8 || widths[2] > 8
+      || !scan_number (xref, xref_end, "/Size", &size))
+    return NULL;
+  n_index = scan_numbers (xref, xref_end, "/Index", index, G_N_ELEMENTS (index));
+  if (n_index == 0)
+    {
+      index[0] = 0;
+      index[1] = size;
+      n_index = 2;
+    }
+
+  if (!get_xref_entry (entries, widths, index, n_index, number, fields))
+    return NULL;
+  if (fields[0] == 1)
+    return plain_object (data, end, fields[1], number);
+  if (fields[0] != 2)
+    return NULL;
+
+  /* In object stream fields[1], the fields[2]th: its header lists "number
+   * offset" pairs, offsets from /First */
+  pairs[0] = fields[1];
+  pairs[1] = fields[2];
+  if (!get_xref_entry (entries, widths, index, n_index, pairs[0], fields) || fields[0] != 1
+      || fields[1] >= (guint64) (end - data))
+    return NULL;
+  dict = data + fields[1];
+  stream_start = find_bytes (dict, end, "stream");
+  if (stream_start == NULL || find_bytes (dict, stream_start, "/Type /ObjStm") == NULL
+      || !scan_number (dict, stream_start, "/First", &first)
+      || !scan_number (dict, stream_start, "/N ", &count) || pairs[1] >= count)
+    return NULL;
+  objects = decode_stream (dict, end);
+  if (objects == NULL)
+    return NULL;
+
+  {
+    const char *bytes = g_bytes_get_data (objects, &length);
+    const char *p;
+    guint64 offset = 0, next = length - MIN (first, length);
+
+    text = g_strndup (bytes, length);
+    p = text;
+    for (guint64 i = 0; i <= pairs[1] + 1 && i < count; i++)
+      {
+        guint64 object_number = g_ascii_strtoull (p, &after, 10);
+        guint64 object_offset;
+
+        if (after == p)
+          return NULL;
+        p = after;
+        object_offset = g_ascii_strtoull (p, &after, 10);
+        if (after == p)
+          return NULL;
+        p = after;
+        if (i == pairs[1])
+          {
+            if (object_number != number)
+              return NULL;
+            offset = object_offset;
+          }
+        else if (i == pairs[1] + 1)
+          next = object_offset;
+      }
+    if (first + next > length || offset > next)
+      return NULL;
+
+    return g_strstrip (g_strndup (text + first + offset, next - offset));
+  }
+}
+
+/**
+ * _racimo_pagination_add_language:
+ * @pdf: a whole PDF, as cairo wrote it
+ * @language: a language tag, "en", "pt-br"
+ *
+ * Adds /Lang @language to the catalog of @pdf, by an incremental update;
+ * leaves @pdf as it is where its cross-references or its catalog are not
+ * as cairo writes them, or the catalog has a language.
+ */
+void
+_racimo_pagination_add_language (GByteArray *pdf,
+                                 const char *language)
+{
+  const char *data = (const char *) pdf->data;
+  const char *end = data + pdf->len;
+  const char *startxref, *trailer, *tail;
+  g_autofree char *catalog = NULL;
+  g_autoptr(GString) update = NULL;
+  guint64 size, root, info = 0, previous;
+  gsize offset, xref;
+
+  for (const char *p = language; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return;
+
+  /* The last "startxref N %%EOF", near the end */
+  tail = data + (pdf->len > 64 ? pdf->len - 64 : 0);
+  startxref = NULL;
+  for (const char *p = tail; (p = find_bytes (p, end, "startxref")) != NULL; p++)
+    startxref = p;
+  if (startxref == NULL || !scan_number (startxref, end, "startxref", &previous)
+      || previous >= pdf->len)
+    return;
+
+  if (g_str_has_prefix (data + previous, "xref"))
+    {
+      /* A plain table, then "trailer << /Size N /Root R 0 R ... >>" */
+      trailer = find_bytes (data + previous, end, "trailer");
+      if (trailer == NULL
+          || !scan_number (trailer, startxref, "/Size", &size)
+          || !scan_number (trailer, startxref, "/Root", &root))
+        return;
+      scan_number (trailer, startxref, "/Info", &info);
+      {
+        g_autofree char *start = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj\n", root);
+        const char *object = find_bytes (data, data + previous, start);
+
+        if (object != NULL)
+          catalog = plain_object (data, end, object + 1 - data, root);
+      }
+    }
+  else
+    {
+      /* A cross-reference stream, whose dictionary is the trailer's */
+      const char *dict = find_bytes (data + previous, end, "<<");
+
+      if (dict == NULL || find_bytes (dict, end, "/Type /XRef") == NULL
+          || !scan_number (dict, end, "/Size", &size)
+          || !scan_number (dict, end, "/Root", &root))
+        return;
+      scan_number (dict, find_bytes (dict, end, "stream"), "/Info", &info);
+      catalog = object_from_xref_stream (data, end, dict, root);
+    }
+
+  if (catalog == NULL || !g_str_has_prefix (catalog, "<<") || !g_str_has_suffix (catalog, ">>")
+      || strstr (catalog, "/Type /Catalog") == NULL || strstr (catalog, "/Lang") != NULL)
+    return;
+
+  offset = pdf->len;
+  update = g_string_new (NULL);
+  g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n", root);
+  g_string_append_len (update, catalog, strlen (catalog) - 2);
+  if (update->str[update->len - 1] != '\n')
+    g_string_append_c (update, '\n');
+  g_string_append_printf (update, "   /Lang (%s)\n>>\nendobj\n", language);
+  xref = offset + update->len;
+  g_string_append_printf (update, "xref\n%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                          root, offset);
+  g_string_append_printf (update, "trailer\n<< /Size %" G_GUINT64_FORMAT "\n"
+                          "   /Root %" G_GUINT64_FORMAT " 0 R\n", size, root);
+  if (info != 0)
+    g_string_append_printf (update, "   /Info %" G_GUINT64_FORMAT " 0 R\n", info);
+  g_string_append_printf (update, "   /Prev %" G_GUINT64_FORMAT "\n>>\nstartxref\n%" G_GSIZE_FORMAT
+                          "\n%%%%EOF\n", previous, xref);
+  g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
 }
 
 /* Draws the @n_pages pages of @source with @draw_page on a PDF of
@@ -594,17 +1088,28 @@ _racimo_pagination_write_pdf (const char             *title,
       return FALSE;
     }
 
+  _racimo_pagination_add_language (pdf, _racimo_pagination_get_language ());
   file = g_file_new_for_path (path);
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
   return _racimo_replace_contents (file, bytes, NULL, NULL, cancellable, error);
 }
 
+/* The pages as one "Document", the root of the structure that makes a
+ * tagged PDF. */
 static void
 draw_matrix_page (gpointer  source,
                   cairo_t  *cr,
                   guint     page)
 {
-  racimo_pagination_draw_page (source, cr, page);
+  RacimoPagination *self = source;
+
+  if (page == 0)
+    cairo_tag_begin (cr, "Document", NULL);
+  racimo_pagination_draw_page (self, cr, page);
+  /* Before the last page is shown: after it, the tag would start a page
+   * of its own. */
+  if (page + 1 == self->n_pages)
+    cairo_tag_end (cr, "Document");
 }
 
 /**

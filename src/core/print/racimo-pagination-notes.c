@@ -165,19 +165,22 @@ _racimo_pagination_draw_notes (RacimoPagination *self,
   _racimo_pagination_flush_text (self, cr);
   cairo_restore (cr);
 
-  /* The notes, in points, under the table */
+  /* The notes, in points, under the table, in grey as the header and
+   * footer lines */
   notes_y = self->table_y + y * self->scale + GAP;
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   for (guint i = 0; i < shown->len; i++)
     {
       const Note *note = g_ptr_array_index (shown, i);
       Text *text = get_number_text (self, i + 1);
 
+      _racimo_pagination_tag_begin (self, cr, "Note");
       _racimo_pagination_show_text (self, cr, text,
                                     self->content_x + NUMBER_WIDTH_NOTE - NUMBER_GAP - text->width,
                                     notes_y);
       _racimo_pagination_show_text (self, cr, note->text, self->content_x + NUMBER_WIDTH_NOTE,
                                     notes_y);
+      _racimo_pagination_tag_end (self, cr, "Note");
       notes_y += note->text->height + NOTE_SPACE;
     }
-  _racimo_pagination_flush_text (self, cr);
 }

@@ -220,6 +220,7 @@ struct _RacimoPagination
   GArray               *words;      /* Word: scratch of add_words_text () */
   PangoAnalysis         word_analysis;
   guint8                word_coverage[0x250]; /* 0: unknown, 1: covered, 2: not */
+  int                   digits_apart; /* 0: not tried, 1: numbers from their digits, 2: not */
   double                word_height;
   double                word_baseline;
   GHashTable           *code_cache; /* RacimoCodes (| NOT_APPLICABLE_BIT) -> Text */
@@ -302,6 +303,18 @@ struct _RacimoPagination
 
 PangoContext *
 _racimo_pagination_context_new (void);
+
+char *
+_racimo_pagination_language_of_catalog (const char *header);
+
+const char *
+_racimo_pagination_get_language (void);
+
+char *
+_racimo_pagination_format_date (GDateTime  *date,
+                                const char *format,
+                                const char *page_language,
+                                const char *time_language);
 
 Text *
 _racimo_pagination_add_text (RacimoPagination *self,
@@ -390,6 +403,20 @@ _racimo_text_wrap (Text   *text,
 
 
 /* racimo-pagination-draw.c */
+
+void
+_racimo_pagination_tag_begin (RacimoPagination *self,
+                              cairo_t          *cr,
+                              const char       *tag);
+
+void
+_racimo_pagination_tag_end (RacimoPagination *self,
+                            cairo_t          *cr,
+                            const char       *tag);
+
+void
+_racimo_pagination_add_language (GByteArray *pdf,
+                                 const char *language);
 
 typedef void (*RacimoDrawPageFunc) (gpointer  source,
                                     cairo_t  *cr,

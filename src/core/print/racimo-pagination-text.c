@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -441,13 +442,136 @@ _racimo_pagination_set_source_color (cairo_t    *cr,
   cairo_set_source_rgb (cr, color.red / 65535.0, color.green / 65535.0, color.blue / 65535.0);
 }
 
+/* The page's language
+ *
+ * A project names no language of its own (docs/file-format.md has none:
+ * an xml:lang on its elements is foreign content), so a page is in the
+ * language its own strings are printed in: that of the translation
+ * gettext actually found, and English, the language of the source
+ * strings, where none was found.  That is not the user's locale: in a
+ * German locale without a German translation, the page is English. */
+
+/* The language of a catalog from its header (the translation of ""), as
+ * a language tag: "ja", "pt-br"; "en" for no catalog. */
+char *
+_racimo_pagination_language_of_catalog (const char *header)
+{
+  const char *line = header != NULL ? strstr (header, "Language:") : NULL;
+  g_autofree char *tag = NULL;
+
+  /* At the start of a line: not "X-Language:" */
+  while (line != NULL && line != header && line[-1] != '\n')
+    line = strstr (line + 1, "Language:");
+  if (line == NULL)
+    return g_strdup ("en");
+
+  line += strlen ("Language:");
+  tag = g_strstrip (g_strndup (line, strcspn (line, "\n")));
+  if (*tag == '\0')
+    return g_strdup ("en");
+
+  return g_strdup (pango_language_to_string (pango_language_from_string (tag)));
+}
+
+/* The language the strings of a page are printed in: "en" or the
+ * translation's, the same whatever the thread. */
+const char *
+_racimo_pagination_get_language (void)
+{
+  static char *language;
+
+  if (g_once_init_enter (&language))
+    g_once_init_leave (&language, _racimo_pagination_language_of_catalog (
+                                            g_dgettext (GETTEXT_PACKAGE, "")));
+
+  return language;
+}
+
+/* "ja" of "ja_JP.UTF-8" or "ja-jp"; the C locale's names are English. */
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize length_a = strcspn (a, "_-.@");
+  gsize length_b = strcspn (b, "_-.@");
+
+  return length_a == length_b && g_ascii_strncasecmp (a, b, length_a) == 0;
+}
+
+static gboolean
+format_has_names (const char *format)
+{
+  for (const char *p = strchr (format, '%'); p != NULL; p = strchr (p + 1, '%'))
+    {
+      p++;
+      /* Flags and widths of g_date_time_format () */
+      while (*p != '\0' && strchr ("-_0:O1234567890", *p) != NULL)
+        p++;
+      if (*p == '\0')
+        break;
+      if (strchr ("aAbBhcpPxXr", *p) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * _racimo_pagination_format_date:
+ * @format: g_date_time_format ()'s notation, as the page's translation
+ *   gives it
+ * @page_language: what _racimo_pagination_get_language () says
+ * @time_language: the locale of LC_TIME, as setlocale () names it
+ *
+ * @date in the page's language.  g_date_time_format () names months and
+ * days in the language of LC_TIME, which is not always the page's ("7
+ * Dezember 2026" on an English page in a German locale): a format that
+ * names them is used as it is only where the two languages are the same;
+ * an English page takes the names of the C locale, which are English;
+ * any other page gets its date in numbers, as ISO 8601 writes them.
+ */
+char *
+_racimo_pagination_format_date (GDateTime  *date,
+                                const char *format,
+                                const char *page_language,
+                                const char *time_language)
+{
+  locale_t c_time, previous;
+  char *string;
+
+  if (!format_has_names (format)
+      || same_language (page_language, g_str_equal (time_language, "C")
+                                       || g_str_equal (time_language, "POSIX")
+                                       || g_str_has_prefix (time_language, "C.")
+                                       ? "en" : time_language))
+    return g_date_time_format (date, format);
+
+  if (!same_language (page_language, "en"))
+    return g_date_time_format (date, "%Y-%m-%d");
+
+  c_time = newlocale (LC_TIME_MASK, "C", (locale_t) 0);
+  if (c_time == (locale_t) 0)
+    return g_date_time_format (date, "%Y-%m-%d");
+  previous = uselocale (c_time);
+  string = g_date_time_format (date, format);
+  uselocale (previous);
+  freelocale (c_time);
+
+  return string;
+}
+
 /* Points as units, and no hinting: the same metrics on paper, in the
- * PDF and on a printer whatever its resolution. */
+ * PDF and on a printer whatever its resolution; text in the page's
+ * language, which Pango shapes and breaks by (Japanese glyph forms of
+ * kanji, a Japanese font for them before a Chinese one). */
 PangoContext *
 _racimo_pagination_context_new (void)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  pango_context_set_language (context,
+                              pango_language_from_string (_racimo_pagination_get_language ()));
 
   pango_cairo_context_set_resolution (context, 72.0);
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
@@ -459,18 +583,48 @@ _racimo_pagination_context_new (void)
   return context;
 }
 
+/* Kana are Japanese: a name written with them is, whatever the page's
+ * language (a Japanese project printed by an English Racimo). */
+static gboolean
+has_kana (const char *string)
+{
+  for (const char *p = string; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x3041 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)
+          || (c >= 0xff66 && c <= 0xff9f))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 Text *
 _racimo_pagination_add_text (RacimoPagination *self,
                              FontStyle         style,
                              const char       *string,
                              PangoAttrList    *attrs)
 {
+  static PangoLanguage *japanese;
   Text *text = g_new0 (Text, 1);
 
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[style]);
   pango_layout_set_text (text->layout, string, -1);
-  if (attrs != NULL)
+  if (japanese == NULL)
+    japanese = pango_language_from_string ("ja");
+  if (pango_context_get_language (self->context) != japanese && has_kana (string))
+    {
+      /* Pango shapes (the Japanese forms of a pan-CJK font) and breaks
+       * it as Japanese; what @attrs say of the language comes after */
+      g_autoptr(PangoAttrList) own = attrs != NULL ? pango_attr_list_copy (attrs)
+                                                   : pango_attr_list_new ();
+
+      pango_attr_list_insert_before (own, pango_attr_language_new (japanese));
+      pango_layout_set_attributes (text->layout, own);
+    }
+  else if (attrs != NULL)
     pango_layout_set_attributes (text->layout, attrs);
   text_measure (text);
   g_ptr_array_add (self->texts, text);
@@ -529,6 +683,20 @@ can_shape_words (RacimoPagination *self,
   return TRUE;
 }
 
+static gboolean digits_apart (RacimoPagination *self);
+
+static gboolean
+is_number (const char *word)
+{
+  if (word[0] == '\0' || word[1] == '\0')
+    return FALSE;
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
 static PangoGlyphString *
 shape_word (RacimoPagination *self,
             const char       *string,
@@ -546,15 +714,71 @@ shape_word (RacimoPagination *self,
   word[end - start] = '\0';
 
   shaped = g_hash_table_lookup (self->word_cache, word);
-  if (shaped == NULL)
+  if (shaped != NULL)
+    return shaped;
+
+  shaped = pango_glyph_string_new ();
+  if (is_number (word) && digits_apart (self))
     {
-      shaped = pango_glyph_string_new ();
-      pango_shape_with_flags (word, (int) (end - start), word, (int) (end - start),
-                              &self->word_analysis, shaped, PANGO_SHAPE_NONE);
-      g_hash_table_insert (self->word_cache, g_strdup (word), shaped);
+      /* Its digits one after the other (see digits_apart ()) */
+      pango_glyph_string_set_size (shaped, (int) (end - start));
+      for (gsize i = 0; i < end - start; i++)
+        {
+          const PangoGlyphString *digit = shape_word (self, "0123456789", word[i] - '0',
+                                                      word[i] - '0' + 1);
+
+          shaped->glyphs[i] = digit->glyphs[0];
+          shaped->log_clusters[i] = (int) i;
+        }
     }
+  else
+    pango_shape_with_flags (word, (int) (end - start), word, (int) (end - start),
+                            &self->word_analysis, shaped, PANGO_SHAPE_NONE);
+  g_hash_table_insert (self->word_cache, g_strdup (word), shaped);
 
   return shaped;
+}
+
+/* Names repeat their words, but not their numbers ("step 1234"): a number
+ * is put together from its digits shaped alone where the font shapes
+ * every pair of digits as the two digits alone, a glyph each, with no
+ * kerning or ligature between them, which is what Pango would make of
+ * the number. */
+static gboolean
+digits_apart (RacimoPagination *self)
+{
+  if (self->digits_apart == 0)
+    {
+      char pairs[201];
+      PangoGlyphString *whole = pango_glyph_string_new ();
+      gboolean apart;
+
+      /* "00010203...9899": every pair of digits, side by side */
+      for (guint i = 0; i < 100; i++)
+        {
+          pairs[2 * i] = (char) ('0' + i / 10);
+          pairs[2 * i + 1] = (char) ('0' + i % 10);
+        }
+      pairs[200] = '\0';
+      pango_shape_with_flags (pairs, 200, pairs, 200, &self->word_analysis, whole,
+                              PANGO_SHAPE_NONE);
+      apart = whole->num_glyphs == 200;
+      for (int i = 0; apart && i < 200; i++)
+        {
+          const PangoGlyphString *digit = shape_word (self, "0123456789", pairs[i] - '0',
+                                                      pairs[i] - '0' + 1);
+
+          apart = digit->num_glyphs == 1 && whole->log_clusters[i] == i
+                  && digit->glyphs[0].glyph == whole->glyphs[i].glyph
+                  && digit->glyphs[0].geometry.width == whole->glyphs[i].geometry.width
+                  && digit->glyphs[0].geometry.x_offset == whole->glyphs[i].geometry.x_offset
+                  && digit->glyphs[0].geometry.y_offset == whole->glyphs[i].geometry.y_offset;
+        }
+      pango_glyph_string_free (whole);
+      self->digits_apart = apart ? 1 : 2;
+    }
+
+  return self->digits_apart == 1;
 }
 
 static void

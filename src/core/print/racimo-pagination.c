@@ -24,6 +24,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -1242,7 +1243,8 @@ build_title (RacimoPagination *self,
 
   /* Translators: the date on every printed page, in g_date_time_format()'s
    * notation */
-  date = g_date_time_format (now, _("%-d %B %Y"));
+  date = _racimo_pagination_format_date (now, _("%-d %B %Y"), _racimo_pagination_get_language (),
+                                         setlocale (LC_TIME, NULL));
   self->date = _racimo_pagination_add_text (self, FONT_SMALL, date != NULL ? date : "", NULL);
   title = racimo_project_get_title (project);
   self->title = _racimo_pagination_add_text (self, FONT_TITLE, *title != '\0' ? title : _("Untitled project"), NULL);
