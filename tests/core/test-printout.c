@@ -11,6 +11,7 @@
 #include <cairo-pdf.h>
 
 #include "racimo-file.h"
+#include "racimo-large-project.h"
 #include "racimo-pagination-private.h"
 #include "racimo-test.h"
 #include "racimo-test-pdf.h"
@@ -259,13 +260,36 @@ assert_in_order (const char         *text,
     }
 }
 
+/* An activity's row as it reads: its name, then the codes of its cells
+ * in the order of the roles, one space apart. */
+static GString *
+row_text (RacimoProject  *project,
+          RacimoActivity *activity)
+{
+  const RacimoScheme *scheme = racimo_project_get_scheme (project);
+  GString *text = g_string_new (racimo_item_get_name (RACIMO_ITEM (activity)));
+
+  for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
+    {
+      RacimoCodes codes = racimo_activity_get_codes (activity,
+                                                     racimo_project_get_role (project, r));
+      char letters[27];
+      guint n = racimo_scheme_order_codes (scheme, codes, letters);
+
+      letters[n] = '\0';
+      if (n > 0)
+        g_string_append_printf (text, " %s", letters);
+    }
+
+  return text;
+}
+
 /* The codes of each activity, in the order of the roles, after its name
  * on its line of pdftotext -layout. */
 static void
 assert_rows (RacimoProject *project,
              const char    *layout)
 {
-  const RacimoScheme *scheme = racimo_project_get_scheme (project);
   g_auto(GStrv) lines = g_strsplit (layout, "\n", -1);
 
   for (guint p = 0; p < racimo_project_get_n_phases (project); p++)
@@ -276,20 +300,8 @@ assert_rows (RacimoProject *project,
         {
           RacimoActivity *activity = racimo_phase_get_activity (phase, a);
           const char *name = racimo_item_get_name (RACIMO_ITEM (activity));
-          g_autoptr(GString) expected = g_string_new (name);
+          g_autoptr(GString) expected = row_text (project, activity);
           g_autoptr(GString) found = g_string_new (NULL);
-
-          for (guint r = 0; r < racimo_project_get_n_roles (project); r++)
-            {
-              RacimoCodes codes = racimo_activity_get_codes (activity,
-                                                             racimo_project_get_role (project, r));
-              char letters[27];
-              guint n = racimo_scheme_order_codes (scheme, codes, letters);
-
-              letters[n] = '\0';
-              if (n > 0)
-                g_string_append_printf (expected, " %s", letters);
-            }
 
           for (guint i = 0; lines[i] != NULL && found->len == 0; i++)
             {
@@ -344,12 +356,14 @@ test_export_reading_order (void)
   g_assert_true (racimo_test_pdf_is_tagged (pdf));
   /* The title, and the date, the header and footer lines and the legend
    * as paragraphs, once, on the first page (not the page numbers); the
-   * matrix; the summary's three headings, its two paragraphs, and the
-   * workload as a table of a header row (six header cells) and a row per
-   * role (8), each of a header cell and five numbers */
+   * matrix as a table (27 rows, 35 header cells, 152 cells: see
+   * test_export_table ()); the summary's three headings, its two
+   * paragraphs, and the workload as a table of a header row (six header
+   * cells) and a row per role (8), each of a header cell and five
+   * numbers */
   structure = racimo_test_pdf_get_structure (pdf);
-  g_assert_cmpstr (structure, ==, "Div 1, Document 1, H1 1, H2 3, P 6, TD 40, TH 14, TR 9, "
-                                  "Table 1");
+  g_assert_cmpstr (structure, ==, "Document 1, H1 1, H2 3, P 6, TD 192, TH 49, TR 36, "
+                                  "Table 2");
   title = racimo_test_pdf_get_title (pdf);
   g_assert_cmpstr (title, ==, racimo_project_get_title (project));
 
@@ -384,12 +398,142 @@ test_export_reading_order (void)
   g_assert_true (racimo_test_pdf_is_tagged (pdf));
   g_free (structure);
   structure = racimo_test_pdf_get_structure (pdf);
-  g_assert_cmpstr (structure, ==, "Div 1, Document 1, H1 1, P 3");
+  g_assert_cmpstr (structure, ==, "Document 1, H1 1, P 3, TD 152, TH 35, TR 27, Table 1");
   g_free (raw);
   raw = racimo_test_pdf_get_text (pdf);
   assert_in_order (raw, (const char * const[]) {
     "No changes from", "ML system deployment", today, "Activity", "Responsible", "Page 1 of 1",
     NULL });
+
+  racimo_test_remove_tree (dir);
+}
+
+/* The matrix of an ordinary size is a table: a row of headers, a row for
+ * each phase and for each activity, a header cell for the activity's
+ * name and a cell for each role, empty or not; each row is drawn in
+ * order, its name then its codes in the order of the roles.  In tile
+ * mode, each page across has its own table and row of headers. */
+static void
+test_export_table (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
+                                                   "ml-system-deployment.raci", NULL);
+  g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autofree char *structure = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(RacimoProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_phases, n_roles, n_activities = 0;
+  double width, height;
+
+  if (g_getenv ("RACIMO_BINARY") == NULL)
+    {
+      g_test_skip ("RACIMO_BINARY is not set: run the tests with meson test");
+      return;
+    }
+
+  project = racimo_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n_phases = racimo_project_get_n_phases (project);
+  n_roles = racimo_project_get_n_roles (project);
+  for (guint p = 0; p < n_phases; p++)
+    n_activities += racimo_phase_get_n_activities (racimo_project_get_phase (project, p));
+  g_assert_cmpuint (n_phases, ==, 7);
+  g_assert_cmpuint (n_roles, ==, 8);
+  g_assert_cmpuint (n_activities, ==, 19);
+
+  run_racimo (dir, (const char * const[]) { "--export", "matrix.pdf", source, NULL });
+  g_assert_cmpuint (racimo_test_pdf_read (pdf, &width, &height), ==, 1);
+  structure = racimo_test_pdf_get_structure (pdf);
+  expected = g_strdup_printf ("Document 1, H1 1, P 2, TD %u, TH %u, TR %u, Table 1",
+                              n_activities * n_roles, 1 + n_roles + n_phases + n_activities,
+                              1 + n_phases + n_activities);
+  g_assert_cmpstr (structure, ==, expected);
+
+  raw = racimo_test_pdf_get_text (pdf);
+  for (guint p = 0; p < n_phases; p++)
+    {
+      RacimoPhase *phase = racimo_project_get_phase (project, p);
+
+      for (guint a = 0; a < racimo_phase_get_n_activities (phase); a++)
+        {
+          g_autoptr(GString) row = row_text (project, racimo_phase_get_activity (phase, a));
+
+          if (strstr (raw, row->str) == NULL)
+            g_error ("“%s” is not in: %s", row->str, raw);
+        }
+    }
+
+  /* Roles over pages across: a table on each, whose row of headers has
+   * the activity's column and the roles of its page */
+  {
+    g_autoptr(RacimoProject) wide = racimo_large_project_new (10, 2, 30, 42);
+    g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+    g_autoptr(RacimoPagination) tiled = NULL;
+    guint n_across, n_rows;
+
+    options->fit = RACIMO_PAGINATION_TILE;
+    options->orientation = RACIMO_PAGINATION_PORTRAIT;
+    tiled = racimo_pagination_new (wide, options);
+    n_across = racimo_pagination_get_n_across (tiled);
+    n_rows = tiled->rows->len;
+    g_assert_cmpuint (n_across, >=, 2);
+    g_assert_cmpuint (racimo_pagination_get_n_pages (tiled), ==, n_across);
+    g_free (pdf);
+    pdf = g_build_filename (dir, "tiled.pdf", NULL);
+    racimo_pagination_write_pdf (tiled, racimo_project_get_title (wide), pdf, NULL, &error);
+    g_assert_no_error (error);
+    g_free (structure);
+    structure = racimo_test_pdf_get_structure (pdf);
+    g_free (expected);
+    expected = g_strdup_printf ("Document 1, H1 1, P 2, TD %u, TH %u, TR %u, Table %u",
+                                10 * 30, n_across + 30 + n_across * n_rows,
+                                n_across * (1 + n_rows), n_across);
+    g_assert_cmpstr (structure, ==, expected);
+  }
+
+  racimo_test_remove_tree (dir);
+}
+
+/* Up to TABLE_MAX_CELLS cells, a row's name and each of its codes, the
+ * matrix is a table; the large project of docs/design-targets.md, far
+ * over it, keeps one Div per page, as cheap as untagged. */
+static void
+test_export_large_div (void)
+{
+  g_autoptr(RacimoProject) at_most = racimo_large_project_new (490, 10, 39, 42);
+  g_autoptr(RacimoProject) over = racimo_large_project_new (491, 10, 39, 42);
+  g_autoptr(RacimoProject) large = racimo_large_project_new (2000, 20, 40, 42);
+  g_autoptr(RacimoPagination) pagination = racimo_pagination_new (at_most, NULL);
+  g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "large.pdf", NULL);
+  g_autofree char *structure = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  double width, height;
+  guint n_pages;
+
+  /* 500 rows (10 phases, 490 activities) of 40 cells */
+  g_assert_cmpuint (pagination->rows->len * (pagination->n_roles + 1), ==, TABLE_MAX_CELLS);
+  g_assert_true (_racimo_pagination_is_table (pagination));
+  g_object_unref (pagination);
+  pagination = racimo_pagination_new (over, NULL);
+  g_assert_cmpuint (pagination->rows->len * (pagination->n_roles + 1), >, TABLE_MAX_CELLS);
+  g_assert_false (_racimo_pagination_is_table (pagination));
+  g_object_unref (pagination);
+
+  pagination = racimo_pagination_new (large, NULL);
+  g_assert_false (_racimo_pagination_is_table (pagination));
+  racimo_pagination_write_pdf (pagination, racimo_project_get_title (large), pdf, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = racimo_test_pdf_read (pdf, &width, &height);
+  g_assert_cmpuint (n_pages, ==, racimo_pagination_get_n_pages (pagination));
+  structure = racimo_test_pdf_get_structure (pdf);
+  expected = g_strdup_printf ("Div %u, Document 1, H1 1, P 2", n_pages);
+  g_assert_cmpstr (structure, ==, expected);
 
   racimo_test_remove_tree (dir);
 }
@@ -575,6 +719,8 @@ main (int   argc,
   g_test_add_func ("/printout/language/japanese-wrap", test_japanese_wrap);
   g_test_add_func ("/printout/text/numbers", test_numbers);
   g_test_add_func ("/printout/export/reading-order", test_export_reading_order);
+  g_test_add_func ("/printout/export/table", test_export_table);
+  g_test_add_func ("/printout/export/large-div", test_export_large_div);
   g_test_add_func ("/printout/export/language-in-object-stream", test_language_in_object_stream);
   g_test_add_func ("/printout/export/language-indirect-length", test_language_indirect_length);
 

@@ -94,6 +94,27 @@ show_tagged_text (RacimoPagination *self,
     _racimo_pagination_flush_text (self, cr);
 }
 
+/* _racimo_pagination_tag_begin () and _racimo_pagination_tag_end () for
+ * a tag, nothing for none: a table's cell where the matrix is tagged as a
+ * table (see "The matrix's structure" below), or not. */
+static void
+begin_cell (RacimoPagination *self,
+            cairo_t          *cr,
+            const char       *tag)
+{
+  if (tag != NULL)
+    _racimo_pagination_tag_begin (self, cr, tag);
+}
+
+static void
+end_cell (RacimoPagination *self,
+          cairo_t          *cr,
+          const char       *tag)
+{
+  if (tag != NULL)
+    _racimo_pagination_tag_end (self, cr, tag);
+}
+
 /* The project's title, the heading of the document, then the date; tagged
  * or not. */
 static void
@@ -204,105 +225,6 @@ draw_legend (RacimoPagination *self,
   _racimo_pagination_flush_text (self, cr);
 }
 
-/* The row of role headers, in table units from the table's top left. */
-static void
-draw_column_header (RacimoPagination *self,
-                    cairo_t          *cr,
-                    guint             first_role,
-                    guint             end_role)
-{
-  double width = self->activity_width + (end_role - first_role) * self->column_width;
-  double bottom = self->header_height - VPAD;
-
-  cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
-  cairo_rectangle (cr, 0.0, 0.0, width, self->header_height);
-  cairo_fill (cr);
-
-  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_pagination_show_text (self, cr, self->activity_header, self->gutter + PAD,
-                                bottom - self->activity_header->height);
-
-  /* Rotated headers read from bottom to top, centred on their column:
-   * drawn in one turned space, where the header that starts at (x, y) on
-   * the page starts at (-y, x), so that they go out together. */
-  if (self->rotated)
-    {
-      _racimo_pagination_flush_text (self, cr);
-      cairo_save (cr);
-      cairo_rotate (cr, -G_PI / 2);
-    }
-  for (guint r = first_role; r < end_role; r++)
-    {
-      RoleInfo *info = &self->roles[r];
-      double x = self->activity_width + (r - first_role) * self->column_width;
-
-      if (self->rotated)
-        _racimo_pagination_show_text (self, cr, info->rotated, -bottom,
-                                      x + (self->column_width - info->rotated->height) / 2);
-      else
-        _racimo_pagination_show_text (self, cr, info->horizontal, x + PAD,
-                                      bottom - info->horizontal->height);
-    }
-  _racimo_pagination_flush_text (self, cr);
-  if (self->rotated)
-    cairo_restore (cr);
-}
-
-static void
-draw_activity (RacimoPagination *self,
-               cairo_t          *cr,
-               const Row        *row,
-               double            y,
-               guint             first_role,
-               guint             end_role)
-{
-  const RacimoCodes *codes = &g_array_index (self->codes, RacimoCodes, row->codes);
-  double name_x = self->gutter + PAD;
-  double baseline = y + VPAD + row->name->baseline;
-
-  if (row->mark != MARK_NONE)
-    {
-      Text *mark = _racimo_pagination_get_mark_text (self, row->mark, row->waived);
-
-      _racimo_pagination_show_text (self, cr, mark, PAD, baseline - mark->baseline);
-    }
-
-  if (row->number != NULL)
-    _racimo_pagination_show_text (self, cr, row->number, self->gutter - row->number->width,
-                                  baseline - row->number->baseline);
-
-  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  _racimo_pagination_show_text (self, cr, row->name, name_x, y + VPAD);
-  if (row->description != NULL)
-    _racimo_pagination_show_text (self, cr, row->description, name_x,
-                                  y + VPAD + row->name->height + 1.0);
-
-  for (guint r = first_role; r < end_role; r++)
-    if (codes[r] != 0)
-      _racimo_pagination_queue_codes (self, codes[r], row->applicable,
-                   self->activity_width + (r - first_role) * self->column_width,
-                   self->column_width, baseline);
-
-  if (!row->applicable && end_role > first_role)
-    {
-      /* Struck through the cells as the name is. */
-      int n_lines = 1;
-      double middle;
-
-      if (row->name->layout != NULL)
-        n_lines = pango_layout_get_line_count (row->name->layout);
-      middle = y + VPAD + row->name->height / (2 * n_lines);
-
-      _racimo_pagination_flush_text (self, cr);
-      cairo_set_source_rgb (cr, 0.44, 0.44, 0.44);
-      cairo_set_line_width (cr, 0.7);
-      cairo_move_to (cr, self->activity_width + PAD, middle);
-      cairo_line_to (cr, self->activity_width + (end_role - first_role) * self->column_width - PAD,
-                     middle);
-      cairo_stroke (cr);
-    }
-}
-
 static void
 draw_grid_columns (RacimoPagination *self,
                    cairo_t          *cr,
@@ -322,12 +244,260 @@ draw_grid_columns (RacimoPagination *self,
     }
 }
 
+/* The headers' text: in a TR of one @cell each, or none */
+static void
+draw_header_text (RacimoPagination *self,
+                  cairo_t          *cr,
+                  guint             first_role,
+                  guint             end_role,
+                  const char       *cell)
+{
+  double bottom = self->header_height - VPAD;
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  begin_cell (self, cr, cell != NULL ? "TR" : NULL);
+  begin_cell (self, cr, cell);
+  _racimo_pagination_show_text (self, cr, self->activity_header, self->gutter + PAD,
+                                bottom - self->activity_header->height);
+  end_cell (self, cr, cell);
+
+  /* Rotated headers read from bottom to top, centred on their column:
+   * drawn in one turned space, where the header that starts at (x, y) on
+   * the page starts at (-y, x), so that they go out together. */
+  if (self->rotated)
+    {
+      _racimo_pagination_flush_text (self, cr);
+      cairo_save (cr);
+      cairo_rotate (cr, -G_PI / 2);
+    }
+  for (guint r = first_role; r < end_role; r++)
+    {
+      RoleInfo *info = &self->roles[r];
+      double x = self->activity_width + (r - first_role) * self->column_width;
+
+      begin_cell (self, cr, cell);
+      if (self->rotated)
+        _racimo_pagination_show_text (self, cr, info->rotated, -bottom,
+                                      x + (self->column_width - info->rotated->height) / 2);
+      else
+        _racimo_pagination_show_text (self, cr, info->horizontal, x + PAD,
+                                      bottom - info->horizontal->height);
+      end_cell (self, cr, cell);
+    }
+  _racimo_pagination_flush_text (self, cr);
+  if (self->rotated)
+    cairo_restore (cr);
+  end_cell (self, cr, cell != NULL ? "TR" : NULL);
+}
+
+/* What the top of the table is made of, drawn in this order */
+typedef enum
+{
+  HEADER_BACKGROUND = 1 << 0,
+  HEADER_TEXT       = 1 << 1,
+  HEADER_COLUMNS    = 1 << 2, /* the column lines, down the whole table */
+  HEADER_ALL        = HEADER_BACKGROUND | HEADER_TEXT | HEADER_COLUMNS,
+} HeaderParts;
+
+/* The row of role headers and the column lines, in table units from the
+ * table's top left, or some @parts of them, out of the structure. */
+static void
+draw_column_header (RacimoPagination *self,
+                    cairo_t          *cr,
+                    guint             first_role,
+                    guint             end_role,
+                    HeaderParts       parts)
+{
+  double width = self->activity_width + (end_role - first_role) * self->column_width;
+
+  if (parts & HEADER_BACKGROUND)
+    {
+      cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
+      cairo_rectangle (cr, 0.0, 0.0, width, self->header_height);
+      cairo_fill (cr);
+    }
+  if (parts & HEADER_TEXT)
+    draw_header_text (self, cr, first_role, end_role, NULL);
+  if (parts & HEADER_COLUMNS)
+    {
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, GRID_LINE);
+      draw_grid_columns (self, cr, end_role - first_role, 0.0, self->table_height / self->scale);
+      cairo_stroke (cr);
+    }
+}
+
+/* The line through the cells of an activity that does not apply, as
+ * through its name. */
+static void
+strike_cells (RacimoPagination *self,
+              cairo_t          *cr,
+              const Row        *row,
+              double            y,
+              guint             n_columns)
+{
+  int n_lines = 1;
+  double middle;
+
+  if (row->name->layout != NULL)
+    n_lines = pango_layout_get_line_count (row->name->layout);
+  middle = y + VPAD + row->name->height / (2 * n_lines);
+
+  cairo_set_source_rgb (cr, 0.44, 0.44, 0.44);
+  cairo_set_line_width (cr, 0.7);
+  cairo_move_to (cr, self->activity_width + PAD, middle);
+  cairo_line_to (cr, self->activity_width + n_columns * self->column_width - PAD, middle);
+  cairo_stroke (cr);
+}
+
+/* An activity's row: as a TR of the structure for @tagged, its name a TH
+ * and each of its cells a TD, empty or not, with its codes drawn in it;
+ * else its codes are queued, to be drawn with the page's. */
+static void
+draw_activity (RacimoPagination *self,
+               cairo_t          *cr,
+               const Row        *row,
+               double            y,
+               guint             first_role,
+               guint             end_role,
+               gboolean          tagged)
+{
+  const RacimoCodes *codes = &g_array_index (self->codes, RacimoCodes, row->codes);
+  double name_x = self->gutter + PAD;
+  double baseline = y + VPAD + row->name->baseline;
+  gboolean struck = !row->applicable && end_role > first_role;
+
+  /* The line under the codes, which are drawn after it either way */
+  if (tagged)
+    {
+      if (struck)
+        strike_cells (self, cr, row, y, end_role - first_role);
+      _racimo_pagination_tag_begin (self, cr, "TR");
+      _racimo_pagination_tag_begin (self, cr, "TH");
+    }
+
+  if (row->mark != MARK_NONE)
+    {
+      Text *mark = _racimo_pagination_get_mark_text (self, row->mark, row->waived);
+
+      _racimo_pagination_show_text (self, cr, mark, PAD, baseline - mark->baseline);
+    }
+
+  if (row->number != NULL)
+    _racimo_pagination_show_text (self, cr, row->number, self->gutter - row->number->width,
+                                  baseline - row->number->baseline);
+
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  _racimo_pagination_show_text (self, cr, row->name, name_x, y + VPAD);
+  if (row->description != NULL)
+    _racimo_pagination_show_text (self, cr, row->description, name_x,
+                                  y + VPAD + row->name->height + 1.0);
+
+  if (tagged)
+    {
+      _racimo_pagination_tag_end (self, cr, "TH");
+      for (guint r = first_role; r < end_role; r++)
+        {
+          _racimo_pagination_tag_begin (self, cr, "TD");
+          if (codes[r] != 0)
+            _racimo_pagination_show_codes (self, cr, codes[r], row->applicable,
+                                           self->activity_width
+                                           + (r - first_role) * self->column_width,
+                                           self->column_width, baseline);
+          _racimo_pagination_tag_end (self, cr, "TD");
+        }
+      _racimo_pagination_tag_end (self, cr, "TR");
+      return;
+    }
+
+  for (guint r = first_role; r < end_role; r++)
+    if (codes[r] != 0)
+      _racimo_pagination_queue_codes (self, codes[r], row->applicable,
+                   self->activity_width + (r - first_role) * self->column_width,
+                   self->column_width, baseline);
+  if (struck)
+    {
+      _racimo_pagination_flush_text (self, cr);
+      strike_cells (self, cr, row, y, end_role - first_role);
+    }
+}
+
+/* A line of text across the table, a phase's name: as a TR of one TH for
+ * @tagged. */
+static void
+draw_spanning_row (RacimoPagination *self,
+                   cairo_t          *cr,
+                   Text             *text,
+                   double            y,
+                   gboolean          tagged)
+{
+  begin_cell (self, cr, tagged ? "TR" : NULL);
+  begin_cell (self, cr, tagged ? "TH" : NULL);
+  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
+  _racimo_pagination_show_text (self, cr, text, PAD, y + VPAD);
+  end_cell (self, cr, tagged ? "TH" : NULL);
+  end_cell (self, cr, tagged ? "TR" : NULL);
+}
+
+/* @parts of the top of the table recorded, as the pages paint it */
+static cairo_surface_t *
+record_header (RacimoPagination *self,
+               guint             first_role,
+               guint             end_role,
+               HeaderParts       parts)
+{
+  double width = self->activity_width + (end_role - first_role) * self->column_width;
+  cairo_surface_t *header = recording_surface_new (0.0, 0.0, width,
+                                                   self->table_height / self->scale);
+  cairo_t *header_cr = cairo_create (header);
+
+  draw_column_header (self, header_cr, first_role, end_role, parts);
+  cairo_destroy (header_cr);
+
+  return header;
+}
+
+/* A recording of the top of the table, cut at @bottom, this page's last
+ * row */
+static void
+paint_table_top (RacimoPagination *self,
+                 cairo_t          *cr,
+                 cairo_surface_t  *header,
+                 double            width,
+                 double            bottom)
+{
+  cairo_set_source_surface (cr, header, 0.0, 0.0);
+  cairo_rectangle (cr, 0.0, 0.0, width, bottom);
+  cairo_fill (cr);
+}
+
+/* @parts of the top of the table, recorded for this page alone */
+static void
+paint_header (RacimoPagination *self,
+              cairo_t          *cr,
+              guint             first_role,
+              guint             end_role,
+              HeaderParts       parts,
+              double            bottom)
+{
+  cairo_surface_t *header = record_header (self, first_role, end_role, parts);
+
+  paint_table_top (self, cr, header, self->activity_width
+                   + (end_role - first_role) * self->column_width, bottom);
+  cairo_surface_destroy (header);
+}
+
+/* The matrix of one page, in the table's structure for @tagged (see
+ * "The matrix's structure" below): the row of headers is part of it on
+ * the first page of its roles, and drawn from its recording on the
+ * others as the title is. */
 static void
 draw_table (RacimoPagination *self,
             cairo_t          *cr,
             guint             band_index,
             guint             first_role,
-            guint             end_role)
+            guint             end_role,
+            gboolean          tagged)
 {
   const Band *band = &g_array_index (self->bands, Band, band_index);
   guint n_columns = end_role - first_role;
@@ -358,23 +528,21 @@ draw_table (RacimoPagination *self,
       y += row->height;
     }
 
-  if (self->column_headers[across] == NULL)
+  if (tagged && band_index == 0)
     {
-      double height = self->table_height / self->scale;
-      cairo_surface_t *header = recording_surface_new (0.0, 0.0, width, height);
-      cairo_t *header_cr = cairo_create (header);
-
-      draw_column_header (self, header_cr, first_role, end_role);
-      cairo_set_source_rgb (header_cr, 0.6, 0.6, 0.6);
-      cairo_set_line_width (header_cr, GRID_LINE);
-      draw_grid_columns (self, header_cr, n_columns, 0.0, height);
-      cairo_stroke (header_cr);
-      cairo_destroy (header_cr);
-      self->column_headers[across] = header;
+      /* The headers in the structure, on the first page of their roles:
+       * drawn here between the recordings of what is under and over them,
+       * as the other pages paint them together. */
+      paint_header (self, cr, first_role, end_role, HEADER_BACKGROUND, y);
+      draw_header_text (self, cr, first_role, end_role, "TH");
+      paint_header (self, cr, first_role, end_role, HEADER_COLUMNS, y);
     }
-  cairo_set_source_surface (cr, self->column_headers[across], 0.0, 0.0);
-  cairo_rectangle (cr, 0.0, 0.0, width, y);
-  cairo_fill (cr);
+  else
+    {
+      if (self->column_headers[across] == NULL)
+        self->column_headers[across] = record_header (self, first_role, end_role, HEADER_ALL);
+      paint_table_top (self, cr, self->column_headers[across], width, y);
+    }
 
   cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
   cairo_set_line_width (cr, GRID_LINE);
@@ -415,8 +583,7 @@ draw_table (RacimoPagination *self,
     {
       const PhaseInfo *info = &g_array_index (self->phases, PhaseInfo, band->continued);
 
-      cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-      _racimo_pagination_show_text (self, cr, info->continued, PAD, y + VPAD);
+      draw_spanning_row (self, cr, info->continued, y, tagged);
       y += _racimo_pagination_continued_height (self, band->continued);
     }
   for (guint i = band->first; i < band->end; i++)
@@ -424,12 +591,9 @@ draw_table (RacimoPagination *self,
       const Row *row = &g_array_index (self->rows, Row, i);
 
       if (row->is_phase)
-        {
-          cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-          _racimo_pagination_show_text (self, cr, row->name, PAD, y + VPAD);
-        }
+        draw_spanning_row (self, cr, row->name, y, tagged);
       else
-        draw_activity (self, cr, row, y, first_role, end_role);
+        draw_activity (self, cr, row, y, first_role, end_role, tagged);
       y += row->height;
     }
   _racimo_pagination_flush_text (self, cr);
@@ -437,6 +601,36 @@ draw_table (RacimoPagination *self,
   _racimo_pagination_compare_draw_band (self, cr, band_index, first_role, end_role);
 
   cairo_restore (cr);
+}
+
+/* The matrix's structure
+ *
+ * Up to TABLE_MAX_CELLS cells (a row's name and its codes each count, see
+ * racimo-pagination-private.h),
+ * the matrix is a Table on each page: a row of headers (TH) on the first
+ * page of its roles, a TR of one TH per phase, and per activity a TR of
+ * a TH (its mark, number, name and description) and a TD per role, empty
+ * or not, so that the columns line up; each cell's text is drawn inside
+ * its element, so a row reads in order, its name then its codes in the
+ * order of the roles.  Every element costs cairo 1.16 about 45,000
+ * instructions (docs/platform-notes.md, "Tagged PDF"): above that many
+ * cells, which the large project of docs/design-targets.md (82,000 cells)
+ * is far over and a real matrix (200 activities by 20 roles, 4,200
+ * cells) far under, the matrix of each page is one Div, its codes drawn
+ * a call per letter. */
+gboolean
+_racimo_pagination_is_table (RacimoPagination *self)
+{
+  return (guint64) self->rows->len * (self->n_roles + 1) <= TABLE_MAX_CELLS;
+}
+
+/* Only a PDF has a structure: other surfaces draw the codes by letter. */
+static gboolean
+is_tagged_as_table (RacimoPagination *self,
+                    cairo_t          *cr)
+{
+  return cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF
+         && _racimo_pagination_is_table (self);
 }
 
 static void
@@ -585,9 +779,11 @@ racimo_pagination_draw_page (RacimoPagination *self,
 
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
-      _racimo_pagination_tag_begin (self, cr, "Div");
-      draw_table (self, cr, matrix_page / self->n_across, first_role, end_role);
-      _racimo_pagination_tag_end (self, cr, "Div");
+      gboolean table = is_tagged_as_table (self, cr);
+
+      _racimo_pagination_tag_begin (self, cr, table ? "Table" : "Div");
+      draw_table (self, cr, matrix_page / self->n_across, first_role, end_role, table);
+      _racimo_pagination_tag_end (self, cr, table ? "Table" : "Div");
       _racimo_pagination_draw_notes (self, cr, matrix_page / self->n_across, first_role, end_role);
 
       if (self->legend_surface == NULL)

@@ -367,6 +367,15 @@ _racimo_pagination_show_queued_codes (RacimoPagination *self,
                                       cairo_t          *cr);
 
 void
+_racimo_pagination_show_codes (RacimoPagination *self,
+                               cairo_t          *cr,
+                               RacimoCodes       codes,
+                               gboolean          applicable,
+                               double            x,
+                               double            width,
+                               double            baseline);
+
+void
 _racimo_pagination_show_text (RacimoPagination *self,
                               cairo_t          *cr,
                               Text             *text,
@@ -403,6 +412,14 @@ _racimo_text_wrap (Text   *text,
 
 
 /* racimo-pagination-draw.c */
+
+/* The most cells (a row's name and each of its codes) of a matrix tagged
+ * as a table in a PDF; above, each page's is one Div (see "The matrix's
+ * structure" in racimo-pagination-draw.c). */
+#define TABLE_MAX_CELLS 20000
+
+gboolean
+_racimo_pagination_is_table (RacimoPagination *self);
 
 void
 _racimo_pagination_tag_begin (RacimoPagination *self,

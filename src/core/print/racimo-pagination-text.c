@@ -1057,6 +1057,19 @@ _racimo_pagination_queue_codes (RacimoPagination *self,
     }
 }
 
+/* @n glyphs in the font and colour of @letter */
+static void
+show_letters (cairo_t             *cr,
+              const Letter        *letter,
+              const cairo_glyph_t *glyphs,
+              guint                n)
+{
+  cairo_set_scaled_font (cr, letter->font);
+  cairo_set_source_rgb (cr, letter->color.red / 65535.0, letter->color.green / 65535.0,
+                        letter->color.blue / 65535.0);
+  cairo_show_glyphs (cr, glyphs, (int) n);
+}
+
 void
 _racimo_pagination_show_queued_codes (RacimoPagination *self,
                                       cairo_t          *cr)
@@ -1069,13 +1082,48 @@ _racimo_pagination_show_queued_codes (RacimoPagination *self,
         if (letter->batch == NULL || letter->batch->len == 0)
           continue;
 
-        cairo_set_scaled_font (cr, letter->font);
-        cairo_set_source_rgb (cr, letter->color.red / 65535.0, letter->color.green / 65535.0,
-                              letter->color.blue / 65535.0);
-        cairo_show_glyphs (cr, (cairo_glyph_t *) (gpointer) letter->batch->data,
-                           (int) letter->batch->len);
+        show_letters (cr, letter, (cairo_glyph_t *) (gpointer) letter->batch->data,
+                      letter->batch->len);
         g_array_set_size (letter->batch, 0);
       }
+}
+
+/**
+ * _racimo_pagination_show_codes:
+ *
+ * Draws the letters of a cell now, where _racimo_pagination_queue_codes ()
+ * would place them, in their order: for a cell that is an element of the
+ * structure, whose text must be drawn inside it.  Letters in a row of the
+ * same font and colour go out in one call.
+ */
+void
+_racimo_pagination_show_codes (RacimoPagination *self,
+                               cairo_t          *cr,
+                               RacimoCodes       codes,
+                               gboolean          applicable,
+                               double            x,
+                               double            width,
+                               double            baseline)
+{
+  const Cell *cell = get_cell (self, codes, applicable);
+  cairo_glyph_t glyphs[G_N_ELEMENTS (cell->letters)];
+  guint n = 0;
+
+  x += (width - cell->width) / 2;
+  for (guint i = 0; i < cell->n; i++)
+    {
+      const Letter *letter = cell->letters[i];
+      const Letter *next = i + 1 < cell->n ? cell->letters[i + 1] : NULL;
+
+      glyphs[n++] = (cairo_glyph_t) { letter->glyph, x, baseline };
+      x += letter->advance;
+      if (next == NULL || next->font != letter->font || next->color.red != letter->color.red
+          || next->color.green != letter->color.green || next->color.blue != letter->color.blue)
+        {
+          show_letters (cr, letter, glyphs, n);
+          n = 0;
+        }
+    }
 }
 
 Text *
