@@ -605,19 +605,19 @@ draw_table (RacimoPagination *self,
 
 /* The matrix's structure
  *
- * Up to TABLE_MAX_CELLS cells (a row's name and its codes each count, see
- * racimo-pagination-private.h),
- * the matrix is a Table on each page: a row of headers (TH) on the first
- * page of its roles, a TR of one TH per phase, and per activity a TR of
- * a TH (its mark, number, name and description) and a TD per role, empty
- * or not, so that the columns line up; each cell's text is drawn inside
- * its element, so a row reads in order, its name then its codes in the
- * order of the roles.  Every element costs cairo 1.16 about 45,000
- * instructions (docs/platform-notes.md, "Tagged PDF"): above that many
- * cells, which the large project of docs/design-targets.md (82,000 cells)
- * is far over and a real matrix (200 activities by 20 roles, 4,200
- * cells) far under, the matrix of each page is one Div, its codes drawn
- * a call per letter. */
+ * Up to TABLE_MAX_CELLS cells (a row's name and each of its codes, see
+ * racimo-pagination-private.h), the matrix is a Table on each page: a row
+ * of headers (TH) on the first page of its roles, a TR of one TH per
+ * phase, and per activity a TR of a TH (its mark, number, name and
+ * description) and a TD per role, empty or not, so that the columns line
+ * up.  Each cell's text is drawn inside its element, so a row reads in
+ * order, its name then its codes in the order of the roles.  A cell costs
+ * cairo 1.16 about 43,000 instructions (docs/platform-notes.md, "Tagged
+ * PDF"): at the limit, an export runs about as many as the large project's
+ * of docs/design-targets.md untagged, whose 82,000 cells are far over it;
+ * a real matrix (200 activities by 20 roles, 4,410 cells) is far under.
+ * Above it, the matrix of each page is one Div, its codes drawn a call per
+ * letter. */
 gboolean
 _racimo_pagination_is_table (RacimoPagination *self)
 {
