@@ -321,13 +321,29 @@ assert_rows (RacimoProject *project,
     }
 }
 
+/* The machine learning template, its path in @path */
+static RacimoProject *
+load_template (char **path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  RacimoProject *project;
+
+  *path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
+                                 "ml-system-deployment.raci", NULL);
+  file = g_file_new_for_path (*path);
+  project = racimo_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return project;
+}
+
 /* `racimo --export`: a tagged PDF in the page's language, read in the
  * order of the page. */
 static void
 test_export_reading_order (void)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
-                                                   "ml-system-deployment.raci", NULL);
+  g_autofree char *source = NULL;
   g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
   g_autofree char *title = NULL;
@@ -335,11 +351,9 @@ test_export_reading_order (void)
   g_autofree char *language = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *layout = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (source);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = _racimo_pagination_format_date (now, "%-d %B %Y", "en", "C");
   g_autoptr(RacimoProject) project = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (g_getenv ("RACIMO_BINARY") == NULL)
     {
@@ -347,9 +361,7 @@ test_export_reading_order (void)
       return;
     }
 
-  project = racimo_file_load (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
+  project = load_template (&source);
   run_racimo (dir, (const char * const[]) { "--export", "matrix.pdf", "--summary", "last",
                                              "--header", "Steering committee",
                                              "--footer", "Draft for review", source, NULL });
@@ -416,14 +428,12 @@ test_export_reading_order (void)
 static void
 test_export_table (void)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "templates",
-                                                   "ml-system-deployment.raci", NULL);
+  g_autofree char *source = NULL;
   g_autofree char *dir = racimo_test_make_folder ("racimo-printout-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
   g_autofree char *structure = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *raw = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (source);
   g_autoptr(RacimoProject) project = NULL;
   g_autoptr(GError) error = NULL;
   guint n_phases, n_roles, n_activities = 0;
@@ -435,8 +445,7 @@ test_export_table (void)
       return;
     }
 
-  project = racimo_file_load (file, NULL, NULL, &error);
-  g_assert_no_error (error);
+  project = load_template (&source);
   n_phases = racimo_project_get_n_phases (project);
   n_roles = racimo_project_get_n_roles (project);
   for (guint p = 0; p < n_phases; p++)

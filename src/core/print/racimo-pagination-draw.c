@@ -460,11 +460,10 @@ record_header (RacimoPagination *self,
 /* A recording of the top of the table, cut at @bottom, this page's last
  * row */
 static void
-paint_table_top (RacimoPagination *self,
-                 cairo_t          *cr,
-                 cairo_surface_t  *header,
-                 double            width,
-                 double            bottom)
+paint_table_top (cairo_t         *cr,
+                 cairo_surface_t *header,
+                 double           width,
+                 double           bottom)
 {
   cairo_set_source_surface (cr, header, 0.0, 0.0);
   cairo_rectangle (cr, 0.0, 0.0, width, bottom);
@@ -482,8 +481,8 @@ paint_header (RacimoPagination *self,
 {
   cairo_surface_t *header = record_header (self, first_role, end_role, parts);
 
-  paint_table_top (self, cr, header, self->activity_width
-                   + (end_role - first_role) * self->column_width, bottom);
+  paint_table_top (cr, header, self->activity_width + (end_role - first_role) * self->column_width,
+                   bottom);
   cairo_surface_destroy (header);
 }
 
@@ -541,7 +540,7 @@ draw_table (RacimoPagination *self,
     {
       if (self->column_headers[across] == NULL)
         self->column_headers[across] = record_header (self, first_role, end_role, HEADER_ALL);
-      paint_table_top (self, cr, self->column_headers[across], width, y);
+      paint_table_top (cr, self->column_headers[across], width, y);
     }
 
   cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
@@ -776,11 +775,10 @@ racimo_pagination_draw_page (RacimoPagination *self,
   if (self->options->summary_first ? page >= n_summary_pages : page < n_matrix_pages)
     {
       guint across = matrix_page % self->n_across;
+      gboolean table = is_tagged_as_table (self, cr);
 
       first_role = across * self->roles_per_page;
       end_role = MIN (first_role + self->roles_per_page, self->n_roles);
-      gboolean table = is_tagged_as_table (self, cr);
-
       _racimo_pagination_tag_begin (self, cr, table ? "Table" : "Div");
       draw_table (self, cr, matrix_page / self->n_across, first_role, end_role, table);
       _racimo_pagination_tag_end (self, cr, table ? "Table" : "Div");

@@ -1012,7 +1012,7 @@ get_letter (RacimoPagination *self,
 
 /* The letters of a set of codes in their order, and their width: looked
  * up once per set rather than once per cell. */
-static const Cell *
+G_ALWAYS_INLINE static inline const Cell *
 get_cell (RacimoPagination *self,
           RacimoCodes       codes,
           gboolean          applicable)
@@ -1036,6 +1036,31 @@ get_cell (RacimoPagination *self,
   return cell;
 }
 
+/* The letters of a cell in @glyphs, centred between @x and @x + @width;
+ * inlined with get_cell (), as they were in _racimo_pagination_queue_codes
+ * (), which the large project calls for each of its 28,000 cells that
+ * hold codes. */
+G_ALWAYS_INLINE static inline const Cell *
+place_cell (RacimoPagination *self,
+            RacimoCodes       codes,
+            gboolean          applicable,
+            double            x,
+            double            width,
+            double            baseline,
+            cairo_glyph_t    *glyphs)
+{
+  const Cell *cell = get_cell (self, codes, applicable);
+
+  x += (width - cell->width) / 2;
+  for (guint i = 0; i < cell->n; i++)
+    {
+      glyphs[i] = (cairo_glyph_t) { cell->letters[i]->glyph, x, baseline };
+      x += cell->letters[i]->advance;
+    }
+
+  return cell;
+}
+
 /* Queues the letters of a cell, centred between @x and @x + @width. */
 void
 _racimo_pagination_queue_codes (RacimoPagination *self,
@@ -1045,16 +1070,11 @@ _racimo_pagination_queue_codes (RacimoPagination *self,
                                 double            width,
                                 double            baseline)
 {
-  const Cell *cell = get_cell (self, codes, applicable);
+  cairo_glyph_t glyphs[26];
+  const Cell *cell = place_cell (self, codes, applicable, x, width, baseline, glyphs);
 
-  x += (width - cell->width) / 2;
   for (guint i = 0; i < cell->n; i++)
-    {
-      cairo_glyph_t glyph = { cell->letters[i]->glyph, x, baseline };
-
-      g_array_append_val (cell->letters[i]->batch, glyph);
-      x += cell->letters[i]->advance;
-    }
+    g_array_append_val (cell->letters[i]->batch, glyphs[i]);
 }
 
 /* @n glyphs in the font and colour of @letter */
@@ -1105,23 +1125,20 @@ _racimo_pagination_show_codes (RacimoPagination *self,
                                double            width,
                                double            baseline)
 {
-  const Cell *cell = get_cell (self, codes, applicable);
-  cairo_glyph_t glyphs[G_N_ELEMENTS (cell->letters)];
-  guint n = 0;
+  cairo_glyph_t glyphs[26];
+  const Cell *cell = place_cell (self, codes, applicable, x, width, baseline, glyphs);
+  guint start = 0;
 
-  x += (width - cell->width) / 2;
   for (guint i = 0; i < cell->n; i++)
     {
       const Letter *letter = cell->letters[i];
       const Letter *next = i + 1 < cell->n ? cell->letters[i + 1] : NULL;
 
-      glyphs[n++] = (cairo_glyph_t) { letter->glyph, x, baseline };
-      x += letter->advance;
       if (next == NULL || next->font != letter->font || next->color.red != letter->color.red
           || next->color.green != letter->color.green || next->color.blue != letter->color.blue)
         {
-          show_letters (cr, letter, glyphs, n);
-          n = 0;
+          show_letters (cr, letter, glyphs + start, i + 1 - start);
+          start = i + 1;
         }
     }
 }
