@@ -1003,30 +1003,49 @@ assert_same_without_schema (const char *path)
   _racimo_file_set_schema_use (RACIMO_SCHEMA_AUTO);
 }
 
+/* The test corpus: the good and the bad files, and the fuzz inputs of the
+ * reader and of repairs. */
+static const char * const corpus_folders[][2] = {
+  { "files", "good" },
+  { "files", "bad" },
+  { "fuzz", "corpus/reader" },
+  { "fuzz", "corpus/repair" },
+};
+
+/* The paths of the files of corpus_folders[@folder]. */
+static GPtrArray *
+corpus_files (guint folder)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, corpus_folders[folder][0],
+                                                 corpus_folders[folder][1], NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char *file = g_build_filename (path, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (files, file);
+      else
+        g_free (file);
+    }
+
+  return files;
+}
+
 static void
 test_schema_and_builder_agree (void)
 {
-  static const char * const folders[][2] = {
-    { "files", "good" },
-    { "files", "bad" },
-    { "fuzz", "corpus/reader" },
-  };
-
-  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+  /* The good and bad files and the reader's fuzz inputs */
+  for (guint f = 0; f < 3; f++)
     {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, folders[f][0], folders[f][1],
-                                                     NULL);
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
+      g_autoptr(GPtrArray) files = corpus_files (f);
 
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *file = g_build_filename (path, name, NULL);
-
-          if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
-            assert_same_without_schema (file);
-        }
+      for (guint i = 0; i < files->len; i++)
+        assert_same_without_schema (g_ptr_array_index (files, i));
     }
 }
 
@@ -1125,37 +1144,26 @@ assert_schema_forms_agree_on_edits (xmlDoc     *doc,
 static void
 test_schema_forms_agree (void)
 {
-  static const char * const folders[][2] = {
-    { "files", "good" },
-    { "files", "bad" },
-    { "fuzz", "corpus/reader" },
-    { "fuzz", "corpus/repair" },
-  };
   guint n_compared = 0;
   guint n_refused = 0;
   guint n_foreign = 0;
 
-  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+  for (guint f = 0; f < G_N_ELEMENTS (corpus_folders); f++)
     {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, folders[f][0], folders[f][1],
-                                                     NULL);
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
+      g_autoptr(GPtrArray) files = corpus_files (f);
 
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
+      for (guint i = 0; i < files->len; i++)
         {
-          g_autofree char *file = g_build_filename (path, name, NULL);
+          const char *file = g_ptr_array_index (files, i);
           g_autofree char *contents = NULL;
           g_autoptr(GBytes) bytes = NULL;
           g_autoptr(xmlDoc) doc = NULL;
           RacimoXmlShape shape = { 0, 0, FALSE };
           gsize length;
 
-          if (!g_file_get_contents (file, &contents, &length, NULL))
-            continue;
+          g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
           bytes = g_bytes_new (contents, length);
-          doc = _racimo_xml_read (bytes, name, &shape, NULL);
+          doc = _racimo_xml_read (bytes, file, &shape, NULL);
           if (doc == NULL)
             continue;
           if (shape.foreign)
@@ -1166,6 +1174,7 @@ test_schema_forms_agree (void)
 
           assert_schema_forms_agree (doc, file, &n_refused);
           n_compared++;
+          /* The good and bad files */
           if (f < 2)
             assert_schema_forms_agree_on_edits (doc, file, &n_compared, &n_refused);
         }
