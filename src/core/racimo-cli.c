@@ -269,20 +269,6 @@ print_file_error (GFile        *file,
     g_printerr ("racimo: %s: %s%s\n", path, error->message, hint != NULL ? hint : "");
 }
 
-/* A project read as --check reads it, or NULL with the error printed. */
-RacimoProject *
-_racimo_cli_load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  RacimoProject *project = find_importer (path, file) (file, NULL, &error);
-
-  if (project == NULL)
-    print_file_error (file, path, error);
-
-  return project;
-}
-
 typedef struct
 {
   const char    *path;
@@ -353,6 +339,17 @@ _racimo_cli_load_all (const char * const  *paths,
     }
 
   return ok;
+}
+
+/* A project read as --check reads it, or NULL with the error printed. */
+RacimoProject *
+_racimo_cli_load (const char *path)
+{
+  RacimoProject *project = NULL;
+
+  _racimo_cli_load_all (&path, &project, 1);
+
+  return project;
 }
 
 /* racimo --export OUT --repair FILE: the repaired project, each repair on
