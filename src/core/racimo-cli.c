@@ -307,7 +307,8 @@ _racimo_cli_load_all (const char * const  *paths,
   /* GLib 2.74 makes the C locale of g_ascii_strtoull () on its first call;
    * a thread that waits for another to make it can come back with errno
    * set, and g_ascii_string_to_unsigned () then refuses "1": "1.0" was
-   * not a format version in 2% of runs.  Made here, before the threads. */
+   * not a format version in 2% of runs.  main () makes it first; so does
+   * this, for the tests that call it in their own process. */
   g_ascii_strtoull ("0", NULL, 10);
 
   for (guint i = 0; i < n_paths; i++)
