@@ -274,8 +274,9 @@ wrap_name (RacimoPagination *pagination,
   return get_lines (text);
 }
 
-/* @name wrapped a little wider than @fits: as Pango would wrap it, and
- * as the printout does */
+/* @name wrapped a little wider than @fits: as the printout does, and
+ * otherwise than Pango alone would (@by_pango is Pango 1.50's: newer
+ * versions may break elsewhere, but not as the printout does) */
 static void
 assert_wraps (RacimoPagination *pagination,
               const char       *name,
@@ -290,7 +291,9 @@ assert_wraps (RacimoPagination *pagination,
 
   _racimo_text_wrap (text, width);
   pango_lines = get_lines (text);
-  g_assert_cmpstr (pango_lines, ==, by_pango);
+  if (pango_version () < PANGO_VERSION_ENCODE (1, 51, 0))
+    g_assert_cmpstr (pango_lines, ==, by_pango);
+  g_assert_cmpstr (pango_lines, !=, printed);
   g_assert_cmpstr (lines, ==, printed);
 }
 
