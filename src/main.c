@@ -75,6 +75,11 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
+  /* GLib 2.74 makes the C locale of g_ascii_strtoull () on its first call,
+   * and a thread that waits for another one making it can come back with
+   * errno set, so that g_ascii_string_to_unsigned () refuses a number:
+   * made here, before any thread reads a file. */
+  g_ascii_strtoull ("0", NULL, 10);
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

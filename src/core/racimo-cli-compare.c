@@ -30,16 +30,16 @@ int
 racimo_cli_diff (const char *old_path,
                  const char *new_path)
 {
-  g_autoptr(RacimoProject) old_project = _racimo_cli_load (old_path);
+  const char *paths[] = { old_path, new_path };
+  RacimoProject *projects[G_N_ELEMENTS (paths)];
+  g_autoptr(RacimoProject) old_project = NULL;
   g_autoptr(RacimoProject) new_project = NULL;
   g_autoptr(GPtrArray) lines = NULL;
 
-  if (old_project == NULL)
+  if (!_racimo_cli_load_all (paths, projects, G_N_ELEMENTS (paths)))
     return RACIMO_EXIT_UNREADABLE;
-
-  new_project = _racimo_cli_load (new_path);
-  if (new_project == NULL)
-    return RACIMO_EXIT_UNREADABLE;
+  old_project = projects[0];
+  new_project = projects[1];
 
   lines = racimo_diff (old_project, new_project);
   for (guint i = 0; i < lines->len; i++)
@@ -69,7 +69,9 @@ racimo_cli_merge (const char *base_path,
                   const char *theirs_path,
                   const char *out_path)
 {
-  g_autoptr(RacimoProject) base = _racimo_cli_load (base_path);
+  const char *paths[] = { base_path, ours_path, theirs_path };
+  RacimoProject *projects[G_N_ELEMENTS (paths)];
+  g_autoptr(RacimoProject) base = NULL;
   g_autoptr(RacimoProject) ours = NULL;
   g_autoptr(RacimoProject) theirs = NULL;
   g_autoptr(GFile) out = NULL;
@@ -77,9 +79,11 @@ racimo_cli_merge (const char *base_path,
   g_autoptr(GPtrArray) unrecorded = NULL;
   guint n_conflicts;
 
-  if (base == NULL || (ours = _racimo_cli_load (ours_path)) == NULL ||
-      (theirs = _racimo_cli_load (theirs_path)) == NULL)
+  if (!_racimo_cli_load_all (paths, projects, G_N_ELEMENTS (paths)))
     return RACIMO_EXIT_UNREADABLE;
+  base = projects[0];
+  ours = projects[1];
+  theirs = projects[2];
 
   unrecorded = racimo_merge_unrecorded (base, ours, theirs);
   n_conflicts = racimo_merge (base, ours, theirs);

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 /* racimo-cli.c */
 RacimoProject *_racimo_cli_load            (const char         *path);
+gboolean       _racimo_cli_load_all        (const char * const *paths,
+                                            RacimoProject     **projects,
+                                            guint               n_paths);
 
 /* racimo-cli-compare.c: --diff OLD NEW and --merge BASE OURS THEIRS */
 int            _racimo_cli_handle_compare  (GVariantDict       *options,

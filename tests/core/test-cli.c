@@ -1827,6 +1827,9 @@ test_diff_unreadable (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (result.err, "racimo: broken.raci:"));
   g_assert_cmpint (result.status, ==, 2);
 
+  RUN (fixture, &result, "--diff", "missing.raci", "broken.raci");
+  assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
+
   RUN (fixture, &result, "--diff", "old.raci");
   assert_result (&result, "", "racimo: --diff needs two files: OLD NEW\n", 2);
 }
@@ -1902,6 +1905,14 @@ test_merge_unreadable (Fixture       *fixture,
   RUN (fixture, &result, "--merge", "base.raci", "ours.raci", "missing.raci",
        "--output", "out.raci");
   assert_result (&result, "", "racimo: missing.raci: the file does not exist\n", 2);
+  racimo_test_assert_folder (fixture->dir, "base.raci ours.raci theirs.raci");
+
+  /* The three are read at once; the error of the first unreadable one in
+   * the order of the command line is the one said. */
+  RUN (fixture, &result, "--merge", "base.raci", "gone.raci", "missing.raci");
+  assert_result (&result, "", "racimo: gone.raci: the file does not exist\n", 2);
+  RUN (fixture, &result, "--merge", "none.raci", "theirs.raci", "missing.raci");
+  assert_result (&result, "", "racimo: none.raci: the file does not exist\n", 2);
   racimo_test_assert_folder (fixture->dir, "base.raci ours.raci theirs.raci");
 
   RUN (fixture, &result, "--merge", "base.raci", "ours.raci");

@@ -156,6 +156,242 @@ test_japanese_wrap (void)
     }
 }
 
+/* The roles of the Japanese translation of the template "ml-system-
+ * deployment" (po/ja.po), with their abbreviations, and names the
+ * template lacks: katakana beside kanji, "・", parentheses that may not be
+ * parted from the word they hold, half-width katakana. */
+static const char * const ja_roles[][2] = {
+  { "アカウントマネージャー", "AM" },
+  { "UX デザイナー", "UX" },
+  { "データサイエンティスト", "DS" },
+  { "プロジェクトエンジニアリングマネージャー", "PEM" },
+  { "ML エンジニア", "MLE" },
+  { "MLOps エンジニア", "MLOps" },
+  { "アプリケーションエンジニア", "AE" },
+  { "インフラエンジニア", "IE" },
+  { "品質保証マネージャー", "QA" },
+  { "データ・サイエンティスト", "" },
+  { "ジュニアエンジニア（インフラストラクチャー）", "" },
+  { "ﾃﾞｰﾀｻｲｴﾝﾃｨｽﾄ", "" },
+};
+
+static gboolean
+is_katakana (gunichar c)
+{
+  return (c >= 0x30a1 && c <= 0x30ff && c != 0x30fb) || (c >= 0x31f0 && c <= 0x31ff)
+         || (c >= 0xff66 && c <= 0xff9f);
+}
+
+/* The width of @layout's text from @start to @end on one line */
+static double
+width_on_one_line (PangoLayout *layout,
+                   const char  *start,
+                   const char  *end)
+{
+  g_autoptr(PangoLayout) copy = pango_layout_copy (layout);
+  const char *text = pango_layout_get_text (layout);
+  PangoRectangle first, last;
+
+  pango_layout_set_width (copy, -1);
+  pango_layout_set_height (copy, -1);
+  pango_layout_set_ellipsize (copy, PANGO_ELLIPSIZE_NONE);
+  pango_layout_index_to_pos (copy, (int) (start - text), &first);
+  pango_layout_index_to_pos (copy, (int) (g_utf8_prev_char (end) - text), &last);
+
+  return (double) (last.x + last.width - first.x) / PANGO_SCALE;
+}
+
+/* No line of @text, wrapped, is wider than its width, and none starts
+ * inside a word in katakana but one that is wider than that alone. */
+static void
+assert_kana_words_whole (const Text *text)
+{
+  PangoLayout *layout = text->layout;
+  const char *string = pango_layout_get_text (layout);
+  double width = (double) pango_layout_get_width (layout) / PANGO_SCALE;
+
+  g_assert_cmpfloat (width, >, 0.0);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      const char *start = string + line->start_index;
+      const char *before, *end;
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents ((PangoLayoutLine *) line, NULL, &logical);
+      if ((double) logical.width / PANGO_SCALE > width + 0.01)
+        g_error ("“%s” wrapped at %g pt has a line %g pt wide", string, width,
+                 (double) logical.width / PANGO_SCALE);
+
+      if (line->is_paragraph_start || !is_katakana (g_utf8_get_char (start))
+          || !is_katakana (g_utf8_get_char (g_utf8_prev_char (start))))
+        continue;
+      /* A word broken: it must be wider than the lines, with the brackets
+       * that may not be parted from it */
+      for (before = start; before > string && is_katakana (g_utf8_get_char (g_utf8_prev_char (before)));)
+        before = g_utf8_prev_char (before);
+      while (before > string && g_unichar_type (g_utf8_get_char (g_utf8_prev_char (before)))
+                                == G_UNICODE_OPEN_PUNCTUATION)
+        before = g_utf8_prev_char (before);
+      for (end = start; *end != '\0' && is_katakana (g_utf8_get_char (end));)
+        end = g_utf8_next_char (end);
+      while (*end != '\0' && g_unichar_type (g_utf8_get_char (end)) == G_UNICODE_CLOSE_PUNCTUATION)
+        end = g_utf8_next_char (end);
+      if (width_on_one_line (layout, before, end) <= width)
+        g_error ("“%s” wrapped at %g pt breaks “%.*s” before “%.*s”", string, width,
+                 (int) (end - before), before, (int) (end - start), start);
+    }
+}
+
+/* The lines of @text's layout, one a string, joined by "|" */
+static char *
+get_lines (const Text *text)
+{
+  const char *string = pango_layout_get_text (text->layout);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (GSList *l = pango_layout_get_lines_readonly (text->layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+
+      if (lines->len > 0)
+        g_string_append_c (lines, '|');
+      g_string_append_len (lines, string + line->start_index, line->length);
+    }
+
+  return g_string_free (g_steal_pointer (&lines), FALSE);
+}
+
+static char *
+wrap_name (RacimoPagination *pagination,
+           const char       *name,
+           double            width)
+{
+  Text *text = _racimo_pagination_add_name_text (pagination, FONT_SMALL, name, NULL);
+
+  _racimo_text_wrap (text, width);
+  assert_kana_words_whole (text);
+
+  return get_lines (text);
+}
+
+/* @name wrapped a little wider than @fits: as the printout does, and
+ * otherwise than Pango alone would (@by_pango is Pango 1.50's: newer
+ * versions may break elsewhere, but not as the printout does) */
+static void
+assert_wraps (RacimoPagination *pagination,
+              const char       *name,
+              const char       *fits,
+              const char       *by_pango,
+              const char       *printed)
+{
+  double width = _racimo_pagination_add_text (pagination, FONT_SMALL, fits, NULL)->width + 0.5;
+  Text *text = _racimo_pagination_add_text (pagination, FONT_SMALL, name, NULL);
+  g_autofree char *pango_lines = NULL;
+  g_autofree char *lines = wrap_name (pagination, name, width);
+
+  _racimo_text_wrap (text, width);
+  pango_lines = get_lines (text);
+  if (pango_version () < PANGO_VERSION_ENCODE (1, 51, 0))
+    g_assert_cmpstr (pango_lines, ==, by_pango);
+  g_assert_cmpstr (pango_lines, !=, printed);
+  g_assert_cmpstr (lines, ==, printed);
+}
+
+/* Words in katakana stay whole where a name wraps, at every width from two
+ * letters to the whole name; one wider than the lines breaks rather than
+ * run over them, and leaves no letter alone on the last line. */
+static void
+test_katakana_words (void)
+{
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  g_autoptr(RacimoPagination) pagination = racimo_pagination_new (project, NULL);
+  /* A letter of FONT_SMALL, full width */
+  double em = _racimo_pagination_add_text (pagination, FONT_SMALL, "ア", NULL)->width;
+
+  for (guint n = 0; n < G_N_ELEMENTS (ja_roles); n++)
+    {
+      double whole = _racimo_pagination_add_text (pagination, FONT_SMALL, ja_roles[n][0],
+                                                  NULL)->width;
+
+      for (double width = 2.5 * em; width < whole + 1.0; width += 0.5)
+        g_free (wrap_name (pagination, ja_roles[n][0], width));
+    }
+
+  /* Between kanji and katakana, not in "マネージャー" */
+  assert_wraps (pagination, "品質保証マネージャー", "品質保証マネー", "品質保証マネー|ジャー",
+                "品質保証|マネージャー");
+  /* After "・" */
+  assert_wraps (pagination, "データ・サイエンティスト", "サイエンティスト", "データ・サイエン|ティスト",
+                "データ・|サイエンティスト");
+  /* Not the lone "ト" of a word wider than the lines */
+  assert_wraps (pagination, "データサイエンティスト", "データサイエンティス",
+                "データサイエンティス|ト", "データサイエンティ|スト");
+  assert_wraps (pagination, "インフラエンジニア", "インフラ", "インフラ|エンジニ|ア",
+                "インフラ|エンジ|ニア");
+  /* A name in Latin letters wraps as before */
+  g_assert_null (_racimo_pagination_add_name_text (pagination, FONT_SMALL, "Data scientist",
+                                                   NULL)->words);
+}
+
+/* The role headers of the Japanese template as the printout lays them out
+ * on each paper, across or read sideways on several lines when tiled. */
+static void
+test_katakana_headers (void)
+{
+  static const char * const papers[][3] = {
+    { "a4", "landscape", "fit" }, { "a4", "portrait", "fit" }, { "a3", "landscape", "fit" },
+    { "letter", "portrait", "fit" }, { "a4", "landscape", "tile" },
+  };
+  g_autoptr(RacimoProject) project = racimo_project_new ();
+  RacimoHistory *history = racimo_project_get_history (project);
+  RacimoPhase *phase;
+  guint n_tested = 0;
+
+  racimo_history_begin (history, NULL);
+  /* Twice over: enough roles for the headers to be read sideways */
+  for (guint r = 0; r < 2 * G_N_ELEMENTS (ja_roles); r++)
+    racimo_project_add_role (project, -1, ja_roles[r % G_N_ELEMENTS (ja_roles)][0],
+                             r < G_N_ELEMENTS (ja_roles) ? ja_roles[r][1] : "");
+  phase = racimo_project_add_phase (project, -1, "要件定義");
+  racimo_project_add_activity (project, phase, -1, "ビジネスケースと KPI を定義する");
+  racimo_history_end (history);
+
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    for (guint n_roles = 4; n_roles <= 2 * G_N_ELEMENTS (ja_roles); n_roles *= 2)
+      {
+        g_autoptr(RacimoPaginationOptions) options = racimo_pagination_options_new ();
+        g_autoptr(RacimoPagination) pagination = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GString) roles = g_string_new (NULL);
+
+        for (guint r = 0; r < n_roles; r++)
+          g_string_append_printf (roles, "%s%s", r > 0 ? "," : "",
+                                  racimo_item_get_id (RACIMO_ITEM (racimo_project_get_role (project, r))));
+        g_assert_true (racimo_pagination_options_parse_paper (options, papers[p][0], &error));
+        g_assert_true (racimo_pagination_options_parse_orientation (options, papers[p][1], &error));
+        g_assert_true (racimo_pagination_options_parse_fit (options, papers[p][2], &error));
+        g_assert_true (racimo_pagination_options_parse_roles (options, roles->str, &error));
+        g_assert_no_error (error);
+        pagination = racimo_pagination_new (project, options);
+        g_assert_cmpuint (pagination->n_roles, ==, n_roles);
+
+        for (guint r = 0; r < pagination->n_roles; r++)
+          {
+            const Text *text = pagination->rotated ? pagination->roles[r].rotated
+                                                   : pagination->roles[r].horizontal;
+
+            if (pango_layout_get_width (text->layout) < 0
+                || (pagination->rotated && pango_layout_get_height (text->layout) >= 0))
+              continue;
+            assert_kana_words_whole (text);
+            n_tested++;
+          }
+      }
+  /* Headers across, and read sideways on several lines */
+  g_assert_cmpuint (n_tested, >, 40);
+}
+
 /* Names with numbers, shaped a word at a time and their numbers put
  * together from their digits, come out as Pango lays the whole name out:
  * the same glyphs at the same places. */
@@ -726,6 +962,8 @@ main (int   argc,
   g_test_add_func ("/printout/language/catalog", test_catalog_language);
   g_test_add_func ("/printout/language/date", test_date_language);
   g_test_add_func ("/printout/language/japanese-wrap", test_japanese_wrap);
+  g_test_add_func ("/printout/language/katakana-words", test_katakana_words);
+  g_test_add_func ("/printout/language/katakana-headers", test_katakana_headers);
   g_test_add_func ("/printout/text/numbers", test_numbers);
   g_test_add_func ("/printout/export/reading-order", test_export_reading_order);
   g_test_add_func ("/printout/export/table", test_export_table);

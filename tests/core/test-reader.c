@@ -10,6 +10,7 @@
 
 #include "racimo-checks.h"
 #include "racimo-core-private.h"
+#include "racimo-xml-gate-private.h"
 #include "racimo-file.h"
 #include "racimo-test.h"
 
@@ -964,15 +965,15 @@ test_too_many_attributes (void)
                    "most 256 on one element");
 }
 
-/* Loads @path with the schema always and never: the builder's checks
- * alone must refuse what the schema refuses. */
+/* Loads @path with the schema always (in the form the file calls for, and
+ * in the full form) and never: the builder's checks alone must refuse what
+ * the schema refuses. */
 static void
 assert_same_without_schema (const char *path)
 {
+  static const RacimoSchemaUse uses[] = { RACIMO_SCHEMA_ALWAYS, RACIMO_SCHEMA_FULL };
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) with_error = NULL;
   g_autoptr(GError) without_error = NULL;
-  g_autoptr(RacimoProject) with = NULL;
   g_autoptr(RacimoProject) without = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -980,44 +981,245 @@ assert_same_without_schema (const char *path)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   bytes = g_bytes_new (contents, length);
 
-  _racimo_file_set_schema_use (RACIMO_SCHEMA_ALWAYS);
-  with = racimo_file_load_bytes (bytes, path, &with_error);
   _racimo_file_set_schema_use (RACIMO_SCHEMA_NEVER);
   without = racimo_file_load_bytes (bytes, path, &without_error);
-  _racimo_file_set_schema_use (RACIMO_SCHEMA_AUTO);
 
-  if ((with == NULL) != (without == NULL))
-    g_error ("%s: with the schema: %s; without: %s", path,
-             with_error != NULL ? with_error->message : "opens",
-             without_error != NULL ? without_error->message : "opens");
-  if (with_error != NULL)
-    g_assert_cmpstr (with_error->message, ==, without_error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (uses); i++)
+    {
+      g_autoptr(GError) with_error = NULL;
+      g_autoptr(RacimoProject) with = NULL;
+
+      _racimo_file_set_schema_use (uses[i]);
+      with = racimo_file_load_bytes (bytes, path, &with_error);
+
+      if ((with == NULL) != (without == NULL))
+        g_error ("%s: with the schema: %s; without: %s", path,
+                 with_error != NULL ? with_error->message : "opens",
+                 without_error != NULL ? without_error->message : "opens");
+      if (with_error != NULL)
+        g_assert_cmpstr (with_error->message, ==, without_error->message);
+    }
+
+  _racimo_file_set_schema_use (RACIMO_SCHEMA_AUTO);
+}
+
+/* The test corpus: the good and the bad files, and the fuzz inputs of the
+ * reader and of repairs. */
+static const char * const corpus_folders[][2] = {
+  { "files", "good" },
+  { "files", "bad" },
+  { "fuzz", "corpus/reader" },
+  { "fuzz", "corpus/repair" },
+};
+
+/* The paths of the files of corpus_folders[@folder]. */
+static GPtrArray *
+corpus_files (guint folder)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, corpus_folders[folder][0],
+                                                 corpus_folders[folder][1], NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char *file = g_build_filename (path, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (files, file);
+      else
+        g_free (file);
+    }
+
+  return files;
 }
 
 static void
 test_schema_and_builder_agree (void)
 {
-  static const char * const folders[][2] = {
-    { "files", "good" },
-    { "files", "bad" },
-    { "fuzz", "corpus/reader" },
+  /* The good and bad files and the reader's fuzz inputs */
+  for (guint f = 0; f < 3; f++)
+    {
+      g_autoptr(GPtrArray) files = corpus_files (f);
+
+      for (guint i = 0; i < files->len; i++)
+        assert_same_without_schema (g_ptr_array_index (files, i));
+    }
+}
+
+/* Validates @doc with both forms of the schema, which must agree; counts
+ * the refusals in @n_refused.  Their messages may differ: the full form,
+ * trying foreign content at each place, often names the first place where
+ * something else could have been ("Expecting element conflict, got
+ * roles"), the plain one the element at fault. */
+static void
+assert_schema_forms_agree (xmlDoc     *doc,
+                           const char *what,
+                           guint      *n_refused)
+{
+  RacimoXmlFirstError full = { 0 };
+  RacimoXmlFirstError plain = { 0 };
+  gboolean full_valid = _racimo_xml_validate_as (doc, FALSE, &full);
+  gboolean plain_valid = _racimo_xml_validate_as (doc, TRUE, &plain);
+
+  if (full_valid != plain_valid)
+    g_error ("%s: the full schema %s it, the plain one %s it", what,
+             full_valid ? "accepts" : "refuses", plain_valid ? "accepts" : "refuses");
+  *n_refused += !full_valid;
+
+  _racimo_xml_first_error_clear (&full);
+  _racimo_xml_first_error_clear (&plain);
+}
+
+static xmlNode *
+first_element (xmlNode *node)
+{
+  while (node != NULL && node->type != XML_ELEMENT_NODE)
+    node = node->next;
+
+  return node;
+}
+
+/* The element after @node in document order, within @node's root. */
+static xmlNode *
+next_element (xmlNode *node)
+{
+  xmlNode *child = first_element (node->children);
+
+  if (child != NULL)
+    return child;
+
+  for (; node != NULL && node->type == XML_ELEMENT_NODE; node = node->parent)
+    {
+      xmlNode *sibling = first_element (node->next);
+
+      if (sibling != NULL)
+        return sibling;
+    }
+
+  return NULL;
+}
+
+/* Each element of @doc's tree but the root removed in turn, then doubled
+ * in turn: the shapes that the schema refuses and the corpus lacks. */
+static void
+assert_schema_forms_agree_on_edits (xmlDoc     *doc,
+                                    const char *what,
+                                    guint      *n_compared,
+                                    guint      *n_refused)
+{
+  guint n_elements = 0;
+
+  for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL; node = next_element (node))
+    n_elements++;
+
+  for (guint edit = 1; edit < 2 * n_elements; edit++)
+    {
+      g_autoptr(xmlDoc) copy = xmlCopyDoc (doc, 1);
+      g_autofree char *edited = g_strdup_printf ("%s, edit %u", what, edit);
+      xmlNode *node = xmlDocGetRootElement (copy);
+
+      if (edit % n_elements == 0)
+        continue;
+      for (guint i = 0; i < edit % n_elements; i++)
+        node = next_element (node);
+
+      if (edit < n_elements)
+        {
+          xmlUnlinkNode (node);
+          xmlFreeNode (node);
+        }
+      else
+        xmlAddNextSibling (node, xmlCopyNode (node, 1));
+
+      assert_schema_forms_agree (copy, edited, n_refused);
+      (*n_compared)++;
+    }
+}
+
+/* The plain form of the schema, for files with no foreign content, says
+ * what the full form says of them. */
+static void
+test_schema_forms_agree (void)
+{
+  guint n_compared = 0;
+  guint n_refused = 0;
+  guint n_foreign = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (corpus_folders); f++)
+    {
+      g_autoptr(GPtrArray) files = corpus_files (f);
+
+      for (guint i = 0; i < files->len; i++)
+        {
+          const char *file = g_ptr_array_index (files, i);
+          g_autofree char *contents = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(xmlDoc) doc = NULL;
+          RacimoXmlShape shape = { 0, 0, FALSE };
+          gsize length;
+
+          g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+          bytes = g_bytes_new (contents, length);
+          doc = _racimo_xml_read (bytes, file, &shape, NULL);
+          if (doc == NULL)
+            continue;
+          if (shape.foreign)
+            {
+              n_foreign++;
+              continue;
+            }
+
+          assert_schema_forms_agree (doc, file, &n_refused);
+          n_compared++;
+          /* The good and bad files */
+          if (f < 2)
+            assert_schema_forms_agree_on_edits (doc, file, &n_compared, &n_refused);
+        }
+    }
+
+  g_test_message ("%u trees compared, %u refused; %u with foreign content", n_compared,
+                  n_refused, n_foreign);
+  g_assert_cmpuint (n_refused, >, 100);
+  g_assert_cmpuint (n_compared - n_refused, >, 100);
+  g_assert_cmpuint (n_foreign, >, 10);
+}
+
+/* A file with no foreign content is validated with the plain form, one
+ * with any with the full form. */
+static void
+test_foreign_content_seen (void)
+{
+  static const struct
+  {
+    const char *root;
+    const char *content;
+    gboolean    foreign;
+  } cases[] = {
+    { "", "<title>t</title>", FALSE },
+    { "", "<title>t<!-- x --><?x y?></title>", FALSE },
+    { " xmlns:x=\"urn:example:x\"", "<title>t</title>", FALSE },
+    { " xmlns:x=\"urn:example:x\"", "<title>t</title><x:y/>", TRUE },
+    { " xmlns:x=\"urn:example:x\"", "<title x:a=\"1\">t</title>", TRUE },
+    { "", "<title>t<y xmlns=\"\"/></title>", TRUE },
+    { " xmlns:r=\"urn:x-racimo:raci:1\"", "<title r:a=\"1\">t</title>", TRUE },
+    { "", "<title xml:lang=\"en\">t</title>", TRUE },
   };
 
-  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, folders[f][0], folders[f][1],
-                                                     NULL);
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
+      g_autofree char *text = g_strdup_printf ("<raci-project xmlns=\"urn:x-racimo:raci:1\"%s "
+                                               "version=\"1.0\">%s</raci-project>",
+                                               cases[i].root, cases[i].content);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      RacimoXmlShape shape = { 0, 0, FALSE };
+      g_autoptr(xmlDoc) doc = _racimo_xml_read (bytes, "t.raci", &shape, &error);
 
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *file = g_build_filename (path, name, NULL);
-
-          if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
-            assert_same_without_schema (file);
-        }
+      g_assert_no_error (error);
+      g_assert_cmpint (shape.foreign, ==, cases[i].foreign);
     }
 }
 
@@ -1357,6 +1559,8 @@ main (int   argc,
   g_test_add_func ("/reader/wide-skips-schema", test_wide_skips_schema);
   g_test_add_func ("/reader/too-many-attributes", test_too_many_attributes);
   g_test_add_func ("/reader/schema-and-builder-agree", test_schema_and_builder_agree);
+  g_test_add_func ("/reader/schema-forms-agree", test_schema_forms_agree);
+  g_test_add_func ("/reader/foreign-content-seen", test_foreign_content_seen);
   g_test_add_func ("/reader/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/reader/huge-value-excerpt", test_huge_value_excerpt);
 

@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 
@@ -63,6 +66,53 @@ racimo_bench_report_ratio (const char *what,
   g_print ("%-40s %8.2f ms = %5.2f x %s (bound < %.1f x)  %s\n",
            what, value, ratio, reference_name, bound, ok ? "ok" : "MISSED");
   return ok;
+}
+
+double
+racimo_bench_thread_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+/* The benchmarks that compare a size n with 2n measure how the work grows,
+ * not how the caches hold it: data of 10 MB at n stays in a 32 MB cache
+ * between runs, data of 20 MB at 2n, beside the other programs of a shared
+ * machine, does not, and a run at 2n then took 2.3 to 2.7 times as long
+ * for exactly twice the instructions (callgrind).  Both sizes start each
+ * run with caches full of other data, as after other work. */
+void
+racimo_bench_evict_caches (void)
+{
+  static guint8 *other = NULL;
+  static gsize size = 0;
+  const volatile guint8 *line;
+  guint sum = 0;
+
+  if (other == NULL)
+    {
+#ifdef _SC_LEVEL3_CACHE_SIZE
+      long cache = sysconf (_SC_LEVEL3_CACHE_SIZE);
+#else
+      long cache = 0;
+#endif
+
+      size = MAX ((gsize) 64 << 20, 2 * (gsize) MAX (cache, 0));
+      /* Written once, so that each page is memory of its own, not the one
+       * page of zeros that the kernel maps for pages never written. */
+      other = g_malloc (size);
+      memset (other, 1, size);
+    }
+
+  /* Read, not written: the caches are left holding clean lines, which the
+   * measured run replaces without writing them back first. */
+  line = other;
+  for (gsize i = 0; i < size; i += 64)
+    sum += line[i];
+  g_assert (sum > 0);
 }
 
 /* Runs @argv to its end, its output thrown away; returns how long in ms. */

@@ -27,6 +27,14 @@ gboolean racimo_bench_report_ratio  (const char *what,
                                      double      bound,
                                      const char *reference_name);
 
+/* The processor time of this thread in ms: what the work costs, whatever
+ * else the shared machine runs meanwhile */
+double racimo_bench_thread_ms       (void);
+
+/* Leaves the processor's caches as a long run of other work would: a run
+ * measured after it does not find the last run's data there */
+void   racimo_bench_evict_caches    (void);
+
 /* Runs @argv to its end, its output thrown away; returns how long in ms */
 double racimo_bench_time_process    (const char * const *argv);
 

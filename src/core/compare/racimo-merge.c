@@ -37,7 +37,26 @@ typedef struct
   GHashTable    *added;         /* ids of items taken from theirs */
   GHashTable    *merged_phase;  /* activity id -> the id of its merged phase */
   GHashTable    *ours_placed;   /* phase id -> what ours moved in it, made when needed */
+  GArray        *cell_roles;    /* CellRole of each role of ours, made when needed */
 } Merge;
+
+/* A cell in the base or in theirs: both NULL where that copy lacks the
+ * activity or the role. */
+typedef struct
+{
+  RacimoActivity *activity;
+  RacimoRole     *role;
+} Cell;
+
+/* A role of ours as every activity's cells see it, found once rather than
+ * by id in each cell: 80,000 cells in a large project. */
+typedef struct
+{
+  RacimoRole *role;
+  RacimoRole *base;
+  RacimoRole *theirs;
+  gboolean    in_ours;
+} CellRole;
 
 static void
 record (Merge      *merge,
@@ -520,6 +539,18 @@ merge_members (Merge      *merge,
     }
 }
 
+static RacimoCodes
+cell_codes (const Cell *cell)
+{
+  return cell->activity != NULL ? racimo_activity_get_codes (cell->activity, cell->role) : 0;
+}
+
+static const char *
+cell_note (const Cell *cell)
+{
+  return cell->activity != NULL ? racimo_activity_get_note (cell->activity, cell->role) : NULL;
+}
+
 /* One cell: its codes and its note.  A side that lacks the activity or the
  * role stands for the base, so that the other side's change is taken. */
 static void
@@ -527,17 +558,17 @@ merge_cell (Merge          *merge,
             RacimoActivity *activity,
             RacimoRole     *role,
             gboolean        in_ours,
-            gboolean        in_theirs)
+            const Cell     *base,
+            const Cell     *theirs)
 {
-  const char *activity_id = racimo_item_get_id (RACIMO_ITEM (activity));
   const char *role_id = racimo_item_get_id (RACIMO_ITEM (role));
-  RacimoCodes b = _racimo_compare_codes (merge->base, activity_id, role_id);
+  gboolean in_theirs = theirs->activity != NULL;
+  RacimoCodes b = cell_codes (base);
   RacimoCodes o = in_ours ? racimo_activity_get_codes (activity, role) : b;
-  RacimoCodes t = in_theirs ? _racimo_compare_codes (merge->theirs, activity_id, role_id) : b;
-  const char *note_b = _racimo_compare_note (merge->base, activity_id, role_id);
+  RacimoCodes t = in_theirs ? cell_codes (theirs) : b;
+  const char *note_b = cell_note (base);
   const char *note_o = in_ours ? racimo_activity_get_note (activity, role) : note_b;
-  const char *note_t = in_theirs ? _racimo_compare_note (merge->theirs, activity_id, role_id)
-                                 : note_b;
+  const char *note_t = in_theirs ? cell_note (theirs) : note_b;
 
   switch (choose (o == b, t == b, o == t))
     {
@@ -585,21 +616,55 @@ was_in_ours (Merge      *merge,
          ours_before (merge, racimo_item_get_id (item)) == item;
 }
 
+/* The roles of ours do not change while the activities are merged. */
+static GArray *
+get_cell_roles (Merge *merge)
+{
+  guint n = racimo_project_get_n_roles (merge->ours);
+
+  if (merge->cell_roles == NULL)
+    {
+      merge->cell_roles = g_array_sized_new (FALSE, FALSE, sizeof (CellRole), n);
+      for (guint i = 0; i < n; i++)
+        {
+          RacimoRole *role = racimo_project_get_role (merge->ours, i);
+          CellRole cell_role = {
+            role,
+            (RacimoRole *) _racimo_compare_find (merge->base, RACIMO_ITEM (role)),
+            (RacimoRole *) _racimo_compare_find (merge->theirs, RACIMO_ITEM (role)),
+            was_in_ours (merge, RACIMO_ITEM (role)),
+          };
+
+          g_array_append_val (merge->cell_roles, cell_role);
+        }
+    }
+
+  g_assert (merge->cell_roles->len == n);
+  return merge->cell_roles;
+}
+
 static void
 merge_cells (Merge          *merge,
              RacimoActivity *activity)
 {
-  guint n = racimo_project_get_n_roles (merge->ours);
+  GArray *roles = get_cell_roles (merge);
   gboolean activity_in_ours = was_in_ours (merge, RACIMO_ITEM (activity));
-  gboolean activity_in_theirs = _racimo_compare_find (merge->theirs, RACIMO_ITEM (activity)) != NULL;
+  RacimoItem *base = _racimo_compare_find (merge->base, RACIMO_ITEM (activity));
+  RacimoItem *theirs = _racimo_compare_find (merge->theirs, RACIMO_ITEM (activity));
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < roles->len; i++)
     {
-      RacimoRole *role = racimo_project_get_role (merge->ours, i);
+      const CellRole *r = &g_array_index (roles, CellRole, i);
+      Cell base_cell = { NULL, NULL };
+      Cell theirs_cell = { NULL, NULL };
 
-      merge_cell (merge, activity, role, activity_in_ours && was_in_ours (merge, RACIMO_ITEM (role)),
-                  activity_in_theirs &&
-                    _racimo_compare_find (merge->theirs, RACIMO_ITEM (role)) != NULL);
+      if (base != NULL && r->base != NULL)
+        base_cell = (Cell) { RACIMO_ACTIVITY (base), r->base };
+      if (theirs != NULL && r->theirs != NULL)
+        theirs_cell = (Cell) { RACIMO_ACTIVITY (theirs), r->theirs };
+
+      merge_cell (merge, activity, r->role, activity_in_ours && r->in_ours, &base_cell,
+                  &theirs_cell);
     }
 }
 
@@ -1011,6 +1076,7 @@ racimo_merge (RacimoProject *base,
   g_hash_table_unref (merge.added);
   g_hash_table_unref (merge.merged_phase);
   g_hash_table_unref (merge.ours_placed);
+  g_clear_pointer (&merge.cell_roles, g_array_unref);
 
   return merge.n_conflicts;
 }

@@ -21,6 +21,7 @@ typedef enum
   RACIMO_SCHEMA_AUTO,   /* as the shape of the tree allows */
   RACIMO_SCHEMA_ALWAYS,
   RACIMO_SCHEMA_NEVER,
+  RACIMO_SCHEMA_FULL,   /* always, and in the full form even without foreign content */
 } RacimoSchemaUse;
 
 void           _racimo_file_set_schema_use     (RacimoSchemaUse use);

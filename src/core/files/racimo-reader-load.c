@@ -29,7 +29,7 @@ racimo_file_load_bytes (GBytes      *bytes,
 {
   xmlDoc *doc;
   RacimoProject *project;
-  RacimoXmlShape shape = { 0, 0 };
+  RacimoXmlShape shape = { 0, 0, FALSE };
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -118,7 +118,7 @@ racimo_file_repair_bytes (GBytes         *bytes,
   g_autoptr(RacimoProject) project = NULL;
   g_autoptr(RacimoProject) reread = NULL;
   g_autoptr(GBytes) saved = NULL;
-  RacimoXmlShape shape = { 0, 0 };
+  RacimoXmlShape shape = { 0, 0, FALSE };
   xmlDoc *doc;
 
   g_return_val_if_fail (bytes != NULL, NULL);

@@ -1154,7 +1154,7 @@ _racimo_reader_build (xmlDoc                *doc,
     {
       RacimoXmlFirstError invalid = { 0 };
 
-      if (!_racimo_xml_validate (doc, &invalid))
+      if (!_racimo_xml_validate (doc, shape, &invalid))
         {
           _racimo_xml_set_error (error, RACIMO_FILE_ERROR_INVALID, name, invalid.line, 0,
                      _("the file does not follow the Racimo format here (%s)"),

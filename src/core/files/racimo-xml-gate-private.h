@@ -36,8 +36,10 @@ typedef struct
 /* What the parser saw of the tree's shape. */
 typedef struct
 {
-  guint most_children;
-  guint most_attributes;
+  guint    most_children;
+  guint    most_attributes;
+  /* An element or an attribute outside the format's namespace */
+  gboolean foreign;
 } RacimoXmlShape;
 
 char *
@@ -76,7 +78,15 @@ _racimo_xml_set_error (GError          **error,
                        ...) G_GNUC_PRINTF (6, 7);
 
 gboolean
-_racimo_xml_validate (xmlDoc              *doc,
-                      RacimoXmlFirstError *first);
+_racimo_xml_validate (xmlDoc               *doc,
+                      const RacimoXmlShape *shape,
+                      RacimoXmlFirstError  *first);
+
+/* For tests: validates with the plain form of the schema, for files with
+ * no foreign content, or the full one */
+gboolean
+_racimo_xml_validate_as (xmlDoc              *doc,
+                         gboolean             plain,
+                         RacimoXmlFirstError *first);
 
 G_END_DECLS

@@ -70,6 +70,7 @@ typedef struct
   char        *string;    /* whose text this is */
   GArray      *runs;      /* TextRun: made when first drawn; the line's from the start */
   gboolean     unbatched; /* the layout needs Pango to draw it */
+  GArray      *words;     /* KanaWord: the katakana words of a name, kept whole; nullable */
   double       width;     /* logical extents, in the units it is drawn in */
   double       height;
   double       baseline;  /* of the first line, from the top; the origin of a line */
@@ -321,6 +322,12 @@ _racimo_pagination_add_text (RacimoPagination *self,
                              FontStyle         style,
                              const char       *string,
                              PangoAttrList    *attrs);
+
+Text *
+_racimo_pagination_add_name_text (RacimoPagination *self,
+                                  FontStyle         style,
+                                  const char       *string,
+                                  PangoAttrList    *attrs);
 
 void
 _racimo_pagination_attrs_add (PangoAttrList  *attrs,

@@ -25,6 +25,7 @@ _racimo_text_free (gpointer data)
 
   g_clear_object (&text->layout);
   g_clear_pointer (&text->runs, g_array_unref);
+  g_clear_pointer (&text->words, g_array_unref);
   g_free (text->string);
   g_free (text);
 }
@@ -40,6 +41,210 @@ text_measure (Text *text)
   text->baseline = (double) pango_layout_get_baseline (text->layout) / PANGO_SCALE;
 }
 
+/* Katakana words
+ *
+ * Pango breaks Japanese between any two kana or kanji, as UAX #14 allows
+ * it, so a role "データサイエンティスト" wrapped in a narrow column can
+ * end with a lone "ト" on the next line.  Names and headers keep each word
+ * written in katakana whole: a run of katakana (with the long vowel mark
+ * "ー", and half-width katakana) breaks only where it starts and ends, at
+ * "・", a space, or next to kanji, hiragana or Latin letters.  A word wider
+ * than the width it is wrapped to breaks where Pango breaks it: Pango
+ * neither breaks nor cuts a run whose breaks are taken away, it runs over
+ * the edge of its cell.  Kanji compounds are left to Pango: without a
+ * dictionary, one break between two kanji is as good as another; but the
+ * last line of a paragraph of several lines is not left with a single
+ * letter ("インフラエンジニ" over "ア") where a break before it fits. */
+
+typedef struct
+{
+  guint    start;  /* bytes of the layout's text */
+  guint    end;
+  double   width;  /* on one line, as the text is laid out */
+  gboolean kept;   /* whole at the last width the text was wrapped to */
+  gboolean guard;  /* not a word: a lone last letter and the one before it */
+} KanaWord;
+
+static gboolean
+is_katakana (gunichar c)
+{
+  /* Not "゠" (U+30A0) nor "・" (U+30FB): they stand between words */
+  return (c >= 0x30a1 && c <= 0x30ff && c != 0x30fb) || (c >= 0x31f0 && c <= 0x31ff)
+         || (c >= 0xff66 && c <= 0xff9f);
+}
+
+/* The katakana words of @text, of two letters or more, and their widths,
+ * while it is laid out on one line a paragraph; an empty array where it
+ * has none. */
+static void
+find_kana_words (Text *text)
+{
+  const char *string = pango_layout_get_text (text->layout);
+  const char *p = string;
+
+  text->words = g_array_new (FALSE, FALSE, sizeof (KanaWord));
+  while (*p != '\0')
+    {
+      const char *start = p;
+      guint n = 0;
+      KanaWord word = { 0, };
+      PangoRectangle first, last;
+
+      for (; *p != '\0' && is_katakana (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+        n++;
+      if (n == 0)
+        p = g_utf8_next_char (p);
+      if (n < 2)
+        continue;
+
+      word.start = (guint) (start - string);
+      word.end = (guint) (p - string);
+      pango_layout_index_to_pos (text->layout, (int) word.start, &first);
+      pango_layout_index_to_pos (text->layout, (int) (g_utf8_prev_char (p) - string), &last);
+      word.width = (double) (last.x + last.width - first.x) / PANGO_SCALE;
+      g_array_append_val (text->words, word);
+    }
+}
+
+static gboolean
+is_allow_breaks (PangoAttribute *attr,
+                 gpointer        data)
+{
+  return attr->klass->type == PANGO_ATTR_ALLOW_BREAKS;
+}
+
+/* The attributes of @layout but the words kept whole */
+static PangoAttrList *
+attrs_without_kept_words (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+
+  if (attrs != NULL)
+    {
+      PangoAttrList *removed = pango_attr_list_filter (attrs, is_allow_breaks, NULL);
+
+      g_clear_pointer (&removed, pango_attr_list_unref);
+    }
+
+  return attrs;
+}
+
+static void
+set_kept_words (Text *text)
+{
+  g_autoptr(PangoAttrList) attrs = attrs_without_kept_words (text->layout);
+
+  if (attrs == NULL)
+    attrs = pango_attr_list_new ();
+  for (guint i = 0; i < text->words->len; i++)
+    {
+      const KanaWord *word = &g_array_index (text->words, KanaWord, i);
+
+      if (word->kept)
+        _racimo_pagination_attrs_add (attrs, pango_attr_allow_breaks_new (FALSE), word->start,
+                                      word->end);
+    }
+  pango_layout_set_attributes (text->layout, attrs);
+}
+
+/* A word that fits alone may still not fit with what may not be parted
+ * from it ("（インフラストラクチャー）"), nor two letters kept together:
+ * what is kept together in a line wider than @width breaks again, until no
+ * line is. */
+static void
+break_overflowing_words (Text   *text,
+                         double  width)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (GSList *l = pango_layout_get_lines_readonly (text->layout); l != NULL; l = l->next)
+        {
+          PangoLayoutLine *line = l->data;
+          PangoRectangle logical;
+
+          pango_layout_line_get_extents (line, NULL, &logical);
+          if ((double) logical.width / PANGO_SCALE <= width)
+            continue;
+          for (guint i = 0; i < text->words->len; i++)
+            {
+              KanaWord *word = &g_array_index (text->words, KanaWord, i);
+
+              if (word->kept && word->start < (guint) (line->start_index + line->length)
+                  && word->end > (guint) line->start_index)
+                {
+                  word->kept = FALSE;
+                  changed = TRUE;
+                }
+            }
+        }
+      if (changed)
+        set_kept_words (text);
+    }
+}
+
+/* Keeps the letter alone on the last line of a paragraph of several lines
+ * together with the one before it.  Returns whether there was one. */
+static gboolean
+guard_lone_letters (Text *text)
+{
+  const char *string = pango_layout_get_text (text->layout);
+  gboolean guarded = FALSE;
+
+  for (GSList *l = pango_layout_get_lines_readonly (text->layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      const PangoLayoutLine *next = l->next != NULL ? l->next->data : NULL;
+      const char *start = string + line->start_index;
+      const char *end = start + line->length;
+      KanaWord guard = { 0, };
+
+      if (line->is_paragraph_start || (next != NULL && !next->is_paragraph_start))
+        continue;
+      while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
+      if (end == start || g_utf8_next_char (start) != end)
+        continue;
+
+      guard.start = (guint) (g_utf8_prev_char (start) - string);
+      guard.end = (guint) (end - string);
+      guard.kept = guard.guard = TRUE;
+      g_array_append_val (text->words, guard);
+      guarded = TRUE;
+    }
+
+  return guarded;
+}
+
+/* Keeps the katakana words of @text whole in lines @width wide, those
+ * that fit it, and no letter alone on a last line. */
+static void
+keep_kana_words (Text   *text,
+                 double  width)
+{
+  if (text->words == NULL)
+    return;
+
+  for (guint i = text->words->len; i > 0; i--)
+    {
+      KanaWord *word = &g_array_index (text->words, KanaWord, i - 1);
+
+      if (word->guard)
+        g_array_remove_index (text->words, i - 1);
+      else
+        word->kept = word->width <= width;
+    }
+  set_kept_words (text);
+  break_overflowing_words (text, width);
+  if (guard_lone_letters (text))
+    {
+      set_kept_words (text);
+      break_overflowing_words (text, width);
+    }
+}
+
 /* Breaks lines at @width; a word longer than that breaks between letters. */
 void
 _racimo_text_wrap (Text   *text,
@@ -47,6 +252,7 @@ _racimo_text_wrap (Text   *text,
 {
   pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+  keep_kana_words (text, width);
   g_clear_pointer (&text->runs, g_array_unref);
   text_measure (text);
 }
@@ -57,17 +263,26 @@ _racimo_text_ellipsize (Text   *text,
 {
   pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+  keep_kana_words (text, width);
   g_clear_pointer (&text->runs, g_array_unref);
   text_measure (text);
 }
 
-/* The width of its longest word: the narrowest it wraps to. */
+/* The width of its longest word: the narrowest it wraps to.  A katakana
+ * word too wide for a width breaks there (see keep_kana_words ()): it
+ * counts for no more than its letters. */
 double
 _racimo_text_get_min_width (Text *text)
 {
   g_autoptr(PangoLayout) copy = pango_layout_copy (text->layout);
   PangoRectangle logical;
 
+  if (text->words != NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = attrs_without_kept_words (copy);
+
+      pango_layout_set_attributes (copy, attrs);
+    }
   pango_layout_set_width (copy, 1);
   pango_layout_set_wrap (copy, PANGO_WRAP_WORD);
   pango_layout_get_extents (copy, NULL, &logical);
@@ -600,21 +815,23 @@ has_kana (const char *string)
   return FALSE;
 }
 
-Text *
-_racimo_pagination_add_text (RacimoPagination *self,
-                             FontStyle         style,
-                             const char       *string,
-                             PangoAttrList    *attrs)
+static Text *
+add_text (RacimoPagination *self,
+          FontStyle         style,
+          const char       *string,
+          PangoAttrList    *attrs,
+          gboolean          name)
 {
   static PangoLanguage *japanese;
   Text *text = g_new0 (Text, 1);
+  gboolean kana = has_kana (string);
 
   text->layout = pango_layout_new (self->context);
   pango_layout_set_font_description (text->layout, self->fonts[style]);
   pango_layout_set_text (text->layout, string, -1);
   if (japanese == NULL)
     japanese = pango_language_from_string ("ja");
-  if (pango_context_get_language (self->context) != japanese && has_kana (string))
+  if (pango_context_get_language (self->context) != japanese && kana)
     {
       /* Pango shapes (the Japanese forms of a pan-CJK font) and breaks
        * it as Japanese; what @attrs say of the language comes after */
@@ -627,9 +844,31 @@ _racimo_pagination_add_text (RacimoPagination *self,
   else if (attrs != NULL)
     pango_layout_set_attributes (text->layout, attrs);
   text_measure (text);
+  if (name && kana)
+    find_kana_words (text);
   g_ptr_array_add (self->texts, text);
 
   return text;
+}
+
+Text *
+_racimo_pagination_add_text (RacimoPagination *self,
+                             FontStyle         style,
+                             const char       *string,
+                             PangoAttrList    *attrs)
+{
+  return add_text (self, style, string, attrs, FALSE);
+}
+
+/* A name or a header: as _racimo_pagination_add_text (), its katakana
+ * words kept whole where it wraps (see keep_kana_words ()). */
+Text *
+_racimo_pagination_add_name_text (RacimoPagination *self,
+                                  FontStyle         style,
+                                  const char       *string,
+                                  PangoAttrList    *attrs)
+{
+  return add_text (self, style, string, attrs, TRUE);
 }
 
 /* Names in Latin letters, shaped a word at a time: names repeat their
@@ -932,7 +1171,7 @@ _racimo_pagination_get_name_text (RacimoPagination *self,
     {
       if (!applicable)
         attrs = not_applicable_attrs_new ();
-      text = _racimo_pagination_add_text (self, FONT_BODY, name, attrs);
+      text = _racimo_pagination_add_name_text (self, FONT_BODY, name, attrs);
     }
   g_hash_table_insert (self->name_cache, g_steal_pointer (&key), text);
 

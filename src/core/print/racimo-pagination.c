@@ -237,12 +237,12 @@ build_phase (RacimoPagination *self,
       _racimo_pagination_attrs_add (attrs, pango_attr_size_new ((int) (SMALL_SIZE * PANGO_SCALE)),
                  name_end, header->len);
     }
-  info.header = _racimo_pagination_add_text (self, FONT_BOLD, header->str, attrs);
+  info.header = _racimo_pagination_add_name_text (self, FONT_BOLD, header->str, attrs);
 
   /* Translators: a phase's header repeated at the top of a page, when the
    * phase began on an earlier one */
   continued = g_strdup_printf (_("%s (continued)"), name);
-  info.continued = _racimo_pagination_add_text (self, FONT_BOLD, continued, NULL);
+  info.continued = _racimo_pagination_add_name_text (self, FONT_BOLD, continued, NULL);
 
   g_array_append_val (self->phases, info);
 }
@@ -373,10 +373,10 @@ build_role (RacimoPagination *self,
       _racimo_pagination_attrs_add (line_attrs, pango_attr_style_new (PANGO_STYLE_ITALIC), line_start, line->len);
     }
 
-  info->horizontal = _racimo_pagination_add_text (self, FONT_SMALL, lines->str, lines_attrs);
+  info->horizontal = _racimo_pagination_add_name_text (self, FONT_SMALL, lines->str, lines_attrs);
   pango_layout_set_alignment (info->horizontal->layout, PANGO_ALIGN_CENTER);
   info->min_width = _racimo_text_get_min_width (info->horizontal);
-  info->rotated = _racimo_pagination_add_text (self, FONT_SMALL, line->str, line_attrs);
+  info->rotated = _racimo_pagination_add_name_text (self, FONT_SMALL, line->str, line_attrs);
 }
 
 static Text *
