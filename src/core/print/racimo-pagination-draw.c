@@ -612,9 +612,10 @@ draw_table (RacimoPagination *self,
  * up.  Each cell's text is drawn inside its element, so a row reads in
  * order, its name then its codes in the order of the roles.  A cell costs
  * cairo 1.16 about 43,000 instructions (docs/platform-notes.md, "Tagged
- * PDF"): at the limit, an export runs about as many as the large project's
- * of docs/design-targets.md untagged, whose 82,000 cells are far over it;
- * a real matrix (200 activities by 20 roles, 4,410 cells) is far under.
+ * PDF"): at the limit, an export runs about 10% more than the large
+ * project's of docs/design-targets.md untagged, whose 82,000 cells are
+ * far over it; a real matrix (200 activities by 20 roles, 4,410 cells) is
+ * far under.
  * Above it, the matrix of each page is one Div, its codes drawn a call per
  * letter. */
 gboolean
