@@ -256,38 +256,6 @@ changed (RacimoProject *base,
   return FALSE;
 }
 
-/* A copy of an item of theirs, without its place, members or cells. */
-static RacimoItem *
-copy_item (RacimoItem *item)
-{
-  RacimoItem *copy = g_object_new (G_OBJECT_TYPE (item), NULL);
-  guint n;
-
-  _racimo_item_set_id (copy, racimo_item_get_id (item));
-  _racimo_item_set_name (copy, racimo_item_get_name (item));
-  _racimo_item_set_description (copy, racimo_item_get_description (item));
-
-  n = racimo_item_get_n_waivers (item);
-  for (guint i = 0; i < n; i++)
-    _racimo_item_append_waiver (copy, racimo_item_get_waiver (item, i)->check,
-                                racimo_item_get_waiver (item, i)->reason);
-
-  n = racimo_item_get_n_conflicts (item);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (_racimo_item_get_conflicts (copy),
-                     racimo_conflict_copy (racimo_item_get_conflict (item, i)));
-
-  if (RACIMO_IS_PERSON (item))
-    _racimo_person_set_email (RACIMO_PERSON (copy), racimo_person_get_email (RACIMO_PERSON (item)));
-  else if (RACIMO_IS_ROLE (item))
-    _racimo_role_set_abbrev (RACIMO_ROLE (copy), racimo_role_get_abbrev (RACIMO_ROLE (item)));
-  else if (RACIMO_IS_ACTIVITY (item))
-    _racimo_activity_set_applicable (RACIMO_ACTIVITY (copy),
-                                     racimo_activity_get_applicable (RACIMO_ACTIVITY (item)));
-
-  return copy;
-}
-
 /* Adds theirs' @item to the merged project; an activity goes at the end of
  * its phase of theirs, or of the first phase, until it is put in place. */
 static RacimoItem *
@@ -301,7 +269,7 @@ take_theirs (Merge      *merge,
   if (racimo_project_lookup (merge->ours, racimo_item_get_id (item)) != NULL)
     return NULL;
 
-  copy = copy_item (item);
+  copy = _racimo_compare_copy_item (item);
   if (RACIMO_IS_PERSON (item))
     added = _racimo_project_append_person (merge->ours, RACIMO_PERSON (copy));
   else if (RACIMO_IS_ROLE (item))
