@@ -869,6 +869,21 @@ crash_after_edit (RacimoWindow *window,
   racimo_ui_test_orphan_draft (id);
 }
 
+/* A new project saved as @file, edited, then left as a crash leaves it:
+ * its window gone, its draft behind. */
+static void
+save_then_crash (RacimoApplication *app,
+                 GFile             *file)
+{
+  RacimoWindow *window = racimo_window_new (GTK_APPLICATION (app));
+
+  racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
+  gtk_window_present (GTK_WINDOW (window));
+  racimo_window_save_as (window, file);
+  racimo_ui_test_wait_idle (window);
+  crash_after_edit (window, "Edited before the crash");
+}
+
 /* The last window of @app is closed, and no draft is left. */
 static void
 assert_all_gone (RacimoApplication *app)
@@ -947,13 +962,7 @@ test_draft_onto_changed_file (void)
   GtkWidget *alert;
 
   g_settings_set_uint (settings, "draft-delay", 1);
-
-  window = racimo_window_new (GTK_APPLICATION (app));
-  racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_window_save_as (window, file);
-  racimo_ui_test_wait_idle (window);
-  crash_after_edit (window, "Edited before the crash");
+  save_then_crash (app, file);
 
   /* While Racimo was down, a colleague saved the file. */
   write_elsewhere (path);
@@ -1035,13 +1044,7 @@ test_draft_of_opened_file (void)
   GList *windows;
 
   g_settings_set_uint (settings, "draft-delay", 1);
-
-  window = racimo_window_new (GTK_APPLICATION (app));
-  racimo_application_new_from_template (app, GTK_WINDOW (window), "ml-system-deployment");
-  gtk_window_present (GTK_WINDOW (window));
-  racimo_window_save_as (window, file);
-  racimo_ui_test_wait_idle (window);
-  crash_after_edit (window, "Edited before the crash");
+  save_then_crash (app, file);
 
   /* The next start opens the file, then offers the drafts. */
   g_application_open (G_APPLICATION (app), &file, 1, "");
