@@ -758,39 +758,43 @@ write_project_conflicts (Writer  *w,
     write_conflict (w, f, 1, racimo_project_get_conflict (w->project, i));
 }
 
-/* The first member of a role that was read as a 1.0 person text, with
- * the foreign attributes and nodes that were on and in that text (the
- * member's own come first: a file that had both) and, after it, the
- * nodes that followed the text. */
+/* A <member> with the foreign content kept on and in it and after it;
+ * with @person_text ("person"), also that of the 1.0 person text the
+ * member was read from, after the member's own (a file that had both). */
 static void
-write_member_from_person_text (Writer     *w,
-                               Foreign    *f,
-                               guint       level,
-                               const char *id,
-                               const char *key)
+write_member (Writer     *w,
+              Foreign    *f,
+              guint       level,
+              const char *id,
+              const char *person_text)
 {
+  gboolean has_nodes;
+  g_autofree char *key = foreign_key (f, &has_nodes, "member %s", id);
+
   indent (w, level);
   g_string_append (w->out, "<member");
   append_attribute (w, "person", id);
-  if (key != NULL)
-    write_foreign_attributes (w, f, key);
-  write_foreign_attributes_but (w, f, "person", key);
+  if (person_text == NULL)
+    {
+      end_empty_element (w, f, key, has_nodes, level, "member");
+      return;
+    }
 
-  if ((key != NULL && has_foreign (f, key, TRUE)) || has_foreign (f, "person", TRUE))
+  /* The person text's foreign content is among @f's entries, so @key is made */
+  write_foreign_attributes (w, f, key);
+  write_foreign_attributes_but (w, f, person_text, key);
+  if (has_nodes || has_foreign (f, person_text, TRUE))
     {
       g_string_append (w->out, ">\n");
-      if (key != NULL)
-        write_foreign_nodes (w, f, key, NULL, level + 1);
-      close_element (w, f, "person", level, "member");
+      write_foreign_nodes (w, f, key, NULL, level + 1);
+      close_element (w, f, person_text, level, "member");
     }
   else
     {
       g_string_append (w->out, "/>\n");
     }
-
-  if (key != NULL)
-    write_foreign_nodes (w, f, NULL, key, level);
-  write_foreign_nodes (w, f, NULL, "person", level);
+  write_foreign_nodes (w, f, NULL, key, level);
+  write_foreign_nodes (w, f, NULL, person_text, level);
 }
 
 /* The people of a role: <member> elements, or the one person's name as
@@ -823,21 +827,8 @@ write_members (Writer     *w,
     }
 
   for (guint i = 0; i < n; i++)
-    {
-      const char *id = racimo_item_get_id (RACIMO_ITEM (racimo_role_get_member (role, i)));
-      gboolean has_nodes;
-      g_autofree char *key = foreign_key (f, &has_nodes, "member %s", id);
-
-      if (i == 0 && has_foreign (f, "person", FALSE))
-        write_member_from_person_text (w, f, level, id, key);
-      else
-        {
-          indent (w, level);
-          g_string_append (w->out, "<member");
-          append_attribute (w, "person", id);
-          end_empty_element (w, f, key, has_nodes, level, "member");
-        }
-    }
+    write_member (w, f, level, racimo_item_get_id (RACIMO_ITEM (racimo_role_get_member (role, i))),
+                  i == 0 && has_foreign (f, "person", FALSE) ? "person" : NULL);
 }
 
 /* Whether foreign content sits on or in <people> or on or in a member:
